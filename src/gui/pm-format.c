@@ -1,0 +1,470 @@
+/* pm-format.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "model/pm-date.h"
+#include "pm-format.h"
+
+/* Whole percent, rounded half up, so 7 of 125 (5.6%) reads "6%". */
+static int
+percent_of (gint64 part,
+            gint64 whole)
+{
+  if (whole <= 0)
+    return 0;
+
+  return (int) floor (100.0 * (double) part / (double) whole + 0.5);
+}
+
+char *
+pm_format_reach (int reached,
+                 int target)
+{
+  if (reached < 0 && target <= 0)
+    return g_strdup (_("Not reported"));
+
+  if (reached < 0)
+    return g_strdup_printf (_("Not reported (target %d)"), target);
+
+  if (target <= 0)
+    return g_strdup_printf (ngettext ("%d family", "%d families", reached), reached);
+
+  /* Translators: families reached: "7 of 125 (6%)" */
+  return g_strdup_printf (_("%d of %d (%d%%)"), reached, target, percent_of (reached, target));
+}
+
+char *
+pm_format_reach_total (int reached,
+                       int reached_with_target,
+                       int target)
+{
+  g_autofree char *against = NULL;
+
+  /* Families reached by pilots with no target are not counted against the
+   * others' targets, or the total would look better than it is. */
+  if (reached < 0 || reached == reached_with_target || target <= 0)
+    return pm_format_reach (reached, target);
+
+  against = pm_format_reach (MAX (reached_with_target, 0), target);
+  /* Translators: "201 families; against targets, 7 of 125 (6%)" */
+  return g_strdup_printf (ngettext ("%d family; against targets, %s", "%d families; against targets, %s", reached),
+                          reached, against);
+}
+
+char *
+pm_format_spend (gint64 spent_pence,
+                 gint64 committed_pence,
+                 gint64 budget_pence)
+{
+  g_autofree char *spent = pm_unit_format_value (PM_UNIT_MONEY, (double) spent_pence);
+  g_autofree char *committed = pm_unit_format_value (PM_UNIT_MONEY, (double) committed_pence);
+  g_autofree char *main_part = NULL;
+
+  if (spent_pence <= 0 && committed_pence <= 0 && budget_pence < 0)
+    return g_strdup (_("None recorded"));
+
+  if (budget_pence < 0 && spent_pence <= 0)
+    /* Translators: "£30,000 committed" */
+    return g_strdup_printf (_("%s committed"), committed);
+
+  if (budget_pence >= 0)
+    {
+      g_autofree char *budget = pm_unit_format_value (PM_UNIT_MONEY, (double) budget_pence);
+
+      /* Translators: spend against budget: "£4,900 of £50,000 (10%)" */
+      main_part = g_strdup_printf (_("%s of %s (%d%%)"), spent, budget,
+                                   percent_of (spent_pence, budget_pence));
+    }
+  else
+    {
+      /* Translators: "£4,900 spent" */
+      main_part = g_strdup_printf (_("%s spent"), spent);
+    }
+
+  if (committed_pence > 0)
+    /* Translators: "£4,900 spent, £30,000 committed" */
+    return g_strdup_printf (_("%s, %s committed"), main_part, committed);
+
+  return g_steal_pointer (&main_part);
+}
+
+char *
+pm_format_target (PmTarget *target,
+                  PmUnit    unit)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (target == NULL || PM_IS_TARGET (target), NULL);
+
+  if (target == NULL)
+    return g_strdup (_("None set"));
+
+  value = pm_unit_format_value (unit, pm_target_get_value (target));
+  date = pm_date_format (pm_target_get_date (target));
+  if (date == NULL)
+    return g_steal_pointer (&value);
+
+  /* Translators: a target and when it is due: "13 by 30 November 2017" */
+  return g_strdup_printf (_("%s by %s"), value, date);
+}
+
+char *
+pm_format_rag_counts (const guint *counts)
+{
+  g_return_val_if_fail (counts != NULL, NULL);
+
+  /* Translators: what a screen reader says for the RAG pills of a row */
+  return g_strdup_printf (_("%u green, %u amber, %u red, %u not judged"),
+                          counts[PM_RAG_GREEN], counts[PM_RAG_AMBER],
+                          counts[PM_RAG_RED], counts[PM_RAG_GREY]);
+}
+
+const char *
+pm_format_rag_css_class (PmRag rag)
+{
+  switch (rag)
+    {
+    case PM_RAG_GREEN: return "rag-green";
+    case PM_RAG_AMBER: return "rag-amber";
+    case PM_RAG_RED:   return "rag-red";
+    case PM_RAG_GREY:
+    default:           return "rag-grey";
+    }
+}
+
+const char *
+pm_format_status_css_class (PmDeliveryStatus status)
+{
+  switch (status)
+    {
+    case PM_DELIVERY_NOT_STARTED: return "status-not-started";
+    case PM_DELIVERY_ON_TRACK:    return "status-on-track";
+    case PM_DELIVERY_DELAYED:     return "status-delayed";
+    case PM_DELIVERY_AT_RISK:     return "status-at-risk";
+    case PM_DELIVERY_COMPLETED:   return "status-completed";
+    default:                      return "status-not-started";
+    }
+}
+
+char *
+pm_format_entry_value (PmKpi    *kpi,
+                       PmPeriod *period)
+{
+  PmProgressEntry *entry;
+
+  g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+
+  entry = pm_kpi_get_entry (kpi, period);
+  if (entry == NULL || !pm_progress_entry_has_value (entry))
+    return g_strdup ("");
+
+  return pm_unit_format_value (pm_kpi_get_unit (kpi), pm_progress_entry_get_value (entry));
+}
+
+gboolean
+pm_format_parse_count (const char  *text,
+                       int         *count,
+                       GError     **error)
+{
+  double value = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  if (!pm_unit_parse_value (PM_UNIT_COUNT, text, &value, error))
+    return FALSE;
+
+  if (value > G_MAXINT)
+    {
+      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE,
+                   _("“%s” is too large a number of families"), text);
+      return FALSE;
+    }
+
+  *count = (int) value;
+  return TRUE;
+}
+
+PmPeriod *
+pm_format_parse_period (const char  *text,
+                        GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  int quarter = 0, year = 0, next = 0;
+  char tail = '\0';
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (text));
+
+  if (g_ascii_strncasecmp (stripped, "FY", 2) == 0)
+    return pm_period_parse (stripped, error);
+
+  /* "Q4 2016/17": the second year must follow the first. */
+  if (sscanf (stripped, "Q%d %d/%d%c", &quarter, &year, &next, &tail) == 3
+      && quarter >= 1 && quarter <= 4
+      && year >= PM_PERIOD_MIN_YEAR && year <= PM_PERIOD_MAX_YEAR
+      && next == (year + 1) % 100)
+    return pm_period_new (year, quarter);
+
+  g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD,
+               _("“%s” is not a quarter: write it as “Q4 2016/17”"), stripped);
+  return NULL;
+}
+
+gboolean
+pm_format_parse_date (const char  *text,
+                      char       **date,
+                      GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  *date = NULL;
+  if (text == NULL)
+    return TRUE;
+
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] == '\0')
+    return TRUE;
+
+  if (!pm_date_validate (stripped, error))
+    return FALSE;
+
+  *date = g_steal_pointer (&stripped);
+  return TRUE;
+}
+
+static void
+widen (int      *first,
+       int      *last,
+       PmPeriod *period)
+{
+  int index;
+
+  if (period == NULL)
+    return;
+
+  index = pm_period_get_index (period);
+  *first = MIN (*first, index);
+  *last = MAX (*last, index);
+}
+
+static void
+widen_for_kpi (PmKpi *kpi,
+               int   *first,
+               int   *last)
+{
+  GListModel *entries = pm_kpi_get_entries (kpi);
+  guint n = g_list_model_get_n_items (entries);
+  PmBaseline *baseline = pm_kpi_get_baseline (kpi);
+
+  /* Entries are in period order: the ends are enough. */
+  if (n > 0)
+    {
+      g_autoptr(PmProgressEntry) head = g_list_model_get_item (entries, 0);
+      g_autoptr(PmProgressEntry) tail = g_list_model_get_item (entries, n - 1);
+
+      widen (first, last, pm_progress_entry_get_period (head));
+      widen (first, last, pm_progress_entry_get_period (tail));
+    }
+
+  if (pm_baseline_get_state (baseline) == PM_BASELINE_TO_BE_REPORTED)
+    widen (first, last, pm_baseline_get_period (baseline));
+}
+
+static void
+widen_for_pilot (PmPilot *pilot,
+                 int     *first,
+                 int     *last)
+{
+  GListModel *list;
+
+  list = pm_pilot_get_reach (pilot);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PmReachEntry) entry = g_list_model_get_item (list, i);
+      widen (first, last, pm_reach_entry_get_period (entry));
+    }
+
+  list = pm_pilot_get_spend (pilot);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PmSpendItem) item = g_list_model_get_item (list, i);
+      widen (first, last, pm_spend_item_get_period (item));
+    }
+
+  list = pm_pilot_get_narratives (pilot);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PmNarrative) narrative = g_list_model_get_item (list, i);
+      widen (first, last, pm_narrative_get_period (narrative));
+    }
+
+  list = pm_pilot_get_kpis (pilot);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (list, i);
+      widen_for_kpi (kpi, first, last);
+    }
+}
+
+void
+pm_period_range (PmProgramme *programme,
+                 PmPeriod    *current,
+                 int         *first_index,
+                 int         *last_index)
+{
+  int first, last;
+
+  g_return_if_fail (programme == NULL || PM_IS_PROGRAMME (programme));
+  g_return_if_fail (PM_IS_PERIOD (current));
+  g_return_if_fail (first_index != NULL && last_index != NULL);
+
+  first = last = pm_period_get_index (current);
+
+  if (programme != NULL)
+    {
+      GListModel *districts = pm_programme_get_districts (programme);
+
+      for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
+        {
+          g_autoptr(PmDistrict) district = g_list_model_get_item (districts, i);
+          GListModel *pilots = pm_district_get_pilots (district);
+
+          for (guint j = 0; j < g_list_model_get_n_items (pilots); j++)
+            {
+              g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, j);
+              widen_for_pilot (pilot, &first, &last);
+            }
+        }
+    }
+
+  /* A year back for baselines, a year ahead for planning. */
+  *first_index = MAX (first - 4, PM_PERIOD_MIN_YEAR * 4);
+  *last_index = MIN (last + 4, PM_PERIOD_MAX_YEAR * 4 + 3);
+}
+
+char *
+pm_search_prepare (const char *text)
+{
+  g_autofree char *normalised = NULL;
+  g_autofree char *stripped = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] == '\0')
+    return NULL;
+
+  normalised = g_utf8_normalize (stripped, -1, G_NORMALIZE_ALL);
+  if (normalised == NULL)
+    return NULL;
+
+  return g_utf8_casefold (normalised, -1);
+}
+
+gboolean
+pm_search_text_matches (const char *text,
+                        const char *key)
+{
+  g_autofree char *prepared = NULL;
+
+  if (key == NULL)
+    return TRUE;
+  if (text == NULL)
+    return FALSE;
+
+  prepared = pm_search_prepare (text);
+  return prepared != NULL && strstr (prepared, key) != NULL;
+}
+
+PmKpi *
+pm_search_find_kpi (PmPilot    *pilot,
+                    const char *key)
+{
+  GListModel *kpis;
+
+  g_return_val_if_fail (PM_IS_PILOT (pilot), NULL);
+
+  if (key == NULL)
+    return NULL;
+
+  kpis = pm_pilot_get_kpis (pilot);
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
+
+      if (pm_search_text_matches (pm_kpi_get_title (kpi), key))
+        return kpi;
+    }
+
+  return NULL;
+}
+
+gboolean
+pm_search_pilot_matches (PmPilot    *pilot,
+                         const char *key)
+{
+  PmDistrict *district;
+  GListModel *providers;
+
+  g_return_val_if_fail (PM_IS_PILOT (pilot), FALSE);
+
+  if (key == NULL)
+    return TRUE;
+
+  district = pm_pilot_get_district (pilot);
+  if (pm_search_text_matches (pm_pilot_get_title (pilot), key)
+      || pm_search_text_matches (pm_pilot_get_focus_area (pilot), key)
+      || pm_search_text_matches (pm_pilot_get_lead (pilot), key)
+      || (district != NULL && pm_search_text_matches (pm_district_get_name (district), key)))
+    return TRUE;
+
+  providers = pm_pilot_get_providers (pilot);
+  for (guint i = 0; i < g_list_model_get_n_items (providers); i++)
+    {
+      g_autoptr(PmProvider) provider = g_list_model_get_item (providers, i);
+
+      if (pm_search_text_matches (pm_provider_get_name (provider), key)
+          || pm_search_text_matches (pm_provider_get_full_name (provider), key))
+        return TRUE;
+    }
+
+  return pm_search_find_kpi (pilot, key) != NULL;
+}
+
+gboolean
+pm_search_district_matches (PmDistrict *district,
+                            const char *key)
+{
+  GListModel *pilots;
+
+  g_return_val_if_fail (PM_IS_DISTRICT (district), FALSE);
+
+  if (key == NULL || pm_search_text_matches (pm_district_get_name (district), key))
+    return TRUE;
+
+  pilots = pm_district_get_pilots (district);
+  for (guint i = 0; i < g_list_model_get_n_items (pilots); i++)
+    {
+      g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, i);
+
+      if (pm_search_pilot_matches (pilot, key))
+        return TRUE;
+    }
+
+  return FALSE;
+}

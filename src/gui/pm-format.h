@@ -1,0 +1,83 @@
+/* pm-format.h: what the window's cells and fields say, as plain functions
+ *
+ * Nothing here touches a widget, so all of it is tested without a display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/pm-assessment.h"
+#include "model/pm-programme.h"
+
+G_BEGIN_DECLS
+
+/* "7 of 125 (6%)"; "Not reported (target 125)" when @reached is -1;
+ * "7 families" when there is no target. */
+char       *pm_format_reach             (int              reached,
+                                         int              target);
+/* For a district or the programme: @reached by all its pilots, of which
+ * @reached_with_target by pilots that have a reach target. */
+char       *pm_format_reach_total       (int              reached,
+                                         int              reached_with_target,
+                                         int              target);
+/* "£4,900 of £50,000 (10%)", "£4,900 spent", with ", £30,000 committed"
+ * when some is committed ("£30,000 committed" alone when nothing is spent
+ * and there is no budget); "None recorded" when there is nothing at all.
+ * @budget_pence is -1 when the budget is not known. */
+char       *pm_format_spend             (gint64           spent_pence,
+                                         gint64           committed_pence,
+                                         gint64           budget_pence);
+/* "13 by 30 November 2017", "95%", or "None set" for NULL. */
+char       *pm_format_target            (PmTarget        *target,
+                                         PmUnit           unit);
+/* "3 green, 1 amber, 0 red, 2 not judged": what a screen reader says for
+ * a row of RAG pills. */
+char       *pm_format_rag_counts        (const guint     *counts);
+/* The CSS class colouring a RAG pill: "rag-green", "rag-amber"... */
+const char *pm_format_rag_css_class     (PmRag            rag);
+/* "status-on-track", "status-delayed"...: the delivery status pill. */
+const char *pm_format_status_css_class  (PmDeliveryStatus status);
+/* The value of @kpi's entry for @period as it would be typed back
+ * ("44.8%", "£4,900"), or "" when there is none. */
+char       *pm_format_entry_value       (PmKpi           *kpi,
+                                         PmPeriod        *period);
+
+/* Families supported: a whole number, not negative ("1,250" is allowed). */
+gboolean    pm_format_parse_count       (const char      *text,
+                                         int             *count,
+                                         GError         **error);
+/* A period as a person types it: "Q4 2016/17" or "FY2016-Q4". */
+PmPeriod   *pm_format_parse_period      (const char      *text,
+                                         GError         **error);
+/* An optional ISO date: NULL or "" is no date (TRUE, *@date NULL). */
+gboolean    pm_format_parse_date        (const char      *text,
+                                         char           **date,
+                                         GError         **error);
+
+/* The quarters the period selector offers: from a year before the
+ * earliest period anything in @programme refers to, to four quarters
+ * after @current (or after the latest period in the data, if later).
+ * Indices as pm_period_get_index(). @programme may be NULL. */
+void        pm_period_range             (PmProgramme     *programme,
+                                         PmPeriod        *current,
+                                         int             *first_index,
+                                         int             *last_index);
+
+/* Case- and accent-insensitive search. pm_search_prepare() gives the key
+ * that the other functions take (NULL for an empty search). */
+char       *pm_search_prepare           (const char      *text);
+gboolean    pm_search_text_matches      (const char      *text,
+                                         const char      *key);
+/* A pilot matches on its title, focus area, lead, providers, district or
+ * any KPI title; a district on its name or any of its pilots. */
+gboolean    pm_search_pilot_matches     (PmPilot         *pilot,
+                                         const char      *key);
+gboolean    pm_search_district_matches  (PmDistrict      *district,
+                                         const char      *key);
+/* The first of @pilot's KPIs whose title matches, or NULL. */
+PmKpi      *pm_search_find_kpi          (PmPilot         *pilot,
+                                         const char      *key);
+
+G_END_DECLS

@@ -1,0 +1,693 @@
+/* pm-overview-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pm-cells.h"
+#include "pm-chase-item.h"
+#include "pm-mirror.h"
+#include "pm-overview-page.h"
+#include "pm-summary-row.h"
+#include "pm-watch.h"
+#include "pm-window-private.h"
+
+struct _PmOverviewPage
+{
+  AdwBin            parent_instance;
+
+  /* Template widgets */
+  GtkStack         *stack;
+  GtkLabel         *title_label;
+  GtkLabel         *description_label;
+  GtkMenuButton    *district_menu_button;
+  AdwPreferencesGroup *totals_group;
+  GtkGrid          *totals_grid;
+  AdwPreferencesGroup *pilots_group;
+  GtkGrid          *pilots_grid;
+  AdwPreferencesGroup *chase_group;
+  GtkListBox       *chase_list;
+
+  /* Owned references */
+  PmProgramme      *programme;
+  PmDistrict       *district;
+  PmPeriod         *period;
+  GListModel       *totals;     /* PmSummaryRow */
+  GListModel       *pilots;     /* PmSummaryRow */
+  GListStore       *chase;      /* PmChaseItem */
+  GListStore       *chase_groups; /* GListStore of PmChaseItem, one per pilot */
+  PmWatch          *watch;
+  guint             chase_idle;
+};
+
+G_DEFINE_FINAL_TYPE (PmOverviewPage, pm_overview_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PROGRAMME,
+  PROP_DISTRICT,
+  PROP_PERIOD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void fill_tables (PmOverviewPage *self);
+
+static gpointer
+summary_row_new_cb (gpointer item,
+                    gpointer user_data)
+{
+  PmOverviewPage *self = user_data;
+
+  return pm_summary_row_new (G_OBJECT (item), self->period);
+}
+
+static gpointer
+district_pilots_cb (gpointer item,
+                    gpointer user_data)
+{
+  GListModel *pilots = pm_district_get_pilots (PM_DISTRICT (item));
+
+  g_object_unref (item);
+  return g_object_ref (pilots);
+}
+
+static void
+set_rows_period (GListModel *rows,
+                 PmPeriod   *period)
+{
+  for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PmSummaryRow) row = g_list_model_get_item (rows, i);
+      pm_summary_row_set_period (row, period);
+    }
+}
+
+/* One expandable row per pilot keeps a long list short, and its rows are
+ * only made when it is opened. */
+static void
+fill_chase (PmOverviewPage *self)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *group = NULL;
+  PmPilot *pilot = NULL;
+
+  pm_chase_list_fill (self->chase, self->programme, self->district, self->period);
+
+  /* Baselines come first, then values, each in programme order: a pilot's
+   * items may be in two runs, so look for its group before adding one. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->chase)); i++)
+    {
+      g_autoptr(PmChaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->chase), i);
+      PmPilot *item_pilot = pm_kpi_get_pilot (pm_chase_item_get_kpi (item));
+
+      if (item_pilot != pilot)
+        {
+          group = NULL;
+          for (guint j = 0; j < groups->len && group == NULL; j++)
+            {
+              g_autoptr(PmChaseItem) first = g_list_model_get_item (g_ptr_array_index (groups, j), 0);
+
+              if (pm_kpi_get_pilot (pm_chase_item_get_kpi (first)) == item_pilot)
+                group = g_ptr_array_index (groups, j);
+            }
+          if (group == NULL)
+            {
+              group = g_list_store_new (PM_TYPE_CHASE_ITEM);
+              g_ptr_array_add (groups, group);
+            }
+          pilot = item_pilot;
+        }
+
+      g_list_store_append (group, item);
+    }
+
+  g_list_store_splice (self->chase_groups, 0, g_list_model_get_n_items (G_LIST_MODEL (self->chase_groups)),
+                       groups->pdata, groups->len);
+}
+
+static gboolean
+refill_chase_cb (gpointer user_data)
+{
+  PmOverviewPage *self = user_data;
+
+  self->chase_idle = 0;
+  fill_chase (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Saves come one at a time, but a delete or an import changes many
+ * things at once: rebuild the chase list once, when they are done. */
+static void
+queue_chase_refill (gpointer user_data)
+{
+  PmOverviewPage *self = user_data;
+
+  if (self->chase_idle == 0)
+    self->chase_idle = g_idle_add (refill_chase_cb, self);
+}
+
+static void
+update_texts (PmOverviewPage *self)
+{
+  g_autofree char *period = self->period != NULL ? pm_period_get_label (self->period) : g_strdup ("");
+  g_autofree char *description = NULL;
+
+  if (self->district != NULL)
+    {
+      gtk_label_set_label (self->title_label, pm_district_get_name (self->district));
+      description = g_strdup_printf (_("The district’s pilots for %s, with the district beside the programme as a whole."), period);
+      gtk_label_set_label (self->description_label, description);
+      adw_preferences_group_set_title (self->totals_group, _("District and Programme"));
+    }
+  else if (self->programme != NULL)
+    {
+      const char *text = pm_programme_get_description (self->programme);
+
+      gtk_label_set_label (self->title_label, pm_programme_get_name (self->programme));
+      gtk_label_set_label (self->description_label, text != NULL ? text : "");
+      adw_preferences_group_set_title (self->totals_group, _("Districts"));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label),
+                          gtk_label_get_label (self->description_label)[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->district_menu_button), self->district != NULL);
+
+  g_free (description);
+  description = g_strdup_printf (_("Families supported, spend and KPIs by RAG status at the end of %s."), period);
+  adw_preferences_group_set_description (self->totals_group, description);
+
+  g_free (description);
+  description = g_strdup_printf (_("Baselines still to be settled and KPIs with no value for %s, by pilot. Open a pilot and select a KPI to go to it."), period);
+  adw_preferences_group_set_description (self->chase_group, description);
+}
+
+static void
+update_stack (PmOverviewPage *self)
+{
+  gboolean empty = self->programme == NULL
+                   || g_list_model_get_n_items (pm_programme_get_districts (self->programme)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "overview");
+}
+
+/* The tables: rebuilt when the programme or the district changes. */
+static void
+rebuild (PmOverviewPage *self)
+{
+  g_autoptr(GListStore) districts = NULL;
+  g_autoptr(GListStore) totals_sources = NULL;
+  g_autoptr(GListStore) fixed = NULL;
+  GListModel *district_list;
+  GtkMapListModel *pilot_lists;
+  GtkFlattenListModel *all_pilots;
+
+  g_clear_pointer (&self->watch, pm_watch_free);
+  if (self->totals != NULL)
+    g_signal_handlers_disconnect_by_data (self->totals, self);
+  if (self->pilots != NULL)
+    g_signal_handlers_disconnect_by_data (self->pilots, self);
+  g_clear_object (&self->totals);
+  g_clear_object (&self->pilots);
+  g_list_store_remove_all (self->chase);
+  g_list_store_remove_all (self->chase_groups);
+
+  update_texts (self);
+  update_stack (self);
+
+  if (self->programme == NULL)
+    {
+      fill_tables (self);
+      return;
+    }
+
+  if (self->district != NULL)
+    {
+      districts = g_list_store_new (PM_TYPE_DISTRICT);
+      g_list_store_append (districts, self->district);
+      district_list = G_LIST_MODEL (districts);
+    }
+  else
+    {
+      district_list = pm_programme_get_districts (self->programme);
+    }
+
+  /* Each district, then the programme total below them. */
+  fixed = g_list_store_new (PM_TYPE_SUMMARY_ROW);
+  {
+    g_autoptr(PmSummaryRow) total = pm_summary_row_new (G_OBJECT (self->programme), self->period);
+    g_list_store_append (fixed, total);
+  }
+  totals_sources = g_list_store_new (G_TYPE_LIST_MODEL);
+  {
+    g_autoptr(GListModel) district_rows = pm_mirror_new (district_list, PM_TYPE_SUMMARY_ROW,
+                                                         summary_row_new_cb, self);
+    g_list_store_append (totals_sources, district_rows);
+  }
+  g_list_store_append (totals_sources, fixed);
+  self->totals = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&totals_sources))));
+
+  pilot_lists = gtk_map_list_model_new (g_object_ref (district_list), district_pilots_cb, NULL, NULL);
+  all_pilots = gtk_flatten_list_model_new (G_LIST_MODEL (pilot_lists));
+  self->pilots = pm_mirror_new (G_LIST_MODEL (all_pilots), PM_TYPE_SUMMARY_ROW, summary_row_new_cb, self);
+  g_object_unref (all_pilots);
+
+  g_signal_connect_swapped (self->totals, "items-changed", G_CALLBACK (fill_tables), self);
+  g_signal_connect_swapped (self->pilots, "items-changed", G_CALLBACK (fill_tables), self);
+  fill_tables (self);
+
+  self->watch = pm_watch_new (self->district != NULL ? G_OBJECT (self->district) : G_OBJECT (self->programme),
+                              queue_chase_refill, self);
+  fill_chase (self);
+}
+
+static void
+disconnect_programme (PmOverviewPage *self)
+{
+  if (self->programme == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->programme, self);
+  g_signal_handlers_disconnect_by_data (pm_programme_get_districts (self->programme), self);
+}
+
+static void
+programme_changed_cb (PmOverviewPage *self)
+{
+  update_texts (self);
+  update_stack (self);
+}
+
+/* Navigation */
+
+static void
+pilot_clicked_cb (GtkButton      *button,
+                  PmOverviewPage *self)
+{
+  PmSummaryRow *row = g_object_get_data (G_OBJECT (button), "pm-summary-row");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (row != NULL && PM_IS_WINDOW (root))
+    _pm_window_show_item (PM_WINDOW (root), pm_summary_row_get_item (row));
+}
+
+static void
+chase_item_activated_cb (AdwActionRow   *row,
+                         PmOverviewPage *self)
+{
+  PmChaseItem *item = g_object_get_data (G_OBJECT (row), "pm-chase-item");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (item != NULL && PM_IS_WINDOW (root))
+    _pm_window_show_kpi (PM_WINDOW (root), pm_chase_item_get_kpi (item));
+}
+
+static GtkWidget *
+create_chase_item_row (PmOverviewPage *self,
+                       PmChaseItem    *chase)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  g_autofree char *reason = pm_chase_item_get_reason (chase);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pm_kpi_get_title (pm_chase_item_get_kpi (chase)));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row),
+                                pm_chase_item_get_kind (chase) == PM_CHASE_BASELINE
+                                  ? "dialog-warning-symbolic" : "document-edit-symbolic");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "pm-chase-item", g_object_ref (chase), g_object_unref);
+  g_signal_connect (row, "activated", G_CALLBACK (chase_item_activated_cb), self);
+
+  return row;
+}
+
+static void
+chase_group_expanded_cb (AdwExpanderRow *row,
+                         GParamSpec     *pspec,
+                         PmOverviewPage *self)
+{
+  GListModel *items = g_object_get_data (G_OBJECT (row), "pm-chase-items");
+
+  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "pm-filled") != NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PmChaseItem) item = g_list_model_get_item (items, i);
+      adw_expander_row_add_row (row, create_chase_item_row (self, item));
+    }
+  g_object_set_data (G_OBJECT (row), "pm-filled", GINT_TO_POINTER (TRUE));
+}
+
+static GtkWidget *
+create_chase_row_cb (gpointer item,
+                     gpointer user_data)
+{
+  PmOverviewPage *self = user_data;
+  GListModel *items = item;
+  g_autoptr(PmChaseItem) first = g_list_model_get_item (items, 0);
+  PmPilot *pilot = pm_kpi_get_pilot (pm_chase_item_get_kpi (first));
+  g_autofree char *place = pm_chase_item_get_place (first);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *counts = NULL;
+  GtkWidget *row = adw_expander_row_new ();
+  guint baselines = 0, values = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PmChaseItem) each = g_list_model_get_item (items, i);
+
+      if (pm_chase_item_get_kind (each) == PM_CHASE_BASELINE)
+        baselines++;
+      else
+        values++;
+    }
+
+  if (baselines > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u baseline to settle", "%u baselines to settle", baselines),
+                                             baselines));
+  if (values > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u KPI with no value", "%u KPIs with no value", values),
+                                             values));
+  g_ptr_array_add (parts, NULL);
+  counts = g_strjoinv (", ", (char **) parts->pdata);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pilot != NULL ? place : "");
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), counts);
+  g_object_set_data_full (G_OBJECT (row), "pm-chase-items", g_object_ref (items), g_object_unref);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (chase_group_expanded_cb), self);
+
+  return row;
+}
+
+/* The tables are grids, not list views: they are short, and a grid gives
+ * every wrapped row the height it needs. */
+typedef struct
+{
+  const char  *title;
+  PmCellKind   kind;
+  const char  *property;
+  PmCellFlags  flags;
+  gboolean     link;
+} TableColumn;
+
+static const TableColumn totals_columns[] = {
+  { N_("Name"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_HEADING | PM_CELL_WIDE, FALSE },
+  { N_("Pilots"), PM_CELL_KIND_LABEL, "pilots-text", PM_CELL_NUMERIC, FALSE },
+  { N_("Families Supported"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE },
+  { N_("Spend"), PM_CELL_KIND_LABEL, "spend-text", PM_CELL_WRAP, FALSE },
+  { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE },
+};
+
+static const TableColumn pilots_columns[] = {
+  { N_("Pilot"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_WIDE, TRUE },
+  { N_("District"), PM_CELL_KIND_LABEL, "district-name", PM_CELL_WRAP, FALSE },
+  { N_("Status"), PM_CELL_KIND_STATUS, NULL, PM_CELL_PLAIN, FALSE },
+  { N_("Families Supported"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE },
+  { N_("Spend"), PM_CELL_KIND_LABEL, "spend-text", PM_CELL_WRAP, FALSE },
+  { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE },
+};
+
+static GtkWidget *
+make_link (PmOverviewPage *self,
+           PmSummaryRow   *row,
+           const TableColumn *column)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = pm_cell_new (column->kind, column->property, column->flags, G_OBJECT (row));
+
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "pm-link");
+  gtk_widget_set_halign (button, GTK_ALIGN_FILL);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Show the pilot’s KPIs"));
+  g_object_set_data_full (G_OBJECT (button), "pm-summary-row", g_object_ref (row), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (pilot_clicked_cb), self);
+
+  return button;
+}
+
+static void
+fill_table (PmOverviewPage    *self,
+            GtkGrid           *grid,
+            GListModel        *rows,
+            const TableColumn *columns,
+            guint              n_columns)
+{
+  GtkWidget *child;
+  guint n_rows = rows != NULL ? g_list_model_get_n_items (rows) : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      GtkWidget *header = gtk_label_new (_(columns[c].title));
+
+      gtk_label_set_xalign (GTK_LABEL (header), (columns[c].flags & PM_CELL_NUMERIC) ? 1.0f : 0.0f);
+      gtk_widget_add_css_class (header, "pm-table-header");
+      gtk_widget_add_css_class (header, "dim-label");
+      gtk_widget_add_css_class (header, "caption-heading");
+      gtk_grid_attach (grid, header, c, 0, 1, 1);
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_autoptr(PmSummaryRow) row = g_list_model_get_item (rows, r);
+      GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+
+      gtk_grid_attach (grid, separator, 0, 2 * r + 1, n_columns, 1);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          GtkWidget *cell;
+
+          if (columns[c].link)
+            cell = make_link (self, row, &columns[c]);
+          else
+            cell = pm_cell_new (columns[c].kind, columns[c].property, columns[c].flags, G_OBJECT (row));
+
+          gtk_widget_add_css_class (cell, "pm-table-cell");
+          gtk_widget_set_hexpand (cell, (columns[c].flags & PM_CELL_WIDE) != 0);
+          gtk_grid_attach (grid, cell, c, 2 * r + 2, 1, 1);
+        }
+    }
+}
+
+static void
+fill_tables (PmOverviewPage *self)
+{
+  fill_table (self, self->totals_grid, self->totals, totals_columns, G_N_ELEMENTS (totals_columns));
+  fill_table (self, self->pilots_grid, self->pilots, pilots_columns, G_N_ELEMENTS (pilots_columns));
+}
+
+/* GObject */
+
+static void
+pm_overview_page_dispose (GObject *object)
+{
+  PmOverviewPage *self = PM_OVERVIEW_PAGE (object);
+
+  g_clear_handle_id (&self->chase_idle, g_source_remove);
+  g_clear_pointer (&self->watch, pm_watch_free);
+  if (self->totals != NULL)
+    g_signal_handlers_disconnect_by_data (self->totals, self);
+  if (self->pilots != NULL)
+    g_signal_handlers_disconnect_by_data (self->pilots, self);
+  disconnect_programme (self);
+  if (self->district != NULL)
+    g_signal_handlers_disconnect_by_data (self->district, self);
+
+  /* AdwBin would unparent its child a second time after the template
+   * has: let it go first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PM_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->totals);
+  g_clear_object (&self->pilots);
+  g_clear_object (&self->chase);
+  g_clear_object (&self->chase_groups);
+  g_clear_object (&self->programme);
+  g_clear_object (&self->district);
+  g_clear_object (&self->period);
+
+  G_OBJECT_CLASS (pm_overview_page_parent_class)->dispose (object);
+}
+
+static void
+pm_overview_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PmOverviewPage *self = PM_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRAMME:
+      g_value_set_object (value, self->programme);
+      break;
+
+    case PROP_DISTRICT:
+      g_value_set_object (value, self->district);
+      break;
+
+    case PROP_PERIOD:
+      g_value_set_object (value, self->period);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pm_overview_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PmOverviewPage *self = PM_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRAMME:
+      pm_overview_page_set_programme (self, g_value_get_object (value));
+      break;
+
+    case PROP_DISTRICT:
+      pm_overview_page_set_district (self, g_value_get_object (value));
+      break;
+
+    case PROP_PERIOD:
+      pm_overview_page_set_period (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pm_overview_page_class_init (PmOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pm_overview_page_dispose;
+  object_class->get_property = pm_overview_page_get_property;
+  object_class->set_property = pm_overview_page_set_property;
+
+  properties[PROP_PROGRAMME] =
+    g_param_spec_object ("programme", NULL, NULL, PM_TYPE_PROGRAMME,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISTRICT] =
+    g_param_spec_object ("district", NULL, NULL, PM_TYPE_DISTRICT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERIOD] =
+    g_param_spec_object ("period", NULL, NULL, PM_TYPE_PERIOD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilotmonitor/PilotMonitor/pm-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, district_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, totals_group);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, totals_grid);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, pilots_group);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, pilots_grid);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, chase_group);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, chase_list);
+}
+
+static void
+pm_overview_page_init (PmOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->period = pm_period_new_current ();
+  self->chase = g_list_store_new (PM_TYPE_CHASE_ITEM);
+  self->chase_groups = g_list_store_new (G_TYPE_LIST_STORE);
+  gtk_list_box_bind_model (self->chase_list, G_LIST_MODEL (self->chase_groups),
+                           create_chase_row_cb, self, NULL);
+  update_stack (self);
+}
+
+/* Public API */
+
+void
+pm_overview_page_set_programme (PmOverviewPage *self,
+                                PmProgramme    *programme)
+{
+  g_return_if_fail (PM_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (programme == NULL || PM_IS_PROGRAMME (programme));
+
+  if (self->programme == programme)
+    return;
+
+  disconnect_programme (self);
+  g_set_object (&self->programme, programme);
+  if (self->district != NULL)
+    g_signal_handlers_disconnect_by_data (self->district, self);
+  g_clear_object (&self->district);
+
+  if (programme != NULL)
+    {
+      g_signal_connect_swapped (programme, "notify", G_CALLBACK (programme_changed_cb), self);
+      g_signal_connect_swapped (pm_programme_get_districts (programme), "items-changed",
+                                G_CALLBACK (programme_changed_cb), self);
+    }
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME]);
+}
+
+void
+pm_overview_page_set_district (PmOverviewPage *self,
+                               PmDistrict     *district)
+{
+  g_return_if_fail (PM_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (district == NULL || PM_IS_DISTRICT (district));
+
+  if (self->district == district)
+    return;
+
+  if (self->district != NULL)
+    g_signal_handlers_disconnect_by_data (self->district, self);
+  g_set_object (&self->district, district);
+  if (district != NULL)
+    g_signal_connect_swapped (district, "notify::name", G_CALLBACK (update_texts), self);
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTRICT]);
+}
+
+void
+pm_overview_page_set_period (PmOverviewPage *self,
+                             PmPeriod       *period)
+{
+  g_return_if_fail (PM_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (PM_IS_PERIOD (period));
+
+  if (self->period != NULL && pm_period_equal (self->period, period))
+    return;
+
+  g_set_object (&self->period, period);
+  set_rows_period (self->totals, period);
+  set_rows_period (self->pilots, period);
+  update_texts (self);
+  fill_chase (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+}

@@ -1,0 +1,250 @@
+/* pm-period-selector.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pm-format.h"
+#include "pm-period-selector.h"
+
+struct _PmPeriodSelector
+{
+  AdwBin        parent_instance;
+
+  /* Template widgets */
+  GtkDropDown  *drop_down;
+
+  /* Owned references */
+  PmProgramme  *programme;
+  PmPeriod     *period;
+  GListStore   *periods;
+
+  int           first_index;
+  gboolean      rebuilding;
+};
+
+G_DEFINE_FINAL_TYPE (PmPeriodSelector, pm_period_selector, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PROGRAMME,
+  PROP_PERIOD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+period_label_cb (PmPeriod *period,
+                 gpointer  user_data)
+{
+  return period != NULL ? pm_period_get_label (period) : NULL;
+}
+
+static void
+select_period (PmPeriodSelector *self)
+{
+  int position = pm_period_get_index (self->period) - self->first_index;
+
+  if (position >= 0 && position < (int) g_list_model_get_n_items (G_LIST_MODEL (self->periods)))
+    gtk_drop_down_set_selected (self->drop_down, (guint) position);
+}
+
+/* Offers the quarters around the data and the current quarter, and the
+ * selected one even when it lies outside them. */
+static void
+rebuild (PmPeriodSelector *self)
+{
+  g_autoptr(PmPeriod) current = pm_period_new_current ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int first, last;
+
+  pm_period_range (self->programme, current, &first, &last);
+  if (self->period != NULL)
+    {
+      first = MIN (first, pm_period_get_index (self->period));
+      last = MAX (last, pm_period_get_index (self->period));
+    }
+
+  for (int index = first; index <= last; index++)
+    g_ptr_array_add (items, pm_period_new_from_index (index));
+
+  /* The drop-down selects something while its model changes: ignore it. */
+  self->first_index = first;
+  self->rebuilding = TRUE;
+  g_list_store_splice (self->periods, 0, g_list_model_get_n_items (G_LIST_MODEL (self->periods)),
+                       items->pdata, items->len);
+  self->rebuilding = FALSE;
+  select_period (self);
+}
+
+static void
+selected_changed_cb (PmPeriodSelector *self)
+{
+  PmPeriod *period = gtk_drop_down_get_selected_item (self->drop_down);
+
+  if (self->rebuilding || period == NULL || (self->period != NULL && pm_period_equal (period, self->period)))
+    return;
+
+  g_set_object (&self->period, period);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+}
+
+static void
+pm_period_selector_dispose (GObject *object)
+{
+  PmPeriodSelector *self = PM_PERIOD_SELECTOR (object);
+
+  /* The drop-down lets go of its selection as it goes: not a choice. */
+  self->rebuilding = TRUE;
+  /* AdwBin would unparent its child a second time after the template
+   * has: let it go first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PM_TYPE_PERIOD_SELECTOR);
+  g_clear_object (&self->programme);
+  g_clear_object (&self->period);
+  g_clear_object (&self->periods);
+
+  G_OBJECT_CLASS (pm_period_selector_parent_class)->dispose (object);
+}
+
+static void
+pm_period_selector_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PmPeriodSelector *self = PM_PERIOD_SELECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRAMME:
+      g_value_set_object (value, self->programme);
+      break;
+
+    case PROP_PERIOD:
+      g_value_set_object (value, self->period);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pm_period_selector_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PmPeriodSelector *self = PM_PERIOD_SELECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRAMME:
+      pm_period_selector_set_programme (self, g_value_get_object (value));
+      break;
+
+    case PROP_PERIOD:
+      pm_period_selector_set_period (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pm_period_selector_class_init (PmPeriodSelectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pm_period_selector_dispose;
+  object_class->get_property = pm_period_selector_get_property;
+  object_class->set_property = pm_period_selector_set_property;
+
+  properties[PROP_PROGRAMME] =
+    g_param_spec_object ("programme", NULL, NULL, PM_TYPE_PROGRAMME,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERIOD] =
+    g_param_spec_object ("period", NULL, NULL, PM_TYPE_PERIOD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilotmonitor/PilotMonitor/pm-period-selector.ui");
+  gtk_widget_class_bind_template_child (widget_class, PmPeriodSelector, drop_down);
+  gtk_widget_class_bind_template_callback (widget_class, selected_changed_cb);
+}
+
+static void
+pm_period_selector_init (PmPeriodSelector *self)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->periods = g_list_store_new (PM_TYPE_PERIOD);
+  self->period = pm_period_new_current ();
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (period_label_cb), NULL, NULL);
+  gtk_drop_down_set_expression (self->drop_down, expression);
+  gtk_drop_down_set_model (self->drop_down, G_LIST_MODEL (self->periods));
+  rebuild (self);
+}
+
+GtkWidget *
+pm_period_selector_new (void)
+{
+  return g_object_new (PM_TYPE_PERIOD_SELECTOR, NULL);
+}
+
+void
+pm_period_selector_set_programme (PmPeriodSelector *self,
+                                  PmProgramme      *programme)
+{
+  g_return_if_fail (PM_IS_PERIOD_SELECTOR (self));
+  g_return_if_fail (programme == NULL || PM_IS_PROGRAMME (programme));
+
+  if (!g_set_object (&self->programme, programme))
+    return;
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME]);
+}
+
+PmPeriod *
+pm_period_selector_get_period (PmPeriodSelector *self)
+{
+  g_return_val_if_fail (PM_IS_PERIOD_SELECTOR (self), NULL);
+
+  return self->period;
+}
+
+void
+pm_period_selector_set_period (PmPeriodSelector *self,
+                               PmPeriod         *period)
+{
+  int position;
+
+  g_return_if_fail (PM_IS_PERIOD_SELECTOR (self));
+  g_return_if_fail (PM_IS_PERIOD (period));
+
+  if (self->period != NULL && pm_period_equal (self->period, period))
+    return;
+
+  position = pm_period_get_index (period) - self->first_index;
+  if (position < 0 || position >= (int) g_list_model_get_n_items (G_LIST_MODEL (self->periods)))
+    {
+      g_set_object (&self->period, period);
+      rebuild (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+      return;
+    }
+
+  /* selected_changed_cb() takes it from here. */
+  gtk_drop_down_set_selected (self->drop_down, (guint) position);
+}

@@ -1,0 +1,705 @@
+/* pm-pilot-page.c
+ *
+ * The KPI table shows, for the selected period, each KPI's value, change
+ * since baseline, direction of travel and RAG status. Below it, the
+ * selected KPI's value and note for the period are typed and saved at
+ * once; what cannot be read as a value of the KPI's unit is explained
+ * beside the field and nothing is saved.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "model/pm-date.h"
+#include "pm-cells.h"
+#include "pm-dialogs.h"
+#include "pm-edits.h"
+#include "pm-format.h"
+#include "pm-kpi-row.h"
+#include "pm-mirror.h"
+#include "pm-pilot-page-private.h"
+#include "pm-watch.h"
+#include "pm-window-private.h"
+
+G_DEFINE_FINAL_TYPE (PmPilotPage, pm_pilot_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PILOT,
+  PROP_PERIOD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The value column is titled with the period, so there are two. */
+#define VALUE_COLUMN 5
+
+PmWindow *
+_pm_pilot_page_get_window (PmPilotPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return PM_IS_WINDOW (root) ? PM_WINDOW (root) : NULL;
+}
+
+/* Header */
+
+static void
+update_header (PmPilotPage *self)
+{
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *facts_text = NULL;
+  g_autofree char *reach = NULL;
+  g_autofree char *reach_text = NULL;
+  g_autofree char *spend = NULL;
+  g_autofree char *spend_text = NULL;
+  g_autofree char *started = NULL;
+  PmDistrict *district;
+  PmDeliveryStatus status;
+
+  if (self->pilot == NULL)
+    return;
+
+  district = pm_pilot_get_district (self->pilot);
+  if (district != NULL)
+    g_ptr_array_add (facts, g_strdup (pm_district_get_name (district)));
+  if (pm_pilot_get_focus_area (self->pilot) != NULL)
+    g_ptr_array_add (facts, g_strdup (pm_pilot_get_focus_area (self->pilot)));
+  started = pm_date_format (pm_pilot_get_start_date (self->pilot));
+  if (started != NULL)
+    /* Translators: when the pilot mobilised: "Started October 2016" */
+    g_ptr_array_add (facts, g_strdup_printf (_("Started %s"), started));
+  g_ptr_array_add (facts, NULL);
+  facts_text = g_strjoinv (" · ", (char **) facts->pdata);
+
+  gtk_label_set_label (self->title_label, pm_pilot_get_title (self->pilot));
+  gtk_label_set_label (self->facts_label, facts_text);
+
+  status = pm_pilot_get_delivery_status (self->pilot);
+  gtk_label_set_label (self->status_label, pm_delivery_status_get_label (status));
+  for (int i = PM_DELIVERY_NOT_STARTED; i <= PM_DELIVERY_COMPLETED; i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), pm_format_status_css_class (i));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), pm_format_status_css_class (status));
+
+  reach = pm_format_reach (pm_pilot_get_reach_at (self->pilot, self->period),
+                           pm_pilot_get_reach_target (self->pilot));
+  /* Translators: "Families supported: 7 of 125 (6%)" */
+  reach_text = g_strdup_printf (_("Families supported: %s"), reach);
+  gtk_label_set_label (self->reach_label, reach_text);
+
+  spend = pm_format_spend (pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_SPENT),
+                           pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_COMMITTED),
+                           pm_pilot_get_budget_pence (self->pilot));
+  /* Translators: "Spend: £4,900 spent" */
+  spend_text = g_strdup_printf (_("Spend: %s"), spend);
+  gtk_label_set_label (self->spend_label, spend_text);
+}
+
+/* The KPI editor */
+
+static void
+show_value_error (PmPilotPage *self,
+                  const char  *message)
+{
+  gtk_label_set_label (self->value_error, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->value_error), message != NULL);
+
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->value_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->value_row), "error");
+}
+
+static void
+update_editor_fields (PmPilotPage *self)
+{
+  PmKpi *kpi;
+  PmProgressEntry *entry;
+  g_autofree char *value = NULL;
+
+  if (self->selected_row == NULL)
+    return;
+
+  kpi = pm_kpi_row_get_kpi (self->selected_row);
+  entry = pm_kpi_get_entry (kpi, self->period);
+  value = pm_format_entry_value (kpi, self->period);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->value_row), value);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row),
+                         entry != NULL && pm_progress_entry_get_note (entry) != NULL
+                           ? pm_progress_entry_get_note (entry) : "");
+  show_value_error (self, NULL);
+}
+
+static void
+update_editor (PmPilotPage *self)
+{
+  g_autofree char *period = pm_period_get_label (self->period);
+  g_autofree char *value_title = NULL;
+  g_autofree char *note_title = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean has_kpi = self->selected_row != NULL;
+  PmKpi *kpi;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.edit-baseline", has_kpi);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.add-target", has_kpi);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.edit", has_kpi);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.delete", has_kpi);
+
+  gtk_stack_set_visible_child_name (self->editor_stack, has_kpi ? "editor" : "none");
+  if (!has_kpi)
+    return;
+
+  kpi = pm_kpi_row_get_kpi (self->selected_row);
+  gtk_label_set_label (self->editor_title, pm_kpi_get_title (kpi));
+  /* Translators: unit, direction, baseline and target of the KPI being edited */
+  subtitle = g_strdup_printf (_("%s, %s · Baseline: %s · Target: %s"),
+                              pm_unit_get_label (pm_kpi_get_unit (kpi)),
+                              pm_direction_get_label (pm_kpi_get_direction (kpi)),
+                              pm_kpi_row_get_baseline_text (self->selected_row),
+                              pm_kpi_row_get_target_text (self->selected_row));
+  gtk_label_set_label (self->editor_subtitle, subtitle);
+
+  /* Translators: "Value for Q3 2016/17" */
+  value_title = g_strdup_printf (_("Value for %s"), period);
+  /* Translators: "Note for Q3 2016/17" */
+  note_title = g_strdup_printf (_("Note for %s"), period);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->value_row), value_title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), note_title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, pm_kpi_get_title (kpi), -1);
+
+  update_editor_fields (self);
+}
+
+/* The model changed under the selected row (a save, an undo). */
+static void
+selected_row_changed_cb (PmPilotPage *self)
+{
+  update_editor (self);
+}
+
+static void
+selection_changed_cb (PmPilotPage *self)
+{
+  PmKpiRow *row = self->kpi_selection != NULL ? gtk_single_selection_get_selected_item (self->kpi_selection) : NULL;
+
+  if (row == self->selected_row)
+    return;
+
+  if (self->selected_row != NULL)
+    g_signal_handlers_disconnect_by_data (self->selected_row, self);
+  g_set_object (&self->selected_row, row);
+  if (row != NULL)
+    {
+      g_signal_connect_swapped (row, "notify::value-text", G_CALLBACK (selected_row_changed_cb), self);
+      g_signal_connect_swapped (row, "notify::note", G_CALLBACK (selected_row_changed_cb), self);
+      g_signal_connect_swapped (row, "notify::baseline-text", G_CALLBACK (selected_row_changed_cb), self);
+      g_signal_connect_swapped (row, "notify::target-text", G_CALLBACK (selected_row_changed_cb), self);
+      g_signal_connect_swapped (row, "notify::title", G_CALLBACK (selected_row_changed_cb), self);
+    }
+
+  update_editor (self);
+}
+
+/* Validated as typed; saved only on Enter or the apply button. */
+static void
+value_changed_cb (PmPilotPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->value_row));
+  g_autoptr(GError) error = NULL;
+  double value;
+
+  if (self->selected_row == NULL)
+    return;
+
+  if (text[0] == '\0'
+      || pm_unit_parse_value (pm_kpi_get_unit (pm_kpi_row_get_kpi (self->selected_row)),
+                              text, &value, &error))
+    show_value_error (self, NULL);
+  else
+    show_value_error (self, error->message);
+}
+
+static void
+entry_apply_cb (PmPilotPage *self)
+{
+  PmWindow *window = _pm_pilot_page_get_window (self);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *message = NULL;
+  PmKpi *kpi;
+
+  if (window == NULL || self->selected_row == NULL || pm_window_get_store (window) == NULL)
+    return;
+
+  kpi = pm_kpi_row_get_kpi (self->selected_row);
+  if (!pm_edit_set_entry (pm_window_get_store (window), kpi, self->period,
+                          gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
+                          gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
+                          &undo, &error))
+    {
+      show_value_error (self, error->message);
+      /* A value that does not parse is explained beside the field; a
+       * failure to write deserves a dialog. */
+      if (error->domain != PM_MODEL_ERROR)
+        _pm_window_report_error (window, _("Could Not Save the Value"), error);
+      return;
+    }
+
+  update_editor_fields (self);
+  if (undo == NULL)
+    return;
+
+  period = pm_period_get_label (self->period);
+  /* Translators: toast after saving a KPI value: "Saved for Q3 2016/17" */
+  message = g_strdup_printf (_("Saved for %s"), period);
+  _pm_window_report_saved (window, message, g_steal_pointer (&undo));
+}
+
+/* The table */
+
+static void
+update_kpi_stack (PmPilotPage *self)
+{
+  gboolean empty = self->kpi_rows == NULL || g_list_model_get_n_items (self->kpi_rows) == 0;
+
+  gtk_stack_set_visible_child_name (self->kpi_stack, empty ? "empty" : "table");
+}
+
+static void
+update_value_column (PmPilotPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->kpi_view);
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, VALUE_COLUMN);
+  g_autofree char *label = pm_period_get_label (self->period);
+
+  gtk_column_view_column_set_title (column, label);
+}
+
+static gpointer
+kpi_row_new_cb (gpointer item,
+                gpointer user_data)
+{
+  PmPilotPage *self = user_data;
+
+  return pm_kpi_row_new (PM_KPI (item), self->period);
+}
+
+static void
+setup_columns (PmPilotPage *self)
+{
+  struct {
+    const char         *title;
+    GtkListItemFactory *factory;
+    const char         *sort_property;
+    GType               sort_type;
+    int                 fixed_width;
+    gboolean            expand;
+  } columns[] = {
+    { N_("KPI"), pm_cell_label_factory_new ("title", PM_CELL_WRAP | PM_CELL_WIDE), "title", G_TYPE_STRING, -1, TRUE },
+    { N_("Unit"), pm_cell_label_factory_new ("unit-label", PM_CELL_PLAIN), "unit-label", G_TYPE_STRING, 96, FALSE },
+    { N_("Direction"), pm_cell_label_factory_new ("direction-label", PM_CELL_PLAIN), "direction-label", G_TYPE_STRING, 92, FALSE },
+    { N_("Baseline"), pm_cell_label_factory_new ("baseline-text", PM_CELL_WRAP), "baseline-text", G_TYPE_STRING, 150, FALSE },
+    { N_("Target"), pm_cell_label_factory_new ("target-text", PM_CELL_WRAP), "target-text", G_TYPE_STRING, 120, FALSE },
+    { N_("Value"), pm_cell_label_factory_new ("value-text", PM_CELL_NUMERIC | PM_CELL_WRAP), "sort-value", G_TYPE_DOUBLE, 104, FALSE },
+    { N_("Change"), pm_cell_label_factory_new ("change-text", PM_CELL_NUMERIC), "sort-change", G_TYPE_DOUBLE, 84, FALSE },
+    { N_("Travel"), pm_cell_travel_factory_new (), "travel-label", G_TYPE_STRING, 66, FALSE },
+    { N_("RAG"), pm_cell_rag_factory_new (), "sort-rag", G_TYPE_INT, 58, FALSE },
+  };
+
+  G_STATIC_ASSERT (VALUE_COLUMN == 5);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column =
+        gtk_column_view_column_new (_(columns[i].title), columns[i].factory);
+      GtkExpression *expression = gtk_property_expression_new (PM_TYPE_KPI_ROW, NULL,
+                                                               columns[i].sort_property);
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      if (columns[i].sort_type == G_TYPE_STRING)
+        sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+      else
+        sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
+
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (columns[i].fixed_width > 0)
+        gtk_column_view_column_set_fixed_width (column, columns[i].fixed_width);
+      gtk_column_view_append_column (self->kpi_view, column);
+    }
+}
+
+static void
+set_rows_period (PmPilotPage *self)
+{
+  for (guint i = 0; self->kpi_rows != NULL && i < g_list_model_get_n_items (self->kpi_rows); i++)
+    {
+      g_autoptr(PmKpiRow) row = g_list_model_get_item (self->kpi_rows, i);
+      pm_kpi_row_set_period (row, self->period);
+    }
+}
+
+static void
+pilot_changed_cb (gpointer user_data)
+{
+  PmPilotPage *self = user_data;
+
+  update_header (self);
+  _pm_pilot_page_report_refresh (self);
+}
+
+static void
+rebuild (PmPilotPage *self)
+{
+  GtkSortListModel *sorted;
+
+  if (self->kpi_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->kpi_selection, self);
+  if (self->kpi_rows != NULL)
+    g_signal_handlers_disconnect_by_data (self->kpi_rows, self);
+  gtk_column_view_set_model (self->kpi_view, NULL);
+  g_clear_object (&self->kpi_selection);
+  g_clear_object (&self->kpi_rows);
+  g_clear_pointer (&self->watch, pm_watch_free);
+  selection_changed_cb (self);
+
+  if (self->pilot != NULL)
+    {
+      self->kpi_rows = pm_mirror_new (pm_pilot_get_kpis (self->pilot), PM_TYPE_KPI_ROW, kpi_row_new_cb, self);
+      sorted = gtk_sort_list_model_new (g_object_ref (self->kpi_rows),
+                                        g_object_ref (gtk_column_view_get_sorter (self->kpi_view)));
+      self->kpi_selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+      gtk_single_selection_set_autoselect (self->kpi_selection, TRUE);
+      g_signal_connect_swapped (self->kpi_selection, "notify::selected-item",
+                                G_CALLBACK (selection_changed_cb), self);
+      g_signal_connect_swapped (self->kpi_rows, "items-changed", G_CALLBACK (update_kpi_stack), self);
+      gtk_column_view_set_model (self->kpi_view, GTK_SELECTION_MODEL (self->kpi_selection));
+
+      self->watch = pm_watch_new (G_OBJECT (self->pilot), pilot_changed_cb, self);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->kpi_view),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, pm_pilot_get_title (self->pilot),
+                                      -1);
+    }
+
+  selection_changed_cb (self);
+  update_kpi_stack (self);
+  update_header (self);
+  _pm_pilot_page_report_reload (self);
+}
+
+/* Actions */
+
+static void
+pilot_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
+  PmWindow *window = _pm_pilot_page_get_window (self);
+  PmKpi *kpi = pm_pilot_page_get_selected_kpi (self);
+
+  if (window == NULL || self->pilot == NULL)
+    return;
+
+  if (g_str_equal (action_name, "pilot.edit"))
+    pm_dialogs_edit_pilot (window, pm_pilot_get_district (self->pilot), self->pilot);
+  else if (g_str_equal (action_name, "pilot.delete"))
+    pm_dialogs_confirm_delete (window, G_OBJECT (self->pilot));
+  else if (g_str_equal (action_name, "pilot.add-kpi"))
+    pm_dialogs_edit_kpi (window, self->pilot, NULL);
+  else if (g_str_equal (action_name, "pilot.add-spend"))
+    pm_dialogs_add_spend (window, self->pilot);
+  else if (kpi == NULL)
+    return;
+  else if (g_str_equal (action_name, "kpi.edit-baseline"))
+    pm_dialogs_edit_baseline (window, kpi);
+  else if (g_str_equal (action_name, "kpi.add-target"))
+    pm_dialogs_add_target (window, kpi);
+  else if (g_str_equal (action_name, "kpi.edit"))
+    pm_dialogs_edit_kpi (window, self->pilot, kpi);
+  else if (g_str_equal (action_name, "kpi.delete"))
+    pm_dialogs_confirm_delete (window, G_OBJECT (kpi));
+}
+
+/* GObject */
+
+static void
+pm_pilot_page_dispose (GObject *object)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (object);
+
+  g_clear_pointer (&self->watch, pm_watch_free);
+  if (self->selected_row != NULL)
+    g_signal_handlers_disconnect_by_data (self->selected_row, self);
+  if (self->kpi_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->kpi_selection, self);
+  if (self->kpi_rows != NULL)
+    g_signal_handlers_disconnect_by_data (self->kpi_rows, self);
+  if (self->pilot != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (pm_pilot_get_reach (self->pilot), self);
+      g_signal_handlers_disconnect_by_data (pm_pilot_get_providers (self->pilot), self);
+      g_signal_handlers_disconnect_by_data (pm_pilot_get_narratives (self->pilot), self);
+    }
+
+  /* AdwBin would unparent its child a second time after the template
+   * has: let it go first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PM_TYPE_PILOT_PAGE);
+  g_clear_object (&self->selected_row);
+  g_clear_object (&self->kpi_selection);
+  g_clear_object (&self->kpi_rows);
+  g_clear_object (&self->reach_slots);
+  g_clear_object (&self->pilot);
+  g_clear_object (&self->period);
+
+  G_OBJECT_CLASS (pm_pilot_page_parent_class)->dispose (object);
+}
+
+static void
+pm_pilot_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PILOT:
+      g_value_set_object (value, self->pilot);
+      break;
+
+    case PROP_PERIOD:
+      g_value_set_object (value, self->period);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pm_pilot_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PILOT:
+      pm_pilot_page_set_pilot (self, g_value_get_object (value));
+      break;
+
+    case PROP_PERIOD:
+      pm_pilot_page_set_period (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pm_pilot_page_class_init (PmPilotPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char *actions[] = {
+    "pilot.edit", "pilot.delete", "pilot.add-kpi", "pilot.add-spend",
+    "kpi.edit-baseline", "kpi.add-target", "kpi.edit", "kpi.delete",
+  };
+
+  object_class->dispose = pm_pilot_page_dispose;
+  object_class->get_property = pm_pilot_page_get_property;
+  object_class->set_property = pm_pilot_page_set_property;
+
+  properties[PROP_PILOT] =
+    g_param_spec_object ("pilot", NULL, NULL, PM_TYPE_PILOT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERIOD] =
+    g_param_spec_object ("period", NULL, NULL, PM_TYPE_PERIOD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilotmonitor/PilotMonitor/pm-pilot-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, reach_label);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, spend_label);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, kpi_stack);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, kpi_view);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, editor_title);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, editor_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, value_row);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, value_error);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, note_row);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, narrative_group);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, progress_view);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, learning_view);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, case_study_view);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, reach_group);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, reach_list);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, reach_error);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, spend_group);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, spend_list);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, outcomes_label);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, focus_row);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, start_row);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, lead_row);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, budget_row);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, funding_row);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, providers_list);
+  gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_apply_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "save_narrative_cb",
+                                                G_CALLBACK (_pm_pilot_page_save_narrative));
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i], NULL, pilot_action_cb);
+}
+
+static void
+pm_pilot_page_init (PmPilotPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->period = pm_period_new_current ();
+  setup_columns (self);
+  update_value_column (self);
+  _pm_pilot_page_report_init (self);
+  rebuild (self);
+}
+
+/* Public API */
+
+void
+pm_pilot_page_set_pilot (PmPilotPage *self,
+                         PmPilot     *pilot)
+{
+  g_return_if_fail (PM_IS_PILOT_PAGE (self));
+  g_return_if_fail (pilot == NULL || PM_IS_PILOT (pilot));
+
+  if (self->pilot == pilot)
+    return;
+
+  /* What was being typed for the last pilot is kept. */
+  pm_pilot_page_flush (self);
+
+  if (self->pilot != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (pm_pilot_get_reach (self->pilot), self);
+      g_signal_handlers_disconnect_by_data (pm_pilot_get_providers (self->pilot), self);
+      g_signal_handlers_disconnect_by_data (pm_pilot_get_narratives (self->pilot), self);
+    }
+
+  g_set_object (&self->pilot, pilot);
+  rebuild (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, "kpis");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PILOT]);
+}
+
+PmPilot *
+pm_pilot_page_get_pilot (PmPilotPage *self)
+{
+  g_return_val_if_fail (PM_IS_PILOT_PAGE (self), NULL);
+
+  return self->pilot;
+}
+
+void
+pm_pilot_page_set_period (PmPilotPage *self,
+                          PmPeriod    *period)
+{
+  g_return_if_fail (PM_IS_PILOT_PAGE (self));
+  g_return_if_fail (PM_IS_PERIOD (period));
+
+  if (self->period != NULL && pm_period_equal (self->period, period))
+    return;
+
+  pm_pilot_page_flush (self);
+
+  g_set_object (&self->period, period);
+  set_rows_period (self);
+  update_value_column (self);
+  update_editor (self);
+  update_header (self);
+  _pm_pilot_page_report_reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+
+  return NULL;
+}
+
+void
+pm_pilot_page_select_kpi (PmPilotPage *self,
+                          PmKpi       *kpi)
+{
+  GListModel *model;
+  GtkWidget *list_view;
+
+  g_return_if_fail (PM_IS_PILOT_PAGE (self));
+  g_return_if_fail (PM_IS_KPI (kpi));
+
+  if (self->kpi_selection == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "kpis");
+
+  model = G_LIST_MODEL (self->kpi_selection);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PmKpiRow) row = g_list_model_get_item (model, i);
+
+      if (pm_kpi_row_get_kpi (row) != kpi)
+        continue;
+
+      gtk_single_selection_set_selected (self->kpi_selection, i);
+      list_view = find_list_view (GTK_WIDGET (self->kpi_view));
+      if (list_view != NULL)
+        gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", i);
+      gtk_widget_grab_focus (GTK_WIDGET (self->value_row));
+      return;
+    }
+}
+
+PmKpi *
+pm_pilot_page_get_selected_kpi (PmPilotPage *self)
+{
+  g_return_val_if_fail (PM_IS_PILOT_PAGE (self), NULL);
+
+  return self->selected_row != NULL ? pm_kpi_row_get_kpi (self->selected_row) : NULL;
+}
+
+void
+pm_pilot_page_flush (PmPilotPage *self)
+{
+  g_return_if_fail (PM_IS_PILOT_PAGE (self));
+
+  _pm_pilot_page_save_narrative (self);
+}

@@ -1,0 +1,59 @@
+/* pm-print-operation.h: printing the district summaries and the appendix
+ *
+ * A GtkPrintOperation whose pages come from the report layer (PmReport),
+ * so the printed pages, the print preview and "Export PDF…" are the same
+ * layout. The print dialog gets a "Report" tab to choose the document, the
+ * district (for the summaries) and the reporting period.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/pm-programme.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PM_PRINT_DISTRICT_SUMMARIES,
+  PM_PRINT_PROGRAMME_APPENDIX,
+} PmPrintDocument;
+
+#define PM_TYPE_PRINT_OPERATION (pm_print_operation_get_type ())
+G_DECLARE_FINAL_TYPE (PmPrintOperation, pm_print_operation, PM, PRINT_OPERATION, GtkPrintOperation)
+
+/* Properties: "programme" (construct-only), "period", "district"
+ * (PmDistrict or NULL for all), "document" (PmPrintDocument, as an int);
+ * the Report tab of the print dialog sets the last three. */
+PmPrintOperation *pm_print_operation_new           (PmProgramme       *programme,
+                                                    PmPeriod          *period);
+PmPeriod         *pm_print_operation_get_period    (PmPrintOperation  *self);
+void              pm_print_operation_set_period    (PmPrintOperation  *self,
+                                                    PmPeriod          *period);
+PmDistrict       *pm_print_operation_get_district  (PmPrintOperation  *self);
+void              pm_print_operation_set_district  (PmPrintOperation  *self,
+                                                    PmDistrict        *district);
+PmPrintDocument   pm_print_operation_get_document  (PmPrintOperation  *self);
+void              pm_print_operation_set_document  (PmPrintOperation  *self,
+                                                    PmPrintDocument    document);
+
+/* Shows the print dialog (with preview and the Report tab) for @parent and
+ * prints. Cancelling is not an error. */
+gboolean          pm_print_operation_run           (GtkWindow         *parent,
+                                                    PmProgramme       *programme,
+                                                    PmPeriod          *period,
+                                                    GError           **error);
+/* Writes the document straight to @path as PDF, with no dialog: the
+ * district summaries (of @district_or_null, matched as
+ * pm_programme_find_district() does, or of every district), or the
+ * programme appendix when @appendix. Nothing is written on failure. */
+gboolean          pm_print_operation_export_pdf    (PmProgramme       *programme,
+                                                    PmPeriod          *period,
+                                                    const char        *district_or_null,
+                                                    gboolean           appendix,
+                                                    const char        *path,
+                                                    GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* pm-watch.h: be told when anything under a model object changes
+ *
+ * Rows that show computed figures (RAG counts, reach, change since
+ * baseline) depend on many model objects at once. A watch connects to
+ * all of them, follows lists as they grow and shrink, and calls back on
+ * any change, so those rows stay bound to the models.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef void (*PmWatchFunc) (gpointer user_data);
+
+typedef struct _PmWatch PmWatch;
+
+/* @root is a PmProgramme, PmDistrict, PmPilot or PmKpi. */
+PmWatch *pm_watch_new  (GObject     *root,
+                        PmWatchFunc  func,
+                        gpointer     user_data);
+void     pm_watch_free (PmWatch     *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmWatch, pm_watch_free)
+
+G_END_DECLS

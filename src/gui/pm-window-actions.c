@@ -1,0 +1,574 @@
+/* pm-window-actions.c: the window's actions, most of them about files
+ *
+ * New, Open, Open Recent, Save As, Import, Export and Print. A file that
+ * cannot be opened or read is explained in a dialog and the programme
+ * that was open stays open.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "pm-dialogs.h"
+#include "pm-print-operation.h"
+#include "pm-window-private.h"
+#include "store/pm-programme-file.h"
+
+#define MAX_RECENT 10
+
+typedef void (*ChosenFunc) (PmWindow *self,
+                            GFile    *file,
+                            gpointer  data);
+
+typedef struct
+{
+  PmWindow       *window;
+  ChosenFunc      func;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Choice;
+
+static void
+choice_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    Choice          *choice)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        choice->func (choice->window, file, choice->data);
+    }
+
+  if (choice->destroy != NULL)
+    choice->destroy (choice->data);
+  g_object_unref (choice->window);
+  g_free (choice);
+  g_object_unref (native);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern,
+            const char     *mime_type)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  if (pattern != NULL)
+    gtk_file_filter_add_pattern (filter, pattern);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+/* Asks for a file; @func runs only if one is chosen. */
+static void
+choose_file (PmWindow             *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept_label,
+             const char           *suggested_name,
+             gboolean              json,
+             ChosenFunc            func,
+             gpointer              data,
+             GDestroyNotify        destroy)
+{
+  GtkFileChooserNative *native;
+  Choice *choice = g_new0 (Choice, 1);
+
+  choice->window = g_object_ref (self);
+  choice->func = func;
+  choice->data = data;
+  choice->destroy = destroy;
+
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  if (json)
+    add_filter (GTK_FILE_CHOOSER (native), _("Programme files"), "*.json", "application/json");
+  else
+    {
+      add_filter (GTK_FILE_CHOOSER (native), _("Programme databases"), "*.db", NULL);
+      add_filter (GTK_FILE_CHOOSER (native), _("All files"), "*", NULL);
+    }
+
+  if (self->store != NULL)
+    {
+      g_autoptr(GFile) current = g_file_new_for_path (pm_store_get_path (self->store));
+      g_autoptr(GFile) folder = g_file_get_parent (current);
+
+      /* Only a starting point: the chooser opens elsewhere if it cannot. */
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    }
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+
+  g_signal_connect (native, "response", G_CALLBACK (choice_response_cb), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* A macro, so that each message stays a literal the compiler can check. */
+#define report_file_error(self, format, file, error)                      \
+  G_STMT_START {                                                          \
+    g_autofree char *basename_ = g_file_get_basename (file);              \
+    g_autofree char *heading_ = g_strdup_printf (format, basename_);      \
+    _pm_window_report_error ((self), heading_, (error));                  \
+  } G_STMT_END
+
+/* Pilot Monitor never writes over a file it was not asked to open. */
+static gboolean
+check_new_file (PmWindow *self,
+                GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+
+  if (!g_file_query_exists (file, NULL))
+    return TRUE;
+
+  basename = g_file_get_basename (file);
+  g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               _("A file called “%s” is already there. Choose a new name: Pilot Monitor does not replace files."),
+               basename);
+  report_file_error (self, _("Could Not Create “%s”"), file, error);
+  return FALSE;
+}
+
+/* Creates @file as a new database holding @programme, then opens it. */
+static gboolean
+create_database (PmWindow    *self,
+                 GFile       *file,
+                 PmProgramme *programme)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!check_new_file (self, file))
+    return FALSE;
+
+  store = pm_store_open (path, PM_STORE_OPEN_CREATE, &error);
+  if (store == NULL || !pm_store_import (store, programme, &error))
+    {
+      report_file_error (self, _("Could Not Create “%s”"), file, error);
+      return FALSE;
+    }
+  pm_store_close (store);
+
+  if (!_pm_window_open (self, path, PM_STORE_OPEN_DEFAULT, &error))
+    {
+      report_file_error (self, _("Could Not Open “%s”"), file, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* New */
+
+static void
+new_chosen_cb (PmWindow *self,
+               GFile    *file,
+               gpointer  data)
+{
+  g_autoptr(PmProgramme) programme = pm_programme_new (_("New Programme"));
+
+  create_database (self, file, programme);
+}
+
+static void
+new_action_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  choose_file (user_data, _("New Programme"), GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"),
+               _("Programme.db"), FALSE, new_chosen_cb, NULL, NULL);
+}
+
+static void
+create_programme_action_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  PmWindow *self = user_data;
+  g_autoptr(PmProgramme) programme = pm_programme_new (_("New Programme"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->store == NULL || self->programme != NULL)
+    return;
+
+  path = g_strdup (pm_store_get_path (self->store));
+  if (!pm_store_import (self->store, programme, &error)
+      || !_pm_window_open (self, path, PM_STORE_OPEN_DEFAULT, &error))
+    _pm_window_report_error (self, _("Could Not Start the Programme"), error);
+}
+
+/* Open */
+
+static void
+open_path (PmWindow   *self,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (!_pm_window_open (self, path, PM_STORE_OPEN_DEFAULT, &error))
+    report_file_error (self, _("Could Not Open “%s”"), file, error);
+}
+
+static void
+open_chosen_cb (PmWindow *self,
+                GFile    *file,
+                gpointer  data)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  open_path (self, path);
+}
+
+static void
+open_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  choose_file (user_data, _("Open Programme"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+               NULL, FALSE, open_chosen_cb, NULL, NULL);
+}
+
+static void
+open_recent_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  open_path (user_data, g_variant_get_string (parameter, NULL));
+}
+
+/* Save As */
+
+static void
+save_as_chosen_cb (PmWindow *self,
+                   GFile    *file,
+                   gpointer  data)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || !check_new_file (self, file))
+    return;
+
+  if (!pm_store_backup_to (self->store, path, &error))
+    {
+      report_file_error (self, _("Could Not Save “%s”"), file, error);
+      return;
+    }
+
+  /* As with any Save As, work carries on in the new copy. */
+  if (!_pm_window_open (self, path, PM_STORE_OPEN_DEFAULT, &error))
+    {
+      report_file_error (self, _("Could Not Open “%s”"), file, error);
+      return;
+    }
+
+  /* Translators: toast after Save As: "Saved as “Copy.db”" */
+  message = g_strdup_printf (_("Saved as “%s”"), basename);
+  _pm_window_report_saved (self, message, NULL);
+}
+
+static void
+save_as_action_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  PmWindow *self = user_data;
+  g_autofree char *basename = NULL;
+  g_autofree char *suggested = NULL;
+  char *dot;
+
+  if (self->store == NULL)
+    return;
+
+  basename = g_path_get_basename (pm_store_get_path (self->store));
+  dot = strrchr (basename, '.');
+  if (dot != NULL)
+    *dot = '\0';
+  /* Translators: the name first offered for a copy: "programme copy.db" */
+  suggested = g_strdup_printf (_("%s copy.db"), basename);
+
+  choose_file (self, _("Save Programme As"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+               suggested, FALSE, save_as_chosen_cb, NULL, NULL);
+}
+
+/* Import */
+
+static void
+import_target_chosen_cb (PmWindow *self,
+                         GFile    *file,
+                         gpointer  data)
+{
+  create_database (self, file, PM_PROGRAMME (data));
+}
+
+static void
+import_chosen_cb (PmWindow *self,
+                  GFile    *file,
+                  gpointer  data)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *suggested = NULL;
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(GError) error = NULL;
+  char *dot;
+
+  programme = pm_programme_file_load (path, &error);
+  if (programme == NULL)
+    {
+      report_file_error (self, _("Could Not Import “%s”"), file, error);
+      return;
+    }
+
+  /* An empty database takes the programme; otherwise it gets a new one. */
+  if (self->store != NULL && self->programme == NULL)
+    {
+      g_autofree char *current = g_strdup (pm_store_get_path (self->store));
+
+      if (!pm_store_import (self->store, programme, &error)
+          || !_pm_window_open (self, current, PM_STORE_OPEN_DEFAULT, &error))
+        report_file_error (self, _("Could Not Import “%s”"), file, error);
+      return;
+    }
+
+  dot = strrchr (basename, '.');
+  if (dot != NULL)
+    *dot = '\0';
+  suggested = g_strconcat (basename, ".db", NULL);
+  choose_file (self, _("Save Imported Programme As"), GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"),
+               suggested, FALSE, import_target_chosen_cb, g_steal_pointer (&programme), g_object_unref);
+}
+
+static void
+import_action_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  choose_file (user_data, _("Import Programme File"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+               NULL, TRUE, import_chosen_cb, NULL, NULL);
+}
+
+/* Export */
+
+static void
+export_chosen_cb (PmWindow *self,
+                  GFile    *file,
+                  gpointer  data)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->programme == NULL)
+    return;
+
+  if (!pm_programme_file_save (self->programme, path, &error))
+    {
+      report_file_error (self, _("Could Not Export “%s”"), file, error);
+      return;
+    }
+
+  /* Translators: toast after exporting: "Exported “programme.json”" */
+  message = g_strdup_printf (_("Exported “%s”"), basename);
+  _pm_window_report_saved (self, message, NULL);
+}
+
+static void
+export_action_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  choose_file (user_data, _("Export Programme File"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+               _("programme.json"), TRUE, export_chosen_cb, NULL, NULL);
+}
+
+/* Print */
+
+static void
+print_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  PmWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->programme == NULL)
+    return;
+
+  if (!pm_print_operation_run (GTK_WINDOW (self), self->programme, _pm_window_get_period (self), &error))
+    _pm_window_report_error (self, _("Could Not Print"), error);
+}
+
+/* Editing */
+
+static void
+undo_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  _pm_window_undo (user_data);
+}
+
+static void
+search_action_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  PmWindow *self = user_data;
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  pm_sidebar_set_search_mode (self->sidebar, TRUE);
+}
+
+static void
+add_district_action_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  pm_dialogs_edit_district (user_data, NULL);
+}
+
+static void
+add_pilot_action_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  pm_dialogs_edit_pilot (user_data, _pm_window_get_current_district (user_data), NULL);
+}
+
+static void
+edit_programme_action_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  pm_dialogs_edit_programme (user_data);
+}
+
+static void
+edit_district_action_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  PmDistrict *district = _pm_window_get_current_district (user_data);
+
+  if (district != NULL)
+    pm_dialogs_edit_district (user_data, district);
+}
+
+static void
+delete_district_action_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  PmDistrict *district = _pm_window_get_current_district (user_data);
+
+  if (district != NULL)
+    pm_dialogs_confirm_delete (user_data, G_OBJECT (district));
+}
+
+static const GActionEntry window_actions[] = {
+  { "new", new_action_cb },
+  { "create-programme", create_programme_action_cb },
+  { "open", open_action_cb },
+  { "open-recent", open_recent_action_cb, "s" },
+  { "save-as", save_as_action_cb },
+  { "import", import_action_cb },
+  { "export", export_action_cb },
+  { "print", print_action_cb },
+  { "undo", undo_action_cb },
+  { "search", search_action_cb },
+  { "add-district", add_district_action_cb },
+  { "add-pilot", add_pilot_action_cb },
+  { "edit-programme", edit_programme_action_cb },
+  { "edit-district", edit_district_action_cb },
+  { "delete-district", delete_district_action_cb },
+};
+
+static void
+set_enabled (PmWindow   *self,
+             const char *name,
+             gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+_pm_window_update_actions (PmWindow *self)
+{
+  gboolean open = self->programme != NULL;
+  gboolean has_districts = open && g_list_model_get_n_items (pm_programme_get_districts (self->programme)) > 0;
+  GObject *item = pm_sidebar_get_selected_item (self->sidebar);
+
+  set_enabled (self, "create-programme", self->store != NULL && !open);
+  set_enabled (self, "save-as", self->store != NULL);
+  set_enabled (self, "export", open);
+  set_enabled (self, "print", open);
+  set_enabled (self, "search", open);
+  set_enabled (self, "add-district", open);
+  set_enabled (self, "add-pilot", has_districts);
+  set_enabled (self, "edit-programme", open);
+  set_enabled (self, "edit-district", open && PM_IS_DISTRICT (item));
+  set_enabled (self, "delete-district", open && PM_IS_DISTRICT (item));
+}
+
+void
+_pm_window_update_recent (PmWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+
+  g_menu_remove_all (self->recent_menu);
+  if (self->settings == NULL)
+    return;
+
+  recent = g_settings_get_strv (self->settings, "recent-databases");
+  for (guint i = 0; recent[i] != NULL && i < MAX_RECENT; i++)
+    {
+      g_autofree char *basename = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* A file moved away since is not offered. */
+      if (!g_file_test (recent[i], G_FILE_TEST_EXISTS))
+        continue;
+
+      basename = g_path_get_basename (recent[i]);
+      item = g_menu_item_new (basename, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+void
+_pm_window_install_actions (PmWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
+                                   G_N_ELEMENTS (window_actions), self);
+
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::recent-databases",
+                             G_CALLBACK (_pm_window_update_recent), self, G_CONNECT_SWAPPED);
+
+  _pm_window_update_recent (self);
+  _pm_window_update_actions (self);
+}

@@ -1,0 +1,50 @@
+/* pm-model-private.h: what the model's classes share among themselves
+ *
+ * Not for use outside src/model: the back-pointers are set by the container
+ * that owns the object, never by anyone else.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pm-district.h"
+#include "pm-kpi.h"
+#include "pm-pilot.h"
+#include "pm-programme.h"
+
+G_BEGIN_DECLS
+
+void     _pm_kpi_set_pilot          (PmKpi        *self,
+                                     PmPilot      *pilot);
+void     _pm_pilot_set_district     (PmPilot      *self,
+                                     PmDistrict   *district);
+void     _pm_district_set_programme (PmDistrict   *self,
+                                     PmProgramme  *programme);
+
+/* The rule shared by baselines and progress entries: a denominator above
+ * zero and a numerator from zero to the denominator. */
+gboolean _pm_check_fraction         (double        numerator,
+                                     double        denominator,
+                                     GError      **error);
+
+/* g_set_str() arrives only in GLib 2.76. TRUE when the string changed. */
+static inline gboolean
+_pm_set_str (char       **str_pointer,
+             const char  *new_str)
+{
+  char *copy;
+
+  if (*str_pointer == new_str || g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+
+  copy = g_strdup (new_str);
+  g_free (*str_pointer);
+  *str_pointer = copy;
+
+  return TRUE;
+}
+
+/* Slack when comparing computed doubles, so 0.1 + 0.2 counts as 0.3. */
+#define _PM_EPSILON 1e-9
+
+G_END_DECLS

@@ -1,0 +1,399 @@
+/* pm-progress-entry.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "pm-enums.h"
+#include "pm-model-private.h"
+#include "pm-progress-entry.h"
+
+struct _PmProgressEntry
+{
+  GObject   parent_instance;
+
+  PmPeriod *period;
+  char     *note;
+  double    value;
+  double    numerator;
+  double    denominator;
+  guint     has_value : 1;
+  guint     has_fraction : 1;
+};
+
+G_DEFINE_FINAL_TYPE (PmProgressEntry, pm_progress_entry, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PERIOD,
+  PROP_HAS_VALUE,
+  PROP_VALUE,
+  PROP_HAS_FRACTION,
+  PROP_NUMERATOR,
+  PROP_DENOMINATOR,
+  PROP_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+gboolean
+_pm_check_fraction (double   numerator,
+                    double   denominator,
+                    GError **error)
+{
+  if (!isfinite (numerator) || !isfinite (denominator))
+    {
+      g_set_error_literal (error, PM_MODEL_ERROR, PM_MODEL_ERROR_NOT_A_NUMBER,
+                           _("Both the number and the total must be numbers."));
+      return FALSE;
+    }
+
+  if (denominator <= 0)
+    {
+      g_set_error_literal (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE,
+                           _("The total must be more than zero."));
+      return FALSE;
+    }
+
+  if (numerator < 0)
+    {
+      g_set_error_literal (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE,
+                           _("The number cannot be negative."));
+      return FALSE;
+    }
+
+  if (numerator > denominator)
+    {
+      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE,
+                   _("%g out of %g is more than all of them: the number cannot be larger than the total."),
+                   numerator, denominator);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+pm_progress_entry_dispose (GObject *object)
+{
+  PmProgressEntry *self = PM_PROGRESS_ENTRY (object);
+
+  g_clear_object (&self->period);
+
+  G_OBJECT_CLASS (pm_progress_entry_parent_class)->dispose (object);
+}
+
+static void
+pm_progress_entry_finalize (GObject *object)
+{
+  PmProgressEntry *self = PM_PROGRESS_ENTRY (object);
+
+  g_clear_pointer (&self->note, g_free);
+
+  G_OBJECT_CLASS (pm_progress_entry_parent_class)->finalize (object);
+}
+
+static void
+pm_progress_entry_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PmProgressEntry *self = PM_PROGRESS_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERIOD:
+      g_value_set_object (value, self->period);
+      break;
+
+    case PROP_HAS_VALUE:
+      g_value_set_boolean (value, self->has_value);
+      break;
+
+    case PROP_VALUE:
+      g_value_set_double (value, self->value);
+      break;
+
+    case PROP_HAS_FRACTION:
+      g_value_set_boolean (value, self->has_fraction);
+      break;
+
+    case PROP_NUMERATOR:
+      g_value_set_double (value, self->numerator);
+      break;
+
+    case PROP_DENOMINATOR:
+      g_value_set_double (value, self->denominator);
+      break;
+
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pm_progress_entry_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  PmProgressEntry *self = PM_PROGRESS_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERIOD:
+      self->period = g_value_dup_object (value);
+      break;
+
+    case PROP_VALUE:
+      pm_progress_entry_set_value (self, g_value_get_double (value));
+      break;
+
+    case PROP_NOTE:
+      pm_progress_entry_set_note (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pm_progress_entry_class_init (PmProgressEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pm_progress_entry_dispose;
+  object_class->finalize = pm_progress_entry_finalize;
+  object_class->get_property = pm_progress_entry_get_property;
+  object_class->set_property = pm_progress_entry_set_property;
+
+  properties[PROP_PERIOD] =
+    g_param_spec_object ("period", NULL, NULL,
+                         PM_TYPE_PERIOD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_HAS_VALUE] =
+    g_param_spec_boolean ("has-value", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_VALUE] =
+    g_param_spec_double ("value", NULL, NULL,
+                         -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_HAS_FRACTION] =
+    g_param_spec_boolean ("has-fraction", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /* Read-only: a numerator alone would contradict the value; set both
+   * with pm_progress_entry_set_fraction(). */
+  properties[PROP_NUMERATOR] =
+    g_param_spec_double ("numerator", NULL, NULL,
+                         0.0, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DENOMINATOR] =
+    g_param_spec_double ("denominator", NULL, NULL,
+                         0.0, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pm_progress_entry_init (PmProgressEntry *self)
+{
+}
+
+PmProgressEntry *
+pm_progress_entry_new (PmPeriod *period)
+{
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+
+  return g_object_new (PM_TYPE_PROGRESS_ENTRY,
+                       "period", period,
+                       NULL);
+}
+
+PmPeriod *
+pm_progress_entry_get_period (PmProgressEntry *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), NULL);
+
+  return self->period;
+}
+
+gboolean
+pm_progress_entry_has_value (PmProgressEntry *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), FALSE);
+
+  return self->has_value;
+}
+
+double
+pm_progress_entry_get_value (PmProgressEntry *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), 0.0);
+
+  return self->value;
+}
+
+/* Changes value, has-value and the fraction together, notifying each
+ * property that really changed. */
+static void
+update_value (PmProgressEntry *self,
+              gboolean         has_value,
+              double           value,
+              gboolean         has_fraction,
+              double           numerator,
+              double           denominator)
+{
+  GObject *object = G_OBJECT (self);
+
+  g_object_freeze_notify (object);
+
+  if (self->has_value != has_value)
+    {
+      self->has_value = has_value;
+      g_object_notify_by_pspec (object, properties[PROP_HAS_VALUE]);
+    }
+
+  if (self->value != value)
+    {
+      self->value = value;
+      g_object_notify_by_pspec (object, properties[PROP_VALUE]);
+    }
+
+  if (self->has_fraction != has_fraction)
+    {
+      self->has_fraction = has_fraction;
+      g_object_notify_by_pspec (object, properties[PROP_HAS_FRACTION]);
+    }
+
+  if (self->numerator != numerator)
+    {
+      self->numerator = numerator;
+      g_object_notify_by_pspec (object, properties[PROP_NUMERATOR]);
+    }
+
+  if (self->denominator != denominator)
+    {
+      self->denominator = denominator;
+      g_object_notify_by_pspec (object, properties[PROP_DENOMINATOR]);
+    }
+
+  g_object_thaw_notify (object);
+}
+
+void
+pm_progress_entry_set_value (PmProgressEntry *self,
+                             double           value)
+{
+  g_return_if_fail (PM_IS_PROGRESS_ENTRY (self));
+
+  /* A value typed directly no longer comes from the old fraction. */
+  update_value (self, TRUE, value, FALSE, 0.0, 0.0);
+}
+
+void
+pm_progress_entry_clear_value (PmProgressEntry *self)
+{
+  g_return_if_fail (PM_IS_PROGRESS_ENTRY (self));
+
+  update_value (self, FALSE, 0.0, FALSE, 0.0, 0.0);
+}
+
+gboolean
+pm_progress_entry_has_fraction (PmProgressEntry *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), FALSE);
+
+  return self->has_fraction;
+}
+
+double
+pm_progress_entry_get_numerator (PmProgressEntry *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), 0.0);
+
+  return self->numerator;
+}
+
+double
+pm_progress_entry_get_denominator (PmProgressEntry *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), 0.0);
+
+  return self->denominator;
+}
+
+gboolean
+pm_progress_entry_set_fraction (PmProgressEntry  *self,
+                                double            numerator,
+                                double            denominator,
+                                GError          **error)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_pm_check_fraction (numerator, denominator, error))
+    return FALSE;
+
+  update_value (self, TRUE, 100.0 * numerator / denominator,
+                TRUE, numerator, denominator);
+
+  return TRUE;
+}
+
+const char *
+pm_progress_entry_get_note (PmProgressEntry *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), NULL);
+
+  return self->note;
+}
+
+void
+pm_progress_entry_set_note (PmProgressEntry *self,
+                            const char      *note)
+{
+  g_return_if_fail (PM_IS_PROGRESS_ENTRY (self));
+
+  if (_pm_set_str (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+PmProgressEntry *
+pm_progress_entry_copy (PmProgressEntry *self)
+{
+  PmProgressEntry *copy;
+
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), NULL);
+
+  copy = pm_progress_entry_new (self->period);
+  copy->has_value = self->has_value;
+  copy->value = self->value;
+  copy->has_fraction = self->has_fraction;
+  copy->numerator = self->numerator;
+  copy->denominator = self->denominator;
+  copy->note = g_strdup (self->note);
+
+  return copy;
+}

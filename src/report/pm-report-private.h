@@ -1,0 +1,255 @@
+/* pm-report-private.h: what the report classes share among themselves
+ *
+ * A report is laid out once into pages of drawing operations (text, boxes,
+ * rules, charts), then any page can be drawn on any cairo context: a PDF
+ * surface for the headless export, or GtkPrintOperation's context. Text is
+ * laid out with Pango at 72 dpi with hinting off, so what was measured is
+ * what is drawn, whatever the target.
+ *
+ * Not for use outside src/report.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "model/pm-kpi.h"
+#include "model/pm-pilot.h"
+#include "model/pm-period.h"
+
+G_BEGIN_DECLS
+
+/* A4 in points. */
+#define PM_REPORT_A4_SHORT 595.2756
+#define PM_REPORT_A4_LONG  841.8898
+
+typedef enum
+{
+  PM_REPORT_FONT_BODY,
+  PM_REPORT_FONT_BODY_BOLD,
+  PM_REPORT_FONT_SMALL,
+  PM_REPORT_FONT_SMALL_BOLD,
+  PM_REPORT_FONT_TABLE,
+  PM_REPORT_FONT_TABLE_BOLD,
+  PM_REPORT_FONT_TITLE,
+  PM_REPORT_FONT_HEADING,
+  PM_REPORT_FONT_SUBHEADING,
+  PM_REPORT_FONT_BADGE,
+  PM_REPORT_N_FONTS,
+} PmReportFont;
+
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+} PmReportColour;
+
+extern const PmReportColour pm_report_black;
+extern const PmReportColour pm_report_secondary;  /* notes, captions */
+extern const PmReportColour pm_report_rule;       /* table rules */
+extern const PmReportColour pm_report_header_fill;
+extern const PmReportColour pm_report_stripe_fill;
+extern const PmReportColour pm_report_accent;     /* chart lines */
+
+/* The fill and letter colours of a RAG badge. */
+void _pm_report_rag_colours (PmRag           rag,
+                             PmReportColour *fill,
+                             PmReportColour *letter);
+
+/* ------------------------------------------------------------------ */
+/* Pages: lists of drawing operations */
+
+typedef struct _PmReportPage PmReportPage;
+
+PmReportPage *_pm_report_page_new        (void);
+void          _pm_report_page_free       (PmReportPage         *page);
+/* Draws the lines of @layout between @from and @to (layout coordinates,
+ * points; @to < 0 for the end) with their top at @y. */
+void          _pm_report_page_add_text   (PmReportPage         *page,
+                                          PangoLayout          *layout,
+                                          double                x,
+                                          double                y,
+                                          double                from,
+                                          double                to,
+                                          const PmReportColour *colour);
+void          _pm_report_page_add_rect   (PmReportPage         *page,
+                                          double                x,
+                                          double                y,
+                                          double                width,
+                                          double                height,
+                                          double                radius,
+                                          const PmReportColour *fill);
+void          _pm_report_page_add_line   (PmReportPage         *page,
+                                          double                x1,
+                                          double                y1,
+                                          double                x2,
+                                          double                y2,
+                                          double                width,
+                                          const PmReportColour *colour);
+void          _pm_report_page_add_chart  (PmReportPage         *page,
+                                          PmKpi                *kpi,
+                                          PmPeriod             *upto,
+                                          double                x,
+                                          double                y,
+                                          double                width,
+                                          double                height);
+void          _pm_report_page_draw       (PmReportPage         *page,
+                                          cairo_t              *cr);
+
+/* ------------------------------------------------------------------ */
+/* Text */
+
+/* A layout of @markup (Pango markup; NULL for none) in @font, wrapped at
+ * @width points (< 0: no wrapping), with hyphenation off. */
+PangoLayout *_pm_report_layout_new        (PangoContext  *context,
+                                           PmReportFont   font,
+                                           const char    *markup,
+                                           double         width);
+/* As above with plain text, escaped for the caller. */
+PangoLayout *_pm_report_layout_new_text   (PangoContext  *context,
+                                           PmReportFont   font,
+                                           const char    *text,
+                                           double         width);
+double       _pm_report_layout_height     (PangoLayout   *layout);
+double       _pm_report_layout_width      (PangoLayout   *layout);
+/* The lowest line boundary at or below @from + @max_height, in layout
+ * coordinates; @from when not even one line fits. */
+double       _pm_report_layout_cut        (PangoLayout   *layout,
+                                           double         from,
+                                           double         max_height);
+/* The height of the first @n_lines lines (or of the whole layout). */
+double       _pm_report_layout_lines_height (PangoLayout *layout,
+                                             int          n_lines);
+
+/* Sets the context up for measuring: 72 dpi, no hinting, so measurements
+ * do not depend on the device. */
+void         _pm_report_context_setup     (PangoContext  *context);
+
+/* Shared wording, so the summary and the appendix say the same. */
+char        *_pm_report_baseline_text     (PmKpi         *kpi);
+char        *_pm_report_target_text       (PmKpi         *kpi);
+char        *_pm_report_value_text        (PmKpi         *kpi,
+                                           PmPeriod      *period);
+/* "7 of 125 families (6%)", "Not reported (target 125 families)". */
+char        *_pm_report_reach_text        (int            reached,
+                                           int            target);
+char        *_pm_report_money_text        (gint64         pence);
+/* A bulleted list as one layout with a hanging indent. */
+PangoLayout *_pm_report_bullets_new       (PangoContext       *context,
+                                           PmReportFont        font,
+                                           const char * const *items,
+                                           double              width);
+
+/* ------------------------------------------------------------------ */
+/* Flow: places blocks down the pages, breaking pages as needed */
+
+typedef struct _PmReportFlow  PmReportFlow;
+typedef struct _PmReportTable PmReportTable;
+
+/* Called on every new page, before anything else is placed. */
+typedef void (*PmReportPageFunc) (PmReportFlow *flow,
+                                  gpointer      user_data);
+
+PmReportFlow  *_pm_report_flow_new           (PangoContext     *context,
+                                              double            page_width,
+                                              double            page_height,
+                                              double            margin_x,
+                                              double            body_top,
+                                              double            body_bottom);
+/* Hands the pages over (a GPtrArray of PmReportPage) and frees the flow. */
+GPtrArray     *_pm_report_flow_finish        (PmReportFlow     *flow);
+void           _pm_report_flow_free          (PmReportFlow     *flow);
+
+PangoContext  *_pm_report_flow_get_context   (PmReportFlow     *flow);
+PmReportPage  *_pm_report_flow_get_page      (PmReportFlow     *flow);
+guint          _pm_report_flow_get_n_pages   (PmReportFlow     *flow);
+double         _pm_report_flow_get_left      (PmReportFlow     *flow);
+double         _pm_report_flow_get_width     (PmReportFlow     *flow);
+double         _pm_report_flow_get_y         (PmReportFlow     *flow);
+void           _pm_report_flow_set_y         (PmReportFlow     *flow,
+                                              double            y);
+double         _pm_report_flow_get_remaining (PmReportFlow     *flow);
+double         _pm_report_flow_get_body_height (PmReportFlow   *flow);
+gboolean       _pm_report_flow_is_page_empty (PmReportFlow     *flow);
+void           _pm_report_flow_set_page_func (PmReportFlow     *flow,
+                                              PmReportPageFunc  func,
+                                              gpointer          user_data);
+
+void           _pm_report_flow_new_page      (PmReportFlow     *flow);
+/* Starts a new page unless @height fits in what is left of this one. */
+void           _pm_report_flow_ensure        (PmReportFlow     *flow,
+                                              double            height);
+void           _pm_report_flow_skip          (PmReportFlow     *flow,
+                                              double            height);
+/* A paragraph at @indent from the left margin; split across pages at
+ * line boundaries, never leaving a single line behind. */
+void           _pm_report_flow_add_text      (PmReportFlow     *flow,
+                                              PangoLayout      *layout,
+                                              double            indent,
+                                              const PmReportColour *colour,
+                                              double            space_after);
+/* A heading kept on the same page as the first @keep points after it. */
+void           _pm_report_flow_add_heading   (PmReportFlow     *flow,
+                                              PangoLayout      *layout,
+                                              double            space_before,
+                                              double            keep,
+                                              double            space_after);
+
+/* Tables: a row never splits across pages unless it is taller than a
+ * whole page, and then only at line boundaries, marked "continued"; the
+ * header row is repeated on every page the table runs on to. */
+PmReportTable *_pm_report_table_new          (PmReportFlow       *flow,
+                                              guint               n_columns,
+                                              const double       *widths,
+                                              const char * const *headers,
+                                              const char         *continued_caption);
+void           _pm_report_table_free         (PmReportTable      *table);
+/* Places the header row (and makes the flow repeat it on new pages). */
+void           _pm_report_table_begin        (PmReportTable      *table);
+/* Takes the layouts (NULL cells allowed). @badges marks the cells drawn
+ * as a RAG badge: @rags gives their status. */
+void           _pm_report_table_add_row      (PmReportTable      *table,
+                                              PangoLayout       **cells,
+                                              const PmRag        *rags,
+                                              gboolean            emphasis);
+void           _pm_report_table_end          (PmReportTable      *table,
+                                              double              space_after);
+double         _pm_report_table_get_column_x (PmReportTable      *table,
+                                              guint               column);
+#define PM_REPORT_CELL_PADDING 3.0
+#define PM_REPORT_NO_BADGE ((PmRag) -1)
+
+/* ------------------------------------------------------------------ */
+
+typedef struct _PmReport PmReport;
+
+/* The name printed at the top right of the pages started from now on
+ * (the district whose section it is), or NULL. */
+void           _pm_report_set_section        (PmReport         *report,
+                                              const char       *section);
+/* The margin at each side for pages @page_width wide. */
+double         _pm_report_margin_for_width   (double            page_width,
+                                              double            page_height);
+
+/* Where the body of a page starts and ends, around the running header,
+ * the footnote (may be NULL) and the footer. */
+#define PM_REPORT_BODY_TOP 58.0
+double         _pm_report_body_bottom        (double            page_height,
+                                              PangoLayout      *footnote);
+/* Decorations drawn once the number of pages is known: the running header
+ * (@right_headers: one per page, NULL entries allowed), the footnote and
+ * the footer ("Page N of M"). */
+void           _pm_report_add_page_furniture (GPtrArray        *pages,
+                                              PangoContext     *context,
+                                              double            page_width,
+                                              double            page_height,
+                                              double            margin_x,
+                                              const char       *left_header,
+                                              const char * const *right_headers,
+                                              const char       *footer_left,
+                                              PangoLayout      *footnote);
+
+G_END_DECLS

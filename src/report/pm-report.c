@@ -1,0 +1,566 @@
+/* pm-report.c: a printed document, laid out into pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <cairo-pdf.h>
+
+#include "pm-report.h"
+#include "pm-report-private.h"
+
+#include "model/pm-date.h"
+
+typedef struct
+{
+  /* Owned references */
+  PmProgramme  *programme;
+  PmPeriod     *period;
+  PmDistrict   *district;
+  PangoContext *context;
+
+  /* Plain data */
+  gboolean      landscape;
+  char         *printed_date;
+  GPtrArray    *pages;      /* PmReportPage */
+  GPtrArray    *sections;   /* the running header of each page, or NULL */
+  char         *section;    /* the one for pages started now */
+} PmReportPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (PmReport, pm_report, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PROGRAMME,
+  PROP_PERIOD,
+  PROP_DISTRICT,
+  PROP_LANDSCAPE,
+  PROP_PRINTED_DATE,
+  PROP_N_PAGES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+double
+_pm_report_margin_for_width (double page_width,
+                             double page_height)
+{
+  /* 17 mm at the sides of a portrait page; landscape tables need the width. */
+  return page_width > page_height ? 36.0 : 48.0;
+}
+
+void
+_pm_report_set_section (PmReport   *report,
+                        const char *section)
+{
+  PmReportPrivate *priv = pm_report_get_instance_private (report);
+
+  g_free (priv->section);
+  priv->section = g_strdup (section);
+}
+
+static void
+record_section (PmReportFlow *flow,
+                gpointer      user_data)
+{
+  PmReportPrivate *priv = pm_report_get_instance_private (PM_REPORT (user_data));
+
+  g_ptr_array_add (priv->sections, g_strdup (priv->section));
+}
+
+static char *
+pm_report_real_get_title (PmReport *self)
+{
+  return g_strdup (pm_programme_get_name (pm_report_get_programme (self)));
+}
+
+static void
+pm_report_dispose (GObject *object)
+{
+  PmReportPrivate *priv = pm_report_get_instance_private (PM_REPORT (object));
+
+  g_clear_pointer (&priv->pages, g_ptr_array_unref);
+  g_clear_object (&priv->context);
+  g_clear_object (&priv->programme);
+  g_clear_object (&priv->period);
+  g_clear_object (&priv->district);
+
+  G_OBJECT_CLASS (pm_report_parent_class)->dispose (object);
+}
+
+static void
+pm_report_finalize (GObject *object)
+{
+  PmReportPrivate *priv = pm_report_get_instance_private (PM_REPORT (object));
+
+  g_clear_pointer (&priv->printed_date, g_free);
+  g_clear_pointer (&priv->sections, g_ptr_array_unref);
+  g_clear_pointer (&priv->section, g_free);
+
+  G_OBJECT_CLASS (pm_report_parent_class)->finalize (object);
+}
+
+static void
+pm_report_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PmReport *self = PM_REPORT (object);
+  PmReportPrivate *priv = pm_report_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRAMME:
+      g_value_set_object (value, priv->programme);
+      break;
+    case PROP_PERIOD:
+      g_value_set_object (value, priv->period);
+      break;
+    case PROP_DISTRICT:
+      g_value_set_object (value, priv->district);
+      break;
+    case PROP_LANDSCAPE:
+      g_value_set_boolean (value, priv->landscape);
+      break;
+    case PROP_PRINTED_DATE:
+      g_value_set_string (value, priv->printed_date);
+      break;
+    case PROP_N_PAGES:
+      g_value_set_uint (value, pm_report_get_n_pages (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pm_report_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PmReport *self = PM_REPORT (object);
+  PmReportPrivate *priv = pm_report_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRAMME:
+      priv->programme = g_value_dup_object (value);
+      break;
+    case PROP_PERIOD:
+      priv->period = g_value_dup_object (value);
+      break;
+    case PROP_DISTRICT:
+      priv->district = g_value_dup_object (value);
+      break;
+    case PROP_LANDSCAPE:
+      priv->landscape = g_value_get_boolean (value);
+      break;
+    case PROP_PRINTED_DATE:
+      pm_report_set_printed_date (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pm_report_class_init (PmReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pm_report_dispose;
+  object_class->finalize = pm_report_finalize;
+  object_class->get_property = pm_report_get_property;
+  object_class->set_property = pm_report_set_property;
+
+  klass->get_title = pm_report_real_get_title;
+
+  properties[PROP_PROGRAMME] =
+    g_param_spec_object ("programme", NULL, NULL, PM_TYPE_PROGRAMME,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERIOD] =
+    g_param_spec_object ("period", NULL, NULL, PM_TYPE_PERIOD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISTRICT] =
+    g_param_spec_object ("district", NULL, NULL, PM_TYPE_DISTRICT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANDSCAPE] =
+    g_param_spec_boolean ("landscape", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRINTED_DATE] =
+    g_param_spec_string ("printed-date", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_PAGES] =
+    g_param_spec_uint ("n-pages", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pm_report_init (PmReport *self)
+{
+  PmReportPrivate *priv = pm_report_get_instance_private (self);
+
+  priv->printed_date = pm_date_today ();
+  priv->sections = g_ptr_array_new_with_free_func (g_free);
+}
+
+PmProgramme *
+pm_report_get_programme (PmReport *self)
+{
+  PmReportPrivate *priv;
+
+  g_return_val_if_fail (PM_IS_REPORT (self), NULL);
+
+  priv = pm_report_get_instance_private (self);
+
+  return priv->programme;
+}
+
+PmPeriod *
+pm_report_get_period (PmReport *self)
+{
+  PmReportPrivate *priv;
+
+  g_return_val_if_fail (PM_IS_REPORT (self), NULL);
+
+  priv = pm_report_get_instance_private (self);
+
+  return priv->period;
+}
+
+PmDistrict *
+pm_report_get_district (PmReport *self)
+{
+  PmReportPrivate *priv;
+
+  g_return_val_if_fail (PM_IS_REPORT (self), NULL);
+
+  priv = pm_report_get_instance_private (self);
+
+  return priv->district;
+}
+
+gboolean
+pm_report_get_landscape (PmReport *self)
+{
+  PmReportPrivate *priv;
+
+  g_return_val_if_fail (PM_IS_REPORT (self), FALSE);
+
+  priv = pm_report_get_instance_private (self);
+
+  return priv->landscape;
+}
+
+const char *
+pm_report_get_printed_date (PmReport *self)
+{
+  PmReportPrivate *priv;
+
+  g_return_val_if_fail (PM_IS_REPORT (self), NULL);
+
+  priv = pm_report_get_instance_private (self);
+
+  return priv->printed_date;
+}
+
+void
+pm_report_set_printed_date (PmReport   *self,
+                            const char *iso)
+{
+  PmReportPrivate *priv;
+  g_autofree char *today = NULL;
+
+  g_return_if_fail (PM_IS_REPORT (self));
+  g_return_if_fail (iso == NULL || pm_date_validate (iso, NULL));
+
+  priv = pm_report_get_instance_private (self);
+
+  if (iso == NULL)
+    iso = today = pm_date_today ();
+
+  if (g_strcmp0 (priv->printed_date, iso) == 0)
+    return;
+
+  g_free (priv->printed_date);
+  priv->printed_date = g_strdup (iso);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRINTED_DATE]);
+}
+
+char *
+pm_report_get_title (PmReport *self)
+{
+  g_return_val_if_fail (PM_IS_REPORT (self), NULL);
+
+  return PM_REPORT_GET_CLASS (self)->get_title (self);
+}
+
+void
+pm_report_get_paper_size (PmReport *self,
+                          double   *width,
+                          double   *height)
+{
+  PmReportPrivate *priv;
+
+  g_return_if_fail (PM_IS_REPORT (self));
+
+  priv = pm_report_get_instance_private (self);
+
+  if (width != NULL)
+    *width = priv->landscape ? PM_REPORT_A4_LONG : PM_REPORT_A4_SHORT;
+  if (height != NULL)
+    *height = priv->landscape ? PM_REPORT_A4_SHORT : PM_REPORT_A4_LONG;
+}
+
+void
+pm_report_paginate (PmReport *self,
+                    cairo_t  *cr,
+                    double    width,
+                    double    height)
+{
+  PmReportPrivate *priv;
+  PmReportClass *klass;
+  g_autoptr(PangoLayout) footnote = NULL;
+  g_autofree char *footnote_markup = NULL;
+  g_autofree char *title = NULL;
+  PmReportFlow *flow;
+  double margin;
+  guint old_n_pages;
+
+  g_return_if_fail (PM_IS_REPORT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (width > 144 && height > 144);
+
+  priv = pm_report_get_instance_private (self);
+  g_return_if_fail (priv->programme != NULL && priv->period != NULL);
+
+  klass = PM_REPORT_GET_CLASS (self);
+  old_n_pages = pm_report_get_n_pages (self);
+
+  g_clear_pointer (&priv->pages, g_ptr_array_unref);
+  g_ptr_array_set_size (priv->sections, 0);
+  g_clear_pointer (&priv->section, g_free);
+  g_clear_object (&priv->context);
+
+  priv->context = pango_cairo_create_context (cr);
+  _pm_report_context_setup (priv->context);
+
+  margin = _pm_report_margin_for_width (width, height);
+
+  if (klass->get_footnote != NULL)
+    footnote_markup = klass->get_footnote (self);
+  if (footnote_markup != NULL)
+    footnote = _pm_report_layout_new (priv->context, PM_REPORT_FONT_SMALL, footnote_markup,
+                                      width - 2 * margin);
+
+  flow = _pm_report_flow_new (priv->context, width, height, margin, PM_REPORT_BODY_TOP,
+                              _pm_report_body_bottom (height, footnote));
+  _pm_report_flow_set_page_func (flow, record_section, self);
+
+  if (klass->layout != NULL)
+    klass->layout (self, flow);
+
+  /* An empty document is still a page: print says so rather than fail. */
+  if (_pm_report_flow_get_n_pages (flow) == 0)
+    _pm_report_flow_new_page (flow);
+
+  priv->pages = _pm_report_flow_finish (flow);
+
+  title = pm_report_get_title (self);
+  g_ptr_array_add (priv->sections, NULL);  /* NULL-terminated for the furniture */
+  _pm_report_add_page_furniture (priv->pages, priv->context, width, height, margin, title,
+                                 (const char * const *) priv->sections->pdata,
+                                 pm_programme_get_name (priv->programme), footnote);
+  g_ptr_array_set_size (priv->sections, priv->sections->len - 1);
+
+  if (old_n_pages != priv->pages->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+}
+
+guint
+pm_report_get_n_pages (PmReport *self)
+{
+  PmReportPrivate *priv;
+
+  g_return_val_if_fail (PM_IS_REPORT (self), 0);
+
+  priv = pm_report_get_instance_private (self);
+
+  return priv->pages != NULL ? priv->pages->len : 0;
+}
+
+void
+pm_report_draw_page (PmReport *self,
+                     cairo_t  *cr,
+                     guint     page)
+{
+  PmReportPrivate *priv;
+
+  g_return_if_fail (PM_IS_REPORT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < pm_report_get_n_pages (self));
+
+  priv = pm_report_get_instance_private (self);
+
+  cairo_save (cr);
+  _pm_report_page_draw (g_ptr_array_index (priv->pages, page), cr);
+  cairo_restore (cr);
+}
+
+/* ------------------------------------------------------------------ */
+/* PDF */
+
+typedef struct
+{
+  int fd;
+  int saved_errno;
+} Output;
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  Output *output = closure;
+
+  while (length > 0)
+    {
+      ssize_t written = write (output->fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        {
+          output->saved_errno = written < 0 ? errno : EIO;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+
+      data += written;
+      length -= (unsigned int) written;
+    }
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+write_pdf (PmReport    *self,
+           Output      *output,
+           const char  *path,
+           GError     **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  g_autofree char *title = pm_report_get_title (self);
+  double width, height;
+
+  pm_report_get_paper_size (self, &width, &height);
+
+  surface = cairo_pdf_surface_create_for_stream (write_cb, output, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pilot Monitor " PACKAGE_VERSION);
+
+  cr = cairo_create (surface);
+  pm_report_paginate (self, cr, width, height);
+
+  for (guint i = 0; i < pm_report_get_n_pages (self); i++)
+    {
+      pm_report_draw_page (self, cr, i);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  if (output->saved_errno != 0)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (output->saved_errno),
+                 _("Could not write %s: %s"), path, g_strerror (output->saved_errno));
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 _("Could not write %s: %s"), path, cairo_status_to_string (status));
+
+  return FALSE;
+}
+
+gboolean
+pm_report_export_pdf (PmReport    *self,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *temp = NULL;
+  Output output = { -1, 0 };
+  int saved;
+
+  g_return_val_if_fail (PM_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (path != NULL && path[0] != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  name = g_strdup_printf (".%s.XXXXXX", base);
+  temp = g_build_filename (dir, name, NULL);
+
+  output.fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (output.fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not create a file in %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  /* The umask may have taken bits away but never adds any: make sure. */
+  if (fchmod (output.fd, 0600) != 0 ||
+      !write_pdf (self, &output, path, error))
+    {
+      saved = errno;
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                     _("Could not write %s: %s"), path, g_strerror (saved));
+      close (output.fd);
+      g_unlink (temp);
+      return FALSE;
+    }
+
+  saved = fsync (output.fd) != 0 ? errno : 0;
+  if (close (output.fd) != 0 && saved == 0)
+    saved = errno;
+  if (saved != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not write %s: %s"), path, g_strerror (saved));
+      g_unlink (temp);
+      return FALSE;
+    }
+
+  if (g_rename (temp, path) != 0)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not write %s: %s"), path, g_strerror (saved));
+      g_unlink (temp);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,410 @@
+/* pm-summary-report.c: the district summaries for a reporting period
+ *
+ * This file holds the class and the programme's first page; what goes in a
+ * pilot's section is in pm-summary-report-pilot.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pm-summary-report.h"
+#include "pm-summary-report-private.h"
+
+#include "model/pm-date.h"
+
+struct _PmSummaryReport
+{
+  PmReport   parent_instance;
+
+  /* Owned references */
+  GPtrArray *page_numbers;  /* PangoLayout, one per district row, filled in last */
+};
+
+G_DEFINE_FINAL_TYPE (PmSummaryReport, pm_summary_report, PM_TYPE_REPORT)
+
+/* Column widths of the programme table, in points: they add up to the
+ * width between the margins of an A4 portrait page. */
+static const double programme_widths[] = { 80, 54, 30, 30, 30, 30, 78, 44, 48, 46, 29.2756 };
+
+static GPtrArray *
+list_districts (PmReport *report)
+{
+  GPtrArray *districts = g_ptr_array_new_with_free_func (g_object_unref);
+  PmDistrict *only = pm_report_get_district (report);
+  GListModel *all;
+
+  if (only != NULL)
+    {
+      g_ptr_array_add (districts, g_object_ref (only));
+      return districts;
+    }
+
+  all = pm_programme_get_districts (pm_report_get_programme (report));
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    g_ptr_array_add (districts, g_list_model_get_item (all, i));
+
+  return districts;
+}
+
+char *
+_pm_summary_report_period_text (PmReport *report)
+{
+  PmPeriod *period = pm_report_get_period (report);
+  g_autofree char *label = pm_period_get_label (period);
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  GDate date;
+  char iso[16];
+
+  pm_period_get_start_date (period, &date);
+  g_snprintf (iso, sizeof iso, "%04d-%02d-%02d", g_date_get_year (&date),
+              g_date_get_month (&date), g_date_get_day (&date));
+  start = pm_date_format (iso);
+  pm_period_get_end_date (period, &date);
+  g_snprintf (iso, sizeof iso, "%04d-%02d-%02d", g_date_get_year (&date),
+              g_date_get_month (&date), g_date_get_day (&date));
+  end = pm_date_format (iso);
+
+  /* Translators: a reporting period: "Q3 2016/17, 1 October 2016 to 31 December 2016" */
+  return g_strdup_printf (_("%s, %s to %s"), label, start, end);
+}
+
+/* Totals over a district's pilots: families reached and their target,
+ * money spent, committed and budgeted (-1 when no pilot knows it). */
+typedef struct
+{
+  int    reached;   /* -1: nothing reported */
+  int    target;
+  gint64 spent;
+  gint64 committed;
+  gint64 budget;    /* -1: not known for any pilot */
+  gboolean budget_partial;
+  gboolean untargeted;  /* some families were reached by pilots with no target */
+} Totals;
+
+static void
+totals_add_pilot (Totals   *totals,
+                  PmPilot  *pilot,
+                  PmPeriod *period)
+{
+  int reached = pm_pilot_get_reach_at (pilot, period);
+  gint64 budget = pm_pilot_get_budget_pence (pilot);
+
+  if (reached >= 0)
+    totals->reached = MAX (totals->reached, 0) + reached;
+  if (reached > 0 && pm_pilot_get_reach_target (pilot) <= 0)
+    totals->untargeted = TRUE;
+  totals->target += pm_pilot_get_reach_target (pilot);
+  totals->spent += pm_pilot_get_spend_at (pilot, period, PM_SPEND_SPENT);
+  totals->committed += pm_pilot_get_spend_at (pilot, period, PM_SPEND_COMMITTED);
+
+  if (budget >= 0)
+    totals->budget = MAX (totals->budget, 0) + budget;
+  else
+    totals->budget_partial = TRUE;
+}
+
+static void
+totals_add_district (Totals     *totals,
+                     PmDistrict *district,
+                     PmPeriod   *period)
+{
+  GListModel *pilots = pm_district_get_pilots (district);
+
+  for (guint i = 0; i < g_list_model_get_n_items (pilots); i++)
+    {
+      g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, i);
+
+      totals_add_pilot (totals, pilot, period);
+    }
+}
+
+static char *
+reach_text (const Totals *totals)
+{
+  /* A share of a target that only some pilots have would overstate it. */
+  if (totals->untargeted && totals->target > 0 && totals->reached >= 0)
+    /* Translators: families reached when only some pilots have a reach target */
+    return g_strdup_printf (g_dngettext (NULL, "%d family (target %d where set)",
+                                         "%d families (target %d where set)", totals->reached),
+                            totals->reached, totals->target);
+
+  return _pm_report_reach_text (totals->reached, totals->target);
+}
+
+static char *
+budget_text (const Totals *totals)
+{
+  g_autofree char *money = NULL;
+
+  if (totals->budget < 0)
+    return g_strdup (_("Not recorded"));
+
+  money = _pm_report_money_text (totals->budget);
+  if (totals->budget_partial)
+    /* Translators: a budget total when some pilots have no budget recorded */
+    return g_strdup_printf (_("%s (partial)"), money);
+
+  return g_steal_pointer (&money);
+}
+
+/* One row of the programme table; @district NULL for the programme total. */
+static void
+add_programme_row (PmSummaryReport *self,
+                   PmReportTable   *table,
+                   PangoContext    *context,
+                   PmDistrict      *district,
+                   const guint     *counts,
+                   const Totals    *totals)
+{
+  PmReportFont font = district != NULL ? PM_REPORT_FONT_TABLE : PM_REPORT_FONT_TABLE_BOLD;
+  PangoLayout *cells[G_N_ELEMENTS (programme_widths)] = { NULL, };
+  g_autoptr(GString) delivery = g_string_new (NULL);
+  g_autofree char *reach = reach_text (totals);
+  g_autofree char *spent = _pm_report_money_text (totals->spent);
+  g_autofree char *committed = _pm_report_money_text (totals->committed);
+  g_autofree char *budget = budget_text (totals);
+  static const PmRag order[] = { PM_RAG_GREEN, PM_RAG_AMBER, PM_RAG_RED, PM_RAG_GREY };
+
+  if (district != NULL)
+    {
+      GListModel *pilots = pm_district_get_pilots (district);
+
+      for (guint i = 0; i < g_list_model_get_n_items (pilots); i++)
+        {
+          g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, i);
+
+          if (i > 0)
+            g_string_append_c (delivery, '\n');
+          g_string_append (delivery, pm_delivery_status_get_label (pm_pilot_get_delivery_status (pilot)));
+        }
+    }
+
+#define CELL(i, text) \
+  _pm_report_layout_new_text (context, font, (text), programme_widths[i] - 2 * PM_REPORT_CELL_PADDING)
+
+  cells[0] = CELL (0, district != NULL ? pm_district_get_name (district) : _("Programme total"));
+  cells[1] = CELL (1, delivery->str);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", counts[order[i]]);
+
+      cells[2 + i] = CELL (2 + i, count);
+    }
+  cells[6] = CELL (6, reach);
+  cells[7] = CELL (7, spent);
+  cells[8] = CELL (8, committed);
+  cells[9] = CELL (9, budget);
+  if (district != NULL)
+    {
+      /* Filled in once the district sections have been laid out. */
+      cells[10] = CELL (10, "");
+      g_ptr_array_add (self->page_numbers, g_object_ref (cells[10]));
+    }
+
+#undef CELL
+
+  _pm_report_table_add_row (table, cells, NULL, district == NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    g_clear_object (&cells[i]);
+}
+
+static void
+layout_programme_page (PmSummaryReport *self,
+                       PmReportFlow    *flow,
+                       GPtrArray       *districts)
+{
+  PmReport *report = PM_REPORT (self);
+  PmProgramme *programme = pm_report_get_programme (report);
+  PmPeriod *period = pm_report_get_period (report);
+  PangoContext *context = _pm_report_flow_get_context (flow);
+  double width = _pm_report_flow_get_width (flow);
+  const char *description = pm_programme_get_description (programme);
+  g_autofree char *period_text = _pm_summary_report_period_text (report);
+  g_autofree char *printed = pm_date_format (pm_report_get_printed_date (report));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *meta = NULL;
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) subtitle_layout = NULL;
+  g_autoptr(PangoLayout) meta_layout = NULL;
+  g_autoptr(PangoLayout) heading = NULL;
+  const char *headers[] = {
+    _("District"), _("Delivery"), _("Green"), _("Amber"), _("Red"), _("Grey"),
+    _("Families reached"), _("Spent"), _("Committed"), _("Budget"), _("Page"),
+  };
+  PmReportTable *table;
+  guint counts[PM_N_RAG] = { 0, };
+  Totals total = { -1, 0, 0, 0, -1, FALSE, FALSE };
+  GListModel *all;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (headers) == G_N_ELEMENTS (programme_widths));
+
+  title = _pm_report_layout_new_text (context, PM_REPORT_FONT_TITLE,
+                                      pm_programme_get_name (programme), width);
+  _pm_report_flow_add_text (flow, title, 0, NULL, 4);
+
+  subtitle = g_strdup_printf (_("District summaries for %s"), period_text);
+  subtitle_layout = _pm_report_layout_new_text (context, PM_REPORT_FONT_SUBHEADING, subtitle, width);
+  _pm_report_flow_add_text (flow, subtitle_layout, 0, NULL, 2);
+
+  /* Translators: when the report was printed */
+  meta = g_strdup_printf (_("Printed %s"), printed);
+  meta_layout = _pm_report_layout_new_text (context, PM_REPORT_FONT_SMALL, meta, width);
+  _pm_report_flow_add_text (flow, meta_layout, 0, &pm_report_secondary, 12);
+
+  if (description != NULL && description[0] != '\0')
+    {
+      g_autoptr(PangoLayout) paragraph = NULL;
+
+      paragraph = _pm_report_layout_new_text (context, PM_REPORT_FONT_BODY, description, width);
+      _pm_report_flow_add_text (flow, paragraph, 0, NULL, 10);
+    }
+
+  heading = _pm_report_layout_new_text (context, PM_REPORT_FONT_HEADING,
+                                        _("Districts and the programme total"), width);
+  _pm_report_flow_add_heading (flow, heading, 6, 40, 6);
+
+  table = _pm_report_table_new (flow, G_N_ELEMENTS (programme_widths), programme_widths, headers,
+                                _("Districts and the programme total (continued)"));
+  _pm_report_table_begin (table);
+
+  for (guint i = 0; i < districts->len; i++)
+    {
+      PmDistrict *district = g_ptr_array_index (districts, i);
+      guint district_counts[PM_N_RAG] = { 0, };
+      Totals totals = { -1, 0, 0, 0, -1, FALSE, FALSE };
+
+      pm_district_count_rag (district, period, district_counts);
+      totals_add_district (&totals, district, period);
+      add_programme_row (self, table, context, district, district_counts, &totals);
+    }
+
+  /* The total is the whole programme's even when one district is printed,
+   * so a district is always seen beside it. */
+  pm_programme_count_rag (programme, period, counts);
+  all = pm_programme_get_districts (programme);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(PmDistrict) district = g_list_model_get_item (all, i);
+
+      totals_add_district (&total, district, period);
+    }
+  add_programme_row (self, table, context, NULL, counts, &total);
+
+  _pm_report_table_end (table, 14);
+  _pm_report_table_free (table);
+
+  _pm_summary_report_add_delivery_list (report, flow, districts);
+}
+
+static void
+pm_summary_report_layout (PmReport     *report,
+                          PmReportFlow *flow)
+{
+  PmSummaryReport *self = PM_SUMMARY_REPORT (report);
+  g_autoptr(GPtrArray) districts = list_districts (report);
+  g_autoptr(GArray) first_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_ptr_array_set_size (self->page_numbers, 0);
+
+  _pm_report_set_section (report, _("Programme summary"));
+  _pm_report_flow_new_page (flow);
+  layout_programme_page (self, flow, districts);
+
+  for (guint i = 0; i < districts->len; i++)
+    {
+      PmDistrict *district = g_ptr_array_index (districts, i);
+      guint first;
+
+      _pm_report_set_section (report, pm_district_get_name (district));
+      _pm_report_flow_new_page (flow);
+      first = _pm_report_flow_get_n_pages (flow);
+      g_array_append_val (first_pages, first);
+
+      _pm_summary_report_add_district (report, flow, district);
+    }
+
+  /* Now the pages are known, the programme table can point at them. */
+  for (guint i = 0; i < self->page_numbers->len && i < first_pages->len; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", g_array_index (first_pages, guint, i));
+
+      pango_layout_set_text (g_ptr_array_index (self->page_numbers, i), number, -1);
+    }
+}
+
+static char *
+pm_summary_report_get_title (PmReport *report)
+{
+  g_autofree char *label = pm_period_get_label (pm_report_get_period (report));
+
+  /* Translators: the title of the printed district summaries */
+  return g_strdup_printf (_("District summaries, %s"), label);
+}
+
+static char *
+pm_summary_report_get_footnote (PmReport *report)
+{
+  return g_strdup (_("<b>RAG status</b> compares the value for the period with the "
+                     "<i>profiled target</i>: a straight line from the baseline to the target "
+                     "by its date (the target itself when either is undated). "
+                     "<b>G</b> green: on or better than the profiled target. "
+                     "<b>A</b> amber: short of it by no more than the KPI’s tolerance "
+                     "(10% of the distance from baseline to target unless set otherwise). "
+                     "<b>R</b> red: further short than that. "
+                     "<b>–</b> grey: cannot be judged, because there is no value for the period, "
+                     "no baseline value or no target. "
+                     "A KPI to be maintained is green within its tolerance of the level and amber "
+                     "within twice that. "
+                     "<b>Travel</b>: ↑ improving, → steady, ↓ worsening since the previous value "
+                     "(or the baseline when there is none)."));
+}
+
+static void
+pm_summary_report_dispose (GObject *object)
+{
+  PmSummaryReport *self = PM_SUMMARY_REPORT (object);
+
+  g_clear_pointer (&self->page_numbers, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pm_summary_report_parent_class)->dispose (object);
+}
+
+static void
+pm_summary_report_class_init (PmSummaryReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  PmReportClass *report_class = PM_REPORT_CLASS (klass);
+
+  object_class->dispose = pm_summary_report_dispose;
+
+  report_class->layout = pm_summary_report_layout;
+  report_class->get_title = pm_summary_report_get_title;
+  report_class->get_footnote = pm_summary_report_get_footnote;
+}
+
+static void
+pm_summary_report_init (PmSummaryReport *self)
+{
+  self->page_numbers = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+PmReport *
+pm_summary_report_new (PmProgramme *programme,
+                       PmPeriod    *period,
+                       PmDistrict  *district)
+{
+  g_return_val_if_fail (PM_IS_PROGRAMME (programme), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+  g_return_val_if_fail (district == NULL || PM_IS_DISTRICT (district), NULL);
+
+  return g_object_new (PM_TYPE_SUMMARY_REPORT,
+                       "programme", programme,
+                       "period", period,
+                       "district", district,
+                       "landscape", FALSE,
+                       NULL);
+}

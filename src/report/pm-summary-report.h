@@ -1,0 +1,23 @@
+/* pm-summary-report.h: the district summaries for a reporting period
+ *
+ * A4 portrait: a first page summarising the programme (each district
+ * beside the programme total), then one section per district, each
+ * starting on a new page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pm-report.h"
+
+G_BEGIN_DECLS
+
+#define PM_TYPE_SUMMARY_REPORT (pm_summary_report_get_type ())
+G_DECLARE_FINAL_TYPE (PmSummaryReport, pm_summary_report, PM, SUMMARY_REPORT, PmReport)
+
+/* @district: the one district to print, or NULL for all of them. */
+PmReport *pm_summary_report_new (PmProgramme *programme,
+                                 PmPeriod    *period,
+                                 PmDistrict  *district);
+
+G_END_DECLS

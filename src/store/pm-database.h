@@ -1,0 +1,126 @@
+/* pm-database.h: a thin sqlite connection, every failure a GError
+ *
+ * Internal to the store: nothing outside src/store (and its tests) includes
+ * this. In the spirit of Epiphany's EphySQLiteConnection: open, prepare,
+ * bind, step, and explicit transactions. Values only ever reach SQL through
+ * bound parameters.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pm-store.h"
+#include "pm-store-error.h"
+
+G_BEGIN_DECLS
+
+/* 'PMON' in PRAGMA application_id marks a Pilot Monitor database. */
+#define PM_DATABASE_APPLICATION_ID 0x504D4F4E
+
+#define PM_DATABASE_DEFAULT_BUSY_TIMEOUT_MS 2000
+
+#define PM_TYPE_DATABASE (pm_database_get_type ())
+G_DECLARE_FINAL_TYPE (PmDatabase, pm_database, PM, DATABASE, GObject)
+
+typedef struct _PmStatement PmStatement;
+
+/* Checks an existing file read-only (not empty, a sqlite header, our
+ * application id, a schema no newer than this build, quick_check) before
+ * anything can write to it, then opens it read-write in WAL mode unless
+ * @flags has PM_STORE_OPEN_READ_ONLY. With PM_STORE_OPEN_CREATE a missing
+ * file is created with mode 0600. Does not migrate: see
+ * pm_database_migrate_to(). */
+PmDatabase  *pm_database_open                (const char        *path,
+                                              PmStoreOpenFlags   flags,
+                                              GError           **error);
+/* TRUE when pm_database_open() created the file. */
+gboolean     pm_database_get_created         (PmDatabase        *self);
+const char  *pm_database_get_path            (PmDatabase        *self);
+gboolean     pm_database_is_read_only        (PmDatabase        *self);
+void         pm_database_set_busy_timeout    (PmDatabase        *self,
+                                              guint              milliseconds);
+/* Finalizes what is left and closes; later calls fail with
+ * PM_STORE_ERROR_IO. */
+void         pm_database_close               (PmDatabase        *self);
+
+/* PRAGMA user_version. */
+gboolean     pm_database_get_schema_version  (PmDatabase        *self,
+                                              int               *version,
+                                              GError           **error);
+/* Runs the migrations from the current version up to @version (at most
+ * PM_STORE_SCHEMA_VERSION) in one transaction, stamping the application
+ * id. Tests use it to make databases of an older schema. */
+gboolean     pm_database_migrate_to          (PmDatabase        *self,
+                                              int                version,
+                                              GError           **error);
+
+/* Transactions are not nested. begin takes the write lock at once
+ * (BEGIN IMMEDIATE), so a lock held elsewhere shows before any change. */
+gboolean     pm_database_begin               (PmDatabase        *self,
+                                              GError           **error);
+gboolean     pm_database_commit              (PmDatabase        *self,
+                                              GError           **error);
+/* Rolls back if a transaction is open; a failure here is logged, since
+ * the caller is already reporting the error that led to it. */
+void         pm_database_rollback            (PmDatabase        *self);
+
+/* Runs constant SQL (one or more statements) with no parameters. */
+gboolean     pm_database_execute             (PmDatabase        *self,
+                                              const char        *sql,
+                                              GError           **error);
+gint64       pm_database_get_last_insert_id  (PmDatabase        *self);
+/* Rows changed by the last INSERT, UPDATE or DELETE. */
+int          pm_database_get_changes         (PmDatabase        *self);
+
+/* Copies the whole database to @path, a new file created with mode 0600;
+ * an existing @path is PM_STORE_ERROR_INVALID. */
+gboolean     pm_database_backup_to           (PmDatabase        *self,
+                                              const char        *path,
+                                              GError           **error);
+
+PmStatement *pm_database_prepare             (PmDatabase        *self,
+                                              const char        *sql,
+                                              GError           **error);
+void         pm_statement_free               (PmStatement       *self);
+
+/* Parameters count from 1. A failure to bind is kept and reported by the
+ * next step, so a run of binds needs no checks of its own. */
+void         pm_statement_bind_int64         (PmStatement       *self,
+                                              int                index,
+                                              gint64             value);
+void         pm_statement_bind_double        (PmStatement       *self,
+                                              int                index,
+                                              double             value);
+/* NULL binds SQL NULL. */
+void         pm_statement_bind_text          (PmStatement       *self,
+                                              int                index,
+                                              const char        *value);
+void         pm_statement_bind_null          (PmStatement       *self,
+                                              int                index);
+
+/* TRUE when a row is ready; FALSE when done or on error (then @error is
+ * set, so pass one to tell them apart). */
+gboolean     pm_statement_step               (PmStatement       *self,
+                                              GError           **error);
+/* Steps to the end, ignoring rows. */
+gboolean     pm_statement_execute            (PmStatement       *self,
+                                              GError           **error);
+/* Ready to step again; the bindings are cleared too. */
+void         pm_statement_reset              (PmStatement       *self);
+
+/* Columns count from 0. */
+gboolean     pm_statement_is_null            (PmStatement       *self,
+                                              int                column);
+gint64       pm_statement_get_int64          (PmStatement       *self,
+                                              int                column);
+double       pm_statement_get_double         (PmStatement       *self,
+                                              int                column);
+/* NULL for SQL NULL; valid until the next step or reset. */
+const char  *pm_statement_get_text           (PmStatement       *self,
+                                              int                column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmStatement, pm_statement_free)
+
+G_END_DECLS

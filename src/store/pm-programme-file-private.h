@@ -1,0 +1,150 @@
+/* pm-programme-file-private.h: the parts of the programme file code
+ *
+ * pm-json-check.c checks the text is strict JSON within sane limits,
+ * pm-programme-file-reader.c reads typed fields with a path for every
+ * message, pm-programme-file.c reads the programme's objects with them and
+ * pm-programme-file-writer.c writes them back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "pm-programme-file.h"
+
+G_BEGIN_DECLS
+
+#define PM_FILE_MAX_SIZE       (64 * 1024 * 1024)
+#define PM_FILE_MAX_STRING     (1024 * 1024)
+/* The format needs ten levels; anything much deeper is junk. */
+#define PM_FILE_MAX_DEPTH      64
+/* Longer integer literals cannot be held exactly as doubles (and json-glib
+ * 1.6 wraps 64-bit overflow round silently). */
+#define PM_FILE_MAX_INT_DIGITS 15
+#define PM_FILE_MAX_PENCE      999999999999999.0
+
+/* RFC 8259 JSON, nested at most PM_FILE_MAX_DEPTH deep, no text over
+ * PM_FILE_MAX_STRING, no \u0000 and no integer over
+ * PM_FILE_MAX_INT_DIGITS digits. Syntax errors are MALFORMED with a line
+ * and column, limits INVALID with a path. */
+gboolean _pm_json_check (const char  *data,
+                         gsize        length,
+                         GError     **error);
+
+/* "top level" when @path is empty. */
+const char *_pm_file_location (GString *path);
+
+typedef struct
+{
+  GString    *path;
+  GHashTable *member_counts;  /* JsonObject → members parsed */
+  GHashTable *duplicates;     /* JsonObject → first name given twice */
+} PmFileReader;
+
+typedef gboolean (*PmFileReadFunc) (PmFileReader  *r,
+                                    gpointer       owner,
+                                    JsonObject    *object,
+                                    GError       **error);
+
+void     _pm_file_reader_init        (PmFileReader        *r,
+                                      JsonParser          *parser);
+void     _pm_file_reader_clear       (PmFileReader        *r);
+
+gsize    _pm_file_path_push_member   (PmFileReader        *r,
+                                      const char          *name);
+gsize    _pm_file_path_push_index    (PmFileReader        *r,
+                                      guint                i);
+void     _pm_file_path_pop           (PmFileReader        *r,
+                                      gsize                mark);
+
+/* Sets "path[.member]: problem"; always FALSE, for returning. */
+gboolean _pm_file_error              (PmFileReader        *r,
+                                      GError             **error,
+                                      PmFileError          code,
+                                      const char          *member,
+                                      const char          *format,
+                                      ...) G_GNUC_PRINTF (5, 6);
+/* Places a model error (already for people) at the path; takes it. */
+gboolean _pm_file_model_error        (PmFileReader        *r,
+                                      GError             **error,
+                                      const char          *member,
+                                      GError              *model_error);
+
+/* Refuses members not in @known and members given twice. */
+gboolean _pm_file_check_members      (PmFileReader        *r,
+                                      JsonObject          *object,
+                                      const char * const  *known,
+                                      GError             **error);
+
+/* Typed fields: an absent optional field leaves *present FALSE (or the
+ * value NULL); a missing required one or a wrong type is an error. */
+gboolean _pm_file_get_string         (PmFileReader        *r,
+                                      JsonObject          *object,
+                                      const char          *name,
+                                      gboolean             required,
+                                      const char         **value,
+                                      GError             **error);
+gboolean _pm_file_get_number         (PmFileReader        *r,
+                                      JsonObject          *object,
+                                      const char          *name,
+                                      gboolean             required,
+                                      gboolean            *present,
+                                      double              *value,
+                                      GError             **error);
+/* A whole number from 0 to @max. */
+gboolean _pm_file_get_integer        (PmFileReader        *r,
+                                      JsonObject          *object,
+                                      const char          *name,
+                                      gboolean             required,
+                                      double               max,
+                                      gboolean            *present,
+                                      gint64              *value,
+                                      GError             **error);
+/* @what names the enumeration for people ("unit"). */
+gboolean _pm_file_get_enum           (PmFileReader        *r,
+                                      JsonObject          *object,
+                                      const char          *name,
+                                      gboolean             required,
+                                      GType                type,
+                                      const char          *what,
+                                      int                 *value,
+                                      GError             **error);
+gboolean _pm_file_get_array          (PmFileReader        *r,
+                                      JsonObject          *object,
+                                      const char          *name,
+                                      gboolean             required,
+                                      JsonArray          **array,
+                                      GError             **error);
+/* Always required. */
+gboolean _pm_file_get_object         (PmFileReader        *r,
+                                      JsonObject          *object,
+                                      const char          *name,
+                                      JsonObject         **member,
+                                      GError             **error);
+gboolean _pm_file_get_date           (PmFileReader        *r,
+                                      JsonObject          *object,
+                                      const char          *name,
+                                      const char         **date,
+                                      GError             **error);
+gboolean _pm_file_get_period         (PmFileReader        *r,
+                                      JsonObject          *object,
+                                      const char          *name,
+                                      gboolean             required,
+                                      PmPeriod           **period,
+                                      GError             **error);
+gboolean _pm_file_get_strv           (PmFileReader        *r,
+                                      JsonObject          *object,
+                                      const char          *name,
+                                      GStrv               *strv,
+                                      GError             **error);
+/* Calls @func on each object of the list @name, with the path set. */
+gboolean _pm_file_read_each          (PmFileReader        *r,
+                                      JsonObject          *object,
+                                      const char          *name,
+                                      gboolean             required,
+                                      PmFileReadFunc       func,
+                                      gpointer             owner,
+                                      GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,752 @@
+/* pm-programme-file.c: reading programme files (docs/programme-format.md)
+ *
+ * The text is checked as strict JSON first (pm-json-check.c), parsed by
+ * json-glib, then read object by object with the model's own rules, so a
+ * file can hold nothing the application would refuse.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "pm-programme-file-private.h"
+
+/* A percentage may be given as a fraction: both parts or neither. */
+static gboolean
+check_fraction (PmFileReader *r,
+                JsonObject   *object,
+                PmUnit        unit,
+                gboolean     *has_fraction,
+                double       *numerator,
+                double       *denominator,
+                GError      **error)
+{
+  gboolean has_denominator;
+
+  if (!_pm_file_get_number (r, object, "numerator", FALSE, has_fraction, numerator, error)
+      || !_pm_file_get_number (r, object, "denominator", FALSE, &has_denominator, denominator, error))
+    return FALSE;
+  if (*has_fraction != has_denominator)
+    return _pm_file_error (r, error, PM_FILE_ERROR_INVALID, NULL,
+                           _("give both “numerator” and “denominator”, or neither"));
+  if (*has_fraction && unit != PM_UNIT_PERCENTAGE)
+    return _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "numerator",
+                           _("a numerator and denominator are only for percentages"));
+  return TRUE;
+}
+
+/* A value given as well must agree to one decimal place; the computed
+ * one is kept, so a hand-rounded 33.3 for 1 of 3 is not an error. */
+static gboolean
+check_fraction_value (PmFileReader *r,
+                      gboolean      has_value,
+                      double        value,
+                      double        computed,
+                      GError      **error)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!has_value || fabs (value - computed) < 0.05 + 1e-9)
+    return TRUE;
+
+  g_ascii_formatd (text, sizeof text, "%.1f", computed);
+  return _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "value",
+                         _("does not match the numerator and denominator, which give %s"), text);
+}
+
+typedef struct
+{
+  PmBaseline *baseline;
+  PmUnit      unit;
+} SiteOwner;
+
+static gboolean
+read_site (PmFileReader *r,
+           gpointer      owner,
+           JsonObject   *object,
+           GError      **error)
+{
+  static const char * const fields[] = { "site", "value", NULL };
+  SiteOwner *site_owner = owner;
+  GError *local_error = NULL;
+  const char *site;
+  double value;
+  gboolean present;
+
+  if (!_pm_file_check_members (r, object, fields, error)
+      || !_pm_file_get_string (r, object, "site", TRUE, &site, error)
+      || !_pm_file_get_number (r, object, "value", TRUE, &present, &value, error))
+    return FALSE;
+  if (!pm_unit_validate_value (site_owner->unit, value, &local_error))
+    return _pm_file_model_error (r, error, "value", local_error);
+
+  pm_baseline_add_site (site_owner->baseline, site, value);
+  return TRUE;
+}
+
+static PmBaseline *
+read_value_baseline (PmFileReader *r,
+                     JsonObject   *object,
+                     PmUnit        unit,
+                     GError      **error)
+{
+  g_autoptr(PmBaseline) baseline = NULL;
+  GError *local_error = NULL;
+  const char *date, *note;
+  gboolean has_value, has_fraction;
+  double value = 0, numerator = 0, denominator = 0;
+  JsonArray *sites;
+  SiteOwner site_owner;
+
+  if (!_pm_file_get_number (r, object, "value", FALSE, &has_value, &value, error)
+      || !check_fraction (r, object, unit, &has_fraction, &numerator, &denominator, error)
+      || !_pm_file_get_date (r, object, "date", &date, error)
+      || !_pm_file_get_string (r, object, "note", FALSE, &note, error)
+      || !_pm_file_get_array (r, object, "sites", FALSE, &sites, error))
+    return NULL;
+
+  if (!has_value && !has_fraction && (sites == NULL || json_array_get_length (sites) == 0))
+    {
+      _pm_file_error (r, error, PM_FILE_ERROR_INVALID, NULL, _("missing field “%s”"), "value");
+      return NULL;
+    }
+  if (has_value && !pm_unit_validate_value (unit, value, &local_error))
+    {
+      _pm_file_model_error (r, error, "value", local_error);
+      return NULL;
+    }
+
+  if (has_value || has_fraction)
+    baseline = pm_baseline_new_value (value, date, note);
+  else
+    baseline = pm_baseline_new_sites (date, note);
+
+  if (has_fraction)
+    {
+      if (!pm_baseline_set_fraction (baseline, numerator, denominator, &local_error))
+        {
+          _pm_file_model_error (r, error, NULL, local_error);
+          return NULL;
+        }
+      if (!check_fraction_value (r, has_value, value, pm_baseline_get_value (baseline), error))
+        return NULL;
+    }
+
+  site_owner.baseline = baseline;
+  site_owner.unit = unit;
+  if (!_pm_file_read_each (r, object, "sites", FALSE, read_site, &site_owner, error))
+    return NULL;
+
+  return g_steal_pointer (&baseline);
+}
+
+static gboolean
+read_baseline (PmFileReader *r,
+               PmKpi        *kpi,
+               JsonObject   *object,
+               GError      **error)
+{
+  static const char * const all_fields[] = {
+    "state", "value", "numerator", "denominator", "date", "period", "source",
+    "note", "sites", NULL
+  };
+  static const char * const value_fields[] = {
+    "state", "value", "numerator", "denominator", "date", "note", "sites", NULL
+  };
+  static const char * const reported_fields[] = { "state", "period", "note", NULL };
+  static const char * const awaiting_fields[] = { "state", "source", "note", NULL };
+  static const char * const other_fields[] = { "state", "note", NULL };
+  g_autoptr(PmBaseline) baseline = NULL;
+  GError *local_error = NULL;
+  PmUnit unit = pm_kpi_get_unit (kpi);
+  const char * const *fields;
+  const char *state_name;
+  const char *note;
+  int state;
+
+  if (!_pm_file_get_enum (r, object, "state", TRUE, PM_TYPE_BASELINE_STATE,
+                          _("baseline state"), &state, error))
+    return FALSE;
+
+  fields = state == PM_BASELINE_VALUE ? value_fields
+           : state == PM_BASELINE_TO_BE_REPORTED ? reported_fields
+           : state == PM_BASELINE_AWAITING_DATA ? awaiting_fields
+           : other_fields;
+  state_name = pm_enum_to_name (PM_TYPE_BASELINE_STATE, state);
+  for (guint i = 0; all_fields[i] != NULL; i++)
+    if (json_object_has_member (object, all_fields[i]) && !g_strv_contains (fields, all_fields[i]))
+      return _pm_file_error (r, error, PM_FILE_ERROR_INVALID, NULL,
+                             _("“%s” does not belong in a baseline whose state is “%s”"),
+                             all_fields[i], state_name);
+  if (!_pm_file_check_members (r, object, fields, error))
+    return FALSE;
+
+  if (state == PM_BASELINE_VALUE)
+    {
+      baseline = read_value_baseline (r, object, unit, error);
+      if (baseline == NULL)
+        return FALSE;
+    }
+  else
+    {
+      if (!_pm_file_get_string (r, object, "note", FALSE, &note, error))
+        return FALSE;
+      baseline = pm_baseline_new_state (state);
+      if (note != NULL)
+        pm_baseline_set_note (baseline, note);
+
+      if (state == PM_BASELINE_TO_BE_REPORTED)
+        {
+          g_autoptr(PmPeriod) period = NULL;
+
+          if (!_pm_file_get_period (r, object, "period", TRUE, &period, error))
+            return FALSE;
+          pm_baseline_set_period (baseline, period);
+        }
+      else if (state == PM_BASELINE_AWAITING_DATA)
+        {
+          const char *source;
+
+          if (!_pm_file_get_string (r, object, "source", TRUE, &source, error))
+            return FALSE;
+          pm_baseline_set_source (baseline, source);
+        }
+    }
+
+  if (!pm_baseline_validate (baseline, unit, &local_error)
+      || !pm_kpi_set_baseline (kpi, baseline, &local_error))
+    return _pm_file_model_error (r, error, NULL, local_error);
+  return TRUE;
+}
+
+static gboolean
+read_target (PmFileReader *r,
+             gpointer      owner,
+             JsonObject   *object,
+             GError      **error)
+{
+  static const char * const fields[] = { "value", "date", "set_on", "reason", NULL };
+  PmKpi *kpi = owner;
+  g_autoptr(PmTarget) target = NULL;
+  GError *local_error = NULL;
+  const char *date, *set_on, *reason;
+  gboolean present;
+  double value;
+
+  if (!_pm_file_check_members (r, object, fields, error)
+      || !_pm_file_get_number (r, object, "value", TRUE, &present, &value, error)
+      || !_pm_file_get_date (r, object, "date", &date, error)
+      || !_pm_file_get_date (r, object, "set_on", &set_on, error)
+      || !_pm_file_get_string (r, object, "reason", FALSE, &reason, error))
+    return FALSE;
+  if (!pm_unit_validate_value (pm_kpi_get_unit (kpi), value, &local_error))
+    return _pm_file_model_error (r, error, "value", local_error);
+
+  target = pm_target_new (value, date);
+  if (set_on != NULL)
+    pm_target_set_set_on (target, set_on);
+  if (reason != NULL)
+    pm_target_set_reason (target, reason);
+
+  if (!pm_kpi_add_target (kpi, target, &local_error))
+    {
+      gboolean order = g_error_matches (local_error, PM_MODEL_ERROR, PM_MODEL_ERROR_DATE_ORDER);
+
+      return _pm_file_model_error (r, error, order ? "date" : NULL, local_error);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_progress (PmFileReader *r,
+               gpointer      owner,
+               JsonObject   *object,
+               GError      **error)
+{
+  static const char * const fields[] = {
+    "period", "value", "numerator", "denominator", "note", NULL
+  };
+  PmKpi *kpi = owner;
+  PmUnit unit = pm_kpi_get_unit (kpi);
+  g_autoptr(PmPeriod) period = NULL;
+  g_autoptr(PmProgressEntry) entry = NULL;
+  g_autofree char *code = NULL;
+  GError *local_error = NULL;
+  gboolean has_value, has_fraction;
+  double value = 0, numerator = 0, denominator = 0;
+  const char *note;
+
+  if (!_pm_file_check_members (r, object, fields, error)
+      || !_pm_file_get_period (r, object, "period", TRUE, &period, error)
+      || !_pm_file_get_number (r, object, "value", FALSE, &has_value, &value, error)
+      || !check_fraction (r, object, unit, &has_fraction, &numerator, &denominator, error)
+      || !_pm_file_get_string (r, object, "note", FALSE, &note, error))
+    return FALSE;
+
+  code = pm_period_to_code (period);
+  if (pm_kpi_get_entry (kpi, period) != NULL)
+    return _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "period",
+                           _("a second entry for %s (at most one per period)"), code);
+  if (has_value && !pm_unit_validate_value (unit, value, &local_error))
+    return _pm_file_model_error (r, error, "value", local_error);
+
+  entry = pm_progress_entry_new (period);
+  if (has_value)
+    pm_progress_entry_set_value (entry, value);
+  if (has_fraction)
+    {
+      if (!pm_progress_entry_set_fraction (entry, numerator, denominator, &local_error))
+        return _pm_file_model_error (r, error, NULL, local_error);
+      if (!check_fraction_value (r, has_value, value, pm_progress_entry_get_value (entry), error))
+        return FALSE;
+    }
+  if (note != NULL)
+    pm_progress_entry_set_note (entry, note);
+
+  if (!pm_kpi_set_entry (kpi, entry, &local_error))
+    return _pm_file_model_error (r, error, NULL, local_error);
+  return TRUE;
+}
+
+static gboolean
+read_kpi (PmFileReader *r,
+          gpointer      owner,
+          JsonObject   *object,
+          GError      **error)
+{
+  static const char * const fields[] = {
+    "title", "unit", "direction", "measure", "tolerance", "data_source",
+    "baseline", "targets", "progress", NULL
+  };
+  PmPilot *pilot = owner;
+  g_autoptr(PmKpi) kpi = NULL;
+  const char *title, *data_source;
+  JsonObject *baseline;
+  int unit, direction, measure = PM_MEASURE_LEVEL;
+  gboolean has_tolerance;
+  double tolerance = PM_KPI_DEFAULT_TOLERANCE;
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize mark;
+
+  if (!_pm_file_check_members (r, object, fields, error)
+      || !_pm_file_get_string (r, object, "title", TRUE, &title, error)
+      || !_pm_file_get_enum (r, object, "unit", TRUE, PM_TYPE_UNIT, _("unit"), &unit, error)
+      || !_pm_file_get_enum (r, object, "direction", TRUE, PM_TYPE_DIRECTION, _("direction"), &direction, error)
+      || !_pm_file_get_enum (r, object, "measure", FALSE, PM_TYPE_MEASURE, _("measure"), &measure, error)
+      || !_pm_file_get_number (r, object, "tolerance", FALSE, &has_tolerance, &tolerance, error)
+      || !_pm_file_get_string (r, object, "data_source", FALSE, &data_source, error)
+      || !_pm_file_get_object (r, object, "baseline", &baseline, error))
+    return FALSE;
+
+  g_ascii_formatd (text, sizeof text, "%.15g", tolerance);
+  if (has_tolerance && (tolerance < 0 || tolerance > 1))
+    return _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "tolerance",
+                           _("%s is not a tolerance: it must be between 0 and 1"), text);
+
+  kpi = pm_kpi_new (title, unit, direction);
+  pm_kpi_set_measure (kpi, measure);
+  pm_kpi_set_tolerance (kpi, has_tolerance ? tolerance : PM_KPI_DEFAULT_TOLERANCE);
+  if (data_source != NULL)
+    pm_kpi_set_data_source (kpi, data_source);
+
+  mark = _pm_file_path_push_member (r, "baseline");
+  if (!read_baseline (r, kpi, baseline, error))
+    return FALSE;
+  _pm_file_path_pop (r, mark);
+
+  if (!_pm_file_read_each (r, object, "targets", FALSE, read_target, kpi, error)
+      || !_pm_file_read_each (r, object, "progress", FALSE, read_progress, kpi, error))
+    return FALSE;
+
+  pm_pilot_add_kpi (pilot, kpi);
+  return TRUE;
+}
+
+static gboolean
+read_provider (PmFileReader *r,
+               gpointer      owner,
+               JsonObject   *object,
+               GError      **error)
+{
+  static const char * const fields[] = { "name", "full_name", "reach_target", NULL };
+  PmPilot *pilot = owner;
+  g_autoptr(PmProvider) provider = NULL;
+  const char *name, *full_name;
+  gboolean has_target;
+  gint64 reach_target = 0;
+
+  if (!_pm_file_check_members (r, object, fields, error)
+      || !_pm_file_get_string (r, object, "name", TRUE, &name, error)
+      || !_pm_file_get_string (r, object, "full_name", FALSE, &full_name, error)
+      || !_pm_file_get_integer (r, object, "reach_target", FALSE, G_MAXINT, &has_target, &reach_target, error))
+    return FALSE;
+  if (pm_pilot_find_provider (pilot, name) != NULL)
+    return _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "name",
+                           _("the provider “%s” is listed twice"), name);
+
+  provider = pm_provider_new (name);
+  if (full_name != NULL)
+    pm_provider_set_full_name (provider, full_name);
+  pm_provider_set_reach_target (provider, (int) reach_target);
+  pm_pilot_add_provider (pilot, provider);
+  return TRUE;
+}
+
+static gboolean
+read_reach (PmFileReader *r,
+            gpointer      owner,
+            JsonObject   *object,
+            GError      **error)
+{
+  static const char * const fields[] = { "period", "provider", "families", NULL };
+  PmPilot *pilot = owner;
+  GListModel *reach = pm_pilot_get_reach (pilot);
+  g_autoptr(PmPeriod) period = NULL;
+  g_autoptr(PmReachEntry) entry = NULL;
+  g_autofree char *code = NULL;
+  const char *provider;
+  gboolean present;
+  gint64 families;
+
+  if (!_pm_file_check_members (r, object, fields, error)
+      || !_pm_file_get_period (r, object, "period", TRUE, &period, error)
+      || !_pm_file_get_string (r, object, "provider", FALSE, &provider, error)
+      || !_pm_file_get_integer (r, object, "families", TRUE, G_MAXINT, &present, &families, error))
+    return FALSE;
+  if (provider != NULL && pm_pilot_find_provider (pilot, provider) == NULL)
+    return _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "provider",
+                           _("“%s” is not one of this pilot’s providers"), provider);
+
+  code = pm_period_to_code (period);
+  for (guint i = 0; i < g_list_model_get_n_items (reach); i++)
+    {
+      g_autoptr(PmReachEntry) other = g_list_model_get_item (reach, i);
+
+      if (pm_period_equal (pm_reach_entry_get_period (other), period)
+          && g_strcmp0 (pm_reach_entry_get_provider (other), provider) == 0)
+        return _pm_file_error (r, error, PM_FILE_ERROR_INVALID, NULL,
+                               _("a second entry for %s and the same provider"), code);
+    }
+
+  entry = pm_reach_entry_new (period, provider, (int) families);
+  pm_pilot_set_reach (pilot, entry);
+  return TRUE;
+}
+
+static gboolean
+read_spend (PmFileReader *r,
+            gpointer      owner,
+            JsonObject   *object,
+            GError      **error)
+{
+  static const char * const fields[] = {
+    "description", "amount_pence", "period", "status", NULL
+  };
+  PmPilot *pilot = owner;
+  g_autoptr(PmSpendItem) item = NULL;
+  g_autoptr(PmPeriod) period = NULL;
+  const char *description;
+  gboolean present;
+  gint64 amount;
+  int status = PM_SPEND_SPENT;
+
+  if (!_pm_file_check_members (r, object, fields, error)
+      || !_pm_file_get_string (r, object, "description", TRUE, &description, error)
+      || !_pm_file_get_integer (r, object, "amount_pence", TRUE, PM_FILE_MAX_PENCE, &present, &amount, error)
+      || !_pm_file_get_period (r, object, "period", FALSE, &period, error)
+      || !_pm_file_get_enum (r, object, "status", FALSE, PM_TYPE_SPEND_STATUS, _("spend status"), &status, error))
+    return FALSE;
+
+  item = pm_spend_item_new (description, amount);
+  if (period != NULL)
+    pm_spend_item_set_period (item, period);
+  pm_spend_item_set_status (item, status);
+  pm_pilot_add_spend (pilot, item);
+  return TRUE;
+}
+
+static gboolean
+read_narrative (PmFileReader *r,
+                gpointer      owner,
+                JsonObject   *object,
+                GError      **error)
+{
+  static const char * const fields[] = {
+    "period", "progress", "learning", "case_study", NULL
+  };
+  PmPilot *pilot = owner;
+  g_autoptr(PmNarrative) narrative = NULL;
+  g_autoptr(PmPeriod) period = NULL;
+  g_autofree char *code = NULL;
+  const char *progress, *learning, *case_study;
+
+  if (!_pm_file_check_members (r, object, fields, error)
+      || !_pm_file_get_period (r, object, "period", TRUE, &period, error)
+      || !_pm_file_get_string (r, object, "progress", FALSE, &progress, error)
+      || !_pm_file_get_string (r, object, "learning", FALSE, &learning, error)
+      || !_pm_file_get_string (r, object, "case_study", FALSE, &case_study, error))
+    return FALSE;
+
+  code = pm_period_to_code (period);
+  if (pm_pilot_get_narrative (pilot, period) != NULL)
+    return _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "period",
+                           _("a second narrative for %s (at most one per period)"), code);
+
+  narrative = pm_narrative_new (period);
+  pm_narrative_set_progress (narrative, progress);
+  pm_narrative_set_learning (narrative, learning);
+  pm_narrative_set_case_study (narrative, case_study);
+  pm_pilot_set_narrative (pilot, narrative);
+  return TRUE;
+}
+
+static gboolean
+read_pilot (PmFileReader *r,
+            gpointer      owner,
+            JsonObject   *object,
+            GError      **error)
+{
+  static const char * const fields[] = {
+    "title", "summary", "focus_area", "start_date", "lead", "delivery_status",
+    "status_note", "budget_pence", "funding", "key_outcomes", "providers",
+    "reach", "spend", "narratives", "kpis", NULL
+  };
+  PmDistrict *district = owner;
+  g_autoptr(PmPilot) pilot = NULL;
+  g_auto(GStrv) key_outcomes = NULL;
+  const char *title, *summary, *focus_area, *start_date, *lead, *status_note, *funding;
+  int status = PM_DELIVERY_ON_TRACK;
+  gboolean has_budget;
+  gint64 budget = -1;
+
+  if (!_pm_file_check_members (r, object, fields, error)
+      || !_pm_file_get_string (r, object, "title", TRUE, &title, error)
+      || !_pm_file_get_string (r, object, "summary", FALSE, &summary, error)
+      || !_pm_file_get_string (r, object, "focus_area", FALSE, &focus_area, error)
+      || !_pm_file_get_date (r, object, "start_date", &start_date, error)
+      || !_pm_file_get_string (r, object, "lead", FALSE, &lead, error)
+      || !_pm_file_get_enum (r, object, "delivery_status", FALSE, PM_TYPE_DELIVERY_STATUS,
+                             _("delivery status"), &status, error)
+      || !_pm_file_get_string (r, object, "status_note", FALSE, &status_note, error)
+      || !_pm_file_get_integer (r, object, "budget_pence", FALSE, PM_FILE_MAX_PENCE, &has_budget, &budget, error)
+      || !_pm_file_get_string (r, object, "funding", FALSE, &funding, error)
+      || !_pm_file_get_strv (r, object, "key_outcomes", &key_outcomes, error))
+    return FALSE;
+
+  pilot = pm_pilot_new (title);
+  pm_pilot_set_summary (pilot, summary);
+  pm_pilot_set_focus_area (pilot, focus_area);
+  pm_pilot_set_start_date (pilot, start_date);
+  pm_pilot_set_lead (pilot, lead);
+  pm_pilot_set_delivery_status (pilot, status);
+  pm_pilot_set_status_note (pilot, status_note);
+  pm_pilot_set_budget_pence (pilot, has_budget ? budget : -1);
+  pm_pilot_set_funding (pilot, funding);
+  if (key_outcomes != NULL)
+    pm_pilot_set_key_outcomes (pilot, (const char * const *) key_outcomes);
+
+  /* Providers first: reach entries name them. */
+  if (!_pm_file_read_each (r, object, "providers", FALSE, read_provider, pilot, error)
+      || !_pm_file_read_each (r, object, "reach", FALSE, read_reach, pilot, error)
+      || !_pm_file_read_each (r, object, "spend", FALSE, read_spend, pilot, error)
+      || !_pm_file_read_each (r, object, "narratives", FALSE, read_narrative, pilot, error)
+      || !_pm_file_read_each (r, object, "kpis", FALSE, read_kpi, pilot, error))
+    return FALSE;
+
+  pm_district_add_pilot (district, pilot);
+  return TRUE;
+}
+
+static gboolean
+read_district (PmFileReader *r,
+               gpointer      owner,
+               JsonObject   *object,
+               GError      **error)
+{
+  static const char * const fields[] = { "name", "pilots", NULL };
+  PmProgramme *programme = owner;
+  g_autoptr(PmDistrict) district = NULL;
+  GError *local_error = NULL;
+  const char *name;
+  JsonArray *pilots;
+
+  if (!_pm_file_check_members (r, object, fields, error)
+      || !_pm_file_get_string (r, object, "name", TRUE, &name, error)
+      || !_pm_file_get_array (r, object, "pilots", TRUE, &pilots, error))
+    return FALSE;
+
+  /* The model refuses a second district of the same name. */
+  district = pm_district_new (name);
+  if (!pm_programme_add_district (programme, district, &local_error))
+    return _pm_file_model_error (r, error, "name", local_error);
+
+  return _pm_file_read_each (r, object, "pilots", TRUE, read_pilot, district, error);
+}
+
+static PmProgramme *
+read_programme (PmFileReader *r,
+                JsonObject   *object,
+                GError      **error)
+{
+  static const char * const fields[] = {
+    "name", "description", "design_criteria", "districts", NULL
+  };
+  g_autoptr(PmProgramme) programme = NULL;
+  g_auto(GStrv) criteria = NULL;
+  const char *name, *description;
+  JsonArray *districts;
+
+  if (!_pm_file_check_members (r, object, fields, error)
+      || !_pm_file_get_string (r, object, "name", TRUE, &name, error)
+      || !_pm_file_get_string (r, object, "description", FALSE, &description, error)
+      || !_pm_file_get_strv (r, object, "design_criteria", &criteria, error)
+      || !_pm_file_get_array (r, object, "districts", TRUE, &districts, error))
+    return NULL;
+
+  programme = pm_programme_new (name);
+  pm_programme_set_description (programme, description);
+  if (criteria != NULL)
+    pm_programme_set_design_criteria (programme, (const char * const *) criteria);
+
+  if (!_pm_file_read_each (r, object, "districts", TRUE, read_district, programme, error))
+    return NULL;
+  return g_steal_pointer (&programme);
+}
+
+static PmProgramme *
+read_root (PmFileReader *r,
+           JsonNode     *root,
+           GError      **error)
+{
+  static const char * const fields[] = { "format", "version", "programme", NULL };
+  JsonObject *object, *programme;
+  JsonNode *format;
+  gboolean present;
+  gint64 version;
+  PmProgramme *result;
+  gsize mark;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      _pm_file_error (r, error, PM_FILE_ERROR_WRONG_FORMAT, NULL,
+                      _("this is not a Pilot Monitor programme file (expected an object with “format”: “%s”)"),
+                      PM_PROGRAMME_FILE_FORMAT);
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  /* Say "not ours" before anything more detailed. */
+  format = json_object_get_member (object, "format");
+  if (format == NULL
+      || !JSON_NODE_HOLDS_VALUE (format)
+      || json_node_get_value_type (format) != G_TYPE_STRING
+      || g_strcmp0 (json_node_get_string (format), PM_PROGRAMME_FILE_FORMAT) != 0)
+    {
+      _pm_file_error (r, error, PM_FILE_ERROR_WRONG_FORMAT, "format",
+                      _("this is not a Pilot Monitor programme file (expected “%s”)"),
+                      PM_PROGRAMME_FILE_FORMAT);
+      return NULL;
+    }
+
+  if (!_pm_file_get_integer (r, object, "version", TRUE, G_MAXINT, &present, &version, error))
+    return NULL;
+  if (version < 1)
+    {
+      _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "version",
+                      _("%d is not a format version"), (int) version);
+      return NULL;
+    }
+  if (version > PM_PROGRAMME_FILE_VERSION)
+    {
+      _pm_file_error (r, error, PM_FILE_ERROR_TOO_NEW, "version",
+                      _("written by a newer version of Pilot Monitor (format %d; this version reads format %d)"),
+                      (int) version, PM_PROGRAMME_FILE_VERSION);
+      return NULL;
+    }
+
+  if (!_pm_file_check_members (r, object, fields, error)
+      || !_pm_file_get_object (r, object, "programme", &programme, error))
+    return NULL;
+
+  mark = _pm_file_path_push_member (r, "programme");
+  result = read_programme (r, programme, error);
+  _pm_file_path_pop (r, mark);
+  return result;
+}
+
+PmProgramme *
+pm_programme_file_parse (const char *data,
+                         gssize      length,
+                         GError    **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PmFileReader r;
+  PmProgramme *programme;
+  gsize len;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  len = length < 0 ? strlen (data) : (gsize) length;
+  if (len > PM_FILE_MAX_SIZE)
+    {
+      g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID,
+                   _("%s: the file is larger than 64 MiB, too large to be a programme file"),
+                   _("top level"));
+      return NULL;
+    }
+
+  /* Editors on Windows may begin UTF-8 text with a byte order mark. */
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+
+  if (!_pm_json_check (data, len, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  _pm_file_reader_init (&r, parser);
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+    {
+      g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_MALFORMED,
+                   _("this is not valid JSON: %s"), local_error->message);
+      programme = NULL;
+    }
+  else
+    programme = read_root (&r, json_parser_get_root (parser), error);
+
+  _pm_file_reader_clear (&r);
+  return programme;
+}
+
+PmProgramme *
+pm_programme_file_load (const char *path,
+                        GError    **error)
+{
+  g_autofree char *data = NULL;
+  GStatBuf st;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Refuse a huge file before reading it all into memory. */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > PM_FILE_MAX_SIZE)
+    {
+      g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID,
+                   _("%s: the file is larger than 64 MiB, too large to be a programme file"),
+                   _("top level"));
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+  return pm_programme_file_parse (data, (gssize) MIN (length, (gsize) PM_FILE_MAX_SIZE + 1), error);
+}

@@ -1,0 +1,119 @@
+/* pm-store-private.h: what the store's files share, and hooks for its tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pm-database.h"
+#include "pm-store.h"
+
+G_BEGIN_DECLS
+
+/* The connection behind a store, for tests (a short busy timeout, raw
+ * queries on what was written). */
+PmDatabase *_pm_store_get_database (PmStore *self);
+
+/* Shared by the store's edits (pm-store.c, pm-store-structure.c). */
+#define PM_STORE_PROGRAMME_EXISTS "SELECT 1 FROM programme WHERE id = ?1"
+#define PM_STORE_DISTRICT_EXISTS  "SELECT 1 FROM district WHERE id = ?1"
+#define PM_STORE_PILOT_EXISTS     "SELECT 1 FROM pilot WHERE id = ?1"
+#define PM_STORE_KPI_EXISTS       "SELECT 1 FROM kpi WHERE id = ?1"
+
+/* Each returns FALSE with its PM_STORE_ERROR set: an object with no id
+ * (NOT_FOUND), one that already has an id (INVALID), a row that is gone
+ * (NOT_FOUND). */
+gboolean    _pm_store_not_saved     (GError     **error);
+gboolean    _pm_store_already_saved (GError     **error);
+gboolean    _pm_store_gone          (GError     **error);
+/* Opens a write transaction, refusing early on a read-only store. */
+gboolean    _pm_store_begin_write   (PmStore     *self,
+                                     GError     **error);
+/* Commits, or rolls back when @ok is FALSE or the commit fails. */
+gboolean    _pm_store_end_write     (PmStore     *self,
+                                     gboolean     ok,
+                                     GError     **error);
+/* Inside a transaction: FALSE with NOT_FOUND when the row is gone. */
+gboolean    _pm_store_row_exists    (PmStore     *self,
+                                     const char  *sql,
+                                     gint64       id,
+                                     GError     **error);
+/* Runs @sql with ?1 = @id and ?2 = @parent_id; NOT_FOUND when it changed
+ * no row. */
+gboolean    _pm_store_change_row    (PmStore     *self,
+                                     const char  *sql,
+                                     gint64       id,
+                                     gint64       parent_id,
+                                     GError     **error);
+
+/* Objects given ids by a write, applied only once it has committed so that
+ * a rolled-back write leaves every id at 0. */
+typedef struct _PmIdList PmIdList;
+
+PmIdList   *_pm_id_list_new        (void);
+void        _pm_id_list_free       (PmIdList    *list);
+/* Sets every collected id on its object. */
+void        _pm_id_list_apply      (PmIdList    *list);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmIdList, _pm_id_list_free)
+
+/* Writers, called inside a transaction (pm-store-write.c). Each appends
+ * the object after its siblings and collects new ids into @ids. */
+gboolean    _pm_store_insert_programme (PmDatabase     *db,
+                                        PmProgramme    *programme,
+                                        PmIdList       *ids,
+                                        GError        **error);
+gboolean    _pm_store_insert_district  (PmDatabase     *db,
+                                        gint64          programme_id,
+                                        PmDistrict     *district,
+                                        PmIdList       *ids,
+                                        GError        **error);
+gboolean    _pm_store_insert_pilot     (PmDatabase     *db,
+                                        gint64          district_id,
+                                        PmPilot        *pilot,
+                                        PmIdList       *ids,
+                                        GError        **error);
+gboolean    _pm_store_insert_kpi       (PmDatabase     *db,
+                                        gint64          pilot_id,
+                                        PmKpi          *kpi,
+                                        PmIdList       *ids,
+                                        GError        **error);
+gboolean    _pm_store_write_criteria   (PmDatabase     *db,
+                                        gint64          programme_id,
+                                        PmProgramme    *programme,
+                                        GError        **error);
+gboolean    _pm_store_write_outcomes   (PmDatabase     *db,
+                                        gint64          pilot_id,
+                                        PmPilot        *pilot,
+                                        GError        **error);
+gboolean    _pm_store_write_baseline   (PmDatabase     *db,
+                                        gint64          kpi_id,
+                                        PmBaseline     *baseline,
+                                        GError        **error);
+gboolean    _pm_store_insert_target    (PmDatabase     *db,
+                                        gint64          kpi_id,
+                                        PmTarget       *target,
+                                        GError        **error);
+/* Inserts or replaces the value for the entry's period; a replacement
+ * counts up the row's revision. Both set updated_at. */
+gboolean    _pm_store_write_entry      (PmDatabase     *db,
+                                        gint64          kpi_id,
+                                        PmProgressEntry *entry,
+                                        GError        **error);
+gboolean    _pm_store_write_narrative  (PmDatabase     *db,
+                                        gint64          pilot_id,
+                                        PmNarrative    *narrative,
+                                        GError        **error);
+gboolean    _pm_store_write_reach      (PmDatabase     *db,
+                                        gint64          pilot_id,
+                                        PmReachEntry   *entry,
+                                        GError        **error);
+gboolean    _pm_store_insert_spend     (PmDatabase     *db,
+                                        gint64          pilot_id,
+                                        PmSpendItem    *item,
+                                        GError        **error);
+
+/* The readers (pm-store-read.c). */
+PmProgramme *_pm_store_read_programme  (PmDatabase     *db,
+                                        GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,633 @@
+/* pm-store.c: the programme's data on disk
+ *
+ * Every edit follows one pattern: check it with the model's own rules on a
+ * scratch object, write it in one transaction, and only once that has
+ * committed apply it to the real model objects. A failure at any step
+ * leaves both the file and the model as they were.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "pm-store-private.h"
+
+struct _PmStore
+{
+  GObject     parent_instance;
+
+  /* Owned references */
+  PmDatabase *database;
+  char       *path;
+};
+
+G_DEFINE_FINAL_TYPE (PmStore, pm_store, G_TYPE_OBJECT)
+
+gboolean
+_pm_store_not_saved (GError **error)
+{
+  g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_FOUND,
+               _("This item has not been saved in the programme database yet."));
+  return FALSE;
+}
+
+gboolean
+_pm_store_already_saved (GError **error)
+{
+  g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
+               _("This item is already in the programme database."));
+  return FALSE;
+}
+
+gboolean
+_pm_store_gone (GError **error)
+{
+  g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_FOUND,
+               _("This item is no longer in the programme database: it may have been "
+                 "deleted. Reopen the programme to see what it holds now."));
+  return FALSE;
+}
+
+/* Opens a write transaction, refusing early on a read-only store. */
+gboolean
+_pm_store_begin_write (PmStore  *self,
+             GError  **error)
+{
+  if (pm_database_is_read_only (self->database))
+    {
+      g_autofree char *display_name = g_filename_display_basename (self->path);
+
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
+                   _("“%s” is open read-only: changes cannot be saved."),
+                   display_name);
+      return FALSE;
+    }
+
+  return pm_database_begin (self->database, error);
+}
+
+/* Commits, or rolls back when @ok is FALSE or the commit fails. */
+gboolean
+_pm_store_end_write (PmStore  *self,
+           gboolean  ok,
+           GError  **error)
+{
+  if (ok && pm_database_commit (self->database, error))
+    return TRUE;
+
+  pm_database_rollback (self->database);
+  return FALSE;
+}
+
+/* Inside a transaction: FALSE with NOT_FOUND when the row is gone. */
+gboolean
+_pm_store_row_exists (PmStore     *self,
+            const char  *sql,
+            gint64       id,
+            GError     **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+  GError *local_error = NULL;
+
+  stmt = pm_database_prepare (self->database, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pm_statement_bind_int64 (stmt, 1, id);
+  if (pm_statement_step (stmt, &local_error))
+    return TRUE;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return _pm_store_gone (error);
+}
+
+/* Runs @sql with ?1 = @id (and ?2 = @parent_id when not 0); NOT_FOUND when
+ * it changed no row. */
+gboolean
+_pm_store_change_row (PmStore     *self,
+            const char  *sql,
+            gint64       id,
+            gint64       parent_id,
+            GError     **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+
+  stmt = pm_database_prepare (self->database, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pm_statement_bind_int64 (stmt, 1, id);
+  if (parent_id != 0)
+    pm_statement_bind_int64 (stmt, 2, parent_id);
+  if (!pm_statement_execute (stmt, error))
+    return FALSE;
+
+  return pm_database_get_changes (self->database) > 0 || _pm_store_gone (error);
+}
+
+static PmTarget *
+copy_target (PmTarget *target)
+{
+  PmTarget *copy = pm_target_new (pm_target_get_value (target), pm_target_get_date (target));
+
+  pm_target_set_set_on (copy, pm_target_get_set_on (target));
+  pm_target_set_reason (copy, pm_target_get_reason (target));
+
+  return copy;
+}
+
+/* A KPI with @kpi's unit and direction but none of its values, on which
+ * the model's rules can be tried without touching @kpi. */
+static PmKpi *
+scratch_kpi (PmKpi *kpi)
+{
+  return pm_kpi_new (pm_kpi_get_title (kpi), pm_kpi_get_unit (kpi), pm_kpi_get_direction (kpi));
+}
+
+static void
+pm_store_dispose (GObject *object)
+{
+  PmStore *self = (PmStore *) object;
+
+  if (self->database != NULL)
+    pm_database_close (self->database);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (pm_store_parent_class)->dispose (object);
+}
+
+static void
+pm_store_finalize (GObject *object)
+{
+  PmStore *self = (PmStore *) object;
+
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (pm_store_parent_class)->finalize (object);
+}
+
+static void
+pm_store_class_init (PmStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pm_store_dispose;
+  object_class->finalize = pm_store_finalize;
+}
+
+static void
+pm_store_init (PmStore *self)
+{
+}
+
+PmDatabase *
+_pm_store_get_database (PmStore *self)
+{
+  g_return_val_if_fail (PM_IS_STORE (self), NULL);
+
+  return self->database;
+}
+
+PmStore *
+pm_store_open (const char        *path,
+               PmStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autoptr(PmDatabase) database = NULL;
+  PmStore *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  database = pm_database_open (path, flags, error);
+  if (database == NULL)
+    return NULL;
+
+  if (!pm_database_is_read_only (database) &&
+      !pm_database_migrate_to (database, PM_STORE_SCHEMA_VERSION, error))
+    {
+      /* A file we have just made and could not set up is no use to anyone,
+       * and would be refused as empty next time. */
+      if (pm_database_get_created (database))
+        {
+          g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+          g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+          pm_database_close (database);
+          g_unlink (wal);
+          g_unlink (shm);
+          g_unlink (path);
+        }
+      return NULL;
+    }
+
+  self = g_object_new (PM_TYPE_STORE, NULL);
+  self->database = g_steal_pointer (&database);
+  self->path = g_strdup (path);
+
+  return self;
+}
+
+const char *
+pm_store_get_path (PmStore *self)
+{
+  g_return_val_if_fail (PM_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+pm_store_is_empty (PmStore *self)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (PM_IS_STORE (self), TRUE);
+
+  stmt = pm_database_prepare (self->database, "SELECT 1 FROM programme LIMIT 1", &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Could not tell whether “%s” is empty: %s", self->path, error->message);
+      return TRUE;
+    }
+
+  has_row = pm_statement_step (stmt, &error);
+  if (error != NULL)
+    g_warning ("Could not tell whether “%s” is empty: %s", self->path, error->message);
+
+  return !has_row;
+}
+
+void
+pm_store_close (PmStore *self)
+{
+  g_return_if_fail (PM_IS_STORE (self));
+
+  pm_database_close (self->database);
+}
+
+PmProgramme *
+pm_store_load (PmStore  *self,
+               GError  **error)
+{
+  g_return_val_if_fail (PM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _pm_store_read_programme (self->database, error);
+}
+
+gboolean
+pm_store_import (PmStore      *self,
+                 PmProgramme  *programme,
+                 GError      **error)
+{
+  g_autoptr(PmIdList) ids = NULL;
+  g_autoptr(PmStatement) stmt = NULL;
+  GError *local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_PROGRAMME (programme), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_pm_store_begin_write (self, error))
+    return FALSE;
+
+  /* Checked under the write lock, so two imports cannot both succeed. */
+  stmt = pm_database_prepare (self->database, "SELECT 1 FROM programme LIMIT 1", error);
+  if (stmt == NULL)
+    return _pm_store_end_write (self, FALSE, error);
+
+  if (pm_statement_step (stmt, &local_error))
+    {
+      g_autofree char *display_name = g_filename_display_basename (self->path);
+
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_EMPTY,
+                   _("“%s” already holds a programme. Import into a new file instead."),
+                   display_name);
+      return _pm_store_end_write (self, FALSE, error);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return _pm_store_end_write (self, FALSE, error);
+    }
+  g_clear_pointer (&stmt, pm_statement_free);
+
+  ids = _pm_id_list_new ();
+  ok = _pm_store_insert_programme (self->database, programme, ids, error);
+  if (!_pm_store_end_write (self, ok, error))
+    return FALSE;
+
+  _pm_id_list_apply (ids);
+  return TRUE;
+}
+
+gboolean
+pm_store_backup_to (PmStore     *self,
+                    const char  *path,
+                    GError     **error)
+{
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return pm_database_backup_to (self->database, path, error);
+}
+
+gboolean
+pm_store_save_entry (PmStore          *self,
+                     PmKpi            *kpi,
+                     PmProgressEntry  *entry,
+                     GError          **error)
+{
+  g_autoptr(PmKpi) scratch = NULL;
+  g_autoptr(PmProgressEntry) copy = NULL;
+  gint64 kpi_id;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (entry), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kpi_id = pm_kpi_get_id (kpi);
+  if (kpi_id == 0)
+    return _pm_store_not_saved (error);
+
+  scratch = scratch_kpi (kpi);
+  copy = pm_progress_entry_copy (entry);
+  if (!pm_kpi_set_entry (scratch, copy, error))
+    return FALSE;
+
+  if (!_pm_store_begin_write (self, error))
+    return FALSE;
+
+  if (!_pm_store_end_write (self,
+                  _pm_store_row_exists (self, PM_STORE_KPI_EXISTS, kpi_id, error) &&
+                  _pm_store_write_entry (self->database, kpi_id, entry, error),
+                  error))
+    return FALSE;
+
+  return pm_kpi_set_entry (kpi, entry, error);
+}
+
+gboolean
+pm_store_delete_entry (PmStore   *self,
+                       PmKpi     *kpi,
+                       PmPeriod  *period,
+                       GError   **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+  g_autofree char *code = NULL;
+  gint64 kpi_id;
+  gboolean ok;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (PM_IS_PERIOD (period), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kpi_id = pm_kpi_get_id (kpi);
+  if (kpi_id == 0)
+    return _pm_store_not_saved (error);
+
+  if (!_pm_store_begin_write (self, error))
+    return FALSE;
+
+  code = pm_period_to_code (period);
+  ok = _pm_store_row_exists (self, PM_STORE_KPI_EXISTS, kpi_id, error) &&
+       (stmt = pm_database_prepare (self->database,
+                                    "DELETE FROM progress WHERE kpi_id = ?1 AND period = ?2",
+                                    error)) != NULL;
+  if (ok)
+    {
+      pm_statement_bind_int64 (stmt, 1, kpi_id);
+      pm_statement_bind_text (stmt, 2, code);
+      ok = pm_statement_execute (stmt, error);
+    }
+
+  if (!_pm_store_end_write (self, ok, error))
+    return FALSE;
+
+  /* Deleting a value that was never entered leaves nothing to do. */
+  pm_kpi_remove_entry (kpi, period);
+  return TRUE;
+}
+
+gboolean
+pm_store_save_narrative (PmStore      *self,
+                         PmPilot      *pilot,
+                         PmNarrative  *narrative,
+                         GError      **error)
+{
+  gint64 pilot_id;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_PILOT (pilot), FALSE);
+  g_return_val_if_fail (PM_IS_NARRATIVE (narrative), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  pilot_id = pm_pilot_get_id (pilot);
+  if (pilot_id == 0)
+    return _pm_store_not_saved (error);
+
+  if (!_pm_store_begin_write (self, error))
+    return FALSE;
+
+  if (!_pm_store_end_write (self,
+                  _pm_store_row_exists (self, PM_STORE_PILOT_EXISTS, pilot_id, error) &&
+                  _pm_store_write_narrative (self->database, pilot_id, narrative, error),
+                  error))
+    return FALSE;
+
+  pm_pilot_set_narrative (pilot, narrative);
+  return TRUE;
+}
+
+gboolean
+pm_store_save_reach (PmStore       *self,
+                     PmPilot       *pilot,
+                     PmReachEntry  *entry,
+                     GError       **error)
+{
+  const char *provider;
+  gint64 pilot_id;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_PILOT (pilot), FALSE);
+  g_return_val_if_fail (PM_IS_REACH_ENTRY (entry), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  pilot_id = pm_pilot_get_id (pilot);
+  if (pilot_id == 0)
+    return _pm_store_not_saved (error);
+
+  if (pm_reach_entry_get_families (entry) < 0)
+    {
+      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE,
+                   _("The number of families supported cannot be negative."));
+      return FALSE;
+    }
+
+  provider = pm_reach_entry_get_provider (entry);
+  if (provider != NULL && pm_pilot_find_provider (pilot, provider) == NULL)
+    {
+      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_MISSING,
+                   _("This pilot has no provider called “%s”."), provider);
+      return FALSE;
+    }
+
+  if (!_pm_store_begin_write (self, error))
+    return FALSE;
+
+  if (!_pm_store_end_write (self,
+                  _pm_store_row_exists (self, PM_STORE_PILOT_EXISTS, pilot_id, error) &&
+                  _pm_store_write_reach (self->database, pilot_id, entry, error),
+                  error))
+    return FALSE;
+
+  pm_pilot_set_reach (pilot, entry);
+  return TRUE;
+}
+
+gboolean
+pm_store_add_spend (PmStore      *self,
+                    PmPilot      *pilot,
+                    PmSpendItem  *item,
+                    GError      **error)
+{
+  const char *description;
+  gint64 pilot_id;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_PILOT (pilot), FALSE);
+  g_return_val_if_fail (PM_IS_SPEND_ITEM (item), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  pilot_id = pm_pilot_get_id (pilot);
+  if (pilot_id == 0)
+    return _pm_store_not_saved (error);
+
+  description = pm_spend_item_get_description (item);
+  if (description == NULL || *description == '\0')
+    {
+      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_MISSING,
+                   _("Say what the money was spent on."));
+      return FALSE;
+    }
+
+  if (pm_spend_item_get_amount_pence (item) < 0)
+    {
+      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE,
+                   _("An amount spent cannot be negative."));
+      return FALSE;
+    }
+
+  if (!_pm_store_begin_write (self, error))
+    return FALSE;
+
+  if (!_pm_store_end_write (self,
+                  _pm_store_row_exists (self, PM_STORE_PILOT_EXISTS, pilot_id, error) &&
+                  _pm_store_insert_spend (self->database, pilot_id, item, error),
+                  error))
+    return FALSE;
+
+  pm_pilot_add_spend (pilot, item);
+  return TRUE;
+}
+
+gboolean
+pm_store_set_baseline (PmStore     *self,
+                       PmKpi       *kpi,
+                       PmBaseline  *baseline,
+                       GError     **error)
+{
+  g_autoptr(PmKpi) scratch = NULL;
+  g_autoptr(PmBaseline) copy = NULL;
+  GListModel *targets;
+  gint64 kpi_id;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (PM_IS_BASELINE (baseline), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kpi_id = pm_kpi_get_id (kpi);
+  if (kpi_id == 0)
+    return _pm_store_not_saved (error);
+
+  /* The new baseline must suit the unit and come before the targets'
+   * dates: try it on a scratch KPI holding copies of the targets. */
+  scratch = scratch_kpi (kpi);
+  targets = pm_kpi_get_targets (kpi);
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(PmTarget) target = g_list_model_get_item (targets, i);
+      g_autoptr(PmTarget) target_copy = copy_target (target);
+
+      if (!pm_kpi_add_target (scratch, target_copy, error))
+        return FALSE;
+    }
+
+  copy = pm_baseline_copy (baseline);
+  if (!pm_kpi_set_baseline (scratch, copy, error))
+    return FALSE;
+
+  if (!_pm_store_begin_write (self, error))
+    return FALSE;
+
+  if (!_pm_store_end_write (self,
+                  _pm_store_row_exists (self, PM_STORE_KPI_EXISTS, kpi_id, error) &&
+                  _pm_store_write_baseline (self->database, kpi_id, baseline, error),
+                  error))
+    return FALSE;
+
+  return pm_kpi_set_baseline (kpi, baseline, error);
+}
+
+gboolean
+pm_store_add_target (PmStore   *self,
+                     PmKpi     *kpi,
+                     PmTarget  *target,
+                     GError   **error)
+{
+  g_autoptr(PmKpi) scratch = NULL;
+  g_autoptr(PmBaseline) baseline = NULL;
+  g_autoptr(PmTarget) copy = NULL;
+  gint64 kpi_id;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (PM_IS_TARGET (target), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kpi_id = pm_kpi_get_id (kpi);
+  if (kpi_id == 0)
+    return _pm_store_not_saved (error);
+
+  scratch = scratch_kpi (kpi);
+  baseline = pm_baseline_copy (pm_kpi_get_baseline (kpi));
+  copy = copy_target (target);
+  if (!pm_kpi_set_baseline (scratch, baseline, error) ||
+      !pm_kpi_add_target (scratch, copy, error))
+    return FALSE;
+
+  if (!_pm_store_begin_write (self, error))
+    return FALSE;
+
+  if (!_pm_store_end_write (self,
+                  _pm_store_row_exists (self, PM_STORE_KPI_EXISTS, kpi_id, error) &&
+                  _pm_store_insert_target (self->database, kpi_id, target, error),
+                  error))
+    return FALSE;
+
+  return pm_kpi_add_target (kpi, target, error);
+}

@@ -1,0 +1,131 @@
+/* pm-store.h: the programme's data on disk
+ *
+ * PmStore keeps one programme in one sqlite file. Every change is written in
+ * its own transaction the moment it is made, and only when the write has
+ * committed is the model object updated, so what the window shows is what is
+ * on disk. Nothing here knows about widgets; nothing above here writes SQL.
+ *
+ * The API names no sqlite type, so that a second engine can stand behind it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/pm-programme.h"
+#include "pm-store-error.h"
+
+G_BEGIN_DECLS
+
+#define PM_TYPE_STORE (pm_store_get_type ())
+G_DECLARE_FINAL_TYPE (PmStore, pm_store, PM, STORE, GObject)
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define PM_STORE_SCHEMA_VERSION 2
+
+typedef enum
+{
+  PM_STORE_OPEN_DEFAULT   = 0,
+  PM_STORE_OPEN_CREATE    = 1 << 0,  /* create the file (mode 0600) if missing */
+  PM_STORE_OPEN_READ_ONLY = 1 << 1,
+} PmStoreOpenFlags;
+
+/* Opens (and migrates) the database at @path. A file that is not a sqlite
+ * database, a database of another application, one from a newer version,
+ * or one that cannot be written is a GError in PM_STORE_ERROR, and the file
+ * is left exactly as it was. */
+PmStore     *pm_store_open              (const char        *path,
+                                         PmStoreOpenFlags   flags,
+                                         GError           **error);
+const char  *pm_store_get_path          (PmStore           *self);
+gboolean     pm_store_is_empty          (PmStore           *self);
+/* Closes the database; any later call fails with PM_STORE_ERROR_IO. */
+void         pm_store_close             (PmStore           *self);
+
+/* The whole programme, with every object's id set. PM_STORE_ERROR_EMPTY
+ * when the database holds none yet. */
+PmProgramme *pm_store_load              (PmStore           *self,
+                                         GError           **error);
+/* Writes @programme into an empty database in one transaction and sets the
+ * ids of its objects; PM_STORE_ERROR_NOT_EMPTY otherwise. */
+gboolean     pm_store_import            (PmStore           *self,
+                                         PmProgramme       *programme,
+                                         GError           **error);
+/* Copies the database to @path with sqlite's online backup (Save As). */
+gboolean     pm_store_backup_to         (PmStore           *self,
+                                         const char        *path,
+                                         GError           **error);
+
+/* Edits. Each validates, writes in one transaction, then updates the model
+ * objects; on failure the model and the file are unchanged. */
+gboolean     pm_store_save_entry        (PmStore           *self,
+                                         PmKpi             *kpi,
+                                         PmProgressEntry   *entry,
+                                         GError           **error);
+gboolean     pm_store_delete_entry      (PmStore           *self,
+                                         PmKpi             *kpi,
+                                         PmPeriod          *period,
+                                         GError           **error);
+gboolean     pm_store_save_narrative    (PmStore           *self,
+                                         PmPilot           *pilot,
+                                         PmNarrative       *narrative,
+                                         GError           **error);
+gboolean     pm_store_save_reach        (PmStore           *self,
+                                         PmPilot           *pilot,
+                                         PmReachEntry      *entry,
+                                         GError           **error);
+gboolean     pm_store_add_spend         (PmStore           *self,
+                                         PmPilot           *pilot,
+                                         PmSpendItem       *item,
+                                         GError           **error);
+gboolean     pm_store_set_baseline      (PmStore           *self,
+                                         PmKpi             *kpi,
+                                         PmBaseline        *baseline,
+                                         GError           **error);
+gboolean     pm_store_add_target        (PmStore           *self,
+                                         PmKpi             *kpi,
+                                         PmTarget          *target,
+                                         GError           **error);
+/* Writes the scalar fields of an object already in the store (title, unit,
+ * direction, measure, tolerance, data source; a pilot's fields and key
+ * outcomes; a district's or programme's name). */
+gboolean     pm_store_update_kpi        (PmStore           *self,
+                                         PmKpi             *kpi,
+                                         GError           **error);
+gboolean     pm_store_update_pilot      (PmStore           *self,
+                                         PmPilot           *pilot,
+                                         GError           **error);
+gboolean     pm_store_update_district   (PmStore           *self,
+                                         PmDistrict        *district,
+                                         GError           **error);
+gboolean     pm_store_update_programme  (PmStore           *self,
+                                         PmProgramme       *programme,
+                                         GError           **error);
+/* Adding and deleting structure (a delete removes what hangs below). */
+gboolean     pm_store_add_district      (PmStore           *self,
+                                         PmProgramme       *programme,
+                                         PmDistrict        *district,
+                                         GError           **error);
+gboolean     pm_store_delete_district   (PmStore           *self,
+                                         PmProgramme       *programme,
+                                         PmDistrict        *district,
+                                         GError           **error);
+gboolean     pm_store_add_pilot         (PmStore           *self,
+                                         PmDistrict        *district,
+                                         PmPilot           *pilot,
+                                         GError           **error);
+gboolean     pm_store_delete_pilot      (PmStore           *self,
+                                         PmDistrict        *district,
+                                         PmPilot           *pilot,
+                                         GError           **error);
+gboolean     pm_store_add_kpi           (PmStore           *self,
+                                         PmPilot           *pilot,
+                                         PmKpi             *kpi,
+                                         GError           **error);
+gboolean     pm_store_delete_kpi        (PmStore           *self,
+                                         PmPilot           *pilot,
+                                         PmKpi             *kpi,
+                                         GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,411 @@
+/* test-cli.c: the headless command line, run as a user would run it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("pm-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->dir, "pilots.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+/* Runs pilot-monitor with @args (NULL-terminated), with a private data dir
+ * so that nothing touches the user's own database. */
+static Run
+run_cli (Fixture    *fixture,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *data_home = g_build_filename (fixture->dir, "xdg-data", NULL);
+  Run run = { 0, NULL, NULL };
+  int wait_status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PM_BINARY"));
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run.out, &run.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run.status = WEXITSTATUS (wait_status);
+
+  return run;
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_auto(Run) run = run_cli (fixture, "--help", NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+  for (const char *const *opt = (const char *const[]) { "--database", "--sample", "--import", "--export", "--list", NULL }; *opt; opt++)
+    g_assert_nonnull (strstr (run.out, *opt));
+}
+
+/* The transcription in tests/reference, independent of the sample file. */
+static GPtrArray *
+load_reference (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PM_REFERENCE_DIR"), "appendix-a-kpis.tsv", NULL);
+  g_autofree char *contents = read_file (path);
+  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      g_ptr_array_add (rows, g_strsplit (lines[i], "\t", -1));
+
+  return rows;
+}
+
+static GStrv
+find_line (GStrv        lines,
+           const char  *district,
+           const char  *kpi_prefix)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strv_length (fields) == 10
+          && g_str_equal (fields[0], district)
+          && g_str_has_prefix (fields[2], kpi_prefix))
+        return g_steal_pointer (&fields);
+    }
+
+  g_error ("no line for %s / %s", district, kpi_prefix);
+  return NULL;
+}
+
+static void
+test_sample_list (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) reference = load_reference ();
+  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  g_auto(Run) list = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) cannock = NULL;
+  g_auto(GStrv) lichfield = NULL;
+  g_auto(GStrv) stafford = NULL;
+  guint n_lines;
+  GStatBuf st;
+
+  g_assert_cmpint (create.status, ==, 0);
+  g_assert_cmpint (g_stat (fixture->db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  list = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_cmpstr (list.err, ==, "");
+
+  lines = g_strsplit (list.out, "\n", -1);
+  n_lines = g_strv_length (lines);
+  g_assert_cmpstr (lines[n_lines - 1], ==, "");
+  g_assert_cmpuint (n_lines - 1, ==, reference->len);
+
+  /* Every headline KPI of Appendix A, in order, in its district, each line
+   * with its ten fields. */
+  for (guint i = 0; i < reference->len; i++)
+    {
+      GStrv row = g_ptr_array_index (reference, i);
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 10);
+      g_assert_cmpstr (fields[0], ==, row[0]);
+      g_assert_cmpstr (fields[1], ==, row[1]);
+      g_assert_cmpstr (fields[2], ==, row[3]);
+
+      /* A state is printed as that state, never as a zero. */
+      if (g_ascii_strcasecmp (row[4], "To be confirmed") == 0)
+        g_assert_cmpstr (fields[5], ==, "To be confirmed");
+      if (g_str_has_prefix (row[4], "To be reported at quarter 4"))
+        g_assert_cmpstr (fields[5], ==, "To be reported at Q4 2016/17");
+      if (g_str_equal (row[4], "No baseline"))
+        g_assert_true (g_str_has_prefix (fields[5], "No baseline"));
+      if (g_str_equal (row[4], "Police and BC to provide"))
+        g_assert_cmpstr (fields[5], ==, "Awaiting data from Police and BC");
+    }
+
+  cannock = find_line (lines, "Cannock Chase", "Reduce the number of referrals to LST");
+  g_assert_cmpstr (cannock[3], ==, "count");
+  g_assert_cmpstr (cannock[4], ==, "reduce");
+  g_assert_cmpstr (cannock[5], ==, "212 in total (November 2016)");
+
+  lichfield = find_line (lines, "Lichfield", "Increase Early Years reach (by Wards)");
+  g_assert_cmpstr (lichfield[3], ==, "percentage");
+  g_assert_true (g_str_has_prefix (lichfield[5], "44.8%"));
+  g_assert_nonnull (strstr (lichfield[5], "October 2016"));
+
+  stafford = find_line (lines, "Stafford", "Reduce the number of fixed term exclusions");
+  g_assert_cmpstr (stafford[3], ==, "days");
+  g_assert_true (g_str_has_prefix (stafford[5], "41 days"));
+  g_assert_cmpstr (stafford[6], ==, "35 days");
+
+  /* Cannock's November 2016 progress is the latest value. */
+  {
+    g_auto(GStrv) wcfc = find_line (lines, "Cannock Chase", "WCFC to work with 75 families");
+
+    g_assert_cmpstr (wcfc[6], ==, "75");
+    g_assert_cmpstr (wcfc[8], ==, "FY2016-Q3");
+    g_assert_cmpstr (wcfc[9], ==, "5");
+  }
+}
+
+static void
+test_sample_refuses_existing (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_auto(Run) first = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  g_auto(Run) second = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+
+  g_assert_cmpint (first.status, ==, 0);
+  g_file_get_contents (fixture->db, &before, &before_len, NULL);
+
+  second = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  g_assert_cmpint (second.status, !=, 0);
+  g_assert_nonnull (strstr (second.err, "pilot-monitor:"));
+  g_assert_nonnull (strstr (second.err, fixture->db));
+
+  g_file_get_contents (fixture->db, &after, &after_len, NULL);
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *exported = g_build_filename (fixture->dir, "exported.json", NULL);
+  g_autofree char *copy_db = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *again = g_build_filename (fixture->dir, "again.json", NULL);
+  g_autofree char *sample = read_file (g_getenv ("PM_SAMPLE_PROGRAMME"));
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", "--export", exported, NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) list_a = { 0 };
+  g_auto(Run) list_b = { 0 };
+  GStatBuf st;
+
+  g_assert_cmpint (create.status, ==, 0);
+  g_assert_cmpint (g_stat (exported, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  import = run_cli (fixture, "--database", copy_db, "--import", exported, "--export", again, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  /* Sample file -> database -> file -> database -> file loses nothing. */
+  first = read_file (exported);
+  second = read_file (again);
+  g_assert_cmpstr (first, ==, sample);
+  g_assert_cmpstr (second, ==, first);
+
+  list_a = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  list_b = run_cli (fixture, "--database", copy_db, "--list", NULL);
+  g_assert_cmpstr (list_a.out, ==, list_b.out);
+}
+
+static void
+test_missing_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(Run) run = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "does not exist"));
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_a_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *junk = "Minutes of the Select Committee, 16 January 2017\n";
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (fixture->db, junk, -1, NULL));
+  run = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, fixture->db));
+  g_assert_cmpstr (run.out, ==, "");
+  after = read_file (fixture->db);
+  g_assert_cmpstr (after, ==, junk);
+}
+
+static void
+test_import_malformed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.json", NULL);
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (bad, "{ \"format\": \"pilot-monitor-programme\", ", -1, NULL));
+  run = run_cli (fixture, "--database", fixture->db, "--import", bad, NULL);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "bad.json"));
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_import_invalid_value (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *sample = read_file (g_getenv ("PM_SAMPLE_PROGRAMME"));
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.json", NULL);
+  g_autoptr(GString) edited = g_string_new (sample);
+  g_auto(Run) run = { 0 };
+
+  /* Lichfield's 44.8% becomes 144.8%: a percentage out of range. */
+  g_assert_cmpuint (g_string_replace (edited, "\"value\": 44.8", "\"value\": 144.8", 1), ==, 1);
+  g_assert_true (g_file_set_contents (bad, edited->str, -1, NULL));
+  run = run_cli (fixture, "--database", fixture->db, "--import", bad, NULL);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "144.8"));
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (fixture->dir, "x.json", NULL);
+  g_auto(Run) both = run_cli (fixture, "--database", fixture->db, "--sample", "--import", json, NULL);
+  g_auto(Run) unknown = run_cli (fixture, "--no-such-option", NULL);
+
+  g_assert_cmpint (both.status, ==, 2);
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (unknown.status, !=, 0);
+  g_assert_nonnull (strstr (unknown.err, "no-such-option"));
+}
+
+static void
+test_export_unwritable (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "no-such-folder", "out.json", NULL);
+  g_auto(Run) run = run_cli (fixture, "--database", fixture->db, "--sample", "--export", out, NULL);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "out.json"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/help", test_help);
+  ADD ("/cli/sample/list", test_sample_list);
+  ADD ("/cli/sample/refuses-existing", test_sample_refuses_existing);
+  ADD ("/cli/import-export/round-trip", test_round_trip);
+  ADD ("/cli/errors/missing-database", test_missing_database);
+  ADD ("/cli/errors/not-a-database", test_not_a_database);
+  ADD ("/cli/errors/import-malformed", test_import_malformed);
+  ADD ("/cli/errors/import-invalid-value", test_import_invalid_value);
+  ADD ("/cli/errors/usage", test_usage_errors);
+  ADD ("/cli/errors/export-unwritable", test_export_unwritable);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,185 @@
+/* pm-screenshot.c: renders the main window on the sample programme to PNG
+ *
+ * Used by build-aux/screenshot.sh under Xvfb. The window is the real one,
+ * on a fresh database made from the sample programme, showing the Cannock
+ * Chase pilot for Q3 2016/17 (the sample's reporting round).
+ *
+ * Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [VIEW]
+ * where VIEW is pilot (the default), report, about or overview.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <glib/gstdio.h>
+
+#include "pm-application.h"
+#include "pm-window-private.h"
+#include "store/pm-sample.h"
+
+static const char *output;
+static int width = 1280;
+static int height = 820;
+static const char *view = "pilot";
+static char *tmpdir;
+static int status = EXIT_FAILURE;
+
+static char *
+make_sample_database (GError **error)
+{
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autofree char *path = NULL;
+
+  tmpdir = g_dir_make_tmp ("pm-screenshot-XXXXXX", error);
+  if (tmpdir == NULL)
+    return NULL;
+
+  path = g_build_filename (tmpdir, "sample.db", NULL);
+  programme = pm_sample_programme_load (error);
+  if (programme == NULL)
+    return NULL;
+
+  store = pm_store_open (path, PM_STORE_OPEN_CREATE, error);
+  if (store == NULL || !pm_store_import (store, programme, error))
+    return NULL;
+  pm_store_close (store);
+
+  return g_steal_pointer (&path);
+}
+
+static PmPilot *
+find_pilot (PmProgramme *programme,
+            const char  *district_name)
+{
+  PmDistrict *district = pm_programme_find_district (programme, district_name);
+  g_autoptr(PmPilot) pilot = NULL;
+
+  if (district == NULL)
+    return NULL;
+
+  pilot = g_list_model_get_item (pm_district_get_pilots (district), 0);
+  return pilot;
+}
+
+static gboolean
+save_png (PmWindow *window)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int w = gtk_widget_get_width (GTK_WIDGET (window));
+  int h = gtk_widget_get_height (GTK_WIDGET (window));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_printerr ("pm-screenshot: the window drew nothing\n");
+      return FALSE;
+    }
+
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  if (!gdk_texture_save_to_png (texture, output))
+    {
+      g_printerr ("pm-screenshot: could not write %s\n", output);
+      return FALSE;
+    }
+
+  g_print ("pm-screenshot: wrote %s (%d×%d)\n", output, w, h);
+  return TRUE;
+}
+
+static gboolean
+take_cb (gpointer user_data)
+{
+  PmWindow *window = user_data;
+
+  if (save_png (window))
+    status = EXIT_SUCCESS;
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activate_cb (GApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_sample_database (&error);
+  g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
+  PmWindow *window;
+  PmPilot *pilot;
+
+  if (path == NULL)
+    {
+      g_printerr ("pm-screenshot: %s\n", error->message);
+      return;
+    }
+
+  window = pm_window_new (PM_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (!pm_window_open_database (window, path))
+    return;
+
+  pm_period_selector_set_period (window->period_selector, period);
+  pilot = find_pilot (pm_window_get_programme (window), "Cannock Chase");
+  if (!g_str_equal (view, "overview") && pilot != NULL)
+    _pm_window_show_item (window, G_OBJECT (pilot));
+  if (g_str_equal (view, "report") || g_str_equal (view, "about"))
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window->pilot_page),
+                                                                                         PM_TYPE_PILOT_PAGE,
+                                                                                         "view_stack")),
+                                           view);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Long enough for layout, the idle chase list and a few frames. */
+  g_timeout_add (1500, take_cb, window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(PmApplication) app = NULL;
+
+  if (argc < 2)
+    {
+      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview]\n");
+      return EXIT_FAILURE;
+    }
+
+  output = argv[1];
+  if (argc >= 4)
+    {
+      width = atoi (argv[2]);
+      height = atoi (argv[3]);
+    }
+  if (argc >= 5)
+    view = argv[4];
+
+  app = pm_application_new ();
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+  /* Only argv[0]: the rest are ours, not the application's options. */
+  g_application_run (G_APPLICATION (app), 1, argv);
+
+  if (tmpdir != NULL)
+    {
+      g_autofree char *db = g_build_filename (tmpdir, "sample.db", NULL);
+      g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+      g_unlink (wal);
+      g_unlink (shm);
+      g_unlink (db);
+      g_rmdir (tmpdir);
+      g_free (tmpdir);
+    }
+
+  return status;
+}

@@ -1,0 +1,336 @@
+/* test-format.c: what the window's cells and fields say (no display)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "pm-chase-item.h"
+#include "pm-format.h"
+#include "pm-kpi-row.h"
+#include "pm-summary-row.h"
+
+static void
+test_reach (void)
+{
+  g_autofree char *some = pm_format_reach (7, 125);
+  g_autofree char *none = pm_format_reach (-1, 125);
+  g_autofree char *untargeted = pm_format_reach (3, 0);
+  g_autofree char *nothing = pm_format_reach (-1, 0);
+  g_autofree char *all = pm_format_reach (125, 125);
+
+  g_assert_cmpstr (some, ==, "7 of 125 (6%)");
+  g_assert_cmpstr (none, ==, "Not reported (target 125)");
+  g_assert_cmpstr (untargeted, ==, "3 families");
+  g_assert_cmpstr (nothing, ==, "Not reported");
+  g_assert_cmpstr (all, ==, "125 of 125 (100%)");
+}
+
+static void
+test_spend (void)
+{
+  g_autofree char *spent = pm_format_spend (490000, 0, -1);
+  g_autofree char *both = pm_format_spend (490000, 3000000, -1);
+  g_autofree char *budgeted = pm_format_spend (490000, 0, 5000000);
+  g_autofree char *none = pm_format_spend (0, 0, -1);
+
+  g_assert_cmpstr (spent, ==, "£4,900 spent");
+  g_assert_cmpstr (both, ==, "£4,900 spent, £30,000 committed");
+  g_assert_cmpstr (budgeted, ==, "£4,900 of £50,000 (10%)");
+  g_assert_cmpstr (none, ==, "None recorded");
+}
+
+static void
+test_target (void)
+{
+  g_autoptr(PmTarget) dated = pm_target_new (13, "2017-11-30");
+  g_autoptr(PmTarget) undated = pm_target_new (95, NULL);
+  g_autofree char *a = pm_format_target (dated, PM_UNIT_COUNT);
+  g_autofree char *b = pm_format_target (undated, PM_UNIT_PERCENTAGE);
+  g_autofree char *c = pm_format_target (NULL, PM_UNIT_COUNT);
+
+  g_assert_cmpstr (a, ==, "13 by 30 November 2017");
+  g_assert_cmpstr (b, ==, "95%");
+  g_assert_cmpstr (c, ==, "None set");
+}
+
+static void
+test_rag_words (void)
+{
+  guint counts[PM_N_RAG] = { 0, };
+  g_autofree char *text = NULL;
+
+  counts[PM_RAG_GREEN] = 3;
+  counts[PM_RAG_AMBER] = 1;
+  counts[PM_RAG_GREY] = 2;
+  text = pm_format_rag_counts (counts);
+
+  g_assert_cmpstr (text, ==, "3 green, 1 amber, 0 red, 2 not judged");
+  g_assert_cmpstr (pm_format_rag_css_class (PM_RAG_RED), ==, "rag-red");
+  g_assert_cmpstr (pm_format_rag_css_class (PM_RAG_GREY), ==, "rag-grey");
+  g_assert_cmpstr (pm_format_status_css_class (PM_DELIVERY_DELAYED), ==, "status-delayed");
+}
+
+static void
+test_parse_count (void)
+{
+  g_autoptr(GError) error = NULL;
+  int count = -1;
+
+  g_assert_true (pm_format_parse_count ("1,250", &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count, ==, 1250);
+
+  count = 42;
+  g_assert_false (pm_format_parse_count ("seven", &count, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_NOT_A_NUMBER);
+  g_assert_cmpint (count, ==, 42);
+  g_clear_error (&error);
+
+  g_assert_false (pm_format_parse_count ("2.5", &count, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_false (pm_format_parse_count ("-3", &count, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (count, ==, 42);
+}
+
+static void
+test_parse_period (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmPeriod) label = pm_format_parse_period ("Q4 2016/17", &error);
+  g_autoptr(PmPeriod) code = NULL;
+  g_autoptr(PmPeriod) wrong_years = NULL;
+  g_autoptr(PmPeriod) nonsense = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (label);
+  g_assert_cmpint (pm_period_get_year (label), ==, 2016);
+  g_assert_cmpint (pm_period_get_quarter (label), ==, 4);
+
+  code = pm_format_parse_period (" FY2017-Q1 ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pm_period_get_index (code), ==, 2017 * 4);
+
+  wrong_years = pm_format_parse_period ("Q4 2016/18", &error);
+  g_assert_null (wrong_years);
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD);
+  g_clear_error (&error);
+
+  nonsense = pm_format_parse_period ("Q5 2016/17", &error);
+  g_assert_null (nonsense);
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD);
+}
+
+static void
+test_parse_date (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+
+  g_assert_true (pm_format_parse_date ("  ", &date, &error));
+  g_assert_null (date);
+  g_assert_true (pm_format_parse_date (" 2016-10 ", &date, &error));
+  g_assert_cmpstr (date, ==, "2016-10");
+  g_clear_pointer (&date, g_free);
+
+  g_assert_false (pm_format_parse_date ("2016-13-01", &date, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_DATE);
+  g_assert_null (date);
+}
+
+/* A small programme: Cannock with one pilot, two KPIs. */
+static PmProgramme *
+make_programme (PmKpi **out_count,
+                PmKpi **out_percentage)
+{
+  PmProgramme *programme = pm_programme_new ("Test programme");
+  g_autoptr(PmDistrict) district = pm_district_new ("Cannock Chase");
+  g_autoptr(PmPilot) pilot = pm_pilot_new ("Community Family Intervention Service");
+  g_autoptr(PmKpi) count = pm_kpi_new ("Referrals to LST", PM_UNIT_COUNT, PM_DIRECTION_REDUCE);
+  g_autoptr(PmKpi) percentage = pm_kpi_new ("Families reporting improved outcomes",
+                                            PM_UNIT_PERCENTAGE, PM_DIRECTION_INCREASE);
+  g_autoptr(PmBaseline) baseline = pm_baseline_new_value (212, "2016-10", NULL);
+  g_autoptr(PmBaseline) tbc = pm_baseline_new_state (PM_BASELINE_TO_BE_CONFIRMED);
+  g_autoptr(PmProgressEntry) entry = NULL;
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmProvider) provider = pm_provider_new ("WCFC");
+  g_autoptr(PmReachEntry) reach = pm_reach_entry_new (q3, "WCFC", 7);
+
+  g_assert_true (pm_kpi_set_baseline (count, baseline, NULL));
+  g_assert_true (pm_kpi_set_baseline (percentage, tbc, NULL));
+  entry = pm_progress_entry_new (q3);
+  pm_progress_entry_set_value (entry, 200);
+  g_assert_true (pm_kpi_set_entry (count, entry, NULL));
+
+  pm_provider_set_reach_target (provider, 125);
+  pm_pilot_add_provider (pilot, provider);
+  pm_pilot_set_reach (pilot, reach);
+  pm_pilot_add_kpi (pilot, count);
+  pm_pilot_add_kpi (pilot, percentage);
+  pm_district_add_pilot (district, pilot);
+  g_assert_true (pm_programme_add_district (programme, district, NULL));
+
+  *out_count = count;
+  *out_percentage = percentage;
+  return programme;
+}
+
+static void
+test_period_range (void)
+{
+  PmKpi *count, *percentage;
+  g_autoptr(PmProgramme) programme = make_programme (&count, &percentage);
+  g_autoptr(PmPeriod) current = pm_period_new (2025, 2);
+  int first, last;
+
+  pm_period_range (programme, current, &first, &last);
+  /* A year before Q3 2016/17, four quarters after the current one. */
+  g_assert_cmpint (first, ==, 2016 * 4 + 2 - 4);
+  g_assert_cmpint (last, ==, 2025 * 4 + 1 + 4);
+
+  pm_period_range (NULL, current, &first, &last);
+  g_assert_cmpint (first, ==, 2025 * 4 + 1 - 4);
+  g_assert_cmpint (last, ==, 2025 * 4 + 1 + 4);
+}
+
+static void
+test_search (void)
+{
+  PmKpi *count, *percentage;
+  g_autoptr(PmProgramme) programme = make_programme (&count, &percentage);
+  PmPilot *pilot = pm_kpi_get_pilot (count);
+  PmDistrict *district = pm_pilot_get_district (pilot);
+  g_autofree char *by_kpi = pm_search_prepare ("  OUTCOMES ");
+  g_autofree char *by_district = pm_search_prepare ("cannock");
+  g_autofree char *by_provider = pm_search_prepare ("wcfc");
+  g_autofree char *nowhere = pm_search_prepare ("Tamworth");
+
+  g_assert_null (pm_search_prepare ("   "));
+  g_assert_true (pm_search_pilot_matches (pilot, by_kpi));
+  g_assert_true (pm_search_find_kpi (pilot, by_kpi) == percentage);
+  g_assert_true (pm_search_pilot_matches (pilot, by_district));
+  g_assert_true (pm_search_pilot_matches (pilot, by_provider));
+  g_assert_false (pm_search_pilot_matches (pilot, nowhere));
+  g_assert_false (pm_search_district_matches (district, nowhere));
+  g_assert_true (pm_search_district_matches (district, by_kpi));
+  g_assert_null (pm_search_find_kpi (pilot, nowhere));
+}
+
+static void
+test_chase_list (void)
+{
+  PmKpi *count, *percentage;
+  g_autoptr(PmProgramme) programme = make_programme (&count, &percentage);
+  g_autoptr(GListStore) store = g_list_store_new (PM_TYPE_CHASE_ITEM);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmChaseItem) first = NULL;
+  g_autoptr(PmChaseItem) second = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *place = NULL;
+
+  /* Q3: the percentage's baseline is to be confirmed and it has no value;
+   * the count has its value. */
+  pm_chase_list_fill (store, programme, NULL, q3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (store), 1);
+  g_assert_true (pm_chase_item_get_kpi (first) == percentage);
+  g_assert_cmpint (pm_chase_item_get_kind (first), ==, PM_CHASE_BASELINE);
+  g_assert_true (pm_chase_item_get_kpi (second) == percentage);
+  g_assert_cmpint (pm_chase_item_get_kind (second), ==, PM_CHASE_NO_VALUE);
+
+  reason = pm_chase_item_get_reason (second);
+  g_assert_cmpstr (reason, ==, "No value for Q3 2016/17");
+  place = pm_chase_item_get_place (second);
+  g_assert_cmpstr (place, ==, "Cannock Chase · Community Family Intervention Service");
+
+  /* Q4: neither has a value, so both are chased, and the list is replaced. */
+  pm_chase_list_fill (store, programme, NULL, q4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+}
+
+static void
+test_kpi_row (void)
+{
+  PmKpi *count, *percentage;
+  g_autoptr(PmProgramme) programme = make_programme (&count, &percentage);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmKpiRow) row = pm_kpi_row_new (count, q3);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q4);
+  guint notified = 0;
+
+  g_assert_cmpstr (pm_kpi_row_get_title (row), ==, "Referrals to LST");
+  g_assert_cmpstr (pm_kpi_row_get_value_text (row), ==, "200");
+  g_assert_cmpstr (pm_kpi_row_get_change_text (row), ==, "−12");
+  g_assert_cmpstr (pm_kpi_row_get_target_text (row), ==, "None set");
+
+  pm_kpi_row_set_period (row, q4);
+  g_assert_cmpstr (pm_kpi_row_get_value_text (row), ==, "Not entered");
+  g_assert_cmpstr (pm_kpi_row_get_change_text (row), ==, "");
+
+  /* The row follows the model: a value saved for Q4 shows at once. */
+  g_signal_connect_swapped (row, "notify::value-text", G_CALLBACK (g_nullify_pointer), &notified);
+  notified = 1;
+  pm_progress_entry_set_value (entry, 190);
+  g_assert_true (pm_kpi_set_entry (count, entry, NULL));
+  g_assert_cmpuint (notified, ==, 0);
+  g_assert_cmpstr (pm_kpi_row_get_value_text (row), ==, "190");
+  g_assert_cmpstr (pm_kpi_row_get_change_text (row), ==, "−22");
+}
+
+static void
+test_summary_row (void)
+{
+  PmKpi *count, *percentage;
+  g_autoptr(PmProgramme) programme = make_programme (&count, &percentage);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  PmPilot *pilot = pm_kpi_get_pilot (count);
+  g_autoptr(PmSummaryRow) pilot_row = pm_summary_row_new (G_OBJECT (pilot), q3);
+  g_autoptr(PmSummaryRow) total_row = pm_summary_row_new (G_OBJECT (programme), q3);
+  g_autoptr(PmReachEntry) more = pm_reach_entry_new (q3, "WCFC", 25);
+  guint counts[PM_N_RAG];
+  guint total_counts[PM_N_RAG];
+
+  g_assert_cmpstr (pm_summary_row_get_reach_text (pilot_row), ==, "7 of 125 (6%)");
+  g_assert_cmpstr (pm_summary_row_get_name (total_row), ==, "Programme total");
+  g_assert_cmpstr (pm_summary_row_get_reach_text (total_row), ==, "7 of 125 (6%)");
+
+  pm_summary_row_get_rag_counts (pilot_row, counts);
+  pm_summary_row_get_rag_counts (total_row, total_counts);
+  g_assert_cmpuint (counts[PM_RAG_GREEN] + counts[PM_RAG_AMBER] + counts[PM_RAG_RED] + counts[PM_RAG_GREY], ==, 2);
+  g_assert_cmpmem (counts, sizeof counts, total_counts, sizeof total_counts);
+
+  /* Both follow a new reach figure. */
+  pm_pilot_set_reach (pilot, more);
+  g_assert_cmpstr (pm_summary_row_get_reach_text (pilot_row), ==, "25 of 125 (20%)");
+  g_assert_cmpstr (pm_summary_row_get_reach_text (total_row), ==, "25 of 125 (20%)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gui/format/reach", test_reach);
+  g_test_add_func ("/gui/format/spend", test_spend);
+  g_test_add_func ("/gui/format/target", test_target);
+  g_test_add_func ("/gui/format/rag-words", test_rag_words);
+  g_test_add_func ("/gui/format/parse-count", test_parse_count);
+  g_test_add_func ("/gui/format/parse-period", test_parse_period);
+  g_test_add_func ("/gui/format/parse-date", test_parse_date);
+  g_test_add_func ("/gui/format/period-range", test_period_range);
+  g_test_add_func ("/gui/format/search", test_search);
+  g_test_add_func ("/gui/format/chase-list", test_chase_list);
+  g_test_add_func ("/gui/format/kpi-row", test_kpi_row);
+  g_test_add_func ("/gui/format/summary-row", test_summary_row);
+
+  return g_test_run ();
+}

@@ -1,0 +1,269 @@
+/* test-period.c: financial-year quarters
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "pm-enums.h"
+#include "pm-period.h"
+
+static void
+assert_date (const GDate *date,
+             int          day,
+             int          month,
+             int          year)
+{
+  g_assert_true (g_date_valid (date));
+  g_assert_cmpint (g_date_get_day (date), ==, day);
+  g_assert_cmpint (g_date_get_month (date), ==, month);
+  g_assert_cmpint (g_date_get_year (date), ==, year);
+}
+
+static void
+test_period_parse_q3 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmPeriod) period = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *short_label = NULL;
+  GDate date;
+
+  period = pm_period_parse ("FY2016-Q3", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pm_period_get_year (period), ==, 2016);
+  g_assert_cmpint (pm_period_get_quarter (period), ==, 3);
+
+  code = pm_period_to_code (period);
+  label = pm_period_get_label (period);
+  short_label = pm_period_get_short_label (period);
+  g_assert_cmpstr (code, ==, "FY2016-Q3");
+  g_assert_cmpstr (label, ==, "Q3 2016/17");
+  g_assert_cmpstr (short_label, ==, "Q3 16/17");
+
+  /* October to December 2016 */
+  pm_period_get_start_date (period, &date);
+  assert_date (&date, 1, 10, 2016);
+  pm_period_get_end_date (period, &date);
+  assert_date (&date, 31, 12, 2016);
+}
+
+static void
+test_period_q4_is_next_calendar_year (void)
+{
+  g_autoptr(PmPeriod) period = pm_period_new (2016, 4);
+  g_autofree char *label = pm_period_get_label (period);
+  g_autofree char *code = pm_period_to_code (period);
+  GDate date;
+
+  g_assert_cmpstr (label, ==, "Q4 2016/17");
+  g_assert_cmpstr (code, ==, "FY2016-Q4");
+
+  /* January to March 2017 */
+  pm_period_get_start_date (period, &date);
+  assert_date (&date, 1, 1, 2017);
+  pm_period_get_end_date (period, &date);
+  assert_date (&date, 31, 3, 2017);
+}
+
+static void
+test_period_q1_q2 (void)
+{
+  g_autoptr(PmPeriod) q1 = pm_period_new (2016, 1);
+  g_autoptr(PmPeriod) q2 = pm_period_new (2016, 2);
+  g_autoptr(PmPeriod) century = pm_period_new (1999, 4);
+  g_autofree char *century_label = pm_period_get_label (century);
+  g_autofree char *century_short = pm_period_get_short_label (century);
+  GDate date;
+
+  pm_period_get_start_date (q1, &date);
+  assert_date (&date, 1, 4, 2016);
+  pm_period_get_end_date (q1, &date);
+  assert_date (&date, 30, 6, 2016);
+
+  pm_period_get_start_date (q2, &date);
+  assert_date (&date, 1, 7, 2016);
+  pm_period_get_end_date (q2, &date);
+  assert_date (&date, 30, 9, 2016);
+
+  g_assert_cmpstr (century_label, ==, "Q4 1999/00");
+  g_assert_cmpstr (century_short, ==, "Q4 99/00");
+}
+
+static void
+test_period_parse_invalid (void)
+{
+  static const char * const bad[] = {
+    "FY2016-Q5", "FY2016-Q0", "fy2016-Q3", "FY2016-q3", "FY16-Q3", "FY2016Q3",
+    "FY2016-Q3 ", " FY2016-Q3", "", "2016-Q3", "FY20a6-Q3", "FY2016-Q", "FY2016-Q34",
+    "Q3 2016/17", "FY1989-Q4", "FY2201-Q1",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PmPeriod) period = pm_period_parse (bad[i], &error);
+
+      g_test_message ("parsing “%s”", bad[i]);
+      g_assert_null (period);
+      g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD);
+      g_assert_nonnull (strstr (error->message, bad[i]));
+    }
+}
+
+static void
+test_period_parse_message (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmPeriod) period = pm_period_parse ("FY2016-Q5", &error);
+
+  g_assert_null (period);
+  g_assert_cmpstr (error->message, ==,
+                   "“FY2016-Q5” is not a reporting period; write it as FY2016-Q3 "
+                   "(the financial year starting in April 2016, third quarter).");
+}
+
+static void
+test_period_year_limits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmPeriod) first = pm_period_parse ("FY1990-Q1", &error);
+  g_autoptr(PmPeriod) last = NULL;
+
+  g_assert_no_error (error);
+  last = pm_period_parse ("FY2200-Q4", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pm_period_get_year (first), ==, PM_PERIOD_MIN_YEAR);
+  g_assert_cmpint (pm_period_get_year (last), ==, PM_PERIOD_MAX_YEAR);
+}
+
+typedef struct
+{
+  int day, month, year;
+  const char *code;
+} DateCase;
+
+static void
+test_period_for_date (void)
+{
+  static const DateCase cases[] = {
+    { 15, 1, 2017, "FY2016-Q4" },
+    { 31, 3, 2017, "FY2016-Q4" },
+    { 1, 4, 2017, "FY2017-Q1" },
+    { 31, 3, 2016, "FY2015-Q4" },
+    { 1, 4, 2016, "FY2016-Q1" },
+    { 30, 6, 2016, "FY2016-Q1" },
+    { 1, 7, 2016, "FY2016-Q2" },
+    { 30, 9, 2016, "FY2016-Q2" },
+    { 1, 10, 2016, "FY2016-Q3" },
+    { 31, 12, 2016, "FY2016-Q3" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PmPeriod) period = NULL;
+      g_autofree char *code = NULL;
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, cases[i].day, cases[i].month, cases[i].year);
+      period = pm_period_new_for_date (&date);
+      code = pm_period_to_code (period);
+      g_assert_cmpstr (code, ==, cases[i].code);
+    }
+}
+
+static void
+test_period_current (void)
+{
+  g_autoptr(PmPeriod) period = pm_period_new_current ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today, start, end;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today,
+                  g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  pm_period_get_start_date (period, &start);
+  pm_period_get_end_date (period, &end);
+
+  g_assert_cmpint (g_date_compare (&start, &today), <=, 0);
+  g_assert_cmpint (g_date_compare (&today, &end), <=, 0);
+}
+
+static void
+test_period_index (void)
+{
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmPeriod) next = pm_period_next (q4);
+  g_autoptr(PmPeriod) back = pm_period_previous (next);
+  g_autoptr(PmPeriod) q1 = pm_period_new (2016, 1);
+  g_autoptr(PmPeriod) before = pm_period_previous (q1);
+  g_autoptr(PmPeriod) from_index = pm_period_new_from_index (pm_period_get_index (q4));
+
+  g_assert_cmpint (pm_period_get_index (q4), ==, 2016 * 4 + 3);
+  g_assert_cmpint (pm_period_get_index (next), ==, pm_period_get_index (q4) + 1);
+  g_assert_cmpint (pm_period_get_year (next), ==, 2017);
+  g_assert_cmpint (pm_period_get_quarter (next), ==, 1);
+  g_assert_true (pm_period_equal (back, q4));
+  g_assert_cmpint (pm_period_get_year (before), ==, 2015);
+  g_assert_cmpint (pm_period_get_quarter (before), ==, 4);
+  g_assert_true (pm_period_equal (from_index, q4));
+}
+
+static void
+test_period_compare (void)
+{
+  g_autoptr(PmPeriod) a = pm_period_new (2016, 3);
+  g_autoptr(PmPeriod) b = pm_period_new (2016, 4);
+  g_autoptr(PmPeriod) c = pm_period_new (2017, 1);
+  g_autoptr(PmPeriod) a2 = pm_period_new (2016, 3);
+  g_autoptr(PmPeriod) q1 = pm_period_new_from_index (2016 * 4);
+
+  g_assert_cmpint (pm_period_compare (a, b), <, 0);
+  g_assert_cmpint (pm_period_compare (c, b), >, 0);
+  g_assert_cmpint (pm_period_compare (a, a2), ==, 0);
+  g_assert_true (pm_period_equal (a, a2));
+  g_assert_false (pm_period_equal (a, b));
+  /* Same quarter number, different year */
+  g_assert_cmpint (pm_period_get_quarter (q1), ==, pm_period_get_quarter (c));
+  g_assert_false (pm_period_equal (c, q1));
+}
+
+static void
+test_period_new_guards (void)
+{
+  PmPeriod *period;
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*quarter*");
+  period = pm_period_new (2016, 5);
+  g_test_assert_expected_messages ();
+  g_assert_null (period);
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*year*");
+  period = pm_period_new (1989, 1);
+  g_test_assert_expected_messages ();
+  g_assert_null (period);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/period/parse/q3", test_period_parse_q3);
+  g_test_add_func ("/period/parse/invalid", test_period_parse_invalid);
+  g_test_add_func ("/period/parse/message", test_period_parse_message);
+  g_test_add_func ("/period/parse/year-limits", test_period_year_limits);
+  g_test_add_func ("/period/q4-next-calendar-year", test_period_q4_is_next_calendar_year);
+  g_test_add_func ("/period/q1-q2", test_period_q1_q2);
+  g_test_add_func ("/period/for-date", test_period_for_date);
+  g_test_add_func ("/period/current", test_period_current);
+  g_test_add_func ("/period/index", test_period_index);
+  g_test_add_func ("/period/compare", test_period_compare);
+  g_test_add_func ("/period/new-guards", test_period_new_guards);
+
+  return g_test_run ();
+}

@@ -1,0 +1,51 @@
+/* report-checks.h: checks shared by the report tests
+ *
+ * The reference is tests/reference/appendix-a-kpis.tsv, Appendix A of the
+ * committee report transcribed by hand: every district, headline KPI and
+ * baseline there must be printed in the right district's part of the PDF.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "pdf-text.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char     *district;
+  char     *title;
+  char     *baseline;  /* as written in the appendix */
+  GStrv     keys;      /* what of it must be printed, in order */
+  gboolean  repeat;    /* "(as above)": the keys of the KPI before */
+  gboolean  numeric;   /* the keys are the figures the baseline opens with */
+} RefKpi;
+
+/* Reads $PM_REFERENCE_DIR/appendix-a-kpis.tsv. */
+GPtrArray *reference_load            (void);
+/* The districts of the reference, in order (borrowed strings). */
+GPtrArray *reference_districts       (GPtrArray   *reference);
+
+/* The running header's right-hand text of each page (the district whose
+ * section it is). */
+GPtrArray *summary_sections          (PdfText     *text);
+
+/* Checks a district summaries PDF: the sections are the districts given
+ * (all of the reference's when @only is NULL), in order, each headed by its
+ * name, each with its KPI titles and baselines in its KPI table. */
+void       check_summary_pdf         (const char  *path,
+                                      GPtrArray   *reference,
+                                      const char  *only);
+/* Checks an appendix PDF: the column headers on every page, one row per
+ * district in order, each with its KPI titles and baselines, each KPI level
+ * with its baseline. */
+void       check_appendix_pdf        (const char  *path,
+                                      GPtrArray   *reference);
+/* No two words overlap and every word is inside the margins. */
+void       check_no_overlap          (const char  *path,
+                                      double       margin);
+
+G_END_DECLS

@@ -1,0 +1,367 @@
+/* test-report-cli.c: printing from the command line, with no display
+ *
+ * Runs the real pilot-monitor as a user would, on a database made with
+ * --sample, and reads the PDFs back with poppler's tools.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdarg.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "pm-appendix-report.h"
+#include "pm-summary-report.h"
+#include "store/pm-store.h"
+
+#include "report-checks.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *out;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static GPtrArray *reference;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs pilot-monitor with the arguments given, NULL-terminated, with no
+ * display to fall back on. */
+static Run
+run_cli (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *binary = g_getenv ("PM_BINARY");
+  const char *arg;
+  va_list args;
+  Run run = { 0, };
+
+  g_assert_nonnull (binary);
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  g_ptr_array_add (argv, (gpointer) binary);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  run.status = run_command ((const char * const *) argv->pdata, (const char * const *) envp,
+                            &run.out, &run.err);
+  return run;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0, };
+
+  fixture->dir = g_dir_make_tmp ("pm-report-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->dir, "pilots.db", NULL);
+  fixture->out = g_build_filename (fixture->dir, "out.pdf", NULL);
+
+  run = run_cli ("--database", fixture->db, "--sample", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+  g_free (fixture->out);
+}
+
+/* The files in the fixture's folder other than the database's own. */
+static char *
+list_outputs (Fixture *fixture)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (!g_str_has_prefix (name, "pilots.db"))
+      g_ptr_array_add (names, g_strdup (name));
+
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (",", (char **) names->pdata);
+}
+
+/* How many pages the library lays the same document out on. */
+static guint
+library_n_pages (Fixture    *fixture,
+                 const char *district,
+                 gboolean    appendix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) store = pm_store_open (fixture->db, PM_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
+  g_autoptr(PmReport) report = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "library.pdf", NULL);
+
+  g_assert_no_error (error);
+  programme = pm_store_load (store, &error);
+  g_assert_no_error (error);
+
+  if (appendix)
+    report = pm_appendix_report_new (programme, period);
+  else
+    report = pm_summary_report_new (programme, period,
+                                    district != NULL ? pm_programme_find_district (programme, district) : NULL);
+
+  g_assert_true (pm_report_export_pdf (report, path, &error));
+  g_assert_no_error (error);
+  g_remove (path);
+
+  return pm_report_get_n_pages (report);
+}
+
+static void
+assert_written (Fixture *fixture)
+{
+  struct stat info;
+  g_autofree char *outputs = list_outputs (fixture);
+
+  /* Only the PDF: no temporary file left beside it. */
+  g_assert_cmpstr (outputs, ==, "out.pdf");
+  g_assert_cmpint (g_stat (fixture->out, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+}
+
+static void
+assert_nothing_written (Fixture *fixture)
+{
+  g_autofree char *outputs = list_outputs (fixture);
+
+  g_assert_cmpstr (outputs, ==, "");
+}
+
+static void
+test_summary_all (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_auto(Run) run = run_cli ("--database", fixture->db, "--export-summary", "all",
+                             "--period", "FY2016-Q3", "--output", fixture->out, NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.err, "pilot-monitor:"));  /* no complaint */
+  assert_written (fixture);
+
+  g_assert_cmpuint (pdf_info_n_pages (fixture->out), ==, library_n_pages (fixture, NULL, FALSE));
+  check_summary_pdf (fixture->out, reference, NULL);
+}
+
+static void
+test_summary_district (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  /* Named as a person might type it. */
+  g_auto(Run) run = run_cli ("--database", fixture->db, "--export-summary", "newcastle-UNDER-lyme",
+                             "--period", "FY2016-Q3", "--output", fixture->out, NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+  assert_written (fixture);
+
+  g_assert_cmpuint (pdf_info_n_pages (fixture->out), ==,
+                    library_n_pages (fixture, "Newcastle-under-Lyme", FALSE));
+  check_summary_pdf (fixture->out, reference, "Newcastle-under-Lyme");
+}
+
+static void
+test_appendix (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_auto(Run) run = run_cli ("--database", fixture->db, "--export-appendix",
+                             "--period", "FY2016-Q3", "--output", fixture->out, NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+  assert_written (fixture);
+
+  g_assert_cmpuint (pdf_info_n_pages (fixture->out), ==, library_n_pages (fixture, NULL, TRUE));
+  check_appendix_pdf (fixture->out, reference);
+}
+
+static void
+test_unknown_district (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(Run) run = run_cli ("--database", fixture->db, "--export-summary", "Atlantis",
+                             "--period", "FY2016-Q3", "--output", fixture->out, NULL);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "“Atlantis”"));
+  g_assert_nonnull (strstr (run.err, "Tamworth"));  /* the districts there are */
+  assert_nothing_written (fixture);
+}
+
+static void
+test_bad_period (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(Run) run = run_cli ("--database", fixture->db, "--export-appendix",
+                             "--period", "FY2016-Q5", "--output", fixture->out, NULL);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "FY2016-Q5"));
+  assert_nothing_written (fixture);
+}
+
+static void
+test_missing_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "nowhere.db", NULL);
+  g_auto(Run) run = run_cli ("--database", missing, "--export-summary", "all",
+                             "--period", "FY2016-Q3", "--output", fixture->out, NULL);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "nowhere.db"));
+  assert_nothing_written (fixture);
+}
+
+/* Each a usage error (status 2) that writes nothing. */
+static void
+test_usage (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *db = fixture->db;
+  const char *out = fixture->out;
+  struct {
+    const char *args[10];
+    const char *says;
+  } cases[] = {
+    { { "--database", db, "--export-summary", "all", "--output", out, NULL }, "--period" },
+    { { "--database", db, "--export-summary", "all", "--period", "FY2016-Q3", NULL }, "--output" },
+    { { "--database", db, "--export-appendix", "--export-summary", "all", "--period", "FY2016-Q3",
+        "--output", out, NULL }, "only one" },
+    { { "--database", db, "--period", "FY2016-Q3", "--output", out, NULL }, "--export-summary" },
+    { { "--database", db, "--export-summary", "", "--period", "FY2016-Q3", "--output", out, NULL },
+      "district" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char * const *a = cases[i].args;
+      g_auto(Run) run = run_cli (a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], NULL);
+
+      g_test_message ("case %u: %s", i, run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, cases[i].says));
+      assert_nothing_written (fixture);
+    }
+}
+
+/* A failed export leaves a file already there exactly as it was. */
+static void
+test_keeps_existing (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0, };
+
+  g_file_set_contents (fixture->out, "the last committee's copy", -1, &error);
+  g_assert_no_error (error);
+
+  run = run_cli ("--database", fixture->db, "--export-summary", "Atlantis",
+                 "--period", "FY2016-Q3", "--output", fixture->out, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  g_file_get_contents (fixture->out, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "the last committee's copy");
+}
+
+static void
+test_unwritable (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *nowhere = g_build_filename (fixture->dir, "no-such-folder", "out.pdf", NULL);
+  g_auto(Run) run = run_cli ("--database", fixture->db, "--export-appendix",
+                             "--period", "FY2016-Q3", "--output", nowhere, NULL);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "no-such-folder"));
+  assert_nothing_written (fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  reference = reference_load ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/report-cli/summary/all", test_summary_all);
+  ADD ("/report-cli/summary/district", test_summary_district);
+  ADD ("/report-cli/appendix", test_appendix);
+  ADD ("/report-cli/error/unknown-district", test_unknown_district);
+  ADD ("/report-cli/error/bad-period", test_bad_period);
+  ADD ("/report-cli/error/missing-database", test_missing_database);
+  ADD ("/report-cli/error/usage", test_usage);
+  ADD ("/report-cli/error/keeps-existing-file", test_keeps_existing);
+  ADD ("/report-cli/error/unwritable-folder", test_unwritable);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_ptr_array_unref (reference);
+
+  return status;
+}

@@ -1,0 +1,405 @@
+/* test-report.c: the printed documents, laid out by the library
+ *
+ * Each document is written to PDF and read back with poppler's tools:
+ * what a committee member would see, not what the code thinks it drew.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "pm-appendix-report.h"
+#include "pm-summary-report.h"
+#include "store/pm-programme-file.h"
+
+#include "report-checks.h"
+
+static char *tmp_dir;
+static GPtrArray *reference;
+
+static PmProgramme *
+load_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *path = g_getenv ("PM_SAMPLE_PROGRAMME");
+  PmProgramme *programme;
+
+  g_assert_nonnull (path);
+  programme = pm_programme_file_load (path, &error);
+  g_assert_no_error (error);
+
+  return programme;
+}
+
+static PmPeriod *
+q3 (void)
+{
+  return pm_period_new (2016, 3);
+}
+
+/* Writes @report to a new file in the test folder; returns its path. */
+static char *
+export (PmReport   *report,
+        const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  struct stat info;
+
+  pm_report_set_printed_date (report, "2017-01-05");
+  g_assert_true (pm_report_export_pdf (report, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  /* The page count the layout computed is the page count of the file. */
+  g_assert_cmpuint (pm_report_get_n_pages (report), >, 0);
+  g_assert_cmpuint (pdf_info_n_pages (path), ==, pm_report_get_n_pages (report));
+
+  return path;
+}
+
+/* All the words in poppler's reading order, which keeps a table cell's
+ * lines together. */
+static char *
+whole_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdfText) text = pdf_text_load (path, &error);
+
+  g_assert_no_error (error);
+
+  return pdf_words_join (text->words, NULL);
+}
+
+static void
+test_summary_all (void)
+{
+  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmPeriod) period = q3 ();
+  g_autoptr(PmReport) report = pm_summary_report_new (programme, period, NULL);
+  g_autofree char *path = export (report, "summary-all.pdf");
+  g_autofree char *text = whole_text (path);
+
+  /* A first page, then at least a page for each of the eight districts. */
+  g_assert_cmpuint (pm_report_get_n_pages (report), >=, 9);
+  check_summary_pdf (path, reference, NULL);
+
+  /* Footer on every page, the RAG rule stated. */
+  for (guint i = 1; i <= pm_report_get_n_pages (report); i++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", i, pm_report_get_n_pages (report));
+
+      g_assert_nonnull (strstr (text, footer));
+    }
+  g_assert_nonnull (strstr (text, "grey: cannot be judged, because there is no value for the period, "
+                                  "no baseline value or no target"));
+  g_assert_nonnull (strstr (text, "Printed 5 January 2017"));
+}
+
+static void
+test_summary_district (void)
+{
+  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmPeriod) period = q3 ();
+  PmDistrict *tamworth = pm_programme_find_district (programme, "Tamworth");
+  g_autoptr(PmReport) all = pm_summary_report_new (programme, period, NULL);
+  g_autoptr(PmReport) report = pm_summary_report_new (programme, period, tamworth);
+  g_autofree char *all_path = export (all, "summary-all.pdf");
+  g_autofree char *path = export (report, "summary-tamworth.pdf");
+  g_autofree char *text = whole_text (path);
+  g_autoptr(GPtrArray) districts = reference_districts (reference);
+
+  g_assert_nonnull (tamworth);
+  check_summary_pdf (path, reference, "Tamworth");
+  g_assert_cmpuint (pm_report_get_n_pages (report), <, pm_report_get_n_pages (all));
+
+  /* No other district's KPIs, nor its row in the programme table. */
+  for (guint i = 0; i < reference->len; i++)
+    {
+      RefKpi *kpi = g_ptr_array_index (reference, i);
+
+      if (!g_str_equal (kpi->district, "Tamworth"))
+        g_assert_null (strstr (text, kpi->title));
+    }
+  for (guint i = 0; i < districts->len; i++)
+    if (!g_str_equal (g_ptr_array_index (districts, i), "Tamworth"))
+      g_assert_cmpint (find_token (text, g_ptr_array_index (districts, i), 0), ==, -1);
+}
+
+static void
+test_appendix (void)
+{
+  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmPeriod) period = q3 ();
+  g_autoptr(PmReport) report = pm_appendix_report_new (programme, period);
+  g_autofree char *path = export (report, "appendix.pdf");
+  g_autofree char *text = whole_text (path);
+
+  g_assert_true (pm_report_get_landscape (report));
+  check_appendix_pdf (path, reference);
+
+  /* This period's values and narrative are in the progress column. */
+  g_assert_nonnull (strstr (text, "West Chadsmoor Family Centre currently working with 5 families"));
+  g_assert_nonnull (strstr (text, "Progress in Q3 2016/17: Since October 2016 WCFC"));
+}
+
+static void
+test_no_overlap (void)
+{
+  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmPeriod) period = q3 ();
+  g_autoptr(PmReport) summary = pm_summary_report_new (programme, period, NULL);
+  g_autoptr(PmReport) appendix = pm_appendix_report_new (programme, period);
+  g_autofree char *summary_path = export (summary, "summary.pdf");
+  g_autofree char *appendix_path = export (appendix, "appendix.pdf");
+
+  check_no_overlap (summary_path, 48);
+  check_no_overlap (appendix_path, 36);
+}
+
+/* A programme of one district and one pilot with @n_kpis KPIs, the title
+ * of each @title_words words long, each word unique ("k03w0007"). */
+static PmProgramme *
+make_programme (guint n_kpis,
+                guint title_words)
+{
+  g_autoptr(PmProgramme) programme = pm_programme_new ("Test programme");
+  g_autoptr(PmDistrict) district = pm_district_new ("Testshire");
+  g_autoptr(PmPilot) pilot = pm_pilot_new ("Test pilot");
+  g_autoptr(GError) error = NULL;
+
+  pm_pilot_set_summary (pilot, "A pilot made up for the test.");
+  pm_programme_add_district (programme, district, &error);
+  g_assert_no_error (error);
+  pm_district_add_pilot (district, pilot);
+
+  for (guint k = 0; k < n_kpis; k++)
+    {
+      g_autoptr(GString) title = g_string_new (NULL);
+      g_autoptr(PmKpi) kpi = NULL;
+      g_autoptr(PmBaseline) baseline = NULL;
+
+      for (guint w = 0; w < title_words; w++)
+        g_string_append_printf (title, "%sk%02uw%04u", w > 0 ? " " : "", k, w);
+
+      kpi = pm_kpi_new (title->str, PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+      baseline = pm_baseline_new_value (1000 + k, "2016-10", NULL);
+      pm_kpi_set_baseline (kpi, baseline, &error);
+      g_assert_no_error (error);
+      pm_pilot_add_kpi (pilot, kpi);
+    }
+
+  return g_steal_pointer (&programme);
+}
+
+/* Every word of every title is printed once and once only, in order. */
+static void
+assert_titles_whole (const char *text,
+                     guint       n_kpis,
+                     guint       title_words)
+{
+  const char *cursor = text;
+
+  for (guint k = 0; k < n_kpis; k++)
+    for (guint w = 0; w < title_words; w++)
+      {
+        g_autofree char *word = g_strdup_printf ("k%02uw%04u", k, w);
+        const char *found = strstr (cursor, word);
+
+        if (found == NULL)
+          g_error ("“%s” is missing (or out of order)", word);
+        g_assert_null (strstr (found + 1, word));
+        cursor = found;
+      }
+}
+
+static void
+test_summary_long_row (void)
+{
+  g_autoptr(PmProgramme) programme = make_programme (1, 1500);
+  g_autoptr(PmPeriod) period = q3 ();
+  g_autoptr(PmReport) report = pm_summary_report_new (programme, period, NULL);
+  g_autofree char *path = export (report, "long-row.pdf");
+  g_autofree char *text = whole_text (path);
+  g_autoptr(PdfText) pdf = pdf_text_load (path, NULL);
+  guint headers = 0;
+
+  /* A row taller than a page is split at line boundaries, marked, and
+   * nothing is lost or printed twice. */
+  g_assert_cmpuint (pm_report_get_n_pages (report), >=, 4);
+  g_assert_nonnull (strstr (text, "(continued)"));
+  assert_titles_whole (text, 1, 1500);
+
+  /* The table header is repeated on every page the table runs on to. */
+  for (guint p = 0; p < pdf->n_pages; p++)
+    if (pdf_text_find_phrase (pdf, p, "KPI", "Baseline", "Target", NULL) != NULL)
+      headers++;
+  g_assert_cmpuint (headers, >=, 3);
+
+  check_no_overlap (path, 48);
+}
+
+static void
+test_summary_many_kpis (void)
+{
+  g_autoptr(PmProgramme) programme = make_programme (60, 12);
+  g_autoptr(PmPeriod) period = q3 ();
+  g_autoptr(PmReport) report = pm_summary_report_new (programme, period, NULL);
+  g_autofree char *path = export (report, "many-kpis.pdf");
+  g_autofree char *text = whole_text (path);
+  g_autoptr(PdfText) pdf = pdf_text_load (path, NULL);
+  guint first_table = G_MAXUINT, last_table = 0;
+
+  assert_titles_whole (text, 60, 12);
+  g_assert_nonnull (strstr (text, "Headline KPIs, Testshire (continued)"));
+
+  for (guint p = 0; p < pdf->n_pages; p++)
+    if (pdf_text_find_phrase (pdf, p, "KPI", "Baseline", "Target", NULL) != NULL)
+      {
+        first_table = MIN (first_table, p);
+        last_table = MAX (last_table, p);
+      }
+  g_assert_cmpuint (last_table, >, first_table);
+
+  /* Each page between has the header: rows are never left headless. */
+  for (guint p = first_table; p <= last_table; p++)
+    g_assert_nonnull (pdf_text_find_phrase (pdf, p, "KPI", "Baseline", "Target", NULL));
+
+  check_no_overlap (path, 48);
+}
+
+static void
+test_appendix_continued (void)
+{
+  g_autoptr(PmProgramme) programme = make_programme (70, 10);
+  g_autoptr(PmPeriod) period = q3 ();
+  g_autoptr(PmReport) report = pm_appendix_report_new (programme, period);
+  g_autofree char *path = export (report, "appendix-long.pdf");
+  g_autofree char *text = whole_text (path);
+  g_autoptr(PdfText) pdf = pdf_text_load (path, NULL);
+
+  /* One row over several pages: split between KPIs, each page with the
+   * column headers and the district named again. */
+  g_assert_cmpuint (pm_report_get_n_pages (report), >=, 3);
+  assert_titles_whole (text, 70, 10);
+
+  for (guint p = 0; p < pdf->n_pages; p++)
+    {
+      g_assert_nonnull (pdf_text_find_phrase (pdf, p, "District", "Summary", "Key", "Outcomes", NULL));
+      if (p > 0)
+        g_assert_nonnull (pdf_text_find_phrase (pdf, p, "Testshire", "(continued)", NULL));
+    }
+
+  /* Each KPI starts level with its baseline (1000 + its number). */
+  for (guint k = 0; k < 70; k++)
+    {
+      g_autofree char *first = g_strdup_printf ("k%02uw0000", k);
+      g_autofree char *value = g_strdup_printf ("1,%03u", k);
+      PdfWord *kpi_word = NULL, *baseline_word = NULL;
+
+      for (guint w = 0; w < pdf->words->len; w++)
+        {
+          PdfWord *word = g_ptr_array_index (pdf->words, w);
+
+          if (g_str_equal (word->text, first))
+            kpi_word = word;
+          else if (g_str_equal (word->text, value) && baseline_word == NULL)
+            baseline_word = word;
+        }
+
+      g_assert_nonnull (kpi_word);
+      g_assert_nonnull (baseline_word);
+      g_assert_cmpuint (kpi_word->page, ==, baseline_word->page);
+      g_assert_cmpfloat_with_epsilon (kpi_word->y0, baseline_word->y0, 1.0);
+    }
+
+  check_no_overlap (path, 36);
+}
+
+static void
+test_export_failure (void)
+{
+  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmPeriod) period = q3 ();
+  g_autoptr(PmReport) report = pm_appendix_report_new (programme, period);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = g_build_filename (tmp_dir, "no-such-folder", "out.pdf", NULL);
+  g_autofree char *folder = g_build_filename (tmp_dir, "a-folder", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  /* A folder that is not there: nothing written, a message naming it. */
+  g_assert_false (pm_report_export_pdf (report, missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no-such-folder"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* The name of a folder: written under a temporary name, then the
+   * rename fails, and the temporary file is gone again. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_false (pm_report_export_pdf (report, folder, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  dir = g_dir_open (tmp_dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "."));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  tmp_dir = g_dir_make_tmp ("pm-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  reference = reference_load ();
+
+  g_test_add_func ("/report/summary/all-districts", test_summary_all);
+  g_test_add_func ("/report/summary/one-district", test_summary_district);
+  g_test_add_func ("/report/summary/row-taller-than-a-page", test_summary_long_row);
+  g_test_add_func ("/report/summary/table-over-pages", test_summary_many_kpis);
+  g_test_add_func ("/report/appendix/sample", test_appendix);
+  g_test_add_func ("/report/appendix/row-over-pages", test_appendix_continued);
+  g_test_add_func ("/report/layout/no-overlap", test_no_overlap);
+  g_test_add_func ("/report/export/failure", test_export_failure);
+
+  status = g_test_run ();
+
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  g_ptr_array_unref (reference);
+
+  return status;
+}

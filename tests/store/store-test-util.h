@@ -1,0 +1,57 @@
+/* store-test-util.h: programmes and files for the store tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pm-store.h"
+
+G_BEGIN_DECLS
+
+/* A programme that sets every field the model has, with every value of
+ * every enumeration somewhere in it: site splits, fractions, revised
+ * targets, narratives, reach per provider and for the whole pilot, spend. */
+PmProgramme *store_test_build_full_programme   (void);
+/* One district, one pilot, one percentage KPI (baseline 44.8 in
+ * "2016-10", a target of 60 by "2017-03-31", a value of 50 in FY2016-Q3)
+ * and one count KPI with no values. */
+PmProgramme *store_test_build_small_programme  (void);
+
+/* Asserts that @a and @b hold the same things, property by property.
+ * With @same_ids the ids must match too (a reload of the same file). */
+void         store_test_assert_programmes_equal (PmProgramme *a,
+                                                 PmProgramme *b,
+                                                 gboolean     same_ids);
+
+/* A new temporary folder, and a path in it. */
+char        *store_test_make_dir               (void);
+/* Removes the folder made above and what is in it (one level). */
+void         store_test_remove_dir             (const char  *dir);
+
+GBytes      *store_test_read_file              (const char  *path);
+void         store_test_write_file             (const char  *path,
+                                                const void  *data,
+                                                gsize        length);
+void         store_test_assert_file_unchanged  (const char  *path,
+                                                GBytes      *before);
+
+/* Raw sqlite on @path, bypassing the store: constant SQL only. */
+void         store_test_exec                   (const char  *path,
+                                                const char  *sql);
+gint64       store_test_query_int              (const char  *path,
+                                                const char  *sql);
+/* NULL for SQL NULL or no row. */
+char        *store_test_query_text             (const char  *path,
+                                                const char  *sql);
+
+/* Makes @path a store holding @programme, and closes it. */
+void         store_test_make_store             (const char  *path,
+                                                PmProgramme *programme);
+
+/* The nth item of a list model, borrowed (the list keeps it alive). */
+gpointer     store_test_item                   (GListModel  *list,
+                                                guint        position);
+
+G_END_DECLS

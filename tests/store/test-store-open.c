@@ -1,0 +1,437 @@
+/* test-store-open.c: which files the store opens, and that it leaves the
+ * others exactly as they were
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "pm-database.h"
+#include "pm-store-private.h"
+#include "store-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = store_test_make_dir ();
+  fixture->path = g_build_filename (fixture->dir, "programme.pmdb", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  store_test_remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->path, g_free);
+}
+
+/* Opens @path, expects @code, and checks that the file is byte for byte
+ * what it was and that nothing was created beside it. */
+static void
+assert_refused (const char       *path,
+                PmStoreOpenFlags  flags,
+                int               code)
+{
+  g_autoptr(GBytes) before = store_test_read_file (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = pm_store_open (path, flags, &error);
+  g_assert_error (error, PM_STORE_ERROR, code);
+  g_assert_null (store);
+  g_assert_nonnull (error->message);
+
+  store_test_assert_file_unchanged (path, before);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_empty_file (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store_test_write_file (fixture->path, "", 0);
+  assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_NOT_A_DATABASE);
+  /* Not even CREATE makes an existing empty file ours. */
+  assert_refused (fixture->path, PM_STORE_OPEN_CREATE, PM_STORE_ERROR_NOT_A_DATABASE);
+
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_nonnull (strstr (error->message, "empty"));
+}
+
+static void
+test_random_bytes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4096);
+  guint8 bytes[4096];
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = g_rand_int_range (rand, 0, 256);
+  store_test_write_file (fixture->path, bytes, sizeof bytes);
+
+  assert_refused (fixture->path, PM_STORE_OPEN_CREATE, PM_STORE_ERROR_NOT_A_DATABASE);
+  assert_refused (fixture->path, PM_STORE_OPEN_READ_ONLY, PM_STORE_ERROR_NOT_A_DATABASE);
+}
+
+static void
+test_truncated (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *whole = g_build_filename (fixture->dir, "whole.pmdb", NULL);
+  g_autoptr(PmProgramme) programme = store_test_build_full_programme ();
+  g_autoptr(GBytes) bytes = NULL;
+
+  store_test_make_store (whole, programme);
+  bytes = store_test_read_file (whole);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 8192);
+
+  store_test_write_file (fixture->path, g_bytes_get_data (bytes, NULL), 1000);
+  assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_NOT_A_DATABASE);
+
+  /* Cut at a page boundary the header still looks whole; sqlite finds the
+   * missing pages. */
+  store_test_write_file (fixture->path, g_bytes_get_data (bytes, NULL), 8192);
+  assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_foreign (Fixture       *fixture,
+              gconstpointer  data)
+{
+  store_test_exec (fixture->path,
+                   "CREATE TABLE contacts (name TEXT, phone TEXT);"
+                   "INSERT INTO contacts VALUES ('A', '1');");
+  g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA application_id"), ==, 0);
+
+  assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_FOREIGN);
+  assert_refused (fixture->path, PM_STORE_OPEN_READ_ONLY, PM_STORE_ERROR_FOREIGN);
+}
+
+static void
+test_too_new (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(PmProgramme) programme = store_test_build_small_programme ();
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store_test_make_store (fixture->path, programme);
+  store_test_exec (fixture->path, "PRAGMA user_version = 7;");
+
+  assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_TOO_NEW);
+  assert_refused (fixture->path, PM_STORE_OPEN_READ_ONLY, PM_STORE_ERROR_TOO_NEW);
+
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_nonnull (strstr (error->message, "schema 7"));
+}
+
+static void
+test_corrupt (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(PmProgramme) programme = store_test_build_full_programme ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree guint8 *damaged = NULL;
+  gsize size;
+
+  store_test_make_store (fixture->path, programme);
+  bytes = store_test_read_file (fixture->path);
+  size = g_bytes_get_size (bytes);
+  damaged = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
+
+  /* Scribble over the b-tree header of the second page (the first table). */
+  memset (damaged + 4096, 0x7f, 16);
+  store_test_write_file (fixture->path, damaged, size);
+
+  assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_new_file_private (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+  mode_t old_umask;
+  int version = 0;
+
+  old_umask = umask (0);
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
+  umask (old_umask);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_true (pm_database_get_schema_version (_pm_store_get_database (store), &version, &error));
+  g_assert_cmpint (version, ==, PM_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+
+  g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA application_id"), ==,
+                   PM_DATABASE_APPLICATION_ID);
+  g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA user_version"), ==,
+                   PM_STORE_SCHEMA_VERSION);
+}
+
+static void
+test_missing_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO);
+  g_assert_null (store);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_read_only_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PmProgramme) programme = store_test_build_small_programme ();
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store_test_make_store (fixture->path, programme);
+  g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
+
+  /* Refused even as root, who could write it: the owner took the write
+   * bit away. */
+  assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_READ_ONLY);
+
+  before = store_test_read_file (fixture->path);
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  loaded = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  store_test_assert_programmes_equal (programme, loaded, TRUE);
+
+  /* And an edit through a read-only store is refused. */
+  pm_programme_set_name (loaded, "Renamed");
+  g_assert_false (pm_store_update_programme (store, loaded, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY);
+  g_clear_object (&store);
+  store_test_assert_file_unchanged (fixture->path, before);
+}
+
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PmProgramme) programme = store_test_build_small_programme ();
+  g_autofree char *new_path = g_build_filename (fixture->dir, "new.pmdb", NULL);
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store_test_make_store (fixture->path, programme);
+  g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
+
+  /* WAL needs its -wal and -shm files beside the database. */
+  assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_READ_ONLY);
+
+  store = pm_store_open (new_path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY);
+  g_assert_null (store);
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_chmod (fixture->dir, 0700), ==, 0);
+}
+
+/* Rows written by hand into a version 1 database, as a release with the
+ * first schema would have left them. */
+static void
+fill_version_1 (PmDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pm_database_execute (db,
+    "INSERT INTO programme (id, name, description) VALUES (1, 'Old programme', 'From release 1');"
+    "INSERT INTO design_criterion (programme_id, position, text) VALUES (1, 0, 'Reduce demand');"
+    "INSERT INTO district (id, programme_id, position, name) VALUES (1, 1, 0, 'Stafford');"
+    "INSERT INTO pilot (id, district_id, position, title, delivery_status, budget_pence) "
+    "  VALUES (1, 1, 0, 'Stafford pilot', 'at-risk', 3000000);"
+    "INSERT INTO narrative (pilot_id, period, progress) VALUES (1, 'FY2016-Q3', 'Started');"
+    "INSERT INTO kpi (id, pilot_id, position, title, unit, direction) "
+    "  VALUES (1, 1, 0, 'Attendance', 'percentage', 'increase');"
+    "INSERT INTO baseline (kpi_id, state, value, date) VALUES (1, 'value', 93.9, '2016-09');"
+    "INSERT INTO target (kpi_id, value, date) VALUES (1, 95, '2017-09-30');"
+    "INSERT INTO progress (kpi_id, period, value, note) VALUES (1, 'FY2016-Q3', 94.2, 'Up');",
+    &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_migrate_from_1 (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PmDatabase) db = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmProgressEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *updated_at = NULL;
+  PmDistrict *district;
+  PmPilot *pilot;
+  PmKpi *kpi;
+  PmProgressEntry *q3;
+  int version = 0;
+
+  db = pm_database_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_database_migrate_to (db, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_database_get_schema_version (db, &version, &error));
+  g_assert_cmpint (version, ==, 1);
+  fill_version_1 (db);
+  g_clear_object (&db);
+
+  /* Version 1 has no updated_at: the columns of version 2 are not there. */
+  g_assert_cmpint (store_test_query_int (fixture->path,
+                                         "SELECT count(*) FROM pragma_table_info ('progress') "
+                                         "WHERE name IN ('updated_at', 'revision')"), ==, 0);
+
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (store_test_query_int (fixture->path,
+                                         "SELECT count(*) FROM pragma_table_info ('progress') "
+                                         "WHERE name IN ('updated_at', 'revision')"), ==, 2);
+  g_assert_cmpint (store_test_query_int (fixture->path,
+                                         "SELECT revision FROM progress"), ==, 1);
+
+  loaded = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pm_programme_get_name (loaded), ==, "Old programme");
+  g_assert_cmpstr (pm_programme_get_design_criteria (loaded)[0], ==, "Reduce demand");
+  district = store_test_item (pm_programme_get_districts (loaded), 0);
+  g_assert_cmpstr (pm_district_get_name (district), ==, "Stafford");
+  pilot = store_test_item (pm_district_get_pilots (district), 0);
+  g_assert_cmpint (pm_pilot_get_delivery_status (pilot), ==, PM_DELIVERY_AT_RISK);
+  g_assert_cmpint (pm_pilot_get_budget_pence (pilot), ==, 3000000);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_narratives (pilot)), ==, 1);
+  kpi = store_test_item (pm_pilot_get_kpis (pilot), 0);
+  g_assert_cmpfloat (pm_baseline_get_value (pm_kpi_get_baseline (kpi)), ==, 93.9);
+  g_assert_cmpfloat (pm_target_get_value (pm_kpi_get_current_target (kpi)), ==, 95);
+  q3 = store_test_item (pm_kpi_get_entries (kpi), 0);
+  g_assert_cmpfloat (pm_progress_entry_get_value (q3), ==, 94.2);
+  g_assert_cmpstr (pm_progress_entry_get_note (q3), ==, "Up");
+
+  /* The new columns work: a second write of the same period counts up. */
+  entry = pm_progress_entry_new (pm_progress_entry_get_period (q3));
+  pm_progress_entry_set_value (entry, 94.8);
+  g_assert_true (pm_store_save_entry (store, kpi, entry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_query_int (fixture->path, "SELECT revision FROM progress"), ==, 2);
+  updated_at = store_test_query_text (fixture->path, "SELECT updated_at FROM progress");
+  g_assert_nonnull (updated_at);
+  g_assert_true (g_str_has_suffix (updated_at, "Z"));
+
+  /* Opening again migrates nothing. */
+  g_clear_object (&store);
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+}
+
+static void
+test_read_only_does_not_migrate (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(PmDatabase) db = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = pm_database_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_database_migrate_to (db, 1, &error));
+  fill_version_1 (db);
+  g_clear_object (&db);
+
+  before = store_test_read_file (fixture->path);
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  loaded = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pm_programme_get_name (loaded), ==, "Old programme");
+  g_clear_object (&store);
+
+  store_test_assert_file_unchanged (fixture->path, before);
+  g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+}
+
+static void
+test_closed (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(PmProgramme) programme = store_test_build_small_programme ();
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store_test_make_store (fixture->path, programme);
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  pm_store_close (store);
+  pm_store_close (store);
+
+  loaded = pm_store_load (store, &error);
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO);
+  g_assert_null (loaded);
+  g_clear_error (&error);
+
+  g_assert_false (pm_store_update_programme (store, programme, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/open/empty-file", test_empty_file);
+  ADD ("/store/open/random-bytes", test_random_bytes);
+  ADD ("/store/open/truncated", test_truncated);
+  ADD ("/store/open/foreign", test_foreign);
+  ADD ("/store/open/too-new", test_too_new);
+  ADD ("/store/open/corrupt", test_corrupt);
+  ADD ("/store/open/new-file-private", test_new_file_private);
+  ADD ("/store/open/missing-file", test_missing_file);
+  ADD ("/store/open/read-only-file", test_read_only_file);
+  ADD ("/store/open/read-only-folder", test_read_only_folder);
+  ADD ("/store/open/migrate-from-1", test_migrate_from_1);
+  ADD ("/store/open/read-only-does-not-migrate", test_read_only_does_not_migrate);
+  ADD ("/store/open/closed", test_closed);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,250 @@
+/* test-store-roundtrip.c: what is imported is what a fresh store loads
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "store-test-util.h"
+
+static void
+assert_all_ids_set (PmProgramme *programme)
+{
+  GListModel *districts = pm_programme_get_districts (programme);
+  guint n_kpis = 0;
+
+  g_assert_cmpint (pm_programme_get_id (programme), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
+    {
+      PmDistrict *district = store_test_item (districts, i);
+      GListModel *pilots = pm_district_get_pilots (district);
+
+      g_assert_cmpint (pm_district_get_id (district), >, 0);
+      for (guint j = 0; j < g_list_model_get_n_items (pilots); j++)
+        {
+          PmPilot *pilot = store_test_item (pilots, j);
+          GListModel *kpis = pm_pilot_get_kpis (pilot);
+
+          g_assert_cmpint (pm_pilot_get_id (pilot), >, 0);
+          for (guint k = 0; k < g_list_model_get_n_items (kpis); k++, n_kpis++)
+            g_assert_cmpint (pm_kpi_get_id (PM_KPI (store_test_item (kpis, k))), >, 0);
+        }
+    }
+
+  g_assert_cmpuint (n_kpis, >, 0);
+}
+
+static void
+assert_no_ids_set (PmProgramme *programme)
+{
+  GListModel *districts = pm_programme_get_districts (programme);
+
+  g_assert_cmpint (pm_programme_get_id (programme), ==, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
+    {
+      PmDistrict *district = store_test_item (districts, i);
+      GListModel *pilots = pm_district_get_pilots (district);
+
+      g_assert_cmpint (pm_district_get_id (district), ==, 0);
+      for (guint j = 0; j < g_list_model_get_n_items (pilots); j++)
+        {
+          PmPilot *pilot = store_test_item (pilots, j);
+          GListModel *kpis = pm_pilot_get_kpis (pilot);
+
+          g_assert_cmpint (pm_pilot_get_id (pilot), ==, 0);
+          for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
+            g_assert_cmpint (pm_kpi_get_id (PM_KPI (store_test_item (kpis, k))), ==, 0);
+        }
+    }
+}
+
+static void
+test_every_field (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "programme.pmdb", NULL);
+  g_autoptr(PmProgramme) programme = store_test_build_full_programme ();
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = pm_store_open (path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_is_empty (store));
+  g_assert_true (pm_store_import (store, programme, &error));
+  g_assert_no_error (error);
+  g_assert_false (pm_store_is_empty (store));
+  assert_all_ids_set (programme);
+  g_clear_object (&store);
+
+  /* A fresh connection, so nothing can come from a cache. */
+  store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  loaded = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+
+  store_test_assert_programmes_equal (programme, loaded, TRUE);
+  assert_all_ids_set (loaded);
+
+  /* Periods and enumerations are stored as their codes and nicks. */
+  g_assert_cmpint (store_test_query_int (path, "SELECT count(*) FROM progress "
+                                               "WHERE period = 'FY2016-Q3'"), ==, 3);
+  g_assert_cmpint (store_test_query_int (path, "SELECT count(*) FROM kpi "
+                                               "WHERE unit = 'percentage'"), ==, 2);
+  g_assert_cmpint (store_test_query_int (path, "SELECT count(*) FROM baseline "
+                                               "WHERE state = 'to-be-reported' "
+                                               "AND period = 'FY2016-Q4'"), ==, 1);
+  g_assert_cmpint (store_test_query_int (path, "SELECT amount_pence FROM spend_item "
+                                               "WHERE status = 'committed'"), ==, 490000);
+  /* An unknown budget is NULL, not -1. */
+  g_assert_cmpint (store_test_query_int (path, "SELECT count(*) FROM pilot "
+                                               "WHERE budget_pence IS NULL"), ==, 4);
+
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
+static void
+test_load_empty (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "empty.pmdb", NULL);
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = pm_store_open (path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_is_empty (store));
+
+  loaded = pm_store_load (store, &error);
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_EMPTY);
+  g_assert_null (loaded);
+
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
+static void
+test_import_not_empty (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "programme.pmdb", NULL);
+  g_autoptr(PmProgramme) first = store_test_build_small_programme ();
+  g_autoptr(PmProgramme) second = store_test_build_full_programme ();
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = pm_store_open (path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_import (store, first, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (pm_store_import (store, second, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_EMPTY);
+  assert_no_ids_set (second);
+
+  g_clear_object (&store);
+  g_assert_cmpint (store_test_query_int (path, "SELECT count(*) FROM programme"), ==, 1);
+  g_assert_cmpint (store_test_query_int (path, "SELECT count(*) FROM district"), ==, 1);
+  store_test_remove_dir (dir);
+}
+
+/* A failure part-way through an import leaves no trace: no rows, no ids. */
+static void
+test_import_rolls_back (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "programme.pmdb", NULL);
+  g_autoptr(PmProgramme) programme = store_test_build_full_programme ();
+  g_autoptr(PmReachEntry) stray = NULL;
+  g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *districts = pm_programme_get_districts (programme);
+  PmDistrict *last = store_test_item (districts, g_list_model_get_n_items (districts) - 1);
+  PmPilot *pilot = store_test_item (pm_district_get_pilots (last), 0);
+
+  /* The model lets a reach entry name any provider; the database's foreign
+   * key refuses one the pilot does not have, after much has been written. */
+  stray = pm_reach_entry_new (period, "Nobody", 3);
+  pm_pilot_set_reach (pilot, stray);
+
+  store = pm_store_open (path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_false (pm_store_import (store, programme, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID);
+  assert_no_ids_set (programme);
+  g_assert_true (pm_store_is_empty (store));
+
+  g_clear_object (&store);
+  g_assert_cmpint (store_test_query_int (path, "SELECT count(*) FROM district"), ==, 0);
+  g_assert_cmpint (store_test_query_int (path, "SELECT count(*) FROM kpi"), ==, 0);
+  store_test_remove_dir (dir);
+}
+
+static void
+test_backup (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "programme.pmdb", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "copy.pmdb", NULL);
+  g_autoptr(PmProgramme) programme = store_test_build_full_programme ();
+  g_autoptr(PmProgramme) original = NULL;
+  g_autoptr(PmProgramme) copied = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(PmStore) copy = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+  mode_t old_umask;
+
+  store_test_make_store (path, programme);
+  store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  old_umask = umask (0);
+  g_assert_true (pm_store_backup_to (store, copy_path, &error));
+  umask (old_umask);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (copy_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  copy = pm_store_open (copy_path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  original = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  copied = pm_store_load (copy, &error);
+  g_assert_no_error (error);
+  store_test_assert_programmes_equal (original, copied, TRUE);
+  g_clear_object (&copy);
+
+  /* Overwriting is for the window to ask about, not for the store to do. */
+  before = store_test_read_file (copy_path);
+  g_assert_false (pm_store_backup_to (store, copy_path, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID);
+  store_test_assert_file_unchanged (copy_path, before);
+
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/store/roundtrip/every-field", test_every_field);
+  g_test_add_func ("/store/roundtrip/load-empty", test_load_empty);
+  g_test_add_func ("/store/roundtrip/import-not-empty", test_import_not_empty);
+  g_test_add_func ("/store/roundtrip/import-rolls-back", test_import_rolls_back);
+  g_test_add_func ("/store/roundtrip/backup", test_backup);
+
+  return g_test_run ();
+}

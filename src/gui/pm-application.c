@@ -86,7 +86,6 @@ first_frame_painted_cb (GdkFrameClock *clock,
 
   /* A measurement asked for on the command line, printed for the person
    * who asked; not a log message. */
-  g_printerr ("T painted %.3f\n", g_get_monotonic_time () / 1e6);
   g_print ("first-frame: %.3f s since process start, %.3f s since application init\n",
            since_start, since_init);
   g_application_quit (G_APPLICATION (self));
@@ -96,7 +95,6 @@ static void
 window_mapped_cb (GtkWidget     *window,
                   PmApplication *self)
 {
-  g_printerr ("T mapped %.3f\n", g_get_monotonic_time () / 1e6);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (first_frame_painted_cb), self);
 }
@@ -142,9 +140,7 @@ pm_application_activate (GApplication *app)
         g_warning ("Could not create the sample database: %s", error->message);
 
       path = choose_database (self);
-      g_printerr ("T activate %.3f\n", g_get_monotonic_time () / 1e6);
       window = GTK_WINDOW (pm_window_new (self));
-      g_printerr ("T window %.3f\n", g_get_monotonic_time () / 1e6);
       pm_window_open_database (PM_WINDOW (window), path);
 
       if (g_strcmp0 (g_getenv ("PM_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
@@ -242,7 +238,6 @@ static void
 pm_application_init (PmApplication *self)
 {
   self->started_at = g_get_monotonic_time ();
-  g_printerr ("T init %.3f\n", g_get_monotonic_time () / 1e6);
   pm_cli_add_options (G_APPLICATION (self));
 }
 

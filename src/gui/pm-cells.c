@@ -66,7 +66,7 @@ create_cell (const CellSpec *spec)
         {
           gtk_label_set_wrap (GTK_LABEL (child), TRUE);
           gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_width_chars (GTK_LABEL (child), (spec->flags & PM_CELL_WIDE) ? 24 : 10);
+          gtk_label_set_width_chars (GTK_LABEL (child), (spec->flags & PM_CELL_WIDE) ? 20 : 10);
           gtk_label_set_max_width_chars (GTK_LABEL (child), (spec->flags & PM_CELL_WIDE) ? 40 : 24);
           gtk_label_set_natural_wrap_mode (GTK_LABEL (child), GTK_NATURAL_WRAP_WORD);
         }

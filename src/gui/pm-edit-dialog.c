@@ -143,6 +143,22 @@ pm_edit_dialog_new (GtkWindow        *parent,
 }
 
 void
+pm_edit_dialog_set_subject (PmEditDialog *self,
+                            const char   *subject)
+{
+  GtkWidget *label;
+
+  g_return_if_fail (PM_IS_EDIT_DIALOG (self));
+  g_return_if_fail (subject != NULL);
+
+  label = gtk_label_new (subject);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_prepend (GTK_BOX (self->groups), label);
+}
+
+void
 pm_edit_dialog_add_group (PmEditDialog *self,
                           const char   *title,
                           const char   *description)
@@ -296,6 +312,18 @@ get_field (PmEditDialog *self,
 
   g_return_val_if_fail (field != NULL, NULL);
   return field;
+}
+
+GtkWidget *
+pm_edit_dialog_get_field (PmEditDialog *self,
+                          const char   *key)
+{
+  Field *field;
+
+  g_return_val_if_fail (PM_IS_EDIT_DIALOG (self), NULL);
+
+  field = get_field (self, key);
+  return field != NULL ? field->widget : NULL;
 }
 
 char *

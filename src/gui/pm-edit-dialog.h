@@ -26,6 +26,10 @@ PmEditDialog *pm_edit_dialog_new          (GtkWindow           *parent,
                                            PmEditDialogFunc     func,
                                            gpointer             user_data,
                                            GDestroyNotify       destroy);
+/* What the form is about ("WCFC to work with 75 families…"), shown in
+ * full above the fields. */
+void          pm_edit_dialog_set_subject  (PmEditDialog        *self,
+                                           const char          *subject);
 /* Starts a new group of fields; @description may be NULL. */
 void          pm_edit_dialog_add_group    (PmEditDialog        *self,
                                            const char          *title,
@@ -44,6 +48,9 @@ GtkWidget    *pm_edit_dialog_add_text     (PmEditDialog        *self,
                                            const char          *key,
                                            const char          *title,
                                            const char          *text);
+/* The field's widget (AdwEntryRow, AdwComboRow or GtkTextView). */
+GtkWidget    *pm_edit_dialog_get_field    (PmEditDialog        *self,
+                                           const char          *key);
 /* The field's text, trimmed (a new string, "" when empty). */
 char         *pm_edit_dialog_get_text     (PmEditDialog        *self,
                                            const char          *key);

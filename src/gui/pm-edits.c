@@ -610,7 +610,10 @@ pm_edit_update (PmStore       *store,
 
   data = g_new0 (UpdateUndo, 1);
   data->object = g_object_ref (object);
-  data->names = g_strdupv ((char **) names);
+  /* @names has n_properties entries and no NULL at the end. */
+  data->names = g_new0 (char *, n_properties + 1);
+  for (guint i = 0; i < n_properties; i++)
+    data->names[i] = g_strdup (names[i]);
   data->n_values = n_properties;
   data->values = old;
   *undo = pm_undo_new (update_undo_run, data, update_undo_free);

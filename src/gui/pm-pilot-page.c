@@ -89,6 +89,7 @@ update_header (PmPilotPage *self)
   /* Translators: "Families supported: 7 of 125 (6%)" */
   reach_text = g_strdup_printf (_("Families supported: %s"), reach);
   gtk_label_set_label (self->reach_label, reach_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reach_label), reach_text);
 
   spend = pm_format_spend (pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_SPENT),
                            pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_COMMITTED),
@@ -96,6 +97,7 @@ update_header (PmPilotPage *self)
   /* Translators: "Spend: £4,900 spent" */
   spend_text = g_strdup_printf (_("Spend: %s"), spend);
   gtk_label_set_label (self->spend_label, spend_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->spend_label), spend_text);
 }
 
 /* The KPI editor */
@@ -302,14 +304,14 @@ setup_columns (PmPilotPage *self)
     gboolean            expand;
   } columns[] = {
     { N_("KPI"), pm_cell_label_factory_new ("title", PM_CELL_WRAP | PM_CELL_WIDE), "title", G_TYPE_STRING, -1, TRUE },
-    { N_("Unit"), pm_cell_label_factory_new ("unit-label", PM_CELL_PLAIN), "unit-label", G_TYPE_STRING, 96, FALSE },
-    { N_("Direction"), pm_cell_label_factory_new ("direction-label", PM_CELL_PLAIN), "direction-label", G_TYPE_STRING, 92, FALSE },
+    { N_("Unit"), pm_cell_label_factory_new ("unit-label", PM_CELL_PLAIN), "unit-label", G_TYPE_STRING, 90, FALSE },
+    { N_("Direction"), pm_cell_label_factory_new ("direction-label", PM_CELL_PLAIN), "direction-label", G_TYPE_STRING, 86, FALSE },
     { N_("Baseline"), pm_cell_label_factory_new ("baseline-text", PM_CELL_WRAP), "baseline-text", G_TYPE_STRING, 150, FALSE },
     { N_("Target"), pm_cell_label_factory_new ("target-text", PM_CELL_WRAP), "target-text", G_TYPE_STRING, 120, FALSE },
-    { N_("Value"), pm_cell_label_factory_new ("value-text", PM_CELL_NUMERIC | PM_CELL_WRAP), "sort-value", G_TYPE_DOUBLE, 104, FALSE },
-    { N_("Change"), pm_cell_label_factory_new ("change-text", PM_CELL_NUMERIC), "sort-change", G_TYPE_DOUBLE, 84, FALSE },
-    { N_("Travel"), pm_cell_travel_factory_new (), "travel-label", G_TYPE_STRING, 66, FALSE },
-    { N_("RAG"), pm_cell_rag_factory_new (), "sort-rag", G_TYPE_INT, 58, FALSE },
+    { N_("Value"), pm_cell_label_factory_new ("value-text", PM_CELL_NUMERIC | PM_CELL_WRAP), "sort-value", G_TYPE_DOUBLE, 100, FALSE },
+    { N_("Change"), pm_cell_label_factory_new ("change-text", PM_CELL_NUMERIC), "sort-change", G_TYPE_DOUBLE, 80, FALSE },
+    { N_("Travel"), pm_cell_travel_factory_new (), "travel-label", G_TYPE_STRING, 62, FALSE },
+    { N_("RAG"), pm_cell_rag_factory_new (), "sort-rag", G_TYPE_INT, 54, FALSE },
   };
 
   G_STATIC_ASSERT (VALUE_COLUMN == 5);

@@ -51,6 +51,13 @@ choice_response_cb (GtkNativeDialog *native,
   g_object_unref (native);
 }
 
+typedef enum
+{
+  FILE_KIND_DATABASE,
+  FILE_KIND_PROGRAMME,
+  FILE_KIND_PDF,
+} FileKind;
+
 static void
 add_filter (GtkFileChooser *chooser,
             const char     *name,
@@ -74,7 +81,7 @@ choose_file (PmWindow             *self,
              GtkFileChooserAction  action,
              const char           *accept_label,
              const char           *suggested_name,
-             gboolean              json,
+             FileKind              kind,
              ChosenFunc            func,
              gpointer              data,
              GDestroyNotify        destroy)
@@ -90,12 +97,19 @@ choose_file (PmWindow             *self,
   native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
-  if (json)
-    add_filter (GTK_FILE_CHOOSER (native), _("Programme files"), "*.json", "application/json");
-  else
+  switch (kind)
     {
+    case FILE_KIND_PROGRAMME:
+      add_filter (GTK_FILE_CHOOSER (native), _("Programme files"), "*.json", "application/json");
+      break;
+    case FILE_KIND_PDF:
+      add_filter (GTK_FILE_CHOOSER (native), _("PDF documents"), "*.pdf", "application/pdf");
+      break;
+    case FILE_KIND_DATABASE:
+    default:
       add_filter (GTK_FILE_CHOOSER (native), _("Programme databases"), "*.db", NULL);
       add_filter (GTK_FILE_CHOOSER (native), _("All files"), "*", NULL);
+      break;
     }
 
   if (self->store != NULL)
@@ -189,7 +203,7 @@ new_action_cb (GSimpleAction *action,
                gpointer       user_data)
 {
   choose_file (user_data, _("New Programme"), GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"),
-               _("Programme.db"), FALSE, new_chosen_cb, NULL, NULL);
+               _("Programme.db"), FILE_KIND_DATABASE, new_chosen_cb, NULL, NULL);
 }
 
 static void
@@ -240,7 +254,7 @@ open_action_cb (GSimpleAction *action,
                 gpointer       user_data)
 {
   choose_file (user_data, _("Open Programme"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-               NULL, FALSE, open_chosen_cb, NULL, NULL);
+               NULL, FILE_KIND_DATABASE, open_chosen_cb, NULL, NULL);
 }
 
 static void
@@ -305,7 +319,7 @@ save_as_action_cb (GSimpleAction *action,
   suggested = g_strdup_printf (_("%s copy.db"), basename);
 
   choose_file (self, _("Save Programme As"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-               suggested, FALSE, save_as_chosen_cb, NULL, NULL);
+               suggested, FILE_KIND_DATABASE, save_as_chosen_cb, NULL, NULL);
 }
 
 /* Import */
@@ -353,7 +367,7 @@ import_chosen_cb (PmWindow *self,
     *dot = '\0';
   suggested = g_strconcat (basename, ".db", NULL);
   choose_file (self, _("Save Imported Programme As"), GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"),
-               suggested, FALSE, import_target_chosen_cb, g_steal_pointer (&programme), g_object_unref);
+               suggested, FILE_KIND_DATABASE, import_target_chosen_cb, g_steal_pointer (&programme), g_object_unref);
 }
 
 static void
@@ -362,7 +376,7 @@ import_action_cb (GSimpleAction *action,
                   gpointer       user_data)
 {
   choose_file (user_data, _("Import Programme File"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
-               NULL, TRUE, import_chosen_cb, NULL, NULL);
+               NULL, FILE_KIND_PROGRAMME, import_chosen_cb, NULL, NULL);
 }
 
 /* Export */
@@ -397,7 +411,7 @@ export_action_cb (GSimpleAction *action,
                   gpointer       user_data)
 {
   choose_file (user_data, _("Export Programme File"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-               _("programme.json"), TRUE, export_chosen_cb, NULL, NULL);
+               _("programme.json"), FILE_KIND_PROGRAMME, export_chosen_cb, NULL, NULL);
 }
 
 /* Print */
@@ -415,6 +429,63 @@ print_action_cb (GSimpleAction *action,
 
   if (!pm_print_operation_run (GTK_WINDOW (self), self->programme, _pm_window_get_period (self), &error))
     _pm_window_report_error (self, _("Could Not Print"), error);
+}
+
+/* Export PDF: the same documents as printing, straight to a file. The
+ * district selected in the sidebar, if any, limits the summaries to it. */
+
+static void
+export_pdf_chosen_cb (PmWindow *self,
+                      GFile    *file,
+                      gpointer  data)
+{
+  gboolean appendix = GPOINTER_TO_INT (data);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  PmDistrict *district = NULL;
+
+  if (self->programme == NULL)
+    return;
+
+  if (!appendix)
+    district = _pm_window_get_current_district (self);
+
+  if (!pm_print_operation_export_pdf (self->programme, _pm_window_get_period (self),
+                                      district != NULL ? pm_district_get_name (district) : NULL,
+                                      appendix, path, &error))
+    {
+      report_file_error (self, _("Could Not Export “%s”"), file, error);
+      return;
+    }
+
+  message = g_strdup_printf (_("Exported “%s”"), basename);
+  _pm_window_report_saved (self, message, NULL);
+}
+
+static void
+export_pdf_action_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  PmWindow *self = user_data;
+  gboolean appendix = g_str_equal (g_variant_get_string (parameter, NULL), "appendix");
+  g_autoptr(PmPeriod) period = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *suggested = NULL;
+
+  if (self->programme == NULL)
+    return;
+
+  period = g_object_ref (_pm_window_get_period (self));
+  code = pm_period_to_code (period);
+  /* Translators: suggested file names; %s is a quarter like FY2016-Q3 */
+  suggested = g_strdup_printf (appendix ? _("programme-appendix-%s.pdf") : _("district-summaries-%s.pdf"), code);
+
+  choose_file (self, appendix ? _("Export Programme Appendix") : _("Export District Summaries"),
+               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), suggested, FILE_KIND_PDF,
+               export_pdf_chosen_cb, GINT_TO_POINTER (appendix), NULL);
 }
 
 /* Editing */
@@ -494,6 +565,7 @@ static const GActionEntry window_actions[] = {
   { "import", import_action_cb },
   { "export", export_action_cb },
   { "print", print_action_cb },
+  { "export-pdf", export_pdf_action_cb, "s" },
   { "undo", undo_action_cb },
   { "search", search_action_cb },
   { "add-district", add_district_action_cb },
@@ -525,6 +597,7 @@ _pm_window_update_actions (PmWindow *self)
   set_enabled (self, "save-as", self->store != NULL);
   set_enabled (self, "export", open);
   set_enabled (self, "print", open);
+  set_enabled (self, "export-pdf", open);
   set_enabled (self, "search", open);
   set_enabled (self, "add-district", open);
   set_enabled (self, "add-pilot", has_districts);

@@ -154,11 +154,8 @@ set_document (PmWindow    *self,
   g_set_object (&self->programme, programme);
 
   pm_period_selector_set_programme (self->period_selector, programme);
-  g_printerr ("T sel %.3f\n", g_get_monotonic_time () / 1e6);
   pm_sidebar_set_programme (self->sidebar, programme);
-  g_printerr ("T sidebar %.3f\n", g_get_monotonic_time () / 1e6);
   pm_overview_page_set_programme (self->overview_page, programme);
-  g_printerr ("T overview %.3f\n", g_get_monotonic_time () / 1e6);
   pm_pilot_page_set_pilot (self->pilot_page, NULL);
 
   if (programme != NULL)
@@ -202,9 +199,7 @@ _pm_window_open (PmWindow          *self,
   g_return_val_if_fail (PM_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  g_printerr ("T open-start %.3f\n", g_get_monotonic_time () / 1e6);
   store = pm_store_open (path, flags, error);
-  g_printerr ("T opened %.3f\n", g_get_monotonic_time () / 1e6);
   if (store == NULL)
     return FALSE;
 
@@ -215,9 +210,7 @@ _pm_window_open (PmWindow          *self,
         return FALSE;
     }
 
-  g_printerr ("T loaded %.3f\n", g_get_monotonic_time () / 1e6);
   set_document (self, store, programme);
-  g_printerr ("T set %.3f\n", g_get_monotonic_time () / 1e6);
   remember_database (self, path);
 
   return TRUE;

@@ -331,7 +331,8 @@ not_a_number:
 static gulong
 plural_count (double magnitude)
 {
-  return magnitude == floor (magnitude) && magnitude < G_MAXULONG ? (gulong) magnitude : 2;
+  /* (double) G_MAXULONG rounds up to 2^64, so below it the cast is exact. */
+  return magnitude == floor (magnitude) && magnitude < (double) G_MAXULONG ? (gulong) magnitude : 2;
 }
 
 /* The magnitude and suffix of a value or change, without its sign. */

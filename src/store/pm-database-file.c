@@ -3,10 +3,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* renameat2() and RENAME_NOREPLACE */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -186,6 +190,86 @@ _pm_file_create_private (const char  *path,
       g_unlink (path);
       _pm_file_set_error_from_errno (saved_errno, path, error);
       return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A new empty file beside @path, mode 0600, named ".NAME.XXXXXX" so that a
+ * file manager hides it if a crash leaves it behind. */
+char *
+_pm_file_create_private_temp (const char  *path,
+                              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strconcat (".", base, ".XXXXXX", NULL);
+  g_autofree char *temp = g_build_filename (dir, name, NULL);
+  int fd;
+
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0 || fchmod (fd, 0600) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        {
+          close (fd);
+          g_unlink (temp);
+        }
+      _pm_file_set_error_from_errno (saved_errno, path, error);
+      return NULL;
+    }
+  close (fd);
+
+  return g_steal_pointer (&temp);
+}
+
+/* Gives the finished @temp the name @path in one step, never replacing a
+ * file that appeared there meanwhile, and makes the new name durable. */
+gboolean
+_pm_file_publish (const char  *temp,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int rc;
+  int dir_fd;
+
+  rc = renameat2 (AT_FDCWD, temp, AT_FDCWD, path, RENAME_NOREPLACE);
+  if (rc != 0 && (errno == EINVAL || errno == ENOSYS))
+    {
+      /* A file system without RENAME_NOREPLACE: link() refuses an
+       * existing name too. */
+      rc = link (temp, path);
+      if (rc == 0)
+        g_unlink (temp);
+    }
+
+  if (rc != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EEXIST)
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+
+          g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
+                       _("“%s” already exists."), name);
+        }
+      else
+        {
+          _pm_file_set_error_from_errno (saved_errno, path, error);
+        }
+      return FALSE;
+    }
+
+  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd >= 0)
+    {
+      /* Best effort: some file systems cannot sync a folder. */
+      fsync (dir_fd);
+      close (dir_fd);
     }
 
   return TRUE;

@@ -43,5 +43,14 @@ gboolean _pm_file_check_header         (const char   *path,
  * PM_STORE_ERROR_INVALID. */
 gboolean _pm_file_create_private       (const char   *path,
                                         GError      **error);
+/* An empty file of mode 0600 under a new hidden name beside @path, where
+ * a database can be made whole before it takes the name @path. */
+char    *_pm_file_create_private_temp  (const char   *path,
+                                        GError      **error);
+/* Renames @temp to @path in one step, refusing an existing @path
+ * (PM_STORE_ERROR_INVALID), and syncs the folder. */
+gboolean _pm_file_publish              (const char   *temp,
+                                        const char   *path,
+                                        GError      **error);
 
 G_END_DECLS

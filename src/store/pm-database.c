@@ -429,6 +429,85 @@ pm_database_open (const char        *path,
   return g_steal_pointer (&self);
 }
 
+PmDatabase *
+pm_database_create (const char  *path,
+                    int          version,
+                    GError     **error)
+{
+  g_autoptr(PmDatabase) self = NULL;
+  g_autofree char *temp = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 1 && version <= PM_STORE_SCHEMA_VERSION, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (PM_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->display_name = g_filename_display_basename (path);
+
+  if (!check_folder_writable (self, error))
+    return NULL;
+
+  temp = _pm_file_create_private_temp (path, error);
+  if (temp == NULL)
+    return NULL;
+
+  /* The schema is written with a rollback journal, so that once the
+   * connection is closed the file alone holds all of it, ready to be
+   * renamed: a crash before then leaves nothing at @path, never a file
+   * that is not yet a Pilot Monitor database. */
+  rc = sqlite3_open_v2 (temp, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db, 1);
+      rc = execute_on (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, rc, self->display_name,
+                           db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      g_unlink (temp);
+      return NULL;
+    }
+
+  self->db = db;
+  ok = pm_database_migrate_to (self, version, error);
+
+  /* Switched to WAL here, not once it has its name: the switch itself
+   * writes with a rollback journal, and a crash in it would leave a hot
+   * journal that the read-only checks at open cannot roll back. Closing
+   * the last connection folds the WAL back into the file. */
+  if (ok && (rc = execute_on (db, "PRAGMA journal_mode = WAL;")) != SQLITE_OK)
+    {
+      set_error_from_code (error, rc, self->display_name, sqlite3_errmsg (db));
+      ok = FALSE;
+    }
+  pm_database_close (self);
+
+  if (!ok || !_pm_file_publish (temp, path, error))
+    {
+      g_autofree char *journal = g_strconcat (temp, "-journal", NULL);
+      g_autofree char *wal = g_strconcat (temp, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (temp, "-shm", NULL);
+
+      g_unlink (journal);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_unlink (temp);
+      return NULL;
+    }
+
+  self->created = TRUE;
+  if (!open_connection (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 gboolean
 pm_database_get_created (PmDatabase *self)
 {

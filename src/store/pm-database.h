@@ -35,7 +35,15 @@ typedef struct _PmStatement PmStatement;
 PmDatabase  *pm_database_open                (const char        *path,
                                               PmStoreOpenFlags   flags,
                                               GError           **error);
-/* TRUE when pm_database_open() created the file. */
+/* Makes a new database at @path with the schema at @version, whole or not
+ * at all: it is built under a temporary name beside @path and renamed into
+ * place, so that a crash never leaves a half-made file at @path (which
+ * would then be refused as empty or foreign). An existing @path is
+ * PM_STORE_ERROR_INVALID. Opens it as pm_database_open() does. */
+PmDatabase  *pm_database_create              (const char        *path,
+                                              int                version,
+                                              GError           **error);
+/* TRUE when pm_database_open() or pm_database_create() created the file. */
 gboolean     pm_database_get_created         (PmDatabase        *self);
 const char  *pm_database_get_path            (PmDatabase        *self);
 gboolean     pm_database_is_read_only        (PmDatabase        *self);

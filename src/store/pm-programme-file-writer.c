@@ -26,6 +26,17 @@ add_string (JsonBuilder *b,
   json_builder_add_string_value (b, value);
 }
 
+/* Required text is always written, so that reading an empty title back
+ * says so rather than "missing field". */
+static void
+add_required_string (JsonBuilder *b,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_string_value (b, value != NULL ? value : "");
+}
+
 /* Whole numbers are written as integers, as a person would. */
 static void
 add_number (JsonBuilder *b,
@@ -116,7 +127,7 @@ static void
 write_site (JsonBuilder *b,
             gpointer     item)
 {
-  add_string (b, "site", pm_site_value_get_site (item));
+  add_required_string (b, "site", pm_site_value_get_site (item));
   add_number (b, "value", pm_site_value_get_value (item));
 }
 
@@ -179,7 +190,7 @@ write_kpi (JsonBuilder *b,
 {
   PmKpi *kpi = item;
 
-  add_string (b, "title", pm_kpi_get_title (kpi));
+  add_required_string (b, "title", pm_kpi_get_title (kpi));
   add_enum (b, "unit", PM_TYPE_UNIT, pm_kpi_get_unit (kpi));
   add_enum (b, "direction", PM_TYPE_DIRECTION, pm_kpi_get_direction (kpi));
   add_enum (b, "measure", PM_TYPE_MEASURE, pm_kpi_get_measure (kpi));
@@ -200,7 +211,7 @@ static void
 write_provider (JsonBuilder *b,
                 gpointer     item)
 {
-  add_string (b, "name", pm_provider_get_name (item));
+  add_required_string (b, "name", pm_provider_get_name (item));
   add_string (b, "full_name", pm_provider_get_full_name (item));
   add_int (b, "reach_target", pm_provider_get_reach_target (item));
 }
@@ -218,7 +229,7 @@ static void
 write_spend (JsonBuilder *b,
              gpointer     item)
 {
-  add_string (b, "description", pm_spend_item_get_description (item));
+  add_required_string (b, "description", pm_spend_item_get_description (item));
   add_int (b, "amount_pence", pm_spend_item_get_amount_pence (item));
   add_period (b, "period", pm_spend_item_get_period (item));
   add_enum (b, "status", PM_TYPE_SPEND_STATUS, pm_spend_item_get_status (item));
@@ -240,7 +251,7 @@ write_pilot (JsonBuilder *b,
 {
   PmPilot *pilot = item;
 
-  add_string (b, "title", pm_pilot_get_title (pilot));
+  add_required_string (b, "title", pm_pilot_get_title (pilot));
   add_string (b, "summary", pm_pilot_get_summary (pilot));
   add_string (b, "focus_area", pm_pilot_get_focus_area (pilot));
   add_string (b, "start_date", pm_pilot_get_start_date (pilot));
@@ -262,7 +273,7 @@ static void
 write_district (JsonBuilder *b,
                 gpointer     item)
 {
-  add_string (b, "name", pm_district_get_name (item));
+  add_required_string (b, "name", pm_district_get_name (item));
   add_list (b, "pilots", pm_district_get_pilots (item), TRUE, write_pilot);
 }
 
@@ -404,7 +415,7 @@ pm_programme_file_to_data (PmProgramme *programme,
   add_int (b, "version", PM_PROGRAMME_FILE_VERSION);
   json_builder_set_member_name (b, "programme");
   json_builder_begin_object (b);
-  add_string (b, "name", pm_programme_get_name (programme));
+  add_required_string (b, "name", pm_programme_get_name (programme));
   add_string (b, "description", pm_programme_get_description (programme));
   add_strv (b, "design_criteria", pm_programme_get_design_criteria (programme));
   add_list (b, "districts", pm_programme_get_districts (programme), TRUE, write_district);

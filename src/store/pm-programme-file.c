@@ -737,13 +737,23 @@ pm_programme_file_load (const char *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Refuse a huge file before reading it all into memory. */
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > PM_FILE_MAX_SIZE)
+  /* Refuse a huge file, or a device that never ends, before reading it
+   * all into memory. */
+  if (g_stat (path, &st) == 0)
     {
-      g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID,
-                   _("%s: the file is larger than 64 MiB, too large to be a programme file"),
-                   _("top level"));
-      return NULL;
+      if (!S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                       _("“%s” is not a file"), path);
+          return NULL;
+        }
+      if (st.st_size > PM_FILE_MAX_SIZE)
+        {
+          g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID,
+                       _("%s: the file is larger than 64 MiB, too large to be a programme file"),
+                       _("top level"));
+          return NULL;
+        }
     }
 
   if (!g_file_get_contents (path, &data, &length, error))

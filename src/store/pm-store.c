@@ -206,7 +206,25 @@ pm_store_open (const char        *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  database = pm_database_open (path, flags, error);
+  /* A new file is made whole under another name first (see
+   * pm_database_create()); if one appeared meanwhile, it is opened. */
+  if ((flags & PM_STORE_OPEN_CREATE) != 0 && (flags & PM_STORE_OPEN_READ_ONLY) == 0 &&
+      !g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+    {
+      GError *local_error = NULL;
+
+      database = pm_database_create (path, PM_STORE_SCHEMA_VERSION, &local_error);
+      if (database == NULL &&
+          !g_error_matches (local_error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID))
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      g_clear_error (&local_error);
+    }
+
+  if (database == NULL)
+    database = pm_database_open (path, flags, error);
   if (database == NULL)
     return NULL;
 

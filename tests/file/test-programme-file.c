@@ -263,6 +263,18 @@ test_write_read_back (void)
   g_assert_no_error (error);
   data_again = pm_programme_file_to_data (again, NULL);
   g_assert_cmpstr (data_again, ==, data);
+
+  /* A required field left empty is written, and refused on reading. */
+  pm_kpi_set_title (share, "");
+  g_free (data);
+  data = pm_programme_file_to_data (programme, NULL);
+  g_assert_nonnull (strstr (data, "\"title\": \"\",\n"));
+  g_clear_object (&again);
+  again = pm_programme_file_parse (data, -1, &error);
+  g_assert_null (again);
+  g_assert_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "programme.districts[0].pilots[0].kpis[1].title: must not be empty");
 }
 
 static void
@@ -301,6 +313,11 @@ test_save_load (void)
   g_clear_error (&error);
   g_assert_null (pm_programme_file_load (missing, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_clear_error (&error);
+
+  /* A device could be read for ever. */
+  g_assert_null (pm_programme_file_load ("/dev/zero", &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
   g_clear_error (&error);
 
   g_assert_cmpint (g_unlink (path), ==, 0);

@@ -1,1 +1,490 @@
-int main (void) { return 0; }
+/* test-edits.c: each change goes through the store, and its undo puts the
+ * database back (no display)
+ *
+ * Every check reads the database file again with a fresh PmStore, so what
+ * is asserted is what is on disk, not what the model objects say.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gstdio.h>
+
+#include "pm-edits.h"
+#include "store/pm-sample.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  PmStore     *store;
+  PmProgramme *programme;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
+  g_autoptr(PmStore) store = NULL;
+
+  g_assert_no_error (error);
+
+  fixture->dir = g_dir_make_tmp ("pm-test-edits-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "programme.db", NULL);
+
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_import (store, sample, &error));
+  g_assert_no_error (error);
+  pm_store_close (store);
+
+  fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  fixture->programme = pm_store_load (fixture->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->programme);
+  if (fixture->store != NULL)
+    pm_store_close (fixture->store);
+  g_clear_object (&fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static PmPilot *
+find_pilot (PmProgramme *programme,
+            const char  *district_name)
+{
+  PmDistrict *district = pm_programme_find_district (programme, district_name);
+  g_autoptr(PmPilot) pilot = NULL;
+
+  g_assert_nonnull (district);
+  pilot = g_list_model_get_item (pm_district_get_pilots (district), 0);
+  g_assert_nonnull (pilot);
+
+  return pilot;
+}
+
+static PmKpi *
+find_kpi (PmProgramme *programme,
+          const char  *district_name,
+          const char  *title_start)
+{
+  GListModel *kpis = pm_pilot_get_kpis (find_pilot (programme, district_name));
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
+
+      if (g_str_has_prefix (pm_kpi_get_title (kpi), title_start))
+        return kpi;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The programme as the file holds it now. */
+static PmProgramme *
+reload (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) fresh = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  PmProgramme *programme;
+
+  g_assert_no_error (error);
+  programme = pm_store_load (fresh, &error);
+  g_assert_no_error (error);
+  pm_store_close (fresh);
+
+  return programme;
+}
+
+#define CANNOCK "Cannock Chase"
+#define WCFC "WCFC to work with 75"
+#define OUTCOMES "% of families reporting improved outcomes"
+
+static void
+test_entry_replace_and_undo (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  PmKpi *kpi = find_kpi (fixture->programme, CANNOCK, WCFC);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) after = NULL;
+  g_autoptr(PmProgramme) undone = NULL;
+  g_autofree char *old_note = NULL;
+  PmProgressEntry *entry;
+
+  entry = pm_kpi_get_entry (kpi, q3);
+  g_assert_nonnull (entry);
+  g_assert_cmpfloat (pm_progress_entry_get_value (entry), ==, 5);
+  old_note = g_strdup (pm_progress_entry_get_note (entry));
+
+  g_assert_true (pm_edit_set_entry (fixture->store, kpi, q3, "9", "Nine by December", &undo, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+
+  after = reload (fixture);
+  entry = pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q3);
+  g_assert_cmpfloat (pm_progress_entry_get_value (entry), ==, 9);
+  g_assert_cmpstr (pm_progress_entry_get_note (entry), ==, "Nine by December");
+
+  g_assert_true (pm_undo_run (undo, fixture->store, &error));
+  g_assert_no_error (error);
+
+  undone = reload (fixture);
+  entry = pm_kpi_get_entry (find_kpi (undone, CANNOCK, WCFC), q3);
+  g_assert_cmpfloat (pm_progress_entry_get_value (entry), ==, 5);
+  g_assert_cmpstr (pm_progress_entry_get_note (entry), ==, old_note);
+  /* The window's model follows the store too. */
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (kpi, q3)), ==, 5);
+}
+
+static void
+test_entry_new_and_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  PmKpi *kpi = find_kpi (fixture->programme, CANNOCK, WCFC);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) after = NULL;
+  g_autoptr(PmProgramme) undone = NULL;
+
+  g_assert_null (pm_kpi_get_entry (kpi, q4));
+
+  g_assert_true (pm_edit_set_entry (fixture->store, kpi, q4, " 12 ", "", &undo, &error));
+  g_assert_no_error (error);
+
+  after = reload (fixture);
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q4)), ==, 12);
+  g_assert_null (pm_progress_entry_get_note (pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q4)));
+
+  /* Undoing a first value takes the entry away again. */
+  g_assert_true (pm_undo_run (undo, fixture->store, &error));
+  g_assert_no_error (error);
+  undone = reload (fixture);
+  g_assert_null (pm_kpi_get_entry (find_kpi (undone, CANNOCK, WCFC), q4));
+}
+
+static void
+test_entry_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PmKpi *count = find_kpi (fixture->programme, CANNOCK, WCFC);
+  PmKpi *percentage = find_kpi (fixture->programme, CANNOCK, OUTCOMES);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) after = NULL;
+
+  g_assert_false (pm_edit_set_entry (fixture->store, count, q3, "abc", NULL, &undo, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_NOT_A_NUMBER);
+  g_assert_null (undo);
+  g_clear_error (&error);
+
+  g_assert_false (pm_edit_set_entry (fixture->store, percentage, q3, "140", NULL, &undo, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE);
+  g_assert_null (undo);
+
+  after = reload (fixture);
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q3)), ==, 5);
+  g_assert_null (pm_kpi_get_entry (find_kpi (after, CANNOCK, OUTCOMES), q3));
+}
+
+static void
+test_entry_unchanged_and_cleared (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  PmKpi *kpi = find_kpi (fixture->programme, CANNOCK, WCFC);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(PmUndo) clear_undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) cleared = NULL;
+  g_autoptr(PmProgramme) restored = NULL;
+  const char *note = pm_progress_entry_get_note (pm_kpi_get_entry (kpi, q3));
+
+  /* The same value and note again is no change, and nothing to undo. */
+  g_assert_true (pm_edit_set_entry (fixture->store, kpi, q3, "5", note, &undo, &error));
+  g_assert_no_error (error);
+  g_assert_null (undo);
+
+  /* Emptying both fields removes the entry; undo brings it back. */
+  g_assert_true (pm_edit_set_entry (fixture->store, kpi, q3, "", " ", &clear_undo, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (clear_undo);
+  cleared = reload (fixture);
+  g_assert_null (pm_kpi_get_entry (find_kpi (cleared, CANNOCK, WCFC), q3));
+
+  g_assert_true (pm_undo_run (clear_undo, fixture->store, &error));
+  g_assert_no_error (error);
+  restored = reload (fixture);
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (find_kpi (restored, CANNOCK, WCFC), q3)), ==, 5);
+}
+
+static void
+test_narrative (Fixture       *fixture,
+                gconstpointer  data)
+{
+  PmPilot *pilot = find_pilot (fixture->programme, CANNOCK);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) after = NULL;
+  g_autoptr(PmProgramme) undone = NULL;
+  PmNarrative *narrative;
+
+  g_assert_true (pm_edit_set_narrative (fixture->store, pilot, q4, "Twelve families now", "",
+                                        NULL, &undo, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+
+  after = reload (fixture);
+  narrative = pm_pilot_get_narrative (find_pilot (after, CANNOCK), q4);
+  g_assert_nonnull (narrative);
+  g_assert_cmpstr (pm_narrative_get_progress (narrative), ==, "Twelve families now");
+  g_assert_null (pm_narrative_get_learning (narrative));
+
+  g_assert_true (pm_undo_run (undo, fixture->store, &error));
+  g_assert_no_error (error);
+  undone = reload (fixture);
+  narrative = pm_pilot_get_narrative (find_pilot (undone, CANNOCK), q4);
+  g_assert_true (narrative == NULL || pm_narrative_is_empty (narrative));
+}
+
+static int
+reach_of (PmPilot    *pilot,
+          PmPeriod   *period,
+          const char *provider)
+{
+  GListModel *reach = pm_pilot_get_reach (pilot);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reach); i++)
+    {
+      g_autoptr(PmReachEntry) entry = g_list_model_get_item (reach, i);
+
+      if (pm_period_equal (pm_reach_entry_get_period (entry), period)
+          && g_strcmp0 (pm_reach_entry_get_provider (entry), provider) == 0)
+        return pm_reach_entry_get_families (entry);
+    }
+
+  return -1;
+}
+
+static void
+test_reach (Fixture       *fixture,
+            gconstpointer  data)
+{
+  PmPilot *pilot = find_pilot (fixture->programme, CANNOCK);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) after = NULL;
+  g_autoptr(PmProgramme) undone = NULL;
+  int before = reach_of (pilot, q3, "WCFC");
+
+  g_assert_cmpint (before, >=, 0);
+
+  g_assert_false (pm_edit_set_reach (fixture->store, pilot, q3, "WCFC", "a dozen", &undo, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_NOT_A_NUMBER);
+  g_assert_null (undo);
+  g_clear_error (&error);
+
+  g_assert_true (pm_edit_set_reach (fixture->store, pilot, q3, "WCFC", "12", &undo, &error));
+  g_assert_no_error (error);
+  after = reload (fixture);
+  g_assert_cmpint (reach_of (find_pilot (after, CANNOCK), q3, "WCFC"), ==, 12);
+
+  g_assert_nonnull (undo);
+  g_assert_true (pm_undo_run (undo, fixture->store, &error));
+  g_assert_no_error (error);
+  undone = reload (fixture);
+  g_assert_cmpint (reach_of (find_pilot (undone, CANNOCK), q3, "WCFC"), ==, before);
+}
+
+static void
+test_baseline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  PmKpi *kpi = find_kpi (fixture->programme, CANNOCK, "Reduce the number of referrals");
+  g_autoptr(PmBaseline) baseline = pm_baseline_new_value (200, "2016-11", NULL);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) after = NULL;
+  g_autoptr(PmProgramme) undone = NULL;
+
+  g_assert_cmpfloat (pm_baseline_get_value (pm_kpi_get_baseline (kpi)), ==, 212);
+
+  g_assert_true (pm_edit_set_baseline (fixture->store, kpi, baseline, &undo, &error));
+  g_assert_no_error (error);
+  after = reload (fixture);
+  g_assert_cmpfloat (pm_baseline_get_value (pm_kpi_get_baseline (find_kpi (after, CANNOCK, "Reduce the number of referrals"))),
+                     ==, 200);
+
+  g_assert_true (pm_undo_run (undo, fixture->store, &error));
+  g_assert_no_error (error);
+  undone = reload (fixture);
+  g_assert_cmpfloat (pm_baseline_get_value (pm_kpi_get_baseline (find_kpi (undone, CANNOCK, "Reduce the number of referrals"))),
+                     ==, 212);
+}
+
+static void
+test_update_and_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  PmDistrict *district = pm_programme_find_district (fixture->programme, CANNOCK);
+  const char *names[] = { "name" };
+  GValue value = G_VALUE_INIT;
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(PmUndo) nothing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) after = NULL;
+  g_autoptr(PmProgramme) undone = NULL;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Cannock");
+  g_assert_true (pm_edit_update (fixture->store, G_OBJECT (district), 1, names, &value, &undo, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+  g_assert_cmpstr (pm_district_get_name (district), ==, "Cannock");
+
+  after = reload (fixture);
+  g_assert_nonnull (pm_programme_find_district (after, "Cannock"));
+  g_assert_null (pm_programme_find_district (after, CANNOCK));
+
+  /* Setting what is already there is no change. */
+  g_assert_true (pm_edit_update (fixture->store, G_OBJECT (district), 1, names, &value, &nothing, &error));
+  g_assert_null (nothing);
+  g_value_unset (&value);
+
+  g_assert_true (pm_undo_run (undo, fixture->store, &error));
+  g_assert_no_error (error);
+  undone = reload (fixture);
+  g_assert_nonnull (pm_programme_find_district (undone, CANNOCK));
+  g_assert_cmpstr (pm_district_get_name (district), ==, CANNOCK);
+}
+
+static void
+test_update_refused_puts_back (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  PmKpi *kpi = find_kpi (fixture->programme, CANNOCK, WCFC);
+  const char *names[] = { "title" };
+  GValue value = G_VALUE_INIT;
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) after = NULL;
+  g_autofree char *title = g_strdup (pm_kpi_get_title (kpi));
+
+  /* A store that can no longer write refuses: the model keeps its value. */
+  pm_store_close (fixture->store);
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Renamed while closed");
+  g_assert_false (pm_edit_update (fixture->store, G_OBJECT (kpi), 1, names, &value, &undo, &error));
+  g_value_unset (&value);
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO);
+  g_assert_null (undo);
+  g_assert_cmpstr (pm_kpi_get_title (kpi), ==, title);
+
+  after = reload (fixture);
+  g_assert_cmpstr (pm_kpi_get_title (find_kpi (after, CANNOCK, WCFC)), ==, title);
+}
+
+static void
+test_add_kpi_and_undo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PmPilot *pilot = find_pilot (fixture->programme, CANNOCK);
+  g_autoptr(PmKpi) kpi = pm_kpi_new ("School attendance of the children supported",
+                                     PM_UNIT_PERCENTAGE, PM_DIRECTION_INCREASE);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) after = NULL;
+  g_autoptr(PmProgramme) undone = NULL;
+  guint n = g_list_model_get_n_items (pm_pilot_get_kpis (pilot));
+
+  g_assert_true (pm_edit_add_kpi (fixture->store, pilot, kpi, &undo, &error));
+  g_assert_no_error (error);
+  after = reload (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_kpis (find_pilot (after, CANNOCK))), ==, n + 1);
+
+  g_assert_true (pm_undo_run (undo, fixture->store, &error));
+  g_assert_no_error (error);
+  undone = reload (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_kpis (find_pilot (undone, CANNOCK))), ==, n);
+}
+
+static void
+test_spend_needs_a_description (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  PmPilot *pilot = find_pilot (fixture->programme, CANNOCK);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) after = NULL;
+  guint n = g_list_model_get_n_items (pm_pilot_get_spend (pilot));
+
+  g_assert_false (pm_edit_add_spend (fixture->store, pilot, q4, "  ", "£100", PM_SPEND_SPENT, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_MISSING);
+  g_clear_error (&error);
+
+  g_assert_false (pm_edit_add_spend (fixture->store, pilot, q4, "Room hire", "lots", PM_SPEND_SPENT, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_NOT_A_NUMBER);
+  g_clear_error (&error);
+
+  g_assert_true (pm_edit_add_spend (fixture->store, pilot, q4, "Room hire", "£250", PM_SPEND_COMMITTED, &error));
+  g_assert_no_error (error);
+
+  after = reload (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_spend (find_pilot (after, CANNOCK))), ==, n + 1);
+  g_assert_cmpint (pm_pilot_get_spend_at (find_pilot (after, CANNOCK), q4, PM_SPEND_COMMITTED), >=, 25000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gui/edits/entry/replace-and-undo", test_entry_replace_and_undo);
+  ADD ("/gui/edits/entry/new-and-undo", test_entry_new_and_undo);
+  ADD ("/gui/edits/entry/refused", test_entry_refused);
+  ADD ("/gui/edits/entry/unchanged-and-cleared", test_entry_unchanged_and_cleared);
+  ADD ("/gui/edits/narrative", test_narrative);
+  ADD ("/gui/edits/reach", test_reach);
+  ADD ("/gui/edits/baseline", test_baseline);
+  ADD ("/gui/edits/update-and-undo", test_update_and_undo);
+  ADD ("/gui/edits/update-refused-puts-back", test_update_refused_puts_back);
+  ADD ("/gui/edits/add-kpi-and-undo", test_add_kpi_and_undo);
+  ADD ("/gui/edits/spend", test_spend_needs_a_description);
+
+  return g_test_run ();
+}

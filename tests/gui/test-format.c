@@ -28,17 +28,32 @@ test_reach (void)
 }
 
 static void
+test_reach_total (void)
+{
+  g_autofree char *mixed = pm_format_reach_total (201, 7, 125);
+  g_autofree char *targeted = pm_format_reach_total (7, 7, 125);
+  g_autofree char *none = pm_format_reach_total (-1, 0, 125);
+
+  /* Families reached without a target are not set against others' targets. */
+  g_assert_cmpstr (mixed, ==, "201 families; against targets, 7 of 125 (6%)");
+  g_assert_cmpstr (targeted, ==, "7 of 125 (6%)");
+  g_assert_cmpstr (none, ==, "Not reported (target 125)");
+}
+
+static void
 test_spend (void)
 {
   g_autofree char *spent = pm_format_spend (490000, 0, -1);
   g_autofree char *both = pm_format_spend (490000, 3000000, -1);
   g_autofree char *budgeted = pm_format_spend (490000, 0, 5000000);
   g_autofree char *none = pm_format_spend (0, 0, -1);
+  g_autofree char *committed = pm_format_spend (0, 3000000, -1);
 
   g_assert_cmpstr (spent, ==, "£4,900 spent");
   g_assert_cmpstr (both, ==, "£4,900 spent, £30,000 committed");
   g_assert_cmpstr (budgeted, ==, "£4,900 of £50,000 (10%)");
   g_assert_cmpstr (none, ==, "None recorded");
+  g_assert_cmpstr (committed, ==, "£30,000 committed");
 }
 
 static void
@@ -320,6 +335,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gui/format/reach", test_reach);
+  g_test_add_func ("/gui/format/reach-total", test_reach_total);
   g_test_add_func ("/gui/format/spend", test_spend);
   g_test_add_func ("/gui/format/target", test_target);
   g_test_add_func ("/gui/format/rag-words", test_rag_words);

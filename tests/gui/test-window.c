@@ -1,1 +1,614 @@
-int main (void) { return 0; }
+/* test-window.c: the real window, driven as a person would (needs a display)
+ *
+ * Run under Xvfb (`xvfb-run -a meson test ...`). Each test builds the
+ * window on a fresh copy of the sample programme, picks the pilot in the
+ * sidebar's own selection model, the quarter in the period drop-down and
+ * the KPI in the table's selection, types into the real entry and
+ * activates it. What is asserted is read back from the database file by a
+ * fresh PmStore. With no display the test says it is skipped.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "pm-application.h"
+#include "pm-edit-dialog.h"
+#include "pm-format.h"
+#include "pm-kpi-row.h"
+#include "pm-window-private.h"
+#include "store/pm-sample.h"
+
+#define CANNOCK "Cannock Chase"
+#define WCFC "WCFC to work with 75"
+#define OUTCOMES "% of families reporting improved outcomes"
+
+static PmApplication *app;
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  PmWindow *window;
+} Fixture;
+
+/* Runs the main loop until @done says so, or fails after five seconds. */
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
+  g_autoptr(PmStore) store = NULL;
+
+  g_assert_no_error (error);
+  fixture->dir = g_dir_make_tmp ("pm-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "sample.db", NULL);
+
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_import (store, sample, &error));
+  g_assert_no_error (error);
+  pm_store_close (store);
+
+  fixture->window = g_object_ref_sink (pm_window_new (app));
+  g_assert_true (pm_window_open_database (fixture->window, fixture->path));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (is_mapped, fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  drain ();
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* Picks @district_name's first pilot in the sidebar's selection model, as
+ * a click would. */
+static void
+select_pilot_in_sidebar (Fixture    *fixture,
+                         const char *district_name)
+{
+  GtkListView *list = GTK_LIST_VIEW (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "list_view"));
+  GtkSelectionModel *selection = gtk_list_view_get_model (list);
+  GListModel *rows = G_LIST_MODEL (selection);
+  gboolean in_district = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (PM_IS_DISTRICT (item))
+        in_district = g_str_equal (pm_district_get_name (PM_DISTRICT (item)), district_name);
+      else if (in_district && PM_IS_PILOT (item))
+        {
+          g_assert_true (gtk_selection_model_select_item (selection, i, TRUE));
+          drain ();
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Picks the quarter in the header bar's drop-down. */
+static void
+select_period (Fixture *fixture,
+               int      year,
+               int      quarter)
+{
+  GtkDropDown *drop_down = GTK_DROP_DOWN (template_child (fixture->window->period_selector,
+                                                          PM_TYPE_PERIOD_SELECTOR, "drop_down"));
+  GListModel *periods = gtk_drop_down_get_model (drop_down);
+
+  for (guint i = 0; i < g_list_model_get_n_items (periods); i++)
+    {
+      g_autoptr(PmPeriod) period = g_list_model_get_item (periods, i);
+
+      if (pm_period_get_year (period) == year && pm_period_get_quarter (period) == quarter)
+        {
+          gtk_drop_down_set_selected (drop_down, i);
+          drain ();
+          g_assert_cmpint (pm_period_get_index (_pm_window_get_period (fixture->window)), ==, year * 4 + quarter - 1);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Picks the KPI in the table's own selection. */
+static void
+select_kpi_in_table (Fixture    *fixture,
+                     const char *title_start)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "kpi_view"));
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  GListModel *rows = G_LIST_MODEL (selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PmKpiRow) row = g_list_model_get_item (rows, i);
+
+      if (g_str_has_prefix (pm_kpi_row_get_title (row), title_start))
+        {
+          g_assert_true (gtk_selection_model_select_item (selection, i, TRUE));
+          drain ();
+          g_assert_true (g_str_has_prefix (pm_kpi_get_title (pm_pilot_page_get_selected_kpi (fixture->window->pilot_page)),
+                                           title_start));
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Types @text into the value field and presses Enter in it. */
+static void
+type_value (Fixture    *fixture,
+            const char *text)
+{
+  GtkWidget *row = template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_row");
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  /* What GtkText's Enter key binding does. */
+  g_signal_emit_by_name (delegate, "activate");
+  drain ();
+}
+
+static GtkLabel *
+value_error (Fixture *fixture)
+{
+  return GTK_LABEL (template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_error"));
+}
+
+/* The entry for a KPI and quarter as the file holds it, read by a fresh
+ * store: TRUE and its value, or FALSE when there is none. */
+static gboolean
+read_back (Fixture    *fixture,
+           const char *title_start,
+           int         year,
+           int         quarter,
+           double     *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) fresh = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmPeriod) period = pm_period_new (year, quarter);
+  g_autoptr(PmPilot) pilot = NULL;
+  GListModel *kpis;
+
+  g_assert_no_error (error);
+  programme = pm_store_load (fresh, &error);
+  g_assert_no_error (error);
+  pm_store_close (fresh);
+
+  pilot = g_list_model_get_item (pm_district_get_pilots (pm_programme_find_district (programme, CANNOCK)), 0);
+  kpis = pm_pilot_get_kpis (pilot);
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
+      PmProgressEntry *entry;
+
+      if (!g_str_has_prefix (pm_kpi_get_title (kpi), title_start))
+        continue;
+
+      entry = pm_kpi_get_entry (kpi, period);
+      if (entry == NULL || !pm_progress_entry_has_value (entry))
+        return FALSE;
+      *value = pm_progress_entry_get_value (entry);
+      return TRUE;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+activate_undo (Fixture *fixture)
+{
+  AdwToast *toast = _pm_window_get_toast (fixture->window);
+  GVariant *target;
+
+  /* The toast's own button: its action and target, activated on the window. */
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  target = adw_toast_get_action_target_value (toast);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), "win.undo", target));
+  drain ();
+}
+
+static void
+test_enter_value_and_undo (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  double value = 0;
+
+  select_pilot_in_sidebar (fixture, CANNOCK);
+  g_assert_true (gtk_stack_get_visible_child (fixture->window->stack) == GTK_WIDGET (fixture->window->pilot_page));
+  g_assert_cmpstr (pm_district_get_name (pm_pilot_get_district (pm_pilot_page_get_pilot (fixture->window->pilot_page))),
+                   ==, CANNOCK);
+
+  select_period (fixture, 2016, 3);
+  select_kpi_in_table (fixture, WCFC);
+
+  g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
+  g_assert_cmpfloat (value, ==, 5);
+
+  type_value (fixture, "9");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (value_error (fixture))));
+  g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
+  g_assert_cmpfloat (value, ==, 9);
+
+  activate_undo (fixture);
+  g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
+  g_assert_cmpfloat (value, ==, 5);
+  /* and the field shows the restored value */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (fixture->window->pilot_page,
+                                                                        PM_TYPE_PILOT_PAGE, "value_row"))),
+                   ==, "5");
+}
+
+static void
+test_first_value_undone (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  double value = 0;
+
+  select_pilot_in_sidebar (fixture, CANNOCK);
+  select_period (fixture, 2016, 4);
+  select_kpi_in_table (fixture, WCFC);
+  g_assert_false (read_back (fixture, WCFC, 2016, 4, &value));
+
+  type_value (fixture, "12");
+  g_assert_true (read_back (fixture, WCFC, 2016, 4, &value));
+  g_assert_cmpfloat (value, ==, 12);
+
+  activate_undo (fixture);
+  g_assert_false (read_back (fixture, WCFC, 2016, 4, &value));
+}
+
+static void
+test_bad_values_refused (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkLabel *error_label;
+  GtkWidget *row;
+  double value = 0;
+
+  select_pilot_in_sidebar (fixture, CANNOCK);
+  select_period (fixture, 2016, 3);
+  select_kpi_in_table (fixture, WCFC);
+  error_label = value_error (fixture);
+  row = template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_row");
+
+  /* Letters: explained beside the field as typed, and not saved on Enter. */
+  type_value (fixture, "abc");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (gtk_label_get_label (error_label), !=, "");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_null (_pm_window_get_toast (fixture->window));
+  g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
+  g_assert_cmpfloat (value, ==, 5);
+
+  /* A good value clears the message. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "6");
+  drain ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* 140 for a percentage is out of range, and nothing is saved. */
+  select_kpi_in_table (fixture, OUTCOMES);
+  g_assert_false (read_back (fixture, OUTCOMES, 2016, 3, &value));
+  type_value (fixture, "140");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "100"));
+  g_assert_false (read_back (fixture, OUTCOMES, 2016, 3, &value));
+  g_assert_null (_pm_window_get_toast (fixture->window));
+}
+
+static void
+test_unreadable_file_keeps_document (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *junk = g_build_filename (fixture->dir, "notes.db", NULL);
+  g_autoptr(GError) error = NULL;
+  PmProgramme *programme = pm_window_get_programme (fixture->window);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_windows = g_list_model_get_n_items (toplevels);
+
+  g_assert_true (g_file_set_contents (junk, "These are not the figures you are looking for.\n", -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (pm_window_open_database (fixture->window, junk));
+  drain ();
+
+  /* Still the sample programme, and a dialog saying why. */
+  g_assert_true (pm_window_get_programme (fixture->window) == programme);
+  g_assert_cmpstr (pm_store_get_path (pm_window_get_store (fixture->window)), ==, fixture->path);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_windows + 1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (each))
+        gtk_window_destroy (each);
+    }
+}
+
+static PmEditDialog *
+find_edit_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
+
+      if (PM_IS_EDIT_DIALOG (each))
+        return PM_EDIT_DIALOG (each);
+    }
+
+  return NULL;
+}
+
+static double
+read_baseline (Fixture    *fixture,
+               const char *title_start)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) fresh = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmPilot) pilot = NULL;
+  GListModel *kpis;
+
+  g_assert_no_error (error);
+  programme = pm_store_load (fresh, &error);
+  g_assert_no_error (error);
+  pm_store_close (fresh);
+
+  pilot = g_list_model_get_item (pm_district_get_pilots (pm_programme_find_district (programme, CANNOCK)), 0);
+  kpis = pm_pilot_get_kpis (pilot);
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
+
+      if (g_str_has_prefix (pm_kpi_get_title (kpi), title_start))
+        return pm_baseline_get_value (pm_kpi_get_baseline (kpi));
+    }
+
+  g_assert_not_reached ();
+}
+
+#define REFERRALS "Reduce the number of referrals"
+
+static void
+test_baseline_dialog (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  PmEditDialog *dialog;
+  GtkWidget *value;
+
+  select_pilot_in_sidebar (fixture, CANNOCK);
+  select_kpi_in_table (fixture, REFERRALS);
+  g_assert_cmpfloat (read_baseline (fixture, REFERRALS), ==, 212);
+
+  /* The KPI menu's "Edit Baseline…" */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->pilot_page), "kpi.edit-baseline", NULL));
+  drain ();
+  dialog = find_edit_dialog ();
+  g_assert_nonnull (dialog);
+  value = pm_edit_dialog_get_field (dialog, "value");
+
+  /* Letters: the dialog stays, says why beside the field, saves nothing.
+   * (Save is the dialog's default button; a click is what it gets.) */
+  gtk_editable_set_text (GTK_EDITABLE (value), "about two hundred");
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  drain ();
+  g_assert_true (find_edit_dialog () == dialog);
+  g_assert_true (gtk_widget_has_css_class (value, "error"));
+  g_assert_cmpfloat (read_baseline (fixture, REFERRALS), ==, 212);
+
+  gtk_editable_set_text (GTK_EDITABLE (value), "190");
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  drain ();
+  g_assert_null (find_edit_dialog ());
+  g_assert_cmpfloat (read_baseline (fixture, REFERRALS), ==, 190);
+
+  activate_undo (fixture);
+  g_assert_cmpfloat (read_baseline (fixture, REFERRALS), ==, 212);
+}
+
+static void
+test_empty_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "new.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) fresh = NULL;
+  g_autoptr(PmProgramme) programme = NULL;
+  PmEditDialog *dialog;
+
+  /* A new, empty file: the window says so and offers to start. */
+  g_assert_true (pm_window_open_database (fixture->window, path));
+  g_assert_null (pm_window_get_programme (fixture->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "empty");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "add-district"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "create-programme", NULL);
+  drain ();
+  g_assert_nonnull (pm_window_get_programme (fixture->window));
+  g_assert_true (gtk_stack_get_visible_child (fixture->window->stack) == GTK_WIDGET (fixture->window->overview_page));
+
+  /* Its first district, through the dialog; an empty name is refused. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "add-district", NULL);
+  drain ();
+  dialog = find_edit_dialog ();
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  drain ();
+  g_assert_true (find_edit_dialog () == dialog);
+  g_assert_true (gtk_widget_has_css_class (pm_edit_dialog_get_field (dialog, "name"), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, "name")), "Tamworth");
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  drain ();
+  g_assert_null (find_edit_dialog ());
+
+  fresh = pm_store_open (path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  programme = pm_store_load (fresh, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pm_programme_find_district (programme, "Tamworth"));
+  pm_store_close (fresh);
+}
+
+static gboolean
+search_settled (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkEditable *entry = GTK_EDITABLE (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "search_entry"));
+  g_autofree char *key = pm_search_prepare (gtk_editable_get_text (entry));
+
+  /* The search entry waits a moment after typing before it searches. */
+  return g_strcmp0 (key, pm_sidebar_get_search_key (fixture->window->sidebar)) == 0;
+}
+
+static void
+test_search_finds_kpis (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkEditable *entry = GTK_EDITABLE (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "search_entry"));
+  GtkStack *stack = GTK_STACK (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "stack"));
+  GtkListView *list = GTK_LIST_VIEW (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "list_view"));
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (list));
+
+  /* Ctrl+F, listed in the shortcuts window (Ctrl+?) with the others. */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.search");
+
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>f"));
+    g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+  }
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "search"));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "search", NULL);
+  drain ();
+  g_assert_true (pm_sidebar_get_search_mode (fixture->window->sidebar));
+
+  /* A KPI's words find its pilot (and district), nothing else. */
+  gtk_editable_set_text (entry, "outcome star");
+  wait_until (search_settled, fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+
+  gtk_editable_set_text (entry, "no such words anywhere");
+  wait_until (search_settled, fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-results");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+
+  /* Widget tests need a display; without one, say so the TAP way. */
+  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, and with it the
+   * MIME database GTK needs to load its SVG icons. The only files written
+   * are the databases, in a directory of their own under the temporary
+   * folder, and settings stay in memory (GSETTINGS_BACKEND=memory). */
+  g_test_init (&argc, &argv, NULL);
+
+  app = pm_application_new ();
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Could not register the application: %s", error->message);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gui/window/enter-value-and-undo", test_enter_value_and_undo);
+  ADD ("/gui/window/first-value-undone", test_first_value_undone);
+  ADD ("/gui/window/bad-values-refused", test_bad_values_refused);
+  ADD ("/gui/window/unreadable-file-keeps-document", test_unreadable_file_keeps_document);
+  ADD ("/gui/window/search-finds-kpis", test_search_finds_kpis);
+  ADD ("/gui/window/baseline-dialog", test_baseline_dialog);
+  ADD ("/gui/window/empty-database", test_empty_database);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Sets up a fresh Debian 12 machine, builds Pilot Monitor and runs the whole
+# test suite headless: once as built, once under AddressSanitizer and
+# UndefinedBehaviorSanitizer. Widget tests run under Xvfb. Ends with one line
+# "N passed, N failed" counted from meson's test logs.
+set -eu
+cd "$(dirname "$0")/.."
+
+sh build-aux/install-deps.sh
+
+setup () {
+  dir=$1; shift
+  if [ -d "$dir" ]; then
+    meson setup --reconfigure "$dir" "$@" >/dev/null
+  else
+    meson setup "$dir" "$@" >/dev/null
+  fi
+}
+
+status=0
+
+setup build
+meson compile -C build
+xvfb-run -a -s "-screen 0 1280x1024x24" \
+  meson test -C build --print-errorlogs --num-processes 2 || status=1
+
+# Sanitizers: any ASan or UBSan report fails the test that triggered it.
+setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+meson compile -C build-asan
+ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:fast_unwind_on_malloc=0" \
+LSAN_OPTIONS="suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0" \
+UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+xvfb-run -a -s "-screen 0 1280x1024x24" \
+  meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3 || status=1
+
+python3 build-aux/count-tests.py build/meson-logs/testlog.json build-asan/meson-logs/testlog.json
+exit $status

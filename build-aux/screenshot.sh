@@ -1,0 +1,35 @@
+#!/bin/sh
+# Draws docs/screenshot-window.png, the picture in the README: the real main
+# window on a fresh copy of the sample programme, showing the Cannock Chase
+# pilot for Q3 2016/17, rendered under Xvfb by tests/gui/pm-screenshot.
+#
+# Usage: sh build-aux/screenshot.sh [OUTPUT.png [WIDTH HEIGHT [VIEW]]]
+# where VIEW is pilot (the default), report, about or overview.
+# The build directory is ./build unless BUILD_DIR says otherwise.
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-"$top/build"}
+output=${1:-"$top/docs/screenshot-window.png"}
+width=${2:-1280}
+height=${3:-800}
+view=${4:-pilot}
+
+if [ ! -f "$build/build.ninja" ]; then
+  meson setup "$build" "$top"
+fi
+# Everything, so that the settings schema is compiled too.
+meson compile -C "$build"
+
+mkdir -p "$(dirname "$output")"
+
+# The same environment as the tests: settings in memory, no accessibility
+# bus, the cairo renderer for repeatable pixels.
+GSETTINGS_BACKEND=memory \
+GSETTINGS_SCHEMA_DIR="$build/data" \
+GTK_A11Y=none \
+NO_AT_BRIDGE=1 \
+GSK_RENDERER=cairo \
+LC_ALL=C.UTF-8 \
+  xvfb-run -a -s "-screen 0 1920x1200x24" \
+    "$build/tests/gui/pm-screenshot" "$output" "$width" "$height" "$view"

@@ -1,0 +1,43 @@
+/* pm-dialogs-private.h: what the dialogs' two files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pm-dialogs.h"
+#include "pm-edit-dialog.h"
+#include "pm-edits.h"
+#include "pm-format.h"
+
+G_BEGIN_DECLS
+
+/* What an open dialog works on; the references are its own. */
+typedef struct
+{
+  PmWindow   *window;
+  PmDistrict *district;
+  PmPilot    *pilot;
+  PmKpi      *kpi;
+} PmDialogContext;
+
+PmDialogContext *_pm_dialog_context_new    (PmWindow         *window,
+                                            PmDistrict       *district,
+                                            PmPilot          *pilot,
+                                            PmKpi            *kpi);
+void             _pm_dialog_context_free   (gpointer          data);
+/* A form for @window that frees @context when it goes. */
+PmEditDialog    *_pm_dialog_new            (PmWindow         *window,
+                                            const char       *title,
+                                            const char       *accept_label,
+                                            PmEditDialogFunc  func,
+                                            PmDialogContext  *context);
+/* A problem with what was typed goes beside @key; anything else (the
+ * disk, a lock) in a dialog of its own. Either way the form stays open. */
+void             _pm_dialog_report_failure (PmEditDialog     *dialog,
+                                            PmDialogContext  *context,
+                                            const char       *key,
+                                            const GError     *error);
+/* NULL for "" so that empty fields store no text. */
+const char      *_pm_dialog_empty_to_null  (const char       *text);
+
+G_END_DECLS

@@ -1,0 +1,490 @@
+/* pm-dialogs-structure.c: adding and editing KPIs, pilots, districts and
+ * the programme
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pm-dialogs-private.h"
+#include "pm-window-private.h"
+
+/* KPI */
+
+static gboolean
+kpi_accept_cb (PmEditDialog *dialog,
+               gpointer      user_data)
+{
+  PmDialogContext *context = user_data;
+  g_autofree char *title = pm_edit_dialog_get_text (dialog, "title");
+  g_autofree char *tolerance_text = pm_edit_dialog_get_text (dialog, "tolerance");
+  g_autofree char *source = pm_edit_dialog_get_text (dialog, "source");
+  PmUnit unit = pm_edit_dialog_get_selected (dialog, "unit");
+  PmDirection direction = pm_edit_dialog_get_selected (dialog, "direction");
+  PmMeasure measure = pm_edit_dialog_get_selected (dialog, "measure");
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  double tolerance = PM_KPI_DEFAULT_TOLERANCE * 100;
+  PmStore *store = pm_window_get_store (context->window);
+
+  if (title[0] == '\0')
+    {
+      pm_edit_dialog_set_error (dialog, "title", _("Give the KPI a title"));
+      return FALSE;
+    }
+
+  if (tolerance_text[0] != '\0'
+      && !pm_unit_parse_value (PM_UNIT_PERCENTAGE, tolerance_text, &tolerance, &error))
+    {
+      pm_edit_dialog_set_error (dialog, "tolerance", error->message);
+      return FALSE;
+    }
+
+  if (context->kpi == NULL)
+    {
+      g_autoptr(PmKpi) kpi = pm_kpi_new (title, unit, direction);
+
+      pm_kpi_set_measure (kpi, measure);
+      pm_kpi_set_tolerance (kpi, tolerance / 100);
+      pm_kpi_set_data_source (kpi, _pm_dialog_empty_to_null (source));
+      if (!pm_edit_add_kpi (store, context->pilot, kpi, &undo, &error))
+        {
+          _pm_dialog_report_failure (dialog, context, "title", error);
+          return FALSE;
+        }
+
+      _pm_window_report_saved (context->window, _("KPI added"), g_steal_pointer (&undo));
+      _pm_window_show_kpi (context->window, kpi);
+      return TRUE;
+    }
+  else
+    {
+      const char *names[] = { "title", "unit", "direction", "measure", "tolerance", "data-source" };
+      GValue values[G_N_ELEMENTS (names)] = { G_VALUE_INIT, };
+      gboolean ok;
+
+      g_value_init (&values[0], G_TYPE_STRING);
+      g_value_set_string (&values[0], title);
+      g_value_init (&values[1], PM_TYPE_UNIT);
+      g_value_set_enum (&values[1], unit);
+      g_value_init (&values[2], PM_TYPE_DIRECTION);
+      g_value_set_enum (&values[2], direction);
+      g_value_init (&values[3], PM_TYPE_MEASURE);
+      g_value_set_enum (&values[3], measure);
+      g_value_init (&values[4], G_TYPE_DOUBLE);
+      g_value_set_double (&values[4], tolerance / 100);
+      g_value_init (&values[5], G_TYPE_STRING);
+      g_value_set_string (&values[5], _pm_dialog_empty_to_null (source));
+
+      ok = pm_edit_update (store, G_OBJECT (context->kpi), G_N_ELEMENTS (names), names, values, &undo, &error);
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        g_value_unset (&values[i]);
+
+      if (!ok)
+        {
+          _pm_dialog_report_failure (dialog, context, "title", error);
+          return FALSE;
+        }
+
+      if (undo != NULL)
+        _pm_window_report_saved (context->window, _("KPI saved"), g_steal_pointer (&undo));
+      return TRUE;
+    }
+}
+
+static const char **
+enum_labels (GType        type,
+             const char *(*label) (int))
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  const char **labels = g_new0 (const char *, klass->n_values + 1);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    labels[i] = label (klass->values[i].value);
+
+  return labels;
+}
+
+static const char *
+unit_label (int unit)
+{
+  return pm_unit_get_label (unit);
+}
+
+static const char *
+direction_label (int direction)
+{
+  return pm_direction_get_label (direction);
+}
+
+static const char *
+measure_label (int measure)
+{
+  return pm_measure_get_label (measure);
+}
+
+void
+pm_dialogs_edit_kpi (PmWindow *window,
+                     PmPilot  *pilot,
+                     PmKpi    *kpi)
+{
+  g_autofree const char **units = enum_labels (PM_TYPE_UNIT, unit_label);
+  g_autofree const char **directions = enum_labels (PM_TYPE_DIRECTION, direction_label);
+  g_autofree const char **measures = enum_labels (PM_TYPE_MEASURE, measure_label);
+  g_autofree char *tolerance = NULL;
+  PmEditDialog *dialog;
+
+  g_return_if_fail (PM_IS_WINDOW (window));
+  g_return_if_fail (PM_IS_PILOT (pilot));
+  g_return_if_fail (kpi == NULL || PM_IS_KPI (kpi));
+
+  tolerance = g_strdup_printf ("%g", 100 * (kpi != NULL ? pm_kpi_get_tolerance (kpi) : PM_KPI_DEFAULT_TOLERANCE));
+
+  dialog = _pm_dialog_new (window, kpi != NULL ? _("Edit KPI") : _("Add KPI"),
+                       kpi != NULL ? _("_Save") : _("_Add"), kpi_accept_cb,
+                       _pm_dialog_context_new (window, NULL, pilot, kpi));
+  pm_edit_dialog_set_subject (dialog, pm_pilot_get_title (pilot));
+  pm_edit_dialog_add_group (dialog, NULL,
+                            kpi == NULL ? _("A new KPI starts with its baseline to be confirmed; edit the baseline and add a target afterwards.") : NULL);
+  pm_edit_dialog_add_entry (dialog, "title", _("Title"), kpi != NULL ? pm_kpi_get_title (kpi) : NULL);
+  pm_edit_dialog_add_combo (dialog, "unit", _("Unit"), units, kpi != NULL ? pm_kpi_get_unit (kpi) : PM_UNIT_COUNT);
+  pm_edit_dialog_add_combo (dialog, "direction", _("Better when it"), directions,
+                            kpi != NULL ? pm_kpi_get_direction (kpi) : PM_DIRECTION_INCREASE);
+  pm_edit_dialog_add_combo (dialog, "measure", _("Each quarter’s value is"), measures,
+                            kpi != NULL ? pm_kpi_get_measure (kpi) : PM_MEASURE_LEVEL);
+  pm_edit_dialog_add_entry (dialog, "tolerance", _("Amber band, % of the way from baseline to target"), tolerance);
+  pm_edit_dialog_add_entry (dialog, "source", _("Data source"), kpi != NULL ? pm_kpi_get_data_source (kpi) : NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Pilot */
+
+static gboolean
+pilot_accept_cb (PmEditDialog *dialog,
+                 gpointer      user_data)
+{
+  PmDialogContext *context = user_data;
+  g_autofree char *title = pm_edit_dialog_get_text (dialog, "title");
+  g_autofree char *focus = pm_edit_dialog_get_text (dialog, "focus");
+  g_autofree char *start_text = pm_edit_dialog_get_text (dialog, "start");
+  g_autofree char *lead = pm_edit_dialog_get_text (dialog, "lead");
+  g_autofree char *note = pm_edit_dialog_get_text (dialog, "note");
+  g_autofree char *budget_text = pm_edit_dialog_get_text (dialog, "budget");
+  g_autofree char *funding = pm_edit_dialog_get_text (dialog, "funding");
+  g_autofree char *summary = pm_edit_dialog_get_text (dialog, "summary");
+  g_autofree char *outcomes_text = pm_edit_dialog_get_text (dialog, "outcomes");
+  PmDeliveryStatus status = pm_edit_dialog_get_selected (dialog, "status");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) outcomes = NULL;
+  g_autofree char *start = NULL;
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  PmStore *store = pm_window_get_store (context->window);
+  double budget = -1;
+
+  if (title[0] == '\0')
+    {
+      pm_edit_dialog_set_error (dialog, "title", _("Give the pilot a title"));
+      return FALSE;
+    }
+  if (!pm_format_parse_date (start_text, &start, &error))
+    {
+      pm_edit_dialog_set_error (dialog, "start", error->message);
+      return FALSE;
+    }
+  if (budget_text[0] != '\0' && !pm_unit_parse_value (PM_UNIT_MONEY, budget_text, &budget, &error))
+    {
+      pm_edit_dialog_set_error (dialog, "budget", error->message);
+      return FALSE;
+    }
+
+  /* One outcome a line, blank lines dropped. */
+  lines = g_strsplit (outcomes_text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      if (line[0] != '\0')
+        g_strv_builder_add (builder, line);
+    }
+  outcomes = g_strv_builder_end (builder);
+
+  if (context->pilot == NULL)
+    {
+      g_autoptr(PmPilot) pilot = pm_pilot_new (title);
+      g_autoptr(GListModel) districts = g_object_ref (pm_programme_get_districts (pm_window_get_programme (context->window)));
+      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, pm_edit_dialog_get_selected (dialog, "district"));
+
+      if (district == NULL)
+        {
+          pm_edit_dialog_set_error (dialog, "district", _("Add a district first"));
+          return FALSE;
+        }
+
+      pm_pilot_set_focus_area (pilot, _pm_dialog_empty_to_null (focus));
+      pm_pilot_set_start_date (pilot, start);
+      pm_pilot_set_lead (pilot, _pm_dialog_empty_to_null (lead));
+      pm_pilot_set_delivery_status (pilot, status);
+      pm_pilot_set_status_note (pilot, _pm_dialog_empty_to_null (note));
+      pm_pilot_set_budget_pence (pilot, (gint64) budget);
+      pm_pilot_set_funding (pilot, _pm_dialog_empty_to_null (funding));
+      pm_pilot_set_summary (pilot, _pm_dialog_empty_to_null (summary));
+      pm_pilot_set_key_outcomes (pilot, (const char * const *) outcomes);
+
+      if (!pm_edit_add_pilot (store, district, pilot, &undo, &error))
+        {
+          _pm_dialog_report_failure (dialog, context, "title", error);
+          return FALSE;
+        }
+
+      _pm_window_report_saved (context->window, _("Pilot added"), g_steal_pointer (&undo));
+      _pm_window_show_item (context->window, G_OBJECT (pilot));
+      return TRUE;
+    }
+  else
+    {
+      const char *names[] = { "title", "focus-area", "start-date", "lead", "delivery-status",
+                              "status-note", "budget-pence", "funding", "summary", "key-outcomes" };
+      GValue values[G_N_ELEMENTS (names)] = { G_VALUE_INIT, };
+      gboolean ok;
+
+      g_value_init (&values[0], G_TYPE_STRING);
+      g_value_set_string (&values[0], title);
+      g_value_init (&values[1], G_TYPE_STRING);
+      g_value_set_string (&values[1], _pm_dialog_empty_to_null (focus));
+      g_value_init (&values[2], G_TYPE_STRING);
+      g_value_set_string (&values[2], start);
+      g_value_init (&values[3], G_TYPE_STRING);
+      g_value_set_string (&values[3], _pm_dialog_empty_to_null (lead));
+      g_value_init (&values[4], PM_TYPE_DELIVERY_STATUS);
+      g_value_set_enum (&values[4], status);
+      g_value_init (&values[5], G_TYPE_STRING);
+      g_value_set_string (&values[5], _pm_dialog_empty_to_null (note));
+      g_value_init (&values[6], G_TYPE_INT64);
+      g_value_set_int64 (&values[6], (gint64) budget);
+      g_value_init (&values[7], G_TYPE_STRING);
+      g_value_set_string (&values[7], _pm_dialog_empty_to_null (funding));
+      g_value_init (&values[8], G_TYPE_STRING);
+      g_value_set_string (&values[8], _pm_dialog_empty_to_null (summary));
+      g_value_init (&values[9], G_TYPE_STRV);
+      g_value_set_boxed (&values[9], outcomes);
+
+      ok = pm_edit_update (store, G_OBJECT (context->pilot), G_N_ELEMENTS (names), names, values, &undo, &error);
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        g_value_unset (&values[i]);
+
+      if (!ok)
+        {
+          _pm_dialog_report_failure (dialog, context, "title", error);
+          return FALSE;
+        }
+
+      if (undo != NULL)
+        _pm_window_report_saved (context->window, _("Pilot saved"), g_steal_pointer (&undo));
+      return TRUE;
+    }
+}
+
+static const char *
+delivery_label (int status)
+{
+  return pm_delivery_status_get_label (status);
+}
+
+void
+pm_dialogs_edit_pilot (PmWindow   *window,
+                       PmDistrict *district,
+                       PmPilot    *pilot)
+{
+  g_autofree const char **statuses = enum_labels (PM_TYPE_DELIVERY_STATUS, delivery_label);
+  g_autofree char *budget = NULL;
+  g_autofree char *outcomes = NULL;
+  PmEditDialog *dialog;
+
+  g_return_if_fail (PM_IS_WINDOW (window));
+  g_return_if_fail (pilot == NULL || PM_IS_PILOT (pilot));
+
+  if (pm_window_get_programme (window) == NULL)
+    return;
+
+  if (pilot != NULL && pm_pilot_get_budget_pence (pilot) >= 0)
+    budget = pm_unit_format_value (PM_UNIT_MONEY, (double) pm_pilot_get_budget_pence (pilot));
+  if (pilot != NULL && pm_pilot_get_key_outcomes (pilot) != NULL)
+    outcomes = g_strjoinv ("\n", (char **) pm_pilot_get_key_outcomes (pilot));
+
+  dialog = _pm_dialog_new (window, pilot != NULL ? _("Edit Pilot") : _("Add Pilot"),
+                       pilot != NULL ? _("_Save") : _("_Add"), pilot_accept_cb,
+                       _pm_dialog_context_new (window, district, pilot, NULL));
+
+  pm_edit_dialog_add_group (dialog, NULL, NULL);
+  if (pilot == NULL)
+    {
+      GListModel *districts = pm_programme_get_districts (pm_window_get_programme (window));
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      guint selected = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
+        {
+          g_autoptr(PmDistrict) each = g_list_model_get_item (districts, i);
+
+          g_ptr_array_add (names, (gpointer) pm_district_get_name (each));
+          if (each == district)
+            selected = i;
+        }
+      g_ptr_array_add (names, NULL);
+      pm_edit_dialog_add_combo (dialog, "district", _("District"), (const char * const *) names->pdata, selected);
+    }
+  pm_edit_dialog_add_entry (dialog, "title", _("Title"), pilot != NULL ? pm_pilot_get_title (pilot) : NULL);
+  pm_edit_dialog_add_entry (dialog, "focus", _("Focus area (ward, school cluster)"),
+                            pilot != NULL ? pm_pilot_get_focus_area (pilot) : NULL);
+  pm_edit_dialog_add_entry (dialog, "start", _("Started, as 2016-10"), pilot != NULL ? pm_pilot_get_start_date (pilot) : NULL);
+  pm_edit_dialog_add_entry (dialog, "lead", _("Lead"), pilot != NULL ? pm_pilot_get_lead (pilot) : NULL);
+
+  pm_edit_dialog_add_group (dialog, _("Delivery"), NULL);
+  pm_edit_dialog_add_combo (dialog, "status", _("Delivery status"), statuses,
+                            pilot != NULL ? pm_pilot_get_delivery_status (pilot) : PM_DELIVERY_ON_TRACK);
+  pm_edit_dialog_add_entry (dialog, "note", _("Why"), pilot != NULL ? pm_pilot_get_status_note (pilot) : NULL);
+  pm_edit_dialog_add_entry (dialog, "budget", _("Budget (optional)"), budget);
+  pm_edit_dialog_add_entry (dialog, "funding", _("Funding sources"), pilot != NULL ? pm_pilot_get_funding (pilot) : NULL);
+
+  pm_edit_dialog_add_group (dialog, _("Description"), NULL);
+  pm_edit_dialog_add_text (dialog, "summary", _("Summary"), pilot != NULL ? pm_pilot_get_summary (pilot) : NULL);
+  pm_edit_dialog_add_text (dialog, "outcomes", _("Key outcomes, one a line"), outcomes);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* District and programme */
+
+static gboolean
+district_accept_cb (PmEditDialog *dialog,
+                    gpointer      user_data)
+{
+  PmDialogContext *context = user_data;
+  g_autofree char *name = pm_edit_dialog_get_text (dialog, "name");
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  PmStore *store = pm_window_get_store (context->window);
+
+  if (name[0] == '\0')
+    {
+      pm_edit_dialog_set_error (dialog, "name", _("Give the district a name"));
+      return FALSE;
+    }
+
+  if (context->district == NULL)
+    {
+      g_autoptr(PmDistrict) district = pm_district_new (name);
+
+      if (!pm_edit_add_district (store, pm_window_get_programme (context->window), district, &undo, &error))
+        {
+          _pm_dialog_report_failure (dialog, context, "name", error);
+          return FALSE;
+        }
+
+      _pm_window_report_saved (context->window, _("District added"), g_steal_pointer (&undo));
+      _pm_window_show_item (context->window, G_OBJECT (district));
+    }
+  else
+    {
+      const char *names[] = { "name" };
+      GValue value = G_VALUE_INIT;
+      gboolean ok;
+
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, name);
+      ok = pm_edit_update (store, G_OBJECT (context->district), 1, names, &value, &undo, &error);
+      g_value_unset (&value);
+
+      if (!ok)
+        {
+          _pm_dialog_report_failure (dialog, context, "name", error);
+          return FALSE;
+        }
+
+      if (undo != NULL)
+        _pm_window_report_saved (context->window, _("District renamed"), g_steal_pointer (&undo));
+    }
+
+  return TRUE;
+}
+
+void
+pm_dialogs_edit_district (PmWindow   *window,
+                          PmDistrict *district)
+{
+  PmEditDialog *dialog;
+
+  g_return_if_fail (PM_IS_WINDOW (window));
+  g_return_if_fail (district == NULL || PM_IS_DISTRICT (district));
+
+  if (pm_window_get_programme (window) == NULL)
+    return;
+
+  dialog = _pm_dialog_new (window, district != NULL ? _("Rename District") : _("Add District"),
+                       district != NULL ? _("_Rename") : _("_Add"), district_accept_cb,
+                       _pm_dialog_context_new (window, district, NULL, NULL));
+  pm_edit_dialog_add_group (dialog, NULL, NULL);
+  pm_edit_dialog_add_entry (dialog, "name", _("Name"), district != NULL ? pm_district_get_name (district) : NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+programme_accept_cb (PmEditDialog *dialog,
+                     gpointer      user_data)
+{
+  PmDialogContext *context = user_data;
+  g_autofree char *name = pm_edit_dialog_get_text (dialog, "name");
+  g_autofree char *description = pm_edit_dialog_get_text (dialog, "description");
+  const char *names[] = { "name", "description" };
+  GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (name[0] == '\0')
+    {
+      pm_edit_dialog_set_error (dialog, "name", _("Give the programme a name"));
+      return FALSE;
+    }
+
+  g_value_init (&values[0], G_TYPE_STRING);
+  g_value_set_string (&values[0], name);
+  g_value_init (&values[1], G_TYPE_STRING);
+  g_value_set_string (&values[1], _pm_dialog_empty_to_null (description));
+  ok = pm_edit_update (pm_window_get_store (context->window), G_OBJECT (pm_window_get_programme (context->window)),
+                       2, names, values, &undo, &error);
+  g_value_unset (&values[0]);
+  g_value_unset (&values[1]);
+
+  if (!ok)
+    {
+      _pm_dialog_report_failure (dialog, context, "name", error);
+      return FALSE;
+    }
+
+  if (undo != NULL)
+    _pm_window_report_saved (context->window, _("Programme saved"), g_steal_pointer (&undo));
+  return TRUE;
+}
+
+void
+pm_dialogs_edit_programme (PmWindow *window)
+{
+  PmProgramme *programme;
+  PmEditDialog *dialog;
+
+  g_return_if_fail (PM_IS_WINDOW (window));
+
+  programme = pm_window_get_programme (window);
+  if (programme == NULL)
+    return;
+
+  dialog = _pm_dialog_new (window, _("Edit Programme"), _("_Save"), programme_accept_cb,
+                       _pm_dialog_context_new (window, NULL, NULL, NULL));
+  pm_edit_dialog_add_group (dialog, NULL, NULL);
+  pm_edit_dialog_add_entry (dialog, "name", _("Name"), pm_programme_get_name (programme));
+  pm_edit_dialog_add_text (dialog, "description", _("Description"), pm_programme_get_description (programme));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+

@@ -3,7 +3,7 @@
 # UndefinedBehaviorSanitizer, and runs each for a bounded time on a scratch
 # copy of its checked-in seed corpus. Any crash, leak, sanitizer report or
 # failed assertion fails the run; the input that caused it is left in
-# BUILD-DIR/fuzz/ as crash-*, leak-* or timeout-*.
+# BUILD-DIR as fuzz-NAME-crash-*, -leak-* or -timeout-*.
 #
 #   sh build-aux/run-fuzz.sh            # 20 s per target (what CI runs)
 #   sh build-aux/run-fuzz.sh 600        # ten minutes per target

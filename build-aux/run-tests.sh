@@ -1,8 +1,11 @@
 #!/bin/sh
 # Sets up a fresh Debian 12 machine, builds Pilot Monitor and runs the whole
 # test suite headless: once as built, once under AddressSanitizer and
-# UndefinedBehaviorSanitizer. Widget tests run under Xvfb. Ends with one line
-# "N passed, N failed" counted from meson's test logs.
+# UndefinedBehaviorSanitizer, once under valgrind memcheck; then runs each
+# libFuzzer target for 20 seconds. Widget tests run under Xvfb. Ends with
+# one line "N passed, N failed" counted from meson's test logs.
+#
+# Longer fuzzing: sh build-aux/run-fuzz.sh 600 (seconds per target).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -25,13 +28,25 @@ xvfb-run -a -s "-screen 0 1280x1024x24" \
   meson test -C build --print-errorlogs --num-processes 2 || status=1
 
 # Sanitizers: any ASan or UBSan report fails the test that triggered it.
+# PM_TEST_SLOW: fewer crash kills and smaller large programmes, no
+# wall-clock limits (the build above runs them in full).
 setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 meson compile -C build-asan
-ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:fast_unwind_on_malloc=0" \
+PM_TEST_SLOW=1 \
+ASAN_OPTIONS="abort_on_error=1:detect_leaks=1" \
 LSAN_OPTIONS="suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0" \
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
 xvfb-run -a -s "-screen 0 1280x1024x24" \
   meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3 || status=1
 
-python3 build-aux/count-tests.py build/meson-logs/testlog.json build-asan/meson-logs/testlog.json
+# Valgrind memcheck: any memory error or definitely lost block fails the
+# test (build-valgrind; suppressions in build-aux/valgrind.supp).
+sh build-aux/run-valgrind.sh || status=1
+
+# Fuzzing with a short budget: clang, in build-fuzz. A crash fails the run
+# and leaves its input in build-fuzz/ (see fuzz/README.md).
+sh build-aux/run-fuzz.sh 20 || status=1
+
+python3 build-aux/count-tests.py build/meson-logs/testlog.json build-asan/meson-logs/testlog.json \
+  build-valgrind/meson-logs/testlog.json build-fuzz/meson-logs/testlog.json
 exit $status

@@ -87,9 +87,14 @@ gboolean         pm_kpi_set_entry            (PmKpi             *self,
 gboolean         pm_kpi_remove_entry         (PmKpi             *self,
                                               PmPeriod          *period);
 
+/* The largest magnitude a value may have: 15 digits, as the programme
+ * file's integers. */
+#define PM_UNIT_MAX_MAGNITUDE 999999999999999.0
+
 /* Values against the unit: a percentage is 0 to 100, counts and days are
  * whole and not negative, money is whole pence and not negative, a rate is
- * not negative; NaN and infinities are refused. Messages are for people. */
+ * not negative; NaN, infinities and magnitudes over PM_UNIT_MAX_MAGNITUDE
+ * are refused. Messages are for people. */
 gboolean         pm_unit_validate_value      (PmUnit             unit,
                                               double             value,
                                               GError           **error);

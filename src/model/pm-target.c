@@ -143,10 +143,14 @@ PmTarget *
 pm_target_new (double      value,
                const char *date)
 {
-  return g_object_new (PM_TYPE_TARGET,
-                       "value", value,
-                       "date", date,
-                       NULL);
+  PmTarget *self = g_object_new (PM_TYPE_TARGET, "date", date, NULL);
+
+  /* Not a construct property: GObject would replace a NaN or infinite
+   * value by 0 with a warning, and pm_kpi_add_target() could not refuse
+   * it. */
+  pm_target_set_value (self, value);
+
+  return self;
 }
 
 double

@@ -96,6 +96,17 @@ pm_unit_validate_value (PmUnit   unit,
       return FALSE;
     }
 
+  /* Past 15 digits a double no longer holds every whole number, the
+   * programme file refuses such integers, and no council figure is that
+   * large: a value like 1e308 is a typing slip or a damaged file. */
+  if (fabs (value) > PM_UNIT_MAX_MAGNITUDE)
+    {
+      g_set_error_literal (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE,
+                           _("The value is too large: Pilot Monitor keeps figures of up to "
+                             "15 digits."));
+      return FALSE;
+    }
+
   switch (unit)
     {
     case PM_UNIT_PERCENTAGE:

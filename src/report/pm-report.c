@@ -509,11 +509,23 @@ pm_report_export_pdf (PmReport    *self,
   g_autofree char *name = NULL;
   g_autofree char *temp = NULL;
   Output output = { -1, 0 };
+  GStatBuf st;
   int saved;
 
   g_return_val_if_fail (PM_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL && path[0] != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* A link could lead anywhere; the user confirmed overwriting a file,
+   * not whatever the link points at, nor the link itself. */
+  if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
+    {
+      g_autofree char *display = g_filename_display_basename (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” is a symbolic link; not overwriting it."), display);
+      return FALSE;
+    }
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);

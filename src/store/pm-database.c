@@ -36,12 +36,20 @@ G_DEFINE_QUARK (pm-file-error-quark, pm_file_error)
 #define SET_APPLICATION_ID_SQL "PRAGMA application_id = 1347243854;"
 G_STATIC_ASSERT (PM_DATABASE_APPLICATION_ID == 1347243854);
 
+#define DAMAGED_MESSAGE \
+  _("“%s” is damaged and cannot be used safely: part of the file has been " \
+    "overwritten or lost. Open a backup copy instead.")
+
 static void
 set_error_from_code (GError     **error,
                      int          rc,
                      const char  *display_name,
-                     const char  *detail)
+                     const char  *raw_detail)
 {
+  /* sqlite quotes the file's own bytes in some messages ("near "\x9f":
+   * syntax error" for a damaged schema): a message must stay UTF-8. */
+  g_autofree char *detail = g_utf8_make_valid (raw_detail != NULL ? raw_detail : "", -1);
+
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
@@ -71,9 +79,8 @@ set_error_from_code (GError     **error,
       break;
 
     case SQLITE_CORRUPT:
-      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be used safely (%s)."),
-                   display_name, detail);
+      g_debug ("“%s” is damaged: %s", display_name, detail);
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT, DAMAGED_MESSAGE, display_name);
       break;
 
     case SQLITE_CONSTRAINT:
@@ -81,6 +88,21 @@ set_error_from_code (GError     **error,
                    _("The change was refused because it breaks a rule of the programme data (%s)."),
                    detail);
       break;
+
+    case SQLITE_IOERR:
+      /* A full disk caught part way through a write, a quota or a size
+       * limit: sqlite says only that the write failed. */
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE ||
+          rc == SQLITE_IOERR_SHMSIZE || rc == SQLITE_IOERR_DIR_FSYNC)
+        {
+          g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
+                       _("Could not write to “%s”: the disk may be full, or the file may "
+                         "have reached a size limit. Nothing was saved; free some space "
+                         "and try again."),
+                       display_name);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
 
     default:
       g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
@@ -260,9 +282,13 @@ check_database (PmDatabase  *self,
 
   if (g_strcmp0 (check, "ok") != 0)
     {
-      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be used safely (%s)."),
-                   self->display_name, check ? check : "quick_check");
+      /* sqlite's report names pages and b-trees: for a bug report, not
+       * for the person who wanted their programme. */
+      g_autofree char *report = g_utf8_make_valid (check ? check : "no result", -1);
+
+      g_debug ("“%s” failed quick_check: %s", self->path, report);
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT, DAMAGED_MESSAGE,
+                   self->display_name);
       sqlite3_close (db);
       return FALSE;
     }

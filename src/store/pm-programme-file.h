@@ -26,7 +26,8 @@ PmProgramme *pm_programme_file_load   (const char   *path,
 /* Pretty-printed UTF-8 JSON, ending in a newline. */
 char        *pm_programme_file_to_data (PmProgramme *programme,
                                         gsize       *length);
-/* Writes atomically (g_file_set_contents_full) with mode 0600. */
+/* Writes atomically (a new file renamed over @path) with mode 0600. A
+ * symbolic link at @path is refused (G_FILE_ERROR_EXIST), not followed. */
 gboolean     pm_programme_file_save   (PmProgramme  *programme,
                                        const char   *path,
                                        GError      **error);

@@ -1,0 +1,405 @@
+/* test-security.c: files the application writes are private, a symbolic
+ * link is never written through, and odd file names work everywhere
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "pm-programme-file.h"
+#include "pm-report.h"
+#include "pm-store.h"
+#include "pm-summary-report.h"
+#include "store-test-util.h"
+
+/* Spaces, both kinds of quote, a dash and letters outside ASCII. */
+#define ODD_NAME "Pilot's “data” — Łódź"
+
+typedef struct
+{
+  char        *dir;
+  PmProgramme *sample;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = store_test_make_dir ();
+  fixture->sample = pm_programme_file_load (g_getenv ("PM_SAMPLE_PROGRAMME"), &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_object (&fixture->sample);
+}
+
+static char *
+path_in (Fixture    *fixture,
+         const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static void
+assert_mode_0600 (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  if ((st.st_mode & 0777) != 0600)
+    g_error ("“%s” has mode %03o, not 0600", path, (guint) (st.st_mode & 0777));
+}
+
+static gboolean
+export_pdf (PmProgramme  *programme,
+            const char   *path,
+            GError      **error)
+{
+  g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
+  g_autoptr(PmReport) report = pm_summary_report_new (programme, period, NULL);
+
+  pm_report_set_printed_date (report, "2017-01-16");
+  return pm_report_export_pdf (report, path, error);
+}
+
+/* With umask 0 nothing would stop a file being made world-readable: every
+ * file the application makes must set its own mode. */
+static void
+test_private_modes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *db = path_in (fixture, "programme.db");
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  g_autofree char *json = path_in (fixture, "programme.json");
+  g_autofree char *pdf = path_in (fixture, "summaries.pdf");
+  g_autofree char *backup = path_in (fixture, "backup.db");
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (0);
+
+  store = pm_store_open (db, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_import (store, fixture->sample, &error));
+  g_assert_no_error (error);
+  assert_mode_0600 (db);
+  /* sqlite gives its working files the database's own mode. */
+  assert_mode_0600 (wal);
+  assert_mode_0600 (shm);
+
+  g_assert_true (pm_store_backup_to (store, backup, &error));
+  g_assert_no_error (error);
+  assert_mode_0600 (backup);
+
+  /* An export over an older, readable file replaces its mode too. */
+  store_test_write_file (json, "{}\n", 3);
+  g_assert_cmpint (g_chmod (json, 0644), ==, 0);
+  g_assert_true (pm_programme_file_save (fixture->sample, json, &error));
+  g_assert_no_error (error);
+  assert_mode_0600 (json);
+
+  g_assert_true (export_pdf (fixture->sample, pdf, &error));
+  g_assert_no_error (error);
+  assert_mode_0600 (pdf);
+
+  umask (old_umask);
+}
+
+/* A link at the export's path, to a file that must not change. */
+static char *
+make_link (Fixture    *fixture,
+           const char *link_name,
+           const char *target_name,
+           GBytes    **target_before)
+{
+  g_autofree char *target = path_in (fixture, target_name);
+  char *link = path_in (fixture, link_name);
+
+  if (target_before != NULL)
+    {
+      store_test_write_file (target, "precious\n", 9);
+      *target_before = store_test_read_file (target);
+    }
+  g_assert_cmpint (symlink (target, link), ==, 0);
+
+  return link;
+}
+
+static void
+assert_still_link (const char *link)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+}
+
+static void
+test_symlink_exports (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *target = path_in (fixture, "target.txt");
+  g_autofree char *missing = path_in (fixture, "missing.txt");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json_link = make_link (fixture, "export.json", "target.txt", &before);
+  g_autofree char *pdf_link = make_link (fixture, "export.pdf", "target.txt", NULL);
+  g_autofree char *dangling = make_link (fixture, "dangling.json", "missing.txt", NULL);
+  g_autofree char *backup_link = make_link (fixture, "backup.db", "missing.txt", NULL);
+  g_autofree char *db = path_in (fixture, "programme.db");
+  g_autoptr(PmStore) store = NULL;
+
+  /* The programme file. */
+  g_assert_false (pm_programme_file_save (fixture->sample, json_link, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
+  g_assert_nonnull (strstr (error->message, "is a symbolic link; not overwriting it"));
+  g_test_message ("programme file over a symbolic link: %s", error->message);
+  g_clear_error (&error);
+  assert_still_link (json_link);
+  store_test_assert_file_unchanged (target, before);
+
+  /* A link to nothing yet would create its target: refused the same. */
+  g_assert_false (pm_programme_file_save (fixture->sample, dangling, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* The PDF. */
+  g_assert_false (export_pdf (fixture->sample, pdf_link, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "is a symbolic link; not overwriting it"));
+  g_test_message ("PDF over a symbolic link: %s", error->message);
+  g_clear_error (&error);
+  assert_still_link (pdf_link);
+  store_test_assert_file_unchanged (target, before);
+
+  /* A backup (Save As) and a new database never follow a link either. */
+  store = pm_store_open (db, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_false (pm_store_backup_to (store, backup_link, &error));
+  g_assert_nonnull (error);
+  g_test_message ("backup over a symbolic link: %s", error->message);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+
+  store = pm_store_open (dangling, PM_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_test_message ("new database at a dangling symbolic link: %s", error->message);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* Nothing was left in the folder beyond what the test made. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+    guint n = 0;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      if (!g_str_has_prefix (name, "programme.db"))
+        n++;
+    g_assert_cmpuint (n, ==, 5);
+  }
+}
+
+static void
+test_odd_names_api (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = path_in (fixture, ODD_NAME " folder");
+  g_autofree char *db = g_build_filename (folder, ODD_NAME ".db", NULL);
+  g_autofree char *json = g_build_filename (folder, ODD_NAME ".json", NULL);
+  g_autofree char *pdf = g_build_filename (folder, ODD_NAME ".pdf", NULL);
+  g_autofree char *backup = g_build_filename (folder, ODD_NAME " backup.db", NULL);
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(PmStore) again = NULL;
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmProgramme) imported = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  store = pm_store_open (db, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pm_store_get_path (store), ==, db);
+  g_assert_true (pm_store_import (store, fixture->sample, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_store_backup_to (store, backup, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  again = pm_store_open (backup, PM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  loaded = pm_store_load (again, &error);
+  g_assert_no_error (error);
+  store_test_assert_programmes_equal (fixture->sample, loaded, FALSE);
+
+  g_assert_true (pm_programme_file_save (loaded, json, &error));
+  g_assert_no_error (error);
+  imported = pm_programme_file_load (json, &error);
+  g_assert_no_error (error);
+  store_test_assert_programmes_equal (fixture->sample, imported, FALSE);
+
+  g_assert_true (export_pdf (loaded, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  /* And a message about such a file shows its name as it is. */
+  g_clear_object (&again);
+  store_test_write_file (db, "not a database", 14);
+  again = pm_store_open (db, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (again);
+  g_assert_nonnull (strstr (error->message, "“" ODD_NAME ".db”"));
+}
+
+/* Runs the real binary (PM_BINARY) with no display and a private data
+ * folder; returns its exit status and fills @out and @err. */
+static int
+run_cli (Fixture     *fixture,
+         char       **out,
+         char       **err,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *data_home = path_in (fixture, "xdg-data");
+  int wait_status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PM_BINARY"));
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+
+  return WEXITSTATUS (wait_status);
+}
+
+static void
+test_odd_names_cli (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = path_in (fixture, ODD_NAME " folder");
+  g_autofree char *input = g_build_filename (folder, ODD_NAME " in.json", NULL);
+  g_autofree char *db = g_build_filename (folder, ODD_NAME ".db", NULL);
+  g_autofree char *json = g_build_filename (folder, ODD_NAME " out.json", NULL);
+  g_autofree char *pdf = g_build_filename (folder, ODD_NAME ".pdf", NULL);
+  g_autofree char *link = g_build_filename (folder, ODD_NAME " link.json", NULL);
+  g_autoptr(PmProgramme) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) input_bytes = NULL;
+  mode_t old_umask;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (pm_programme_file_save (fixture->sample, input, &error));
+  g_assert_no_error (error);
+
+  /* umask 0 is inherited by the child. */
+  old_umask = umask (0);
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (fixture, &out, &err, "--database", db, "--import", input,
+                              "--export", json, "--list", NULL), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_nonnull (strstr (out, "Stafford"));
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (fixture, &out, &err, "--database", db, "--export-summary", "all",
+                              "--period", "FY2016-Q3", "--output", pdf, NULL), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+  }
+  umask (old_umask);
+
+  assert_mode_0600 (db);
+  assert_mode_0600 (json);
+  assert_mode_0600 (pdf);
+  exported = pm_programme_file_load (json, &error);
+  g_assert_no_error (error);
+  store_test_assert_programmes_equal (fixture->sample, exported, FALSE);
+
+  /* Exporting over a link fails with the message, and a status of 1. */
+  input_bytes = store_test_read_file (input);
+  g_assert_cmpint (symlink (input, link), ==, 0);
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (fixture, &out, &err, "--database", db, "--export", link, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "is a symbolic link; not overwriting it"));
+    g_test_message ("pilot-monitor --export over a link says: %s", g_strchomp (err));
+  }
+  store_test_assert_file_unchanged (input, input_bytes);
+  assert_still_link (link);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/reliability/security/private-modes", test_private_modes);
+  ADD ("/reliability/security/symlink-exports", test_symlink_exports);
+  ADD ("/reliability/security/odd-names-api", test_odd_names_api);
+  ADD ("/reliability/security/odd-names-cli", test_odd_names_cli);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -33,7 +33,7 @@ xvfb-run -a -s "-screen 0 1280x1024x24" \
 setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 meson compile -C build-asan
 PM_TEST_SLOW=1 \
-ASAN_OPTIONS="abort_on_error=1:detect_leaks=1" \
+ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:fast_unwind_on_malloc=0" \
 LSAN_OPTIONS="suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0" \
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
 xvfb-run -a -s "-screen 0 1280x1024x24" \

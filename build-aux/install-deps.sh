@@ -8,7 +8,8 @@ libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev
 gettext desktop-file-utils appstream appstream-util libxml2-utils
 xvfb xauth dbus dbus-x11 fonts-dejavu-core fonts-cantarell poppler-utils
 libasan8 libubsan1 sqlite3
-clang libclang-rt-14-dev libfuzzer-14-dev valgrind"
+clang libclang-rt-14-dev libfuzzer-14-dev valgrind
+libxlsxwriter-dev libreoffice-calc-nogui"
 
 missing=""
 for p in $PACKAGES; do

@@ -1,8 +1,10 @@
-/* pm-trend-chart.c: a small trend chart of one KPI
+/* pm-trend-chart.c: a KPI's values against its baseline and target
  *
- * Quarters run along the bottom, one step each; values up the side. The
- * scale is plain arithmetic on period indexes, so the chart has no state
- * and can be drawn on a PDF page and in the print preview alike.
+ * Quarters run along the bottom, one step each; values up the side on
+ * round tick values. The trajectory is the profiled target the RAG rule
+ * judges against (pm-assessment.c): a straight line from the baseline to
+ * the target, flat after the target date. The side of it where a value
+ * would be off track is tinted, so a reader sees at once which way is bad.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,28 +14,276 @@
 
 #include <glib/gi18n.h>
 
-#include "pm-trend-chart.h"
+#include "pm-chart-geometry.h"
 #include "pm-report-private.h"
+#include "pm-trend-chart.h"
 
+#include "model/pm-assessment.h"
 #include "model/pm-date.h"
 
-#define LABEL_FONT "Cantarell, DejaVu Sans 6"
 #define MAX_TARGET_LEAD 8  /* quarters past the period a target may stretch the chart */
+#define PRINT_FONT_SIZE 6.0
 
 typedef struct
 {
   int    index;  /* period index */
   double value;
+  char  *note;
+  PmRag  rag;
+  double x;
+  double y;
 } Point;
 
-gboolean
-pm_trend_chart_has_data (PmKpi    *kpi,
-                         PmPeriod *upto)
+struct _PmTrendPlot
 {
-  g_return_val_if_fail (PM_IS_KPI (kpi), FALSE);
-  g_return_val_if_fail (PM_IS_PERIOD (upto), FALSE);
+  PmKpi   *kpi;
+  int      upto;
+  GArray  *points;
+  double   font_size;
+  gboolean show_legend;
+  gboolean drawn;
+};
 
-  return pm_kpi_get_latest_entry (kpi, upto) != NULL;
+static void
+point_clear (gpointer data)
+{
+  Point *point = data;
+
+  g_clear_pointer (&point->note, g_free);
+}
+
+PmTrendPlot *
+pm_trend_plot_new (PmKpi    *kpi,
+                   PmPeriod *upto)
+{
+  PmTrendPlot *self;
+  GListModel *entries;
+
+  g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (upto), NULL);
+
+  self = g_new0 (PmTrendPlot, 1);
+  self->kpi = g_object_ref (kpi);
+  self->upto = pm_period_get_index (upto);
+  self->points = g_array_new (FALSE, TRUE, sizeof (Point));
+  g_array_set_clear_func (self->points, point_clear);
+  self->font_size = PRINT_FONT_SIZE;
+
+  entries = pm_kpi_get_entries (kpi);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(PmProgressEntry) entry = g_list_model_get_item (entries, i);
+      PmPeriod *period = pm_progress_entry_get_period (entry);
+      g_autoptr(PmAssessment) assessment = NULL;
+      Point point = { 0, };
+
+      point.index = pm_period_get_index (period);
+      if (point.index > self->upto || !pm_progress_entry_has_value (entry))
+        continue;
+
+      assessment = pm_assessment_new (kpi, period);
+      point.value = pm_progress_entry_get_value (entry);
+      point.note = g_strdup (pm_progress_entry_get_note (entry));
+      point.rag = pm_assessment_get_rag (assessment);
+      g_array_append_val (self->points, point);
+    }
+
+  return self;
+}
+
+void
+pm_trend_plot_free (PmTrendPlot *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->kpi);
+  g_clear_pointer (&self->points, g_array_unref);
+  g_free (self);
+}
+
+void
+pm_trend_plot_set_font_size (PmTrendPlot *self,
+                             double       size)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (size > 0);
+
+  self->font_size = size;
+}
+
+void
+pm_trend_plot_set_show_legend (PmTrendPlot *self,
+                               gboolean     show)
+{
+  g_return_if_fail (self != NULL);
+
+  self->show_legend = !!show;
+}
+
+guint
+pm_trend_plot_get_n_points (PmTrendPlot *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->points->len;
+}
+
+static const Point *
+get_point (PmTrendPlot *self,
+           guint        i)
+{
+  return &g_array_index (self->points, Point, i);
+}
+
+int
+pm_trend_plot_get_point_period (PmTrendPlot *self,
+                                guint        i)
+{
+  g_return_val_if_fail (self != NULL && i < self->points->len, -1);
+
+  return get_point (self, i)->index;
+}
+
+double
+pm_trend_plot_get_point_value (PmTrendPlot *self,
+                               guint        i)
+{
+  g_return_val_if_fail (self != NULL && i < self->points->len, NAN);
+
+  return get_point (self, i)->value;
+}
+
+const char *
+pm_trend_plot_get_point_note (PmTrendPlot *self,
+                              guint        i)
+{
+  g_return_val_if_fail (self != NULL && i < self->points->len, NULL);
+
+  return get_point (self, i)->note;
+}
+
+PmRag
+pm_trend_plot_get_point_rag (PmTrendPlot *self,
+                             guint        i)
+{
+  g_return_val_if_fail (self != NULL && i < self->points->len, PM_RAG_GREY);
+
+  return get_point (self, i)->rag;
+}
+
+gboolean
+pm_trend_plot_get_point_position (PmTrendPlot *self,
+                                  guint        i,
+                                  double      *x,
+                                  double      *y)
+{
+  g_return_val_if_fail (self != NULL && i < self->points->len, FALSE);
+
+  if (!self->drawn)
+    return FALSE;
+
+  *x = get_point (self, i)->x;
+  *y = get_point (self, i)->y;
+  return TRUE;
+}
+
+int
+pm_trend_plot_find_point (PmTrendPlot *self,
+                          double       x,
+                          double       y,
+                          double       radius)
+{
+  g_autofree double *xs = NULL;
+  g_autofree double *ys = NULL;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  if (!self->drawn || self->points->len == 0)
+    return -1;
+
+  xs = g_new (double, self->points->len);
+  ys = g_new (double, self->points->len);
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      xs[i] = get_point (self, i)->x;
+      ys[i] = get_point (self, i)->y;
+    }
+
+  return pm_chart_nearest_point (xs, ys, self->points->len, x, y, radius);
+}
+
+char *
+pm_trend_plot_describe_point (PmTrendPlot *self,
+                              guint        i)
+{
+  const Point *point;
+  g_autofree char *period = NULL;
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (self != NULL && i < self->points->len, NULL);
+
+  point = get_point (self, i);
+  period = pm_chart_quarter_label (point->index);
+  value = pm_unit_format_value (pm_kpi_get_unit (self->kpi), point->value);
+
+  if (point->note != NULL && point->note[0] != '\0')
+    /* Translators: period, value, status words, then the lead's note */
+    return g_strdup_printf (_("%s: %s (%s). %s"), period, value,
+                            pm_chart_rag_words (point->rag), point->note);
+
+  /* Translators: period, value and status words */
+  return g_strdup_printf (_("%s: %s (%s)"), period, value, pm_chart_rag_words (point->rag));
+}
+
+static char *
+target_text (PmKpi    *kpi,
+             PmTarget *target)
+{
+  g_autofree char *value = pm_unit_format_value (pm_kpi_get_unit (kpi), pm_target_get_value (target));
+  g_autofree char *date = pm_date_format (pm_target_get_date (target));
+
+  if (date != NULL)
+    /* Translators: "Target 75% by March 2017" */
+    return g_strdup_printf (_("Target %s by %s"), value, date);
+
+  return g_strdup_printf (_("Target %s (no date)"), value);
+}
+
+char *
+pm_trend_plot_describe (PmTrendPlot *self)
+{
+  GString *text;
+  PmTarget *target;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  text = g_string_new (NULL);
+  n = self->points->len;
+  target = pm_kpi_get_current_target (self->kpi);
+
+  g_string_append_printf (text, _("Trend of “%s”: "), pm_kpi_get_title (self->kpi));
+  if (n == 0)
+    g_string_append (text, _("no values yet"));
+  else
+    {
+      g_autofree char *latest = pm_trend_plot_describe_point (self, n - 1);
+
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u value, latest %s",
+                                                 "%u values, latest %s", n),
+                              n, latest);
+    }
+
+  if (target != NULL)
+    {
+      g_autofree char *target_words = target_text (self->kpi, target);
+
+      g_string_append_printf (text, "; %s", target_words);
+    }
+  g_string_append_c (text, '.');
+
+  return g_string_free (text, FALSE);
 }
 
 /* The period a date falls in, as an index; -1 for no date. */
@@ -52,11 +302,13 @@ date_index (const char *iso)
 
 static PangoLayout *
 label_new (cairo_t    *cr,
+           double      size,
            const char *text)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *description = pango_font_description_from_string (LABEL_FONT);
+  PangoFontDescription *description = pango_font_description_from_string ("Cantarell, DejaVu Sans");
 
+  pango_font_description_set_absolute_size (description, size * PANGO_SCALE);
   _pm_report_context_setup (pango_layout_get_context (layout));
   pango_layout_context_changed (layout);
   pango_layout_set_font_description (layout, description);
@@ -67,49 +319,433 @@ label_new (cairo_t    *cr,
 }
 
 static void
-show_label (cairo_t              *cr,
-            PangoLayout          *layout,
-            double                x,
-            double                y,
-            const PmReportColour *colour)
+show_label (cairo_t             *cr,
+            PangoLayout         *layout,
+            double               x,
+            double               y,
+            const PmChartColour *colour)
 {
-  cairo_set_source_rgb (cr, colour->red, colour->green, colour->blue);
+  cairo_save (cr);
+  pm_chart_set_source (cr, colour, 1);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
   cairo_new_path (cr);
-}
-
-static double
-label_width (PangoLayout *layout)
-{
-  return _pm_report_layout_width (layout);
+  cairo_restore (cr);
 }
 
 /* Writes @layout beside the mark at (@x, @y): above and to the right when
  * there is room inside the plot, else to the left or below. */
 static void
-place_label (cairo_t     *cr,
-             PangoLayout *layout,
-             double       x,
-             double       y,
-             double       plot_x,
-             double       plot_y,
-             double       plot_w,
-             double       plot_h)
+place_label (cairo_t             *cr,
+             PangoLayout         *layout,
+             double               x,
+             double               y,
+             double               gap,
+             const double         plot[4],
+             const PmChartColour *colour)
 {
-  double w = label_width (layout);
+  double w = _pm_report_layout_width (layout);
   double h = _pm_report_layout_height (layout);
-  double lx = x + 5;
-  double ly = y - h - 1;
+  double lx = x + gap;
+  double ly = y - h - gap / 2;
 
-  if (lx + w > plot_x + plot_w)
-    lx = x - 5 - w;
-  if (ly < plot_y - h / 2)
-    ly = y + 3;
+  if (lx + w > plot[0] + plot[2])
+    lx = x - gap - w;
+  if (ly < plot[1])
+    ly = y + gap / 2;
+
+  show_label (cr, layout, MAX (lx, plot[0] + 2), MIN (ly, plot[1] + plot[3] - h), colour);
+}
+
+typedef struct
+{
+  int      first;
+  int      last;
+  gboolean has_baseline;
+  int      baseline_index;
+  double   baseline;
+  PmTarget *target;
+  int      target_index;
+  gboolean target_dated;
+  double   lo;
+  double   hi;
+} Extent;
+
+static void
+compute_extent (PmTrendPlot *self,
+                Extent      *extent)
+{
+  PmBaseline *baseline = pm_kpi_get_baseline (self->kpi);
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      lo = MIN (lo, get_point (self, i)->value);
+      hi = MAX (hi, get_point (self, i)->value);
+    }
+
+  /* Quarters shown: from the baseline (or the first value) to the period,
+   * at least a year, stretched to a target date that is not too far off. */
+  extent->last = self->upto;
+  extent->first = self->points->len > 0 ? get_point (self, 0)->index : self->upto;
+
+  extent->has_baseline = pm_baseline_has_value (baseline);
+  extent->baseline_index = -1;
+  if (extent->has_baseline)
+    {
+      extent->baseline = pm_baseline_get_value (baseline);
+      extent->baseline_index = date_index (pm_baseline_get_date (baseline));
+      if (extent->baseline_index >= 0 && extent->baseline_index < extent->first)
+        extent->first = extent->baseline_index;
+      lo = MIN (lo, extent->baseline);
+      hi = MAX (hi, extent->baseline);
+    }
+
+  extent->target = pm_kpi_get_current_target (self->kpi);
+  extent->target_index = -1;
+  if (extent->target != NULL)
+    {
+      double value = pm_target_get_value (extent->target);
+
+      extent->target_index = date_index (pm_target_get_date (extent->target));
+      if (extent->target_index > extent->last && extent->target_index - self->upto <= MAX_TARGET_LEAD)
+        extent->last = extent->target_index;
+      lo = MIN (lo, value);
+      hi = MAX (hi, value);
+    }
+
+  if (extent->last - extent->first < 3)
+    extent->first = extent->last - 3;
+  extent->target_dated = extent->target_index >= 0 && extent->target_index <= extent->last;
+  if (!extent->target_dated)
+    extent->target_index = extent->last;  /* undated or far off: at the right edge */
+  extent->target_index = MAX (extent->target_index, extent->first);
+
+  if (lo > hi)
+    lo = hi = 0;
+  /* Figures that are not negative read best from zero, unless they sit in
+   * a narrow band far from it (a rate around 93%). */
+  if (lo >= 0 && lo <= 0.6 * hi)
+    lo = 0;
+  extent->lo = lo;
+  extent->hi = hi;
+}
+
+static void
+draw_legend (cairo_t              *cr,
+             const PmChartPalette *palette,
+             double                size,
+             double                x,
+             double                y)
+{
+  static const PmRag order[] = { PM_RAG_GREEN, PM_RAG_AMBER, PM_RAG_RED, PM_RAG_GREY };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autoptr(PangoLayout) words = label_new (cr, size, pm_chart_rag_words (order[i]));
+      double h = _pm_report_layout_height (words);
+
+      pm_chart_draw_rag_mark (cr, palette, order[i], x + size * 0.4, y + h / 2, size * 0.4);
+      show_label (cr, words, x + size, y, &palette->secondary);
+      x += size * 2 + _pm_report_layout_width (words);
+    }
+}
+
+void
+pm_trend_plot_draw (PmTrendPlot          *self,
+                    cairo_t              *cr,
+                    const PmChartPalette *palette,
+                    double                x,
+                    double                y,
+                    double                width,
+                    double                height,
+                    int                   focus)
+{
+  PmUnit unit;
+  PmDirection direction;
+  PmBaseline *baseline;
+  Extent e;
+  PmChartTicks ticks;
+  PmChartScale xs, ys;
+  g_autoptr(PangoLayout) probe = NULL;
+  g_autoptr(PangoLayout) title = NULL;
+  double label_h, size, gap, left = 0, top, bottom, plot[4], mark;
+  guint max_ticks, n_quarters;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (palette != NULL);
+
+  self->drawn = FALSE;
+  unit = pm_kpi_get_unit (self->kpi);
+  direction = pm_kpi_get_direction (self->kpi);
+  baseline = pm_kpi_get_baseline (self->kpi);
+  size = self->font_size;
+  gap = size * 0.5;
+  mark = MAX (size * 0.38, 1.8);
+
+  compute_extent (self, &e);
+
+  probe = label_new (cr, size, "Q0");
+  label_h = _pm_report_layout_height (probe);
+  top = label_h + gap;
+  bottom = label_h + gap + (self->show_legend ? label_h + gap : 0);
+
+  /* Ticks as many as fit at twice a label's height apart. */
+  max_ticks = (guint) CLAMP ((height - top - bottom) / (label_h * 2.2), 2, 6);
+  pm_chart_ticks_compute (&ticks, e.lo, e.hi, max_ticks);
+
+  for (guint i = 0; i < ticks.n_ticks; i++)
+    {
+      g_autofree char *text = pm_chart_tick_label (unit, pm_chart_ticks_get (&ticks, i), ticks.step);
+      g_autoptr(PangoLayout) layout = label_new (cr, size, text);
+
+      left = MAX (left, _pm_report_layout_width (layout));
+    }
+
+  plot[0] = x + left + gap;
+  plot[1] = y + top;
+  plot[2] = x + width - plot[0] - size * 1.5;
+  plot[3] = y + height - bottom - plot[1];
 
   cairo_save (cr);
-  show_label (cr, layout, MAX (lx, plot_x + 2), MIN (ly, plot_y + plot_h - h), &pm_report_black);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+
+  if (plot[2] < 10 || plot[3] < 10)
+    {
+      cairo_restore (cr);
+      return;
+    }
+
+  pm_chart_scale_init (&xs, e.first, e.last, plot[0], plot[0] + plot[2]);
+  pm_chart_scale_init (&ys, pm_chart_ticks_get_lo (&ticks), pm_chart_ticks_get_hi (&ticks),
+                       plot[1] + plot[3], plot[1]);
+
+#define X_OF(index) pm_chart_scale_map (&xs, (index))
+#define Y_OF(value) pm_chart_scale_map (&ys, (value))
+
+  /* What the values are, above the axis; a baseline that is still a state
+   * gets a note instead of a line. */
+  title = label_new (cr, size, pm_chart_unit_title (unit));
+  show_label (cr, title, x, y, &palette->secondary);
+  if (!e.has_baseline)
+    {
+      g_autofree char *state = pm_baseline_format (baseline, unit);
+      g_autofree char *text = g_strdup_printf (_("Baseline: %s, so no reference line"), state);
+      g_autoptr(PangoLayout) note = label_new (cr, size, text);
+
+      show_label (cr, note, plot[0] + gap, plot[1] + 1, &palette->secondary);
+    }
+
+  /* Grid and value labels. */
+  cairo_set_line_width (cr, MAX (0.5, size / 12));
+  for (guint i = 0; i < ticks.n_ticks; i++)
+    {
+      double value = pm_chart_ticks_get (&ticks, i);
+      g_autofree char *text = pm_chart_tick_label (unit, value, ticks.step);
+      g_autoptr(PangoLayout) layout = label_new (cr, size, text);
+      double ty = round (Y_OF (value)) + 0.5;
+
+      pm_chart_set_source (cr, &palette->grid, 1);
+      cairo_move_to (cr, plot[0], ty);
+      cairo_line_to (cr, plot[0] + plot[2], ty);
+      cairo_stroke (cr);
+      show_label (cr, layout, plot[0] - gap - _pm_report_layout_width (layout), ty - label_h / 2,
+                  &palette->secondary);
+    }
+
+  /* Quarter labels, as many as fit without touching. */
+  n_quarters = (guint) (e.last - e.first + 1);
+  {
+    g_autofree double *centres = g_new (double, n_quarters);
+    g_autofree double *widths = g_new (double, n_quarters);
+    g_autofree gboolean *shown = g_new (gboolean, n_quarters);
+    g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < n_quarters; i++)
+      {
+        g_autofree char *text = pm_chart_quarter_label (e.first + (int) i);
+        PangoLayout *layout = label_new (cr, size, text);
+
+        centres[i] = X_OF (e.first + (int) i);
+        widths[i] = _pm_report_layout_width (layout);
+        g_ptr_array_add (layouts, layout);
+      }
+
+    pm_chart_place_labels (centres, widths, n_quarters, gap, shown);
+    pm_chart_set_source (cr, &palette->secondary, 1);
+    for (guint i = 0; i < n_quarters; i++)
+      {
+        cairo_move_to (cr, centres[i], plot[1] + plot[3]);
+        cairo_line_to (cr, centres[i], plot[1] + plot[3] + (shown[i] ? gap : gap / 2));
+      }
+    cairo_stroke (cr);
+    for (guint i = 0; i < n_quarters; i++)
+      if (shown[i])
+        show_label (cr, g_ptr_array_index (layouts, i),
+                    CLAMP (centres[i] - widths[i] / 2, x, x + width - widths[i]),
+                    plot[1] + plot[3] + gap, &palette->secondary);
+  }
+
+  /* The trajectory, and the tint on its wrong side. */
+  if (e.has_baseline && e.target != NULL)
+    {
+      static const double dash[] = { 4.0, 3.0 };
+      double bx = X_OF (e.baseline_index >= 0 ? MAX (e.baseline_index, e.first) : e.first);
+      double by = Y_OF (e.baseline);
+      double tx = X_OF (e.target_index);
+      double ty = Y_OF (pm_target_get_value (e.target));
+      double right = plot[0] + plot[2];
+
+      if (direction != PM_DIRECTION_MAINTAIN)
+        {
+          double edge = direction == PM_DIRECTION_INCREASE ? plot[1] + plot[3] : plot[1];
+
+          cairo_move_to (cr, bx, by);
+          cairo_line_to (cr, tx, ty);
+          cairo_line_to (cr, right, ty);
+          cairo_line_to (cr, right, edge);
+          cairo_line_to (cr, bx, edge);
+          cairo_close_path (cr);
+          pm_chart_set_source (cr, &palette->wrong_side, 0.08);
+          cairo_fill (cr);
+        }
+
+      cairo_save (cr);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_scale (cr, 1, 1);
+      cairo_set_line_width (cr, MAX (0.75, size / 8));
+      pm_chart_set_source (cr, &palette->target, 1);
+      cairo_move_to (cr, bx, by);
+      cairo_line_to (cr, tx, ty);
+      cairo_line_to (cr, right, ty);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
+  /* The baseline as a level, labelled with its date. */
+  if (e.has_baseline)
+    {
+      double level = Y_OF (e.baseline);
+      g_autofree char *value = pm_unit_format_value (unit, e.baseline);
+      g_autofree char *date = pm_date_format (pm_baseline_get_date (baseline));
+      g_autofree char *text = date != NULL ? g_strdup_printf (_("Baseline %s (%s)"), value, date)
+                                           : g_strdup_printf (_("Baseline %s"), value);
+      g_autoptr(PangoLayout) layout = label_new (cr, size, text);
+
+      pm_chart_set_source (cr, &palette->baseline, 1);
+      cairo_set_line_width (cr, MAX (0.75, size / 8));
+      cairo_move_to (cr, plot[0], level);
+      cairo_line_to (cr, plot[0] + plot[2], level);
+      cairo_stroke (cr);
+      show_label (cr, layout, plot[0] + gap,
+                  level - label_h - 1 < plot[1] ? level + 1 : level - label_h - 1,
+                  &palette->baseline);
+    }
+
+  /* The target as a diamond at its date, with its value. */
+  if (e.target != NULL)
+    {
+      double tx = X_OF (e.target_index);
+      double ty = Y_OF (pm_target_get_value (e.target));
+      double r = mark * 1.5;
+      g_autofree char *text = target_text (self->kpi, e.target);
+      g_autoptr(PangoLayout) layout = label_new (cr, size, text);
+
+      cairo_move_to (cr, tx, ty - r);
+      cairo_line_to (cr, tx + r, ty);
+      cairo_line_to (cr, tx, ty + r);
+      cairo_line_to (cr, tx - r, ty);
+      cairo_close_path (cr);
+      pm_chart_set_source (cr, &palette->target, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, MAX (0.5, size / 12));
+      pm_chart_set_source (cr, &palette->text, 0.8);
+      cairo_stroke (cr);
+      /* Its words go in the heading, where they cannot cover a value. */
+      {
+        double w = _pm_report_layout_width (layout);
+        double hx = plot[0] + plot[2] - w;
+        double hy = y + _pm_report_layout_height (layout) / 2;
+
+        show_label (cr, layout, hx, y, &palette->target);
+        cairo_move_to (cr, hx - 2 * r - 1, hy);
+        cairo_line_to (cr, hx - r - 1, hy - r);
+        cairo_line_to (cr, hx - 1, hy);
+        cairo_line_to (cr, hx - r - 1, hy + r);
+        cairo_close_path (cr);
+        pm_chart_set_source (cr, &palette->target, 1);
+        cairo_fill (cr);
+      }
+    }
+
+  /* The values, joined, each marked by its status. */
+  pm_chart_set_source (cr, &palette->line, 1);
+  cairo_set_line_width (cr, MAX (1.0, size / 5));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      Point *point = &g_array_index (self->points, Point, i);
+
+      point->x = X_OF (point->index);
+      point->y = Y_OF (point->value);
+      if (i == 0)
+        cairo_move_to (cr, point->x, point->y);
+      else
+        cairo_line_to (cr, point->x, point->y);
+    }
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const Point *point = get_point (self, i);
+
+      pm_chart_draw_rag_mark (cr, palette, point->rag, point->x, point->y, mark);
+      if ((int) i == focus)
+        {
+          cairo_new_path (cr);
+          cairo_arc (cr, point->x, point->y, mark * 2.2, 0, 2 * G_PI);
+          cairo_set_line_width (cr, 2);
+          pm_chart_set_source (cr, &palette->focus, 1);
+          cairo_stroke (cr);
+        }
+    }
+
+  if (self->points->len > 0)
+    {
+      const Point *point = get_point (self, self->points->len - 1);
+      g_autofree char *text = pm_unit_format_value (unit, point->value);
+      g_autoptr(PangoLayout) layout = label_new (cr, size, text);
+
+      place_label (cr, layout, point->x, point->y, mark + 2, plot, &palette->text);
+    }
+  else
+    {
+      g_autoptr(PangoLayout) layout = label_new (cr, size * 1.2, _("No values reported yet"));
+
+      show_label (cr, layout, plot[0] + (plot[2] - _pm_report_layout_width (layout)) / 2,
+                  plot[1] + (plot[3] - _pm_report_layout_height (layout)) / 2, &palette->secondary);
+    }
+
+  if (self->show_legend)
+    draw_legend (cr, palette, size, plot[0], y + height - label_h);
+
+#undef X_OF
+#undef Y_OF
+
+  self->drawn = TRUE;
   cairo_restore (cr);
+}
+
+gboolean
+pm_trend_chart_has_data (PmKpi    *kpi,
+                         PmPeriod *upto)
+{
+  g_return_val_if_fail (PM_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (PM_IS_PERIOD (upto), FALSE);
+
+  return pm_kpi_get_latest_entry (kpi, upto) != NULL;
 }
 
 void
@@ -121,250 +757,12 @@ pm_trend_chart_draw (cairo_t  *cr,
                      double    width,
                      double    height)
 {
-  PmUnit unit;
-  PmBaseline *baseline;
-  PmTarget *target;
-  GListModel *entries;
-  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (Point));
-  g_autoptr(PangoLayout) top_label = NULL;
-  g_autoptr(PangoLayout) bottom_label = NULL;
-  g_autoptr(PangoLayout) first_label = NULL;
-  g_autoptr(PangoLayout) last_label = NULL;
-  g_autofree char *top_text = NULL;
-  g_autofree char *bottom_text = NULL;
-  g_autofree char *first_text = NULL;
-  g_autofree char *last_text = NULL;
-  g_autoptr(PmPeriod) first_period = NULL;
-  int upto_index, first, last, target_index = -1, baseline_index = -1;
-  gboolean target_dated = FALSE;
-  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
-  double plot_x, plot_y, plot_w, plot_h, label_h;
-  gboolean has_baseline, has_target;
+  g_autoptr(PmTrendPlot) plot = NULL;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (PM_IS_KPI (kpi));
   g_return_if_fail (PM_IS_PERIOD (upto));
 
-  unit = pm_kpi_get_unit (kpi);
-  baseline = pm_kpi_get_baseline (kpi);
-  target = pm_kpi_get_current_target (kpi);
-  entries = pm_kpi_get_entries (kpi);
-  upto_index = pm_period_get_index (upto);
-
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
-    {
-      g_autoptr(PmProgressEntry) entry = g_list_model_get_item (entries, i);
-      Point point;
-
-      point.index = pm_period_get_index (pm_progress_entry_get_period (entry));
-      if (point.index > upto_index || !pm_progress_entry_has_value (entry))
-        continue;
-
-      point.value = pm_progress_entry_get_value (entry);
-      g_array_append_val (points, point);
-      lo = MIN (lo, point.value);
-      hi = MAX (hi, point.value);
-    }
-
-  /* Quarters shown: from the baseline (or the first value) to the period,
-   * at least a year, stretched to a target date that is not too far off. */
-  last = upto_index;
-  first = points->len > 0 ? g_array_index (points, Point, 0).index : upto_index;
-
-  has_baseline = pm_baseline_has_value (baseline);
-  if (has_baseline)
-    {
-      baseline_index = date_index (pm_baseline_get_date (baseline));
-      if (baseline_index >= 0 && baseline_index < first)
-        first = baseline_index;
-      lo = MIN (lo, pm_baseline_get_value (baseline));
-      hi = MAX (hi, pm_baseline_get_value (baseline));
-    }
-
-  has_target = target != NULL;
-  if (has_target)
-    {
-      target_index = date_index (pm_target_get_date (target));
-      if (target_index > last && target_index - upto_index <= MAX_TARGET_LEAD)
-        last = target_index;
-      lo = MIN (lo, pm_target_get_value (target));
-      hi = MAX (hi, pm_target_get_value (target));
-    }
-
-  if (last - first < 3)
-    first = last - 3;
-  target_dated = target_index >= 0 && target_index <= last;
-  if (!target_dated)
-    target_index = last;  /* undated or far off: mark it at the right edge */
-  target_index = MAX (target_index, first);
-
-  if (lo > hi)
-    lo = hi = 0;
-  /* Figures that are not negative read best from zero, unless they sit in
-   * a narrow band far from it (a rate around 93%). */
-  if (lo >= 0 && (lo <= 0.6 * hi || hi - lo < 1e-9))
-    lo = 0;
-  if (hi - lo < 1e-9)
-    hi = lo + 1;
-  hi += (hi - lo) * 0.1;
-  if (unit == PM_UNIT_PERCENTAGE && hi > 100)
-    hi = MAX (100, lo + 1);
-
-  /* Labels first: they decide how much room the plot has. */
-  top_text = pm_unit_format_value (unit, unit == PM_UNIT_COUNT ? ceil (hi) : hi);
-  bottom_text = pm_unit_format_value (unit, lo);
-  first_period = pm_period_new_from_index (first);
-  first_text = pm_period_get_short_label (first_period);
-  {
-    g_autoptr(PmPeriod) last_period = pm_period_new_from_index (last);
-    last_text = pm_period_get_short_label (last_period);
-  }
-
-  top_label = label_new (cr, top_text);
-  bottom_label = label_new (cr, bottom_text);
-  first_label = label_new (cr, first_text);
-  last_label = label_new (cr, last_text);
-  label_h = _pm_report_layout_height (first_label);
-
-  if (unit == PM_UNIT_COUNT)
-    hi = ceil (hi);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_clip (cr);
-
-  plot_x = x + MAX (label_width (top_label), label_width (bottom_label)) + 4;
-  plot_y = y + label_h / 2 + 1;
-  plot_w = x + width - plot_x - label_width (last_label) / 2 - 1;
-  plot_h = y + height - label_h - 3 - plot_y;
-
-  if (plot_w < 10 || plot_h < 10)
-    {
-      cairo_restore (cr);
-      return;
-    }
-
-#define X_OF(index) (plot_x + plot_w * ((index) - first) / (double) (last - first))
-#define Y_OF(value) (plot_y + plot_h * (1.0 - ((value) - lo) / (hi - lo)))
-
-  /* Frame and axis labels. */
-  cairo_set_line_width (cr, 0.5);
-  cairo_set_source_rgb (cr, pm_report_rule.red, pm_report_rule.green, pm_report_rule.blue);
-  cairo_move_to (cr, plot_x, plot_y);
-  cairo_line_to (cr, plot_x, plot_y + plot_h);
-  cairo_line_to (cr, plot_x + plot_w, plot_y + plot_h);
-  cairo_stroke (cr);
-
-  for (int i = first; i <= last; i++)
-    {
-      cairo_move_to (cr, X_OF (i), plot_y + plot_h);
-      cairo_line_to (cr, X_OF (i), plot_y + plot_h + 2);
-    }
-  cairo_stroke (cr);
-
-  show_label (cr, top_label, plot_x - 3 - label_width (top_label), plot_y - label_h / 2,
-              &pm_report_secondary);
-  show_label (cr, bottom_label, plot_x - 3 - label_width (bottom_label),
-              plot_y + plot_h - label_h / 2, &pm_report_secondary);
-  show_label (cr, first_label, MAX (x, plot_x - label_width (first_label) / 2),
-              plot_y + plot_h + 3, &pm_report_secondary);
-  show_label (cr, last_label, plot_x + plot_w - label_width (last_label) / 2,
-              plot_y + plot_h + 3, &pm_report_secondary);
-
-  /* The baseline as a dashed level. */
-  if (has_baseline)
-    {
-      static const double dash[] = { 2.0, 2.0 };
-      double level = Y_OF (pm_baseline_get_value (baseline));
-
-      cairo_save (cr);
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_set_line_width (cr, 0.75);
-      cairo_set_source_rgb (cr, pm_report_secondary.red, pm_report_secondary.green,
-                            pm_report_secondary.blue);
-      cairo_move_to (cr, plot_x, level);
-      cairo_line_to (cr, plot_x + plot_w, level);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-    }
-
-  /* The profiled target the RAG status is judged against: a straight line
-   * from the baseline to the target, when both have a date. */
-  if (has_baseline && has_target && baseline_index >= 0 && target_dated)
-    {
-      static const double dots[] = { 0.5, 2.0 };
-
-      cairo_save (cr);
-      cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_set_line_width (cr, 1.0);
-      cairo_set_source_rgb (cr, 0.90, 0.65, 0.04);  /* #e5a50a */
-      cairo_move_to (cr, X_OF (MAX (baseline_index, first)), Y_OF (pm_baseline_get_value (baseline)));
-      cairo_line_to (cr, X_OF (target_index), Y_OF (pm_target_get_value (target)));
-      cairo_stroke (cr);
-      cairo_restore (cr);
-    }
-
-  /* The target as a diamond at its date, with its value. */
-  if (has_target)
-    {
-      double tx = X_OF (target_index);
-      double ty = Y_OF (pm_target_get_value (target));
-      double r = 3.5;
-      g_autofree char *value_text = pm_unit_format_value (unit, pm_target_get_value (target));
-      g_autofree char *text = g_strdup_printf (_("Target %s"), value_text);
-      g_autoptr(PangoLayout) label = label_new (cr, text);
-
-      place_label (cr, label, tx, ty, plot_x, plot_y, plot_w, plot_h);
-
-      cairo_move_to (cr, tx, ty - r);
-      cairo_line_to (cr, tx + r, ty);
-      cairo_line_to (cr, tx, ty + r);
-      cairo_line_to (cr, tx - r, ty);
-      cairo_close_path (cr);
-      cairo_set_source_rgb (cr, 0.90, 0.65, 0.04);  /* #e5a50a */
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, 0.75);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_stroke (cr);
-    }
-
-  /* The values, joined. */
-  cairo_set_source_rgb (cr, pm_report_accent.red, pm_report_accent.green, pm_report_accent.blue);
-  cairo_set_line_width (cr, 1.25);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < points->len; i++)
-    {
-      const Point *point = &g_array_index (points, Point, i);
-
-      if (i == 0)
-        cairo_move_to (cr, X_OF (point->index), Y_OF (point->value));
-      else
-        cairo_line_to (cr, X_OF (point->index), Y_OF (point->value));
-    }
-  cairo_stroke (cr);
-
-  for (guint i = 0; i < points->len; i++)
-    {
-      const Point *point = &g_array_index (points, Point, i);
-
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, X_OF (point->index), Y_OF (point->value), 2.0, 0, 2 * G_PI);
-    }
-  cairo_fill (cr);
-
-  /* The latest value, written out. */
-  if (points->len > 0)
-    {
-      const Point *point = &g_array_index (points, Point, points->len - 1);
-      g_autofree char *text = pm_unit_format_value (unit, point->value);
-      g_autoptr(PangoLayout) label = label_new (cr, text);
-
-      place_label (cr, label, X_OF (point->index), Y_OF (point->value), plot_x, plot_y, plot_w, plot_h);
-    }
-
-#undef X_OF
-#undef Y_OF
-
-  cairo_restore (cr);
+  plot = pm_trend_plot_new (kpi, upto);
+  pm_trend_plot_draw (plot, cr, pm_chart_palette_get (FALSE), x, y, width, height, -1);
 }

@@ -1,0 +1,126 @@
+/* pm-chart-palette.c: chart colours and status marks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "pm-chart-palette.h"
+
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
+
+static const PmChartPalette light = {
+  .background = RGB (0xffffff),
+  .text = RGB (0x241f31),        /* dark_4 */
+  .secondary = RGB (0x5e5c64),   /* dark_1 */
+  .grid = RGB (0xdeddda),        /* light_3 */
+  .line = RGB (0x1c71d8),        /* blue_4 */
+  .baseline = RGB (0x77767b),    /* dark_1 lighter */
+  .target = RGB (0x9c6e03),      /* yellow_5 darkened for contrast on paper */
+  .wrong_side = RGB (0xe01b24),  /* red_3, drawn faintly */
+  .focus = RGB (0x3584e4),       /* blue_3 */
+  .rag = {
+    [PM_RAG_GREY] = RGB (0x9a9996),   /* light_5 */
+    [PM_RAG_RED] = RGB (0xc01c28),    /* red_4 */
+    [PM_RAG_AMBER] = RGB (0xe5a50a),  /* yellow_5 */
+    [PM_RAG_GREEN] = RGB (0x26a269),  /* green_5 */
+  },
+};
+
+static const PmChartPalette dark = {
+  .background = RGB (0x242424),
+  .text = RGB (0xffffff),
+  .secondary = RGB (0xc0bfbc),   /* light_4 */
+  .grid = RGB (0x3d3846),        /* dark_3 */
+  .line = RGB (0x62a0ea),        /* blue_2 */
+  .baseline = RGB (0x9a9996),
+  .target = RGB (0xf6d32d),      /* yellow_3 */
+  .wrong_side = RGB (0xf66151),  /* red_1 */
+  .focus = RGB (0x99c1f1),       /* blue_1 */
+  .rag = {
+    [PM_RAG_GREY] = RGB (0x9a9996),
+    [PM_RAG_RED] = RGB (0xf66151),    /* red_1 */
+    [PM_RAG_AMBER] = RGB (0xf8e45c),  /* yellow_2 */
+    [PM_RAG_GREEN] = RGB (0x57e389),  /* green_2 */
+  },
+};
+
+const PmChartPalette *
+pm_chart_palette_get (gboolean is_dark)
+{
+  return is_dark ? &dark : &light;
+}
+
+void
+pm_chart_set_source (cairo_t             *cr,
+                     const PmChartColour *colour,
+                     double               alpha)
+{
+  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, alpha);
+}
+
+void
+pm_chart_draw_rag_mark (cairo_t              *cr,
+                        const PmChartPalette *palette,
+                        PmRag                 rag,
+                        double                x,
+                        double                y,
+                        double                radius)
+{
+  cairo_save (cr);
+  cairo_new_path (cr);
+
+  switch (rag)
+    {
+    case PM_RAG_GREEN:
+      cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+      break;
+    case PM_RAG_AMBER:
+      cairo_move_to (cr, x, y - radius * 1.2);
+      cairo_line_to (cr, x + radius * 1.1, y + radius * 0.8);
+      cairo_line_to (cr, x - radius * 1.1, y + radius * 0.8);
+      cairo_close_path (cr);
+      break;
+    case PM_RAG_RED:
+      cairo_rectangle (cr, x - radius * 0.9, y - radius * 0.9, radius * 1.8, radius * 1.8);
+      break;
+    case PM_RAG_GREY:
+    default:
+      cairo_arc (cr, x, y, radius * 0.85, 0, 2 * G_PI);
+      pm_chart_set_source (cr, &palette->background, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, MAX (1.0, radius / 3));
+      pm_chart_set_source (cr, &palette->rag[PM_RAG_GREY], 1);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  pm_chart_set_source (cr, &palette->rag[rag], 1);
+  cairo_fill_preserve (cr);
+  /* An outline keeps light marks visible on paper. */
+  cairo_set_line_width (cr, MAX (0.5, radius / 5));
+  pm_chart_set_source (cr, &palette->text, 0.6);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+const char *
+pm_chart_rag_words (PmRag rag)
+{
+  switch (rag)
+    {
+    case PM_RAG_GREEN:
+      return _("on track");
+    case PM_RAG_AMBER:
+      return _("close to track");
+    case PM_RAG_RED:
+      return _("off track");
+    case PM_RAG_GREY:
+    default:
+      return _("not judged");
+    }
+}

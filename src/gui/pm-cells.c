@@ -6,9 +6,14 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "model/pm-enums.h"
 #include "pm-cells.h"
 #include "pm-format.h"
+#include "pm-kpi-row.h"
+#include "report/pm-sparkline.h"
+#include "report/pm-trend-chart.h"
 
 typedef struct
 {
@@ -50,6 +55,23 @@ set_pill_class (GtkWidget  *pill,
   for (guint i = 0; i < G_N_ELEMENTS (rag_classes); i++)
     gtk_widget_remove_css_class (pill, rag_classes[i]);
   gtk_widget_add_css_class (pill, css_class);
+}
+
+static void
+draw_sparkline (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  PmKpiRow *row = g_object_get_data (G_OBJECT (area), "pm-row");
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  if (row == NULL)
+    return;
+
+  pm_sparkline_draw (cr, pm_chart_palette_get (dark), pm_kpi_row_get_kpi (row),
+                     pm_kpi_row_get_period (row), 0, 2, width, height - 4);
 }
 
 static GtkWidget *
@@ -100,6 +122,14 @@ create_cell (const CellSpec *spec)
           gtk_widget_add_css_class (pill, "numeric");
           gtk_box_append (GTK_BOX (child), pill);
         }
+      break;
+
+    case PM_CELL_KIND_SPARKLINE:
+      child = gtk_drawing_area_new ();
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (child), 72);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (child), 24);
+      gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (child), draw_sparkline, NULL, NULL);
       break;
 
     default:
@@ -207,6 +237,20 @@ update_cell (GtkWidget      *child,
       }
       break;
 
+    case PM_CELL_KIND_SPARKLINE:
+      {
+        g_autoptr(PmTrendPlot) plot = pm_trend_plot_new (pm_kpi_row_get_kpi (PM_KPI_ROW (row)),
+                                                         pm_kpi_row_get_period (PM_KPI_ROW (row)));
+        g_autofree char *words = pm_trend_plot_describe (plot);
+
+        g_object_set_data_full (G_OBJECT (child), "pm-row", g_object_ref (row), g_object_unref);
+        gtk_widget_set_tooltip_text (child, words);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
+        gtk_widget_queue_draw (child);
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -281,6 +325,12 @@ GtkListItemFactory *
 pm_cell_rag_factory_new (void)
 {
   return cell_factory_new (PM_CELL_KIND_RAG, NULL, PM_CELL_PLAIN);
+}
+
+GtkListItemFactory *
+pm_cell_sparkline_factory_new (void)
+{
+  return cell_factory_new (PM_CELL_KIND_SPARKLINE, NULL, PM_CELL_PLAIN);
 }
 
 GtkListItemFactory *

@@ -29,6 +29,7 @@ typedef enum
   PM_CELL_KIND_TRAVEL,      /* PmKpiRow: "travel-arrow", "travel-label" */
   PM_CELL_KIND_STATUS,      /* PmSummaryRow: "status-label", "sort-status" */
   PM_CELL_KIND_RAG_COUNTS,  /* PmSummaryRow: "green", "amber", "red", "grey" */
+  PM_CELL_KIND_SPARKLINE,   /* PmKpiRow: its KPI's values up to its period */
 } PmCellKind;
 
 /* One cell outside a list (a table laid out in a grid), kept bound to
@@ -44,6 +45,8 @@ GtkListItemFactory *pm_cell_label_factory_new      (const char  *property,
 /* PmKpiRow: the RAG status as a letter in a coloured pill (the letter
  * makes it readable without colour; screen readers hear the word). */
 GtkListItemFactory *pm_cell_rag_factory_new        (void);
+/* A tiny trend of the row's KPI, coloured and marked by status. */
+GtkListItemFactory *pm_cell_sparkline_factory_new  (void);
 /* PmKpiRow: the direction of travel arrow, read out as a word. */
 GtkListItemFactory *pm_cell_travel_factory_new     (void);
 /* PmSummaryRow: the delivery status in a pill. */

@@ -9,6 +9,7 @@
 #include "pm-cells.h"
 #include "pm-chase-item.h"
 #include "pm-mirror.h"
+#include "pm-district-chart.h"
 #include "pm-overview-page.h"
 #include "pm-summary-row.h"
 #include "pm-watch.h"
@@ -25,6 +26,9 @@ struct _PmOverviewPage
   GtkMenuButton    *district_menu_button;
   AdwPreferencesGroup *totals_group;
   GtkGrid          *totals_grid;
+  AdwPreferencesGroup *comparison_group;
+  PmDistrictChart  *district_chart;
+  GtkDropDown      *measure_dropdown;
   AdwPreferencesGroup *pilots_group;
   GtkGrid          *pilots_grid;
   AdwPreferencesGroup *chase_group;
@@ -129,6 +133,18 @@ fill_chase (PmOverviewPage *self)
                        groups->pdata, groups->len);
 }
 
+/* The comparison is across all districts: shown on the programme's page,
+ * not on one district's. */
+static void
+update_comparison (PmOverviewPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->comparison_group),
+                          self->programme != NULL && self->district == NULL);
+  pm_district_chart_set_programme (self->district_chart, self->programme);
+  pm_district_chart_set_period (self->district_chart, self->period);
+  pm_district_chart_refresh (self->district_chart);
+}
+
 static gboolean
 refill_chase_cb (gpointer user_data)
 {
@@ -136,6 +152,7 @@ refill_chase_cb (gpointer user_data)
 
   self->chase_idle = 0;
   fill_chase (self);
+  update_comparison (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -263,6 +280,7 @@ rebuild (PmOverviewPage *self)
   self->watch = pm_watch_new (self->district != NULL ? G_OBJECT (self->district) : G_OBJECT (self->programme),
                               queue_chase_refill, self);
   fill_chase (self);
+  update_comparison (self);
 }
 
 static void
@@ -598,6 +616,7 @@ pm_overview_page_class_init (PmOverviewPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PM_TYPE_DISTRICT_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilotmonitor/PilotMonitor/pm-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, title_label);
@@ -605,6 +624,9 @@ pm_overview_page_class_init (PmOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, district_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, totals_group);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, totals_grid);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, comparison_group);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, district_chart);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, measure_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, pilots_group);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, pilots_grid);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, chase_group);
@@ -688,6 +710,7 @@ pm_overview_page_set_period (PmOverviewPage *self,
   set_rows_period (self->pilots, period);
   update_texts (self);
   fill_chase (self);
+  update_comparison (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "pm-chart.h"
 #include "pm-kpi-row.h"
 #include "pm-pilot-page.h"
 #include "pm-window.h"
@@ -35,6 +36,7 @@ struct _PmPilotPage
   AdwEntryRow         *value_row;
   GtkLabel            *value_error;
   AdwEntryRow         *note_row;
+  PmChart             *trend_chart;
 
   /* Template widgets: the quarter's report */
   AdwPreferencesGroup *narrative_group;

@@ -153,9 +153,16 @@ update_editor (PmPilotPage *self)
 
   gtk_stack_set_visible_child_name (self->editor_stack, has_kpi ? "editor" : "none");
   if (!has_kpi)
-    return;
+    {
+      pm_chart_set_kpi (self->trend_chart, NULL);
+      return;
+    }
 
   kpi = pm_kpi_row_get_kpi (self->selected_row);
+  pm_chart_set_period (self->trend_chart, self->period);
+  pm_chart_set_kpi (self->trend_chart, kpi);
+  /* A save or an undo changed the values under the same KPI. */
+  pm_chart_refresh (self->trend_chart);
   gtk_label_set_label (self->editor_title, pm_kpi_get_title (kpi));
   /* Translators: unit, direction, baseline and target of the KPI being edited */
   subtitle = g_strdup_printf (_("%s, %s · Baseline: %s · Target: %s"),
@@ -306,12 +313,13 @@ setup_columns (PmPilotPage *self)
     { N_("KPI"), pm_cell_label_factory_new ("title", PM_CELL_WRAP | PM_CELL_WIDE), "title", G_TYPE_STRING, -1, TRUE },
     { N_("Unit"), pm_cell_label_factory_new ("unit-label", PM_CELL_PLAIN), "unit-label", G_TYPE_STRING, 90, FALSE },
     { N_("Direction"), pm_cell_label_factory_new ("direction-label", PM_CELL_PLAIN), "direction-label", G_TYPE_STRING, 86, FALSE },
-    { N_("Baseline"), pm_cell_label_factory_new ("baseline-text", PM_CELL_WRAP), "baseline-text", G_TYPE_STRING, 150, FALSE },
-    { N_("Target"), pm_cell_label_factory_new ("target-text", PM_CELL_WRAP), "target-text", G_TYPE_STRING, 120, FALSE },
+    { N_("Baseline"), pm_cell_label_factory_new ("baseline-text", PM_CELL_WRAP), "baseline-text", G_TYPE_STRING, 130, FALSE },
+    { N_("Target"), pm_cell_label_factory_new ("target-text", PM_CELL_WRAP), "target-text", G_TYPE_STRING, 110, FALSE },
     { N_("Value"), pm_cell_label_factory_new ("value-text", PM_CELL_NUMERIC | PM_CELL_WRAP), "sort-value", G_TYPE_DOUBLE, 100, FALSE },
     { N_("Change"), pm_cell_label_factory_new ("change-text", PM_CELL_NUMERIC), "sort-change", G_TYPE_DOUBLE, 80, FALSE },
     { N_("Travel"), pm_cell_travel_factory_new (), "travel-label", G_TYPE_STRING, 62, FALSE },
     { N_("RAG"), pm_cell_rag_factory_new (), "sort-rag", G_TYPE_INT, 54, FALSE },
+    { N_("Trend"), pm_cell_sparkline_factory_new (), "sort-rag", G_TYPE_INT, 84, FALSE },
   };
 
   G_STATIC_ASSERT (VALUE_COLUMN == 5);
@@ -533,6 +541,7 @@ pm_pilot_page_class_init (PmPilotPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PM_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilotmonitor/PilotMonitor/pm-pilot-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, facts_label);
@@ -548,6 +557,7 @@ pm_pilot_page_class_init (PmPilotPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, value_row);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, value_error);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, note_row);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, narrative_group);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, progress_view);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, learning_view);

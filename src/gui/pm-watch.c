@@ -19,7 +19,13 @@ struct _PmWatch
   PmWatchFunc  func;
   gpointer     user_data;
   GArray      *connections;
+  gboolean     dirty;
+  gboolean     stale;  /* what to listen to changed while frozen */
 };
+
+/* Every live watch, for pm_watch_thaw_all(), and the freeze depth. */
+static GHashTable *all_watches;
+static guint freeze_count;
 
 static void watch_object (PmWatch *self, GObject *object);
 
@@ -55,6 +61,12 @@ rewatch (PmWatch *self)
 static void
 changed_cb (PmWatch *self)
 {
+  if (freeze_count > 0)
+    {
+      self->dirty = TRUE;
+      return;
+    }
+
   self->func (self->user_data);
 }
 
@@ -62,6 +74,14 @@ changed_cb (PmWatch *self)
 static void
 structure_changed_cb (PmWatch *self)
 {
+  /* Rewatching walks everything under the root: once, at the thaw. */
+  if (freeze_count > 0)
+    {
+      self->dirty = TRUE;
+      self->stale = TRUE;
+      return;
+    }
+
   rewatch (self);
   self->func (self->user_data);
 }
@@ -144,6 +164,10 @@ pm_watch_new (GObject     *root,
 
   watch_object (self, root);
 
+  if (all_watches == NULL)
+    all_watches = g_hash_table_new (NULL, NULL);
+  g_hash_table_add (all_watches, self);
+
   return self;
 }
 
@@ -153,7 +177,54 @@ pm_watch_free (PmWatch *self)
   if (self == NULL)
     return;
 
+  g_hash_table_remove (all_watches, self);
   g_clear_pointer (&self->connections, g_array_unref);
   g_clear_object (&self->root);
   g_free (self);
+}
+
+void
+pm_watch_freeze_all (void)
+{
+  freeze_count++;
+}
+
+static PmWatch *
+find_dirty (void)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (all_watches == NULL)
+    return NULL;
+
+  g_hash_table_iter_init (&iter, all_watches);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (((PmWatch *) key)->dirty)
+      return key;
+
+  return NULL;
+}
+
+void
+pm_watch_thaw_all (void)
+{
+  PmWatch *watch;
+
+  g_return_if_fail (freeze_count > 0);
+
+  if (--freeze_count > 0)
+    return;
+
+  /* A callback may free or create watches: look again after each. */
+  while ((watch = find_dirty ()) != NULL)
+    {
+      watch->dirty = FALSE;
+      if (watch->stale)
+        {
+          watch->stale = FALSE;
+          rewatch (watch);
+        }
+      watch->func (watch->user_data);
+    }
 }

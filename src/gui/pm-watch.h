@@ -23,6 +23,12 @@ PmWatch *pm_watch_new  (GObject     *root,
                         gpointer     user_data);
 void     pm_watch_free (PmWatch     *self);
 
+/* Between freeze and thaw (they nest) no watch calls back; at the last
+ * thaw each watch that saw a change calls back once. For bulk changes,
+ * such as an import of thousands of values. */
+void     pm_watch_freeze_all (void);
+void     pm_watch_thaw_all   (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmWatch, pm_watch_free)
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pm-dialogs.h"
+#include "pm-import-dialog.h"
 #include "pm-print-operation.h"
 #include "pm-window-private.h"
 #include "store/pm-programme-file.h"
@@ -56,6 +57,7 @@ typedef enum
   FILE_KIND_DATABASE,
   FILE_KIND_PROGRAMME,
   FILE_KIND_PDF,
+  FILE_KIND_CSV,
 } FileKind;
 
 static void
@@ -104,6 +106,10 @@ choose_file (PmWindow             *self,
       break;
     case FILE_KIND_PDF:
       add_filter (GTK_FILE_CHOOSER (native), _("PDF documents"), "*.pdf", "application/pdf");
+      break;
+    case FILE_KIND_CSV:
+      add_filter (GTK_FILE_CHOOSER (native), _("CSV files"), "*.csv", "text/csv");
+      add_filter (GTK_FILE_CHOOSER (native), _("All files"), "*", NULL);
       break;
     case FILE_KIND_DATABASE:
     default:
@@ -379,6 +385,57 @@ import_action_cb (GSimpleAction *action,
                NULL, FILE_KIND_PROGRAMME, import_chosen_cb, NULL, NULL);
 }
 
+/* Import quarterly values (CSV) */
+
+static void
+import_values_finished_cb (PmImportDialog *dialog,
+                           guint           n_written,
+                           const GError   *error,
+                           PmWindow       *self)
+{
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      _pm_window_report_saved (self, error->message, NULL);
+      return;
+    }
+  if (error != NULL)
+    {
+      _pm_window_report_error (self, _("Could Not Import the Values"), error);
+      return;
+    }
+
+  /* Translators: toast after a CSV import */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Saved %u value", "Saved %u values",
+                                          n_written), n_written);
+  _pm_window_report_saved (self, message, NULL);
+}
+
+static void
+import_values_chosen_cb (PmWindow *self,
+                         GFile    *file,
+                         gpointer  data)
+{
+  PmImportDialog *dialog;
+
+  if (self->store == NULL || self->programme == NULL)
+    return;
+
+  dialog = pm_import_dialog_new (GTK_WINDOW (self), self->store, self->programme, file);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (import_values_finished_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_values_action_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  choose_file (user_data, _("Import Quarterly Values"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+               NULL, FILE_KIND_CSV, import_values_chosen_cb, NULL, NULL);
+}
+
 /* Export */
 
 static void
@@ -564,6 +621,7 @@ static const GActionEntry window_actions[] = {
   { "save-as", save_as_action_cb },
   { "import", import_action_cb },
   { "export", export_action_cb },
+  { "import-values", import_values_action_cb },
   { "print", print_action_cb },
   { "export-pdf", export_pdf_action_cb, "s" },
   { "undo", undo_action_cb },
@@ -596,6 +654,7 @@ _pm_window_update_actions (PmWindow *self)
   set_enabled (self, "create-programme", self->store != NULL && !open);
   set_enabled (self, "save-as", self->store != NULL);
   set_enabled (self, "export", open);
+  set_enabled (self, "import-values", open);
   set_enabled (self, "print", open);
   set_enabled (self, "export-pdf", open);
   set_enabled (self, "search", open);

@@ -672,6 +672,14 @@ pm_database_begin (PmDatabase  *self,
 }
 
 gboolean
+pm_database_in_transaction (PmDatabase *self)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+
+  return self->in_transaction;
+}
+
+gboolean
 pm_database_commit (PmDatabase  *self,
                     GError     **error)
 {

@@ -68,6 +68,7 @@ gboolean     pm_database_migrate_to          (PmDatabase        *self,
  * (BEGIN IMMEDIATE), so a lock held elsewhere shows before any change. */
 gboolean     pm_database_begin               (PmDatabase        *self,
                                               GError           **error);
+gboolean     pm_database_in_transaction      (PmDatabase        *self);
 gboolean     pm_database_commit              (PmDatabase        *self,
                                               GError           **error);
 /* Rolls back if a transaction is open; a failure here is logged, since

@@ -99,6 +99,14 @@ gboolean    _pm_store_write_entry      (PmDatabase     *db,
                                         gint64          kpi_id,
                                         PmProgressEntry *entry,
                                         GError        **error);
+/* The same, split for bulk writes: one statement prepared once, then run
+ * for each entry. */
+PmStatement *_pm_store_prepare_entry_write (PmDatabase     *db,
+                                           GError        **error);
+gboolean    _pm_store_run_entry_write  (PmStatement    *stmt,
+                                        gint64          kpi_id,
+                                        PmProgressEntry *entry,
+                                        GError        **error);
 gboolean    _pm_store_write_narrative  (PmDatabase     *db,
                                         gint64          pilot_id,
                                         PmNarrative    *narrative,

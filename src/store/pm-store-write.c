@@ -563,15 +563,11 @@ _pm_store_insert_target (PmDatabase  *db,
   return pm_statement_execute (stmt, error);
 }
 
-gboolean
-_pm_store_write_entry (PmDatabase       *db,
-                       gint64            kpi_id,
-                       PmProgressEntry  *entry,
-                       GError          **error)
+PmStatement *
+_pm_store_prepare_entry_write (PmDatabase  *db,
+                               GError     **error)
 {
-  g_autoptr(PmStatement) stmt = NULL;
-
-  stmt = pm_database_prepare (db,
+  return pm_database_prepare (db,
                               "INSERT INTO progress (kpi_id, period, value, numerator, denominator, "
                               "                      note, updated_at) "
                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')) "
@@ -580,9 +576,15 @@ _pm_store_write_entry (PmDatabase       *db,
                               "  denominator = excluded.denominator, note = excluded.note, "
                               "  updated_at = excluded.updated_at, revision = revision + 1",
                               error);
-  if (stmt == NULL)
-    return FALSE;
+}
 
+gboolean
+_pm_store_run_entry_write (PmStatement      *stmt,
+                           gint64            kpi_id,
+                           PmProgressEntry  *entry,
+                           GError          **error)
+{
+  pm_statement_reset (stmt);
   pm_statement_bind_int64 (stmt, 1, kpi_id);
   bind_period (stmt, 2, pm_progress_entry_get_period (entry));
   if (pm_progress_entry_has_value (entry))
@@ -602,6 +604,17 @@ _pm_store_write_entry (PmDatabase       *db,
   pm_statement_bind_text (stmt, 6, pm_progress_entry_get_note (entry));
 
   return pm_statement_execute (stmt, error);
+}
+
+gboolean
+_pm_store_write_entry (PmDatabase       *db,
+                       gint64            kpi_id,
+                       PmProgressEntry  *entry,
+                       GError          **error)
+{
+  g_autoptr(PmStatement) stmt = _pm_store_prepare_entry_write (db, error);
+
+  return stmt != NULL && _pm_store_run_entry_write (stmt, kpi_id, entry, error);
 }
 
 gboolean

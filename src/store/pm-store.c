@@ -65,6 +65,14 @@ _pm_store_begin_write (PmStore  *self,
       return FALSE;
     }
 
+  /* A bulk import holds its transaction open between slices. */
+  if (pm_database_in_transaction (self->database))
+    {
+      g_set_error_literal (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED,
+                           _("An import is still being written. Try again when it has finished."));
+      return FALSE;
+    }
+
   return pm_database_begin (self->database, error);
 }
 

@@ -1,0 +1,546 @@
+/* pm-progress-import.c: quarterly values from a CSV file, checked first
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "model/pm-enums.h"
+#include "pm-csv.h"
+#include "pm-progress-import.h"
+#include "pm-store-error.h"
+
+/* Bigger than any CSV a programme office would keep by hand, and small
+ * enough to read into memory at once. */
+#define MAX_FILE_SIZE (256 * 1024 * 1024)
+
+typedef struct
+{
+  guint            line;
+  PmImportChange   change;
+  PmKpi           *kpi;
+  PmProgressEntry *entry;
+  PmProgressEntry *held;
+} Row;
+
+typedef struct
+{
+  guint  line;
+  char  *message;
+} Rejection;
+
+struct _PmProgressImport
+{
+  GObject      parent_instance;
+
+  PmProgramme *programme;
+  GArray      *rows;        /* of Row */
+  GArray      *rejections;  /* of Rejection */
+  guint        n_blank;
+};
+
+G_DEFINE_FINAL_TYPE (PmProgressImport, pm_progress_import, G_TYPE_OBJECT)
+
+enum { COL_DISTRICT, COL_PILOT, COL_KPI, COL_PERIOD, COL_VALUE, COL_NOTE, N_COLUMNS };
+
+static const char * const column_names[N_COLUMNS] = {
+  "district", "pilot", "kpi", "period", "value", "note",
+};
+
+/* Two KPIs of one pilot with the same title cannot be told apart. */
+#define AMBIGUOUS ((gpointer) &column_names)
+
+static void
+clear_row (Row *row)
+{
+  g_clear_object (&row->kpi);
+  g_clear_object (&row->entry);
+  g_clear_object (&row->held);
+}
+
+static void
+clear_rejection (Rejection *rejection)
+{
+  g_clear_pointer (&rejection->message, g_free);
+}
+
+static void
+pm_progress_import_finalize (GObject *object)
+{
+  PmProgressImport *self = PM_PROGRESS_IMPORT (object);
+
+  g_clear_object (&self->programme);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->rejections, g_array_unref);
+
+  G_OBJECT_CLASS (pm_progress_import_parent_class)->finalize (object);
+}
+
+static void
+pm_progress_import_class_init (PmProgressImportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pm_progress_import_finalize;
+}
+
+static void
+pm_progress_import_init (PmProgressImport *self)
+{
+  self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (self->rows, (GDestroyNotify) clear_row);
+  self->rejections = g_array_new (FALSE, TRUE, sizeof (Rejection));
+  g_array_set_clear_func (self->rejections, (GDestroyNotify) clear_rejection);
+}
+
+/* Names match as people type them: case and Unicode form do not matter,
+ * nor do spaces around them. */
+static char *
+name_key (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+  g_autofree char *folded = g_utf8_casefold (stripped, -1);
+
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
+}
+
+static char *
+kpi_key (const char *district,
+         const char *pilot,
+         const char *kpi)
+{
+  g_autofree char *d = name_key (district);
+  g_autofree char *p = name_key (pilot);
+  g_autofree char *k = name_key (kpi);
+
+  return g_strconcat (d, "\x1f", p, "\x1f", k, NULL);
+}
+
+static void
+index_programme (PmProgramme *programme,
+                 GHashTable  *kpis,
+                 GHashTable  *districts,
+                 GHashTable  *pilots)
+{
+  GListModel *district_list = pm_programme_get_districts (programme);
+
+  for (guint d = 0; d < g_list_model_get_n_items (district_list); d++)
+    {
+      g_autoptr(PmDistrict) district = g_list_model_get_item (district_list, d);
+      GListModel *pilot_list = pm_district_get_pilots (district);
+      const char *district_name = pm_district_get_name (district);
+
+      g_hash_table_add (districts, name_key (district_name));
+
+      for (guint p = 0; p < g_list_model_get_n_items (pilot_list); p++)
+        {
+          g_autoptr(PmPilot) pilot = g_list_model_get_item (pilot_list, p);
+          GListModel *kpi_list = pm_pilot_get_kpis (pilot);
+          const char *pilot_title = pm_pilot_get_title (pilot);
+
+          g_hash_table_add (pilots, kpi_key (district_name, pilot_title, ""));
+
+          for (guint k = 0; k < g_list_model_get_n_items (kpi_list); k++)
+            {
+              g_autoptr(PmKpi) kpi = g_list_model_get_item (kpi_list, k);
+              char *key = kpi_key (district_name, pilot_title, pm_kpi_get_title (kpi));
+
+              if (g_hash_table_contains (kpis, key))
+                g_hash_table_replace (kpis, key, AMBIGUOUS);
+              else
+                g_hash_table_insert (kpis, key, kpi);
+            }
+        }
+    }
+}
+
+static void
+reject (PmProgressImport *self,
+        guint             line,
+        const char       *format,
+        ...) G_GNUC_PRINTF (3, 4);
+
+static void
+reject (PmProgressImport *self,
+        guint             line,
+        const char       *format,
+        ...)
+{
+  g_autofree char *reason = NULL;
+  Rejection rejection;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  rejection.line = line;
+  /* Translators: a refused row of a CSV file: “Line 12: no district is
+   * called “Tamwrth”.” */
+  rejection.message = g_strdup_printf (_("Line %u: %s"), line, reason);
+  g_array_append_val (self->rejections, rejection);
+}
+
+static gboolean
+find_columns (GStrv    header,
+              int      columns[N_COLUMNS],
+              GError **error)
+{
+  for (guint c = 0; c < N_COLUMNS; c++)
+    columns[c] = -1;
+
+  for (int i = 0; header[i] != NULL; i++)
+    {
+      g_autofree char *name = name_key (header[i]);
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        if (g_strcmp0 (name, column_names[c]) == 0)
+          {
+            if (columns[c] >= 0)
+              {
+                g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_WRONG_FORMAT,
+                             _("The first line names the column “%s” twice."),
+                             column_names[c]);
+                return FALSE;
+              }
+            columns[c] = i;
+          }
+    }
+
+  /* The note is the one column that may be left out. */
+  for (guint c = 0; c < COL_NOTE; c++)
+    if (columns[c] < 0)
+      {
+        g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_WRONG_FORMAT,
+                     _("The first line must name the columns district, pilot, kpi, period "
+                       "and value (and may name note); there is no column “%s”."),
+                     column_names[c]);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+static gboolean
+same_entry (PmProgressEntry *a,
+            PmProgressEntry *b)
+{
+  if (pm_progress_entry_has_value (a) != pm_progress_entry_has_value (b))
+    return FALSE;
+  if (pm_progress_entry_has_value (a) &&
+      pm_progress_entry_get_value (a) != pm_progress_entry_get_value (b))
+    return FALSE;
+  return g_strcmp0 (pm_progress_entry_get_note (a), pm_progress_entry_get_note (b)) == 0;
+}
+
+static void
+check_record (PmProgressImport *self,
+              PmCsvRecord      *record,
+              const int         columns[N_COLUMNS],
+              guint             n_columns,
+              GHashTable       *kpis,
+              GHashTable       *districts,
+              GHashTable       *pilots,
+              GHashTable       *periods,
+              GHashTable       *seen)
+{
+  g_autoptr(PmProgressEntry) entry = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *district_key = NULL;
+  g_autofree char *pilot_key = NULL;
+  g_autofree char *seen_key = NULL;
+  const char *district, *pilot, *title, *period_code, *value_text, *note;
+  PmProgressEntry *held;
+  PmPeriod *period;
+  gpointer found;
+  double value;
+  Row row = { 0, };
+
+  if (g_strv_length (record->fields) != n_columns)
+    {
+      reject (self, record->line,
+              _("it has %u fields where the first line names %u. Check for a comma "
+                "that should be inside quotes."),
+              g_strv_length (record->fields), n_columns);
+      return;
+    }
+
+  for (guint i = 0; record->fields[i] != NULL; i++)
+    g_strstrip (record->fields[i]);
+
+  district = record->fields[columns[COL_DISTRICT]];
+  pilot = record->fields[columns[COL_PILOT]];
+  title = record->fields[columns[COL_KPI]];
+  period_code = record->fields[columns[COL_PERIOD]];
+  value_text = record->fields[columns[COL_VALUE]];
+  note = columns[COL_NOTE] >= 0 ? record->fields[columns[COL_NOTE]] : "";
+
+  if (*value_text == '\0' && *note == '\0')
+    {
+      self->n_blank++;
+      return;
+    }
+
+  key = kpi_key (district, pilot, title);
+  found = g_hash_table_lookup (kpis, key);
+  if (found == NULL)
+    {
+      district_key = name_key (district);
+      pilot_key = kpi_key (district, pilot, "");
+      if (!g_hash_table_contains (districts, district_key))
+        reject (self, record->line, _("no district is called “%s”."), district);
+      else if (!g_hash_table_contains (pilots, pilot_key))
+        reject (self, record->line, _("%s has no pilot called “%s”."), district, pilot);
+      else
+        reject (self, record->line, _("the pilot “%s” has no KPI called “%s”."), pilot, title);
+      return;
+    }
+  if (found == AMBIGUOUS)
+    {
+      reject (self, record->line,
+              _("the pilot “%s” has two KPIs called “%s”; rename one before importing."),
+              pilot, title);
+      return;
+    }
+
+  period = g_hash_table_lookup (periods, period_code);
+  if (period == NULL)
+    {
+      period = pm_period_parse (period_code, &local_error);
+      if (period == NULL)
+        {
+          reject (self, record->line, _("“%s” is not a period: write it as FY2016-Q3."),
+                  period_code);
+          return;
+        }
+      g_hash_table_insert (periods, g_strdup (period_code), period);
+    }
+
+  held = pm_kpi_get_entry (PM_KPI (found), period);
+  entry = pm_progress_entry_new (period);
+  /* A row with only a note keeps the value already held. */
+  if (*value_text == '\0' && held != NULL && pm_progress_entry_has_value (held))
+    pm_progress_entry_set_value (entry, pm_progress_entry_get_value (held));
+  else if (*value_text != '\0')
+    {
+      if (!pm_unit_parse_value (pm_kpi_get_unit (PM_KPI (found)), value_text, &value, &local_error))
+        {
+          /* Translators: a KPI's title, then why its value was refused. */
+          reject (self, record->line, _("%s: %s"), pm_kpi_get_title (PM_KPI (found)),
+                  local_error->message);
+          return;
+        }
+      pm_progress_entry_set_value (entry, value);
+    }
+  /* An empty note keeps the note already held: a sheet of bare numbers
+   * must not wipe what leads wrote. */
+  if (*note != '\0')
+    pm_progress_entry_set_note (entry, note);
+  else if (held != NULL)
+    pm_progress_entry_set_note (entry, pm_progress_entry_get_note (held));
+
+  seen_key = g_strdup_printf ("%p/%d", found, pm_period_get_index (period));
+  if (g_hash_table_contains (seen, seen_key))
+    {
+      reject (self, record->line,
+              _("line %u already gives %s for this KPI; only the first is used."),
+              GPOINTER_TO_UINT (g_hash_table_lookup (seen, seen_key)), period_code);
+      return;
+    }
+  g_hash_table_insert (seen, g_steal_pointer (&seen_key), GUINT_TO_POINTER (record->line));
+
+  row.line = record->line;
+  row.kpi = g_object_ref (PM_KPI (found));
+  row.entry = g_steal_pointer (&entry);
+  row.held = held != NULL ? g_object_ref (held) : NULL;
+  if (held == NULL)
+    row.change = PM_IMPORT_CHANGE_NEW;
+  else if (same_entry (held, row.entry))
+    row.change = PM_IMPORT_CHANGE_UNCHANGED;
+  else
+    row.change = PM_IMPORT_CHANGE_CHANGED;
+  g_array_append_val (self->rows, row);
+}
+
+PmProgressImport *
+pm_progress_import_new_from_csv (PmProgramme  *programme,
+                                 const char   *text,
+                                 gsize         length,
+                                 GError      **error)
+{
+  g_autoptr(PmProgressImport) self = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) kpis = NULL;
+  g_autoptr(GHashTable) districts = NULL;
+  g_autoptr(GHashTable) pilots = NULL;
+  g_autoptr(GHashTable) periods = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  int columns[N_COLUMNS];
+  PmCsvRecord *header;
+
+  g_return_val_if_fail (PM_IS_PROGRAMME (programme), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  records = pm_csv_parse (text, length, error);
+  if (records == NULL)
+    return NULL;
+
+  if (records->len == 0)
+    {
+      g_set_error_literal (error, PM_FILE_ERROR, PM_FILE_ERROR_WRONG_FORMAT,
+                           _("The file is empty."));
+      return NULL;
+    }
+
+  header = g_ptr_array_index (records, 0);
+  if (!find_columns (header->fields, columns, error))
+    return NULL;
+
+  self = g_object_new (PM_TYPE_PROGRESS_IMPORT, NULL);
+  self->programme = g_object_ref (programme);
+
+  kpis = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  districts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pilots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index_programme (programme, kpis, districts, pilots);
+
+  for (guint i = 1; i < records->len; i++)
+    check_record (self, g_ptr_array_index (records, i), columns,
+                  g_strv_length (header->fields), kpis, districts, pilots, periods, seen);
+
+  return g_steal_pointer (&self);
+}
+
+PmProgressImport *
+pm_progress_import_new_for_file (PmProgramme   *programme,
+                                 GFile         *file,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (PM_IS_PROGRAMME (programme), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+      g_file_info_get_size (info) > MAX_FILE_SIZE)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_WRONG_FORMAT,
+                   _("“%s” is not a CSV file of quarterly values (it is a folder, a device "
+                     "or larger than 256 MB)."), name);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+
+  return pm_progress_import_new_from_csv (programme, contents, length, error);
+}
+
+PmProgramme *
+pm_progress_import_get_programme (PmProgressImport *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_IMPORT (self), NULL);
+
+  return self->programme;
+}
+
+guint
+pm_progress_import_get_n_rows (PmProgressImport *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_IMPORT (self), 0);
+
+  return self->rows->len;
+}
+
+guint
+pm_progress_import_get_n_blank (PmProgressImport *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_IMPORT (self), 0);
+
+  return self->n_blank;
+}
+
+guint
+pm_progress_import_count_change (PmProgressImport *self,
+                                 PmImportChange    change)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (PM_IS_PROGRESS_IMPORT (self), 0);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    n += g_array_index (self->rows, Row, i).change == change;
+
+  return n;
+}
+
+guint
+pm_progress_import_get_row (PmProgressImport  *self,
+                            guint              index,
+                            PmKpi            **kpi,
+                            PmProgressEntry  **entry,
+                            PmProgressEntry  **held)
+{
+  Row *row;
+
+  g_return_val_if_fail (PM_IS_PROGRESS_IMPORT (self), 0);
+  g_return_val_if_fail (index < self->rows->len, 0);
+
+  row = &g_array_index (self->rows, Row, index);
+  if (kpi != NULL)
+    *kpi = row->kpi;
+  if (entry != NULL)
+    *entry = row->entry;
+  if (held != NULL)
+    *held = row->held;
+
+  return row->line;
+}
+
+PmImportChange
+pm_progress_import_get_change (PmProgressImport *self,
+                               guint             index)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_IMPORT (self), PM_IMPORT_CHANGE_UNCHANGED);
+  g_return_val_if_fail (index < self->rows->len, PM_IMPORT_CHANGE_UNCHANGED);
+
+  return g_array_index (self->rows, Row, index).change;
+}
+
+guint
+pm_progress_import_get_n_rejected (PmProgressImport *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_IMPORT (self), 0);
+
+  return self->rejections->len;
+}
+
+const char *
+pm_progress_import_get_rejection (PmProgressImport *self,
+                                  guint             index,
+                                  guint            *line)
+{
+  Rejection *rejection;
+
+  g_return_val_if_fail (PM_IS_PROGRESS_IMPORT (self), NULL);
+  g_return_val_if_fail (index < self->rejections->len, NULL);
+
+  rejection = &g_array_index (self->rejections, Rejection, index);
+  if (line != NULL)
+    *line = rejection->line;
+
+  return rejection->message;
+}

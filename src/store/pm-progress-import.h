@@ -1,0 +1,65 @@
+/* pm-progress-import.h: quarterly values from a CSV file, checked first
+ *
+ * A PmProgressImport reads a CSV file with the columns district, pilot,
+ * kpi, period, value and (optionally) note (an empty note keeps the note
+ * already held), and checks every row against
+ * the programme without writing anything: each row either becomes a value
+ * to save (new, changed or the same as already held) or is refused with
+ * its line number and the reason. The store writes the accepted rows
+ * (pm_store_import_progress_begin() and friends) once the user agrees.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/pm-programme.h"
+
+G_BEGIN_DECLS
+
+#define PM_TYPE_PROGRESS_IMPORT (pm_progress_import_get_type ())
+G_DECLARE_FINAL_TYPE (PmProgressImport, pm_progress_import, PM, PROGRESS_IMPORT, GObject)
+
+typedef enum
+{
+  PM_IMPORT_CHANGE_NEW,        /* no value held for this KPI and period */
+  PM_IMPORT_CHANGE_CHANGED,    /* a different value or note is held */
+  PM_IMPORT_CHANGE_UNCHANGED,  /* the same value and note: nothing to write */
+} PmImportChange;
+
+/* Fails only when the file as a whole cannot be used (not CSV, not UTF-8,
+ * no header naming the columns); a bad row is a rejection, not an error. */
+PmProgressImport *pm_progress_import_new_from_csv  (PmProgramme       *programme,
+                                                    const char        *text,
+                                                    gsize              length,
+                                                    GError           **error);
+PmProgressImport *pm_progress_import_new_for_file  (PmProgramme       *programme,
+                                                    GFile             *file,
+                                                    GCancellable      *cancellable,
+                                                    GError           **error);
+
+PmProgramme      *pm_progress_import_get_programme (PmProgressImport  *self);
+/* Rows with a value, in file order (including unchanged ones). */
+guint             pm_progress_import_get_n_rows    (PmProgressImport  *self);
+/* Rows with neither value nor note, left out silently. */
+guint             pm_progress_import_get_n_blank   (PmProgressImport  *self);
+guint             pm_progress_import_count_change  (PmProgressImport  *self,
+                                                    PmImportChange     change);
+/* Row @index: its line in the file, KPI, new entry and the entry held now
+ * (NULL for a new value). */
+guint             pm_progress_import_get_row       (PmProgressImport  *self,
+                                                    guint              index,
+                                                    PmKpi            **kpi,
+                                                    PmProgressEntry  **entry,
+                                                    PmProgressEntry  **held);
+PmImportChange    pm_progress_import_get_change    (PmProgressImport  *self,
+                                                    guint              index);
+
+/* Refused rows, each a sentence starting with its line number. */
+guint             pm_progress_import_get_n_rejected (PmProgressImport *self);
+const char       *pm_progress_import_get_rejection  (PmProgressImport *self,
+                                                     guint             index,
+                                                     guint            *line);
+
+G_END_DECLS

@@ -1,0 +1,401 @@
+/* test-import.c: importing quarterly values from CSV in the window
+ *
+ * Drives the real import dialog on the real window (needs a display): the
+ * review lists what would change and what is refused, Import saves, and
+ * Cancel half-way through a long import (the progress bar showing) leaves
+ * the database file exactly as it was. What is asserted about the data is
+ * read back from the file by a fresh PmStore.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include <glib/gstdio.h>
+
+#include "pm-application.h"
+#include "pm-import-dialog.h"
+#include "pm-window-private.h"
+#include "store/pm-csv.h"
+#include "store/pm-sample.h"
+
+#define HEADER "district,pilot,kpi,period,value,note\r\n"
+#define CANNOCK "Cannock Chase"
+#define CANNOCK_PILOT "Chadsmoor & Western Springs Community Family Intervention Service"
+#define WCFC_KPI "WCFC to work with 75 families not supported by any other agency, within 12 months"
+
+static PmApplication *app;
+
+typedef struct
+{
+  char           *dir;
+  char           *db;
+  char           *csv;
+  PmWindow       *window;
+  PmImportDialog *dialog;
+  gboolean        finished;
+  guint           n_written;
+  GError         *error;
+} Fixture;
+
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
+  g_autoptr(PmStore) store = NULL;
+
+  g_assert_no_error (error);
+  fixture->dir = g_dir_make_tmp ("pm-test-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->dir, "sample.db", NULL);
+  fixture->csv = g_build_filename (fixture->dir, "values, Q4.csv", NULL);
+
+  store = pm_store_open (fixture->db, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_import (store, sample, &error));
+  pm_store_close (store);
+
+  fixture->window = g_object_ref_sink (pm_window_new (app));
+  g_assert_true (pm_window_open_database (fixture->window, fixture->db));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (is_mapped, fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (fixture->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+  g_clear_object (&fixture->dialog);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_error (&fixture->error);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+  g_free (fixture->csv);
+}
+
+static void
+finished_cb (PmImportDialog *dialog,
+             guint           n_written,
+             const GError   *error,
+             Fixture        *fixture)
+{
+  fixture->finished = TRUE;
+  fixture->n_written = n_written;
+  fixture->error = error != NULL ? g_error_copy (error) : NULL;
+}
+
+static gboolean
+is_finished (gpointer data)
+{
+  return ((Fixture *) data)->finished;
+}
+
+static gboolean
+is_reviewing (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->finished ||
+         g_strcmp0 (pm_import_dialog_get_stage (fixture->dialog), "review") == 0;
+}
+
+/* Writes @text to the fixture's CSV file and opens the import dialog on
+ * it, as the menu item does once a file is chosen. */
+static void
+open_dialog (Fixture    *fixture,
+             const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->csv);
+
+  g_assert_true (g_file_set_contents (fixture->csv, text, -1, &error));
+  g_assert_no_error (error);
+
+  fixture->dialog = g_object_ref (pm_import_dialog_new (GTK_WINDOW (fixture->window),
+                                                        fixture->window->store,
+                                                        fixture->window->programme, file));
+  g_signal_connect (fixture->dialog, "finished", G_CALLBACK (finished_cb), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->dialog));
+  wait_until (is_reviewing, fixture);
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), PM_TYPE_IMPORT_DIALOG, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static char *
+row_title (GtkWidget *list,
+           guint      index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
+
+  g_assert_nonnull (row);
+  return g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+}
+
+static GBytes *
+read_db (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (fixture->db, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/* Every stored value, as "kpi-id/period=value" lines, read by a new store. */
+static char *
+dump_values (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) store = pm_store_open (fixture->db, PM_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(GListModel) kpis = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  programme = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  kpis = pm_programme_list_kpis (programme);
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
+      GListModel *entries = pm_kpi_get_entries (kpi);
+
+      for (guint j = 0; j < g_list_model_get_n_items (entries); j++)
+        {
+          g_autoptr(PmProgressEntry) entry = g_list_model_get_item (entries, j);
+          g_autofree char *code = pm_period_to_code (pm_progress_entry_get_period (entry));
+
+          g_string_append_printf (out, "%" G_GINT64_FORMAT "/%s=%g\n", pm_kpi_get_id (kpi), code,
+                                  pm_progress_entry_has_value (entry) ? pm_progress_entry_get_value (entry) : -1);
+        }
+    }
+  pm_store_close (store);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_review_then_import (Fixture       *fixture,
+                         gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *before = dump_values (fixture);
+  g_autofree char *after = NULL;
+  g_autofree char *refused = NULL;
+  g_autofree char *changed = NULL;
+  GtkWidget *import_button;
+
+  open_dialog (fixture, HEADER
+                        CANNOCK "," CANNOCK_PILOT ",\"" WCFC_KPI "\",FY2016-Q4,9,\r\n"
+                        CANNOCK "," CANNOCK_PILOT ",\"" WCFC_KPI "\",FY2016-Q3,6,\r\n"
+                        CANNOCK "," CANNOCK_PILOT ",\"" WCFC_KPI "\",FY2017-Q1,lots,\r\n");
+  g_assert_false (fixture->finished);
+
+  /* The review names the refused line and shows old and new values. */
+  g_assert_cmpuint (count_rows (template_child (fixture->dialog, "rejected_list")), ==, 1);
+  refused = row_title (template_child (fixture->dialog, "rejected_list"), 0);
+  g_assert_true (g_str_has_prefix (refused, "Line 4:"));
+  g_assert_cmpuint (count_rows (template_child (fixture->dialog, "changes_list")), ==, 2);
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (template_child (fixture->dialog, "changes_list")), 1);
+
+    changed = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  }
+  g_assert_cmpstr (changed, ==, "Q3 2016/17: 5 → 6");
+
+  /* Nothing is written before Import. */
+  after = dump_values (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  import_button = template_child (fixture->dialog, "import_button");
+  g_assert_true (gtk_widget_is_sensitive (import_button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (import_button)), ==, "_Import 2 Values");
+  g_signal_emit_by_name (import_button, "clicked");
+  wait_until (is_finished, fixture);
+
+  g_assert_no_error (fixture->error);
+  g_assert_cmpuint (fixture->n_written, ==, 2);
+  after = dump_values (fixture);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_nonnull (strstr (after, "FY2016-Q4=9\n"));
+  g_assert_nonnull (strstr (after, "FY2016-Q3=6\n"));
+  g_assert_null (strstr (after, "FY2017-Q1"));
+}
+
+static gboolean
+is_writing_part_way (gpointer data)
+{
+  Fixture *fixture = data;
+  double fraction = pm_import_dialog_get_fraction (fixture->dialog);
+
+  return fixture->finished ||
+         (g_strcmp0 (pm_import_dialog_get_stage (fixture->dialog), "writing") == 0 &&
+          fraction > 0.1 && fraction < 0.9);
+}
+
+static void
+test_cancel_midway (Fixture       *fixture,
+                    gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GString) csv = g_string_new (HEADER);
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (fixture->window->programme);
+  g_autoptr(GBytes) before = read_db (fixture);
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *values_before = dump_values (fixture);
+  g_autofree char *values_after = NULL;
+  GtkWidget *bar;
+
+  /* Every KPI for 40 quarters: thousands of rows. */
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
+      PmPilot *pilot = pm_kpi_get_pilot (kpi);
+
+      for (int q = 0; q < 40; q++)
+        {
+          g_string_append_printf (csv, "%s,", pm_district_get_name (pm_pilot_get_district (pilot)));
+          pm_csv_append_field (csv, pm_pilot_get_title (pilot));
+          g_string_append_c (csv, ',');
+          pm_csv_append_field (csv, pm_kpi_get_title (kpi));
+          g_string_append_printf (csv, ",FY%d-Q%d,1,\r\n", 2017 + q / 4, 1 + q % 4);
+        }
+    }
+  open_dialog (fixture, csv->str);
+  g_assert_false (fixture->finished);
+
+  /* Small slices, so that the import is seen part-way. */
+  pm_import_dialog_set_slice (fixture->dialog, 20);
+  g_signal_emit_by_name (template_child (fixture->dialog, "import_button"), "clicked");
+  wait_until (is_writing_part_way, fixture);
+  g_assert_false (fixture->finished);
+
+  bar = template_child (fixture->dialog, "progress_bar");
+  wait_until (is_mapped, bar);
+  g_test_message ("cancelled at %s", gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)));
+  g_signal_emit_by_name (template_child (fixture->dialog, "cancel_button"), "clicked");
+  wait_until (is_finished, fixture);
+
+  g_assert_error (fixture->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (fixture->n_written, ==, 0);
+
+  /* The values are as they were, and so (after the rollback, once the
+   * window lets go of the file) are its bytes. */
+  values_after = dump_values (fixture);
+  g_assert_cmpstr (values_after, ==, values_before);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  fixture->window = g_object_ref_sink (pm_window_new (app));
+  after = read_db (fixture);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_malformed_file (Fixture       *fixture,
+                     gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *before = dump_values (fixture);
+  g_autofree char *after = NULL;
+
+  open_dialog (fixture, "district,pilot,kpi,period,value\r\n\"never closed,x,y,FY2016-Q4,1\r\n");
+  wait_until (is_finished, fixture);
+
+  g_assert_nonnull (fixture->error);
+  g_assert_nonnull (strstr (fixture->error->message, "Line 2"));
+  after = dump_values (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+
+  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = pm_application_new ();
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Could not register the application: %s", error->message);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/gui/import/review-then-import", test_review_then_import);
+  ADD ("/gui/import/cancel-midway", test_cancel_midway);
+  ADD ("/gui/import/malformed-file", test_malformed_file);
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}

@@ -15,6 +15,7 @@
 #include "pm-dialogs.h"
 #include "pm-import-dialog.h"
 #include "pm-print-operation.h"
+#include "pm-table-export.h"
 #include "pm-window-private.h"
 #include "store/pm-programme-file.h"
 
@@ -58,6 +59,7 @@ typedef enum
   FILE_KIND_PROGRAMME,
   FILE_KIND_PDF,
   FILE_KIND_CSV,
+  FILE_KIND_XLSX,
 } FileKind;
 
 static void
@@ -110,6 +112,10 @@ choose_file (PmWindow             *self,
     case FILE_KIND_CSV:
       add_filter (GTK_FILE_CHOOSER (native), _("CSV files"), "*.csv", "text/csv");
       add_filter (GTK_FILE_CHOOSER (native), _("All files"), "*", NULL);
+      break;
+    case FILE_KIND_XLSX:
+      add_filter (GTK_FILE_CHOOSER (native), _("Excel workbooks"), "*.xlsx",
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       break;
     case FILE_KIND_DATABASE:
     default:
@@ -545,6 +551,60 @@ export_pdf_action_cb (GSimpleAction *action,
                export_pdf_chosen_cb, GINT_TO_POINTER (appendix), NULL);
 }
 
+/* Spreadsheets: the KPI table as CSV, the appendix as a workbook */
+
+static void
+export_table_chosen_cb (PmWindow *self,
+                        GFile    *file,
+                        gpointer  data)
+{
+  gboolean xlsx = GPOINTER_TO_INT (data);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->programme == NULL)
+    return;
+
+  if (xlsx)
+    ok = pm_table_export_xlsx (self->programme, _pm_window_get_period (self), path, &error);
+  else
+    ok = pm_table_export_csv (self->programme, _pm_window_get_period (self), path, &error);
+  if (!ok)
+    {
+      report_file_error (self, _("Could Not Export “%s”"), file, error);
+      return;
+    }
+
+  message = g_strdup_printf (_("Exported “%s”"), basename);
+  _pm_window_report_saved (self, message, NULL);
+}
+
+static void
+export_table_action_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  PmWindow *self = user_data;
+  gboolean xlsx = g_str_equal (g_variant_get_string (parameter, NULL), "xlsx");
+  g_autofree char *code = NULL;
+  g_autofree char *suggested = NULL;
+
+  if (self->programme == NULL)
+    return;
+
+  code = pm_period_to_code (_pm_window_get_period (self));
+  /* Translators: suggested file names; %s is a quarter like FY2016-Q3 */
+  suggested = g_strdup_printf (xlsx ? _("programme-appendix-%s.xlsx") : _("kpi-table-%s.csv"), code);
+
+  choose_file (self, xlsx ? _("Export Appendix as Spreadsheet") : _("Export KPI Table as CSV"),
+               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), suggested,
+               xlsx ? FILE_KIND_XLSX : FILE_KIND_CSV,
+               export_table_chosen_cb, GINT_TO_POINTER (xlsx), NULL);
+}
+
 /* Editing */
 
 static void
@@ -624,6 +684,7 @@ static const GActionEntry window_actions[] = {
   { "import-values", import_values_action_cb },
   { "print", print_action_cb },
   { "export-pdf", export_pdf_action_cb, "s" },
+  { "export-table", export_table_action_cb, "s" },
   { "undo", undo_action_cb },
   { "search", search_action_cb },
   { "add-district", add_district_action_cb },
@@ -657,6 +718,7 @@ _pm_window_update_actions (PmWindow *self)
   set_enabled (self, "import-values", open);
   set_enabled (self, "print", open);
   set_enabled (self, "export-pdf", open);
+  set_enabled (self, "export-table", open);
   set_enabled (self, "search", open);
   set_enabled (self, "add-district", open);
   set_enabled (self, "add-pilot", has_districts);

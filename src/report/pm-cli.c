@@ -18,7 +18,10 @@
 #include "pm-cli.h"
 #include "pm-kpi-listing.h"
 #include "pm-summary-report.h"
+#include "pm-table-export.h"
 #include "store/pm-programme-file.h"
+#include "store/pm-progress-import.h"
+#include "store/pm-progress-writer.h"
 #include "store/pm-sample.h"
 #include "store/pm-store.h"
 
@@ -42,14 +45,22 @@ pm_cli_add_options (GApplication *application)
       N_("Write the database’s programme to a programme file (JSON)"), N_("PROGRAMME.json") },
     { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
       N_("Print one tab-separated line per KPI: district, pilot, KPI, unit, direction, baseline, target, target date, latest period, latest value"), NULL },
+    { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Save quarterly values from a CSV file (columns district, pilot, kpi, period, value, note); nothing is saved if any row is refused"), N_("VALUES.csv") },
+    { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --import-csv: save the rows that are valid even if others are refused"), NULL },
     { "export-summary", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write the district summaries as PDF: all districts, or the one named"), N_("all|DISTRICT") },
     { "export-appendix", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Write the programme appendix (the committee’s table) as PDF"), NULL },
+    { "export-csv", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Write the period’s KPI table as CSV (UTF-8, one row per KPI)"), NULL },
+    { "export-xlsx", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Write the programme appendix as an Excel workbook (.xlsx): the appendix, then a sheet per district"), NULL },
     { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("The reporting period to print, like FY2016-Q3 (October to December 2016)"), N_("PERIOD") },
+      N_("The reporting period to export, like FY2016-Q3 (October to December 2016)"), N_("PERIOD") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("The PDF file to write"), N_("OUT.pdf") },
+      N_("The file to write: PDF, CSV or .xlsx, as the command says"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -66,8 +77,11 @@ pm_cli_add_options (GApplication *application)
       "  pilot-monitor --database pilots.db --list\n"
       "  pilot-monitor --database copy.db --import programme.json\n"
       "  pilot-monitor --database pilots.db --export programme.json\n"
+      "  pilot-monitor --database pilots.db --import-csv q4-values.csv\n"
       "  pilot-monitor --database pilots.db --export-summary all --period FY2016-Q3 --output summaries.pdf\n"
-      "  pilot-monitor --database pilots.db --export-appendix --period FY2016-Q3 --output appendix.pdf"));
+      "  pilot-monitor --database pilots.db --export-appendix --period FY2016-Q3 --output appendix.pdf\n"
+      "  pilot-monitor --database pilots.db --export-csv --period FY2016-Q3 --output kpis.csv\n"
+      "  pilot-monitor --database pilots.db --export-xlsx --period FY2016-Q3 --output appendix.xlsx"));
 }
 
 static void
@@ -250,6 +264,100 @@ export_report (const char *database,
   return EXIT_OK;
 }
 
+static int
+export_table (const char *database,
+              gboolean    xlsx,
+              PmPeriod   *period,
+              const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) programme = load_programme (database, &error);
+  gboolean written;
+
+  if (programme == NULL)
+    {
+      print_error (database, error);
+      return EXIT_FAILED;
+    }
+
+  if (xlsx)
+    written = pm_table_export_xlsx (programme, period, output, &error);
+  else
+    written = pm_table_export_csv (programme, period, output, &error);
+
+  if (!written)
+    {
+      print_error (NULL, error);
+      return EXIT_FAILED;
+    }
+
+  return EXIT_OK;
+}
+
+/* Checks every row of a CSV of quarterly values, reports the refused ones
+ * on stderr, and saves the rest in one transaction only when none was
+ * refused or the user said --accept-valid. */
+static int
+import_csv (const char *database,
+            const char *csv_path,
+            gboolean    accept_valid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) store = open_existing (database, FALSE, &error);
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmProgressImport) import = NULL;
+  g_autoptr(PmProgressWriter) writer = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (csv_path);
+  g_autofree char *display = g_filename_display_name (csv_path);
+  guint n_rejected, n_new, n_changed, n_same;
+
+  if (store == NULL || (programme = pm_store_load (store, &error)) == NULL)
+    {
+      print_error (database, error);
+      return EXIT_FAILED;
+    }
+
+  import = pm_progress_import_new_for_file (programme, file, NULL, &error);
+  if (import == NULL)
+    {
+      print_error (display, error);
+      return EXIT_FAILED;
+    }
+
+  n_rejected = pm_progress_import_get_n_rejected (import);
+  n_new = pm_progress_import_count_change (import, PM_IMPORT_CHANGE_NEW);
+  n_changed = pm_progress_import_count_change (import, PM_IMPORT_CHANGE_CHANGED);
+  n_same = pm_progress_import_count_change (import, PM_IMPORT_CHANGE_UNCHANGED);
+  for (guint i = 0; i < n_rejected; i++)
+    g_printerr ("pilot-monitor: %s: %s\n", display, pm_progress_import_get_rejection (import, i, NULL));
+
+  if (n_rejected > 0 && !accept_valid)
+    {
+      g_printerr ("pilot-monitor: %s: ", display);
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "%u row refused: nothing was saved. Correct it, or give --accept-valid to save the %u valid rows.\n",
+                               "%u rows refused: nothing was saved. Correct them, or give --accept-valid to save the %u valid rows.\n",
+                               n_rejected),
+                  n_rejected, n_new + n_changed);
+      return EXIT_FAILED;
+    }
+
+  writer = pm_progress_writer_new (store, import);
+  if (!pm_progress_writer_run (writer, NULL, &error))
+    {
+      print_error (database, error);
+      return EXIT_FAILED;
+    }
+
+  /* Translators: after --import-csv: “Saved 9 values (7 new, 2 changed); 52 unchanged, 1 refused.” */
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Saved %u value (%u new, %u changed); %u unchanged, %u refused.\n",
+                        "Saved %u values (%u new, %u changed); %u unchanged, %u refused.\n",
+                        n_new + n_changed),
+           n_new + n_changed, n_new, n_changed, n_same, n_rejected);
+  return EXIT_OK;
+}
+
 gboolean
 pm_cli_run (GVariantDict *options,
             int          *exit_status)
@@ -258,15 +366,20 @@ pm_cli_run (GVariantDict *options,
   g_autofree char *path = NULL;
   const char *import_path = NULL;
   const char *export_path = NULL;
+  const char *csv_path = NULL;
+  gboolean accept_valid = FALSE;
   gboolean sample = FALSE;
   gboolean list = FALSE;
   gboolean version = FALSE;
   const char *export_summary = NULL;
   gboolean export_appendix = FALSE;
+  gboolean export_csv = FALSE;
+  gboolean export_xlsx = FALSE;
   const char *period_code = NULL;
   const char *output_path = NULL;
   g_autoptr(PmPeriod) period = NULL;
   gboolean exporting;
+  gboolean table;
 
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (exit_status != NULL, FALSE);
@@ -276,11 +389,16 @@ pm_cli_run (GVariantDict *options,
   g_variant_dict_lookup (options, "version", "b", &version);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+  g_variant_dict_lookup (options, "import-csv", "^&ay", &csv_path);
+  g_variant_dict_lookup (options, "accept-valid", "b", &accept_valid);
   g_variant_dict_lookup (options, "export-summary", "&s", &export_summary);
   g_variant_dict_lookup (options, "export-appendix", "b", &export_appendix);
+  g_variant_dict_lookup (options, "export-csv", "b", &export_csv);
+  g_variant_dict_lookup (options, "export-xlsx", "b", &export_xlsx);
   g_variant_dict_lookup (options, "period", "&s", &period_code);
   g_variant_dict_lookup (options, "output", "^&ay", &output_path);
-  exporting = export_summary != NULL || export_appendix;
+  table = export_csv || export_xlsx;
+  exporting = export_summary != NULL || export_appendix || table;
 
   if (version)
     {
@@ -291,20 +409,29 @@ pm_cli_run (GVariantDict *options,
 
   if (!exporting && (period_code != NULL || output_path != NULL))
     {
-      print_usage_error (_("--period and --output go with --export-summary or --export-appendix"));
+      print_usage_error (_("--period and --output go with --export-summary, --export-appendix, "
+                           "--export-csv or --export-xlsx"));
       *exit_status = EXIT_USAGE;
       return TRUE;
     }
 
-  if (!sample && !list && import_path == NULL && export_path == NULL && !exporting)
+  if (accept_valid && csv_path == NULL)
+    {
+      print_usage_error (_("--accept-valid goes with --import-csv"));
+      *exit_status = EXIT_USAGE;
+      return TRUE;
+    }
+
+  if (!sample && !list && import_path == NULL && export_path == NULL && csv_path == NULL && !exporting)
     return FALSE;
 
-  /* Check a PDF export's arguments before anything is created or written. */
+  /* Check an export's arguments before anything is created or written. */
   if (exporting)
     {
-      if (export_summary != NULL && export_appendix)
+      if ((export_summary != NULL) + export_appendix + export_csv + export_xlsx > 1)
         {
-          print_usage_error (_("--export-summary and --export-appendix write one document each: give only one"));
+          print_usage_error (_("--export-summary, --export-appendix, --export-csv and --export-xlsx "
+                               "write one file each: give only one"));
           *exit_status = EXIT_USAGE;
           return TRUE;
         }
@@ -318,14 +445,22 @@ pm_cli_run (GVariantDict *options,
 
       if (period_code == NULL)
         {
-          print_usage_error (_("--period is needed to print: the reporting period, like FY2016-Q3"));
+          if (table)
+            print_usage_error (_("--period is needed to export: the reporting period, like FY2016-Q3"));
+          else
+            print_usage_error (_("--period is needed to print: the reporting period, like FY2016-Q3"));
           *exit_status = EXIT_USAGE;
           return TRUE;
         }
 
       if (output_path == NULL || output_path[0] == '\0')
         {
-          print_usage_error (_("--output is needed to print: the PDF file to write"));
+          if (export_csv)
+            print_usage_error (_("--output is needed to export: the CSV file to write"));
+          else if (export_xlsx)
+            print_usage_error (_("--output is needed to export: the workbook (.xlsx) to write"));
+          else
+            print_usage_error (_("--output is needed to print: the PDF file to write"));
           *exit_status = EXIT_USAGE;
           return TRUE;
         }
@@ -374,6 +509,14 @@ pm_cli_run (GVariantDict *options,
         }
     }
 
+  /* Values are saved before anything is exported or listed. */
+  if (csv_path != NULL)
+    {
+      *exit_status = import_csv (path, csv_path, accept_valid);
+      if (*exit_status != EXIT_OK)
+        return TRUE;
+    }
+
   if (export_path != NULL)
     {
       g_autoptr(PmProgramme) programme = load_programme (path, &error);
@@ -411,7 +554,9 @@ pm_cli_run (GVariantDict *options,
       fflush (stdout);
     }
 
-  if (exporting)
+  if (table)
+    *exit_status = export_table (path, export_xlsx, period, output_path);
+  else if (exporting)
     *exit_status = export_report (path, export_summary, period, output_path);
 
   return TRUE;

@@ -385,6 +385,48 @@ test_export_unwritable (Fixture       *fixture,
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* A refused row stops the whole file unless --accept-valid; what is saved
+ * shows in --list, and a file with only refusals changes nothing. */
+static void
+test_import_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "q4 values.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  g_auto(Run) before = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_auto(Run) refused = { 0, };
+  g_auto(Run) unchanged = { 0, };
+  g_auto(Run) accepted = { 0, };
+  g_auto(Run) after = { 0, };
+  g_auto(Run) usage = { 0, };
+
+  g_assert_cmpint (create.status, ==, 0);
+  g_file_set_contents (csv,
+                       "district,pilot,kpi,period,value,note\r\n"
+                       "Cannock Chase,Chadsmoor & Western Springs Community Family Intervention Service,"
+                       "\"WCFC to work with 75 families not supported by any other agency, within 12 months\","
+                       "FY2016-Q4,9,\r\n"
+                       "Tamworth,No such pilot,x,FY2016-Q4,1,\r\n", -1, &error);
+  g_assert_no_error (error);
+
+  refused = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "Line 3: Tamworth has no pilot called “No such pilot”"));
+  g_assert_nonnull (strstr (refused.err, "nothing was saved"));
+  unchanged = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_assert_cmpstr (unchanged.out, ==, before.out);
+
+  accepted = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, "--accept-valid", NULL);
+  g_assert_cmpint (accepted.status, ==, 0);
+  g_assert_nonnull (strstr (accepted.out, "Saved 1 value (1 new, 0 changed); 0 unchanged, 1 refused."));
+  after = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_assert_nonnull (strstr (after.out, "within 12 months\tcount\tincrease\t0 (October 2016)\t75\t31 October 2017\tFY2016-Q4\t9\n"));
+
+  usage = run_cli (fixture, "--database", fixture->db, "--accept-valid", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +446,7 @@ main (int   argc,
   ADD ("/cli/errors/import-invalid-value", test_import_invalid_value);
   ADD ("/cli/errors/usage", test_usage_errors);
   ADD ("/cli/errors/export-unwritable", test_export_unwritable);
+  ADD ("/cli/import-csv", test_import_csv);
 
 #undef ADD
 

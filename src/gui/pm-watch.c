@@ -137,11 +137,10 @@ watch_object (PmWatch *self,
       connect_signal (self, object, "notify", G_CALLBACK (structure_changed_cb));
       connect_signal (self, pm_kpi_get_baseline (kpi), "notify", G_CALLBACK (changed_cb));
       watch_list (self, pm_kpi_get_targets (kpi), FALSE);
-      watch_list (self, pm_kpi_get_entries (kpi), TRUE);
-    }
-  else if (PM_IS_PROGRESS_ENTRY (object))
-    {
-      connect_signal (self, object, "notify", G_CALLBACK (changed_cb));
+      /* A saved value replaces its entry in the list (the store never
+       * changes an entry in place), so the list's own signal is enough:
+       * no handler per value, of which a large programme has 600,000. */
+      watch_list (self, pm_kpi_get_entries (kpi), FALSE);
     }
 }
 

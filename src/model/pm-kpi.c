@@ -581,25 +581,49 @@ borrow_entry (PmKpi *self,
   return entry;
 }
 
+/* Binary search of the entries (kept in period order): TRUE with the
+ * position of @period's entry, or FALSE with where it would go. */
+static gboolean
+find_position (PmKpi    *self,
+               PmPeriod *period,
+               guint    *position)
+{
+  guint low = 0;
+  guint high = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      int cmp = pm_period_compare (pm_progress_entry_get_period (borrow_entry (self, middle)), period);
+
+      if (cmp == 0)
+        {
+          *position = middle;
+          return TRUE;
+        }
+      if (cmp < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  *position = low;
+  return FALSE;
+}
+
 PmProgressEntry *
 pm_kpi_get_entry (PmKpi    *self,
                   PmPeriod *period)
 {
-  guint n_entries;
+  guint position;
 
   g_return_val_if_fail (PM_IS_KPI (self), NULL);
   g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
 
-  n_entries = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
-  for (guint i = 0; i < n_entries; i++)
-    {
-      PmProgressEntry *entry = borrow_entry (self, i);
+  if (!find_position (self, period, &position))
+    return NULL;
 
-      if (pm_period_equal (pm_progress_entry_get_period (entry), period))
-        return entry;
-    }
-
-  return NULL;
+  return borrow_entry (self, position);
 }
 
 /* The latest entry with a value before @period (or at it, if @inclusive). */
@@ -655,7 +679,6 @@ pm_kpi_set_entry (PmKpi            *self,
                   GError          **error)
 {
   PmPeriod *period;
-  guint n_entries;
   guint position;
 
   g_return_val_if_fail (PM_IS_KPI (self), FALSE);
@@ -667,23 +690,13 @@ pm_kpi_set_entry (PmKpi            *self,
     return FALSE;
 
   period = pm_progress_entry_get_period (entry);
-  n_entries = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
 
-  for (position = 0; position < n_entries; position++)
+  if (find_position (self, period, &position))
     {
-      PmProgressEntry *other = borrow_entry (self, position);
-      int cmp = pm_period_compare (pm_progress_entry_get_period (other), period);
-
-      if (cmp == 0)
-        {
-          /* One items-changed (position, 1 removed, 1 added), so views
-           * update the row rather than seeing a remove then an insert. */
-          g_list_store_splice (self->entries, position, 1, (gpointer *) &entry, 1);
-          return TRUE;
-        }
-
-      if (cmp > 0)
-        break;
+      /* One items-changed (position, 1 removed, 1 added), so views
+       * update the row rather than seeing a remove then an insert. */
+      g_list_store_splice (self->entries, position, 1, (gpointer *) &entry, 1);
+      return TRUE;
     }
 
   g_list_store_insert (self->entries, position, entry);

@@ -106,13 +106,29 @@ PmPeriod *
 pm_period_new (int year,
                int quarter)
 {
+  /* Periods are immutable, so each quarter is made once and shared: a
+   * programme of ten years holds hundreds of thousands of values but
+   * only forty periods. The table lives as long as the process. */
+  static PmPeriod *interned[(PM_PERIOD_MAX_YEAR - PM_PERIOD_MIN_YEAR + 1) * 4];
+  G_LOCK_DEFINE_STATIC (interned);
+  PmPeriod **slot;
+  PmPeriod *period;
+
   g_return_val_if_fail (year >= PM_PERIOD_MIN_YEAR && year <= PM_PERIOD_MAX_YEAR, NULL);
   g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
 
-  return g_object_new (PM_TYPE_PERIOD,
-                       "year", year,
-                       "quarter", quarter,
-                       NULL);
+  slot = &interned[(year - PM_PERIOD_MIN_YEAR) * 4 + quarter - 1];
+
+  G_LOCK (interned);
+  if (*slot == NULL)
+    *slot = g_object_new (PM_TYPE_PERIOD,
+                          "year", year,
+                          "quarter", quarter,
+                          NULL);
+  period = g_object_ref (*slot);
+  G_UNLOCK (interned);
+
+  return period;
 }
 
 PmPeriod *

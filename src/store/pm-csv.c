@@ -23,11 +23,12 @@ pm_csv_record_free (PmCsvRecord *record)
 }
 
 static void
-end_record (GPtrArray *records,
-            GPtrArray *fields,
-            guint      line)
+end_record (GPtrArray  *fields,
+            guint       line,
+            PmCsvFunc   func,
+            gpointer    user_data)
 {
-  PmCsvRecord *record;
+  PmCsvRecord record;
 
   /* A line with nothing on it is no record (trailing blank lines). */
   if (fields->len == 1 && ((char *) g_ptr_array_index (fields, 0))[0] == '\0')
@@ -37,23 +38,32 @@ end_record (GPtrArray *records,
     }
 
   g_ptr_array_add (fields, NULL);
-  record = g_new0 (PmCsvRecord, 1);
-  record->line = line;
-  record->fields = (GStrv) g_ptr_array_steal (fields, NULL);
-  g_ptr_array_add (records, record);
+  record.line = line;
+  record.fields = (GStrv) fields->pdata;
+  func (&record, user_data);
+  g_ptr_array_set_size (fields, 0);
 }
 
-static GPtrArray *
-malformed (GPtrArray  *records,
-           GError    **error,
+static gboolean
+malformed (GError    **error,
            guint       line,
            const char *what)
 {
   g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_MALFORMED,
                /* Translators: “line 12: a quote is never closed” */
                _("Line %u: %s"), line, what);
-  g_ptr_array_unref (records);
-  return NULL;
+  return FALSE;
+}
+
+static void
+collect_cb (const PmCsvRecord *record,
+            gpointer           user_data)
+{
+  PmCsvRecord *copy = g_new0 (PmCsvRecord, 1);
+
+  copy->line = record->line;
+  copy->fields = g_strdupv (record->fields);
+  g_ptr_array_add (user_data, copy);
 }
 
 GPtrArray *
@@ -61,9 +71,23 @@ pm_csv_parse (const char  *text,
               gsize        length,
               GError     **error)
 {
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) pm_csv_record_free);
+
+  if (!pm_csv_foreach (text, length, collect_cb, records, error))
+    return NULL;
+
+  return g_steal_pointer (&records);
+}
+
+gboolean
+pm_csv_foreach (const char  *text,
+                gsize        length,
+                PmCsvFunc    func,
+                gpointer     user_data,
+                GError     **error)
+{
   g_autoptr(GPtrArray) fields = NULL;
   g_autoptr(GString) field = NULL;
-  GPtrArray *records;
   const char *p = text;
   const char *end = text + length;
   const char *bad_utf8 = NULL;
@@ -72,10 +96,9 @@ pm_csv_parse (const char  *text,
   gboolean quoted = FALSE;
   gboolean was_quoted = FALSE;
 
-  g_return_val_if_fail (text != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  records = g_ptr_array_new_with_free_func ((GDestroyNotify) pm_csv_record_free);
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!g_utf8_validate_len (text, length, &bad_utf8))
     {
@@ -83,7 +106,7 @@ pm_csv_parse (const char  *text,
 
       for (const char *q = text; q < bad_utf8; q++)
         bad_line += *q == '\n';
-      return malformed (records, error, bad_line,
+      return malformed (error, bad_line,
                         _("the text is not in UTF-8. Save the file as “CSV UTF-8” and try again."));
     }
 
@@ -122,7 +145,7 @@ pm_csv_parse (const char  *text,
         {
         case '"':
           if (field->len > 0 || was_quoted)
-            return malformed (records, error, line,
+            return malformed (error, line,
                               _("a quote in the middle of a field. Put the whole field in quotes and double the quotes inside it."));
           quoted = TRUE;
           was_quoted = TRUE;
@@ -143,14 +166,14 @@ pm_csv_parse (const char  *text,
           g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
           field = g_string_new (NULL);
           was_quoted = FALSE;
-          end_record (records, fields, record_line);
+          end_record (fields, record_line, func, user_data);
           line++;
           record_line = line;
           break;
 
         default:
           if (was_quoted)
-            return malformed (records, error, line,
+            return malformed (error, line,
                               _("text after a closing quote. Put the whole field in quotes and double the quotes inside it."));
           g_string_append_c (field, c);
           break;
@@ -158,16 +181,16 @@ pm_csv_parse (const char  *text,
     }
 
   if (quoted)
-    return malformed (records, error, record_line,
+    return malformed (error, record_line,
                       _("a quote is opened and never closed."));
 
   if (field->len > 0 || was_quoted || fields->len > 0)
     {
       g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
-      end_record (records, fields, record_line);
+      end_record (fields, record_line, func, user_data);
     }
 
-  return records;
+  return TRUE;
 }
 
 void

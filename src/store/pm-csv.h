@@ -28,6 +28,19 @@ GPtrArray  *pm_csv_parse         (const char   *text,
                                   gsize         length,
                                   GError      **error);
 
+/* The same, one record at a time: @func sees each record as it is read
+ * (its fields are valid only during the call), so that a large file is
+ * never held twice in memory. FALSE with @error set at a fault; the
+ * records before it have been seen. */
+typedef void (*PmCsvFunc) (const PmCsvRecord *record,
+                           gpointer           user_data);
+
+gboolean    pm_csv_foreach       (const char   *text,
+                                  gsize         length,
+                                  PmCsvFunc     func,
+                                  gpointer      user_data,
+                                  GError      **error);
+
 /* Appends @field to @out, quoted when it holds a comma, a quote or a line
  * break (quotes doubled). NULL is an empty field. */
 void        pm_csv_append_field  (GString      *out,

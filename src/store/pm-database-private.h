@@ -26,6 +26,14 @@ void     _pm_database_set_error  (PmDatabase  *self,
                                   const char  *detail,
                                   GError     **error);
 
+/* The statement cache behind pm_database_prepare(): take an idle one
+ * compiled from @sql (NULL if none), and give one back when its
+ * PmStatement is freed (FALSE: not kept, the caller finalizes it). */
+sqlite3_stmt *_pm_database_take_statement      (PmDatabase   *self,
+                                                const char   *sql);
+gboolean      _pm_database_give_back_statement (PmDatabase   *self,
+                                                sqlite3_stmt *stmt);
+
 /* pm-database-file.c */
 /* A PM_STORE_ERROR for a failed system call on @path. */
 void     _pm_file_set_error_from_errno (int           saved_errno,

@@ -20,6 +20,9 @@ struct _PmDatabase
   sqlite3  *db;
   char     *path;
   char     *display_name;
+  /* Prepared statements not in use, by their SQL: the loader runs the
+   * same few queries once per KPI, and parsing them is most of its time. */
+  GHashTable *statements;
 
   guint     read_only : 1;
   guint     created : 1;
@@ -373,6 +376,7 @@ pm_database_finalize (GObject *object)
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
 
   G_OBJECT_CLASS (pm_database_parent_class)->finalize (object);
 }
@@ -387,8 +391,44 @@ pm_database_class_init (PmDatabaseClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 pm_database_init (PmDatabase *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+sqlite3_stmt *
+_pm_database_take_statement (PmDatabase *self,
+                             const char *sql)
+{
+  gpointer key, stmt;
+
+  if (!g_hash_table_steal_extended (self->statements, sql, &key, &stmt))
+    return NULL;
+
+  g_free (key);
+  return stmt;
+}
+
+gboolean
+_pm_database_give_back_statement (PmDatabase   *self,
+                                  sqlite3_stmt *stmt)
+{
+  const char *sql = sqlite3_sql (stmt);
+
+  /* One idle copy of each is enough; a closed connection keeps none. */
+  if (self->db == NULL || sql == NULL || g_hash_table_contains (self->statements, sql))
+    return FALSE;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return TRUE;
 }
 
 PmDatabase *
@@ -579,6 +619,8 @@ pm_database_close (PmDatabase *self)
 
   if (self->in_transaction)
     pm_database_rollback (self);
+
+  g_hash_table_remove_all (self->statements);
 
   /* close_v2 waits for any statement still alive to be finalized. */
   if (sqlite3_close_v2 (self->db) != SQLITE_OK)

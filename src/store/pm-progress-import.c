@@ -233,6 +233,15 @@ same_entry (PmProgressEntry *a,
   return g_strcmp0 (pm_progress_entry_get_note (a), pm_progress_entry_get_note (b)) == 0;
 }
 
+/* The names of the row before (copies), and its KPI. */
+typedef struct
+{
+  char     *district;
+  char     *pilot;
+  char     *title;
+  gpointer  found;
+} LastRow;
+
 static void
 check_record (PmProgressImport *self,
               PmCsvRecord      *record,
@@ -242,14 +251,16 @@ check_record (PmProgressImport *self,
               GHashTable       *districts,
               GHashTable       *pilots,
               GHashTable       *periods,
-              GHashTable       *seen)
+              GHashTable       *seen,
+              GHashTable       *kpi_numbers,
+              LastRow          *last)
 {
   g_autoptr(PmProgressEntry) entry = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *key = NULL;
   g_autofree char *district_key = NULL;
   g_autofree char *pilot_key = NULL;
-  g_autofree char *seen_key = NULL;
+  gint64 seen_key;
   const char *district, *pilot, *title, *period_code, *value_text, *note;
   PmProgressEntry *held;
   PmPeriod *period;
@@ -282,8 +293,26 @@ check_record (PmProgressImport *self,
       return;
     }
 
-  key = kpi_key (district, pilot, title);
-  found = g_hash_table_lookup (kpis, key);
+  /* Files list a KPI's quarters together: the same three names as the
+   * row before need no folding and no lookup. */
+  if (last->found != NULL &&
+      g_strcmp0 (district, last->district) == 0 && g_strcmp0 (pilot, last->pilot) == 0 &&
+      g_strcmp0 (title, last->title) == 0)
+    {
+      found = last->found;
+    }
+  else
+    {
+      key = kpi_key (district, pilot, title);
+      found = g_hash_table_lookup (kpis, key);
+      g_free (last->district);
+      g_free (last->pilot);
+      g_free (last->title);
+      last->district = g_strdup (district);
+      last->pilot = g_strdup (pilot);
+      last->title = g_strdup (title);
+      last->found = found;
+    }
   if (found == NULL)
     {
       district_key = name_key (district);
@@ -340,15 +369,17 @@ check_record (PmProgressImport *self,
   else if (held != NULL)
     pm_progress_entry_set_note (entry, pm_progress_entry_get_note (held));
 
-  seen_key = g_strdup_printf ("%p/%d", found, pm_period_get_index (period));
-  if (g_hash_table_contains (seen, seen_key))
+  /* The KPI's position in the programme and the quarter, as one number. */
+  seen_key = (gint64) GPOINTER_TO_UINT (g_hash_table_lookup (kpi_numbers, found)) * 4096 +
+             pm_period_get_index (period);
+  if (g_hash_table_contains (seen, &seen_key))
     {
       reject (self, record->line,
               _("line %u already gives %s for this KPI; only the first is used."),
-              GPOINTER_TO_UINT (g_hash_table_lookup (seen, seen_key)), period_code);
+              GPOINTER_TO_UINT (g_hash_table_lookup (seen, &seen_key)), period_code);
       return;
     }
-  g_hash_table_insert (seen, g_steal_pointer (&seen_key), GUINT_TO_POINTER (record->line));
+  g_hash_table_insert (seen, g_memdup2 (&seen_key, sizeof seen_key), GUINT_TO_POINTER (record->line));
 
   row.line = record->line;
   row.kpi = g_object_ref (PM_KPI (found));
@@ -363,6 +394,45 @@ check_record (PmProgressImport *self,
   g_array_append_val (self->rows, row);
 }
 
+/* What reading one file needs, row after row. */
+typedef struct
+{
+  PmProgressImport *self;
+  GError           *error;       /* a fault in the header */
+  gboolean          have_header;
+  int               columns[N_COLUMNS];
+  guint             n_columns;
+  GHashTable       *kpis;
+  GHashTable       *districts;
+  GHashTable       *pilots;
+  GHashTable       *periods;
+  GHashTable       *seen;
+  GHashTable       *kpi_numbers;
+  LastRow           last;
+} Checker;
+
+static void
+check_record_cb (const PmCsvRecord *record,
+                 gpointer           user_data)
+{
+  Checker *checker = user_data;
+
+  if (checker->error != NULL)
+    return;
+
+  if (!checker->have_header)
+    {
+      checker->have_header = TRUE;
+      checker->n_columns = g_strv_length (record->fields);
+      find_columns (record->fields, checker->columns, &checker->error);
+      return;
+    }
+
+  check_record (checker->self, (PmCsvRecord *) record, checker->columns, checker->n_columns,
+                checker->kpis, checker->districts, checker->pilots, checker->periods,
+                checker->seen, checker->kpi_numbers, &checker->last);
+}
+
 PmProgressImport *
 pm_progress_import_new_from_csv (PmProgramme  *programme,
                                  const char   *text,
@@ -370,46 +440,62 @@ pm_progress_import_new_from_csv (PmProgramme  *programme,
                                  GError      **error)
 {
   g_autoptr(PmProgressImport) self = NULL;
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GHashTable) kpis = NULL;
-  g_autoptr(GHashTable) districts = NULL;
-  g_autoptr(GHashTable) pilots = NULL;
-  g_autoptr(GHashTable) periods = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  int columns[N_COLUMNS];
-  PmCsvRecord *header;
+  g_autoptr(GListModel) all_kpis = NULL;
+  Checker checker = { 0, };
+  gboolean ok;
 
   g_return_val_if_fail (PM_IS_PROGRAMME (programme), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  records = pm_csv_parse (text, length, error);
-  if (records == NULL)
-    return NULL;
+  self = g_object_new (PM_TYPE_PROGRESS_IMPORT, NULL);
+  self->programme = g_object_ref (programme);
 
-  if (records->len == 0)
+  checker.self = self;
+  checker.kpis = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  checker.districts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  checker.pilots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  checker.periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  checker.seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  checker.kpi_numbers = g_hash_table_new (NULL, NULL);
+  index_programme (programme, checker.kpis, checker.districts, checker.pilots);
+
+  all_kpis = pm_programme_list_kpis (programme);
+  for (guint i = 0; i < g_list_model_get_n_items (all_kpis); i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (all_kpis, i);
+
+      /* The programme holds the KPI; the number only names it here. */
+      g_hash_table_insert (checker.kpi_numbers, kpi, GUINT_TO_POINTER (i + 1));
+    }
+
+  ok = pm_csv_foreach (text, length, check_record_cb, &checker, error);
+
+  g_hash_table_unref (checker.kpis);
+  g_hash_table_unref (checker.districts);
+  g_hash_table_unref (checker.pilots);
+  g_hash_table_unref (checker.periods);
+  g_hash_table_unref (checker.seen);
+  g_hash_table_unref (checker.kpi_numbers);
+  g_free (checker.last.district);
+  g_free (checker.last.pilot);
+  g_free (checker.last.title);
+
+  if (!ok)
+    {
+      g_clear_error (&checker.error);
+      return NULL;
+    }
+  if (checker.error != NULL)
+    {
+      g_propagate_error (error, checker.error);
+      return NULL;
+    }
+  if (!checker.have_header)
     {
       g_set_error_literal (error, PM_FILE_ERROR, PM_FILE_ERROR_WRONG_FORMAT,
                            _("The file is empty."));
       return NULL;
     }
-
-  header = g_ptr_array_index (records, 0);
-  if (!find_columns (header->fields, columns, error))
-    return NULL;
-
-  self = g_object_new (PM_TYPE_PROGRESS_IMPORT, NULL);
-  self->programme = g_object_ref (programme);
-
-  kpis = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  districts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  pilots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  index_programme (programme, kpis, districts, pilots);
-
-  for (guint i = 1; i < records->len; i++)
-    check_record (self, g_ptr_array_index (records, i), columns,
-                  g_strv_length (header->fields), kpis, districts, pilots, periods, seen);
 
   return g_steal_pointer (&self);
 }

@@ -31,7 +31,8 @@ pm_database_prepare (PmDatabase  *self,
   if (db == NULL)
     return NULL;
 
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  stmt = _pm_database_take_statement (self, sql);
+  rc = stmt != NULL ? SQLITE_OK : sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       _pm_database_set_error (self, rc, sqlite3_errmsg (db), error);
@@ -52,7 +53,8 @@ pm_statement_free (PmStatement *self)
   if (self == NULL)
     return;
 
-  sqlite3_finalize (self->stmt);
+  if (!_pm_database_give_back_statement (self->database, self->stmt))
+    sqlite3_finalize (self->stmt);
   g_clear_object (&self->database);
   g_free (self);
 }

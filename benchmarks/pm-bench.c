@@ -1,0 +1,716 @@
+/* pm-bench.c: how fast Pilot Monitor is, on the sample and at scale
+ *
+ *   pm-bench [--districts 150 --pilots-per-district 4 --kpis-per-pilot 25
+ *             --quarters 40] [--seed 1] [--workdir DIR] [--saves 1000]
+ *
+ * Each figure is measured in a process of its own (this program run again
+ * with --measure, or pilot-monitor itself), so that its peak memory (the
+ * child's ru_maxrss) is its own. Where one makes sense a floor is
+ * measured beside it in the same run: plain sqlite doing the same reads
+ * or writes with nothing above it. The first-frame figure needs a display
+ * (run under xvfb-run); without one it is left out. Prints one table.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "bench-generate.h"
+#include "store/pm-csv.h"
+#include "store/pm-progress-import.h"
+#include "store/pm-progress-writer.h"
+#include "store/pm-sample.h"
+#include "store/pm-store.h"
+
+/* ---- measurements, each run in a child ---------------------------------- */
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static PmStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  PmStore *store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
+
+  if (store == NULL)
+    g_error ("%s: %s", path, error->message);
+  return store;
+}
+
+static PmProgramme *
+load (PmStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  PmProgramme *programme = pm_store_load (store, &error);
+
+  if (programme == NULL)
+    g_error ("load: %s", error->message);
+  return programme;
+}
+
+/* What the window needs before its first frame: the file opened, checked
+ * and migrated, and the whole programme in models. */
+static void
+measure_open (const char *db)
+{
+  double t0 = now ();
+  g_autoptr(PmStore) store = open_store (db);
+  g_autoptr(PmProgramme) programme = load (store);
+
+  printf ("%.6f\n", now () - t0);
+}
+
+static sqlite3 *
+open_sqlite (const char *db,
+             int         flags)
+{
+  sqlite3 *handle = NULL;
+
+  if (sqlite3_open_v2 (db, &handle, flags, NULL) != SQLITE_OK)
+    g_error ("sqlite: %s", sqlite3_errmsg (handle));
+  return handle;
+}
+
+/* The floor under measure_open: the same rows read by sqlite alone. */
+static void
+measure_sqlite_select (const char *db)
+{
+  static const char *const queries[] = {
+    "SELECT kpi_id, period, value, numerator, denominator, note FROM progress ORDER BY kpi_id, period",
+    "SELECT pilot_id, period, progress, learning, case_study FROM narrative ORDER BY pilot_id, period",
+    "SELECT id, pilot_id, title, unit, direction FROM kpi ORDER BY pilot_id, position",
+  };
+  double t0 = now ();
+  sqlite3 *handle = open_sqlite (db, SQLITE_OPEN_READONLY);
+  gint64 rows = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      sqlite3_prepare_v2 (handle, queries[i], -1, &stmt, NULL);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          /* Touch the text as a loader would. */
+          rows += sqlite3_column_bytes (stmt, 1) >= 0;
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (handle);
+  printf ("%.6f\n", now () - t0);
+  g_assert_cmpint (rows, >, 0);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+print_percentiles (GArray *times)
+{
+  g_array_sort (times, compare_doubles);
+  printf ("%.6f %.6f\n",
+          g_array_index (times, double, times->len / 2),
+          g_array_index (times, double, MIN (times->len - 1, (times->len * 99) / 100)));
+}
+
+/* One value saved as the window saves it: checked, written in its own
+ * transaction (WAL, synchronous=FULL), then put in the model. */
+static void
+measure_saves (const char *db,
+               guint       n)
+{
+  g_autoptr(PmStore) store = open_store (db);
+  g_autoptr(PmProgramme) programme = load (store);
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_kpis = g_list_model_get_n_items (kpis);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, (i * 7919) % n_kpis);
+      g_autoptr(PmPeriod) period = pm_period_new (2030 + (i % 4), 1 + i % 4);
+      g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
+      g_autoptr(GError) error = NULL;
+      double t0;
+
+      pm_progress_entry_set_value (entry, 1 + i % 50);
+      t0 = now ();
+      if (!pm_store_save_entry (store, kpi, entry, &error))
+        g_error ("save: %s", error->message);
+      t0 = now () - t0;
+      g_array_append_val (times, t0);
+    }
+  print_percentiles (times);
+}
+
+/* The floor under measure_saves: the same upsert, one transaction each,
+ * with sqlite alone (same journal mode and sync). */
+static void
+measure_sqlite_saves (const char *db,
+                      guint       n)
+{
+  sqlite3 *handle = open_sqlite (db, SQLITE_OPEN_READWRITE);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  sqlite3_stmt *stmt = NULL;
+  gint64 max_id = 1;
+
+  sqlite3_exec (handle, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
+                NULL, NULL, NULL);
+  sqlite3_prepare_v2 (handle, "SELECT max (id) FROM kpi", -1, &stmt, NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    max_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  sqlite3_prepare_v2 (handle,
+                      "INSERT INTO progress (kpi_id, period, value, updated_at) VALUES (?1, ?2, ?3, 'x') "
+                      "ON CONFLICT (kpi_id, period) DO UPDATE SET value = excluded.value, "
+                      "revision = revision + 1", -1, &stmt, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      char period[16];
+      double t0 = now ();
+
+      g_snprintf (period, sizeof period, "FY%d-Q%u", 2030 + (int) (i % 4), 1 + i % 4);
+      sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+      sqlite3_bind_int64 (stmt, 1, 1 + (i * 7919) % max_id);
+      sqlite3_bind_text (stmt, 2, period, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_double (stmt, 3, 1 + i % 50);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        g_error ("sqlite save: %s", sqlite3_errmsg (handle));
+      sqlite3_reset (stmt);
+      sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
+      t0 = now () - t0;
+      g_array_append_val (times, t0);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  print_percentiles (times);
+}
+
+/* A CSV of quarterly values read, checked against the programme and
+ * written in one transaction: "check write" seconds. */
+static void
+measure_csv_import (const char *db,
+                    const char *csv)
+{
+  g_autoptr(PmStore) store = open_store (db);
+  g_autoptr(PmProgramme) programme = load (store);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(PmProgressImport) import = NULL;
+  g_autoptr(PmProgressWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  double t0 = now (), t1;
+
+  import = pm_progress_import_new_for_file (programme, file, NULL, &error);
+  if (import == NULL)
+    g_error ("csv: %s", error->message);
+  if (pm_progress_import_get_n_rejected (import) > 0)
+    g_error ("csv: %s", pm_progress_import_get_rejection (import, 0, NULL));
+  t1 = now ();
+  writer = pm_progress_writer_new (store, import);
+  if (!pm_progress_writer_run (writer, NULL, &error))
+    g_error ("csv write: %s", error->message);
+  printf ("%.6f %.6f\n", t1 - t0, now () - t1);
+}
+
+/* The floor under measure_csv_import: as many upserts in one
+ * transaction, with sqlite alone and nothing to read or check. */
+static void
+measure_sqlite_bulk (const char *db,
+                     guint       n_rows,
+                     guint       n_quarters)
+{
+  sqlite3 *handle = open_sqlite (db, SQLITE_OPEN_READWRITE);
+  sqlite3_stmt *stmt = NULL;
+  gint64 max_id = 1;
+  double t0 = now ();
+
+  sqlite3_exec (handle, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", NULL, NULL, NULL);
+  sqlite3_prepare_v2 (handle, "SELECT max (id) FROM kpi", -1, &stmt, NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    max_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  sqlite3_prepare_v2 (handle,
+                      "INSERT INTO progress (kpi_id, period, value, updated_at) VALUES (?1, ?2, ?3, 'x') "
+                      "ON CONFLICT (kpi_id, period) DO UPDATE SET value = excluded.value, "
+                      "revision = revision + 1", -1, &stmt, NULL);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      char period[16];
+      guint q = i % n_quarters;
+
+      /* KPI by KPI, its quarters in order: as the CSV file lists them. */
+      g_snprintf (period, sizeof period, "FY%u-Q%u", 2014 + q / 4, 1 + q % 4);
+      sqlite3_bind_int64 (stmt, 1, 1 + (i / n_quarters) % max_id);
+      sqlite3_bind_text (stmt, 2, period, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_double (stmt, 3, i % 500);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        g_error ("sqlite bulk: %s", sqlite3_errmsg (handle));
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (handle);
+  printf ("%.6f\n", now () - t0);
+}
+
+static void make_store (const char  *path,
+                        PmProgramme *programme);
+
+static int
+run_measure (int    argc,
+             char **argv)
+{
+  const char *what = argv[2];
+
+  if (g_str_equal (what, "open") && argc == 4)
+    measure_open (argv[3]);
+  else if (g_str_equal (what, "sqlite-select") && argc == 4)
+    measure_sqlite_select (argv[3]);
+  else if (g_str_equal (what, "saves") && argc == 5)
+    measure_saves (argv[3], atoi (argv[4]));
+  else if (g_str_equal (what, "sqlite-saves") && argc == 5)
+    measure_sqlite_saves (argv[3], atoi (argv[4]));
+  else if (g_str_equal (what, "csv-import") && argc == 5)
+    measure_csv_import (argv[3], argv[4]);
+  else if (g_str_equal (what, "sqlite-bulk") && argc == 6)
+    measure_sqlite_bulk (argv[3], atoi (argv[4]), atoi (argv[5]));
+  else if (g_str_equal (what, "generate") && argc == 10)
+    {
+      BenchShape shape = { atoi (argv[5]), atoi (argv[6]), atoi (argv[7]), atoi (argv[8]), atoi (argv[9]) };
+      g_autoptr(PmProgramme) large = bench_generate_programme (&shape);
+      g_autoptr(GError) error = NULL;
+
+      make_store (argv[3], large);
+      if (!bench_generate_csv (&shape, argv[4], &error))
+        g_error ("csv: %s", error->message);
+    }
+  else
+    {
+      fprintf (stderr, "pm-bench: unknown measurement\n");
+      return 2;
+    }
+  return 0;
+}
+
+/* ---- the parent: children, their output and their peak memory ---------- */
+
+typedef struct
+{
+  char   *output;
+  double  wall;       /* seconds, fork to exit */
+  double  max_rss_mb;
+} Child;
+
+static void
+child_clear (Child *child)
+{
+  g_clear_pointer (&child->output, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Child, child_clear)
+
+/* Runs @argv (with @envp added to the environment) and waits for it. */
+static void
+run_child (char  **argv,
+           char  **envp,
+           Child  *child)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  struct rusage usage;
+  int pipe_fds[2];
+  int status = 0;
+  double t0 = now ();
+  pid_t pid;
+  char buffer[4096];
+  ssize_t n;
+
+  if (pipe (pipe_fds) != 0)
+    g_error ("pipe: %s", g_strerror (errno));
+
+  pid = fork ();
+  if (pid == 0)
+    {
+      dup2 (pipe_fds[1], STDOUT_FILENO);
+      close (pipe_fds[0]);
+      close (pipe_fds[1]);
+      for (guint i = 0; envp != NULL && envp[i] != NULL; i++)
+        putenv (envp[i]);
+      execv (argv[0], argv);
+      _exit (127);
+    }
+  close (pipe_fds[1]);
+  while ((n = read (pipe_fds[0], buffer, sizeof buffer)) > 0)
+    g_string_append_len (out, buffer, n);
+  close (pipe_fds[0]);
+
+  if (wait4 (pid, &status, 0, &usage) < 0)
+    g_error ("wait4: %s", g_strerror (errno));
+  child->wall = now () - t0;
+  child->max_rss_mb = usage.ru_maxrss / 1024.0;
+  child->output = g_string_free (g_steal_pointer (&out), FALSE);
+
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("%s %s failed (status %d): %s", argv[0], argv[1], status, child->output);
+}
+
+static const char *self_path;
+static const char *app_path;
+
+static void
+measure (Child *child,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) self_path);
+  g_ptr_array_add (argv, "--measure");
+  va_start (args, child);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  run_child ((char **) argv->pdata, NULL, child);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) dest = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (to, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (to, "-shm", NULL);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  if (!g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+    g_error ("copy %s: %s", from, error->message);
+}
+
+typedef struct
+{
+  const char *name;
+  char       *db;
+  char       *csv;
+  char       *period;
+  char       *district;
+  guint       n_rows;
+  guint       n_quarters;
+} Scale;
+
+static void
+print_row (const char *what,
+           const char *scale,
+           const char *figure,
+           const char *floor,
+           double      rss_mb,
+           const char *goal)
+{
+  printf ("| %-34s | %-6s | %-22s | %-22s | %7.0f | %-9s |\n",
+          what, scale, figure, floor, rss_mb, goal);
+}
+
+static void
+bench_scale (Scale *scale,
+             const char *workdir,
+             guint       n_saves,
+             gboolean    large)
+{
+  g_autofree char *scratch = g_build_filename (workdir, "scratch.db", NULL);
+  g_autofree char *pdf = g_build_filename (workdir, "out.pdf", NULL);
+  g_autofree char *n_saves_text = g_strdup_printf ("%u", n_saves);
+  g_autofree char *n_rows_text = g_strdup_printf ("%u", scale->n_rows);
+  g_autofree char *n_quarters_text = g_strdup_printf ("%u", scale->n_quarters);
+  g_auto(Child) open = { 0, }, select = { 0, }, saves = { 0, }, sqlite_saves = { 0, };
+  g_auto(Child) csv = { 0, }, bulk = { 0, }, frame = { 0, };
+  g_auto(Child) all_pdf = { 0, }, one_pdf = { 0, }, appendix = { 0, };
+  char figure[64], floor[64];
+  double p50, p99, f50, f99, check, write;
+
+  measure (&open, "open", scale->db, NULL);
+  measure (&select, "sqlite-select", scale->db, NULL);
+  g_snprintf (figure, sizeof figure, "%.3f s", g_ascii_strtod (open.output, NULL));
+  g_snprintf (floor, sizeof floor, "sqlite %.3f s", g_ascii_strtod (select.output, NULL));
+  print_row ("open + load the programme", scale->name, figure, floor, open.max_rss_mb, "");
+
+  if (g_getenv ("DISPLAY") != NULL)
+    {
+      char *argv[] = { (char *) app_path, "--database", scale->db, NULL };
+      char *envp[] = { "PM_EXIT_AFTER_FIRST_FRAME=1", "GSETTINGS_BACKEND=memory", NULL };
+      const char *line;
+
+      run_child (argv, envp, &frame);
+      line = strstr (frame.output, "first-frame: ");
+      g_snprintf (figure, sizeof figure, "%.3f s",
+                  line != NULL ? g_ascii_strtod (line + strlen ("first-frame: "), NULL) : -1);
+      g_snprintf (floor, sizeof floor, "process %.3f s", frame.wall);
+      print_row ("first frame of the window", scale->name, figure, floor, frame.max_rss_mb,
+                 large ? "< 0.5 s" : "");
+    }
+  else
+    print_row ("first frame of the window", scale->name, "no display", "", 0, large ? "< 0.5 s" : "");
+
+  copy_file (scale->db, scratch);
+  measure (&saves, "saves", scratch, n_saves_text, NULL);
+  copy_file (scale->db, scratch);
+  measure (&sqlite_saves, "sqlite-saves", scratch, n_saves_text, NULL);
+  sscanf (saves.output, "%lf %lf", &p50, &p99);
+  sscanf (sqlite_saves.output, "%lf %lf", &f50, &f99);
+  g_snprintf (figure, sizeof figure, "p50 %.2f p99 %.2f ms", p50 * 1e3, p99 * 1e3);
+  g_snprintf (floor, sizeof floor, "p50 %.2f p99 %.2f ms", f50 * 1e3, f99 * 1e3);
+  {
+    g_autofree char *what = g_strdup_printf ("save one value (%u saves)", n_saves);
+
+    print_row (what, scale->name, figure, floor, saves.max_rss_mb,
+               large ? "p99 < 5 ms" : "");
+  }
+
+  {
+    char *argv_all[] = { (char *) app_path, "--database", scale->db, "--export-summary", "all",
+                         "--period", scale->period, "--output", pdf, NULL };
+    char *argv_one[] = { (char *) app_path, "--database", scale->db, "--export-summary", scale->district,
+                         "--period", scale->period, "--output", pdf, NULL };
+    char *argv_appendix[] = { (char *) app_path, "--database", scale->db, "--export-appendix",
+                              "--period", scale->period, "--output", pdf, NULL };
+
+    run_child (argv_all, NULL, &all_pdf);
+    g_snprintf (figure, sizeof figure, "%.3f s", all_pdf.wall);
+    print_row ("all district summaries to PDF", scale->name, figure, "", all_pdf.max_rss_mb,
+               large ? "< 10 s" : "");
+    run_child (argv_one, NULL, &one_pdf);
+    g_snprintf (figure, sizeof figure, "%.3f s", one_pdf.wall);
+    print_row ("one district summary to PDF", scale->name, figure, "", one_pdf.max_rss_mb,
+               large ? "< 0.2 s" : "");
+    run_child (argv_appendix, NULL, &appendix);
+    g_snprintf (figure, sizeof figure, "%.3f s", appendix.wall);
+    print_row ("programme appendix to PDF", scale->name, figure, "", appendix.max_rss_mb, "");
+  }
+
+  copy_file (scale->db, scratch);
+  measure (&csv, "csv-import", scratch, scale->csv, NULL);
+  copy_file (scale->db, scratch);
+  measure (&bulk, "sqlite-bulk", scratch, n_rows_text, n_quarters_text, NULL);
+  sscanf (csv.output, "%lf %lf", &check, &write);
+  g_snprintf (figure, sizeof figure, "%.2f s (%.2f + %.2f)", check + write, check, write);
+  g_snprintf (floor, sizeof floor, "sqlite %.2f s", g_ascii_strtod (bulk.output, NULL));
+  {
+    g_autofree char *what = g_strdup_printf ("import CSV of %u rows", scale->n_rows);
+
+    print_row (what, scale->name, figure, floor, csv.max_rss_mb, large ? "< 5 s" : "");
+  }
+
+  g_unlink (scratch);
+  g_unlink (pdf);
+}
+
+/* A sample CSV: a new value for every KPI of the sample, next quarter. */
+static guint
+write_sample_csv (PmProgramme *programme,
+                  const char  *path)
+{
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
+  g_autoptr(GString) out = g_string_new ("district,pilot,kpi,period,value,note\r\n");
+  guint n = g_list_model_get_n_items (kpis);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
+      PmPilot *pilot = pm_kpi_get_pilot (kpi);
+
+      pm_csv_append_field (out, pm_district_get_name (pm_pilot_get_district (pilot)));
+      g_string_append_c (out, ',');
+      pm_csv_append_field (out, pm_pilot_get_title (pilot));
+      g_string_append_c (out, ',');
+      pm_csv_append_field (out, pm_kpi_get_title (kpi));
+      g_string_append (out, ",FY2016-Q4,7,\r\n");
+    }
+  g_file_set_contents (path, out->str, out->len, NULL);
+  return n;
+}
+
+static void
+make_store (const char  *path,
+            PmProgramme *programme)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) store = NULL;
+
+  g_unlink (path);
+  store = pm_store_open (path, PM_STORE_OPEN_CREATE, &error);
+  if (store == NULL || !pm_store_import (store, programme, &error))
+    g_error ("%s: %s", path, error->message);
+  pm_store_close (store);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  BenchShape shape = { 150, 4, 25, 40, 1 };
+  g_autofree char *workdir = NULL;
+  g_autofree char *app = NULL;
+  g_autofree char *large_db = NULL;
+  g_autofree char *large_csv = NULL;
+  g_autofree char *sample_db = NULL;
+  g_autofree char *sample_csv = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) sample = NULL;
+  int saves = 1000;
+  int districts = 150, pilots = 4, kpis = 25, quarters = 40, seed = 1;
+  GOptionEntry entries[] = {
+    { "districts", 0, 0, G_OPTION_ARG_INT, &districts, "Districts in the large programme", "N" },
+    { "pilots-per-district", 0, 0, G_OPTION_ARG_INT, &pilots, "Pilots per district", "N" },
+    { "kpis-per-pilot", 0, 0, G_OPTION_ARG_INT, &kpis, "KPIs per pilot", "N" },
+    { "quarters", 0, 0, G_OPTION_ARG_INT, &quarters, "Quarters of history (at most 40)", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the generator", "N" },
+    { "saves", 0, 0, G_OPTION_ARG_INT, &saves, "Saves to time", "N" },
+    { "workdir", 0, 0, G_OPTION_ARG_FILENAME, &workdir, "Where to keep the generated files", "DIR" },
+    { "app", 0, 0, G_OPTION_ARG_FILENAME, &app, "The pilot-monitor binary", "PATH" },
+    { NULL }
+  };
+  double t0;
+
+  setlocale (LC_ALL, "");
+  if (argc >= 3 && g_str_equal (argv[1], "--measure"))
+    return run_measure (argc, argv);
+
+  context = g_option_context_new ("— time Pilot Monitor on the sample and a large programme");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "pm-bench: %s\n", error->message);
+      return 2;
+    }
+  if (districts < 1 || pilots < 1 || kpis < 1 || quarters < 1 || quarters > 40 || saves < 10)
+    {
+      fprintf (stderr, "pm-bench: sizes must be positive, quarters at most 40, saves at least 10\n");
+      return 2;
+    }
+  shape = (BenchShape) { districts, pilots, kpis, quarters, seed };
+
+  self_path = g_file_test ("/proc/self/exe", G_FILE_TEST_EXISTS)
+              ? g_file_read_link ("/proc/self/exe", NULL) : argv[0];
+  if (app == NULL)
+    app = g_strdup (g_getenv ("PM_BINARY"));
+  if (app == NULL)
+    {
+      fprintf (stderr, "pm-bench: give --app PATH (or PM_BINARY) for pilot-monitor\n");
+      return 2;
+    }
+  app_path = app;
+  if (workdir == NULL)
+    workdir = g_build_filename (g_get_tmp_dir (), "pm-bench", NULL);
+  g_mkdir_with_parents (workdir, 0700);
+
+  /* The generated programme is kept between runs: named by its shape. */
+  large_db = g_strdup_printf ("%s/large-%ux%ux%ux%u-%u.db", workdir, shape.districts,
+                              shape.pilots_per_district, shape.kpis_per_pilot, shape.quarters, shape.seed);
+  large_csv = g_strdup_printf ("%s/large-%ux%ux%ux%u-%u.csv", workdir, shape.districts,
+                               shape.pilots_per_district, shape.kpis_per_pilot, shape.quarters, shape.seed);
+  sample_db = g_build_filename (workdir, "sample.db", NULL);
+  sample_csv = g_build_filename (workdir, "sample.csv", NULL);
+
+  sample = pm_sample_programme_load (&error);
+  if (sample == NULL)
+    g_error ("sample: %s", error->message);
+  make_store (sample_db, sample);
+
+  if (!g_file_test (large_db, G_FILE_TEST_EXISTS) || !g_file_test (large_csv, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *partial = g_strconcat (large_db, ".part", NULL);
+      char *numbers[5];
+      g_auto(Child) generate = { 0, };
+
+      /* In a child, so that this process stays small: a child's peak
+       * memory counts what it inherited at fork. */
+      numbers[0] = g_strdup_printf ("%u", shape.districts);
+      numbers[1] = g_strdup_printf ("%u", shape.pilots_per_district);
+      numbers[2] = g_strdup_printf ("%u", shape.kpis_per_pilot);
+      numbers[3] = g_strdup_printf ("%u", shape.quarters);
+      numbers[4] = g_strdup_printf ("%u", shape.seed);
+      t0 = now ();
+      measure (&generate, "generate", partial, large_csv, numbers[0], numbers[1], numbers[2],
+               numbers[3], numbers[4], NULL);
+      if (g_rename (partial, large_db) != 0)
+        g_error ("rename: %s", g_strerror (errno));
+      printf ("Generated %s in %.1f s\n", large_db, now () - t0);
+      for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+        g_free (numbers[i]);
+    }
+
+  {
+    g_autofree char *host = NULL;
+    g_autofree char *cpu = NULL;
+    g_autofree char *cpuinfo = NULL;
+    guint n_entries = shape.districts * shape.pilots_per_district * shape.kpis_per_pilot * shape.quarters;
+    char *model;
+
+    if (g_file_get_contents ("/proc/cpuinfo", &cpuinfo, NULL, NULL) &&
+        (model = strstr (cpuinfo, "model name")) != NULL)
+      {
+        char *colon = strchr (model, ':');
+        char *end = strchr (model, '\n');
+
+        if (colon != NULL && end != NULL)
+          cpu = g_strstrip (g_strndup (colon + 1, end - colon - 1));
+      }
+    printf ("\nPilot Monitor %s, sqlite %s, %u cores, %s\n", PACKAGE_VERSION, sqlite3_libversion (),
+            g_get_num_processors (), cpu != NULL ? cpu : "unknown CPU");
+    printf ("sample: the bundled programme (8 districts, 61 KPIs)\n");
+    printf ("large: %u districts x %u pilots x %u KPIs x %u quarters = %u values, %u narratives\n\n",
+            shape.districts, shape.pilots_per_district, shape.kpis_per_pilot, shape.quarters, n_entries,
+            shape.districts * shape.pilots_per_district * shape.quarters);
+  }
+
+  printf ("| %-34s | %-6s | %-22s | %-22s | %7s | %-9s |\n",
+          "measurement", "scale", "figure", "floor (same run)", "RSS MB", "goal");
+  printf ("|%s|%s|%s|%s|%s|%s|\n", "------------------------------------",
+          "--------", "------------------------", "------------------------", "---------", "-----------");
+
+  {
+    Scale small = { "sample", sample_db, sample_csv, "FY2016-Q3", "Tamworth", 0, 1 };
+    g_autofree char *last_period = NULL;
+    g_autoptr(PmPeriod) last = pm_period_new_from_index (2014 * 4 + shape.quarters - 1);
+    Scale large = { "large", large_db, large_csv, NULL, "District 001",
+                    shape.districts * shape.pilots_per_district * shape.kpis_per_pilot * shape.quarters,
+                    shape.quarters };
+
+    small.n_rows = write_sample_csv (sample, sample_csv);
+    bench_scale (&small, workdir, saves, FALSE);
+    last_period = pm_period_to_code (last);
+    large.period = last_period;
+    bench_scale (&large, workdir, saves, TRUE);
+  }
+
+  return 0;
+}

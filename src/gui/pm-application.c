@@ -197,6 +197,7 @@ pm_application_startup (GApplication *app)
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

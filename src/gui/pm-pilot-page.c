@@ -17,6 +17,7 @@
 #include "pm-dialogs.h"
 #include "pm-edits.h"
 #include "pm-format.h"
+#include "pm-history-dialog.h"
 #include "pm-kpi-row.h"
 #include "pm-mirror.h"
 #include "pm-pilot-page-private.h"
@@ -150,6 +151,7 @@ update_editor (PmPilotPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.add-target", has_kpi);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.edit", has_kpi);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.delete", has_kpi);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.history", has_kpi);
 
   gtk_stack_set_visible_child_name (self->editor_stack, has_kpi ? "editor" : "none");
   if (!has_kpi)
@@ -407,6 +409,27 @@ rebuild (PmPilotPage *self)
 /* Actions */
 
 static void
+show_history (PmPilotPage *self,
+              PmWindow    *window,
+              PmKpi       *kpi)
+{
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (window->store == NULL)
+    return;
+
+  changes = pm_store_list_changes (window->store, kpi, &error);
+  if (changes == NULL)
+    {
+      _pm_window_report_error (window, _("Could Not Read the History"), error);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (pm_history_dialog_new (GTK_WINDOW (window), kpi, changes)));
+}
+
+static void
 pilot_action_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -436,6 +459,8 @@ pilot_action_cb (GtkWidget  *widget,
     pm_dialogs_edit_kpi (window, self->pilot, kpi);
   else if (g_str_equal (action_name, "kpi.delete"))
     pm_dialogs_confirm_delete (window, G_OBJECT (kpi));
+  else if (g_str_equal (action_name, "kpi.history"))
+    show_history (self, window, kpi);
 }
 
 /* GObject */
@@ -526,7 +551,7 @@ pm_pilot_page_class_init (PmPilotPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char *actions[] = {
     "pilot.edit", "pilot.delete", "pilot.add-kpi", "pilot.add-spend",
-    "kpi.edit-baseline", "kpi.add-target", "kpi.edit", "kpi.delete",
+    "kpi.edit-baseline", "kpi.add-target", "kpi.edit", "kpi.delete", "kpi.history",
   };
 
   object_class->dispose = pm_pilot_page_dispose;

@@ -605,6 +605,54 @@ export_table_action_cb (GSimpleAction *action,
                export_table_chosen_cb, GINT_TO_POINTER (xlsx), NULL);
 }
 
+/* Preferences: the name written into the audit trail and returns */
+
+static void
+author_row_changed_cb (AdwEntryRow *row,
+                       GSettings   *settings)
+{
+  g_settings_set_string (settings, "author-name", gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  PmWindow *self = user_data;
+  g_autofree char *author = NULL;
+  AdwPreferencesWindow *window;
+  AdwPreferencesPage *page;
+  AdwPreferencesGroup *group;
+  GtkWidget *row;
+
+  if (self->settings == NULL)
+    return;
+
+  window = ADW_PREFERENCES_WINDOW (adw_preferences_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  adw_preferences_window_set_search_enabled (window, FALSE);
+
+  page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("You"));
+  adw_preferences_group_set_description (group,
+                                         _("Your name is recorded with every change you make and written "
+                                           "into the quarterly returns you send."));
+  row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your Name"));
+  author = g_settings_get_string (self->settings, "author-name");
+  gtk_editable_set_text (GTK_EDITABLE (row), author);
+  g_signal_connect_object (row, "changed", G_CALLBACK (author_row_changed_cb), self->settings, 0);
+  gtk_widget_set_name (row, "author-row");
+  adw_preferences_group_add (group, row);
+  adw_preferences_page_add (page, group);
+  adw_preferences_window_add (window, page);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* Editing */
 
 static void
@@ -686,6 +734,7 @@ static const GActionEntry window_actions[] = {
   { "export-pdf", export_pdf_action_cb, "s" },
   { "export-table", export_table_action_cb, "s" },
   { "undo", undo_action_cb },
+  { "preferences", preferences_action_cb },
   { "search", search_action_cb },
   { "add-district", add_district_action_cb },
   { "add-pilot", add_pilot_action_cb },

@@ -66,6 +66,9 @@ AdwToast  *_pm_window_get_toast       (PmWindow      *self);
 /* Runs the undo of the latest toast (the "win.undo" action). */
 void       _pm_window_undo            (PmWindow      *self);
 
+/* The name changes are recorded under (NULL when not known). */
+char      *_pm_window_get_author      (PmWindow      *self);
+
 /* pm-window-actions.c */
 void       _pm_window_install_actions (PmWindow      *self);
 void       _pm_window_update_actions  (PmWindow      *self);

@@ -187,6 +187,33 @@ show_error_page (PmWindow     *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+/* The name the audit trail and returns carry: as typed in preferences,
+ * else the account's real name. */
+char *
+_pm_window_get_author (PmWindow *self)
+{
+  g_autofree char *typed = NULL;
+  const char *real_name = g_get_real_name ();
+
+  if (self->settings != NULL)
+    typed = g_settings_get_string (self->settings, "author-name");
+  if (typed != NULL && *g_strstrip (typed) != '\0')
+    return g_steal_pointer (&typed);
+  if (real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0 && real_name[0] != '\0')
+    return g_strdup (real_name);
+
+  return NULL;
+}
+
+static void
+author_changed_cb (PmWindow *self)
+{
+  g_autofree char *author = _pm_window_get_author (self);
+
+  if (self->store != NULL)
+    pm_store_set_author (self->store, author);
+}
+
 gboolean
 _pm_window_open (PmWindow          *self,
                  const char        *path,
@@ -202,6 +229,12 @@ _pm_window_open (PmWindow          *self,
   store = pm_store_open (path, flags, error);
   if (store == NULL)
     return FALSE;
+
+  {
+    g_autofree char *author = _pm_window_get_author (self);
+
+    pm_store_set_author (store, author);
+  }
 
   if (!pm_store_is_empty (store))
     {
@@ -468,6 +501,9 @@ pm_window_init (PmWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = settings_new_if_installed ();
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::author-name",
+                             G_CALLBACK (author_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_object_bind_property (self->period_selector, "period", self->overview_page, "period", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->period_selector, "period", self->pilot_page, "period", G_BINDING_SYNC_CREATE);

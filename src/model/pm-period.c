@@ -159,10 +159,15 @@ pm_period_parse (const char  *code,
   return pm_period_new (year, code[8] - '0');
 
 invalid:
-  g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD,
-               _("“%s” is not a reporting period; write it as FY2016-Q3 "
-                 "(the financial year starting in April 2016, third quarter)."),
-               code);
+  {
+    /* The text may come from a damaged file: messages stay UTF-8. */
+    g_autofree char *shown = g_utf8_make_valid (code, -1);
+
+    g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD,
+                 _("“%s” is not a reporting period; write it as FY2016-Q3 "
+                   "(the financial year starting in April 2016, third quarter)."),
+                 shown);
+  }
   return NULL;
 }
 

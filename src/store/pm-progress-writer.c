@@ -78,7 +78,7 @@ pm_progress_writer_begin (PmProgressWriter  *self,
   g_return_val_if_fail (PM_IS_PROGRESS_WRITER (self), FALSE);
   g_return_val_if_fail (self->state == STATE_NEW, FALSE);
 
-  if (!_pm_store_begin_write (self->store, error))
+  if (!_pm_store_begin_write_from (self->store, "csv", error))
     return FALSE;
 
   self->insert = _pm_store_prepare_entry_write (_pm_store_get_database (self->store), error);

@@ -25,9 +25,14 @@ PmDatabase *_pm_store_get_database (PmStore *self);
 gboolean    _pm_store_not_saved     (GError     **error);
 gboolean    _pm_store_already_saved (GError     **error);
 gboolean    _pm_store_gone          (GError     **error);
-/* Opens a write transaction, refusing early on a read-only store. */
+/* Opens a write transaction, refusing early on a read-only store; the
+ * audit trail records the store's author and @source ("typed", "csv",
+ * "return" or "import") for every change in it. */
 gboolean    _pm_store_begin_write   (PmStore     *self,
                                      GError     **error);
+gboolean    _pm_store_begin_write_from (PmStore     *self,
+                                        const char  *source,
+                                        GError     **error);
 /* Commits, or rolls back when @ok is FALSE or the commit fails. */
 gboolean    _pm_store_end_write     (PmStore     *self,
                                      gboolean     ok,

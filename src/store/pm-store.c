@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "pm-store-private.h"
 
@@ -21,6 +22,7 @@ struct _PmStore
   /* Owned references */
   PmDatabase *database;
   char       *path;
+  char       *author;   /* for the audit trail; NULL when not known */
 };
 
 G_DEFINE_FINAL_TYPE (PmStore, pm_store, G_TYPE_OBJECT)
@@ -50,11 +52,15 @@ _pm_store_gone (GError **error)
   return FALSE;
 }
 
-/* Opens a write transaction, refusing early on a read-only store. */
+/* Opens a write transaction, refusing early on a read-only store, and
+ * tells the audit trail's triggers who is writing and from where. */
 gboolean
-_pm_store_begin_write (PmStore  *self,
-             GError  **error)
+_pm_store_begin_write_from (PmStore     *self,
+                            const char  *source,
+                            GError     **error)
 {
+  g_autoptr(PmStatement) stmt = NULL;
+
   if (pm_database_is_read_only (self->database))
     {
       g_autofree char *display_name = g_filename_display_basename (self->path);
@@ -73,7 +79,27 @@ _pm_store_begin_write (PmStore  *self,
       return FALSE;
     }
 
-  return pm_database_begin (self->database, error);
+  if (!pm_database_begin (self->database, error))
+    return FALSE;
+
+  stmt = pm_database_prepare (self->database,
+                              "UPDATE change_context SET author = ?1, source = ?2 WHERE id = 1",
+                              error);
+  if (stmt == NULL)
+    return _pm_store_end_write (self, FALSE, error);
+  pm_statement_bind_text (stmt, 1, self->author);
+  pm_statement_bind_text (stmt, 2, source);
+  if (!pm_statement_execute (stmt, error))
+    return _pm_store_end_write (self, FALSE, error);
+
+  return TRUE;
+}
+
+gboolean
+_pm_store_begin_write (PmStore  *self,
+                       GError  **error)
+{
+  return _pm_store_begin_write_from (self, "typed", error);
 }
 
 /* Commits, or rolls back when @ok is FALSE or the commit fails. */
@@ -177,6 +203,7 @@ pm_store_finalize (GObject *object)
   PmStore *self = (PmStore *) object;
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->author, g_free);
 
   G_OBJECT_CLASS (pm_store_parent_class)->finalize (object);
 }
@@ -324,7 +351,7 @@ pm_store_import (PmStore      *self,
   g_return_val_if_fail (PM_IS_PROGRAMME (programme), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_pm_store_begin_write (self, error))
+  if (!_pm_store_begin_write_from (self, "import", error))
     return FALSE;
 
   /* Checked under the write lock, so two imports cannot both succeed. */
@@ -367,6 +394,115 @@ pm_store_backup_to (PmStore     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return pm_database_backup_to (self->database, path, error);
+}
+
+void
+pm_store_set_author (PmStore    *self,
+                     const char *author)
+{
+  g_return_if_fail (PM_IS_STORE (self));
+
+  g_free (self->author);
+  self->author = author != NULL && author[0] != '\0' ? g_strdup (author) : NULL;
+}
+
+const char *
+pm_store_get_author (PmStore *self)
+{
+  g_return_val_if_fail (PM_IS_STORE (self), NULL);
+
+  return self->author;
+}
+
+static PmChangeSource
+source_from_name (const char *name)
+{
+  if (g_strcmp0 (name, "csv") == 0)
+    return PM_CHANGE_CSV;
+  if (g_strcmp0 (name, "return") == 0)
+    return PM_CHANGE_RETURN;
+  if (g_strcmp0 (name, "import") == 0)
+    return PM_CHANGE_IMPORT;
+  return PM_CHANGE_TYPED;
+}
+
+static PmChangeKind
+kind_from_name (const char *name)
+{
+  if (g_strcmp0 (name, "baseline") == 0)
+    return PM_CHANGE_BASELINE;
+  if (g_strcmp0 (name, "target") == 0)
+    return PM_CHANGE_TARGET;
+  if (g_strcmp0 (name, "narrative") == 0)
+    return PM_CHANGE_NARRATIVE;
+  return PM_CHANGE_VALUE;
+}
+
+static double
+optional_double (PmStatement *stmt,
+                 int          column)
+{
+  return pm_statement_is_null (stmt, column) ? NAN : pm_statement_get_double (stmt, column);
+}
+
+GListModel *
+pm_store_list_changes (PmStore  *self,
+                       PmKpi    *kpi,
+                       GError  **error)
+{
+  g_autoptr(GListStore) changes = NULL;
+  g_autoptr(PmStatement) stmt = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (PM_IS_STORE (self), NULL);
+  g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (pm_kpi_get_id (kpi) == 0)
+    {
+      _pm_store_not_saved (error);
+      return NULL;
+    }
+
+  stmt = pm_database_prepare (self->database,
+                              "SELECT at, author, source, kind, period, old_value, new_value, "
+                              "       old_text, new_text "
+                              "FROM audit WHERE kpi_id = ?1 ORDER BY id DESC",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  pm_statement_bind_int64 (stmt, 1, pm_kpi_get_id (kpi));
+
+  changes = g_list_store_new (PM_TYPE_CHANGE);
+  while (pm_statement_step (stmt, &local_error))
+    {
+      g_autoptr(PmPeriod) period = NULL;
+      g_autoptr(PmChange) change = NULL;
+      const char *code = pm_statement_get_text (stmt, 4);
+
+      /* The period was checked when it was written; a bad one is left out
+       * rather than hiding the rest of the history. */
+      if (code != NULL)
+        period = pm_period_parse (code, NULL);
+
+      change = pm_change_new (pm_statement_get_text (stmt, 0),
+                              pm_statement_get_text (stmt, 1),
+                              source_from_name (pm_statement_get_text (stmt, 2)),
+                              kind_from_name (pm_statement_get_text (stmt, 3)),
+                              period,
+                              optional_double (stmt, 5),
+                              optional_double (stmt, 6),
+                              pm_statement_get_text (stmt, 7),
+                              pm_statement_get_text (stmt, 8));
+      g_list_store_append (changes, change);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&changes));
 }
 
 gboolean

@@ -13,6 +13,7 @@
 
 #include <gio/gio.h>
 
+#include "model/pm-change.h"
 #include "model/pm-programme.h"
 #include "pm-store-error.h"
 
@@ -22,7 +23,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PmStore, pm_store, PM, STORE, GObject)
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define PM_STORE_SCHEMA_VERSION 2
+#define PM_STORE_SCHEMA_VERSION 3
 
 typedef enum
 {
@@ -55,6 +56,18 @@ gboolean     pm_store_import            (PmStore           *self,
 /* Copies the database to @path with sqlite's online backup (Save As). */
 gboolean     pm_store_backup_to         (PmStore           *self,
                                          const char        *path,
+                                         GError           **error);
+
+/* Who is making the changes, for the audit trail (the name typed in
+ * preferences); NULL or "" when not known. */
+void         pm_store_set_author        (PmStore           *self,
+                                         const char        *author);
+const char  *pm_store_get_author        (PmStore           *self);
+
+/* The audit trail of @kpi, newest first: a GListModel of PmChange,
+ * covering its values, baseline and targets. */
+GListModel  *pm_store_list_changes      (PmStore           *self,
+                                         PmKpi             *kpi,
                                          GError           **error);
 
 /* Edits. Each validates, writes in one transaction, then updates the model

@@ -20,6 +20,7 @@
 #include "pm-application.h"
 #include "pm-edit-dialog.h"
 #include "pm-format.h"
+#include "pm-history-dialog.h"
 #include "pm-kpi-row.h"
 #include "pm-window-private.h"
 #include "store/pm-sample.h"
@@ -399,6 +400,56 @@ test_unreadable_file_keeps_document (Fixture       *fixture,
     }
 }
 
+static PmHistoryDialog *
+find_history_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
+
+      if (PM_IS_HISTORY_DIALOG (each))
+        return PM_HISTORY_DIALOG (each);
+    }
+
+  return NULL;
+}
+
+/* The name typed in preferences goes with each change, and the KPI's
+ * history shows the old and the new value. */
+static void
+test_history_shows_change (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pilotmonitor.PilotMonitor");
+  PmHistoryDialog *dialog;
+  GtkListBox *list;
+  AdwActionRow *row;
+
+  g_settings_set_string (settings, "author-name", "Alex Lead");
+  select_pilot_in_sidebar (fixture, CANNOCK);
+  select_period (fixture, 2016, 3);
+  select_kpi_in_table (fixture, WCFC);
+  type_value (fixture, "9");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->pilot_page), "kpi.history", NULL));
+  dialog = find_history_dialog ();
+  g_assert_nonnull (dialog);
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), PM_TYPE_HISTORY_DIALOG, "list"));
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Q3 2016/17: 5 → 9");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Alex Lead · typed"));
+  /* Below it, the value as the programme file gave it. */
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "from a programme file"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "author-name");
+}
+
 static PmEditDialog *
 find_edit_dialog (void)
 {
@@ -605,6 +656,7 @@ main (int   argc,
   ADD ("/gui/window/unreadable-file-keeps-document", test_unreadable_file_keeps_document);
   ADD ("/gui/window/search-finds-kpis", test_search_finds_kpis);
   ADD ("/gui/window/baseline-dialog", test_baseline_dialog);
+  ADD ("/gui/window/history-shows-change", test_history_shows_change);
   ADD ("/gui/window/empty-database", test_empty_database);
 
   status = g_test_run ();

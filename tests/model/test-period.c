@@ -247,6 +247,19 @@ test_period_new_guards (void)
   g_assert_null (period);
 }
 
+/* Found by damaging a database: a period of stray bytes must still give
+ * a message that is text. */
+static void
+test_period_parse_not_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmPeriod) period = pm_period_parse ("\x8c\x97\xd9\xe5_\xa8-Q1", &error);
+
+  g_assert_null (period);
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/period/parse/q3", test_period_parse_q3);
   g_test_add_func ("/period/parse/invalid", test_period_parse_invalid);
   g_test_add_func ("/period/parse/message", test_period_parse_message);
+  g_test_add_func ("/period/parse/not-utf8", test_period_parse_not_utf8);
   g_test_add_func ("/period/parse/year-limits", test_period_year_limits);
   g_test_add_func ("/period/q4-next-calendar-year", test_period_q4_is_next_calendar_year);
   g_test_add_func ("/period/q1-q2", test_period_q1_q2);

@@ -315,7 +315,7 @@ test_migrate_from_1 (Fixture       *fixture,
 
   store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA user_version"), ==, PM_STORE_SCHEMA_VERSION);
   g_assert_cmpint (store_test_query_int (fixture->path,
                                          "SELECT count(*) FROM pragma_table_info ('progress') "
                                          "WHERE name IN ('updated_at', 'revision')"), ==, 2);
@@ -353,7 +353,7 @@ test_migrate_from_1 (Fixture       *fixture,
   g_clear_object (&store);
   store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA user_version"), ==, PM_STORE_SCHEMA_VERSION);
 }
 
 static void

@@ -247,7 +247,8 @@ measure_sqlite_bulk (const char *db,
   gint64 max_id = 1;
   double t0 = now ();
 
-  sqlite3_exec (handle, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", NULL, NULL, NULL);
+  sqlite3_exec (handle, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;",
+                NULL, NULL, NULL);
   sqlite3_prepare_v2 (handle, "SELECT max (id) FROM kpi", -1, &stmt, NULL);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     max_id = sqlite3_column_int64 (stmt, 0);

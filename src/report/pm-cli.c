@@ -22,6 +22,7 @@
 #include "store/pm-programme-file.h"
 #include "store/pm-progress-import.h"
 #include "store/pm-progress-writer.h"
+#include "store/pm-return-merge.h"
 #include "store/pm-sample.h"
 #include "store/pm-store.h"
 
@@ -49,6 +50,14 @@ pm_cli_add_options (GApplication *application)
       N_("Save quarterly values from a CSV file (columns district, pilot, kpi, period, value, note); nothing is saved if any row is refused"), N_("VALUES.csv") },
     { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("With --import-csv: save the rows that are valid even if others are refused"), NULL },
+    { "export-return", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write a district’s quarterly return (its values and narratives for --period) to --output"), N_("DISTRICT") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export-return: the name written in the return (default: your account’s name)"), N_("NAME") },
+    { "import-return", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      N_("Merge a lead’s quarterly return into the database (may be given more than once)"), N_("RETURN.json") },
+    { "on-conflict", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --import-return: when the office entered a different value itself, keep it, replace it, or fail (the default: nothing is merged)"), N_("keep|replace|fail") },
     { "export-summary", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write the district summaries as PDF: all districts, or the one named"), N_("all|DISTRICT") },
     { "export-appendix", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -78,6 +87,8 @@ pm_cli_add_options (GApplication *application)
       "  pilot-monitor --database copy.db --import programme.json\n"
       "  pilot-monitor --database pilots.db --export programme.json\n"
       "  pilot-monitor --database pilots.db --import-csv q4-values.csv\n"
+      "  pilot-monitor --database lead.db --export-return Tamworth --period FY2016-Q3 --output tamworth-q3.json\n"
+      "  pilot-monitor --database office.db --import-return tamworth-q3.json --on-conflict keep\n"
       "  pilot-monitor --database pilots.db --export-summary all --period FY2016-Q3 --output summaries.pdf\n"
       "  pilot-monitor --database pilots.db --export-appendix --period FY2016-Q3 --output appendix.pdf\n"
       "  pilot-monitor --database pilots.db --export-csv --period FY2016-Q3 --output kpis.csv\n"
@@ -294,6 +305,101 @@ export_table (const char *database,
   return EXIT_OK;
 }
 
+static int
+export_return (const char *database,
+               const char *district_name,
+               PmPeriod   *period,
+               const char *author,
+               const char *output_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) programme = load_programme (database, &error);
+  g_autoptr(PmReturn) ret = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  PmDistrict *district;
+
+  if (programme == NULL)
+    {
+      print_error (database, error);
+      return EXIT_FAILED;
+    }
+
+  district = find_district (programme, district_name, &error);
+  if (district == NULL && error == NULL)
+    {
+      print_usage_error (_("a return is for one district: give its name, not “all”"));
+      return EXIT_USAGE;
+    }
+  if (district == NULL)
+    {
+      print_error (NULL, error);
+      return EXIT_FAILED;
+    }
+
+  if (author == NULL)
+    {
+      author = g_get_real_name ();
+      if (g_strcmp0 (author, "Unknown") == 0)
+        author = NULL;
+    }
+
+  ret = pm_return_new (programme, district, NULL, period, author, now);
+  if (!pm_return_save (ret, output_path, &error))
+    {
+      print_error (output_path, error);
+      return EXIT_FAILED;
+    }
+
+  return EXIT_OK;
+}
+
+/* Merges each return in turn, each in its own transaction: a refused
+ * file changes nothing and stops the rest. */
+static int
+import_returns (const char         *database,
+                const char * const *paths,
+                PmMergeConflicts    conflicts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) store = open_existing (database, FALSE, &error);
+  g_autoptr(PmProgramme) programme = NULL;
+
+  if (store == NULL || (programme = pm_store_load (store, &error)) == NULL)
+    {
+      print_error (database, error);
+      return EXIT_FAILED;
+    }
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *display = g_filename_display_name (paths[i]);
+      g_autoptr(PmReturn) ret = pm_return_load (paths[i], &error);
+      g_autoptr(PmReturnMerge) merge = NULL;
+      g_autofree char *period = NULL;
+      guint n_written = 0;
+
+      if (ret == NULL || (merge = pm_return_merge_new (store, programme, ret, &error)) == NULL ||
+          !pm_return_merge_apply (merge, conflicts, &n_written, &error))
+        {
+          print_error (display, error);
+          return EXIT_FAILED;
+        }
+
+      period = pm_period_get_label (pm_return_get_period (ret));
+      /* Translators: after --import-return: “tamworth.json: Tamworth, Q3 2016/17 from Alex Lead:
+       * 3 new, 1 changed, 1 conflict; 4 saved.” */
+      g_print (_("%s: %s, %s from %s: %u new, %u changed, %u in conflict; %u saved.\n"),
+               display, pm_return_get_district_name (ret), period,
+               pm_return_get_author (ret) != NULL ? pm_return_get_author (ret) : _("an unnamed sender"),
+               pm_return_merge_count (merge, PM_MERGE_NEW),
+               pm_return_merge_count (merge, PM_MERGE_CHANGED),
+               pm_return_merge_count (merge, PM_MERGE_CONFLICT),
+               n_written);
+    }
+
+  return EXIT_OK;
+}
+
 /* Checks every row of a CSV of quarterly values, reports the refused ones
  * on stderr, and saves the rest in one transaction only when none was
  * refused or the user said --accept-valid. */
@@ -368,6 +474,11 @@ pm_cli_run (GVariantDict *options,
   const char *export_path = NULL;
   const char *csv_path = NULL;
   gboolean accept_valid = FALSE;
+  const char *export_return_district = NULL;
+  const char *author = NULL;
+  g_autofree const char **return_paths = NULL;
+  const char *on_conflict = NULL;
+  PmMergeConflicts conflicts = PM_MERGE_CONFLICTS_FAIL;
   gboolean sample = FALSE;
   gboolean list = FALSE;
   gboolean version = FALSE;
@@ -391,6 +502,10 @@ pm_cli_run (GVariantDict *options,
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
   g_variant_dict_lookup (options, "import-csv", "^&ay", &csv_path);
   g_variant_dict_lookup (options, "accept-valid", "b", &accept_valid);
+  g_variant_dict_lookup (options, "export-return", "&s", &export_return_district);
+  g_variant_dict_lookup (options, "author", "&s", &author);
+  g_variant_dict_lookup (options, "import-return", "^a&ay", &return_paths);
+  g_variant_dict_lookup (options, "on-conflict", "&s", &on_conflict);
   g_variant_dict_lookup (options, "export-summary", "&s", &export_summary);
   g_variant_dict_lookup (options, "export-appendix", "b", &export_appendix);
   g_variant_dict_lookup (options, "export-csv", "b", &export_csv);
@@ -398,7 +513,7 @@ pm_cli_run (GVariantDict *options,
   g_variant_dict_lookup (options, "period", "&s", &period_code);
   g_variant_dict_lookup (options, "output", "^&ay", &output_path);
   table = export_csv || export_xlsx;
-  exporting = export_summary != NULL || export_appendix || table;
+  exporting = export_summary != NULL || export_appendix || table || export_return_district != NULL;
 
   if (version)
     {
@@ -415,6 +530,33 @@ pm_cli_run (GVariantDict *options,
       return TRUE;
     }
 
+  if (on_conflict != NULL)
+    {
+      if (return_paths == NULL)
+        {
+          print_usage_error (_("--on-conflict goes with --import-return"));
+          *exit_status = EXIT_USAGE;
+          return TRUE;
+        }
+      if (g_str_equal (on_conflict, "keep"))
+        conflicts = PM_MERGE_CONFLICTS_KEEP;
+      else if (g_str_equal (on_conflict, "replace"))
+        conflicts = PM_MERGE_CONFLICTS_REPLACE;
+      else if (!g_str_equal (on_conflict, "fail"))
+        {
+          print_usage_error (_("--on-conflict takes keep, replace or fail"));
+          *exit_status = EXIT_USAGE;
+          return TRUE;
+        }
+    }
+
+  if (author != NULL && export_return_district == NULL)
+    {
+      print_usage_error (_("--author goes with --export-return"));
+      *exit_status = EXIT_USAGE;
+      return TRUE;
+    }
+
   if (accept_valid && csv_path == NULL)
     {
       print_usage_error (_("--accept-valid goes with --import-csv"));
@@ -422,13 +564,15 @@ pm_cli_run (GVariantDict *options,
       return TRUE;
     }
 
-  if (!sample && !list && import_path == NULL && export_path == NULL && csv_path == NULL && !exporting)
+  if (!sample && !list && import_path == NULL && export_path == NULL && csv_path == NULL &&
+      return_paths == NULL && !exporting)
     return FALSE;
 
   /* Check an export's arguments before anything is created or written. */
   if (exporting)
     {
-      if ((export_summary != NULL) + export_appendix + export_csv + export_xlsx > 1)
+      if ((export_summary != NULL) + export_appendix + export_csv + export_xlsx +
+          (export_return_district != NULL) > 1)
         {
           print_usage_error (_("--export-summary, --export-appendix, --export-csv and --export-xlsx "
                                "write one file each: give only one"));
@@ -445,7 +589,7 @@ pm_cli_run (GVariantDict *options,
 
       if (period_code == NULL)
         {
-          if (table)
+          if (table || export_return_district != NULL)
             print_usage_error (_("--period is needed to export: the reporting period, like FY2016-Q3"));
           else
             print_usage_error (_("--period is needed to print: the reporting period, like FY2016-Q3"));
@@ -455,7 +599,9 @@ pm_cli_run (GVariantDict *options,
 
       if (output_path == NULL || output_path[0] == '\0')
         {
-          if (export_csv)
+          if (export_return_district != NULL)
+            print_usage_error (_("--output is needed to export: the return (.json) to write"));
+          else if (export_csv)
             print_usage_error (_("--output is needed to export: the CSV file to write"));
           else if (export_xlsx)
             print_usage_error (_("--output is needed to export: the workbook (.xlsx) to write"));
@@ -517,6 +663,13 @@ pm_cli_run (GVariantDict *options,
         return TRUE;
     }
 
+  if (return_paths != NULL)
+    {
+      *exit_status = import_returns (path, return_paths, conflicts);
+      if (*exit_status != EXIT_OK)
+        return TRUE;
+    }
+
   if (export_path != NULL)
     {
       g_autoptr(PmProgramme) programme = load_programme (path, &error);
@@ -554,7 +707,9 @@ pm_cli_run (GVariantDict *options,
       fflush (stdout);
     }
 
-  if (table)
+  if (export_return_district != NULL)
+    *exit_status = export_return (path, export_return_district, period, author, output_path);
+  else if (table)
     *exit_status = export_table (path, export_xlsx, period, output_path);
   else if (exporting)
     *exit_status = export_report (path, export_summary, period, output_path);

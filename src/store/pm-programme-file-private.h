@@ -71,6 +71,25 @@ gboolean _pm_file_model_error        (PmFileReader        *r,
                                       const char          *member,
                                       GError              *model_error);
 
+/* Prints @node as the programme file is printed (two spaces a level,
+ * numbers as the shortest text that reads back the same). */
+void     _pm_file_print_node (GString   *out,
+                              JsonNode  *node,
+                              guint      indent);
+
+/* Writes @data to @path atomically with mode 0600, refusing a symbolic
+ * link at @path (G_FILE_ERROR_EXIST). */
+gboolean _pm_file_save_data (const char  *data,
+                             gsize        length,
+                             const char  *path,
+                             GError     **error);
+
+/* Reads a whole programme file's object (format, version, programme) at
+ * the reader's current path: a return carries one inside it. */
+PmProgramme *_pm_programme_file_read_root (PmFileReader *r,
+                                           JsonNode     *root,
+                                           GError      **error);
+
 /* Refuses members not in @known and members given twice. */
 gboolean _pm_file_check_members      (PmFileReader        *r,
                                       JsonObject          *object,

@@ -343,10 +343,10 @@ print_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-print_node (GString  *out,
-            JsonNode *node,
-            guint     indent)
+void
+_pm_file_print_node (GString  *out,
+                     JsonNode *node,
+                     guint     indent)
 {
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -369,7 +369,7 @@ print_node (GString  *out,
           g_string_append_printf (out, "%*s", indent + 2, "");
           print_string (out, name);
           g_string_append (out, ": ");
-          print_node (out, member, indent + 2);
+          _pm_file_print_node (out, member, indent + 2);
           first = FALSE;
         }
       g_string_append_printf (out, "\n%*s}", indent, "");
@@ -389,7 +389,7 @@ print_node (GString  *out,
         {
           g_string_append (out, i == 0 ? "\n" : ",\n");
           g_string_append_printf (out, "%*s", indent + 2, "");
-          print_node (out, json_array_get_element (array, i), indent + 2);
+          _pm_file_print_node (out, json_array_get_element (array, i), indent + 2);
         }
       g_string_append_printf (out, "\n%*s]", indent, "");
     }
@@ -430,7 +430,7 @@ pm_programme_file_to_data (PmProgramme *programme,
   root = json_builder_get_root (b);
 
   out = g_string_new (NULL);
-  print_node (out, root, 0);
+  _pm_file_print_node (out, root, 0);
   g_string_append_c (out, '\n');
 
   if (length != NULL)
@@ -457,23 +457,19 @@ set_save_error (const char  *path,
 }
 
 gboolean
-pm_programme_file_save (PmProgramme *programme,
-                        const char  *path,
-                        GError     **error)
+_pm_file_save_data (const char  *data,
+                    gsize        length,
+                    const char  *path,
+                    GError     **error)
 {
-  g_autofree char *data = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temp_name = NULL;
   g_autofree char *temp = NULL;
   GStatBuf st;
-  gsize length, done = 0;
+  gsize done = 0;
   int saved_errno;
   int fd;
-
-  g_return_val_if_fail (PM_IS_PROGRAMME (programme), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* A link could lead anywhere; the user confirmed overwriting a file,
    * not whatever the link points at, nor the link itself. */
@@ -485,8 +481,6 @@ pm_programme_file_save (PmProgramme *programme,
                    _("“%s” is a symbolic link; not overwriting it."), name);
       return FALSE;
     }
-
-  data = pm_programme_file_to_data (programme, &length);
 
   /* Written beside @path under a hidden name, mode 0600 whatever the
    * umask, and renamed over it only once on disk: a failure at any point
@@ -539,4 +533,20 @@ failed:
     close (fd);
   g_unlink (temp);
   return set_save_error (path, saved_errno, error);
+}
+
+gboolean
+pm_programme_file_save (PmProgramme *programme,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (PM_IS_PROGRAMME (programme), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = pm_programme_file_to_data (programme, &length);
+  return _pm_file_save_data (data, length, path, error);
 }

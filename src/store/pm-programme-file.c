@@ -617,10 +617,10 @@ read_programme (PmFileReader *r,
   return g_steal_pointer (&programme);
 }
 
-static PmProgramme *
-read_root (PmFileReader *r,
-           JsonNode     *root,
-           GError      **error)
+PmProgramme *
+_pm_programme_file_read_root (PmFileReader *r,
+                              JsonNode     *root,
+                              GError      **error)
 {
   static const char * const fields[] = { "format", "version", "programme", NULL };
   JsonObject *object, *programme;
@@ -720,7 +720,7 @@ pm_programme_file_parse (const char *data,
       programme = NULL;
     }
   else
-    programme = read_root (&r, json_parser_get_root (parser), error);
+    programme = _pm_programme_file_read_root (&r, json_parser_get_root (parser), error);
 
   _pm_file_reader_clear (&r);
   return programme;

@@ -33,6 +33,20 @@ gboolean    _pm_store_begin_write   (PmStore     *self,
 gboolean    _pm_store_begin_write_from (PmStore     *self,
                                         const char  *source,
                                         GError     **error);
+/* The same, recording @author rather than the store's (a lead's return). */
+gboolean    _pm_store_begin_write_as   (PmStore     *self,
+                                        const char  *source,
+                                        const char  *author,
+                                        GError     **error);
+/* Where @kpi_id's value for @period last came from ("typed", "csv",
+ * "return", "import"), with its author; FALSE with no error when the
+ * trail has nothing. */
+gboolean    _pm_store_last_value_change (PmStore    *self,
+                                         gint64      kpi_id,
+                                         PmPeriod   *period,
+                                         char      **source,
+                                         char      **author,
+                                         GError    **error);
 /* Commits, or rolls back when @ok is FALSE or the commit fails. */
 gboolean    _pm_store_end_write     (PmStore     *self,
                                      gboolean     ok,

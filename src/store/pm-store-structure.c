@@ -242,8 +242,12 @@ pm_store_delete_district (PmStore      *self,
                   error))
     return FALSE;
 
+  /* The list may hold the last reference: keep the object alive to
+   * clear its id, for the caller that still points at it. */
+  g_object_ref (district);
   pm_programme_remove_district (programme, district);
   pm_district_set_id (district, 0);
+  g_object_unref (district);
   return TRUE;
 }
 
@@ -305,8 +309,12 @@ pm_store_delete_pilot (PmStore     *self,
                   error))
     return FALSE;
 
+  /* The list may hold the last reference: keep the object alive to
+   * clear its id, for the caller that still points at it. */
+  g_object_ref (pilot);
   pm_district_remove_pilot (district, pilot);
   pm_pilot_set_id (pilot, 0);
+  g_object_unref (pilot);
   return TRUE;
 }
 
@@ -371,7 +379,11 @@ pm_store_delete_kpi (PmStore  *self,
                   error))
     return FALSE;
 
+  /* The list may hold the last reference: keep the object alive to
+   * clear its id, for the caller that still points at it. */
+  g_object_ref (kpi);
   pm_pilot_remove_kpi (pilot, kpi);
   pm_kpi_set_id (kpi, 0);
+  g_object_unref (kpi);
   return TRUE;
 }

@@ -59,6 +59,15 @@ _pm_store_begin_write_from (PmStore     *self,
                             const char  *source,
                             GError     **error)
 {
+  return _pm_store_begin_write_as (self, source, self->author, error);
+}
+
+gboolean
+_pm_store_begin_write_as (PmStore     *self,
+                          const char  *source,
+                          const char  *author,
+                          GError     **error)
+{
   g_autoptr(PmStatement) stmt = NULL;
 
   if (pm_database_is_read_only (self->database))
@@ -87,7 +96,7 @@ _pm_store_begin_write_from (PmStore     *self,
                               error);
   if (stmt == NULL)
     return _pm_store_end_write (self, FALSE, error);
-  pm_statement_bind_text (stmt, 1, self->author);
+  pm_statement_bind_text (stmt, 1, author);
   pm_statement_bind_text (stmt, 2, source);
   if (!pm_statement_execute (stmt, error))
     return _pm_store_end_write (self, FALSE, error);
@@ -394,6 +403,34 @@ pm_store_backup_to (PmStore     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return pm_database_backup_to (self->database, path, error);
+}
+
+gboolean
+_pm_store_last_value_change (PmStore    *self,
+                             gint64      kpi_id,
+                             PmPeriod   *period,
+                             char      **source,
+                             char      **author,
+                             GError    **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+  g_autofree char *code = pm_period_to_code (period);
+
+  stmt = pm_database_prepare (self->database,
+                              "SELECT source, author FROM audit "
+                              "WHERE kpi_id = ?1 AND period = ?2 AND kind = 'value' "
+                              "ORDER BY id DESC LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  pm_statement_bind_int64 (stmt, 1, kpi_id);
+  pm_statement_bind_text (stmt, 2, code);
+  if (!pm_statement_step (stmt, error))
+    return FALSE;
+
+  *source = g_strdup (pm_statement_get_text (stmt, 0));
+  *author = g_strdup (pm_statement_get_text (stmt, 1));
+  return TRUE;
 }
 
 void

@@ -427,6 +427,42 @@ test_import_csv (Fixture       *fixture,
   g_assert_cmpint (usage.status, ==, 2);
 }
 
+/* A lead's database sends a return; the office's merges it, and a
+ * conflict with a value the office typed fails unless told otherwise. */
+static void
+test_returns (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *office = g_build_filename (fixture->dir, "office.db", NULL);
+  g_autofree char *ret = g_build_filename (fixture->dir, "cannock q3.json", NULL);
+  g_auto(Run) lead_create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  g_auto(Run) office_create = run_cli (fixture, "--database", office, "--sample", NULL);
+  g_auto(Run) sent = { 0, };
+  g_auto(Run) merged = { 0, };
+  g_auto(Run) all = { 0, };
+  g_auto(Run) bad_policy = { 0, };
+
+  g_assert_cmpint (lead_create.status, ==, 0);
+  g_assert_cmpint (office_create.status, ==, 0);
+
+  sent = run_cli (fixture, "--database", fixture->db, "--export-return", "Cannock Chase",
+                  "--period", "FY2016-Q3", "--author", "Alex Lead", "--output", ret, NULL);
+  g_assert_cmpint (sent.status, ==, 0);
+  g_assert_true (g_file_test (ret, G_FILE_TEST_IS_REGULAR));
+
+  /* The office holds the same figures: nothing to merge, and it says so. */
+  merged = run_cli (fixture, "--database", office, "--import-return", ret, "--on-conflict", "keep", NULL);
+  g_assert_cmpint (merged.status, ==, 0);
+  g_assert_nonnull (strstr (merged.out, "Cannock Chase, Q3 2016/17 from Alex Lead: 0 new, 0 changed, "
+                                        "0 in conflict; 0 saved."));
+
+  all = run_cli (fixture, "--database", fixture->db, "--export-return", "all",
+                 "--period", "FY2016-Q3", "--output", ret, NULL);
+  g_assert_cmpint (all.status, ==, 2);
+  bad_policy = run_cli (fixture, "--database", office, "--import-return", ret, "--on-conflict", "maybe", NULL);
+  g_assert_cmpint (bad_policy.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +483,7 @@ main (int   argc,
   ADD ("/cli/errors/usage", test_usage_errors);
   ADD ("/cli/errors/export-unwritable", test_export_unwritable);
   ADD ("/cli/import-csv", test_import_csv);
+  ADD ("/cli/returns", test_returns);
 
 #undef ADD
 

@@ -1,0 +1,531 @@
+/* test-returns.c: leads send returns, the office merges them
+ *
+ * Three copies of the sample database: two commissioning leads (Cannock
+ * Chase and Tamworth) enter their quarter, each sends a return, and the
+ * programme office merges both. Then every refusal and conflict the
+ * office can meet, each checked to change nothing it should not.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+
+#include "pm-return-merge.h"
+#include "pm-sample.h"
+#include "pm-store.h"
+
+#define CANNOCK "Cannock Chase"
+#define CANNOCK_PILOT "Chadsmoor & Western Springs Community Family Intervention Service"
+#define WCFC "WCFC to work with 75 families not supported by any other agency, within 12 months"
+#define CESS "CESS to work with 50 families not supported by any other agency, within 12 months"
+#define TAMWORTH "Tamworth"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  PmStore     *store;
+  PmProgramme *programme;
+} Copy;
+
+typedef struct
+{
+  char *dir;
+  Copy  cannock;    /* the Cannock Chase lead */
+  Copy  tamworth;   /* the Tamworth lead */
+  Copy  office;     /* the programme office */
+} Fixture;
+
+static void
+copy_open (Copy       *copy,
+           const char *dir,
+           const char *name,
+           const char *author)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
+
+  g_assert_no_error (error);
+  copy->path = g_build_filename (dir, name, NULL);
+  copy->store = pm_store_open (copy->path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_import (copy->store, sample, &error));
+  g_assert_no_error (error);
+  copy->programme = pm_store_load (copy->store, &error);
+  g_assert_no_error (error);
+  pm_store_set_author (copy->store, author);
+}
+
+static void
+copy_close (Copy *copy)
+{
+  g_clear_object (&copy->programme);
+  if (copy->store != NULL)
+    pm_store_close (copy->store);
+  g_clear_object (&copy->store);
+  g_clear_pointer (&copy->path, g_free);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("pm-returns-XXXXXX", &error);
+  g_assert_no_error (error);
+  copy_open (&fixture->cannock, fixture->dir, "cannock.db", "Alex Lead");
+  copy_open (&fixture->tamworth, fixture->dir, "tamworth.db", "Sam Lead");
+  copy_open (&fixture->office, fixture->dir, "office.db", "Programme Office");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  copy_close (&fixture->cannock);
+  copy_close (&fixture->tamworth);
+  copy_close (&fixture->office);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static PmKpi *
+find_kpi (PmProgramme *programme,
+          const char  *district_name,
+          const char  *title_start)
+{
+  PmDistrict *district = pm_programme_find_district (programme, district_name);
+  GListModel *pilots = pm_district_get_pilots (district);
+
+  for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
+    {
+      g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
+      GListModel *kpis = pm_pilot_get_kpis (pilot);
+
+      for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
+        {
+          g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
+
+          if (g_str_has_prefix (pm_kpi_get_title (kpi), title_start))
+            return kpi;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+enter (Copy       *copy,
+       const char *district,
+       const char *kpi_title,
+       int         quarter,
+       double      value)
+{
+  g_autoptr(PmPeriod) period = pm_period_new (2016, quarter);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
+  g_autoptr(GError) error = NULL;
+
+  pm_progress_entry_set_value (entry, value);
+  g_assert_true (pm_store_save_entry (copy->store, find_kpi (copy->programme, district, kpi_title),
+                                      entry, &error));
+  g_assert_no_error (error);
+}
+
+/* The value as a new store reads it from the file: what is on disk. */
+static double
+on_disk (Copy       *copy,
+         const char *district,
+         const char *kpi_title,
+         int         quarter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) reader = pm_store_open (copy->path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmPeriod) period = pm_period_new (2016, quarter);
+  PmProgressEntry *entry;
+  double value;
+
+  g_assert_no_error (error);
+  loaded = pm_store_load (reader, &error);
+  g_assert_no_error (error);
+  entry = pm_kpi_get_entry (find_kpi (loaded, district, kpi_title), period);
+  value = entry != NULL && pm_progress_entry_has_value (entry) ? pm_progress_entry_get_value (entry) : NAN;
+  pm_store_close (reader);
+  return value;
+}
+
+static GBytes *
+file_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  /* Compared only with every connection closed: the WAL is then folded
+   * into the main file. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* A return of @district from @lead for Q4 2016/17, written to a file. */
+static char *
+send_return (Fixture    *fixture,
+             Copy       *lead,
+             const char *district,
+             const char *file_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(PmReturn) ret = NULL;
+  char *path = g_build_filename (fixture->dir, file_name, NULL);
+
+  ret = pm_return_new (lead->programme, pm_programme_find_district (lead->programme, district), NULL,
+                       q4, pm_store_get_author (lead->store), now);
+  g_assert_true (pm_return_save (ret, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static PmReturnMerge *
+check_return (Fixture    *fixture,
+              const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmReturn) ret = pm_return_load (path, &error);
+  PmReturnMerge *merge;
+
+  g_assert_no_error (error);
+  merge = pm_return_merge_new (fixture->office.store, fixture->office.programme, ret, &error);
+  g_assert_no_error (error);
+  return merge;
+}
+
+static void
+test_two_leads_round_trip (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *cannock_file = NULL;
+  g_autofree char *tamworth_file = NULL;
+  g_autoptr(PmReturnMerge) cannock = NULL;
+  g_autoptr(PmReturnMerge) tamworth = NULL;
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmNarrative) narrative = pm_narrative_new (q4);
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GError) error = NULL;
+  PmKpi *tamworth_kpi;
+  PmChange *latest;
+  guint written = 0;
+
+  /* Each lead enters their quarter on their own laptop. */
+  enter (&fixture->cannock, CANNOCK, "WCFC", 4, 9);
+  enter (&fixture->cannock, CANNOCK, "CESS", 4, 4);
+  pm_narrative_set_progress (narrative, "Nine families now, four with CESS.");
+  g_assert_true (pm_store_save_narrative (fixture->cannock.store,
+                                          pm_kpi_get_pilot (find_kpi (fixture->cannock.programme, CANNOCK, "WCFC")),
+                                          narrative, &error));
+  g_assert_no_error (error);
+  tamworth_kpi = find_kpi (fixture->tamworth.programme, TAMWORTH, "");
+  enter (&fixture->tamworth, TAMWORTH, pm_kpi_get_title (tamworth_kpi), 4, 12);
+
+  cannock_file = send_return (fixture, &fixture->cannock, CANNOCK, "cannock-q4.json");
+  tamworth_file = send_return (fixture, &fixture->tamworth, TAMWORTH, "tamworth-q4.json");
+
+  /* The office sees what each will change before anything is written. */
+  cannock = check_return (fixture, cannock_file);
+  g_assert_cmpuint (pm_return_merge_count (cannock, PM_MERGE_NEW), ==, 3);   /* 2 values, 1 narrative */
+  g_assert_cmpuint (pm_return_merge_count (cannock, PM_MERGE_CONFLICT), ==, 0);
+  g_assert_true (isnan (on_disk (&fixture->office, CANNOCK, "WCFC", 4)));
+
+  g_assert_true (pm_return_merge_apply (cannock, PM_MERGE_CONFLICTS_FAIL, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (written, ==, 3);
+  tamworth = check_return (fixture, tamworth_file);
+  g_assert_true (pm_return_merge_apply (tamworth, PM_MERGE_CONFLICTS_FAIL, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (written, ==, 1);
+
+  g_assert_cmpfloat (on_disk (&fixture->office, CANNOCK, "WCFC", 4), ==, 9);
+  g_assert_cmpfloat (on_disk (&fixture->office, CANNOCK, "CESS", 4), ==, 4);
+  g_assert_cmpfloat (on_disk (&fixture->office, TAMWORTH, pm_kpi_get_title (tamworth_kpi), 4), ==, 12);
+  g_assert_cmpstr (pm_narrative_get_progress (pm_pilot_get_narrative (
+                     pm_kpi_get_pilot (find_kpi (fixture->office.programme, CANNOCK, "WCFC")), q4)),
+                   ==, "Nine families now, four with CESS.");
+
+  /* The trail says it came from the lead's return, under the lead's name. */
+  history = pm_store_list_changes (fixture->office.store,
+                                   find_kpi (fixture->office.programme, CANNOCK, "WCFC"), &error);
+  g_assert_no_error (error);
+  latest = g_list_model_get_item (history, 0);
+  g_assert_cmpint (pm_change_get_source (latest), ==, PM_CHANGE_RETURN);
+  g_assert_cmpstr (pm_change_get_author (latest), ==, "Alex Lead");
+  g_assert_cmpfloat (pm_change_get_new_value (latest), ==, 9);
+  g_object_unref (latest);
+
+  /* Merging the same return again finds nothing to do. */
+  {
+    g_autoptr(PmReturnMerge) again = check_return (fixture, cannock_file);
+
+    g_assert_cmpuint (pm_return_merge_get_n_items (again), ==, 0);
+  }
+}
+
+static void
+test_revision_is_a_change (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(PmReturnMerge) merge = NULL;
+  g_autoptr(PmReturnMerge) revised = NULL;
+  g_autoptr(GError) error = NULL;
+
+  enter (&fixture->cannock, CANNOCK, "WCFC", 4, 9);
+  first = send_return (fixture, &fixture->cannock, CANNOCK, "first.json");
+  merge = check_return (fixture, first);
+  g_assert_true (pm_return_merge_apply (merge, PM_MERGE_CONFLICTS_FAIL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The lead corrects their own figure: a change, not a conflict. */
+  enter (&fixture->cannock, CANNOCK, "WCFC", 4, 10);
+  second = send_return (fixture, &fixture->cannock, CANNOCK, "second.json");
+  revised = check_return (fixture, second);
+  g_assert_cmpuint (pm_return_merge_get_n_items (revised), ==, 1);
+  g_assert_cmpint (pm_return_merge_get_change (revised, 0), ==, PM_MERGE_CHANGED);
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_return_merge_get_office_entry (revised, 0)), ==, 9);
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_return_merge_get_return_entry (revised, 0)), ==, 10);
+  g_assert_true (pm_return_merge_apply (revised, PM_MERGE_CONFLICTS_FAIL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (on_disk (&fixture->office, CANNOCK, "WCFC", 4), ==, 10);
+}
+
+/* The office typed its own Q4 figure for WCFC; the lead's return gives
+ * another. The lead's CESS value is not in conflict. */
+static char *
+make_conflict (Fixture *fixture)
+{
+  enter (&fixture->office, CANNOCK, "WCFC", 4, 8);
+  enter (&fixture->cannock, CANNOCK, "WCFC", 4, 9);
+  enter (&fixture->cannock, CANNOCK, "CESS", 4, 4);
+  return send_return (fixture, &fixture->cannock, CANNOCK, "conflict.json");
+}
+
+static void
+test_conflict_fail (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *file = make_conflict (fixture);
+  g_autoptr(PmReturnMerge) merge = check_return (fixture, file);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (pm_return_merge_count (merge, PM_MERGE_CONFLICT), ==, 1);
+  g_assert_false (pm_return_merge_apply (merge, PM_MERGE_CONFLICTS_FAIL, NULL, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "WCFC"));
+  /* Nothing at all was merged, not even the value without a conflict. */
+  g_assert_cmpfloat (on_disk (&fixture->office, CANNOCK, "WCFC", 4), ==, 8);
+  g_assert_true (isnan (on_disk (&fixture->office, CANNOCK, "CESS", 4)));
+}
+
+static void
+test_conflict_keep_and_replace (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *file = make_conflict (fixture);
+  g_autoptr(PmReturnMerge) keep = check_return (fixture, file);
+  g_autoptr(PmReturnMerge) replace = NULL;
+  g_autoptr(GError) error = NULL;
+  guint written = 0;
+
+  g_assert_true (pm_return_merge_apply (keep, PM_MERGE_CONFLICTS_KEEP, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (written, ==, 1);
+  g_assert_cmpfloat (on_disk (&fixture->office, CANNOCK, "WCFC", 4), ==, 8);
+  g_assert_cmpfloat (on_disk (&fixture->office, CANNOCK, "CESS", 4), ==, 4);
+
+  replace = check_return (fixture, file);
+  g_assert_cmpuint (pm_return_merge_count (replace, PM_MERGE_CONFLICT), ==, 1);
+  g_assert_true (pm_return_merge_apply (replace, PM_MERGE_CONFLICTS_REPLACE, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (on_disk (&fixture->office, CANNOCK, "WCFC", 4), ==, 9);
+}
+
+static void
+test_conflict_chosen_per_item (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *file = make_conflict (fixture);
+  g_autoptr(PmReturnMerge) merge = check_return (fixture, file);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < pm_return_merge_get_n_items (merge); i++)
+    if (pm_return_merge_get_change (merge, i) == PM_MERGE_CONFLICT)
+      {
+        g_assert_cmpint (pm_return_merge_get_choice (merge, i), ==, PM_MERGE_UNDECIDED);
+        pm_return_merge_set_choice (merge, i, PM_MERGE_TAKE_RETURN);
+      }
+
+  /* Every conflict is decided: FAIL has nothing to refuse. */
+  g_assert_true (pm_return_merge_apply (merge, PM_MERGE_CONFLICTS_FAIL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (on_disk (&fixture->office, CANNOCK, "WCFC", 4), ==, 9);
+}
+
+static void
+assert_refused (Fixture    *fixture,
+                const char *path,
+                int         code,
+                const char *words)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmReturn) ret = pm_return_load (path, &error);
+  g_autoptr(PmReturnMerge) merge = NULL;
+
+  if (ret != NULL)
+    merge = pm_return_merge_new (fixture->office.store, fixture->office.programme, ret, &error);
+  g_assert_null (merge);
+  g_assert_error (error, PM_FILE_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, words));
+}
+
+static void
+write_text (const char *path,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_refusals (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *good = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = NULL;
+  char *at;
+
+  enter (&fixture->cannock, CANNOCK, "WCFC", 4, 9);
+  good = send_return (fixture, &fixture->cannock, CANNOCK, "good.json");
+  g_assert_true (g_file_get_contents (good, &text, NULL, &error));
+
+  /* Malformed JSON. */
+  write_text (bad, "{\"format\": \"pilot-monitor-return\", ");
+  assert_refused (fixture, bad, PM_FILE_ERROR_MALFORMED, "not valid JSON");
+
+  /* A programme file is not a return. */
+  write_text (bad, "{\"format\": \"pilot-monitor-programme\", \"version\": 1, \"programme\": {}}");
+  assert_refused (fixture, bad, PM_FILE_ERROR_WRONG_FORMAT, "not a Pilot Monitor return");
+
+  /* From a newer Pilot Monitor. */
+  parts = g_strsplit (text, "\"version\": 1,", 2);
+  {
+    g_autofree char *newer = g_strjoinv ("\"version\": 9,", parts);
+
+    write_text (bad, newer);
+    assert_refused (fixture, bad, PM_FILE_ERROR_TOO_NEW, "newer Pilot Monitor");
+  }
+
+  /* Tampered: the value 9 changed to 90 on the way. */
+  {
+    g_autofree char *tampered = g_strdup (text);
+
+    at = strstr (tampered, "\"value\": 9\n");
+    g_assert_nonnull (at);
+    at[10] = '8';
+    write_text (bad, tampered);
+    assert_refused (fixture, bad, PM_FILE_ERROR_INVALID, "changed since it was written");
+  }
+
+  /* For another programme. */
+  {
+    g_autoptr(PmProgramme) other = pm_programme_new ("Another programme");
+    g_autoptr(PmDistrict) district = pm_district_new (CANNOCK);
+    g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(PmReturn) ret = NULL;
+
+    pm_programme_add_district (other, district, NULL);
+    ret = pm_return_new (other, district, NULL, q4, "Someone", now);
+    g_assert_true (pm_return_save (ret, bad, &error));
+    assert_refused (fixture, bad, PM_FILE_ERROR_INVALID, "not “Children and Families");
+  }
+
+  /* For a KPI the office has since deleted. */
+  g_assert_true (pm_store_delete_kpi (fixture->office.store,
+                                      pm_kpi_get_pilot (find_kpi (fixture->office.programme, CANNOCK, "WCFC")),
+                                      find_kpi (fixture->office.programme, CANNOCK, "WCFC"), &error));
+  g_assert_no_error (error);
+  assert_refused (fixture, good, PM_FILE_ERROR_INVALID, "no longer has that KPI");
+}
+
+static void
+test_refused_changes_nothing (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *good = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bad = g_build_filename (fixture->dir, "tampered.json", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  char *at;
+
+  enter (&fixture->cannock, CANNOCK, "WCFC", 4, 9);
+  good = send_return (fixture, &fixture->cannock, CANNOCK, "good.json");
+  g_assert_true (g_file_get_contents (good, &text, NULL, &error));
+  at = strstr (text, "\"value\": 9\n");
+  at[10] = '7';
+  write_text (bad, text);
+
+  /* Byte for byte, the office's file is as it was. */
+  pm_store_close (fixture->office.store);
+  before = file_bytes (fixture->office.path);
+  g_clear_object (&fixture->office.store);
+  fixture->office.store = pm_store_open (fixture->office.path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  assert_refused (fixture, bad, PM_FILE_ERROR_INVALID, "checksum");
+  pm_store_close (fixture->office.store);
+  after = file_bytes (fixture->office.path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/returns/two-leads-round-trip", test_two_leads_round_trip);
+  ADD ("/returns/revision-is-a-change", test_revision_is_a_change);
+  ADD ("/returns/conflict/fail", test_conflict_fail);
+  ADD ("/returns/conflict/keep-and-replace", test_conflict_keep_and_replace);
+  ADD ("/returns/conflict/chosen-per-item", test_conflict_chosen_per_item);
+  ADD ("/returns/refusals", test_refusals);
+  ADD ("/returns/refused-changes-nothing", test_refused_changes_nothing);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -449,6 +449,8 @@ pilot_action_cb (GtkWidget  *widget,
     pm_dialogs_edit_kpi (window, self->pilot, NULL);
   else if (g_str_equal (action_name, "pilot.add-spend"))
     pm_dialogs_add_spend (window, self->pilot);
+  else if (g_str_equal (action_name, "pilot.send-return"))
+    _pm_window_send_return (window, pm_pilot_get_district (self->pilot));
   else if (kpi == NULL)
     return;
   else if (g_str_equal (action_name, "kpi.edit-baseline"))
@@ -550,7 +552,7 @@ pm_pilot_page_class_init (PmPilotPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char *actions[] = {
-    "pilot.edit", "pilot.delete", "pilot.add-kpi", "pilot.add-spend",
+    "pilot.edit", "pilot.delete", "pilot.add-kpi", "pilot.add-spend", "pilot.send-return",
     "kpi.edit-baseline", "kpi.add-target", "kpi.edit", "kpi.delete", "kpi.history",
   };
 

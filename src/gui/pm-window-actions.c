@@ -14,6 +14,8 @@
 
 #include "pm-dialogs.h"
 #include "pm-import-dialog.h"
+#include "pm-returns-dialog.h"
+#include "store/pm-return.h"
 #include "pm-print-operation.h"
 #include "pm-table-export.h"
 #include "pm-window-private.h"
@@ -442,6 +444,117 @@ import_values_action_cb (GSimpleAction *action,
                NULL, FILE_KIND_CSV, import_values_chosen_cb, NULL, NULL);
 }
 
+/* Quarterly returns */
+
+static void
+returns_merged_cb (PmReturnsDialog *dialog,
+                   guint            n_returns,
+                   guint            n_values,
+                   const GError    *error,
+                   PmWindow        *self)
+{
+  g_autofree char *message = NULL;
+
+  if (error != NULL)
+    {
+      _pm_window_report_error (self, _("Could Not Merge a Return"), error);
+      return;
+    }
+
+  /* Translators: toast after merging returns: “Merged 2 returns: 7 values saved” */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Merged %u return: %u saved",
+                                          "Merged %u returns: %u saved", n_returns),
+                             n_returns, n_values);
+  _pm_window_report_saved (self, message, NULL);
+}
+
+static void
+import_returns_response_cb (GtkNativeDialog *native,
+                            int              response,
+                            PmWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL && self->programme != NULL)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+      PmReturnsDialog *dialog = pm_returns_dialog_new (GTK_WINDOW (self), self->store,
+                                                       self->programme, files);
+
+      g_signal_connect_object (dialog, "merged", G_CALLBACK (returns_merged_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+import_returns_action_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  PmWindow *self = user_data;
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Import Returns"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+  add_filter (GTK_FILE_CHOOSER (native), _("Returns"), "*.json", "application/json");
+  add_filter (GTK_FILE_CHOOSER (native), _("All files"), "*", NULL);
+  g_signal_connect (native, "response", G_CALLBACK (import_returns_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+send_return_chosen_cb (PmWindow *self,
+                       GFile    *file,
+                       gpointer  data)
+{
+  PmDistrict *district = data;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *author = _pm_window_get_author (self);
+  g_autofree char *message = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(PmReturn) ret = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->programme == NULL || path == NULL)
+    return;
+
+  ret = pm_return_new (self->programme, district, NULL, _pm_window_get_period (self), author, now);
+  if (!pm_return_save (ret, path, &error))
+    {
+      report_file_error (self, _("Could Not Save “%s”"), file, error);
+      return;
+    }
+
+  /* Translators: toast after saving a return: “Return saved as “tamworth-FY2016-Q3.json”” */
+  message = g_strdup_printf (_("Return saved as “%s”"), basename);
+  _pm_window_report_saved (self, message, NULL);
+}
+
+void
+_pm_window_send_return (PmWindow   *self,
+                        PmDistrict *district)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *suggested = NULL;
+  g_autofree char *lower = NULL;
+
+  g_return_if_fail (PM_IS_WINDOW (self));
+  g_return_if_fail (PM_IS_DISTRICT (district));
+
+  code = pm_period_to_code (_pm_window_get_period (self));
+  lower = g_utf8_strdown (pm_district_get_name (district), -1);
+  g_strdelimit (lower, " /\\", '-');
+  /* Translators: the suggested name of a return: district, then quarter */
+  suggested = g_strdup_printf (_("%s-%s-return.json"), lower, code);
+  choose_file (self, _("Send Quarterly Return"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+               suggested, FILE_KIND_PROGRAMME, send_return_chosen_cb,
+               g_object_ref (district), g_object_unref);
+}
+
 /* Export */
 
 static void
@@ -730,6 +843,7 @@ static const GActionEntry window_actions[] = {
   { "import", import_action_cb },
   { "export", export_action_cb },
   { "import-values", import_values_action_cb },
+  { "import-returns", import_returns_action_cb },
   { "print", print_action_cb },
   { "export-pdf", export_pdf_action_cb, "s" },
   { "export-table", export_table_action_cb, "s" },
@@ -765,6 +879,7 @@ _pm_window_update_actions (PmWindow *self)
   set_enabled (self, "save-as", self->store != NULL);
   set_enabled (self, "export", open);
   set_enabled (self, "import-values", open);
+  set_enabled (self, "import-returns", open);
   set_enabled (self, "print", open);
   set_enabled (self, "export-pdf", open);
   set_enabled (self, "export-table", open);

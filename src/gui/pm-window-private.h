@@ -70,6 +70,9 @@ void       _pm_window_undo            (PmWindow      *self);
 char      *_pm_window_get_author      (PmWindow      *self);
 
 /* pm-window-actions.c */
+/* Asks where to save @district's return for the current period. */
+void       _pm_window_send_return     (PmWindow      *self,
+                                       PmDistrict    *district);
 void       _pm_window_install_actions (PmWindow      *self);
 void       _pm_window_update_actions  (PmWindow      *self);
 void       _pm_window_update_recent   (PmWindow      *self);

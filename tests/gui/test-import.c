@@ -17,6 +17,7 @@
 
 #include "pm-application.h"
 #include "pm-import-dialog.h"
+#include "pm-returns-dialog.h"
 #include "pm-window-private.h"
 #include "store/pm-csv.h"
 #include "store/pm-sample.h"
@@ -368,6 +369,190 @@ test_malformed_file (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* ---- returns ------------------------------------------------------------ */
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static GtkSwitch *
+find_switch (GtkWidget *widget)
+{
+  if (GTK_IS_SWITCH (widget))
+    return GTK_SWITCH (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSwitch *found = find_switch (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static PmKpi *
+kpi_starting (PmProgramme *programme,
+              const char  *start)
+{
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
+
+      if (g_str_has_prefix (pm_kpi_get_title (kpi), start))
+        return kpi;   /* the programme keeps it */
+    }
+  g_assert_not_reached ();
+}
+
+static void
+save_value (PmStore     *store,
+            PmProgramme *programme,
+            const char  *start,
+            double       value)
+{
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q4);
+  g_autoptr(GError) error = NULL;
+
+  pm_progress_entry_set_value (entry, value);
+  g_assert_true (pm_store_save_entry (store, kpi_starting (programme, start), entry, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  gboolean  merged;
+  guint     n_returns;
+  guint     n_values;
+} Merged;
+
+static void
+merged_cb (PmReturnsDialog *dialog,
+           guint            n_returns,
+           guint            n_values,
+           const GError    *error,
+           Merged          *merged)
+{
+  g_assert_no_error ((GError *) error);
+  merged->merged = TRUE;
+  merged->n_returns = n_returns;
+  merged->n_values = n_values;
+}
+
+static gboolean
+is_merged (gpointer data)
+{
+  return ((Merged *) data)->merged;
+}
+
+/* The office typed 8 for WCFC in Q4; the Cannock lead's return gives 9,
+ * and 4 for CESS. A second file was edited on the way. The review shows
+ * the conflict with a switch and refuses the edited file; switching on
+ * and merging saves the lead's values. */
+static void
+test_returns_review_and_merge (Fixture       *fixture,
+                               gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
+  g_autofree char *lead_db = g_build_filename (fixture->dir, "lead.db", NULL);
+  g_autofree char *good = g_build_filename (fixture->dir, "cannock q4.json", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "edited.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(PmStore) lead = NULL;
+  g_autoptr(PmProgramme) lead_programme = NULL;
+  g_autoptr(PmReturn) ret = NULL;
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(PmReturnsDialog) dialog = NULL;
+  Merged merged = { FALSE, 0, 0 };
+  GtkSwitch *toggle = NULL;
+  char *at;
+
+  lead = pm_store_open (lead_db, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_import (lead, sample, &error));
+  lead_programme = pm_store_load (lead, &error);
+  g_assert_no_error (error);
+  pm_store_set_author (lead, "Alex Lead");
+  save_value (lead, lead_programme, "WCFC", 9);
+  save_value (lead, lead_programme, "CESS", 4);
+  save_value (fixture->window->store, fixture->window->programme, "WCFC", 8);
+
+  ret = pm_return_new (lead_programme, pm_programme_find_district (lead_programme, CANNOCK), NULL,
+                       q4, "Alex Lead", now);
+  g_assert_true (pm_return_save (ret, good, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (good, &text, NULL, &error));
+  at = strstr (text, "\"value\": 4\n");
+  g_assert_nonnull (at);
+  at[9] = '5';
+  g_assert_true (g_file_set_contents (bad, text, -1, &error));
+
+  g_list_store_append (files, good_file);
+  g_list_store_append (files, bad_file);
+  dialog = g_object_ref_sink (pm_returns_dialog_new (GTK_WINDOW (fixture->window),
+                                                     fixture->window->store,
+                                                     fixture->window->programme,
+                                                     G_LIST_MODEL (files)));
+  g_signal_connect (dialog, "merged", G_CALLBACK (merged_cb), &merged);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_until (is_mapped, dialog);
+
+  g_assert_nonnull (pm_returns_dialog_get_merge (dialog, 0));
+  g_assert_null (pm_returns_dialog_get_merge (dialog, 1));
+
+  collect_rows (GTK_WIDGET (dialog), rows);
+  g_assert_cmpuint (rows->len, ==, 3);   /* the conflict, the new CESS value, the refusal */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AdwActionRow *row = g_ptr_array_index (rows, i);
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      const char *subtitle = adw_action_row_get_subtitle (row);
+
+      g_test_message ("%s | %s", title, subtitle != NULL ? subtitle : "");
+      if (g_str_has_prefix (title, "WCFC"))
+        {
+          g_assert_cmpstr (subtitle, ==, "Conflict: the office entered 8, the return gives 9");
+          toggle = find_switch (GTK_WIDGET (row));
+        }
+      else if (g_str_has_prefix (title, "CESS"))
+        g_assert_cmpstr (subtitle, ==, "New: 4");
+      else
+        g_assert_nonnull (strstr (title, "changed since it was written"));
+    }
+  g_assert_nonnull (toggle);
+  g_assert_false (gtk_switch_get_active (toggle));
+
+  /* Take the lead's value, and merge. */
+  gtk_switch_set_active (toggle, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "returns.merge", NULL));
+  wait_until (is_merged, &merged);
+  g_assert_cmpuint (merged.n_returns, ==, 1);
+  g_assert_cmpuint (merged.n_values, ==, 2);
+
+  after = dump_values (fixture);
+  g_assert_nonnull (strstr (after, "/FY2016-Q4=9\n"));
+  g_assert_nonnull (strstr (after, "/FY2016-Q4=4\n"));
+  g_assert_null (strstr (after, "/FY2016-Q4=8\n"));
+  pm_store_close (lead);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +579,7 @@ main (int   argc,
   ADD ("/gui/import/review-then-import", test_review_then_import);
   ADD ("/gui/import/cancel-midway", test_cancel_midway);
   ADD ("/gui/import/malformed-file", test_malformed_file);
+  ADD ("/gui/returns/review-and-merge", test_returns_review_and_merge);
 #undef ADD
 
   status = g_test_run ();

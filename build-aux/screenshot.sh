@@ -4,7 +4,8 @@
 # pilot for Q3 2016/17, rendered under Xvfb by tests/gui/pm-screenshot.
 #
 # Usage: sh build-aux/screenshot.sh [OUTPUT.png [WIDTH HEIGHT [VIEW]]]
-# where VIEW is pilot (the default), report, about or overview.
+# where VIEW is pilot (the default), report, about, overview, baseline,
+# history, csv or returns.
 # The build directory is ./build unless BUILD_DIR says otherwise.
 set -eu
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "model/pm-date.h"
 #include "pm-history-dialog.h"
@@ -72,12 +73,26 @@ pm_history_describe_change (PmKpi     *kpi,
   switch (pm_change_get_kind (change))
     {
     case PM_CHANGE_BASELINE:
-      /* Translators: a change of baseline: "Baseline: 44.8% → 46.1%" */
-      *title = g_strdup_printf (_("Baseline: %s → %s"), old_value, new_value);
+      if (!pm_change_has_old_value (change))
+        /* Translators: a first baseline: "Baseline: 44.8%" */
+        *title = g_strdup_printf (_("Baseline: %s"), new_value);
+      else
+        /* Translators: a change of baseline: "Baseline: 44.8% → 46.1%" */
+        *title = g_strdup_printf (_("Baseline: %s → %s"), old_value, new_value);
+      /* The trail keeps the state's name first ("value 2016-10: note"):
+       * people need only the date and note after it. */
+      if (words != NULL && strchr (words, ' ') != NULL)
+        words = strchr (words, ' ') + 1;
+      else
+        words = NULL;
       break;
     case PM_CHANGE_TARGET:
-      /* Translators: a target revision: "Target: 60% → 65%" */
-      *title = g_strdup_printf (_("Target: %s → %s"), old_value, new_value);
+      if (!pm_change_has_old_value (change))
+        /* Translators: a first target: "Target: 60%" */
+        *title = g_strdup_printf (_("Target: %s"), new_value);
+      else
+        /* Translators: a target revision: "Target: 60% → 65%" */
+        *title = g_strdup_printf (_("Target: %s → %s"), old_value, new_value);
       break;
     case PM_CHANGE_NARRATIVE:
       *title = g_strdup_printf (_("Narrative for %s"), period != NULL ? period : "");

@@ -5,7 +5,8 @@
  * Chase pilot for Q3 2016/17 (the sample's reporting round).
  *
  * Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [VIEW]
- * where VIEW is pilot (the default), report, about, overview, or baseline
+ * where VIEW is pilot (the default), report, about, overview, baseline,
+ * history, csv or returns
  * (the Edit Baseline dialog over the pilot page, drawn on its own).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +19,10 @@
 
 #include "pm-application.h"
 #include "pm-edit-dialog.h"
+#include "pm-history-dialog.h"
+#include "pm-import-dialog.h"
+#include "pm-returns-dialog.h"
+#include "store/pm-return.h"
 #include "pm-window-private.h"
 #include "store/pm-sample.h"
 
@@ -105,7 +110,8 @@ find_dialog (void)
     {
       g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
 
-      if (PM_IS_EDIT_DIALOG (each))
+      if (PM_IS_EDIT_DIALOG (each) || PM_IS_HISTORY_DIALOG (each) ||
+          PM_IS_IMPORT_DIALOG (each) || PM_IS_RETURNS_DIALOG (each))
         return each;
     }
 
@@ -118,7 +124,7 @@ take_cb (gpointer user_data)
   PmWindow *window = user_data;
   GtkWindow *shown = GTK_WINDOW (window);
 
-  if (g_str_equal (view, "baseline") && find_dialog () != NULL)
+  if (find_dialog () != NULL)
     shown = find_dialog ();
 
   if (save_png (shown))
@@ -126,6 +132,81 @@ take_cb (gpointer user_data)
   gtk_window_destroy (GTK_WINDOW (window));
 
   return G_SOURCE_REMOVE;
+}
+
+/* A value typed twice in the office, then the KPI's history. */
+static void
+show_history (PmWindow *window)
+{
+  PmKpi *kpi = g_list_model_get_item (pm_programme_list_kpis (window->programme), 0);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+
+  for (int value = 6; value <= 7; value++)
+    {
+      g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q3);
+
+      pm_progress_entry_set_value (entry, value);
+      pm_store_save_entry (window->store, kpi, entry, NULL);
+    }
+  _pm_window_show_kpi (window, kpi);
+  gtk_widget_activate_action (GTK_WIDGET (window->pilot_page), "kpi.history", NULL);
+  g_object_unref (kpi);
+}
+
+static void
+show_csv_review (PmWindow *window)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "q4-values.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  static const char csv[] =
+    "district,pilot,kpi,period,value,note\r\n"
+    "Cannock Chase,Chadsmoor & Western Springs Community Family Intervention Service,"
+    "\"WCFC to work with 75 families not supported by any other agency, within 12 months\",FY2016-Q3,9,\r\n"
+    "Cannock Chase,Chadsmoor & Western Springs Community Family Intervention Service,"
+    "\"CESS to work with 50 families not supported by any other agency, within 12 months\",FY2016-Q4,4,\r\n"
+    "Lichfield,Community managed family centres in Burntwood,"
+    "Increase Early Years reach (by Wards) quarterly,FY2016-Q4,140,\r\n"
+    "Tamworth,Tamworth pilot,Families supported,FY2016-Q5,3,\r\n";
+
+  g_file_set_contents (path, csv, -1, NULL);
+  gtk_window_present (GTK_WINDOW (pm_import_dialog_new (GTK_WINDOW (window), window->store,
+                                                        window->programme, file)));
+}
+
+/* A Cannock Chase return where the office typed its own Q3 figure. */
+static void
+show_returns (PmWindow *window)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "cannock-FY2016-Q3-return.json", NULL);
+  g_autoptr(PmProgramme) lead = pm_sample_programme_load (NULL);
+  g_autoptr(GListModel) lead_kpis = pm_programme_list_kpis (lead);
+  g_autoptr(GListModel) office_kpis = pm_programme_list_kpis (window->programme);
+  g_autoptr(PmKpi) lead_first = g_list_model_get_item (lead_kpis, 0);
+  g_autoptr(PmKpi) lead_second = g_list_model_get_item (lead_kpis, 1);
+  g_autoptr(PmKpi) office_first = g_list_model_get_item (office_kpis, 0);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmProgressEntry) theirs = pm_progress_entry_new (q3);
+  g_autoptr(PmProgressEntry) second = pm_progress_entry_new (q3);
+  g_autoptr(PmProgressEntry) ours = pm_progress_entry_new (q3);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(PmReturn) ret = NULL;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  pm_progress_entry_set_value (theirs, 9);
+  pm_kpi_set_entry (lead_first, theirs, NULL);
+  pm_progress_entry_set_value (second, 3);
+  pm_kpi_set_entry (lead_second, second, NULL);
+  ret = pm_return_new (lead, pm_programme_find_district (lead, "Cannock Chase"), NULL, q3,
+                       "Alex Lead", now);
+  pm_return_save (ret, path, NULL);
+
+  pm_progress_entry_set_value (ours, 8);
+  pm_store_save_entry (window->store, office_first, ours, NULL);
+
+  g_list_store_append (files, file);
+  gtk_window_present (GTK_WINDOW (pm_returns_dialog_new (GTK_WINDOW (window), window->store,
+                                                         window->programme, G_LIST_MODEL (files))));
 }
 
 static void
@@ -166,6 +247,12 @@ activate_cb (GApplication *app)
 
   if (g_str_equal (view, "baseline"))
     gtk_widget_activate_action (GTK_WIDGET (window->pilot_page), "kpi.edit-baseline", NULL);
+  else if (g_str_equal (view, "history"))
+    show_history (window);
+  else if (g_str_equal (view, "csv"))
+    show_csv_review (window);
+  else if (g_str_equal (view, "returns"))
+    show_returns (window);
 
   /* Long enough for layout, the idle chase list and a few frames. */
   g_timeout_add (1500, take_cb, window);
@@ -179,7 +266,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline]\n");
+      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns]\n");
       return EXIT_FAILURE;
     }
 

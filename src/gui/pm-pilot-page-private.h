@@ -82,4 +82,9 @@ void      _pm_pilot_page_report_reload  (PmPilotPage *self);
 void      _pm_pilot_page_report_refresh (PmPilotPage *self);
 void      _pm_pilot_page_save_narrative (PmPilotPage *self);
 
+/* The sign-off of the pilot's district for the page's quarter. */
+PmSignoffState _pm_pilot_page_get_signoff    (PmPilotPage *self);
+/* Shows a changed sign-off (the header, what may be typed). */
+void           _pm_pilot_page_update_signoff (PmPilotPage *self);
+
 G_END_DECLS

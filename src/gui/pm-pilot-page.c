@@ -48,6 +48,24 @@ _pm_pilot_page_get_window (PmPilotPage *self)
 
 /* Header */
 
+PmSignoffState
+_pm_pilot_page_get_signoff (PmPilotPage *self)
+{
+  PmWindow *window = _pm_pilot_page_get_window (self);
+  PmDistrict *district = self->pilot != NULL ? pm_pilot_get_district (self->pilot) : NULL;
+  g_autoptr(GError) error = NULL;
+  PmSignoffState state;
+
+  if (window == NULL || window->store == NULL || district == NULL || pm_district_get_id (district) == 0)
+    return PM_SIGNOFF_OPEN;
+
+  state = pm_store_get_signoff (window->store, district, self->period, NULL, &error);
+  if (error != NULL)
+    g_warning ("Could not read the quarter's sign-off: %s", error->message);
+  return state;
+}
+
+
 static void
 update_header (PmPilotPage *self)
 {
@@ -73,6 +91,25 @@ update_header (PmPilotPage *self)
   if (started != NULL)
     /* Translators: when the pilot mobilised: "Started October 2016" */
     g_ptr_array_add (facts, g_strdup_printf (_("Started %s"), started));
+  {
+    PmSignoffState state = _pm_pilot_page_get_signoff (self);
+    g_autofree char *period = pm_period_get_label (self->period);
+
+    /* Translators: the sign-off of the quarter: "Q3 2016/17: Accepted" */
+    g_ptr_array_add (facts, g_strdup_printf (_("%s: %s"), period, pm_signoff_state_to_words (state)));
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.submit-quarter",
+                                   state == PM_SIGNOFF_OPEN || state == PM_SIGNOFF_RETURNED);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.accept-quarter", state == PM_SIGNOFF_SUBMITTED);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.return-quarter", state == PM_SIGNOFF_SUBMITTED);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.reopen-quarter", state == PM_SIGNOFF_ACCEPTED);
+    /* An accepted quarter is read-only: say so where values are typed. */
+    gtk_widget_set_sensitive (GTK_WIDGET (self->value_row), state != PM_SIGNOFF_ACCEPTED);
+    gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), state != PM_SIGNOFF_ACCEPTED);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->value_row),
+                                 state == PM_SIGNOFF_ACCEPTED
+                                 ? _("This quarter has been accepted and is read-only. Reopen it to change it.")
+                                 : NULL);
+  }
   g_ptr_array_add (facts, NULL);
   facts_text = g_strjoinv (" · ", (char **) facts->pdata);
 
@@ -99,6 +136,12 @@ update_header (PmPilotPage *self)
   spend_text = g_strdup_printf (_("Spend: %s"), spend);
   gtk_label_set_label (self->spend_label, spend_text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->spend_label), spend_text);
+}
+
+void
+_pm_pilot_page_update_signoff (PmPilotPage *self)
+{
+  update_header (self);
 }
 
 /* The KPI editor */
@@ -451,6 +494,14 @@ pilot_action_cb (GtkWidget  *widget,
     pm_dialogs_add_spend (window, self->pilot);
   else if (g_str_equal (action_name, "pilot.send-return"))
     _pm_window_send_return (window, pm_pilot_get_district (self->pilot));
+  else if (g_str_equal (action_name, "pilot.submit-quarter"))
+    _pm_window_set_signoff (window, pm_pilot_get_district (self->pilot), PM_SIGNOFF_SUBMITTED);
+  else if (g_str_equal (action_name, "pilot.accept-quarter"))
+    _pm_window_set_signoff (window, pm_pilot_get_district (self->pilot), PM_SIGNOFF_ACCEPTED);
+  else if (g_str_equal (action_name, "pilot.return-quarter"))
+    _pm_window_set_signoff (window, pm_pilot_get_district (self->pilot), PM_SIGNOFF_RETURNED);
+  else if (g_str_equal (action_name, "pilot.reopen-quarter"))
+    _pm_window_set_signoff (window, pm_pilot_get_district (self->pilot), PM_SIGNOFF_OPEN);
   else if (kpi == NULL)
     return;
   else if (g_str_equal (action_name, "kpi.edit-baseline"))
@@ -553,6 +604,7 @@ pm_pilot_page_class_init (PmPilotPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char *actions[] = {
     "pilot.edit", "pilot.delete", "pilot.add-kpi", "pilot.add-spend", "pilot.send-return",
+    "pilot.submit-quarter", "pilot.accept-quarter", "pilot.return-quarter", "pilot.reopen-quarter",
     "kpi.edit-baseline", "kpi.add-target", "kpi.edit", "kpi.delete", "kpi.history",
   };
 

@@ -14,6 +14,7 @@
 
 #include "pm-dialogs.h"
 #include "pm-import-dialog.h"
+#include "pm-pilot-page-private.h"
 #include "pm-returns-dialog.h"
 #include "store/pm-return.h"
 #include "pm-print-operation.h"
@@ -553,6 +554,84 @@ _pm_window_send_return (PmWindow   *self,
   choose_file (self, _("Send Quarterly Return"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                suggested, FILE_KIND_PROGRAMME, send_return_chosen_cb,
                g_object_ref (district), g_object_unref);
+}
+
+/* Sign-off of a district's quarter */
+
+static void
+apply_signoff (PmWindow       *self,
+               PmDistrict     *district,
+               PmSignoffState  state,
+               const char     *comment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (!pm_store_set_signoff (self->store, district, _pm_window_get_period (self), state, comment, &error))
+    {
+      _pm_window_report_error (self, _("Could Not Change the Quarter’s Sign-off"), error);
+      return;
+    }
+
+  _pm_pilot_page_update_signoff (self->pilot_page);
+  period = pm_period_get_label (_pm_window_get_period (self));
+  /* Translators: toast: “Tamworth, Q3 2016/17: Accepted” */
+  message = g_strdup_printf (_("%s, %s: %s"), pm_district_get_name (district), period,
+                             pm_signoff_state_to_words (state));
+  _pm_window_report_saved (self, message, NULL);
+}
+
+static void
+return_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PmWindow         *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  PmDistrict *district = g_object_get_data (G_OBJECT (dialog), "district");
+
+  if (g_str_equal (response, "return"))
+    apply_signoff (self, district, PM_SIGNOFF_RETURNED, gtk_editable_get_text (entry));
+}
+
+void
+_pm_window_set_signoff (PmWindow       *self,
+                        PmDistrict     *district,
+                        PmSignoffState  state)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  g_return_if_fail (PM_IS_WINDOW (self));
+  g_return_if_fail (PM_IS_DISTRICT (district));
+
+  if (state != PM_SIGNOFF_RETURNED)
+    {
+      apply_signoff (self, district, state, NULL);
+      return;
+    }
+
+  /* Returning needs the reason, for the lead. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Return the Quarter for Revision?"),
+                                   _("Say what the lead should revise. The quarter stays open for changes."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What to revise"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "return", _("_Return"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "return",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "return");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "district", g_object_ref (district), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (return_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Export */

@@ -70,6 +70,11 @@ void       _pm_window_undo            (PmWindow      *self);
 char      *_pm_window_get_author      (PmWindow      *self);
 
 /* pm-window-actions.c */
+/* Moves @district's current quarter to @state (asking for a comment when
+ * it is returned), then shows it; an error is explained in a dialog. */
+void       _pm_window_set_signoff     (PmWindow       *self,
+                                       PmDistrict     *district,
+                                       PmSignoffState  state);
 /* Asks where to save @district's return for the current period. */
 void       _pm_window_send_return     (PmWindow      *self,
                                        PmDistrict    *district);

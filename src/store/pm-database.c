@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include <glib/gi18n.h>
@@ -87,6 +88,14 @@ set_error_from_code (GError     **error,
       break;
 
     case SQLITE_CONSTRAINT:
+      /* Raised by the sign-off triggers (schema 4). */
+      if (strstr (detail, "pm-quarter-accepted") != NULL)
+        {
+          g_set_error_literal (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
+                               _("This quarter has been accepted by the programme office and "
+                                 "is read-only. Reopen it to change it."));
+          break;
+        }
       g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
                    _("The change was refused because it breaks a rule of the programme data (%s)."),
                    detail);

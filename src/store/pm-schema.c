@@ -258,6 +258,49 @@ const char * const _pm_schema_migrations[] = {
   "  FROM change_context WHERE id = 1;"
   " END;"
   "PRAGMA user_version = 3;",
+
+  /* 4: sign-off. A lead marks a district's quarter submitted; the
+   * programme office accepts it or returns it for revision with a
+   * comment, and may reopen an accepted one. Rows append, so the table is
+   * its own history; the latest row for a district and quarter is its
+   * state. While that is "accepted", triggers refuse any change to the
+   * quarter's values and narratives, however it is written. */
+  "CREATE TABLE signoff ("
+  "  id INTEGER PRIMARY KEY,"
+  "  district_id INTEGER NOT NULL REFERENCES district (id) ON DELETE CASCADE,"
+  "  period TEXT NOT NULL CHECK (period GLOB 'FY[0-9][0-9][0-9][0-9]-Q[1-4]'),"
+  "  state TEXT NOT NULL CHECK (state IN ('submitted', 'accepted', 'returned', 'reopened')),"
+  "  comment TEXT,"
+  "  author TEXT,"
+  "  at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX signoff_district ON signoff (district_id, period, id);"
+  "CREATE TRIGGER accepted_progress_insert BEFORE INSERT ON progress"
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
+  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = NEW.kpi_id) AND s.period = NEW.period"
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_progress_update BEFORE UPDATE ON progress"
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
+  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = NEW.kpi_id) AND s.period = NEW.period"
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_progress_delete BEFORE DELETE ON progress"
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
+  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = OLD.kpi_id) AND s.period = OLD.period"
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_narrative_insert BEFORE INSERT ON narrative"
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
+  "        WHERE p.id = (NEW.pilot_id) AND s.period = NEW.period"
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_narrative_update BEFORE UPDATE ON narrative"
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
+  "        WHERE p.id = (NEW.pilot_id) AND s.period = NEW.period"
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "PRAGMA user_version = 4;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);

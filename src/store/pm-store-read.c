@@ -36,14 +36,17 @@ read_enum (PmDatabase   *db,
            GError      **error)
 {
   g_autofree char *display_name = NULL;
+  g_autofree char *shown = NULL;
 
   if (name != NULL && pm_enum_from_name (enum_type, name, value))
     return TRUE;
 
+  /* The text may be a damaged file's bytes: messages stay UTF-8. */
+  shown = g_utf8_make_valid (name != NULL ? name : "", -1);
   display_name = g_filename_display_basename (pm_database_get_path (db));
   g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT,
                _("“%s” holds “%s”, which this version of Pilot Monitor does not understand."),
-               display_name, name ? name : "");
+               display_name, shown);
   return FALSE;
 }
 

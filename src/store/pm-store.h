@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PmStore, pm_store, PM, STORE, GObject)
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define PM_STORE_SCHEMA_VERSION 3
+#define PM_STORE_SCHEMA_VERSION 4
 
 typedef enum
 {
@@ -69,6 +69,35 @@ const char  *pm_store_get_author        (PmStore           *self);
 GListModel  *pm_store_list_changes      (PmStore           *self,
                                          PmKpi             *kpi,
                                          GError           **error);
+
+/* Sign-off of a district's quarter. */
+typedef enum
+{
+  PM_SIGNOFF_OPEN,        /* nothing said yet, or reopened */
+  PM_SIGNOFF_SUBMITTED,   /* the lead says it is complete */
+  PM_SIGNOFF_ACCEPTED,    /* the office accepted it: read-only */
+  PM_SIGNOFF_RETURNED,    /* the office sent it back, with a comment */
+} PmSignoffState;
+
+/* The state of @district's @period, and the comment that came with it
+ * (NULL when none; free it). */
+PmSignoffState pm_store_get_signoff     (PmStore           *self,
+                                         PmDistrict        *district,
+                                         PmPeriod          *period,
+                                         char             **comment,
+                                         GError           **error);
+/* Moves the quarter on: SUBMITTED from open or returned; ACCEPTED or
+ * RETURNED (a comment is required) from submitted; OPEN (reopening)
+ * from accepted. Anything else is PM_STORE_ERROR_INVALID. Recorded with
+ * the author and the time. */
+gboolean     pm_store_set_signoff       (PmStore           *self,
+                                         PmDistrict        *district,
+                                         PmPeriod          *period,
+                                         PmSignoffState     state,
+                                         const char        *comment,
+                                         GError           **error);
+/* "Open", "Submitted", "Accepted", "Returned for revision". */
+const char  *pm_signoff_state_to_words  (PmSignoffState     state);
 
 /* Edits. Each validates, writes in one transaction, then updates the model
  * objects; on failure the model and the file are unchanged. */

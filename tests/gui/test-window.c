@@ -450,6 +450,82 @@ test_history_shows_change (Fixture       *fixture,
   g_settings_reset (settings, "author-name");
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (each))
+        return ADW_MESSAGE_DIALOG (each);
+    }
+
+  return NULL;
+}
+
+static PmSignoffState
+signoff_on_disk (Fixture *fixture,
+                 char   **comment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) store = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  PmSignoffState state;
+
+  g_assert_no_error (error);
+  programme = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  state = pm_store_get_signoff (store, pm_programme_find_district (programme, CANNOCK), q3, comment, &error);
+  g_assert_no_error (error);
+  pm_store_close (store);
+  return state;
+}
+
+/* Submitted, returned with a comment, submitted again, accepted (and the
+ * value field is then read-only), reopened. */
+static void
+test_signoff_from_pilot_menu (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->window->pilot_page);
+  GtkWidget *value_row = template_child (page, PM_TYPE_PILOT_PAGE, "value_row");
+  GtkWidget *facts = template_child (page, PM_TYPE_PILOT_PAGE, "facts_label");
+  g_autofree char *comment = NULL;
+  AdwMessageDialog *dialog;
+
+  select_pilot_in_sidebar (fixture, CANNOCK);
+  select_period (fixture, 2016, 3);
+  select_kpi_in_table (fixture, WCFC);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (facts)), "Q3 2016/17: Open"));
+
+  g_assert_true (gtk_widget_activate_action (page, "pilot.submit-quarter", NULL));
+  g_assert_cmpint (signoff_on_disk (fixture, NULL), ==, PM_SIGNOFF_SUBMITTED);
+
+  g_assert_true (gtk_widget_activate_action (page, "pilot.return-quarter", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Check WCFC");
+  adw_message_dialog_response (dialog, "return");
+  g_assert_cmpint (signoff_on_disk (fixture, &comment), ==, PM_SIGNOFF_RETURNED);
+  g_assert_cmpstr (comment, ==, "Check WCFC");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain ();
+
+  g_assert_true (gtk_widget_activate_action (page, "pilot.submit-quarter", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "pilot.accept-quarter", NULL));
+  g_assert_cmpint (signoff_on_disk (fixture, NULL), ==, PM_SIGNOFF_ACCEPTED);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (facts)), "Q3 2016/17: Accepted"));
+  g_assert_false (gtk_widget_get_sensitive (value_row));
+
+  g_assert_true (gtk_widget_activate_action (page, "pilot.reopen-quarter", NULL));
+  g_assert_cmpint (signoff_on_disk (fixture, NULL), ==, PM_SIGNOFF_OPEN);
+  g_assert_true (gtk_widget_get_sensitive (value_row));
+}
+
 static PmEditDialog *
 find_edit_dialog (void)
 {
@@ -657,6 +733,7 @@ main (int   argc,
   ADD ("/gui/window/search-finds-kpis", test_search_finds_kpis);
   ADD ("/gui/window/baseline-dialog", test_baseline_dialog);
   ADD ("/gui/window/history-shows-change", test_history_shows_change);
+  ADD ("/gui/window/signoff-from-pilot-menu", test_signoff_from_pilot_menu);
   ADD ("/gui/window/empty-database", test_empty_database);
 
   status = g_test_run ();

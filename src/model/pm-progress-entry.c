@@ -397,3 +397,17 @@ pm_progress_entry_copy (PmProgressEntry *self)
 
   return copy;
 }
+
+gboolean
+pm_progress_entry_equal (PmProgressEntry *a,
+                         PmProgressEntry *b)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (a), FALSE);
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (b), FALSE);
+
+  if (a->has_value != b->has_value)
+    return FALSE;
+  if (a->has_value && a->value != b->value)
+    return FALSE;
+  return g_strcmp0 (a->note, b->note) == 0;
+}

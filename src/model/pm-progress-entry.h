@@ -37,5 +37,9 @@ const char      *pm_progress_entry_get_note         (PmProgressEntry  *self);
 void             pm_progress_entry_set_note         (PmProgressEntry  *self,
                                                      const char       *note);
 PmProgressEntry *pm_progress_entry_copy             (PmProgressEntry  *self);
+/* The same value (or both none) and the same note; the period is not
+ * compared. */
+gboolean         pm_progress_entry_equal            (PmProgressEntry  *a,
+                                                     PmProgressEntry  *b);
 
 G_END_DECLS

@@ -84,6 +84,19 @@ gboolean _pm_file_save_data (const char  *data,
                              const char  *path,
                              GError     **error);
 
+/* Reads a file's root object into what it describes, or NULL with @error. */
+typedef gpointer (*PmFileReadRootFunc) (PmFileReader  *r,
+                                        JsonNode      *root,
+                                        GError       **error);
+
+/* The strict reading every JSON file shares: a size limit, an optional
+ * byte order mark, _pm_json_check(), then @read_root with a reader whose
+ * messages name the path of each problem. */
+gpointer _pm_file_parse (const char        *data,
+                         gsize              length,
+                         PmFileReadRootFunc read_root,
+                         GError           **error);
+
 /* Reads a whole programme file's object (format, version, programme) at
  * the reader's current path: a return carries one inside it. */
 PmProgramme *_pm_programme_file_read_root (PmFileReader *r,

@@ -678,52 +678,60 @@ _pm_programme_file_read_root (PmFileReader *r,
   return result;
 }
 
-PmProgramme *
-pm_programme_file_parse (const char *data,
-                         gssize      length,
-                         GError    **error)
+gpointer
+_pm_file_parse (const char        *data,
+                gsize              length,
+                PmFileReadRootFunc read_root,
+                GError           **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   PmFileReader r;
-  PmProgramme *programme;
-  gsize len;
+  gpointer result;
 
-  g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  len = length < 0 ? strlen (data) : (gsize) length;
-  if (len > PM_FILE_MAX_SIZE)
+  if (length > PM_FILE_MAX_SIZE)
     {
       g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID,
-                   _("%s: the file is larger than 64 MiB, too large to be a programme file"),
+                   _("%s: the file is larger than 64 MiB, too large to be read"),
                    _("top level"));
       return NULL;
     }
 
   /* Editors on Windows may begin UTF-8 text with a byte order mark. */
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
       data += 3;
-      len -= 3;
+      length -= 3;
     }
 
-  if (!_pm_json_check (data, len, error))
+  if (!_pm_json_check (data, length, error))
     return NULL;
 
   parser = json_parser_new ();
   _pm_file_reader_init (&r, parser);
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
       g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_MALFORMED,
                    _("this is not valid JSON: %s"), local_error->message);
-      programme = NULL;
+      result = NULL;
     }
   else
-    programme = _pm_programme_file_read_root (&r, json_parser_get_root (parser), error);
+    result = read_root (&r, json_parser_get_root (parser), error);
 
   _pm_file_reader_clear (&r);
-  return programme;
+  return result;
+}
+
+PmProgramme *
+pm_programme_file_parse (const char *data,
+                         gssize      length,
+                         GError    **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _pm_file_parse (data, length < 0 ? strlen (data) : (gsize) length,
+                         (PmFileReadRootFunc) _pm_programme_file_read_root, error);
 }
 
 PmProgramme *

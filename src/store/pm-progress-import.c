@@ -221,18 +221,6 @@ find_columns (GStrv    header,
   return TRUE;
 }
 
-static gboolean
-same_entry (PmProgressEntry *a,
-            PmProgressEntry *b)
-{
-  if (pm_progress_entry_has_value (a) != pm_progress_entry_has_value (b))
-    return FALSE;
-  if (pm_progress_entry_has_value (a) &&
-      pm_progress_entry_get_value (a) != pm_progress_entry_get_value (b))
-    return FALSE;
-  return g_strcmp0 (pm_progress_entry_get_note (a), pm_progress_entry_get_note (b)) == 0;
-}
-
 /* The names of the row before (copies), and its KPI. */
 typedef struct
 {
@@ -387,7 +375,7 @@ check_record (PmProgressImport *self,
   row.held = held != NULL ? g_object_ref (held) : NULL;
   if (held == NULL)
     row.change = PM_IMPORT_CHANGE_NEW;
-  else if (same_entry (held, row.entry))
+  else if (pm_progress_entry_equal (held, row.entry))
     row.change = PM_IMPORT_CHANGE_UNCHANGED;
   else
     row.change = PM_IMPORT_CHANGE_CHANGED;

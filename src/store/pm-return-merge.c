@@ -88,18 +88,6 @@ find_by_name (GListModel  *list,
 }
 
 static gboolean
-same_entry (PmProgressEntry *a,
-            PmProgressEntry *b)
-{
-  if (pm_progress_entry_has_value (a) != pm_progress_entry_has_value (b))
-    return FALSE;
-  if (pm_progress_entry_has_value (a) &&
-      pm_progress_entry_get_value (a) != pm_progress_entry_get_value (b))
-    return FALSE;
-  return g_strcmp0 (pm_progress_entry_get_note (a), pm_progress_entry_get_note (b)) == 0;
-}
-
-static gboolean
 same_narrative (PmNarrative *a,
                 PmNarrative *b)
 {
@@ -176,7 +164,7 @@ collect_pilot (PmReturnMerge  *self,
         continue;
 
       held = pm_kpi_get_entry (office_kpi, period);
-      if (held != NULL && same_entry (held, entry))
+      if (held != NULL && pm_progress_entry_equal (held, entry))
         continue;
 
       if (held == NULL)

@@ -357,42 +357,10 @@ pm_return_parse (const char  *data,
                  gsize        length,
                  GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  PmFileReader r;
-  PmReturn *result;
-
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (length > PM_FILE_MAX_SIZE)
-    {
-      g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID,
-                   _("%s: the file is larger than 64 MiB, too large to be a return"),
-                   _("top level"));
-      return NULL;
-    }
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-  if (!_pm_json_check (data, length, error))
-    return NULL;
-
-  parser = json_parser_new ();
-  _pm_file_reader_init (&r, parser);
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
-    {
-      g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_MALFORMED,
-                   _("this is not valid JSON: %s"), local_error->message);
-      result = NULL;
-    }
-  else
-    result = read_return (&r, json_parser_get_root (parser), error);
-
-  _pm_file_reader_clear (&r);
-  return result;
+  return _pm_file_parse (data != NULL ? data : "", length, (PmFileReadRootFunc) read_return, error);
 }
 
 PmReturn *

@@ -548,6 +548,36 @@ pm_print_operation_run (GtkWindow    *parent,
   return TRUE;
 }
 
+PmReport *
+pm_print_operation_make_report (PmProgramme  *programme,
+                                PmPeriod     *period,
+                                const char   *district_or_null,
+                                gboolean      appendix,
+                                GError      **error)
+{
+  PmDistrict *district = NULL;
+
+  g_return_val_if_fail (PM_IS_PROGRAMME (programme), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (appendix)
+    return pm_appendix_report_new (programme, period);
+
+  if (district_or_null != NULL)
+    {
+      district = pm_programme_find_district (programme, district_or_null);
+      if (district == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("There is no district “%s” in the programme."), district_or_null);
+          return NULL;
+        }
+    }
+
+  return pm_summary_report_new (programme, period, district);
+}
+
 gboolean
 pm_print_operation_export_pdf (PmProgramme  *programme,
                                PmPeriod     *period,
@@ -557,32 +587,12 @@ pm_print_operation_export_pdf (PmProgramme  *programme,
                                GError      **error)
 {
   g_autoptr(PmReport) report = NULL;
-  PmDistrict *district = NULL;
 
-  g_return_val_if_fail (PM_IS_PROGRAMME (programme), FALSE);
-  g_return_val_if_fail (PM_IS_PERIOD (period), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (appendix)
-    {
-      report = pm_appendix_report_new (programme, period);
-    }
-  else
-    {
-      if (district_or_null != NULL)
-        {
-          district = pm_programme_find_district (programme, district_or_null);
-          if (district == NULL)
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("There is no district “%s” in the programme."), district_or_null);
-              return FALSE;
-            }
-        }
-
-      report = pm_summary_report_new (programme, period, district);
-    }
+  report = pm_print_operation_make_report (programme, period, district_or_null, appendix, error);
+  if (report == NULL)
+    return FALSE;
 
   return pm_report_export_pdf (report, path, error);
 }

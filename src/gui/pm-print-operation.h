@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 
 #include "model/pm-programme.h"
+#include "report/pm-report.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,13 @@ void              pm_print_operation_set_document  (PmPrintOperation  *self,
 gboolean          pm_print_operation_run           (GtkWindow         *parent,
                                                     PmProgramme       *programme,
                                                     PmPeriod          *period,
+                                                    GError           **error);
+/* The document pm_print_operation_export_pdf() writes, to export it some
+ * other way (in a worker thread, with progress). */
+PmReport         *pm_print_operation_make_report   (PmProgramme       *programme,
+                                                    PmPeriod          *period,
+                                                    const char        *district_or_null,
+                                                    gboolean           appendix,
                                                     GError           **error);
 /* Writes the document straight to @path as PDF, with no dialog: the
  * district summaries (of @district_or_null, matched as

@@ -18,6 +18,7 @@
 #include "pm-returns-dialog.h"
 #include "store/pm-return.h"
 #include "pm-print-operation.h"
+#include "pm-progress-window.h"
 #include "pm-table-export.h"
 #include "pm-window-private.h"
 #include "store/pm-programme-file.h"
@@ -689,17 +690,120 @@ print_action_cb (GSimpleAction *action,
 /* Export PDF: the same documents as printing, straight to a file. The
  * district selected in the sidebar, if any, limits the summaries to it. */
 
-static void
-export_pdf_chosen_cb (PmWindow *self,
-                      GFile    *file,
-                      gpointer  data)
+/* A PDF export runs in a worker thread: a programme of 150 districts is
+ * thousands of pages. The progress window is modal, so nothing changes
+ * the programme while the thread reads it. */
+typedef struct
 {
-  gboolean appendix = GPOINTER_TO_INT (data);
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *message = NULL;
+  PmWindow         *window;
+  PmReport         *report;
+  PmProgressWindow *progress;
+  GFile            *file;
+  char             *path;
+  guint             done;      /* pages written: atomic, from the thread */
+  guint             n_pages;
+  guint             poll_id;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_handle_id (&job->poll_id, g_source_remove);
+  g_clear_object (&job->window);
+  g_clear_object (&job->report);
+  g_clear_object (&job->progress);
+  g_clear_object (&job->file);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_progress_cb (guint    done,
+                    guint    n_pages,
+                    gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  g_atomic_int_set (&job->n_pages, n_pages);
+  g_atomic_int_set (&job->done, done);
+}
+
+static gboolean
+export_poll_cb (gpointer user_data)
+{
+  ExportJob *job = user_data;
+  guint done = g_atomic_int_get (&job->done);
+  guint n_pages = g_atomic_int_get (&job->n_pages);
+  g_autofree char *done_text = NULL;
+  g_autofree char *all_text = NULL;
+  g_autofree char *text = NULL;
+
+  if (n_pages == 0)
+    {
+      pm_progress_window_set_progress (job->progress, 0, _("Laying out the pages…"));
+      return G_SOURCE_CONTINUE;
+    }
+
+  done_text = pm_unit_format_value (PM_UNIT_COUNT, done);
+  all_text = pm_unit_format_value (PM_UNIT_COUNT, n_pages);
+  /* Translators: on the progress bar: “Page 12 of 2,724” */
+  text = g_strdup_printf (_("Page %s of %s"), done_text, all_text);
+  pm_progress_window_set_progress (job->progress, (double) done / n_pages, text);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (pm_report_export_pdf_full (job->report, job->path, cancellable, export_progress_cb, job, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  PmWindow *self = job->window;
   g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&job->poll_id, g_source_remove);
+  gtk_window_destroy (GTK_WINDOW (job->progress));
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *basename = g_file_get_basename (job->file);
+      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), basename);
+
+      _pm_window_report_saved (self, message, NULL);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _pm_window_report_saved (self, _("The export was cancelled: no file was written."), NULL);
+  else
+    report_file_error (self, _("Could Not Export “%s”"), job->file, error);
+}
+
+void
+_pm_window_export_pdf (PmWindow   *self,
+                       GFile      *file,
+                       gboolean    appendix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
   PmDistrict *district = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (PM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
   if (self->programme == NULL)
     return;
@@ -707,16 +811,40 @@ export_pdf_chosen_cb (PmWindow *self,
   if (!appendix)
     district = _pm_window_get_current_district (self);
 
-  if (!pm_print_operation_export_pdf (self->programme, _pm_window_get_period (self),
-                                      district != NULL ? pm_district_get_name (district) : NULL,
-                                      appendix, path, &error))
+  job = g_new0 (ExportJob, 1);
+  job->window = g_object_ref (self);
+  job->file = g_object_ref (file);
+  job->path = g_file_get_path (file);
+  job->report = pm_print_operation_make_report (self->programme, _pm_window_get_period (self),
+                                                district != NULL ? pm_district_get_name (district) : NULL,
+                                                appendix, &error);
+  if (job->report == NULL || job->path == NULL)
     {
+      if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written."));
       report_file_error (self, _("Could Not Export “%s”"), file, error);
+      export_job_free (job);
       return;
     }
 
-  message = g_strdup_printf (_("Exported “%s”"), basename);
-  _pm_window_report_saved (self, message, NULL);
+  job->progress = g_object_ref_sink (pm_progress_window_new (GTK_WINDOW (self),
+                                                             appendix ? _("Exporting the Programme Appendix")
+                                                                      : _("Exporting the District Summaries")));
+  gtk_window_present (GTK_WINDOW (job->progress));
+  export_poll_cb (job);
+  job->poll_id = g_timeout_add (100, export_poll_cb, job);
+
+  task = g_task_new (NULL, pm_progress_window_get_cancellable (job->progress), export_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_pdf_chosen_cb (PmWindow *self,
+                      GFile    *file,
+                      gpointer  data)
+{
+  _pm_window_export_pdf (self, file, GPOINTER_TO_INT (data));
 }
 
 static void

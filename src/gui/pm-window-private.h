@@ -75,6 +75,12 @@ char      *_pm_window_get_author      (PmWindow      *self);
 void       _pm_window_set_signoff     (PmWindow       *self,
                                        PmDistrict     *district,
                                        PmSignoffState  state);
+/* Writes the district summaries (of the district being looked at, or of
+ * all) or the appendix to @file as PDF in a worker thread, with a
+ * progress window and Cancel; the outcome is a toast or a dialog. */
+void       _pm_window_export_pdf      (PmWindow       *self,
+                                       GFile          *file,
+                                       gboolean        appendix);
 /* Asks where to save @district's return for the current period. */
 void       _pm_window_send_return     (PmWindow      *self,
                                        PmDistrict    *district);

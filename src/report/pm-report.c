@@ -455,11 +455,16 @@ write_cb (void                *closure,
 }
 
 static gboolean
-write_pdf (PmReport    *self,
-           Output      *output,
-           const char  *path,
-           GError     **error)
+write_pdf (PmReport              *self,
+           Output                *output,
+           const char            *path,
+           GCancellable          *cancellable,
+           PmReportProgressFunc   progress,
+           gpointer               user_data,
+           GError               **error)
 {
+  gboolean cancelled = FALSE;
+  guint n_pages;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -474,11 +479,19 @@ write_pdf (PmReport    *self,
 
   cr = cairo_create (surface);
   pm_report_paginate (self, cr, width, height);
+  n_pages = pm_report_get_n_pages (self);
 
-  for (guint i = 0; i < pm_report_get_n_pages (self); i++)
+  for (guint i = 0; i < n_pages; i++)
     {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          cancelled = TRUE;
+          break;
+        }
       pm_report_draw_page (self, cr, i);
       cairo_show_page (cr);
+      if (progress != NULL)
+        progress (i + 1, n_pages, user_data);
     }
 
   cairo_destroy (cr);
@@ -486,6 +499,8 @@ write_pdf (PmReport    *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  if (cancelled)
+    return !g_cancellable_set_error_if_cancelled (cancellable, error);
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
 
@@ -503,6 +518,17 @@ gboolean
 pm_report_export_pdf (PmReport    *self,
                       const char  *path,
                       GError     **error)
+{
+  return pm_report_export_pdf_full (self, path, NULL, NULL, NULL, error);
+}
+
+gboolean
+pm_report_export_pdf_full (PmReport              *self,
+                           const char            *path,
+                           GCancellable          *cancellable,
+                           PmReportProgressFunc   progress,
+                           gpointer               user_data,
+                           GError               **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
@@ -543,7 +569,7 @@ pm_report_export_pdf (PmReport    *self,
 
   /* The umask may have taken bits away but never adds any: make sure. */
   if (fchmod (output.fd, 0600) != 0 ||
-      !write_pdf (self, &output, path, error))
+      !write_pdf (self, &output, path, cancellable, progress, user_data, error))
     {
       saved = errno;
       if (error != NULL && *error == NULL)

@@ -78,4 +78,20 @@ gboolean     pm_report_export_pdf       (PmReport    *self,
                                          const char  *path,
                                          GError     **error);
 
+/* Told after each page is written (@done of @n_pages); may be called from
+ * the thread that exports. */
+typedef void (*PmReportProgressFunc) (guint    done,
+                                      guint    n_pages,
+                                      gpointer user_data);
+
+/* The same, checking @cancellable between pages (G_IO_ERROR_CANCELLED:
+ * no file is left) and telling @progress. Safe to run in a worker thread
+ * while nothing changes the programme. */
+gboolean     pm_report_export_pdf_full  (PmReport              *self,
+                                         const char            *path,
+                                         GCancellable          *cancellable,
+                                         PmReportProgressFunc   progress,
+                                         gpointer               user_data,
+                                         GError               **error);
+
 G_END_DECLS

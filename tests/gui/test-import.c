@@ -17,6 +17,7 @@
 
 #include "pm-application.h"
 #include "pm-import-dialog.h"
+#include "pm-progress-window.h"
 #include "pm-returns-dialog.h"
 #include "pm-window-private.h"
 #include "store/pm-csv.h"
@@ -553,6 +554,60 @@ test_returns_review_and_merge (Fixture       *fixture,
   pm_store_close (lead);
 }
 
+/* ---- export with progress ------------------------------------------------ */
+
+static PmProgressWindow *
+find_progress_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
+
+      if (PM_IS_PROGRESS_WINDOW (each))
+        return PM_PROGRESS_WINDOW (each);
+    }
+
+  return NULL;
+}
+
+static gboolean
+progress_window_gone (gpointer data)
+{
+  return find_progress_window () == NULL;
+}
+
+/* The district summaries are written in a worker thread behind a modal
+ * progress window, which goes when the file is complete. */
+static void
+test_export_with_progress (Fixture       *fixture,
+                           gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "district summaries.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  PmProgressWindow *progress;
+  AdwToast *toast;
+  gsize length = 0;
+
+  _pm_window_export_pdf (fixture->window, file, FALSE);
+  progress = find_progress_window ();
+  g_assert_nonnull (progress);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (progress)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (progress)) == GTK_WINDOW (fixture->window));
+
+  wait_until (progress_window_gone, NULL);
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  toast = _pm_window_get_toast (fixture->window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Exported “district summaries.pdf”");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +635,7 @@ main (int   argc,
   ADD ("/gui/import/cancel-midway", test_cancel_midway);
   ADD ("/gui/import/malformed-file", test_malformed_file);
   ADD ("/gui/returns/review-and-merge", test_returns_review_and_merge);
+  ADD ("/gui/export/with-progress", test_export_with_progress);
 #undef ADD
 
   status = g_test_run ();

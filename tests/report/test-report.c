@@ -351,6 +351,63 @@ test_export_failure (void)
     g_assert_false (g_str_has_prefix (name, "."));
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         calls;
+  guint         last_done;
+  guint         n_pages;
+} Progress;
+
+/* Cancels once the second page is written, as a person pressing Cancel
+ * part-way through a long export would. */
+static void
+progress_cb (guint    done,
+             guint    n_pages,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_cmpuint (done, ==, progress->last_done + 1);
+  progress->calls++;
+  progress->last_done = done;
+  progress->n_pages = n_pages;
+  if (done == 2)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+static void
+test_export_progress_and_cancel (void)
+{
+  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmPeriod) period = q3 ();
+  g_autoptr(PmReport) report = pm_summary_report_new (programme, period, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "cancelled.pdf", NULL);
+  g_autofree char *whole = g_build_filename (tmp_dir, "whole.pdf", NULL);
+  Progress progress = { cancellable, 0, 0, 0 };
+  Progress all = { NULL, 0, 0, 0 };
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_false (pm_report_export_pdf_full (report, path, cancellable, progress_cb, &progress, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (progress.calls, ==, 2);
+  g_assert_cmpuint (progress.n_pages, >, 2);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  dir = g_dir_open (tmp_dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".cancelled.pdf"));
+
+  /* Not cancelled: told of every page, and the file is there. */
+  g_clear_error (&error);
+  g_assert_true (pm_report_export_pdf_full (report, whole, NULL, progress_cb, &all, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (all.calls, ==, all.n_pages);
+  g_assert_true (g_file_test (whole, G_FILE_TEST_IS_REGULAR));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -393,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/report/appendix/sample", test_appendix);
   g_test_add_func ("/report/appendix/row-over-pages", test_appendix_continued);
   g_test_add_func ("/report/layout/no-overlap", test_no_overlap);
+  g_test_add_func ("/report/export/progress-and-cancel", test_export_progress_and_cancel);
   g_test_add_func ("/report/export/failure", test_export_failure);
 
   status = g_test_run ();

@@ -16,6 +16,7 @@
 
 #include <glib/gstdio.h>
 
+#include "gui-test-util.h"
 #include "pm-application.h"
 #include "pm-chart.h"
 #include "pm-district-chart.h"
@@ -36,79 +37,28 @@ typedef struct
   PmWindow *window;
 } Fixture;
 
-/* Runs the main loop until @done says so, or fails after twenty seconds
- * (sanitizer builds are slow). */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
-  g_autoptr(PmStore) store = NULL;
-
-  g_assert_no_error (error);
-  fixture->dir = g_dir_make_tmp ("pm-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "sample.db", NULL);
-
-  store = pm_store_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (pm_store_import (store, sample, &error));
-  g_assert_no_error (error);
-  pm_store_close (store);
-
+  fixture->dir = gui_test_make_sample_database ("pm-test-chart", &fixture->path);
   fixture->window = g_object_ref_sink (pm_window_new (app));
   g_assert_true (pm_window_open_database (fixture->window, fixture->path));
   /* Wide enough that the sidebar and the page sit side by side. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 900);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (is_mapped, fixture->window);
+  gui_test_wait_until (gui_test_is_mapped, fixture->window);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  drain ();
+  gui_test_drain ();
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  gui_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -145,7 +95,7 @@ select_pilot_in_sidebar (Fixture    *fixture,
       else if (in_district && PM_IS_PILOT (item))
         {
           g_assert_true (gtk_selection_model_select_item (selection, i, TRUE));
-          drain ();
+          gui_test_drain ();
           return;
         }
     }
@@ -170,7 +120,7 @@ select_period (Fixture *fixture,
       if (pm_period_get_year (period) == year && pm_period_get_quarter (period) == quarter)
         {
           gtk_drop_down_set_selected (drop_down, i);
-          drain ();
+          gui_test_drain ();
           g_assert_cmpint (pm_period_get_index (_pm_window_get_period (fixture->window)), ==, year * 4 + quarter - 1);
           return;
         }
@@ -195,7 +145,7 @@ select_kpi_in_table (Fixture    *fixture,
       if (g_str_has_prefix (pm_kpi_row_get_title (row), title_start))
         {
           g_assert_true (gtk_selection_model_select_item (selection, i, TRUE));
-          drain ();
+          gui_test_drain ();
           g_assert_true (g_str_has_prefix (pm_kpi_get_title (pm_pilot_page_get_selected_kpi (fixture->window->pilot_page)),
                                            title_start));
           return;
@@ -217,7 +167,7 @@ type_value (Fixture    *fixture,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   /* What GtkText's Enter key binding does. */
   g_signal_emit_by_name (delegate, "activate");
-  drain ();
+  gui_test_drain ();
 }
 
 static PmChart *
@@ -243,7 +193,7 @@ press_key (GtkWidget *widget,
     }
 
   g_assert_true (handled);
-  drain ();
+  gui_test_drain ();
 }
 
 static void
@@ -258,7 +208,7 @@ test_trend_shows_selected_kpi (Fixture       *fixture,
   select_kpi_in_table (fixture, WCFC);
 
   chart = trend_chart (fixture);
-  wait_until (is_mapped, chart);
+  gui_test_wait_until (gui_test_is_mapped, chart);
   g_assert_true (g_str_has_prefix (pm_kpi_get_title (pm_chart_get_kpi (chart)), WCFC));
 
   /* The sample holds one value for this KPI: 5 families in Q3 16/17. */
@@ -339,7 +289,7 @@ test_district_comparison (Fixture       *fixture,
   /* On the programme's overview, which the window opens on. */
   g_assert_true (gtk_stack_get_visible_child (fixture->window->stack) == GTK_WIDGET (fixture->window->overview_page));
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (chart), ADW_TYPE_PREFERENCES_GROUP)));
-  wait_until (is_mapped, chart);
+  gui_test_wait_until (gui_test_is_mapped, chart);
   g_assert_cmpuint (pm_district_chart_get_n_bars (chart), ==, 8);
 
   /* Families reached first: Lichfield's 170 leads; Cannock has its target. */
@@ -349,7 +299,7 @@ test_district_comparison (Fixture       *fixture,
 
   /* The drop-down picks the measure. */
   gtk_drop_down_set_selected (measure, PM_COMPARISON_SPEND);
-  drain ();
+  gui_test_drain ();
   g_assert_cmpint (pm_district_chart_get_measure (chart), ==, PM_COMPARISON_SPEND);
   g_assert_nonnull (strstr (pm_district_chart_get_description (chart), "Spent against the budget"));
   g_assert_nonnull (strstr (pm_district_chart_get_description (chart), "£4,900"));

@@ -15,6 +15,7 @@
 
 #include <glib/gstdio.h>
 
+#include "gui-test-util.h"
 #include "pm-application.h"
 #include "pm-import-dialog.h"
 #include "pm-progress-window.h"
@@ -43,74 +44,31 @@ typedef struct
 } Fixture;
 
 static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer  data)
-{
-  /* Sanitizers and valgrind are many times slower. */
-  gint64 deadline = g_get_monotonic_time () +
-                    (g_getenv ("PM_TEST_SLOW") != NULL ? 180 : 20) * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data G_GNUC_UNUSED)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
-  g_autoptr(PmStore) store = NULL;
-
-  g_assert_no_error (error);
-  fixture->dir = g_dir_make_tmp ("pm-test-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db = g_build_filename (fixture->dir, "sample.db", NULL);
+  fixture->dir = gui_test_make_sample_database ("pm-test-import", &fixture->db);
   fixture->csv = g_build_filename (fixture->dir, "values, Q4.csv", NULL);
-
-  store = pm_store_open (fixture->db, PM_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (pm_store_import (store, sample, &error));
-  pm_store_close (store);
 
   fixture->window = g_object_ref_sink (pm_window_new (app));
   g_assert_true (pm_window_open_database (fixture->window, fixture->db));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (is_mapped, fixture->window);
+  gui_test_wait_until (gui_test_is_mapped, fixture->window);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data G_GNUC_UNUSED)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   if (fixture->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->dialog));
   g_clear_object (&fixture->dialog);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  gui_test_drain ();
   g_clear_error (&fixture->error);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  gui_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db);
   g_free (fixture->csv);
@@ -159,7 +117,7 @@ open_dialog (Fixture    *fixture,
                                                         fixture->window->programme, file));
   g_signal_connect (fixture->dialog, "finished", G_CALLBACK (finished_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
-  wait_until (is_reviewing, fixture);
+  gui_test_wait_until (is_reviewing, fixture);
 }
 
 static GtkWidget *
@@ -274,7 +232,7 @@ test_review_then_import (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (import_button));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (import_button)), ==, "_Import 2 Values");
   g_signal_emit_by_name (import_button, "clicked");
-  wait_until (is_finished, fixture);
+  gui_test_wait_until (is_finished, fixture);
 
   g_assert_no_error (fixture->error);
   g_assert_cmpuint (fixture->n_written, ==, 2);
@@ -329,14 +287,14 @@ test_cancel_midway (Fixture       *fixture,
   /* Small slices, so that the import is seen part-way. */
   pm_import_dialog_set_slice (fixture->dialog, 10);
   g_signal_emit_by_name (template_child (fixture->dialog, "import_button"), "clicked");
-  wait_until (is_writing_part_way, fixture);
+  gui_test_wait_until (is_writing_part_way, fixture);
   g_assert_false (fixture->finished);
 
   bar = template_child (fixture->dialog, "progress_bar");
-  wait_until (is_mapped, bar);
+  gui_test_wait_until (gui_test_is_mapped, bar);
   g_test_message ("cancelled at %s", gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)));
   g_signal_emit_by_name (template_child (fixture->dialog, "cancel_button"), "clicked");
-  wait_until (is_finished, fixture);
+  gui_test_wait_until (is_finished, fixture);
 
   g_assert_error (fixture->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (fixture->n_written, ==, 0);
@@ -362,7 +320,7 @@ test_malformed_file (Fixture       *fixture,
   g_autofree char *after = NULL;
 
   open_dialog (fixture, "district,pilot,kpi,period,value\r\n\"never closed,x,y,FY2016-Q4,1\r\n");
-  wait_until (is_finished, fixture);
+  gui_test_wait_until (is_finished, fixture);
 
   g_assert_nonnull (fixture->error);
   g_assert_nonnull (strstr (fixture->error->message, "Line 2"));
@@ -513,7 +471,7 @@ test_returns_review_and_merge (Fixture       *fixture,
                                                      G_LIST_MODEL (files)));
   g_signal_connect (dialog, "merged", G_CALLBACK (merged_cb), &merged);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_until (is_mapped, dialog);
+  gui_test_wait_until (gui_test_is_mapped, dialog);
 
   g_assert_nonnull (pm_returns_dialog_get_merge (dialog, 0));
   g_assert_null (pm_returns_dialog_get_merge (dialog, 1));
@@ -543,7 +501,7 @@ test_returns_review_and_merge (Fixture       *fixture,
   /* Take the lead's value, and merge. */
   gtk_switch_set_active (toggle, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "returns.merge", NULL));
-  wait_until (is_merged, &merged);
+  gui_test_wait_until (is_merged, &merged);
   g_assert_cmpuint (merged.n_returns, ==, 1);
   g_assert_cmpuint (merged.n_values, ==, 2);
 
@@ -556,26 +514,10 @@ test_returns_review_and_merge (Fixture       *fixture,
 
 /* ---- export with progress ------------------------------------------------ */
 
-static PmProgressWindow *
-find_progress_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
-
-      if (PM_IS_PROGRESS_WINDOW (each))
-        return PM_PROGRESS_WINDOW (each);
-    }
-
-  return NULL;
-}
-
 static gboolean
 progress_window_gone (gpointer data)
 {
-  return find_progress_window () == NULL;
+  return gui_test_find_toplevel (PM_TYPE_PROGRESS_WINDOW) == NULL;
 }
 
 /* The district summaries are written in a worker thread behind a modal
@@ -593,12 +535,12 @@ test_export_with_progress (Fixture       *fixture,
   gsize length = 0;
 
   _pm_window_export_pdf (fixture->window, file, FALSE);
-  progress = find_progress_window ();
+  progress = gui_test_find_toplevel (PM_TYPE_PROGRESS_WINDOW);
   g_assert_nonnull (progress);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (progress)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (progress)) == GTK_WINDOW (fixture->window));
 
-  wait_until (progress_window_gone, NULL);
+  gui_test_wait_until (progress_window_gone, NULL);
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (length, >, 1000);

@@ -17,6 +17,7 @@
 
 #include <glib/gstdio.h>
 
+#include "gui-test-util.h"
 #include "pm-application.h"
 #include "pm-edit-dialog.h"
 #include "pm-format.h"
@@ -38,76 +39,26 @@ typedef struct
   PmWindow *window;
 } Fixture;
 
-/* Runs the main loop until @done says so, or fails after five seconds. */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
-  g_autoptr(PmStore) store = NULL;
-
-  g_assert_no_error (error);
-  fixture->dir = g_dir_make_tmp ("pm-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "sample.db", NULL);
-
-  store = pm_store_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (pm_store_import (store, sample, &error));
-  g_assert_no_error (error);
-  pm_store_close (store);
-
+  fixture->dir = gui_test_make_sample_database ("pm-test-window", &fixture->path);
   fixture->window = g_object_ref_sink (pm_window_new (app));
   g_assert_true (pm_window_open_database (fixture->window, fixture->path));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (is_mapped, fixture->window);
+  gui_test_wait_until (gui_test_is_mapped, fixture->window);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  drain ();
+  gui_test_drain ();
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  gui_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -144,7 +95,7 @@ select_pilot_in_sidebar (Fixture    *fixture,
       else if (in_district && PM_IS_PILOT (item))
         {
           g_assert_true (gtk_selection_model_select_item (selection, i, TRUE));
-          drain ();
+          gui_test_drain ();
           return;
         }
     }
@@ -169,7 +120,7 @@ select_period (Fixture *fixture,
       if (pm_period_get_year (period) == year && pm_period_get_quarter (period) == quarter)
         {
           gtk_drop_down_set_selected (drop_down, i);
-          drain ();
+          gui_test_drain ();
           g_assert_cmpint (pm_period_get_index (_pm_window_get_period (fixture->window)), ==, year * 4 + quarter - 1);
           return;
         }
@@ -194,7 +145,7 @@ select_kpi_in_table (Fixture    *fixture,
       if (g_str_has_prefix (pm_kpi_row_get_title (row), title_start))
         {
           g_assert_true (gtk_selection_model_select_item (selection, i, TRUE));
-          drain ();
+          gui_test_drain ();
           g_assert_true (g_str_has_prefix (pm_kpi_get_title (pm_pilot_page_get_selected_kpi (fixture->window->pilot_page)),
                                            title_start));
           return;
@@ -216,7 +167,7 @@ type_value (Fixture    *fixture,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   /* What GtkText's Enter key binding does. */
   g_signal_emit_by_name (delegate, "activate");
-  drain ();
+  gui_test_drain ();
 }
 
 static GtkLabel *
@@ -278,7 +229,7 @@ activate_undo (Fixture *fixture)
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
   target = adw_toast_get_action_target_value (toast);
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), "win.undo", target));
-  drain ();
+  gui_test_drain ();
 }
 
 static void
@@ -356,7 +307,7 @@ test_bad_values_refused (Fixture       *fixture,
 
   /* A good value clears the message. */
   gtk_editable_set_text (GTK_EDITABLE (row), "6");
-  drain ();
+  gui_test_drain ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_false (gtk_widget_has_css_class (row, "error"));
 
@@ -384,7 +335,7 @@ test_unreadable_file_keeps_document (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_false (pm_window_open_database (fixture->window, junk));
-  drain ();
+  gui_test_drain ();
 
   /* Still the sample programme, and a dialog saying why. */
   g_assert_true (pm_window_get_programme (fixture->window) == programme);
@@ -398,22 +349,6 @@ test_unreadable_file_keeps_document (Fixture       *fixture,
       if (ADW_IS_MESSAGE_DIALOG (each))
         gtk_window_destroy (each);
     }
-}
-
-static PmHistoryDialog *
-find_history_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
-
-      if (PM_IS_HISTORY_DIALOG (each))
-        return PM_HISTORY_DIALOG (each);
-    }
-
-  return NULL;
 }
 
 /* The name typed in preferences goes with each change, and the KPI's
@@ -434,7 +369,7 @@ test_history_shows_change (Fixture       *fixture,
   type_value (fixture, "9");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->pilot_page), "kpi.history", NULL));
-  dialog = find_history_dialog ();
+  dialog = gui_test_find_toplevel (PM_TYPE_HISTORY_DIALOG);
   g_assert_nonnull (dialog);
   list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), PM_TYPE_HISTORY_DIALOG, "list"));
   row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0));
@@ -448,22 +383,6 @@ test_history_shows_change (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_settings_reset (settings, "author-name");
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (each))
-        return ADW_MESSAGE_DIALOG (each);
-    }
-
-  return NULL;
 }
 
 static PmSignoffState
@@ -506,14 +425,14 @@ test_signoff_from_pilot_menu (Fixture       *fixture,
   g_assert_cmpint (signoff_on_disk (fixture, NULL), ==, PM_SIGNOFF_SUBMITTED);
 
   g_assert_true (gtk_widget_activate_action (page, "pilot.return-quarter", NULL));
-  dialog = find_message_dialog ();
+  dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Check WCFC");
   adw_message_dialog_response (dialog, "return");
   g_assert_cmpint (signoff_on_disk (fixture, &comment), ==, PM_SIGNOFF_RETURNED);
   g_assert_cmpstr (comment, ==, "Check WCFC");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  gui_test_drain ();
 
   g_assert_true (gtk_widget_activate_action (page, "pilot.submit-quarter", NULL));
   g_assert_true (gtk_widget_activate_action (page, "pilot.accept-quarter", NULL));
@@ -524,22 +443,6 @@ test_signoff_from_pilot_menu (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (page, "pilot.reopen-quarter", NULL));
   g_assert_cmpint (signoff_on_disk (fixture, NULL), ==, PM_SIGNOFF_OPEN);
   g_assert_true (gtk_widget_get_sensitive (value_row));
-}
-
-static PmEditDialog *
-find_edit_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
-
-      if (PM_IS_EDIT_DIALOG (each))
-        return PM_EDIT_DIALOG (each);
-    }
-
-  return NULL;
 }
 
 static double
@@ -585,8 +488,8 @@ test_baseline_dialog (Fixture       *fixture,
 
   /* The KPI menu's "Edit Baseline…" */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->pilot_page), "kpi.edit-baseline", NULL));
-  drain ();
-  dialog = find_edit_dialog ();
+  gui_test_drain ();
+  dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
   g_assert_nonnull (dialog);
   value = pm_edit_dialog_get_field (dialog, "value");
 
@@ -594,15 +497,15 @@ test_baseline_dialog (Fixture       *fixture,
    * (Save is the dialog's default button; a click is what it gets.) */
   gtk_editable_set_text (GTK_EDITABLE (value), "about two hundred");
   g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
-  drain ();
-  g_assert_true (find_edit_dialog () == dialog);
+  gui_test_drain ();
+  g_assert_true (gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG) == dialog);
   g_assert_true (gtk_widget_has_css_class (value, "error"));
   g_assert_cmpfloat (read_baseline (fixture, REFERRALS), ==, 212);
 
   gtk_editable_set_text (GTK_EDITABLE (value), "190");
   g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
-  drain ();
-  g_assert_null (find_edit_dialog ());
+  gui_test_drain ();
+  g_assert_null (gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG));
   g_assert_cmpfloat (read_baseline (fixture, REFERRALS), ==, 190);
 
   activate_undo (fixture);
@@ -626,24 +529,24 @@ test_empty_database (Fixture       *fixture,
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "add-district"));
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "create-programme", NULL);
-  drain ();
+  gui_test_drain ();
   g_assert_nonnull (pm_window_get_programme (fixture->window));
   g_assert_true (gtk_stack_get_visible_child (fixture->window->stack) == GTK_WIDGET (fixture->window->overview_page));
 
   /* Its first district, through the dialog; an empty name is refused. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "add-district", NULL);
-  drain ();
-  dialog = find_edit_dialog ();
+  gui_test_drain ();
+  dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
   g_assert_nonnull (dialog);
   g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
-  drain ();
-  g_assert_true (find_edit_dialog () == dialog);
+  gui_test_drain ();
+  g_assert_true (gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG) == dialog);
   g_assert_true (gtk_widget_has_css_class (pm_edit_dialog_get_field (dialog, "name"), "error"));
 
   gtk_editable_set_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, "name")), "Tamworth");
   g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
-  drain ();
-  g_assert_null (find_edit_dialog ());
+  gui_test_drain ();
+  g_assert_null (gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG));
 
   fresh = pm_store_open (path, PM_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
@@ -683,16 +586,16 @@ test_search_finds_kpis (Fixture       *fixture,
 
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "search"));
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "search", NULL);
-  drain ();
+  gui_test_drain ();
   g_assert_true (pm_sidebar_get_search_mode (fixture->window->sidebar));
 
   /* A KPI's words find its pilot (and district), nothing else. */
   gtk_editable_set_text (entry, "outcome star");
-  wait_until (search_settled, fixture);
+  gui_test_wait_until (search_settled, fixture);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
 
   gtk_editable_set_text (entry, "no such words anywhere");
-  wait_until (search_settled, fixture);
+  gui_test_wait_until (search_settled, fixture);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-results");
 }

@@ -385,6 +385,12 @@ test_history_shows_change (Fixture       *fixture,
   g_settings_reset (settings, "author-name");
 }
 
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
 static PmSignoffState
 signoff_on_disk (Fixture *fixture,
                  char   **comment)
@@ -428,11 +434,15 @@ test_signoff_from_pilot_menu (Fixture       *fixture,
   dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Check WCFC");
+  /* Held while it closes: libadwaita animates the closing, and a second
+   * destroy during that animation wrote to freed memory (valgrind). */
+  g_object_ref (dialog);
   adw_message_dialog_response (dialog, "return");
   g_assert_cmpint (signoff_on_disk (fixture, &comment), ==, PM_SIGNOFF_RETURNED);
   g_assert_cmpstr (comment, ==, "Check WCFC");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  gui_test_drain ();
+  gtk_window_close (GTK_WINDOW (dialog));
+  gui_test_wait_until (no_message_dialog, NULL);
+  g_object_unref (dialog);
 
   g_assert_true (gtk_widget_activate_action (page, "pilot.submit-quarter", NULL));
   g_assert_true (gtk_widget_activate_action (page, "pilot.accept-quarter", NULL));

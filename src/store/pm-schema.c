@@ -301,6 +301,28 @@ const char * const _pm_schema_migrations[] = {
   "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
   " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
   "PRAGMA user_version = 4;",
+
+  /* 5: committee rounds. When the office prints the pack for a meeting it
+   * may freeze the round: each value up to the round's period is copied as
+   * reported, so that a later change (a restatement) can be shown beside
+   * what the committee saw. */
+  "CREATE TABLE committee_round ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reported_on TEXT NOT NULL CHECK (reported_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),"
+  "  period TEXT NOT NULL CHECK (period GLOB 'FY[0-9][0-9][0-9][0-9]-Q[1-4]'),"
+  "  author TEXT,"
+  "  at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE reported_value ("
+  "  round_id INTEGER NOT NULL REFERENCES committee_round (id) ON DELETE CASCADE,"
+  "  kpi_id INTEGER NOT NULL REFERENCES kpi (id) ON DELETE CASCADE,"
+  "  period TEXT NOT NULL,"
+  "  value REAL,"
+  "  note TEXT,"
+  "  PRIMARY KEY (round_id, kpi_id, period)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX reported_value_kpi ON reported_value (kpi_id);"
+  "PRAGMA user_version = 5;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);

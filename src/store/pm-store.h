@@ -15,6 +15,7 @@
 
 #include "model/pm-change.h"
 #include "model/pm-programme.h"
+#include "model/pm-restatement.h"
 #include "pm-store-error.h"
 
 G_BEGIN_DECLS
@@ -23,7 +24,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PmStore, pm_store, PM, STORE, GObject)
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define PM_STORE_SCHEMA_VERSION 4
+#define PM_STORE_SCHEMA_VERSION 5
 
 typedef enum
 {
@@ -98,6 +99,28 @@ gboolean     pm_store_set_signoff       (PmStore           *self,
                                          GError           **error);
 /* "Open", "Submitted", "Accepted", "Returned for revision". */
 const char  *pm_signoff_state_to_words  (PmSignoffState     state);
+
+/* Committee rounds. Freezing keeps every quarterly value up to @period as
+ * it was reported to the committee on @reported_on ("YYYY-MM-DD", not
+ * before the previous round's date). Values stay editable: a later change
+ * to a frozen period is a restatement. */
+gboolean     pm_store_freeze_round      (PmStore           *self,
+                                         const char        *reported_on,
+                                         PmPeriod          *period,
+                                         GError           **error);
+/* The latest round's date and period (free/unref them); FALSE without an
+ * error when the programme has never been reported. */
+gboolean     pm_store_get_latest_round  (PmStore           *self,
+                                         char             **reported_on,
+                                         PmPeriod         **period,
+                                         GError           **error);
+/* What differs now from the latest round, for periods up to @up_to (or
+ * all of them for NULL): a GListModel of PmRestatement (objects of
+ * @programme), by KPI and period; empty when there has been no round. */
+GListModel  *pm_store_list_restatements (PmStore           *self,
+                                         PmProgramme       *programme,
+                                         PmPeriod          *up_to,
+                                         GError           **error);
 
 /* Edits. Each validates, writes in one transaction, then updates the model
  * objects; on failure the model and the file are unchanged. */

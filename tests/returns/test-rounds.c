@@ -1,0 +1,400 @@
+/* test-rounds.c: committee rounds and the restatements since them
+ *
+ * The office freezes a round when it prints the committee's pack; values
+ * stay editable, and whatever differs afterwards from what was reported
+ * (changed, added, removed) is listed for the next report, with the
+ * reported value, the value now and the reason.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "pm-sample.h"
+#include "pm-store.h"
+
+#define CANNOCK "Cannock Chase"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  PmStore     *store;
+  PmProgramme *programme;
+  PmKpi       *wcfc;      /* Cannock Chase's first KPI: 5 families in Q3 2016/17 */
+  PmPeriod    *q3;
+  PmPeriod    *q4;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
+  g_autoptr(PmPilot) pilot = NULL;
+  PmDistrict *cannock;
+
+  g_assert_no_error (error);
+  fixture->dir = g_dir_make_tmp ("pm-rounds-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "office.db", NULL);
+  fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_import (fixture->store, sample, &error));
+  fixture->programme = pm_store_load (fixture->store, &error);
+  g_assert_no_error (error);
+  pm_store_set_author (fixture->store, "Programme Office");
+  cannock = pm_programme_find_district (fixture->programme, CANNOCK);
+  pilot = g_list_model_get_item (pm_district_get_pilots (cannock), 0);
+  fixture->wcfc = g_list_model_get_item (pm_pilot_get_kpis (pilot), 0);
+  g_object_unref (fixture->wcfc);   /* the pilot keeps it */
+  fixture->q3 = pm_period_new (2016, 3);
+  fixture->q4 = pm_period_new (2016, 4);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->q3);
+  g_clear_object (&fixture->q4);
+  g_clear_object (&fixture->programme);
+  if (fixture->store != NULL)
+    pm_store_close (fixture->store);
+  g_clear_object (&fixture->store);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static void
+freeze (Fixture    *fixture,
+        const char *reported_on,
+        PmPeriod   *period)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pm_store_freeze_round (fixture->store, reported_on, period, &error));
+  g_assert_no_error (error);
+}
+
+static void
+save (Fixture    *fixture,
+      PmKpi      *kpi,
+      PmPeriod   *period,
+      double      value,
+      const char *note)
+{
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
+  g_autoptr(GError) error = NULL;
+
+  pm_progress_entry_set_value (entry, value);
+  pm_progress_entry_set_note (entry, note);
+  g_assert_true (pm_store_save_entry (fixture->store, kpi, entry, &error));
+  g_assert_no_error (error);
+}
+
+static GListModel *
+restatements (Fixture  *fixture,
+              PmPeriod *up_to)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *list = pm_store_list_restatements (fixture->store, fixture->programme, up_to, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  return list;
+}
+
+/* A KPI of the sample with no value for @period. */
+static PmKpi *
+find_kpi_without_value (PmProgramme *programme,
+                        PmPeriod    *period)
+{
+  GListModel *districts = pm_programme_get_districts (programme);
+
+  for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
+    {
+      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, d);
+      GListModel *pilots = pm_district_get_pilots (district);
+
+      for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
+        {
+          g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
+          GListModel *kpis = pm_pilot_get_kpis (pilot);
+
+          for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
+            {
+              g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
+              PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
+
+              if (entry == NULL || !pm_progress_entry_has_value (entry))
+                return kpi;   /* the pilot keeps it */
+            }
+        }
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_no_round (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reported_on = NULL;
+  g_autoptr(PmPeriod) period = NULL;
+
+  g_assert_false (pm_store_get_latest_round (fixture->store, &reported_on, &period, &error));
+  g_assert_no_error (error);
+  g_assert_null (reported_on);
+  g_assert_null (period);
+
+  /* Without a round a change is just a change. */
+  save (fixture, fixture->wcfc, fixture->q3, 6, "Late referral");
+  list = restatements (fixture, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+}
+
+static void
+test_changed_value (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GListModel) none = NULL;
+  g_autoptr(PmRestatement) restatement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reported_on = NULL;
+  g_autoptr(PmPeriod) period = NULL;
+
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (fixture->wcfc, fixture->q3)), ==, 5);
+
+  freeze (fixture, "2017-01-12", fixture->q3);
+  g_assert_true (pm_store_get_latest_round (fixture->store, &reported_on, &period, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (reported_on, ==, "2017-01-12");
+  g_assert_true (pm_period_equal (period, fixture->q3));
+
+  none = restatements (fixture, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+
+  save (fixture, fixture->wcfc, fixture->q3, 6, "One December referral was counted late");
+  list = restatements (fixture, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  restatement = g_list_model_get_item (list, 0);
+  g_assert_true (pm_restatement_get_kpi (restatement) == fixture->wcfc);
+  g_assert_true (pm_period_equal (pm_restatement_get_period (restatement), fixture->q3));
+  g_assert_cmpstr (pm_restatement_get_reported_on (restatement), ==, "2017-01-12");
+  g_assert_cmpfloat (pm_restatement_get_reported_value (restatement), ==, 5);
+  g_assert_cmpfloat (pm_restatement_get_restated_value (restatement), ==, 6);
+  g_assert_cmpstr (pm_restatement_get_reason (restatement), ==, "One December referral was counted late");
+
+  /* Put back as reported, it is no longer a restatement. */
+  g_clear_object (&list);
+  save (fixture, fixture->wcfc, fixture->q3, 5, "Counted again: five after all");
+  list = restatements (fixture, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+}
+
+/* A value changed without a new note has no reason to print. */
+static void
+test_no_reason (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(PmRestatement) restatement = NULL;
+  g_autofree char *note = g_strdup (pm_progress_entry_get_note (pm_kpi_get_entry (fixture->wcfc, fixture->q3)));
+
+  freeze (fixture, "2017-01-12", fixture->q3);
+  save (fixture, fixture->wcfc, fixture->q3, 7, note);
+  list = restatements (fixture, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  restatement = g_list_model_get_item (list, 0);
+  g_assert_cmpfloat (pm_restatement_get_restated_value (restatement), ==, 7);
+  g_assert_null (pm_restatement_get_reason (restatement));
+}
+
+static void
+test_added_and_removed (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PmKpi *empty = find_kpi_without_value (fixture->programme, fixture->q3);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saw_added = FALSE, saw_removed = FALSE;
+
+  freeze (fixture, "2017-01-12", fixture->q3);
+  save (fixture, empty, fixture->q3, 3, "Figures arrived after the meeting");
+  g_assert_true (pm_store_delete_entry (fixture->store, fixture->wcfc, fixture->q3, &error));
+  g_assert_no_error (error);
+
+  list = restatements (fixture, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PmRestatement) restatement = g_list_model_get_item (list, i);
+
+      if (pm_restatement_get_kpi (restatement) == empty)
+        {
+          saw_added = TRUE;
+          g_assert_true (isnan (pm_restatement_get_reported_value (restatement)));
+          g_assert_cmpfloat (pm_restatement_get_restated_value (restatement), ==, 3);
+          g_assert_cmpstr (pm_restatement_get_reason (restatement), ==, "Figures arrived after the meeting");
+        }
+      else
+        {
+          saw_removed = TRUE;
+          g_assert_true (pm_restatement_get_kpi (restatement) == fixture->wcfc);
+          g_assert_cmpfloat (pm_restatement_get_reported_value (restatement), ==, 5);
+          g_assert_true (isnan (pm_restatement_get_restated_value (restatement)));
+        }
+    }
+  g_assert_true (saw_added && saw_removed);
+}
+
+/* Only the periods the round froze, and only up to the report's period. */
+static void
+test_periods (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(PmPeriod) q2 = pm_period_new (2016, 2);
+  g_autoptr(GListModel) later = NULL;
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) upto = NULL;
+
+  freeze (fixture, "2017-01-12", fixture->q3);
+  save (fixture, fixture->wcfc, fixture->q4, 9, "January figures");
+  later = restatements (fixture, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (later), ==, 0);
+
+  save (fixture, fixture->wcfc, fixture->q3, 6, "Late referral");
+  before = restatements (fixture, q2);
+  g_assert_cmpuint (g_list_model_get_n_items (before), ==, 0);
+  upto = restatements (fixture, fixture->q3);
+  g_assert_cmpuint (g_list_model_get_n_items (upto), ==, 1);
+}
+
+static void
+test_bad_dates (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *bad[] = { "12/01/2017", "2017-02-30", "2017-01", "", "2017-01-12; DROP TABLE progress" };
+  g_autofree char *reported_on = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (pm_store_freeze_round (fixture->store, bad[i], fixture->q3, &error));
+      g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "YYYY-MM-DD"));
+      g_clear_error (&error);
+    }
+  g_assert_false (pm_store_get_latest_round (fixture->store, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  freeze (fixture, "2017-01-12", fixture->q3);
+
+  /* A round cannot be dated before the one the committee already had. */
+  g_assert_false (pm_store_freeze_round (fixture->store, "2016-12-01", fixture->q3, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "12 January 2017"));
+  g_clear_error (&error);
+  g_assert_true (pm_store_get_latest_round (fixture->store, &reported_on, NULL, &error));
+  g_assert_cmpstr (reported_on, ==, "2017-01-12");
+}
+
+/* The next round takes the values as they are then: what was restated
+ * before it has been reported. */
+static void
+test_next_round (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GListModel) first = NULL;
+  g_autoptr(GListModel) second = NULL;
+  g_autoptr(GListModel) third = NULL;
+  g_autoptr(PmRestatement) restatement = NULL;
+
+  freeze (fixture, "2017-01-12", fixture->q3);
+  save (fixture, fixture->wcfc, fixture->q3, 6, "Late referral");
+  first = restatements (fixture, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (first), ==, 1);
+
+  freeze (fixture, "2017-04-20", fixture->q4);
+  second = restatements (fixture, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (second), ==, 0);
+
+  save (fixture, fixture->wcfc, fixture->q3, 8, "Audited");
+  third = restatements (fixture, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (third), ==, 1);
+  restatement = g_list_model_get_item (third, 0);
+  g_assert_cmpstr (pm_restatement_get_reported_on (restatement), ==, "2017-04-20");
+  g_assert_cmpfloat (pm_restatement_get_reported_value (restatement), ==, 6);
+  g_assert_cmpfloat (pm_restatement_get_restated_value (restatement), ==, 8);
+}
+
+/* The round is on disk: a reopened database still knows what was
+ * reported; a read-only one cannot freeze. */
+static void
+test_reopen_and_read_only (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) reader = NULL;
+  g_autoptr(PmProgramme) programme = NULL;
+
+  freeze (fixture, "2017-01-12", fixture->q3);
+  save (fixture, fixture->wcfc, fixture->q3, 6, "Late referral");
+  pm_store_close (fixture->store);
+  g_clear_object (&fixture->store);
+
+  reader = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  programme = pm_store_load (reader, &error);
+  g_assert_no_error (error);
+  list = pm_store_list_restatements (reader, programme, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+
+  g_assert_false (pm_store_freeze_round (reader, "2017-04-20", fixture->q4, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY);
+  pm_store_close (reader);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/rounds/no-round", test_no_round);
+  ADD ("/rounds/changed-value", test_changed_value);
+  ADD ("/rounds/no-reason", test_no_reason);
+  ADD ("/rounds/added-and-removed", test_added_and_removed);
+  ADD ("/rounds/periods", test_periods);
+  ADD ("/rounds/bad-dates", test_bad_dates);
+  ADD ("/rounds/next-round", test_next_round);
+  ADD ("/rounds/reopen-and-read-only", test_reopen_and_read_only);
+#undef ADD
+
+  return g_test_run ();
+}

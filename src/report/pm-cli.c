@@ -19,6 +19,7 @@
 #include "pm-kpi-listing.h"
 #include "pm-summary-report.h"
 #include "pm-table-export.h"
+#include "model/pm-date.h"
 #include "store/pm-programme-file.h"
 #include "store/pm-progress-import.h"
 #include "store/pm-progress-writer.h"
@@ -53,7 +54,7 @@ pm_cli_add_options (GApplication *application)
     { "export-return", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write a district’s quarterly return (its values and narratives for --period) to --output"), N_("DISTRICT") },
     { "author", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("With --export-return: the name written in the return (default: your account’s name)"), N_("NAME") },
+      N_("With --export-return or --freeze-round: the name recorded (default: your account’s name)"), N_("NAME") },
     { "import-return", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
       N_("Merge a lead’s quarterly return into the database (may be given more than once)"), N_("RETURN.json") },
     { "on-conflict", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -66,6 +67,8 @@ pm_cli_add_options (GApplication *application)
       N_("Write the period’s KPI table as CSV (UTF-8, one row per KPI)"), NULL },
     { "export-xlsx", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Write the programme appendix as an Excel workbook (.xlsx): the appendix, then a sheet per district"), NULL },
+    { "freeze-round", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --period (and --export-summary or --export-appendix, once written): record the values up to the period as reported to the committee on DATE; later changes are listed as restatements"), N_("YYYY-MM-DD") },
     { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("The reporting period to export, like FY2016-Q3 (October to December 2016)"), N_("PERIOD") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -233,16 +236,57 @@ find_district (PmProgramme  *programme,
   return NULL;
 }
 
+/* The name recorded for a change made from the command line: --author,
+ * else the account's real name when it has one. */
+static const char *
+cli_author (const char *author)
+{
+  if (author != NULL)
+    return author;
+
+  author = g_get_real_name ();
+  return g_strcmp0 (author, "Unknown") != 0 ? author : NULL;
+}
+
+/* Freezes the committee round, after the pack (if any) has been written. */
+static int
+freeze_round (PmStore    *store,
+              const char *reported_on,
+              PmPeriod   *period,
+              const char *author)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = pm_period_get_label (period);
+  g_autofree char *when = NULL;
+
+  pm_store_set_author (store, cli_author (author));
+  if (!pm_store_freeze_round (store, reported_on, period, &error))
+    {
+      print_error (NULL, error);
+      return EXIT_FAILED;
+    }
+
+  when = pm_date_format (reported_on);
+  /* Translators: %s are a quarter ("Q3 2016/17") and a date */
+  g_print (_("Values up to %s frozen as reported to the committee on %s.\n"), label, when);
+  return EXIT_OK;
+}
+
 static int
 export_report (const char *database,
                const char *summary,
                PmPeriod   *period,
-               const char *output)
+               const char *output,
+               const char *freeze_on,
+               const char *author)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) programme = load_programme (database, &error);
+  g_autoptr(PmStore) store = open_existing (database, freeze_on == NULL, &error);
+  g_autoptr(PmProgramme) programme = NULL;
   g_autoptr(PmReport) report = NULL;
 
+  if (store != NULL)
+    programme = pm_store_load (store, &error);
   if (programme == NULL)
     {
       print_error (database, error);
@@ -252,6 +296,7 @@ export_report (const char *database,
   if (summary != NULL)
     {
       PmDistrict *district = find_district (programme, summary, &error);
+      g_autoptr(GListModel) restatements = NULL;
 
       if (error != NULL)
         {
@@ -260,6 +305,13 @@ export_report (const char *database,
         }
 
       report = pm_summary_report_new (programme, period, district);
+      restatements = pm_store_list_restatements (store, programme, period, &error);
+      if (restatements == NULL)
+        {
+          print_error (database, error);
+          return EXIT_FAILED;
+        }
+      pm_summary_report_set_restatements (PM_SUMMARY_REPORT (report), restatements);
     }
   else
     {
@@ -271,6 +323,9 @@ export_report (const char *database,
       print_error (NULL, error);
       return EXIT_FAILED;
     }
+
+  if (freeze_on != NULL)
+    return freeze_round (store, freeze_on, period, author);
 
   return EXIT_OK;
 }
@@ -336,12 +391,7 @@ export_return (const char *database,
       return EXIT_FAILED;
     }
 
-  if (author == NULL)
-    {
-      author = g_get_real_name ();
-      if (g_strcmp0 (author, "Unknown") == 0)
-        author = NULL;
-    }
+  author = cli_author (author);
 
   ret = pm_return_new (programme, district, NULL, period, author, now);
   if (!pm_return_save (ret, output_path, &error))
@@ -487,6 +537,7 @@ pm_cli_run (GVariantDict *options,
   gboolean export_csv = FALSE;
   gboolean export_xlsx = FALSE;
   const char *period_code = NULL;
+  const char *freeze_on = NULL;
   const char *output_path = NULL;
   g_autoptr(PmPeriod) period = NULL;
   gboolean exporting;
@@ -511,6 +562,7 @@ pm_cli_run (GVariantDict *options,
   g_variant_dict_lookup (options, "export-csv", "b", &export_csv);
   g_variant_dict_lookup (options, "export-xlsx", "b", &export_xlsx);
   g_variant_dict_lookup (options, "period", "&s", &period_code);
+  g_variant_dict_lookup (options, "freeze-round", "&s", &freeze_on);
   g_variant_dict_lookup (options, "output", "^&ay", &output_path);
   table = export_csv || export_xlsx;
   exporting = export_summary != NULL || export_appendix || table || export_return_district != NULL;
@@ -522,7 +574,22 @@ pm_cli_run (GVariantDict *options,
       return TRUE;
     }
 
-  if (!exporting && (period_code != NULL || output_path != NULL))
+  if (freeze_on != NULL && (table || export_return_district != NULL))
+    {
+      print_usage_error (_("--freeze-round goes with --export-summary or --export-appendix, "
+                           "or alone with --period"));
+      *exit_status = EXIT_USAGE;
+      return TRUE;
+    }
+
+  if (freeze_on != NULL && period_code == NULL)
+    {
+      print_usage_error (_("--freeze-round needs --period: the last quarter the committee is shown, like FY2016-Q3"));
+      *exit_status = EXIT_USAGE;
+      return TRUE;
+    }
+
+  if (!exporting && freeze_on == NULL && (period_code != NULL || output_path != NULL))
     {
       print_usage_error (_("--period and --output go with --export-summary, --export-appendix, "
                            "--export-csv or --export-xlsx"));
@@ -550,9 +617,9 @@ pm_cli_run (GVariantDict *options,
         }
     }
 
-  if (author != NULL && export_return_district == NULL)
+  if (author != NULL && export_return_district == NULL && freeze_on == NULL)
     {
-      print_usage_error (_("--author goes with --export-return"));
+      print_usage_error (_("--author goes with --export-return or --freeze-round"));
       *exit_status = EXIT_USAGE;
       return TRUE;
     }
@@ -565,8 +632,27 @@ pm_cli_run (GVariantDict *options,
     }
 
   if (!sample && !list && import_path == NULL && export_path == NULL && csv_path == NULL &&
-      return_paths == NULL && !exporting)
+      return_paths == NULL && !exporting && freeze_on == NULL)
     return FALSE;
+
+  if (!exporting && output_path != NULL)
+    {
+      print_usage_error (_("--output goes with --export-summary, --export-appendix, "
+                           "--export-csv or --export-xlsx"));
+      *exit_status = EXIT_USAGE;
+      return TRUE;
+    }
+
+  if (!exporting && freeze_on != NULL)
+    {
+      period = pm_period_parse (period_code, &error);
+      if (period == NULL)
+        {
+          print_error (NULL, error);
+          *exit_status = EXIT_FAILED;
+          return TRUE;
+        }
+    }
 
   /* Check an export's arguments before anything is created or written. */
   if (exporting)
@@ -712,7 +798,19 @@ pm_cli_run (GVariantDict *options,
   else if (table)
     *exit_status = export_table (path, export_xlsx, period, output_path);
   else if (exporting)
-    *exit_status = export_report (path, export_summary, period, output_path);
+    *exit_status = export_report (path, export_summary, period, output_path, freeze_on, author);
+  else if (freeze_on != NULL)
+    {
+      g_autoptr(PmStore) store = open_existing (path, FALSE, &error);
+
+      if (store == NULL)
+        {
+          print_error (path, error);
+          *exit_status = EXIT_FAILED;
+          return TRUE;
+        }
+      *exit_status = freeze_round (store, freeze_on, period, author);
+    }
 
   return TRUE;
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "pm-summary-report-private.h"
 #include "pm-trend-chart.h"
@@ -28,6 +29,7 @@
 static const double kpi_widths[] = { 143, 104, 68, 56, 48, 40, 40.2756 };
 static const double spend_widths[] = { 259.2756, 80, 80, 80 };
 static const double delivery_widths[] = { 84, 150, 265.2756 };
+static const double restated_widths[] = { 170, 58, 64, 64, 143.2756 };
 
 static void
 add_heading (PmReportFlow *flow,
@@ -646,6 +648,101 @@ add_pilot (PmReport     *report,
   add_trends (report, flow, pilot);
 }
 
+/* ------------------------------------------------------------------ */
+/* Restatements */
+
+static char *
+restated_value_markup (PmKpi      *kpi,
+                       double      value,
+                       const char *otherwise)
+{
+  g_autofree char *text = NULL;
+
+  if (isnan (value))
+    return secondary (otherwise);
+
+  text = pm_unit_format_value (pm_kpi_get_unit (kpi), value);
+  return g_markup_escape_text (text, -1);
+}
+
+void
+_pm_summary_report_add_restatements (PmReport     *report,
+                                     PmReportFlow *flow,
+                                     PmDistrict   *district)
+{
+  GListModel *restatements = _pm_summary_report_get_restatements (report);
+  PangoContext *context = _pm_report_flow_get_context (flow);
+  g_autofree char *heading = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *reported_on = NULL;
+  const char *headers[] = { _("KPI"), _("Quarter"), _("Reported"), _("Restated"), _("Reason") };
+  PmReportTable *table = NULL;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (headers) == G_N_ELEMENTS (restated_widths));
+
+  if (_pm_summary_report_count_restatements (report, district) == 0)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (restatements); i++)
+    {
+      g_autoptr(PmRestatement) restatement = g_list_model_get_item (restatements, i);
+      PmKpi *kpi = pm_restatement_get_kpi (restatement);
+      PmPilot *pilot = pm_kpi_get_pilot (kpi);
+      PangoLayout *cells[G_N_ELEMENTS (restated_widths)];
+      g_autofree char *what = NULL;
+      g_autofree char *quarter = NULL;
+      g_autofree char *reported = NULL;
+      g_autofree char *restated = NULL;
+      g_autofree char *reason = NULL;
+
+      if (pilot == NULL || pm_pilot_get_district (pilot) != district)
+        continue;
+      /* A later quarter than this report's is not its business. */
+      if (pm_period_compare (pm_restatement_get_period (restatement), pm_report_get_period (report)) > 0)
+        continue;
+
+      if (table == NULL)
+        {
+          reported_on = pm_date_format (pm_restatement_get_reported_on (restatement));
+          /* Translators: %s is the date of the committee meeting */
+          heading = g_strdup_printf (_("Restated since the committee’s report of %s"), reported_on);
+          add_heading (flow, PM_REPORT_FONT_HEADING, heading);
+          add_paragraphs (flow, _("These values were reported to the committee and have changed since. "
+                                  "The rest of this section shows the values as they are now."), 0);
+          caption = g_strdup_printf (_("Restated values, %s (continued)"), pm_district_get_name (district));
+          table = _pm_report_table_new (flow, G_N_ELEMENTS (restated_widths), restated_widths, headers, caption);
+          _pm_report_table_begin (table);
+        }
+
+      what = g_markup_printf_escaped ("%s\n" SECONDARY_SPAN "%s</span>",
+                                      pm_kpi_get_title (kpi), pm_pilot_get_title (pilot));
+      quarter = pm_period_get_label (pm_restatement_get_period (restatement));
+      reported = restated_value_markup (kpi, pm_restatement_get_reported_value (restatement), _("Not reported"));
+      restated = restated_value_markup (kpi, pm_restatement_get_restated_value (restatement), _("Removed"));
+      reason = escaped_or_secondary (pm_restatement_get_reason (restatement), _("No reason recorded"));
+
+#define CELL(i, markup) \
+  _pm_report_layout_new (context, PM_REPORT_FONT_TABLE, (markup), restated_widths[i] - 2 * PM_REPORT_CELL_PADDING)
+
+      cells[0] = CELL (0, what);
+      cells[1] = _pm_report_layout_new_text (context, PM_REPORT_FONT_TABLE, quarter,
+                                             restated_widths[1] - 2 * PM_REPORT_CELL_PADDING);
+      cells[2] = CELL (2, reported);
+      cells[3] = CELL (3, restated);
+      cells[4] = CELL (4, reason);
+
+#undef CELL
+
+      _pm_report_table_add_row (table, cells, NULL, FALSE);
+
+      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+        g_clear_object (&cells[c]);
+    }
+
+  _pm_report_table_end (table, 6);
+  _pm_report_table_free (table);
+}
+
 void
 _pm_summary_report_add_district (PmReport     *report,
                                  PmReportFlow *flow,
@@ -658,6 +755,8 @@ _pm_summary_report_add_district (PmReport     *report,
   heading = _pm_report_layout_new_text (context, PM_REPORT_FONT_TITLE, pm_district_get_name (district),
                                         _pm_report_flow_get_width (flow));
   _pm_report_flow_add_text (flow, heading, 0, NULL, 0);
+
+  _pm_summary_report_add_restatements (report, flow, district);
 
   if (g_list_model_get_n_items (pilots) == 0)
     add_paragraphs (flow, _("No pilot is recorded for this district."), 0);

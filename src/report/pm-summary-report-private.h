@@ -7,6 +7,8 @@
 #include "pm-summary-report.h"
 #include "pm-report-private.h"
 
+#include "model/pm-restatement.h"
+
 G_BEGIN_DECLS
 
 /* "Q3 2016/17, 1 October 2016 to 31 December 2016" */
@@ -19,5 +21,15 @@ void  _pm_summary_report_add_delivery_list (PmReport     *report,
 void  _pm_summary_report_add_district      (PmReport     *report,
                                             PmReportFlow *flow,
                                             PmDistrict   *district);
+
+/* The restatements since the committee's last round, or NULL. */
+GListModel *_pm_summary_report_get_restatements (PmReport  *report);
+/* How many of them belong to @district (all of them for NULL). */
+guint  _pm_summary_report_count_restatements (PmReport     *report,
+                                              PmDistrict   *district);
+/* The table of @district's restatements, when it has any. */
+void   _pm_summary_report_add_restatements  (PmReport     *report,
+                                              PmReportFlow *flow,
+                                              PmDistrict   *district);
 
 G_END_DECLS

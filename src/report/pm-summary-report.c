@@ -20,6 +20,7 @@ struct _PmSummaryReport
 
   /* Owned references */
   GPtrArray *page_numbers;  /* PangoLayout, one per district row, filled in last */
+  GListModel *restatements; /* PmRestatement, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (PmSummaryReport, pm_summary_report, PM_TYPE_REPORT)
@@ -212,6 +213,68 @@ add_programme_row (PmSummaryReport *self,
     g_clear_object (&cells[i]);
 }
 
+guint
+_pm_summary_report_count_restatements (PmReport   *report,
+                                       PmDistrict *district)
+{
+  PmSummaryReport *self = PM_SUMMARY_REPORT (report);
+  guint count = 0;
+
+  if (self->restatements == NULL)
+    return 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->restatements); i++)
+    {
+      g_autoptr(PmRestatement) restatement = g_list_model_get_item (self->restatements, i);
+      PmPilot *pilot = pm_kpi_get_pilot (pm_restatement_get_kpi (restatement));
+
+      if (pm_period_compare (pm_restatement_get_period (restatement), pm_report_get_period (report)) > 0)
+        continue;
+      if (district == NULL || (pilot != NULL && pm_pilot_get_district (pilot) == district))
+        count++;
+    }
+
+  return count;
+}
+
+GListModel *
+_pm_summary_report_get_restatements (PmReport *report)
+{
+  return PM_SUMMARY_REPORT (report)->restatements;
+}
+
+/* Under the programme table: how many figures the committee saw have
+ * changed since, so that nobody misses the district sections' tables. */
+static void
+add_restatement_count (PmSummaryReport *self,
+                       PmReportFlow    *flow,
+                       GPtrArray       *districts)
+{
+  g_autoptr(PmRestatement) first = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *reported_on = NULL;
+  g_autofree char *text = NULL;
+  guint count = 0;
+
+  for (guint i = 0; i < districts->len; i++)
+    count += _pm_summary_report_count_restatements (PM_REPORT (self), g_ptr_array_index (districts, i));
+  if (count == 0)
+    return;
+
+  first = g_list_model_get_item (self->restatements, 0);
+  reported_on = pm_date_format (pm_restatement_get_reported_on (first));
+  text = g_strdup_printf (g_dngettext (NULL,
+                                       "%u value has been restated since the committee’s report of %s: "
+                                       "the district’s section lists it, with what was reported and why it changed.",
+                                       "%u values have been restated since the committee’s report of %s: "
+                                       "each district’s section lists its own, with what was reported and why they changed.",
+                                       count),
+                          count, reported_on);
+  layout = _pm_report_layout_new_text (_pm_report_flow_get_context (flow), PM_REPORT_FONT_BODY_BOLD,
+                                       text, _pm_report_flow_get_width (flow));
+  _pm_report_flow_add_text (flow, layout, 0, NULL, 10);
+}
+
 static void
 layout_programme_page (PmSummaryReport *self,
                        PmReportFlow    *flow,
@@ -297,6 +360,8 @@ layout_programme_page (PmSummaryReport *self,
   _pm_report_table_end (table, 14);
   _pm_report_table_free (table);
 
+  add_restatement_count (self, flow, districts);
+
   _pm_summary_report_add_delivery_list (report, flow, districts);
 }
 
@@ -369,6 +434,7 @@ pm_summary_report_dispose (GObject *object)
   PmSummaryReport *self = PM_SUMMARY_REPORT (object);
 
   g_clear_pointer (&self->page_numbers, g_ptr_array_unref);
+  g_clear_object (&self->restatements);
 
   G_OBJECT_CLASS (pm_summary_report_parent_class)->dispose (object);
 }
@@ -390,6 +456,16 @@ static void
 pm_summary_report_init (PmSummaryReport *self)
 {
   self->page_numbers = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+void
+pm_summary_report_set_restatements (PmSummaryReport *self,
+                                    GListModel      *restatements)
+{
+  g_return_if_fail (PM_IS_SUMMARY_REPORT (self));
+  g_return_if_fail (restatements == NULL || G_IS_LIST_MODEL (restatements));
+
+  g_set_object (&self->restatements, restatements);
 }
 
 PmReport *

@@ -20,4 +20,10 @@ PmReport *pm_summary_report_new (PmProgramme *programme,
                                  PmPeriod    *period,
                                  PmDistrict  *district);
 
+/* Values changed since the committee's latest round (a GListModel of
+ * PmRestatement, from pm_store_list_restatements()); each district's
+ * section lists its own, up to the report's period. NULL prints none. */
+void      pm_summary_report_set_restatements (PmSummaryReport *self,
+                                              GListModel      *restatements);
+
 G_END_DECLS

@@ -336,6 +336,134 @@ test_unwritable (Fixture       *fixture,
   assert_nothing_written (fixture);
 }
 
+/* The text of each section of a summary PDF, keyed by its running header
+ * (the district, or "Programme summary"). */
+static GHashTable *
+section_texts (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdfText) text = pdf_text_load (path, &error);
+  g_autoptr(GPtrArray) sections = NULL;
+  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_assert_no_error (error);
+  sections = summary_sections (text);
+  for (guint page = 0; page < text->n_pages; page++)
+    {
+      const char *section = g_ptr_array_index (sections, page);
+      g_autoptr(GPtrArray) words = pdf_text_select (text, page, 0, G_MAXDOUBLE, 0, G_MAXDOUBLE);
+      g_autofree char *joined = pdf_words_join (words, NULL);
+      const char *before = g_hash_table_lookup (texts, section);
+
+      g_hash_table_insert (texts, g_strdup (section),
+                           g_strconcat (before != NULL ? before : "", " ", joined, NULL));
+    }
+
+  return texts;
+}
+
+/* The office prints the pack and freezes the round; a later change to a
+ * frozen quarter is listed in the next pack, in its district only. */
+static void
+test_committee_round (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "late.csv", NULL);
+  g_autofree char *next = g_build_filename (fixture->dir, "next.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) texts = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autofree char *reported_on = NULL;
+  g_autoptr(PmPeriod) frozen = NULL;
+  g_autofree char *code = NULL;
+  const char *cannock;
+  g_auto(Run) first = { 0, };
+  g_auto(Run) import = { 0, };
+  g_auto(Run) second = { 0, };
+
+  first = run_cli ("--database", fixture->db, "--export-summary", "all", "--period", "FY2016-Q3",
+                   "--output", fixture->out, "--freeze-round", "2017-01-12", "--author", "Programme Office",
+                   NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "12 January 2017"));
+  assert_written (fixture);
+  texts = section_texts (fixture->out);
+  g_assert_null (strstr (g_hash_table_lookup (texts, "Cannock Chase"), "Restated"));
+  g_clear_pointer (&texts, g_hash_table_unref);
+
+  store = pm_store_open (fixture->db, PM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_get_latest_round (store, &reported_on, &frozen, &error));
+  g_assert_cmpstr (reported_on, ==, "2017-01-12");
+  code = pm_period_to_code (frozen);
+  g_assert_cmpstr (code, ==, "FY2016-Q3");
+  pm_store_close (store);
+
+  /* Cannock Chase's WCFC families, reported as 5. */
+  g_file_set_contents (csv,
+                       "district,pilot,kpi,period,value,note\n"
+                       "Cannock Chase,Chadsmoor & Western Springs Community Family Intervention Service,"
+                       "\"WCFC to work with 75 families not supported by any other agency, within 12 months\","
+                       "FY2016-Q3,6,One December referral was counted late\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  import = run_cli ("--database", fixture->db, "--import-csv", csv, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  second = run_cli ("--database", fixture->db, "--export-summary", "all", "--period", "FY2016-Q3",
+                    "--output", next, NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  texts = section_texts (next);
+  cannock = g_hash_table_lookup (texts, "Cannock Chase");
+  g_assert_nonnull (cannock);
+  g_test_message ("%s", cannock);
+  g_assert_nonnull (strstr (cannock, "Restated since the committee’s report of 12 January 2017"));
+  g_assert_nonnull (strstr (cannock, "Q3 2016/17 5 6 One December referral was counted late"));
+  g_assert_nonnull (strstr (g_hash_table_lookup (texts, "Programme summary"),
+                            "1 value has been restated since the committee’s report of 12 January 2017"));
+  g_assert_null (strstr (g_hash_table_lookup (texts, "Tamworth"), "Restated"));
+  g_assert_null (strstr (g_hash_table_lookup (texts, "Stafford"), "Restated"));
+}
+
+/* A pack that was not written freezes nothing; bad dates and misplaced
+ * options are refused. */
+static void
+test_committee_round_errors (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *nowhere = g_build_filename (fixture->dir, "no-such-folder", "out.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_auto(Run) unwritten = { 0, };
+  g_auto(Run) bad_date = { 0, };
+  g_auto(Run) no_period = { 0, };
+  g_auto(Run) with_csv = { 0, };
+
+  unwritten = run_cli ("--database", fixture->db, "--export-summary", "all", "--period", "FY2016-Q3",
+                       "--output", nowhere, "--freeze-round", "2017-01-12", NULL);
+  g_assert_cmpint (unwritten.status, ==, 1);
+
+  bad_date = run_cli ("--database", fixture->db, "--period", "FY2016-Q3", "--freeze-round", "12/01/2017", NULL);
+  g_assert_cmpint (bad_date.status, ==, 1);
+  g_assert_nonnull (strstr (bad_date.err, "YYYY-MM-DD"));
+
+  no_period = run_cli ("--database", fixture->db, "--freeze-round", "2017-01-12", NULL);
+  g_assert_cmpint (no_period.status, ==, 2);
+  g_assert_nonnull (strstr (no_period.err, "--period"));
+
+  with_csv = run_cli ("--database", fixture->db, "--export-csv", "--period", "FY2016-Q3",
+                      "--output", fixture->out, "--freeze-round", "2017-01-12", NULL);
+  g_assert_cmpint (with_csv.status, ==, 2);
+  g_assert_nonnull (strstr (with_csv.err, "--freeze-round"));
+  assert_nothing_written (fixture);
+
+  store = pm_store_open (fixture->db, PM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (pm_store_get_latest_round (store, NULL, NULL, &error));
+  g_assert_no_error (error);
+  pm_store_close (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +485,8 @@ main (int   argc,
   ADD ("/report-cli/error/usage", test_usage);
   ADD ("/report-cli/error/keeps-existing-file", test_keeps_existing);
   ADD ("/report-cli/error/unwritable-folder", test_unwritable);
+  ADD ("/report-cli/committee-round", test_committee_round);
+  ADD ("/report-cli/error/committee-round", test_committee_round_errors);
 
 #undef ADD
 

@@ -279,6 +279,72 @@ measure_sqlite_bulk (const char *db,
   printf ("%.6f\n", now () - t0);
 }
 
+/* Freezing a committee round copies every value up to the period; the
+ * restatements are then what differs from that copy. Changes @n_changes
+ * values of the frozen period first, so the list has something to find:
+ * "freeze list" seconds. */
+static void
+measure_round (const char *db,
+               const char *period_code,
+               guint       n_changes)
+{
+  g_autoptr(PmStore) store = open_store (db);
+  g_autoptr(PmProgramme) programme = load (store);
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
+  g_autoptr(PmPeriod) period = pm_period_parse (period_code, NULL);
+  g_autoptr(GListModel) restatements = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_kpis = g_list_model_get_n_items (kpis);
+  double t0, freeze;
+
+  t0 = now ();
+  if (!pm_store_freeze_round (store, "2040-01-01", period, &error))
+    g_error ("freeze: %s", error->message);
+  freeze = now () - t0;
+
+  for (guint i = 0; i < n_changes; i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, (i * 7919) % n_kpis);
+      g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
+
+      pm_progress_entry_set_value (entry, 1000 + i);
+      pm_progress_entry_set_note (entry, "restated");
+      if (!pm_store_save_entry (store, kpi, entry, &error))
+        g_error ("save: %s", error->message);
+    }
+
+  t0 = now ();
+  restatements = pm_store_list_restatements (store, programme, period, &error);
+  if (restatements == NULL)
+    g_error ("restatements: %s", error->message);
+  printf ("%.6f %.6f %u\n", freeze, now () - t0, g_list_model_get_n_items (restatements));
+}
+
+/* The floor under the freeze: the same rows copied into a new table with
+ * sqlite alone, one transaction. */
+static void
+measure_sqlite_copy (const char *db,
+                     const char *period_code)
+{
+  sqlite3 *handle = open_sqlite (db, SQLITE_OPEN_READWRITE);
+  sqlite3_stmt *stmt = NULL;
+  double t0 = now ();
+
+  sqlite3_exec (handle, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", NULL, NULL, NULL);
+  sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  sqlite3_exec (handle, "CREATE TABLE bench_copy (kpi_id INTEGER, period TEXT, value REAL, note TEXT, "
+                        "PRIMARY KEY (kpi_id, period)) WITHOUT ROWID", NULL, NULL, NULL);
+  sqlite3_prepare_v2 (handle, "INSERT INTO bench_copy SELECT kpi_id, period, value, note FROM progress "
+                              "WHERE period <= ?1 AND value IS NOT NULL", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, period_code, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    g_error ("sqlite copy: %s", sqlite3_errmsg (handle));
+  sqlite3_finalize (stmt);
+  sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (handle);
+  printf ("%.6f\n", now () - t0);
+}
+
 static void make_store (const char  *path,
                         PmProgramme *programme);
 
@@ -300,6 +366,10 @@ run_measure (int    argc,
     measure_csv_import (argv[3], argv[4]);
   else if (g_str_equal (what, "sqlite-bulk") && argc == 6)
     measure_sqlite_bulk (argv[3], atoi (argv[4]), atoi (argv[5]));
+  else if (g_str_equal (what, "round") && argc == 6)
+    measure_round (argv[3], argv[4], atoi (argv[5]));
+  else if (g_str_equal (what, "sqlite-copy") && argc == 5)
+    measure_sqlite_copy (argv[3], argv[4]);
   else if (g_str_equal (what, "generate") && argc == 10)
     {
       BenchShape shape = { atoi (argv[5]), atoi (argv[6]), atoi (argv[7]), atoi (argv[8]), atoi (argv[9]) };
@@ -454,8 +524,10 @@ bench_scale (Scale *scale,
   g_auto(Child) open = { 0, }, select = { 0, }, saves = { 0, }, sqlite_saves = { 0, };
   g_auto(Child) csv = { 0, }, bulk = { 0, }, frame = { 0, };
   g_auto(Child) all_pdf = { 0, }, one_pdf = { 0, }, appendix = { 0, };
+  g_auto(Child) round = { 0, }, copy = { 0, };
   char figure[64], floor[64];
-  double p50, p99, f50, f99, check, write;
+  double p50, p99, f50, f99, check, write, freeze, listing;
+  guint n_restated = 0;
 
   measure (&open, "open", scale->db, NULL);
   measure (&select, "sqlite-select", scale->db, NULL);
@@ -528,6 +600,17 @@ bench_scale (Scale *scale,
 
     print_row (what, scale->name, figure, floor, csv.max_rss_mb, large ? "< 5 s" : "");
   }
+
+  copy_file (scale->db, scratch);
+  measure (&round, "round", scratch, scale->period, "100", NULL);
+  copy_file (scale->db, scratch);
+  measure (&copy, "sqlite-copy", scratch, scale->period, NULL);
+  sscanf (round.output, "%lf %lf %u", &freeze, &listing, &n_restated);
+  g_snprintf (figure, sizeof figure, "%.3f s", freeze);
+  g_snprintf (floor, sizeof floor, "sqlite %.3f s", g_ascii_strtod (copy.output, NULL));
+  print_row ("freeze a committee round", scale->name, figure, floor, round.max_rss_mb, "");
+  g_snprintf (figure, sizeof figure, "%.3f s (%u found)", listing, n_restated);
+  print_row ("list restatements", scale->name, figure, "", round.max_rss_mb, "");
 
   g_unlink (scratch);
   g_unlink (pdf);

@@ -35,6 +35,7 @@ struct _PmPilotPage
   GtkLabel            *editor_subtitle;
   AdwEntryRow         *value_row;
   GtkLabel            *value_error;
+  GtkLabel            *reported_label;
   AdwEntryRow         *note_row;
   PmChart             *trend_chart;
 

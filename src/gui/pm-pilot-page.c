@@ -66,6 +66,40 @@ _pm_pilot_page_get_signoff (PmPilotPage *self)
 }
 
 
+/* Under the value: whether the committee has seen this quarter, so that
+ * whoever changes it knows the change will be printed as a restatement. */
+static void
+update_reported (PmPilotPage *self)
+{
+  PmWindow *window = _pm_pilot_page_get_window (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmPeriod) frozen = NULL;
+  g_autofree char *reported_on = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+
+  if (window != NULL && window->store != NULL &&
+      !pm_store_get_latest_round (window->store, &reported_on, &frozen, &error) && error != NULL)
+    g_warning ("Could not read the committee rounds: %s", error->message);
+
+  if (frozen == NULL || pm_period_compare (self->period, frozen) > 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->reported_label), FALSE);
+      return;
+    }
+
+  when = pm_date_format (reported_on);
+  label = pm_period_get_label (self->period);
+  /* Translators: under a quarter's value: "Q3 2016/17 was reported to the committee on 12 January 2017. …" */
+  text = g_strdup_printf (_("%s was reported to the committee on %s. A change now is a restatement: "
+                            "the next district summaries list it beside the reported value, "
+                            "with the note as its reason."),
+                          label, when);
+  gtk_label_set_label (self->reported_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->reported_label), TRUE);
+}
+
 static void
 update_header (PmPilotPage *self)
 {
@@ -110,6 +144,7 @@ update_header (PmPilotPage *self)
                                  ? _("This quarter has been accepted and is read-only. Reopen it to change it.")
                                  : NULL);
   }
+  update_reported (self);
   g_ptr_array_add (facts, NULL);
   facts_text = g_strjoinv (" · ", (char **) facts->pdata);
 
@@ -636,6 +671,7 @@ pm_pilot_page_class_init (PmPilotPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, value_row);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, value_error);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, note_row);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, reported_label);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, narrative_group);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, progress_view);

@@ -27,6 +27,7 @@ struct _PmPrintOperation
   PmPeriod          *period;
   PmDistrict        *district;
   PmReport          *report;    /* between begin_print and end_print */
+  GListModel        *restatements;
 
   PmPrintDocument    document;
 };
@@ -264,7 +265,10 @@ pm_print_operation_begin_print (GtkPrintOperation *operation,
   if (self->document == PM_PRINT_PROGRAMME_APPENDIX)
     self->report = pm_appendix_report_new (self->programme, self->period);
   else
-    self->report = pm_summary_report_new (self->programme, self->period, self->district);
+    {
+      self->report = pm_summary_report_new (self->programme, self->period, self->district);
+      pm_summary_report_set_restatements (PM_SUMMARY_REPORT (self->report), self->restatements);
+    }
 
   /* Laid out for A4 whatever the paper, so the columns stay as designed;
    * draw_page scales to the paper. */
@@ -327,6 +331,7 @@ pm_print_operation_dispose (GObject *object)
   PmPrintOperation *self = PM_PRINT_OPERATION (object);
 
   g_clear_object (&self->report);
+  g_clear_object (&self->restatements);
   g_clear_object (&self->programme);
   g_clear_object (&self->period);
   g_clear_object (&self->district);
@@ -495,6 +500,16 @@ pm_print_operation_set_district (PmPrintOperation *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTRICT]);
 }
 
+void
+pm_print_operation_set_restatements (PmPrintOperation *self,
+                                     GListModel       *restatements)
+{
+  g_return_if_fail (PM_IS_PRINT_OPERATION (self));
+  g_return_if_fail (restatements == NULL || G_IS_LIST_MODEL (restatements));
+
+  g_set_object (&self->restatements, restatements);
+}
+
 PmPrintDocument
 pm_print_operation_get_document (PmPrintOperation *self)
 {
@@ -521,6 +536,7 @@ gboolean
 pm_print_operation_run (GtkWindow    *parent,
                         PmProgramme  *programme,
                         PmPeriod     *period,
+                        GListModel   *restatements,
                         GError      **error)
 {
   g_autoptr(PmPrintOperation) self = NULL;
@@ -532,6 +548,7 @@ pm_print_operation_run (GtkWindow    *parent,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   self = pm_print_operation_new (programme, period);
+  pm_print_operation_set_restatements (self, restatements);
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), pm_programme_get_name (programme));
   if (last_settings != NULL)
     gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), last_settings);
@@ -553,8 +570,10 @@ pm_print_operation_make_report (PmProgramme  *programme,
                                 PmPeriod     *period,
                                 const char   *district_or_null,
                                 gboolean      appendix,
+                                GListModel   *restatements,
                                 GError      **error)
 {
+  PmReport *report;
   PmDistrict *district = NULL;
 
   g_return_val_if_fail (PM_IS_PROGRAMME (programme), NULL);
@@ -575,7 +594,9 @@ pm_print_operation_make_report (PmProgramme  *programme,
         }
     }
 
-  return pm_summary_report_new (programme, period, district);
+  report = pm_summary_report_new (programme, period, district);
+  pm_summary_report_set_restatements (PM_SUMMARY_REPORT (report), restatements);
+  return report;
 }
 
 gboolean
@@ -583,6 +604,7 @@ pm_print_operation_export_pdf (PmProgramme  *programme,
                                PmPeriod     *period,
                                const char   *district_or_null,
                                gboolean      appendix,
+                               GListModel   *restatements,
                                const char   *path,
                                GError      **error)
 {
@@ -590,7 +612,8 @@ pm_print_operation_export_pdf (PmProgramme  *programme,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  report = pm_print_operation_make_report (programme, period, district_or_null, appendix, error);
+  report = pm_print_operation_make_report (programme, period, district_or_null, appendix,
+                                           restatements, error);
   if (report == NULL)
     return FALSE;
 

@@ -36,6 +36,10 @@ void              pm_print_operation_set_period    (PmPrintOperation  *self,
 PmDistrict       *pm_print_operation_get_district  (PmPrintOperation  *self);
 void              pm_print_operation_set_district  (PmPrintOperation  *self,
                                                     PmDistrict        *district);
+/* The restatements the district summaries list (see
+ * pm_summary_report_set_restatements()); NULL for none. */
+void              pm_print_operation_set_restatements (PmPrintOperation *self,
+                                                       GListModel       *restatements);
 PmPrintDocument   pm_print_operation_get_document  (PmPrintOperation  *self);
 void              pm_print_operation_set_document  (PmPrintOperation  *self,
                                                     PmPrintDocument    document);
@@ -45,6 +49,7 @@ void              pm_print_operation_set_document  (PmPrintOperation  *self,
 gboolean          pm_print_operation_run           (GtkWindow         *parent,
                                                     PmProgramme       *programme,
                                                     PmPeriod          *period,
+                                                    GListModel        *restatements,
                                                     GError           **error);
 /* The document pm_print_operation_export_pdf() writes, to export it some
  * other way (in a worker thread, with progress). */
@@ -52,6 +57,7 @@ PmReport         *pm_print_operation_make_report   (PmProgramme       *programme
                                                     PmPeriod          *period,
                                                     const char        *district_or_null,
                                                     gboolean           appendix,
+                                                    GListModel        *restatements,
                                                     GError           **error);
 /* Writes the document straight to @path as PDF, with no dialog: the
  * district summaries (of @district_or_null, matched as
@@ -61,6 +67,7 @@ gboolean          pm_print_operation_export_pdf    (PmProgramme       *programme
                                                     PmPeriod          *period,
                                                     const char        *district_or_null,
                                                     gboolean           appendix,
+                                                    GListModel        *restatements,
                                                     const char        *path,
                                                     GError           **error);
 

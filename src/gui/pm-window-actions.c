@@ -22,6 +22,7 @@
 #include "pm-table-export.h"
 #include "pm-window-private.h"
 #include "store/pm-programme-file.h"
+#include "model/pm-date.h"
 
 #define MAX_RECENT 10
 
@@ -670,6 +671,107 @@ export_action_cb (GSimpleAction *action,
                _("programme.json"), FILE_KIND_PROGRAMME, export_chosen_cb, NULL, NULL);
 }
 
+/* Committee rounds */
+
+/* What has changed since the committee's latest round, for the district
+ * summaries; NULL with @error when it cannot be read, since a pack that
+ * silently left restatements out would mislead the committee. */
+static GListModel *
+list_restatements (PmWindow  *self,
+                   GError   **error)
+{
+  if (self->store == NULL)
+    return G_LIST_MODEL (g_list_store_new (PM_TYPE_RESTATEMENT));
+
+  return pm_store_list_restatements (self->store, self->programme, NULL, error);
+}
+
+static void
+freeze_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PmWindow         *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  const char *reported_on = gtk_editable_get_text (entry);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "freeze") || self->store == NULL)
+    return;
+
+  if (!pm_store_freeze_round (self->store, reported_on, _pm_window_get_period (self), &error))
+    {
+      _pm_window_report_error (self, _("Could Not Freeze the Committee Round"), error);
+      return;
+    }
+
+  _pm_pilot_page_update_signoff (self->pilot_page);
+  period = pm_period_get_label (_pm_window_get_period (self));
+  when = pm_date_format (reported_on);
+  /* Translators: toast: “Values up to Q3 2016/17 frozen as reported on 12 January 2017” */
+  message = g_strdup_printf (_("Values up to %s frozen as reported on %s"), period, when);
+  _pm_window_report_saved (self, message, NULL);
+}
+
+/* A meeting date is a whole day: Freeze waits for one. */
+static void
+freeze_date_changed_cb (GtkEditable      *entry,
+                        AdwMessageDialog *dialog)
+{
+  const char *text = gtk_editable_get_text (entry);
+  gboolean valid = pm_date_has_day (text) && pm_date_validate (text, NULL);
+
+  adw_message_dialog_set_response_enabled (dialog, "freeze", valid);
+  if (valid || text[0] == '\0')
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+freeze_round_action_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  PmWindow *self = user_data;
+  g_autofree char *period = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *today = pm_date_today ();
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (self->store == NULL || self->programme == NULL)
+    return;
+
+  period = pm_period_get_label (_pm_window_get_period (self));
+  body = g_strdup_printf (_("Every value up to %s is kept as the committee is shown it. "
+                            "Values can still be changed, and each change is then listed, beside "
+                            "the reported value, in the next district summaries. "
+                            "Give the date of the committee meeting."),
+                          period);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Freeze the Committee Round?"), body);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), today);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Date of the committee meeting"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "freeze", _("_Freeze"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "freeze",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "freeze");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (entry, "changed", G_CALLBACK (freeze_date_changed_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (freeze_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Print */
 
 static void
@@ -678,12 +780,16 @@ print_action_cb (GSimpleAction *action,
                  gpointer       user_data)
 {
   PmWindow *self = user_data;
+  g_autoptr(GListModel) restatements = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->programme == NULL)
     return;
 
-  if (!pm_print_operation_run (GTK_WINDOW (self), self->programme, _pm_window_get_period (self), &error))
+  restatements = list_restatements (self, &error);
+  if (restatements == NULL ||
+      !pm_print_operation_run (GTK_WINDOW (self), self->programme, _pm_window_get_period (self),
+                               restatements, &error))
     _pm_window_report_error (self, _("Could Not Print"), error);
 }
 
@@ -798,6 +904,7 @@ _pm_window_export_pdf (PmWindow   *self,
                        gboolean    appendix)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) restatements = NULL;
   g_autoptr(GTask) task = NULL;
   PmDistrict *district = NULL;
   ExportJob *job;
@@ -815,9 +922,11 @@ _pm_window_export_pdf (PmWindow   *self,
   job->window = g_object_ref (self);
   job->file = g_object_ref (file);
   job->path = g_file_get_path (file);
-  job->report = pm_print_operation_make_report (self->programme, _pm_window_get_period (self),
-                                                district != NULL ? pm_district_get_name (district) : NULL,
-                                                appendix, &error);
+  restatements = list_restatements (self, &error);
+  if (restatements != NULL)
+    job->report = pm_print_operation_make_report (self->programme, _pm_window_get_period (self),
+                                                  district != NULL ? pm_district_get_name (district) : NULL,
+                                                  appendix, restatements, &error);
   if (job->report == NULL || job->path == NULL)
     {
       if (error == NULL)
@@ -1052,6 +1161,7 @@ static const GActionEntry window_actions[] = {
   { "import-values", import_values_action_cb },
   { "import-returns", import_returns_action_cb },
   { "print", print_action_cb },
+  { "freeze-round", freeze_round_action_cb },
   { "export-pdf", export_pdf_action_cb, "s" },
   { "export-table", export_table_action_cb, "s" },
   { "undo", undo_action_cb },
@@ -1088,6 +1198,7 @@ _pm_window_update_actions (PmWindow *self)
   set_enabled (self, "import-values", open);
   set_enabled (self, "import-returns", open);
   set_enabled (self, "print", open);
+  set_enabled (self, "freeze-round", open && self->store != NULL);
   set_enabled (self, "export-pdf", open);
   set_enabled (self, "export-table", open);
   set_enabled (self, "search", open);

@@ -111,7 +111,7 @@ find_dialog (void)
       g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
 
       if (PM_IS_EDIT_DIALOG (each) || PM_IS_HISTORY_DIALOG (each) ||
-          PM_IS_IMPORT_DIALOG (each) || PM_IS_RETURNS_DIALOG (each))
+          PM_IS_IMPORT_DIALOG (each) || PM_IS_RETURNS_DIALOG (each) || ADW_IS_MESSAGE_DIALOG (each))
         return each;
     }
 
@@ -234,6 +234,8 @@ activate_cb (GApplication *app)
     return;
 
   pm_period_selector_set_period (window->period_selector, period);
+  if (g_str_equal (view, "round"))
+    pm_store_freeze_round (window->store, "2017-01-12", period, NULL);
   pilot = find_pilot (pm_window_get_programme (window), "Cannock Chase");
   if (!g_str_equal (view, "overview") && pilot != NULL)
     _pm_window_show_item (window, G_OBJECT (pilot));
@@ -253,6 +255,8 @@ activate_cb (GApplication *app)
     show_csv_review (window);
   else if (g_str_equal (view, "returns"))
     show_returns (window);
+  else if (g_str_equal (view, "freeze"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.freeze-round", NULL);
 
   /* Long enough for layout, the idle chase list and a few frames. */
   g_timeout_add (1500, take_cb, window);
@@ -266,7 +270,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns]\n");
+      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns|round|freeze]\n");
       return EXIT_FAILURE;
     }
 

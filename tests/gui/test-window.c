@@ -455,6 +455,114 @@ test_signoff_from_pilot_menu (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (value_row));
 }
 
+static char *
+round_on_disk (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) store = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  char *reported_on = NULL;
+
+  g_assert_no_error (error);
+  pm_store_get_latest_round (store, &reported_on, NULL, &error);
+  g_assert_no_error (error);
+  pm_store_close (store);
+  return reported_on;
+}
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (each) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (each)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (each);
+    }
+
+  return NULL;
+}
+
+static gboolean
+freeze_dialog_gone (gpointer data)
+{
+  return find_message_dialog ("Freeze the Committee Round?") == NULL;
+}
+
+/* The office freezes the round from the main menu: the date is checked as
+ * it is typed, the round is written, and the pilot page then says that a
+ * change to the quarter is a restatement. A round dated before the last
+ * one is refused with a message. */
+static void
+test_freeze_round_from_menu (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->window->pilot_page);
+  GtkWidget *reported = template_child (page, PM_TYPE_PILOT_PAGE, "reported_label");
+  g_autofree char *on_disk = NULL;
+  AdwMessageDialog *dialog;
+  AdwMessageDialog *refusal;
+  GtkEditable *date;
+
+  select_pilot_in_sidebar (fixture, CANNOCK);
+  select_period (fixture, 2016, 3);
+  select_kpi_in_table (fixture, WCFC);
+  g_assert_false (gtk_widget_get_visible (reported));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.freeze-round", NULL));
+  dialog = find_message_dialog ("Freeze the Committee Round?");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Q3 2016/17"));
+  date = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  gtk_editable_set_text (date, "12/01/2017");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "freeze"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  gtk_editable_set_text (date, "2017-01-12");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "freeze"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, "freeze");
+  on_disk = round_on_disk (fixture);
+  g_assert_cmpstr (on_disk, ==, "2017-01-12");
+  gtk_window_close (GTK_WINDOW (dialog));
+  gui_test_wait_until (freeze_dialog_gone, NULL);
+  g_object_unref (dialog);
+
+  g_assert_cmpstr (adw_toast_get_title (_pm_window_get_toast (fixture->window)), ==,
+                   "Values up to Q3 2016/17 frozen as reported on 12 January 2017");
+  g_assert_true (gtk_widget_get_visible (reported));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (reported)),
+                            "Q3 2016/17 was reported to the committee on 12 January 2017"));
+
+  /* The next quarter has not been reported. */
+  select_period (fixture, 2016, 4);
+  g_assert_false (gtk_widget_get_visible (reported));
+
+  /* A round before the last is refused, and nothing changes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.freeze-round", NULL));
+  dialog = find_message_dialog ("Freeze the Committee Round?");
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "2016-12-01");
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, "freeze");
+  gtk_window_close (GTK_WINDOW (dialog));
+  gui_test_wait_until (freeze_dialog_gone, NULL);
+  g_object_unref (dialog);
+  refusal = find_message_dialog ("Could Not Freeze the Committee Round");
+  g_assert_nonnull (refusal);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (refusal), "12 January 2017"));
+  g_clear_pointer (&on_disk, g_free);
+  on_disk = round_on_disk (fixture);
+  g_assert_cmpstr (on_disk, ==, "2017-01-12");
+  gtk_window_close (GTK_WINDOW (refusal));
+  gui_test_wait_until (no_message_dialog, NULL);
+}
+
 static double
 read_baseline (Fixture    *fixture,
                const char *title_start)
@@ -647,6 +755,7 @@ main (int   argc,
   ADD ("/gui/window/baseline-dialog", test_baseline_dialog);
   ADD ("/gui/window/history-shows-change", test_history_shows_change);
   ADD ("/gui/window/signoff-from-pilot-menu", test_signoff_from_pilot_menu);
+  ADD ("/gui/window/freeze-round-from-menu", test_freeze_round_from_menu);
   ADD ("/gui/window/empty-database", test_empty_database);
 
   status = g_test_run ();

@@ -41,7 +41,7 @@ test_export_summary (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (tmp_dir, "stafford.pdf", NULL);
 
-  g_assert_true (pm_print_operation_export_pdf (programme, period, "STAFFORD", FALSE, path, &error));
+  g_assert_true (pm_print_operation_export_pdf (programme, period, "STAFFORD", FALSE, NULL, path, &error));
   g_assert_no_error (error);
   check_summary_pdf (path, reference, "Stafford");
 }
@@ -55,7 +55,7 @@ test_export_appendix (void)
   g_autofree char *path = g_build_filename (tmp_dir, "appendix.pdf", NULL);
 
   /* The district is for summaries only: the appendix has every one. */
-  g_assert_true (pm_print_operation_export_pdf (programme, period, "Stafford", TRUE, path, &error));
+  g_assert_true (pm_print_operation_export_pdf (programme, period, "Stafford", TRUE, NULL, path, &error));
   g_assert_no_error (error);
   check_appendix_pdf (path, reference);
 }
@@ -68,7 +68,7 @@ test_export_unknown_district (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (tmp_dir, "atlantis.pdf", NULL);
 
-  g_assert_false (pm_print_operation_export_pdf (programme, period, "Atlantis", FALSE, path, &error));
+  g_assert_false (pm_print_operation_export_pdf (programme, period, "Atlantis", FALSE, NULL, path, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "Atlantis"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));

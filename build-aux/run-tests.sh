@@ -5,11 +5,33 @@
 # libFuzzer target for 20 seconds. Widget tests run under Xvfb. Ends with
 # one line "N passed, N failed" counted from meson's test logs.
 #
+# A throwaway PostgreSQL server runs for the length of the run (see below
+# and build-aux/pg-test-server.sh); the tests find it in PM_TEST_PG_*.
+#
 # Longer fuzzing: sh build-aux/run-fuzz.sh 600 (seconds per target).
 set -eu
 cd "$(dirname "$0")/.."
 
 sh build-aux/install-deps.sh
+
+# PostgreSQL for the tests: our own server, not Debian's cluster, in a
+# fresh directory under /tmp, on 127.0.0.1 only, run by the unprivileged
+# system user pilotmonitor-test (or by the caller when not root). It serves
+# every run below and is stopped and deleted on exit, whatever happens.
+# CI tests both storage engines, so a server that does not start fails the
+# run here rather than letting the PostgreSQL tests skip.
+pg_dir=$(mktemp -d /tmp/pm-pg-XXXXXX)
+pg_script=$PWD/build-aux/pg-test-server.sh
+trap 'pg_status=$?; sh "$pg_script" stop "$pg_dir" || pg_status=1; exit $pg_status' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+if ! sh "$pg_script" start "$pg_dir"; then
+  echo "run-tests: FAILED: could not start the PostgreSQL test server" >&2
+  exit 1
+fi
+. "$pg_dir/env"
+export PM_TEST_PG_HOST PM_TEST_PG_PORT PM_TEST_PG_USER PM_TEST_PG_PASSWORD PM_TEST_PG_URI
 
 setup () {
   dir=$1; shift

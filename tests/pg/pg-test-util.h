@@ -1,0 +1,37 @@
+/* pg-test-util.h: scratch databases on the PostgreSQL test server
+ *
+ * build-aux/run-tests.sh starts a throwaway server
+ * (build-aux/pg-test-server.sh) and gives the tests its superuser's URI in
+ * PM_TEST_PG_URI. Each test makes its own database there, with a unique
+ * name, and drops it when done.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <libpq-fe.h>
+
+G_BEGIN_DECLS
+
+/* g_autoptr(PGconn) and g_autoptr(PGresult). Any other header that defines
+ * these must use the same guard, or one file cannot include both. */
+#ifndef PM_PG_AUTOPTR_DEFINED
+#define PM_PG_AUTOPTR_DEFINED
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+#endif
+
+gboolean  pg_test_available       (void);
+
+char     *pg_test_create_database (const char  *prefix,
+                                   GError     **error);
+
+gboolean  pg_test_drop_database   (const char  *uri,
+                                   GError     **error);
+
+char     *pg_test_uri_for_user    (const char  *uri,
+                                   const char  *user,
+                                   const char  *password);
+
+G_END_DECLS

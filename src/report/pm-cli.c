@@ -103,7 +103,12 @@ print_error (const char   *what,
              const GError *error)
 {
   if (what != NULL)
-    g_printerr ("pilot-monitor: %s: %s\n", what, error->message);
+    {
+      /* A server's connection string may hold a password. */
+      g_autofree char *shown = pm_store_describe_location (what);
+
+      g_printerr ("pilot-monitor: %s: %s\n", shown, error->message);
+    }
   else
     g_printerr ("pilot-monitor: %s\n", error->message);
 }
@@ -173,7 +178,7 @@ open_existing (const char  *path,
 {
   g_autoptr(PmStore) store = NULL;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!pm_store_location_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("%s does not exist (create it with --sample or --import)"), path);

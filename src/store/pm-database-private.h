@@ -1,5 +1,5 @@
-/* pm-database-private.h: shared by pm-database.c, pm-statement.c and
- * pm-schema.c only
+/* pm-database-private.h: shared by the database engines (pm-database.c,
+ * pm-sqlite-database.c, pm-pg-database.c, pm-schema.c) only
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,32 +7,98 @@
 
 #include <sys/stat.h>
 
-#include <sqlite3.h>
-
 #include "pm-database.h"
 
 G_BEGIN_DECLS
 
 /* Entry N - 1 takes a database from schema version N - 1 to N. */
 extern const char * const _pm_schema_migrations[];
+/* The same, migration for migration, in PostgreSQL's dialect. */
+extern const char * const _pm_schema_migrations_postgresql[];
 
-/* The open connection, or NULL with PM_STORE_ERROR_IO once closed. */
-sqlite3 *_pm_database_get_handle (PmDatabase  *self,
-                                  GError     **error);
-/* Maps a sqlite result code to a PM_STORE_ERROR naming the file; @detail
- * (sqlite's own words) goes in brackets where it helps. */
-void     _pm_database_set_error  (PmDatabase  *self,
-                                  int          rc,
-                                  const char  *detail,
-                                  GError     **error);
+/* What an engine provides. The base class keeps the location, the
+ * read-only flag and whether a transaction is open, checks arguments, and
+ * runs migrations with these. */
+struct _PmDatabaseClass
+{
+  GObjectClass parent_class;
 
-/* The statement cache behind pm_database_prepare(): take an idle one
- * compiled from @sql (NULL if none), and give one back when its
- * PmStatement is freed (FALSE: not kept, the caller finalizes it). */
-sqlite3_stmt *_pm_database_take_statement      (PmDatabase   *self,
-                                                const char   *sql);
-gboolean      _pm_database_give_back_statement (PmDatabase   *self,
-                                                sqlite3_stmt *stmt);
+  /* One per schema version, in this engine's dialect. */
+  const char * const *migrations;
+
+  void         (*close)              (PmDatabase   *self);
+  gboolean     (*is_open)            (PmDatabase   *self);
+  gboolean     (*get_schema_version) (PmDatabase   *self,
+                                      int          *version,
+                                      GError      **error);
+  /* Inside the migrations' transaction, after the last one ran. */
+  gboolean     (*stamp_schema)       (PmDatabase   *self,
+                                      GError      **error);
+  gboolean     (*execute)            (PmDatabase   *self,
+                                      const char   *sql,
+                                      GError      **error);
+  gboolean     (*begin)              (PmDatabase   *self,
+                                      GError      **error);
+  gboolean     (*commit)             (PmDatabase   *self,
+                                      GError      **error);
+  void         (*rollback)           (PmDatabase   *self);
+  gboolean     (*set_change_context) (PmDatabase   *self,
+                                      const char   *author,
+                                      const char   *source,
+                                      GError      **error);
+  int          (*get_changes)        (PmDatabase   *self);
+  gboolean     (*backup_to)          (PmDatabase   *self,
+                                      const char   *path,
+                                      GError      **error);
+  void         (*set_busy_timeout)   (PmDatabase   *self,
+                                      guint         milliseconds);
+  PmStatement *(*prepare)            (PmDatabase   *self,
+                                      const char   *sql,
+                                      GError      **error);
+};
+
+/* For the engines: where the database is, set once when it is opened. */
+void     _pm_database_set_location  (PmDatabase  *self,
+                                     const char  *path,
+                                     const char  *display_name,
+                                     gboolean     read_only);
+void     _pm_database_set_created   (PmDatabase  *self,
+                                     gboolean     created);
+/* PM_STORE_ERROR_IO naming the database, once it has been closed. */
+gboolean _pm_database_check_open    (PmDatabase  *self,
+                                     GError     **error);
+
+/* A prepared statement of an engine: each embeds this first. */
+typedef struct
+{
+  void         (*free)        (PmStatement  *self);
+  void         (*bind_int64)  (PmStatement  *self,
+                               int           index,
+                               gint64        value);
+  void         (*bind_double) (PmStatement  *self,
+                               int           index,
+                               double        value);
+  /* NULL binds SQL NULL. */
+  void         (*bind_text)   (PmStatement  *self,
+                               int           index,
+                               const char   *value);
+  gboolean     (*step)        (PmStatement  *self,
+                               GError      **error);
+  void         (*reset)       (PmStatement  *self);
+  gboolean     (*is_null)     (PmStatement  *self,
+                               int           column);
+  gint64       (*get_int64)   (PmStatement  *self,
+                               int           column);
+  double       (*get_double)  (PmStatement  *self,
+                               int           column);
+  const char  *(*get_text)    (PmStatement  *self,
+                               int           column);
+} PmStatementOps;
+
+struct _PmStatement
+{
+  const PmStatementOps *ops;
+};
 
 /* pm-database-file.c */
 /* A PM_STORE_ERROR for a failed system call on @path. */

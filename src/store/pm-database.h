@@ -1,9 +1,16 @@
-/* pm-database.h: a thin sqlite connection, every failure a GError
+/* pm-database.h: a thin connection to a database engine, every failure a
+ * GError
  *
  * Internal to the store: nothing outside src/store (and its tests) includes
  * this. In the spirit of Epiphany's EphySQLiteConnection: open, prepare,
  * bind, step, and explicit transactions. Values only ever reach SQL through
  * bound parameters.
+ *
+ * Two engines stand behind it: a sqlite file (PmSqliteDatabase) and a
+ * PostgreSQL server (PmPgDatabase). The store writes its SQL once, in the
+ * part of the language both share: parameters as ?1, ?2..., upserts with
+ * ON CONFLICT, IS DISTINCT FROM, coalesce (), times bound from here. Only
+ * the schema (pm-schema.c) and what a connection is differ.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,17 +29,26 @@ G_BEGIN_DECLS
 #define PM_DATABASE_DEFAULT_BUSY_TIMEOUT_MS 2000
 
 #define PM_TYPE_DATABASE (pm_database_get_type ())
-G_DECLARE_FINAL_TYPE (PmDatabase, pm_database, PM, DATABASE, GObject)
+G_DECLARE_DERIVABLE_TYPE (PmDatabase, pm_database, PM, DATABASE, GObject)
 
 typedef struct _PmStatement PmStatement;
 
-/* Checks an existing file read-only (not empty, a sqlite header, our
+/* TRUE when @location names a PostgreSQL server (a postgresql:// or
+ * postgres:// URI, or a libpq "key=value" connection string) rather than
+ * a file. */
+gboolean     pm_database_location_is_server  (const char        *location);
+
+/* Opens @location: a file, as below, or a server (see
+ * pm_database_location_is_server()), whose schema is checked the same way
+ * (ours, not newer) and which PM_STORE_OPEN_CREATE lets be empty.
+ *
+ * For a file: checks an existing file read-only (not empty, a sqlite header, our
  * application id, a schema no newer than this build, quick_check) before
  * anything can write to it, then opens it read-write in WAL mode unless
  * @flags has PM_STORE_OPEN_READ_ONLY. With PM_STORE_OPEN_CREATE a missing
  * file is created with mode 0600. Does not migrate: see
  * pm_database_migrate_to(). */
-PmDatabase  *pm_database_open                (const char        *path,
+PmDatabase  *pm_database_open                (const char        *location,
                                               PmStoreOpenFlags   flags,
                                               GError           **error);
 /* Makes a new database at @path with the schema at @version, whole or not
@@ -45,7 +61,11 @@ PmDatabase  *pm_database_create              (const char        *path,
                                               GError           **error);
 /* TRUE when pm_database_open() or pm_database_create() created the file. */
 gboolean     pm_database_get_created         (PmDatabase        *self);
+/* The file's path, or the server's connection string as given. */
 const char  *pm_database_get_path            (PmDatabase        *self);
+/* For messages: the file's name, or "dbname on host". */
+const char  *pm_database_get_display_name    (PmDatabase        *self);
+gboolean     pm_database_is_server           (PmDatabase        *self);
 gboolean     pm_database_is_read_only        (PmDatabase        *self);
 void         pm_database_set_busy_timeout    (PmDatabase        *self,
                                               guint              milliseconds);
@@ -53,7 +73,7 @@ void         pm_database_set_busy_timeout    (PmDatabase        *self,
  * PM_STORE_ERROR_IO. */
 void         pm_database_close               (PmDatabase        *self);
 
-/* PRAGMA user_version. */
+/* The schema version (sqlite's PRAGMA user_version, pm_meta on a server). */
 gboolean     pm_database_get_schema_version  (PmDatabase        *self,
                                               int               *version,
                                               GError           **error);
@@ -64,8 +84,9 @@ gboolean     pm_database_migrate_to          (PmDatabase        *self,
                                               int                version,
                                               GError           **error);
 
-/* Transactions are not nested. begin takes the write lock at once
- * (BEGIN IMMEDIATE), so a lock held elsewhere shows before any change. */
+/* Transactions are not nested. On a file, begin takes the write lock at
+ * once (BEGIN IMMEDIATE), so a lock held elsewhere shows before any
+ * change; a server locks row by row. */
 gboolean     pm_database_begin               (PmDatabase        *self,
                                               GError           **error);
 gboolean     pm_database_in_transaction      (PmDatabase        *self);
@@ -79,12 +100,18 @@ void         pm_database_rollback            (PmDatabase        *self);
 gboolean     pm_database_execute             (PmDatabase        *self,
                                               const char        *sql,
                                               GError           **error);
-gint64       pm_database_get_last_insert_id  (PmDatabase        *self);
+/* Who and where from ("typed", "csv", "return", "import"), for the audit
+ * trail of the changes in the open transaction. */
+gboolean     pm_database_set_change_context  (PmDatabase        *self,
+                                              const char        *author,
+                                              const char        *source,
+                                              GError           **error);
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 int          pm_database_get_changes         (PmDatabase        *self);
 
 /* Copies the whole database to @path, a new file created with mode 0600;
- * an existing @path is PM_STORE_ERROR_INVALID. */
+ * an existing @path is PM_STORE_ERROR_INVALID. Files only: a server is
+ * copied with pm_store_copy_to(). */
 gboolean     pm_database_backup_to           (PmDatabase        *self,
                                               const char        *path,
                                               GError           **error);
@@ -108,10 +135,18 @@ void         pm_statement_bind_text          (PmStatement       *self,
                                               const char        *value);
 void         pm_statement_bind_null          (PmStatement       *self,
                                               int                index);
+/* The time now, UTC, as ISO 8601 text ("2026-11-30T09:15:00Z"): bound
+ * rather than asked of the engine, whose clocks and functions differ. */
+void         pm_statement_bind_now           (PmStatement       *self,
+                                              int                index);
 
 /* TRUE when a row is ready; FALSE when done or on error (then @error is
  * set, so pass one to tell them apart). */
 gboolean     pm_statement_step               (PmStatement       *self,
+                                              GError           **error);
+/* Runs an INSERT ... RETURNING id and gives the new row's id, or 0 with
+ * @error. */
+gint64       pm_statement_insert             (PmStatement       *self,
                                               GError           **error);
 /* Steps to the end, ignoring rows. */
 gboolean     pm_statement_execute            (PmStatement       *self,

@@ -1,4 +1,4 @@
-/* pm-database.c: a thin sqlite connection, every failure a GError
+/* pm-sqlite-database.c: the sqlite engine, one programme in one file
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,29 +11,28 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "pm-database-private.h"
+#include <sqlite3.h>
 
-struct _PmDatabase
+#include "pm-database-private.h"
+#include "pm-sqlite-database.h"
+
+struct _PmSqliteDatabase
 {
-  GObject   parent_instance;
+  PmDatabase  parent_instance;
 
   /* Owned references */
-  sqlite3  *db;
-  char     *path;
-  char     *display_name;
+  sqlite3    *db;
   /* Prepared statements not in use, by their SQL: the loader runs the
    * same few queries once per KPI, and parsing them is most of its time. */
   GHashTable *statements;
-
-  guint     read_only : 1;
-  guint     created : 1;
-  guint     in_transaction : 1;
 };
 
-G_DEFINE_TYPE (PmDatabase, pm_database, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (PmSqliteDatabase, pm_sqlite_database, PM_TYPE_DATABASE)
 
-G_DEFINE_QUARK (pm-store-error-quark, pm_store_error)
-G_DEFINE_QUARK (pm-file-error-quark, pm_file_error)
+typedef PmSqliteDatabase Self;
+
+#define DISPLAY_NAME(self) pm_database_get_display_name (PM_DATABASE (self))
+#define PATH(self) pm_database_get_path (PM_DATABASE (self))
 
 /* The schema itself, one migration per version, is in pm-schema.c.
  * PRAGMA takes no bound parameters, so the id is spelt out once here. */
@@ -125,24 +124,11 @@ set_error_from_code (GError     **error,
 }
 
 static void
-set_error_from_db (PmDatabase  *self,
-                   sqlite3     *db,
+set_error_from_db (Self        *self,
                    int          rc,
                    GError     **error)
 {
-  set_error_from_code (error, rc, self->display_name, sqlite3_errmsg (db));
-}
-
-static gboolean
-check_open (PmDatabase  *self,
-            GError     **error)
-{
-  if (self->db != NULL)
-    return TRUE;
-
-  g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
-               _("“%s” has been closed."), self->display_name);
-  return FALSE;
+  set_error_from_code (error, rc, DISPLAY_NAME (self), sqlite3_errmsg (self->db));
 }
 
 /* Runs every statement in @sql on @db, ignoring rows. */
@@ -209,10 +195,10 @@ query_on (sqlite3     *db,
 }
 
 static gboolean
-check_folder_writable (PmDatabase  *self,
+check_folder_writable (Self        *self,
                        GError     **error)
 {
-  g_autofree char *folder = g_path_get_dirname (self->path);
+  g_autofree char *folder = g_path_get_dirname (PATH (self));
   g_autofree char *folder_name = NULL;
 
   if (_pm_file_is_writable (folder))
@@ -223,20 +209,22 @@ check_folder_writable (PmDatabase  *self,
                _("The folder “%s” is read-only, and Pilot Monitor needs to keep working "
                  "files beside “%s” while it is open. Open it read-only, or move it to "
                  "a folder you can change."),
-               folder_name, self->display_name);
+               folder_name, DISPLAY_NAME (self));
   return FALSE;
 }
 
 /* Everything that can refuse a file, on a read-only connection so that a
  * file that is not ours is never written to. */
 static gboolean
-check_database (PmDatabase  *self,
+check_database (Self        *self,
                 GError     **error)
 {
+  const char *path = PATH (self);
+  const char *display_name = DISPLAY_NAME (self);
   g_autofree char *check = NULL;
   g_autofree char *uri = NULL;
-  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
-  g_autofree char *journal = g_strconcat (self->path, "-journal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   sqlite3 *db = NULL;
   int application_id = 0;
   int version = 0;
@@ -249,7 +237,7 @@ check_database (PmDatabase  *self,
   if (!g_file_test (wal, G_FILE_TEST_EXISTS) &&
       !g_file_test (journal, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
       g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
 
       if (file_uri != NULL)
@@ -259,7 +247,7 @@ check_database (PmDatabase  *self,
   if (uri != NULL)
     rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   else
-    rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY, NULL);
+    rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
     rc = query_on (db, "PRAGMA application_id", &application_id, NULL);
   if (rc != SQLITE_OK)
@@ -269,7 +257,7 @@ check_database (PmDatabase  *self,
     {
       g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_FOREIGN,
                    _("“%s” was made by another application: it is not a Pilot Monitor database."),
-                   self->display_name);
+                   display_name);
       sqlite3_close (db);
       return FALSE;
     }
@@ -283,7 +271,7 @@ check_database (PmDatabase  *self,
       g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_TOO_NEW,
                    _("“%s” was written by a newer version of Pilot Monitor (schema %d; this "
                      "version reads up to %d). Please update Pilot Monitor to open it."),
-                   self->display_name, version, PM_STORE_SCHEMA_VERSION);
+                   display_name, version, PM_STORE_SCHEMA_VERSION);
       sqlite3_close (db);
       return FALSE;
     }
@@ -298,9 +286,9 @@ check_database (PmDatabase  *self,
        * for the person who wanted their programme. */
       g_autofree char *report = g_utf8_make_valid (check ? check : "no result", -1);
 
-      g_debug ("“%s” failed quick_check: %s", self->path, report);
+      g_debug ("“%s” failed quick_check: %s", path, report);
       g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT, DAMAGED_MESSAGE,
-                   self->display_name);
+                   display_name);
       sqlite3_close (db);
       return FALSE;
     }
@@ -309,22 +297,23 @@ check_database (PmDatabase  *self,
   return TRUE;
 
 failed:
-  set_error_from_code (error, rc, self->display_name,
+  set_error_from_code (error, rc, display_name,
                        db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   sqlite3_close (db);
   return FALSE;
 }
 
 static gboolean
-open_connection (PmDatabase  *self,
+open_connection (Self        *self,
                  GError     **error)
 {
   g_autofree char *journal_mode = NULL;
-  int flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  gboolean read_only = pm_database_is_read_only (PM_DATABASE (self));
+  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   sqlite3 *db = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &db, flags, NULL);
+  rc = sqlite3_open_v2 (PATH (self), &db, flags, NULL);
   if (rc != SQLITE_OK)
     goto failed;
 
@@ -338,7 +327,7 @@ open_connection (PmDatabase  *self,
   if (rc != SQLITE_OK)
     goto failed;
 
-  if (self->read_only)
+  if (read_only)
     {
       rc = execute_on (db, "PRAGMA query_only = ON;");
       if (rc != SQLITE_OK)
@@ -354,7 +343,7 @@ open_connection (PmDatabase  *self,
       if (g_strcmp0 (journal_mode, "wal") != 0)
         g_warning ("“%s” cannot use write-ahead logging here (journal mode %s); "
                    "continuing with a rollback journal",
-                   self->path, journal_mode);
+                   PATH (self), journal_mode);
 
       rc = execute_on (db, "PRAGMA synchronous = FULL;");
       if (rc != SQLITE_OK)
@@ -365,105 +354,39 @@ open_connection (PmDatabase  *self,
   return TRUE;
 
 failed:
-  set_error_from_code (error, rc, self->display_name,
+  set_error_from_code (error, rc, DISPLAY_NAME (self),
                        db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   sqlite3_close (db);
   return FALSE;
 }
 
-static void
-pm_database_dispose (GObject *object)
-{
-  PmDatabase *self = (PmDatabase *) object;
-
-  pm_database_close (self);
-
-  G_OBJECT_CLASS (pm_database_parent_class)->dispose (object);
-}
-
-static void
-pm_database_finalize (GObject *object)
-{
-  PmDatabase *self = (PmDatabase *) object;
-
-  g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->display_name, g_free);
-  g_clear_pointer (&self->statements, g_hash_table_unref);
-
-  G_OBJECT_CLASS (pm_database_parent_class)->finalize (object);
-}
-
-static void
-pm_database_class_init (PmDatabaseClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = pm_database_dispose;
-  object_class->finalize = pm_database_finalize;
-}
-
-static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-static void
-pm_database_init (PmDatabase *self)
-{
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
-}
-
-sqlite3_stmt *
-_pm_database_take_statement (PmDatabase *self,
-                             const char *sql)
-{
-  gpointer key, stmt;
-
-  if (!g_hash_table_steal_extended (self->statements, sql, &key, &stmt))
-    return NULL;
-
-  g_free (key);
-  return stmt;
-}
-
-gboolean
-_pm_database_give_back_statement (PmDatabase   *self,
-                                  sqlite3_stmt *stmt)
-{
-  const char *sql = sqlite3_sql (stmt);
-
-  /* One idle copy of each is enough; a closed connection keeps none. */
-  if (self->db == NULL || sql == NULL || g_hash_table_contains (self->statements, sql))
-    return FALSE;
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
-  return TRUE;
-}
+static PmStatement *sqlite_prepare (PmDatabase  *database,
+                                     const char  *sql,
+                                     GError     **error);
 
 PmDatabase *
-pm_database_open (const char        *path,
-                  PmStoreOpenFlags   flags,
-                  GError           **error)
+pm_sqlite_database_open (const char        *path,
+                         PmStoreOpenFlags   flags,
+                         GError           **error)
 {
-  g_autoptr(PmDatabase) self = NULL;
+  g_autoptr(PmSqliteDatabase) self = NULL;
+  g_autofree char *display_name = NULL;
+  gboolean read_only = (flags & PM_STORE_OPEN_READ_ONLY) != 0;
+  gboolean created = FALSE;
   struct stat st;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (PM_TYPE_DATABASE, NULL);
-  self->path = g_strdup (path);
-  self->display_name = g_filename_display_basename (path);
-  self->read_only = (flags & PM_STORE_OPEN_READ_ONLY) != 0;
+  self = g_object_new (PM_TYPE_SQLITE_DATABASE, NULL);
+  display_name = g_filename_display_basename (path);
+  _pm_database_set_location (PM_DATABASE (self), path, display_name, read_only);
 
   if (g_stat (path, &st) != 0)
     {
       int saved_errno = errno;
 
-      if (saved_errno != ENOENT || (flags & PM_STORE_OPEN_CREATE) == 0 || self->read_only)
+      if (saved_errno != ENOENT || (flags & PM_STORE_OPEN_CREATE) == 0 || read_only)
         {
           _pm_file_set_error_from_errno (saved_errno, path, error);
           return NULL;
@@ -473,7 +396,7 @@ pm_database_open (const char        *path,
           !_pm_file_create_private (path, error))
         return NULL;
 
-      self->created = TRUE;
+      created = TRUE;
     }
   else
     {
@@ -481,14 +404,14 @@ pm_database_open (const char        *path,
           !check_database (self, error))
         return NULL;
 
-      if (!self->read_only)
+      if (!read_only)
         {
           if (!_pm_file_is_writable (path))
             {
               g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
                            _("“%s” is read-only, so changes could not be saved. Open it "
                              "read-only, or save a copy you can change."),
-                           self->display_name);
+                           display_name);
               return NULL;
             }
 
@@ -499,21 +422,23 @@ pm_database_open (const char        *path,
 
   if (!open_connection (self, error))
     {
-      if (self->created)
+      if (created)
         g_unlink (path);
       return NULL;
     }
 
-  return g_steal_pointer (&self);
+  _pm_database_set_created (PM_DATABASE (self), created);
+  return PM_DATABASE (g_steal_pointer (&self));
 }
 
 PmDatabase *
-pm_database_create (const char  *path,
-                    int          version,
-                    GError     **error)
+pm_sqlite_database_create (const char  *path,
+                           int          version,
+                           GError     **error)
 {
-  g_autoptr(PmDatabase) self = NULL;
+  g_autoptr(PmSqliteDatabase) self = NULL;
   g_autofree char *temp = NULL;
+  g_autofree char *display_name = NULL;
   sqlite3 *db = NULL;
   gboolean ok;
   int rc;
@@ -522,9 +447,9 @@ pm_database_create (const char  *path,
   g_return_val_if_fail (version >= 1 && version <= PM_STORE_SCHEMA_VERSION, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (PM_TYPE_DATABASE, NULL);
-  self->path = g_strdup (path);
-  self->display_name = g_filename_display_basename (path);
+  self = g_object_new (PM_TYPE_SQLITE_DATABASE, NULL);
+  display_name = g_filename_display_basename (path);
+  _pm_database_set_location (PM_DATABASE (self), path, display_name, FALSE);
 
   if (!check_folder_writable (self, error))
     return NULL;
@@ -545,7 +470,7 @@ pm_database_create (const char  *path,
     }
   if (rc != SQLITE_OK)
     {
-      set_error_from_code (error, rc, self->display_name,
+      set_error_from_code (error, rc, display_name,
                            db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       sqlite3_close (db);
       g_unlink (temp);
@@ -553,7 +478,7 @@ pm_database_create (const char  *path,
     }
 
   self->db = db;
-  ok = pm_database_migrate_to (self, version, error);
+  ok = pm_database_migrate_to (PM_DATABASE (self), version, error);
 
   /* Switched to WAL here, not once it has its name: the switch itself
    * writes with a rollback journal, and a crash in it would leave a hot
@@ -561,10 +486,10 @@ pm_database_create (const char  *path,
    * the last connection folds the WAL back into the file. */
   if (ok && (rc = execute_on (db, "PRAGMA journal_mode = WAL;")) != SQLITE_OK)
     {
-      set_error_from_code (error, rc, self->display_name, sqlite3_errmsg (db));
+      set_error_from_code (error, rc, display_name, sqlite3_errmsg (db));
       ok = FALSE;
     }
-  pm_database_close (self);
+  pm_database_close (PM_DATABASE (self));
 
   if (!ok || !_pm_file_publish (temp, path, error))
     {
@@ -579,249 +504,148 @@ pm_database_create (const char  *path,
       return NULL;
     }
 
-  self->created = TRUE;
+  _pm_database_set_created (PM_DATABASE (self), TRUE);
   if (!open_connection (self, error))
     return NULL;
 
-  return g_steal_pointer (&self);
+  return PM_DATABASE (g_steal_pointer (&self));
 }
 
-gboolean
-pm_database_get_created (PmDatabase *self)
-{
-  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+/* The engine */
 
-  return self->created;
+static gboolean
+sqlite_is_open (PmDatabase *database)
+{
+  return PM_SQLITE_DATABASE (database)->db != NULL;
 }
 
-const char *
-pm_database_get_path (PmDatabase *self)
+static void
+sqlite_close (PmDatabase *database)
 {
-  g_return_val_if_fail (PM_IS_DATABASE (self), NULL);
-
-  return self->path;
-}
-
-gboolean
-pm_database_is_read_only (PmDatabase *self)
-{
-  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
-
-  return self->read_only;
-}
-
-void
-pm_database_set_busy_timeout (PmDatabase *self,
-                              guint       milliseconds)
-{
-  g_return_if_fail (PM_IS_DATABASE (self));
-  g_return_if_fail (milliseconds <= G_MAXINT);
-
-  if (self->db != NULL)
-    sqlite3_busy_timeout (self->db, (int) milliseconds);
-}
-
-void
-pm_database_close (PmDatabase *self)
-{
-  g_return_if_fail (PM_IS_DATABASE (self));
-
-  if (self->db == NULL)
-    return;
-
-  if (self->in_transaction)
-    pm_database_rollback (self);
+  Self *self = PM_SQLITE_DATABASE (database);
 
   g_hash_table_remove_all (self->statements);
 
   /* close_v2 waits for any statement still alive to be finalized. */
   if (sqlite3_close_v2 (self->db) != SQLITE_OK)
-    g_warning ("Closing “%s”: %s", self->path, sqlite3_errmsg (self->db));
+    g_warning ("Closing “%s”: %s", PATH (self), sqlite3_errmsg (self->db));
   self->db = NULL;
 }
 
-gboolean
-pm_database_get_schema_version (PmDatabase  *self,
-                                int         *version,
-                                GError     **error)
+static void
+sqlite_set_busy_timeout (PmDatabase *database,
+                         guint       milliseconds)
 {
+  sqlite3_busy_timeout (PM_SQLITE_DATABASE (database)->db, (int) milliseconds);
+}
+
+static gboolean
+sqlite_get_schema_version (PmDatabase  *database,
+                           int         *version,
+                           GError     **error)
+{
+  Self *self = PM_SQLITE_DATABASE (database);
   int rc;
-
-  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (version != NULL, FALSE);
-
-  if (!check_open (self, error))
-    return FALSE;
 
   rc = query_on (self->db, "PRAGMA user_version", version, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error_from_db (self, self->db, rc, error);
+      set_error_from_db (self, rc, error);
       return FALSE;
     }
 
   return TRUE;
 }
 
-gboolean
-pm_database_migrate_to (PmDatabase  *self,
-                        int          version,
-                        GError     **error)
-{
-  int current = 0;
-
-  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (version >= 1 && version <= PM_STORE_SCHEMA_VERSION, FALSE);
-
-  if (!pm_database_get_schema_version (self, &current, error))
-    return FALSE;
-  if (current >= version)
-    return TRUE;
-
-  if (self->read_only)
-    {
-      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
-                   _("“%s” needs updating for this version of Pilot Monitor, which "
-                     "cannot be done while it is open read-only."),
-                   self->display_name);
-      return FALSE;
-    }
-
-  if (!pm_database_begin (self, error))
-    return FALSE;
-
-  /* Read again under the write lock: another instance may have migrated. */
-  if (!pm_database_get_schema_version (self, &current, error))
-    goto failed;
-
-  for (int v = current + 1; v <= version; v++)
-    {
-      if (!pm_database_execute (self, _pm_schema_migrations[v - 1], error))
-        goto failed;
-    }
-
-  if (!pm_database_execute (self, SET_APPLICATION_ID_SQL, error) ||
-      !pm_database_commit (self, error))
-    goto failed;
-
-  return TRUE;
-
-failed:
-  pm_database_rollback (self);
-  return FALSE;
-}
-
-gboolean
-pm_database_begin (PmDatabase  *self,
-                   GError     **error)
-{
-  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (!self->in_transaction, FALSE);
-
-  if (!pm_database_execute (self, "BEGIN IMMEDIATE;", error))
-    return FALSE;
-
-  self->in_transaction = TRUE;
-  return TRUE;
-}
-
-gboolean
-pm_database_in_transaction (PmDatabase *self)
-{
-  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
-
-  return self->in_transaction;
-}
-
-gboolean
-pm_database_commit (PmDatabase  *self,
-                    GError     **error)
-{
-  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (self->in_transaction, FALSE);
-
-  /* On failure the transaction stays open for the caller to roll back. */
-  if (!pm_database_execute (self, "COMMIT;", error))
-    return FALSE;
-
-  self->in_transaction = FALSE;
-  return TRUE;
-}
-
-void
-pm_database_rollback (PmDatabase *self)
-{
-  g_return_if_fail (PM_IS_DATABASE (self));
-
-  if (!self->in_transaction)
-    return;
-
-  self->in_transaction = FALSE;
-
-  /* sqlite may already have rolled back by itself (on SQLITE_FULL, say). */
-  if (self->db == NULL || sqlite3_get_autocommit (self->db))
-    return;
-
-  if (execute_on (self->db, "ROLLBACK;") != SQLITE_OK)
-    g_warning ("Could not roll back a change to “%s”: %s",
-               self->path, sqlite3_errmsg (self->db));
-}
-
-gboolean
-pm_database_execute (PmDatabase  *self,
-                     const char  *sql,
+static gboolean
+sqlite_stamp_schema (PmDatabase  *database,
                      GError     **error)
 {
+  return pm_database_execute (database, SET_APPLICATION_ID_SQL, error);
+}
+
+static gboolean
+sqlite_execute (PmDatabase  *database,
+                const char  *sql,
+                GError     **error)
+{
+  Self *self = PM_SQLITE_DATABASE (database);
   int rc;
-
-  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (sql != NULL, FALSE);
-
-  if (!check_open (self, error))
-    return FALSE;
 
   rc = execute_on (self->db, sql);
   if (rc != SQLITE_OK)
     {
-      set_error_from_db (self, self->db, rc, error);
+      set_error_from_db (self, rc, error);
       return FALSE;
     }
 
   return TRUE;
 }
 
-gint64
-pm_database_get_last_insert_id (PmDatabase *self)
+static gboolean
+sqlite_begin (PmDatabase  *database,
+              GError     **error)
 {
-  g_return_val_if_fail (PM_IS_DATABASE (self), 0);
-  g_return_val_if_fail (self->db != NULL, 0);
-
-  return sqlite3_last_insert_rowid (self->db);
+  return sqlite_execute (database, "BEGIN IMMEDIATE;", error);
 }
 
-int
-pm_database_get_changes (PmDatabase *self)
+static gboolean
+sqlite_commit (PmDatabase  *database,
+               GError     **error)
 {
-  g_return_val_if_fail (PM_IS_DATABASE (self), 0);
-  g_return_val_if_fail (self->db != NULL, 0);
-
-  return sqlite3_changes (self->db);
+  return sqlite_execute (database, "COMMIT;", error);
 }
 
-gboolean
-pm_database_backup_to (PmDatabase  *self,
-                       const char  *path,
-                       GError     **error)
+static void
+sqlite_rollback (PmDatabase *database)
 {
+  Self *self = PM_SQLITE_DATABASE (database);
+
+  /* sqlite may already have rolled back by itself (on SQLITE_FULL, say). */
+  if (sqlite3_get_autocommit (self->db))
+    return;
+
+  if (execute_on (self->db, "ROLLBACK;") != SQLITE_OK)
+    g_warning ("Could not roll back a change to “%s”: %s",
+               PATH (self), sqlite3_errmsg (self->db));
+}
+
+/* The audit triggers read who and where from out of the one row of
+ * change_context, written in the same transaction. */
+static gboolean
+sqlite_set_change_context (PmDatabase  *database,
+                           const char  *author,
+                           const char  *source,
+                           GError     **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+
+  stmt = sqlite_prepare (database, "UPDATE change_context SET author = ?1, source = ?2 WHERE id = 1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  pm_statement_bind_text (stmt, 1, author);
+  pm_statement_bind_text (stmt, 2, source);
+  return pm_statement_execute (stmt, error);
+}
+
+static int
+sqlite_get_changes (PmDatabase *database)
+{
+  return sqlite3_changes (PM_SQLITE_DATABASE (database)->db);
+}
+
+static gboolean
+sqlite_backup_to (PmDatabase  *database,
+                  const char  *path,
+                  GError     **error)
+{
+  Self *self = PM_SQLITE_DATABASE (database);
   sqlite3_backup *backup;
   sqlite3 *dest = NULL;
   int rc;
 
-  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!check_open (self, error) ||
-      !_pm_file_create_private (path, error))
+  if (!_pm_file_create_private (path, error))
     return FALSE;
 
   rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
@@ -862,25 +686,230 @@ failed:
   }
 }
 
-sqlite3 *
-_pm_database_get_handle (PmDatabase  *self,
-                         GError     **error)
+/* Statements */
+
+typedef struct
 {
-  g_return_val_if_fail (PM_IS_DATABASE (self), NULL);
+  PmStatement   parent;
+  Self         *database;
+  sqlite3_stmt *stmt;
+  /* The first failed bind, reported by the next step. */
+  int           bind_rc;
+} SqliteStatement;
 
-  if (!check_open (self, error))
-    return NULL;
+#define STMT(statement) ((SqliteStatement *) (statement))
 
-  return self->db;
+static void
+keep_bind_result (SqliteStatement *self,
+                  int              rc)
+{
+  if (self->bind_rc == SQLITE_OK && rc != SQLITE_OK)
+    self->bind_rc = rc;
 }
 
-void
-_pm_database_set_error (PmDatabase  *self,
-                        int          rc,
-                        const char  *detail,
-                        GError     **error)
+static void
+statement_free (PmStatement *statement)
 {
-  g_return_if_fail (PM_IS_DATABASE (self));
+  SqliteStatement *self = STMT (statement);
+  Self *database = self->database;
+  const char *sql = sqlite3_sql (self->stmt);
 
-  set_error_from_code (error, rc, self->display_name, detail);
+  /* One idle copy of each is enough; a closed connection keeps none. */
+  if (database->db == NULL || sql == NULL || g_hash_table_contains (database->statements, sql))
+    {
+      sqlite3_finalize (self->stmt);
+    }
+  else
+    {
+      sqlite3_reset (self->stmt);
+      sqlite3_clear_bindings (self->stmt);
+      g_hash_table_insert (database->statements, g_strdup (sql), self->stmt);
+    }
+
+  g_clear_object (&self->database);
+  g_free (self);
+}
+
+static void
+statement_bind_int64 (PmStatement *statement,
+                      int          index,
+                      gint64       value)
+{
+  keep_bind_result (STMT (statement), sqlite3_bind_int64 (STMT (statement)->stmt, index, value));
+}
+
+static void
+statement_bind_double (PmStatement *statement,
+                       int          index,
+                       double       value)
+{
+  keep_bind_result (STMT (statement), sqlite3_bind_double (STMT (statement)->stmt, index, value));
+}
+
+static void
+statement_bind_text (PmStatement *statement,
+                     int          index,
+                     const char  *value)
+{
+  SqliteStatement *self = STMT (statement);
+
+  if (value == NULL)
+    keep_bind_result (self, sqlite3_bind_null (self->stmt, index));
+  else
+    keep_bind_result (self, sqlite3_bind_text (self->stmt, index, value, -1, SQLITE_TRANSIENT));
+}
+
+static gboolean
+statement_step (PmStatement  *statement,
+                GError      **error)
+{
+  SqliteStatement *self = STMT (statement);
+  int rc;
+
+  if (!_pm_database_check_open (PM_DATABASE (self->database), error))
+    return FALSE;
+
+  if (self->bind_rc != SQLITE_OK)
+    {
+      set_error_from_code (error, self->bind_rc, DISPLAY_NAME (self->database),
+                           sqlite3_errstr (self->bind_rc));
+      return FALSE;
+    }
+
+  rc = sqlite3_step (self->stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    set_error_from_db (self->database, rc, error);
+
+  return FALSE;
+}
+
+static void
+statement_reset (PmStatement *statement)
+{
+  SqliteStatement *self = STMT (statement);
+
+  sqlite3_reset (self->stmt);
+  sqlite3_clear_bindings (self->stmt);
+  self->bind_rc = SQLITE_OK;
+}
+
+static gboolean
+statement_is_null (PmStatement *statement,
+                   int          column)
+{
+  return sqlite3_column_type (STMT (statement)->stmt, column) == SQLITE_NULL;
+}
+
+static gint64
+statement_get_int64 (PmStatement *statement,
+                     int          column)
+{
+  return sqlite3_column_int64 (STMT (statement)->stmt, column);
+}
+
+static double
+statement_get_double (PmStatement *statement,
+                      int          column)
+{
+  return sqlite3_column_double (STMT (statement)->stmt, column);
+}
+
+static const char *
+statement_get_text (PmStatement *statement,
+                    int          column)
+{
+  return (const char *) sqlite3_column_text (STMT (statement)->stmt, column);
+}
+
+static const PmStatementOps statement_ops = {
+  statement_free,
+  statement_bind_int64,
+  statement_bind_double,
+  statement_bind_text,
+  statement_step,
+  statement_reset,
+  statement_is_null,
+  statement_get_int64,
+  statement_get_double,
+  statement_get_text,
+};
+
+static PmStatement *
+sqlite_prepare (PmDatabase  *database,
+                const char  *sql,
+                GError     **error)
+{
+  Self *self = PM_SQLITE_DATABASE (database);
+  SqliteStatement *statement;
+  sqlite3_stmt *stmt = NULL;
+  gpointer key;
+  int rc = SQLITE_OK;
+
+  if (g_hash_table_steal_extended (self->statements, sql, &key, (gpointer *) &stmt))
+    g_free (key);
+  else
+    rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_db (self, rc, error);
+      return NULL;
+    }
+
+  statement = g_new0 (SqliteStatement, 1);
+  statement->parent.ops = &statement_ops;
+  statement->database = g_object_ref (self);
+  statement->stmt = stmt;
+  statement->bind_rc = SQLITE_OK;
+
+  return &statement->parent;
+}
+
+/* The class */
+
+static void
+pm_sqlite_database_finalize (GObject *object)
+{
+  Self *self = PM_SQLITE_DATABASE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pm_sqlite_database_parent_class)->finalize (object);
+}
+
+static void
+pm_sqlite_database_class_init (PmSqliteDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  PmDatabaseClass *database_class = PM_DATABASE_CLASS (klass);
+
+  object_class->finalize = pm_sqlite_database_finalize;
+
+  database_class->migrations = _pm_schema_migrations;
+  database_class->close = sqlite_close;
+  database_class->is_open = sqlite_is_open;
+  database_class->get_schema_version = sqlite_get_schema_version;
+  database_class->stamp_schema = sqlite_stamp_schema;
+  database_class->execute = sqlite_execute;
+  database_class->begin = sqlite_begin;
+  database_class->commit = sqlite_commit;
+  database_class->rollback = sqlite_rollback;
+  database_class->set_change_context = sqlite_set_change_context;
+  database_class->get_changes = sqlite_get_changes;
+  database_class->backup_to = sqlite_backup_to;
+  database_class->set_busy_timeout = sqlite_set_busy_timeout;
+  database_class->prepare = sqlite_prepare;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+pm_sqlite_database_init (Self *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }

@@ -25,6 +25,9 @@ typedef enum
   PM_STORE_ERROR_EMPTY,           /* no programme in the database yet */
   PM_STORE_ERROR_NOT_FOUND,       /* the row an object refers to is gone */
   PM_STORE_ERROR_INVALID,         /* refused by a rule (CHECK, foreign key) */
+  PM_STORE_ERROR_AUTHENTICATION,  /* the server wants a password, or refused it */
+  PM_STORE_ERROR_DENIED,          /* the server's roles do not allow this change */
+  PM_STORE_ERROR_CONFLICT,        /* someone else changed it since it was read */
 } PmStoreError;
 
 /* Programme files (JSON). */

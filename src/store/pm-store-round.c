@@ -90,16 +90,17 @@ pm_store_freeze_round (PmStore     *self,
   code = pm_period_to_code (period);
   stmt = pm_database_prepare (_pm_store_get_database (self),
                               "INSERT INTO committee_round (reported_on, period, author, at) "
-                              "VALUES (?1, ?2, ?3, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                              "VALUES (?1, ?2, ?3, ?4) RETURNING id",
                               error);
   if (stmt == NULL)
     return _pm_store_end_write (self, FALSE, error);
   pm_statement_bind_text (stmt, 1, reported_on);
   pm_statement_bind_text (stmt, 2, code);
   pm_statement_bind_text (stmt, 3, pm_store_get_author (self));
-  if (!pm_statement_execute (stmt, error))
+  pm_statement_bind_now (stmt, 4);
+  round_id = pm_statement_insert (stmt, error);
+  if (round_id == 0)
     return _pm_store_end_write (self, FALSE, error);
-  round_id = pm_database_get_last_insert_id (_pm_store_get_database (self));
   g_clear_pointer (&stmt, pm_statement_free);
 
   /* Period codes sort as the periods do. */
@@ -173,10 +174,10 @@ pm_store_list_restatements (PmStore      *self,
                               "WITH latest AS (SELECT id, reported_on, period FROM committee_round "
                               "                ORDER BY id DESC LIMIT 1) "
                               "SELECT rv.kpi_id, rv.period, l.reported_on, rv.value, p.value, "
-                              "       CASE WHEN p.note IS NOT rv.note THEN p.note END "
+                              "       CASE WHEN p.note IS DISTINCT FROM rv.note THEN p.note END "
                               "FROM latest l JOIN reported_value rv ON rv.round_id = l.id "
                               "LEFT JOIN progress p ON p.kpi_id = rv.kpi_id AND p.period = rv.period "
-                              "WHERE rv.period <= ?1 AND p.value IS NOT rv.value "
+                              "WHERE rv.period <= ?1 AND p.value IS DISTINCT FROM rv.value "
                               "UNION ALL "
                               "SELECT p.kpi_id, p.period, l.reported_on, NULL, p.value, p.note "
                               "FROM latest l JOIN progress p ON p.period <= l.period "

@@ -191,17 +191,16 @@ _pm_store_insert_programme (PmDatabase   *db,
   gint64 id;
 
   stmt = pm_database_prepare (db,
-                              "INSERT INTO programme (name, description) VALUES (?1, ?2)",
+                              "INSERT INTO programme (name, description) VALUES (?1, ?2) RETURNING id",
                               error);
   if (stmt == NULL)
     return FALSE;
 
   pm_statement_bind_text (stmt, 1, pm_programme_get_name (programme));
   pm_statement_bind_text (stmt, 2, pm_programme_get_description (programme));
-  if (!pm_statement_execute (stmt, error))
+  id = pm_statement_insert (stmt, error);
+  if (id == 0)
     return FALSE;
-
-  id = pm_database_get_last_insert_id (db);
   id_list_add (ids, programme, id);
 
   if (!_pm_store_write_criteria (db, id, programme, error))
@@ -232,18 +231,17 @@ _pm_store_insert_district (PmDatabase  *db,
 
   stmt = pm_database_prepare (db,
                               "INSERT INTO district (programme_id, position, name) "
-                              "VALUES (?1, (SELECT ifnull (max (position) + 1, 0) FROM district "
-                              "             WHERE programme_id = ?1), ?2)",
+                              "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM district "
+                              "             WHERE programme_id = ?1), ?2) RETURNING id",
                               error);
   if (stmt == NULL)
     return FALSE;
 
   pm_statement_bind_int64 (stmt, 1, programme_id);
   pm_statement_bind_text (stmt, 2, pm_district_get_name (district));
-  if (!pm_statement_execute (stmt, error))
+  id = pm_statement_insert (stmt, error);
+  if (id == 0)
     return FALSE;
-
-  id = pm_database_get_last_insert_id (db);
   id_list_add (ids, district, id);
 
   pilots = pm_district_get_pilots (district);
@@ -268,7 +266,7 @@ insert_provider (PmDatabase  *db,
 
   stmt = pm_database_prepare (db,
                               "INSERT INTO provider (pilot_id, position, name, full_name, reach_target) "
-                              "VALUES (?1, (SELECT ifnull (max (position) + 1, 0) FROM provider "
+                              "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM provider "
                               "             WHERE pilot_id = ?1), ?2, ?3, ?4)",
                               error);
   if (stmt == NULL)
@@ -372,9 +370,9 @@ _pm_store_insert_pilot (PmDatabase  *db,
                               "INSERT INTO pilot (district_id, position, title, summary, focus_area, "
                               "                   start_date, lead, delivery_status, status_note, "
                               "                   budget_pence, funding) "
-                              "VALUES (?1, (SELECT ifnull (max (position) + 1, 0) FROM pilot "
+                              "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM pilot "
                               "             WHERE district_id = ?1), "
-                              "        ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                              "        ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -395,10 +393,9 @@ _pm_store_insert_pilot (PmDatabase  *db,
   else
     pm_statement_bind_null (stmt, 9);
   pm_statement_bind_text (stmt, 10, pm_pilot_get_funding (pilot));
-  if (!pm_statement_execute (stmt, error))
+  id = pm_statement_insert (stmt, error);
+  if (id == 0)
     return FALSE;
-
-  id = pm_database_get_last_insert_id (db);
   id_list_add (ids, pilot, id);
 
   /* Providers before reach: a reach entry names its provider. */
@@ -434,9 +431,9 @@ _pm_store_insert_kpi (PmDatabase  *db,
   stmt = pm_database_prepare (db,
                               "INSERT INTO kpi (pilot_id, position, title, unit, direction, measure, "
                               "                 tolerance, data_source) "
-                              "VALUES (?1, (SELECT ifnull (max (position) + 1, 0) FROM kpi "
+                              "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM kpi "
                               "             WHERE pilot_id = ?1), "
-                              "        ?2, ?3, ?4, ?5, ?6, ?7)",
+                              "        ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -448,10 +445,9 @@ _pm_store_insert_kpi (PmDatabase  *db,
   bind_enum (stmt, 5, PM_TYPE_MEASURE, pm_kpi_get_measure (kpi));
   pm_statement_bind_double (stmt, 6, pm_kpi_get_tolerance (kpi));
   pm_statement_bind_text (stmt, 7, pm_kpi_get_data_source (kpi));
-  if (!pm_statement_execute (stmt, error))
+  id = pm_statement_insert (stmt, error);
+  if (id == 0)
     return FALSE;
-
-  id = pm_database_get_last_insert_id (db);
   id_list_add (ids, kpi, id);
 
   return _pm_store_write_baseline (db, id, pm_kpi_get_baseline (kpi), error) &&
@@ -570,11 +566,11 @@ _pm_store_prepare_entry_write (PmDatabase  *db,
   return pm_database_prepare (db,
                               "INSERT INTO progress (kpi_id, period, value, numerator, denominator, "
                               "                      note, updated_at) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                               "ON CONFLICT (kpi_id, period) DO UPDATE SET "
                               "  value = excluded.value, numerator = excluded.numerator, "
                               "  denominator = excluded.denominator, note = excluded.note, "
-                              "  updated_at = excluded.updated_at, revision = revision + 1",
+                              "  updated_at = excluded.updated_at, revision = progress.revision + 1",
                               error);
 }
 
@@ -602,6 +598,7 @@ _pm_store_run_entry_write (PmStatement      *stmt,
       pm_statement_bind_null (stmt, 5);
     }
   pm_statement_bind_text (stmt, 6, pm_progress_entry_get_note (entry));
+  pm_statement_bind_now (stmt, 7);
 
   return pm_statement_execute (stmt, error);
 }
@@ -628,7 +625,7 @@ _pm_store_write_narrative (PmDatabase   *db,
   stmt = pm_database_prepare (db,
                               "INSERT INTO narrative (pilot_id, period, progress, learning, "
                               "                       case_study, updated_at) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
                               "ON CONFLICT (pilot_id, period) DO UPDATE SET "
                               "  progress = excluded.progress, learning = excluded.learning, "
                               "  case_study = excluded.case_study, updated_at = excluded.updated_at",
@@ -641,6 +638,7 @@ _pm_store_write_narrative (PmDatabase   *db,
   pm_statement_bind_text (stmt, 3, pm_narrative_get_progress (narrative));
   pm_statement_bind_text (stmt, 4, pm_narrative_get_learning (narrative));
   pm_statement_bind_text (stmt, 5, pm_narrative_get_case_study (narrative));
+  pm_statement_bind_now (stmt, 6);
 
   return pm_statement_execute (stmt, error);
 }
@@ -658,7 +656,7 @@ _pm_store_write_reach (PmDatabase    *db,
    * cannot match, hence an update and, when nothing was there, an insert. */
   update = pm_database_prepare (db,
                                 "UPDATE reach_entry SET families = ?4 "
-                                "WHERE pilot_id = ?1 AND period = ?2 AND provider IS ?3",
+                                "WHERE pilot_id = ?1 AND period = ?2 AND provider IS NOT DISTINCT FROM ?3",
                                 error);
   if (update == NULL)
     return FALSE;
@@ -675,7 +673,7 @@ _pm_store_write_reach (PmDatabase    *db,
 
   insert = pm_database_prepare (db,
                                 "INSERT INTO reach_entry (pilot_id, position, period, provider, families) "
-                                "VALUES (?1, (SELECT ifnull (max (position) + 1, 0) FROM reach_entry "
+                                "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM reach_entry "
                                 "             WHERE pilot_id = ?1), ?2, ?3, ?4)",
                                 error);
   if (insert == NULL)
@@ -700,7 +698,7 @@ _pm_store_insert_spend (PmDatabase   *db,
   stmt = pm_database_prepare (db,
                               "INSERT INTO spend_item (pilot_id, position, description, amount_pence, "
                               "                        period, status) "
-                              "VALUES (?1, (SELECT ifnull (max (position) + 1, 0) FROM spend_item "
+                              "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM spend_item "
                               "             WHERE pilot_id = ?1), ?2, ?3, ?4, ?5)",
                               error);
   if (stmt == NULL)

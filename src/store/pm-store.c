@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "pm-store-private.h"
+#include "pm-pg-database.h"
 
 struct _PmStore
 {
@@ -91,14 +92,7 @@ _pm_store_begin_write_as (PmStore     *self,
   if (!pm_database_begin (self->database, error))
     return FALSE;
 
-  stmt = pm_database_prepare (self->database,
-                              "UPDATE change_context SET author = ?1, source = ?2 WHERE id = 1",
-                              error);
-  if (stmt == NULL)
-    return _pm_store_end_write (self, FALSE, error);
-  pm_statement_bind_text (stmt, 1, author);
-  pm_statement_bind_text (stmt, 2, source);
-  if (!pm_statement_execute (stmt, error))
+  if (!pm_database_set_change_context (self->database, author, source, error))
     return _pm_store_end_write (self, FALSE, error);
 
   return TRUE;
@@ -277,7 +271,7 @@ pm_store_open (const char        *path,
     {
       /* A file we have just made and could not set up is no use to anyone,
        * and would be refused as empty next time. */
-      if (pm_database_get_created (database))
+      if (pm_database_get_created (database) && !pm_database_is_server (database))
         {
           g_autofree char *wal = g_strconcat (path, "-wal", NULL);
           g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -295,6 +289,44 @@ pm_store_open (const char        *path,
   self->path = g_strdup (path);
 
   return self;
+}
+
+char *
+pm_store_describe_location (const char *location)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (pm_database_location_is_server (location))
+    return pm_pg_conninfo_describe (location);
+
+  return g_strdup (location);
+}
+
+char *
+pm_store_location_to_keep (const char *location)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (pm_database_location_is_server (location))
+    return pm_pg_conninfo_strip_password (location);
+
+  return g_strdup (location);
+}
+
+gboolean
+pm_store_location_is_server (const char *location)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  return pm_database_location_is_server (location);
+}
+
+gboolean
+pm_store_is_server (PmStore *self)
+{
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+
+  return pm_database_is_server (self->database);
 }
 
 const char *
@@ -565,7 +597,7 @@ pm_store_set_signoff (PmStore         *self,
   code = pm_period_to_code (period);
   stmt = pm_database_prepare (self->database,
                               "INSERT INTO signoff (district_id, period, state, comment, author, at) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                               error);
   if (stmt == NULL)
     return _pm_store_end_write (self, FALSE, error);
@@ -574,6 +606,7 @@ pm_store_set_signoff (PmStore         *self,
   pm_statement_bind_text (stmt, 3, signoff_names[state]);
   pm_statement_bind_text (stmt, 4, comment != NULL && *comment != '\0' ? comment : NULL);
   pm_statement_bind_text (stmt, 5, self->author);
+  pm_statement_bind_now (stmt, 6);
 
   return _pm_store_end_write (self, pm_statement_execute (stmt, error), error);
 }

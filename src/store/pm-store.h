@@ -33,7 +33,9 @@ typedef enum
   PM_STORE_OPEN_READ_ONLY = 1 << 1,
 } PmStoreOpenFlags;
 
-/* Opens (and migrates) the database at @path. A file that is not a sqlite
+/* Opens (and migrates) the database at @path: a file, or a PostgreSQL
+ * server given as a postgresql:// URI or libpq connection string (with
+ * PM_STORE_OPEN_CREATE an empty server database is set up). A file that is not a sqlite
  * database, a database of another application, one from a newer version,
  * or one that cannot be written is a GError in PM_STORE_ERROR, and the file
  * is left exactly as it was. */
@@ -41,6 +43,16 @@ PmStore     *pm_store_open              (const char        *path,
                                          PmStoreOpenFlags   flags,
                                          GError           **error);
 const char  *pm_store_get_path          (PmStore           *self);
+/* @location (a file, or a PostgreSQL connection string or URI) as it may
+ * be shown: a file's path as it is; for a server "dbname on host", never
+ * its password. */
+char        *pm_store_describe_location (const char        *location);
+/* @location as it may be remembered (recent files): a file's path, or a
+ * server's connection string without any password. */
+char        *pm_store_location_to_keep  (const char        *location);
+gboolean     pm_store_is_server         (PmStore           *self);
+/* TRUE when @location names a PostgreSQL server rather than a file. */
+gboolean     pm_store_location_is_server (const char       *location);
 gboolean     pm_store_is_empty          (PmStore           *self);
 /* Closes the database; any later call fails with PM_STORE_ERROR_IO. */
 void         pm_store_close             (PmStore           *self);

@@ -5,7 +5,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <sqlite3.h>
+
+#include "pg-test-util.h"
 
 #include "model/pm-site-value.h"
 
@@ -556,11 +559,15 @@ store_test_make_dir (void)
   return dir;
 }
 
+static void drop_server_databases (const char *dir);
+
 void
 store_test_remove_dir (const char *dir)
 {
   g_autoptr(GDir) handle = NULL;
   const char *name;
+
+  drop_server_databases (dir);
 
   /* A test may have left the folder read-only. */
   g_chmod (dir, 0700);
@@ -624,14 +631,37 @@ raw_open (const char *path)
   return db;
 }
 
+/* On the server: one statement, its result, which must be a success. */
+static PGresult *
+server_run (const char *uri,
+            const char *sql)
+{
+  g_autoptr(PGconn) conn = PQconnectdb (uri);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("connect: %s", PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  return result;
+}
+
 void
 store_test_exec (const char *path,
                  const char *sql)
 {
-  sqlite3 *db = raw_open (path);
+  sqlite3 *db;
   char *message = NULL;
   int rc;
 
+  if (pm_store_location_is_server (path))
+    {
+      PQclear (server_run (path, sql));
+      return;
+    }
+
+  db = raw_open (path);
   rc = sqlite3_exec (db, sql, NULL, NULL, &message);
   if (rc != SQLITE_OK)
     g_error ("%s: %s", sql, message);
@@ -642,27 +672,34 @@ gint64
 store_test_query_int (const char *path,
                       const char *sql)
 {
-  sqlite3 *db = raw_open (path);
-  sqlite3_stmt *stmt = NULL;
-  gint64 result = -1;
+  g_autofree char *text = store_test_query_text (path, sql);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return result;
+  if (text == NULL)
+    return -1;
+  /* A boolean from the server reads as sqlite's 1 or 0. */
+  if (g_str_equal (text, "t") || g_str_equal (text, "f"))
+    return text[0] == 't';
+  return g_ascii_strtoll (text, NULL, 10);
 }
 
 char *
 store_test_query_text (const char *path,
                        const char *sql)
 {
-  sqlite3 *db = raw_open (path);
+  sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
   char *result = NULL;
 
+  if (pm_store_location_is_server (path))
+    {
+      g_autoptr(PGresult) rows = server_run (path, sql);
+
+      if (PQntuples (rows) > 0 && !PQgetisnull (rows, 0, 0))
+        result = g_strdup (PQgetvalue (rows, 0, 0));
+      return result;
+    }
+
+  db = raw_open (path);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -670,6 +707,112 @@ store_test_query_text (const char *path,
   sqlite3_close (db);
 
   return result;
+}
+
+int
+store_test_schema_version (const char *path)
+{
+  if (pm_store_location_is_server (path))
+    return (int) store_test_query_int (path, "SELECT schema_version FROM pm_meta");
+
+  return (int) store_test_query_int (path, "PRAGMA user_version");
+}
+
+gboolean
+store_test_has_column (const char *path,
+                       const char *table,
+                       const char *column)
+{
+  g_autofree char *sql = NULL;
+
+  /* Names from the tests themselves, never from input. */
+  if (pm_store_location_is_server (path))
+    sql = g_strdup_printf ("SELECT count (*) FROM information_schema.columns "
+                           "WHERE table_name = '%s' AND column_name = '%s'", table, column);
+  else
+    sql = g_strdup_printf ("SELECT count (*) FROM pragma_table_info ('%s') WHERE name = '%s'",
+                           table, column);
+
+  return store_test_query_int (path, sql) == 1;
+}
+
+/* Engines */
+
+/* dir → GPtrArray of the URIs of the databases made for it. */
+static GHashTable *server_databases;
+
+gboolean
+store_test_engine_is_server (void)
+{
+  return g_strcmp0 (g_getenv ("PM_TEST_ENGINE"), "postgresql") == 0;
+}
+
+gboolean
+store_test_no_server_to_test (void)
+{
+  if (!store_test_engine_is_server () || pg_test_available ())
+    return FALSE;
+
+  printf ("1..0 # SKIP no PostgreSQL test server (build-aux/run-tests.sh starts one)\n");
+  return TRUE;
+}
+
+char *
+store_test_location (const char *dir,
+                     const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *uris;
+  char *uri;
+
+  if (!store_test_engine_is_server ())
+    return g_build_filename (dir, name, NULL);
+
+  if (!pg_test_available ())
+    g_error ("PM_TEST_ENGINE=postgresql needs the test server: run build-aux/run-tests.sh, "
+             "or start one with build-aux/pg-test-server.sh and export PM_TEST_PG_URI");
+
+  uri = pg_test_create_database ("pm_store", &error);
+  g_assert_no_error (error);
+
+  if (server_databases == NULL)
+    server_databases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
+  uris = g_hash_table_lookup (server_databases, dir);
+  if (uris == NULL)
+    {
+      uris = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (server_databases, g_strdup (dir), uris);
+    }
+  g_ptr_array_add (uris, g_strdup (uri));
+
+  return uri;
+}
+
+gboolean
+store_test_skip_unless_file (void)
+{
+  if (!store_test_engine_is_server ())
+    return FALSE;
+
+  g_test_skip ("a test of files; the server has its own");
+  return TRUE;
+}
+
+static void
+drop_server_databases (const char *dir)
+{
+  GPtrArray *uris = server_databases != NULL ? g_hash_table_lookup (server_databases, dir) : NULL;
+
+  for (guint i = 0; uris != NULL && i < uris->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!pg_test_drop_database (g_ptr_array_index (uris, i), &error))
+        g_warning ("%s", error->message);
+    }
+  if (uris != NULL)
+    g_hash_table_remove (server_databases, dir);
 }
 
 void

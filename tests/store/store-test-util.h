@@ -27,8 +27,24 @@ void         store_test_assert_programmes_equal (PmProgramme *a,
 
 /* A new temporary folder, and a path in it. */
 char        *store_test_make_dir               (void);
-/* Removes the folder made above and what is in it (one level). */
+/* Removes the folder made above and what is in it (one level), and drops
+ * the server databases made for it by store_test_location(). */
 void         store_test_remove_dir             (const char  *dir);
+
+/* The store tests run against each engine: a file, or with
+ * PM_TEST_ENGINE=postgresql a database on the throwaway server that
+ * build-aux/run-tests.sh starts (PM_TEST_PG_URI). */
+gboolean     store_test_engine_is_server       (void);
+/* TRUE (having said "1..0 # SKIP") when the tests are to run on the
+ * server but none was started: main() then returns 0. */
+gboolean     store_test_no_server_to_test      (void);
+/* Where a test keeps the database it calls @name: a file in @dir, or a
+ * new empty database on the server, made for it. */
+char        *store_test_location               (const char  *dir,
+                                                const char  *name);
+/* For a test of files themselves (damaged, read-only, locked): skips it
+ * on the server and returns TRUE. */
+gboolean     store_test_skip_unless_file       (void);
 
 GBytes      *store_test_read_file              (const char  *path);
 void         store_test_write_file             (const char  *path,
@@ -37,7 +53,8 @@ void         store_test_write_file             (const char  *path,
 void         store_test_assert_file_unchanged  (const char  *path,
                                                 GBytes      *before);
 
-/* Raw sqlite on @path, bypassing the store: constant SQL only. */
+/* Raw SQL on the database at @path (a file or a server location),
+ * bypassing the store: constant SQL only. */
 void         store_test_exec                   (const char  *path,
                                                 const char  *sql);
 gint64       store_test_query_int              (const char  *path,
@@ -45,6 +62,13 @@ gint64       store_test_query_int              (const char  *path,
 /* NULL for SQL NULL or no row. */
 char        *store_test_query_text             (const char  *path,
                                                 const char  *sql);
+
+/* The schema version on disk, and whether @table has @column, asked of
+ * the engine itself. */
+int          store_test_schema_version         (const char  *path);
+gboolean     store_test_has_column             (const char  *path,
+                                                const char  *table,
+                                                const char  *column);
 
 /* Makes @path a store holding @programme, and closes it. */
 void         store_test_make_store             (const char  *path,

@@ -34,7 +34,7 @@ fixture_set_up (Fixture       *fixture,
   PmDistrict *district;
 
   fixture->dir = store_test_make_dir ();
-  fixture->path = g_build_filename (fixture->dir, "audit.db", NULL);
+  fixture->path = store_test_location (fixture->dir, "audit.db");
   store_test_make_store (fixture->path, small);
   fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -292,6 +292,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  if (store_test_no_server_to_test ())
+    return 0;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -13,6 +13,7 @@
 #include "pm-database.h"
 #include "pm-store-private.h"
 #include "store-test-util.h"
+#include "pg-test-util.h"
 
 typedef struct
 {
@@ -25,7 +26,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->dir = store_test_make_dir ();
-  fixture->path = g_build_filename (fixture->dir, "programme.pmdb", NULL);
+  fixture->path = store_test_location (fixture->dir, "programme.pmdb");
 }
 
 static void
@@ -37,23 +38,53 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->path, g_free);
 }
 
+/* What a server database holds, to tell whether an open changed it: its
+ * tables, and the schema version if it has one. */
+static char *
+server_fingerprint (const char *path)
+{
+  g_autofree char *tables = store_test_query_text (path,
+    "SELECT string_agg (table_name, ',' ORDER BY table_name) "
+    "FROM information_schema.tables WHERE table_schema = current_schema ()");
+
+  if (tables != NULL && strstr (tables, "pm_meta") != NULL)
+    return g_strdup_printf ("%s:%d", tables, store_test_schema_version (path));
+
+  return g_strdup (tables != NULL ? tables : "");
+}
+
 /* Opens @path, expects @code, and checks that the file is byte for byte
- * what it was and that nothing was created beside it. */
+ * what it was and that nothing was created beside it (on a server: that
+ * no table was made or changed version). */
 static void
 assert_refused (const char       *path,
                 PmStoreOpenFlags  flags,
                 int               code)
 {
-  g_autoptr(GBytes) before = store_test_read_file (path);
+  g_autoptr(GBytes) before = NULL;
+  g_autofree char *fingerprint = NULL;
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
   g_autoptr(PmStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (store_test_engine_is_server ())
+    fingerprint = server_fingerprint (path);
+  else
+    before = store_test_read_file (path);
+
   store = pm_store_open (path, flags, &error);
   g_assert_error (error, PM_STORE_ERROR, code);
   g_assert_null (store);
   g_assert_nonnull (error->message);
+
+  if (store_test_engine_is_server ())
+    {
+      g_autofree char *after = server_fingerprint (path);
+
+      g_assert_cmpstr (after, ==, fingerprint);
+      return;
+    }
 
   store_test_assert_file_unchanged (path, before);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
@@ -66,6 +97,9 @@ test_empty_file (Fixture       *fixture,
 {
   g_autoptr(PmStore) store = NULL;
   g_autoptr(GError) error = NULL;
+
+  if (store_test_skip_unless_file ())
+    return;
 
   store_test_write_file (fixture->path, "", 0);
   assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_NOT_A_DATABASE);
@@ -83,6 +117,9 @@ test_random_bytes (Fixture       *fixture,
   g_autoptr(GRand) rand = g_rand_new_with_seed (4096);
   guint8 bytes[4096];
 
+  if (store_test_skip_unless_file ())
+    return;
+
   for (guint i = 0; i < sizeof bytes; i++)
     bytes[i] = g_rand_int_range (rand, 0, 256);
   store_test_write_file (fixture->path, bytes, sizeof bytes);
@@ -98,6 +135,9 @@ test_truncated (Fixture       *fixture,
   g_autofree char *whole = g_build_filename (fixture->dir, "whole.pmdb", NULL);
   g_autoptr(PmProgramme) programme = store_test_build_full_programme ();
   g_autoptr(GBytes) bytes = NULL;
+
+  if (store_test_skip_unless_file ())
+    return;
 
   store_test_make_store (whole, programme);
   bytes = store_test_read_file (whole);
@@ -119,7 +159,8 @@ test_foreign (Fixture       *fixture,
   store_test_exec (fixture->path,
                    "CREATE TABLE contacts (name TEXT, phone TEXT);"
                    "INSERT INTO contacts VALUES ('A', '1');");
-  g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA application_id"), ==, 0);
+  if (!store_test_engine_is_server ())
+    g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA application_id"), ==, 0);
 
   assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_FOREIGN);
   assert_refused (fixture->path, PM_STORE_OPEN_READ_ONLY, PM_STORE_ERROR_FOREIGN);
@@ -134,7 +175,10 @@ test_too_new (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   store_test_make_store (fixture->path, programme);
-  store_test_exec (fixture->path, "PRAGMA user_version = 7;");
+  if (store_test_engine_is_server ())
+    store_test_exec (fixture->path, "UPDATE pm_meta SET schema_version = 7;");
+  else
+    store_test_exec (fixture->path, "PRAGMA user_version = 7;");
 
   assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_TOO_NEW);
   assert_refused (fixture->path, PM_STORE_OPEN_READ_ONLY, PM_STORE_ERROR_TOO_NEW);
@@ -151,6 +195,9 @@ test_corrupt (Fixture       *fixture,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree guint8 *damaged = NULL;
   gsize size;
+
+  if (store_test_skip_unless_file ())
+    return;
 
   store_test_make_store (fixture->path, programme);
   bytes = store_test_read_file (fixture->path);
@@ -174,6 +221,9 @@ test_new_file_private (Fixture       *fixture,
   mode_t old_umask;
   int version = 0;
 
+  if (store_test_skip_unless_file ())
+    return;
+
   old_umask = umask (0);
   store = pm_store_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
   umask (old_umask);
@@ -188,7 +238,7 @@ test_new_file_private (Fixture       *fixture,
 
   g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA application_id"), ==,
                    PM_DATABASE_APPLICATION_ID);
-  g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA user_version"), ==,
+  g_assert_cmpint (store_test_schema_version (fixture->path), ==,
                    PM_STORE_SCHEMA_VERSION);
 }
 
@@ -198,6 +248,9 @@ test_missing_file (Fixture       *fixture,
 {
   g_autoptr(PmStore) store = NULL;
   g_autoptr(GError) error = NULL;
+
+  if (store_test_skip_unless_file ())
+    return;
 
   store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO);
@@ -215,6 +268,9 @@ test_read_only_file (Fixture       *fixture,
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (store_test_skip_unless_file ())
+    return;
+
   store_test_make_store (fixture->path, programme);
   g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
 
@@ -222,7 +278,8 @@ test_read_only_file (Fixture       *fixture,
    * bit away. */
   assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_READ_ONLY);
 
-  before = store_test_read_file (fixture->path);
+  if (!store_test_engine_is_server ())
+    before = store_test_read_file (fixture->path);
   store = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   loaded = pm_store_load (store, &error);
@@ -245,6 +302,9 @@ test_read_only_folder (Fixture       *fixture,
   g_autofree char *new_path = g_build_filename (fixture->dir, "new.pmdb", NULL);
   g_autoptr(PmStore) store = NULL;
   g_autoptr(GError) error = NULL;
+
+  if (store_test_skip_unless_file ())
+    return;
 
   store_test_make_store (fixture->path, programme);
   g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
@@ -309,16 +369,14 @@ test_migrate_from_1 (Fixture       *fixture,
   g_clear_object (&db);
 
   /* Version 1 has no updated_at: the columns of version 2 are not there. */
-  g_assert_cmpint (store_test_query_int (fixture->path,
-                                         "SELECT count(*) FROM pragma_table_info ('progress') "
-                                         "WHERE name IN ('updated_at', 'revision')"), ==, 0);
+  g_assert_false (store_test_has_column (fixture->path, "progress", "updated_at"));
+  g_assert_false (store_test_has_column (fixture->path, "progress", "revision"));
 
   store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA user_version"), ==, PM_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (store_test_query_int (fixture->path,
-                                         "SELECT count(*) FROM pragma_table_info ('progress') "
-                                         "WHERE name IN ('updated_at', 'revision')"), ==, 2);
+  g_assert_cmpint (store_test_schema_version (fixture->path), ==, PM_STORE_SCHEMA_VERSION);
+  g_assert_true (store_test_has_column (fixture->path, "progress", "updated_at"));
+  g_assert_true (store_test_has_column (fixture->path, "progress", "revision"));
   g_assert_cmpint (store_test_query_int (fixture->path,
                                          "SELECT revision FROM progress"), ==, 1);
 
@@ -353,7 +411,7 @@ test_migrate_from_1 (Fixture       *fixture,
   g_clear_object (&store);
   store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA user_version"), ==, PM_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (store_test_schema_version (fixture->path), ==, PM_STORE_SCHEMA_VERSION);
 }
 
 static void
@@ -372,7 +430,8 @@ test_read_only_does_not_migrate (Fixture       *fixture,
   fill_version_1 (db);
   g_clear_object (&db);
 
-  before = store_test_read_file (fixture->path);
+  if (!store_test_engine_is_server ())
+    before = store_test_read_file (fixture->path);
   store = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   loaded = pm_store_load (store, &error);
@@ -380,8 +439,9 @@ test_read_only_does_not_migrate (Fixture       *fixture,
   g_assert_cmpstr (pm_programme_get_name (loaded), ==, "Old programme");
   g_clear_object (&store);
 
-  store_test_assert_file_unchanged (fixture->path, before);
-  g_assert_cmpint (store_test_query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  if (before != NULL)
+    store_test_assert_file_unchanged (fixture->path, before);
+  g_assert_cmpint (store_test_schema_version (fixture->path), ==, 1);
 }
 
 static void
@@ -408,11 +468,58 @@ test_closed (Fixture       *fixture,
   g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO);
 }
 
+/* A server's own refusals: a wrong password, an empty database opened
+ * without asking to create, a server that is not there. The password is
+ * never in a message, nor in what is kept of the location. */
+static void
+test_server_refusals (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *wrong = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *password = g_getenv ("PM_TEST_PG_PASSWORD");
+
+  if (!store_test_engine_is_server ())
+    {
+      g_test_skip ("a test of the server");
+      return;
+    }
+  g_assert_nonnull (password);
+
+  wrong = pg_test_uri_for_user (fixture->path, g_getenv ("PM_TEST_PG_USER"), "not-the-password");
+  store = pm_store_open (wrong, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION);
+  g_assert_null (strstr (error->message, "not-the-password"));
+  g_clear_error (&error);
+
+  assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_NOT_A_DATABASE);
+  assert_refused (fixture->path, PM_STORE_OPEN_READ_ONLY, PM_STORE_ERROR_NOT_A_DATABASE);
+
+  store = pm_store_open ("postgresql://pm_admin@127.0.0.1:1/nowhere?connect_timeout=2",
+                         PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO);
+  g_clear_error (&error);
+
+  shown = pm_store_describe_location (fixture->path);
+  g_assert_null (strstr (shown, password));
+  g_assert_true (g_str_has_suffix (shown, "on 127.0.0.1"));
+  kept = pm_store_location_to_keep (fixture->path);
+  g_assert_null (strstr (kept, password));
+  g_assert_nonnull (strstr (kept, "dbname='pm_store_"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  if (store_test_no_server_to_test ())
+    return 0;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -430,6 +537,7 @@ main (int    argc,
   ADD ("/store/open/migrate-from-1", test_migrate_from_1);
   ADD ("/store/open/read-only-does-not-migrate", test_read_only_does_not_migrate);
   ADD ("/store/open/closed", test_closed);
+  ADD ("/store/open/server-refusals", test_server_refusals);
 
 #undef ADD
 

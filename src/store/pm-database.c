@@ -1,0 +1,552 @@
+/* pm-database.c: what every database engine shares
+ *
+ * The location, read-only or not, the open transaction, argument checks,
+ * and the migrations; everything else is the engine's (sqlite:
+ * pm-sqlite-database.c, PostgreSQL: pm-pg-database.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "pm-database-private.h"
+#include "pm-pg-database.h"
+#include "pm-sqlite-database.h"
+
+typedef struct
+{
+  char     *path;
+  char     *display_name;
+  gboolean  read_only;
+  gboolean  created;
+  gboolean  in_transaction;
+} PmDatabasePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PmDatabase, pm_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (pm-store-error-quark, pm_store_error)
+G_DEFINE_QUARK (pm-file-error-quark, pm_file_error)
+
+#define GET_PRIVATE(self) ((PmDatabasePrivate *) pm_database_get_instance_private (self))
+#define ENGINE(self) PM_DATABASE_GET_CLASS (self)
+
+static void
+pm_database_dispose (GObject *object)
+{
+  pm_database_close (PM_DATABASE (object));
+
+  G_OBJECT_CLASS (pm_database_parent_class)->dispose (object);
+}
+
+static void
+pm_database_finalize (GObject *object)
+{
+  PmDatabasePrivate *priv = GET_PRIVATE (PM_DATABASE (object));
+
+  g_clear_pointer (&priv->path, g_free);
+  g_clear_pointer (&priv->display_name, g_free);
+
+  G_OBJECT_CLASS (pm_database_parent_class)->finalize (object);
+}
+
+static void
+pm_database_class_init (PmDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pm_database_dispose;
+  object_class->finalize = pm_database_finalize;
+}
+
+static void
+pm_database_init (PmDatabase *self)
+{
+}
+
+void
+_pm_database_set_location (PmDatabase *self,
+                           const char *path,
+                           const char *display_name,
+                           gboolean    read_only)
+{
+  PmDatabasePrivate *priv = GET_PRIVATE (self);
+
+  g_free (priv->path);
+  priv->path = g_strdup (path);
+  g_free (priv->display_name);
+  priv->display_name = g_strdup (display_name);
+  priv->read_only = read_only;
+}
+
+void
+_pm_database_set_created (PmDatabase *self,
+                          gboolean    created)
+{
+  GET_PRIVATE (self)->created = created;
+}
+
+gboolean
+_pm_database_check_open (PmDatabase  *self,
+                         GError     **error)
+{
+  if (ENGINE (self)->is_open (self))
+    return TRUE;
+
+  g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
+               _("“%s” has been closed."), GET_PRIVATE (self)->display_name);
+  return FALSE;
+}
+
+gboolean
+pm_database_location_is_server (const char *location)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  /* libpq's two forms; a file name with "=" and a space in it would be a
+   * strange one, and can always be given as ./name. */
+  return g_str_has_prefix (location, "postgresql://") ||
+         g_str_has_prefix (location, "postgres://") ||
+         (strstr (location, "dbname=") != NULL && location[0] != '/' && location[0] != '.');
+}
+
+PmDatabase *
+pm_database_open (const char        *location,
+                  PmStoreOpenFlags   flags,
+                  GError           **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (pm_database_location_is_server (location))
+    return pm_pg_database_open (location, flags, error);
+
+  return pm_sqlite_database_open (location, flags, error);
+}
+
+PmDatabase *
+pm_database_create (const char  *path,
+                    int          version,
+                    GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 1 && version <= PM_STORE_SCHEMA_VERSION, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (pm_database_location_is_server (path))
+    {
+      g_autoptr(PmDatabase) self = pm_pg_database_open (path, PM_STORE_OPEN_CREATE, error);
+
+      if (self == NULL || !pm_database_migrate_to (self, version, error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
+  return pm_sqlite_database_create (path, version, error);
+}
+
+gboolean
+pm_database_get_created (PmDatabase *self)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+
+  return GET_PRIVATE (self)->created;
+}
+
+const char *
+pm_database_get_path (PmDatabase *self)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), NULL);
+
+  return GET_PRIVATE (self)->path;
+}
+
+const char *
+pm_database_get_display_name (PmDatabase *self)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), NULL);
+
+  return GET_PRIVATE (self)->display_name;
+}
+
+gboolean
+pm_database_is_server (PmDatabase *self)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+
+  return PM_IS_PG_DATABASE (self);
+}
+
+gboolean
+pm_database_is_read_only (PmDatabase *self)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+
+  return GET_PRIVATE (self)->read_only;
+}
+
+void
+pm_database_set_busy_timeout (PmDatabase *self,
+                              guint       milliseconds)
+{
+  g_return_if_fail (PM_IS_DATABASE (self));
+  g_return_if_fail (milliseconds <= G_MAXINT);
+
+  if (ENGINE (self)->is_open (self))
+    ENGINE (self)->set_busy_timeout (self, milliseconds);
+}
+
+void
+pm_database_close (PmDatabase *self)
+{
+  g_return_if_fail (PM_IS_DATABASE (self));
+
+  if (!ENGINE (self)->is_open (self))
+    return;
+
+  if (GET_PRIVATE (self)->in_transaction)
+    pm_database_rollback (self);
+
+  ENGINE (self)->close (self);
+}
+
+gboolean
+pm_database_get_schema_version (PmDatabase  *self,
+                                int         *version,
+                                GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (version != NULL, FALSE);
+
+  if (!_pm_database_check_open (self, error))
+    return FALSE;
+
+  return ENGINE (self)->get_schema_version (self, version, error);
+}
+
+gboolean
+pm_database_migrate_to (PmDatabase  *self,
+                        int          version,
+                        GError     **error)
+{
+  PmDatabasePrivate *priv;
+  int current = 0;
+
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (version >= 1 && version <= PM_STORE_SCHEMA_VERSION, FALSE);
+
+  priv = GET_PRIVATE (self);
+  if (!pm_database_get_schema_version (self, &current, error))
+    return FALSE;
+  if (current >= version)
+    return TRUE;
+
+  if (priv->read_only)
+    {
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
+                   _("“%s” needs updating for this version of Pilot Monitor, which "
+                     "cannot be done while it is open read-only."),
+                   priv->display_name);
+      return FALSE;
+    }
+
+  if (!pm_database_begin (self, error))
+    return FALSE;
+
+  /* Read again under the lock: another instance may have migrated. */
+  if (!pm_database_get_schema_version (self, &current, error))
+    goto failed;
+
+  for (int v = current + 1; v <= version; v++)
+    {
+      if (!pm_database_execute (self, ENGINE (self)->migrations[v - 1], error))
+        goto failed;
+    }
+
+  if (!ENGINE (self)->stamp_schema (self, error) ||
+      !pm_database_commit (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  pm_database_rollback (self);
+  return FALSE;
+}
+
+gboolean
+pm_database_begin (PmDatabase  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!GET_PRIVATE (self)->in_transaction, FALSE);
+
+  if (!_pm_database_check_open (self, error) ||
+      !ENGINE (self)->begin (self, error))
+    return FALSE;
+
+  GET_PRIVATE (self)->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+pm_database_in_transaction (PmDatabase *self)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+
+  return GET_PRIVATE (self)->in_transaction;
+}
+
+gboolean
+pm_database_commit (PmDatabase  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (GET_PRIVATE (self)->in_transaction, FALSE);
+
+  /* On failure the transaction stays open for the caller to roll back. */
+  if (!_pm_database_check_open (self, error) ||
+      !ENGINE (self)->commit (self, error))
+    return FALSE;
+
+  GET_PRIVATE (self)->in_transaction = FALSE;
+  return TRUE;
+}
+
+void
+pm_database_rollback (PmDatabase *self)
+{
+  g_return_if_fail (PM_IS_DATABASE (self));
+
+  if (!GET_PRIVATE (self)->in_transaction)
+    return;
+
+  GET_PRIVATE (self)->in_transaction = FALSE;
+  if (ENGINE (self)->is_open (self))
+    ENGINE (self)->rollback (self);
+}
+
+gboolean
+pm_database_execute (PmDatabase  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  if (!_pm_database_check_open (self, error))
+    return FALSE;
+
+  return ENGINE (self)->execute (self, sql, error);
+}
+
+gboolean
+pm_database_set_change_context (PmDatabase  *self,
+                                const char  *author,
+                                const char  *source,
+                                GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (GET_PRIVATE (self)->in_transaction, FALSE);
+
+  if (!_pm_database_check_open (self, error))
+    return FALSE;
+
+  return ENGINE (self)->set_change_context (self, author, source, error);
+}
+
+int
+pm_database_get_changes (PmDatabase *self)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), 0);
+  g_return_val_if_fail (ENGINE (self)->is_open (self), 0);
+
+  return ENGINE (self)->get_changes (self);
+}
+
+gboolean
+pm_database_backup_to (PmDatabase  *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!_pm_database_check_open (self, error))
+    return FALSE;
+
+  return ENGINE (self)->backup_to (self, path, error);
+}
+
+PmStatement *
+pm_database_prepare (PmDatabase  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  if (!_pm_database_check_open (self, error))
+    return NULL;
+
+  return ENGINE (self)->prepare (self, sql, error);
+}
+
+/* Statements */
+
+void
+pm_statement_free (PmStatement *self)
+{
+  if (self != NULL)
+    self->ops->free (self);
+}
+
+void
+pm_statement_bind_int64 (PmStatement *self,
+                         int          index,
+                         gint64       value)
+{
+  g_return_if_fail (self != NULL);
+
+  self->ops->bind_int64 (self, index, value);
+}
+
+void
+pm_statement_bind_double (PmStatement *self,
+                          int          index,
+                          double       value)
+{
+  g_return_if_fail (self != NULL);
+
+  self->ops->bind_double (self, index, value);
+}
+
+void
+pm_statement_bind_text (PmStatement *self,
+                        int          index,
+                        const char  *value)
+{
+  g_return_if_fail (self != NULL);
+
+  self->ops->bind_text (self, index, value);
+}
+
+void
+pm_statement_bind_null (PmStatement *self,
+                        int          index)
+{
+  g_return_if_fail (self != NULL);
+
+  self->ops->bind_text (self, index, NULL);
+}
+
+void
+pm_statement_bind_now (PmStatement *self,
+                       int          index)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  pm_statement_bind_text (self, index, text);
+}
+
+gboolean
+pm_statement_step (PmStatement  *self,
+                   GError      **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->ops->step (self, error);
+}
+
+gint64
+pm_statement_insert (PmStatement  *self,
+                     GError      **error)
+{
+  GError *local_error = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (!pm_statement_step (self, &local_error))
+    {
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
+                             "INSERT gave no id: the statement lacks RETURNING id");
+      g_propagate_error (error, local_error);
+      return 0;
+    }
+
+  id = pm_statement_get_int64 (self, 0);
+  /* To the end, so that the engine has finished the statement. */
+  if (!pm_statement_execute (self, error))
+    return 0;
+  return id;
+}
+
+gboolean
+pm_statement_execute (PmStatement  *self,
+                      GError      **error)
+{
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  while (pm_statement_step (self, &local_error))
+    ;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+pm_statement_reset (PmStatement *self)
+{
+  g_return_if_fail (self != NULL);
+
+  self->ops->reset (self);
+}
+
+gboolean
+pm_statement_is_null (PmStatement *self,
+                      int          column)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return self->ops->is_null (self, column);
+}
+
+gint64
+pm_statement_get_int64 (PmStatement *self,
+                        int          column)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->ops->get_int64 (self, column);
+}
+
+double
+pm_statement_get_double (PmStatement *self,
+                         int          column)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  return self->ops->get_double (self, column);
+}
+
+const char *
+pm_statement_get_text (PmStatement *self,
+                       int          column)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->ops->get_text (self, column);
+}

@@ -1,0 +1,777 @@
+/* pm-pg-database.c: the PostgreSQL engine, one programme on a server
+ *
+ * libpq, synchronous, one connection per store. The store's SQL numbers
+ * its parameters ?1, ?2... as sqlite does; they become $1, $2... here, and
+ * each statement is prepared once per connection. Values travel as text,
+ * and the server infers their types from where they are used.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libpq-fe.h>
+
+#include "pm-database-private.h"
+#include "pm-pg-database.h"
+
+struct _PmPgDatabase
+{
+  PmDatabase  parent_instance;
+
+  PGconn     *conn;
+  /* Statements prepared on this connection: SQL → name. */
+  GHashTable *prepared;
+  guint       n_prepared;
+  int         changes;
+};
+
+G_DEFINE_FINAL_TYPE (PmPgDatabase, pm_pg_database, PM_TYPE_DATABASE)
+
+typedef PmPgDatabase Self;
+
+#define DISPLAY_NAME(self) pm_database_get_display_name (PM_DATABASE (self))
+
+/* Errors */
+
+static gboolean
+sqlstate_is (const char *state,
+             const char *prefix)
+{
+  return state != NULL && g_str_has_prefix (state, prefix);
+}
+
+static void
+set_error_from_result (Self      *self,
+                       PGresult  *result,
+                       GError   **error)
+{
+  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  g_autofree char *detail = g_utf8_make_valid (primary != NULL ? primary : PQerrorMessage (self->conn), -1);
+
+  g_strstrip (detail);
+
+  if (strstr (detail, "pm-quarter-accepted") != NULL)
+    g_set_error_literal (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
+                         _("This quarter has been accepted by the programme office and "
+                           "is read-only. Reopen it to change it."));
+  else if (sqlstate_is (state, "25006"))
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
+                 _("“%s” is open read-only, so changes could not be saved."),
+                 DISPLAY_NAME (self));
+  else if (sqlstate_is (state, "42501"))
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_DENIED,
+                 _("You may not make this change on “%s”: your role on the server does not "
+                   "allow it (%s)."),
+                 DISPLAY_NAME (self), detail);
+  else if (sqlstate_is (state, "23"))
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
+                 _("The change was refused because it breaks a rule of the programme data (%s)."),
+                 detail);
+  else if (sqlstate_is (state, "40") || sqlstate_is (state, "55P03") || sqlstate_is (state, "57014"))
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED,
+                 _("“%s” is busy with someone else’s change. Try again in a moment."),
+                 DISPLAY_NAME (self));
+  else if (sqlstate_is (state, "53"))
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_FULL,
+                 _("The server holding “%s” has no room left (%s)."),
+                 DISPLAY_NAME (self), detail);
+  else if (PQstatus (self->conn) != CONNECTION_OK)
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
+                 _("The connection to “%s” was lost (%s). Nothing more was saved; "
+                   "reconnect and check the last change."),
+                 DISPLAY_NAME (self), detail);
+  else
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
+                 _("The server could not read or write “%s” (%s)."),
+                 DISPLAY_NAME (self), detail);
+}
+
+/* Runs @sql (any number of statements, no parameters). */
+static gboolean
+run (Self        *self,
+     const char  *sql,
+     GError     **error)
+{
+  PGresult *result = PQexec (self->conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+
+  if (!ok)
+    set_error_from_result (self, result, error);
+  else
+    self->changes = atoi (PQcmdTuples (result));
+  PQclear (result);
+  return ok;
+}
+
+/* The first column of the first row of @sql as an integer (0 if none). */
+static gboolean
+query_int (Self        *self,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  PGresult *result = PQexec (self->conn, sql);
+  gboolean ok = PQresultStatus (result) == PGRES_TUPLES_OK;
+
+  if (!ok)
+    set_error_from_result (self, result, error);
+  else
+    *value = PQntuples (result) > 0 && !PQgetisnull (result, 0, 0)
+             ? g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10) : 0;
+  PQclear (result);
+  return ok;
+}
+
+/* ?N becomes $N outside quotes and comments; the highest N is the number
+ * of parameters. */
+static char *
+translate_parameters (const char *sql,
+                      int        *n_params)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 16);
+  int highest = 0;
+  int next = 1;
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+
+          g_string_append_c (out, *p);
+          for (p++; *p != '\0'; p++)
+            {
+              g_string_append_c (out, *p);
+              if (*p == quote)
+                break;
+            }
+          if (*p == '\0')
+            break;
+        }
+      else if (*p == '-' && p[1] == '-')
+        {
+          for (; *p != '\0' && *p != '\n'; p++)
+            g_string_append_c (out, *p);
+          if (*p == '\0')
+            break;
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '?')
+        {
+          int n;
+
+          if (g_ascii_isdigit (p[1]))
+            {
+              n = (int) strtol (p + 1, (char **) &p, 10);
+              p--;
+            }
+          else
+            n = next;
+          next = n + 1;
+          highest = MAX (highest, n);
+          g_string_append_printf (out, "$%d", n);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  *n_params = highest;
+  return g_string_free (out, FALSE);
+}
+
+static void
+notice_cb (void       *data,
+           const char *message)
+{
+  g_debug ("PostgreSQL: %s", message);
+}
+
+/* Connection strings */
+
+char *
+pm_pg_conninfo_describe (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  const char *dbname = NULL, *host = NULL;
+  char *description;
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    {
+      if (g_str_equal (o->keyword, "dbname") && o->val != NULL && o->val[0] != '\0')
+        dbname = o->val;
+      else if (g_str_equal (o->keyword, "host") && o->val != NULL && o->val[0] != '\0')
+        host = o->val;
+    }
+
+  description = g_strdup_printf (_("%s on %s"), dbname != NULL ? dbname : _("the default database"),
+                                 host != NULL && host[0] != '/' ? host : "localhost");
+  PQconninfoFree (options);
+  return description;
+}
+
+char *
+pm_pg_conninfo_strip_password (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  GString *out;
+
+  if (options == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || g_str_equal (o->keyword, "password"))
+        continue;
+
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_printf (out, "%s='", o->keyword);
+      for (const char *c = o->val; *c != '\0'; c++)
+        {
+          if (*c == '\'' || *c == '\\')
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, *c);
+        }
+      g_string_append_c (out, '\'');
+    }
+
+  PQconninfoFree (options);
+  return g_string_free (out, FALSE);
+}
+
+/* Opening */
+
+static gboolean
+check_schema (Self              *self,
+              PmStoreOpenFlags   flags,
+              GError           **error)
+{
+  gint64 has_meta = 0, n_tables = 0, application_id = 0, version = 0;
+
+  if (!query_int (self, "SELECT to_regclass ('pm_meta') IS NOT NULL::int", &has_meta, error) ||
+      !query_int (self, "SELECT count (*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema ()",
+                  &n_tables, error))
+    return FALSE;
+
+  if (!has_meta)
+    {
+      if (n_tables > 0)
+        {
+          g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_FOREIGN,
+                       _("“%s” holds the tables of another application: it is not a Pilot "
+                         "Monitor database."),
+                       DISPLAY_NAME (self));
+          return FALSE;
+        }
+      if ((flags & PM_STORE_OPEN_CREATE) == 0 || (flags & PM_STORE_OPEN_READ_ONLY) != 0)
+        {
+          g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_A_DATABASE,
+                       _("“%s” is empty: it holds no Pilot Monitor programme yet. Copy one "
+                         "there with --copy-to."),
+                       DISPLAY_NAME (self));
+          return FALSE;
+        }
+      _pm_database_set_created (PM_DATABASE (self), TRUE);
+      return TRUE;
+    }
+
+  if (!query_int (self, "SELECT application_id FROM pm_meta", &application_id, error) ||
+      !query_int (self, "SELECT schema_version FROM pm_meta", &version, error))
+    return FALSE;
+
+  if (application_id != PM_DATABASE_APPLICATION_ID)
+    {
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_FOREIGN,
+                   _("“%s” was made by another application: it is not a Pilot Monitor database."),
+                   DISPLAY_NAME (self));
+      return FALSE;
+    }
+
+  if (version > PM_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Pilot Monitor (schema %d; this "
+                     "version reads up to %d). Please update Pilot Monitor to open it."),
+                   DISPLAY_NAME (self), (int) version, PM_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+PmDatabase *
+pm_pg_database_open_with_password (const char        *conninfo,
+                                   const char        *password,
+                                   PmStoreOpenFlags   flags,
+                                   GError           **error)
+{
+  const char *keywords[] = { "dbname", "password", "fallback_application_name", "connect_timeout", NULL };
+  const char *values[] = { conninfo, password, "pilot-monitor", "10", NULL };
+  g_autoptr(PmPgDatabase) self = NULL;
+  g_autofree char *display_name = NULL;
+  gboolean read_only = (flags & PM_STORE_OPEN_READ_ONLY) != 0;
+  PGconn *conn;
+
+  g_return_val_if_fail (conninfo != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Without a password the key is left out, so that libpq still looks in
+   * PGPASSWORD and .pgpass. */
+  if (password == NULL)
+    {
+      keywords[1] = "fallback_application_name";
+      values[1] = "pilot-monitor";
+    }
+
+  conn = PQconnectdbParams (keywords, values, 1);
+  if (conn == NULL)
+    {
+      g_set_error_literal (error, PM_STORE_ERROR, PM_STORE_ERROR_IO, _("Out of memory."));
+      return NULL;
+    }
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = g_utf8_make_valid (PQerrorMessage (conn), -1);
+      const char *db = PQdb (conn) != NULL ? PQdb (conn) : conninfo;
+
+      g_strstrip (message);
+      if (PQconnectionNeedsPassword (conn))
+        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION,
+                     _("The server asks for a password for “%s”."), db);
+      else if (strstr (message, "password authentication failed") != NULL)
+        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION,
+                     _("The server refused the password for “%s”."), db);
+      else
+        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
+                     _("Could not connect to the server for “%s” (%s)."), db, message);
+      PQfinish (conn);
+      return NULL;
+    }
+
+  self = g_object_new (PM_TYPE_PG_DATABASE, NULL);
+  self->conn = conn;
+  PQsetNoticeProcessor (conn, notice_cb, NULL);
+  /* Translators: how a server database is named: “pilots on db.example.org” */
+  display_name = g_strdup_printf (_("%s on %s"), PQdb (conn),
+                                  PQhost (conn) != NULL && PQhost (conn)[0] != '/' ? PQhost (conn) : "localhost");
+  _pm_database_set_location (PM_DATABASE (self), conninfo, display_name, read_only);
+
+  if (!run (self, "SET client_encoding = 'UTF8'; SET client_min_messages = warning;", error))
+    return NULL;
+  if (read_only && !run (self, "SET default_transaction_read_only = on;", error))
+    return NULL;
+
+  if (!check_schema (self, flags, error))
+    return NULL;
+
+  return PM_DATABASE (g_steal_pointer (&self));
+}
+
+PmDatabase *
+pm_pg_database_open (const char        *conninfo,
+                     PmStoreOpenFlags   flags,
+                     GError           **error)
+{
+  return pm_pg_database_open_with_password (conninfo, NULL, flags, error);
+}
+
+/* The engine */
+
+static gboolean
+pg_is_open (PmDatabase *database)
+{
+  return PM_PG_DATABASE (database)->conn != NULL;
+}
+
+static void
+pg_close (PmDatabase *database)
+{
+  Self *self = PM_PG_DATABASE (database);
+
+  g_hash_table_remove_all (self->prepared);
+  g_clear_pointer (&self->conn, PQfinish);
+}
+
+static void
+pg_set_busy_timeout (PmDatabase *database,
+                     guint       milliseconds)
+{
+  g_autofree char *sql = g_strdup_printf ("SET lock_timeout = %u;", milliseconds);
+
+  if (!run (PM_PG_DATABASE (database), sql, NULL))
+    g_warning ("Could not set the lock timeout of “%s”", DISPLAY_NAME (database));
+}
+
+static gboolean
+pg_get_schema_version (PmDatabase  *database,
+                       int         *version,
+                       GError     **error)
+{
+  Self *self = PM_PG_DATABASE (database);
+  gint64 has_meta = 0, value = 0;
+
+  /* Two people opening a new database at once: the second waits here for
+   * the first one's migrations, then sees them. */
+  if (pm_database_in_transaction (database) &&
+      !run (self, "SELECT pg_advisory_xact_lock (1347243854);", error))
+    return FALSE;
+
+  if (!query_int (self, "SELECT to_regclass ('pm_meta') IS NOT NULL::int", &has_meta, error))
+    return FALSE;
+  if (has_meta && !query_int (self, "SELECT schema_version FROM pm_meta", &value, error))
+    return FALSE;
+
+  *version = (int) value;
+  return TRUE;
+}
+
+/* The version is in pm_meta, written by each migration. */
+static gboolean
+pg_stamp_schema (PmDatabase  *database,
+                 GError     **error)
+{
+  return TRUE;
+}
+
+static gboolean
+pg_execute (PmDatabase  *database,
+            const char  *sql,
+            GError     **error)
+{
+  return run (PM_PG_DATABASE (database), sql, error);
+}
+
+static gboolean
+pg_begin (PmDatabase  *database,
+          GError     **error)
+{
+  return run (PM_PG_DATABASE (database), "BEGIN;", error);
+}
+
+static gboolean
+pg_commit (PmDatabase  *database,
+           GError     **error)
+{
+  return run (PM_PG_DATABASE (database), "COMMIT;", error);
+}
+
+static void
+pg_rollback (PmDatabase *database)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!run (PM_PG_DATABASE (database), "ROLLBACK;", &error))
+    g_warning ("Could not roll back a change to “%s”: %s", DISPLAY_NAME (database), error->message);
+}
+
+/* The audit triggers read these settings, which last until the end of
+ * the transaction. */
+static gboolean
+pg_set_change_context (PmDatabase  *database,
+                       const char  *author,
+                       const char  *source,
+                       GError     **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+
+  stmt = pm_database_prepare (database,
+                              "SELECT set_config ('pm.author', coalesce (?1::text, ''), true), "
+                              "       set_config ('pm.source', ?2::text, true)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  pm_statement_bind_text (stmt, 1, author);
+  pm_statement_bind_text (stmt, 2, source);
+  return pm_statement_execute (stmt, error);
+}
+
+static int
+pg_get_changes (PmDatabase *database)
+{
+  return PM_PG_DATABASE (database)->changes;
+}
+
+static gboolean
+pg_backup_to (PmDatabase  *database,
+              const char  *path,
+              GError     **error)
+{
+  g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
+               _("“%s” is on a server: copy it to a file with --copy-to."),
+               DISPLAY_NAME (database));
+  return FALSE;
+}
+
+/* Statements */
+
+typedef struct
+{
+  PmStatement  parent;
+  Self        *database;
+  const char  *name;       /* owned by the database's table */
+  int          n_params;
+  char       **values;     /* n_params, NULL for SQL NULL */
+  PGresult    *result;
+  int          row;        /* the current row, -1 before the first step */
+  gboolean     done;
+} PgStatement;
+
+#define STMT(statement) ((PgStatement *) (statement))
+
+static void
+clear_values (PgStatement *self)
+{
+  for (int i = 0; i < self->n_params; i++)
+    g_clear_pointer (&self->values[i], g_free);
+}
+
+static void
+statement_reset (PmStatement *statement)
+{
+  PgStatement *self = STMT (statement);
+
+  g_clear_pointer (&self->result, PQclear);
+  clear_values (self);
+  self->row = -1;
+  self->done = FALSE;
+}
+
+static void
+statement_free (PmStatement *statement)
+{
+  PgStatement *self = STMT (statement);
+
+  statement_reset (statement);
+  g_free (self->values);
+  g_clear_object (&self->database);
+  g_free (self);
+}
+
+static void
+set_value (PgStatement *self,
+           int          index,
+           char        *text)
+{
+  if (index < 1 || index > self->n_params)
+    {
+      g_free (text);
+      g_critical ("Parameter %d of a statement with %d", index, self->n_params);
+      return;
+    }
+
+  g_free (self->values[index - 1]);
+  self->values[index - 1] = text;
+}
+
+static void
+statement_bind_int64 (PmStatement *statement,
+                      int          index,
+                      gint64       value)
+{
+  set_value (STMT (statement), index, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+static void
+statement_bind_double (PmStatement *statement,
+                       int          index,
+                       double       value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Shortest text that reads back as the same double. */
+  set_value (STMT (statement), index, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
+}
+
+static void
+statement_bind_text (PmStatement *statement,
+                     int          index,
+                     const char  *value)
+{
+  set_value (STMT (statement), index, g_strdup (value));
+}
+
+static gboolean
+statement_step (PmStatement  *statement,
+                GError      **error)
+{
+  PgStatement *self = STMT (statement);
+  Self *database = self->database;
+
+  if (self->done)
+    return FALSE;
+
+  if (!_pm_database_check_open (PM_DATABASE (database), error))
+    return FALSE;
+
+  if (self->result == NULL)
+    {
+      ExecStatusType status;
+
+      self->result = PQexecPrepared (database->conn, self->name, self->n_params,
+                                     (const char * const *) self->values, NULL, NULL, 0);
+      status = PQresultStatus (self->result);
+      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        {
+          set_error_from_result (database, self->result, error);
+          self->done = TRUE;
+          return FALSE;
+        }
+      database->changes = atoi (PQcmdTuples (self->result));
+    }
+
+  self->row++;
+  if (self->row < PQntuples (self->result))
+    return TRUE;
+
+  self->done = TRUE;
+  return FALSE;
+}
+
+static gboolean
+statement_is_null (PmStatement *statement,
+                   int          column)
+{
+  PgStatement *self = STMT (statement);
+
+  return self->result == NULL || self->row < 0 || self->row >= PQntuples (self->result) ||
+         PQgetisnull (self->result, self->row, column);
+}
+
+static const char *
+statement_get_text (PmStatement *statement,
+                    int          column)
+{
+  PgStatement *self = STMT (statement);
+
+  if (statement_is_null (statement, column))
+    return NULL;
+
+  return PQgetvalue (self->result, self->row, column);
+}
+
+static gint64
+statement_get_int64 (PmStatement *statement,
+                     int          column)
+{
+  const char *text = statement_get_text (statement, column);
+
+  if (text == NULL)
+    return 0;
+  /* A boolean reads as 1 or 0, as sqlite gives it. */
+  if (text[0] == 't' && text[1] == '\0')
+    return 1;
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+static double
+statement_get_double (PmStatement *statement,
+                      int          column)
+{
+  const char *text = statement_get_text (statement, column);
+
+  return text != NULL ? g_ascii_strtod (text, NULL) : 0.0;
+}
+
+static const PmStatementOps statement_ops = {
+  statement_free,
+  statement_bind_int64,
+  statement_bind_double,
+  statement_bind_text,
+  statement_step,
+  statement_reset,
+  statement_is_null,
+  statement_get_int64,
+  statement_get_double,
+  statement_get_text,
+};
+
+static PmStatement *
+pg_prepare (PmDatabase  *database,
+            const char  *sql,
+            GError     **error)
+{
+  Self *self = PM_PG_DATABASE (database);
+  g_autofree char *translated = NULL;
+  PgStatement *statement;
+  const char *name;
+  int n_params = 0;
+
+  translated = translate_parameters (sql, &n_params);
+  name = g_hash_table_lookup (self->prepared, sql);
+  if (name == NULL)
+    {
+      g_autofree char *new_name = g_strdup_printf ("pm_%u", ++self->n_prepared);
+      PGresult *result = PQprepare (self->conn, new_name, translated, 0, NULL);
+
+      if (PQresultStatus (result) != PGRES_COMMAND_OK)
+        {
+          g_debug ("Could not prepare: %s", translated);
+          set_error_from_result (self, result, error);
+          PQclear (result);
+          return NULL;
+        }
+      PQclear (result);
+      name = new_name;
+      g_hash_table_insert (self->prepared, g_strdup (sql), g_steal_pointer (&new_name));
+    }
+
+  statement = g_new0 (PgStatement, 1);
+  statement->parent.ops = &statement_ops;
+  statement->database = g_object_ref (self);
+  statement->name = name;
+  statement->n_params = n_params;
+  statement->values = g_new0 (char *, MAX (n_params, 1));
+  statement->row = -1;
+
+  return &statement->parent;
+}
+
+/* The class */
+
+static void
+pm_pg_database_finalize (GObject *object)
+{
+  Self *self = PM_PG_DATABASE (object);
+
+  g_clear_pointer (&self->prepared, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pm_pg_database_parent_class)->finalize (object);
+}
+
+static void
+pm_pg_database_class_init (PmPgDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  PmDatabaseClass *database_class = PM_DATABASE_CLASS (klass);
+
+  object_class->finalize = pm_pg_database_finalize;
+
+  database_class->migrations = _pm_schema_migrations_postgresql;
+  database_class->close = pg_close;
+  database_class->is_open = pg_is_open;
+  database_class->get_schema_version = pg_get_schema_version;
+  database_class->stamp_schema = pg_stamp_schema;
+  database_class->execute = pg_execute;
+  database_class->begin = pg_begin;
+  database_class->commit = pg_commit;
+  database_class->rollback = pg_rollback;
+  database_class->set_change_context = pg_set_change_context;
+  database_class->get_changes = pg_get_changes;
+  database_class->backup_to = pg_backup_to;
+  database_class->set_busy_timeout = pg_set_busy_timeout;
+  database_class->prepare = pg_prepare;
+}
+
+static void
+pm_pg_database_init (Self *self)
+{
+  self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}

@@ -19,6 +19,8 @@ struct _PmProgressEntry
   double    value;
   double    numerator;
   double    denominator;
+  /* The row version this value was read or written as; 0 if unknown. */
+  gint64    revision;
   guint     has_value : 1;
   guint     has_fraction : 1;
 };
@@ -394,8 +396,27 @@ pm_progress_entry_copy (PmProgressEntry *self)
   copy->numerator = self->numerator;
   copy->denominator = self->denominator;
   copy->note = g_strdup (self->note);
+  copy->revision = self->revision;
 
   return copy;
+}
+
+gint64
+pm_progress_entry_get_revision (PmProgressEntry *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), 0);
+
+  return self->revision;
+}
+
+void
+pm_progress_entry_set_revision (PmProgressEntry *self,
+                                gint64           revision)
+{
+  g_return_if_fail (PM_IS_PROGRESS_ENTRY (self));
+  g_return_if_fail (revision >= 0);
+
+  self->revision = revision;
 }
 
 gboolean

@@ -37,6 +37,13 @@ const char      *pm_progress_entry_get_note         (PmProgressEntry  *self);
 void             pm_progress_entry_set_note         (PmProgressEntry  *self,
                                                      const char       *note);
 PmProgressEntry *pm_progress_entry_copy             (PmProgressEntry  *self);
+/* The row version the store read or wrote this value as (0: never
+ * stored). A save is refused if the stored row has moved on since, so
+ * that nobody overwrites a change they have not seen. Not compared by
+ * pm_progress_entry_equal(). */
+gint64           pm_progress_entry_get_revision     (PmProgressEntry  *self);
+void             pm_progress_entry_set_revision     (PmProgressEntry  *self,
+                                                     gint64            revision);
 /* The same value (or both none) and the same note; the period is not
  * compared. */
 gboolean         pm_progress_entry_equal            (PmProgressEntry  *a,

@@ -45,6 +45,8 @@ pm_cli_add_options (GApplication *application)
       N_("Create the database from a programme file (JSON)"), N_("PROGRAMME.json") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Write the database’s programme to a programme file (JSON)"), N_("PROGRAMME.json") },
+    { "copy-to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Copy the whole database, audit trail included, to DEST: a new file or an empty database on a PostgreSQL server (postgresql://user@host/db)"), N_("DEST") },
     { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
       N_("Print one tab-separated line per KPI: district, pilot, KPI, unit, direction, baseline, target, target date, latest period, latest value"), NULL },
     { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -89,6 +91,7 @@ pm_cli_add_options (GApplication *application)
       "  pilot-monitor --database pilots.db --list\n"
       "  pilot-monitor --database copy.db --import programme.json\n"
       "  pilot-monitor --database pilots.db --export programme.json\n"
+      "  pilot-monitor --database pilots.db --copy-to postgresql://office@db.example.org/pilots\n"
       "  pilot-monitor --database pilots.db --import-csv q4-values.csv\n"
       "  pilot-monitor --database lead.db --export-return Tamworth --period FY2016-Q3 --output tamworth-q3.json\n"
       "  pilot-monitor --database office.db --import-return tamworth-q3.json --on-conflict keep\n"
@@ -408,6 +411,98 @@ export_return (const char *database,
   return EXIT_OK;
 }
 
+/* The programme's KPIs, their quarterly values and the changes to them
+ * in the audit trail, as @store holds them. */
+static gboolean
+count_copied (PmStore  *store,
+              guint    *n_kpis,
+              guint    *n_values,
+              guint    *n_changes,
+              GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(PmProgramme) programme = pm_store_load (store, &local_error);
+  GListModel *districts;
+
+  /* An empty database copies as it is. */
+  if (g_error_matches (local_error, PM_STORE_ERROR, PM_STORE_ERROR_EMPTY))
+    return TRUE;
+  if (programme == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  districts = pm_programme_get_districts (programme);
+  for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
+    {
+      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, d);
+      GListModel *pilots = pm_district_get_pilots (district);
+
+      for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
+        {
+          g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
+          GListModel *kpis = pm_pilot_get_kpis (pilot);
+
+          for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
+            {
+              g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
+              g_autoptr(GListModel) changes = pm_store_list_changes (store, kpi, error);
+
+              if (changes == NULL)
+                return FALSE;
+              *n_kpis += 1;
+              *n_values += g_list_model_get_n_items (pm_kpi_get_entries (kpi));
+              *n_changes += g_list_model_get_n_items (changes);
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/* Copies the whole database, then says what the copy holds, counted from
+ * the copy itself. The source is only read. */
+static int
+copy_database (const char *database,
+               const char *destination)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) store = open_existing (database, TRUE, &error);
+  g_autoptr(PmStore) copy = NULL;
+  g_autofree char *shown = NULL;
+  guint n_kpis = 0, n_values = 0, n_changes = 0;
+
+  if (store == NULL)
+    {
+      print_error (database, error);
+      return EXIT_FAILED;
+    }
+
+  if (!pm_store_copy_to (store, destination, &error))
+    {
+      print_error (destination, error);
+      return EXIT_FAILED;
+    }
+  pm_store_close (store);
+
+  /* Read-write, though only read: closing then tidies a file's log away. */
+  copy = pm_store_open (destination, PM_STORE_OPEN_DEFAULT, &error);
+  if (copy == NULL || !count_copied (copy, &n_kpis, &n_values, &n_changes, &error))
+    {
+      print_error (destination, error);
+      return EXIT_FAILED;
+    }
+
+  /* A server's connection string may hold a password. */
+  shown = pm_store_describe_location (destination);
+  /* Translators: after --copy-to: “Copied to pilots on db.example.org: 61 KPIs, 342 quarterly
+   * values and 410 changes to them in the audit trail.” */
+  g_print (_("Copied to %s: %u KPIs, %u quarterly values and %u changes to them in the audit trail.\n"),
+           shown, n_kpis, n_values, n_changes);
+  return EXIT_OK;
+}
+
 /* Merges each return in turn, each in its own transaction: a refused
  * file changes nothing and stops the rest. */
 static int
@@ -527,6 +622,7 @@ pm_cli_run (GVariantDict *options,
   g_autofree char *path = NULL;
   const char *import_path = NULL;
   const char *export_path = NULL;
+  const char *copy_to = NULL;
   const char *csv_path = NULL;
   gboolean accept_valid = FALSE;
   const char *export_return_district = NULL;
@@ -556,6 +652,7 @@ pm_cli_run (GVariantDict *options,
   g_variant_dict_lookup (options, "version", "b", &version);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+  g_variant_dict_lookup (options, "copy-to", "^&ay", &copy_to);
   g_variant_dict_lookup (options, "import-csv", "^&ay", &csv_path);
   g_variant_dict_lookup (options, "accept-valid", "b", &accept_valid);
   g_variant_dict_lookup (options, "export-return", "&s", &export_return_district);
@@ -576,6 +673,32 @@ pm_cli_run (GVariantDict *options,
     {
       g_print ("pilot-monitor %s\n", PACKAGE_VERSION);
       *exit_status = EXIT_OK;
+      return TRUE;
+    }
+
+  /* A copy is the whole database as it is: nothing is made, saved or
+   * exported on the way. */
+  if (copy_to != NULL)
+    {
+      g_autofree char *source = NULL;
+
+      if (sample || list || import_path != NULL || export_path != NULL || csv_path != NULL ||
+          return_paths != NULL || exporting || freeze_on != NULL || period_code != NULL ||
+          output_path != NULL || author != NULL || on_conflict != NULL || accept_valid)
+        {
+          print_usage_error (_("--copy-to is a command of its own: give it with --database only"));
+          *exit_status = EXIT_USAGE;
+          return TRUE;
+        }
+      if (copy_to[0] == '\0')
+        {
+          print_usage_error (_("--copy-to needs a new file, or an empty database on a server"));
+          *exit_status = EXIT_USAGE;
+          return TRUE;
+        }
+
+      source = pm_cli_get_database_path (options);
+      *exit_status = copy_database (source, copy_to);
       return TRUE;
     }
 

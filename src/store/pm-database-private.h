@@ -39,6 +39,9 @@ struct _PmDatabaseClass
                                       GError      **error);
   gboolean     (*begin)              (PmDatabase   *self,
                                       GError      **error);
+  /* A read-only transaction on one snapshot. */
+  gboolean     (*begin_read)         (PmDatabase   *self,
+                                      GError      **error);
   gboolean     (*commit)             (PmDatabase   *self,
                                       GError      **error);
   void         (*rollback)           (PmDatabase   *self);
@@ -54,6 +57,18 @@ struct _PmDatabaseClass
                                       guint         milliseconds);
   PmStatement *(*prepare)            (PmDatabase   *self,
                                       const char   *sql,
+                                      GError      **error);
+  /* After rows were inserted with explicit ids; NULL when the engine
+   * needs nothing (sqlite takes max (rowid) + 1 anyway). */
+  gboolean     (*reset_ids)          (PmDatabase   *self,
+                                      GError      **error);
+  /* Inside a transaction: the schema's triggers on or off (a copy). */
+  gboolean     (*set_triggers_enabled) (PmDatabase *self,
+                                        gboolean    enabled,
+                                        GError    **error);
+  /* TRUE when another connection has committed a change since the last
+   * call (or the open). */
+  gboolean     (*poll_changes)       (PmDatabase   *self,
                                       GError      **error);
 };
 

@@ -23,6 +23,7 @@ typedef struct
   gboolean  read_only;
   gboolean  created;
   gboolean  in_transaction;
+  int       version;   /* as last read outside a transaction; -1 unknown */
 } PmDatabasePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PmDatabase, pm_database, G_TYPE_OBJECT)
@@ -64,6 +65,7 @@ pm_database_class_init (PmDatabaseClass *klass)
 static void
 pm_database_init (PmDatabase *self)
 {
+  GET_PRIVATE (self)->version = -1;
 }
 
 void
@@ -217,13 +219,28 @@ pm_database_get_schema_version (PmDatabase  *self,
                                 int         *version,
                                 GError     **error)
 {
+  PmDatabasePrivate *priv;
+
   g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (version != NULL, FALSE);
 
   if (!_pm_database_check_open (self, error))
     return FALSE;
 
-  return ENGINE (self)->get_schema_version (self, version, error);
+  /* Asked once per KPI by the loader; inside a transaction (a migration)
+   * it is read again, under the lock. */
+  priv = GET_PRIVATE (self);
+  if (priv->version >= 0 && !priv->in_transaction)
+    {
+      *version = priv->version;
+      return TRUE;
+    }
+
+  if (!ENGINE (self)->get_schema_version (self, version, error))
+    return FALSE;
+  if (!priv->in_transaction)
+    priv->version = *version;
+  return TRUE;
 }
 
 gboolean
@@ -269,11 +286,65 @@ pm_database_migrate_to (PmDatabase  *self,
       !pm_database_commit (self, error))
     goto failed;
 
+  priv->version = version;
   return TRUE;
 
 failed:
   pm_database_rollback (self);
   return FALSE;
+}
+
+gboolean
+pm_database_migrate_in_transaction (PmDatabase  *self,
+                                    int          version,
+                                    GError     **error)
+{
+  int current = 0;
+
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (version >= 1 && version <= PM_STORE_SCHEMA_VERSION, FALSE);
+  g_return_val_if_fail (GET_PRIVATE (self)->in_transaction, FALSE);
+
+  /* Read under the transaction's lock, as pm_database_migrate_to() does. */
+  if (!pm_database_get_schema_version (self, &current, error))
+    return FALSE;
+
+  for (int v = current + 1; v <= version; v++)
+    {
+      if (!pm_database_execute (self, ENGINE (self)->migrations[v - 1], error))
+        return FALSE;
+    }
+
+  return ENGINE (self)->stamp_schema (self, error);
+}
+
+gboolean
+pm_database_reset_ids (PmDatabase  *self,
+                       GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+
+  if (!_pm_database_check_open (self, error))
+    return FALSE;
+
+  if (ENGINE (self)->reset_ids == NULL)
+    return TRUE;
+
+  return ENGINE (self)->reset_ids (self, error);
+}
+
+gboolean
+pm_database_set_triggers_enabled (PmDatabase  *self,
+                                  gboolean     enabled,
+                                  GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (GET_PRIVATE (self)->in_transaction, FALSE);
+
+  if (!_pm_database_check_open (self, error))
+    return FALSE;
+
+  return ENGINE (self)->set_triggers_enabled (self, enabled, error);
 }
 
 gboolean
@@ -285,6 +356,21 @@ pm_database_begin (PmDatabase  *self,
 
   if (!_pm_database_check_open (self, error) ||
       !ENGINE (self)->begin (self, error))
+    return FALSE;
+
+  GET_PRIVATE (self)->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+pm_database_begin_read (PmDatabase  *self,
+                        GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!GET_PRIVATE (self)->in_transaction, FALSE);
+
+  if (!_pm_database_check_open (self, error) ||
+      !ENGINE (self)->begin_read (self, error))
     return FALSE;
 
   GET_PRIVATE (self)->in_transaction = TRUE;
@@ -356,6 +442,18 @@ pm_database_set_change_context (PmDatabase  *self,
     return FALSE;
 
   return ENGINE (self)->set_change_context (self, author, source, error);
+}
+
+gboolean
+pm_database_poll_changes (PmDatabase  *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+
+  if (!_pm_database_check_open (self, error))
+    return FALSE;
+
+  return ENGINE (self)->poll_changes (self, error);
 }
 
 int

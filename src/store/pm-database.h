@@ -83,11 +83,31 @@ gboolean     pm_database_get_schema_version  (PmDatabase        *self,
 gboolean     pm_database_migrate_to          (PmDatabase        *self,
                                               int                version,
                                               GError           **error);
+/* The same inside the caller's open transaction, so that a new schema
+ * and what is written into it next stand or fall together (a copy). */
+gboolean     pm_database_migrate_in_transaction (PmDatabase     *self,
+                                                 int             version,
+                                                 GError        **error);
+/* After rows were written with the ids they had elsewhere (a copy): the
+ * ids the engine gives from then on follow the highest of them. */
+gboolean     pm_database_reset_ids           (PmDatabase        *self,
+                                              GError           **error);
+/* Inside a transaction: whether the schema's triggers (the audit trail,
+ * the guard on accepted quarters) fire. Off while rows are copied as
+ * they are; foreign keys and checks hold either way. */
+gboolean     pm_database_set_triggers_enabled (PmDatabase       *self,
+                                               gboolean          enabled,
+                                               GError          **error);
 
 /* Transactions are not nested. On a file, begin takes the write lock at
  * once (BEGIN IMMEDIATE), so a lock held elsewhere shows before any
  * change; a server locks row by row. */
 gboolean     pm_database_begin               (PmDatabase        *self,
+                                              GError           **error);
+/* A transaction that only reads, and sees the whole database as it was
+ * at its first read whatever is written meanwhile (to copy it); end it
+ * with pm_database_rollback(). */
+gboolean     pm_database_begin_read          (PmDatabase        *self,
                                               GError           **error);
 gboolean     pm_database_in_transaction      (PmDatabase        *self);
 gboolean     pm_database_commit              (PmDatabase        *self,
@@ -105,6 +125,10 @@ gboolean     pm_database_execute             (PmDatabase        *self,
 gboolean     pm_database_set_change_context  (PmDatabase        *self,
                                               const char        *author,
                                               const char        *source,
+                                              GError           **error);
+/* TRUE when another program has committed a change to the database
+ * since the last call (or the open): a window refreshes then. */
+gboolean     pm_database_poll_changes        (PmDatabase        *self,
                                               GError           **error);
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 int          pm_database_get_changes         (PmDatabase        *self);

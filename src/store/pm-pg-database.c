@@ -372,6 +372,10 @@ pm_pg_database_open_with_password (const char        *conninfo,
   if (!check_schema (self, flags, error))
     return NULL;
 
+  /* Told of other people's changes (schema 6 sends them). */
+  if (!run (self, "LISTEN pm_changes;", error))
+    return NULL;
+
   return PM_DATABASE (g_steal_pointer (&self));
 }
 
@@ -456,6 +460,15 @@ pg_begin (PmDatabase  *database,
   return run (PM_PG_DATABASE (database), "BEGIN;", error);
 }
 
+/* One snapshot for every statement until it ends: a copy reads each
+ * table as it was when the first was read. */
+static gboolean
+pg_begin_read (PmDatabase  *database,
+               GError     **error)
+{
+  return run (PM_PG_DATABASE (database), "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;", error);
+}
+
 static gboolean
 pg_commit (PmDatabase  *database,
            GError     **error)
@@ -493,6 +506,32 @@ pg_set_change_context (PmDatabase  *database,
   return pm_statement_execute (stmt, error);
 }
 
+/* Every change on the server notifies pm_changes (schema 6); our own
+ * are not news. */
+static gboolean
+pg_poll_changes (PmDatabase  *database,
+                 GError     **error)
+{
+  Self *self = PM_PG_DATABASE (database);
+  gboolean changed = FALSE;
+  PGnotify *notify;
+
+  if (!PQconsumeInput (self->conn))
+    {
+      set_error_from_result (self, NULL, error);
+      return FALSE;
+    }
+
+  while ((notify = PQnotifies (self->conn)) != NULL)
+    {
+      if (notify->be_pid != PQbackendPID (self->conn))
+        changed = TRUE;
+      PQfreemem (notify);
+    }
+
+  return changed;
+}
+
 static int
 pg_get_changes (PmDatabase *database)
 {
@@ -508,6 +547,57 @@ pg_backup_to (PmDatabase  *database,
                _("“%s” is on a server: copy it to a file with --copy-to."),
                DISPLAY_NAME (database));
   return FALSE;
+}
+
+/* A row inserted with its own id leaves the identity's sequence behind:
+ * each is set past the highest id, or the next insert would take an id
+ * that is already there. Every table with an identity column is here. */
+static gboolean
+pg_reset_ids (PmDatabase  *database,
+              GError     **error)
+{
+  return run (PM_PG_DATABASE (database),
+              "SELECT setval (pg_get_serial_sequence ('programme', 'id'), coalesce (max (id), 0) + 1, false) FROM programme;"
+              "SELECT setval (pg_get_serial_sequence ('design_criterion', 'id'), coalesce (max (id), 0) + 1, false) FROM design_criterion;"
+              "SELECT setval (pg_get_serial_sequence ('district', 'id'), coalesce (max (id), 0) + 1, false) FROM district;"
+              "SELECT setval (pg_get_serial_sequence ('pilot', 'id'), coalesce (max (id), 0) + 1, false) FROM pilot;"
+              "SELECT setval (pg_get_serial_sequence ('key_outcome', 'id'), coalesce (max (id), 0) + 1, false) FROM key_outcome;"
+              "SELECT setval (pg_get_serial_sequence ('provider', 'id'), coalesce (max (id), 0) + 1, false) FROM provider;"
+              "SELECT setval (pg_get_serial_sequence ('reach_entry', 'id'), coalesce (max (id), 0) + 1, false) FROM reach_entry;"
+              "SELECT setval (pg_get_serial_sequence ('spend_item', 'id'), coalesce (max (id), 0) + 1, false) FROM spend_item;"
+              "SELECT setval (pg_get_serial_sequence ('kpi', 'id'), coalesce (max (id), 0) + 1, false) FROM kpi;"
+              "SELECT setval (pg_get_serial_sequence ('baseline_site', 'id'), coalesce (max (id), 0) + 1, false) FROM baseline_site;"
+              "SELECT setval (pg_get_serial_sequence ('target', 'id'), coalesce (max (id), 0) + 1, false) FROM target;"
+              "SELECT setval (pg_get_serial_sequence ('audit', 'id'), coalesce (max (id), 0) + 1, false) FROM audit;"
+              "SELECT setval (pg_get_serial_sequence ('signoff', 'id'), coalesce (max (id), 0) + 1, false) FROM signoff;"
+              "SELECT setval (pg_get_serial_sequence ('committee_round', 'id'), coalesce (max (id), 0) + 1, false) FROM committee_round;",
+              error);
+}
+
+/* Every trigger a migration made, on every table, found in the
+ * catalogue: ALTER TABLE needs the tables' owner, which whoever has just
+ * made them in this transaction is. The foreign keys' own triggers are
+ * not user triggers and stay on. Undone by a rollback. */
+static gboolean
+pg_set_triggers_enabled (PmDatabase  *database,
+                         gboolean     enabled,
+                         GError     **error)
+{
+  return run (PM_PG_DATABASE (database),
+              enabled
+              ? "DO $$ DECLARE t regclass; BEGIN"
+                "  FOR t IN SELECT oid FROM pg_catalog.pg_class"
+                "           WHERE relnamespace = current_schema ()::regnamespace AND relkind = 'r' LOOP"
+                "    EXECUTE format ('ALTER TABLE %s ENABLE TRIGGER USER', t);"
+                "  END LOOP;"
+                " END $$;"
+              : "DO $$ DECLARE t regclass; BEGIN"
+                "  FOR t IN SELECT oid FROM pg_catalog.pg_class"
+                "           WHERE relnamespace = current_schema ()::regnamespace AND relkind = 'r' LOOP"
+                "    EXECUTE format ('ALTER TABLE %s DISABLE TRIGGER USER', t);"
+                "  END LOOP;"
+                " END $$;",
+              error);
 }
 
 /* Statements */
@@ -761,6 +851,7 @@ pm_pg_database_class_init (PmPgDatabaseClass *klass)
   database_class->stamp_schema = pg_stamp_schema;
   database_class->execute = pg_execute;
   database_class->begin = pg_begin;
+  database_class->begin_read = pg_begin_read;
   database_class->commit = pg_commit;
   database_class->rollback = pg_rollback;
   database_class->set_change_context = pg_set_change_context;
@@ -768,6 +859,9 @@ pm_pg_database_class_init (PmPgDatabaseClass *klass)
   database_class->backup_to = pg_backup_to;
   database_class->set_busy_timeout = pg_set_busy_timeout;
   database_class->prepare = pg_prepare;
+  database_class->poll_changes = pg_poll_changes;
+  database_class->reset_ids = pg_reset_ids;
+  database_class->set_triggers_enabled = pg_set_triggers_enabled;
 }
 
 static void

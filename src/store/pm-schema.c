@@ -323,6 +323,16 @@ const char * const _pm_schema_migrations[] = {
   ") STRICT, WITHOUT ROWID;"
   "CREATE INDEX reported_value_kpi ON reported_value (kpi_id);"
   "PRAGMA user_version = 5;",
+
+  /* 6: which district each lead may change. On a file it is only kept,
+   * so that a programme copied to a server keeps it; a server enforces
+   * it (see the PostgreSQL dialect of this migration). */
+  "CREATE TABLE lead_district ("
+  "  role_name TEXT NOT NULL CHECK (role_name <> ''),"
+  "  district_id INTEGER NOT NULL REFERENCES district (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (role_name, district_id)"
+  ") STRICT;"
+  "PRAGMA user_version = 6;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);
@@ -661,6 +671,96 @@ const char * const _pm_schema_migrations_postgresql[] = {
   ");"
   "CREATE INDEX reported_value_kpi ON reported_value (kpi_id);"
   "UPDATE pm_meta SET schema_version = 5;",
+
+  /* 6: roles, enforced by the server itself, whatever program connects.
+   * pm_office may change everything; pm_lead the values, narratives,
+   * reach and spend of the districts lead_district gives its members,
+   * and may mark their quarters submitted; pm_viewer only reads. Roles
+   * are the cluster's: made here if missing (which needs CREATEROLE;
+   * otherwise an administrator makes them first). The audit trail is
+   * written by a SECURITY DEFINER function, so nobody can write it by
+   * hand. Every change also notifies pm_changes, so that the other
+   * windows can refresh. */
+  "CREATE TABLE lead_district ("
+  "  role_name TEXT NOT NULL CHECK (role_name <> ''),"
+  "  district_id BIGINT NOT NULL REFERENCES district (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (role_name, district_id)"
+  ");"
+  "DO $$"
+  " DECLARE name TEXT;"
+  " BEGIN"
+  "  FOREACH name IN ARRAY ARRAY['pm_office', 'pm_lead', 'pm_viewer'] LOOP"
+  "    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = name) THEN"
+  "      BEGIN"
+  "        EXECUTE format ('CREATE ROLE %I NOLOGIN', name);"
+  "      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;"
+  "      END;"
+  "    END IF;"
+  "  END LOOP;"
+  " END $$;"
+  "GRANT USAGE ON SCHEMA public TO pm_office, pm_lead, pm_viewer;"
+  "GRANT SELECT ON ALL TABLES IN SCHEMA public TO pm_office, pm_lead, pm_viewer;"
+  "GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO pm_office;"
+  "REVOKE INSERT, UPDATE, DELETE ON audit, pm_meta FROM pm_office;"
+  "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO pm_office, pm_lead;"
+  "GRANT INSERT, UPDATE, DELETE ON progress, narrative, reach_entry, spend_item TO pm_lead;"
+  "GRANT INSERT ON signoff TO pm_lead;"
+  "ALTER FUNCTION pm_audit_row (TEXT, BIGINT, BIGINT, TEXT, DOUBLE PRECISION, DOUBLE PRECISION, TEXT, TEXT)"
+  "  SECURITY DEFINER SET search_path = pg_catalog, public;"
+
+  "CREATE FUNCTION pm_leads (the_district BIGINT) RETURNS BOOLEAN"
+  " LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$"
+  "  SELECT EXISTS (SELECT 1 FROM lead_district"
+  "                 WHERE district_id = the_district"
+  "                   AND pg_has_role (session_user, role_name, 'MEMBER'))"
+  "$$;"
+  "CREATE FUNCTION pm_pilot_district (the_pilot BIGINT) RETURNS BIGINT"
+  " LANGUAGE sql STABLE AS $$ SELECT district_id FROM pilot WHERE id = the_pilot $$;"
+  "CREATE FUNCTION pm_kpi_district (the_kpi BIGINT) RETURNS BIGINT"
+  " LANGUAGE sql STABLE AS $$"
+  "  SELECT p.district_id FROM kpi k JOIN pilot p ON p.id = k.pilot_id WHERE k.id = the_kpi"
+  "$$;"
+
+  "ALTER TABLE progress ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY everyone_reads ON progress FOR SELECT USING (true);"
+  "CREATE POLICY office_writes ON progress TO pm_office USING (true) WITH CHECK (true);"
+  "CREATE POLICY lead_writes ON progress TO pm_lead"
+  "  USING (pm_leads (pm_kpi_district (kpi_id))) WITH CHECK (pm_leads (pm_kpi_district (kpi_id)));"
+  "ALTER TABLE narrative ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY everyone_reads ON narrative FOR SELECT USING (true);"
+  "CREATE POLICY office_writes ON narrative TO pm_office USING (true) WITH CHECK (true);"
+  "CREATE POLICY lead_writes ON narrative TO pm_lead"
+  "  USING (pm_leads (pm_pilot_district (pilot_id))) WITH CHECK (pm_leads (pm_pilot_district (pilot_id)));"
+  "ALTER TABLE reach_entry ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY everyone_reads ON reach_entry FOR SELECT USING (true);"
+  "CREATE POLICY office_writes ON reach_entry TO pm_office USING (true) WITH CHECK (true);"
+  "CREATE POLICY lead_writes ON reach_entry TO pm_lead"
+  "  USING (pm_leads (pm_pilot_district (pilot_id))) WITH CHECK (pm_leads (pm_pilot_district (pilot_id)));"
+  "ALTER TABLE spend_item ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY everyone_reads ON spend_item FOR SELECT USING (true);"
+  "CREATE POLICY office_writes ON spend_item TO pm_office USING (true) WITH CHECK (true);"
+  "CREATE POLICY lead_writes ON spend_item TO pm_lead"
+  "  USING (pm_leads (pm_pilot_district (pilot_id))) WITH CHECK (pm_leads (pm_pilot_district (pilot_id)));"
+  "ALTER TABLE signoff ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY everyone_reads ON signoff FOR SELECT USING (true);"
+  "CREATE POLICY office_writes ON signoff TO pm_office USING (true) WITH CHECK (true);"
+  "CREATE POLICY lead_submits ON signoff FOR INSERT TO pm_lead"
+  "  WITH CHECK (state = 'submitted' AND pm_leads (district_id));"
+
+  "CREATE FUNCTION pm_notify_change () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN PERFORM pg_notify ('pm_changes', ''); RETURN NULL; END $$;"
+  "DO $$"
+  " DECLARE t TEXT;"
+  " BEGIN"
+  "  FOREACH t IN ARRAY ARRAY['programme', 'design_criterion', 'district', 'pilot', 'key_outcome',"
+  "                           'provider', 'reach_entry', 'spend_item', 'narrative', 'kpi', 'baseline',"
+  "                           'baseline_site', 'target', 'progress', 'signoff', 'committee_round',"
+  "                           'lead_district'] LOOP"
+  "    EXECUTE format ('CREATE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE ON %I"
+  "                     FOR EACH STATEMENT EXECUTE FUNCTION pm_notify_change ()', t);"
+  "  END LOOP;"
+  " END $$;"
+  "UPDATE pm_meta SET schema_version = 6;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations_postgresql) == PM_STORE_SCHEMA_VERSION);

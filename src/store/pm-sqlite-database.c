@@ -20,6 +20,10 @@ struct _PmSqliteDatabase
 {
   PmDatabase  parent_instance;
 
+  /* PRAGMA data_version when last polled: it moves when another
+   * connection commits. */
+  int         data_version;
+
   /* Owned references */
   sqlite3    *db;
   /* Prepared statements not in use, by their SQL: the loader runs the
@@ -589,6 +593,35 @@ sqlite_begin (PmDatabase  *database,
   return sqlite_execute (database, "BEGIN IMMEDIATE;", error);
 }
 
+/* Deferred: the snapshot is taken at the first read, and in WAL mode
+ * writers carry on meanwhile. */
+static gboolean
+sqlite_begin_read (PmDatabase  *database,
+                   GError     **error)
+{
+  return sqlite_execute (database, "BEGIN DEFERRED;", error);
+}
+
+/* For this connection only, and not undone by a rollback: the caller
+ * turns them on again whatever happens. */
+static gboolean
+sqlite_set_triggers_enabled (PmDatabase  *database,
+                             gboolean     enabled,
+                             GError     **error)
+{
+  Self *self = PM_SQLITE_DATABASE (database);
+  int rc;
+
+  rc = sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, enabled ? 1 : 0, (int *) NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_db (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 sqlite_commit (PmDatabase  *database,
                GError     **error)
@@ -684,6 +717,27 @@ failed:
     g_unlink (path);
     return FALSE;
   }
+}
+
+static gboolean
+sqlite_poll_changes (PmDatabase  *database,
+                     GError     **error)
+{
+  Self *self = PM_SQLITE_DATABASE (database);
+  int version = 0;
+  int rc;
+  gboolean changed;
+
+  rc = query_on (self->db, "PRAGMA data_version", &version, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_db (self, rc, error);
+      return FALSE;
+    }
+
+  changed = self->data_version != 0 && version != self->data_version;
+  self->data_version = version;
+  return changed;
 }
 
 /* Statements */
@@ -893,6 +947,8 @@ pm_sqlite_database_class_init (PmSqliteDatabaseClass *klass)
   database_class->stamp_schema = sqlite_stamp_schema;
   database_class->execute = sqlite_execute;
   database_class->begin = sqlite_begin;
+  database_class->begin_read = sqlite_begin_read;
+  database_class->set_triggers_enabled = sqlite_set_triggers_enabled;
   database_class->commit = sqlite_commit;
   database_class->rollback = sqlite_rollback;
   database_class->set_change_context = sqlite_set_change_context;
@@ -900,6 +956,7 @@ pm_sqlite_database_class_init (PmSqliteDatabaseClass *klass)
   database_class->backup_to = sqlite_backup_to;
   database_class->set_busy_timeout = sqlite_set_busy_timeout;
   database_class->prepare = sqlite_prepare;
+  database_class->poll_changes = sqlite_poll_changes;
 }
 
 static void

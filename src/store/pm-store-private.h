@@ -122,6 +122,15 @@ gboolean    _pm_store_write_entry      (PmDatabase     *db,
  * for each entry. */
 PmStatement *_pm_store_prepare_entry_write (PmDatabase     *db,
                                            GError        **error);
+/* Writes @entry only if its row is still at revision @expected (0: there
+ * was none); *@written says whether it was. Sets the entry's revision to
+ * the row's new one. */
+gboolean    _pm_store_write_entry_if_unchanged (PmDatabase      *db,
+                                                gint64           kpi_id,
+                                                PmProgressEntry *entry,
+                                                gint64           expected,
+                                                gboolean        *written,
+                                                GError         **error);
 gboolean    _pm_store_run_entry_write  (PmStatement    *stmt,
                                         gint64          kpi_id,
                                         PmProgressEntry *entry,

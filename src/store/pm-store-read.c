@@ -210,9 +210,17 @@ read_entries (PmDatabase  *db,
   g_autoptr(PmStatement) stmt = NULL;
   GError *local_error = NULL;
 
+  int version = 0;
+
+  /* Schema 1 (read-only, so not migrated) has no row versions. */
+  if (!pm_database_get_schema_version (db, &version, error))
+    return FALSE;
   stmt = prepare_with_id (db,
-                          "SELECT period, value, numerator, denominator, note FROM progress "
-                          "WHERE kpi_id = ?1 ORDER BY period",
+                          version >= 2
+                          ? "SELECT period, value, numerator, denominator, note, revision FROM progress "
+                            "WHERE kpi_id = ?1 ORDER BY period"
+                          : "SELECT period, value, numerator, denominator, note, 0 FROM progress "
+                            "WHERE kpi_id = ?1 ORDER BY period",
                           pm_kpi_get_id (kpi), error);
   if (stmt == NULL)
     return FALSE;
@@ -239,6 +247,7 @@ read_entries (PmDatabase  *db,
           pm_progress_entry_set_value (entry, pm_statement_get_double (stmt, 1));
         }
       pm_progress_entry_set_note (entry, pm_statement_get_text (stmt, 4));
+      pm_progress_entry_set_revision (entry, pm_statement_get_int64 (stmt, 5));
 
       if (!pm_kpi_set_entry (kpi, entry, error))
         return FALSE;

@@ -559,26 +559,26 @@ _pm_store_insert_target (PmDatabase  *db,
   return pm_statement_execute (stmt, error);
 }
 
+#define ENTRY_UPSERT \
+  "INSERT INTO progress (kpi_id, period, value, numerator, denominator, " \
+  "                      note, updated_at) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) " \
+  "ON CONFLICT (kpi_id, period) DO UPDATE SET " \
+  "  value = excluded.value, numerator = excluded.numerator, " \
+  "  denominator = excluded.denominator, note = excluded.note, " \
+  "  updated_at = excluded.updated_at, revision = progress.revision + 1 "
+
 PmStatement *
 _pm_store_prepare_entry_write (PmDatabase  *db,
                                GError     **error)
 {
-  return pm_database_prepare (db,
-                              "INSERT INTO progress (kpi_id, period, value, numerator, denominator, "
-                              "                      note, updated_at) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                              "ON CONFLICT (kpi_id, period) DO UPDATE SET "
-                              "  value = excluded.value, numerator = excluded.numerator, "
-                              "  denominator = excluded.denominator, note = excluded.note, "
-                              "  updated_at = excluded.updated_at, revision = progress.revision + 1",
-                              error);
+  return pm_database_prepare (db, ENTRY_UPSERT "RETURNING revision", error);
 }
 
-gboolean
-_pm_store_run_entry_write (PmStatement      *stmt,
-                           gint64            kpi_id,
-                           PmProgressEntry  *entry,
-                           GError          **error)
+static void
+bind_entry (PmStatement     *stmt,
+            gint64           kpi_id,
+            PmProgressEntry *entry)
 {
   pm_statement_reset (stmt);
   pm_statement_bind_int64 (stmt, 1, kpi_id);
@@ -599,8 +599,49 @@ _pm_store_run_entry_write (PmStatement      *stmt,
     }
   pm_statement_bind_text (stmt, 6, pm_progress_entry_get_note (entry));
   pm_statement_bind_now (stmt, 7);
+}
 
-  return pm_statement_execute (stmt, error);
+/* Steps a write that returns the row's new revision; FALSE without an
+ * error when it returned none (a conditional write that did not match). */
+static gboolean
+take_revision (PmStatement      *stmt,
+               PmProgressEntry  *entry,
+               GError          **error)
+{
+  GError *local_error = NULL;
+  gint64 revision;
+
+  if (!pm_statement_step (stmt, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  revision = pm_statement_get_int64 (stmt, 0);
+  if (!pm_statement_execute (stmt, error))
+    return FALSE;
+  pm_progress_entry_set_revision (entry, revision);
+  return TRUE;
+}
+
+gboolean
+_pm_store_run_entry_write (PmStatement      *stmt,
+                           gint64            kpi_id,
+                           PmProgressEntry  *entry,
+                           GError          **error)
+{
+  GError *local_error = NULL;
+
+  bind_entry (stmt, kpi_id, entry);
+  if (take_revision (stmt, entry, &local_error))
+    return TRUE;
+
+  if (local_error == NULL)
+    g_set_error_literal (&local_error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
+                         "The value was written but its row version was not returned");
+  g_propagate_error (error, local_error);
+  return FALSE;
 }
 
 gboolean
@@ -612,6 +653,38 @@ _pm_store_write_entry (PmDatabase       *db,
   g_autoptr(PmStatement) stmt = _pm_store_prepare_entry_write (db, error);
 
   return stmt != NULL && _pm_store_run_entry_write (stmt, kpi_id, entry, error);
+}
+
+gboolean
+_pm_store_write_entry_if_unchanged (PmDatabase       *db,
+                                    gint64            kpi_id,
+                                    PmProgressEntry  *entry,
+                                    gint64            expected,
+                                    gboolean         *written,
+                                    GError          **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+  GError *local_error = NULL;
+
+  /* The update only happens if the row is still at the revision the
+   * caller read; a row that exists when the caller saw none (expected
+   * 0) never matches, since revisions start at 1. */
+  stmt = pm_database_prepare (db,
+                              ENTRY_UPSERT "WHERE progress.revision = ?8 RETURNING revision",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_entry (stmt, kpi_id, entry);
+  pm_statement_bind_int64 (stmt, 8, expected);
+  *written = take_revision (stmt, entry, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean

@@ -238,16 +238,32 @@ pm_store_open (const char        *path,
                PmStoreOpenFlags   flags,
                GError           **error)
 {
+  return pm_store_open_with_password (path, NULL, flags, error);
+}
+
+PmStore *
+pm_store_open_with_password (const char        *path,
+                             const char        *password,
+                             PmStoreOpenFlags   flags,
+                             GError           **error)
+{
   g_autoptr(PmDatabase) database = NULL;
   PmStore *self;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* A server makes its schema inside the migrations' transaction. */
+  if (pm_database_location_is_server (path))
+    {
+      database = pm_pg_database_open_with_password (path, password, flags, error);
+      if (database == NULL)
+        return NULL;
+    }
   /* A new file is made whole under another name first (see
    * pm_database_create()); if one appeared meanwhile, it is opened. */
-  if ((flags & PM_STORE_OPEN_CREATE) != 0 && (flags & PM_STORE_OPEN_READ_ONLY) == 0 &&
-      !g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+  else if ((flags & PM_STORE_OPEN_CREATE) != 0 && (flags & PM_STORE_OPEN_READ_ONLY) == 0 &&
+           !g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
     {
       GError *local_error = NULL;
 
@@ -311,6 +327,15 @@ pm_store_location_to_keep (const char *location)
     return pm_pg_conninfo_strip_password (location);
 
   return g_strdup (location);
+}
+
+gboolean
+pm_store_poll_changes (PmStore  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+
+  return pm_database_poll_changes (self->database, error);
 }
 
 gboolean
@@ -720,6 +745,87 @@ pm_store_list_changes (PmStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&changes));
 }
 
+/* Someone else saved this KPI's value for the period after we read it:
+ * says whose value is there now, and puts it in the model, so that the
+ * window shows it. Ours was not written. */
+static gboolean
+report_conflict (PmStore          *self,
+                 PmKpi            *kpi,
+                 PmProgressEntry  *ours,
+                 GError          **error)
+{
+  PmPeriod *period = pm_progress_entry_get_period (ours);
+  g_autoptr(PmStatement) stmt = NULL;
+  g_autoptr(PmProgressEntry) theirs = NULL;
+  g_autofree char *code = pm_period_to_code (period);
+  g_autofree char *label = pm_period_get_label (period);
+  g_autofree char *source = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *their_text = NULL;
+  g_autofree char *our_text = NULL;
+  GError *local_error = NULL;
+
+  stmt = pm_database_prepare (self->database,
+                              "SELECT value, numerator, denominator, note, revision FROM progress "
+                              "WHERE kpi_id = ?1 AND period = ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  pm_statement_bind_int64 (stmt, 1, pm_kpi_get_id (kpi));
+  pm_statement_bind_text (stmt, 2, code);
+  if (pm_statement_step (stmt, &local_error))
+    {
+      theirs = pm_progress_entry_new (period);
+      if (!pm_statement_is_null (stmt, 1) && !pm_statement_is_null (stmt, 2))
+        pm_progress_entry_set_fraction (theirs, pm_statement_get_double (stmt, 1),
+                                        pm_statement_get_double (stmt, 2), NULL);
+      else if (!pm_statement_is_null (stmt, 0))
+        pm_progress_entry_set_value (theirs, pm_statement_get_double (stmt, 0));
+      pm_progress_entry_set_note (theirs, pm_statement_get_text (stmt, 3));
+      pm_progress_entry_set_revision (theirs, pm_statement_get_int64 (stmt, 4));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  if (!_pm_store_last_value_change (self, pm_kpi_get_id (kpi), period, &source, &author, &local_error) &&
+      local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  if (theirs != NULL && pm_progress_entry_has_value (theirs))
+    their_text = pm_unit_format_value (pm_kpi_get_unit (kpi), pm_progress_entry_get_value (theirs));
+  if (pm_progress_entry_has_value (ours))
+    our_text = pm_unit_format_value (pm_kpi_get_unit (kpi), pm_progress_entry_get_value (ours));
+
+  if (theirs != NULL)
+    pm_kpi_set_entry (kpi, theirs, NULL);
+  else
+    pm_kpi_remove_entry (kpi, period);
+
+  if (author != NULL && author[0] != '\0')
+    /* Translators: a save refused because another person saved first:
+     * author, their value, the quarter, our value */
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT,
+                 _("%s changed the value for %s to %s while you were entering yours (%s), "
+                   "which was not saved. Their value is shown now; enter yours again if it "
+                   "should replace it."),
+                 author, label, their_text != NULL ? their_text : _("no value"),
+                 our_text != NULL ? our_text : _("no value"));
+  else
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT,
+                 _("Someone else changed the value for %s to %s while you were entering yours "
+                   "(%s), which was not saved. Their value is shown now; enter yours again if it "
+                   "should replace it."),
+                 label, their_text != NULL ? their_text : _("no value"),
+                 our_text != NULL ? our_text : _("no value"));
+  return FALSE;
+}
+
 gboolean
 pm_store_save_entry (PmStore          *self,
                      PmKpi            *kpi,
@@ -728,6 +834,10 @@ pm_store_save_entry (PmStore          *self,
 {
   g_autoptr(PmKpi) scratch = NULL;
   g_autoptr(PmProgressEntry) copy = NULL;
+  PmProgressEntry *held;
+  gboolean written = FALSE;
+  gboolean ok;
+  gint64 expected;
   gint64 kpi_id;
 
   g_return_val_if_fail (PM_IS_STORE (self), FALSE);
@@ -744,13 +854,20 @@ pm_store_save_entry (PmStore          *self,
   if (!pm_kpi_set_entry (scratch, copy, error))
     return FALSE;
 
+  held = pm_kpi_get_entry (kpi, pm_progress_entry_get_period (entry));
+  expected = held != NULL ? pm_progress_entry_get_revision (held) : 0;
+
   if (!_pm_store_begin_write (self, error))
     return FALSE;
 
-  if (!_pm_store_end_write (self,
-                  _pm_store_row_exists (self, PM_STORE_KPI_EXISTS, kpi_id, error) &&
-                  _pm_store_write_entry (self->database, kpi_id, entry, error),
-                  error))
+  ok = _pm_store_row_exists (self, PM_STORE_KPI_EXISTS, kpi_id, error) &&
+       _pm_store_write_entry_if_unchanged (self->database, kpi_id, entry, expected, &written, error);
+  if (ok && !written)
+    {
+      _pm_store_end_write (self, FALSE, NULL);
+      return report_conflict (self, kpi, entry, error);
+    }
+  if (!_pm_store_end_write (self, ok, error))
     return FALSE;
 
   return pm_kpi_set_entry (kpi, entry, error);
@@ -763,6 +880,7 @@ pm_store_delete_entry (PmStore   *self,
                        GError   **error)
 {
   g_autoptr(PmStatement) stmt = NULL;
+  PmProgressEntry *held;
   g_autofree char *code = NULL;
   gint64 kpi_id;
   gboolean ok;
@@ -780,15 +898,41 @@ pm_store_delete_entry (PmStore   *self,
     return FALSE;
 
   code = pm_period_to_code (period);
+  held = pm_kpi_get_entry (kpi, period);
   ok = _pm_store_row_exists (self, PM_STORE_KPI_EXISTS, kpi_id, error) &&
        (stmt = pm_database_prepare (self->database,
-                                    "DELETE FROM progress WHERE kpi_id = ?1 AND period = ?2",
+                                    "DELETE FROM progress WHERE kpi_id = ?1 AND period = ?2 "
+                                    "AND revision = ?3",
                                     error)) != NULL;
   if (ok)
     {
       pm_statement_bind_int64 (stmt, 1, kpi_id);
       pm_statement_bind_text (stmt, 2, code);
+      pm_statement_bind_int64 (stmt, 3, held != NULL ? pm_progress_entry_get_revision (held) : 0);
       ok = pm_statement_execute (stmt, error);
+    }
+
+  /* Nothing deleted, yet a row is there: someone saved it since. */
+  if (ok && pm_database_get_changes (self->database) == 0)
+    {
+      g_autoptr(PmStatement) check = NULL;
+      gboolean exists = FALSE;
+
+      check = pm_database_prepare (self->database,
+                                   "SELECT 1 FROM progress WHERE kpi_id = ?1 AND period = ?2", NULL);
+      if (check != NULL)
+        {
+          pm_statement_bind_int64 (check, 1, kpi_id);
+          pm_statement_bind_text (check, 2, code);
+          exists = pm_statement_step (check, NULL);
+        }
+      if (exists)
+        {
+          g_autoptr(PmProgressEntry) none = pm_progress_entry_new (period);
+
+          _pm_store_end_write (self, FALSE, NULL);
+          return report_conflict (self, kpi, none, error);
+        }
     }
 
   if (!_pm_store_end_write (self, ok, error))

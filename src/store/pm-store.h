@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PmStore, pm_store, PM, STORE, GObject)
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define PM_STORE_SCHEMA_VERSION 5
+#define PM_STORE_SCHEMA_VERSION 6
 
 typedef enum
 {
@@ -42,6 +42,12 @@ typedef enum
 PmStore     *pm_store_open              (const char        *path,
                                          PmStoreOpenFlags   flags,
                                          GError           **error);
+/* The same, giving a server @password (asked of the user; kept nowhere).
+ * NULL leaves libpq to find one (PGPASSWORD, .pgpass) or do without. */
+PmStore     *pm_store_open_with_password (const char       *path,
+                                          const char       *password,
+                                          PmStoreOpenFlags  flags,
+                                          GError          **error);
 const char  *pm_store_get_path          (PmStore           *self);
 /* @location (a file, or a PostgreSQL connection string or URI) as it may
  * be shown: a file's path as it is; for a server "dbname on host", never
@@ -66,9 +72,23 @@ PmProgramme *pm_store_load              (PmStore           *self,
 gboolean     pm_store_import            (PmStore           *self,
                                          PmProgramme       *programme,
                                          GError           **error);
+/* Copies everything the database holds (the programme, the audit trail,
+ * sign-offs and committee rounds, ids and all) into @destination: a new
+ * file, or an empty database on a PostgreSQL server, either way from
+ * either engine. Written whole or not at all; an existing file, or a
+ * server database that is not empty, is PM_STORE_ERROR_NOT_EMPTY. */
+gboolean     pm_store_copy_to           (PmStore           *self,
+                                         const char        *destination,
+                                         GError           **error);
 /* Copies the database to @path with sqlite's online backup (Save As). */
 gboolean     pm_store_backup_to         (PmStore           *self,
                                          const char        *path,
+                                         GError           **error);
+
+/* TRUE when someone else has changed the programme since the last call
+ * (or the open): another window on the file, another person on the
+ * server. Reload it then with pm_store_load(). */
+gboolean     pm_store_poll_changes      (PmStore           *self,
                                          GError           **error);
 
 /* Who is making the changes, for the audit trail (the name typed in
@@ -135,7 +155,13 @@ GListModel  *pm_store_list_restatements (PmStore           *self,
                                          GError           **error);
 
 /* Edits. Each validates, writes in one transaction, then updates the model
- * objects; on failure the model and the file are unchanged. */
+ * objects; on failure the model and the file are unchanged.
+ *
+ * A value is saved only if nobody else has saved that KPI and period
+ * since it was read (its row version, pm_progress_entry_get_revision()
+ * of the entry the model holds): otherwise PM_STORE_ERROR_CONFLICT, whose
+ * message names the other person and their value, and the model then
+ * holds their value. */
 gboolean     pm_store_save_entry        (PmStore           *self,
                                          PmKpi             *kpi,
                                          PmProgressEntry   *entry,

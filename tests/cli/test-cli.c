@@ -9,6 +9,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "pg-test-util.h"
+
 typedef struct
 {
   char *dir;
@@ -463,6 +465,161 @@ test_returns (Fixture       *fixture,
   g_assert_cmpint (bad_policy.status, ==, 2);
 }
 
+/* No file but @name in @dir: a copy leaves no hidden file behind. */
+static void
+assert_only_file (const char *dir,
+                  const char *name)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *found;
+
+  g_assert_nonnull (handle);
+  while ((found = g_dir_read_name (handle)) != NULL)
+    {
+      if (!g_str_equal (found, name) && !g_str_equal (found, "xdg-data") &&
+          !g_str_has_prefix (found, "pilots.db"))
+        g_error ("unexpected %s in %s", found, dir);
+    }
+}
+
+static void
+test_copy_to_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *copied = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  g_auto(Run) run = { 0, };
+  g_auto(Run) list_a = { 0, };
+  g_auto(Run) list_b = { 0, };
+  GStatBuf st;
+
+  g_assert_cmpint (create.status, ==, 0);
+  run = run_cli (fixture, "--database", fixture->db, "--copy-to", copied, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "Copied to "));
+  g_assert_nonnull (strstr (run.out, "copy.db: 61 KPIs, "));
+  g_assert_cmpint (g_stat (copied, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  list_a = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  list_b = run_cli (fixture, "--database", copied, "--list", NULL);
+  g_assert_cmpint (list_a.status, ==, 0);
+  g_assert_cmpint (list_b.status, ==, 0);
+  g_assert_cmpstr (list_a.out, ==, list_b.out);
+}
+
+static void
+test_copy_to_existing (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *existing = g_build_filename (fixture->dir, "existing.db", NULL);
+  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  g_auto(Run) run = { 0, };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+
+  g_assert_cmpint (create.status, ==, 0);
+  g_assert_true (g_file_set_contents (existing, "Minutes of the board\n", -1, NULL));
+  g_file_get_contents (existing, &before, &before_len, NULL);
+
+  run = run_cli (fixture, "--database", fixture->db, "--copy-to", existing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "pilot-monitor: "));
+  g_assert_nonnull (strstr (run.err, "already exists"));
+
+  g_file_get_contents (existing, &after, &after_len, NULL);
+  g_assert_cmpmem (before, before_len, after, after_len);
+  assert_only_file (fixture->dir, "existing.db");
+}
+
+static void
+test_copy_to_usage (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *copied = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *csv = g_build_filename (fixture->dir, "kpis.csv", NULL);
+  g_auto(Run) with_export = run_cli (fixture, "--database", fixture->db, "--copy-to", copied,
+                                     "--export-csv", "--period", "FY2016-Q3", "--output", csv, NULL);
+  g_auto(Run) with_sample = run_cli (fixture, "--database", fixture->db, "--copy-to", copied,
+                                     "--sample", NULL);
+  g_auto(Run) empty = run_cli (fixture, "--database", fixture->db, "--copy-to", "", NULL);
+  g_auto(Run) missing = run_cli (fixture, "--database", fixture->db, "--copy-to", copied, NULL);
+
+  g_assert_cmpint (with_export.status, ==, 2);
+  g_assert_nonnull (strstr (with_export.err, "--copy-to"));
+  g_assert_cmpint (with_sample.status, ==, 2);
+  g_assert_cmpint (empty.status, ==, 2);
+
+  /* Nothing to copy from: a failure, and nothing made. */
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "does not exist"));
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (copied, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+}
+
+/* A file to a new database on the test server and back, and the server
+ * database refused once it holds the copy; no password is ever shown. */
+static void
+test_copy_to_server (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *back = g_build_filename (fixture->dir, "back.db", NULL);
+  const char *password = g_getenv ("PM_TEST_PG_PASSWORD");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  g_auto(Run) create = { 0, };
+  g_auto(Run) there = { 0, };
+  g_auto(Run) again = { 0, };
+  g_auto(Run) home = { 0, };
+  g_auto(Run) list_a = { 0, };
+  g_auto(Run) list_b = { 0, };
+  g_auto(Run) list_c = { 0, };
+
+  if (!pg_test_available ())
+    {
+      g_test_skip ("no PostgreSQL test server (PM_TEST_PG_URI)");
+      return;
+    }
+  uri = pg_test_create_database ("pm_cli_copy", &error);
+  g_assert_no_error (error);
+
+  create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  g_assert_cmpint (create.status, ==, 0);
+
+  there = run_cli (fixture, "--database", fixture->db, "--copy-to", uri, NULL);
+  g_assert_cmpint (there.status, ==, 0);
+  g_assert_nonnull (strstr (there.out, "pm_cli_copy_"));
+  g_assert_nonnull (strstr (there.out, ": 61 KPIs, "));
+
+  again = run_cli (fixture, "--database", fixture->db, "--copy-to", uri, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "is not empty"));
+
+  home = run_cli (fixture, "--database", uri, "--copy-to", back, NULL);
+  g_assert_cmpint (home.status, ==, 0);
+
+  if (password != NULL && password[0] != '\0')
+    {
+      g_assert_null (strstr (there.out, password));
+      g_assert_null (strstr (again.err, password));
+      g_assert_null (strstr (home.out, password));
+    }
+
+  list_a = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  list_b = run_cli (fixture, "--database", uri, "--list", NULL);
+  list_c = run_cli (fixture, "--database", back, "--list", NULL);
+  g_assert_cmpint (list_b.status, ==, 0);
+  g_assert_cmpstr (list_a.out, ==, list_b.out);
+  g_assert_cmpstr (list_a.out, ==, list_c.out);
+
+  g_assert_true (pg_test_drop_database (uri, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +641,10 @@ main (int   argc,
   ADD ("/cli/errors/export-unwritable", test_export_unwritable);
   ADD ("/cli/import-csv", test_import_csv);
   ADD ("/cli/returns", test_returns);
+  ADD ("/cli/copy-to/file", test_copy_to_file);
+  ADD ("/cli/copy-to/existing", test_copy_to_existing);
+  ADD ("/cli/copy-to/usage", test_copy_to_usage);
+  ADD ("/cli/copy-to/server", test_copy_to_server);
 
 #undef ADD
 

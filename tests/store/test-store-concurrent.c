@@ -1,0 +1,283 @@
+/* test-store-concurrent.c: two people entering the same value at once
+ *
+ * Two clients (two connections, as two windows or two people on one
+ * server would have) read the same programme; whoever saves second a KPI
+ * and period the other has changed since is refused, told whose value is
+ * there now, and shown it. No save overwrites one its author has not
+ * seen. Runs on both engines.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "store-test-util.h"
+
+typedef struct
+{
+  PmStore     *store;
+  PmProgramme *programme;
+  PmKpi       *kpi;       /* "Attendance", 50 in FY2016-Q3 */
+} Client;
+
+typedef struct
+{
+  char   *dir;
+  char   *path;
+  Client  alex;
+  Client  sam;
+} Fixture;
+
+static void
+client_open (Client     *client,
+             const char *path,
+             const char *author)
+{
+  g_autoptr(GError) error = NULL;
+  PmDistrict *district;
+  PmPilot *pilot;
+
+  client->store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  pm_store_set_author (client->store, author);
+  client->programme = pm_store_load (client->store, &error);
+  g_assert_no_error (error);
+  district = store_test_item (pm_programme_get_districts (client->programme), 0);
+  pilot = store_test_item (pm_district_get_pilots (district), 0);
+  client->kpi = store_test_item (pm_pilot_get_kpis (pilot), 0);
+  g_assert_cmpstr (pm_kpi_get_title (client->kpi), ==, "Attendance");
+}
+
+static void
+client_close (Client *client)
+{
+  g_clear_object (&client->programme);
+  if (client->store != NULL)
+    pm_store_close (client->store);
+  g_clear_object (&client->store);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(PmProgramme) small = store_test_build_small_programme ();
+
+  fixture->dir = store_test_make_dir ();
+  fixture->path = store_test_location (fixture->dir, "shared.db");
+  store_test_make_store (fixture->path, small);
+  client_open (&fixture->alex, fixture->path, "Alex Lead");
+  client_open (&fixture->sam, fixture->path, "Sam Office");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  client_close (&fixture->alex);
+  client_close (&fixture->sam);
+  store_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static gboolean
+save (Client      *client,
+      double       value,
+      const char  *note,
+      GError     **error)
+{
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q3);
+
+  pm_progress_entry_set_value (entry, value);
+  pm_progress_entry_set_note (entry, note);
+  return pm_store_save_entry (client->store, client->kpi, entry, error);
+}
+
+static double
+value_held (Client *client)
+{
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+
+  return pm_progress_entry_get_value (pm_kpi_get_entry (client->kpi, q3));
+}
+
+static void
+test_second_save_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (save (&fixture->alex, 52.5, "Alex's figure", &error));
+  g_assert_no_error (error);
+
+  /* Sam still sees 50, and would overwrite Alex's 52.5 unseen. */
+  g_assert_cmpfloat (value_held (&fixture->sam), ==, 50);
+  g_assert_false (save (&fixture->sam, 51, "Sam's figure", &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Alex Lead"));
+  g_assert_nonnull (strstr (error->message, "52.5%"));
+  g_assert_nonnull (strstr (error->message, "51%"));
+  g_clear_error (&error);
+
+  /* Nothing lost: Alex's value stands, and Sam's window now shows it. */
+  g_assert_cmpint (store_test_query_int (fixture->path,
+                                         "SELECT count (*) FROM progress WHERE value = 52.5"), ==, 1);
+  g_assert_cmpfloat (value_held (&fixture->sam), ==, 52.5);
+
+  /* Having seen it, Sam may replace it, and then Alex is the one told. */
+  g_assert_true (save (&fixture->sam, 51, "Sam's figure", &error));
+  g_assert_no_error (error);
+  g_assert_false (save (&fixture->alex, 53, NULL, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Sam Office"));
+  g_assert_cmpfloat (value_held (&fixture->alex), ==, 51);
+  g_assert_cmpint (store_test_query_int (fixture->path,
+                                         "SELECT count (*) FROM progress WHERE value = 51"), ==, 1);
+}
+
+/* A first value for a new quarter, entered by both: the second is told. */
+static void
+test_both_enter_first_value (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmProgressEntry) alex = pm_progress_entry_new (q4);
+  g_autoptr(PmProgressEntry) sam = pm_progress_entry_new (q4);
+  g_autoptr(GError) error = NULL;
+
+  pm_progress_entry_set_value (alex, 55);
+  pm_progress_entry_set_value (sam, 56);
+  g_assert_true (pm_store_save_entry (fixture->alex.store, fixture->alex.kpi, alex, &error));
+  g_assert_no_error (error);
+  g_assert_false (pm_store_save_entry (fixture->sam.store, fixture->sam.kpi, sam, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT);
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (fixture->sam.kpi, q4)), ==, 55);
+}
+
+/* Taking a value out that someone has since changed is refused too. */
+static void
+test_delete_after_change (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (save (&fixture->alex, 52.5, NULL, &error));
+  g_assert_false (pm_store_delete_entry (fixture->sam.store, fixture->sam.kpi, q3, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Alex Lead"));
+  g_clear_error (&error);
+  g_assert_cmpint (store_test_query_int (fixture->path,
+                                         "SELECT count (*) FROM progress WHERE value = 52.5"), ==, 1);
+
+  /* Seen, it can go. */
+  g_assert_true (pm_store_delete_entry (fixture->sam.store, fixture->sam.kpi, q3, &error));
+  g_assert_no_error (error);
+  g_assert_null (pm_kpi_get_entry (fixture->sam.kpi, q3));
+  g_assert_cmpint (store_test_query_int (fixture->path,
+                                         "SELECT count (*) FROM progress WHERE period = 'FY2016-Q3'"), ==, 0);
+}
+
+/* Both at the same moment, many times over: each round exactly one of
+ * the two saves from the same revision wins, and the stored value is
+ * always the winner's. */
+typedef struct
+{
+  Client  *client;
+  double   value;
+  GError  *error;
+  gboolean saved;
+  GMutex  *lock;
+  GCond   *cond;
+  int     *ready;
+} Racer;
+
+static gpointer
+race (gpointer data)
+{
+  Racer *racer = data;
+
+  g_mutex_lock (racer->lock);
+  (*racer->ready)++;
+  g_cond_broadcast (racer->cond);
+  while (*racer->ready < 2)
+    g_cond_wait (racer->cond, racer->lock);
+  g_mutex_unlock (racer->lock);
+
+  racer->saved = save (racer->client, racer->value, NULL, &racer->error);
+  return NULL;
+}
+
+static void
+test_simultaneous_saves (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GMutex lock;
+  GCond cond;
+
+  g_mutex_init (&lock);
+  g_cond_init (&cond);
+
+  for (int round = 0; round < 20; round++)
+    {
+      int ready = 0;
+      Racer alex = { &fixture->alex, 10 + round, NULL, FALSE, &lock, &cond, &ready };
+      Racer sam = { &fixture->sam, 60 + round, NULL, FALSE, &lock, &cond, &ready };
+      GThread *a, *b;
+      Racer *winner, *loser;
+      g_autofree char *sql = NULL;
+
+      /* Both start from what is stored now. */
+      client_close (&fixture->alex);
+      client_close (&fixture->sam);
+      client_open (&fixture->alex, fixture->path, "Alex Lead");
+      client_open (&fixture->sam, fixture->path, "Sam Office");
+
+      a = g_thread_new ("alex", race, &alex);
+      b = g_thread_new ("sam", race, &sam);
+      g_thread_join (a);
+      g_thread_join (b);
+
+      /* One wins. The other is refused as a conflict, or, on a file, may
+       * find the file locked by the winner: either way it wrote nothing. */
+      g_assert_true (alex.saved != sam.saved);
+      winner = alex.saved ? &alex : &sam;
+      loser = alex.saved ? &sam : &alex;
+      g_assert_no_error (winner->error);
+      g_assert_nonnull (loser->error);
+      g_test_message ("round %d: %s", round, loser->error->message);
+      g_assert_true (g_error_matches (loser->error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT) ||
+                     g_error_matches (loser->error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED));
+      g_clear_error (&loser->error);
+
+      sql = g_strdup_printf ("SELECT count (*) FROM progress WHERE period = 'FY2016-Q3' AND value = %d",
+                             (int) winner->value);
+      g_assert_cmpint (store_test_query_int (fixture->path, sql), ==, 1);
+    }
+
+  g_cond_clear (&cond);
+  g_mutex_clear (&lock);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (store_test_no_server_to_test ())
+    return 0;
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/concurrent/second-save-refused", test_second_save_refused);
+  ADD ("/store/concurrent/both-enter-first-value", test_both_enter_first_value);
+  ADD ("/store/concurrent/delete-after-change", test_delete_after_change);
+  ADD ("/store/concurrent/simultaneous-saves", test_simultaneous_saves);
+#undef ADD
+
+  return g_test_run ();
+}

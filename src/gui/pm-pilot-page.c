@@ -332,6 +332,15 @@ entry_apply_cb (PmPilotPage *self)
                           gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
                           &undo, &error))
     {
+      /* Someone else saved first: the model now holds their value, which
+       * the fields show, and the dialog says whose it is. */
+      if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT))
+        {
+          update_editor_fields (self);
+          _pm_window_report_error (window, _("Someone Else Saved This Value First"), error);
+          return;
+        }
+
       show_value_error (self, error->message);
       /* A value that does not parse is explained beside the field; a
        * failure to write deserves a dialog. */

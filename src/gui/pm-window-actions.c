@@ -249,8 +249,17 @@ open_path (PmWindow   *self,
            const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = NULL;
 
+  /* A server remembered without its password: asked for, not refused. */
+  if (pm_store_location_is_server (path))
+    {
+      if (!_pm_window_open (self, path, PM_STORE_OPEN_DEFAULT, &error))
+        _pm_window_connect (self, path, error->message);
+      return;
+    }
+
+  file = g_file_new_for_path (path);
   if (!_pm_window_open (self, path, PM_STORE_OPEN_DEFAULT, &error))
     report_file_error (self, _("Could Not Open “%s”"), file, error);
 }
@@ -297,7 +306,9 @@ save_as_chosen_cb (PmWindow *self,
   if (self->store == NULL || !check_new_file (self, file))
     return;
 
-  if (!pm_store_backup_to (self->store, path, &error))
+  /* A server's programme is copied to the file, audit trail and all. */
+  if (pm_store_is_server (self->store) ? !pm_store_copy_to (self->store, path, &error)
+                                       : !pm_store_backup_to (self->store, path, &error))
     {
       report_file_error (self, _("Could Not Save “%s”"), file, error);
       return;
@@ -669,6 +680,113 @@ export_action_cb (GSimpleAction *action,
 {
   choose_file (user_data, _("Export Programme File"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                _("programme.json"), FILE_KIND_PROGRAMME, export_chosen_cb, NULL, NULL);
+}
+
+/* Connect to a server */
+
+static void
+connect_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PmWindow         *self)
+{
+  GtkEditable *address = g_object_get_data (G_OBJECT (dialog), "address");
+  GtkEditable *password = g_object_get_data (G_OBJECT (dialog), "password");
+  g_autofree char *location = g_strstrip (g_strdup (gtk_editable_get_text (address)));
+  g_autofree char *secret = g_strdup (gtk_editable_get_text (password));
+  g_autoptr(GError) error = NULL;
+  gboolean opened;
+
+  /* The password leaves the field whatever happens next. GTK 4.8's
+   * password entry stays connected to the keyboard's caps lock while it
+   * has focus, and would be called after the dialog has gone. */
+  gtk_editable_set_text (password, "");
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+
+  if (!g_str_equal (response, "connect"))
+    goto wipe;
+
+  if (!pm_store_location_is_server (location))
+    {
+      _pm_window_connect (self, location,
+                          _("Give the server as a postgresql:// address, for example "
+                            "postgresql://jo@db.example.org/pilots."));
+      goto wipe;
+    }
+
+  opened = _pm_window_open_with_password (self, location, secret[0] != '\0' ? secret : NULL,
+                                          PM_STORE_OPEN_CREATE, &error);
+  if (!opened && g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION))
+    _pm_window_connect (self, location, error->message);
+  else if (!opened)
+    _pm_window_report_error (self, _("Could Not Connect"), error);
+
+wipe:
+  /* Not left in freed memory either. */
+  memset (secret, 0, strlen (secret));
+}
+
+void
+_pm_window_connect (PmWindow   *self,
+                    const char *location,
+                    const char *problem)
+{
+  g_autofree char *kept = location != NULL ? pm_store_location_to_keep (location) : NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkWidget *address;
+  GtkWidget *password;
+
+  g_return_if_fail (PM_IS_WINDOW (self));
+
+  body = g_strdup_printf ("%s%s%s",
+                          problem != NULL ? problem : "",
+                          problem != NULL ? "\n\n" : "",
+                          _("A programme shared by a team lives on a PostgreSQL server. Give its "
+                            "address, for example postgresql://jo@db.example.org/pilots "
+                            "(sslmode and the other libpq settings work as usual), and your "
+                            "password. The password goes to the server only and is never saved."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Connect to Server"), body);
+
+  /* Plain entries: libadwaita 1.2's password row does not survive its
+   * dialog being destroyed. */
+  list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  address = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (address), "postgresql://jo@db.example.org/pilots");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (address), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Server address"), -1);
+  if (kept != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (address), kept);
+  password = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (password), TRUE);
+  g_object_set (password, "placeholder-text", _("Password"), "activates-default", TRUE, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (password), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Password"), -1);
+  gtk_box_append (GTK_BOX (list), address);
+  gtk_box_append (GTK_BOX (list), password);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_object_set_data (G_OBJECT (dialog), "address", address);
+  g_object_set_data (G_OBJECT (dialog), "password", password);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "connect", _("C_onnect"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "connect",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "connect");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (connect_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (kept != NULL ? password : address);
+}
+
+static void
+connect_action_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  _pm_window_connect (user_data, NULL, NULL);
 }
 
 /* Committee rounds */
@@ -1154,6 +1272,7 @@ static const GActionEntry window_actions[] = {
   { "new", new_action_cb },
   { "create-programme", create_programme_action_cb },
   { "open", open_action_cb },
+  { "connect", connect_action_cb },
   { "open-recent", open_recent_action_cb, "s" },
   { "save-as", save_as_action_cb },
   { "import", import_action_cb },
@@ -1224,11 +1343,14 @@ _pm_window_update_recent (PmWindow *self)
       g_autofree char *basename = NULL;
       g_autoptr(GMenuItem) item = NULL;
 
-      /* A file moved away since is not offered. */
-      if (!g_file_test (recent[i], G_FILE_TEST_EXISTS))
+      /* A file moved away since is not offered; a server is. */
+      if (pm_store_location_is_server (recent[i]))
+        basename = pm_store_describe_location (recent[i]);
+      else if (g_file_test (recent[i], G_FILE_TEST_EXISTS))
+        basename = g_path_get_basename (recent[i]);
+      else
         continue;
 
-      basename = g_path_get_basename (recent[i]);
       item = g_menu_item_new (basename, NULL);
       g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
       g_menu_append_item (self->recent_menu, item);

@@ -40,6 +40,7 @@ struct _PmWindow
   PmProgramme          *programme;
   AdwToast             *toast;          /* the latest, while it shows */
   PmUndo               *undo;           /* what its Undo button puts back */
+  guint                 poll_id;        /* for other people's changes */
 };
 
 /* Shows "message" in a toast, with an Undo button when @undo is not NULL
@@ -52,6 +53,9 @@ void       _pm_window_report_error    (PmWindow      *self,
                                        const char    *heading,
                                        const GError  *error);
 PmPeriod  *_pm_window_get_period      (PmWindow      *self);
+/* Loads the programme again from the store (someone else changed it),
+ * keeping the page, KPI and period shown. */
+void       _pm_window_reload          (PmWindow      *self);
 /* Shows the page for a PmProgramme, PmDistrict or PmPilot, selecting it
  * in the sidebar. */
 void       _pm_window_show_item       (PmWindow      *self,
@@ -94,5 +98,16 @@ gboolean   _pm_window_open            (PmWindow      *self,
                                        const char    *path,
                                        PmStoreOpenFlags flags,
                                        GError       **error);
+/* The same with a server's password, asked of the user and kept nowhere. */
+gboolean   _pm_window_open_with_password (PmWindow        *self,
+                                          const char      *path,
+                                          const char      *password,
+                                          PmStoreOpenFlags flags,
+                                          GError         **error);
+/* Asks for a server's address (prefilled with @location, may be NULL)
+ * and password, and opens it; @problem (may be NULL) says why it asks. */
+void       _pm_window_connect         (PmWindow      *self,
+                                       const char    *location,
+                                       const char    *problem);
 
 G_END_DECLS

@@ -37,7 +37,9 @@ update_title (PmWindow *self)
 {
   g_autofree char *basename = NULL;
 
-  if (self->store != NULL)
+  if (self->store != NULL && pm_store_is_server (self->store))
+    basename = pm_store_describe_location (pm_store_get_path (self->store));
+  else if (self->store != NULL)
     basename = g_path_get_basename (pm_store_get_path (self->store));
 
   adw_window_title_set_title (self->window_title,
@@ -115,10 +117,17 @@ remember_database (PmWindow   *self,
   g_auto(GStrv) recent = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) updated = NULL;
+  g_autofree char *safe = NULL;
   guint kept = 1;
 
   if (self->settings == NULL)
     return;
+
+  /* A server's password is never written down. */
+  safe = pm_store_location_to_keep (path);
+  if (safe == NULL)
+    return;
+  path = safe;
 
   g_settings_set_string (self->settings, "last-database", path);
 
@@ -178,7 +187,8 @@ show_error_page (PmWindow     *self,
                  const char   *path,
                  const GError *error)
 {
-  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *basename = pm_store_location_is_server (path) ? pm_store_describe_location (path)
+                                                                   : g_path_get_basename (path);
   g_autofree char *title = g_strdup_printf (_("Could Not Open “%s”"), basename);
 
   set_document (self, NULL, NULL);
@@ -220,13 +230,23 @@ _pm_window_open (PmWindow          *self,
                  PmStoreOpenFlags   flags,
                  GError           **error)
 {
+  return _pm_window_open_with_password (self, path, NULL, flags, error);
+}
+
+gboolean
+_pm_window_open_with_password (PmWindow          *self,
+                               const char        *path,
+                               const char        *password,
+                               PmStoreOpenFlags   flags,
+                               GError           **error)
+{
   g_autoptr(PmStore) store = NULL;
   g_autoptr(PmProgramme) programme = NULL;
 
   g_return_val_if_fail (PM_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  store = pm_store_open (path, flags, error);
+  store = pm_store_open_with_password (path, password, flags, error);
   if (store == NULL)
     return FALSE;
 
@@ -421,10 +441,126 @@ pm_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (pm_window_parent_class)->close_request (window);
 }
 
+/* Other people's changes */
+
+/* Loads the programme again, keeping what is shown: the pilot or district
+ * and the KPI, found again by their ids, and the period. */
+void
+_pm_window_reload (PmWindow *self)
+{
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(PmPeriod) period = NULL;
+  g_autoptr(GError) error = NULL;
+  GObject *item;
+  PmKpi *kpi;
+  gint64 item_id = 0, kpi_id = 0;
+  gboolean item_is_pilot = FALSE;
+
+  g_return_if_fail (PM_IS_WINDOW (self));
+
+  if (self->store == NULL || self->programme == NULL)
+    return;
+
+  programme = pm_store_load (self->store, &error);
+  if (programme == NULL)
+    {
+      _pm_window_report_error (self, _("Could Not Read Other People’s Changes"), error);
+      return;
+    }
+
+  item = pm_sidebar_get_selected_item (self->sidebar);
+  if (PM_IS_PILOT (item))
+    {
+      item_is_pilot = TRUE;
+      item_id = pm_pilot_get_id (PM_PILOT (item));
+    }
+  else if (PM_IS_DISTRICT (item))
+    item_id = pm_district_get_id (PM_DISTRICT (item));
+  kpi = pm_pilot_page_get_selected_kpi (self->pilot_page);
+  if (kpi != NULL)
+    kpi_id = pm_kpi_get_id (kpi);
+  period = g_object_ref (_pm_window_get_period (self));
+
+  store = g_object_ref (self->store);
+  set_document (self, store, programme);
+  pm_period_selector_set_period (self->period_selector, period);
+
+  if (item_id != 0)
+    {
+      GListModel *districts = pm_programme_get_districts (programme);
+
+      for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
+        {
+          g_autoptr(PmDistrict) district = g_list_model_get_item (districts, d);
+          GListModel *pilots = pm_district_get_pilots (district);
+
+          if (!item_is_pilot && pm_district_get_id (district) == item_id)
+            _pm_window_show_item (self, G_OBJECT (district));
+
+          for (guint p = 0; item_is_pilot && p < g_list_model_get_n_items (pilots); p++)
+            {
+              g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
+              GListModel *kpis = pm_pilot_get_kpis (pilot);
+
+              if (pm_pilot_get_id (pilot) != item_id)
+                continue;
+
+              _pm_window_show_item (self, G_OBJECT (pilot));
+              for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
+                {
+                  g_autoptr(PmKpi) each = g_list_model_get_item (kpis, k);
+
+                  if (pm_kpi_get_id (each) == kpi_id)
+                    _pm_window_show_kpi (self, each);
+                }
+            }
+        }
+    }
+
+  _pm_window_report_saved (self, _("Updated with changes made elsewhere"), NULL);
+}
+
+/* Asked when the window comes to the front, and every few seconds while it
+ * is there: cheap on both engines (a pragma, or notifications already
+ * received). */
+static void
+check_for_changes (PmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->programme == NULL)
+    return;
+
+  /* Not under an open dialog that holds objects of this programme. */
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+
+  if (pm_store_poll_changes (self->store, &error))
+    _pm_window_reload (self);
+  else if (error != NULL)
+    g_warning ("Could not check for other people’s changes: %s", error->message);
+}
+
+static gboolean
+poll_cb (gpointer data)
+{
+  check_for_changes (PM_WINDOW (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+is_active_changed_cb (PmWindow *self)
+{
+  check_for_changes (self);
+}
+
 static void
 pm_window_dispose (GObject *object)
 {
   PmWindow *self = PM_WINDOW (object);
+
+  g_clear_handle_id (&self->poll_id, g_source_remove);
 
   if (self->programme != NULL)
     g_signal_handlers_disconnect_by_data (self->programme, self);
@@ -514,6 +650,9 @@ pm_window_init (PmWindow *self)
   restore_state (self);
   _pm_window_install_actions (self);
   update_title (self);
+
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
+  self->poll_id = g_timeout_add_seconds (5, poll_cb, self);
 }
 
 /* Public API */
@@ -538,13 +677,23 @@ pm_window_open_database (PmWindow   *self,
   if (_pm_window_open (self, path, PM_STORE_OPEN_CREATE, &error))
     return TRUE;
 
+  /* A server remembered without its password: ask for it. */
+  if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION))
+    {
+      if (self->store == NULL)
+        show_error_page (self, path, error);
+      _pm_window_connect (self, path, error->message);
+      return FALSE;
+    }
+
   if (self->store == NULL)
     {
       show_error_page (self, path, error);
       return FALSE;
     }
 
-  basename = g_path_get_basename (path);
+  basename = pm_store_location_is_server (path) ? pm_store_describe_location (path)
+                                                : g_path_get_basename (path);
   heading = g_strdup_printf (_("Could Not Open “%s”"), basename);
   _pm_window_report_error (self, heading, error);
 

@@ -257,6 +257,9 @@ activate_cb (GApplication *app)
     show_returns (window);
   else if (g_str_equal (view, "freeze"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.freeze-round", NULL);
+  else if (g_str_equal (view, "connect"))
+    _pm_window_connect (window, "postgresql://jo@db.example.org/pilots?sslmode=require",
+                        "The server asks for a password for “pilots”.");
 
   /* Long enough for layout, the idle chase list and a few frames. */
   g_timeout_add (1500, take_cb, window);
@@ -270,7 +273,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns|round|freeze]\n");
+      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns|round|freeze|connect]\n");
       return EXIT_FAILURE;
     }
 

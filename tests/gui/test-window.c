@@ -25,6 +25,7 @@
 #include "pm-kpi-row.h"
 #include "pm-window-private.h"
 #include "store/pm-sample.h"
+#include "pg-test-util.h"
 
 #define CANNOCK "Cannock Chase"
 #define WCFC "WCFC to work with 75"
@@ -563,6 +564,209 @@ test_freeze_round_from_menu (Fixture       *fixture,
   gui_test_wait_until (no_message_dialog, NULL);
 }
 
+/* Another window (another connection to the same database) saves
+ * Cannock's WCFC value for Q3 2016/17 as @value, as someone else would. */
+static void
+save_elsewhere (Fixture *fixture,
+                double   value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) other = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmPilot) pilot = NULL;
+  g_autoptr(PmKpi) kpi = NULL;
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q3);
+
+  g_assert_no_error (error);
+  pm_store_set_author (other, "Sam Office");
+  programme = pm_store_load (other, &error);
+  g_assert_no_error (error);
+  pilot = g_list_model_get_item (pm_district_get_pilots (pm_programme_find_district (programme, CANNOCK)), 0);
+  kpi = g_list_model_get_item (pm_pilot_get_kpis (pilot), 0);
+  g_assert_true (g_str_has_prefix (pm_kpi_get_title (kpi), WCFC));
+  pm_progress_entry_set_value (entry, value);
+  g_assert_true (pm_store_save_entry (other, kpi, entry, &error));
+  g_assert_no_error (error);
+  pm_store_close (other);
+}
+
+/* A dialog headed @heading other than @except (one still closing). */
+static AdwMessageDialog *
+find_dialog_headed_except (const char *heading,
+                           gpointer    except)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (each) && (gpointer) each != except &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (each)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (each);
+    }
+
+  return NULL;
+}
+
+static gboolean
+toplevel_gone (gpointer window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
+
+      if ((gpointer) each == window)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static AdwMessageDialog *
+find_dialog_headed (const char *heading)
+{
+  return find_dialog_headed_except (heading, NULL);
+}
+
+/* Someone else saved the value while it was being typed here: the save
+ * is refused with their name and value, the field shows their value, and
+ * the database keeps it. */
+static void
+test_conflict_shown (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *value_row = template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_row");
+  AdwMessageDialog *dialog;
+  double value = 0;
+
+  select_pilot_in_sidebar (fixture, CANNOCK);
+  select_period (fixture, 2016, 3);
+  select_kpi_in_table (fixture, WCFC);
+
+  save_elsewhere (fixture, 7);
+  type_value (fixture, "9");
+
+  dialog = find_dialog_headed ("Someone Else Saved This Value First");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Sam Office"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "to 7"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value_row)), ==, "7");
+  g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
+  g_assert_cmpfloat (value, ==, 7);
+  gtk_window_close (GTK_WINDOW (dialog));
+  gui_test_wait_until (no_message_dialog, NULL);
+
+  /* Seen, it can be replaced. */
+  type_value (fixture, "9");
+  g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
+  g_assert_cmpfloat (value, ==, 9);
+}
+
+/* A change made elsewhere appears when the window looks again (it does
+ * when it comes to the front, and every few seconds), on the same page. */
+static void
+test_refreshes_with_changes_elsewhere (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  GtkWidget *value_row = template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_row");
+  PmKpi *kpi;
+
+  select_pilot_in_sidebar (fixture, CANNOCK);
+  select_period (fixture, 2016, 3);
+  select_kpi_in_table (fixture, WCFC);
+  g_assert_false (pm_store_poll_changes (pm_window_get_store (fixture->window), NULL));
+
+  save_elsewhere (fixture, 11);
+  g_assert_true (pm_store_poll_changes (pm_window_get_store (fixture->window), NULL));
+  _pm_window_reload (fixture->window);
+
+  kpi = pm_pilot_page_get_selected_kpi (fixture->window->pilot_page);
+  g_assert_nonnull (kpi);
+  g_assert_true (g_str_has_prefix (pm_kpi_get_title (kpi), WCFC));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value_row)), ==, "11");
+  g_assert_cmpstr (adw_toast_get_title (_pm_window_get_toast (fixture->window)), ==,
+                   "Updated with changes made elsewhere");
+}
+
+/* Connect to Server: the address and password typed, the programme on the
+ * server opened; a wrong password asks again; what is remembered has no
+ * password in it. */
+static void
+test_connect_to_server (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) sample = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *last = NULL;
+  const char *password = g_getenv ("PM_TEST_PG_PASSWORD");
+  AdwMessageDialog *dialog;
+  AdwMessageDialog *first;
+
+  if (!pg_test_available () || password == NULL)
+    {
+      g_test_skip ("no PostgreSQL test server (build-aux/run-tests.sh starts one)");
+      return;
+    }
+
+  uri = pg_test_create_database ("pm_gui", &error);
+  g_assert_no_error (error);
+  sample = pm_sample_programme_load (&error);
+  g_assert_no_error (error);
+  store = pm_store_open (uri, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_import (store, sample, &error));
+  g_assert_no_error (error);
+  pm_store_close (store);
+
+  kept = pm_store_location_to_keep (uri);
+  g_assert_null (strstr (kept, password));
+
+  /* A wrong password: asked again, saying so. */
+  _pm_window_connect (fixture->window, kept, NULL);
+  dialog = find_dialog_headed ("Connect to Server");
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "password")), "wrong");
+  /* As its button would: the response, then the dialog goes (at once:
+   * its entry rows do not survive a second dispose). */
+  adw_message_dialog_response (dialog, "connect");
+  first = dialog;
+  gtk_window_destroy (GTK_WINDOW (first));
+  g_assert_true (toplevel_gone (first));
+  dialog = find_dialog_headed ("Connect to Server");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "refused the password"));
+  g_assert_false (pm_store_is_server (pm_window_get_store (fixture->window)));
+
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "password")), password);
+  adw_message_dialog_response (dialog, "connect");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_wait_until (no_message_dialog, NULL);
+
+  g_assert_true (pm_store_is_server (pm_window_get_store (fixture->window)));
+  g_assert_cmpstr (pm_programme_get_name (pm_window_get_programme (fixture->window)), ==,
+                   pm_programme_get_name (sample));
+  g_assert_true (g_str_has_suffix (adw_window_title_get_subtitle (fixture->window->window_title),
+                                   "on 127.0.0.1"));
+
+  settings = g_settings_new ("io.github.pilotmonitor.PilotMonitor");
+  last = g_settings_get_string (settings, "last-database");
+  g_assert_null (strstr (last, password));
+  g_assert_nonnull (strstr (last, "dbname='pm_gui_"));
+
+  /* Back to a file, so the server database can go. */
+  g_assert_true (pm_window_open_database (fixture->window, fixture->path));
+  g_assert_true (pg_test_drop_database (uri, &error));
+  g_assert_no_error (error);
+}
+
 static double
 read_baseline (Fixture    *fixture,
                const char *title_start)
@@ -756,6 +960,9 @@ main (int   argc,
   ADD ("/gui/window/history-shows-change", test_history_shows_change);
   ADD ("/gui/window/signoff-from-pilot-menu", test_signoff_from_pilot_menu);
   ADD ("/gui/window/freeze-round-from-menu", test_freeze_round_from_menu);
+  ADD ("/gui/window/conflict-shown", test_conflict_shown);
+  ADD ("/gui/window/refreshes-with-changes-elsewhere", test_refreshes_with_changes_elsewhere);
+  ADD ("/gui/window/connect-to-server", test_connect_to_server);
   ADD ("/gui/window/empty-database", test_empty_database);
 
   status = g_test_run ();

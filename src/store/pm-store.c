@@ -69,8 +69,6 @@ _pm_store_begin_write_as (PmStore     *self,
                           const char  *author,
                           GError     **error)
 {
-  g_autoptr(PmStatement) stmt = NULL;
-
   if (pm_database_is_read_only (self->database))
     {
       g_autofree char *display_name = g_filename_display_basename (self->path);

@@ -419,9 +419,12 @@ test_kill_entries (Fixture       *fixture,
                   "cut short had reached the disk",
                   N_KILLS, (g_get_monotonic_time () - start) / 1e6, n_during_open,
                   n_with_commits, n_committed, n_landed);
-  /* The test means little if the kills never landed among the writes. */
+  /* The test means little if the kills never landed among the writes,
+   * and on many different values. How many a child commits before its
+   * kill depends on the machine's speed (fewer under the sanitizers on a
+   * loaded machine), so the bar is a share of the kills, not a count. */
   g_assert_cmpuint (n_with_commits, >=, N_KILLS / 4);
-  g_assert_cmpuint (g_hash_table_size (expected), >, 100);
+  g_assert_cmpuint (g_hash_table_size (expected), >=, N_KILLS / 4);
 }
 
 static void

@@ -1,5 +1,9 @@
 #!/bin/sh
-# Installs the Debian 12 packages Pilot Monitor needs to build, run and test.
+# Installs the Debian 12 packages Pilot Monitor needs.
+#
+#   sh build-aux/install-deps.sh run    what building and running the app need
+#   sh build-aux/install-deps.sh test   that, and the tools the test suite uses
+#
 # Only what is missing is installed; safe to run again.
 #
 # PostgreSQL (postgresql, libpq-dev) is for the tests, which run their own
@@ -11,14 +15,29 @@
 # install.
 set -eu
 
-PACKAGES="gcc libc6-dev pkg-config meson ninja-build git
+# Building and running: the compiler and meson, the libraries, gettext and
+# xmllint (used while building the translations and the GResource), and the
+# fonts the printed reports use. libpq is the client library only.
+RUN_PACKAGES="gcc libc6-dev pkg-config meson ninja-build
 libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev
-gettext desktop-file-utils appstream appstream-util libxml2-utils
-xvfb xauth dbus dbus-x11 fonts-dejavu-core fonts-cantarell poppler-utils
+libxlsxwriter-dev libpq-dev libsodium-dev
+gettext libxml2-utils fonts-dejavu-core fonts-cantarell"
+
+# The test suite adds: Xvfb for the widget tests, poppler to read the PDFs
+# back, the desktop-file and AppStream validators, the sanitizer runtimes,
+# clang and libFuzzer, valgrind, LibreOffice Calc (to open the exported
+# workbooks) and a PostgreSQL server for the server tests.
+TEST_PACKAGES="git xvfb xauth dbus dbus-x11 poppler-utils
+desktop-file-utils appstream appstream-util
 libasan8 libubsan1 sqlite3
 clang libclang-rt-14-dev libfuzzer-14-dev valgrind
-libxlsxwriter-dev libreoffice-calc-nogui
-postgresql libpq-dev"
+libreoffice-calc-nogui postgresql"
+
+case "${1:-test}" in
+  run) PACKAGES=$RUN_PACKAGES ;;
+  test) PACKAGES="$RUN_PACKAGES $TEST_PACKAGES" ;;
+  *) echo "usage: install-deps.sh run|test" >&2; exit 2 ;;
+esac
 
 missing=""
 for p in $PACKAGES; do

@@ -17,7 +17,7 @@ dir=${FUZZ_BUILD_DIR:-build-fuzz}
 
 # The sanitizers and -fsanitize=fuzzer-no-link go on every library, so the
 # fuzzer is guided by the branches of the model and store code it reaches.
-options="-Dfuzzing=true -Dfuzz_seconds=$seconds -Db_sanitize=address,undefined \
+options="-Dtests=true -Dfuzzing=true -Dfuzz_seconds=$seconds -Db_sanitize=address,undefined \
 -Db_lundef=false -Dbuildtype=debugoptimized -Dc_args=-fsanitize=fuzzer-no-link"
 
 if [ -d "$dir" ]; then

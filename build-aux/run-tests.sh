@@ -12,7 +12,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-sh build-aux/install-deps.sh
+sh build-aux/install-deps.sh test
 
 # PostgreSQL for the tests: our own server, not Debian's cluster, in a
 # fresh directory under /tmp, on 127.0.0.1 only, run by the unprivileged
@@ -44,7 +44,7 @@ setup () {
 
 status=0
 
-setup build
+setup build -Dtests=true
 meson compile -C build
 xvfb-run -a -s "-screen 0 1280x1024x24" \
   meson test -C build --print-errorlogs --num-processes 2 || status=1
@@ -52,7 +52,7 @@ xvfb-run -a -s "-screen 0 1280x1024x24" \
 # Sanitizers: any ASan or UBSan report fails the test that triggered it.
 # PM_TEST_SLOW: fewer crash kills and smaller large programmes, no
 # wall-clock limits (the build above runs them in full).
-setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+setup build-asan -Dtests=true -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 meson compile -C build-asan
 PM_TEST_SLOW=1 \
 ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:fast_unwind_on_malloc=0" \

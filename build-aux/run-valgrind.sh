@@ -59,9 +59,9 @@ dir=${VALGRIND_BUILD_DIR:-build-valgrind}
 
 # -O0 keeps every frame in the stacks that the suppressions match.
 if [ -d "$dir" ]; then
-  meson setup --reconfigure "$dir" -Dbuildtype=debug >/dev/null
+  meson setup --reconfigure "$dir" -Dtests=true -Dbuildtype=debug >/dev/null
 else
-  meson setup "$dir" -Dbuildtype=debug >/dev/null
+  meson setup "$dir" -Dtests=true -Dbuildtype=debug >/dev/null
 fi
 meson compile -C "$dir"
 

@@ -6,12 +6,12 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-sh build-aux/install-deps.sh
+sh build-aux/install-deps.sh run
 
 if [ -d build ]; then
-  meson setup --reconfigure build >/dev/null
+  meson setup --reconfigure build -Dtests=false >/dev/null
 else
-  meson setup build >/dev/null
+  meson setup build -Dtests=false >/dev/null
 fi
 meson compile -C build
 

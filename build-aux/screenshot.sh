@@ -17,8 +17,11 @@ width=${2:-1280}
 height=${3:-800}
 view=${4:-pilot}
 
+# The screenshot tool is built with the tests.
 if [ ! -f "$build/build.ninja" ]; then
-  meson setup "$build" "$top"
+  meson setup "$build" "$top" -Dtests=true
+else
+  meson setup --reconfigure "$build" "$top" -Dtests=true >/dev/null
 fi
 # Everything, so that the settings schema is compiled too.
 meson compile -C "$build"

@@ -17,18 +17,19 @@ set -eu
 
 # Building and running: the compiler and meson, the libraries, gettext and
 # xmllint (used while building the translations and the GResource), and the
-# fonts the printed reports use. libpq is the client library only.
+# fonts the printed reports use; desktop-file-utils because the install
+# step updates the desktop database. libpq is the client library only.
 RUN_PACKAGES="gcc libc6-dev pkg-config meson ninja-build
 libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev
 libxlsxwriter-dev libpq-dev libsodium-dev
-gettext libxml2-utils fonts-dejavu-core fonts-cantarell"
+gettext libxml2-utils desktop-file-utils fonts-dejavu-core fonts-cantarell"
 
 # The test suite adds: Xvfb for the widget tests, poppler to read the PDFs
-# back, the desktop-file and AppStream validators, the sanitizer runtimes,
+# back, the AppStream validators, the sanitizer runtimes,
 # clang and libFuzzer, valgrind, LibreOffice Calc (to open the exported
 # workbooks) and a PostgreSQL server for the server tests.
 TEST_PACKAGES="git xvfb xauth dbus dbus-x11 poppler-utils
-desktop-file-utils appstream appstream-util
+appstream appstream-util
 libasan8 libubsan1 sqlite3
 clang libclang-rt-14-dev libfuzzer-14-dev valgrind
 libreoffice-calc-nogui postgresql"

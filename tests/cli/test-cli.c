@@ -434,6 +434,80 @@ test_import_csv (Fixture       *fixture,
   g_assert_cmpint (usage.status, ==, 2);
 }
 
+/* A file whose every row is refused saves nothing, and says so with a
+ * failure, --accept-valid or not. */
+static void
+test_import_csv_all_refused (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "refused.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  g_auto(Run) before = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_auto(Run) accepted = { 0, };
+  g_auto(Run) plain = { 0, };
+  g_auto(Run) after = { 0, };
+
+  g_assert_cmpint (create.status, ==, 0);
+  g_file_set_contents (csv,
+                       "district,pilot,kpi,period,value,note\r\n"
+                       "Tamworth,No such pilot,x,FY2016-Q4,1,\r\n"
+                       "Nowhere,Some pilot,y,FY2016-Q4,2,\r\n", -1, &error);
+  g_assert_no_error (error);
+
+  accepted = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, "--accept-valid", NULL);
+  g_assert_cmpint (accepted.status, ==, 1);
+  g_assert_cmpstr (accepted.out, ==, "");
+  g_assert_nonnull (strstr (accepted.err, "Line 2: Tamworth has no pilot called “No such pilot”"));
+  g_assert_nonnull (strstr (accepted.err, "refused.csv: 2 rows refused and no valid row: nothing was saved.\n"));
+
+  plain = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  g_assert_cmpint (plain.status, ==, 1);
+  g_assert_nonnull (strstr (plain.err, "2 rows refused and no valid row: nothing was saved."));
+  g_assert_null (strstr (plain.err, "--accept-valid"));
+
+  after = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_assert_cmpstr (after.out, ==, before.out);
+}
+
+/* A KPI's quarter given twice: the second row is refused, and the words
+ * say so; the first is saved only when the valid rows are. */
+static void
+test_import_csv_repeated_row (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "twice.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  g_auto(Run) before = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_auto(Run) refused = { 0, };
+  g_auto(Run) unchanged = { 0, };
+  g_auto(Run) accepted = { 0, };
+  g_auto(Run) after = { 0, };
+
+  g_assert_cmpint (create.status, ==, 0);
+  g_file_set_contents (csv,
+                       "district,pilot,kpi,period,value,note\r\n"
+                       WCFC_ROW "FY2016-Q4,9,\r\n"
+                       WCFC_ROW "FY2016-Q4,10,\r\n", -1, &error);
+  g_assert_no_error (error);
+
+  refused = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "Line 3: line 2 already gives FY2016-Q4 for this KPI, and a "
+                                         "quarter may be given only once: this row is refused.\n"));
+  g_assert_null (strstr (refused.err, "only the first is used"));
+  g_assert_nonnull (strstr (refused.err, "1 row refused: nothing was saved."));
+  unchanged = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_assert_cmpstr (unchanged.out, ==, before.out);
+
+  accepted = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, "--accept-valid", NULL);
+  g_assert_cmpint (accepted.status, ==, 0);
+  g_assert_cmpstr (accepted.out, ==, "Saved 1 value (1 new, 0 changed); 0 unchanged, 1 refused.\n");
+  after = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_assert_nonnull (strstr (after.out, "within 12 months\tcount\tincrease\t0 (October 2016)\t75\t31 October 2017\tFY2016-Q4\t9\n"));
+}
+
 /* Notes a spreadsheet would run as formulas reach the CSV export with an
  * apostrophe before them, numbers as they are; the export read back is
  * the same notes, and exported again the same file. */
@@ -705,6 +779,8 @@ main (int   argc,
   ADD ("/cli/errors/usage", test_usage_errors);
   ADD ("/cli/errors/export-unwritable", test_export_unwritable);
   ADD ("/cli/import-csv", test_import_csv);
+  ADD ("/cli/import-csv/all-refused", test_import_csv_all_refused);
+  ADD ("/cli/import-csv/repeated-row", test_import_csv_repeated_row);
   ADD ("/cli/export-csv/formulas", test_export_csv_formulas);
   ADD ("/cli/returns", test_returns);
   ADD ("/cli/copy-to/file", test_copy_to_file);

@@ -475,7 +475,11 @@ test_import_repeated_row (Fixture       *fixture,
                                                        WCFC_ROW ("FY2016-Q4", "1", "")
                                                        WCFC_ROW ("FY2016-Q4", "2", ""));
 
-  assert_one_rejection (import, 3, "line 2 already gives FY2016-Q4");
+  /* The second row is refused, the first kept: whether it is saved is
+   * for the user to say (nothing is, unless they accept the valid rows). */
+  assert_one_rejection (import, 3, "line 2 already gives FY2016-Q4 for this KPI");
+  g_assert_nonnull (strstr (pm_progress_import_get_rejection (import, 0, NULL), "this row is refused"));
+  g_assert_null (strstr (pm_progress_import_get_rejection (import, 0, NULL), "only the first is used"));
   g_assert_cmpuint (pm_progress_import_get_n_rows (import), ==, 1);
 }
 

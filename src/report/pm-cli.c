@@ -587,6 +587,19 @@ import_csv (const char *database,
   for (guint i = 0; i < n_rejected; i++)
     g_printerr ("pilot-monitor: %s: %s\n", display, pm_progress_import_get_rejection (import, i, NULL));
 
+  /* Every row refused leaves nothing valid to save: a failure, with
+   * --accept-valid or without. */
+  if (n_rejected > 0 && pm_progress_import_get_n_rows (import) == 0)
+    {
+      g_printerr ("pilot-monitor: %s: ", display);
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "%u row refused and no valid row: nothing was saved.\n",
+                               "%u rows refused and no valid row: nothing was saved.\n",
+                               n_rejected),
+                  n_rejected);
+      return EXIT_FAILED;
+    }
+
   if (n_rejected > 0 && !accept_valid)
     {
       g_printerr ("pilot-monitor: %s: ", display);

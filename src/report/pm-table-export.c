@@ -298,12 +298,14 @@ csv_number (PmUnit unit,
   return plain_number (value);
 }
 
+/* Notes and names come from users: none may reach a spreadsheet as a
+ * formula (see pm_csv_append_cell()). */
 static void
 csv_append_field (GString    *out,
                   const char *text,
                   gboolean    last)
 {
-  pm_csv_append_field (out, text);
+  pm_csv_append_cell (out, text);
   g_string_append (out, last ? "\r\n" : ",");
 }
 

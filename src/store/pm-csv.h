@@ -45,6 +45,17 @@ gboolean    pm_csv_foreach       (const char   *text,
  * break (quotes doubled). NULL is an empty field. */
 void        pm_csv_append_field  (GString      *out,
                                   const char   *field);
+/* The same for a file a spreadsheet will open: text starting with =, +,
+ * -, @, a tab or a carriage return, which a spreadsheet would run as a
+ * formula, is written with an apostrophe before it (as OWASP advises),
+ * and so is text whose leading apostrophes come before one of those, so
+ * that pm_csv_strip_formula_guard() gives back exactly what was written.
+ * A plain number ("-5", "0.25") is written as it is. */
+void        pm_csv_append_cell   (GString      *out,
+                                  const char   *field);
+/* Removes, in place, the apostrophe pm_csv_append_cell() put before
+ * @field; any other field is left as it is. */
+void        pm_csv_strip_formula_guard (char   *field);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmCsvRecord, pm_csv_record_free)
 

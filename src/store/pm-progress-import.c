@@ -265,8 +265,11 @@ check_record (PmProgressImport *self,
       return;
     }
 
+  /* An apostrophe before text a spreadsheet would take for a formula is
+   * the export's (or a spreadsheet's) mark that it is text: not part of
+   * it. */
   for (guint i = 0; record->fields[i] != NULL; i++)
-    g_strstrip (record->fields[i]);
+    pm_csv_strip_formula_guard (g_strstrip (record->fields[i]));
 
   district = record->fields[columns[COL_DISTRICT]];
   pilot = record->fields[columns[COL_PILOT]];
@@ -362,8 +365,10 @@ check_record (PmProgressImport *self,
              pm_period_get_index (period);
   if (g_hash_table_contains (seen, &seen_key))
     {
+      /* Translators: the line of the first row, and the period. */
       reject (self, record->line,
-              _("line %u already gives %s for this KPI; only the first is used."),
+              _("line %u already gives %s for this KPI, and a quarter may be given only once: "
+                "this row is refused."),
               GPOINTER_TO_UINT (g_hash_table_lookup (seen, &seen_key)), period_code);
       return;
     }

@@ -2,7 +2,9 @@
  *
  * A PmProgressImport reads a CSV file with the columns district, pilot,
  * kpi, period, value and (optionally) note (an empty note keeps the note
- * already held), and checks every row against
+ * already held; an apostrophe before text starting with =, +, -, @, a
+ * tab or a carriage return is a spreadsheet's mark of text, as the CSV
+ * export writes it, and is taken off), and checks every row against
  * the programme without writing anything: each row either becomes a value
  * to save (new, changed or the same as already held) or is refused with
  * its line number and the reason. The store writes the accepted rows

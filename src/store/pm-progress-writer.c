@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pm-merge-guard.h"
 #include "pm-progress-writer.h"
 #include "pm-store-private.h"
 
@@ -20,7 +21,7 @@ struct _PmProgressWriter
 
   PmStore          *store;
   PmProgressImport *import;
-  PmStatement      *insert;
+  PmMergeGuard     *guard;
   State             state;
   guint             position;
   guint             n_written;
@@ -37,7 +38,7 @@ pm_progress_writer_dispose (GObject *object)
   if (self->state == STATE_OPEN)
     pm_progress_writer_cancel (self);
 
-  g_clear_pointer (&self->insert, pm_statement_free);
+  g_clear_pointer (&self->guard, _pm_merge_guard_free);
   g_clear_object (&self->store);
   g_clear_object (&self->import);
 
@@ -78,11 +79,13 @@ pm_progress_writer_begin (PmProgressWriter  *self,
   g_return_val_if_fail (PM_IS_PROGRESS_WRITER (self), FALSE);
   g_return_val_if_fail (self->state == STATE_NEW, FALSE);
 
+  _pm_merge_guard_pause_for_tests ();
+
   if (!_pm_store_begin_write_from (self->store, "csv", error))
     return FALSE;
 
-  self->insert = _pm_store_prepare_entry_write (_pm_store_get_database (self->store), error);
-  if (self->insert == NULL)
+  self->guard = _pm_merge_guard_new (_pm_store_get_database (self->store), error);
+  if (self->guard == NULL)
     {
       _pm_store_end_write (self->store, FALSE, NULL);
       return FALSE;
@@ -106,27 +109,27 @@ pm_progress_writer_step (PmProgressWriter  *self,
   n_rows = pm_progress_import_get_n_rows (self->import);
   end = MIN (n_rows, self->position + max_rows);
 
+  /* Each row is written, or checked, only if its value is still the one
+   * the review compared it with: counts shown before Import stay true. */
   for (; self->position < end; self->position++)
     {
-      PmProgressEntry *entry;
+      PmImportChange change = pm_progress_import_get_change (self->import, self->position);
+      PmProgressEntry *entry, *held;
       PmKpi *kpi;
+      gboolean ok;
 
-      if (pm_progress_import_get_change (self->import, self->position) == PM_IMPORT_CHANGE_UNCHANGED)
-        continue;
+      pm_progress_import_get_row (self->import, self->position, &kpi, &entry, &held);
+      if (change == PM_IMPORT_CHANGE_UNCHANGED)
+        ok = _pm_merge_guard_check_entry (self->guard, kpi, held, error);
+      else
+        ok = _pm_merge_guard_write_entry (self->guard, kpi, entry, held, error);
 
-      pm_progress_import_get_row (self->import, self->position, &kpi, &entry, NULL);
-      if (pm_kpi_get_id (kpi) == 0)
-        {
-          pm_progress_writer_cancel (self);
-          return _pm_store_not_saved (error);
-        }
-
-      if (!_pm_store_run_entry_write (self->insert, pm_kpi_get_id (kpi), entry, error))
+      if (!ok)
         {
           pm_progress_writer_cancel (self);
           return FALSE;
         }
-      self->n_written++;
+      self->n_written += change != PM_IMPORT_CHANGE_UNCHANGED;
     }
 
   return self->position == n_rows;
@@ -168,7 +171,7 @@ pm_progress_writer_finish (PmProgressWriter  *self,
   n_rows = pm_progress_import_get_n_rows (self->import);
   g_return_val_if_fail (self->position == n_rows, FALSE);
 
-  g_clear_pointer (&self->insert, pm_statement_free);
+  g_clear_pointer (&self->guard, _pm_merge_guard_free);
   self->state = STATE_DONE;
   if (!_pm_store_end_write (self->store, TRUE, error))
     return FALSE;
@@ -199,7 +202,7 @@ pm_progress_writer_cancel (PmProgressWriter *self)
   if (self->state != STATE_OPEN)
     return;
 
-  g_clear_pointer (&self->insert, pm_statement_free);
+  g_clear_pointer (&self->guard, _pm_merge_guard_free);
   _pm_store_end_write (self->store, FALSE, NULL);
   self->state = STATE_DONE;
   self->n_written = 0;

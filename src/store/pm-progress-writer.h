@@ -6,6 +6,12 @@
  * was. Only once it has committed are the model's KPIs updated. While a
  * writer is open the store refuses other edits.
  *
+ * Every value is written, or for an unchanged row checked, only if it is
+ * still the one the review compared it with: one saved by someone else
+ * since (changed, added or deleted) fails the whole import with
+ * PM_STORE_ERROR_CONFLICT naming it, so nothing they saved is overwritten
+ * unseen and the review's counts are what was written.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

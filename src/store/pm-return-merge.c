@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pm-merge-guard.h"
 #include "pm-return-merge.h"
 #include "pm-store-private.h"
 
@@ -402,7 +403,7 @@ pm_return_merge_apply (PmReturnMerge     *self,
                        guint             *n_written,
                        GError           **error)
 {
-  PmDatabase *db;
+  g_autoptr(PmMergeGuard) guard = NULL;
   gboolean ok = TRUE;
   guint written = 0;
 
@@ -446,10 +447,15 @@ pm_return_merge_apply (PmReturnMerge     *self,
         }
     }
 
+  _pm_merge_guard_pause_for_tests ();
+
   if (!_pm_store_begin_write_as (self->store, "return", pm_return_get_author (self->ret), error))
     return FALSE;
 
-  db = _pm_store_get_database (self->store);
+  /* Each item only over what the review showed: a value or narrative
+   * saved by someone else since stops the merge. */
+  guard = _pm_merge_guard_new (_pm_store_get_database (self->store), error);
+  ok = guard != NULL;
   for (guint i = 0; ok && i < self->items->len; i++)
     {
       Item *item = &g_array_index (self->items, Item, i);
@@ -457,12 +463,14 @@ pm_return_merge_apply (PmReturnMerge     *self,
       if (!takes_return (item, conflicts))
         continue;
       if (item->kpi != NULL)
-        ok = _pm_store_write_entry (db, pm_kpi_get_id (item->kpi), item->return_entry, error);
+        ok = _pm_merge_guard_write_entry (guard, item->kpi, item->return_entry, item->office_entry, error);
       else
-        ok = _pm_store_write_narrative (db, pm_pilot_get_id (item->pilot), item->return_narrative, error);
+        ok = _pm_merge_guard_write_narrative (guard, item->pilot, item->return_narrative,
+                                              item->office_narrative, error);
       written += ok;
     }
 
+  g_clear_pointer (&guard, _pm_merge_guard_free);
   if (!_pm_store_end_write (self->store, ok, error))
     return FALSE;
 

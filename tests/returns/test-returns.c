@@ -509,6 +509,126 @@ test_refused_changes_nothing (Fixture       *fixture,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* The office as another of its people sees it: a second connection to
+ * its database, with the programme read from it. */
+static void
+copy_open_again (Copy       *copy,
+                 const char *path,
+                 const char *author)
+{
+  g_autoptr(GError) error = NULL;
+
+  copy->path = g_strdup (path);
+  copy->store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  copy->programme = pm_store_load (copy->store, &error);
+  g_assert_no_error (error);
+  pm_store_set_author (copy->store, author);
+}
+
+static char *
+narrative_on_disk (Copy *copy)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) reader = pm_store_open (copy->path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  PmNarrative *narrative;
+  char *progress;
+
+  g_assert_no_error (error);
+  loaded = pm_store_load (reader, &error);
+  g_assert_no_error (error);
+  narrative = pm_pilot_get_narrative (pm_kpi_get_pilot (find_kpi (loaded, CANNOCK, "WCFC")), q4);
+  progress = narrative != NULL ? g_strdup (pm_narrative_get_progress (narrative)) : NULL;
+  pm_store_close (reader);
+  return progress;
+}
+
+/* The office reviews the lead's return (a new narrative and a new WCFC
+ * value); a colleague saves the pilot's narrative meanwhile. The merge
+ * writes nothing, and says what changed. */
+static void
+test_narrative_changed_since_review (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmNarrative) theirs = pm_narrative_new (q4);
+  g_autoptr(PmNarrative) colleague = pm_narrative_new (q4);
+  g_autoptr(PmReturnMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *progress = NULL;
+  Copy other = { 0, };
+
+  enter (&fixture->cannock, CANNOCK, "WCFC", 4, 9);
+  pm_narrative_set_progress (theirs, "Nine families now.");
+  g_assert_true (pm_store_save_narrative (fixture->cannock.store,
+                                          pm_kpi_get_pilot (find_kpi (fixture->cannock.programme, CANNOCK, "WCFC")),
+                                          theirs, &error));
+  g_assert_no_error (error);
+  file = send_return (fixture, &fixture->cannock, CANNOCK, "cannock-q4.json");
+  merge = check_return (fixture, file);
+  g_assert_cmpuint (pm_return_merge_count (merge, PM_MERGE_NEW), ==, 2);
+
+  copy_open_again (&other, fixture->office.path, "Another Officer");
+  pm_narrative_set_progress (colleague, "Eight families, by our count.");
+  g_assert_true (pm_store_save_narrative (other.store,
+                                          pm_kpi_get_pilot (find_kpi (other.programme, CANNOCK, "WCFC")),
+                                          colleague, &error));
+  g_assert_no_error (error);
+  copy_close (&other);
+
+  g_assert_false (pm_return_merge_apply (merge, PM_MERGE_CONFLICTS_FAIL, NULL, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "The narrative of “" CANNOCK_PILOT "” (Cannock Chase) for "
+                                            "Q4 2016/17 was changed by someone else since you reviewed it; "
+                                            "review again."));
+  progress = narrative_on_disk (&fixture->office);
+  g_assert_cmpstr (progress, ==, "Eight families, by our count.");
+  g_assert_true (isnan (on_disk (&fixture->office, CANNOCK, "WCFC", 4)));
+  g_assert_null (pm_kpi_get_entry (find_kpi (fixture->office.programme, CANNOCK, "WCFC"), q4));
+}
+
+/* The return revises WCFC's Q4 value, which the office holds from an
+ * earlier return; a colleague deletes that value meanwhile. The merge
+ * does not put it back. */
+static void
+test_value_deleted_since_review (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmReturnMerge) first = NULL;
+  g_autoptr(PmReturnMerge) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_file = NULL;
+  g_autofree char *second_file = NULL;
+  Copy other = { 0, };
+
+  enter (&fixture->cannock, CANNOCK, "WCFC", 4, 9);
+  first_file = send_return (fixture, &fixture->cannock, CANNOCK, "first.json");
+  first = check_return (fixture, first_file);
+  g_assert_true (pm_return_merge_apply (first, PM_MERGE_CONFLICTS_FAIL, NULL, &error));
+  g_assert_no_error (error);
+
+  enter (&fixture->cannock, CANNOCK, "WCFC", 4, 10);
+  second_file = send_return (fixture, &fixture->cannock, CANNOCK, "second.json");
+  second = check_return (fixture, second_file);
+  g_assert_cmpuint (pm_return_merge_count (second, PM_MERGE_CHANGED), ==, 1);
+
+  copy_open_again (&other, fixture->office.path, "Another Officer");
+  g_assert_true (pm_store_delete_entry (other.store, find_kpi (other.programme, CANNOCK, "WCFC"), q4, &error));
+  g_assert_no_error (error);
+  copy_close (&other);
+
+  g_assert_false (pm_return_merge_apply (second, PM_MERGE_CONFLICTS_FAIL, NULL, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "The value of “" WCFC "” (Cannock Chase) for Q4 2016/17 "
+                                            "was changed by someone else since you reviewed it"));
+  g_assert_true (isnan (on_disk (&fixture->office, CANNOCK, "WCFC", 4)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -525,6 +645,8 @@ main (int   argc,
   ADD ("/returns/conflict/chosen-per-item", test_conflict_chosen_per_item);
   ADD ("/returns/refusals", test_refusals);
   ADD ("/returns/refused-changes-nothing", test_refused_changes_nothing);
+  ADD ("/returns/changed-since-review/narrative", test_narrative_changed_since_review);
+  ADD ("/returns/changed-since-review/value-deleted", test_value_deleted_since_review);
 #undef ADD
 
   return g_test_run ();

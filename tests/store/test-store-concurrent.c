@@ -12,6 +12,9 @@
 
 #include <string.h>
 
+#include "pm-progress-import.h"
+#include "pm-progress-writer.h"
+#include "pm-return-merge.h"
 #include "store-test-util.h"
 
 typedef struct
@@ -263,6 +266,76 @@ test_simultaneous_saves (Fixture       *fixture,
   g_mutex_clear (&lock);
 }
 
+/* Alex reviews a CSV file (Attendance 50 to 55, a first Referrals
+ * value); Sam deletes the Attendance value meanwhile. Alex's import
+ * writes nothing: the value stays deleted, and no half of the file is
+ * saved. */
+static void
+test_csv_review_then_delete (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char csv[] = "district,pilot,kpi,period,value\r\n"
+                            "Tamworth,Tamworth pilot,Attendance,FY2016-Q3,55\r\n"
+                            "Tamworth,Tamworth pilot,Referrals,FY2016-Q3,4\r\n";
+  g_autoptr(PmProgressImport) import = NULL;
+  g_autoptr(PmProgressWriter) writer = NULL;
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(GError) error = NULL;
+
+  import = pm_progress_import_new_from_csv (fixture->alex.programme, csv, strlen (csv), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pm_progress_import_count_change (import, PM_IMPORT_CHANGE_CHANGED), ==, 1);
+  g_assert_cmpuint (pm_progress_import_count_change (import, PM_IMPORT_CHANGE_NEW), ==, 1);
+
+  g_assert_true (pm_store_delete_entry (fixture->sam.store, fixture->sam.kpi, q3, &error));
+  g_assert_no_error (error);
+
+  writer = pm_progress_writer_new (fixture->alex.store, import);
+  g_assert_false (pm_progress_writer_run (writer, NULL, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "The value of “Attendance” (Tamworth) for Q3 2016/17 was "
+                                            "changed by someone else since you reviewed it; review again."));
+  g_assert_cmpint (store_test_query_int (fixture->path, "SELECT count (*) FROM progress"), ==, 0);
+}
+
+/* Sam's copy of the programme sends a return with a narrative for Q3;
+ * Alex reviews it (a new narrative), Sam saves another narrative there
+ * meanwhile, and Alex's merge writes nothing. */
+static void
+test_return_review_then_narrative (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmNarrative) sent = pm_narrative_new (q3);
+  g_autoptr(PmNarrative) saved = pm_narrative_new (q3);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(PmReturn) ret = NULL;
+  g_autoptr(PmReturnMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *progress = NULL;
+  PmPilot *pilot = pm_kpi_get_pilot (fixture->sam.kpi);
+
+  pm_narrative_set_progress (sent, "From the return.");
+  pm_pilot_set_narrative (pilot, sent);
+  ret = pm_return_new (fixture->sam.programme, pm_pilot_get_district (pilot), NULL, q3, "Sam Lead", now);
+  merge = pm_return_merge_new (fixture->alex.store, fixture->alex.programme, ret, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pm_return_merge_get_n_items (merge), ==, 1);
+  g_assert_cmpint (pm_return_merge_get_change (merge, 0), ==, PM_MERGE_NEW);
+
+  pm_narrative_set_progress (saved, "Typed by Sam.");
+  g_assert_true (pm_store_save_narrative (fixture->sam.store, pilot, saved, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (pm_return_merge_apply (merge, PM_MERGE_CONFLICTS_FAIL, NULL, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "The narrative of “Tamworth pilot” (Tamworth) for Q3 2016/17 "
+                                            "was changed by someone else since you reviewed it"));
+  progress = store_test_query_text (fixture->path, "SELECT progress FROM narrative");
+  g_assert_cmpstr (progress, ==, "Typed by Sam.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +350,8 @@ main (int   argc,
   ADD ("/store/concurrent/both-enter-first-value", test_both_enter_first_value);
   ADD ("/store/concurrent/delete-after-change", test_delete_after_change);
   ADD ("/store/concurrent/simultaneous-saves", test_simultaneous_saves);
+  ADD ("/store/concurrent/csv-review-then-delete", test_csv_review_then_delete);
+  ADD ("/store/concurrent/return-review-then-narrative", test_return_review_then_narrative);
 #undef ADD
 
   return g_test_run ();

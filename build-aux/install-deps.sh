@@ -12,7 +12,7 @@
 set -eu
 
 PACKAGES="gcc libc6-dev pkg-config meson ninja-build git
-libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev
+libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev libsodium-dev
 gettext desktop-file-utils appstream appstream-util libxml2-utils
 xvfb xauth dbus dbus-x11 fonts-dejavu-core fonts-cantarell poppler-utils
 libasan8 libubsan1 sqlite3

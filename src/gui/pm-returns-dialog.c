@@ -296,6 +296,8 @@ merge_action (GtkWidget  *widget,
       if (merge != NULL && pm_return_merge_check (merge, PM_MERGE_CONFLICTS_KEEP, NULL))
         g_ptr_array_add (chosen, merge);
     }
+  if (chosen->len == 0)
+    return;
 
   if (pm_return_merge_apply_all ((PmReturnMerge **) chosen->pdata, chosen->len,
                                  PM_MERGE_CONFLICTS_KEEP, NULL, &error))

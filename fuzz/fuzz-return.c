@@ -2,7 +2,7 @@
  *
  * Every input must either be read or be refused with a GError, never
  * both and never neither. A return that is read must write out and read
- * back (checksum and all) to the very same text, and be matched against
+ * back (signature and all) to the very same text, and be matched against
  * the sample programme without a crash: refused with its reason, or
  * giving items that name the office's own KPIs.
  *

@@ -4,7 +4,13 @@
  * value or narrative it would change, old beside new. A conflict (the
  * office entered a different value itself) has a switch: on takes the
  * lead's value, off (where it starts) keeps the office's. A refused file
- * shows why and is left out.
+ * (changed since it was signed, signed by a key other than the one the
+ * office trusts for its district, older than a return already merged)
+ * shows why and is left out. The first return of a district, whose key
+ * the office does not trust yet, shows the key's fingerprint and a
+ * switch to trust it, off to begin with: it is merged only once the
+ * office has compared the fingerprint with the lead's and switched it on.
+ * The returns are merged together, all or none.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -51,6 +57,71 @@ entry_text (PmKpi           *kpi,
   if (entry == NULL || !pm_progress_entry_has_value (entry))
     return g_strdup (_("none"));
   return pm_unit_format_value (pm_kpi_get_unit (kpi), pm_progress_entry_get_value (entry));
+}
+
+static void
+update_merge_button (PmReturnsDialog *self)
+{
+  g_autofree char *label = NULL;
+  guint n_mergeable = 0;
+
+  for (guint i = 0; i < self->merges->len; i++)
+    {
+      PmReturnMerge *merge = g_ptr_array_index (self->merges, i);
+
+      n_mergeable += merge != NULL && pm_return_merge_check (merge, PM_MERGE_CONFLICTS_KEEP, NULL);
+    }
+
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Merge %u Return", "_Merge %u Returns",
+                                        n_mergeable), n_mergeable);
+  gtk_button_set_label (self->merge_button, label);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "returns.merge", n_mergeable > 0);
+}
+
+static void
+trust_toggled_cb (GtkSwitch       *toggle,
+                  GParamSpec      *pspec,
+                  PmReturnsDialog *self)
+{
+  PmReturnMerge *merge = g_object_get_data (G_OBJECT (toggle), "merge");
+
+  pm_return_merge_set_trust_key (merge, gtk_switch_get_active (toggle));
+  update_merge_button (self);
+}
+
+/* The first return of a district: its key's fingerprint, to compare with
+ * the lead's, and the switch that trusts it. */
+static GtkWidget *
+trust_row (PmReturnsDialog *self,
+           PmReturnMerge   *merge)
+{
+  PmReturn *ret = pm_return_merge_get_return (merge);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: a switch beside a return's key: “Trust This Key for Cannock Chase” */
+  title = g_strdup_printf (_("Trust this key for %s"), pm_return_get_district_name (ret));
+  /* Translators: the key's fingerprint, then the district */
+  subtitle = g_strdup_printf (_("Signed with the key %s. The office trusts no key for %s yet: check "
+                                "with the lead, by phone or in person (not by e-mail), that this is "
+                                "their key’s fingerprint before you trust it."),
+                              pm_return_get_fingerprint (ret), pm_return_get_district_name (ret));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_object_set_data (G_OBJECT (toggle), "merge", merge);
+  g_signal_connect (toggle, "notify::active", G_CALLBACK (trust_toggled_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  gtk_widget_add_css_class (row, "warning");
+
+  return row;
 }
 
 static void
@@ -148,6 +219,15 @@ add_file (PmReturnsDialog *self,
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be read."));
   if (ret != NULL)
     merge = pm_return_merge_new (self->store, self->programme, ret, &error);
+  /* Another key than the district's, or older than one merged: refused
+   * as the command line refuses it. A key not trusted yet is asked
+   * about below. */
+  if (merge != NULL && (pm_return_merge_get_key_state (merge) == PM_RETURN_KEY_OTHER ||
+                        pm_return_merge_is_stale (merge)))
+    {
+      pm_return_merge_check (merge, PM_MERGE_CONFLICTS_KEEP, &error);
+      g_clear_object (&merge);
+    }
 
   if (merge == NULL)
     {
@@ -170,13 +250,17 @@ add_file (PmReturnsDialog *self,
       g_autofree char *description = NULL;
       guint n_items = pm_return_merge_get_n_items (merge);
 
-      /* Translators: who sent a return and which file: “From Alex Lead · cannock.json” */
-      description = g_strdup_printf (_("From %s · %s"),
+      /* Translators: who sent a return, which file and the key that signed it:
+       * “From Alex Lead · cannock.json · key 3F2A-9C01-77BE-D402” */
+      description = g_strdup_printf (_("From %s · %s · key %s"),
                                      pm_return_get_author (ret) != NULL ? pm_return_get_author (ret)
                                                                         : _("an unnamed sender"),
-                                     basename);
+                                     basename, pm_return_get_fingerprint (ret));
       adw_preferences_group_set_title (group, title);
       adw_preferences_group_set_description (group, description);
+
+      if (pm_return_merge_get_key_state (merge) == PM_RETURN_KEY_NEW)
+        adw_preferences_group_add (group, trust_row (self, merge));
 
       for (guint i = 0; i < n_items; i++)
         adw_preferences_group_add (group, item_row (self, merge, i));
@@ -200,24 +284,29 @@ merge_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   PmReturnsDialog *self = PM_RETURNS_DIALOG (widget);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  guint n_returns = 0, n_values = 0;
+  guint n_values = 0;
 
-  for (guint i = 0; i < self->merges->len && error == NULL; i++)
+  /* A return whose key the office has not trusted is left out. */
+  for (guint i = 0; i < self->merges->len; i++)
     {
       PmReturnMerge *merge = g_ptr_array_index (self->merges, i);
-      guint n_written = 0;
 
-      if (merge == NULL)
-        continue;
-      if (pm_return_merge_apply (merge, PM_MERGE_CONFLICTS_KEEP, &n_written, &error))
-        {
-          n_returns++;
-          n_values += n_written;
-        }
+      if (merge != NULL && pm_return_merge_check (merge, PM_MERGE_CONFLICTS_KEEP, NULL))
+        g_ptr_array_add (chosen, merge);
+    }
+  if (chosen->len == 0)
+    return;
+
+  if (pm_return_merge_apply_all ((PmReturnMerge **) chosen->pdata, chosen->len,
+                                 PM_MERGE_CONFLICTS_KEEP, NULL, &error))
+    {
+      for (guint i = 0; i < chosen->len; i++)
+        n_values += pm_return_merge_get_n_written (g_ptr_array_index (chosen, i));
     }
 
-  g_signal_emit (self, signals[MERGED], 0, n_returns, n_values, error);
+  g_signal_emit (self, signals[MERGED], 0, error == NULL ? chosen->len : 0, n_values, error);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -270,8 +359,6 @@ pm_returns_dialog_new (GtkWindow   *parent,
                        GListModel  *files)
 {
   PmReturnsDialog *self;
-  g_autofree char *label = NULL;
-  guint n_mergeable = 0;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (PM_IS_STORE (store), NULL);
@@ -287,13 +374,8 @@ pm_returns_dialog_new (GtkWindow   *parent,
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
       add_file (self, file);
-      n_mergeable += g_ptr_array_index (self->merges, i) != NULL;
     }
-
-  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Merge %u Return", "_Merge %u Returns",
-                                        n_mergeable), n_mergeable);
-  gtk_button_set_label (self->merge_button, label);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "returns.merge", n_mergeable > 0);
+  update_merge_button (self);
 
   return self;
 }

@@ -531,20 +531,30 @@ send_return_chosen_cb (PmWindow *self,
   g_autofree char *message = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(PmReturn) ret = NULL;
+  g_autoptr(PmSigningKey) key = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->programme == NULL || path == NULL)
     return;
 
-  ret = pm_return_new (self->programme, district, NULL, _pm_window_get_period (self), author, now);
+  key = pm_signing_key_load_or_create (NULL, &error);
+  if (key == NULL)
+    {
+      _pm_window_report_error (self, _("Could Not Sign the Return"), error);
+      return;
+    }
+
+  ret = pm_return_new (self->programme, district, NULL, _pm_window_get_period (self), author, now, key);
   if (!pm_return_save (ret, path, &error))
     {
       report_file_error (self, _("Could Not Save “%s”"), file, error);
       return;
     }
 
-  /* Translators: toast after saving a return: “Return saved as “tamworth-FY2016-Q3.json”” */
-  message = g_strdup_printf (_("Return saved as “%s”"), basename);
+  /* Translators: toast after saving a return: “Return saved as “tamworth-FY2016-Q3.json”, signed
+   * with your key 3F2A-9C01-77BE-D402” */
+  message = g_strdup_printf (_("Return saved as “%s”, signed with your key %s"), basename,
+                             pm_signing_key_get_fingerprint (key));
   _pm_window_report_saved (self, message, NULL);
 }
 

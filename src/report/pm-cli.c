@@ -25,6 +25,7 @@
 #include "store/pm-progress-writer.h"
 #include "store/pm-return-merge.h"
 #include "store/pm-sample.h"
+#include "store/pm-signing-key.h"
 #include "store/pm-store.h"
 
 enum {
@@ -60,7 +61,9 @@ pm_cli_add_options (GApplication *application)
     { "import-return", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
       N_("Merge a lead’s quarterly return into the database (may be given more than once)"), N_("RETURN.json") },
     { "on-conflict", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("With --import-return: when the office entered a different value itself, keep it, replace it, or fail (the default: nothing is merged)"), N_("keep|replace|fail") },
+      N_("With --import-return: when the office entered a different value itself, keep it, replace it, or fail (the default: nothing is merged); replace also merges a return older than one already merged"), N_("keep|replace|fail") },
+    { "trust-key", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+      N_("With --import-return: trust the key with this fingerprint for the district of the return it signed, having checked it with the lead (may be given more than once)"), N_("FINGERPRINT") },
     { "export-summary", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write the district summaries as PDF: all districts, or the one named"), N_("all|DISTRICT") },
     { "export-appendix", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -94,6 +97,7 @@ pm_cli_add_options (GApplication *application)
       "  pilot-monitor --database pilots.db --copy-to postgresql://office@db.example.org/pilots\n"
       "  pilot-monitor --database pilots.db --import-csv q4-values.csv\n"
       "  pilot-monitor --database lead.db --export-return Tamworth --period FY2016-Q3 --output tamworth-q3.json\n"
+      "  pilot-monitor --database office.db --import-return tamworth-q3.json --trust-key 3F2A-9C01-77BE-D402\n"
       "  pilot-monitor --database office.db --import-return tamworth-q3.json --on-conflict keep\n"
       "  pilot-monitor --database pilots.db --export-summary all --period FY2016-Q3 --output summaries.pdf\n"
       "  pilot-monitor --database pilots.db --export-appendix --period FY2016-Q3 --output appendix.pdf\n"
@@ -378,7 +382,9 @@ export_return (const char *database,
   g_autoptr(GError) error = NULL;
   g_autoptr(PmProgramme) programme = load_programme (database, &error);
   g_autoptr(PmReturn) ret = NULL;
+  g_autoptr(PmSigningKey) key = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *display = NULL;
   PmDistrict *district;
 
   if (programme == NULL)
@@ -401,13 +407,25 @@ export_return (const char *database,
 
   author = cli_author (author);
 
-  ret = pm_return_new (programme, district, NULL, period, author, now);
+  key = pm_signing_key_load_or_create (NULL, &error);
+  if (key == NULL)
+    {
+      print_error (NULL, error);
+      return EXIT_FAILED;
+    }
+
+  ret = pm_return_new (programme, district, NULL, period, author, now, key);
   if (!pm_return_save (ret, output_path, &error))
     {
       print_error (output_path, error);
       return EXIT_FAILED;
     }
 
+  display = g_filename_display_name (output_path);
+  /* Translators: after --export-return: the file, then the key's fingerprint */
+  g_print (_("%s: signed with your key %s. The office checks this fingerprint with you the "
+             "first time: tell it by phone or in person, not with the return.\n"),
+           display, pm_signing_key_get_fingerprint (key));
   return EXIT_OK;
 }
 
@@ -503,16 +521,115 @@ copy_database (const char *database,
   return EXIT_OK;
 }
 
-/* Merges each return in turn, each in its own transaction: a refused
- * file changes nothing and stops the rest. */
+/* What a refusal of --import-return says to do on the command line. */
+static void
+print_merge_hint (PmReturnMerge *merge,
+                  const GError  *error)
+{
+  PmReturn *ret = pm_return_merge_get_return (merge);
+
+  if (g_error_matches (error, PM_FILE_ERROR, PM_FILE_ERROR_UNTRUSTED))
+    {
+      if (pm_return_merge_get_key_state (merge) == PM_RETURN_KEY_NEW)
+        /* Translators: the district, then the fingerprint */
+        g_printerr (_("pilot-monitor: once checked, trust it for %s with --trust-key %s\n"),
+                    pm_return_get_district_name (ret), pm_return_get_fingerprint (ret));
+      else
+        /* Translators: the district, then the fingerprint */
+        g_printerr (_("pilot-monitor: once checked, trust the new key for %s instead with "
+                      "--trust-key %s\n"),
+                    pm_return_get_district_name (ret), pm_return_get_fingerprint (ret));
+    }
+  else if (g_error_matches (error, PM_FILE_ERROR, PM_FILE_ERROR_STALE))
+    g_printerr ("pilot-monitor: %s\n",
+                _("to merge it anyway, give --on-conflict replace: the values it puts back are listed"));
+}
+
+static char *
+entry_text (PmKpi           *kpi,
+            PmProgressEntry *entry)
+{
+  if (entry == NULL || !pm_progress_entry_has_value (entry))
+    return g_strdup (_("none"));
+  return pm_unit_format_value (pm_kpi_get_unit (kpi), pm_progress_entry_get_value (entry));
+}
+
+/* After a return was merged: its figures, its key, and what went back
+ * when it was older than one merged before. */
+static void
+print_merged (const char    *display,
+              PmReturnMerge *merge)
+{
+  PmReturn *ret = pm_return_merge_get_return (merge);
+  g_autofree char *period = pm_period_get_label (pm_return_get_period (ret));
+  const char *district = pm_return_get_district_name (ret);
+  const char *fingerprint = pm_return_get_fingerprint (ret);
+
+  /* Translators: after --import-return: “tamworth.json: Tamworth, Q3 2016/17 from Alex Lead:
+   * 3 new, 1 changed, 1 conflict; 4 saved.” */
+  g_print (_("%s: %s, %s from %s: %u new, %u changed, %u in conflict; %u saved.\n"),
+           display, district, period,
+           pm_return_get_author (ret) != NULL ? pm_return_get_author (ret) : _("an unnamed sender"),
+           pm_return_merge_count (merge, PM_MERGE_NEW),
+           pm_return_merge_count (merge, PM_MERGE_CHANGED),
+           pm_return_merge_count (merge, PM_MERGE_CONFLICT),
+           pm_return_merge_get_n_written (merge));
+
+  if (!pm_return_merge_get_trust_key (merge))
+    /* Translators: the fingerprint, then the district */
+    g_print (_("  Signed with the key %s, which the office trusts for %s.\n"), fingerprint, district);
+  else if (pm_return_merge_get_key_state (merge) == PM_RETURN_KEY_NEW)
+    /* Translators: the fingerprint, then the district */
+    g_print (_("  Signed with the key %s, now trusted for %s.\n"), fingerprint, district);
+  else
+    /* Translators: the fingerprint, the district, then the fingerprint trusted before */
+    g_print (_("  Signed with the key %s, now trusted for %s instead of %s.\n"), fingerprint, district,
+             pm_return_merge_get_trusted_fingerprint (merge));
+
+  if (!pm_return_merge_is_stale (merge))
+    return;
+
+  g_print ("  %s\n", _("Older than the return already merged for the quarter: these went back "
+                        "to its figures:"));
+  for (guint i = 0; i < pm_return_merge_get_n_items (merge); i++)
+    {
+      PmKpi *kpi = pm_return_merge_get_kpi (merge, i);
+
+      if (!pm_return_merge_get_written (merge, i))
+        continue;
+      if (kpi != NULL)
+        {
+          g_autofree char *old = entry_text (kpi, pm_return_merge_get_office_entry (merge, i));
+          g_autofree char *new = entry_text (kpi, pm_return_merge_get_return_entry (merge, i));
+
+          /* Translators: a value put back: “    “Families supported”: 20 → 10” */
+          g_print (_("    “%s”: %s → %s\n"), pm_kpi_get_title (kpi), old, new);
+        }
+      else
+        {
+          /* Translators: a narrative put back: “    the narrative of “Pilot”” */
+          g_print (_("    the narrative of “%s”\n"),
+                   pm_pilot_get_title (pm_return_merge_get_pilot (merge, i)));
+        }
+    }
+}
+
+/* Reads and checks every return before anything is written, then merges
+ * them all in one transaction: all of them are merged, or none. */
 static int
 import_returns (const char         *database,
                 const char * const *paths,
-                PmMergeConflicts    conflicts)
+                PmMergeConflicts    conflicts,
+                const char * const *trust)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PmStore) store = open_existing (database, FALSE, &error);
   g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(GPtrArray) merges = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_paths = g_strv_length ((char **) paths);
+  guint n_trust = trust != NULL ? g_strv_length ((char **) trust) : 0;
+  g_autofree gboolean *trust_used = g_new0 (gboolean, n_trust + 1);
+  guint failed = 0;
 
   if (store == NULL || (programme = pm_store_load (store, &error)) == NULL)
     {
@@ -520,34 +637,73 @@ import_returns (const char         *database,
       return EXIT_FAILED;
     }
 
-  for (guint i = 0; paths[i] != NULL; i++)
+  for (guint i = 0; i < n_paths; i++)
     {
       g_autofree char *display = g_filename_display_name (paths[i]);
       g_autoptr(PmReturn) ret = pm_return_load (paths[i], &error);
       g_autoptr(PmReturnMerge) merge = NULL;
-      g_autofree char *period = NULL;
-      guint n_written = 0;
 
-      if (ret == NULL || (merge = pm_return_merge_new (store, programme, ret, &error)) == NULL ||
-          !pm_return_merge_apply (merge, conflicts, &n_written, &error))
+      if (ret != NULL)
+        merge = pm_return_merge_new (store, programme, ret, &error);
+      if (merge != NULL && pm_return_merge_get_key_state (merge) != PM_RETURN_KEY_TRUSTED)
+        {
+          for (guint j = 0; j < n_trust; j++)
+            if (pm_signing_fingerprint_matches (pm_return_get_fingerprint (ret), trust[j]))
+              {
+                pm_return_merge_set_trust_key (merge, TRUE);
+                trust_used[j] = TRUE;
+              }
+        }
+      if (merge == NULL || !pm_return_merge_check (merge, conflicts, &error))
         {
           print_error (display, error);
-          return EXIT_FAILED;
+          if (merge != NULL)
+            print_merge_hint (merge, error);
+          failed = i;
+          goto nothing_merged;
         }
-
-      period = pm_period_get_label (pm_return_get_period (ret));
-      /* Translators: after --import-return: “tamworth.json: Tamworth, Q3 2016/17 from Alex Lead:
-       * 3 new, 1 changed, 1 conflict; 4 saved.” */
-      g_print (_("%s: %s, %s from %s: %u new, %u changed, %u in conflict; %u saved.\n"),
-               display, pm_return_get_district_name (ret), period,
-               pm_return_get_author (ret) != NULL ? pm_return_get_author (ret) : _("an unnamed sender"),
-               pm_return_merge_count (merge, PM_MERGE_NEW),
-               pm_return_merge_count (merge, PM_MERGE_CHANGED),
-               pm_return_merge_count (merge, PM_MERGE_CONFLICT),
-               n_written);
+      g_ptr_array_add (merges, g_steal_pointer (&merge));
     }
 
+  /* A fingerprint typed wrong must not pass unnoticed. */
+  for (guint j = 0; j < n_trust; j++)
+    if (!trust_used[j])
+      {
+        g_autofree char *message = g_strdup_printf (_("--trust-key %s is not the key of any of the "
+                                                      "returns that needed one: nothing was merged"),
+                                                    trust[j]);
+
+        print_usage_error (message);
+        return EXIT_USAGE;
+      }
+
+  if (!pm_return_merge_apply_all ((PmReturnMerge **) merges->pdata, merges->len, conflicts,
+                                  &failed, &error))
+    {
+      g_autofree char *display = g_filename_display_name (paths[failed]);
+
+      print_error (display, error);
+      goto nothing_merged;
+    }
+
+  for (guint i = 0; i < n_paths; i++)
+    {
+      g_autofree char *display = g_filename_display_name (paths[i]);
+
+      print_merged (display, g_ptr_array_index (merges, i));
+    }
   return EXIT_OK;
+
+nothing_merged:
+  if (n_paths > 1)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "pilot-monitor: none of the %u return was merged: returns given "
+                             "together are merged all together or not at all.\n",
+                             "pilot-monitor: none of the %u returns was merged: returns given "
+                             "together are merged all together or not at all.\n",
+                             n_paths),
+                n_paths);
+  return EXIT_FAILED;
 }
 
 /* Checks every row of a CSV of quarterly values, reports the refused ones
@@ -642,6 +798,7 @@ pm_cli_run (GVariantDict *options,
   const char *author = NULL;
   g_autofree const char **return_paths = NULL;
   const char *on_conflict = NULL;
+  g_autofree const char **trust_keys = NULL;
   PmMergeConflicts conflicts = PM_MERGE_CONFLICTS_FAIL;
   gboolean sample = FALSE;
   gboolean list = FALSE;
@@ -672,6 +829,7 @@ pm_cli_run (GVariantDict *options,
   g_variant_dict_lookup (options, "author", "&s", &author);
   g_variant_dict_lookup (options, "import-return", "^a&ay", &return_paths);
   g_variant_dict_lookup (options, "on-conflict", "&s", &on_conflict);
+  g_variant_dict_lookup (options, "trust-key", "^a&s", &trust_keys);
   g_variant_dict_lookup (options, "export-summary", "&s", &export_summary);
   g_variant_dict_lookup (options, "export-appendix", "b", &export_appendix);
   g_variant_dict_lookup (options, "export-csv", "b", &export_csv);
@@ -697,7 +855,8 @@ pm_cli_run (GVariantDict *options,
 
       if (sample || list || import_path != NULL || export_path != NULL || csv_path != NULL ||
           return_paths != NULL || exporting || freeze_on != NULL || period_code != NULL ||
-          output_path != NULL || author != NULL || on_conflict != NULL || accept_valid)
+          output_path != NULL || author != NULL || on_conflict != NULL || trust_keys != NULL ||
+          accept_valid)
         {
           print_usage_error (_("--copy-to is a command of its own: give it with --database only"));
           *exit_status = EXIT_USAGE;
@@ -756,6 +915,13 @@ pm_cli_run (GVariantDict *options,
           *exit_status = EXIT_USAGE;
           return TRUE;
         }
+    }
+
+  if (trust_keys != NULL && return_paths == NULL)
+    {
+      print_usage_error (_("--trust-key goes with --import-return"));
+      *exit_status = EXIT_USAGE;
+      return TRUE;
     }
 
   if (author != NULL && export_return_district == NULL && freeze_on == NULL)
@@ -892,7 +1058,7 @@ pm_cli_run (GVariantDict *options,
 
   if (return_paths != NULL)
     {
-      *exit_status = import_returns (path, return_paths, conflicts);
+      *exit_status = import_returns (path, return_paths, conflicts, trust_keys);
       if (*exit_status != EXIT_OK)
         return TRUE;
     }

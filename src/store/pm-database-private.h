@@ -49,6 +49,9 @@ struct _PmDatabaseClass
                                       const char   *author,
                                       const char   *source,
                                       GError      **error);
+  gboolean     (*set_change_key)     (PmDatabase   *self,
+                                      const char   *fingerprint,
+                                      GError      **error);
   int          (*get_changes)        (PmDatabase   *self);
   gboolean     (*backup_to)          (PmDatabase   *self,
                                       const char   *path,

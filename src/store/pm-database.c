@@ -445,6 +445,20 @@ pm_database_set_change_context (PmDatabase  *self,
 }
 
 gboolean
+pm_database_set_change_key (PmDatabase  *self,
+                            const char  *fingerprint,
+                            GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (GET_PRIVATE (self)->in_transaction, FALSE);
+
+  if (!_pm_database_check_open (self, error))
+    return FALSE;
+
+  return ENGINE (self)->set_change_key (self, fingerprint, error);
+}
+
+gboolean
 pm_database_poll_changes (PmDatabase  *self,
                           GError     **error)
 {

@@ -126,6 +126,12 @@ gboolean     pm_database_set_change_context  (PmDatabase        *self,
                                               const char        *author,
                                               const char        *source,
                                               GError           **error);
+/* The fingerprint of the key that signed the return being merged in the
+ * open transaction (NULL: none), which the audit trail records with each
+ * change whose source is "return". Set after the change context. */
+gboolean     pm_database_set_change_key      (PmDatabase        *self,
+                                              const char        *fingerprint,
+                                              GError           **error);
 /* TRUE when another program has committed a change to the database
  * since the last call (or the open): a window refreshes then. */
 gboolean     pm_database_poll_changes        (PmDatabase        *self,

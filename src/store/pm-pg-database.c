@@ -506,6 +506,23 @@ pg_set_change_context (PmDatabase  *database,
   return pm_statement_execute (stmt, error);
 }
 
+/* Read, like the settings above, by the trigger on audit (schema 7). */
+static gboolean
+pg_set_change_key (PmDatabase  *database,
+                   const char  *fingerprint,
+                   GError     **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+
+  stmt = pm_database_prepare (database,
+                              "SELECT set_config ('pm.key_fingerprint', coalesce (?1::text, ''), true)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  pm_statement_bind_text (stmt, 1, fingerprint);
+  return pm_statement_execute (stmt, error);
+}
+
 /* Every change on the server notifies pm_changes (schema 6); our own
  * are not news. */
 static gboolean
@@ -570,7 +587,8 @@ pg_reset_ids (PmDatabase  *database,
               "SELECT setval (pg_get_serial_sequence ('target', 'id'), coalesce (max (id), 0) + 1, false) FROM target;"
               "SELECT setval (pg_get_serial_sequence ('audit', 'id'), coalesce (max (id), 0) + 1, false) FROM audit;"
               "SELECT setval (pg_get_serial_sequence ('signoff', 'id'), coalesce (max (id), 0) + 1, false) FROM signoff;"
-              "SELECT setval (pg_get_serial_sequence ('committee_round', 'id'), coalesce (max (id), 0) + 1, false) FROM committee_round;",
+              "SELECT setval (pg_get_serial_sequence ('committee_round', 'id'), coalesce (max (id), 0) + 1, false) FROM committee_round;"
+              "SELECT setval (pg_get_serial_sequence ('return_key', 'id'), coalesce (max (id), 0) + 1, false) FROM return_key;",
               error);
 }
 
@@ -855,6 +873,7 @@ pm_pg_database_class_init (PmPgDatabaseClass *klass)
   database_class->commit = pg_commit;
   database_class->rollback = pg_rollback;
   database_class->set_change_context = pg_set_change_context;
+  database_class->set_change_key = pg_set_change_key;
   database_class->get_changes = pg_get_changes;
   database_class->backup_to = pg_backup_to;
   database_class->set_busy_timeout = pg_set_busy_timeout;

@@ -8,7 +8,12 @@
 
 #include "pm-merge-guard.h"
 #include "pm-return-merge.h"
+#include "pm-return-private.h"
 #include "pm-store-private.h"
+
+/* A return dated further ahead than this of the office's clock is
+ * refused: it would make every later return look stale. */
+#define MAX_CLOCK_AHEAD (G_TIME_SPAN_DAY)
 
 typedef struct
 {
@@ -20,6 +25,7 @@ typedef struct
   PmProgressEntry *return_entry;
   PmNarrative     *office_narrative;
   PmNarrative     *return_narrative;
+  gboolean         written;
 } Item;
 
 struct _PmReturnMerge
@@ -31,6 +37,15 @@ struct _PmReturnMerge
   PmReturn    *ret;
   GArray      *items;   /* of Item */
   gboolean     applied;
+  guint        n_written;
+
+  gint64       district_id;
+  PmReturnKeyState key_state;
+  char        *trusted_key;          /* the district's, as seen at review */
+  char        *trusted_fingerprint;
+  gboolean     trust_key;
+  gboolean     stale;
+  char        *newer_created;
 };
 
 G_DEFINE_FINAL_TYPE (PmReturnMerge, pm_return_merge, G_TYPE_OBJECT)
@@ -55,6 +70,9 @@ pm_return_merge_finalize (GObject *object)
   g_clear_object (&self->office);
   g_clear_object (&self->ret);
   g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->trusted_key, g_free);
+  g_clear_pointer (&self->trusted_fingerprint, g_free);
+  g_clear_pointer (&self->newer_created, g_free);
 
   G_OBJECT_CLASS (pm_return_merge_parent_class)->finalize (object);
 }
@@ -197,6 +215,52 @@ collect_pilot (PmReturnMerge  *self,
   return TRUE;
 }
 
+/* A return's time for people: "30 November 2026, 09:15:00 UTC". */
+static char *
+format_created (const char *created)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (created, NULL);
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (time == NULL)
+    return g_strdup (created);
+  utc = g_date_time_to_utc (time);
+  /* Translators: a return's time, see g_date_time_format(): “30 November 2026, 09:15:00 UTC” */
+  return g_date_time_format (utc, _("%-d %B %Y, %H:%M:%S UTC"));
+}
+
+/* Which key the office trusts for the district, and whether a return
+ * written later has been merged for the quarter. */
+static gboolean
+note_key_and_age (PmReturnMerge  *self,
+                  GError        **error)
+{
+  PmDatabase *db = _pm_store_get_database (self->store);
+  g_autofree char *newest = NULL;
+  gint64 newest_usec = 0;
+
+  if (!_pm_return_get_trusted_key (db, self->district_id, &self->trusted_key,
+                                   &self->trusted_fingerprint, error))
+    return FALSE;
+  if (self->trusted_key == NULL)
+    self->key_state = PM_RETURN_KEY_NEW;
+  else if (g_str_equal (self->trusted_key, pm_return_get_public_key_text (self->ret)))
+    self->key_state = PM_RETURN_KEY_TRUSTED;
+  else
+    self->key_state = PM_RETURN_KEY_OTHER;
+
+  if (!_pm_return_get_newest_merged (db, self->district_id, pm_return_get_period (self->ret),
+                                     &newest, &newest_usec, error))
+    return FALSE;
+  if (newest != NULL && newest_usec > _pm_return_time_usec (pm_return_get_created_time (self->ret)))
+    {
+      self->stale = TRUE;
+      self->newer_created = g_steal_pointer (&newest);
+    }
+
+  return TRUE;
+}
+
 PmReturnMerge *
 pm_return_merge_new (PmStore      *store,
                      PmProgramme  *office,
@@ -209,6 +273,7 @@ pm_return_merge_new (PmStore      *store,
   g_autoptr(PmDistrict) return_district = NULL;
   GListModel *return_pilots;
   PmPeriod *period;
+  g_autoptr(GDateTime) now = NULL;
 
   g_return_val_if_fail (PM_IS_STORE (store), NULL);
   g_return_val_if_fail (PM_IS_PROGRAMME (office), NULL);
@@ -234,10 +299,27 @@ pm_return_merge_new (PmStore      *store,
       return NULL;
     }
 
+  now = g_date_time_new_now_utc ();
+  if (g_date_time_difference (pm_return_get_created_time (ret), now) > MAX_CLOCK_AHEAD)
+    {
+      g_autofree char *when = format_created (pm_return_get_created (ret));
+
+      g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID,
+                   _("This return says it was written on %s, which is still to come here. Check "
+                     "the date and time on the sender’s computer and ask for a new return. "
+                     "Nothing was merged."),
+                   when);
+      return NULL;
+    }
+
   self = g_object_new (PM_TYPE_RETURN_MERGE, NULL);
   self->store = g_object_ref (store);
   self->office = g_object_ref (office);
   self->ret = g_object_ref (ret);
+  self->district_id = pm_district_get_id (office_district);
+
+  if (!note_key_and_age (self, error))
+    return NULL;
 
   content = pm_return_get_content (ret);
   period = pm_return_get_period (ret);
@@ -387,6 +469,123 @@ pm_return_merge_set_choice (PmReturnMerge *self,
     item->choice = choice;
 }
 
+PmReturnKeyState
+pm_return_merge_get_key_state (PmReturnMerge *self)
+{
+  g_return_val_if_fail (PM_IS_RETURN_MERGE (self), PM_RETURN_KEY_NEW);
+  return self->key_state;
+}
+
+const char *
+pm_return_merge_get_trusted_fingerprint (PmReturnMerge *self)
+{
+  g_return_val_if_fail (PM_IS_RETURN_MERGE (self), NULL);
+  return self->trusted_fingerprint;
+}
+
+void
+pm_return_merge_set_trust_key (PmReturnMerge *self,
+                               gboolean       trust)
+{
+  g_return_if_fail (PM_IS_RETURN_MERGE (self));
+  self->trust_key = trust;
+}
+
+gboolean
+pm_return_merge_get_trust_key (PmReturnMerge *self)
+{
+  g_return_val_if_fail (PM_IS_RETURN_MERGE (self), FALSE);
+  return self->trust_key;
+}
+
+gboolean
+pm_return_merge_is_stale (PmReturnMerge *self)
+{
+  g_return_val_if_fail (PM_IS_RETURN_MERGE (self), FALSE);
+  return self->stale;
+}
+
+const char *
+pm_return_merge_get_newer_created (PmReturnMerge *self)
+{
+  g_return_val_if_fail (PM_IS_RETURN_MERGE (self), NULL);
+  return self->newer_created;
+}
+
+guint
+pm_return_merge_get_n_written (PmReturnMerge *self)
+{
+  g_return_val_if_fail (PM_IS_RETURN_MERGE (self), 0);
+  return self->n_written;
+}
+
+gboolean
+pm_return_merge_get_written (PmReturnMerge *self,
+                             guint          index)
+{
+  Item *item = get_item (self, index);
+
+  return item != NULL && item->written;
+}
+
+static gboolean
+set_stale_error (PmReturnMerge  *self,
+                 GError        **error)
+{
+  g_autofree char *period = pm_period_get_label (pm_return_get_period (self->ret));
+  g_autofree char *written = format_created (pm_return_get_created (self->ret));
+  g_autofree char *newer = format_created (self->newer_created);
+
+  g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_STALE,
+               _("This return of %s for %s was written on %s, before the one already merged "
+                 "(written on %s): merging it would put older figures back over newer ones. "
+                 "Nothing was merged."),
+               pm_return_get_district_name (self->ret), period, written, newer);
+  return FALSE;
+}
+
+static gboolean
+set_other_key_error (PmReturnMerge  *self,
+                     GError        **error)
+{
+  g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_UNTRUSTED,
+               _("This return is signed with the key %s, but the office trusts only the key %s "
+                 "for %s’s returns: it may not come from the lead. Nothing was merged. If the "
+                 "lead really has a new key (a new computer), check its fingerprint with them by "
+                 "phone or in person before trusting it."),
+               pm_return_get_fingerprint (self->ret), self->trusted_fingerprint,
+               pm_return_get_district_name (self->ret));
+  return FALSE;
+}
+
+gboolean
+pm_return_merge_check (PmReturnMerge     *self,
+                       PmMergeConflicts   conflicts,
+                       GError           **error)
+{
+  g_return_val_if_fail (PM_IS_RETURN_MERGE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->key_state == PM_RETURN_KEY_OTHER && !self->trust_key)
+    return set_other_key_error (self, error);
+
+  if (self->stale && conflicts != PM_MERGE_CONFLICTS_REPLACE)
+    return set_stale_error (self, error);
+
+  if (self->key_state == PM_RETURN_KEY_NEW && !self->trust_key)
+    {
+      g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_UNTRUSTED,
+                   _("The office does not trust a key for %s’s returns yet. This return is signed "
+                     "with the key %s: check with the lead, by phone or in person (not by "
+                     "e-mail), that it is their key’s fingerprint before you trust it. Nothing "
+                     "was merged."),
+                   pm_return_get_district_name (self->ret), pm_return_get_fingerprint (self->ret));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 takes_return (Item             *item,
               PmMergeConflicts  conflicts)
@@ -397,69 +596,122 @@ takes_return (Item             *item,
   return item->choice == PM_MERGE_TAKE_RETURN;
 }
 
-gboolean
-pm_return_merge_apply (PmReturnMerge     *self,
-                       PmMergeConflicts   conflicts,
-                       guint             *n_written,
-                       GError           **error)
+/* Before anything is written: the conflicts left undecided, when they
+ * are to fail. */
+static gboolean
+check_undecided (PmReturnMerge     *self,
+                 PmMergeConflicts   conflicts,
+                 GError           **error)
 {
-  g_autoptr(PmMergeGuard) guard = NULL;
-  gboolean ok = TRUE;
-  guint written = 0;
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n_undecided = 0;
 
-  g_return_val_if_fail (PM_IS_RETURN_MERGE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (conflicts != PM_MERGE_CONFLICTS_FAIL)
+    return TRUE;
 
-  if (self->applied)
-    {
-      g_set_error_literal (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
-                           _("This return has already been merged."));
-      return FALSE;
-    }
-
-  if (conflicts == PM_MERGE_CONFLICTS_FAIL)
-    {
-      g_autoptr(GString) names = g_string_new (NULL);
-      guint n_undecided = 0;
-
-      for (guint i = 0; i < self->items->len; i++)
-        {
-          Item *item = &g_array_index (self->items, Item, i);
-
-          if (item->choice != PM_MERGE_UNDECIDED)
-            continue;
-          n_undecided++;
-          if (names->len > 0)
-            g_string_append (names, "; ");
-          g_string_append_printf (names, "“%s”", pm_kpi_get_title (item->kpi));
-        }
-      if (n_undecided > 0)
-        {
-          g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "%u value in the return differs from one the office entered (%s). "
-                                    "Nothing was merged: choose which to keep.",
-                                    "%u values in the return differ from ones the office entered (%s). "
-                                    "Nothing was merged: choose which to keep.",
-                                    n_undecided),
-                       n_undecided, names->str);
-          return FALSE;
-        }
-    }
-
-  _pm_merge_guard_pause_for_tests ();
-
-  if (!_pm_store_begin_write_as (self->store, "return", pm_return_get_author (self->ret), error))
-    return FALSE;
-
-  /* Each item only over what the review showed: a value or narrative
-   * saved by someone else since stops the merge. */
-  guard = _pm_merge_guard_new (_pm_store_get_database (self->store), error);
-  ok = guard != NULL;
-  for (guint i = 0; ok && i < self->items->len; i++)
+  for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = &g_array_index (self->items, Item, i);
 
+      if (item->choice != PM_MERGE_UNDECIDED)
+        continue;
+      n_undecided++;
+      if (names->len > 0)
+        g_string_append (names, "; ");
+      g_string_append_printf (names, "“%s”", pm_kpi_get_title (item->kpi));
+    }
+  if (n_undecided > 0)
+    {
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u value in the return differs from one the office entered (%s). "
+                                "Nothing was merged: choose which to keep.",
+                                "%u values in the return differ from ones the office entered (%s). "
+                                "Nothing was merged: choose which to keep.",
+                                n_undecided),
+                   n_undecided, names->str);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Inside the transaction: the key, checked again against what the
+ * office trusts now, and trusted if the office said so. */
+static gboolean
+write_key (PmReturnMerge  *self,
+           PmDatabase     *db,
+           GError        **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  if (!_pm_return_get_trusted_key (db, self->district_id, &key, &fingerprint, error))
+    return FALSE;
+  if (g_strcmp0 (key, pm_return_get_public_key_text (self->ret)) == 0)
+    return TRUE;
+
+  /* Someone trusted a key for the district since the review. */
+  if (g_strcmp0 (key, self->trusted_key) != 0)
+    {
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT,
+                   _("The key the office trusts for %s was changed by someone else since you "
+                     "reviewed this return; review it again. Nothing was merged."),
+                   pm_return_get_district_name (self->ret));
+      return FALSE;
+    }
+  if (!self->trust_key)
+    return pm_return_merge_check (self, PM_MERGE_CONFLICTS_REPLACE, error);
+
+  return _pm_return_trust_key (db, self->district_id, self->ret,
+                               pm_store_get_author (self->store), error);
+}
+
+/* Inside the transaction: one return, under its sender's name and key. */
+static gboolean
+write_return (PmReturnMerge     *self,
+              PmMergeConflicts   conflicts,
+              GError           **error)
+{
+  PmDatabase *db = _pm_store_get_database (self->store);
+  g_autoptr(PmMergeGuard) guard = NULL;
+  gboolean newer = FALSE;
+
+  if (!pm_database_set_change_context (db, pm_return_get_author (self->ret), "return", error) ||
+      !pm_database_set_change_key (db, pm_return_get_fingerprint (self->ret), error) ||
+      !write_key (self, db, error) ||
+      !_pm_return_record_merged (db, self->district_id, self->ret, &newer, error))
+    return FALSE;
+
+  /* A later return may have been merged since the review. */
+  if (newer)
+    {
+      g_autofree char *newest = NULL;
+      gint64 newest_usec = 0;
+
+      if (!_pm_return_get_newest_merged (db, self->district_id, pm_return_get_period (self->ret),
+                                         &newest, &newest_usec, error))
+        return FALSE;
+      self->stale = TRUE;
+      g_free (self->newer_created);
+      self->newer_created = g_steal_pointer (&newest);
+      if (conflicts != PM_MERGE_CONFLICTS_REPLACE)
+        return set_stale_error (self, error);
+    }
+
+  /* Each item only over what the review showed: a value or narrative
+   * saved by someone else since stops the merge. */
+  guard = _pm_merge_guard_new (db, error);
+  if (guard == NULL)
+    return FALSE;
+
+  self->n_written = 0;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      gboolean ok;
+
+      item->written = FALSE;
       if (!takes_return (item, conflicts))
         continue;
       if (item->kpi != NULL)
@@ -467,20 +719,25 @@ pm_return_merge_apply (PmReturnMerge     *self,
       else
         ok = _pm_merge_guard_write_narrative (guard, item->pilot, item->return_narrative,
                                               item->office_narrative, error);
-      written += ok;
+      if (!ok)
+        return FALSE;
+      item->written = TRUE;
+      self->n_written++;
     }
 
-  g_clear_pointer (&guard, _pm_merge_guard_free);
-  if (!_pm_store_end_write (self->store, ok, error))
-    return FALSE;
+  return TRUE;
+}
 
-  /* Committed: now the office's window may see it. */
+/* Committed: now the office's window may see it. */
+static void
+update_model (PmReturnMerge *self)
+{
   self->applied = TRUE;
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = &g_array_index (self->items, Item, i);
 
-      if (!takes_return (item, conflicts))
+      if (!item->written)
         continue;
       if (item->kpi != NULL)
         {
@@ -498,8 +755,104 @@ pm_return_merge_apply (PmReturnMerge     *self,
           pm_pilot_set_narrative (item->pilot, copy);
         }
     }
+}
+
+static gboolean
+same_quarter (PmReturnMerge *a,
+              PmReturnMerge *b)
+{
+  return a->district_id == b->district_id &&
+         pm_period_equal (pm_return_get_period (a->ret), pm_return_get_period (b->ret));
+}
+
+gboolean
+pm_return_merge_apply_all (PmReturnMerge    **merges,
+                           guint              n_merges,
+                           PmMergeConflicts   conflicts,
+                           guint             *failed,
+                           GError           **error)
+{
+  PmStore *store;
+  gboolean ok = TRUE;
+  guint i;
+
+  g_return_val_if_fail (merges != NULL || n_merges == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_merges == 0)
+    return TRUE;
+
+  store = merges[0]->store;
+  for (i = 0; i < n_merges; i++)
+    {
+      g_return_val_if_fail (PM_IS_RETURN_MERGE (merges[i]), FALSE);
+      g_return_val_if_fail (merges[i]->store == store, FALSE);
+
+      if (merges[i]->applied)
+        {
+          g_set_error_literal (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
+                               _("This return has already been merged."));
+          goto refused;
+        }
+      if (!pm_return_merge_check (merges[i], conflicts, error) ||
+          !check_undecided (merges[i], conflicts, error))
+        goto refused;
+
+      /* Each is matched against the office as it was before any of
+       * them: a second return for the quarter would be matched against
+       * figures the first replaces. */
+      for (guint j = 0; j < i; j++)
+        if (same_quarter (merges[j], merges[i]))
+          {
+            g_autofree char *period = pm_period_get_label (pm_return_get_period (merges[i]->ret));
+
+            g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID,
+                         _("Two of the returns are for %s, %s: merge them one at a time, the "
+                           "older first. Nothing was merged."),
+                         pm_return_get_district_name (merges[i]->ret), period);
+            goto refused;
+          }
+    }
+
+  _pm_merge_guard_pause_for_tests ();
+
+  if (!_pm_store_begin_write_as (store, "return", pm_return_get_author (merges[0]->ret), error))
+    {
+      i = 0;
+      goto refused;
+    }
+  for (i = 0; ok && i < n_merges; i++)
+    ok = write_return (merges[i], conflicts, error);
+  if (!_pm_store_end_write (store, ok, error))
+    {
+      /* The one that failed, or a commit that failed as a whole. */
+      i = ok ? 0 : i - 1;
+      goto refused;
+    }
+
+  for (i = 0; i < n_merges; i++)
+    update_model (merges[i]);
+  return TRUE;
+
+refused:
+  if (failed != NULL)
+    *failed = i;
+  return FALSE;
+}
+
+gboolean
+pm_return_merge_apply (PmReturnMerge     *self,
+                       PmMergeConflicts   conflicts,
+                       guint             *n_written,
+                       GError           **error)
+{
+  g_return_val_if_fail (PM_IS_RETURN_MERGE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!pm_return_merge_apply_all (&self, 1, conflicts, NULL, error))
+    return FALSE;
 
   if (n_written != NULL)
-    *n_written = written;
+    *n_written = self->n_written;
   return TRUE;
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "pm-programme-file-private.h"
@@ -21,8 +22,23 @@ struct _PmReturn
   PmPeriod    *period;
   char        *author;
   char        *created;
+  GDateTime   *created_time;
   PmProgramme *content;
+
+  /* The key that signs it as it is written (a new return), or the
+   * signature it came with (one read from a file). */
+  PmSigningKey *key;
+  guint8       public_key[PM_SIGNING_PUBLIC_KEY_BYTES];
+  char        *public_key_text;
+  char        *fingerprint;
+  guint8       signature[PM_SIGNING_SIGNATURE_BYTES];
 };
+
+/* Every signed message begins with this, so that a signature made for
+ * anything else (or for another version of the format) is no signature
+ * of a return. */
+#define SIGNATURE_CONTEXT "pilot-monitor-return-v2"
+#define KEY_PREFIX        "ed25519:"
 
 G_DEFINE_FINAL_TYPE (PmReturn, pm_return, G_TYPE_OBJECT)
 
@@ -37,7 +53,11 @@ pm_return_finalize (GObject *object)
   g_clear_object (&self->period);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->created, g_free);
+  g_clear_pointer (&self->created_time, g_date_time_unref);
   g_clear_object (&self->content);
+  g_clear_object (&self->key);
+  g_clear_pointer (&self->public_key_text, g_free);
+  g_clear_pointer (&self->fingerprint, g_free);
 
   G_OBJECT_CLASS (pm_return_parent_class)->finalize (object);
 }
@@ -93,13 +113,37 @@ copy_pilot (PmPilot  *pilot,
   return copy;
 }
 
+static char *
+encode_key (const char   *prefix,
+            const guint8 *bytes,
+            gsize         length)
+{
+  gsize size = sodium_base64_ENCODED_LEN (length, sodium_base64_VARIANT_ORIGINAL);
+  g_autofree char *encoded = g_malloc (size);
+
+  sodium_bin2base64 (encoded, size, bytes, length, sodium_base64_VARIANT_ORIGINAL);
+  return g_strconcat (prefix, encoded, NULL);
+}
+
+static void
+set_public_key (PmReturn     *self,
+                const guint8 *public_key)
+{
+  memcpy (self->public_key, public_key, sizeof self->public_key);
+  g_free (self->public_key_text);
+  self->public_key_text = encode_key (KEY_PREFIX, public_key, sizeof self->public_key);
+  g_free (self->fingerprint);
+  self->fingerprint = pm_signing_fingerprint (public_key);
+}
+
 PmReturn *
-pm_return_new (PmProgramme *programme,
-               PmDistrict  *district,
-               PmPilot     *pilot,
-               PmPeriod    *period,
-               const char  *author,
-               GDateTime   *created)
+pm_return_new (PmProgramme  *programme,
+               PmDistrict   *district,
+               PmPilot      *pilot,
+               PmPeriod     *period,
+               const char   *author,
+               GDateTime    *created,
+               PmSigningKey *key)
 {
   g_autoptr(PmDistrict) district_copy = NULL;
   GListModel *pilots;
@@ -110,20 +154,22 @@ pm_return_new (PmProgramme *programme,
   g_return_val_if_fail (pilot == NULL || PM_IS_PILOT (pilot), NULL);
   g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
   g_return_val_if_fail (created != NULL, NULL);
+  g_return_val_if_fail (PM_IS_SIGNING_KEY (key), NULL);
 
   self = g_object_new (PM_TYPE_RETURN, NULL);
+  self->key = g_object_ref (key);
+  set_public_key (self, pm_signing_key_get_public_key (key));
   self->programme_name = g_strdup (pm_programme_get_name (programme));
   self->district_name = g_strdup (pm_district_get_name (district));
   self->pilot_title = pilot != NULL ? g_strdup (pm_pilot_get_title (pilot)) : NULL;
   self->period = g_object_ref (period);
   self->author = author != NULL && author[0] != '\0' ? g_strdup (author) : NULL;
-  self->created = g_date_time_format_iso8601 (created);
   {
     /* Seconds and Z: the same text whatever the clock's precision. */
     g_autoptr(GDateTime) utc = g_date_time_to_utc (created);
 
-    g_free (self->created);
     self->created = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+    self->created_time = g_date_time_new_from_iso8601 (self->created, NULL);
   }
 
   self->content = pm_programme_new (pm_programme_get_name (programme));
@@ -144,29 +190,40 @@ pm_return_new (PmProgramme *programme,
   return self;
 }
 
-/* Everything the sender vouches for, in one text: the checksum is over
- * this, so a change to any header field or any value shows. */
-static char *
-checksum_of (PmReturn   *self,
-             const char *content,
-             gsize       content_length)
+/* Appends @text as an 8-byte big-endian length and then its bytes, so
+ * that no two lists of fields make the same message. */
+static void
+append_field (GByteArray *message,
+              const char *text,
+              gsize       length)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint64 be = GUINT64_TO_BE ((guint64) length);
+
+  g_byte_array_append (message, (const guint8 *) &be, sizeof be);
+  g_byte_array_append (message, (const guint8 *) text, length);
+}
+
+/* Everything the sender vouches for, in one message: the signature is of
+ * this, so a change to any header field or any value shows. The content
+ * is as Pilot Monitor writes a programme file (docs/return-format.md). */
+static GByteArray *
+signed_message (PmReturn   *self,
+                const char *content,
+                gsize       content_length)
+{
   g_autofree char *period = pm_period_to_code (self->period);
   const char *fields[] = {
-    PM_RETURN_FORMAT, self->programme_name, self->district_name,
+    SIGNATURE_CONTEXT, self->programme_name, self->district_name,
     self->pilot_title != NULL ? self->pilot_title : "", period,
-    self->author != NULL ? self->author : "", self->created,
+    self->author != NULL ? self->author : "", self->created, self->public_key_text,
   };
+  GByteArray *message = g_byte_array_sized_new (content_length + 512);
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      /* Each field ends in a NUL, so "ab"+"c" differs from "a"+"bc". */
-      g_checksum_update (checksum, (const guchar *) fields[i], strlen (fields[i]) + 1);
-    }
-  g_checksum_update (checksum, (const guchar *) content, content_length);
+    append_field (message, fields[i], strlen (fields[i]));
+  append_field (message, content, content_length);
 
-  return g_strconcat ("sha256:", g_checksum_get_string (checksum), NULL);
+  return message;
 }
 
 static void
@@ -189,13 +246,20 @@ pm_return_to_data (PmReturn *self,
   g_autoptr(JsonParser) parser = json_parser_new ();
   GString *out;
   g_autofree char *content = NULL;
-  g_autofree char *checksum = NULL;
+  g_autofree char *signature = NULL;
   g_autofree char *period = NULL;
   gsize content_length;
+
   g_return_val_if_fail (PM_IS_RETURN (self), NULL);
 
   content = pm_programme_file_to_data (self->content, &content_length);
-  checksum = checksum_of (self, content, content_length);
+  if (self->key != NULL)
+    {
+      g_autoptr(GByteArray) message = signed_message (self, content, content_length);
+
+      pm_signing_key_sign (self->key, message->data, message->len, self->signature);
+    }
+  signature = encode_key (KEY_PREFIX, self->signature, sizeof self->signature);
   period = pm_period_to_code (self->period);
   /* Our own writer's output: it parses. */
   json_parser_load_from_data (parser, content, (gssize) content_length, NULL);
@@ -210,7 +274,8 @@ pm_return_to_data (PmReturn *self,
   add_string (b, "period", period);
   add_string (b, "author", self->author);
   add_string (b, "created", self->created);
-  add_string (b, "checksum", checksum);
+  add_string (b, "public_key", self->public_key_text);
+  add_string (b, "signature", signature);
   json_builder_set_member_name (b, "content");
   json_builder_add_value (b, json_node_copy (json_parser_get_root (parser)));
   json_builder_end_object (b);
@@ -241,6 +306,87 @@ pm_return_save (PmReturn    *self,
   return _pm_file_save_data (data, length, path, error);
 }
 
+/* Decodes "ed25519:" and base64 of exactly @length bytes, written as we
+ * write it (one text per key, so that the text signed is the key). */
+static gboolean
+decode_key (const char *text,
+            guint8     *bytes,
+            gsize       length)
+{
+  g_autofree char *again = NULL;
+  gsize decoded = 0;
+
+  if (!g_str_has_prefix (text, KEY_PREFIX))
+    return FALSE;
+  text += strlen (KEY_PREFIX);
+  if (sodium_base642bin (bytes, length, text, strlen (text), NULL, &decoded, NULL,
+                         sodium_base64_VARIANT_ORIGINAL) != 0 || decoded != length)
+    return FALSE;
+
+  again = encode_key ("", bytes, length);
+  return g_str_equal (again, text);
+}
+
+/* A return holds its own quarter only: a value or a narrative for
+ * another would otherwise be dropped without a word. */
+static gboolean
+check_one_period (PmFileReader  *r,
+                  PmReturn      *self,
+                  GError       **error)
+{
+  g_autoptr(PmDistrict) district = g_list_model_get_item (pm_programme_get_districts (self->content), 0);
+  GListModel *pilots = pm_district_get_pilots (district);
+  g_autofree char *label = pm_period_get_label (self->period);
+
+  for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
+    {
+      g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
+      GListModel *kpis = pm_pilot_get_kpis (pilot);
+      GListModel *narratives = pm_pilot_get_narratives (pilot);
+
+      for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
+        {
+          g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
+          GListModel *entries = pm_kpi_get_entries (kpi);
+
+          for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
+            {
+              g_autoptr(PmProgressEntry) entry = g_list_model_get_item (entries, e);
+              PmPeriod *period = pm_progress_entry_get_period (entry);
+              g_autofree char *other = NULL;
+
+              if (pm_period_equal (period, self->period))
+                continue;
+              other = pm_period_get_label (period);
+              return _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "content",
+                                     _("this return is for %s, but it gives a value for “%s” "
+                                       "(pilot “%s”) in %s; a return holds only its own "
+                                       "quarter. Nothing was merged: ask the sender for a new "
+                                       "return for each quarter."),
+                                     label, pm_kpi_get_title (kpi), pm_pilot_get_title (pilot), other);
+            }
+        }
+
+      for (guint n = 0; n < g_list_model_get_n_items (narratives); n++)
+        {
+          g_autoptr(PmNarrative) narrative = g_list_model_get_item (narratives, n);
+          PmPeriod *period = pm_narrative_get_period (narrative);
+          g_autofree char *other = NULL;
+
+          if (pm_period_equal (period, self->period))
+            continue;
+          other = pm_period_get_label (period);
+          return _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "content",
+                                 _("this return is for %s, but it gives a narrative of the pilot "
+                                   "“%s” for %s; a return holds only its own quarter. Nothing was "
+                                   "merged: ask the sender for a new return for each quarter."),
+                                 label, pm_pilot_get_title (pilot), other);
+        }
+    }
+
+  return TRUE;
+}
+
 static PmReturn *
 read_return (PmFileReader  *r,
              JsonNode      *root,
@@ -248,14 +394,16 @@ read_return (PmFileReader  *r,
 {
   static const char * const fields[] = {
     "format", "version", "programme", "district", "pilot", "period", "author", "created",
-    "checksum", "content", NULL
+    "public_key", "signature", "content", NULL
   };
   g_autoptr(PmReturn) self = g_object_new (PM_TYPE_RETURN, NULL);
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GByteArray) message = NULL;
   g_autofree char *content = NULL;
-  g_autofree char *expected = NULL;
   const char *format = NULL, *programme = NULL, *district = NULL, *pilot = NULL;
-  const char *period = NULL, *author = NULL, *created = NULL, *checksum = NULL;
+  const char *period = NULL, *author = NULL, *created = NULL;
+  const char *public_key = NULL, *signature = NULL;
+  guint8 key_bytes[PM_SIGNING_PUBLIC_KEY_BYTES];
   JsonObject *object;
   JsonNode *content_node;
   GListModel *districts;
@@ -291,6 +439,17 @@ read_return (PmFileReader  *r,
                         "update Pilot Monitor to read it"), (int) version);
       return NULL;
     }
+  /* Its checksum proved nothing: anyone who edited the file could write
+   * a new one. */
+  if (version < PM_RETURN_VERSION)
+    {
+      _pm_file_error (r, error, PM_FILE_ERROR_UNSIGNED, "version",
+                      _("this return was written by an older Pilot Monitor (format version %d), "
+                        "which did not sign returns, so nothing shows who wrote it or that it "
+                        "was not changed on the way. Ask the sender to update Pilot Monitor and "
+                        "send the return again"), (int) version);
+      return NULL;
+    }
   if (!_pm_file_check_members (r, object, fields, error) ||
       !_pm_file_get_string (r, object, "programme", TRUE, &programme, error) ||
       !_pm_file_get_string (r, object, "district", TRUE, &district, error) ||
@@ -298,7 +457,8 @@ read_return (PmFileReader  *r,
       !_pm_file_get_string (r, object, "period", TRUE, &period, error) ||
       !_pm_file_get_string (r, object, "author", FALSE, &author, error) ||
       !_pm_file_get_string (r, object, "created", TRUE, &created, error) ||
-      !_pm_file_get_string (r, object, "checksum", TRUE, &checksum, error))
+      !_pm_file_get_string (r, object, "public_key", TRUE, &public_key, error) ||
+      !_pm_file_get_string (r, object, "signature", TRUE, &signature, error))
     return NULL;
 
   self->period = pm_period_parse (period, &local_error);
@@ -308,10 +468,34 @@ read_return (PmFileReader  *r,
       return NULL;
     }
 
+  /* A time, with its zone: the office orders a district's returns by it. */
+  self->created_time = g_date_time_new_from_iso8601 (created, NULL);
+  if (self->created_time == NULL)
+    {
+      _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "created",
+                      _("“%s” is not a time with its zone, like “2026-11-30T09:15:00Z”"), created);
+      return NULL;
+    }
+
+  if (!decode_key (public_key, key_bytes, sizeof key_bytes))
+    {
+      _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "public_key",
+                      _("not an Ed25519 public key (“ed25519:” and 32 bytes in base64)"));
+      return NULL;
+    }
+  if (!decode_key (signature, self->signature, sizeof self->signature))
+    {
+      _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "signature",
+                      _("not an Ed25519 signature (“ed25519:” and 64 bytes in base64)"));
+      return NULL;
+    }
+  set_public_key (self, key_bytes);
+
+  /* An optional field given empty is as good as absent, and signed so. */
   self->programme_name = g_strdup (programme);
   self->district_name = g_strdup (district);
-  self->pilot_title = g_strdup (pilot);
-  self->author = g_strdup (author);
+  self->pilot_title = pilot != NULL && pilot[0] != '\0' ? g_strdup (pilot) : NULL;
+  self->author = author != NULL && author[0] != '\0' ? g_strdup (author) : NULL;
   self->created = g_strdup (created);
 
   content_node = json_object_get_member (object, "content");
@@ -337,17 +521,20 @@ read_return (PmFileReader  *r,
       return NULL;
     }
 
-  /* Written again by our own writer, the content must give the same
-   * checksum: a value edited on the way does not. */
+  /* Written again by our own writer, the content with the header must be
+   * what the key signed: a value edited on the way is not. */
   content = pm_programme_file_to_data (self->content, &content_length);
-  expected = checksum_of (self, content, content_length);
-  if (g_strcmp0 (expected, checksum) != 0)
+  message = signed_message (self, content, content_length);
+  if (!pm_signing_verify (self->public_key, message->data, message->len, self->signature))
     {
-      _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "checksum",
-                      _("the return has been changed since it was written (its checksum does not "
-                        "match); ask the sender for a new copy"));
+      _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "signature",
+                      _("the return has been changed since it was signed (its signature does "
+                        "not match); ask the sender for a new copy"));
       return NULL;
     }
+
+  if (!check_one_period (r, self, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -428,6 +615,34 @@ pm_return_get_created (PmReturn *self)
 {
   g_return_val_if_fail (PM_IS_RETURN (self), NULL);
   return self->created;
+}
+
+GDateTime *
+pm_return_get_created_time (PmReturn *self)
+{
+  g_return_val_if_fail (PM_IS_RETURN (self), NULL);
+  return self->created_time;
+}
+
+const guint8 *
+pm_return_get_public_key (PmReturn *self)
+{
+  g_return_val_if_fail (PM_IS_RETURN (self), NULL);
+  return self->public_key;
+}
+
+const char *
+pm_return_get_public_key_text (PmReturn *self)
+{
+  g_return_val_if_fail (PM_IS_RETURN (self), NULL);
+  return self->public_key_text;
+}
+
+const char *
+pm_return_get_fingerprint (PmReturn *self)
+{
+  g_return_val_if_fail (PM_IS_RETURN (self), NULL);
+  return self->fingerprint;
 }
 
 PmProgramme *

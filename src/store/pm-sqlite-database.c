@@ -662,6 +662,22 @@ sqlite_set_change_context (PmDatabase  *database,
   return pm_statement_execute (stmt, error);
 }
 
+/* Read by the trigger on audit (schema 7) for a change from a return. */
+static gboolean
+sqlite_set_change_key (PmDatabase  *database,
+                       const char  *fingerprint,
+                       GError     **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+
+  stmt = sqlite_prepare (database, "UPDATE change_context SET key_fingerprint = ?1 WHERE id = 1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  pm_statement_bind_text (stmt, 1, fingerprint);
+  return pm_statement_execute (stmt, error);
+}
+
 static int
 sqlite_get_changes (PmDatabase *database)
 {
@@ -952,6 +968,7 @@ pm_sqlite_database_class_init (PmSqliteDatabaseClass *klass)
   database_class->commit = sqlite_commit;
   database_class->rollback = sqlite_rollback;
   database_class->set_change_context = sqlite_set_change_context;
+  database_class->set_change_key = sqlite_set_change_key;
   database_class->get_changes = sqlite_get_changes;
   database_class->backup_to = sqlite_backup_to;
   database_class->set_busy_timeout = sqlite_set_busy_timeout;

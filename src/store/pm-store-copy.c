@@ -38,8 +38,8 @@
   "INSERT INTO " table " (" columns ") VALUES " row, \
   "INSERT INTO " table " (" columns ") VALUES " REPEAT_64 (row)
 
-/* The widest tables (pilot, audit), and the longest key (reported_value). */
-#define MAX_COLUMNS 12
+/* The widest table (audit), and the longest key (reported_value). */
+#define MAX_COLUMNS 13
 #define MAX_KEY_COLUMNS 3
 
 typedef struct
@@ -60,7 +60,7 @@ typedef struct
  * copy_rows ()). Not copied: change_context (a file's scratch row for the
  * audit triggers, made by the migrations) and pm_meta (a server's version
  * stamp, likewise). */
-G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 6);  /* a new schema version adds itself here */
+G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 7);  /* a new schema version adds itself here */
 
 #define PROGRAMME_COLUMNS "id, name, description"
 #define CRITERION_COLUMNS "id, programme_id, position, text"
@@ -81,10 +81,14 @@ G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 6);  /* a new schema version adds it
 #define PROGRESS_COLUMNS \
   "kpi_id, period, value, numerator, denominator, note, updated_at, revision"
 #define AUDIT_COLUMNS \
-  "id, at, author, source, kind, kpi_id, pilot_id, period, old_value, new_value, old_text, new_text"
+  "id, at, author, source, kind, kpi_id, pilot_id, period, old_value, new_value, old_text, new_text, " \
+  "key_fingerprint"
 #define SIGNOFF_COLUMNS "id, district_id, period, state, comment, author, at"
 #define ROUND_COLUMNS "id, reported_on, period, author, at"
 #define REPORTED_COLUMNS "round_id, kpi_id, period, value, note"
+#define RETURN_KEY_COLUMNS "id, district_id, public_key, fingerprint, trusted_by, trusted_at"
+#define MERGED_RETURN_COLUMNS \
+  "district_id, period, created, created_usec, fingerprint, author, merged_at"
 
 #define ROW_2 "(?, ?)"
 #define ROW_3 "(?, ?, ?)"
@@ -95,6 +99,7 @@ G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 6);  /* a new schema version adds it
 #define ROW_8 "(?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_9 "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_12 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define ROW_13 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 #define BY_ID(table, columns) \
   "SELECT " columns " FROM " table " WHERE id > ?1 ORDER BY id" BATCH_LIMIT
@@ -149,8 +154,8 @@ static const CopyTable copy_tables[] = {
     INSERTS ("progress", PROGRESS_COLUMNS, ROW_8),
     "itrrrtti", 2 },
   { BY_ID ("audit", AUDIT_COLUMNS),
-    INSERTS ("audit", AUDIT_COLUMNS, ROW_12),
-    "ittttiitrrtt", 1 },
+    INSERTS ("audit", AUDIT_COLUMNS, ROW_13),
+    "ittttiitrrttt", 1 },
   { BY_ID ("signoff", SIGNOFF_COLUMNS),
     INSERTS ("signoff", SIGNOFF_COLUMNS, ROW_7),
     "iittttt", 1 },
@@ -162,6 +167,13 @@ static const CopyTable copy_tables[] = {
     "ORDER BY round_id, kpi_id, period" BATCH_LIMIT,
     INSERTS ("reported_value", REPORTED_COLUMNS, ROW_5),
     "iitrt", 3 },
+  { BY_ID ("return_key", RETURN_KEY_COLUMNS),
+    INSERTS ("return_key", RETURN_KEY_COLUMNS, ROW_6),
+    "iitttt", 1 },
+  { "SELECT " MERGED_RETURN_COLUMNS " FROM merged_return WHERE (district_id, period) > (?1, ?2) "
+    "ORDER BY district_id, period" BATCH_LIMIT,
+    INSERTS ("merged_return", MERGED_RETURN_COLUMNS, ROW_7),
+    "ittittt", 2 },
 };
 
 /* Where the last batch ended: the key of its last row. */

@@ -40,6 +40,9 @@ typedef enum
   PM_FILE_ERROR_WRONG_FORMAT,     /* JSON, but not a programme file */
   PM_FILE_ERROR_TOO_NEW,          /* a newer format version */
   PM_FILE_ERROR_INVALID,          /* a field missing, of the wrong type or value */
+  PM_FILE_ERROR_UNSIGNED,         /* a return of the old format, with no signature */
+  PM_FILE_ERROR_UNTRUSTED,        /* a return signed by a key not trusted for its district */
+  PM_FILE_ERROR_STALE,            /* a return older than one already merged */
 } PmFileError;
 
 G_END_DECLS

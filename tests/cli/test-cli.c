@@ -582,6 +582,8 @@ test_returns (Fixture       *fixture,
   g_auto(Run) merged = { 0, };
   g_auto(Run) all = { 0, };
   g_auto(Run) bad_policy = { 0, };
+  g_autofree char *fingerprint = NULL;
+  const char *at;
 
   g_assert_cmpint (lead_create.status, ==, 0);
   g_assert_cmpint (office_create.status, ==, 0);
@@ -590,9 +592,14 @@ test_returns (Fixture       *fixture,
                   "--period", "FY2016-Q3", "--author", "Alex Lead", "--output", ret, NULL);
   g_assert_cmpint (sent.status, ==, 0);
   g_assert_true (g_file_test (ret, G_FILE_TEST_IS_REGULAR));
+  /* The lead's key, made on first use, as the lead reads it out. */
+  at = strstr (sent.out, "signed with your key ");
+  g_assert_nonnull (at);
+  fingerprint = g_strndup (at + strlen ("signed with your key "), 19);
 
   /* The office holds the same figures: nothing to merge, and it says so. */
-  merged = run_cli (fixture, "--database", office, "--import-return", ret, "--on-conflict", "keep", NULL);
+  merged = run_cli (fixture, "--database", office, "--import-return", ret, "--on-conflict", "keep",
+                    "--trust-key", fingerprint, NULL);
   g_assert_cmpint (merged.status, ==, 0);
   g_assert_nonnull (strstr (merged.out, "Cannock Chase, Q3 2016/17 from Alex Lead: 0 new, 0 changed, "
                                         "0 in conflict; 0 saved."));

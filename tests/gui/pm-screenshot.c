@@ -190,6 +190,7 @@ show_returns (PmWindow *window)
   g_autoptr(PmProgressEntry) ours = pm_progress_entry_new (q3);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(PmReturn) ret = NULL;
+  g_autoptr(PmSigningKey) key = NULL;
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
@@ -197,8 +198,9 @@ show_returns (PmWindow *window)
   pm_kpi_set_entry (lead_first, theirs, NULL);
   pm_progress_entry_set_value (second, 3);
   pm_kpi_set_entry (lead_second, second, NULL);
+  key = pm_signing_key_load_or_create (tmpdir, NULL);
   ret = pm_return_new (lead, pm_programme_find_district (lead, "Cannock Chase"), NULL, q3,
-                       "Alex Lead", now);
+                       "Alex Lead", now, key);
   pm_return_save (ret, path, NULL);
 
   pm_progress_entry_set_value (ours, 8);
@@ -296,7 +298,9 @@ main (int   argc,
       g_autofree char *db = g_build_filename (tmpdir, "sample.db", NULL);
       g_autofree char *wal = g_strconcat (db, "-wal", NULL);
       g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+      g_autofree char *key = g_build_filename (tmpdir, PM_SIGNING_KEY_FILE, NULL);
 
+      g_unlink (key);
       g_unlink (wal);
       g_unlink (shm);
       g_unlink (db);

@@ -357,6 +357,24 @@ find_switch (GtkWidget *widget)
   return NULL;
 }
 
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static PmKpi *
 kpi_starting (PmProgramme *programme,
               const char  *start)
@@ -416,8 +434,10 @@ is_merged (gpointer data)
 
 /* The office typed 8 for WCFC in Q4; the Cannock lead's return gives 9,
  * and 4 for CESS. A second file was edited on the way. The review shows
- * the conflict with a switch and refuses the edited file; switching on
- * and merging saves the lead's values. */
+ * the lead's key, not trusted yet, with a switch to trust it, the
+ * conflict with a switch, and refuses the edited file; nothing can be
+ * merged until the key is trusted; trusting it, switching the conflict
+ * on and merging saves the lead's values. */
 static void
 test_returns_review_and_merge (Fixture       *fixture,
                                gconstpointer  data G_GNUC_UNUSED)
@@ -439,8 +459,10 @@ test_returns_review_and_merge (Fixture       *fixture,
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(PmReturnsDialog) dialog = NULL;
+  g_autoptr(PmSigningKey) key = NULL;
   Merged merged = { FALSE, 0, 0 };
   GtkSwitch *toggle = NULL;
+  GtkSwitch *trust = NULL;
   char *at;
 
   lead = pm_store_open (lead_db, PM_STORE_OPEN_CREATE, &error);
@@ -453,8 +475,10 @@ test_returns_review_and_merge (Fixture       *fixture,
   save_value (lead, lead_programme, "CESS", 4);
   save_value (fixture->window->store, fixture->window->programme, "WCFC", 8);
 
+  key = pm_signing_key_load_or_create (fixture->dir, &error);
+  g_assert_no_error (error);
   ret = pm_return_new (lead_programme, pm_programme_find_district (lead_programme, CANNOCK), NULL,
-                       q4, "Alex Lead", now);
+                       q4, "Alex Lead", now, key);
   g_assert_true (pm_return_save (ret, good, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (good, &text, NULL, &error));
@@ -477,7 +501,7 @@ test_returns_review_and_merge (Fixture       *fixture,
   g_assert_null (pm_returns_dialog_get_merge (dialog, 1));
 
   collect_rows (GTK_WIDGET (dialog), rows);
-  g_assert_cmpuint (rows->len, ==, 3);   /* the conflict, the new CESS value, the refusal */
+  g_assert_cmpuint (rows->len, ==, 4);   /* the key, the conflict, the new CESS value, the refusal */
   for (guint i = 0; i < rows->len; i++)
     {
       AdwActionRow *row = g_ptr_array_index (rows, i);
@@ -492,11 +516,23 @@ test_returns_review_and_merge (Fixture       *fixture,
         }
       else if (g_str_has_prefix (title, "CESS"))
         g_assert_cmpstr (subtitle, ==, "New: 4");
+      else if (g_str_equal (title, "Trust this key for " CANNOCK))
+        {
+          g_assert_nonnull (strstr (subtitle, pm_signing_key_get_fingerprint (key)));
+          trust = find_switch (GTK_WIDGET (row));
+        }
       else
-        g_assert_nonnull (strstr (title, "changed since it was written"));
+        g_assert_nonnull (strstr (title, "changed since it was signed"));
     }
   g_assert_nonnull (toggle);
   g_assert_false (gtk_switch_get_active (toggle));
+  g_assert_nonnull (trust);
+  g_assert_false (gtk_switch_get_active (trust));
+
+  /* Until the office trusts the lead's key, there is nothing to merge. */
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "returns.merge")));
+  gtk_switch_set_active (trust, TRUE);
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "returns.merge")));
 
   /* Take the lead's value, and merge. */
   gtk_switch_set_active (toggle, TRUE);
@@ -555,6 +591,111 @@ test_import_changed_since_review (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
   g_assert_nonnull (strstr (after, "/FY2016-Q4=7\n"));
   g_assert_nonnull (strstr (after, "/FY2016-Q3=5\n"));
+}
+
+/* ---- returns: stale and other keys ---------------------------------------- */
+
+/* A Cannock Chase return for Q4 with @value for WCFC, written
+ * @seconds_ago, signed with @key. */
+static char *
+signed_return (Fixture      *fixture,
+               PmSigningKey *key,
+               double        value,
+               int           seconds_ago,
+               const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) lead = pm_sample_programme_load (&error);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q4);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) created = g_date_time_add_seconds (now, -seconds_ago);
+  g_autoptr(PmReturn) ret = NULL;
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_no_error (error);
+  pm_progress_entry_set_value (entry, value);
+  g_assert_true (pm_kpi_set_entry (kpi_starting (lead, "WCFC"), entry, &error));
+  ret = pm_return_new (lead, pm_programme_find_district (lead, CANNOCK), NULL, q4, "Alex Lead",
+                       created, key);
+  g_assert_true (pm_return_save (ret, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The window refuses what the command line refuses: a return older than
+ * one already merged, and one signed by another key than the district's. */
+static void
+test_returns_stale_and_other_key (Fixture       *fixture,
+                                  gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_dir = g_dir_make_tmp ("pm-test-other-key-XXXXXX", &error);
+  g_autofree char *other_file = NULL;
+  g_autoptr(PmSigningKey) key = NULL;
+  g_autoptr(PmSigningKey) other_key = NULL;
+  g_autofree char *older = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *forged = NULL;
+  g_autoptr(PmReturn) newer_return = NULL;
+  g_autoptr(PmReturnMerge) merge = NULL;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) older_file = NULL;
+  g_autoptr(GFile) forged_file = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(PmReturnsDialog) dialog = NULL;
+  gboolean stale_shown = FALSE, other_shown = FALSE;
+
+  g_assert_no_error (error);
+  key = pm_signing_key_load_or_create (fixture->dir, &error);
+  g_assert_no_error (error);
+  other_key = pm_signing_key_load_or_create (other_dir, &error);
+  g_assert_no_error (error);
+  older = signed_return (fixture, key, 9, 7200, "older.json");
+  newer = signed_return (fixture, key, 10, 3600, "newer.json");
+  forged = signed_return (fixture, other_key, 99, 60, "forged.json");
+
+  /* The newer return is merged first, its key trusted. */
+  newer_return = pm_return_load (newer, &error);
+  g_assert_no_error (error);
+  merge = pm_return_merge_new (fixture->window->store, fixture->window->programme, newer_return, &error);
+  g_assert_no_error (error);
+  pm_return_merge_set_trust_key (merge, TRUE);
+  g_assert_true (pm_return_merge_apply (merge, PM_MERGE_CONFLICTS_KEEP, NULL, &error));
+  g_assert_no_error (error);
+
+  older_file = g_file_new_for_path (older);
+  forged_file = g_file_new_for_path (forged);
+  g_list_store_append (files, older_file);
+  g_list_store_append (files, forged_file);
+  dialog = g_object_ref_sink (pm_returns_dialog_new (GTK_WINDOW (fixture->window),
+                                                     fixture->window->store,
+                                                     fixture->window->programme,
+                                                     G_LIST_MODEL (files)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gui_test_wait_until (gui_test_is_mapped, dialog);
+
+  g_assert_null (pm_returns_dialog_get_merge (dialog, 0));
+  g_assert_null (pm_returns_dialog_get_merge (dialog, 1));
+  collect_rows (GTK_WIDGET (dialog), rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *title = adw_preferences_row_get_title (g_ptr_array_index (rows, i));
+
+      g_test_message ("%s", title);
+      stale_shown |= strstr (title, "before the one already merged") != NULL;
+      other_shown |= strstr (title, "may not come from the lead") != NULL &&
+                     strstr (title, pm_signing_key_get_fingerprint (other_key)) != NULL;
+    }
+  g_assert_true (stale_shown);
+  g_assert_true (other_shown);
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "returns.merge")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  other_file = g_build_filename (other_dir, PM_SIGNING_KEY_FILE, NULL);
+  g_unlink (other_file);
+  g_rmdir (other_dir);
 }
 
 /* ---- export with progress ------------------------------------------------ */
@@ -623,6 +764,7 @@ main (int   argc,
   ADD ("/gui/import/malformed-file", test_malformed_file);
   ADD ("/gui/import/changed-since-review", test_import_changed_since_review);
   ADD ("/gui/returns/review-and-merge", test_returns_review_and_merge);
+  ADD ("/gui/returns/stale-and-other-key", test_returns_stale_and_other_key);
   ADD ("/gui/export/with-progress", test_export_with_progress);
 #undef ADD
 

@@ -25,10 +25,11 @@
 
 typedef struct
 {
-  char        *dir;
-  char        *path;
-  PmStore     *store;
-  PmProgramme *programme;
+  char         *dir;
+  char         *path;
+  PmStore      *store;
+  PmProgramme  *programme;
+  PmSigningKey *key;       /* the lead's, made on first use */
 } Copy;
 
 typedef struct
@@ -57,12 +58,19 @@ copy_open (Copy       *copy,
   copy->programme = pm_store_load (copy->store, &error);
   g_assert_no_error (error);
   pm_store_set_author (copy->store, author);
+  {
+    g_autofree char *key_dir = g_strconcat (copy->path, "-keys", NULL);
+
+    copy->key = pm_signing_key_load_or_create (key_dir, &error);
+    g_assert_no_error (error);
+  }
 }
 
 static void
 copy_close (Copy *copy)
 {
   g_clear_object (&copy->programme);
+  g_clear_object (&copy->key);
   if (copy->store != NULL)
     pm_store_close (copy->store);
   g_clear_object (&copy->store);
@@ -97,7 +105,12 @@ fixture_tear_down (Fixture       *fixture,
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
+      g_autofree char *key = g_build_filename (path, PM_SIGNING_KEY_FILE, NULL);
+
+      /* The leads' key folders hold one file each. */
+      g_unlink (key);
+      if (g_rmdir (path) != 0)
+        g_unlink (path);
     }
   g_rmdir (fixture->dir);
   g_free (fixture->dir);
@@ -195,7 +208,7 @@ send_return (Fixture    *fixture,
   char *path = g_build_filename (fixture->dir, file_name, NULL);
 
   ret = pm_return_new (lead->programme, pm_programme_find_district (lead->programme, district), NULL,
-                       q4, pm_store_get_author (lead->store), now);
+                       q4, pm_store_get_author (lead->store), now, lead->key);
   g_assert_true (pm_return_save (ret, path, &error));
   g_assert_no_error (error);
   return path;
@@ -212,6 +225,10 @@ check_return (Fixture    *fixture,
   g_assert_no_error (error);
   merge = pm_return_merge_new (fixture->office.store, fixture->office.programme, ret, &error);
   g_assert_no_error (error);
+  /* The office has checked the lead's fingerprint (test-return-signing.c
+   * tests what happens otherwise). */
+  if (pm_return_merge_get_key_state (merge) == PM_RETURN_KEY_NEW)
+    pm_return_merge_set_trust_key (merge, TRUE);
   return merge;
 }
 
@@ -437,7 +454,7 @@ test_refusals (Fixture       *fixture,
   assert_refused (fixture, bad, PM_FILE_ERROR_WRONG_FORMAT, "not a Pilot Monitor return");
 
   /* From a newer Pilot Monitor. */
-  parts = g_strsplit (text, "\"version\": 1,", 2);
+  parts = g_strsplit (text, "\"version\": 2,", 2);
   {
     g_autofree char *newer = g_strjoinv ("\"version\": 9,", parts);
 
@@ -453,7 +470,7 @@ test_refusals (Fixture       *fixture,
     g_assert_nonnull (at);
     at[10] = '8';
     write_text (bad, tampered);
-    assert_refused (fixture, bad, PM_FILE_ERROR_INVALID, "changed since it was written");
+    assert_refused (fixture, bad, PM_FILE_ERROR_INVALID, "changed since it was signed");
   }
 
   /* For another programme. */
@@ -465,7 +482,7 @@ test_refusals (Fixture       *fixture,
     g_autoptr(PmReturn) ret = NULL;
 
     pm_programme_add_district (other, district, NULL);
-    ret = pm_return_new (other, district, NULL, q4, "Someone", now);
+    ret = pm_return_new (other, district, NULL, q4, "Someone", now, fixture->cannock.key);
     g_assert_true (pm_return_save (ret, bad, &error));
     assert_refused (fixture, bad, PM_FILE_ERROR_INVALID, "not “Children and Families");
   }
@@ -503,7 +520,7 @@ test_refused_changes_nothing (Fixture       *fixture,
   g_clear_object (&fixture->office.store);
   fixture->office.store = pm_store_open (fixture->office.path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  assert_refused (fixture, bad, PM_FILE_ERROR_INVALID, "checksum");
+  assert_refused (fixture, bad, PM_FILE_ERROR_INVALID, "signature");
   pm_store_close (fixture->office.store);
   after = file_bytes (fixture->office.path);
   g_assert_true (g_bytes_equal (before, after));

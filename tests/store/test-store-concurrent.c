@@ -15,6 +15,7 @@
 #include "pm-progress-import.h"
 #include "pm-progress-writer.h"
 #include "pm-return-merge.h"
+#include "pm-signing-key.h"
 #include "store-test-util.h"
 
 typedef struct
@@ -310,17 +311,22 @@ test_return_review_then_narrative (Fixture       *fixture,
   g_autoptr(PmNarrative) sent = pm_narrative_new (q3);
   g_autoptr(PmNarrative) saved = pm_narrative_new (q3);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(PmSigningKey) key = NULL;
   g_autoptr(PmReturn) ret = NULL;
   g_autoptr(PmReturnMerge) merge = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *progress = NULL;
   PmPilot *pilot = pm_kpi_get_pilot (fixture->sam.kpi);
 
+  key = pm_signing_key_load_or_create (fixture->dir, &error);
+  g_assert_no_error (error);
   pm_narrative_set_progress (sent, "From the return.");
   pm_pilot_set_narrative (pilot, sent);
-  ret = pm_return_new (fixture->sam.programme, pm_pilot_get_district (pilot), NULL, q3, "Sam Lead", now);
+  ret = pm_return_new (fixture->sam.programme, pm_pilot_get_district (pilot), NULL, q3, "Sam Lead",
+                       now, key);
   merge = pm_return_merge_new (fixture->alex.store, fixture->alex.programme, ret, &error);
   g_assert_no_error (error);
+  pm_return_merge_set_trust_key (merge, TRUE);
   g_assert_cmpuint (pm_return_merge_get_n_items (merge), ==, 1);
   g_assert_cmpint (pm_return_merge_get_change (merge, 0), ==, PM_MERGE_NEW);
 

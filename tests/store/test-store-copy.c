@@ -422,7 +422,7 @@ assert_usable (const char *location)
 
   if (pm_store_location_is_server (location))
     {
-      g_assert_cmpint (store_test_query_int (location, IDENTITY_COLUMNS), ==, 14);
+      g_assert_cmpint (store_test_query_int (location, IDENTITY_COLUMNS), ==, 15);
       g_assert_cmpint (store_test_query_int (location, LAGGING_IDENTITIES), ==, 0);
     }
 

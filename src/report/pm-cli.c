@@ -27,6 +27,7 @@
 #include "store/pm-sample.h"
 #include "store/pm-signing-key.h"
 #include "store/pm-store.h"
+#include "util/pm-safe-file.h"
 
 enum {
   EXIT_OK = 0,
@@ -783,6 +784,20 @@ import_csv (const char *database,
   return EXIT_OK;
 }
 
+/* Whatever a command writes, it never replaces the database it works on
+ * (even once the store is closed), and a command ended by a signal leaves
+ * no temporary file behind. */
+static PmSafeFileProtection *
+prepare_to_write (const char *database)
+{
+  pm_safe_file_clean_up_on_signals ();
+
+  if (pm_store_location_is_server (database))
+    return NULL;
+
+  return pm_safe_file_protect (database);
+}
+
 gboolean
 pm_cli_run (GVariantDict *options,
             int          *exit_status)
@@ -811,6 +826,7 @@ pm_cli_run (GVariantDict *options,
   const char *freeze_on = NULL;
   const char *output_path = NULL;
   g_autoptr(PmPeriod) period = NULL;
+  g_autoptr(PmSafeFileProtection) protection = NULL;
   gboolean exporting;
   gboolean table;
 
@@ -870,6 +886,7 @@ pm_cli_run (GVariantDict *options,
         }
 
       source = pm_cli_get_database_path (options);
+      protection = prepare_to_write (source);
       *exit_status = copy_database (source, copy_to);
       return TRUE;
     }
@@ -1014,6 +1031,7 @@ pm_cli_run (GVariantDict *options,
     }
 
   path = pm_cli_get_database_path (options);
+  protection = prepare_to_write (path);
   *exit_status = EXIT_OK;
 
   if (sample && import_path != NULL)

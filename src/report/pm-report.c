@@ -4,19 +4,14 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <cairo-pdf.h>
 
 #include "pm-report.h"
 #include "pm-report-private.h"
 
 #include "model/pm-date.h"
+#include "util/pm-safe-file.h"
 
 typedef struct
 {
@@ -422,42 +417,23 @@ pm_report_draw_page (PmReport *self,
 /* ------------------------------------------------------------------ */
 /* PDF */
 
-typedef struct
-{
-  int fd;
-  int saved_errno;
-} Output;
-
+/* cairo's stream: a failed write is kept by @file, and told from there. */
 static cairo_status_t
 write_cb (void                *closure,
           const unsigned char *data,
           unsigned int         length)
 {
-  Output *output = closure;
+  PmSafeFile *file = closure;
 
-  while (length > 0)
-    {
-      ssize_t written = write (output->fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        {
-          output->saved_errno = written < 0 ? errno : EIO;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-
-      data += written;
-      length -= (unsigned int) written;
-    }
+  if (!pm_safe_file_write (file, data, length, NULL))
+    return CAIRO_STATUS_WRITE_ERROR;
 
   return CAIRO_STATUS_SUCCESS;
 }
 
 static gboolean
 write_pdf (PmReport              *self,
-           Output                *output,
-           const char            *path,
+           PmSafeFile            *file,
            GCancellable          *cancellable,
            PmReportProgressFunc   progress,
            gpointer               user_data,
@@ -469,11 +445,12 @@ write_pdf (PmReport              *self,
   cairo_t *cr;
   cairo_status_t status;
   g_autofree char *title = pm_report_get_title (self);
+  g_autofree char *name = NULL;
   double width, height;
 
   pm_report_get_paper_size (self, &width, &height);
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, output, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_cb, file, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pilot Monitor " PACKAGE_VERSION);
 
@@ -503,14 +480,12 @@ write_pdf (PmReport              *self,
     return !g_cancellable_set_error_if_cancelled (cancellable, error);
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
+  if (!pm_safe_file_get_write_error (file, error))
+    return FALSE;
 
-  if (output->saved_errno != 0)
-    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (output->saved_errno),
-                 _("Could not write %s: %s"), path, g_strerror (output->saved_errno));
-  else
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                 _("Could not write %s: %s"), path, cairo_status_to_string (status));
-
+  name = g_filename_display_basename (pm_safe_file_get_path (file));
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("Could not save “%s”: %s."), name, cairo_status_to_string (status));
   return FALSE;
 }
 
@@ -530,75 +505,15 @@ pm_report_export_pdf_full (PmReport              *self,
                            gpointer               user_data,
                            GError               **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *temp = NULL;
-  Output output = { -1, 0 };
-  GStatBuf st;
-  int saved;
+  g_autoptr(PmSafeFile) file = NULL;
 
   g_return_val_if_fail (PM_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL && path[0] != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* A link could lead anywhere; the user confirmed overwriting a file,
-   * not whatever the link points at, nor the link itself. */
-  if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
-    {
-      g_autofree char *display = g_filename_display_basename (path);
+  file = pm_safe_file_begin (path, PM_SAFE_FILE_DEFAULT, error);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("“%s” is a symbolic link; not overwriting it."), display);
-      return FALSE;
-    }
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  name = g_strdup_printf (".%s.XXXXXX", base);
-  temp = g_build_filename (dir, name, NULL);
-
-  output.fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
-  if (output.fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not create a file in %s: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  /* The umask may have taken bits away but never adds any: make sure. */
-  if (fchmod (output.fd, 0600) != 0 ||
-      !write_pdf (self, &output, path, cancellable, progress, user_data, error))
-    {
-      saved = errno;
-      if (error != NULL && *error == NULL)
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                     _("Could not write %s: %s"), path, g_strerror (saved));
-      close (output.fd);
-      g_unlink (temp);
-      return FALSE;
-    }
-
-  saved = fsync (output.fd) != 0 ? errno : 0;
-  if (close (output.fd) != 0 && saved == 0)
-    saved = errno;
-  if (saved != 0)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write %s: %s"), path, g_strerror (saved));
-      g_unlink (temp);
-      return FALSE;
-    }
-
-  if (g_rename (temp, path) != 0)
-    {
-      saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write %s: %s"), path, g_strerror (saved));
-      g_unlink (temp);
-      return FALSE;
-    }
-
-  return TRUE;
+  return file != NULL &&
+         write_pdf (self, file, cancellable, progress, user_data, error) &&
+         pm_safe_file_commit (file, error);
 }

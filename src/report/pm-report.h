@@ -72,8 +72,8 @@ void         pm_report_draw_page        (PmReport    *self,
 /* Lays the document out on A4 and writes it to @path as PDF. The file is
  * written beside @path under a temporary name (mode 0600) and renamed over
  * @path only once complete, so a failure leaves no file and an existing
- * one untouched. A symbolic link at @path is refused (G_IO_ERROR_EXISTS),
- * not followed. */
+ * one untouched. @path is refused as pm_safe_file_begin() says (a symbolic
+ * link, the open database, any database, anything but a regular file). */
 gboolean     pm_report_export_pdf       (PmReport    *self,
                                          const char  *path,
                                          GError     **error);

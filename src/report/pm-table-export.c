@@ -12,14 +12,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
 #include "pm-table-export.h"
@@ -28,6 +23,7 @@
 #include "model/pm-assessment.h"
 #include "model/pm-date.h"
 #include "store/pm-csv.h"
+#include "util/pm-safe-file.h"
 
 /* Excel's limits: characters in a cell, and in a sheet name (UTF-16 units). */
 #define CELL_TEXT_MAX  32767
@@ -108,127 +104,6 @@ static const char *
 entry_note (const KpiRow *row)
 {
   return row->entry != NULL ? pm_progress_entry_get_note (row->entry) : NULL;
-}
-
-/* ------------------------------------------------------------------ */
-/* Writing a file in one piece */
-
-/* A new empty file beside @path, mode 0600 whatever the umask, named
- * ".NAME.XXXXXX" as pm_report_export_pdf() names its own; -1 on failure.
- * A symbolic link at @path is refused: the user chose to replace a file,
- * not whatever the link points at. */
-static int
-open_temp_beside (const char  *path,
-                  char       **temp_out,
-                  GError     **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *temp = NULL;
-  GStatBuf st;
-  int saved;
-  int fd;
-
-  if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
-    {
-      g_autofree char *display = g_filename_display_basename (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("“%s” is a symbolic link; not overwriting it."), display);
-      return -1;
-    }
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  name = g_strdup_printf (".%s.XXXXXX", base);
-  temp = g_build_filename (dir, name, NULL);
-
-  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not create a file in %s: %s"), dir, g_strerror (saved));
-      return -1;
-    }
-
-  /* The umask may have taken bits away but never adds any: make sure. */
-  if (fchmod (fd, 0600) != 0)
-    {
-      saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write %s: %s"), path, g_strerror (saved));
-      close (fd);
-      g_unlink (temp);
-      return -1;
-    }
-
-  *temp_out = g_steal_pointer (&temp);
-  return fd;
-}
-
-/* Makes @temp durable, closes @fd and gives @temp the name @path; on
- * failure @temp is removed and @path left as it was. */
-static gboolean
-publish_temp (int          fd,
-              const char  *temp,
-              const char  *path,
-              GError     **error)
-{
-  int saved = fsync (fd) != 0 ? errno : 0;
-
-  if (close (fd) != 0 && saved == 0)
-    saved = errno;
-  if (saved == 0 && g_rename (temp, path) != 0)
-    saved = errno;
-
-  if (saved != 0)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write %s: %s"), path, g_strerror (saved));
-      g_unlink (temp);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-discard_temp (int         fd,
-              const char *temp)
-{
-  close (fd);
-  g_unlink (temp);
-}
-
-static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        length,
-           const char  *path,
-           GError     **error)
-{
-  while (length > 0)
-    {
-      gssize written = write (fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       _("Could not write %s: %s"), path, g_strerror (saved));
-          return FALSE;
-        }
-
-      data += written;
-      length -= written;
-    }
-
-  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -361,8 +236,7 @@ pm_table_export_csv (PmProgramme  *programme,
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GString) out = NULL;
   g_autofree char *period_code = NULL;
-  g_autofree char *temp = NULL;
-  int fd;
+  g_autoptr(PmSafeFile) file = NULL;
 
   g_return_val_if_fail (PM_IS_PROGRAMME (programme), FALSE);
   g_return_val_if_fail (PM_IS_PERIOD (period), FALSE);
@@ -376,17 +250,11 @@ pm_table_export_csv (PmProgramme  *programme,
   for (guint i = 0; i < rows->len; i++)
     csv_append_row (out, &g_array_index (rows, KpiRow, i), period_code);
 
-  fd = open_temp_beside (path, &temp, error);
-  if (fd < 0)
-    return FALSE;
+  file = pm_safe_file_begin (path, PM_SAFE_FILE_DEFAULT, error);
 
-  if (!write_all (fd, out->str, out->len, path, error))
-    {
-      discard_temp (fd, temp);
-      return FALSE;
-    }
-
-  return publish_temp (fd, temp, path, error);
+  return file != NULL &&
+         pm_safe_file_write (file, out->str, out->len, error) &&
+         pm_safe_file_commit (file, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1013,29 +881,29 @@ pm_table_export_xlsx (PmProgramme  *programme,
                       const char   *path,
                       GError      **error)
 {
-  g_autofree char *temp = NULL;
+  g_autoptr(PmSafeFile) file = NULL;
+  g_autofree char *name = NULL;
   Book book = { NULL, };
   lxw_error result;
-  int fd;
 
   g_return_val_if_fail (PM_IS_PROGRAMME (programme), FALSE);
   g_return_val_if_fail (PM_IS_PERIOD (period), FALSE);
   g_return_val_if_fail (path != NULL && path[0] != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  fd = open_temp_beside (path, &temp, error);
-  if (fd < 0)
+  file = pm_safe_file_begin (path, PM_SAFE_FILE_DEFAULT, error);
+  if (file == NULL)
     return FALSE;
 
   /* libxlsxwriter opens the file by name when the workbook is closed and
-   * truncates it, which keeps the temporary file's mode; @fd stays open
-   * to sync it afterwards. */
-  book.workbook = workbook_new (temp);
+   * truncates it, which keeps the temporary file's mode; @file's own
+   * descriptor stays open to sync it afterwards. */
+  name = g_filename_display_basename (path);
+  book.workbook = workbook_new (pm_safe_file_get_temp_path (file));
   if (book.workbook == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write %s: %s"), path, lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
-      discard_temp (fd, temp);
+                   _("Could not save “%s”: %s."), name, lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
       return FALSE;
     }
 
@@ -1052,10 +920,9 @@ pm_table_export_xlsx (PmProgramme  *programme,
   if (book.failed != LXW_NO_ERROR)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write %s: %s"), path, lxw_strerror (book.failed));
-      discard_temp (fd, temp);
+                   _("Could not save “%s”: %s."), name, lxw_strerror (book.failed));
       return FALSE;
     }
 
-  return publish_temp (fd, temp, path, error);
+  return pm_safe_file_commit (file, error);
 }

@@ -29,8 +29,9 @@ G_BEGIN_DECLS
  *
  * The file is written beside @path under a temporary name (mode 0600) and
  * renamed over @path only once complete: a failure leaves no file and an
- * existing one untouched. A symbolic link at @path is refused
- * (G_IO_ERROR_EXISTS). Errors are in G_IO_ERROR. */
+ * existing one untouched. @path is refused as pm_safe_file_begin() says
+ * (a symbolic link, the open database, any database, anything but a
+ * regular file). Errors are in G_IO_ERROR. */
 gboolean pm_table_export_csv  (PmProgramme  *programme,
                                PmPeriod     *period,
                                const char   *path,

@@ -3,9 +3,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-/* renameat2() and RENAME_NOREPLACE */
-#define _GNU_SOURCE
-
 #include "config.h"
 
 #include <errno.h>
@@ -16,6 +13,7 @@
 #include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "pm-database-private.h"
@@ -195,82 +193,38 @@ _pm_file_create_private (const char  *path,
   return TRUE;
 }
 
-/* A new empty file beside @path, mode 0600, named ".NAME.XXXXXX" so that a
- * file manager hides it if a crash leaves it behind. */
-char *
-_pm_file_create_private_temp (const char  *path,
-                              GError     **error)
+/* The safe-file writer's errors in the store's words: an existing or
+ * refused file is a rule broken, as an existing name always was here. */
+void
+_pm_file_propagate_error (GError **error,
+                          GError  *io_error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strconcat (".", base, ".XXXXXX", NULL);
-  g_autofree char *temp = g_build_filename (dir, name, NULL);
-  int fd;
+  PmStoreError code = PM_STORE_ERROR_IO;
 
-  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0 || fchmod (fd, 0600) != 0)
+  if (io_error->domain == G_IO_ERROR)
     {
-      int saved_errno = errno;
-
-      if (fd >= 0)
+      switch (io_error->code)
         {
-          close (fd);
-          g_unlink (temp);
+        case G_IO_ERROR_EXISTS:
+        case G_IO_ERROR_IS_DIRECTORY:
+        case G_IO_ERROR_NOT_REGULAR_FILE:
+          code = PM_STORE_ERROR_INVALID;
+          break;
+
+        case G_IO_ERROR_NO_SPACE:
+          code = PM_STORE_ERROR_FULL;
+          break;
+
+        case G_IO_ERROR_PERMISSION_DENIED:
+        case G_IO_ERROR_READ_ONLY:
+          code = PM_STORE_ERROR_READ_ONLY;
+          break;
+
+        default:
+          break;
         }
-      _pm_file_set_error_from_errno (saved_errno, path, error);
-      return NULL;
-    }
-  close (fd);
-
-  return g_steal_pointer (&temp);
-}
-
-/* Gives the finished @temp the name @path in one step, never replacing a
- * file that appeared there meanwhile, and makes the new name durable. */
-gboolean
-_pm_file_publish (const char  *temp,
-                  const char  *path,
-                  GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int rc;
-  int dir_fd;
-
-  rc = renameat2 (AT_FDCWD, temp, AT_FDCWD, path, RENAME_NOREPLACE);
-  if (rc != 0 && (errno == EINVAL || errno == ENOSYS))
-    {
-      /* A file system without RENAME_NOREPLACE: link() refuses an
-       * existing name too. */
-      rc = link (temp, path);
-      if (rc == 0)
-        g_unlink (temp);
     }
 
-  if (rc != 0)
-    {
-      int saved_errno = errno;
-
-      if (saved_errno == EEXIST)
-        {
-          g_autofree char *name = g_filename_display_basename (path);
-
-          g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
-                       _("“%s” already exists."), name);
-        }
-      else
-        {
-          _pm_file_set_error_from_errno (saved_errno, path, error);
-        }
-      return FALSE;
-    }
-
-  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (dir_fd >= 0)
-    {
-      /* Best effort: some file systems cannot sync a folder. */
-      fsync (dir_fd);
-      close (dir_fd);
-    }
-
-  return TRUE;
+  g_set_error_literal (error, PM_STORE_ERROR, code, io_error->message);
+  g_error_free (io_error);
 }

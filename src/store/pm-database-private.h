@@ -135,14 +135,9 @@ gboolean _pm_file_check_header         (const char   *path,
  * PM_STORE_ERROR_INVALID. */
 gboolean _pm_file_create_private       (const char   *path,
                                         GError      **error);
-/* An empty file of mode 0600 under a new hidden name beside @path, where
- * a database can be made whole before it takes the name @path. */
-char    *_pm_file_create_private_temp  (const char   *path,
-                                        GError      **error);
-/* Renames @temp to @path in one step, refusing an existing @path
- * (PM_STORE_ERROR_INVALID), and syncs the folder. */
-gboolean _pm_file_publish              (const char   *temp,
-                                        const char   *path,
-                                        GError      **error);
+/* Takes @io_error, from the safe-file writer (G_IO_ERROR), into @error as
+ * the store's (PM_STORE_ERROR_INVALID for an existing or refused file). */
+void     _pm_file_propagate_error      (GError      **error,
+                                        GError       *io_error);
 
 G_END_DECLS

@@ -77,8 +77,8 @@ void     _pm_file_print_node (GString   *out,
                               JsonNode  *node,
                               guint      indent);
 
-/* Writes @data to @path atomically with mode 0600, refusing a symbolic
- * link at @path (G_FILE_ERROR_EXIST). */
+/* pm_safe_file_replace_contents(): @data as the whole of @path, mode 0600,
+ * with its refusals (G_IO_ERROR). */
 gboolean _pm_file_save_data (const char  *data,
                              gsize        length,
                              const char  *path,

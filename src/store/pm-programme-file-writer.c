@@ -7,17 +7,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "model/pm-site-value.h"
+#include "util/pm-safe-file.h"
 #include "pm-programme-file-private.h"
 
 /* Optional text is left out when empty. */
@@ -438,101 +433,14 @@ pm_programme_file_to_data (PmProgramme *programme,
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-set_save_error (const char  *path,
-                int          saved_errno,
-                GError     **error)
-{
-  g_autofree char *name = g_filename_display_basename (path);
-
-  if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG)
-    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                 _("There is no room to save “%s”: the disk is full, or a size limit "
-                   "was reached."),
-                 name);
-  else
-    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                 _("Could not save “%s”: %s."), name, g_strerror (saved_errno));
-  return FALSE;
-}
-
+/* Kept for pm-return.c: one line over the one safe-file writer. */
 gboolean
 _pm_file_save_data (const char  *data,
                     gsize        length,
                     const char  *path,
                     GError     **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp_name = NULL;
-  g_autofree char *temp = NULL;
-  GStatBuf st;
-  gsize done = 0;
-  int saved_errno;
-  int fd;
-
-  /* A link could lead anywhere; the user confirmed overwriting a file,
-   * not whatever the link points at, nor the link itself. */
-  if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                   _("“%s” is a symbolic link; not overwriting it."), name);
-      return FALSE;
-    }
-
-  /* Written beside @path under a hidden name, mode 0600 whatever the
-   * umask, and renamed over it only once on disk: a failure at any point
-   * leaves @path as it was. */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp_name = g_strconcat (".", base, ".XXXXXX", NULL);
-  temp = g_build_filename (dir, temp_name, NULL);
-
-  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
-    return set_save_error (path, errno, error);
-
-  if (fchmod (fd, 0600) != 0)
-    goto failed;
-
-  while (done < length)
-    {
-      gssize n = write (fd, data + done, length - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          if (n == 0)
-            errno = ENOSPC;
-          goto failed;
-        }
-      done += (gsize) n;
-    }
-
-  if (fsync (fd) != 0)
-    goto failed;
-  saved_errno = close (fd) != 0 ? errno : 0;
-  fd = -1;
-  if (saved_errno != 0)
-    {
-      errno = saved_errno;
-      goto failed;
-    }
-
-  if (g_rename (temp, path) != 0)
-    goto failed;
-
-  return TRUE;
-
-failed:
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (temp);
-  return set_save_error (path, saved_errno, error);
+  return pm_safe_file_replace_contents (path, data, length, error);
 }
 
 gboolean
@@ -548,5 +456,5 @@ pm_programme_file_save (PmProgramme *programme,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   data = pm_programme_file_to_data (programme, &length);
-  return _pm_file_save_data (data, length, path, error);
+  return pm_safe_file_replace_contents (path, data, length, error);
 }

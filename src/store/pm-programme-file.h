@@ -26,8 +26,9 @@ PmProgramme *pm_programme_file_load   (const char   *path,
 /* Pretty-printed UTF-8 JSON, ending in a newline. */
 char        *pm_programme_file_to_data (PmProgramme *programme,
                                         gsize       *length);
-/* Writes atomically (a new file renamed over @path) with mode 0600. A
- * symbolic link at @path is refused (G_FILE_ERROR_EXIST), not followed. */
+/* Writes atomically (a new file renamed over @path) with mode 0600, with
+ * the refusals of pm_safe_file_begin() (G_IO_ERROR): a symbolic link, the
+ * open database, any database, anything but a regular file. */
 gboolean     pm_programme_file_save   (PmProgramme  *programme,
                                        const char   *path,
                                        GError      **error);

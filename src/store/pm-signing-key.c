@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "util/pm-safe-file.h"
 #include "pm-signing-key.h"
 
 #define SEED_PREFIX   "ed25519-seed:"
@@ -320,40 +321,18 @@ load_key (const char  *path,
   return key;
 }
 
-static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        length)
-{
-  while (length > 0)
-    {
-      gssize written = write (fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        return FALSE;
-      data += written;
-      length -= written;
-    }
-
-  return TRUE;
-}
-
 /* Makes a new key file at @path. FALSE with no error when one appeared
  * there meanwhile: that one is the key. */
 static gboolean
-create_key (const char  *dir,
-            const char  *path,
+create_key (const char  *path,
             GError     **error)
 {
   guint8 seed[crypto_sign_SEEDBYTES];
   char encoded[sodium_base64_ENCODED_LEN (crypto_sign_SEEDBYTES, sodium_base64_VARIANT_ORIGINAL)];
-  g_autofree char *temp = g_build_filename (dir, ".return-signing.key.XXXXXX", NULL);
+  g_autoptr(PmSafeFile) file = NULL;
   g_autofree char *text = NULL;
+  GError *local_error = NULL;
   gboolean ok;
-  int saved_errno = 0;
-  int fd;
 
   randombytes_buf (seed, sizeof seed);
   sodium_bin2base64 (encoded, sizeof encoded, seed, sizeof seed, sodium_base64_VARIANT_ORIGINAL);
@@ -363,48 +342,24 @@ create_key (const char  *dir,
                       SEED_PREFIX, encoded, "\n", NULL);
   sodium_memzero (encoded, sizeof encoded);
 
-  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      sodium_memzero (text, strlen (text));
-      set_errno_error (error, saved_errno, path);
-      return FALSE;
-    }
-
-  /* The umask may only take bits away; this makes sure of it. */
-  ok = fchmod (fd, 0600) == 0 && write_all (fd, text, strlen (text)) && fsync (fd) == 0;
-  if (!ok)
-    saved_errno = errno;
+  /* Mode 0600, and never over a file: a key made by another copy
+   * meanwhile wins. A file left half written is removed. */
+  file = pm_safe_file_begin (path, PM_SAFE_FILE_NEW, &local_error);
+  ok = file != NULL &&
+       pm_safe_file_write (file, text, strlen (text), &local_error) &&
+       pm_safe_file_commit (file, &local_error);
   sodium_memzero (text, strlen (text));
-  if (close (fd) != 0 && ok)
-    {
-      ok = FALSE;
-      saved_errno = errno;
-    }
 
-  /* link () never replaces: a key made by another copy meanwhile wins. */
-  if (ok && link (temp, path) != 0)
+  if (ok)
+    return TRUE;
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
-      ok = FALSE;
-      saved_errno = errno;
-    }
-  g_unlink (temp);
-
-  if (!ok)
-    {
-      if (saved_errno != EEXIST)
-        set_errno_error (error, saved_errno, path);
+      g_error_free (local_error);
       return FALSE;
     }
 
-  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-  return TRUE;
+  g_propagate_prefixed_error (error, local_error, _("Your return signing key could not be made: "));
+  return FALSE;
 }
 
 PmSigningKey *
@@ -436,7 +391,7 @@ pm_signing_key_load_or_create (const char  *dir,
       set_errno_error (error, errno, dir);
       return NULL;
     }
-  if (!create_key (dir, path, &local_error) && local_error != NULL)
+  if (!create_key (path, &local_error) && local_error != NULL)
     {
       g_propagate_error (error, local_error);
       return NULL;

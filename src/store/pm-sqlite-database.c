@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "util/pm-safe-file.h"
 #include "pm-database-private.h"
 #include "pm-sqlite-database.h"
 
@@ -441,8 +442,9 @@ pm_sqlite_database_create (const char  *path,
                            GError     **error)
 {
   g_autoptr(PmSqliteDatabase) self = NULL;
-  g_autofree char *temp = NULL;
+  g_autoptr(PmSafeFile) file = NULL;
   g_autofree char *display_name = NULL;
+  GError *file_error = NULL;
   sqlite3 *db = NULL;
   gboolean ok;
   int rc;
@@ -458,15 +460,20 @@ pm_sqlite_database_create (const char  *path,
   if (!check_folder_writable (self, error))
     return NULL;
 
-  temp = _pm_file_create_private_temp (path, error);
-  if (temp == NULL)
-    return NULL;
+  /* Made under a hidden name, and given @path only if no file took it
+   * meanwhile: a crash before then leaves nothing at @path, never a file
+   * that is not yet a Pilot Monitor database. */
+  file = pm_safe_file_begin (path, PM_SAFE_FILE_NEW | PM_SAFE_FILE_DATABASE, &file_error);
+  if (file == NULL)
+    {
+      _pm_file_propagate_error (error, file_error);
+      return NULL;
+    }
 
   /* The schema is written with a rollback journal, so that once the
    * connection is closed the file alone holds all of it, ready to be
-   * renamed: a crash before then leaves nothing at @path, never a file
-   * that is not yet a Pilot Monitor database. */
-  rc = sqlite3_open_v2 (temp, &db, SQLITE_OPEN_READWRITE, NULL);
+   * renamed. */
+  rc = sqlite3_open_v2 (pm_safe_file_get_temp_path (file), &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_extended_result_codes (db, 1);
@@ -477,7 +484,6 @@ pm_sqlite_database_create (const char  *path,
       set_error_from_code (error, rc, display_name,
                            db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       sqlite3_close (db);
-      g_unlink (temp);
       return NULL;
     }
 
@@ -495,16 +501,11 @@ pm_sqlite_database_create (const char  *path,
     }
   pm_database_close (PM_DATABASE (self));
 
-  if (!ok || !_pm_file_publish (temp, path, error))
+  if (!ok)
+    return NULL;
+  if (!pm_safe_file_commit (file, &file_error))
     {
-      g_autofree char *journal = g_strconcat (temp, "-journal", NULL);
-      g_autofree char *wal = g_strconcat (temp, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (temp, "-shm", NULL);
-
-      g_unlink (journal);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_unlink (temp);
+      _pm_file_propagate_error (error, file_error);
       return NULL;
     }
 
@@ -690,14 +691,21 @@ sqlite_backup_to (PmDatabase  *database,
                   GError     **error)
 {
   Self *self = PM_SQLITE_DATABASE (database);
+  g_autoptr(PmSafeFile) file = NULL;
+  GError *file_error = NULL;
   sqlite3_backup *backup;
   sqlite3 *dest = NULL;
   int rc;
 
-  if (!_pm_file_create_private (path, error))
-    return FALSE;
+  /* Never over a file, and whole or not at all. */
+  file = pm_safe_file_begin (path, PM_SAFE_FILE_NEW | PM_SAFE_FILE_DATABASE, &file_error);
+  if (file == NULL)
+    {
+      _pm_file_propagate_error (error, file_error);
+      return FALSE;
+    }
 
-  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (pm_safe_file_get_temp_path (file), &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     goto failed;
 
@@ -721,6 +729,12 @@ sqlite_backup_to (PmDatabase  *database,
   if (rc != SQLITE_OK)
     goto failed;
 
+  if (!pm_safe_file_commit (file, &file_error))
+    {
+      _pm_file_propagate_error (error, file_error);
+      return FALSE;
+    }
+
   return TRUE;
 
 failed:
@@ -730,7 +744,6 @@ failed:
     set_error_from_code (error, rc, name,
                          dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
     sqlite3_close (dest);
-    g_unlink (path);
     return FALSE;
   }
 }

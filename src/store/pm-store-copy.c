@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "util/pm-safe-file.h"
 #include "pm-database-private.h"
 #include "pm-store-private.h"
 
@@ -411,32 +412,27 @@ copy_rows (PmDatabase  *source,
   return ok;
 }
 
-/* A file, its write-ahead log and the rest sqlite may leave beside it. */
-static void
-remove_database_file (const char *path)
-{
-  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *companion = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (companion);
-    }
-  g_unlink (path);
-}
-
 static gboolean
 copy_to_file (PmDatabase  *source,
               const char  *path,
               GError     **error)
 {
   g_autoptr(PmDatabase) destination = NULL;
+  g_autoptr(PmSafeFile) file = NULL;
   g_autofree char *display_name = g_filename_display_basename (path);
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *temp = NULL;
   g_autofree char *temp_wal = NULL;
+  GError *file_error = NULL;
+  const char *temp;
   gboolean ok;
+
+  /* The open database, or one of its side files even before sqlite makes
+   * it, is told as such rather than as a file that is there. */
+  if (!pm_safe_file_check_unprotected (path, &file_error))
+    {
+      _pm_file_propagate_error (error, file_error);
+      return FALSE;
+    }
 
   if (g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
     {
@@ -463,10 +459,15 @@ copy_to_file (PmDatabase  *source,
    * failure nor a crash leaves a file at @path that is a database but not
    * the copy. The name is taken by making a file, and freed again for
    * pm_database_create(), which makes the schema and renames it onto that
-   * name without replacing anything that took it meanwhile. */
-  temp = _pm_file_create_private_temp (path, error);
-  if (temp == NULL)
-    return FALSE;
+   * name without replacing anything that took it meanwhile; then the new
+   * file is taken in its place. */
+  file = pm_safe_file_begin (path, PM_SAFE_FILE_NEW | PM_SAFE_FILE_DATABASE, &file_error);
+  if (file == NULL)
+    {
+      _pm_file_propagate_error (error, file_error);
+      return FALSE;
+    }
+  temp = pm_safe_file_get_temp_path (file);
   g_unlink (temp);
 
   destination = pm_database_create (temp, PM_STORE_SCHEMA_VERSION, error);
@@ -475,7 +476,11 @@ copy_to_file (PmDatabase  *source,
   /* Messages name the file the person asked for. */
   _pm_database_set_location (destination, temp, display_name, FALSE);
 
-  ok = pm_database_begin (destination, error);
+  ok = pm_safe_file_reopen (file, &file_error);
+  if (!ok)
+    _pm_file_propagate_error (error, file_error);
+
+  ok = ok && pm_database_begin (destination, error);
   if (ok && !(copy_rows (source, destination, error) && pm_database_commit (destination, error)))
     {
       pm_database_rollback (destination);
@@ -495,13 +500,13 @@ copy_to_file (PmDatabase  *source,
       ok = FALSE;
     }
 
-  if (!ok || !_pm_file_publish (temp, path, error))
+  if (ok && !pm_safe_file_commit (file, &file_error))
     {
-      remove_database_file (temp);
-      return FALSE;
+      _pm_file_propagate_error (error, file_error);
+      ok = FALSE;
     }
 
-  return TRUE;
+  return ok;
 }
 
 static gboolean

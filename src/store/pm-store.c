@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "util/pm-safe-file.h"
 #include "pm-store-private.h"
 #include "pm-pg-database.h"
 
@@ -21,9 +22,10 @@ struct _PmStore
   GObject     parent_instance;
 
   /* Owned references */
-  PmDatabase *database;
-  char       *path;
-  char       *author;   /* for the audit trail; NULL when not known */
+  PmDatabase           *database;
+  char                 *path;
+  char                 *author;      /* for the audit trail; NULL when not known */
+  PmSafeFileProtection *protection;  /* a file's: no export is written over it */
 };
 
 G_DEFINE_FINAL_TYPE (PmStore, pm_store, G_TYPE_OBJECT)
@@ -203,6 +205,7 @@ pm_store_finalize (GObject *object)
 {
   PmStore *self = (PmStore *) object;
 
+  g_clear_pointer (&self->protection, pm_safe_file_protection_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->author, g_free);
 
@@ -301,6 +304,10 @@ pm_store_open_with_password (const char        *path,
   self = g_object_new (PM_TYPE_STORE, NULL);
   self->database = g_steal_pointer (&database);
   self->path = g_strdup (path);
+  /* For as long as it is open, nothing Pilot Monitor writes replaces the
+   * file or its side files (see pm_safe_file_protect()). */
+  if (!pm_database_is_server (self->database))
+    self->protection = pm_safe_file_protect (path);
 
   return self;
 }

@@ -309,7 +309,8 @@ test_save_load (void)
   /* Failures are reported, not swallowed. */
   missing = g_build_filename (dir, "no-such-folder", "programme.json", NULL);
   g_assert_false (pm_programme_file_save (programme, missing, &error));
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no-such-folder"));
   g_clear_error (&error);
   g_assert_null (pm_programme_file_load (missing, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);

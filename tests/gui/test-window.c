@@ -564,6 +564,52 @@ test_freeze_round_from_menu (Fixture       *fixture,
   gui_test_wait_until (no_message_dialog, NULL);
 }
 
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog (data) != NULL;
+}
+
+/* Export PDF with the open database chosen as the file (a slip in the
+ * file chooser): the writer refuses it, the window says why, and the
+ * programme is still there. */
+static void
+test_export_over_database_refused (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf ("Could Not Export “%s”", basename);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(PmProgramme) programme = NULL;
+  AdwMessageDialog *dialog;
+  GStatBuf before, after;
+  gsize length;
+
+  g_assert_cmpint (g_stat (fixture->path, &before), ==, 0);
+
+  _pm_window_export_pdf (fixture->window, file, TRUE);
+  gui_test_wait_until (message_dialog_shown, heading);
+  dialog = find_message_dialog (heading);
+  g_test_message ("%s: %s", heading, adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is the open database"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  gui_test_wait_until (no_message_dialog, NULL);
+
+  g_assert_cmpint (g_stat (fixture->path, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "SQLite format 3"));
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  programme = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pm_programme_find_district (programme, CANNOCK));
+}
+
 /* Another window (another connection to the same database) saves
  * Cannock's WCFC value for Q3 2016/17 as @value, as someone else would. */
 static void
@@ -961,6 +1007,7 @@ main (int   argc,
   ADD ("/gui/window/signoff-from-pilot-menu", test_signoff_from_pilot_menu);
   ADD ("/gui/window/freeze-round-from-menu", test_freeze_round_from_menu);
   ADD ("/gui/window/conflict-shown", test_conflict_shown);
+  ADD ("/gui/window/export-over-database-refused", test_export_over_database_refused);
   ADD ("/gui/window/refreshes-with-changes-elsewhere", test_refreshes_with_changes_elsewhere);
   ADD ("/gui/window/connect-to-server", test_connect_to_server);
   ADD ("/gui/window/empty-database", test_empty_database);

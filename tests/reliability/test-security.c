@@ -186,7 +186,7 @@ test_symlink_exports (Fixture       *fixture,
 
   /* The programme file. */
   g_assert_false (pm_programme_file_save (fixture->sample, json_link, &error));
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "is a symbolic link; not overwriting it"));
   g_test_message ("programme file over a symbolic link: %s", error->message);
   g_clear_error (&error);
@@ -195,7 +195,7 @@ test_symlink_exports (Fixture       *fixture,
 
   /* A link to nothing yet would create its target: refused the same. */
   g_assert_false (pm_programme_file_save (fixture->sample, dangling, &error));
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_clear_error (&error);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 

@@ -82,6 +82,11 @@ void     _pm_database_set_location  (PmDatabase  *self,
                                      gboolean     read_only);
 void     _pm_database_set_created   (PmDatabase  *self,
                                      gboolean     created);
+/* When @detail, an engine's message, is a refusal by one of the
+ * schema's guards (triggers raising "pm-quarter-accepted" or
+ * "pm-signoff-kept"): sets @error to say so, and returns TRUE. */
+gboolean _pm_database_set_guard_error (const char  *detail,
+                                       GError     **error);
 /* PM_STORE_ERROR_IO naming the database, once it has been closed. */
 gboolean _pm_database_check_open    (PmDatabase  *self,
                                      GError     **error);

@@ -103,6 +103,31 @@ _pm_database_check_open (PmDatabase  *self,
 }
 
 gboolean
+_pm_database_set_guard_error (const char  *detail,
+                              GError     **error)
+{
+  if (strstr (detail, "pm-quarter-accepted") != NULL)
+    {
+      /* The store names the quarter where it knows which one it was. */
+      g_set_error_literal (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
+                           _("This quarter has been accepted by the programme office and "
+                             "is read-only. Reopen it to change it."));
+      return TRUE;
+    }
+
+  if (strstr (detail, "pm-signoff-kept") != NULL)
+    {
+      g_set_error_literal (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
+                           _("A quarter’s sign-off history is kept as it was written: a quarter "
+                             "moves on by a new step, such as reopening it, never by changing "
+                             "or deleting an old one."));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
 pm_database_location_is_server (const char *location)
 {
   g_return_val_if_fail (location != NULL, FALSE);

@@ -55,11 +55,11 @@ set_error_from_result (Self      *self,
 
   g_strstrip (detail);
 
-  if (strstr (detail, "pm-quarter-accepted") != NULL)
-    g_set_error_literal (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
-                         _("This quarter has been accepted by the programme office and "
-                           "is read-only. Reopen it to change it."));
-  else if (sqlstate_is (state, "25006"))
+  /* Raised by the sign-off triggers (schema 4 and 8). */
+  if (_pm_database_set_guard_error (detail, error))
+    return;
+
+  if (sqlstate_is (state, "25006"))
     g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
                  _("“%s” is open read-only, so changes could not be saved."),
                  DISPLAY_NAME (self));

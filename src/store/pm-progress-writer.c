@@ -127,7 +127,8 @@ pm_progress_writer_step (PmProgressWriter  *self,
       if (!ok)
         {
           pm_progress_writer_cancel (self);
-          return FALSE;
+          return _pm_store_name_accepted_quarter (self->store, PM_STORE_SCOPE_KPI, pm_kpi_get_id (kpi),
+                                                  pm_progress_entry_get_period (entry), error);
         }
       self->n_written += change != PM_IMPORT_CHANGE_UNCHANGED;
     }

@@ -827,6 +827,10 @@ pm_return_merge_apply_all (PmReturnMerge    **merges,
     {
       /* The one that failed, or a commit that failed as a whole. */
       i = ok ? 0 : i - 1;
+      /* Refused by an accepted quarter: say which, the return's. */
+      if (!ok)
+        _pm_store_name_accepted_quarter (store, PM_STORE_SCOPE_DISTRICT, merges[i]->district_id,
+                                         pm_return_get_period (merges[i]->ret), error);
       goto refused;
     }
 

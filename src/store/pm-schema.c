@@ -12,6 +12,29 @@
  * "FY2016-Q3", dates as ISO text, money as whole pence. Lists keep their
  * display order in `position`; targets keep their order of revision in `id`;
  * narratives and progress are ordered by period. */
+/* For migration 8, which sqlite has no functions to say once. Whether
+ * the latest sign-off of @district's quarter @period is "accepted"; the
+ * quarters of @district whose latest sign-off is; and whether a KPI, a
+ * pilot or a district holds a value (or a narrative) in one of them. */
+#define V8_ACCEPTED(district, period) \
+  "(SELECT s.state FROM signoff s WHERE s.district_id = " district " AND s.period = " period \
+  " ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+#define V8_ACCEPTED_QUARTERS(district) \
+  "(SELECT s.period FROM signoff s WHERE s.district_id = " district " AND s.state = 'accepted'" \
+  "   AND s.id = (SELECT max (l.id) FROM signoff l" \
+  "               WHERE l.district_id = s.district_id AND l.period = s.period))"
+#define V8_KPI_HOLDS(kpi, district) \
+  "EXISTS (SELECT 1 FROM progress pr" \
+  "        WHERE pr.kpi_id = " kpi " AND pr.period IN " V8_ACCEPTED_QUARTERS (district) ")"
+#define V8_PILOT_HOLDS(pilot, district) \
+  "(EXISTS (SELECT 1 FROM kpi k JOIN progress pr ON pr.kpi_id = k.id" \
+  "         WHERE k.pilot_id = " pilot " AND pr.period IN " V8_ACCEPTED_QUARTERS (district) ")" \
+  " OR EXISTS (SELECT 1 FROM narrative n" \
+  "            WHERE n.pilot_id = " pilot " AND n.period IN " V8_ACCEPTED_QUARTERS (district) "))"
+#define V8_DISTRICT_HOLDS(district) \
+  "EXISTS (SELECT 1 FROM pilot p" \
+  "        WHERE p.district_id = " district " AND " V8_PILOT_HOLDS ("p.id", district) ")"
+
 const char * const _pm_schema_migrations[] = {
   /* 1: the base schema */
   "CREATE TABLE programme ("
@@ -369,9 +392,67 @@ const char * const _pm_schema_migrations[] = {
   "  WHERE id = NEW.id;"
   " END;"
   "PRAGMA user_version = 7;",
+
+  /* 8: an accepted quarter is closed to every path, not only to edits of
+   * its values. The guards of version 4 find a row's district through its
+   * KPI and pilot, which a cascade has deleted first, and look only at
+   * where a row goes, not where it came from. So a programme, district,
+   * pilot or KPI holding values or narratives of an accepted quarter
+   * cannot be deleted (refused before any cascade starts) or moved
+   * elsewhere; a value or narrative cannot move out of an accepted
+   * quarter, nor a narrative be deleted; and the sign-off history only
+   * grows, its rows going only with their district. The store names the
+   * quarter in its message (sqlite's RAISE takes no expression). */
+  "CREATE TRIGGER accepted_progress_move BEFORE UPDATE OF kpi_id, period ON progress"
+  "  WHEN " V8_ACCEPTED ("(SELECT p.district_id FROM kpi k JOIN pilot p ON p.id = k.pilot_id"
+  "                        WHERE k.id = OLD.kpi_id)", "OLD.period")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_narrative_move BEFORE UPDATE OF pilot_id, period ON narrative"
+  "  WHEN " V8_ACCEPTED ("(SELECT district_id FROM pilot WHERE id = OLD.pilot_id)", "OLD.period")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_narrative_delete BEFORE DELETE ON narrative"
+  "  WHEN " V8_ACCEPTED ("(SELECT district_id FROM pilot WHERE id = OLD.pilot_id)", "OLD.period")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+
+  "CREATE TRIGGER accepted_kpi_delete BEFORE DELETE ON kpi"
+  "  WHEN " V8_KPI_HOLDS ("OLD.id", "(SELECT district_id FROM pilot WHERE id = OLD.pilot_id)")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_kpi_move BEFORE UPDATE OF pilot_id ON kpi"
+  "  WHEN OLD.pilot_id IS NOT NEW.pilot_id"
+  "   AND (" V8_KPI_HOLDS ("OLD.id", "(SELECT district_id FROM pilot WHERE id = OLD.pilot_id)")
+  "        OR " V8_KPI_HOLDS ("OLD.id", "(SELECT district_id FROM pilot WHERE id = NEW.pilot_id)") ")"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_pilot_delete BEFORE DELETE ON pilot"
+  "  WHEN " V8_PILOT_HOLDS ("OLD.id", "OLD.district_id")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_pilot_move BEFORE UPDATE OF district_id ON pilot"
+  "  WHEN OLD.district_id IS NOT NEW.district_id"
+  "   AND (" V8_PILOT_HOLDS ("OLD.id", "OLD.district_id")
+  "        OR " V8_PILOT_HOLDS ("OLD.id", "NEW.district_id") ")"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_district_delete BEFORE DELETE ON district"
+  "  WHEN " V8_DISTRICT_HOLDS ("OLD.id")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_programme_delete BEFORE DELETE ON programme"
+  "  WHEN EXISTS (SELECT 1 FROM district d"
+  "               WHERE d.programme_id = OLD.id AND " V8_DISTRICT_HOLDS ("d.id") ")"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+
+  "CREATE TRIGGER signoff_kept_update BEFORE UPDATE ON signoff"
+  " BEGIN SELECT RAISE (ABORT, 'pm-signoff-kept'); END;"
+  "CREATE TRIGGER signoff_kept_delete BEFORE DELETE ON signoff"
+  "  WHEN EXISTS (SELECT 1 FROM district WHERE id = OLD.district_id)"
+  " BEGIN SELECT RAISE (ABORT, 'pm-signoff-kept'); END;"
+  "PRAGMA user_version = 8;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);
+
+#undef V8_ACCEPTED
+#undef V8_ACCEPTED_QUARTERS
+#undef V8_KPI_HOLDS
+#undef V8_PILOT_HOLDS
+#undef V8_DISTRICT_HOLDS
 
 /* The same schema for PostgreSQL, migration for migration: entry N - 1
  * takes a server database from version N - 1 to N, as the entry above it
@@ -837,6 +918,146 @@ const char * const _pm_schema_migrations_postgresql[] = {
   "CREATE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE ON merged_return"
   "  FOR EACH STATEMENT EXECUTE FUNCTION pm_notify_change ();"
   "UPDATE pm_meta SET schema_version = 7;",
+
+  /* 8: an accepted quarter closed to every path (see the sqlite entry).
+   * The functions run as whoever writes, as the guards of version 4 do:
+   * every role may read what they look at. TRUNCATE, which fires no row
+   * triggers, is refused too while anything is accepted. */
+  "CREATE FUNCTION pm_accepted_quarters (the_district BIGINT) RETURNS SETOF TEXT"
+  " LANGUAGE sql STABLE AS $$"
+  "  SELECT s.period FROM signoff s"
+  "   WHERE s.district_id = the_district AND s.state = 'accepted'"
+  "     AND s.id = (SELECT max (l.id) FROM signoff l"
+  "                 WHERE l.district_id = s.district_id AND l.period = s.period)"
+  "$$;"
+  "CREATE FUNCTION pm_kpi_holds_accepted (the_kpi BIGINT, the_district BIGINT) RETURNS BOOLEAN"
+  " LANGUAGE sql STABLE AS $$"
+  "  SELECT EXISTS (SELECT 1 FROM progress"
+  "                 WHERE kpi_id = the_kpi AND period IN (SELECT pm_accepted_quarters (the_district)))"
+  "$$;"
+  "CREATE FUNCTION pm_pilot_holds_accepted (the_pilot BIGINT, the_district BIGINT) RETURNS BOOLEAN"
+  " LANGUAGE sql STABLE AS $$"
+  "  SELECT EXISTS (SELECT 1 FROM kpi k JOIN progress pr ON pr.kpi_id = k.id"
+  "                 WHERE k.pilot_id = the_pilot"
+  "                   AND pr.period IN (SELECT pm_accepted_quarters (the_district)))"
+  "      OR EXISTS (SELECT 1 FROM narrative"
+  "                 WHERE pilot_id = the_pilot"
+  "                   AND period IN (SELECT pm_accepted_quarters (the_district)))"
+  "$$;"
+  "CREATE FUNCTION pm_district_holds_accepted (the_district BIGINT) RETURNS BOOLEAN"
+  " LANGUAGE sql STABLE AS $$"
+  "  SELECT EXISTS (SELECT 1 FROM pilot"
+  "                 WHERE district_id = the_district AND pm_pilot_holds_accepted (id, the_district))"
+  "$$;"
+
+  "CREATE OR REPLACE FUNCTION pm_refuse_accepted_progress () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN"
+  "  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (OLD.kpi_id, OLD.period) IS DISTINCT FROM (NEW.kpi_id, NEW.period)) THEN"
+  "    IF pm_quarter_accepted (pm_kpi_district (OLD.kpi_id), OLD.period) THEN"
+  "      RAISE EXCEPTION 'pm-quarter-accepted' USING ERRCODE = 'check_violation';"
+  "    END IF;"
+  "  END IF;"
+  "  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;"
+  "  IF pm_quarter_accepted (pm_kpi_district (NEW.kpi_id), NEW.period) THEN"
+  "    RAISE EXCEPTION 'pm-quarter-accepted' USING ERRCODE = 'check_violation';"
+  "  END IF;"
+  "  RETURN NEW;"
+  " END $$;"
+  "CREATE OR REPLACE FUNCTION pm_refuse_accepted_narrative () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN"
+  "  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (OLD.pilot_id, OLD.period) IS DISTINCT FROM (NEW.pilot_id, NEW.period)) THEN"
+  "    IF pm_quarter_accepted (pm_pilot_district (OLD.pilot_id), OLD.period) THEN"
+  "      RAISE EXCEPTION 'pm-quarter-accepted' USING ERRCODE = 'check_violation';"
+  "    END IF;"
+  "  END IF;"
+  "  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;"
+  "  IF pm_quarter_accepted (pm_pilot_district (NEW.pilot_id), NEW.period) THEN"
+  "    RAISE EXCEPTION 'pm-quarter-accepted' USING ERRCODE = 'check_violation';"
+  "  END IF;"
+  "  RETURN NEW;"
+  " END $$;"
+  "DROP TRIGGER accepted_narrative ON narrative;"
+  "CREATE TRIGGER accepted_narrative BEFORE INSERT OR UPDATE OR DELETE ON narrative"
+  "  FOR EACH ROW EXECUTE FUNCTION pm_refuse_accepted_narrative ();"
+
+  "CREATE FUNCTION pm_refuse_accepted_kpi () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN"
+  "  IF pm_kpi_holds_accepted (OLD.id, pm_pilot_district (OLD.pilot_id)) THEN"
+  "    RAISE EXCEPTION 'pm-quarter-accepted' USING ERRCODE = 'check_violation';"
+  "  END IF;"
+  "  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;"
+  "  IF pm_kpi_holds_accepted (OLD.id, pm_pilot_district (NEW.pilot_id)) THEN"
+  "    RAISE EXCEPTION 'pm-quarter-accepted' USING ERRCODE = 'check_violation';"
+  "  END IF;"
+  "  RETURN NEW;"
+  " END $$;"
+  "CREATE TRIGGER accepted_kpi BEFORE DELETE ON kpi"
+  "  FOR EACH ROW EXECUTE FUNCTION pm_refuse_accepted_kpi ();"
+  "CREATE TRIGGER accepted_kpi_move BEFORE UPDATE OF pilot_id ON kpi"
+  "  FOR EACH ROW WHEN (OLD.pilot_id IS DISTINCT FROM NEW.pilot_id)"
+  "  EXECUTE FUNCTION pm_refuse_accepted_kpi ();"
+  "CREATE FUNCTION pm_refuse_accepted_pilot () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN"
+  "  IF pm_pilot_holds_accepted (OLD.id, OLD.district_id) THEN"
+  "    RAISE EXCEPTION 'pm-quarter-accepted' USING ERRCODE = 'check_violation';"
+  "  END IF;"
+  "  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;"
+  "  IF pm_pilot_holds_accepted (OLD.id, NEW.district_id) THEN"
+  "    RAISE EXCEPTION 'pm-quarter-accepted' USING ERRCODE = 'check_violation';"
+  "  END IF;"
+  "  RETURN NEW;"
+  " END $$;"
+  "CREATE TRIGGER accepted_pilot BEFORE DELETE ON pilot"
+  "  FOR EACH ROW EXECUTE FUNCTION pm_refuse_accepted_pilot ();"
+  "CREATE TRIGGER accepted_pilot_move BEFORE UPDATE OF district_id ON pilot"
+  "  FOR EACH ROW WHEN (OLD.district_id IS DISTINCT FROM NEW.district_id)"
+  "  EXECUTE FUNCTION pm_refuse_accepted_pilot ();"
+  "CREATE FUNCTION pm_refuse_accepted_district () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN"
+  "  IF pm_district_holds_accepted (OLD.id) THEN"
+  "    RAISE EXCEPTION 'pm-quarter-accepted' USING ERRCODE = 'check_violation';"
+  "  END IF;"
+  "  RETURN OLD;"
+  " END $$;"
+  "CREATE TRIGGER accepted_district BEFORE DELETE ON district"
+  "  FOR EACH ROW EXECUTE FUNCTION pm_refuse_accepted_district ();"
+  "CREATE FUNCTION pm_refuse_accepted_programme () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN"
+  "  IF EXISTS (SELECT 1 FROM district"
+  "             WHERE programme_id = OLD.id AND pm_district_holds_accepted (id)) THEN"
+  "    RAISE EXCEPTION 'pm-quarter-accepted' USING ERRCODE = 'check_violation';"
+  "  END IF;"
+  "  RETURN OLD;"
+  " END $$;"
+  "CREATE TRIGGER accepted_programme BEFORE DELETE ON programme"
+  "  FOR EACH ROW EXECUTE FUNCTION pm_refuse_accepted_programme ();"
+
+  "CREATE FUNCTION pm_refuse_truncate_accepted () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN"
+  "  IF EXISTS (SELECT 1 FROM district WHERE pm_district_holds_accepted (id)) THEN"
+  "    RAISE EXCEPTION 'pm-quarter-accepted' USING ERRCODE = 'check_violation';"
+  "  END IF;"
+  "  RETURN NULL;"
+  " END $$;"
+  "CREATE TRIGGER accepted_truncate BEFORE TRUNCATE ON progress"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION pm_refuse_truncate_accepted ();"
+  "CREATE TRIGGER accepted_truncate BEFORE TRUNCATE ON narrative"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION pm_refuse_truncate_accepted ();"
+
+  "CREATE FUNCTION pm_keep_signoff () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN"
+  "  IF TG_OP = 'DELETE' THEN"
+  "    IF NOT EXISTS (SELECT 1 FROM district WHERE id = OLD.district_id) THEN RETURN OLD; END IF;"
+  "  ELSIF TG_OP = 'TRUNCATE' THEN"
+  "    IF NOT EXISTS (SELECT 1 FROM signoff) THEN RETURN NULL; END IF;"
+  "  END IF;"
+  "  RAISE EXCEPTION 'pm-signoff-kept' USING ERRCODE = 'check_violation';"
+  " END $$;"
+  "CREATE TRIGGER signoff_kept BEFORE UPDATE OR DELETE ON signoff"
+  "  FOR EACH ROW EXECUTE FUNCTION pm_keep_signoff ();"
+  "CREATE TRIGGER signoff_kept_truncate BEFORE TRUNCATE ON signoff"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION pm_keep_signoff ();"
+  "UPDATE pm_meta SET schema_version = 8;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations_postgresql) == PM_STORE_SCHEMA_VERSION);

@@ -92,14 +92,9 @@ set_error_from_code (GError     **error,
       break;
 
     case SQLITE_CONSTRAINT:
-      /* Raised by the sign-off triggers (schema 4). */
-      if (strstr (detail, "pm-quarter-accepted") != NULL)
-        {
-          g_set_error_literal (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
-                               _("This quarter has been accepted by the programme office and "
-                                 "is read-only. Reopen it to change it."));
-          break;
-        }
+      /* Raised by the sign-off triggers (schema 4 and 8). */
+      if (_pm_database_set_guard_error (detail, error))
+        break;
       g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
                    _("The change was refused because it breaks a rule of the programme data (%s)."),
                    detail);
@@ -327,8 +322,11 @@ open_connection (Self        *self,
 
   /* Statement journals (each write that fires the audit triggers inside
    * a longer transaction has one) kept in memory, not in temporary
-   * files: a bulk import is four times faster. */
-  rc = execute_on (db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;");
+   * files: a bulk import is four times faster. Recursive triggers so
+   * that a row deleted by REPLACE meets the delete triggers too (the
+   * guard on accepted quarters), as any other deleted row does. */
+  rc = execute_on (db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; "
+                       "PRAGMA recursive_triggers = ON;");
   if (rc != SQLITE_OK)
     goto failed;
 

@@ -64,6 +64,27 @@ gboolean    _pm_store_change_row    (PmStore     *self,
                                      gint64       parent_id,
                                      GError     **error);
 
+/* What a refused write was about (pm-store-accepted.c). */
+typedef enum
+{
+  PM_STORE_SCOPE_KPI,
+  PM_STORE_SCOPE_PILOT,
+  PM_STORE_SCOPE_DISTRICT,
+} PmStoreScope;
+
+/* After a write that the guard on accepted quarters refused, once it is
+ * rolled back: @error then names the quarter and its district ("Q3
+ * 2016/17 of Cannock Chase has been accepted; reopen it to change it.").
+ * @period is the quarter the write was for; NULL for a delete, which
+ * names the first accepted quarter holding the object's values or
+ * narratives. Any other error is left as it is. Returns FALSE, for the
+ * caller to return. */
+gboolean    _pm_store_name_accepted_quarter (PmStore       *self,
+                                             PmStoreScope   scope,
+                                             gint64         id,
+                                             PmPeriod      *period,
+                                             GError       **error);
+
 /* Objects given ids by a write, applied only once it has committed so that
  * a rolled-back write leaves every id at 0. */
 typedef struct _PmIdList PmIdList;

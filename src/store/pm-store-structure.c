@@ -240,7 +240,8 @@ pm_store_delete_district (PmStore      *self,
                               pm_district_get_id (district), pm_programme_get_id (programme),
                               error),
                   error))
-    return FALSE;
+    return _pm_store_name_accepted_quarter (self, PM_STORE_SCOPE_DISTRICT,
+                                            pm_district_get_id (district), NULL, error);
 
   /* The list may hold the last reference: keep the object alive to
    * clear its id, for the caller that still points at it. */
@@ -307,7 +308,8 @@ pm_store_delete_pilot (PmStore     *self,
                   _pm_store_change_row (self, "DELETE FROM pilot WHERE id = ?1 AND district_id = ?2",
                               pm_pilot_get_id (pilot), pm_district_get_id (district), error),
                   error))
-    return FALSE;
+    return _pm_store_name_accepted_quarter (self, PM_STORE_SCOPE_PILOT,
+                                            pm_pilot_get_id (pilot), NULL, error);
 
   /* The list may hold the last reference: keep the object alive to
    * clear its id, for the caller that still points at it. */
@@ -377,7 +379,8 @@ pm_store_delete_kpi (PmStore  *self,
                   _pm_store_change_row (self, "DELETE FROM kpi WHERE id = ?1 AND pilot_id = ?2",
                               pm_kpi_get_id (kpi), pm_pilot_get_id (pilot), error),
                   error))
-    return FALSE;
+    return _pm_store_name_accepted_quarter (self, PM_STORE_SCOPE_KPI,
+                                            pm_kpi_get_id (kpi), NULL, error);
 
   /* The list may hold the last reference: keep the object alive to
    * clear its id, for the caller that still points at it. */

@@ -873,7 +873,8 @@ pm_store_save_entry (PmStore          *self,
       return report_conflict (self, kpi, entry, error);
     }
   if (!_pm_store_end_write (self, ok, error))
-    return FALSE;
+    return _pm_store_name_accepted_quarter (self, PM_STORE_SCOPE_KPI, kpi_id,
+                                            pm_progress_entry_get_period (entry), error);
 
   return pm_kpi_set_entry (kpi, entry, error);
 }
@@ -941,7 +942,7 @@ pm_store_delete_entry (PmStore   *self,
     }
 
   if (!_pm_store_end_write (self, ok, error))
-    return FALSE;
+    return _pm_store_name_accepted_quarter (self, PM_STORE_SCOPE_KPI, kpi_id, period, error);
 
   /* Deleting a value that was never entered leaves nothing to do. */
   pm_kpi_remove_entry (kpi, period);
@@ -972,7 +973,8 @@ pm_store_save_narrative (PmStore      *self,
                   _pm_store_row_exists (self, PM_STORE_PILOT_EXISTS, pilot_id, error) &&
                   _pm_store_write_narrative (self->database, pilot_id, narrative, error),
                   error))
-    return FALSE;
+    return _pm_store_name_accepted_quarter (self, PM_STORE_SCOPE_PILOT, pilot_id,
+                                            pm_narrative_get_period (narrative), error);
 
   pm_pilot_set_narrative (pilot, narrative);
   return TRUE;

@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PmStore, pm_store, PM, STORE, GObject)
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define PM_STORE_SCHEMA_VERSION 7
+#define PM_STORE_SCHEMA_VERSION 8
 
 typedef enum
 {

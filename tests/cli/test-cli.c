@@ -9,6 +9,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include <sqlite3.h>
+
 #include "pg-test-util.h"
 
 #define CANNOCK_ROW "Cannock Chase,Chadsmoor & Western Springs Community Family Intervention Service,"
@@ -568,6 +570,95 @@ test_export_csv_formulas (Fixture       *fixture,
   g_assert_nonnull (strstr (reimport.out, "Saved 0 values (0 new, 0 changed); "));
 }
 
+/* The office accepts Cannock Chase's Q3 2016/17, written as the window
+ * would write it. */
+static void
+accept_cannock_q3 (const char *location)
+{
+  static const char sql[] =
+    "INSERT INTO signoff (district_id, period, state, author, at) "
+    "  SELECT id, 'FY2016-Q3', 'submitted', 'Alex Lead', '2017-01-09T10:00:00Z' FROM district "
+    "  WHERE name = 'Cannock Chase';"
+    "INSERT INTO signoff (district_id, period, state, author, at) "
+    "  SELECT id, 'FY2016-Q3', 'accepted', 'Programme Office', '2017-01-10T10:00:00Z' FROM district "
+    "  WHERE name = 'Cannock Chase';";
+
+  if (g_str_has_prefix (location, "postgresql:"))
+    {
+      g_autoptr(PGconn) conn = PQconnectdb (location);
+      g_autoptr(PGresult) result = NULL;
+
+      g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+      result = PQexec (conn, sql);
+      g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+    }
+  else
+    {
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open_v2 (location, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
+}
+
+/* A CSV file with a value for the accepted quarter is refused, saying
+ * which quarter of which district, and nothing is saved. */
+static void
+assert_accepted_refused (Fixture    *fixture,
+                         const char *location)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "q3 values.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) before = { 0, };
+  g_auto(Run) refused = { 0, };
+  g_auto(Run) after = { 0, };
+
+  accept_cannock_q3 (location);
+  g_file_set_contents (csv,
+                       "district,pilot,kpi,period,value,note\r\n"
+                       "Cannock Chase,Chadsmoor & Western Springs Community Family Intervention Service,"
+                       "\"WCFC to work with 75 families not supported by any other agency, within 12 months\","
+                       "FY2016-Q3,9,\r\n", -1, &error);
+  g_assert_no_error (error);
+
+  before = run_cli (fixture, "--database", location, "--list", NULL);
+  g_assert_cmpint (before.status, ==, 0);
+  refused = run_cli (fixture, "--database", location, "--import-csv", csv, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "Q3 2016/17 of Cannock Chase has been accepted; "
+                                         "reopen it to change it."));
+  after = run_cli (fixture, "--database", location, "--list", NULL);
+  g_assert_cmpstr (after.out, ==, before.out);
+}
+
+static void
+test_accepted_quarter (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  g_auto(Run) there = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  g_assert_cmpint (create.status, ==, 0);
+
+  if (pg_test_available ())
+    {
+      uri = pg_test_create_database ("pm_cli_accepted", &error);
+      g_assert_no_error (error);
+      there = run_cli (fixture, "--database", fixture->db, "--copy-to", uri, NULL);
+      g_assert_cmpint (there.status, ==, 0);
+      assert_accepted_refused (fixture, uri);
+      g_assert_true (pg_test_drop_database (uri, &error));
+      g_assert_no_error (error);
+    }
+  else
+    g_test_message ("no PostgreSQL test server (PM_TEST_PG_URI): a file only");
+
+  assert_accepted_refused (fixture, fixture->db);
+}
+
 /* A lead's database sends a return; the office's merges it, and a
  * conflict with a value the office typed fails unless told otherwise. */
 static void
@@ -790,6 +881,7 @@ main (int   argc,
   ADD ("/cli/import-csv/repeated-row", test_import_csv_repeated_row);
   ADD ("/cli/export-csv/formulas", test_export_csv_formulas);
   ADD ("/cli/returns", test_returns);
+  ADD ("/cli/accepted-quarter", test_accepted_quarter);
   ADD ("/cli/copy-to/file", test_copy_to_file);
   ADD ("/cli/copy-to/existing", test_copy_to_existing);
   ADD ("/cli/copy-to/usage", test_copy_to_usage);

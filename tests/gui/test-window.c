@@ -712,6 +712,110 @@ test_conflict_shown (Fixture       *fixture,
   g_assert_cmpfloat (value, ==, 9);
 }
 
+/* Picks @district_name itself in the sidebar's selection model. */
+static void
+select_district_in_sidebar (Fixture    *fixture,
+                            const char *district_name)
+{
+  GtkListView *list = GTK_LIST_VIEW (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "list_view"));
+  GtkSelectionModel *selection = gtk_list_view_get_model (list);
+  GListModel *rows = G_LIST_MODEL (selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (PM_IS_DISTRICT (item) && g_str_equal (pm_district_get_name (PM_DISTRICT (item)), district_name))
+        {
+          g_assert_true (gtk_selection_model_select_item (selection, i, TRUE));
+          gui_test_drain ();
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Activates @action on @widget, confirms the "@heading" dialog it opens,
+ * and returns what the refusal that follows says. */
+static char *
+delete_refused (GtkWidget  *widget,
+                const char *action,
+                const char *heading)
+{
+  AdwMessageDialog *confirm;
+  AdwMessageDialog *refusal;
+  char *body;
+
+  g_assert_true (gtk_widget_activate_action (widget, action, NULL));
+  confirm = find_dialog_headed (heading);
+  g_assert_nonnull (confirm);
+  /* Each held while it closes (see test_signoff_from_pilot_menu); a
+   * response given by hand leaves the closing to us, as a click would. */
+  g_object_ref (confirm);
+  adw_message_dialog_response (confirm, "delete");
+  gtk_window_close (GTK_WINDOW (confirm));
+  gui_test_drain ();
+
+  refusal = find_dialog_headed_except ("Could Not Delete", confirm);
+  g_assert_nonnull (refusal);
+  g_object_ref (refusal);
+  body = g_strdup (adw_message_dialog_get_body (refusal));
+  gtk_window_close (GTK_WINDOW (refusal));
+  gui_test_wait_until (no_message_dialog, NULL);
+  g_object_unref (refusal);
+  g_object_unref (confirm);
+
+  return body;
+}
+
+/* Delete KPI, Delete Pilot and Delete District on an accepted quarter:
+ * each refused, saying which quarter of which district, and the file
+ * keeps everything. */
+static void
+test_delete_in_accepted_quarter (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->window->pilot_page);
+  const char *named = "Q3 2016/17 of Cannock Chase has been accepted; reopen it to change it.";
+  g_autofree char *kpi_refused = NULL;
+  g_autofree char *pilot_refused = NULL;
+  g_autofree char *district_refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) fresh = NULL;
+  g_autoptr(PmProgramme) programme = NULL;
+  double value = 0;
+
+  select_pilot_in_sidebar (fixture, CANNOCK);
+  select_period (fixture, 2016, 3);
+  select_kpi_in_table (fixture, WCFC);
+  /* Each toast shown before the next replaces it: libadwaita 1.2 frees a
+   * toast replaced before its animation ran, then touches it (valgrind). */
+  g_assert_true (gtk_widget_activate_action (page, "pilot.submit-quarter", NULL));
+  gui_test_drain ();
+  g_assert_true (gtk_widget_activate_action (page, "pilot.accept-quarter", NULL));
+  gui_test_drain ();
+  g_assert_cmpint (signoff_on_disk (fixture, NULL), ==, PM_SIGNOFF_ACCEPTED);
+
+  kpi_refused = delete_refused (page, "kpi.delete", "Delete KPI?");
+  g_assert_cmpstr (kpi_refused, ==, named);
+  pilot_refused = delete_refused (page, "pilot.delete", "Delete Pilot?");
+  g_assert_cmpstr (pilot_refused, ==, named);
+  select_district_in_sidebar (fixture, CANNOCK);
+  district_refused = delete_refused (GTK_WIDGET (fixture->window), "win.delete-district", "Delete District?");
+  g_assert_cmpstr (district_refused, ==, named);
+
+  g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
+  g_assert_cmpfloat (value, ==, 5);
+  fresh = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  programme = pm_store_load (fresh, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pm_programme_find_district (programme, CANNOCK));
+  pm_store_close (fresh);
+}
+
 /* A change made elsewhere appears when the window looks again (it does
  * when it comes to the front, and every few seconds), on the same page. */
 static void
@@ -1008,6 +1112,7 @@ main (int   argc,
   ADD ("/gui/window/freeze-round-from-menu", test_freeze_round_from_menu);
   ADD ("/gui/window/conflict-shown", test_conflict_shown);
   ADD ("/gui/window/export-over-database-refused", test_export_over_database_refused);
+  ADD ("/gui/window/delete-in-accepted-quarter", test_delete_in_accepted_quarter);
   ADD ("/gui/window/refreshes-with-changes-elsewhere", test_refreshes_with_changes_elsewhere);
   ADD ("/gui/window/connect-to-server", test_connect_to_server);
   ADD ("/gui/window/empty-database", test_empty_database);

@@ -175,6 +175,24 @@ run_as (Fixture    *fixture,
   return PQresultStatus (result);
 }
 
+/* Runs @sql as @role, which must fail: the server's message. */
+static char *
+refusal_as (Fixture    *fixture,
+            const char *role,
+            const char *password,
+            const char *sql)
+{
+  g_autofree char *uri = pg_test_uri_for_user (fixture->admin_uri, role, password);
+  g_autoptr(PGconn) conn = PQconnectdb (uri);
+  g_autoptr(PGresult) result = NULL;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_FATAL_ERROR);
+  g_test_message ("%s as %s: %s", sql, role, PQresultErrorMessage (result));
+  return g_strdup (PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY));
+}
+
 static void
 test_lead_own_district_only (Fixture       *fixture,
                              gconstpointer  data)
@@ -334,6 +352,79 @@ test_signoff_roles (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The guards on an accepted quarter hold for every role, under row-level
+ * security: the office cannot delete a KPI holding its values, a lead
+ * cannot delete its narrative or move its values by hand; and both still
+ * write the quarters that are open. */
+static void
+test_accepted_quarter (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PmProgramme) lead_programme = NULL;
+  g_autoptr(PmProgramme) office_programme = NULL;
+  g_autoptr(PmStore) lead = NULL;
+  g_autoptr(PmStore) office = NULL;
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(GError) error = NULL;
+  PmDistrict *cannock;
+  PmKpi *kpi;
+  PmPilot *pilot;
+  g_autofree char *values = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *refusal = NULL;
+  const char *snapshot = "SELECT (SELECT string_agg (kpi_id || ':' || period || '=' || coalesce (value::text, '-'), ',' "
+                         "                           ORDER BY kpi_id, period) FROM progress) || '|' || "
+                         "       (SELECT string_agg (pilot_id || ':' || period, ',' ORDER BY pilot_id, period) "
+                         "        FROM narrative)";
+  int changed = -1;
+
+  if (skip_on_file ())
+    return;
+
+  lead = open_as (fixture, fixture->lead, "lead", &lead_programme);
+  office = open_as (fixture, fixture->office, "office", &office_programme);
+  cannock = pm_programme_find_district (office_programme, CANNOCK);
+  g_assert_true (pm_store_set_signoff (lead, pm_programme_find_district (lead_programme, CANNOCK), q3,
+                                       PM_SIGNOFF_SUBMITTED, NULL, &error));
+  g_assert_true (pm_store_set_signoff (office, cannock, q3, PM_SIGNOFF_ACCEPTED, NULL, &error));
+  g_assert_no_error (error);
+  values = store_test_query_text (fixture->admin_uri, snapshot);
+  g_assert_nonnull (values);
+
+  kpi = first_kpi (office_programme, CANNOCK);
+  pilot = pm_kpi_get_pilot (kpi);
+  g_assert_false (pm_store_delete_kpi (office, pilot, kpi, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==, "Q3 2016/17 of Cannock Chase has been accepted; reopen it to change it.");
+  g_clear_error (&error);
+  g_assert_false (pm_store_delete_district (office, office_programme, cannock, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  refusal = refusal_as (fixture, fixture->office, "office", "DELETE FROM signoff");
+  g_assert_cmpstr (refusal, ==, "pm-signoff-kept");
+  g_clear_pointer (&refusal, g_free);
+
+  /* Refused by the guard, not for want of a privilege. */
+  refusal = refusal_as (fixture, fixture->lead, "lead", "DELETE FROM narrative WHERE period = 'FY2016-Q3'");
+  g_assert_cmpstr (refusal, ==, "pm-quarter-accepted");
+  g_clear_pointer (&refusal, g_free);
+  refusal = refusal_as (fixture, fixture->lead, "lead",
+                        "UPDATE progress SET period = 'FY2017-Q2' WHERE period = 'FY2016-Q3'");
+  g_assert_cmpstr (refusal, ==, "pm-quarter-accepted");
+  g_clear_pointer (&refusal, g_free);
+  after = store_test_query_text (fixture->admin_uri, snapshot);
+  g_assert_cmpstr (after, ==, values);
+
+  /* Q4 is open to both. */
+  g_assert_true (save (lead, first_kpi (lead_programme, CANNOCK), 8, &error));
+  g_assert_no_error (error);
+  g_assert_true (save (office, first_kpi (office_programme, TAMWORTH), 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (run_as (fixture, fixture->lead, "lead", "DELETE FROM progress WHERE period = 'FY2016-Q4'", &changed),
+                   ==, PGRES_COMMAND_OK);
+  g_assert_cmpint (changed, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +439,7 @@ main (int   argc,
   ADD ("/store/roles/lead-by-hand", test_lead_by_hand);
   ADD ("/store/roles/office-and-viewer", test_office_and_viewer);
   ADD ("/store/roles/signoff", test_signoff_roles);
+  ADD ("/store/roles/accepted-quarter", test_accepted_quarter);
 #undef ADD
 
   return g_test_run ();

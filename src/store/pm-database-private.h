@@ -1,5 +1,5 @@
 /* pm-database-private.h: shared by the database engines (pm-database.c,
- * pm-sqlite-database.c, pm-pg-database.c, pm-schema.c) only
+ * pm-sqlite-database.c, pm-pg-database.c, pm-schema-sqlite.c, pm-schema-postgresql.c) only
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

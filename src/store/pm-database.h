@@ -10,7 +10,7 @@
  * PostgreSQL server (PmPgDatabase). The store writes its SQL once, in the
  * part of the language both share: parameters as ?1, ?2..., upserts with
  * ON CONFLICT, IS DISTINCT FROM, coalesce (), times bound from here. Only
- * the schema (pm-schema.c) and what a connection is differ.
+ * the schema (pm-schema-sqlite.c, pm-schema-postgresql.c) and what a connection is differ.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -39,7 +39,7 @@ typedef PmSqliteDatabase Self;
 #define DISPLAY_NAME(self) pm_database_get_display_name (PM_DATABASE (self))
 #define PATH(self) pm_database_get_path (PM_DATABASE (self))
 
-/* The schema itself, one migration per version, is in pm-schema.c.
+/* The schema itself, one migration per version, is in pm-schema-sqlite.c.
  * PRAGMA takes no bound parameters, so the id is spelt out once here. */
 #define SET_APPLICATION_ID_SQL "PRAGMA application_id = 1347243854;"
 G_STATIC_ASSERT (PM_DATABASE_APPLICATION_ID == 1347243854);

@@ -8,7 +8,7 @@
 #     g_strconcat, ... with SELECT, INSERT, UPDATE, DELETE, CREATE, DROP,
 #     PRAGMA, ALTER, REPLACE, ATTACH or VACUUM (a call may span lines).
 #  2. sqlite3_exec and sqlite3_*printf appear nowhere but in the schema's
-#     constant DDL (src/store/pm-schema.c).
+#     constant DDL (src/store/pm-schema-sqlite.c).
 #  3, 4. The lint finds both kinds of problem planted in a copy of src/.
 #
 # Usage: test-no-sql-format.sh SOURCE_ROOT
@@ -45,7 +45,7 @@ formatted_sql () {
 # the schema.
 raw_sqlite () {
   grep -rnE '(^|[^A-Za-z0-9_])sqlite3_(exec|mprintf|vmprintf|snprintf|vsnprintf)[ \t]*\(' \
-    --include='*.[ch]' "$1" | grep -v "^$1/store/pm-schema\.c:" || true
+    --include='*.[ch]' "$1" | grep -v "^$1/store/pm-schema-sqlite\.c:" || true
 }
 
 report () {
@@ -72,7 +72,7 @@ report_found () {
 echo "1..4"
 
 report 1 "no SQL built by string formatting in src/" "$(formatted_sql "$srcroot/src")"
-report 2 "sqlite3_exec and sqlite3_*printf only in src/store/pm-schema.c" \
+report 2 "sqlite3_exec and sqlite3_*printf only in src/store/pm-schema-sqlite.c" \
   "$(raw_sqlite "$srcroot/src")"
 
 # The same checks on a copy of src/ with one of each planted, the SQL on

@@ -229,26 +229,23 @@ row_rest (const Row *row)
   return MAX (left + 2 * PAD, right);
 }
 
-/* Places as much of the row as fits below the flow's y; returns FALSE when
- * nothing could be placed there. */
-static gboolean
-row_place_segment (Row      *row,
-                   gboolean  first)
+/* The right-hand sub-rows that fit in @room below @top: whole ones
+ * first; one taller than a page is split at a line. Returns the height
+ * used; @placed counts those begun, @last_span says whether the last
+ * spans the columns. */
+static double
+place_sub_rows (Row      *row,
+                double    top,
+                double    room,
+                gboolean  fresh,
+                guint    *placed,
+                gboolean *last_span)
 {
-  PmReportFlow *flow = row->flow;
-  PmReportPage *page = _pm_report_flow_get_page (flow);
-  gboolean fresh = _pm_report_flow_is_page_empty (flow);
-  double top = _pm_report_flow_get_y (flow);
-  double room = _pm_report_flow_get_remaining (flow);
-  double take[N_LEFT] = { 0, };
-  double used = 0, left_used = 0, height;
-  double left_x = row->x[0];
+  PmReportPage *page = _pm_report_flow_get_page (row->flow);
   double right_x = row->x[N_LEFT];
   double right_end = row->x[N_COLUMNS - 1] + widths[N_COLUMNS - 1];
-  gboolean last_span = FALSE;
-  guint placed = 0;
+  double used = 0;
 
-  /* Whole sub-rows first; one taller than a page is split at a line. */
   while (row->next < row->subs->len)
     {
       SubRow *sub = &g_array_index (row->subs, SubRow, row->next);
@@ -257,7 +254,7 @@ row_place_segment (Row      *row,
       double content = 0;
       gboolean whole = rest <= room - used + 0.01;
 
-      if (!whole && (placed > 0 || !fresh))
+      if (!whole && (*placed > 0 || !fresh))
         break;
 
       for (guint c = 0; c < N_RIGHT; c++)
@@ -289,9 +286,9 @@ row_place_segment (Row      *row,
                                     row->x[N_LEFT + c], top + used + content + 2 * PAD,
                                     GRID_WIDTH, &pm_report_rule);
 
-      last_span = sub->span;
+      *last_span = sub->span;
       used += content + 2 * PAD;
-      placed++;
+      (*placed)++;
 
       if (!whole)
         break;
@@ -302,11 +299,25 @@ row_place_segment (Row      *row,
                                   GRID_WIDTH / 2, &pm_report_rule);
     }
 
-  /* Then the spanning cells, cut at a line boundary if they run on. */
+  return used;
+}
+
+/* The spanning cells on the left, cut at a line boundary if they run on;
+ * a continued row repeats the district first. Returns the height used. */
+static double
+place_spanning_cells (Row      *row,
+                      double    top,
+                      double    room,
+                      gboolean  first)
+{
+  PmReportPage *page = _pm_report_flow_get_page (row->flow);
+  double left_used = 0;
+
   for (guint i = 0; i < N_LEFT; i++)
     {
       double rest = rest_of (row->left[i], row->left_from[i]);
       double offset = 0;
+      double take;
 
       if (i == 0 && !first)
         {
@@ -322,24 +333,35 @@ row_place_segment (Row      *row,
         }
 
       if (rest + offset + 2 * PAD <= room + 0.01)
-        take[i] = rest;
+        take = rest;
       else
-        take[i] = _pm_report_layout_cut (row->left[i], row->left_from[i], room - offset - 2 * PAD)
-                  - row->left_from[i];
+        take = _pm_report_layout_cut (row->left[i], row->left_from[i], room - offset - 2 * PAD)
+               - row->left_from[i];
 
-      if (take[i] > 0)
+      if (take > 0)
         _pm_report_page_add_text (page, row->left[i], row->x[i] + PAD, top + PAD + offset,
-                                  row->left_from[i], row->left_from[i] + take[i], NULL);
-      row->left_from[i] += take[i];
-      left_used = MAX (left_used, take[i] + offset);
+                                  row->left_from[i], row->left_from[i] + take, NULL);
+      row->left_from[i] += take;
+      left_used = MAX (left_used, take + offset);
     }
 
-  if (placed == 0 && left_used <= 0)
-    return FALSE;
+  return left_used;
+}
 
-  height = MAX (used, left_used + 2 * PAD);
+/* The grid of a segment @height high: column rules and the rule under
+ * it; the right-hand rules run on below the sub-rows, @used high, unless
+ * the last of them spans. */
+static void
+draw_segment_grid (Row      *row,
+                   double    top,
+                   double    height,
+                   double    used,
+                   gboolean  last_span)
+{
+  PmReportPage *page = _pm_report_flow_get_page (row->flow);
+  double left_x = row->x[0];
+  double right_end = row->x[N_COLUMNS - 1] + widths[N_COLUMNS - 1];
 
-  /* The grid: column rules and the rule under the segment. */
   for (guint i = 1; i <= N_LEFT; i++)
     _pm_report_page_add_line (page, row->x[i], top, row->x[i], top + height, GRID_WIDTH, &pm_report_rule);
   if (!last_span && used < height)
@@ -350,7 +372,30 @@ row_place_segment (Row      *row,
   _pm_report_page_add_line (page, right_end, top, right_end, top + height, GRID_WIDTH, &pm_report_rule);
   _pm_report_page_add_line (page, left_x, top + height, right_end, top + height, GRID_WIDTH,
                             &pm_report_rule);
+}
 
+/* Places as much of the row as fits below the flow's y; returns FALSE when
+ * nothing could be placed there. */
+static gboolean
+row_place_segment (Row      *row,
+                   gboolean  first)
+{
+  PmReportFlow *flow = row->flow;
+  gboolean fresh = _pm_report_flow_is_page_empty (flow);
+  double top = _pm_report_flow_get_y (flow);
+  double room = _pm_report_flow_get_remaining (flow);
+  double used, left_used, height;
+  gboolean last_span = FALSE;
+  guint placed = 0;
+
+  used = place_sub_rows (row, top, room, fresh, &placed, &last_span);
+  left_used = place_spanning_cells (row, top, room, first);
+
+  if (placed == 0 && left_used <= 0)
+    return FALSE;
+
+  height = MAX (used, left_used + 2 * PAD);
+  draw_segment_grid (row, top, height, used, last_span);
   _pm_report_flow_set_y (flow, top + height);
 
   return TRUE;

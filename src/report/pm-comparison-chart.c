@@ -350,6 +350,137 @@ show (cairo_t             *cr,
   cairo_new_path (cr);
 }
 
+/* The widest name and description, and the largest value or target. */
+static void
+measure_columns (PmComparison *self,
+                 cairo_t      *cr,
+                 double        size,
+                 double       *label_w,
+                 double       *words_w,
+                 double       *max_value)
+{
+  *label_w = *words_w = *max_value = 0;
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      const Bar *bar = get_bar (self, i);
+      g_autoptr(PangoLayout) name = label_new (cr, size, FALSE, bar->label);
+      g_autofree char *text = pm_comparison_describe_bar (self, i);
+      g_autoptr(PangoLayout) words = label_new (cr, size, FALSE, text);
+
+      *label_w = MAX (*label_w, _pm_report_layout_width (name));
+      *words_w = MAX (*words_w, _pm_report_layout_width (words));
+      *max_value = MAX (*max_value, bar->has_value ? bar->value : 0);
+      *max_value = MAX (*max_value, bar->has_target ? bar->target : 0);
+    }
+
+  if (self->measure == PM_COMPARISON_ON_TRACK)
+    *max_value = 100;
+}
+
+/* The tick labels along the top at @top, each with a rule down through
+ * every row. */
+static void
+draw_axis (PmComparison         *self,
+           cairo_t              *cr,
+           const PmChartPalette *palette,
+           const PmChartTicks   *ticks,
+           const PmChartScale   *xs,
+           double                top,
+           double                axis_h,
+           double                row_h)
+{
+  PmUnit unit = measure_unit (self->measure);
+  double size = self->font_size;
+  double gap = size * 0.6;
+
+  for (guint i = 0; i < ticks->n_ticks; i++)
+    {
+      double value = pm_chart_ticks_get (ticks, i);
+      double tx = round (pm_chart_scale_map (xs, value)) + 0.5;
+      g_autofree char *text = pm_chart_tick_label (unit, value, ticks->step);
+      g_autoptr(PangoLayout) layout = label_new (cr, size * 0.9, FALSE, text);
+
+      show (cr, layout, tx - _pm_report_layout_width (layout) / 2, top, &palette->secondary);
+      pm_chart_set_source (cr, &palette->grid, 1);
+      cairo_set_line_width (cr, MAX (0.5, size / 12));
+      cairo_move_to (cr, tx, top + axis_h + gap / 2);
+      cairo_line_to (cr, tx, top + axis_h + gap / 2 + row_h * self->bars->len);
+      cairo_stroke (cr);
+    }
+}
+
+/* The target: a bar-high rule with a diamond on top. Returns where the
+ * diamond ends on the right. */
+static double
+draw_target (cairo_t              *cr,
+             const PmChartPalette *palette,
+             double                tx,
+             double                bar_y,
+             double                bar_h,
+             double                size)
+{
+  double r = bar_h * 0.28;
+
+  pm_chart_set_source (cr, &palette->target, 1);
+  cairo_set_line_width (cr, MAX (1.0, size / 6));
+  cairo_move_to (cr, tx, bar_y - r);
+  cairo_line_to (cr, tx, bar_y + bar_h + r / 2);
+  cairo_stroke (cr);
+  cairo_move_to (cr, tx, bar_y - 2 * r);
+  cairo_line_to (cr, tx + r, bar_y - r);
+  cairo_line_to (cr, tx, bar_y);
+  cairo_line_to (cr, tx - r, bar_y - r);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+
+  return tx + r;
+}
+
+/* Bar @i in its row at @row_y: the name to the left of @plot_x, the bar,
+ * the target, and the description after whichever ends later. */
+static void
+draw_bar (PmComparison         *self,
+          cairo_t              *cr,
+          const PmChartPalette *palette,
+          const PmChartScale   *xs,
+          guint                 i,
+          double                plot_x,
+          double                row_y,
+          double                row_h,
+          double                bar_h)
+{
+  const Bar *bar = get_bar (self, i);
+  double size = self->font_size;
+  double gap = size * 0.6;
+  double bar_y = row_y + (row_h - bar_h) / 2;
+  double end = plot_x;
+  g_autoptr(PangoLayout) name = label_new (cr, size, FALSE, bar->label);
+  g_autofree char *text = pm_comparison_describe_bar (self, i);
+  g_autoptr(PangoLayout) words = label_new (cr, size, FALSE, text);
+  double text_y = row_y + (row_h - _pm_report_layout_height (name)) / 2;
+  gboolean met = bar->has_value && bar->has_target && bar->value >= bar->target;
+
+  show (cr, name, plot_x - gap - _pm_report_layout_width (name), text_y, &palette->text);
+
+  if (bar->has_value)
+    {
+      end = pm_chart_scale_map (xs, bar->value);
+      cairo_rectangle (cr, plot_x, bar_y, MAX (end - plot_x, 1), bar_h);
+      pm_chart_set_source (cr, met ? &palette->rag[PM_RAG_GREEN] : &palette->line, 0.85);
+      cairo_fill (cr);
+    }
+
+  if (bar->has_target)
+    {
+      double target_end = draw_target (cr, palette, pm_chart_scale_map (xs, bar->target),
+                                       bar_y, bar_h, size);
+
+      end = MAX (end, target_end);
+    }
+
+  show (cr, words, end + gap, text_y, bar->has_value ? &palette->text : &palette->secondary);
+}
+
 void
 pm_comparison_draw (PmComparison         *self,
                     cairo_t              *cr,
@@ -359,17 +490,16 @@ pm_comparison_draw (PmComparison         *self,
                     double                width,
                     double                height)
 {
-  PmUnit unit;
   PmChartTicks ticks;
   PmChartScale xs;
   g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) probe = NULL;
   g_autofree char *title_text = NULL;
-  double size, gap, label_w = 0, words_w = 0, top, row_h, bar_h, max_value = 0;
+  double size, gap, label_w, words_w, max_value, top, row_h, bar_h, axis_h;
   double plot_x, plot_w;
 
   g_return_if_fail (self != NULL && cr != NULL && palette != NULL);
 
-  unit = measure_unit (self->measure);
   size = self->font_size;
   gap = size * 0.6;
 
@@ -382,102 +512,26 @@ pm_comparison_draw (PmComparison         *self,
   show (cr, title, x, y, &palette->text);
   top = y + _pm_report_layout_height (title) + gap;
 
-  for (guint i = 0; i < self->bars->len; i++)
-    {
-      const Bar *bar = get_bar (self, i);
-      g_autoptr(PangoLayout) name = label_new (cr, size, FALSE, bar->label);
-      g_autofree char *text = pm_comparison_describe_bar (self, i);
-      g_autoptr(PangoLayout) words = label_new (cr, size, FALSE, text);
-
-      label_w = MAX (label_w, _pm_report_layout_width (name));
-      words_w = MAX (words_w, _pm_report_layout_width (words));
-      max_value = MAX (max_value, bar->has_value ? bar->value : 0);
-      max_value = MAX (max_value, bar->has_target ? bar->target : 0);
-    }
-
-  if (self->measure == PM_COMPARISON_ON_TRACK)
-    max_value = 100;
-
+  measure_columns (self, cr, size, &label_w, &words_w, &max_value);
   pm_chart_ticks_compute (&ticks, 0, max_value, 5);
   plot_x = x + label_w + gap;
   plot_w = width - label_w - words_w - 3 * gap;
+
   /* The axis labels sit above the bars. */
-  {
-    g_autoptr(PangoLayout) probe = label_new (cr, size, FALSE, "0");
-    double axis_h = _pm_report_layout_height (probe);
+  probe = label_new (cr, size, FALSE, "0");
+  axis_h = _pm_report_layout_height (probe);
+  row_h = self->bars->len > 0 ? (y + height - top - axis_h - gap) / self->bars->len : 0;
+  row_h = MIN (row_h, size * 3.2);
+  bar_h = row_h * 0.62;
 
-    row_h = self->bars->len > 0 ? (y + height - top - axis_h - gap) / self->bars->len : 0;
-    row_h = MIN (row_h, size * 3.2);
-    bar_h = row_h * 0.62;
-
-    if (plot_w < 20 || row_h < size)
-      {
-        cairo_restore (cr);
-        return;
-      }
-
-    pm_chart_scale_init (&xs, 0, pm_chart_ticks_get_hi (&ticks), plot_x, plot_x + plot_w);
-
-    for (guint i = 0; i < ticks.n_ticks; i++)
-      {
-        double value = pm_chart_ticks_get (&ticks, i);
-        double tx = round (pm_chart_scale_map (&xs, value)) + 0.5;
-        g_autofree char *text = pm_chart_tick_label (unit, value, ticks.step);
-        g_autoptr(PangoLayout) layout = label_new (cr, size * 0.9, FALSE, text);
-
-        show (cr, layout, tx - _pm_report_layout_width (layout) / 2, top, &palette->secondary);
-        pm_chart_set_source (cr, &palette->grid, 1);
-        cairo_set_line_width (cr, MAX (0.5, size / 12));
-        cairo_move_to (cr, tx, top + axis_h + gap / 2);
-        cairo_line_to (cr, tx, top + axis_h + gap / 2 + row_h * self->bars->len);
-        cairo_stroke (cr);
-      }
-    top += axis_h + gap / 2;
-  }
-
-  for (guint i = 0; i < self->bars->len; i++)
+  if (plot_w >= 20 && row_h >= size)
     {
-      const Bar *bar = get_bar (self, i);
-      double row_y = top + i * row_h;
-      double bar_y = row_y + (row_h - bar_h) / 2;
-      double end = plot_x;
-      g_autoptr(PangoLayout) name = label_new (cr, size, FALSE, bar->label);
-      g_autofree char *text = pm_comparison_describe_bar (self, i);
-      g_autoptr(PangoLayout) words = label_new (cr, size, FALSE, text);
-      double text_y = row_y + (row_h - _pm_report_layout_height (name)) / 2;
-      gboolean met = bar->has_value && bar->has_target && bar->value >= bar->target;
+      pm_chart_scale_init (&xs, 0, pm_chart_ticks_get_hi (&ticks), plot_x, plot_x + plot_w);
+      draw_axis (self, cr, palette, &ticks, &xs, top, axis_h, row_h);
+      top += axis_h + gap / 2;
 
-      show (cr, name, plot_x - gap - _pm_report_layout_width (name), text_y, &palette->text);
-
-      if (bar->has_value)
-        {
-          end = pm_chart_scale_map (&xs, bar->value);
-          cairo_rectangle (cr, plot_x, bar_y, MAX (end - plot_x, 1), bar_h);
-          pm_chart_set_source (cr, met ? &palette->rag[PM_RAG_GREEN] : &palette->line, 0.85);
-          cairo_fill (cr);
-        }
-
-      /* The target: a bar-high rule with a diamond on top. */
-      if (bar->has_target)
-        {
-          double tx = pm_chart_scale_map (&xs, bar->target);
-          double r = bar_h * 0.28;
-
-          pm_chart_set_source (cr, &palette->target, 1);
-          cairo_set_line_width (cr, MAX (1.0, size / 6));
-          cairo_move_to (cr, tx, bar_y - r);
-          cairo_line_to (cr, tx, bar_y + bar_h + r / 2);
-          cairo_stroke (cr);
-          cairo_move_to (cr, tx, bar_y - 2 * r);
-          cairo_line_to (cr, tx + r, bar_y - r);
-          cairo_line_to (cr, tx, bar_y);
-          cairo_line_to (cr, tx - r, bar_y - r);
-          cairo_close_path (cr);
-          cairo_fill (cr);
-          end = MAX (end, tx + r);
-        }
-
-      show (cr, words, end + gap, text_y, bar->has_value ? &palette->text : &palette->secondary);
+      for (guint i = 0; i < self->bars->len; i++)
+        draw_bar (self, cr, palette, &xs, i, plot_x, top + i * row_h, row_h, bar_h);
     }
 
   cairo_restore (cr);

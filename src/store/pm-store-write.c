@@ -180,6 +180,13 @@ _pm_store_write_outcomes (PmDatabase  *db,
                             error);
 }
 
+static gboolean insert_district_at (PmDatabase  *db,
+                                    gint64       programme_id,
+                                    gint64       position,
+                                    PmDistrict  *district,
+                                    PmIdList    *ids,
+                                    GError     **error);
+
 gboolean
 _pm_store_insert_programme (PmDatabase   *db,
                             PmProgramme  *programme,
@@ -206,39 +213,51 @@ _pm_store_insert_programme (PmDatabase   *db,
   if (!_pm_store_write_criteria (db, id, programme, error))
     return FALSE;
 
+  /* Positions given, not looked up: districts have no index by position,
+   * and looking up the last one for each would make this quadratic. */
   districts = pm_programme_get_districts (programme);
   for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
     {
       g_autoptr(PmDistrict) district = g_list_model_get_item (districts, i);
 
-      if (!_pm_store_insert_district (db, id, district, ids, error))
+      if (!insert_district_at (db, id, i, district, ids, error))
         return FALSE;
     }
 
   return TRUE;
 }
 
-gboolean
-_pm_store_insert_district (PmDatabase  *db,
-                           gint64       programme_id,
-                           PmDistrict  *district,
-                           PmIdList    *ids,
-                           GError     **error)
+/* At @position, or after the last district when it is -1. */
+static gboolean
+insert_district_at (PmDatabase  *db,
+                    gint64       programme_id,
+                    gint64       position,
+                    PmDistrict  *district,
+                    PmIdList    *ids,
+                    GError     **error)
 {
   g_autoptr(PmStatement) stmt = NULL;
   GListModel *pilots;
   gint64 id;
 
-  stmt = pm_database_prepare (db,
-                              "INSERT INTO district (programme_id, position, name) "
-                              "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM district "
-                              "             WHERE programme_id = ?1), ?2) RETURNING id",
-                              error);
+  if (position >= 0)
+    stmt = pm_database_prepare (db,
+                                "INSERT INTO district (programme_id, position, name) "
+                                "VALUES (?1, ?3, ?2) RETURNING id",
+                                error);
+  else
+    stmt = pm_database_prepare (db,
+                                "INSERT INTO district (programme_id, position, name) "
+                                "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM district "
+                                "             WHERE programme_id = ?1), ?2) RETURNING id",
+                                error);
   if (stmt == NULL)
     return FALSE;
 
   pm_statement_bind_int64 (stmt, 1, programme_id);
   pm_statement_bind_text (stmt, 2, pm_district_get_name (district));
+  if (position >= 0)
+    pm_statement_bind_int64 (stmt, 3, position);
   id = pm_statement_insert (stmt, error);
   if (id == 0)
     return FALSE;
@@ -254,6 +273,16 @@ _pm_store_insert_district (PmDatabase  *db,
     }
 
   return TRUE;
+}
+
+gboolean
+_pm_store_insert_district (PmDatabase  *db,
+                           gint64       programme_id,
+                           PmDistrict  *district,
+                           PmIdList    *ids,
+                           GError     **error)
+{
+  return insert_district_at (db, programme_id, -1, district, ids, error);
 }
 
 static gboolean

@@ -170,8 +170,10 @@ checker_string (Checker     *c,
         return checker_syntax_error (c, _("an unknown escape after “\\” in text"), error);
     }
 
+  /* Each field's own limit is checked as it is read; this only keeps a
+   * text longer than any field's out of the parser. */
   if (c->pos - start > PM_FILE_MAX_STRING)
-    return checker_limit_error (c, _("the text is longer than 1 MiB"), error);
+    return checker_limit_error (c, _("the text is longer than any text Pilot Monitor keeps"), error);
   if (!g_utf8_validate_len (c->data + start, c->pos - start, NULL))
     return checker_syntax_error (c, _("text that is not UTF-8"), error);
 

@@ -250,6 +250,38 @@ test_entry_note_limit (Fixture       *fixture,
                    ==, note->str);
 }
 
+/* What the entry field takes: thousands only grouped properly, a count a
+ * few units in the last place from a whole number, and a real fraction
+ * refused as typed. */
+static void
+test_entry_numbers (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PmKpi *kpi = find_kpi (fixture->programme, CANNOCK, WCFC);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(PmUndo) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) after = NULL;
+
+  g_assert_false (pm_edit_set_entry (fixture->store, kpi, q3, "0,500", NULL, &undo, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_NOT_A_NUMBER);
+  g_assert_true (g_str_has_prefix (error->message, "“0,500” is ambiguous"));
+  g_clear_error (&error);
+  g_assert_false (pm_edit_set_entry (fixture->store, kpi, q3, "7.25", NULL, &undo, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_NOT_WHOLE);
+  g_assert_cmpstr (error->message, ==, "A count must be a whole number, not 7.25.");
+  g_clear_error (&error);
+  g_assert_null (undo);
+
+  g_assert_true (pm_edit_set_entry (fixture->store, kpi, q3, "7.000000000000001", NULL, &undo, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_edit_set_entry (fixture->store, kpi, q3, "1,500", NULL, &second, &error));
+  g_assert_no_error (error);
+  after = reload (fixture);
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q3)), ==, 1500);
+}
+
 static void
 test_entry_unchanged_and_cleared (Fixture       *fixture,
                                   gconstpointer  data)
@@ -514,6 +546,7 @@ main (int   argc,
   ADD ("/gui/edits/entry/new-and-undo", test_entry_new_and_undo);
   ADD ("/gui/edits/entry/refused", test_entry_refused);
   ADD ("/gui/edits/entry/note-limit", test_entry_note_limit);
+  ADD ("/gui/edits/entry/numbers", test_entry_numbers);
   ADD ("/gui/edits/entry/unchanged-and-cleared", test_entry_unchanged_and_cleared);
   ADD ("/gui/edits/narrative", test_narrative);
   ADD ("/gui/edits/reach", test_reach);

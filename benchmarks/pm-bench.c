@@ -309,7 +309,9 @@ measure_round (const char *db,
       g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, (i * 7919) % n_kpis);
       g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
 
-      pm_progress_entry_set_value (entry, 1000 + i);
+      /* A value every unit takes: a percentage is at most 100. */
+      pm_progress_entry_set_value (entry, pm_kpi_get_unit (kpi) == PM_UNIT_PERCENTAGE ? 99.5 - i % 10
+                                                                                : 1000 + i);
       pm_progress_entry_set_note (entry, "restated");
       if (!pm_store_save_entry (store, kpi, entry, &error))
         g_error ("save: %s", error->message);

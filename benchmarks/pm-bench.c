@@ -699,7 +699,7 @@ bench_districts (const char *workdir,
   g_snprintf (floor, sizeof floor, "%u: %.2f s, x10 %.2f s", sizes[0],
               read_s[0] + write_s[0], 10 * (read_s[0] + write_s[0]));
   g_snprintf (scale, sizeof scale, "%uk", n_districts / 1000);
-  print_row ("import a programme file (districts)", scale, figure, floor, large.max_rss_mb, "< 2 s");
+  print_row ("import programme of many districts", scale, figure, floor, large.max_rss_mb, "< 2 s");
   g_snprintf (figure, sizeof figure, "%.2f s", large.cpu);
   g_snprintf (floor, sizeof floor, "%u: %.2f s", sizes[0], small.cpu);
   print_row ("  the same, processor time", scale, figure, floor, large.max_rss_mb, "");

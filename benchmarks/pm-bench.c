@@ -2,6 +2,7 @@
  *
  *   pm-bench [--districts 150 --pilots-per-district 4 --kpis-per-pilot 25
  *             --quarters 40] [--seed 1] [--workdir DIR] [--saves 1000]
+ *            [--many-districts 10000]
  *
  * Each figure is measured in a process of its own (this program run again
  * with --measure, or pilot-monitor itself), so that its peak memory (the
@@ -29,6 +30,7 @@
 
 #include "bench-generate.h"
 #include "store/pm-csv.h"
+#include "store/pm-programme-file.h"
 #include "store/pm-progress-import.h"
 #include "store/pm-progress-writer.h"
 #include "store/pm-sample.h"
@@ -307,7 +309,9 @@ measure_round (const char *db,
       g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, (i * 7919) % n_kpis);
       g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
 
-      pm_progress_entry_set_value (entry, 1000 + i);
+      /* A value every unit takes: a percentage is at most 100. */
+      pm_progress_entry_set_value (entry, pm_kpi_get_unit (kpi) == PM_UNIT_PERCENTAGE ? 99.5 - i % 10
+                                                                                : 1000 + i);
       pm_progress_entry_set_note (entry, "restated");
       if (!pm_store_save_entry (store, kpi, entry, &error))
         g_error ("save: %s", error->message);
@@ -345,6 +349,42 @@ measure_sqlite_copy (const char *db,
   printf ("%.6f\n", now () - t0);
 }
 
+/* `--import PROGRAMME.json`: the file read and checked, then written
+ * into a new database in one transaction: "read write" seconds. */
+static void
+measure_programme_import (const char *json,
+                          const char *db)
+{
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  double t0 = now (), t1;
+
+  programme = pm_programme_file_load (json, &error);
+  if (programme == NULL)
+    g_error ("%s: %s", json, error->message);
+  t1 = now ();
+  g_unlink (db);
+  store = pm_store_open (db, PM_STORE_OPEN_CREATE, &error);
+  if (store == NULL || !pm_store_import (store, programme, &error))
+    g_error ("%s: %s", db, error->message);
+  printf ("%.6f %.6f\n", t1 - t0, now () - t1);
+}
+
+/* A programme file of @n_districts districts, each running one pilot
+ * with one KPI and one quarter: what grows is the number of districts. */
+static void
+generate_districts (const char *json,
+                    guint       n_districts)
+{
+  BenchShape shape = { n_districts, 1, 1, 1, 1 };
+  g_autoptr(PmProgramme) programme = bench_generate_programme (&shape);
+  g_autoptr(GError) error = NULL;
+
+  if (!pm_programme_file_save (programme, json, &error))
+    g_error ("%s: %s", json, error->message);
+}
+
 static void make_store (const char  *path,
                         PmProgramme *programme);
 
@@ -370,6 +410,10 @@ run_measure (int    argc,
     measure_round (argv[3], argv[4], atoi (argv[5]));
   else if (g_str_equal (what, "sqlite-copy") && argc == 5)
     measure_sqlite_copy (argv[3], argv[4]);
+  else if (g_str_equal (what, "programme-import") && argc == 5)
+    measure_programme_import (argv[3], argv[4]);
+  else if (g_str_equal (what, "generate-districts") && argc == 5)
+    generate_districts (argv[3], atoi (argv[4]));
   else if (g_str_equal (what, "generate") && argc == 10)
     {
       BenchShape shape = { atoi (argv[5]), atoi (argv[6]), atoi (argv[7]), atoi (argv[8]), atoi (argv[9]) };
@@ -394,6 +438,7 @@ typedef struct
 {
   char   *output;
   double  wall;       /* seconds, fork to exit */
+  double  cpu;        /* seconds of user and system time */
   double  max_rss_mb;
 } Child;
 
@@ -442,6 +487,8 @@ run_child (char  **argv,
   if (wait4 (pid, &status, 0, &usage) < 0)
     g_error ("wait4: %s", g_strerror (errno));
   child->wall = now () - t0;
+  child->cpu = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+               usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
   child->max_rss_mb = usage.ru_maxrss / 1024.0;
   child->output = g_string_free (g_steal_pointer (&out), FALSE);
 
@@ -616,6 +663,52 @@ bench_scale (Scale *scale,
   g_unlink (pdf);
 }
 
+/* Importing a programme file of many districts: each new district's name
+ * is checked against the others, which must not make it quadratic. The
+ * floor is the same import of a tenth as many districts, in the same run:
+ * ten times it is what a linear import takes. */
+static void
+bench_districts (const char *workdir,
+                 guint       n_districts)
+{
+  g_autofree char *scratch = g_build_filename (workdir, "districts.db", NULL);
+  g_auto(Child) large = { 0, }, small = { 0, };
+  char *json[2];
+  guint sizes[2] = { n_districts / 10, n_districts };
+  Child *children[2] = { &small, &large };
+  double read_s[2], write_s[2];
+  char figure[64], floor[64], scale[16];
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", sizes[i]);
+
+      json[i] = g_strdup_printf ("%s/districts-%u.json", workdir, sizes[i]);
+      /* Kept between runs, as the large programme is. */
+      if (!g_file_test (json[i], G_FILE_TEST_EXISTS))
+        {
+          g_auto(Child) generate = { 0, };
+
+          measure (&generate, "generate-districts", json[i], count, NULL);
+        }
+      measure (children[i], "programme-import", json[i], scratch, NULL);
+      sscanf (children[i]->output, "%lf %lf", &read_s[i], &write_s[i]);
+    }
+
+  g_snprintf (figure, sizeof figure, "%.2f s (%.2f + %.2f)", read_s[1] + write_s[1], read_s[1], write_s[1]);
+  g_snprintf (floor, sizeof floor, "%u: %.2f s, x10 %.2f s", sizes[0],
+              read_s[0] + write_s[0], 10 * (read_s[0] + write_s[0]));
+  g_snprintf (scale, sizeof scale, "%uk", n_districts / 1000);
+  print_row ("import programme of many districts", scale, figure, floor, large.max_rss_mb, "< 2 s");
+  g_snprintf (figure, sizeof figure, "%.2f s", large.cpu);
+  g_snprintf (floor, sizeof floor, "%u: %.2f s", sizes[0], small.cpu);
+  print_row ("  the same, processor time", scale, figure, floor, large.max_rss_mb, "");
+
+  g_unlink (scratch);
+  for (guint i = 0; i < 2; i++)
+    g_free (json[i]);
+}
+
 /* A sample CSV: a new value for every KPI of the sample, next quarter. */
 static guint
 write_sample_csv (PmProgramme *programme,
@@ -670,6 +763,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(PmProgramme) sample = NULL;
   int saves = 1000;
+  int many_districts = 10000;
   int districts = 150, pilots = 4, kpis = 25, quarters = 40, seed = 1;
   GOptionEntry entries[] = {
     { "districts", 0, 0, G_OPTION_ARG_INT, &districts, "Districts in the large programme", "N" },
@@ -678,6 +772,8 @@ main (int   argc,
     { "quarters", 0, 0, G_OPTION_ARG_INT, &quarters, "Quarters of history (at most 40)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the generator", "N" },
     { "saves", 0, 0, G_OPTION_ARG_INT, &saves, "Saves to time", "N" },
+    { "many-districts", 0, 0, G_OPTION_ARG_INT, &many_districts,
+      "Districts in the programme file to import (and a tenth as many)", "N" },
     { "workdir", 0, 0, G_OPTION_ARG_FILENAME, &workdir, "Where to keep the generated files", "DIR" },
     { "app", 0, 0, G_OPTION_ARG_FILENAME, &app, "The pilot-monitor binary", "PATH" },
     { NULL }
@@ -695,9 +791,11 @@ main (int   argc,
       fprintf (stderr, "pm-bench: %s\n", error->message);
       return 2;
     }
-  if (districts < 1 || pilots < 1 || kpis < 1 || quarters < 1 || quarters > 40 || saves < 10)
+  if (districts < 1 || pilots < 1 || kpis < 1 || quarters < 1 || quarters > 40 || saves < 10 ||
+      many_districts < 10)
     {
-      fprintf (stderr, "pm-bench: sizes must be positive, quarters at most 40, saves at least 10\n");
+      fprintf (stderr, "pm-bench: sizes must be positive, quarters at most 40, saves and "
+                       "many-districts at least 10\n");
       return 2;
     }
   shape = (BenchShape) { districts, pilots, kpis, quarters, seed };
@@ -795,6 +893,8 @@ main (int   argc,
     large.period = last_period;
     bench_scale (&large, workdir, saves, TRUE);
   }
+
+  bench_districts (workdir, many_districts);
 
   return 0;
 }

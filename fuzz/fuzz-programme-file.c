@@ -1,14 +1,16 @@
 /* fuzz-programme-file.c: libFuzzer target for the programme JSON reader
  *
  * Every input must either parse or be refused with a GError, never both
- * and never neither. A programme that parses must also write out and read
- * back to the very same text, as docs/programme-format.md promises.
+ * and never neither. A programme that parses must be within every limit
+ * the store keeps (model/pm-limits.h), and write out and read back to the
+ * very same text, as docs/programme-format.md promises.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdint.h>
 #include <string.h>
 
+#include "model/pm-limits.h"
 #include "pm-programme-file.h"
 
 int LLVMFuzzerInitialize (int    *argc,
@@ -48,6 +50,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
       return 0;
     }
+
+  /* What the reader takes the store and the writers take too. */
+  if (!pm_limits_check_programme (programme, TRUE, &error))
+    g_error ("a programme that was read is past a limit: %s", error->message);
 
   written = pm_programme_file_to_data (programme, &written_length);
   again = pm_programme_file_parse (written, (gssize) written_length, &error);

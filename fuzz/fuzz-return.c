@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 
+#include "model/pm-limits.h"
 #include "pm-return-merge.h"
 #include "pm-sample.h"
 
@@ -70,6 +71,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
       return 0;
     }
+
+  /* What the reader takes the store and the writers take too. */
+  if (!pm_limits_check_text (PM_FIELD_AUTHOR, pm_return_get_author (ret), &error) ||
+      !pm_limits_check_programme (pm_return_get_content (ret), TRUE, &error))
+    g_error ("a return that was read is past a limit: %s", error->message);
 
   written = pm_return_to_data (ret, &written_length);
   again = pm_return_parse (written, written_length, &error);

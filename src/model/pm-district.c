@@ -201,8 +201,12 @@ pm_district_set_name (PmDistrict *self,
 {
   g_return_if_fail (PM_IS_DISTRICT (self));
 
-  if (_pm_set_str (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (!_pm_set_str (&self->name, name))
+    return;
+
+  if (self->programme != NULL)
+    _pm_programme_forget_names (self->programme);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 PmProgramme *

@@ -130,6 +130,9 @@ typedef enum
   PM_MODEL_ERROR_DATE_ORDER,
   PM_MODEL_ERROR_MISSING,
   PM_MODEL_ERROR_DUPLICATE,
+  PM_MODEL_ERROR_TOO_LONG,     /* a text past its limit (pm-limits.h) */
+  PM_MODEL_ERROR_TOO_MANY,     /* a list past its limit */
+  PM_MODEL_ERROR_TOO_LARGE,    /* a file past its limit */
 } PmModelError;
 
 G_END_DECLS

@@ -20,6 +20,8 @@ void     _pm_pilot_set_district     (PmPilot      *self,
                                      PmDistrict   *district);
 void     _pm_district_set_programme (PmDistrict   *self,
                                      PmProgramme  *programme);
+/* A district's name changed: the programme's index by name is stale. */
+void     _pm_programme_forget_names (PmProgramme  *self);
 
 /* The rule shared by baselines and progress entries: a denominator above
  * zero and a numerator from zero to the denominator. */

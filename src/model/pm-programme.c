@@ -13,6 +13,9 @@ struct _PmProgramme
 
   /* Owned references */
   GListStore  *districts;
+  /* Case-folded name → the first district of that name (borrowed), built
+   * when first needed and dropped when a name changes. */
+  GHashTable  *by_name;
 
   gint64       id;
   char        *name;
@@ -39,6 +42,7 @@ pm_programme_dispose (GObject *object)
 {
   PmProgramme *self = PM_PROGRAMME (object);
 
+  g_clear_pointer (&self->by_name, g_hash_table_unref);
   g_clear_object (&self->districts);
 
   G_OBJECT_CLASS (pm_programme_parent_class)->dispose (object);
@@ -290,6 +294,9 @@ pm_programme_add_district (PmProgramme  *self,
 
   g_list_store_append (self->districts, district);
   _pm_district_set_programme (district, self);
+  /* find_district() has just built the index: keep it up to date. */
+  if (name != NULL && self->by_name != NULL)
+    g_hash_table_insert (self->by_name, g_utf8_casefold (name, -1), district);
 
   return TRUE;
 }
@@ -310,7 +317,48 @@ pm_programme_remove_district (PmProgramme *self,
   g_object_ref (district);
   g_list_store_remove (self->districts, position);
   _pm_district_set_programme (district, NULL);
+  _pm_programme_forget_names (self);
   g_object_unref (district);
+}
+
+void
+_pm_programme_forget_names (PmProgramme *self)
+{
+  g_assert (PM_IS_PROGRAMME (self));
+
+  g_clear_pointer (&self->by_name, g_hash_table_unref);
+}
+
+/* Built whole once, then kept by add_district(), so that reading a
+ * programme of many districts is not quadratic. */
+static GHashTable *
+ensure_index (PmProgramme *self)
+{
+  guint n_districts;
+
+  if (self->by_name != NULL)
+    return self->by_name;
+
+  self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n_districts = g_list_model_get_n_items (G_LIST_MODEL (self->districts));
+  for (guint i = 0; i < n_districts; i++)
+    {
+      g_autoptr(PmDistrict) district = g_list_model_get_item (G_LIST_MODEL (self->districts), i);
+      const char *name = pm_district_get_name (district);
+      char *folded;
+
+      if (name == NULL)
+        continue;
+
+      /* A rename may have made two alike: the first in the list wins. */
+      folded = g_utf8_casefold (name, -1);
+      if (g_hash_table_contains (self->by_name, folded))
+        g_free (folded);
+      else
+        g_hash_table_insert (self->by_name, folded, district);
+    }
+
+  return self->by_name;
 }
 
 PmDistrict *
@@ -318,7 +366,6 @@ pm_programme_find_district (PmProgramme *self,
                             const char  *name)
 {
   g_autofree char *wanted = NULL;
-  guint n_districts;
 
   g_return_val_if_fail (PM_IS_PROGRAMME (self), NULL);
 
@@ -328,25 +375,7 @@ pm_programme_find_district (PmProgramme *self,
   /* Casefolded, so "cannock chase" finds "Cannock Chase". */
   wanted = g_utf8_casefold (name, -1);
 
-  n_districts = g_list_model_get_n_items (G_LIST_MODEL (self->districts));
-  for (guint i = 0; i < n_districts; i++)
-    {
-      PmDistrict *district = g_list_model_get_item (G_LIST_MODEL (self->districts), i);
-      const char *district_name = pm_district_get_name (district);
-      g_autofree char *folded = NULL;
-
-      /* Borrowed: the store keeps its own reference. */
-      g_object_unref (district);
-
-      if (district_name == NULL)
-        continue;
-
-      folded = g_utf8_casefold (district_name, -1);
-      if (g_strcmp0 (folded, wanted) == 0)
-        return district;
-    }
-
-  return NULL;
+  return g_hash_table_lookup (ensure_index (self), wanted);
 }
 
 GListModel *

@@ -186,41 +186,77 @@ pm_unit_validate_value (PmUnit   unit,
   return TRUE;
 }
 
+typedef enum
+{
+  NUMBER_PLAIN,
+  NUMBER_NOT,        /* not a number at all */
+  NUMBER_AMBIGUOUS,  /* digits, points and commas, but not grouped as thousands */
+} NumberForm;
+
 /* Checks @text is a plain decimal: an optional sign, digits with optional
  * "," between groups of three, an optional "." and digits. strtod alone
- * would also take "inf", "nan", "0x1p3" and "1e5". */
-static gboolean
-is_plain_number (const char *text,
+ * would also take "inf", "nan", "0x1p3" and "1e5".
+ *
+ * A comma is read only as a thousands separator, and only in its proper
+ * form: a first group of one to three digits not starting with 0, then
+ * groups of exactly three, before any point. Anything else with a comma
+ * ("0,500", a half where the comma is the decimal point; "1,23";
+ * "12,3456"; "1.234,5") could be meant more than one way: it is
+ * ambiguous, not a number to guess at. */
+static NumberForm
+classify_number (const char *text,
                  gsize      *n_decimals)
 {
   const char *p = text;
+  const char *group_start;
   gsize n_int_digits = 0;
-  gsize group = 0;
   gboolean grouped = FALSE;
+  gboolean proper = TRUE;
 
   *n_decimals = 0;
 
   if (*p == '+' || *p == '-')
     p++;
 
+  /* Only digits, commas and one point: a number but for its commas? */
+  {
+    gboolean any_digit = FALSE;
+    guint n_points = 0;
+
+    for (const char *q = p; *q != '\0'; q++)
+      {
+        if (g_ascii_isdigit (*q))
+          any_digit = TRUE;
+        else if (*q == '.')
+          n_points++;
+        else if (*q != ',')
+          return NUMBER_NOT;
+      }
+    if (!any_digit || n_points > 1)
+      return NUMBER_NOT;
+  }
+
+  group_start = p;
   for (; g_ascii_isdigit (*p) || *p == ','; p++)
     {
+      gsize group = (gsize) (p - group_start);
+
       if (*p != ',')
         {
           n_int_digits++;
-          group++;
           continue;
         }
 
-      /* The first group holds 1 to 3 digits, every later one exactly 3. */
-      if (group == 0 || group > 3 || (grouped && group != 3))
-        return FALSE;
+      /* The first group holds 1 to 3 digits and does not start with 0;
+       * every later one exactly 3. */
+      if (grouped ? group != 3 : (group == 0 || group > 3 || *group_start == '0'))
+        proper = FALSE;
       grouped = TRUE;
-      group = 0;
+      group_start = p + 1;
     }
 
-  if (grouped && group != 3)
-    return FALSE;
+  if (grouped && p - group_start != 3)
+    proper = FALSE;
 
   if (*p == '.')
     {
@@ -228,10 +264,33 @@ is_plain_number (const char *text,
       for (; g_ascii_isdigit (*p); p++)
         (*n_decimals)++;
       if (*n_decimals == 0)
-        return FALSE;
+        return proper ? NUMBER_NOT : NUMBER_AMBIGUOUS;
     }
 
-  return *p == '\0' && n_int_digits + *n_decimals > 0;
+  /* Left over: a comma after the point ("1.234,5"), no grouping either. */
+  if (*p != '\0' || !proper)
+    return NUMBER_AMBIGUOUS;
+
+  return n_int_digits + *n_decimals > 0 ? NUMBER_PLAIN : NUMBER_NOT;
+}
+
+/* A whole-number unit's value, typed with a fraction a few units in the
+ * last place from a whole number ("5.000000000000001": a figure copied
+ * from a spreadsheet's arithmetic), is that whole number. Measured at the
+ * scale of 1 for values below it. */
+static gboolean
+nearly_whole (double  value,
+              double *whole)
+{
+  double nearest = round (value);
+  double scale = MAX (1.0, fabs (nearest));
+  double ulp = nextafter (scale, INFINITY) - scale;
+
+  if (fabs (value - nearest) > 4 * ulp)
+    return FALSE;
+
+  *whole = nearest;
+  return TRUE;
 }
 
 static gboolean
@@ -298,8 +357,22 @@ pm_unit_parse_value (PmUnit       unit,
       return FALSE;
     }
 
-  if (!is_plain_number (number, &n_decimals))
-    goto not_a_number;
+  switch (classify_number (number, &n_decimals))
+    {
+    case NUMBER_PLAIN:
+      break;
+
+    case NUMBER_AMBIGUOUS:
+      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_NOT_A_NUMBER,
+                   _("“%s” is ambiguous: a comma may only separate thousands, as in 1,234 or "
+                     "12,345,678. Write a decimal with a point (0.5), or leave the comma out."),
+                   trimmed);
+      return FALSE;
+
+    case NUMBER_NOT:
+    default:
+      goto not_a_number;
+    }
 
   digits = g_string_new (number);
   g_string_replace (digits, ",", "", 0);
@@ -321,6 +394,21 @@ pm_unit_parse_value (PmUnit       unit,
 
       /* Pounds as typed, pence as kept: 4900.5 is 490050. */
       result = round (result * 100.0);
+    }
+
+  /* A count or days with a fraction: a few units in the last place are
+   * arithmetic's, anything more is refused saying what was typed. */
+  if ((unit == PM_UNIT_COUNT || unit == PM_UNIT_DAYS) && result >= 0 &&
+      result <= PM_UNIT_MAX_MAGNITUDE && result != floor (result) &&
+      !nearly_whole (result, &result))
+    {
+      if (unit == PM_UNIT_COUNT)
+        g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_NOT_WHOLE,
+                     _("A count must be a whole number, not %s."), number);
+      else
+        g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_NOT_WHOLE,
+                     _("Days must be a whole number, not %s."), number);
+      return FALSE;
     }
 
   if (!pm_unit_validate_value (unit, result, error))

@@ -22,6 +22,7 @@
 
 #include "model/pm-assessment.h"
 #include "model/pm-date.h"
+#include "model/pm-limits.h"
 #include "store/pm-csv.h"
 #include "util/pm-safe-file.h"
 
@@ -104,6 +105,17 @@ static const char *
 entry_note (const KpiRow *row)
 {
   return row->entry != NULL ? pm_progress_entry_get_note (row->entry) : NULL;
+}
+
+static gboolean
+check_entry_note (const KpiRow  *row,
+                  GError       **error)
+{
+  if (pm_limits_check_text (PM_FIELD_VALUE_NOTE, entry_note (row), error))
+    return TRUE;
+
+  g_prefix_error (error, "“%s”, “%s”: ", pm_district_get_name (row->district), pm_kpi_get_title (row->kpi));
+  return FALSE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -248,7 +260,17 @@ pm_table_export_csv (PmProgramme  *programme,
 
   out = g_string_new (header);
   for (guint i = 0; i < rows->len; i++)
-    csv_append_row (out, &g_array_index (rows, KpiRow, i), period_code);
+    {
+      const KpiRow *row = &g_array_index (rows, KpiRow, i);
+
+      /* Nothing a CSV import would refuse (model/pm-limits.h), such as a
+       * note stored before there were limits. */
+      if (!check_entry_note (row, error))
+        return FALSE;
+      csv_append_row (out, row, period_code);
+    }
+  if (!pm_limits_check_file_size (out->len, error))
+    return FALSE;
 
   file = pm_safe_file_begin (path, PM_SAFE_FILE_DEFAULT, error);
 

@@ -30,6 +30,13 @@ typedef struct
   guint       depth;
 } Checker;
 
+/* RFC 8259's four: a switch, as files are mostly indentation. */
+static inline gboolean
+is_json_space (char ch)
+{
+  return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+}
+
 static gboolean
 checker_syntax_error (Checker    *c,
                       const char *problem,
@@ -54,7 +61,7 @@ checker_syntax_error (Checker    *c,
       gboolean blank = TRUE;
 
       for (gsize i = 0; i < c->length && blank; i++)
-        blank = strchr (" \t\r\n", c->data[i]) != NULL && c->data[i] != '\0';
+        blank = is_json_space (c->data[i]);
       problem = blank ? _("the file is empty") : _("the file ends too early");
     }
 
@@ -83,8 +90,7 @@ checker_peek (Checker *c)
 static void
 checker_skip_space (Checker *c)
 {
-  while (c->pos < c->length && strchr (" \t\r\n", c->data[c->pos]) != NULL
-         && c->data[c->pos] != '\0')
+  while (c->pos < c->length && is_json_space (c->data[c->pos]))
     c->pos++;
 }
 
@@ -164,8 +170,10 @@ checker_string (Checker     *c,
         return checker_syntax_error (c, _("an unknown escape after “\\” in text"), error);
     }
 
+  /* Each field's own limit is checked as it is read; this only keeps a
+   * text longer than any field's out of the parser. */
   if (c->pos - start > PM_FILE_MAX_STRING)
-    return checker_limit_error (c, _("the text is longer than 1 MiB"), error);
+    return checker_limit_error (c, _("the text is longer than any text Pilot Monitor keeps"), error);
   if (!g_utf8_validate_len (c->data + start, c->pos - start, NULL))
     return checker_syntax_error (c, _("text that is not UTF-8"), error);
 

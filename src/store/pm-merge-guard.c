@@ -164,6 +164,9 @@ _pm_merge_guard_write_entry (PmMergeGuard     *self,
 
   if (pm_kpi_get_id (kpi) == 0)
     return _pm_store_not_saved (error);
+  /* The limits every write keeps (model/pm-limits.h). */
+  if (!pm_limits_check_entry (entry, error))
+    return FALSE;
 
   stmt = held != NULL ? self->update_entry : self->insert_entry;
   _pm_store_bind_entry (stmt, pm_kpi_get_id (kpi), entry);
@@ -247,6 +250,8 @@ _pm_merge_guard_write_narrative (PmMergeGuard  *self,
 
   if (pm_pilot_get_id (pilot) == 0)
     return _pm_store_not_saved (error);
+  if (!pm_limits_check_narrative (narrative, error))
+    return FALSE;
 
   if (held != NULL)
     {

@@ -11,12 +11,15 @@
 
 #include <json-glib/json-glib.h>
 
+#include "model/pm-limits.h"
 #include "pm-programme-file.h"
 
 G_BEGIN_DECLS
 
-#define PM_FILE_MAX_SIZE       (64 * 1024 * 1024)
-#define PM_FILE_MAX_STRING     (1024 * 1024)
+/* The limits every way in shares (model/pm-limits.h): each text is then
+ * held to its own field's limit as it is read. */
+#define PM_FILE_MAX_SIZE       PM_LIMIT_FILE_SIZE
+#define PM_FILE_MAX_STRING     PM_LIMIT_JSON_TEXT_BYTES
 /* The format needs ten levels; anything much deeper is junk. */
 #define PM_FILE_MAX_DEPTH      64
 /* Longer integer literals cannot be held exactly as doubles (and json-glib
@@ -117,6 +120,15 @@ gboolean _pm_file_get_string         (PmFileReader        *r,
                                       gboolean             required,
                                       const char         **value,
                                       GError             **error);
+/* A string that is one of the programme's texts: no longer than
+ * @field's limit. */
+gboolean _pm_file_get_text           (PmFileReader        *r,
+                                      JsonObject          *object,
+                                      const char          *name,
+                                      gboolean             required,
+                                      PmField              field,
+                                      const char         **value,
+                                      GError             **error);
 gboolean _pm_file_get_number         (PmFileReader        *r,
                                       JsonObject          *object,
                                       const char          *name,
@@ -165,16 +177,21 @@ gboolean _pm_file_get_period         (PmFileReader        *r,
                                       gboolean             required,
                                       PmPeriod           **period,
                                       GError             **error);
+/* A list of at most @list's limit of texts of @field. */
 gboolean _pm_file_get_strv           (PmFileReader        *r,
                                       JsonObject          *object,
                                       const char          *name,
+                                      PmList               list,
+                                      PmField              field,
                                       GStrv               *strv,
                                       GError             **error);
-/* Calls @func on each object of the list @name, with the path set. */
+/* Calls @func on each object of the list @name, with the path set; a
+ * list longer than @list's limit is refused before any is read. */
 gboolean _pm_file_read_each          (PmFileReader        *r,
                                       JsonObject          *object,
                                       const char          *name,
                                       gboolean             required,
+                                      PmList               list,
                                       PmFileReadFunc       func,
                                       gpointer             owner,
                                       GError             **error);

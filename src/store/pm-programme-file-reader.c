@@ -212,6 +212,24 @@ _pm_file_get_string (PmFileReader *r,
 }
 
 gboolean
+_pm_file_get_text (PmFileReader *r,
+                   JsonObject   *object,
+                   const char   *name,
+                   gboolean      required,
+                   PmField       field,
+                   const char  **value,
+                   GError      **error)
+{
+  GError *local_error = NULL;
+
+  if (!_pm_file_get_string (r, object, name, required, value, error))
+    return FALSE;
+  if (!pm_limits_check_text (field, *value, &local_error))
+    return _pm_file_model_error (r, error, name, local_error);
+  return TRUE;
+}
+
+gboolean
 _pm_file_get_number (PmFileReader *r,
                      JsonObject   *object,
                      const char   *name,
@@ -379,10 +397,27 @@ _pm_file_get_period (PmFileReader *r,
   return TRUE;
 }
 
+/* Refuses a list longer than @list's limit, saying so at @name. */
+static gboolean
+check_length (PmFileReader *r,
+              const char   *name,
+              JsonArray    *array,
+              PmList        list,
+              GError      **error)
+{
+  GError *local_error = NULL;
+
+  if (pm_limits_check_count (list, json_array_get_length (array), &local_error))
+    return TRUE;
+  return _pm_file_model_error (r, error, name, local_error);
+}
+
 gboolean
 _pm_file_get_strv (PmFileReader *r,
                    JsonObject   *object,
                    const char   *name,
+                   PmList        list,
+                   PmField       field,
                    GStrv        *strv,
                    GError      **error)
 {
@@ -395,15 +430,20 @@ _pm_file_get_strv (PmFileReader *r,
     return FALSE;
   if (array == NULL)
     return TRUE;
+  if (!check_length (r, name, array, list, error))
+    return FALSE;
 
   mark = _pm_file_path_push_member (r, name);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
       gsize item_mark = _pm_file_path_push_index (r, i);
+      GError *local_error = NULL;
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         return wrong_type (r, NULL, _("a string"), node, error);
+      if (!pm_limits_check_text (field, json_node_get_string (node), &local_error))
+        return _pm_file_model_error (r, error, NULL, local_error);
       g_strv_builder_add (builder, json_node_get_string (node));
       _pm_file_path_pop (r, item_mark);
     }
@@ -418,6 +458,7 @@ _pm_file_read_each (PmFileReader  *r,
                     JsonObject    *object,
                     const char    *name,
                     gboolean       required,
+                    PmList         list,
                     PmFileReadFunc func,
                     gpointer       owner,
                     GError       **error)
@@ -429,6 +470,8 @@ _pm_file_read_each (PmFileReader  *r,
     return FALSE;
   if (array == NULL)
     return TRUE;
+  if (!check_length (r, name, array, list, error))
+    return FALSE;
 
   mark = _pm_file_path_push_member (r, name);
   for (guint i = 0; i < json_array_get_length (array); i++)

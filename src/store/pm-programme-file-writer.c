@@ -455,6 +455,13 @@ pm_programme_file_save (PmProgramme *programme,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Nothing the reader would refuse: a text stored before the limits, a
+   * programme too large for one file. */
+  if (!pm_limits_check_programme (programme, TRUE, error))
+    return FALSE;
+
   data = pm_programme_file_to_data (programme, &length);
+  if (!pm_limits_check_file_size (length, error))
+    return FALSE;
   return pm_safe_file_replace_contents (path, data, length, error);
 }

@@ -78,7 +78,7 @@ read_site (PmFileReader *r,
   gboolean present;
 
   if (!_pm_file_check_members (r, object, fields, error)
-      || !_pm_file_get_string (r, object, "site", TRUE, &site, error)
+      || !_pm_file_get_text (r, object, "site", TRUE, PM_FIELD_SITE, &site, error)
       || !_pm_file_get_number (r, object, "value", TRUE, &present, &value, error))
     return FALSE;
   if (!pm_unit_validate_value (site_owner->unit, value, &local_error))
@@ -105,7 +105,7 @@ read_value_baseline (PmFileReader *r,
   if (!_pm_file_get_number (r, object, "value", FALSE, &has_value, &value, error)
       || !check_fraction (r, object, unit, &has_fraction, &numerator, &denominator, error)
       || !_pm_file_get_date (r, object, "date", &date, error)
-      || !_pm_file_get_string (r, object, "note", FALSE, &note, error)
+      || !_pm_file_get_text (r, object, "note", FALSE, PM_FIELD_BASELINE_NOTE, &note, error)
       || !_pm_file_get_array (r, object, "sites", FALSE, &sites, error))
     return NULL;
 
@@ -138,7 +138,7 @@ read_value_baseline (PmFileReader *r,
 
   site_owner.baseline = baseline;
   site_owner.unit = unit;
-  if (!_pm_file_read_each (r, object, "sites", FALSE, read_site, &site_owner, error))
+  if (!_pm_file_read_each (r, object, "sites", FALSE, PM_LIST_SITES, read_site, &site_owner, error))
     return NULL;
 
   return g_steal_pointer (&baseline);
@@ -193,7 +193,7 @@ read_baseline (PmFileReader *r,
     }
   else
     {
-      if (!_pm_file_get_string (r, object, "note", FALSE, &note, error))
+      if (!_pm_file_get_text (r, object, "note", FALSE, PM_FIELD_BASELINE_NOTE, &note, error))
         return FALSE;
       baseline = pm_baseline_new_state (state);
       if (note != NULL)
@@ -211,7 +211,7 @@ read_baseline (PmFileReader *r,
         {
           const char *source;
 
-          if (!_pm_file_get_string (r, object, "source", TRUE, &source, error))
+          if (!_pm_file_get_text (r, object, "source", TRUE, PM_FIELD_BASELINE_SOURCE, &source, error))
             return FALSE;
           pm_baseline_set_source (baseline, source);
         }
@@ -241,7 +241,7 @@ read_target (PmFileReader *r,
       || !_pm_file_get_number (r, object, "value", TRUE, &present, &value, error)
       || !_pm_file_get_date (r, object, "date", &date, error)
       || !_pm_file_get_date (r, object, "set_on", &set_on, error)
-      || !_pm_file_get_string (r, object, "reason", FALSE, &reason, error))
+      || !_pm_file_get_text (r, object, "reason", FALSE, PM_FIELD_TARGET_REASON, &reason, error))
     return FALSE;
   if (!pm_unit_validate_value (pm_kpi_get_unit (kpi), value, &local_error))
     return _pm_file_model_error (r, error, "value", local_error);
@@ -284,7 +284,7 @@ read_progress (PmFileReader *r,
       || !_pm_file_get_period (r, object, "period", TRUE, &period, error)
       || !_pm_file_get_number (r, object, "value", FALSE, &has_value, &value, error)
       || !check_fraction (r, object, unit, &has_fraction, &numerator, &denominator, error)
-      || !_pm_file_get_string (r, object, "note", FALSE, &note, error))
+      || !_pm_file_get_text (r, object, "note", FALSE, PM_FIELD_VALUE_NOTE, &note, error))
     return FALSE;
 
   code = pm_period_to_code (period);
@@ -333,12 +333,12 @@ read_kpi (PmFileReader *r,
   gsize mark;
 
   if (!_pm_file_check_members (r, object, fields, error)
-      || !_pm_file_get_string (r, object, "title", TRUE, &title, error)
+      || !_pm_file_get_text (r, object, "title", TRUE, PM_FIELD_KPI_TITLE, &title, error)
       || !_pm_file_get_enum (r, object, "unit", TRUE, PM_TYPE_UNIT, _("unit"), &unit, error)
       || !_pm_file_get_enum (r, object, "direction", TRUE, PM_TYPE_DIRECTION, _("direction"), &direction, error)
       || !_pm_file_get_enum (r, object, "measure", FALSE, PM_TYPE_MEASURE, _("measure"), &measure, error)
       || !_pm_file_get_number (r, object, "tolerance", FALSE, &has_tolerance, &tolerance, error)
-      || !_pm_file_get_string (r, object, "data_source", FALSE, &data_source, error)
+      || !_pm_file_get_text (r, object, "data_source", FALSE, PM_FIELD_DATA_SOURCE, &data_source, error)
       || !_pm_file_get_object (r, object, "baseline", &baseline, error))
     return FALSE;
 
@@ -358,8 +358,8 @@ read_kpi (PmFileReader *r,
     return FALSE;
   _pm_file_path_pop (r, mark);
 
-  if (!_pm_file_read_each (r, object, "targets", FALSE, read_target, kpi, error)
-      || !_pm_file_read_each (r, object, "progress", FALSE, read_progress, kpi, error))
+  if (!_pm_file_read_each (r, object, "targets", FALSE, PM_LIST_TARGETS, read_target, kpi, error)
+      || !_pm_file_read_each (r, object, "progress", FALSE, PM_LIST_VALUES, read_progress, kpi, error))
     return FALSE;
 
   pm_pilot_add_kpi (pilot, kpi);
@@ -380,8 +380,8 @@ read_provider (PmFileReader *r,
   gint64 reach_target = 0;
 
   if (!_pm_file_check_members (r, object, fields, error)
-      || !_pm_file_get_string (r, object, "name", TRUE, &name, error)
-      || !_pm_file_get_string (r, object, "full_name", FALSE, &full_name, error)
+      || !_pm_file_get_text (r, object, "name", TRUE, PM_FIELD_PROVIDER_NAME, &name, error)
+      || !_pm_file_get_text (r, object, "full_name", FALSE, PM_FIELD_PROVIDER_FULL_NAME, &full_name, error)
       || !_pm_file_get_integer (r, object, "reach_target", FALSE, G_MAXINT, &has_target, &reach_target, error))
     return FALSE;
   if (pm_pilot_find_provider (pilot, name) != NULL)
@@ -414,7 +414,7 @@ read_reach (PmFileReader *r,
 
   if (!_pm_file_check_members (r, object, fields, error)
       || !_pm_file_get_period (r, object, "period", TRUE, &period, error)
-      || !_pm_file_get_string (r, object, "provider", FALSE, &provider, error)
+      || !_pm_file_get_text (r, object, "provider", FALSE, PM_FIELD_PROVIDER_NAME, &provider, error)
       || !_pm_file_get_integer (r, object, "families", TRUE, G_MAXINT, &present, &families, error))
     return FALSE;
   if (provider != NULL && pm_pilot_find_provider (pilot, provider) == NULL)
@@ -455,7 +455,7 @@ read_spend (PmFileReader *r,
   int status = PM_SPEND_SPENT;
 
   if (!_pm_file_check_members (r, object, fields, error)
-      || !_pm_file_get_string (r, object, "description", TRUE, &description, error)
+      || !_pm_file_get_text (r, object, "description", TRUE, PM_FIELD_SPEND_DESCRIPTION, &description, error)
       || !_pm_file_get_integer (r, object, "amount_pence", TRUE, PM_FILE_MAX_PENCE, &present, &amount, error)
       || !_pm_file_get_period (r, object, "period", FALSE, &period, error)
       || !_pm_file_get_enum (r, object, "status", FALSE, PM_TYPE_SPEND_STATUS, _("spend status"), &status, error))
@@ -486,9 +486,9 @@ read_narrative (PmFileReader *r,
 
   if (!_pm_file_check_members (r, object, fields, error)
       || !_pm_file_get_period (r, object, "period", TRUE, &period, error)
-      || !_pm_file_get_string (r, object, "progress", FALSE, &progress, error)
-      || !_pm_file_get_string (r, object, "learning", FALSE, &learning, error)
-      || !_pm_file_get_string (r, object, "case_study", FALSE, &case_study, error))
+      || !_pm_file_get_text (r, object, "progress", FALSE, PM_FIELD_NARRATIVE_PROGRESS, &progress, error)
+      || !_pm_file_get_text (r, object, "learning", FALSE, PM_FIELD_NARRATIVE_LEARNING, &learning, error)
+      || !_pm_file_get_text (r, object, "case_study", FALSE, PM_FIELD_NARRATIVE_CASE_STUDY, &case_study, error))
     return FALSE;
 
   code = pm_period_to_code (period);
@@ -524,17 +524,18 @@ read_pilot (PmFileReader *r,
   gint64 budget = -1;
 
   if (!_pm_file_check_members (r, object, fields, error)
-      || !_pm_file_get_string (r, object, "title", TRUE, &title, error)
-      || !_pm_file_get_string (r, object, "summary", FALSE, &summary, error)
-      || !_pm_file_get_string (r, object, "focus_area", FALSE, &focus_area, error)
+      || !_pm_file_get_text (r, object, "title", TRUE, PM_FIELD_PILOT_TITLE, &title, error)
+      || !_pm_file_get_text (r, object, "summary", FALSE, PM_FIELD_PILOT_SUMMARY, &summary, error)
+      || !_pm_file_get_text (r, object, "focus_area", FALSE, PM_FIELD_FOCUS_AREA, &focus_area, error)
       || !_pm_file_get_date (r, object, "start_date", &start_date, error)
-      || !_pm_file_get_string (r, object, "lead", FALSE, &lead, error)
+      || !_pm_file_get_text (r, object, "lead", FALSE, PM_FIELD_LEAD, &lead, error)
       || !_pm_file_get_enum (r, object, "delivery_status", FALSE, PM_TYPE_DELIVERY_STATUS,
                              _("delivery status"), &status, error)
-      || !_pm_file_get_string (r, object, "status_note", FALSE, &status_note, error)
+      || !_pm_file_get_text (r, object, "status_note", FALSE, PM_FIELD_STATUS_NOTE, &status_note, error)
       || !_pm_file_get_integer (r, object, "budget_pence", FALSE, PM_FILE_MAX_PENCE, &has_budget, &budget, error)
-      || !_pm_file_get_string (r, object, "funding", FALSE, &funding, error)
-      || !_pm_file_get_strv (r, object, "key_outcomes", &key_outcomes, error))
+      || !_pm_file_get_text (r, object, "funding", FALSE, PM_FIELD_FUNDING, &funding, error)
+      || !_pm_file_get_strv (r, object, "key_outcomes", PM_LIST_KEY_OUTCOMES, PM_FIELD_KEY_OUTCOME,
+                             &key_outcomes, error))
     return FALSE;
 
   pilot = pm_pilot_new (title);
@@ -550,11 +551,11 @@ read_pilot (PmFileReader *r,
     pm_pilot_set_key_outcomes (pilot, (const char * const *) key_outcomes);
 
   /* Providers first: reach entries name them. */
-  if (!_pm_file_read_each (r, object, "providers", FALSE, read_provider, pilot, error)
-      || !_pm_file_read_each (r, object, "reach", FALSE, read_reach, pilot, error)
-      || !_pm_file_read_each (r, object, "spend", FALSE, read_spend, pilot, error)
-      || !_pm_file_read_each (r, object, "narratives", FALSE, read_narrative, pilot, error)
-      || !_pm_file_read_each (r, object, "kpis", FALSE, read_kpi, pilot, error))
+  if (!_pm_file_read_each (r, object, "providers", FALSE, PM_LIST_PROVIDERS, read_provider, pilot, error)
+      || !_pm_file_read_each (r, object, "reach", FALSE, PM_LIST_REACH, read_reach, pilot, error)
+      || !_pm_file_read_each (r, object, "spend", FALSE, PM_LIST_SPEND, read_spend, pilot, error)
+      || !_pm_file_read_each (r, object, "narratives", FALSE, PM_LIST_NARRATIVES, read_narrative, pilot, error)
+      || !_pm_file_read_each (r, object, "kpis", FALSE, PM_LIST_KPIS, read_kpi, pilot, error))
     return FALSE;
 
   pm_district_add_pilot (district, pilot);
@@ -575,7 +576,7 @@ read_district (PmFileReader *r,
   JsonArray *pilots;
 
   if (!_pm_file_check_members (r, object, fields, error)
-      || !_pm_file_get_string (r, object, "name", TRUE, &name, error)
+      || !_pm_file_get_text (r, object, "name", TRUE, PM_FIELD_DISTRICT_NAME, &name, error)
       || !_pm_file_get_array (r, object, "pilots", TRUE, &pilots, error))
     return FALSE;
 
@@ -584,7 +585,7 @@ read_district (PmFileReader *r,
   if (!pm_programme_add_district (programme, district, &local_error))
     return _pm_file_model_error (r, error, "name", local_error);
 
-  return _pm_file_read_each (r, object, "pilots", TRUE, read_pilot, district, error);
+  return _pm_file_read_each (r, object, "pilots", TRUE, PM_LIST_PILOTS, read_pilot, district, error);
 }
 
 static PmProgramme *
@@ -601,9 +602,10 @@ read_programme (PmFileReader *r,
   JsonArray *districts;
 
   if (!_pm_file_check_members (r, object, fields, error)
-      || !_pm_file_get_string (r, object, "name", TRUE, &name, error)
-      || !_pm_file_get_string (r, object, "description", FALSE, &description, error)
-      || !_pm_file_get_strv (r, object, "design_criteria", &criteria, error)
+      || !_pm_file_get_text (r, object, "name", TRUE, PM_FIELD_PROGRAMME_NAME, &name, error)
+      || !_pm_file_get_text (r, object, "description", FALSE, PM_FIELD_PROGRAMME_DESCRIPTION, &description, error)
+      || !_pm_file_get_strv (r, object, "design_criteria", PM_LIST_DESIGN_CRITERIA, PM_FIELD_DESIGN_CRITERION,
+                             &criteria, error)
       || !_pm_file_get_array (r, object, "districts", TRUE, &districts, error))
     return NULL;
 
@@ -612,7 +614,7 @@ read_programme (PmFileReader *r,
   if (criteria != NULL)
     pm_programme_set_design_criteria (programme, (const char * const *) criteria);
 
-  if (!_pm_file_read_each (r, object, "districts", TRUE, read_district, programme, error))
+  if (!_pm_file_read_each (r, object, "districts", TRUE, PM_LIST_DISTRICTS, read_district, programme, error))
     return NULL;
   return g_steal_pointer (&programme);
 }
@@ -691,9 +693,11 @@ _pm_file_parse (const char        *data,
 
   if (length > PM_FILE_MAX_SIZE)
     {
+      g_autofree char *max = g_format_size_full (PM_FILE_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
       g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID,
-                   _("%s: the file is larger than 64 MiB, too large to be read"),
-                   _("top level"));
+                   _("%s: the file is larger than %s, too large to be read"),
+                   _("top level"), max);
       return NULL;
     }
 
@@ -757,9 +761,12 @@ pm_programme_file_load (const char *path,
         }
       if (st.st_size > PM_FILE_MAX_SIZE)
         {
+          g_autofree char *size = g_format_size_full (st.st_size, G_FORMAT_SIZE_IEC_UNITS);
+          g_autofree char *max = g_format_size_full (PM_FILE_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
           g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID,
-                       _("%s: the file is larger than 64 MiB, too large to be a programme file"),
-                       _("top level"));
+                       _("%s: the file is %s, larger than the %s a programme file may be"),
+                       _("top level"), size, max);
           return NULL;
         }
     }

@@ -28,7 +28,9 @@ char        *pm_programme_file_to_data (PmProgramme *programme,
                                         gsize       *length);
 /* Writes atomically (a new file renamed over @path) with mode 0600, with
  * the refusals of pm_safe_file_begin() (G_IO_ERROR): a symbolic link, the
- * open database, any database, anything but a regular file. */
+ * open database, any database, anything but a regular file. Writes
+ * nothing the reader would refuse: a text or a list past its limit
+ * (model/pm-limits.h) or a file too large is a PM_MODEL_ERROR. */
 gboolean     pm_programme_file_save   (PmProgramme  *programme,
                                        const char   *path,
                                        GError      **error);

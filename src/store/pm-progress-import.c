@@ -8,13 +8,14 @@
 #include <math.h>
 
 #include "model/pm-enums.h"
+#include "model/pm-limits.h"
 #include "pm-csv.h"
 #include "pm-progress-import.h"
 #include "pm-store-error.h"
 
 /* Bigger than any CSV a programme office would keep by hand, and small
- * enough to read into memory at once. */
-#define MAX_FILE_SIZE (256 * 1024 * 1024)
+ * enough to read into memory at once: the limit every file shares. */
+#define MAX_FILE_SIZE PM_LIMIT_FILE_SIZE
 
 typedef struct
 {
@@ -353,6 +354,12 @@ check_record (PmProgressImport *self,
         }
       pm_progress_entry_set_value (entry, value);
     }
+  /* The store would refuse it: say so here, with the line. */
+  if (!pm_limits_check_text (PM_FIELD_VALUE_NOTE, note, &local_error))
+    {
+      reject (self, record->line, "%s", local_error->message);
+      return;
+    }
   /* An empty note keeps the note already held: a sheet of bare numbers
    * must not wipe what leads wrote. */
   if (*note != '\0')
@@ -516,9 +523,11 @@ pm_progress_import_new_for_file (PmProgramme   *programme,
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
+      g_autofree char *max = g_format_size_full (MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
       g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_WRONG_FORMAT,
                    _("“%s” is not a CSV file of quarterly values (it is a folder, a device "
-                     "or larger than 256 MB)."), name);
+                     "or larger than %s)."), name, max);
       return NULL;
     }
 

@@ -302,7 +302,14 @@ pm_return_save (PmReturn    *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Nothing the reader would refuse. */
+  if (!pm_limits_check_text (PM_FIELD_AUTHOR, self->author, error) ||
+      !pm_limits_check_programme (self->content, TRUE, error))
+    return FALSE;
+
   data = pm_return_to_data (self, &length);
+  if (!pm_limits_check_file_size (length, error))
+    return FALSE;
   return _pm_file_save_data (data, length, path, error);
 }
 
@@ -451,11 +458,11 @@ read_return (PmFileReader  *r,
       return NULL;
     }
   if (!_pm_file_check_members (r, object, fields, error) ||
-      !_pm_file_get_string (r, object, "programme", TRUE, &programme, error) ||
-      !_pm_file_get_string (r, object, "district", TRUE, &district, error) ||
-      !_pm_file_get_string (r, object, "pilot", FALSE, &pilot, error) ||
+      !_pm_file_get_text (r, object, "programme", TRUE, PM_FIELD_PROGRAMME_NAME, &programme, error) ||
+      !_pm_file_get_text (r, object, "district", TRUE, PM_FIELD_DISTRICT_NAME, &district, error) ||
+      !_pm_file_get_text (r, object, "pilot", FALSE, PM_FIELD_PILOT_TITLE, &pilot, error) ||
       !_pm_file_get_string (r, object, "period", TRUE, &period, error) ||
-      !_pm_file_get_string (r, object, "author", FALSE, &author, error) ||
+      !_pm_file_get_text (r, object, "author", FALSE, PM_FIELD_AUTHOR, &author, error) ||
       !_pm_file_get_string (r, object, "created", TRUE, &created, error) ||
       !_pm_file_get_string (r, object, "public_key", TRUE, &public_key, error) ||
       !_pm_file_get_string (r, object, "signature", TRUE, &signature, error))

@@ -42,7 +42,8 @@ PmReturn    *pm_return_new               (PmProgramme  *programme,
  * with). */
 char        *pm_return_to_data           (PmReturn     *self,
                                           gsize        *length);
-/* Atomically, mode 0600; a symbolic link at @path is refused. */
+/* Atomically, mode 0600; a symbolic link at @path is refused. Nothing the
+ * reader would refuse is written (as pm_programme_file_save()). */
 gboolean     pm_return_save              (PmReturn     *self,
                                           const char   *path,
                                           GError      **error);

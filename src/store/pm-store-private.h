@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "model/pm-limits.h"
 #include "pm-database.h"
 #include "pm-store.h"
 
@@ -56,6 +57,14 @@ gboolean    _pm_store_row_exists    (PmStore     *self,
                                      const char  *sql,
                                      gint64       id,
                                      GError     **error);
+/* Inside a transaction, before adding one more to @list: @count_sql
+ * (with ?1 = @parent_id) counts those there are already; one more than
+ * the limit is PM_MODEL_ERROR_TOO_MANY. */
+gboolean    _pm_store_check_room    (PmStore     *self,
+                                     const char  *count_sql,
+                                     gint64       parent_id,
+                                     PmList       list,
+                                     GError     **error);
 /* Runs @sql with ?1 = @id and ?2 = @parent_id; NOT_FOUND when it changed
  * no row. */
 gboolean    _pm_store_change_row    (PmStore     *self,
@@ -97,7 +106,9 @@ void        _pm_id_list_apply      (PmIdList    *list);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmIdList, _pm_id_list_free)
 
 /* Writers, called inside a transaction (pm-store-write.c). Each appends
- * the object after its siblings and collects new ids into @ids. */
+ * the object after its siblings and collects new ids into @ids. Each
+ * refuses texts and lists past their limits (model/pm-limits.h) before
+ * writing; how many siblings there are is the caller's to check. */
 gboolean    _pm_store_insert_programme (PmDatabase     *db,
                                         PmProgramme    *programme,
                                         PmIdList       *ids,

@@ -24,6 +24,9 @@ pm_store_update_kpi (PmStore  *self,
   if (pm_kpi_get_id (kpi) == 0)
     return _pm_store_not_saved (error);
 
+  if (!pm_limits_check_kpi (kpi, FALSE, error))
+    return FALSE;
+
   if (!_pm_store_begin_write (self, error))
     return FALSE;
 
@@ -66,6 +69,9 @@ pm_store_update_pilot (PmStore  *self,
 
   if (pm_pilot_get_id (pilot) == 0)
     return _pm_store_not_saved (error);
+
+  if (!pm_limits_check_pilot (pilot, FALSE, error))
+    return FALSE;
 
   if (!_pm_store_begin_write (self, error))
     return FALSE;
@@ -118,6 +124,9 @@ pm_store_update_district (PmStore     *self,
   if (pm_district_get_id (district) == 0)
     return _pm_store_not_saved (error);
 
+  if (!pm_limits_check_district (district, FALSE, error))
+    return FALSE;
+
   if (!_pm_store_begin_write (self, error))
     return FALSE;
 
@@ -149,6 +158,9 @@ pm_store_update_programme (PmStore      *self,
 
   if (pm_programme_get_id (programme) == 0)
     return _pm_store_not_saved (error);
+
+  if (!pm_limits_check_programme (programme, FALSE, error))
+    return FALSE;
 
   if (!_pm_store_begin_write (self, error))
     return FALSE;
@@ -206,6 +218,8 @@ pm_store_add_district (PmStore      *self,
   ids = _pm_id_list_new ();
   if (!_pm_store_end_write (self,
                   _pm_store_row_exists (self, PM_STORE_PROGRAMME_EXISTS, programme_id, error) &&
+                  _pm_store_check_room (self, "SELECT count(*) FROM district WHERE programme_id = ?1",
+                                        programme_id, PM_LIST_DISTRICTS, error) &&
                   _pm_store_insert_district (_pm_store_get_database (self), programme_id, district, ids, error),
                   error))
     return FALSE;
@@ -278,6 +292,8 @@ pm_store_add_pilot (PmStore     *self,
   ids = _pm_id_list_new ();
   if (!_pm_store_end_write (self,
                   _pm_store_row_exists (self, PM_STORE_DISTRICT_EXISTS, district_id, error) &&
+                  _pm_store_check_room (self, "SELECT count(*) FROM pilot WHERE district_id = ?1",
+                                        district_id, PM_LIST_PILOTS, error) &&
                   _pm_store_insert_pilot (_pm_store_get_database (self), district_id, pilot, ids, error),
                   error))
     return FALSE;
@@ -349,6 +365,8 @@ pm_store_add_kpi (PmStore  *self,
   ids = _pm_id_list_new ();
   if (!_pm_store_end_write (self,
                   _pm_store_row_exists (self, PM_STORE_PILOT_EXISTS, pilot_id, error) &&
+                  _pm_store_check_room (self, "SELECT count(*) FROM kpi WHERE pilot_id = ?1",
+                                        pilot_id, PM_LIST_KPIS, error) &&
                   _pm_store_insert_kpi (_pm_store_get_database (self), pilot_id, kpi, ids, error),
                   error))
     return FALSE;

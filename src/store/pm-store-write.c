@@ -180,6 +180,13 @@ _pm_store_write_outcomes (PmDatabase  *db,
                             error);
 }
 
+static gboolean insert_district_at (PmDatabase  *db,
+                                    gint64       programme_id,
+                                    gint64       position,
+                                    PmDistrict  *district,
+                                    PmIdList    *ids,
+                                    GError     **error);
+
 gboolean
 _pm_store_insert_programme (PmDatabase   *db,
                             PmProgramme  *programme,
@@ -187,8 +194,12 @@ _pm_store_insert_programme (PmDatabase   *db,
                             GError      **error)
 {
   g_autoptr(PmStatement) stmt = NULL;
-  GListModel *districts;
+  GListModel *districts = pm_programme_get_districts (programme);
   gint64 id;
+
+  if (!pm_limits_check_programme (programme, FALSE, error) ||
+      !pm_limits_check_count (PM_LIST_DISTRICTS, g_list_model_get_n_items (districts), error))
+    return FALSE;
 
   stmt = pm_database_prepare (db,
                               "INSERT INTO programme (name, description) VALUES (?1, ?2) RETURNING id",
@@ -206,12 +217,64 @@ _pm_store_insert_programme (PmDatabase   *db,
   if (!_pm_store_write_criteria (db, id, programme, error))
     return FALSE;
 
-  districts = pm_programme_get_districts (programme);
+  /* Positions given, not looked up: districts have no index by position,
+   * and looking up the last one for each would make this quadratic. */
   for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
     {
       g_autoptr(PmDistrict) district = g_list_model_get_item (districts, i);
 
-      if (!_pm_store_insert_district (db, id, district, ids, error))
+      if (!insert_district_at (db, id, i, district, ids, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* At @position, or after the last district when it is -1. */
+static gboolean
+insert_district_at (PmDatabase  *db,
+                    gint64       programme_id,
+                    gint64       position,
+                    PmDistrict  *district,
+                    PmIdList    *ids,
+                    GError     **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+  GListModel *pilots = pm_district_get_pilots (district);
+  gint64 id;
+
+  if (!pm_limits_check_district (district, FALSE, error) ||
+      !pm_limits_check_count (PM_LIST_PILOTS, g_list_model_get_n_items (pilots), error))
+    return FALSE;
+
+  if (position >= 0)
+    stmt = pm_database_prepare (db,
+                                "INSERT INTO district (programme_id, position, name) "
+                                "VALUES (?1, ?3, ?2) RETURNING id",
+                                error);
+  else
+    stmt = pm_database_prepare (db,
+                                "INSERT INTO district (programme_id, position, name) "
+                                "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM district "
+                                "             WHERE programme_id = ?1), ?2) RETURNING id",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pm_statement_bind_int64 (stmt, 1, programme_id);
+  pm_statement_bind_text (stmt, 2, pm_district_get_name (district));
+  if (position >= 0)
+    pm_statement_bind_int64 (stmt, 3, position);
+  id = pm_statement_insert (stmt, error);
+  if (id == 0)
+    return FALSE;
+  id_list_add (ids, district, id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (pilots); i++)
+    {
+      g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, i);
+
+      if (!_pm_store_insert_pilot (db, id, pilot, ids, error))
         return FALSE;
     }
 
@@ -225,35 +288,7 @@ _pm_store_insert_district (PmDatabase  *db,
                            PmIdList    *ids,
                            GError     **error)
 {
-  g_autoptr(PmStatement) stmt = NULL;
-  GListModel *pilots;
-  gint64 id;
-
-  stmt = pm_database_prepare (db,
-                              "INSERT INTO district (programme_id, position, name) "
-                              "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM district "
-                              "             WHERE programme_id = ?1), ?2) RETURNING id",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  pm_statement_bind_int64 (stmt, 1, programme_id);
-  pm_statement_bind_text (stmt, 2, pm_district_get_name (district));
-  id = pm_statement_insert (stmt, error);
-  if (id == 0)
-    return FALSE;
-  id_list_add (ids, district, id);
-
-  pilots = pm_district_get_pilots (district);
-  for (guint i = 0; i < g_list_model_get_n_items (pilots); i++)
-    {
-      g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, i);
-
-      if (!_pm_store_insert_pilot (db, id, pilot, ids, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return insert_district_at (db, programme_id, -1, district, ids, error);
 }
 
 static gboolean
@@ -263,6 +298,9 @@ insert_provider (PmDatabase  *db,
                  GError     **error)
 {
   g_autoptr(PmStatement) stmt = NULL;
+
+  if (!pm_limits_check_provider (provider, error))
+    return FALSE;
 
   stmt = pm_database_prepare (db,
                               "INSERT INTO provider (pilot_id, position, name, full_name, reach_target) "
@@ -362,9 +400,19 @@ _pm_store_insert_pilot (PmDatabase  *db,
                         GError     **error)
 {
   g_autoptr(PmStatement) stmt = NULL;
-  GListModel *kpis;
+  GListModel *kpis = pm_pilot_get_kpis (pilot);
   gint64 budget;
   gint64 id;
+
+  if (!pm_limits_check_pilot (pilot, FALSE, error) ||
+      !pm_limits_check_count (PM_LIST_PROVIDERS, g_list_model_get_n_items (pm_pilot_get_providers (pilot)),
+                              error) ||
+      !pm_limits_check_count (PM_LIST_REACH, g_list_model_get_n_items (pm_pilot_get_reach (pilot)), error) ||
+      !pm_limits_check_count (PM_LIST_SPEND, g_list_model_get_n_items (pm_pilot_get_spend (pilot)), error) ||
+      !pm_limits_check_count (PM_LIST_NARRATIVES, g_list_model_get_n_items (pm_pilot_get_narratives (pilot)),
+                              error) ||
+      !pm_limits_check_count (PM_LIST_KPIS, g_list_model_get_n_items (kpis), error))
+    return FALSE;
 
   stmt = pm_database_prepare (db,
                               "INSERT INTO pilot (district_id, position, title, summary, focus_area, "
@@ -406,7 +454,6 @@ _pm_store_insert_pilot (PmDatabase  *db,
       !write_each (db, id, pm_pilot_get_narratives (pilot), write_narrative_cb, error))
     return FALSE;
 
-  kpis = pm_pilot_get_kpis (pilot);
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
       g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
@@ -427,6 +474,11 @@ _pm_store_insert_kpi (PmDatabase  *db,
 {
   g_autoptr(PmStatement) stmt = NULL;
   gint64 id;
+
+  if (!pm_limits_check_kpi (kpi, FALSE, error) ||
+      !pm_limits_check_count (PM_LIST_TARGETS, g_list_model_get_n_items (pm_kpi_get_targets (kpi)), error) ||
+      !pm_limits_check_count (PM_LIST_VALUES, g_list_model_get_n_items (pm_kpi_get_entries (kpi)), error))
+    return FALSE;
 
   stmt = pm_database_prepare (db,
                               "INSERT INTO kpi (pilot_id, position, title, unit, direction, measure, "
@@ -464,6 +516,9 @@ _pm_store_write_baseline (PmDatabase  *db,
   g_autoptr(PmStatement) stmt = NULL;
   gboolean is_value;
   GListModel *sites;
+
+  if (!pm_limits_check_baseline (baseline, error))
+    return FALSE;
 
   if (!execute_with_id (db, "DELETE FROM baseline_site WHERE kpi_id = ?1", kpi_id, error))
     return FALSE;
@@ -542,6 +597,9 @@ _pm_store_insert_target (PmDatabase  *db,
                          GError     **error)
 {
   g_autoptr(PmStatement) stmt = NULL;
+
+  if (!pm_limits_check_target (target, error))
+    return FALSE;
 
   stmt = pm_database_prepare (db,
                               "INSERT INTO target (kpi_id, value, date, set_on, reason) "
@@ -633,6 +691,9 @@ _pm_store_run_entry_write (PmStatement      *stmt,
 {
   GError *local_error = NULL;
 
+  if (!pm_limits_check_entry (entry, error))
+    return FALSE;
+
   bind_entry (stmt, kpi_id, entry);
   if (take_revision (stmt, entry, &local_error))
     return TRUE;
@@ -665,6 +726,9 @@ _pm_store_write_entry_if_unchanged (PmDatabase       *db,
 {
   g_autoptr(PmStatement) stmt = NULL;
   GError *local_error = NULL;
+
+  if (!pm_limits_check_entry (entry, error))
+    return FALSE;
 
   /* The update only happens if the row is still at the revision the
    * caller read; a row that exists when the caller saw none (expected
@@ -702,6 +766,9 @@ _pm_store_write_narrative (PmDatabase   *db,
                            GError      **error)
 {
   g_autoptr(PmStatement) stmt = NULL;
+
+  if (!pm_limits_check_narrative (narrative, error))
+    return FALSE;
 
   stmt = pm_database_prepare (db,
                               "INSERT INTO narrative (pilot_id, period, progress, learning, "
@@ -752,6 +819,27 @@ _pm_store_write_reach (PmDatabase    *db,
   if (pm_database_get_changes (db) > 0)
     return TRUE;
 
+  /* A new entry: one more than the pilot had. */
+  {
+    g_autoptr(PmStatement) count = NULL;
+    GError *local_error = NULL;
+    gint64 n = 0;
+
+    count = pm_database_prepare (db, "SELECT count(*) FROM reach_entry WHERE pilot_id = ?1", error);
+    if (count == NULL)
+      return FALSE;
+    pm_statement_bind_int64 (count, 1, pilot_id);
+    if (pm_statement_step (count, &local_error))
+      n = pm_statement_get_int64 (count, 0);
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, local_error);
+        return FALSE;
+      }
+    if (!pm_limits_check_count (PM_LIST_REACH, (guint) MIN (n + 1, G_MAXUINT), error))
+      return FALSE;
+  }
+
   insert = pm_database_prepare (db,
                                 "INSERT INTO reach_entry (pilot_id, position, period, provider, families) "
                                 "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM reach_entry "
@@ -775,6 +863,9 @@ _pm_store_insert_spend (PmDatabase   *db,
                         GError      **error)
 {
   g_autoptr(PmStatement) stmt = NULL;
+
+  if (!pm_limits_check_spend (item, error))
+    return FALSE;
 
   stmt = pm_database_prepare (db,
                               "INSERT INTO spend_item (pilot_id, position, description, amount_pence, "

@@ -145,6 +145,33 @@ _pm_store_row_exists (PmStore     *self,
   return _pm_store_gone (error);
 }
 
+gboolean
+_pm_store_check_room (PmStore     *self,
+                      const char  *count_sql,
+                      gint64       parent_id,
+                      PmList       list,
+                      GError     **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+  GError *local_error = NULL;
+  gint64 count = 0;
+
+  stmt = pm_database_prepare (self->database, count_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pm_statement_bind_int64 (stmt, 1, parent_id);
+  if (pm_statement_step (stmt, &local_error))
+    count = pm_statement_get_int64 (stmt, 0);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return pm_limits_check_count (list, (guint) MIN (count + 1, G_MAXUINT), error);
+}
+
 /* Runs @sql with ?1 = @id (and ?2 = @parent_id when not 0); NOT_FOUND when
  * it changed no row. */
 gboolean
@@ -620,6 +647,8 @@ pm_store_set_signoff (PmStore         *self,
                            _("Say why the quarter is returned: the lead needs to know what to revise."));
       return FALSE;
     }
+  if (!pm_limits_check_text (PM_FIELD_SIGNOFF_COMMENT, comment, error))
+    return FALSE;
 
   if (!_pm_store_begin_write (self, error))
     return FALSE;
@@ -1064,6 +1093,8 @@ pm_store_add_spend (PmStore      *self,
 
   if (!_pm_store_end_write (self,
                   _pm_store_row_exists (self, PM_STORE_PILOT_EXISTS, pilot_id, error) &&
+                  _pm_store_check_room (self, "SELECT count(*) FROM spend_item WHERE pilot_id = ?1",
+                                        pilot_id, PM_LIST_SPEND, error) &&
                   _pm_store_insert_spend (self->database, pilot_id, item, error),
                   error))
     return FALSE;
@@ -1153,6 +1184,8 @@ pm_store_add_target (PmStore   *self,
 
   if (!_pm_store_end_write (self,
                   _pm_store_row_exists (self, PM_STORE_KPI_EXISTS, kpi_id, error) &&
+                  _pm_store_check_room (self, "SELECT count(*) FROM target WHERE kpi_id = ?1",
+                                        kpi_id, PM_LIST_TARGETS, error) &&
                   _pm_store_insert_target (self->database, kpi_id, target, error),
                   error))
     return FALSE;

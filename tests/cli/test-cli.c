@@ -659,6 +659,51 @@ test_accepted_quarter (Fixture       *fixture,
   assert_accepted_refused (fixture, fixture->db);
 }
 
+/* Numbers in a CSV file, read by the real binary: "0,500" is refused as
+ * ambiguous, a count of 5.000000000000001 is 5, and 5.5 is refused as
+ * typed. */
+static void
+test_import_csv_numbers (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "numbers.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  g_auto(Run) ambiguous = { 0, };
+  g_auto(Run) fraction = { 0, };
+  g_auto(Run) nearly = { 0, };
+  g_auto(Run) after = { 0, };
+#define ROW(value) \
+  "Cannock Chase,Chadsmoor & Western Springs Community Family Intervention Service," \
+  "\"WCFC to work with 75 families not supported by any other agency, within 12 months\"," \
+  "FY2016-Q4," value ",\r\n"
+
+  g_assert_cmpint (create.status, ==, 0);
+
+  g_file_set_contents (csv, "district,pilot,kpi,period,value,note\r\n" ROW ("\"0,500\""), -1, &error);
+  g_assert_no_error (error);
+  ambiguous = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  g_assert_cmpint (ambiguous.status, ==, 1);
+  g_assert_nonnull (strstr (ambiguous.err, "Line 2: WCFC to work with 75 families not supported by any "
+                                           "other agency, within 12 months: “0,500” is ambiguous: a comma "
+                                           "may only separate thousands"));
+
+  g_file_set_contents (csv, "district,pilot,kpi,period,value,note\r\n" ROW ("5.5"), -1, &error);
+  g_assert_no_error (error);
+  fraction = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  g_assert_cmpint (fraction.status, ==, 1);
+  g_assert_nonnull (strstr (fraction.err, "A count must be a whole number, not 5.5."));
+
+  g_file_set_contents (csv, "district,pilot,kpi,period,value,note\r\n" ROW ("5.000000000000001"), -1, &error);
+  g_assert_no_error (error);
+  nearly = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  g_assert_cmpint (nearly.status, ==, 0);
+  after = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_assert_nonnull (strstr (after.out, "within 12 months\tcount\tincrease\t0 (October 2016)\t75\t"
+                                       "31 October 2017\tFY2016-Q4\t5\n"));
+#undef ROW
+}
+
 /* A lead's database sends a return; the office's merges it, and a
  * conflict with a value the office typed fails unless told otherwise. */
 static void
@@ -877,6 +922,7 @@ main (int   argc,
   ADD ("/cli/errors/usage", test_usage_errors);
   ADD ("/cli/errors/export-unwritable", test_export_unwritable);
   ADD ("/cli/import-csv", test_import_csv);
+  ADD ("/cli/import-csv-numbers", test_import_csv_numbers);
   ADD ("/cli/import-csv/all-refused", test_import_csv_all_refused);
   ADD ("/cli/import-csv/repeated-row", test_import_csv_repeated_row);
   ADD ("/cli/export-csv/formulas", test_export_csv_formulas);

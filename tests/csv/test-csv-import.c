@@ -410,6 +410,42 @@ test_import_letters (Fixture       *fixture,
   g_assert_cmpuint (pm_progress_import_get_n_rows (import), ==, 1);
 }
 
+/* "0,500" is no count of 500 (or a half): refused as ambiguous, as are
+ * other commas out of place; a count typed with a few units in the last
+ * place to spare is the whole number; a real fraction is refused as it
+ * was typed. */
+static void
+test_import_numbers (Fixture       *fixture,
+                     gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(PmProgressImport) import = check (fixture, HEADER
+                                                       WCFC_ROW ("FY2016-Q4", "\"0,500\"", "")
+                                                       WCFC_ROW ("FY2017-Q1", "\"1,23\"", "")
+                                                       WCFC_ROW ("FY2017-Q2", "\"12,3456\"", "")
+                                                       WCFC_ROW ("FY2017-Q3", "5.000000000000001", "")
+                                                       WCFC_ROW ("FY2017-Q4", "5.0000001", "")
+                                                       WCFC_ROW ("FY2018-Q1", "\"1,234\"", ""));
+  PmProgressEntry *entry;
+  guint line = 0;
+
+  g_assert_cmpuint (pm_progress_import_get_n_rejected (import), ==, 4);
+  g_assert_cmpstr (pm_progress_import_get_rejection (import, 0, &line), ==,
+                   "Line 2: " WCFC_KPI ": “0,500” is ambiguous: a comma may only separate "
+                   "thousands, as in 1,234 or 12,345,678. Write a decimal with a point (0.5), "
+                   "or leave the comma out.");
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_nonnull (strstr (pm_progress_import_get_rejection (import, 1, NULL), "“1,23” is ambiguous"));
+  g_assert_nonnull (strstr (pm_progress_import_get_rejection (import, 2, NULL), "“12,3456” is ambiguous"));
+  g_assert_cmpstr (pm_progress_import_get_rejection (import, 3, &line), ==,
+                   "Line 6: " WCFC_KPI ": A count must be a whole number, not 5.0000001.");
+
+  g_assert_cmpuint (pm_progress_import_get_n_rows (import), ==, 2);
+  g_assert_cmpuint (pm_progress_import_get_row (import, 0, NULL, &entry, NULL), ==, 5);
+  g_assert_cmpfloat (pm_progress_entry_get_value (entry), ==, 5);
+  g_assert_cmpuint (pm_progress_import_get_row (import, 1, NULL, &entry, NULL), ==, 7);
+  g_assert_cmpfloat (pm_progress_entry_get_value (entry), ==, 1234);
+}
+
 static void
 test_import_percentage_over_100 (Fixture       *fixture,
                                  gconstpointer  data G_GNUC_UNUSED)
@@ -730,6 +766,7 @@ main (int   argc,
   ADD ("/csv/import/good-rows", test_import_good_rows);
   ADD ("/csv/import/unchanged", test_import_unchanged);
   ADD ("/csv/import/letters", test_import_letters);
+  ADD ("/csv/import/numbers", test_import_numbers);
   ADD ("/csv/import/percentage-over-100", test_import_percentage_over_100);
   ADD ("/csv/import/unknown-names", test_import_unknown_names);
   ADD ("/csv/import/names-loosely", test_import_names_loosely);

@@ -6,8 +6,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
+
+#include "model/pm-limits.h"
 #include "pm-programme-file.h"
 
 /* A small valid file; each failure test breaks it in exactly one place. */
@@ -391,20 +396,54 @@ test_deep_nesting (void)
 static void
 test_limits (void)
 {
-  g_autofree char *big = g_malloc (64 * 1024 * 1024 + 2);
   g_autoptr(GString) long_text = g_string_new ("\"title\": \"");
+  g_autoptr(GString) huge_text = g_string_new ("\"summary\": \"");
+  g_autofree char *dir = g_dir_make_tmp ("pm-limits-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
   g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) programme = NULL;
+  int fd;
 
-  /* Over 64 MiB is refused before anything is parsed. */
-  memset (big, ' ', 64 * 1024 * 1024 + 1);
-  big[64 * 1024 * 1024 + 1] = '\0';
-  assert_refused (big, -1, PM_FILE_ERROR_INVALID, "top level", "64 MiB");
+  /* A file over the limit every file shares is refused before it is
+   * read (a sparse file: nothing is written but its length). */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) PM_LIMIT_FILE_SIZE + 1), ==, 0);
+  close (fd);
+  programme = pm_programme_file_load (path, &error);
+  g_assert_null (programme);
+  g_assert_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "256.0\u00a0MiB"));
+  g_test_message ("%s", error->message);
+  g_unlink (path);
+  g_rmdir (dir);
 
-  for (guint i = 0; i < 1024 * 1024 + 1; i++)
-    g_string_append_c (long_text, 'x');
+  /* The same text given to the parser, when there is time to fill it. */
+  if (g_getenv ("PM_TEST_SLOW") == NULL)
+    {
+      g_autofree char *big = g_malloc (PM_LIMIT_FILE_SIZE + 2);
+
+      memset (big, ' ', PM_LIMIT_FILE_SIZE + 1);
+      big[PM_LIMIT_FILE_SIZE + 1] = '\0';
+      assert_refused (big, PM_LIMIT_FILE_SIZE + 1, PM_FILE_ERROR_INVALID, "top level", "256.0\u00a0MiB");
+    }
+
+  /* One character over a title's limit, said at the title. */
+  for (guint i = 0; i < PM_LIMIT_NAME_CHARS + 1; i++)
+    g_string_append (long_text, "é");
   g_string_append (long_text, "\",");
   data = minimal_with ("\"title\": \"Pilot\",", long_text->str);
-  assert_refused (data, -1, PM_FILE_ERROR_INVALID, PILOT ".title", "1 MiB");
+  assert_refused (data, -1, PM_FILE_ERROR_INVALID, PILOT ".title",
+                  "A pilot’s title may be at most 300 characters long; this one has 301.");
+  g_clear_pointer (&data, g_free);
+
+  /* Text longer than any field may be is refused before it is parsed. */
+  for (guint i = 0; i < PM_LIMIT_JSON_TEXT_BYTES + 1; i++)
+    g_string_append_c (huge_text, 'x');
+  g_string_append (huge_text, "\",");
+  data = minimal_with ("\"title\": \"Pilot\",", huge_text->str);
+  assert_refused (data, -1, PM_FILE_ERROR_INVALID, PILOT ".summary", "longer than any text");
 
   assert_edit_refused ("\"Started\"", "\"Sta\\u0000rted\"", PM_FILE_ERROR_INVALID,
                        PILOT ".narratives[0].progress", "\\u0000");

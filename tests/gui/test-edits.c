@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "model/pm-limits.h"
 #include "pm-edits.h"
 #include "store/pm-sample.h"
 
@@ -212,6 +213,73 @@ test_entry_refused (Fixture       *fixture,
   after = reload (fixture);
   g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q3)), ==, 5);
   g_assert_null (pm_kpi_get_entry (find_kpi (after, CANNOCK, OUTCOMES), q3));
+}
+
+/* A note one character past the limit every way in shares is refused as
+ * the store refuses it; one at the limit is saved. */
+static void
+test_entry_note_limit (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PmKpi *kpi = find_kpi (fixture->programme, CANNOCK, WCFC);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) after = NULL;
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  for (guint i = 0; i < PM_LIMIT_NOTE_CHARS; i++)
+    g_string_append (note, i % 2 ? "é" : "n");
+  g_string_append_c (note, 'x');
+
+  g_assert_false (pm_edit_set_entry (fixture->store, kpi, q3, "6", note->str, &undo, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_TOO_LONG);
+  g_assert_cmpstr (error->message, ==,
+                   "A value’s note may be at most 2,000 characters long; this one has 2,001.");
+  g_assert_null (undo);
+  g_clear_error (&error);
+  after = reload (fixture);
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q3)), ==, 5);
+  g_clear_object (&after);
+
+  g_string_truncate (note, note->len - 1);
+  g_assert_true (pm_edit_set_entry (fixture->store, kpi, q3, "6", note->str, &undo, &error));
+  g_assert_no_error (error);
+  after = reload (fixture);
+  g_assert_cmpstr (pm_progress_entry_get_note (pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q3)),
+                   ==, note->str);
+}
+
+/* What the entry field takes: thousands only grouped properly, a count a
+ * few units in the last place from a whole number, and a real fraction
+ * refused as typed. */
+static void
+test_entry_numbers (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PmKpi *kpi = find_kpi (fixture->programme, CANNOCK, WCFC);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(PmUndo) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) after = NULL;
+
+  g_assert_false (pm_edit_set_entry (fixture->store, kpi, q3, "0,500", NULL, &undo, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_NOT_A_NUMBER);
+  g_assert_true (g_str_has_prefix (error->message, "“0,500” is ambiguous"));
+  g_clear_error (&error);
+  g_assert_false (pm_edit_set_entry (fixture->store, kpi, q3, "7.25", NULL, &undo, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_NOT_WHOLE);
+  g_assert_cmpstr (error->message, ==, "A count must be a whole number, not 7.25.");
+  g_clear_error (&error);
+  g_assert_null (undo);
+
+  g_assert_true (pm_edit_set_entry (fixture->store, kpi, q3, "7.000000000000001", NULL, &undo, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_edit_set_entry (fixture->store, kpi, q3, "1,500", NULL, &second, &error));
+  g_assert_no_error (error);
+  after = reload (fixture);
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q3)), ==, 1500);
 }
 
 static void
@@ -477,6 +545,8 @@ main (int   argc,
   ADD ("/gui/edits/entry/replace-and-undo", test_entry_replace_and_undo);
   ADD ("/gui/edits/entry/new-and-undo", test_entry_new_and_undo);
   ADD ("/gui/edits/entry/refused", test_entry_refused);
+  ADD ("/gui/edits/entry/note-limit", test_entry_note_limit);
+  ADD ("/gui/edits/entry/numbers", test_entry_numbers);
   ADD ("/gui/edits/entry/unchanged-and-cleared", test_entry_unchanged_and_cleared);
   ADD ("/gui/edits/narrative", test_narrative);
   ADD ("/gui/edits/reach", test_reach);

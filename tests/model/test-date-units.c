@@ -327,6 +327,82 @@ test_units_parse_rate (void)
   assert_refused (PM_UNIT_RATE, "3.5%", PM_MODEL_ERROR_NOT_A_NUMBER);
 }
 
+/* Thousands are grouped in threes after a first group of one to three
+ * digits that does not start with 0; any other comma could mean more
+ * than one number, and is refused, saying why, in every unit. */
+static void
+test_units_parse_grouping (void)
+{
+  static const char * const ambiguous[] = {
+    "0,500", "0,5", "1,23", "12,3456", "01,234", "1,2345,678", "1.234,5", ",500",
+    "1234,567", "12,345,67", "0,000",
+  };
+  g_autoptr(GError) error = NULL;
+  double value = 0;
+
+  assert_parses (PM_UNIT_COUNT, "1,234", 1234);
+  assert_parses (PM_UNIT_COUNT, "12,345,678", 12345678);
+  assert_parses (PM_UNIT_COUNT, "999,999,999,999,999", 999999999999999.0);
+  assert_parses (PM_UNIT_RATE, "100,000.25", 100000.25);
+  assert_parses (PM_UNIT_MONEY, "£12,345.60", 1234560);
+  assert_parses (PM_UNIT_DAYS, "1,000 days", 1000);
+  assert_parses (PM_UNIT_PERCENTAGE, "0.500", 0.5);
+
+  for (PmUnit unit = PM_UNIT_COUNT; unit <= PM_UNIT_MONEY; unit++)
+    for (gsize i = 0; i < G_N_ELEMENTS (ambiguous); i++)
+      assert_refused (unit, ambiguous[i], PM_MODEL_ERROR_NOT_A_NUMBER);
+
+  g_assert_false (pm_unit_parse_value (PM_UNIT_COUNT, " 0,500 ", &value, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_NOT_A_NUMBER);
+  g_assert_cmpstr (error->message, ==,
+                   "“0,500” is ambiguous: a comma may only separate thousands, as in 1,234 or "
+                   "12,345,678. Write a decimal with a point (0.5), or leave the comma out.");
+  g_clear_error (&error);
+  g_assert_false (pm_unit_parse_value (PM_UNIT_PERCENTAGE, "12,5%", &value, &error));
+  g_assert_true (g_str_has_prefix (error->message, "“12,5%” is ambiguous"));
+  g_clear_error (&error);
+
+  /* Not a number at all is said as before. */
+  g_assert_false (pm_unit_parse_value (PM_UNIT_COUNT, "1,2a", &value, &error));
+  g_assert_cmpstr (error->message, ==, "“1,2a” is not a number.");
+}
+
+/* A count or days a few units in the last place from a whole number is
+ * that number; a real fraction is refused with the value as typed. */
+static void
+test_units_parse_nearly_whole (void)
+{
+  g_autoptr(GError) error = NULL;
+  double value = 0;
+
+  assert_parses (PM_UNIT_COUNT, "5.000000000000001", 5);
+  assert_parses (PM_UNIT_COUNT, "4.999999999999999", 5);
+  assert_parses (PM_UNIT_COUNT, "1,234.0000000000002", 1234);
+  assert_parses (PM_UNIT_DAYS, "41.00000000000001 days", 41);
+  assert_parses (PM_UNIT_COUNT, "0.0000000000000001", 0);
+  g_assert_true (pm_unit_parse_value (PM_UNIT_COUNT, "5.000000000000001", &value, &error));
+  g_assert_cmpfloat (value, ==, 5);
+  g_assert_true (value == floor (value));
+
+  /* Other units keep what was typed. */
+  g_assert_true (pm_unit_parse_value (PM_UNIT_RATE, "5.000000000000001", &value, &error));
+  g_assert_cmpfloat (value, >, 5);
+
+  g_assert_false (pm_unit_parse_value (PM_UNIT_COUNT, "5.0000001", &value, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_NOT_WHOLE);
+  g_assert_cmpstr (error->message, ==, "A count must be a whole number, not 5.0000001.");
+  g_clear_error (&error);
+  g_assert_false (pm_unit_parse_value (PM_UNIT_COUNT, " 1,234.5 ", &value, &error));
+  g_assert_cmpstr (error->message, ==, "A count must be a whole number, not 1,234.5.");
+  g_clear_error (&error);
+  g_assert_false (pm_unit_parse_value (PM_UNIT_DAYS, "2.0000000001 days", &value, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_NOT_WHOLE);
+  g_assert_cmpstr (error->message, ==, "Days must be a whole number, not 2.0000000001.");
+  g_clear_error (&error);
+  g_assert_false (pm_unit_parse_value (PM_UNIT_COUNT, "0.5", &value, &error));
+  g_assert_cmpstr (error->message, ==, "A count must be a whole number, not 0.5.");
+}
+
 /* Formatting */
 
 static void
@@ -424,6 +500,8 @@ main (int   argc,
   g_test_add_func ("/units/parse/days", test_units_parse_days);
   g_test_add_func ("/units/parse/money", test_units_parse_money);
   g_test_add_func ("/units/parse/rate", test_units_parse_rate);
+  g_test_add_func ("/units/parse/grouping", test_units_parse_grouping);
+  g_test_add_func ("/units/parse/nearly-whole", test_units_parse_nearly_whole);
   g_test_add_func ("/units/format/value", test_units_format_value);
   g_test_add_func ("/units/format/change", test_units_format_change);
 

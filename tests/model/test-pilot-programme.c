@@ -334,6 +334,56 @@ test_programme_duplicate_district (void)
   g_assert_null (pm_programme_find_district (programme, "Tamworth"));
 }
 
+/* Names are looked up in an index: a rename, a removal and many
+ * districts must find what a walk of the list would. */
+static void
+test_programme_find_after_changes (void)
+{
+  g_autoptr(PmProgramme) programme = pm_programme_new ("Programme");
+  g_autoptr(PmDistrict) cannock = pm_district_new ("Cannock Chase");
+  g_autoptr(PmDistrict) stafford = pm_district_new ("Stafford");
+  g_autoptr(PmDistrict) again = pm_district_new ("cannock chase");
+  g_autoptr(PmDistrict) duplicate = pm_district_new ("DISTRICT 0");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pm_programme_add_district (programme, cannock, NULL));
+  g_assert_true (pm_programme_add_district (programme, stafford, NULL));
+  g_assert_true (pm_programme_find_district (programme, "cannock CHASE") == cannock);
+
+  /* Renamed: found by the new name, the old one is free. */
+  pm_district_set_name (cannock, "Cannock");
+  g_assert_null (pm_programme_find_district (programme, "Cannock Chase"));
+  g_assert_true (pm_programme_find_district (programme, "CANNOCK") == cannock);
+  g_assert_true (pm_programme_add_district (programme, again, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_programme_find_district (programme, "Cannock Chase") == again);
+
+  /* Renamed to clash: the first in the list is the one found, and a
+   * third of that name is refused. */
+  pm_district_set_name (stafford, "CANNOCK");
+  g_assert_true (pm_programme_find_district (programme, "cannock") == cannock);
+  pm_programme_remove_district (programme, cannock);
+  g_assert_true (pm_programme_find_district (programme, "cannock") == stafford);
+
+  /* Removed: not found, and its name may be used again. */
+  pm_programme_remove_district (programme, again);
+  g_assert_null (pm_programme_find_district (programme, "Cannock Chase"));
+  pm_district_set_name (again, "Tamworth");
+  g_assert_null (pm_programme_find_district (programme, "Tamworth"));
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("District %u", i);
+      g_autoptr(PmDistrict) district = pm_district_new (name);
+
+      g_assert_true (pm_programme_add_district (programme, district, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_nonnull (pm_programme_find_district (programme, "district 1999"));
+  g_assert_false (pm_programme_add_district (programme, duplicate, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_DUPLICATE);
+}
+
 static void
 test_programme_list_kpis (void)
 {
@@ -660,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/progress-entry/fraction", test_progress_entry_fraction);
   g_test_add_func ("/programme/count-rag", test_programme_count_rag);
   g_test_add_func ("/programme/duplicate-district", test_programme_duplicate_district);
+  g_test_add_func ("/programme/find-after-changes", test_programme_find_after_changes);
   g_test_add_func ("/programme/list-kpis", test_programme_list_kpis);
   g_test_add_func ("/programme/weak-pointers/removed", test_weak_pointers_removed);
   g_test_add_func ("/programme/weak-pointers/finalized", test_weak_pointers_finalized);

@@ -530,7 +530,8 @@ test_to_server (Fixture       *fixture,
 }
 
 /* More rows than one batch, in the table with a two-column key: 140 KPIs
- * of 37 quarters, so that the batch ends inside a KPI's values. */
+ * (two pilots' worth) of 37 quarters, so that the batch ends inside a
+ * KPI's values. */
 static void
 test_large (Fixture       *fixture,
             gconstpointer  data)
@@ -538,6 +539,7 @@ test_large (Fixture       *fixture,
   g_autoptr(PmProgramme) programme = pm_programme_new ("Large programme");
   g_autoptr(PmDistrict) district = pm_district_new ("Tamworth");
   g_autoptr(PmPilot) pilot = pm_pilot_new ("Tamworth pilot");
+  g_autoptr(PmPilot) second = pm_pilot_new ("Tamworth second pilot");
   g_autofree char *copied = g_build_filename (fixture->dir, "copy.db", NULL);
   g_autofree char *uri = NULL;
   g_autoptr(PmStore) store = NULL;
@@ -557,9 +559,10 @@ test_large (Fixture       *fixture,
           g_assert_true (pm_kpi_set_entry (kpi, entry, &error));
           g_assert_no_error (error);
         }
-      pm_pilot_add_kpi (pilot, kpi);
+      pm_pilot_add_kpi (k < 70 ? pilot : second, kpi);
     }
   pm_district_add_pilot (district, pilot);
+  pm_district_add_pilot (district, second);
   g_assert_true (pm_programme_add_district (programme, district, &error));
   g_assert_no_error (error);
 

@@ -14,7 +14,7 @@
 
 #include "bench-generate.h"
 #include "model/pm-enums.h"
-#include "store/pm-csv.h"
+#include "util/pm-csv-cell.h"
 
 static const char *const words[] = {
   "families", "referrals", "support", "outreach", "centre", "partners", "school",

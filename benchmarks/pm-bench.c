@@ -29,7 +29,7 @@
 #include <glib/gstdio.h>
 
 #include "bench-generate.h"
-#include "store/pm-csv.h"
+#include "util/pm-csv-cell.h"
 #include "store/pm-programme-file.h"
 #include "store/pm-progress-import.h"
 #include "store/pm-progress-writer.h"

@@ -23,7 +23,7 @@
 #include "model/pm-assessment.h"
 #include "model/pm-date.h"
 #include "model/pm-limits.h"
-#include "store/pm-csv.h"
+#include "util/pm-csv-cell.h"
 #include "util/pm-safe-file.h"
 
 /* Excel's limits: characters in a cell, and in a sheet name (UTF-16 units). */

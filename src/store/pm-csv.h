@@ -1,4 +1,6 @@
-/* pm-csv.h: comma-separated values as RFC 4180 writes them
+/* pm-csv.h: reading comma-separated values as RFC 4180 writes them
+ *
+ * The cells are written by util/pm-csv-cell.h.
  *
  * The reader is forgiving where spreadsheets differ (a UTF-8 byte order
  * mark, CRLF or LF line ends, a last line without an end) and strict where
@@ -40,22 +42,6 @@ gboolean    pm_csv_foreach       (const char   *text,
                                   PmCsvFunc     func,
                                   gpointer      user_data,
                                   GError      **error);
-
-/* Appends @field to @out, quoted when it holds a comma, a quote or a line
- * break (quotes doubled). NULL is an empty field. */
-void        pm_csv_append_field  (GString      *out,
-                                  const char   *field);
-/* The same for a file a spreadsheet will open: text starting with =, +,
- * -, @, a tab or a carriage return, which a spreadsheet would run as a
- * formula, is written with an apostrophe before it (as OWASP advises),
- * and so is text whose leading apostrophes come before one of those, so
- * that pm_csv_strip_formula_guard() gives back exactly what was written.
- * A plain number ("-5", "0.25") is written as it is. */
-void        pm_csv_append_cell   (GString      *out,
-                                  const char   *field);
-/* Removes, in place, the apostrophe pm_csv_append_cell() put before
- * @field; any other field is left as it is. */
-void        pm_csv_strip_formula_guard (char   *field);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmCsvRecord, pm_csv_record_free)
 

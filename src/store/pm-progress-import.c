@@ -10,6 +10,7 @@
 #include "model/pm-enums.h"
 #include "model/pm-limits.h"
 #include "pm-csv.h"
+#include "util/pm-csv-cell.h"
 #include "pm-progress-import.h"
 #include "pm-store-error.h"
 

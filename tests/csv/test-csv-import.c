@@ -14,6 +14,7 @@
 
 #include "model/pm-enums.h"
 #include "pm-csv.h"
+#include "util/pm-csv-cell.h"
 #include "pm-progress-import.h"
 #include "pm-progress-writer.h"
 #include "pm-sample.h"

@@ -22,6 +22,7 @@
 #include "pm-returns-dialog.h"
 #include "pm-window-private.h"
 #include "store/pm-csv.h"
+#include "util/pm-csv-cell.h"
 #include "store/pm-sample.h"
 
 #define HEADER "district,pilot,kpi,period,value,note\r\n"

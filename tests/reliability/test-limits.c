@@ -24,6 +24,7 @@
 
 #include "model/pm-limits.h"
 #include "pm-csv.h"
+#include "util/pm-csv-cell.h"
 #include "pm-programme-file.h"
 #include "pm-progress-import.h"
 #include "pm-return.h"

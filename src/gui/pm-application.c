@@ -15,7 +15,7 @@
 
 #include "pm-application.h"
 #include "pm-window.h"
-#include "report/pm-cli.h"
+#include "app/pm-cli.h"
 
 struct _PmApplication
 {

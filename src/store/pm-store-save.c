@@ -1,0 +1,446 @@
+/* pm-store-save.c: what the window saves as it is typed: a value, a
+ * narrative, reach and spend, a baseline, a target
+ *
+ * Each is checked on a scratch copy of the model object, written in one
+ * transaction, and applied to the real object only once committed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pm-store-private.h"
+
+static PmTarget *
+copy_target (PmTarget *target)
+{
+  PmTarget *copy = pm_target_new (pm_target_get_value (target), pm_target_get_date (target));
+
+  pm_target_set_set_on (copy, pm_target_get_set_on (target));
+  pm_target_set_reason (copy, pm_target_get_reason (target));
+
+  return copy;
+}
+
+/* A KPI with @kpi's unit and direction but none of its values, on which
+ * the model's rules can be tried without touching @kpi. */
+static PmKpi *
+scratch_kpi (PmKpi *kpi)
+{
+  return pm_kpi_new (pm_kpi_get_title (kpi), pm_kpi_get_unit (kpi), pm_kpi_get_direction (kpi));
+}
+
+/* Someone else saved this KPI's value for the period after we read it:
+ * says whose value is there now, and puts it in the model, so that the
+ * window shows it. Ours was not written. */
+static gboolean
+report_conflict (PmStore          *self,
+                 PmKpi            *kpi,
+                 PmProgressEntry  *ours,
+                 GError          **error)
+{
+  PmPeriod *period = pm_progress_entry_get_period (ours);
+  g_autoptr(PmStatement) stmt = NULL;
+  g_autoptr(PmProgressEntry) theirs = NULL;
+  g_autofree char *code = pm_period_to_code (period);
+  g_autofree char *label = pm_period_get_label (period);
+  g_autofree char *source = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *their_text = NULL;
+  g_autofree char *our_text = NULL;
+  GError *local_error = NULL;
+
+  stmt = pm_database_prepare (_pm_store_get_database (self),
+                              "SELECT value, numerator, denominator, note, revision FROM progress "
+                              "WHERE kpi_id = ?1 AND period = ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  pm_statement_bind_int64 (stmt, 1, pm_kpi_get_id (kpi));
+  pm_statement_bind_text (stmt, 2, code);
+  if (pm_statement_step (stmt, &local_error))
+    {
+      theirs = pm_progress_entry_new (period);
+      if (!pm_statement_is_null (stmt, 1) && !pm_statement_is_null (stmt, 2))
+        pm_progress_entry_set_fraction (theirs, pm_statement_get_double (stmt, 1),
+                                        pm_statement_get_double (stmt, 2), NULL);
+      else if (!pm_statement_is_null (stmt, 0))
+        pm_progress_entry_set_value (theirs, pm_statement_get_double (stmt, 0));
+      pm_progress_entry_set_note (theirs, pm_statement_get_text (stmt, 3));
+      pm_progress_entry_set_revision (theirs, pm_statement_get_int64 (stmt, 4));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  if (!_pm_store_last_value_change (self, pm_kpi_get_id (kpi), period, &source, &author, &local_error) &&
+      local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  if (theirs != NULL && pm_progress_entry_has_value (theirs))
+    their_text = pm_unit_format_value (pm_kpi_get_unit (kpi), pm_progress_entry_get_value (theirs));
+  if (pm_progress_entry_has_value (ours))
+    our_text = pm_unit_format_value (pm_kpi_get_unit (kpi), pm_progress_entry_get_value (ours));
+
+  if (theirs != NULL)
+    pm_kpi_set_entry (kpi, theirs, NULL);
+  else
+    pm_kpi_remove_entry (kpi, period);
+
+  if (author != NULL && author[0] != '\0')
+    /* Translators: a save refused because another person saved first:
+     * author, their value, the quarter, our value */
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT,
+                 _("%s changed the value for %s to %s while you were entering yours (%s), "
+                   "which was not saved. Their value is shown now; enter yours again if it "
+                   "should replace it."),
+                 author, label, their_text != NULL ? their_text : _("no value"),
+                 our_text != NULL ? our_text : _("no value"));
+  else
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT,
+                 _("Someone else changed the value for %s to %s while you were entering yours "
+                   "(%s), which was not saved. Their value is shown now; enter yours again if it "
+                   "should replace it."),
+                 label, their_text != NULL ? their_text : _("no value"),
+                 our_text != NULL ? our_text : _("no value"));
+  return FALSE;
+}
+
+gboolean
+pm_store_save_entry (PmStore          *self,
+                     PmKpi            *kpi,
+                     PmProgressEntry  *entry,
+                     GError          **error)
+{
+  g_autoptr(PmKpi) scratch = NULL;
+  g_autoptr(PmProgressEntry) copy = NULL;
+  PmProgressEntry *held;
+  gboolean written = FALSE;
+  gboolean ok;
+  gint64 expected;
+  gint64 kpi_id;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (entry), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kpi_id = pm_kpi_get_id (kpi);
+  if (kpi_id == 0)
+    return _pm_store_not_saved (error);
+
+  scratch = scratch_kpi (kpi);
+  copy = pm_progress_entry_copy (entry);
+  if (!pm_kpi_set_entry (scratch, copy, error))
+    return FALSE;
+
+  held = pm_kpi_get_entry (kpi, pm_progress_entry_get_period (entry));
+  expected = held != NULL ? pm_progress_entry_get_revision (held) : 0;
+
+  if (!_pm_store_begin_write (self, error))
+    return FALSE;
+
+  ok = _pm_store_row_exists (self, PM_STORE_KPI_EXISTS, kpi_id, error) &&
+       _pm_store_write_entry_if_unchanged (_pm_store_get_database (self), kpi_id, entry, expected, &written, error);
+  if (ok && !written)
+    {
+      _pm_store_end_write (self, FALSE, NULL);
+      return report_conflict (self, kpi, entry, error);
+    }
+  if (!_pm_store_end_write (self, ok, error))
+    return _pm_store_name_accepted_quarter (self, PM_STORE_SCOPE_KPI, kpi_id,
+                                            pm_progress_entry_get_period (entry), error);
+
+  return pm_kpi_set_entry (kpi, entry, error);
+}
+
+gboolean
+pm_store_delete_entry (PmStore   *self,
+                       PmKpi     *kpi,
+                       PmPeriod  *period,
+                       GError   **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+  PmProgressEntry *held;
+  g_autofree char *code = NULL;
+  gint64 kpi_id;
+  gboolean ok;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (PM_IS_PERIOD (period), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kpi_id = pm_kpi_get_id (kpi);
+  if (kpi_id == 0)
+    return _pm_store_not_saved (error);
+
+  if (!_pm_store_begin_write (self, error))
+    return FALSE;
+
+  code = pm_period_to_code (period);
+  held = pm_kpi_get_entry (kpi, period);
+  ok = _pm_store_row_exists (self, PM_STORE_KPI_EXISTS, kpi_id, error) &&
+       (stmt = pm_database_prepare (_pm_store_get_database (self),
+                                    "DELETE FROM progress WHERE kpi_id = ?1 AND period = ?2 "
+                                    "AND revision = ?3",
+                                    error)) != NULL;
+  if (ok)
+    {
+      pm_statement_bind_int64 (stmt, 1, kpi_id);
+      pm_statement_bind_text (stmt, 2, code);
+      pm_statement_bind_int64 (stmt, 3, held != NULL ? pm_progress_entry_get_revision (held) : 0);
+      ok = pm_statement_execute (stmt, error);
+    }
+
+  /* Nothing deleted, yet a row is there: someone saved it since. */
+  if (ok && pm_database_get_changes (_pm_store_get_database (self)) == 0)
+    {
+      g_autoptr(PmStatement) check = NULL;
+      gboolean exists = FALSE;
+
+      check = pm_database_prepare (_pm_store_get_database (self),
+                                   "SELECT 1 FROM progress WHERE kpi_id = ?1 AND period = ?2", NULL);
+      if (check != NULL)
+        {
+          pm_statement_bind_int64 (check, 1, kpi_id);
+          pm_statement_bind_text (check, 2, code);
+          exists = pm_statement_step (check, NULL);
+        }
+      if (exists)
+        {
+          g_autoptr(PmProgressEntry) none = pm_progress_entry_new (period);
+
+          _pm_store_end_write (self, FALSE, NULL);
+          return report_conflict (self, kpi, none, error);
+        }
+    }
+
+  if (!_pm_store_end_write (self, ok, error))
+    return _pm_store_name_accepted_quarter (self, PM_STORE_SCOPE_KPI, kpi_id, period, error);
+
+  /* Deleting a value that was never entered leaves nothing to do. */
+  pm_kpi_remove_entry (kpi, period);
+  return TRUE;
+}
+
+gboolean
+pm_store_save_narrative (PmStore      *self,
+                         PmPilot      *pilot,
+                         PmNarrative  *narrative,
+                         GError      **error)
+{
+  gint64 pilot_id;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_PILOT (pilot), FALSE);
+  g_return_val_if_fail (PM_IS_NARRATIVE (narrative), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  pilot_id = pm_pilot_get_id (pilot);
+  if (pilot_id == 0)
+    return _pm_store_not_saved (error);
+
+  if (!_pm_store_begin_write (self, error))
+    return FALSE;
+
+  if (!_pm_store_end_write (self,
+                  _pm_store_row_exists (self, PM_STORE_PILOT_EXISTS, pilot_id, error) &&
+                  _pm_store_write_narrative (_pm_store_get_database (self), pilot_id, narrative, error),
+                  error))
+    return _pm_store_name_accepted_quarter (self, PM_STORE_SCOPE_PILOT, pilot_id,
+                                            pm_narrative_get_period (narrative), error);
+
+  pm_pilot_set_narrative (pilot, narrative);
+  return TRUE;
+}
+
+gboolean
+pm_store_save_reach (PmStore       *self,
+                     PmPilot       *pilot,
+                     PmReachEntry  *entry,
+                     GError       **error)
+{
+  const char *provider;
+  gint64 pilot_id;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_PILOT (pilot), FALSE);
+  g_return_val_if_fail (PM_IS_REACH_ENTRY (entry), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  pilot_id = pm_pilot_get_id (pilot);
+  if (pilot_id == 0)
+    return _pm_store_not_saved (error);
+
+  if (pm_reach_entry_get_families (entry) < 0)
+    {
+      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE,
+                   _("The number of families supported cannot be negative."));
+      return FALSE;
+    }
+
+  provider = pm_reach_entry_get_provider (entry);
+  if (provider != NULL && pm_pilot_find_provider (pilot, provider) == NULL)
+    {
+      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_MISSING,
+                   _("This pilot has no provider called “%s”."), provider);
+      return FALSE;
+    }
+
+  if (!_pm_store_begin_write (self, error))
+    return FALSE;
+
+  if (!_pm_store_end_write (self,
+                  _pm_store_row_exists (self, PM_STORE_PILOT_EXISTS, pilot_id, error) &&
+                  _pm_store_write_reach (_pm_store_get_database (self), pilot_id, entry, error),
+                  error))
+    return FALSE;
+
+  pm_pilot_set_reach (pilot, entry);
+  return TRUE;
+}
+
+gboolean
+pm_store_add_spend (PmStore      *self,
+                    PmPilot      *pilot,
+                    PmSpendItem  *item,
+                    GError      **error)
+{
+  const char *description;
+  gint64 pilot_id;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_PILOT (pilot), FALSE);
+  g_return_val_if_fail (PM_IS_SPEND_ITEM (item), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  pilot_id = pm_pilot_get_id (pilot);
+  if (pilot_id == 0)
+    return _pm_store_not_saved (error);
+
+  description = pm_spend_item_get_description (item);
+  if (description == NULL || *description == '\0')
+    {
+      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_MISSING,
+                   _("Say what the money was spent on."));
+      return FALSE;
+    }
+
+  if (pm_spend_item_get_amount_pence (item) < 0)
+    {
+      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE,
+                   _("An amount spent cannot be negative."));
+      return FALSE;
+    }
+
+  if (!_pm_store_begin_write (self, error))
+    return FALSE;
+
+  if (!_pm_store_end_write (self,
+                  _pm_store_row_exists (self, PM_STORE_PILOT_EXISTS, pilot_id, error) &&
+                  _pm_store_check_room (self, "SELECT count(*) FROM spend_item WHERE pilot_id = ?1",
+                                        pilot_id, PM_LIST_SPEND, error) &&
+                  _pm_store_insert_spend (_pm_store_get_database (self), pilot_id, item, error),
+                  error))
+    return FALSE;
+
+  pm_pilot_add_spend (pilot, item);
+  return TRUE;
+}
+
+gboolean
+pm_store_set_baseline (PmStore     *self,
+                       PmKpi       *kpi,
+                       PmBaseline  *baseline,
+                       GError     **error)
+{
+  g_autoptr(PmKpi) scratch = NULL;
+  g_autoptr(PmBaseline) copy = NULL;
+  GListModel *targets;
+  gint64 kpi_id;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (PM_IS_BASELINE (baseline), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kpi_id = pm_kpi_get_id (kpi);
+  if (kpi_id == 0)
+    return _pm_store_not_saved (error);
+
+  /* The new baseline must suit the unit and come before the targets'
+   * dates: try it on a scratch KPI holding copies of the targets. */
+  scratch = scratch_kpi (kpi);
+  targets = pm_kpi_get_targets (kpi);
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(PmTarget) target = g_list_model_get_item (targets, i);
+      g_autoptr(PmTarget) target_copy = copy_target (target);
+
+      if (!pm_kpi_add_target (scratch, target_copy, error))
+        return FALSE;
+    }
+
+  copy = pm_baseline_copy (baseline);
+  if (!pm_kpi_set_baseline (scratch, copy, error))
+    return FALSE;
+
+  if (!_pm_store_begin_write (self, error))
+    return FALSE;
+
+  if (!_pm_store_end_write (self,
+                  _pm_store_row_exists (self, PM_STORE_KPI_EXISTS, kpi_id, error) &&
+                  _pm_store_write_baseline (_pm_store_get_database (self), kpi_id, baseline, error),
+                  error))
+    return FALSE;
+
+  return pm_kpi_set_baseline (kpi, baseline, error);
+}
+
+gboolean
+pm_store_add_target (PmStore   *self,
+                     PmKpi     *kpi,
+                     PmTarget  *target,
+                     GError   **error)
+{
+  g_autoptr(PmKpi) scratch = NULL;
+  g_autoptr(PmBaseline) baseline = NULL;
+  g_autoptr(PmTarget) copy = NULL;
+  gint64 kpi_id;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (PM_IS_TARGET (target), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kpi_id = pm_kpi_get_id (kpi);
+  if (kpi_id == 0)
+    return _pm_store_not_saved (error);
+
+  scratch = scratch_kpi (kpi);
+  baseline = pm_baseline_copy (pm_kpi_get_baseline (kpi));
+  copy = copy_target (target);
+  if (!pm_kpi_set_baseline (scratch, baseline, error) ||
+      !pm_kpi_add_target (scratch, copy, error))
+    return FALSE;
+
+  if (!_pm_store_begin_write (self, error))
+    return FALSE;
+
+  if (!_pm_store_end_write (self,
+                  _pm_store_row_exists (self, PM_STORE_KPI_EXISTS, kpi_id, error) &&
+                  _pm_store_check_room (self, "SELECT count(*) FROM target WHERE kpi_id = ?1",
+                                        kpi_id, PM_LIST_TARGETS, error) &&
+                  _pm_store_insert_target (_pm_store_get_database (self), kpi_id, target, error),
+                  error))
+    return FALSE;
+
+  return pm_kpi_add_target (kpi, target, error);
+}

@@ -99,7 +99,6 @@ _pm_table_export_check_note (const KpiRow  *row,
   return FALSE;
 }
 
-
 /* ------------------------------------------------------------------ */
 /* CSV */
 

@@ -6,7 +6,6 @@
 
 #include <math.h>
 
-
 #include "pm-store-private.h"
 
 static PmChangeSource

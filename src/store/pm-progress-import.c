@@ -232,38 +232,195 @@ typedef struct
   gpointer  found;
 } LastRow;
 
-static void
-check_record (PmProgressImport *self,
-              PmCsvRecord      *record,
-              const int         columns[N_COLUMNS],
-              guint             n_columns,
-              GHashTable       *kpis,
-              GHashTable       *districts,
-              GHashTable       *pilots,
-              GHashTable       *periods,
-              GHashTable       *seen,
-              GHashTable       *kpi_numbers,
-              LastRow          *last)
+/* What reading one file needs, row after row. */
+typedef struct
 {
+  PmProgressImport *self;
+  GError           *error;       /* a fault in the header */
+  gboolean          have_header;
+  int               columns[N_COLUMNS];
+  guint             n_columns;
+  GHashTable       *kpis;
+  GHashTable       *districts;
+  GHashTable       *pilots;
+  GHashTable       *periods;
+  GHashTable       *seen;
+  GHashTable       *kpi_numbers;
+  LastRow           last;
+} Checker;
+
+/* The KPI that @record names, or NULL with the row refused. Files list a
+ * KPI's quarters together: the same three names as the row before need
+ * no folding and no lookup. */
+static PmKpi *
+find_kpi (Checker     *checker,
+          PmCsvRecord *record,
+          const char  *district,
+          const char  *pilot,
+          const char  *title)
+{
+  PmProgressImport *self = checker->self;
+  LastRow *last = &checker->last;
+  gpointer found;
+
+  if (last->found != NULL &&
+      g_strcmp0 (district, last->district) == 0 && g_strcmp0 (pilot, last->pilot) == 0 &&
+      g_strcmp0 (title, last->title) == 0)
+    {
+      found = last->found;
+    }
+  else
+    {
+      g_autofree char *key = kpi_key (district, pilot, title);
+
+      found = g_hash_table_lookup (checker->kpis, key);
+      g_free (last->district);
+      g_free (last->pilot);
+      g_free (last->title);
+      last->district = g_strdup (district);
+      last->pilot = g_strdup (pilot);
+      last->title = g_strdup (title);
+      last->found = found;
+    }
+
+  if (found == NULL)
+    {
+      g_autofree char *district_key = name_key (district);
+      g_autofree char *pilot_key = kpi_key (district, pilot, "");
+
+      if (!g_hash_table_contains (checker->districts, district_key))
+        reject (self, record->line, _("no district is called “%s”."), district);
+      else if (!g_hash_table_contains (checker->pilots, pilot_key))
+        reject (self, record->line, _("%s has no pilot called “%s”."), district, pilot);
+      else
+        reject (self, record->line, _("the pilot “%s” has no KPI called “%s”."), pilot, title);
+      return NULL;
+    }
+  if (found == AMBIGUOUS)
+    {
+      reject (self, record->line,
+              _("the pilot “%s” has two KPIs called “%s”; rename one before importing."),
+              pilot, title);
+      return NULL;
+    }
+
+  return PM_KPI (found);
+}
+
+/* The period @code names (read once per file), or NULL with the row
+ * refused. */
+static PmPeriod *
+find_period (Checker     *checker,
+             PmCsvRecord *record,
+             const char  *code)
+{
+  g_autoptr(GError) error = NULL;
+  PmPeriod *period = g_hash_table_lookup (checker->periods, code);
+
+  if (period != NULL)
+    return period;
+
+  period = pm_period_parse (code, &error);
+  if (period == NULL)
+    {
+      reject (checker->self, record->line, _("“%s” is not a period: write it as FY2016-Q3."), code);
+      return NULL;
+    }
+  g_hash_table_insert (checker->periods, g_strdup (code), period);
+
+  return period;
+}
+
+/* The entry the row gives @kpi for @period over @held, or NULL with the
+ * row refused. A row with only a note keeps the value already held, and
+ * an empty note keeps the note already held: a sheet of bare numbers must
+ * not wipe what leads wrote. */
+static PmProgressEntry *
+make_entry (Checker         *checker,
+            PmCsvRecord     *record,
+            PmKpi           *kpi,
+            PmPeriod        *period,
+            PmProgressEntry *held,
+            const char      *value_text,
+            const char      *note)
+{
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
+  g_autoptr(GError) error = NULL;
+  double value;
+
+  if (*value_text == '\0' && held != NULL && pm_progress_entry_has_value (held))
+    pm_progress_entry_set_value (entry, pm_progress_entry_get_value (held));
+  else if (*value_text != '\0')
+    {
+      if (!pm_unit_parse_value (pm_kpi_get_unit (kpi), value_text, &value, &error))
+        {
+          /* Translators: a KPI's title, then why its value was refused. */
+          reject (checker->self, record->line, _("%s: %s"), pm_kpi_get_title (kpi), error->message);
+          return NULL;
+        }
+      pm_progress_entry_set_value (entry, value);
+    }
+
+  /* The store would refuse it: say so here, with the line. */
+  if (!pm_limits_check_text (PM_FIELD_VALUE_NOTE, note, &error))
+    {
+      reject (checker->self, record->line, "%s", error->message);
+      return NULL;
+    }
+  if (*note != '\0')
+    pm_progress_entry_set_note (entry, note);
+  else if (held != NULL)
+    pm_progress_entry_set_note (entry, pm_progress_entry_get_note (held));
+
+  return g_steal_pointer (&entry);
+}
+
+/* FALSE, with the row refused, when an earlier row gave @kpi's value for
+ * @period already. */
+static gboolean
+check_first_for_quarter (Checker     *checker,
+                         PmCsvRecord *record,
+                         PmKpi       *kpi,
+                         PmPeriod    *period,
+                         const char  *period_code)
+{
+  /* The KPI's position in the programme and the quarter, as one number. */
+  gint64 key = (gint64) GPOINTER_TO_UINT (g_hash_table_lookup (checker->kpi_numbers, kpi)) * 4096 +
+               pm_period_get_index (period);
+
+  if (g_hash_table_contains (checker->seen, &key))
+    {
+      /* Translators: the line of the first row, and the period. */
+      reject (checker->self, record->line,
+              _("line %u already gives %s for this KPI, and a quarter may be given only once: "
+                "this row is refused."),
+              GPOINTER_TO_UINT (g_hash_table_lookup (checker->seen, &key)), period_code);
+      return FALSE;
+    }
+  g_hash_table_insert (checker->seen, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (record->line));
+
+  return TRUE;
+}
+
+static void
+check_record (Checker     *checker,
+              PmCsvRecord *record)
+{
+  PmProgressImport *self = checker->self;
+  const int *columns = checker->columns;
   g_autoptr(PmProgressEntry) entry = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *district_key = NULL;
-  g_autofree char *pilot_key = NULL;
-  gint64 seen_key;
   const char *district, *pilot, *title, *period_code, *value_text, *note;
   PmProgressEntry *held;
   PmPeriod *period;
-  gpointer found;
-  double value;
+  PmKpi *kpi;
   Row row = { 0, };
 
-  if (g_strv_length (record->fields) != n_columns)
+  if (g_strv_length (record->fields) != checker->n_columns)
     {
       reject (self, record->line,
               _("it has %u fields where the first line names %u. Check for a comma "
                 "that should be inside quotes."),
-              g_strv_length (record->fields), n_columns);
+              g_strv_length (record->fields), checker->n_columns);
       return;
     }
 
@@ -286,104 +443,17 @@ check_record (PmProgressImport *self,
       return;
     }
 
-  /* Files list a KPI's quarters together: the same three names as the
-   * row before need no folding and no lookup. */
-  if (last->found != NULL &&
-      g_strcmp0 (district, last->district) == 0 && g_strcmp0 (pilot, last->pilot) == 0 &&
-      g_strcmp0 (title, last->title) == 0)
-    {
-      found = last->found;
-    }
-  else
-    {
-      key = kpi_key (district, pilot, title);
-      found = g_hash_table_lookup (kpis, key);
-      g_free (last->district);
-      g_free (last->pilot);
-      g_free (last->title);
-      last->district = g_strdup (district);
-      last->pilot = g_strdup (pilot);
-      last->title = g_strdup (title);
-      last->found = found;
-    }
-  if (found == NULL)
-    {
-      district_key = name_key (district);
-      pilot_key = kpi_key (district, pilot, "");
-      if (!g_hash_table_contains (districts, district_key))
-        reject (self, record->line, _("no district is called “%s”."), district);
-      else if (!g_hash_table_contains (pilots, pilot_key))
-        reject (self, record->line, _("%s has no pilot called “%s”."), district, pilot);
-      else
-        reject (self, record->line, _("the pilot “%s” has no KPI called “%s”."), pilot, title);
-      return;
-    }
-  if (found == AMBIGUOUS)
-    {
-      reject (self, record->line,
-              _("the pilot “%s” has two KPIs called “%s”; rename one before importing."),
-              pilot, title);
-      return;
-    }
+  if ((kpi = find_kpi (checker, record, district, pilot, title)) == NULL ||
+      (period = find_period (checker, record, period_code)) == NULL)
+    return;
 
-  period = g_hash_table_lookup (periods, period_code);
-  if (period == NULL)
-    {
-      period = pm_period_parse (period_code, &local_error);
-      if (period == NULL)
-        {
-          reject (self, record->line, _("“%s” is not a period: write it as FY2016-Q3."),
-                  period_code);
-          return;
-        }
-      g_hash_table_insert (periods, g_strdup (period_code), period);
-    }
-
-  held = pm_kpi_get_entry (PM_KPI (found), period);
-  entry = pm_progress_entry_new (period);
-  /* A row with only a note keeps the value already held. */
-  if (*value_text == '\0' && held != NULL && pm_progress_entry_has_value (held))
-    pm_progress_entry_set_value (entry, pm_progress_entry_get_value (held));
-  else if (*value_text != '\0')
-    {
-      if (!pm_unit_parse_value (pm_kpi_get_unit (PM_KPI (found)), value_text, &value, &local_error))
-        {
-          /* Translators: a KPI's title, then why its value was refused. */
-          reject (self, record->line, _("%s: %s"), pm_kpi_get_title (PM_KPI (found)),
-                  local_error->message);
-          return;
-        }
-      pm_progress_entry_set_value (entry, value);
-    }
-  /* The store would refuse it: say so here, with the line. */
-  if (!pm_limits_check_text (PM_FIELD_VALUE_NOTE, note, &local_error))
-    {
-      reject (self, record->line, "%s", local_error->message);
-      return;
-    }
-  /* An empty note keeps the note already held: a sheet of bare numbers
-   * must not wipe what leads wrote. */
-  if (*note != '\0')
-    pm_progress_entry_set_note (entry, note);
-  else if (held != NULL)
-    pm_progress_entry_set_note (entry, pm_progress_entry_get_note (held));
-
-  /* The KPI's position in the programme and the quarter, as one number. */
-  seen_key = (gint64) GPOINTER_TO_UINT (g_hash_table_lookup (kpi_numbers, found)) * 4096 +
-             pm_period_get_index (period);
-  if (g_hash_table_contains (seen, &seen_key))
-    {
-      /* Translators: the line of the first row, and the period. */
-      reject (self, record->line,
-              _("line %u already gives %s for this KPI, and a quarter may be given only once: "
-                "this row is refused."),
-              GPOINTER_TO_UINT (g_hash_table_lookup (seen, &seen_key)), period_code);
-      return;
-    }
-  g_hash_table_insert (seen, g_memdup2 (&seen_key, sizeof seen_key), GUINT_TO_POINTER (record->line));
+  held = pm_kpi_get_entry (kpi, period);
+  entry = make_entry (checker, record, kpi, period, held, value_text, note);
+  if (entry == NULL || !check_first_for_quarter (checker, record, kpi, period, period_code))
+    return;
 
   row.line = record->line;
-  row.kpi = g_object_ref (PM_KPI (found));
+  row.kpi = g_object_ref (kpi);
   row.entry = g_steal_pointer (&entry);
   row.held = held != NULL ? g_object_ref (held) : NULL;
   if (held == NULL)
@@ -394,23 +464,6 @@ check_record (PmProgressImport *self,
     row.change = PM_IMPORT_CHANGE_CHANGED;
   g_array_append_val (self->rows, row);
 }
-
-/* What reading one file needs, row after row. */
-typedef struct
-{
-  PmProgressImport *self;
-  GError           *error;       /* a fault in the header */
-  gboolean          have_header;
-  int               columns[N_COLUMNS];
-  guint             n_columns;
-  GHashTable       *kpis;
-  GHashTable       *districts;
-  GHashTable       *pilots;
-  GHashTable       *periods;
-  GHashTable       *seen;
-  GHashTable       *kpi_numbers;
-  LastRow           last;
-} Checker;
 
 static void
 check_record_cb (const PmCsvRecord *record,
@@ -429,9 +482,7 @@ check_record_cb (const PmCsvRecord *record,
       return;
     }
 
-  check_record (checker->self, (PmCsvRecord *) record, checker->columns, checker->n_columns,
-                checker->kpis, checker->districts, checker->pilots, checker->periods,
-                checker->seen, checker->kpi_numbers, &checker->last);
+  check_record (checker, (PmCsvRecord *) record);
 }
 
 PmProgressImport *

@@ -394,60 +394,35 @@ check_one_period (PmFileReader  *r,
   return TRUE;
 }
 
-static PmReturn *
-read_return (PmFileReader  *r,
-             JsonNode      *root,
+/* The format and its version: another file, a newer return, or an older
+ * one, whose checksum proved nothing (anyone who edited the file could
+ * write a new one), are each refused. */
+static gboolean
+read_format (PmFileReader  *r,
+             JsonObject    *object,
              GError       **error)
 {
-  static const char * const fields[] = {
-    "format", "version", "programme", "district", "pilot", "period", "author", "created",
-    "public_key", "signature", "content", NULL
-  };
-  g_autoptr(PmReturn) self = g_object_new (PM_TYPE_RETURN, NULL);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GByteArray) message = NULL;
-  g_autofree char *content = NULL;
-  const char *format = NULL, *programme = NULL, *district = NULL, *pilot = NULL;
-  const char *period = NULL, *author = NULL, *created = NULL;
-  const char *public_key = NULL, *signature = NULL;
-  guint8 key_bytes[PM_SIGNING_PUBLIC_KEY_BYTES];
-  JsonObject *object;
-  JsonNode *content_node;
-  GListModel *districts;
-  g_autoptr(PmDistrict) only = NULL;
+  const char *format = NULL;
   gboolean present;
   gint64 version;
-  gsize content_length;
-  gsize mark;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      _pm_file_error (r, error, PM_FILE_ERROR_WRONG_FORMAT, NULL,
-                      _("this is not a Pilot Monitor return (expected an object with “format”: “%s”)"),
-                      PM_RETURN_FORMAT);
-      return NULL;
-    }
-  object = json_node_get_object (root);
 
   if (!_pm_file_get_string (r, object, "format", FALSE, &format, error))
-    return NULL;
+    return FALSE;
   if (g_strcmp0 (format, PM_RETURN_FORMAT) != 0)
     {
       _pm_file_error (r, error, PM_FILE_ERROR_WRONG_FORMAT, "format",
                       _("this is not a Pilot Monitor return (expected “%s”)"), PM_RETURN_FORMAT);
-      return NULL;
+      return FALSE;
     }
   if (!_pm_file_get_integer (r, object, "version", TRUE, 1000, &present, &version, error))
-    return NULL;
+    return FALSE;
   if (version > PM_RETURN_VERSION)
     {
       _pm_file_error (r, error, PM_FILE_ERROR_TOO_NEW, "version",
                       _("this return was written by a newer Pilot Monitor (format version %d); "
                         "update Pilot Monitor to read it"), (int) version);
-      return NULL;
+      return FALSE;
     }
-  /* Its checksum proved nothing: anyone who edited the file could write
-   * a new one. */
   if (version < PM_RETURN_VERSION)
     {
       _pm_file_error (r, error, PM_FILE_ERROR_UNSIGNED, "version",
@@ -455,8 +430,29 @@ read_return (PmFileReader  *r,
                         "which did not sign returns, so nothing shows who wrote it or that it "
                         "was not changed on the way. Ask the sender to update Pilot Monitor and "
                         "send the return again"), (int) version);
-      return NULL;
+      return FALSE;
     }
+
+  return TRUE;
+}
+
+/* The header: names, period, when it was written, key and signature. */
+static gboolean
+read_header (PmFileReader  *r,
+             JsonObject    *object,
+             PmReturn      *self,
+             GError       **error)
+{
+  static const char * const fields[] = {
+    "format", "version", "programme", "district", "pilot", "period", "author", "created",
+    "public_key", "signature", "content", NULL
+  };
+  g_autoptr(GError) local_error = NULL;
+  const char *programme = NULL, *district = NULL, *pilot = NULL;
+  const char *period = NULL, *author = NULL, *created = NULL;
+  const char *public_key = NULL, *signature = NULL;
+  guint8 key_bytes[PM_SIGNING_PUBLIC_KEY_BYTES];
+
   if (!_pm_file_check_members (r, object, fields, error) ||
       !_pm_file_get_text (r, object, "programme", TRUE, PM_FIELD_PROGRAMME_NAME, &programme, error) ||
       !_pm_file_get_text (r, object, "district", TRUE, PM_FIELD_DISTRICT_NAME, &district, error) ||
@@ -466,13 +462,13 @@ read_return (PmFileReader  *r,
       !_pm_file_get_string (r, object, "created", TRUE, &created, error) ||
       !_pm_file_get_string (r, object, "public_key", TRUE, &public_key, error) ||
       !_pm_file_get_string (r, object, "signature", TRUE, &signature, error))
-    return NULL;
+    return FALSE;
 
   self->period = pm_period_parse (period, &local_error);
   if (self->period == NULL)
     {
       _pm_file_model_error (r, error, "period", g_steal_pointer (&local_error));
-      return NULL;
+      return FALSE;
     }
 
   /* A time, with its zone: the office orders a district's returns by it. */
@@ -481,20 +477,20 @@ read_return (PmFileReader  *r,
     {
       _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "created",
                       _("“%s” is not a time with its zone, like “2026-11-30T09:15:00Z”"), created);
-      return NULL;
+      return FALSE;
     }
 
   if (!decode_key (public_key, key_bytes, sizeof key_bytes))
     {
       _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "public_key",
                       _("not an Ed25519 public key (“ed25519:” and 32 bytes in base64)"));
-      return NULL;
+      return FALSE;
     }
   if (!decode_key (signature, self->signature, sizeof self->signature))
     {
       _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "signature",
                       _("not an Ed25519 signature (“ed25519:” and 64 bytes in base64)"));
-      return NULL;
+      return FALSE;
     }
   set_public_key (self, key_bytes);
 
@@ -505,31 +501,49 @@ read_return (PmFileReader  *r,
   self->author = author != NULL && author[0] != '\0' ? g_strdup (author) : NULL;
   self->created = g_strdup (created);
 
+  return TRUE;
+}
+
+/* The content: the one district the header names, and, written again by
+ * our own writer, with the header exactly what the key signed, so that a
+ * value edited on the way is refused. */
+static gboolean
+read_content (PmFileReader  *r,
+              JsonObject    *object,
+              PmReturn      *self,
+              GError       **error)
+{
+  g_autoptr(GByteArray) message = NULL;
+  g_autoptr(PmDistrict) only = NULL;
+  g_autofree char *content = NULL;
+  JsonNode *content_node;
+  GListModel *districts;
+  gsize content_length;
+  gsize mark;
+
   content_node = json_object_get_member (object, "content");
   if (content_node == NULL)
     {
       _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "content", _("missing"));
-      return NULL;
+      return FALSE;
     }
   mark = _pm_file_path_push_member (r, "content");
   self->content = _pm_programme_file_read_root (r, content_node, error);
   _pm_file_path_pop (r, mark);
   if (self->content == NULL)
-    return NULL;
+    return FALSE;
 
-  /* The content must be what the header says it is. */
   districts = pm_programme_get_districts (self->content);
   only = g_list_model_get_n_items (districts) == 1 ? g_list_model_get_item (districts, 0) : NULL;
-  if (only == NULL || g_strcmp0 (pm_district_get_name (only), district) != 0 ||
-      g_strcmp0 (pm_programme_get_name (self->content), programme) != 0)
+  if (only == NULL || g_strcmp0 (pm_district_get_name (only), self->district_name) != 0 ||
+      g_strcmp0 (pm_programme_get_name (self->content), self->programme_name) != 0)
     {
       _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "content",
-                      _("a return holds exactly the programme and district it names (“%s”)"), district);
-      return NULL;
+                      _("a return holds exactly the programme and district it names (“%s”)"),
+                      self->district_name);
+      return FALSE;
     }
 
-  /* Written again by our own writer, the content with the header must be
-   * what the key signed: a value edited on the way is not. */
   content = pm_programme_file_to_data (self->content, &content_length);
   message = signed_message (self, content, content_length);
   if (!pm_signing_verify (self->public_key, message->data, message->len, self->signature))
@@ -537,10 +551,33 @@ read_return (PmFileReader  *r,
       _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "signature",
                       _("the return has been changed since it was signed (its signature does "
                         "not match); ask the sender for a new copy"));
-      return NULL;
+      return FALSE;
     }
 
-  if (!check_one_period (r, self, error))
+  return TRUE;
+}
+
+static PmReturn *
+read_return (PmFileReader  *r,
+             JsonNode      *root,
+             GError       **error)
+{
+  g_autoptr(PmReturn) self = g_object_new (PM_TYPE_RETURN, NULL);
+  JsonObject *object;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      _pm_file_error (r, error, PM_FILE_ERROR_WRONG_FORMAT, NULL,
+                      _("this is not a Pilot Monitor return (expected an object with “format”: “%s”)"),
+                      PM_RETURN_FORMAT);
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  if (!read_format (r, object, error) ||
+      !read_header (r, object, self, error) ||
+      !read_content (r, object, self, error) ||
+      !check_one_period (r, self, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -8,7 +8,6 @@
 #include <glib/gi18n.h>
 
 #include "pm-dialogs-private.h"
-#include "pm-window-private.h"
 
 /* KPI */
 
@@ -26,7 +25,7 @@ kpi_accept_cb (PmEditDialog *dialog,
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
   double tolerance = PM_KPI_DEFAULT_TOLERANCE * 100;
-  PmStore *store = pm_window_get_store (context->window);
+  PmStore *store = pm_session_get_store (context->session);
 
   if (title[0] == '\0')
     {
@@ -54,8 +53,8 @@ kpi_accept_cb (PmEditDialog *dialog,
           return FALSE;
         }
 
-      _pm_window_report_saved (context->window, _("KPI added"), g_steal_pointer (&undo));
-      _pm_window_show_kpi (context->window, kpi);
+      pm_session_report_saved (context->session, _("KPI added"), g_steal_pointer (&undo));
+      _pm_dialog_show (context, G_OBJECT (kpi));
       return TRUE;
     }
   else
@@ -88,7 +87,7 @@ kpi_accept_cb (PmEditDialog *dialog,
         }
 
       if (undo != NULL)
-        _pm_window_report_saved (context->window, _("KPI saved"), g_steal_pointer (&undo));
+        pm_session_report_saved (context->session, _("KPI saved"), g_steal_pointer (&undo));
       return TRUE;
     }
 }
@@ -125,9 +124,10 @@ measure_label (int measure)
 }
 
 void
-pm_dialogs_edit_kpi (PmWindow *window,
-                     PmPilot  *pilot,
-                     PmKpi    *kpi)
+pm_dialogs_edit_kpi (GtkWindow *parent,
+                     PmSession *session,
+                     PmPilot   *pilot,
+                     PmKpi     *kpi)
 {
   g_autofree const char **units = enum_labels (PM_TYPE_UNIT, unit_label);
   g_autofree const char **directions = enum_labels (PM_TYPE_DIRECTION, direction_label);
@@ -135,15 +135,16 @@ pm_dialogs_edit_kpi (PmWindow *window,
   g_autofree char *tolerance = NULL;
   PmEditDialog *dialog;
 
-  g_return_if_fail (PM_IS_WINDOW (window));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (PM_IS_SESSION (session));
   g_return_if_fail (PM_IS_PILOT (pilot));
   g_return_if_fail (kpi == NULL || PM_IS_KPI (kpi));
 
   tolerance = g_strdup_printf ("%g", 100 * (kpi != NULL ? pm_kpi_get_tolerance (kpi) : PM_KPI_DEFAULT_TOLERANCE));
 
-  dialog = _pm_dialog_new (window, kpi != NULL ? _("Edit KPI") : _("Add KPI"),
-                       kpi != NULL ? _("_Save") : _("_Add"), kpi_accept_cb,
-                       _pm_dialog_context_new (window, NULL, pilot, kpi));
+  dialog = _pm_dialog_new (_pm_dialog_context_new (parent, session, NULL, pilot, kpi),
+                           kpi != NULL ? _("Edit KPI") : _("Add KPI"),
+                           kpi != NULL ? _("_Save") : _("_Add"), kpi_accept_cb);
   pm_edit_dialog_set_subject (dialog, pm_pilot_get_title (pilot));
   pm_edit_dialog_add_group (dialog, NULL,
                             kpi == NULL ? _("A new KPI starts with its baseline to be confirmed; edit the baseline and add a target afterwards.") : NULL);
@@ -181,7 +182,7 @@ pilot_accept_cb (PmEditDialog *dialog,
   g_autofree char *start = NULL;
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
-  PmStore *store = pm_window_get_store (context->window);
+  PmStore *store = pm_session_get_store (context->session);
   double budget = -1;
 
   if (title[0] == '\0')
@@ -213,7 +214,7 @@ pilot_accept_cb (PmEditDialog *dialog,
   if (context->pilot == NULL)
     {
       g_autoptr(PmPilot) pilot = pm_pilot_new (title);
-      g_autoptr(GListModel) districts = g_object_ref (pm_programme_get_districts (pm_window_get_programme (context->window)));
+      g_autoptr(GListModel) districts = g_object_ref (pm_programme_get_districts (pm_session_get_programme (context->session)));
       g_autoptr(PmDistrict) district = g_list_model_get_item (districts, pm_edit_dialog_get_selected (dialog, "district"));
 
       if (district == NULL)
@@ -238,8 +239,8 @@ pilot_accept_cb (PmEditDialog *dialog,
           return FALSE;
         }
 
-      _pm_window_report_saved (context->window, _("Pilot added"), g_steal_pointer (&undo));
-      _pm_window_show_item (context->window, G_OBJECT (pilot));
+      pm_session_report_saved (context->session, _("Pilot added"), g_steal_pointer (&undo));
+      _pm_dialog_show (context, G_OBJECT (pilot));
       return TRUE;
     }
   else
@@ -281,7 +282,7 @@ pilot_accept_cb (PmEditDialog *dialog,
         }
 
       if (undo != NULL)
-        _pm_window_report_saved (context->window, _("Pilot saved"), g_steal_pointer (&undo));
+        pm_session_report_saved (context->session, _("Pilot saved"), g_steal_pointer (&undo));
       return TRUE;
     }
 }
@@ -293,7 +294,8 @@ delivery_label (int status)
 }
 
 void
-pm_dialogs_edit_pilot (PmWindow   *window,
+pm_dialogs_edit_pilot (GtkWindow  *parent,
+                       PmSession  *session,
                        PmDistrict *district,
                        PmPilot    *pilot)
 {
@@ -302,10 +304,11 @@ pm_dialogs_edit_pilot (PmWindow   *window,
   g_autofree char *outcomes = NULL;
   PmEditDialog *dialog;
 
-  g_return_if_fail (PM_IS_WINDOW (window));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (PM_IS_SESSION (session));
   g_return_if_fail (pilot == NULL || PM_IS_PILOT (pilot));
 
-  if (pm_window_get_programme (window) == NULL)
+  if (pm_session_get_programme (session) == NULL)
     return;
 
   if (pilot != NULL && pm_pilot_get_budget_pence (pilot) >= 0)
@@ -313,14 +316,14 @@ pm_dialogs_edit_pilot (PmWindow   *window,
   if (pilot != NULL && pm_pilot_get_key_outcomes (pilot) != NULL)
     outcomes = g_strjoinv ("\n", (char **) pm_pilot_get_key_outcomes (pilot));
 
-  dialog = _pm_dialog_new (window, pilot != NULL ? _("Edit Pilot") : _("Add Pilot"),
-                       pilot != NULL ? _("_Save") : _("_Add"), pilot_accept_cb,
-                       _pm_dialog_context_new (window, district, pilot, NULL));
+  dialog = _pm_dialog_new (_pm_dialog_context_new (parent, session, district, pilot, NULL),
+                           pilot != NULL ? _("Edit Pilot") : _("Add Pilot"),
+                           pilot != NULL ? _("_Save") : _("_Add"), pilot_accept_cb);
 
   pm_edit_dialog_add_group (dialog, NULL, NULL);
   if (pilot == NULL)
     {
-      GListModel *districts = pm_programme_get_districts (pm_window_get_programme (window));
+      GListModel *districts = pm_programme_get_districts (pm_session_get_programme (session));
       g_autoptr(GPtrArray) names = g_ptr_array_new ();
       guint selected = 0;
 
@@ -364,7 +367,7 @@ district_accept_cb (PmEditDialog *dialog,
   g_autofree char *name = pm_edit_dialog_get_text (dialog, "name");
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
-  PmStore *store = pm_window_get_store (context->window);
+  PmStore *store = pm_session_get_store (context->session);
 
   if (name[0] == '\0')
     {
@@ -376,14 +379,14 @@ district_accept_cb (PmEditDialog *dialog,
     {
       g_autoptr(PmDistrict) district = pm_district_new (name);
 
-      if (!pm_edit_add_district (store, pm_window_get_programme (context->window), district, &undo, &error))
+      if (!pm_edit_add_district (store, pm_session_get_programme (context->session), district, &undo, &error))
         {
           _pm_dialog_report_failure (dialog, context, "name", error);
           return FALSE;
         }
 
-      _pm_window_report_saved (context->window, _("District added"), g_steal_pointer (&undo));
-      _pm_window_show_item (context->window, G_OBJECT (district));
+      pm_session_report_saved (context->session, _("District added"), g_steal_pointer (&undo));
+      _pm_dialog_show (context, G_OBJECT (district));
     }
   else
     {
@@ -403,27 +406,29 @@ district_accept_cb (PmEditDialog *dialog,
         }
 
       if (undo != NULL)
-        _pm_window_report_saved (context->window, _("District renamed"), g_steal_pointer (&undo));
+        pm_session_report_saved (context->session, _("District renamed"), g_steal_pointer (&undo));
     }
 
   return TRUE;
 }
 
 void
-pm_dialogs_edit_district (PmWindow   *window,
+pm_dialogs_edit_district (GtkWindow  *parent,
+                          PmSession  *session,
                           PmDistrict *district)
 {
   PmEditDialog *dialog;
 
-  g_return_if_fail (PM_IS_WINDOW (window));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (PM_IS_SESSION (session));
   g_return_if_fail (district == NULL || PM_IS_DISTRICT (district));
 
-  if (pm_window_get_programme (window) == NULL)
+  if (pm_session_get_programme (session) == NULL)
     return;
 
-  dialog = _pm_dialog_new (window, district != NULL ? _("Rename District") : _("Add District"),
-                       district != NULL ? _("_Rename") : _("_Add"), district_accept_cb,
-                       _pm_dialog_context_new (window, district, NULL, NULL));
+  dialog = _pm_dialog_new (_pm_dialog_context_new (parent, session, district, NULL, NULL),
+                           district != NULL ? _("Rename District") : _("Add District"),
+                           district != NULL ? _("_Rename") : _("_Add"), district_accept_cb);
   pm_edit_dialog_add_group (dialog, NULL, NULL);
   pm_edit_dialog_add_entry (dialog, "name", _("Name"), district != NULL ? pm_district_get_name (district) : NULL);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -452,7 +457,7 @@ programme_accept_cb (PmEditDialog *dialog,
   g_value_set_string (&values[0], name);
   g_value_init (&values[1], G_TYPE_STRING);
   g_value_set_string (&values[1], _pm_dialog_empty_to_null (description));
-  ok = pm_edit_update (pm_window_get_store (context->window), G_OBJECT (pm_window_get_programme (context->window)),
+  ok = pm_edit_update (pm_session_get_store (context->session), G_OBJECT (pm_session_get_programme (context->session)),
                        2, names, values, &undo, &error);
   g_value_unset (&values[0]);
   g_value_unset (&values[1]);
@@ -464,24 +469,26 @@ programme_accept_cb (PmEditDialog *dialog,
     }
 
   if (undo != NULL)
-    _pm_window_report_saved (context->window, _("Programme saved"), g_steal_pointer (&undo));
+    pm_session_report_saved (context->session, _("Programme saved"), g_steal_pointer (&undo));
   return TRUE;
 }
 
 void
-pm_dialogs_edit_programme (PmWindow *window)
+pm_dialogs_edit_programme (GtkWindow *parent,
+                           PmSession *session)
 {
   PmProgramme *programme;
   PmEditDialog *dialog;
 
-  g_return_if_fail (PM_IS_WINDOW (window));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (PM_IS_SESSION (session));
 
-  programme = pm_window_get_programme (window);
+  programme = pm_session_get_programme (session);
   if (programme == NULL)
     return;
 
-  dialog = _pm_dialog_new (window, _("Edit Programme"), _("_Save"), programme_accept_cb,
-                       _pm_dialog_context_new (window, NULL, NULL, NULL));
+  dialog = _pm_dialog_new (_pm_dialog_context_new (parent, session, NULL, NULL, NULL),
+                           _("Edit Programme"), _("_Save"), programme_accept_cb);
   pm_edit_dialog_add_group (dialog, NULL, NULL);
   pm_edit_dialog_add_entry (dialog, "name", _("Name"), pm_programme_get_name (programme));
   pm_edit_dialog_add_text (dialog, "description", _("Description"), pm_programme_get_description (programme));

@@ -11,7 +11,6 @@
 #include "pm-chart.h"
 #include "pm-kpi-row.h"
 #include "pm-pilot-page.h"
-#include "pm-window.h"
 
 G_BEGIN_DECLS
 
@@ -62,6 +61,15 @@ struct _PmPilotPage
   GtkListBox          *providers_list;
 
   /* Owned references */
+  PmSession           *session;
+  GBindingGroup       *session_bindings;
+  GSignalGroup        *session_signals;
+  GSignalGroup        *selected_row_signals;
+  GSignalGroup        *selection_signals;
+  GSignalGroup        *rows_signals;
+  GSignalGroup        *reach_signals;
+  GSignalGroup        *providers_signals;
+  GSignalGroup        *narratives_signals;
   PmPilot             *pilot;
   PmPeriod            *period;
   GListModel          *kpi_rows;        /* PmKpiRow, one per KPI */
@@ -73,8 +81,6 @@ struct _PmPilotPage
   gboolean             loading_narrative;
 };
 
-PmWindow *_pm_pilot_page_get_window     (PmPilotPage *self);
-
 /* pm-pilot-page-report.c */
 void      _pm_pilot_page_report_init    (PmPilotPage *self);
 /* Reloads the report and about pages for the pilot and period. */
@@ -83,9 +89,5 @@ void      _pm_pilot_page_report_reload  (PmPilotPage *self);
 void      _pm_pilot_page_report_refresh (PmPilotPage *self);
 void      _pm_pilot_page_save_narrative (PmPilotPage *self);
 
-/* The sign-off of the pilot's district for the page's quarter. */
-PmSignoffState _pm_pilot_page_get_signoff    (PmPilotPage *self);
-/* Shows a changed sign-off (the header, what may be typed). */
-void           _pm_pilot_page_update_signoff (PmPilotPage *self);
 
 G_END_DECLS

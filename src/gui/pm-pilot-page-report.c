@@ -13,7 +13,12 @@
 #include "pm-edits.h"
 #include "pm-format.h"
 #include "pm-pilot-page-private.h"
-#include "pm-window-private.h"
+
+static PmStore *
+get_store (PmPilotPage *self)
+{
+  return self->session != NULL ? pm_session_get_store (self->session) : NULL;
+}
 
 /* Narrative */
 
@@ -69,26 +74,25 @@ load_narrative (PmPilotPage *self)
 void
 _pm_pilot_page_save_narrative (PmPilotPage *self)
 {
-  PmWindow *window = _pm_pilot_page_get_window (self);
+  PmStore *store = get_store (self);
   g_autofree char *progress = NULL;
   g_autofree char *learning = NULL;
   g_autofree char *case_study = NULL;
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->loading_narrative || self->pilot == NULL || !narrative_modified (self)
-      || window == NULL || pm_window_get_store (window) == NULL)
+  if (self->loading_narrative || self->pilot == NULL || !narrative_modified (self) || store == NULL)
     return;
 
   progress = buffer_text (self->progress_view);
   learning = buffer_text (self->learning_view);
   case_study = buffer_text (self->case_study_view);
 
-  if (!pm_edit_set_narrative (pm_window_get_store (window), self->pilot, self->period,
+  if (!pm_edit_set_narrative (store, self->pilot, self->period,
                               progress, learning, case_study, &undo, &error))
     {
       /* The text stays in the fields, marked as not yet saved. */
-      _pm_window_report_error (window, _("Could Not Save the Narrative"), error);
+      pm_session_report_failure (self->session, _("Could Not Save the Narrative"), error);
       return;
     }
 
@@ -97,7 +101,7 @@ _pm_pilot_page_save_narrative (PmPilotPage *self)
   gtk_text_buffer_set_modified (gtk_text_view_get_buffer (self->case_study_view), FALSE);
 
   if (undo != NULL)
-    _pm_window_report_saved (window, _("Narrative saved"), g_steal_pointer (&undo));
+    pm_session_report_saved (self->session, _("Narrative saved"), g_steal_pointer (&undo));
 }
 
 static void
@@ -132,17 +136,34 @@ show_reach_error (PmPilotPage *self,
     gtk_widget_add_css_class (row, "error");
 }
 
+/* What a field of families supported is for. */
+typedef struct
+{
+  PmPilotPage *page;       /* unowned: the page owns the row */
+  char        *provider;   /* NULL for the pilot as a whole */
+} ReachField;
+
+static void
+reach_field_free (gpointer  data,
+                  GClosure *closure)
+{
+  ReachField *field = data;
+
+  g_free (field->provider);
+  g_free (field);
+}
+
 static void
 reach_apply_cb (AdwEntryRow *row,
-                PmPilotPage *self)
+                ReachField  *field)
 {
-  PmWindow *window = _pm_pilot_page_get_window (self);
-  const char *provider = g_object_get_data (G_OBJECT (row), "pm-provider");
+  PmPilotPage *self = field->page;
+  PmStore *store = get_store (self);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (window == NULL || self->pilot == NULL || pm_window_get_store (window) == NULL)
+  if (store == NULL || self->pilot == NULL)
     return;
 
   /* An empty field says nothing: there is no figure to save. */
@@ -152,17 +173,16 @@ reach_apply_cb (AdwEntryRow *row,
       return;
     }
 
-  if (!pm_edit_set_reach (pm_window_get_store (window), self->pilot, self->period,
-                          provider, text, &undo, &error))
+  if (!pm_edit_set_reach (store, self->pilot, self->period, field->provider, text, &undo, &error))
     {
       show_reach_error (self, GTK_WIDGET (row), error->message);
       if (error->domain != PM_MODEL_ERROR)
-        _pm_window_report_error (window, _("Could Not Save the Families Supported"), error);
+        pm_session_report_failure (self->session, _("Could Not Save the Families Supported"), error);
       return;
     }
 
   show_reach_error (self, NULL, NULL);
-  _pm_window_report_saved (window, _("Families supported saved"), g_steal_pointer (&undo));
+  pm_session_report_saved (self->session, _("Families supported saved"), g_steal_pointer (&undo));
 }
 
 static int
@@ -193,6 +213,7 @@ create_reach_row_cb (gpointer item,
   const char *provider = name[0] != '\0' ? name : NULL;
   PmProvider *found = provider != NULL ? pm_pilot_find_provider (self->pilot, provider) : NULL;
   GtkWidget *row = adw_entry_row_new ();
+  ReachField *field = g_new0 (ReachField, 1);
   g_autofree char *title = NULL;
   g_autofree char *text = NULL;
   int families = reach_for (self->pilot, self->period, provider);
@@ -215,9 +236,10 @@ create_reach_row_cb (gpointer item,
       gtk_editable_set_text (GTK_EDITABLE (row), text);
     }
 
-  g_object_set_data_full (G_OBJECT (row), "pm-provider", g_strdup (provider), g_free);
-  g_signal_connect (row, "apply", G_CALLBACK (reach_apply_cb), self);
-  g_signal_connect (row, "entry-activated", G_CALLBACK (reach_apply_cb), self);
+  field->page = self;
+  field->provider = g_strdup (provider);
+  g_signal_connect (row, "apply", G_CALLBACK (reach_apply_cb), field);
+  g_signal_connect_data (row, "entry-activated", G_CALLBACK (reach_apply_cb), field, reach_field_free, 0);
 
   return row;
 }
@@ -409,6 +431,14 @@ _pm_pilot_page_report_init (PmPilotPage *self)
 {
   GtkTextView *views[] = { self->progress_view, self->learning_view, self->case_study_view };
 
+  self->reach_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->reach_signals, "items-changed", G_CALLBACK (reload_reach), self);
+  self->providers_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->providers_signals, "items-changed", G_CALLBACK (reload_reach), self);
+  self->narratives_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->narratives_signals, "items-changed",
+                                  G_CALLBACK (narratives_changed_cb), self);
+
   self->reach_slots = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   gtk_list_box_bind_model (self->reach_list, G_LIST_MODEL (self->reach_slots),
                            create_reach_row_cb, self, NULL);
@@ -425,18 +455,14 @@ _pm_pilot_page_report_init (PmPilotPage *self)
 void
 _pm_pilot_page_report_reload (PmPilotPage *self)
 {
+  g_signal_group_set_target (self->reach_signals, self->pilot != NULL ? pm_pilot_get_reach (self->pilot) : NULL);
+  g_signal_group_set_target (self->providers_signals,
+                             self->pilot != NULL ? pm_pilot_get_providers (self->pilot) : NULL);
+  g_signal_group_set_target (self->narratives_signals,
+                             self->pilot != NULL ? pm_pilot_get_narratives (self->pilot) : NULL);
+
   if (self->pilot != NULL)
     {
-      /* Connected again on every reload: drop the last ones first. */
-      g_signal_handlers_disconnect_by_data (pm_pilot_get_reach (self->pilot), self);
-      g_signal_handlers_disconnect_by_data (pm_pilot_get_providers (self->pilot), self);
-      g_signal_handlers_disconnect_by_data (pm_pilot_get_narratives (self->pilot), self);
-      g_signal_connect_swapped (pm_pilot_get_reach (self->pilot), "items-changed",
-                                G_CALLBACK (reload_reach), self);
-      g_signal_connect_swapped (pm_pilot_get_providers (self->pilot), "items-changed",
-                                G_CALLBACK (reload_reach), self);
-      g_signal_connect_swapped (pm_pilot_get_narratives (self->pilot), "items-changed",
-                                G_CALLBACK (narratives_changed_cb), self);
       gtk_list_box_bind_model (self->spend_list, pm_pilot_get_spend (self->pilot),
                                create_spend_row_cb, self, NULL);
       gtk_list_box_bind_model (self->providers_list, pm_pilot_get_providers (self->pilot),

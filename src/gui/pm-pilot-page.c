@@ -22,12 +22,12 @@
 #include "pm-mirror.h"
 #include "pm-pilot-page-private.h"
 #include "pm-watch.h"
-#include "pm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PmPilotPage, pm_pilot_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_PILOT,
   PROP_PERIOD,
   N_PROPS
@@ -38,40 +38,39 @@ static GParamSpec *properties[N_PROPS];
 /* The value column is titled with the period, so there are two. */
 #define VALUE_COLUMN 5
 
-PmWindow *
-_pm_pilot_page_get_window (PmPilotPage *self)
+static PmStore *
+get_store (PmPilotPage *self)
+{
+  return self->session != NULL ? pm_session_get_store (self->session) : NULL;
+}
+
+/* The window the page's dialogs belong to. */
+static GtkWindow *
+get_parent (PmPilotPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  return PM_IS_WINDOW (root) ? PM_WINDOW (root) : NULL;
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
 /* Header */
 
-PmSignoffState
-_pm_pilot_page_get_signoff (PmPilotPage *self)
+/* The sign-off of the pilot's district for the page's quarter. */
+static PmSignoffState
+get_signoff (PmPilotPage *self)
 {
-  PmWindow *window = _pm_pilot_page_get_window (self);
-  PmDistrict *district = self->pilot != NULL ? pm_pilot_get_district (self->pilot) : NULL;
-  g_autoptr(GError) error = NULL;
-  PmSignoffState state;
-
-  if (window == NULL || window->store == NULL || district == NULL || pm_district_get_id (district) == 0)
+  if (self->session == NULL || self->pilot == NULL)
     return PM_SIGNOFF_OPEN;
 
-  state = pm_store_get_signoff (window->store, district, self->period, NULL, &error);
-  if (error != NULL)
-    g_warning ("Could not read the quarter's sign-off: %s", error->message);
-  return state;
+  return pm_session_get_signoff (self->session, pm_pilot_get_district (self->pilot));
 }
-
 
 /* Under the value: whether the committee has seen this quarter, so that
  * whoever changes it knows the change will be printed as a restatement. */
 static void
 update_reported (PmPilotPage *self)
 {
-  PmWindow *window = _pm_pilot_page_get_window (self);
+  PmStore *store = get_store (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(PmPeriod) frozen = NULL;
   g_autofree char *reported_on = NULL;
@@ -79,8 +78,8 @@ update_reported (PmPilotPage *self)
   g_autofree char *label = NULL;
   g_autofree char *text = NULL;
 
-  if (window != NULL && window->store != NULL &&
-      !pm_store_get_latest_round (window->store, &reported_on, &frozen, &error) && error != NULL)
+  if (store != NULL &&
+      !pm_store_get_latest_round (store, &reported_on, &frozen, &error) && error != NULL)
     g_warning ("Could not read the committee rounds: %s", error->message);
 
   if (frozen == NULL || pm_period_compare (self->period, frozen) > 0)
@@ -126,7 +125,7 @@ update_header (PmPilotPage *self)
     /* Translators: when the pilot mobilised: "Started October 2016" */
     g_ptr_array_add (facts, g_strdup_printf (_("Started %s"), started));
   {
-    PmSignoffState state = _pm_pilot_page_get_signoff (self);
+    PmSignoffState state = get_signoff (self);
     g_autofree char *period = pm_period_get_label (self->period);
 
     /* Translators: the sign-off of the quarter: "Q3 2016/17: Accepted" */
@@ -171,12 +170,6 @@ update_header (PmPilotPage *self)
   spend_text = g_strdup_printf (_("Spend: %s"), spend);
   gtk_label_set_label (self->spend_label, spend_text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->spend_label), spend_text);
-}
-
-void
-_pm_pilot_page_update_signoff (PmPilotPage *self)
-{
-  update_header (self);
 }
 
 /* The KPI editor */
@@ -264,33 +257,15 @@ update_editor (PmPilotPage *self)
   update_editor_fields (self);
 }
 
-/* The model changed under the selected row (a save, an undo). */
-static void
-selected_row_changed_cb (PmPilotPage *self)
-{
-  update_editor (self);
-}
-
 static void
 selection_changed_cb (PmPilotPage *self)
 {
   PmKpiRow *row = self->kpi_selection != NULL ? gtk_single_selection_get_selected_item (self->kpi_selection) : NULL;
 
-  if (row == self->selected_row)
+  if (!g_set_object (&self->selected_row, row))
     return;
 
-  if (self->selected_row != NULL)
-    g_signal_handlers_disconnect_by_data (self->selected_row, self);
-  g_set_object (&self->selected_row, row);
-  if (row != NULL)
-    {
-      g_signal_connect_swapped (row, "notify::value-text", G_CALLBACK (selected_row_changed_cb), self);
-      g_signal_connect_swapped (row, "notify::note", G_CALLBACK (selected_row_changed_cb), self);
-      g_signal_connect_swapped (row, "notify::baseline-text", G_CALLBACK (selected_row_changed_cb), self);
-      g_signal_connect_swapped (row, "notify::target-text", G_CALLBACK (selected_row_changed_cb), self);
-      g_signal_connect_swapped (row, "notify::title", G_CALLBACK (selected_row_changed_cb), self);
-    }
-
+  g_signal_group_set_target (self->selected_row_signals, row);
   update_editor (self);
 }
 
@@ -316,18 +291,18 @@ value_changed_cb (PmPilotPage *self)
 static void
 entry_apply_cb (PmPilotPage *self)
 {
-  PmWindow *window = _pm_pilot_page_get_window (self);
+  PmStore *store = get_store (self);
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *period = NULL;
   g_autofree char *message = NULL;
   PmKpi *kpi;
 
-  if (window == NULL || self->selected_row == NULL || pm_window_get_store (window) == NULL)
+  if (store == NULL || self->selected_row == NULL)
     return;
 
   kpi = pm_kpi_row_get_kpi (self->selected_row);
-  if (!pm_edit_set_entry (pm_window_get_store (window), kpi, self->period,
+  if (!pm_edit_set_entry (store, kpi, self->period,
                           gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
                           gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
                           &undo, &error))
@@ -337,7 +312,7 @@ entry_apply_cb (PmPilotPage *self)
       if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT))
         {
           update_editor_fields (self);
-          _pm_window_report_error (window, _("Someone Else Saved This Value First"), error);
+          pm_session_report_failure (self->session, _("Someone Else Saved This Value First"), error);
           return;
         }
 
@@ -345,7 +320,7 @@ entry_apply_cb (PmPilotPage *self)
       /* A value that does not parse is explained beside the field; a
        * failure to write deserves a dialog. */
       if (error->domain != PM_MODEL_ERROR)
-        _pm_window_report_error (window, _("Could Not Save the Value"), error);
+        pm_session_report_failure (self->session, _("Could Not Save the Value"), error);
       return;
     }
 
@@ -356,7 +331,7 @@ entry_apply_cb (PmPilotPage *self)
   period = pm_period_get_label (self->period);
   /* Translators: toast after saving a KPI value: "Saved for Q3 2016/17" */
   message = g_strdup_printf (_("Saved for %s"), period);
-  _pm_window_report_saved (window, message, g_steal_pointer (&undo));
+  pm_session_report_saved (self->session, message, g_steal_pointer (&undo));
 }
 
 /* The table */
@@ -459,10 +434,8 @@ rebuild (PmPilotPage *self)
 {
   GtkSortListModel *sorted;
 
-  if (self->kpi_selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->kpi_selection, self);
-  if (self->kpi_rows != NULL)
-    g_signal_handlers_disconnect_by_data (self->kpi_rows, self);
+  g_signal_group_set_target (self->selection_signals, NULL);
+  g_signal_group_set_target (self->rows_signals, NULL);
   gtk_column_view_set_model (self->kpi_view, NULL);
   g_clear_object (&self->kpi_selection);
   g_clear_object (&self->kpi_rows);
@@ -476,9 +449,8 @@ rebuild (PmPilotPage *self)
                                         g_object_ref (gtk_column_view_get_sorter (self->kpi_view)));
       self->kpi_selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
       gtk_single_selection_set_autoselect (self->kpi_selection, TRUE);
-      g_signal_connect_swapped (self->kpi_selection, "notify::selected-item",
-                                G_CALLBACK (selection_changed_cb), self);
-      g_signal_connect_swapped (self->kpi_rows, "items-changed", G_CALLBACK (update_kpi_stack), self);
+      g_signal_group_set_target (self->selection_signals, self->kpi_selection);
+      g_signal_group_set_target (self->rows_signals, self->kpi_rows);
       gtk_column_view_set_model (self->kpi_view, GTK_SELECTION_MODEL (self->kpi_selection));
 
       self->watch = pm_watch_new (G_OBJECT (self->pilot), pilot_changed_cb, self);
@@ -493,71 +465,264 @@ rebuild (PmPilotPage *self)
   _pm_pilot_page_report_reload (self);
 }
 
-/* Actions */
+/* Actions: the pilot's */
 
 static void
-show_history (PmPilotPage *self,
-              PmWindow    *window,
-              PmKpi       *kpi)
+edit_pilot_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  g_autoptr(GListModel) changes = NULL;
-  g_autoptr(GError) error = NULL;
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
 
-  if (window->store == NULL)
-    return;
-
-  changes = pm_store_list_changes (window->store, kpi, &error);
-  if (changes == NULL)
-    {
-      _pm_window_report_error (window, _("Could Not Read the History"), error);
-      return;
-    }
-
-  gtk_window_present (GTK_WINDOW (pm_history_dialog_new (GTK_WINDOW (window), kpi, changes)));
+  if (self->pilot != NULL && self->session != NULL)
+    pm_dialogs_edit_pilot (get_parent (self), self->session, pm_pilot_get_district (self->pilot), self->pilot);
 }
 
 static void
-pilot_action_cb (GtkWidget  *widget,
+delete_pilot_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
+
+  if (self->pilot != NULL && self->session != NULL)
+    pm_dialogs_confirm_delete (get_parent (self), self->session, G_OBJECT (self->pilot));
+}
+
+static void
+add_kpi_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
+
+  if (self->pilot != NULL && self->session != NULL)
+    pm_dialogs_edit_kpi (get_parent (self), self->session, self->pilot, NULL);
+}
+
+static void
+add_spend_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
+
+  if (self->pilot != NULL && self->session != NULL)
+    pm_dialogs_add_spend (get_parent (self), self->session, self->pilot);
+}
+
+/* Choosing the file is the window's job. */
+static void
+send_return_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
+
+  if (self->pilot != NULL)
+    gtk_widget_activate_action (widget, "win.send-return", "x",
+                                pm_district_get_id (pm_pilot_get_district (self->pilot)));
+}
+
+/* Actions: the quarter's sign-off */
+
+static void
+apply_signoff (PmPilotPage    *self,
+               PmDistrict     *district,
+               PmSignoffState  state,
+               const char     *comment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *message = NULL;
+
+  if (get_store (self) == NULL)
+    return;
+
+  /* The session says "signoff-changed", and the header follows. */
+  if (!pm_session_set_signoff (self->session, district, state, comment, &error))
+    {
+      pm_session_report_failure (self->session, _("Could Not Change the Quarter’s Sign-off"), error);
+      return;
+    }
+
+  period = pm_period_get_label (pm_session_get_period (self->session));
+  /* Translators: toast: “Tamworth, Q3 2016/17: Accepted” */
+  message = g_strdup_printf (_("%s, %s: %s"), pm_district_get_name (district), period,
+                             pm_signoff_state_to_words (state));
+  pm_session_report_saved (self->session, message, NULL);
+}
+
+static void
+set_signoff (PmPilotPage    *self,
+             PmSignoffState  state)
+{
+  if (self->pilot != NULL)
+    apply_signoff (self, pm_pilot_get_district (self->pilot), state, NULL);
+}
+
+static void
+submit_quarter_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  set_signoff (PM_PILOT_PAGE (widget), PM_SIGNOFF_SUBMITTED);
+}
+
+static void
+accept_quarter_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  set_signoff (PM_PILOT_PAGE (widget), PM_SIGNOFF_ACCEPTED);
+}
+
+static void
+reopen_quarter_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  set_signoff (PM_PILOT_PAGE (widget), PM_SIGNOFF_OPEN);
+}
+
+/* What the "Return the Quarter" dialog returns. */
+typedef struct
+{
+  PmPilotPage *page;
+  PmDistrict  *district;
+} ReturnRequest;
+
+static void
+return_request_free (gpointer  data,
+                     GClosure *closure)
+{
+  ReturnRequest *request = data;
+
+  g_clear_object (&request->page);
+  g_clear_object (&request->district);
+  g_free (request);
+}
+
+static void
+return_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ReturnRequest    *request)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_str_equal (response, "return"))
+    apply_signoff (request->page, request->district, PM_SIGNOFF_RETURNED, gtk_editable_get_text (entry));
+}
+
+/* Returning needs the reason, for the lead. */
+static void
+return_quarter_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
+  ReturnRequest *request;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (self->pilot == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (get_parent (self), _("Return the Quarter for Revision?"),
+                                   _("Say what the lead should revise. The quarter stays open for changes."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What to revise"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "return", _("_Return"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "return",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "return");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  request = g_new0 (ReturnRequest, 1);
+  request->page = g_object_ref (self);
+  request->district = g_object_ref (pm_pilot_get_district (self->pilot));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (return_response_cb), request,
+                         return_request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Actions: the selected KPI's */
+
+static void
+edit_baseline_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
+  PmKpi *kpi = pm_pilot_page_get_selected_kpi (self);
+
+  if (kpi != NULL && self->session != NULL)
+    pm_dialogs_edit_baseline (get_parent (self), self->session, kpi);
+}
+
+static void
+add_target_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
+  PmKpi *kpi = pm_pilot_page_get_selected_kpi (self);
+
+  if (kpi != NULL && self->session != NULL)
+    pm_dialogs_add_target (get_parent (self), self->session, kpi);
+}
+
+static void
+edit_kpi_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   PmPilotPage *self = PM_PILOT_PAGE (widget);
-  PmWindow *window = _pm_pilot_page_get_window (self);
   PmKpi *kpi = pm_pilot_page_get_selected_kpi (self);
 
-  if (window == NULL || self->pilot == NULL)
+  if (kpi != NULL && self->session != NULL)
+    pm_dialogs_edit_kpi (get_parent (self), self->session, self->pilot, kpi);
+}
+
+static void
+delete_kpi_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
+  PmKpi *kpi = pm_pilot_page_get_selected_kpi (self);
+
+  if (kpi != NULL && self->session != NULL)
+    pm_dialogs_confirm_delete (get_parent (self), self->session, G_OBJECT (kpi));
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
+  PmKpi *kpi = pm_pilot_page_get_selected_kpi (self);
+  PmStore *store = get_store (self);
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (kpi == NULL || store == NULL)
     return;
 
-  if (g_str_equal (action_name, "pilot.edit"))
-    pm_dialogs_edit_pilot (window, pm_pilot_get_district (self->pilot), self->pilot);
-  else if (g_str_equal (action_name, "pilot.delete"))
-    pm_dialogs_confirm_delete (window, G_OBJECT (self->pilot));
-  else if (g_str_equal (action_name, "pilot.add-kpi"))
-    pm_dialogs_edit_kpi (window, self->pilot, NULL);
-  else if (g_str_equal (action_name, "pilot.add-spend"))
-    pm_dialogs_add_spend (window, self->pilot);
-  else if (g_str_equal (action_name, "pilot.send-return"))
-    _pm_window_send_return (window, pm_pilot_get_district (self->pilot));
-  else if (g_str_equal (action_name, "pilot.submit-quarter"))
-    _pm_window_set_signoff (window, pm_pilot_get_district (self->pilot), PM_SIGNOFF_SUBMITTED);
-  else if (g_str_equal (action_name, "pilot.accept-quarter"))
-    _pm_window_set_signoff (window, pm_pilot_get_district (self->pilot), PM_SIGNOFF_ACCEPTED);
-  else if (g_str_equal (action_name, "pilot.return-quarter"))
-    _pm_window_set_signoff (window, pm_pilot_get_district (self->pilot), PM_SIGNOFF_RETURNED);
-  else if (g_str_equal (action_name, "pilot.reopen-quarter"))
-    _pm_window_set_signoff (window, pm_pilot_get_district (self->pilot), PM_SIGNOFF_OPEN);
-  else if (kpi == NULL)
-    return;
-  else if (g_str_equal (action_name, "kpi.edit-baseline"))
-    pm_dialogs_edit_baseline (window, kpi);
-  else if (g_str_equal (action_name, "kpi.add-target"))
-    pm_dialogs_add_target (window, kpi);
-  else if (g_str_equal (action_name, "kpi.edit"))
-    pm_dialogs_edit_kpi (window, self->pilot, kpi);
-  else if (g_str_equal (action_name, "kpi.delete"))
-    pm_dialogs_confirm_delete (window, G_OBJECT (kpi));
-  else if (g_str_equal (action_name, "kpi.history"))
-    show_history (self, window, kpi);
+  changes = pm_store_list_changes (store, kpi, &error);
+  if (changes == NULL)
+    {
+      pm_session_report_failure (self->session, _("Could Not Read the History"), error);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (pm_history_dialog_new (get_parent (self), kpi, changes)));
 }
 
 /* GObject */
@@ -568,18 +733,14 @@ pm_pilot_page_dispose (GObject *object)
   PmPilotPage *self = PM_PILOT_PAGE (object);
 
   g_clear_pointer (&self->watch, pm_watch_free);
-  if (self->selected_row != NULL)
-    g_signal_handlers_disconnect_by_data (self->selected_row, self);
-  if (self->kpi_selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->kpi_selection, self);
-  if (self->kpi_rows != NULL)
-    g_signal_handlers_disconnect_by_data (self->kpi_rows, self);
-  if (self->pilot != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (pm_pilot_get_reach (self->pilot), self);
-      g_signal_handlers_disconnect_by_data (pm_pilot_get_providers (self->pilot), self);
-      g_signal_handlers_disconnect_by_data (pm_pilot_get_narratives (self->pilot), self);
-    }
+  g_binding_group_set_source (self->session_bindings, NULL);
+  g_signal_group_set_target (self->session_signals, NULL);
+  g_signal_group_set_target (self->selected_row_signals, NULL);
+  g_signal_group_set_target (self->selection_signals, NULL);
+  g_signal_group_set_target (self->rows_signals, NULL);
+  g_signal_group_set_target (self->reach_signals, NULL);
+  g_signal_group_set_target (self->providers_signals, NULL);
+  g_signal_group_set_target (self->narratives_signals, NULL);
 
   /* AdwBin would unparent its child a second time after the template
    * has: let it go first. */
@@ -589,6 +750,15 @@ pm_pilot_page_dispose (GObject *object)
   g_clear_object (&self->kpi_selection);
   g_clear_object (&self->kpi_rows);
   g_clear_object (&self->reach_slots);
+  g_clear_object (&self->session_bindings);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->selected_row_signals);
+  g_clear_object (&self->selection_signals);
+  g_clear_object (&self->rows_signals);
+  g_clear_object (&self->reach_signals);
+  g_clear_object (&self->providers_signals);
+  g_clear_object (&self->narratives_signals);
+  g_clear_object (&self->session);
   g_clear_object (&self->pilot);
   g_clear_object (&self->period);
 
@@ -605,6 +775,10 @@ pm_pilot_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
     case PROP_PILOT:
       g_value_set_object (value, self->pilot);
       break;
@@ -628,6 +802,10 @@ pm_pilot_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      pm_pilot_page_set_session (self, g_value_get_object (value));
+      break;
+
     case PROP_PILOT:
       pm_pilot_page_set_pilot (self, g_value_get_object (value));
       break;
@@ -646,16 +824,14 @@ pm_pilot_page_class_init (PmPilotPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const char *actions[] = {
-    "pilot.edit", "pilot.delete", "pilot.add-kpi", "pilot.add-spend", "pilot.send-return",
-    "pilot.submit-quarter", "pilot.accept-quarter", "pilot.return-quarter", "pilot.reopen-quarter",
-    "kpi.edit-baseline", "kpi.add-target", "kpi.edit", "kpi.delete", "kpi.history",
-  };
 
   object_class->dispose = pm_pilot_page_dispose;
   object_class->get_property = pm_pilot_page_get_property;
   object_class->set_property = pm_pilot_page_set_property;
 
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, PM_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PILOT] =
     g_param_spec_object ("pilot", NULL, NULL, PM_TYPE_PILOT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -705,14 +881,46 @@ pm_pilot_page_class_init (PmPilotPageClass *klass)
   gtk_widget_class_bind_template_callback_full (widget_class, "save_narrative_cb",
                                                 G_CALLBACK (_pm_pilot_page_save_narrative));
 
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_class_install_action (widget_class, actions[i], NULL, pilot_action_cb);
+  gtk_widget_class_install_action (widget_class, "pilot.edit", NULL, edit_pilot_action);
+  gtk_widget_class_install_action (widget_class, "pilot.delete", NULL, delete_pilot_action);
+  gtk_widget_class_install_action (widget_class, "pilot.add-kpi", NULL, add_kpi_action);
+  gtk_widget_class_install_action (widget_class, "pilot.add-spend", NULL, add_spend_action);
+  gtk_widget_class_install_action (widget_class, "pilot.send-return", NULL, send_return_action);
+  gtk_widget_class_install_action (widget_class, "pilot.submit-quarter", NULL, submit_quarter_action);
+  gtk_widget_class_install_action (widget_class, "pilot.accept-quarter", NULL, accept_quarter_action);
+  gtk_widget_class_install_action (widget_class, "pilot.return-quarter", NULL, return_quarter_action);
+  gtk_widget_class_install_action (widget_class, "pilot.reopen-quarter", NULL, reopen_quarter_action);
+  gtk_widget_class_install_action (widget_class, "kpi.edit-baseline", NULL, edit_baseline_action);
+  gtk_widget_class_install_action (widget_class, "kpi.add-target", NULL, add_target_action);
+  gtk_widget_class_install_action (widget_class, "kpi.edit", NULL, edit_kpi_action);
+  gtk_widget_class_install_action (widget_class, "kpi.delete", NULL, delete_kpi_action);
+  gtk_widget_class_install_action (widget_class, "kpi.history", NULL, history_action);
 }
 
 static void
 pm_pilot_page_init (PmPilotPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The quarter is the session's; a changed sign-off or round changes
+   * the header and what may be typed. */
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->session_bindings, "period", self, "period", G_BINDING_SYNC_CREATE);
+  self->session_signals = g_signal_group_new (PM_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "signoff-changed", G_CALLBACK (update_header), self);
+
+  /* The model changed under the selected row (a save, an undo). */
+  self->selected_row_signals = g_signal_group_new (PM_TYPE_KPI_ROW);
+  g_signal_group_connect_swapped (self->selected_row_signals, "notify::value-text", G_CALLBACK (update_editor), self);
+  g_signal_group_connect_swapped (self->selected_row_signals, "notify::note", G_CALLBACK (update_editor), self);
+  g_signal_group_connect_swapped (self->selected_row_signals, "notify::baseline-text", G_CALLBACK (update_editor), self);
+  g_signal_group_connect_swapped (self->selected_row_signals, "notify::target-text", G_CALLBACK (update_editor), self);
+  g_signal_group_connect_swapped (self->selected_row_signals, "notify::title", G_CALLBACK (update_editor), self);
+  self->selection_signals = g_signal_group_new (GTK_TYPE_SINGLE_SELECTION);
+  g_signal_group_connect_swapped (self->selection_signals, "notify::selected-item",
+                                  G_CALLBACK (selection_changed_cb), self);
+  self->rows_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->rows_signals, "items-changed", G_CALLBACK (update_kpi_stack), self);
 
   self->period = pm_period_new_current ();
   setup_columns (self);
@@ -722,6 +930,22 @@ pm_pilot_page_init (PmPilotPage *self)
 }
 
 /* Public API */
+
+void
+pm_pilot_page_set_session (PmPilotPage *self,
+                           PmSession   *session)
+{
+  g_return_if_fail (PM_IS_PILOT_PAGE (self));
+  g_return_if_fail (session == NULL || PM_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_binding_group_set_source (self->session_bindings, session);
+  g_signal_group_set_target (self->session_signals, session);
+  update_header (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
 
 void
 pm_pilot_page_set_pilot (PmPilotPage *self,
@@ -735,13 +959,6 @@ pm_pilot_page_set_pilot (PmPilotPage *self,
 
   /* What was being typed for the last pilot is kept. */
   pm_pilot_page_flush (self);
-
-  if (self->pilot != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (pm_pilot_get_reach (self->pilot), self);
-      g_signal_handlers_disconnect_by_data (pm_pilot_get_providers (self->pilot), self);
-      g_signal_handlers_disconnect_by_data (pm_pilot_get_narratives (self->pilot), self);
-    }
 
   g_set_object (&self->pilot, pilot);
   rebuild (self);

@@ -14,7 +14,6 @@
 
 #include "pm-dialogs.h"
 #include "pm-import-dialog.h"
-#include "pm-pilot-page-private.h"
 #include "pm-returns-dialog.h"
 #include "store/pm-return.h"
 #include "pm-print-operation.h"
@@ -129,9 +128,9 @@ choose_file (PmWindow             *self,
       break;
     }
 
-  if (self->store != NULL)
+  if (pm_session_get_store (self->session) != NULL)
     {
-      g_autoptr(GFile) current = g_file_new_for_path (pm_store_get_path (self->store));
+      g_autoptr(GFile) current = g_file_new_for_path (pm_store_get_path (pm_session_get_store (self->session)));
       g_autoptr(GFile) folder = g_file_get_parent (current);
 
       /* Only a starting point: the chooser opens elsewhere if it cannot. */
@@ -150,7 +149,7 @@ choose_file (PmWindow             *self,
   G_STMT_START {                                                          \
     g_autofree char *basename_ = g_file_get_basename (file);              \
     g_autofree char *heading_ = g_strdup_printf (format, basename_);      \
-    _pm_window_report_error ((self), heading_, (error));                  \
+    pm_session_report_failure ((self)->session, heading_, (error));                  \
   } G_STMT_END
 
 /* Pilot Monitor never writes over a file it was not asked to open. */
@@ -193,7 +192,7 @@ create_database (PmWindow    *self,
     }
   pm_store_close (store);
 
-  if (!_pm_window_open (self, path, PM_STORE_OPEN_DEFAULT, &error))
+  if (!pm_session_open (self->session, path, NULL, PM_STORE_OPEN_DEFAULT, &error))
     {
       report_file_error (self, _("Could Not Open “%s”"), file, error);
       return FALSE;
@@ -233,13 +232,13 @@ create_programme_action_cb (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  if (self->store == NULL || self->programme != NULL)
+  if (pm_session_get_store (self->session) == NULL || pm_session_get_programme (self->session) != NULL)
     return;
 
-  path = g_strdup (pm_store_get_path (self->store));
-  if (!pm_store_import (self->store, programme, &error)
-      || !_pm_window_open (self, path, PM_STORE_OPEN_DEFAULT, &error))
-    _pm_window_report_error (self, _("Could Not Start the Programme"), error);
+  path = g_strdup (pm_store_get_path (pm_session_get_store (self->session)));
+  if (!pm_store_import (pm_session_get_store (self->session), programme, &error)
+      || !pm_session_open (self->session, path, NULL, PM_STORE_OPEN_DEFAULT, &error))
+    pm_session_report_failure (self->session, _("Could Not Start the Programme"), error);
 }
 
 /* Open */
@@ -254,13 +253,13 @@ open_path (PmWindow   *self,
   /* A server remembered without its password: asked for, not refused. */
   if (pm_store_location_is_server (path))
     {
-      if (!_pm_window_open (self, path, PM_STORE_OPEN_DEFAULT, &error))
+      if (!pm_session_open (self->session, path, NULL, PM_STORE_OPEN_DEFAULT, &error))
         _pm_window_connect (self, path, error->message);
       return;
     }
 
   file = g_file_new_for_path (path);
-  if (!_pm_window_open (self, path, PM_STORE_OPEN_DEFAULT, &error))
+  if (!pm_session_open (self->session, path, NULL, PM_STORE_OPEN_DEFAULT, &error))
     report_file_error (self, _("Could Not Open “%s”"), file, error);
 }
 
@@ -303,19 +302,19 @@ save_as_chosen_cb (PmWindow *self,
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || !check_new_file (self, file))
+  if (pm_session_get_store (self->session) == NULL || !check_new_file (self, file))
     return;
 
   /* A server's programme is copied to the file, audit trail and all. */
-  if (pm_store_is_server (self->store) ? !pm_store_copy_to (self->store, path, &error)
-                                       : !pm_store_backup_to (self->store, path, &error))
+  if (pm_store_is_server (pm_session_get_store (self->session)) ? !pm_store_copy_to (pm_session_get_store (self->session), path, &error)
+                                       : !pm_store_backup_to (pm_session_get_store (self->session), path, &error))
     {
       report_file_error (self, _("Could Not Save “%s”"), file, error);
       return;
     }
 
   /* As with any Save As, work carries on in the new copy. */
-  if (!_pm_window_open (self, path, PM_STORE_OPEN_DEFAULT, &error))
+  if (!pm_session_open (self->session, path, NULL, PM_STORE_OPEN_DEFAULT, &error))
     {
       report_file_error (self, _("Could Not Open “%s”"), file, error);
       return;
@@ -323,7 +322,7 @@ save_as_chosen_cb (PmWindow *self,
 
   /* Translators: toast after Save As: "Saved as “Copy.db”" */
   message = g_strdup_printf (_("Saved as “%s”"), basename);
-  _pm_window_report_saved (self, message, NULL);
+  pm_session_report_saved (self->session, message, NULL);
 }
 
 static void
@@ -336,10 +335,10 @@ save_as_action_cb (GSimpleAction *action,
   g_autofree char *suggested = NULL;
   char *dot;
 
-  if (self->store == NULL)
+  if (pm_session_get_store (self->session) == NULL)
     return;
 
-  basename = g_path_get_basename (pm_store_get_path (self->store));
+  basename = g_path_get_basename (pm_store_get_path (pm_session_get_store (self->session)));
   dot = strrchr (basename, '.');
   if (dot != NULL)
     *dot = '\0';
@@ -380,12 +379,12 @@ import_chosen_cb (PmWindow *self,
     }
 
   /* An empty database takes the programme; otherwise it gets a new one. */
-  if (self->store != NULL && self->programme == NULL)
+  if (pm_session_get_store (self->session) != NULL && pm_session_get_programme (self->session) == NULL)
     {
-      g_autofree char *current = g_strdup (pm_store_get_path (self->store));
+      g_autofree char *current = g_strdup (pm_store_get_path (pm_session_get_store (self->session)));
 
-      if (!pm_store_import (self->store, programme, &error)
-          || !_pm_window_open (self, current, PM_STORE_OPEN_DEFAULT, &error))
+      if (!pm_store_import (pm_session_get_store (self->session), programme, &error)
+          || !pm_session_open (self->session, current, NULL, PM_STORE_OPEN_DEFAULT, &error))
         report_file_error (self, _("Could Not Import “%s”"), file, error);
       return;
     }
@@ -419,19 +418,19 @@ import_values_finished_cb (PmImportDialog *dialog,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      _pm_window_report_saved (self, error->message, NULL);
+      pm_session_report_saved (self->session, error->message, NULL);
       return;
     }
   if (error != NULL)
     {
-      _pm_window_report_error (self, _("Could Not Import the Values"), error);
+      pm_session_report_failure (self->session, _("Could Not Import the Values"), error);
       return;
     }
 
   /* Translators: toast after a CSV import */
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Saved %u value", "Saved %u values",
                                           n_written), n_written);
-  _pm_window_report_saved (self, message, NULL);
+  pm_session_report_saved (self->session, message, NULL);
 }
 
 static void
@@ -441,10 +440,10 @@ import_values_chosen_cb (PmWindow *self,
 {
   PmImportDialog *dialog;
 
-  if (self->store == NULL || self->programme == NULL)
+  if (pm_session_get_store (self->session) == NULL || pm_session_get_programme (self->session) == NULL)
     return;
 
-  dialog = pm_import_dialog_new (GTK_WINDOW (self), self->store, self->programme, file);
+  dialog = pm_import_dialog_new (GTK_WINDOW (self), pm_session_get_store (self->session), pm_session_get_programme (self->session), file);
   g_signal_connect_object (dialog, "finished", G_CALLBACK (import_values_finished_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -471,7 +470,7 @@ returns_merged_cb (PmReturnsDialog *dialog,
 
   if (error != NULL)
     {
-      _pm_window_report_error (self, _("Could Not Merge a Return"), error);
+      pm_session_report_failure (self->session, _("Could Not Merge a Return"), error);
       return;
     }
 
@@ -479,7 +478,7 @@ returns_merged_cb (PmReturnsDialog *dialog,
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Merged %u return: %u saved",
                                           "Merged %u returns: %u saved", n_returns),
                              n_returns, n_values);
-  _pm_window_report_saved (self, message, NULL);
+  pm_session_report_saved (self->session, message, NULL);
 }
 
 static void
@@ -487,11 +486,11 @@ import_returns_response_cb (GtkNativeDialog *native,
                             int              response,
                             PmWindow        *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL && self->programme != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && pm_session_get_store (self->session) != NULL && pm_session_get_programme (self->session) != NULL)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
-      PmReturnsDialog *dialog = pm_returns_dialog_new (GTK_WINDOW (self), self->store,
-                                                       self->programme, files);
+      PmReturnsDialog *dialog = pm_returns_dialog_new (GTK_WINDOW (self), pm_session_get_store (self->session),
+                                                       pm_session_get_programme (self->session), files);
 
       g_signal_connect_object (dialog, "merged", G_CALLBACK (returns_merged_cb), self, 0);
       gtk_window_present (GTK_WINDOW (dialog));
@@ -527,16 +526,16 @@ send_return_chosen_cb (PmWindow *self,
   PmDistrict *district = data;
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *author = _pm_window_get_author (self);
+  const char *author = pm_session_get_author (self->session);
   g_autofree char *message = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(PmReturn) ret = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->programme == NULL || path == NULL)
+  if (pm_session_get_programme (self->session) == NULL || path == NULL)
     return;
 
-  ret = pm_return_new (self->programme, district, NULL, _pm_window_get_period (self), author, now);
+  ret = pm_return_new (pm_session_get_programme (self->session), district, NULL, pm_session_get_period (self->session), author, now);
   if (!pm_return_save (ret, path, &error))
     {
       report_file_error (self, _("Could Not Save “%s”"), file, error);
@@ -545,21 +544,26 @@ send_return_chosen_cb (PmWindow *self,
 
   /* Translators: toast after saving a return: “Return saved as “tamworth-FY2016-Q3.json”” */
   message = g_strdup_printf (_("Return saved as “%s”"), basename);
-  _pm_window_report_saved (self, message, NULL);
+  pm_session_report_saved (self->session, message, NULL);
 }
 
-void
-_pm_window_send_return (PmWindow   *self,
-                        PmDistrict *district)
+/* Asks where to save the district's return (its id the parameter) for
+ * the quarter shown. */
+static void
+send_return_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
 {
+  PmWindow *self = user_data;
+  PmDistrict *district = pm_session_find_district (self->session, g_variant_get_int64 (parameter));
   g_autofree char *code = NULL;
   g_autofree char *suggested = NULL;
   g_autofree char *lower = NULL;
 
-  g_return_if_fail (PM_IS_WINDOW (self));
-  g_return_if_fail (PM_IS_DISTRICT (district));
+  if (district == NULL)
+    return;
 
-  code = pm_period_to_code (_pm_window_get_period (self));
+  code = pm_period_to_code (pm_session_get_period (self->session));
   lower = g_utf8_strdown (pm_district_get_name (district), -1);
   g_strdelimit (lower, " /\\", '-');
   /* Translators: the suggested name of a return: district, then quarter */
@@ -567,84 +571,6 @@ _pm_window_send_return (PmWindow   *self,
   choose_file (self, _("Send Quarterly Return"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                suggested, FILE_KIND_PROGRAMME, send_return_chosen_cb,
                g_object_ref (district), g_object_unref);
-}
-
-/* Sign-off of a district's quarter */
-
-static void
-apply_signoff (PmWindow       *self,
-               PmDistrict     *district,
-               PmSignoffState  state,
-               const char     *comment)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *period = NULL;
-  g_autofree char *message = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  if (!pm_store_set_signoff (self->store, district, _pm_window_get_period (self), state, comment, &error))
-    {
-      _pm_window_report_error (self, _("Could Not Change the Quarter’s Sign-off"), error);
-      return;
-    }
-
-  _pm_pilot_page_update_signoff (self->pilot_page);
-  period = pm_period_get_label (_pm_window_get_period (self));
-  /* Translators: toast: “Tamworth, Q3 2016/17: Accepted” */
-  message = g_strdup_printf (_("%s, %s: %s"), pm_district_get_name (district), period,
-                             pm_signoff_state_to_words (state));
-  _pm_window_report_saved (self, message, NULL);
-}
-
-static void
-return_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    PmWindow         *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  PmDistrict *district = g_object_get_data (G_OBJECT (dialog), "district");
-
-  if (g_str_equal (response, "return"))
-    apply_signoff (self, district, PM_SIGNOFF_RETURNED, gtk_editable_get_text (entry));
-}
-
-void
-_pm_window_set_signoff (PmWindow       *self,
-                        PmDistrict     *district,
-                        PmSignoffState  state)
-{
-  GtkWidget *dialog;
-  GtkWidget *entry;
-
-  g_return_if_fail (PM_IS_WINDOW (self));
-  g_return_if_fail (PM_IS_DISTRICT (district));
-
-  if (state != PM_SIGNOFF_RETURNED)
-    {
-      apply_signoff (self, district, state, NULL);
-      return;
-    }
-
-  /* Returning needs the reason, for the lead. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Return the Quarter for Revision?"),
-                                   _("Say what the lead should revise. The quarter stays open for changes."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What to revise"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "return", _("_Return"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "return",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "return");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "district", g_object_ref (district), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (return_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Export */
@@ -659,10 +585,10 @@ export_chosen_cb (PmWindow *self,
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->programme == NULL)
+  if (pm_session_get_programme (self->session) == NULL)
     return;
 
-  if (!pm_programme_file_save (self->programme, path, &error))
+  if (!pm_programme_file_save (pm_session_get_programme (self->session), path, &error))
     {
       report_file_error (self, _("Could Not Export “%s”"), file, error);
       return;
@@ -670,7 +596,7 @@ export_chosen_cb (PmWindow *self,
 
   /* Translators: toast after exporting: "Exported “programme.json”" */
   message = g_strdup_printf (_("Exported “%s”"), basename);
-  _pm_window_report_saved (self, message, NULL);
+  pm_session_report_saved (self->session, message, NULL);
 }
 
 static void
@@ -713,12 +639,12 @@ connect_response_cb (AdwMessageDialog *dialog,
       goto wipe;
     }
 
-  opened = _pm_window_open_with_password (self, location, secret[0] != '\0' ? secret : NULL,
-                                          PM_STORE_OPEN_CREATE, &error);
+  opened = pm_session_open (self->session, location, secret[0] != '\0' ? secret : NULL,
+                            PM_STORE_OPEN_CREATE, &error);
   if (!opened && g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION))
     _pm_window_connect (self, location, error->message);
   else if (!opened)
-    _pm_window_report_error (self, _("Could Not Connect"), error);
+    pm_session_report_failure (self->session, _("Could Not Connect"), error);
 
 wipe:
   /* Not left in freed memory either. */
@@ -798,10 +724,10 @@ static GListModel *
 list_restatements (PmWindow  *self,
                    GError   **error)
 {
-  if (self->store == NULL)
+  if (pm_session_get_store (self->session) == NULL)
     return G_LIST_MODEL (g_list_store_new (PM_TYPE_RESTATEMENT));
 
-  return pm_store_list_restatements (self->store, self->programme, NULL, error);
+  return pm_store_list_restatements (pm_session_get_store (self->session), pm_session_get_programme (self->session), NULL, error);
 }
 
 static void
@@ -816,21 +742,20 @@ freeze_response_cb (AdwMessageDialog *dialog,
   g_autofree char *when = NULL;
   g_autofree char *message = NULL;
 
-  if (!g_str_equal (response, "freeze") || self->store == NULL)
+  if (!g_str_equal (response, "freeze") || pm_session_get_store (self->session) == NULL)
     return;
 
-  if (!pm_store_freeze_round (self->store, reported_on, _pm_window_get_period (self), &error))
+  if (!pm_session_freeze_round (self->session, reported_on, &error))
     {
-      _pm_window_report_error (self, _("Could Not Freeze the Committee Round"), error);
+      pm_session_report_failure (self->session, _("Could Not Freeze the Committee Round"), error);
       return;
     }
 
-  _pm_pilot_page_update_signoff (self->pilot_page);
-  period = pm_period_get_label (_pm_window_get_period (self));
+  period = pm_period_get_label (pm_session_get_period (self->session));
   when = pm_date_format (reported_on);
   /* Translators: toast: “Values up to Q3 2016/17 frozen as reported on 12 January 2017” */
   message = g_strdup_printf (_("Values up to %s frozen as reported on %s"), period, when);
-  _pm_window_report_saved (self, message, NULL);
+  pm_session_report_saved (self->session, message, NULL);
 }
 
 /* A meeting date is a whole day: Freeze waits for one. */
@@ -860,10 +785,10 @@ freeze_round_action_cb (GSimpleAction *action,
   GtkWidget *dialog;
   GtkWidget *entry;
 
-  if (self->store == NULL || self->programme == NULL)
+  if (pm_session_get_store (self->session) == NULL || pm_session_get_programme (self->session) == NULL)
     return;
 
-  period = pm_period_get_label (_pm_window_get_period (self));
+  period = pm_period_get_label (pm_session_get_period (self->session));
   body = g_strdup_printf (_("Every value up to %s is kept as the committee is shown it. "
                             "Values can still be changed, and each change is then listed, beside "
                             "the reported value, in the next district summaries. "
@@ -901,14 +826,14 @@ print_action_cb (GSimpleAction *action,
   g_autoptr(GListModel) restatements = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->programme == NULL)
+  if (pm_session_get_programme (self->session) == NULL)
     return;
 
   restatements = list_restatements (self, &error);
   if (restatements == NULL ||
-      !pm_print_operation_run (GTK_WINDOW (self), self->programme, _pm_window_get_period (self),
+      !pm_print_operation_run (GTK_WINDOW (self), pm_session_get_programme (self->session), pm_session_get_period (self->session),
                                restatements, &error))
-    _pm_window_report_error (self, _("Could Not Print"), error);
+    pm_session_report_failure (self->session, _("Could Not Print"), error);
 }
 
 /* Export PDF: the same documents as printing, straight to a file. The
@@ -1008,10 +933,10 @@ export_done_cb (GObject      *object,
       g_autofree char *basename = g_file_get_basename (job->file);
       g_autofree char *message = g_strdup_printf (_("Exported “%s”"), basename);
 
-      _pm_window_report_saved (self, message, NULL);
+      pm_session_report_saved (self->session, message, NULL);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _pm_window_report_saved (self, _("The export was cancelled: no file was written."), NULL);
+    pm_session_report_saved (self->session, _("The export was cancelled: no file was written."), NULL);
   else
     report_file_error (self, _("Could Not Export “%s”"), job->file, error);
 }
@@ -1030,7 +955,7 @@ _pm_window_export_pdf (PmWindow   *self,
   g_return_if_fail (PM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->programme == NULL)
+  if (pm_session_get_programme (self->session) == NULL)
     return;
 
   if (!appendix)
@@ -1042,7 +967,7 @@ _pm_window_export_pdf (PmWindow   *self,
   job->path = g_file_get_path (file);
   restatements = list_restatements (self, &error);
   if (restatements != NULL)
-    job->report = pm_print_operation_make_report (self->programme, _pm_window_get_period (self),
+    job->report = pm_print_operation_make_report (pm_session_get_programme (self->session), pm_session_get_period (self->session),
                                                   district != NULL ? pm_district_get_name (district) : NULL,
                                                   appendix, restatements, &error);
   if (job->report == NULL || job->path == NULL)
@@ -1085,10 +1010,10 @@ export_pdf_action_cb (GSimpleAction *action,
   g_autofree char *code = NULL;
   g_autofree char *suggested = NULL;
 
-  if (self->programme == NULL)
+  if (pm_session_get_programme (self->session) == NULL)
     return;
 
-  period = g_object_ref (_pm_window_get_period (self));
+  period = g_object_ref (pm_session_get_period (self->session));
   code = pm_period_to_code (period);
   /* Translators: suggested file names; %s is a quarter like FY2016-Q3 */
   suggested = g_strdup_printf (appendix ? _("programme-appendix-%s.pdf") : _("district-summaries-%s.pdf"), code);
@@ -1112,13 +1037,13 @@ export_table_chosen_cb (PmWindow *self,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (self->programme == NULL)
+  if (pm_session_get_programme (self->session) == NULL)
     return;
 
   if (xlsx)
-    ok = pm_table_export_xlsx (self->programme, _pm_window_get_period (self), path, &error);
+    ok = pm_table_export_xlsx (pm_session_get_programme (self->session), pm_session_get_period (self->session), path, &error);
   else
-    ok = pm_table_export_csv (self->programme, _pm_window_get_period (self), path, &error);
+    ok = pm_table_export_csv (pm_session_get_programme (self->session), pm_session_get_period (self->session), path, &error);
   if (!ok)
     {
       report_file_error (self, _("Could Not Export “%s”"), file, error);
@@ -1126,7 +1051,7 @@ export_table_chosen_cb (PmWindow *self,
     }
 
   message = g_strdup_printf (_("Exported “%s”"), basename);
-  _pm_window_report_saved (self, message, NULL);
+  pm_session_report_saved (self->session, message, NULL);
 }
 
 static void
@@ -1139,10 +1064,10 @@ export_table_action_cb (GSimpleAction *action,
   g_autofree char *code = NULL;
   g_autofree char *suggested = NULL;
 
-  if (self->programme == NULL)
+  if (pm_session_get_programme (self->session) == NULL)
     return;
 
-  code = pm_period_to_code (_pm_window_get_period (self));
+  code = pm_period_to_code (pm_session_get_period (self->session));
   /* Translators: suggested file names; %s is a quarter like FY2016-Q3 */
   suggested = g_strdup_printf (xlsx ? _("programme-appendix-%s.xlsx") : _("kpi-table-%s.csv"), code);
 
@@ -1173,7 +1098,7 @@ preferences_action_cb (GSimpleAction *action,
   AdwPreferencesGroup *group;
   GtkWidget *row;
 
-  if (self->settings == NULL)
+  if (pm_session_get_settings (self->session) == NULL)
     return;
 
   window = ADW_PREFERENCES_WINDOW (adw_preferences_window_new ());
@@ -1189,9 +1114,9 @@ preferences_action_cb (GSimpleAction *action,
                                            "into the quarterly returns you send."));
   row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your Name"));
-  author = g_settings_get_string (self->settings, "author-name");
+  author = g_settings_get_string (pm_session_get_settings (self->session), "author-name");
   gtk_editable_set_text (GTK_EDITABLE (row), author);
-  g_signal_connect_object (row, "changed", G_CALLBACK (author_row_changed_cb), self->settings, 0);
+  g_signal_connect_object (row, "changed", G_CALLBACK (author_row_changed_cb), pm_session_get_settings (self->session), 0);
   gtk_widget_set_name (row, "author-row");
   adw_preferences_group_add (group, row);
   adw_preferences_page_add (page, group);
@@ -1207,7 +1132,9 @@ undo_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  _pm_window_undo (user_data);
+  PmWindow *self = user_data;
+
+  pm_session_undo (self->session);
 }
 
 static void
@@ -1227,7 +1154,9 @@ add_district_action_cb (GSimpleAction *action,
                         GVariant      *parameter,
                         gpointer       user_data)
 {
-  pm_dialogs_edit_district (user_data, NULL);
+  PmWindow *self = user_data;
+
+  pm_dialogs_edit_district (GTK_WINDOW (self), self->session, NULL);
 }
 
 static void
@@ -1235,7 +1164,9 @@ add_pilot_action_cb (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
-  pm_dialogs_edit_pilot (user_data, _pm_window_get_current_district (user_data), NULL);
+  PmWindow *self = user_data;
+
+  pm_dialogs_edit_pilot (GTK_WINDOW (self), self->session, _pm_window_get_current_district (self), NULL);
 }
 
 static void
@@ -1243,7 +1174,9 @@ edit_programme_action_cb (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  pm_dialogs_edit_programme (user_data);
+  PmWindow *self = user_data;
+
+  pm_dialogs_edit_programme (GTK_WINDOW (self), self->session);
 }
 
 static void
@@ -1251,10 +1184,11 @@ edit_district_action_cb (GSimpleAction *action,
                          GVariant      *parameter,
                          gpointer       user_data)
 {
-  PmDistrict *district = _pm_window_get_current_district (user_data);
+  PmWindow *self = user_data;
+  PmDistrict *district = _pm_window_get_current_district (self);
 
   if (district != NULL)
-    pm_dialogs_edit_district (user_data, district);
+    pm_dialogs_edit_district (GTK_WINDOW (self), self->session, district);
 }
 
 static void
@@ -1262,10 +1196,11 @@ delete_district_action_cb (GSimpleAction *action,
                            GVariant      *parameter,
                            gpointer       user_data)
 {
-  PmDistrict *district = _pm_window_get_current_district (user_data);
+  PmWindow *self = user_data;
+  PmDistrict *district = _pm_window_get_current_district (self);
 
   if (district != NULL)
-    pm_dialogs_confirm_delete (user_data, G_OBJECT (district));
+    pm_dialogs_confirm_delete (GTK_WINDOW (self), self->session, G_OBJECT (district));
 }
 
 static const GActionEntry window_actions[] = {
@@ -1283,6 +1218,7 @@ static const GActionEntry window_actions[] = {
   { "freeze-round", freeze_round_action_cb },
   { "export-pdf", export_pdf_action_cb, "s" },
   { "export-table", export_table_action_cb, "s" },
+  { "send-return", send_return_action_cb, "x" },
   { "undo", undo_action_cb },
   { "preferences", preferences_action_cb },
   { "search", search_action_cb },
@@ -1307,17 +1243,17 @@ set_enabled (PmWindow   *self,
 void
 _pm_window_update_actions (PmWindow *self)
 {
-  gboolean open = self->programme != NULL;
-  gboolean has_districts = open && g_list_model_get_n_items (pm_programme_get_districts (self->programme)) > 0;
+  gboolean open = pm_session_get_programme (self->session) != NULL;
+  gboolean has_districts = open && g_list_model_get_n_items (pm_programme_get_districts (pm_session_get_programme (self->session))) > 0;
   GObject *item = pm_sidebar_get_selected_item (self->sidebar);
 
-  set_enabled (self, "create-programme", self->store != NULL && !open);
-  set_enabled (self, "save-as", self->store != NULL);
+  set_enabled (self, "create-programme", pm_session_get_store (self->session) != NULL && !open);
+  set_enabled (self, "save-as", pm_session_get_store (self->session) != NULL);
   set_enabled (self, "export", open);
   set_enabled (self, "import-values", open);
   set_enabled (self, "import-returns", open);
   set_enabled (self, "print", open);
-  set_enabled (self, "freeze-round", open && self->store != NULL);
+  set_enabled (self, "freeze-round", open && pm_session_get_store (self->session) != NULL);
   set_enabled (self, "export-pdf", open);
   set_enabled (self, "export-table", open);
   set_enabled (self, "search", open);
@@ -1334,10 +1270,10 @@ _pm_window_update_recent (PmWindow *self)
   g_auto(GStrv) recent = NULL;
 
   g_menu_remove_all (self->recent_menu);
-  if (self->settings == NULL)
+  if (pm_session_get_settings (self->session) == NULL)
     return;
 
-  recent = g_settings_get_strv (self->settings, "recent-databases");
+  recent = g_settings_get_strv (pm_session_get_settings (self->session), "recent-databases");
   for (guint i = 0; recent[i] != NULL && i < MAX_RECENT; i++)
     {
       g_autofree char *basename = NULL;
@@ -1363,8 +1299,8 @@ _pm_window_install_actions (PmWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);
 
-  if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "changed::recent-databases",
+  if (pm_session_get_settings (self->session) != NULL)
+    g_signal_connect_object (pm_session_get_settings (self->session), "changed::recent-databases",
                              G_CALLBACK (_pm_window_update_recent), self, G_CONNECT_SWAPPED);
 
   _pm_window_update_recent (self);

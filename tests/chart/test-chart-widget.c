@@ -22,7 +22,10 @@
 #include "pm-district-chart.h"
 #include "pm-kpi-row.h"
 #include "pm-overview-page.h"
-#include "pm-window-private.h"
+#include "pm-period-selector.h"
+#include "pm-pilot-page.h"
+#include "pm-sidebar.h"
+#include "pm-window.h"
 #include "store/pm-sample.h"
 
 #define CANNOCK "Cannock Chase"
@@ -74,13 +77,21 @@ template_child (gpointer    widget,
   return GTK_WIDGET (child);
 }
 
+/* One of the window's own widgets: "sidebar", "stack", "pilot_page"… */
+static gpointer
+window_child (Fixture    *fixture,
+              const char *name)
+{
+  return template_child (fixture->window, PM_TYPE_WINDOW, name);
+}
+
 /* Picks @district_name's first pilot in the sidebar's selection model, as
  * a click would. */
 static void
 select_pilot_in_sidebar (Fixture    *fixture,
                          const char *district_name)
 {
-  GtkListView *list = GTK_LIST_VIEW (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "list_view"));
+  GtkListView *list = GTK_LIST_VIEW (template_child (window_child (fixture, "sidebar"), PM_TYPE_SIDEBAR, "list_view"));
   GtkSelectionModel *selection = gtk_list_view_get_model (list);
   GListModel *rows = G_LIST_MODEL (selection);
   gboolean in_district = FALSE;
@@ -109,7 +120,7 @@ select_period (Fixture *fixture,
                int      year,
                int      quarter)
 {
-  GtkDropDown *drop_down = GTK_DROP_DOWN (template_child (fixture->window->period_selector,
+  GtkDropDown *drop_down = GTK_DROP_DOWN (template_child (window_child (fixture, "period_selector"),
                                                           PM_TYPE_PERIOD_SELECTOR, "drop_down"));
   GListModel *periods = gtk_drop_down_get_model (drop_down);
 
@@ -121,7 +132,7 @@ select_period (Fixture *fixture,
         {
           gtk_drop_down_set_selected (drop_down, i);
           gui_test_drain ();
-          g_assert_cmpint (pm_period_get_index (_pm_window_get_period (fixture->window)), ==, year * 4 + quarter - 1);
+          g_assert_cmpint (pm_period_get_index (pm_session_get_period (pm_window_get_session (fixture->window))), ==, year * 4 + quarter - 1);
           return;
         }
     }
@@ -134,7 +145,7 @@ static void
 select_kpi_in_table (Fixture    *fixture,
                      const char *title_start)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "kpi_view"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "kpi_view"));
   GtkSelectionModel *selection = gtk_column_view_get_model (view);
   GListModel *rows = G_LIST_MODEL (selection);
 
@@ -146,7 +157,7 @@ select_kpi_in_table (Fixture    *fixture,
         {
           g_assert_true (gtk_selection_model_select_item (selection, i, TRUE));
           gui_test_drain ();
-          g_assert_true (g_str_has_prefix (pm_kpi_get_title (pm_pilot_page_get_selected_kpi (fixture->window->pilot_page)),
+          g_assert_true (g_str_has_prefix (pm_kpi_get_title (pm_pilot_page_get_selected_kpi (window_child (fixture, "pilot_page"))),
                                            title_start));
           return;
         }
@@ -160,7 +171,7 @@ static void
 type_value (Fixture    *fixture,
             const char *text)
 {
-  GtkWidget *row = template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_row");
+  GtkWidget *row = template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "value_row");
   GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
 
   gtk_widget_grab_focus (row);
@@ -173,7 +184,7 @@ type_value (Fixture    *fixture,
 static PmChart *
 trend_chart (Fixture *fixture)
 {
-  return PM_CHART (template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "trend_chart"));
+  return PM_CHART (template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "trend_chart"));
 }
 
 /* Presses @keyval on the chart's own key controller, as the keyboard would. */
@@ -280,14 +291,14 @@ static void
 test_district_comparison (Fixture       *fixture,
                           gconstpointer  data)
 {
-  PmDistrictChart *chart = PM_DISTRICT_CHART (template_child (fixture->window->overview_page,
+  PmDistrictChart *chart = PM_DISTRICT_CHART (template_child (window_child (fixture, "overview_page"),
                                                               PM_TYPE_OVERVIEW_PAGE, "district_chart"));
-  GtkDropDown *measure = GTK_DROP_DOWN (template_child (fixture->window->overview_page,
+  GtkDropDown *measure = GTK_DROP_DOWN (template_child (window_child (fixture, "overview_page"),
                                                         PM_TYPE_OVERVIEW_PAGE, "measure_dropdown"));
 
   select_period (fixture, 2016, 3);
   /* On the programme's overview, which the window opens on. */
-  g_assert_true (gtk_stack_get_visible_child (fixture->window->stack) == GTK_WIDGET (fixture->window->overview_page));
+  g_assert_true (gtk_stack_get_visible_child (window_child (fixture, "stack")) == GTK_WIDGET (window_child (fixture, "overview_page")));
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (chart), ADW_TYPE_PREFERENCES_GROUP)));
   gui_test_wait_until (gui_test_is_mapped, chart);
   g_assert_cmpuint (pm_district_chart_get_n_bars (chart), ==, 8);

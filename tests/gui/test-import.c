@@ -113,8 +113,8 @@ open_dialog (Fixture    *fixture,
   g_assert_no_error (error);
 
   fixture->dialog = g_object_ref (pm_import_dialog_new (GTK_WINDOW (fixture->window),
-                                                        fixture->window->store,
-                                                        fixture->window->programme, file));
+                                                        pm_window_get_store (fixture->window),
+                                                        pm_window_get_programme (fixture->window), file));
   g_signal_connect (fixture->dialog, "finished", G_CALLBACK (finished_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
   gui_test_wait_until (is_reviewing, fixture);
@@ -259,7 +259,7 @@ test_cancel_midway (Fixture       *fixture,
                     gconstpointer  data G_GNUC_UNUSED)
 {
   g_autoptr(GString) csv = g_string_new (HEADER);
-  g_autoptr(GListModel) kpis = pm_programme_list_kpis (fixture->window->programme);
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (pm_window_get_programme (fixture->window));
   g_autoptr(GBytes) before = read_db (fixture);
   g_autoptr(GBytes) after = NULL;
   g_autofree char *values_before = dump_values (fixture);
@@ -451,7 +451,7 @@ test_returns_review_and_merge (Fixture       *fixture,
   pm_store_set_author (lead, "Alex Lead");
   save_value (lead, lead_programme, "WCFC", 9);
   save_value (lead, lead_programme, "CESS", 4);
-  save_value (fixture->window->store, fixture->window->programme, "WCFC", 8);
+  save_value (pm_window_get_store (fixture->window), pm_window_get_programme (fixture->window), "WCFC", 8);
 
   ret = pm_return_new (lead_programme, pm_programme_find_district (lead_programme, CANNOCK), NULL,
                        q4, "Alex Lead", now);
@@ -466,8 +466,8 @@ test_returns_review_and_merge (Fixture       *fixture,
   g_list_store_append (files, good_file);
   g_list_store_append (files, bad_file);
   dialog = g_object_ref_sink (pm_returns_dialog_new (GTK_WINDOW (fixture->window),
-                                                     fixture->window->store,
-                                                     fixture->window->programme,
+                                                     pm_window_get_store (fixture->window),
+                                                     pm_window_get_programme (fixture->window),
                                                      G_LIST_MODEL (files)));
   g_signal_connect (dialog, "merged", G_CALLBACK (merged_cb), &merged);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -75,13 +75,21 @@ template_child (gpointer    widget,
   return GTK_WIDGET (child);
 }
 
+/* One of the window's own widgets: "sidebar", "stack", "pilot_page"… */
+static gpointer
+window_child (Fixture    *fixture,
+              const char *name)
+{
+  return template_child (fixture->window, PM_TYPE_WINDOW, name);
+}
+
 /* Picks @district_name's first pilot in the sidebar's selection model, as
  * a click would. */
 static void
 select_pilot_in_sidebar (Fixture    *fixture,
                          const char *district_name)
 {
-  GtkListView *list = GTK_LIST_VIEW (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "list_view"));
+  GtkListView *list = GTK_LIST_VIEW (template_child (window_child (fixture, "sidebar"), PM_TYPE_SIDEBAR, "list_view"));
   GtkSelectionModel *selection = gtk_list_view_get_model (list);
   GListModel *rows = G_LIST_MODEL (selection);
   gboolean in_district = FALSE;
@@ -110,7 +118,7 @@ select_period (Fixture *fixture,
                int      year,
                int      quarter)
 {
-  GtkDropDown *drop_down = GTK_DROP_DOWN (template_child (fixture->window->period_selector,
+  GtkDropDown *drop_down = GTK_DROP_DOWN (template_child (window_child (fixture, "period_selector"),
                                                           PM_TYPE_PERIOD_SELECTOR, "drop_down"));
   GListModel *periods = gtk_drop_down_get_model (drop_down);
 
@@ -122,7 +130,7 @@ select_period (Fixture *fixture,
         {
           gtk_drop_down_set_selected (drop_down, i);
           gui_test_drain ();
-          g_assert_cmpint (pm_period_get_index (_pm_window_get_period (fixture->window)), ==, year * 4 + quarter - 1);
+          g_assert_cmpint (pm_period_get_index (pm_session_get_period (pm_window_get_session (fixture->window))), ==, year * 4 + quarter - 1);
           return;
         }
     }
@@ -135,7 +143,7 @@ static void
 select_kpi_in_table (Fixture    *fixture,
                      const char *title_start)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "kpi_view"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "kpi_view"));
   GtkSelectionModel *selection = gtk_column_view_get_model (view);
   GListModel *rows = G_LIST_MODEL (selection);
 
@@ -147,7 +155,7 @@ select_kpi_in_table (Fixture    *fixture,
         {
           g_assert_true (gtk_selection_model_select_item (selection, i, TRUE));
           gui_test_drain ();
-          g_assert_true (g_str_has_prefix (pm_kpi_get_title (pm_pilot_page_get_selected_kpi (fixture->window->pilot_page)),
+          g_assert_true (g_str_has_prefix (pm_kpi_get_title (pm_pilot_page_get_selected_kpi (window_child (fixture, "pilot_page"))),
                                            title_start));
           return;
         }
@@ -161,7 +169,7 @@ static void
 type_value (Fixture    *fixture,
             const char *text)
 {
-  GtkWidget *row = template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_row");
+  GtkWidget *row = template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "value_row");
   GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
 
   gtk_widget_grab_focus (row);
@@ -174,7 +182,7 @@ type_value (Fixture    *fixture,
 static GtkLabel *
 value_error (Fixture *fixture)
 {
-  return GTK_LABEL (template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_error"));
+  return GTK_LABEL (template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "value_error"));
 }
 
 /* The entry for a KPI and quarter as the file holds it, read by a fresh
@@ -240,8 +248,8 @@ test_enter_value_and_undo (Fixture       *fixture,
   double value = 0;
 
   select_pilot_in_sidebar (fixture, CANNOCK);
-  g_assert_true (gtk_stack_get_visible_child (fixture->window->stack) == GTK_WIDGET (fixture->window->pilot_page));
-  g_assert_cmpstr (pm_district_get_name (pm_pilot_get_district (pm_pilot_page_get_pilot (fixture->window->pilot_page))),
+  g_assert_true (gtk_stack_get_visible_child (window_child (fixture, "stack")) == GTK_WIDGET (window_child (fixture, "pilot_page")));
+  g_assert_cmpstr (pm_district_get_name (pm_pilot_get_district (pm_pilot_page_get_pilot (window_child (fixture, "pilot_page")))),
                    ==, CANNOCK);
 
   select_period (fixture, 2016, 3);
@@ -259,7 +267,7 @@ test_enter_value_and_undo (Fixture       *fixture,
   g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
   g_assert_cmpfloat (value, ==, 5);
   /* and the field shows the restored value */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (fixture->window->pilot_page,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (window_child (fixture, "pilot_page"),
                                                                         PM_TYPE_PILOT_PAGE, "value_row"))),
                    ==, "5");
 }
@@ -295,7 +303,7 @@ test_bad_values_refused (Fixture       *fixture,
   select_period (fixture, 2016, 3);
   select_kpi_in_table (fixture, WCFC);
   error_label = value_error (fixture);
-  row = template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_row");
+  row = template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "value_row");
 
   /* Letters: explained beside the field as typed, and not saved on Enter. */
   type_value (fixture, "abc");
@@ -369,7 +377,7 @@ test_history_shows_change (Fixture       *fixture,
   select_kpi_in_table (fixture, WCFC);
   type_value (fixture, "9");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->pilot_page), "kpi.history", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window_child (fixture, "pilot_page")), "kpi.history", NULL));
   dialog = gui_test_find_toplevel (PM_TYPE_HISTORY_DIALOG);
   g_assert_nonnull (dialog);
   list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), PM_TYPE_HISTORY_DIALOG, "list"));
@@ -417,7 +425,7 @@ static void
 test_signoff_from_pilot_menu (Fixture       *fixture,
                               gconstpointer  data)
 {
-  GtkWidget *page = GTK_WIDGET (fixture->window->pilot_page);
+  GtkWidget *page = GTK_WIDGET (window_child (fixture, "pilot_page"));
   GtkWidget *value_row = template_child (page, PM_TYPE_PILOT_PAGE, "value_row");
   GtkWidget *facts = template_child (page, PM_TYPE_PILOT_PAGE, "facts_label");
   g_autofree char *comment = NULL;
@@ -501,7 +509,7 @@ static void
 test_freeze_round_from_menu (Fixture       *fixture,
                              gconstpointer  data)
 {
-  GtkWidget *page = GTK_WIDGET (fixture->window->pilot_page);
+  GtkWidget *page = GTK_WIDGET (window_child (fixture, "pilot_page"));
   GtkWidget *reported = template_child (page, PM_TYPE_PILOT_PAGE, "reported_label");
   g_autofree char *on_disk = NULL;
   AdwMessageDialog *dialog;
@@ -639,7 +647,7 @@ static void
 test_conflict_shown (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkWidget *value_row = template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_row");
+  GtkWidget *value_row = template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "value_row");
   AdwMessageDialog *dialog;
   double value = 0;
 
@@ -672,7 +680,7 @@ static void
 test_refreshes_with_changes_elsewhere (Fixture       *fixture,
                                        gconstpointer  data)
 {
-  GtkWidget *value_row = template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_row");
+  GtkWidget *value_row = template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "value_row");
   PmKpi *kpi;
 
   select_pilot_in_sidebar (fixture, CANNOCK);
@@ -684,7 +692,7 @@ test_refreshes_with_changes_elsewhere (Fixture       *fixture,
   g_assert_true (pm_store_poll_changes (pm_window_get_store (fixture->window), NULL));
   _pm_window_reload (fixture->window);
 
-  kpi = pm_pilot_page_get_selected_kpi (fixture->window->pilot_page);
+  kpi = pm_pilot_page_get_selected_kpi (window_child (fixture, "pilot_page"));
   g_assert_nonnull (kpi);
   g_assert_true (g_str_has_prefix (pm_kpi_get_title (kpi), WCFC));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value_row)), ==, "11");
@@ -753,7 +761,7 @@ test_connect_to_server (Fixture       *fixture,
   g_assert_true (pm_store_is_server (pm_window_get_store (fixture->window)));
   g_assert_cmpstr (pm_programme_get_name (pm_window_get_programme (fixture->window)), ==,
                    pm_programme_get_name (sample));
-  g_assert_true (g_str_has_suffix (adw_window_title_get_subtitle (fixture->window->window_title),
+  g_assert_true (g_str_has_suffix (adw_window_title_get_subtitle (window_child (fixture, "window_title")),
                                    "on 127.0.0.1"));
 
   settings = g_settings_new ("io.github.pilotmonitor.PilotMonitor");
@@ -809,7 +817,7 @@ test_baseline_dialog (Fixture       *fixture,
   g_assert_cmpfloat (read_baseline (fixture, REFERRALS), ==, 212);
 
   /* The KPI menu's "Edit Baseline…" */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->pilot_page), "kpi.edit-baseline", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window_child (fixture, "pilot_page")), "kpi.edit-baseline", NULL));
   gui_test_drain ();
   dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
   g_assert_nonnull (dialog);
@@ -847,13 +855,13 @@ test_empty_database (Fixture       *fixture,
   /* A new, empty file: the window says so and offers to start. */
   g_assert_true (pm_window_open_database (fixture->window, path));
   g_assert_null (pm_window_get_programme (fixture->window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (fixture, "stack")), ==, "empty");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "add-district"));
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "create-programme", NULL);
   gui_test_drain ();
   g_assert_nonnull (pm_window_get_programme (fixture->window));
-  g_assert_true (gtk_stack_get_visible_child (fixture->window->stack) == GTK_WIDGET (fixture->window->overview_page));
+  g_assert_true (gtk_stack_get_visible_child (window_child (fixture, "stack")) == GTK_WIDGET (window_child (fixture, "overview_page")));
 
   /* Its first district, through the dialog; an empty name is refused. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "add-district", NULL);
@@ -882,20 +890,20 @@ static gboolean
 search_settled (gpointer data)
 {
   Fixture *fixture = data;
-  GtkEditable *entry = GTK_EDITABLE (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "search_entry"));
+  GtkEditable *entry = GTK_EDITABLE (template_child (window_child (fixture, "sidebar"), PM_TYPE_SIDEBAR, "search_entry"));
   g_autofree char *key = pm_search_prepare (gtk_editable_get_text (entry));
 
   /* The search entry waits a moment after typing before it searches. */
-  return g_strcmp0 (key, pm_sidebar_get_search_key (fixture->window->sidebar)) == 0;
+  return g_strcmp0 (key, pm_sidebar_get_search_key (window_child (fixture, "sidebar"))) == 0;
 }
 
 static void
 test_search_finds_kpis (Fixture       *fixture,
                         gconstpointer  data)
 {
-  GtkEditable *entry = GTK_EDITABLE (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "search_entry"));
-  GtkStack *stack = GTK_STACK (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "stack"));
-  GtkListView *list = GTK_LIST_VIEW (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "list_view"));
+  GtkEditable *entry = GTK_EDITABLE (template_child (window_child (fixture, "sidebar"), PM_TYPE_SIDEBAR, "search_entry"));
+  GtkStack *stack = GTK_STACK (template_child (window_child (fixture, "sidebar"), PM_TYPE_SIDEBAR, "stack"));
+  GtkListView *list = GTK_LIST_VIEW (template_child (window_child (fixture, "sidebar"), PM_TYPE_SIDEBAR, "list_view"));
   GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (list));
 
   /* Ctrl+F, listed in the shortcuts window (Ctrl+?) with the others. */
@@ -909,7 +917,7 @@ test_search_finds_kpis (Fixture       *fixture,
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "search"));
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "search", NULL);
   gui_test_drain ();
-  g_assert_true (pm_sidebar_get_search_mode (fixture->window->sidebar));
+  g_assert_true (pm_sidebar_get_search_mode (window_child (fixture, "sidebar")));
 
   /* A KPI's words find its pilot (and district), nothing else. */
   gtk_editable_set_text (entry, "outcome star");
@@ -920,6 +928,120 @@ test_search_finds_kpis (Fixture       *fixture,
   gui_test_wait_until (search_settled, fixture);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-results");
+}
+
+/* The first widget under @widget (itself included) that is a @type and,
+ * for an actionable one, bound to @action_name. */
+static GtkWidget *
+find_descendant (GtkWidget  *widget,
+                 GType       type,
+                 const char *action_name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (action_name == NULL ||
+       (GTK_IS_ACTIONABLE (widget) &&
+        g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The window's actions that pages and dialogs move by, each given an id:
+ * a KPI's shows its pilot with the KPI selected, ready for its value; a
+ * district's its overview; the overview the whole programme. */
+static void
+test_show_actions (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PmProgramme *programme = pm_window_get_programme (fixture->window);
+  PmDistrict *tamworth = pm_programme_find_district (programme, "Tamworth");
+  g_autoptr(PmPilot) pilot = g_list_model_get_item (pm_district_get_pilots (tamworth), 0);
+  g_autoptr(PmKpi) kpi = g_list_model_get_item (pm_pilot_get_kpis (pilot), 1);
+  GtkWidget *page = window_child (fixture, "pilot_page");
+  GtkWidget *overview = window_child (fixture, "overview_page");
+  GtkWidget *title = template_child (overview, PM_TYPE_OVERVIEW_PAGE, "title_label");
+
+  g_assert_true (gtk_stack_get_visible_child (window_child (fixture, "stack")) == overview);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-kpi", "x",
+                                             pm_kpi_get_id (kpi)));
+  gui_test_drain ();
+  g_assert_true (gtk_stack_get_visible_child (window_child (fixture, "stack")) == page);
+  g_assert_true (pm_pilot_page_get_pilot (PM_PILOT_PAGE (page)) == pilot);
+  g_assert_true (pm_pilot_page_get_selected_kpi (PM_PILOT_PAGE (page)) == kpi);
+  g_assert_true (pm_sidebar_get_selected_item (window_child (fixture, "sidebar")) == G_OBJECT (pilot));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-district", "x",
+                                             pm_district_get_id (tamworth)));
+  gui_test_drain ();
+  g_assert_true (gtk_stack_get_visible_child (window_child (fixture, "stack")) == overview);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==, "Tamworth");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL));
+  gui_test_drain ();
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==, pm_programme_get_name (programme));
+
+  /* An id that names nothing leaves the page as it is. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-kpi", "x",
+                                             (gint64) 987654321));
+  gui_test_drain ();
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==, pm_programme_get_name (programme));
+}
+
+/* The overview's links go where they say: a pilot's name to its page, a
+ * KPI in the chase list to the KPI, selected for its value. */
+static void
+test_overview_links (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *overview = window_child (fixture, "overview_page");
+  GtkWidget *page = window_child (fixture, "pilot_page");
+  GtkWidget *pilots = template_child (overview, PM_TYPE_OVERVIEW_PAGE, "pilots_grid");
+  GtkListBox *chase = GTK_LIST_BOX (template_child (overview, PM_TYPE_OVERVIEW_PAGE, "chase_list"));
+  GtkWidget *link = find_descendant (pilots, GTK_TYPE_BUTTON, "win.show-pilot");
+  AdwExpanderRow *group;
+  GtkWidget *row;
+  GVariant *target;
+  PmPilot *pilot;
+  PmKpi *kpi;
+
+  gui_test_drain ();
+  g_assert_nonnull (link);
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (link));
+  pilot = pm_session_find_pilot (pm_window_get_session (fixture->window), g_variant_get_int64 (target));
+  g_assert_nonnull (pilot);
+  g_signal_emit_by_name (link, "clicked");
+  gui_test_drain ();
+  g_assert_true (gtk_stack_get_visible_child (window_child (fixture, "stack")) == page);
+  g_assert_true (pm_pilot_page_get_pilot (PM_PILOT_PAGE (page)) == pilot);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL));
+  gui_test_drain ();
+  group = ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (chase, 0));
+  g_assert_nonnull (group);
+  adw_expander_row_set_expanded (group, TRUE);
+  row = find_descendant (GTK_WIDGET (group), ADW_TYPE_ACTION_ROW, "win.show-kpi");
+  g_assert_nonnull (row);
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+  kpi = pm_session_find_kpi (pm_window_get_session (fixture->window), g_variant_get_int64 (target));
+  g_assert_nonnull (kpi);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, pm_kpi_get_title (kpi));
+
+  /* As Enter or a click on the row does. */
+  g_signal_emit_by_name (row, "activate");
+  gui_test_drain ();
+  g_assert_true (gtk_stack_get_visible_child (window_child (fixture, "stack")) == page);
+  g_assert_true (pm_pilot_page_get_selected_kpi (PM_PILOT_PAGE (page)) == kpi);
 }
 
 int
@@ -964,6 +1086,8 @@ main (int   argc,
   ADD ("/gui/window/refreshes-with-changes-elsewhere", test_refreshes_with_changes_elsewhere);
   ADD ("/gui/window/connect-to-server", test_connect_to_server);
   ADD ("/gui/window/empty-database", test_empty_database);
+  ADD ("/gui/window/show-actions", test_show_actions);
+  ADD ("/gui/window/overview-links", test_overview_links);
 
   status = g_test_run ();
   g_clear_object (&app);

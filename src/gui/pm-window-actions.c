@@ -214,20 +214,20 @@ new_chosen_cb (PmWindow *self,
 }
 
 static void
-new_action_cb (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
 {
-  choose_file (user_data, _("New Programme"), GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"),
+  choose_file (PM_WINDOW (widget), _("New Programme"), GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"),
                _("Programme.db"), FILE_KIND_DATABASE, new_chosen_cb, NULL, NULL);
 }
 
 static void
-create_programme_action_cb (GSimpleAction *action,
-                            GVariant      *parameter,
-                            gpointer       user_data)
+create_programme_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
   g_autoptr(PmProgramme) programme = pm_programme_new (_("New Programme"));
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -274,20 +274,20 @@ open_chosen_cb (PmWindow *self,
 }
 
 static void
-open_action_cb (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  choose_file (user_data, _("Open Programme"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+  choose_file (PM_WINDOW (widget), _("Open Programme"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                NULL, FILE_KIND_DATABASE, open_chosen_cb, NULL, NULL);
 }
 
 static void
-open_recent_action_cb (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  open_path (user_data, g_variant_get_string (parameter, NULL));
+  open_path (PM_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 /* Save As */
@@ -326,11 +326,11 @@ save_as_chosen_cb (PmWindow *self,
 }
 
 static void
-save_as_action_cb (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
   g_autofree char *basename = NULL;
   g_autofree char *suggested = NULL;
   char *dot;
@@ -398,11 +398,11 @@ import_chosen_cb (PmWindow *self,
 }
 
 static void
-import_action_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  choose_file (user_data, _("Import Programme File"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+  choose_file (PM_WINDOW (widget), _("Import Programme File"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
                NULL, FILE_KIND_PROGRAMME, import_chosen_cb, NULL, NULL);
 }
 
@@ -449,11 +449,11 @@ import_values_chosen_cb (PmWindow *self,
 }
 
 static void
-import_values_action_cb (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
+import_values_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  choose_file (user_data, _("Import Quarterly Values"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+  choose_file (PM_WINDOW (widget), _("Import Quarterly Values"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                NULL, FILE_KIND_CSV, import_values_chosen_cb, NULL, NULL);
 }
 
@@ -501,11 +501,11 @@ import_returns_response_cb (GtkNativeDialog *native,
 }
 
 static void
-import_returns_action_cb (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
+import_returns_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
   GtkFileChooserNative *native;
 
   native = gtk_file_chooser_native_new (_("Import Returns"), GTK_WINDOW (self),
@@ -550,11 +550,11 @@ send_return_chosen_cb (PmWindow *self,
 /* Asks where to save the district's return (its id the parameter) for
  * the quarter shown. */
 static void
-send_return_action_cb (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+send_return_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
   PmDistrict *district = pm_session_find_district (self->session, g_variant_get_int64 (parameter));
   g_autofree char *code = NULL;
   g_autofree char *suggested = NULL;
@@ -600,11 +600,11 @@ export_chosen_cb (PmWindow *self,
 }
 
 static void
-export_action_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  choose_file (user_data, _("Export Programme File"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+  choose_file (PM_WINDOW (widget), _("Export Programme File"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                _("programme.json"), FILE_KIND_PROGRAMME, export_chosen_cb, NULL, NULL);
 }
 
@@ -708,11 +708,11 @@ _pm_window_connect (PmWindow   *self,
 }
 
 static void
-connect_action_cb (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
+connect_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  _pm_window_connect (user_data, NULL, NULL);
+  _pm_window_connect (PM_WINDOW (widget), NULL, NULL);
 }
 
 /* Committee rounds */
@@ -774,11 +774,11 @@ freeze_date_changed_cb (GtkEditable      *entry,
 }
 
 static void
-freeze_round_action_cb (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+freeze_round_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
   g_autofree char *period = NULL;
   g_autofree char *body = NULL;
   g_autofree char *today = pm_date_today ();
@@ -818,11 +818,11 @@ freeze_round_action_cb (GSimpleAction *action,
 /* Print */
 
 static void
-print_action_cb (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
   g_autoptr(GListModel) restatements = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1000,11 +1000,11 @@ export_pdf_chosen_cb (PmWindow *self,
 }
 
 static void
-export_pdf_action_cb (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
   gboolean appendix = g_str_equal (g_variant_get_string (parameter, NULL), "appendix");
   g_autoptr(PmPeriod) period = NULL;
   g_autofree char *code = NULL;
@@ -1055,11 +1055,11 @@ export_table_chosen_cb (PmWindow *self,
 }
 
 static void
-export_table_action_cb (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+export_table_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
   gboolean xlsx = g_str_equal (g_variant_get_string (parameter, NULL), "xlsx");
   g_autofree char *code = NULL;
   g_autofree char *suggested = NULL;
@@ -1087,11 +1087,11 @@ author_row_changed_cb (AdwEntryRow *row,
 }
 
 static void
-preferences_action_cb (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
   g_autofree char *author = NULL;
   AdwPreferencesWindow *window;
   AdwPreferencesPage *page;
@@ -1128,21 +1128,21 @@ preferences_action_cb (GSimpleAction *action,
 /* Editing */
 
 static void
-undo_action_cb (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
 
   pm_session_undo (self->session);
 }
 
 static void
-search_action_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
 
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
@@ -1150,41 +1150,41 @@ search_action_cb (GSimpleAction *action,
 }
 
 static void
-add_district_action_cb (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+add_district_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
 
   pm_dialogs_edit_district (GTK_WINDOW (self), self->session, NULL);
 }
 
 static void
-add_pilot_action_cb (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
+add_pilot_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
 
   pm_dialogs_edit_pilot (GTK_WINDOW (self), self->session, _pm_window_get_current_district (self), NULL);
 }
 
 static void
-edit_programme_action_cb (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
+edit_programme_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
 
   pm_dialogs_edit_programme (GTK_WINDOW (self), self->session);
 }
 
 static void
-edit_district_action_cb (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
+edit_district_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
   PmDistrict *district = _pm_window_get_current_district (self);
 
   if (district != NULL)
@@ -1192,76 +1192,44 @@ edit_district_action_cb (GSimpleAction *action,
 }
 
 static void
-delete_district_action_cb (GSimpleAction *action,
-                           GVariant      *parameter,
-                           gpointer       user_data)
+delete_district_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
-  PmWindow *self = user_data;
+  PmWindow *self = PM_WINDOW (widget);
   PmDistrict *district = _pm_window_get_current_district (self);
 
   if (district != NULL)
     pm_dialogs_confirm_delete (GTK_WINDOW (self), self->session, G_OBJECT (district));
 }
 
-static const GActionEntry window_actions[] = {
-  { "new", new_action_cb },
-  { "create-programme", create_programme_action_cb },
-  { "open", open_action_cb },
-  { "connect", connect_action_cb },
-  { "open-recent", open_recent_action_cb, "s" },
-  { "save-as", save_as_action_cb },
-  { "import", import_action_cb },
-  { "export", export_action_cb },
-  { "import-values", import_values_action_cb },
-  { "import-returns", import_returns_action_cb },
-  { "print", print_action_cb },
-  { "freeze-round", freeze_round_action_cb },
-  { "export-pdf", export_pdf_action_cb, "s" },
-  { "export-table", export_table_action_cb, "s" },
-  { "send-return", send_return_action_cb, "x" },
-  { "undo", undo_action_cb },
-  { "preferences", preferences_action_cb },
-  { "search", search_action_cb },
-  { "add-district", add_district_action_cb },
-  { "add-pilot", add_pilot_action_cb },
-  { "edit-programme", edit_programme_action_cb },
-  { "edit-district", edit_district_action_cb },
-  { "delete-district", delete_district_action_cb },
-};
-
-static void
-set_enabled (PmWindow   *self,
-             const char *name,
-             gboolean    enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
 
 void
 _pm_window_update_actions (PmWindow *self)
 {
-  gboolean open = pm_session_get_programme (self->session) != NULL;
-  gboolean has_districts = open && g_list_model_get_n_items (pm_programme_get_districts (pm_session_get_programme (self->session))) > 0;
-  GObject *item = pm_sidebar_get_selected_item (self->sidebar);
+  GtkWidget *widget = GTK_WIDGET (self);
+  PmStore *store = pm_session_get_store (self->session);
+  PmProgramme *programme = pm_session_get_programme (self->session);
+  gboolean open = programme != NULL;
+  gboolean has_districts = open && g_list_model_get_n_items (pm_programme_get_districts (programme)) > 0;
+  gboolean on_district = open && PM_IS_DISTRICT (pm_sidebar_get_selected_item (self->sidebar));
 
-  set_enabled (self, "create-programme", pm_session_get_store (self->session) != NULL && !open);
-  set_enabled (self, "save-as", pm_session_get_store (self->session) != NULL);
-  set_enabled (self, "export", open);
-  set_enabled (self, "import-values", open);
-  set_enabled (self, "import-returns", open);
-  set_enabled (self, "print", open);
-  set_enabled (self, "freeze-round", open && pm_session_get_store (self->session) != NULL);
-  set_enabled (self, "export-pdf", open);
-  set_enabled (self, "export-table", open);
-  set_enabled (self, "search", open);
-  set_enabled (self, "add-district", open);
-  set_enabled (self, "add-pilot", has_districts);
-  set_enabled (self, "edit-programme", open);
-  set_enabled (self, "edit-district", open && PM_IS_DISTRICT (item));
-  set_enabled (self, "delete-district", open && PM_IS_DISTRICT (item));
+  gtk_widget_action_set_enabled (widget, "win.create-programme", store != NULL && !open);
+  gtk_widget_action_set_enabled (widget, "win.save-as", store != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export", open);
+  gtk_widget_action_set_enabled (widget, "win.import-values", open);
+  gtk_widget_action_set_enabled (widget, "win.import-returns", open);
+  gtk_widget_action_set_enabled (widget, "win.print", open);
+  gtk_widget_action_set_enabled (widget, "win.freeze-round", open && store != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export-pdf", open);
+  gtk_widget_action_set_enabled (widget, "win.export-table", open);
+  gtk_widget_action_set_enabled (widget, "win.send-return", open);
+  gtk_widget_action_set_enabled (widget, "win.search", open);
+  gtk_widget_action_set_enabled (widget, "win.add-district", open);
+  gtk_widget_action_set_enabled (widget, "win.add-pilot", has_districts);
+  gtk_widget_action_set_enabled (widget, "win.edit-programme", open);
+  gtk_widget_action_set_enabled (widget, "win.edit-district", on_district);
+  gtk_widget_action_set_enabled (widget, "win.delete-district", on_district);
 }
 
 void
@@ -1294,11 +1262,36 @@ _pm_window_update_recent (PmWindow *self)
 }
 
 void
-_pm_window_install_actions (PmWindow *self)
+_pm_window_class_actions_init (GtkWidgetClass *widget_class)
 {
-  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
-                                   G_N_ELEMENTS (window_actions), self);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.create-programme", NULL, create_programme_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import-values", NULL, import_values_action);
+  gtk_widget_class_install_action (widget_class, "win.import-returns", NULL, import_returns_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.freeze-round", NULL, freeze_round_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", "s", export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.export-table", "s", export_table_action);
+  gtk_widget_class_install_action (widget_class, "win.send-return", "x", send_return_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.add-district", NULL, add_district_action);
+  gtk_widget_class_install_action (widget_class, "win.add-pilot", NULL, add_pilot_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-programme", NULL, edit_programme_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-district", NULL, edit_district_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-district", NULL, delete_district_action);
+}
 
+void
+_pm_window_actions_init (PmWindow *self)
+{
   if (pm_session_get_settings (self->session) != NULL)
     g_signal_connect_object (pm_session_get_settings (self->session), "changed::recent-databases",
                              G_CALLBACK (_pm_window_update_recent), self, G_CONNECT_SWAPPED);

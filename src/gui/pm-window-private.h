@@ -62,7 +62,10 @@ void       _pm_window_report_open_failure (PmWindow     *self,
 void       _pm_window_export_pdf      (PmWindow       *self,
                                        GFile          *file,
                                        gboolean        appendix);
-void       _pm_window_install_actions (PmWindow      *self);
+/* Installs the win.* actions of the menus, on the class, and keeps their
+ * state: which may be used now, what Open Recent offers. */
+void       _pm_window_class_actions_init (GtkWidgetClass *widget_class);
+void       _pm_window_actions_init    (PmWindow      *self);
 void       _pm_window_update_actions  (PmWindow      *self);
 void       _pm_window_update_recent   (PmWindow      *self);
 /* Asks for a server's address (prefilled with @location, may be NULL)

@@ -456,6 +456,7 @@ pm_window_class_init (PmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
 
+  _pm_window_class_actions_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.show-district", "x", show_district_action);
   gtk_widget_class_install_action (widget_class, "win.show-pilot", "x", show_pilot_action);
@@ -512,7 +513,7 @@ pm_window_init (PmWindow *self)
   pm_sidebar_set_key_capture_widget (self->sidebar, GTK_WIDGET (self->sidebar));
 
   restore_state (self);
-  _pm_window_install_actions (self);
+  _pm_window_actions_init (self);
   update_title (self);
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);

@@ -12,8 +12,11 @@
 
 #include <glib/gi18n.h>
 
+#include "pm-connect-dialog.h"
 #include "pm-dialogs.h"
+#include "pm-freeze-round-dialog.h"
 #include "pm-import-dialog.h"
+#include "pm-preferences-dialog.h"
 #include "pm-returns-dialog.h"
 #include "store/pm-return.h"
 #include "pm-print-operation.h"
@@ -21,7 +24,6 @@
 #include "pm-table-export.h"
 #include "pm-window-private.h"
 #include "store/pm-programme-file.h"
-#include "model/pm-date.h"
 
 #define MAX_RECENT 10
 
@@ -254,7 +256,7 @@ open_path (PmWindow   *self,
   if (pm_store_location_is_server (path))
     {
       if (!pm_session_open (self->session, path, NULL, PM_STORE_OPEN_DEFAULT, &error))
-        _pm_window_connect (self, path, error->message);
+        pm_connect_dialog_ask (GTK_WINDOW (self), self->session, path, error->message);
       return;
     }
 
@@ -611,108 +613,13 @@ export_action (GtkWidget  *widget,
 /* Connect to a server */
 
 static void
-connect_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     PmWindow         *self)
-{
-  GtkEditable *address = g_object_get_data (G_OBJECT (dialog), "address");
-  GtkEditable *password = g_object_get_data (G_OBJECT (dialog), "password");
-  g_autofree char *location = g_strstrip (g_strdup (gtk_editable_get_text (address)));
-  g_autofree char *secret = g_strdup (gtk_editable_get_text (password));
-  g_autoptr(GError) error = NULL;
-  gboolean opened;
-
-  /* The password leaves the field whatever happens next. GTK 4.8's
-   * password entry stays connected to the keyboard's caps lock while it
-   * has focus, and would be called after the dialog has gone. */
-  gtk_editable_set_text (password, "");
-  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
-
-  if (!g_str_equal (response, "connect"))
-    goto wipe;
-
-  if (!pm_store_location_is_server (location))
-    {
-      _pm_window_connect (self, location,
-                          _("Give the server as a postgresql:// address, for example "
-                            "postgresql://jo@db.example.org/pilots."));
-      goto wipe;
-    }
-
-  opened = pm_session_open (self->session, location, secret[0] != '\0' ? secret : NULL,
-                            PM_STORE_OPEN_CREATE, &error);
-  if (!opened && g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION))
-    _pm_window_connect (self, location, error->message);
-  else if (!opened)
-    pm_session_report_failure (self->session, _("Could Not Connect"), error);
-
-wipe:
-  /* Not left in freed memory either. */
-  memset (secret, 0, strlen (secret));
-}
-
-void
-_pm_window_connect (PmWindow   *self,
-                    const char *location,
-                    const char *problem)
-{
-  g_autofree char *kept = location != NULL ? pm_store_location_to_keep (location) : NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkWidget *list;
-  GtkWidget *address;
-  GtkWidget *password;
-
-  g_return_if_fail (PM_IS_WINDOW (self));
-
-  body = g_strdup_printf ("%s%s%s",
-                          problem != NULL ? problem : "",
-                          problem != NULL ? "\n\n" : "",
-                          _("A programme shared by a team lives on a PostgreSQL server. Give its "
-                            "address, for example postgresql://jo@db.example.org/pilots "
-                            "(sslmode and the other libpq settings work as usual), and your "
-                            "password. The password goes to the server only and is never saved."));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Connect to Server"), body);
-
-  /* Plain entries: libadwaita 1.2's password row does not survive its
-   * dialog being destroyed. */
-  list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  address = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (address), "postgresql://jo@db.example.org/pilots");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (address), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Server address"), -1);
-  if (kept != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (address), kept);
-  password = gtk_password_entry_new ();
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (password), TRUE);
-  g_object_set (password, "placeholder-text", _("Password"), "activates-default", TRUE, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (password), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Password"), -1);
-  gtk_box_append (GTK_BOX (list), address);
-  gtk_box_append (GTK_BOX (list), password);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  g_object_set_data (G_OBJECT (dialog), "address", address);
-  g_object_set_data (G_OBJECT (dialog), "password", password);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "connect", _("C_onnect"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "connect",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "connect");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (connect_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (kept != NULL ? password : address);
-}
-
-static void
 connect_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  _pm_window_connect (PM_WINDOW (widget), NULL, NULL);
+  PmWindow *self = PM_WINDOW (widget);
+
+  pm_connect_dialog_ask (GTK_WINDOW (self), self->session, NULL, NULL);
 }
 
 /* Committee rounds */
@@ -731,88 +638,16 @@ list_restatements (PmWindow  *self,
 }
 
 static void
-freeze_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    PmWindow         *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  const char *reported_on = gtk_editable_get_text (entry);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *period = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *message = NULL;
-
-  if (!g_str_equal (response, "freeze") || pm_session_get_store (self->session) == NULL)
-    return;
-
-  if (!pm_session_freeze_round (self->session, reported_on, &error))
-    {
-      pm_session_report_failure (self->session, _("Could Not Freeze the Committee Round"), error);
-      return;
-    }
-
-  period = pm_period_get_label (pm_session_get_period (self->session));
-  when = pm_date_format (reported_on);
-  /* Translators: toast: “Values up to Q3 2016/17 frozen as reported on 12 January 2017” */
-  message = g_strdup_printf (_("Values up to %s frozen as reported on %s"), period, when);
-  pm_session_report_saved (self->session, message, NULL);
-}
-
-/* A meeting date is a whole day: Freeze waits for one. */
-static void
-freeze_date_changed_cb (GtkEditable      *entry,
-                        AdwMessageDialog *dialog)
-{
-  const char *text = gtk_editable_get_text (entry);
-  gboolean valid = pm_date_has_day (text) && pm_date_validate (text, NULL);
-
-  adw_message_dialog_set_response_enabled (dialog, "freeze", valid);
-  if (valid || text[0] == '\0')
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-}
-
-static void
 freeze_round_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   PmWindow *self = PM_WINDOW (widget);
-  g_autofree char *period = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *today = pm_date_today ();
-  GtkWidget *dialog;
-  GtkWidget *entry;
 
   if (pm_session_get_store (self->session) == NULL || pm_session_get_programme (self->session) == NULL)
     return;
 
-  period = pm_period_get_label (pm_session_get_period (self->session));
-  body = g_strdup_printf (_("Every value up to %s is kept as the committee is shown it. "
-                            "Values can still be changed, and each change is then listed, beside "
-                            "the reported value, in the next district summaries. "
-                            "Give the date of the committee meeting."),
-                          period);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Freeze the Committee Round?"), body);
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), today);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Date of the committee meeting"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "freeze", _("_Freeze"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "freeze",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "freeze");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (entry, "changed", G_CALLBACK (freeze_date_changed_cb), dialog, 0);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (freeze_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (pm_freeze_round_dialog_new (GTK_WINDOW (self), self->session)));
 }
 
 /* Print */
@@ -1077,14 +912,7 @@ export_table_action (GtkWidget  *widget,
                export_table_chosen_cb, GINT_TO_POINTER (xlsx), NULL);
 }
 
-/* Preferences: the name written into the audit trail and returns */
-
-static void
-author_row_changed_cb (AdwEntryRow *row,
-                       GSettings   *settings)
-{
-  g_settings_set_string (settings, "author-name", gtk_editable_get_text (GTK_EDITABLE (row)));
-}
+/* Preferences */
 
 static void
 preferences_action (GtkWidget  *widget,
@@ -1092,37 +920,11 @@ preferences_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   PmWindow *self = PM_WINDOW (widget);
-  g_autofree char *author = NULL;
-  AdwPreferencesWindow *window;
-  AdwPreferencesPage *page;
-  AdwPreferencesGroup *group;
-  GtkWidget *row;
 
   if (pm_session_get_settings (self->session) == NULL)
     return;
 
-  window = ADW_PREFERENCES_WINDOW (adw_preferences_window_new ());
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  adw_preferences_window_set_search_enabled (window, FALSE);
-
-  page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, _("You"));
-  adw_preferences_group_set_description (group,
-                                         _("Your name is recorded with every change you make and written "
-                                           "into the quarterly returns you send."));
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your Name"));
-  author = g_settings_get_string (pm_session_get_settings (self->session), "author-name");
-  gtk_editable_set_text (GTK_EDITABLE (row), author);
-  g_signal_connect_object (row, "changed", G_CALLBACK (author_row_changed_cb), pm_session_get_settings (self->session), 0);
-  gtk_widget_set_name (row, "author-row");
-  adw_preferences_group_add (group, row);
-  adw_preferences_page_add (page, group);
-  adw_preferences_window_add (window, page);
-
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (pm_preferences_dialog_new (GTK_WINDOW (self), self->session)));
 }
 
 /* Editing */

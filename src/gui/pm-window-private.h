@@ -68,10 +68,5 @@ void       _pm_window_class_actions_init (GtkWidgetClass *widget_class);
 void       _pm_window_actions_init    (PmWindow      *self);
 void       _pm_window_update_actions  (PmWindow      *self);
 void       _pm_window_update_recent   (PmWindow      *self);
-/* Asks for a server's address (prefilled with @location, may be NULL)
- * and password, and opens it; @problem (may be NULL) says why it asks. */
-void       _pm_window_connect         (PmWindow      *self,
-                                       const char    *location,
-                                       const char    *problem);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pm-connect-dialog.h"
 #include "pm-format.h"
 #include "pm-window-private.h"
 
@@ -545,7 +546,7 @@ pm_window_open_database (PmWindow   *self,
     {
       if (pm_session_get_store (self->session) == NULL)
         _pm_window_report_open_failure (self, path, error);
-      _pm_window_connect (self, path, error->message);
+      pm_connect_dialog_ask (GTK_WINDOW (self), self->session, path, error->message);
       return FALSE;
     }
 

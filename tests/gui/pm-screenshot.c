@@ -18,12 +18,14 @@
 #include <glib/gstdio.h>
 
 #include "pm-application.h"
+#include "pm-connect-dialog.h"
 #include "pm-edit-dialog.h"
 #include "pm-history-dialog.h"
 #include "pm-import-dialog.h"
 #include "pm-returns-dialog.h"
 #include "store/pm-return.h"
-#include "pm-window-private.h"
+#include "pm-pilot-page.h"
+#include "pm-window.h"
 #include "store/pm-sample.h"
 
 static const char *output;
@@ -267,8 +269,9 @@ activate_cb (GApplication *app)
   else if (g_str_equal (view, "preferences"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
   else if (g_str_equal (view, "connect"))
-    _pm_window_connect (window, "postgresql://jo@db.example.org/pilots?sslmode=require",
-                        "The server asks for a password for “pilots”.");
+    pm_connect_dialog_ask (GTK_WINDOW (window), pm_window_get_session (window),
+                           "postgresql://jo@db.example.org/pilots?sslmode=require",
+                           "The server asks for a password for “pilots”.");
 
   /* Long enough for layout, the idle chase list and a few frames. */
   g_timeout_add (1500, take_cb, window);

@@ -19,10 +19,12 @@
 
 #include "gui-test-util.h"
 #include "pm-application.h"
+#include "pm-connect-dialog.h"
 #include "pm-edit-dialog.h"
 #include "pm-format.h"
 #include "pm-history-dialog.h"
 #include "pm-kpi-row.h"
+#include "pm-preferences-dialog.h"
 #include "pm-window-private.h"
 #include "store/pm-sample.h"
 #include "pg-test-util.h"
@@ -420,6 +422,36 @@ test_history_shows_change (Fixture       *fixture,
   g_settings_reset (settings, "author-name");
 }
 
+/* Preferences, from the main menu: the name typed is the one changes are
+ * recorded under from then on. */
+static void
+test_preferences_name (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PmSession *session = pm_window_get_session (fixture->window);
+  GSettings *settings = pm_session_get_settings (session);
+  g_autofree char *kept = NULL;
+  PmPreferencesDialog *dialog;
+  GtkWidget *row;
+
+  g_settings_set_string (settings, "author-name", "Sam Office");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences", NULL));
+  dialog = gui_test_find_toplevel (PM_TYPE_PREFERENCES_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  row = template_child (dialog, PM_TYPE_PREFERENCES_DIALOG, "author_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Sam Office");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "Alex Lead");
+  kept = g_settings_get_string (settings, "author-name");
+  g_assert_cmpstr (kept, ==, "Alex Lead");
+  g_assert_cmpstr (pm_session_get_author (session), ==, "Alex Lead");
+  g_assert_cmpstr (pm_store_get_author (pm_window_get_store (fixture->window)), ==, "Alex Lead");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "author-name");
+}
+
 static gboolean
 no_message_dialog (gpointer data)
 {
@@ -764,10 +796,10 @@ test_connect_to_server (Fixture       *fixture,
   g_assert_null (strstr (kept, password));
 
   /* A wrong password: asked again, saying so. */
-  _pm_window_connect (fixture->window, kept, NULL);
+  pm_connect_dialog_ask (GTK_WINDOW (fixture->window), pm_window_get_session (fixture->window), kept, NULL);
   dialog = find_dialog_headed ("Connect to Server");
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "password")), "wrong");
+  gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, PM_TYPE_CONNECT_DIALOG, "password_entry")), "wrong");
   /* As its button would: the response, then the dialog goes (at once:
    * its entry rows do not survive a second dispose). */
   adw_message_dialog_response (dialog, "connect");
@@ -779,7 +811,7 @@ test_connect_to_server (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "refused the password"));
   g_assert_false (pm_store_is_server (pm_window_get_store (fixture->window)));
 
-  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "password")), password);
+  gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, PM_TYPE_CONNECT_DIALOG, "password_entry")), password);
   adw_message_dialog_response (dialog, "connect");
   gtk_window_destroy (GTK_WINDOW (dialog));
   gui_test_wait_until (no_message_dialog, NULL);
@@ -1094,6 +1126,7 @@ main (int   argc,
   ADD ("/gui/window/connect-to-server", test_connect_to_server);
   ADD ("/gui/window/empty-database", test_empty_database);
   ADD ("/gui/window/show-actions", test_show_actions);
+  ADD ("/gui/window/preferences-name", test_preferences_name);
   ADD ("/gui/window/overview-links", test_overview_links);
 
   status = g_test_run ();

@@ -21,6 +21,7 @@
 #include "pm-chart.h"
 #include "pm-district-chart.h"
 #include "pm-kpi-row.h"
+#include "pm-kpi-table.h"
 #include "pm-overview-page.h"
 #include "pm-period-selector.h"
 #include "pm-pilot-page.h"
@@ -85,6 +86,13 @@ window_child (Fixture    *fixture,
   return template_child (fixture->window, PM_TYPE_WINDOW, name);
 }
 
+/* The pilot page's headline KPIs, with the value being typed. */
+static GtkWidget *
+kpi_table (Fixture *fixture)
+{
+  return template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "kpi_table");
+}
+
 /* Picks @district_name's first pilot in the sidebar's selection model, as
  * a click would. */
 static void
@@ -145,7 +153,7 @@ static void
 select_kpi_in_table (Fixture    *fixture,
                      const char *title_start)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "kpi_view"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (template_child (kpi_table (fixture), PM_TYPE_KPI_TABLE, "kpi_view"));
   GtkSelectionModel *selection = gtk_column_view_get_model (view);
   GListModel *rows = G_LIST_MODEL (selection);
 
@@ -171,7 +179,7 @@ static void
 type_value (Fixture    *fixture,
             const char *text)
 {
-  GtkWidget *row = template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "value_row");
+  GtkWidget *row = template_child (kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_row");
   GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
 
   gtk_widget_grab_focus (row);
@@ -184,7 +192,7 @@ type_value (Fixture    *fixture,
 static PmChart *
 trend_chart (Fixture *fixture)
 {
-  return PM_CHART (template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "trend_chart"));
+  return PM_CHART (template_child (kpi_table (fixture), PM_TYPE_KPI_TABLE, "trend_chart"));
 }
 
 /* Presses @keyval on the chart's own key controller, as the keyboard would. */

@@ -24,6 +24,7 @@
 #include "pm-import-dialog.h"
 #include "pm-returns-dialog.h"
 #include "store/pm-return.h"
+#include "pm-kpi-table.h"
 #include "pm-pilot-page.h"
 #include "pm-window.h"
 #include "store/pm-sample.h"
@@ -143,6 +144,12 @@ pilot_page (PmWindow *window)
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PM_TYPE_WINDOW, "pilot_page"));
 }
 
+static GtkWidget *
+kpi_table (PmWindow *window)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (pilot_page (window), PM_TYPE_PILOT_PAGE, "kpi_table"));
+}
+
 /* A value typed twice in the office, then the KPI's history. */
 static void
 show_history (PmWindow *window)
@@ -159,7 +166,7 @@ show_history (PmWindow *window)
       pm_store_save_entry (pm_window_get_store (window), kpi, entry, NULL);
     }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-kpi", "x", pm_kpi_get_id (kpi));
-  gtk_widget_activate_action (pilot_page (window), "kpi.history", NULL);
+  gtk_widget_activate_action (kpi_table (window), "kpi.history", NULL);
 }
 
 static void
@@ -257,7 +264,7 @@ activate_cb (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
 
   if (g_str_equal (view, "baseline"))
-    gtk_widget_activate_action (pilot_page (window), "kpi.edit-baseline", NULL);
+    gtk_widget_activate_action (kpi_table (window), "kpi.edit-baseline", NULL);
   else if (g_str_equal (view, "history"))
     show_history (window);
   else if (g_str_equal (view, "csv"))

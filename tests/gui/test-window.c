@@ -24,7 +24,10 @@
 #include "pm-format.h"
 #include "pm-history-dialog.h"
 #include "pm-kpi-row.h"
+#include "pm-kpi-table.h"
+#include "pm-pilot-about.h"
 #include "pm-preferences-dialog.h"
+#include "pm-quarter-report.h"
 #include "pm-window-private.h"
 #include "store/pm-sample.h"
 #include "pg-test-util.h"
@@ -83,6 +86,13 @@ window_child (Fixture    *fixture,
               const char *name)
 {
   return template_child (fixture->window, PM_TYPE_WINDOW, name);
+}
+
+/* The pilot page's headline KPIs, with the value being typed. */
+static GtkWidget *
+kpi_table (Fixture *fixture)
+{
+  return template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "kpi_table");
 }
 
 /* The first widget under @widget (itself included) that is a @type and,
@@ -171,7 +181,7 @@ static void
 select_kpi_in_table (Fixture    *fixture,
                      const char *title_start)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "kpi_view"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (template_child (kpi_table (fixture), PM_TYPE_KPI_TABLE, "kpi_view"));
   GtkSelectionModel *selection = gtk_column_view_get_model (view);
   GListModel *rows = G_LIST_MODEL (selection);
 
@@ -197,7 +207,7 @@ static void
 type_value (Fixture    *fixture,
             const char *text)
 {
-  GtkWidget *row = template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "value_row");
+  GtkWidget *row = template_child (kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_row");
   GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
 
   gtk_widget_grab_focus (row);
@@ -210,7 +220,7 @@ type_value (Fixture    *fixture,
 static GtkLabel *
 value_error (Fixture *fixture)
 {
-  return GTK_LABEL (template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "value_error"));
+  return GTK_LABEL (template_child (kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_error"));
 }
 
 /* The entry for a KPI and quarter as the file holds it, read by a fresh
@@ -295,8 +305,7 @@ test_enter_value_and_undo (Fixture       *fixture,
   g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
   g_assert_cmpfloat (value, ==, 5);
   /* and the field shows the restored value */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (window_child (fixture, "pilot_page"),
-                                                                        PM_TYPE_PILOT_PAGE, "value_row"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_row"))),
                    ==, "5");
 }
 
@@ -331,7 +340,7 @@ test_bad_values_refused (Fixture       *fixture,
   select_period (fixture, 2016, 3);
   select_kpi_in_table (fixture, WCFC);
   error_label = value_error (fixture);
-  row = template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "value_row");
+  row = template_child (kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_row");
 
   /* Letters: explained beside the field as typed, and not saved on Enter. */
   type_value (fixture, "abc");
@@ -405,7 +414,7 @@ test_history_shows_change (Fixture       *fixture,
   select_kpi_in_table (fixture, WCFC);
   type_value (fixture, "9");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window_child (fixture, "pilot_page")), "kpi.history", NULL));
+  g_assert_true (gtk_widget_activate_action (kpi_table (fixture), "kpi.history", NULL));
   dialog = gui_test_find_toplevel (PM_TYPE_HISTORY_DIALOG);
   g_assert_nonnull (dialog);
   list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), PM_TYPE_HISTORY_DIALOG, "list"));
@@ -484,7 +493,7 @@ test_signoff_from_pilot_menu (Fixture       *fixture,
                               gconstpointer  data)
 {
   GtkWidget *page = GTK_WIDGET (window_child (fixture, "pilot_page"));
-  GtkWidget *value_row = template_child (page, PM_TYPE_PILOT_PAGE, "value_row");
+  GtkWidget *value_row = template_child (kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_row");
   GtkWidget *facts = template_child (page, PM_TYPE_PILOT_PAGE, "facts_label");
   g_autofree char *comment = NULL;
   AdwMessageDialog *dialog;
@@ -567,8 +576,7 @@ static void
 test_freeze_round_from_menu (Fixture       *fixture,
                              gconstpointer  data)
 {
-  GtkWidget *page = GTK_WIDGET (window_child (fixture, "pilot_page"));
-  GtkWidget *reported = template_child (page, PM_TYPE_PILOT_PAGE, "reported_label");
+  GtkWidget *reported = template_child (kpi_table (fixture), PM_TYPE_KPI_TABLE, "reported_label");
   g_autofree char *on_disk = NULL;
   AdwMessageDialog *dialog;
   AdwMessageDialog *refusal;
@@ -705,7 +713,7 @@ static void
 test_conflict_shown (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkWidget *value_row = template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "value_row");
+  GtkWidget *value_row = template_child (kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_row");
   AdwMessageDialog *dialog;
   double value = 0;
 
@@ -738,7 +746,7 @@ static void
 test_refreshes_with_changes_elsewhere (Fixture       *fixture,
                                        gconstpointer  data)
 {
-  GtkWidget *value_row = template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "value_row");
+  GtkWidget *value_row = template_child (kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_row");
   PmKpi *kpi;
 
   select_pilot_in_sidebar (fixture, CANNOCK);
@@ -875,7 +883,7 @@ test_baseline_dialog (Fixture       *fixture,
   g_assert_cmpfloat (read_baseline (fixture, REFERRALS), ==, 212);
 
   /* The KPI menu's "Edit Baseline…" */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window_child (fixture, "pilot_page")), "kpi.edit-baseline", NULL));
+  g_assert_true (gtk_widget_activate_action (kpi_table (fixture), "kpi.edit-baseline", NULL));
   gui_test_drain ();
   dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
   g_assert_nonnull (dialog);
@@ -1083,6 +1091,194 @@ test_overview_links (Fixture       *fixture,
   g_assert_true (pm_pilot_page_get_selected_kpi (PM_PILOT_PAGE (page)) == kpi);
 }
 
+/* Cannock's pilot as the file holds it, read by a fresh store. */
+static PmProgramme *
+load_back (Fixture  *fixture,
+           PmPilot **pilot)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) fresh = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  PmProgramme *programme;
+
+  g_assert_no_error (error);
+  programme = pm_store_load (fresh, &error);
+  g_assert_no_error (error);
+  pm_store_close (fresh);
+  *pilot = g_list_model_get_item (pm_district_get_pilots (pm_programme_find_district (programme, CANNOCK)), 0);
+  g_object_unref (*pilot);   /* the programme holds it */
+
+  return programme;
+}
+
+static GtkWidget *
+quarter_report (Fixture *fixture)
+{
+  return template_child (window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "quarter_report");
+}
+
+static void
+show_view (Fixture    *fixture,
+           const char *name)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (template_child (window_child (fixture, "pilot_page"),
+                                                                         PM_TYPE_PILOT_PAGE, "view_stack")),
+                                         name);
+  gui_test_drain ();
+}
+
+static char *
+progress_on_disk (Fixture *fixture,
+                  int      year,
+                  int      quarter)
+{
+  g_autoptr(PmPeriod) period = pm_period_new (year, quarter);
+  PmPilot *pilot;
+  g_autoptr(PmProgramme) programme = load_back (fixture, &pilot);
+  PmNarrative *narrative = pm_pilot_get_narrative (pilot, period);
+
+  return narrative != NULL ? g_strdup (pm_narrative_get_progress (narrative)) : NULL;
+}
+
+/* Replaces what @view holds, as typing does. */
+static void
+type_into (GtkTextView *view,
+           const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+}
+
+/* The quarter's narrative: Save writes it, with Undo; what is typed is
+ * kept when the person moves to another quarter. */
+static void
+test_narrative_saved (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *report = quarter_report (fixture);
+  GtkTextView *progress = GTK_TEXT_VIEW (template_child (report, PM_TYPE_QUARTER_REPORT, "progress_view"));
+  GtkWidget *group = template_child (report, PM_TYPE_QUARTER_REPORT, "narrative_group");
+  GtkWidget *save = adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (group));
+  g_autofree char *original = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *q4 = NULL;
+
+  select_pilot_in_sidebar (fixture, CANNOCK);
+  select_period (fixture, 2016, 3);
+  show_view (fixture, "report");
+  original = progress_on_disk (fixture, 2016, 3);
+  g_assert_nonnull (original);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Narrative for Q3 2016/17");
+
+  type_into (progress, "Nine families now.");
+  g_signal_emit_by_name (save, "clicked");
+  gui_test_drain ();
+  saved = progress_on_disk (fixture, 2016, 3);
+  g_assert_cmpstr (saved, ==, "Nine families now.");
+  g_assert_cmpstr (adw_toast_get_title (_pm_window_get_toast (fixture->window)), ==, "Narrative saved");
+
+  activate_undo (fixture);
+  g_clear_pointer (&saved, g_free);
+  saved = progress_on_disk (fixture, 2016, 3);
+  g_assert_cmpstr (saved, ==, original);
+
+  /* Typed for Q4, then another quarter chosen before leaving the field. */
+  select_period (fixture, 2016, 4);
+  g_assert_null (progress_on_disk (fixture, 2016, 4));
+  type_into (progress, "Started the second cohort.");
+  select_period (fixture, 2017, 1);
+  q4 = progress_on_disk (fixture, 2016, 4);
+  g_assert_cmpstr (q4, ==, "Started the second cohort.");
+}
+
+/* Families supported: a figure is saved on Enter; letters are explained
+ * beside the fields and nothing is saved. */
+static void
+test_reach_saved (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *report = quarter_report (fixture);
+  GtkListBox *list = GTK_LIST_BOX (template_child (report, PM_TYPE_QUARTER_REPORT, "reach_list"));
+  GtkWidget *error_label = template_child (report, PM_TYPE_QUARTER_REPORT, "reach_error");
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  GtkWidget *row;
+  PmPilot *pilot;
+
+  select_pilot_in_sidebar (fixture, CANNOCK);
+  select_period (fixture, 2016, 3);
+  show_view (fixture, "report");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "WCFC (target 75)");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "5");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "some");
+  g_signal_emit_by_name (row, "entry-activated");
+  gui_test_drain ();
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  {
+    g_autoptr(PmProgramme) programme = load_back (fixture, &pilot);
+
+    g_assert_cmpint (pm_pilot_get_reach_at (pilot, q3), ==, 7);
+  }
+
+  /* The rows are made again once the figure is saved. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "9");
+  g_signal_emit_by_name (row, "entry-activated");
+  gui_test_drain ();
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (adw_toast_get_title (_pm_window_get_toast (fixture->window)), ==, "Families supported saved");
+  {
+    g_autoptr(PmProgramme) programme = load_back (fixture, &pilot);
+
+    g_assert_cmpint (pm_pilot_get_reach_at (pilot, q3), ==, 11);
+  }
+}
+
+/* About the pilot and the spend follow a change made through the pilot's
+ * menu, as soon as it is saved. */
+static void
+test_about_and_spend_follow_edits (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *page = window_child (fixture, "pilot_page");
+  GtkWidget *about = template_child (page, PM_TYPE_PILOT_PAGE, "pilot_about");
+  GtkWidget *lead = template_child (about, PM_TYPE_PILOT_ABOUT, "lead_row");
+  GtkWidget *spend = template_child (quarter_report (fixture), PM_TYPE_QUARTER_REPORT, "spend_group");
+  GtkWidget *spend_label = template_child (page, PM_TYPE_PILOT_PAGE, "spend_label");
+  PmEditDialog *dialog;
+
+  select_pilot_in_sidebar (fixture, CANNOCK);
+  select_period (fixture, 2016, 3);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (spend)), ==,
+                   "By the end of Q3 2016/17: £4,900 spent");
+
+  g_assert_true (gtk_widget_activate_action (page, "pilot.edit", NULL));
+  dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, "lead")), "Jo Commissioner");
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  gui_test_drain ();
+  g_assert_null (gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lead)), ==, "Jo Commissioner");
+
+  g_assert_true (gtk_widget_activate_action (page, "pilot.add-spend", NULL));
+  dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, "description")), "Room hire");
+  gtk_editable_set_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, "amount")), "£100");
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  gui_test_drain ();
+  g_assert_null (gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG));
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (spend)), ==,
+                   "By the end of Q3 2016/17: £5,000 spent");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (spend_label)), ==, "Spend: £5,000 spent");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1127,6 +1323,9 @@ main (int   argc,
   ADD ("/gui/window/empty-database", test_empty_database);
   ADD ("/gui/window/show-actions", test_show_actions);
   ADD ("/gui/window/preferences-name", test_preferences_name);
+  ADD ("/gui/window/narrative-saved", test_narrative_saved);
+  ADD ("/gui/window/reach-saved", test_reach_saved);
+  ADD ("/gui/window/about-and-spend-follow-edits", test_about_and_spend_follow_edits);
   ADD ("/gui/window/overview-links", test_overview_links);
 
   status = g_test_run ();

@@ -1,7 +1,8 @@
-/* pm-pilot-page-report.c: the pilot's report for the period, and about it
+/* pm-quarter-report.c
  *
  * The narrative is saved when a field loses focus (or on Save); families
- * supported are saved on Enter. Each save is one store call with a toast.
+ * supported are saved on Enter. Each save is one store call, reported
+ * through the session.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,13 +10,52 @@
 
 #include <glib/gi18n.h>
 
-#include "model/pm-date.h"
-#include "pm-edits.h"
 #include "pm-format.h"
-#include "pm-pilot-page-private.h"
+#include "pm-quarter-report.h"
+
+struct _PmQuarterReport
+{
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  AdwPreferencesGroup *narrative_group;
+  GtkTextView         *progress_view;
+  GtkTextView         *learning_view;
+  GtkTextView         *case_study_view;
+  AdwPreferencesGroup *reach_group;
+  GtkListBox          *reach_list;
+  GtkLabel            *reach_error;
+  AdwPreferencesGroup *spend_group;
+  GtkListBox          *spend_list;
+
+  /* Owned references */
+  PmSession           *session;
+  PmPilot             *pilot;
+  PmPeriod            *period;
+  GSignalGroup        *pilot_signals;
+  GSignalGroup        *reach_signals;
+  GSignalGroup        *providers_signals;
+  GSignalGroup        *narratives_signals;
+  GSignalGroup        *spend_signals;
+  GListStore          *reach_slots;     /* GtkStringObject: provider, "" for the whole pilot */
+
+  gboolean             loading_narrative;
+};
+
+G_DEFINE_FINAL_TYPE (PmQuarterReport, pm_quarter_report, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_PILOT,
+  PROP_PERIOD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static PmStore *
-get_store (PmPilotPage *self)
+get_store (PmQuarterReport *self)
 {
   return self->session != NULL ? pm_session_get_store (self->session) : NULL;
 }
@@ -33,7 +73,7 @@ buffer_text (GtkTextView *view)
 }
 
 static gboolean
-narrative_modified (PmPilotPage *self)
+narrative_modified (PmQuarterReport *self)
 {
   return gtk_text_buffer_get_modified (gtk_text_view_get_buffer (self->progress_view))
          || gtk_text_buffer_get_modified (gtk_text_view_get_buffer (self->learning_view))
@@ -51,7 +91,7 @@ set_buffer (GtkTextView *view,
 }
 
 static void
-load_narrative (PmPilotPage *self)
+load_narrative (PmQuarterReport *self)
 {
   PmNarrative *narrative = NULL;
   g_autofree char *period = pm_period_get_label (self->period);
@@ -71,8 +111,8 @@ load_narrative (PmPilotPage *self)
   adw_preferences_group_set_title (self->narrative_group, title);
 }
 
-void
-_pm_pilot_page_save_narrative (PmPilotPage *self)
+static void
+save_narrative (PmQuarterReport *self)
 {
   PmStore *store = get_store (self);
   g_autofree char *progress = NULL;
@@ -105,14 +145,14 @@ _pm_pilot_page_save_narrative (PmPilotPage *self)
 }
 
 static void
-narrative_focus_left_cb (PmPilotPage *self)
+save_narrative_cb (PmQuarterReport *self)
 {
-  _pm_pilot_page_save_narrative (self);
+  save_narrative (self);
 }
 
 /* An undo puts back the old narrative: show it, unless typing is under way. */
 static void
-narratives_changed_cb (PmPilotPage *self)
+narratives_changed_cb (PmQuarterReport *self)
 {
   if (!narrative_modified (self))
     load_narrative (self);
@@ -121,9 +161,9 @@ narratives_changed_cb (PmPilotPage *self)
 /* Families supported */
 
 static void
-show_reach_error (PmPilotPage *self,
-                  GtkWidget   *row,
-                  const char  *message)
+show_reach_error (PmQuarterReport *self,
+                  GtkWidget       *row,
+                  const char      *message)
 {
   gtk_label_set_label (self->reach_error, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->reach_error), message != NULL);
@@ -139,8 +179,8 @@ show_reach_error (PmPilotPage *self,
 /* What a field of families supported is for. */
 typedef struct
 {
-  PmPilotPage *page;       /* unowned: the page owns the row */
-  char        *provider;   /* NULL for the pilot as a whole */
+  PmQuarterReport *report;     /* unowned: the report owns the row */
+  char            *provider;   /* NULL for the pilot as a whole */
 } ReachField;
 
 static void
@@ -157,7 +197,7 @@ static void
 reach_apply_cb (AdwEntryRow *row,
                 ReachField  *field)
 {
-  PmPilotPage *self = field->page;
+  PmQuarterReport *self = field->report;
   PmStore *store = get_store (self);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   g_autoptr(PmUndo) undo = NULL;
@@ -208,7 +248,7 @@ static GtkWidget *
 create_reach_row_cb (gpointer item,
                      gpointer user_data)
 {
-  PmPilotPage *self = user_data;
+  PmQuarterReport *self = user_data;
   const char *name = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
   const char *provider = name[0] != '\0' ? name : NULL;
   PmProvider *found = provider != NULL ? pm_pilot_find_provider (self->pilot, provider) : NULL;
@@ -236,7 +276,7 @@ create_reach_row_cb (gpointer item,
       gtk_editable_set_text (GTK_EDITABLE (row), text);
     }
 
-  field->page = self;
+  field->report = self;
   field->provider = g_strdup (provider);
   g_signal_connect (row, "apply", G_CALLBACK (reach_apply_cb), field);
   g_signal_connect_data (row, "entry-activated", G_CALLBACK (reach_apply_cb), field, reach_field_free, 0);
@@ -247,7 +287,7 @@ create_reach_row_cb (gpointer item,
 /* One field per provider with a target or a figure, and one for the pilot
  * as a whole when no provider has a target or figures were given so. */
 static void
-reload_reach (PmPilotPage *self)
+reload_reach (PmQuarterReport *self)
 {
   g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *period = pm_period_get_label (self->period);
@@ -333,8 +373,10 @@ create_spend_row_cb (gpointer item,
   return row;
 }
 
+/* The spend so far against the budget: it moves with the pilot's spend
+ * items and its budget. */
 static void
-update_spend_summary (PmPilotPage *self)
+update_spend_summary (PmQuarterReport *self)
 {
   g_autofree char *spend = NULL;
   g_autofree char *period = pm_period_get_label (self->period);
@@ -351,86 +393,159 @@ update_spend_summary (PmPilotPage *self)
   adw_preferences_group_set_description (self->spend_group, description);
 }
 
-/* About */
+/* Everything, for a new pilot or period. */
+static void
+reload (PmQuarterReport *self)
+{
+  PmPilot *pilot = self->pilot;
+
+  g_signal_group_set_target (self->pilot_signals, pilot);
+  g_signal_group_set_target (self->reach_signals, pilot != NULL ? pm_pilot_get_reach (pilot) : NULL);
+  g_signal_group_set_target (self->providers_signals, pilot != NULL ? pm_pilot_get_providers (pilot) : NULL);
+  g_signal_group_set_target (self->narratives_signals, pilot != NULL ? pm_pilot_get_narratives (pilot) : NULL);
+  g_signal_group_set_target (self->spend_signals, pilot != NULL ? pm_pilot_get_spend (pilot) : NULL);
+
+  if (pilot != NULL)
+    gtk_list_box_bind_model (self->spend_list, pm_pilot_get_spend (pilot), create_spend_row_cb, self, NULL);
+  else
+    gtk_list_box_bind_model (self->spend_list, NULL, NULL, NULL, NULL);
+
+  load_narrative (self);
+  reload_reach (self);
+  update_spend_summary (self);
+}
+
+/* GObject */
 
 static void
-set_row_text (AdwActionRow *row,
-              const char   *text)
+pm_quarter_report_dispose (GObject *object)
 {
-  adw_action_row_set_subtitle (row, text != NULL && text[0] != '\0' ? text : _("Not recorded"));
+  PmQuarterReport *self = PM_QUARTER_REPORT (object);
+
+  g_signal_group_set_target (self->pilot_signals, NULL);
+  g_signal_group_set_target (self->reach_signals, NULL);
+  g_signal_group_set_target (self->providers_signals, NULL);
+  g_signal_group_set_target (self->narratives_signals, NULL);
+  g_signal_group_set_target (self->spend_signals, NULL);
+
+  /* AdwBin would unparent its child a second time after the template
+   * has: let it go first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PM_TYPE_QUARTER_REPORT);
+  g_clear_object (&self->pilot_signals);
+  g_clear_object (&self->reach_signals);
+  g_clear_object (&self->providers_signals);
+  g_clear_object (&self->narratives_signals);
+  g_clear_object (&self->spend_signals);
+  g_clear_object (&self->reach_slots);
+  g_clear_object (&self->session);
+  g_clear_object (&self->pilot);
+  g_clear_object (&self->period);
+
+  G_OBJECT_CLASS (pm_quarter_report_parent_class)->dispose (object);
 }
 
 static void
-update_about (PmPilotPage *self)
+pm_quarter_report_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
-  const char * const *outcomes;
-  g_autoptr(GString) bullets = g_string_new (NULL);
-  g_autofree char *started = NULL;
-  g_autofree char *budget = NULL;
-  g_autofree char *status = NULL;
-  const char *summary;
-  const char *note;
+  PmQuarterReport *self = PM_QUARTER_REPORT (object);
 
-  if (self->pilot == NULL)
-    return;
-
-  summary = pm_pilot_get_summary (self->pilot);
-  gtk_label_set_label (self->summary_label, summary != NULL ? summary : _("No summary yet."));
-
-  outcomes = pm_pilot_get_key_outcomes (self->pilot);
-  for (guint i = 0; outcomes != NULL && outcomes[i] != NULL; i++)
-    g_string_append_printf (bullets, "%s• %s", i > 0 ? "\n" : "", outcomes[i]);
-  gtk_label_set_label (self->outcomes_label, bullets->len > 0 ? bullets->str : _("No key outcomes recorded."));
-
-  started = pm_date_format (pm_pilot_get_start_date (self->pilot));
-  if (pm_pilot_get_budget_pence (self->pilot) >= 0)
-    budget = pm_unit_format_value (PM_UNIT_MONEY, (double) pm_pilot_get_budget_pence (self->pilot));
-  note = pm_pilot_get_status_note (self->pilot);
-  status = note != NULL
-    ? g_strdup_printf ("%s: %s", pm_delivery_status_get_label (pm_pilot_get_delivery_status (self->pilot)), note)
-    : g_strdup (pm_delivery_status_get_label (pm_pilot_get_delivery_status (self->pilot)));
-
-  set_row_text (self->focus_row, pm_pilot_get_focus_area (self->pilot));
-  set_row_text (self->start_row, started);
-  set_row_text (self->lead_row, pm_pilot_get_lead (self->pilot));
-  set_row_text (self->status_row, status);
-  set_row_text (self->budget_row, budget);
-  set_row_text (self->funding_row, pm_pilot_get_funding (self->pilot));
-}
-
-static GtkWidget *
-create_provider_row_cb (gpointer item,
-                        gpointer user_data)
-{
-  PmProvider *provider = item;
-  GtkWidget *row = adw_action_row_new ();
-  int target = pm_provider_get_reach_target (provider);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pm_provider_get_name (provider));
-  if (pm_provider_get_full_name (provider) != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pm_provider_get_full_name (provider));
-
-  if (target > 0)
+  switch (prop_id)
     {
-      g_autofree char *text = g_strdup_printf (ngettext ("To support %d family", "To support %d families", target),
-                                               target);
-      GtkWidget *label = gtk_label_new (text);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
 
-      gtk_widget_add_css_class (label, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    case PROP_PILOT:
+      g_value_set_object (value, self->pilot);
+      break;
+
+    case PROP_PERIOD:
+      g_value_set_object (value, self->period);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-
-  return row;
 }
 
-/* Called by the pilot page */
-
-void
-_pm_pilot_page_report_init (PmPilotPage *self)
+static void
+pm_quarter_report_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
-  GtkTextView *views[] = { self->progress_view, self->learning_view, self->case_study_view };
+  PmQuarterReport *self = PM_QUARTER_REPORT (object);
 
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      pm_quarter_report_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_PILOT:
+      pm_quarter_report_set_pilot (self, g_value_get_object (value));
+      break;
+
+    case PROP_PERIOD:
+      pm_quarter_report_set_period (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pm_quarter_report_class_init (PmQuarterReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pm_quarter_report_dispose;
+  object_class->get_property = pm_quarter_report_get_property;
+  object_class->set_property = pm_quarter_report_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, PM_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PILOT] =
+    g_param_spec_object ("pilot", NULL, NULL, PM_TYPE_PILOT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERIOD] =
+    g_param_spec_object ("period", NULL, NULL, PM_TYPE_PERIOD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/pilotmonitor/PilotMonitor/pm-quarter-report.ui");
+  gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, narrative_group);
+  gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, progress_view);
+  gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, learning_view);
+  gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, case_study_view);
+  gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, reach_group);
+  gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, reach_list);
+  gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, reach_error);
+  gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, spend_group);
+  gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, spend_list);
+  gtk_widget_class_bind_template_callback (widget_class, save_narrative_cb);
+}
+
+static void
+pm_quarter_report_init (PmQuarterReport *self)
+{
+  GtkTextView *views[3];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->pilot_signals = g_signal_group_new (PM_TYPE_PILOT);
+  g_signal_group_connect_swapped (self->pilot_signals, "notify::budget-pence",
+                                  G_CALLBACK (update_spend_summary), self);
+  self->spend_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->spend_signals, "items-changed", G_CALLBACK (update_spend_summary), self);
   self->reach_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->reach_signals, "items-changed", G_CALLBACK (reload_reach), self);
   self->providers_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
@@ -439,49 +554,79 @@ _pm_pilot_page_report_init (PmPilotPage *self)
   g_signal_group_connect_swapped (self->narratives_signals, "items-changed",
                                   G_CALLBACK (narratives_changed_cb), self);
 
+  self->period = pm_period_new_current ();
   self->reach_slots = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   gtk_list_box_bind_model (self->reach_list, G_LIST_MODEL (self->reach_slots),
                            create_reach_row_cb, self, NULL);
 
+  /* Saved when the person leaves a field. */
+  views[0] = self->progress_view;
+  views[1] = self->learning_view;
+  views[2] = self->case_study_view;
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
-      g_signal_connect_swapped (focus, "leave", G_CALLBACK (narrative_focus_left_cb), self);
+      g_signal_connect_swapped (focus, "leave", G_CALLBACK (save_narrative), self);
       gtk_widget_add_controller (GTK_WIDGET (views[i]), focus);
     }
+
+  reload (self);
+}
+
+/* Public API */
+
+void
+pm_quarter_report_set_session (PmQuarterReport *self,
+                               PmSession       *session)
+{
+  g_return_if_fail (PM_IS_QUARTER_REPORT (self));
+  g_return_if_fail (session == NULL || PM_IS_SESSION (session));
+
+  if (g_set_object (&self->session, session))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 void
-_pm_pilot_page_report_reload (PmPilotPage *self)
+pm_quarter_report_set_pilot (PmQuarterReport *self,
+                             PmPilot         *pilot)
 {
-  g_signal_group_set_target (self->reach_signals, self->pilot != NULL ? pm_pilot_get_reach (self->pilot) : NULL);
-  g_signal_group_set_target (self->providers_signals,
-                             self->pilot != NULL ? pm_pilot_get_providers (self->pilot) : NULL);
-  g_signal_group_set_target (self->narratives_signals,
-                             self->pilot != NULL ? pm_pilot_get_narratives (self->pilot) : NULL);
+  g_return_if_fail (PM_IS_QUARTER_REPORT (self));
+  g_return_if_fail (pilot == NULL || PM_IS_PILOT (pilot));
 
-  if (self->pilot != NULL)
-    {
-      gtk_list_box_bind_model (self->spend_list, pm_pilot_get_spend (self->pilot),
-                               create_spend_row_cb, self, NULL);
-      gtk_list_box_bind_model (self->providers_list, pm_pilot_get_providers (self->pilot),
-                               create_provider_row_cb, self, NULL);
-    }
-  else
-    {
-      gtk_list_box_bind_model (self->spend_list, NULL, NULL, NULL, NULL);
-      gtk_list_box_bind_model (self->providers_list, NULL, NULL, NULL, NULL);
-    }
+  if (self->pilot == pilot)
+    return;
 
-  load_narrative (self);
-  reload_reach (self);
-  _pm_pilot_page_report_refresh (self);
+  /* What was being typed for the last pilot is kept. */
+  save_narrative (self);
+  g_set_object (&self->pilot, pilot);
+  reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PILOT]);
 }
 
 void
-_pm_pilot_page_report_refresh (PmPilotPage *self)
+pm_quarter_report_set_period (PmQuarterReport *self,
+                              PmPeriod        *period)
 {
-  update_spend_summary (self);
-  update_about (self);
+  g_return_if_fail (PM_IS_QUARTER_REPORT (self));
+  g_return_if_fail (PM_IS_PERIOD (period));
+
+  if (pm_period_equal (self->period, period))
+    return;
+
+  /* ... and what was being typed for the last quarter. */
+  save_narrative (self);
+  g_set_object (&self->period, period);
+  reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+}
+
+void
+pm_quarter_report_flush (PmQuarterReport *self)
+{
+  g_return_if_fail (PM_IS_QUARTER_REPORT (self));
+
+  save_narrative (self);
 }

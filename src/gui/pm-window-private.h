@@ -1,8 +1,10 @@
 /* pm-window-private.h: what the window's own files share
  *
- * Only the window's files include this. Pages and dialogs are given the
- * window's PmSession and reach the window through its actions (win.*);
- * tests read the toast through _pm_window_get_toast().
+ * Only the window's files include this (pm-window.c and the
+ * pm-window-*.c it is split into). Pages and dialogs are given the
+ * window's PmSession and reach the window through its actions (win.*).
+ * The widget tests use it too: to read the toast, to reload as the poll
+ * would, and to export a PDF without the file chooser.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -55,18 +57,69 @@ void       _pm_window_report_open_failure (PmWindow     *self,
                                            const char   *location,
                                            const GError *error);
 
-/* pm-window-actions.c */
+/* pm-window-actions.c: installs every win.* action (with each file's
+ * below), and keeps their state: which may be used now, what Open Recent
+ * offers. */
+void       _pm_window_class_actions_init   (GtkWidgetClass *widget_class);
+void       _pm_window_actions_init         (PmWindow       *self);
+void       _pm_window_update_actions       (PmWindow       *self);
+void       _pm_window_update_recent        (PmWindow       *self);
+
+/* pm-window-files.c */
+void       _pm_window_class_init_files     (GtkWidgetClass *widget_class);
+
+typedef enum
+{
+  FILE_KIND_DATABASE,
+  FILE_KIND_PROGRAMME,
+  FILE_KIND_PDF,
+  FILE_KIND_CSV,
+  FILE_KIND_XLSX,
+} FileKind;
+
+typedef void (*ChosenFunc) (PmWindow *self,
+                            GFile    *file,
+                            gpointer  data);
+
+/* Asks for a file with a native chooser, starting beside the open
+ * database; @func runs only if one is chosen, then @destroy frees @data. */
+void       _pm_window_choose_file          (PmWindow             *self,
+                                            const char           *title,
+                                            GtkFileChooserAction  action,
+                                            const char           *accept_label,
+                                            const char           *suggested_name,
+                                            FileKind              kind,
+                                            ChosenFunc            func,
+                                            gpointer              data,
+                                            GDestroyNotify        destroy);
+void       _pm_window_add_filter           (GtkFileChooser       *chooser,
+                                            const char           *name,
+                                            const char           *pattern,
+                                            const char           *mime_type);
+
+/* Explains @error in a dialog headed @format with @file's name for its
+ * %s. A macro, so that each heading stays a literal the compiler can
+ * check. */
+#define _pm_window_report_file_error(self, format, file, error)            \
+  G_STMT_START {                                                          \
+    g_autofree char *basename_ = g_file_get_basename (file);              \
+    g_autofree char *heading_ = g_strdup_printf (format, basename_);      \
+    pm_session_report_failure ((self)->session, heading_, (error));       \
+  } G_STMT_END
+
+/* pm-window-returns.c */
+void       _pm_window_class_init_returns   (GtkWidgetClass *widget_class);
+
+/* pm-window-export.c */
+void       _pm_window_class_init_export    (GtkWidgetClass *widget_class);
 /* Writes the district summaries (of the district being looked at, or of
  * all) or the appendix to @file as PDF in a worker thread, with a
  * progress window and Cancel; the outcome is a toast or a dialog. */
-void       _pm_window_export_pdf      (PmWindow       *self,
-                                       GFile          *file,
-                                       gboolean        appendix);
-/* Installs the win.* actions of the menus, on the class, and keeps their
- * state: which may be used now, what Open Recent offers. */
-void       _pm_window_class_actions_init (GtkWidgetClass *widget_class);
-void       _pm_window_actions_init    (PmWindow      *self);
-void       _pm_window_update_actions  (PmWindow      *self);
-void       _pm_window_update_recent   (PmWindow      *self);
+void       _pm_window_export_pdf           (PmWindow       *self,
+                                            GFile          *file,
+                                            gboolean        appendix);
+
+/* pm-window-structure.c */
+void       _pm_window_class_init_structure (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -42,6 +42,17 @@ void             _pm_dialog_report_failure (PmEditDialog     *dialog,
                                             PmDialogContext  *context,
                                             const char       *key,
                                             const GError     *error);
+/* Writes @draft's properties @names onto @object (in the store already)
+ * as one change, reported with @saved_message and its undo; a failure is
+ * shown as _pm_dialog_report_failure() does, beside @error_key. */
+gboolean         _pm_dialog_update_from    (PmEditDialog     *dialog,
+                                            PmDialogContext  *context,
+                                            GObject          *object,
+                                            GObject          *draft,
+                                            guint             n_names,
+                                            const char      **names,
+                                            const char       *error_key,
+                                            const char       *saved_message);
 /* NULL for "" so that empty fields store no text. */
 const char      *_pm_dialog_empty_to_null  (const char       *text);
 

@@ -88,6 +88,37 @@ _pm_dialog_report_failure (PmEditDialog    *dialog,
     pm_session_report_failure (context->session, _("Could Not Save"), error);
 }
 
+gboolean
+_pm_dialog_update_from (PmEditDialog     *dialog,
+                        PmDialogContext  *context,
+                        GObject          *object,
+                        GObject          *draft,
+                        guint             n_names,
+                        const char      **names,
+                        const char       *error_key,
+                        const char       *saved_message)
+{
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree GValue *values = g_new0 (GValue, n_names);
+  gboolean ok;
+
+  g_object_getv (draft, n_names, names, values);
+  ok = pm_edit_update (pm_session_get_store (context->session), object, n_names, names, values, &undo, &error);
+  for (guint i = 0; i < n_names; i++)
+    g_value_unset (&values[i]);
+
+  if (!ok)
+    {
+      _pm_dialog_report_failure (dialog, context, error_key, error);
+      return FALSE;
+    }
+
+  if (undo != NULL)
+    pm_session_report_saved (context->session, saved_message, g_steal_pointer (&undo));
+  return TRUE;
+}
+
 const char *
 _pm_dialog_empty_to_null (const char *text)
 {

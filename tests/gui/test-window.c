@@ -1091,6 +1091,22 @@ test_overview_links (Fixture       *fixture,
   g_assert_true (pm_pilot_page_get_selected_kpi (PM_PILOT_PAGE (page)) == kpi);
 }
 
+/* The programme as the file holds it, read by a fresh store. */
+static PmProgramme *
+load_back_programme (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) fresh = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  PmProgramme *programme;
+
+  g_assert_no_error (error);
+  programme = pm_store_load (fresh, &error);
+  g_assert_no_error (error);
+  pm_store_close (fresh);
+
+  return programme;
+}
+
 /* Cannock's pilot as the file holds it, read by a fresh store. */
 static PmProgramme *
 load_back (Fixture  *fixture,
@@ -1279,6 +1295,81 @@ test_about_and_spend_follow_edits (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (spend_label)), ==, "Spend: £5,000 spent");
 }
 
+/* Presses the edit dialog's default button (Save), as a click does. */
+static void
+accept_edit_dialog (void)
+{
+  PmEditDialog *dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
+
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  gui_test_drain ();
+  g_assert_null (gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG));
+}
+
+static void
+set_edit_field (const char *key,
+                const char *text)
+{
+  PmEditDialog *dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
+
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, key)), text);
+}
+
+/* Editing what is there already, through each form: the KPI (undone
+ * after), the district and the programme, whose name is the window's
+ * title. What is asserted is read back from the file. */
+static void
+test_edit_forms_update (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PmProgramme *programme = pm_window_get_programme (fixture->window);
+  PmDistrict *cannock = pm_programme_find_district (programme, CANNOCK);
+  AdwWindowTitle *title = window_child (fixture, "window_title");
+  g_autoptr(PmProgramme) saved = NULL;
+  g_autoptr(PmKpi) kpi = NULL;
+  PmPilot *pilot;
+
+  select_pilot_in_sidebar (fixture, CANNOCK);
+  select_kpi_in_table (fixture, WCFC);
+  g_assert_true (gtk_widget_activate_action (kpi_table (fixture), "kpi.edit", NULL));
+  set_edit_field ("title", "WCFC families supported");
+  set_edit_field ("tolerance", "20");
+  accept_edit_dialog ();
+  g_assert_cmpstr (adw_toast_get_title (_pm_window_get_toast (fixture->window)), ==, "KPI saved");
+  saved = load_back (fixture, &pilot);
+  kpi = g_list_model_get_item (pm_pilot_get_kpis (pilot), 0);
+  g_assert_cmpstr (pm_kpi_get_title (kpi), ==, "WCFC families supported");
+  g_assert_cmpfloat_with_epsilon (pm_kpi_get_tolerance (kpi), 0.2, 1e-9);
+  g_clear_object (&kpi);
+  g_clear_object (&saved);
+
+  activate_undo (fixture);
+  saved = load_back (fixture, &pilot);
+  kpi = g_list_model_get_item (pm_pilot_get_kpis (pilot), 0);
+  g_assert_true (g_str_has_prefix (pm_kpi_get_title (kpi), WCFC));
+  g_clear_object (&saved);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-district", "x",
+                                             pm_district_get_id (cannock)));
+  gui_test_drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-district", NULL));
+  set_edit_field ("name", "Cannock");
+  accept_edit_dialog ();
+  g_assert_cmpstr (adw_toast_get_title (_pm_window_get_toast (fixture->window)), ==, "District renamed");
+  saved = load_back_programme (fixture);
+  g_assert_nonnull (pm_programme_find_district (saved, "Cannock"));
+  g_clear_object (&saved);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-programme", NULL));
+  set_edit_field ("name", "District Pilots 2017");
+  accept_edit_dialog ();
+  saved = load_back_programme (fixture);
+  g_assert_cmpstr (pm_programme_get_name (saved), ==, "District Pilots 2017");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "District Pilots 2017");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1326,6 +1417,7 @@ main (int   argc,
   ADD ("/gui/window/narrative-saved", test_narrative_saved);
   ADD ("/gui/window/reach-saved", test_reach_saved);
   ADD ("/gui/window/about-and-spend-follow-edits", test_about_and_spend_follow_edits);
+  ADD ("/gui/window/edit-forms-update", test_edit_forms_update);
   ADD ("/gui/window/overview-links", test_overview_links);
 
   status = g_test_run ();

@@ -57,8 +57,10 @@ print_action (GtkWidget  *widget,
  * district selected in the sidebar, if any, limits the summaries to it. */
 
 /* A PDF export runs in a worker thread: a programme of 150 districts is
- * thousands of pages. The progress window is modal, so nothing changes
- * the programme while the thread reads it. */
+ * thousands of pages. The thread reads its own copy of the programme,
+ * loaded again from the store for it, so nothing done in the window
+ * meanwhile (an edit, a reload with other people's changes) can touch
+ * what it reads; the report holds the copy, and the copy's period. */
 typedef struct
 {
   PmWindow         *window;
@@ -166,26 +168,31 @@ _pm_window_export_pdf (PmWindow   *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) restatements = NULL;
   g_autoptr(GTask) task = NULL;
-  PmProgramme *programme = pm_session_get_programme (self->session);
+  g_autoptr(PmProgramme) copy = NULL;
+  g_autoptr(PmPeriod) period = NULL;
+  PmStore *store = pm_session_get_store (self->session);
   PmDistrict *district = NULL;
   ExportJob *job;
 
   g_return_if_fail (PM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (programme == NULL)
+  if (store == NULL || pm_session_get_programme (self->session) == NULL)
     return;
 
   if (!appendix)
     district = _pm_window_get_current_district (self);
+  period = pm_period_new_from_index (pm_period_get_index (pm_session_get_period (self->session)));
 
   job = g_new0 (ExportJob, 1);
   job->window = g_object_ref (self);
   job->file = g_object_ref (file);
   job->path = g_file_get_path (file);
-  restatements = list_restatements (self, programme, &error);
+  copy = pm_store_load (store, &error);
+  if (copy != NULL)
+    restatements = list_restatements (self, copy, &error);
   if (restatements != NULL)
-    job->report = pm_print_operation_make_report (programme, pm_session_get_period (self->session),
+    job->report = pm_print_operation_make_report (copy, period,
                                                   district != NULL ? pm_district_get_name (district) : NULL,
                                                   appendix, restatements, &error);
   if (job->report == NULL || job->path == NULL)

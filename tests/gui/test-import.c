@@ -12,11 +12,13 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
 #include "gui-test-util.h"
 #include "pm-application.h"
+#include "pm-edits.h"
 #include "pm-import-dialog.h"
 #include "pm-progress-window.h"
 #include "pm-returns-dialog.h"
@@ -550,6 +552,57 @@ test_export_with_progress (Fixture       *fixture,
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Exported “district summaries.pdf”");
 }
 
+/* The text of the PDF at @path, as poppler's pdftotext reads it. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
+/* The export's worker thread reads a copy of the programme taken when it
+ * starts: a change saved in the window while the pages are laid out (the
+ * programme renamed, here at once) does not reach the file, and the
+ * window shows it as usual. */
+static void
+test_export_reads_a_copy (Fixture       *fixture,
+                          gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "summaries.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PmProgramme *programme = pm_window_get_programme (fixture->window);
+  g_autofree char *name = g_strdup (pm_programme_get_name (programme));
+  const char *names[] = { "name" };
+  GValue value = G_VALUE_INIT;
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  _pm_window_export_pdf (fixture->window, file, FALSE);
+  g_assert_nonnull (gui_test_find_toplevel (PM_TYPE_PROGRESS_WINDOW));
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Renamed While Exporting");
+  g_assert_true (pm_edit_update (pm_window_get_store (fixture->window), G_OBJECT (programme),
+                                 1, names, &value, &undo, &error));
+  g_assert_no_error (error);
+  g_value_unset (&value);
+
+  gui_test_wait_until (progress_window_gone, NULL);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, name));
+  g_assert_null (strstr (text, "Renamed While Exporting"));
+  g_assert_cmpstr (pm_programme_get_name (pm_window_get_programme (fixture->window)), ==, "Renamed While Exporting");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +631,7 @@ main (int   argc,
   ADD ("/gui/import/malformed-file", test_malformed_file);
   ADD ("/gui/returns/review-and-merge", test_returns_review_and_merge);
   ADD ("/gui/export/with-progress", test_export_with_progress);
+  ADD ("/gui/export/reads-a-copy", test_export_reads_a_copy);
 #undef ADD
 
   status = g_test_run ();

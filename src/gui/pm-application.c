@@ -24,6 +24,7 @@ struct _PmApplication
   char           *database_path;
   gboolean        default_database;
   gint64          started_at;       /* monotonic, for PM_EXIT_AFTER_FIRST_FRAME */
+  gulong          after_paint_id;
 };
 
 G_DEFINE_FINAL_TYPE (PmApplication, pm_application, ADW_TYPE_APPLICATION)
@@ -82,7 +83,7 @@ first_frame_painted_cb (GdkFrameClock *clock,
   double since_start = seconds_since_process_start ();
   double since_init = (g_get_monotonic_time () - self->started_at) / (double) G_USEC_PER_SEC;
 
-  g_signal_handlers_disconnect_by_data (clock, self);
+  g_clear_signal_handler (&self->after_paint_id, clock);
 
   /* A measurement asked for on the command line, printed for the person
    * who asked; not a log message. */
@@ -95,8 +96,8 @@ static void
 window_mapped_cb (GtkWidget     *window,
                   PmApplication *self)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (first_frame_painted_cb), self);
+  self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                                           G_CALLBACK (first_frame_painted_cb), self);
 }
 
 /* With no --database, the database open last time, if it is still there. */

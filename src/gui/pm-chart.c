@@ -221,7 +221,6 @@ pm_chart_dispose (GObject *object)
 {
   PmChart *self = PM_CHART (object);
 
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_pointer (&self->plot, pm_trend_plot_free);
   g_clear_object (&self->kpi);
   g_clear_object (&self->period);
@@ -333,8 +332,8 @@ pm_chart_init (PmChart *self)
   g_signal_connect_swapped (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
-  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
-                            G_CALLBACK (dark_changed_cb), self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_description (self);
 }

@@ -1,6 +1,10 @@
 /* pm-dialogs-structure.c: adding and editing KPIs, pilots, districts and
  * the programme
  *
+ * Each form builds a new object from what was typed, checked field by
+ * field: added to the programme as it is, or, when editing, its
+ * properties written onto the one being edited in one change.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -8,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "pm-dialogs-private.h"
-#include "pm-window-private.h"
 
 /* KPI */
 
@@ -16,17 +19,15 @@ static gboolean
 kpi_accept_cb (PmEditDialog *dialog,
                gpointer      user_data)
 {
+  static const char *names[] = { "title", "unit", "direction", "measure", "tolerance", "data-source" };
   PmDialogContext *context = user_data;
   g_autofree char *title = pm_edit_dialog_get_text (dialog, "title");
   g_autofree char *tolerance_text = pm_edit_dialog_get_text (dialog, "tolerance");
   g_autofree char *source = pm_edit_dialog_get_text (dialog, "source");
-  PmUnit unit = pm_edit_dialog_get_selected (dialog, "unit");
-  PmDirection direction = pm_edit_dialog_get_selected (dialog, "direction");
-  PmMeasure measure = pm_edit_dialog_get_selected (dialog, "measure");
+  g_autoptr(PmKpi) kpi = NULL;
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
   double tolerance = PM_KPI_DEFAULT_TOLERANCE * 100;
-  PmStore *store = pm_window_get_store (context->window);
 
   if (title[0] == '\0')
     {
@@ -41,58 +42,27 @@ kpi_accept_cb (PmEditDialog *dialog,
       return FALSE;
     }
 
-  if (context->kpi == NULL)
+  kpi = pm_kpi_new (title,
+                    pm_edit_dialog_get_selected (dialog, "unit"),
+                    pm_edit_dialog_get_selected (dialog, "direction"));
+  pm_kpi_set_measure (kpi, pm_edit_dialog_get_selected (dialog, "measure"));
+  pm_kpi_set_tolerance (kpi, tolerance / 100);
+  pm_kpi_set_data_source (kpi, _pm_dialog_empty_to_null (source));
+
+  if (context->kpi != NULL)
+    return _pm_dialog_update_from (dialog, context, G_OBJECT (context->kpi), G_OBJECT (kpi),
+                                   G_N_ELEMENTS (names), names, "title", _("KPI saved"));
+
+  if (!pm_edit_add_kpi (pm_session_get_store (context->session), context->pilot, kpi, &undo, &error))
     {
-      g_autoptr(PmKpi) kpi = pm_kpi_new (title, unit, direction);
-
-      pm_kpi_set_measure (kpi, measure);
-      pm_kpi_set_tolerance (kpi, tolerance / 100);
-      pm_kpi_set_data_source (kpi, _pm_dialog_empty_to_null (source));
-      if (!pm_edit_add_kpi (store, context->pilot, kpi, &undo, &error))
-        {
-          _pm_dialog_report_failure (dialog, context, "title", error);
-          return FALSE;
-        }
-
-      _pm_window_report_saved (context->window, _("KPI added"), g_steal_pointer (&undo));
-      _pm_window_show_kpi (context->window, kpi);
-      return TRUE;
+      _pm_dialog_report_failure (dialog, context, "title", error);
+      return FALSE;
     }
-  else
-    {
-      const char *names[] = { "title", "unit", "direction", "measure", "tolerance", "data-source" };
-      GValue values[G_N_ELEMENTS (names)] = { G_VALUE_INIT, };
-      gboolean ok;
 
-      g_value_init (&values[0], G_TYPE_STRING);
-      g_value_set_string (&values[0], title);
-      g_value_init (&values[1], PM_TYPE_UNIT);
-      g_value_set_enum (&values[1], unit);
-      g_value_init (&values[2], PM_TYPE_DIRECTION);
-      g_value_set_enum (&values[2], direction);
-      g_value_init (&values[3], PM_TYPE_MEASURE);
-      g_value_set_enum (&values[3], measure);
-      g_value_init (&values[4], G_TYPE_DOUBLE);
-      g_value_set_double (&values[4], tolerance / 100);
-      g_value_init (&values[5], G_TYPE_STRING);
-      g_value_set_string (&values[5], _pm_dialog_empty_to_null (source));
-
-      ok = pm_edit_update (store, G_OBJECT (context->kpi), G_N_ELEMENTS (names), names, values, &undo, &error);
-      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-        g_value_unset (&values[i]);
-
-      if (!ok)
-        {
-          _pm_dialog_report_failure (dialog, context, "title", error);
-          return FALSE;
-        }
-
-      if (undo != NULL)
-        _pm_window_report_saved (context->window, _("KPI saved"), g_steal_pointer (&undo));
-      return TRUE;
-    }
+  pm_session_report_saved (context->session, _("KPI added"), g_steal_pointer (&undo));
+  _pm_dialog_show (context, G_OBJECT (kpi));
+  return TRUE;
 }
-
 static const char **
 enum_labels (GType        type,
              const char *(*label) (int))
@@ -125,9 +95,10 @@ measure_label (int measure)
 }
 
 void
-pm_dialogs_edit_kpi (PmWindow *window,
-                     PmPilot  *pilot,
-                     PmKpi    *kpi)
+pm_dialogs_edit_kpi (GtkWindow *parent,
+                     PmSession *session,
+                     PmPilot   *pilot,
+                     PmKpi     *kpi)
 {
   g_autofree const char **units = enum_labels (PM_TYPE_UNIT, unit_label);
   g_autofree const char **directions = enum_labels (PM_TYPE_DIRECTION, direction_label);
@@ -135,15 +106,16 @@ pm_dialogs_edit_kpi (PmWindow *window,
   g_autofree char *tolerance = NULL;
   PmEditDialog *dialog;
 
-  g_return_if_fail (PM_IS_WINDOW (window));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (PM_IS_SESSION (session));
   g_return_if_fail (PM_IS_PILOT (pilot));
   g_return_if_fail (kpi == NULL || PM_IS_KPI (kpi));
 
   tolerance = g_strdup_printf ("%g", 100 * (kpi != NULL ? pm_kpi_get_tolerance (kpi) : PM_KPI_DEFAULT_TOLERANCE));
 
-  dialog = _pm_dialog_new (window, kpi != NULL ? _("Edit KPI") : _("Add KPI"),
-                       kpi != NULL ? _("_Save") : _("_Add"), kpi_accept_cb,
-                       _pm_dialog_context_new (window, NULL, pilot, kpi));
+  dialog = _pm_dialog_new (_pm_dialog_context_new (parent, session, NULL, pilot, kpi),
+                           kpi != NULL ? _("Edit KPI") : _("Add KPI"),
+                           kpi != NULL ? _("_Save") : _("_Add"), kpi_accept_cb);
   pm_edit_dialog_set_subject (dialog, pm_pilot_get_title (pilot));
   pm_edit_dialog_add_group (dialog, NULL,
                             kpi == NULL ? _("A new KPI starts with its baseline to be confirmed; edit the baseline and add a target afterwards.") : NULL);
@@ -160,11 +132,11 @@ pm_dialogs_edit_kpi (PmWindow *window,
 
 /* Pilot */
 
-static gboolean
-pilot_accept_cb (PmEditDialog *dialog,
-                 gpointer      user_data)
+/* The pilot the form describes, as a new object; NULL with the problem
+ * shown beside its field. */
+static PmPilot *
+pilot_from_form (PmEditDialog *dialog)
 {
-  PmDialogContext *context = user_data;
   g_autofree char *title = pm_edit_dialog_get_text (dialog, "title");
   g_autofree char *focus = pm_edit_dialog_get_text (dialog, "focus");
   g_autofree char *start_text = pm_edit_dialog_get_text (dialog, "start");
@@ -174,30 +146,28 @@ pilot_accept_cb (PmEditDialog *dialog,
   g_autofree char *funding = pm_edit_dialog_get_text (dialog, "funding");
   g_autofree char *summary = pm_edit_dialog_get_text (dialog, "summary");
   g_autofree char *outcomes_text = pm_edit_dialog_get_text (dialog, "outcomes");
-  PmDeliveryStatus status = pm_edit_dialog_get_selected (dialog, "status");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) outcomes = NULL;
   g_autofree char *start = NULL;
-  g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
-  PmStore *store = pm_window_get_store (context->window);
+  PmPilot *pilot;
   double budget = -1;
 
   if (title[0] == '\0')
     {
       pm_edit_dialog_set_error (dialog, "title", _("Give the pilot a title"));
-      return FALSE;
+      return NULL;
     }
   if (!pm_format_parse_date (start_text, &start, &error))
     {
       pm_edit_dialog_set_error (dialog, "start", error->message);
-      return FALSE;
+      return NULL;
     }
   if (budget_text[0] != '\0' && !pm_unit_parse_value (PM_UNIT_MONEY, budget_text, &budget, &error))
     {
       pm_edit_dialog_set_error (dialog, "budget", error->message);
-      return FALSE;
+      return NULL;
     }
 
   /* One outcome a line, blank lines dropped. */
@@ -210,82 +180,57 @@ pilot_accept_cb (PmEditDialog *dialog,
     }
   outcomes = g_strv_builder_end (builder);
 
-  if (context->pilot == NULL)
-    {
-      g_autoptr(PmPilot) pilot = pm_pilot_new (title);
-      g_autoptr(GListModel) districts = g_object_ref (pm_programme_get_districts (pm_window_get_programme (context->window)));
-      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, pm_edit_dialog_get_selected (dialog, "district"));
+  pilot = pm_pilot_new (title);
+  pm_pilot_set_focus_area (pilot, _pm_dialog_empty_to_null (focus));
+  pm_pilot_set_start_date (pilot, start);
+  pm_pilot_set_lead (pilot, _pm_dialog_empty_to_null (lead));
+  pm_pilot_set_delivery_status (pilot, pm_edit_dialog_get_selected (dialog, "status"));
+  pm_pilot_set_status_note (pilot, _pm_dialog_empty_to_null (note));
+  pm_pilot_set_budget_pence (pilot, (gint64) budget);
+  pm_pilot_set_funding (pilot, _pm_dialog_empty_to_null (funding));
+  pm_pilot_set_summary (pilot, _pm_dialog_empty_to_null (summary));
+  pm_pilot_set_key_outcomes (pilot, (const char * const *) outcomes);
 
-      if (district == NULL)
-        {
-          pm_edit_dialog_set_error (dialog, "district", _("Add a district first"));
-          return FALSE;
-        }
-
-      pm_pilot_set_focus_area (pilot, _pm_dialog_empty_to_null (focus));
-      pm_pilot_set_start_date (pilot, start);
-      pm_pilot_set_lead (pilot, _pm_dialog_empty_to_null (lead));
-      pm_pilot_set_delivery_status (pilot, status);
-      pm_pilot_set_status_note (pilot, _pm_dialog_empty_to_null (note));
-      pm_pilot_set_budget_pence (pilot, (gint64) budget);
-      pm_pilot_set_funding (pilot, _pm_dialog_empty_to_null (funding));
-      pm_pilot_set_summary (pilot, _pm_dialog_empty_to_null (summary));
-      pm_pilot_set_key_outcomes (pilot, (const char * const *) outcomes);
-
-      if (!pm_edit_add_pilot (store, district, pilot, &undo, &error))
-        {
-          _pm_dialog_report_failure (dialog, context, "title", error);
-          return FALSE;
-        }
-
-      _pm_window_report_saved (context->window, _("Pilot added"), g_steal_pointer (&undo));
-      _pm_window_show_item (context->window, G_OBJECT (pilot));
-      return TRUE;
-    }
-  else
-    {
-      const char *names[] = { "title", "focus-area", "start-date", "lead", "delivery-status",
-                              "status-note", "budget-pence", "funding", "summary", "key-outcomes" };
-      GValue values[G_N_ELEMENTS (names)] = { G_VALUE_INIT, };
-      gboolean ok;
-
-      g_value_init (&values[0], G_TYPE_STRING);
-      g_value_set_string (&values[0], title);
-      g_value_init (&values[1], G_TYPE_STRING);
-      g_value_set_string (&values[1], _pm_dialog_empty_to_null (focus));
-      g_value_init (&values[2], G_TYPE_STRING);
-      g_value_set_string (&values[2], start);
-      g_value_init (&values[3], G_TYPE_STRING);
-      g_value_set_string (&values[3], _pm_dialog_empty_to_null (lead));
-      g_value_init (&values[4], PM_TYPE_DELIVERY_STATUS);
-      g_value_set_enum (&values[4], status);
-      g_value_init (&values[5], G_TYPE_STRING);
-      g_value_set_string (&values[5], _pm_dialog_empty_to_null (note));
-      g_value_init (&values[6], G_TYPE_INT64);
-      g_value_set_int64 (&values[6], (gint64) budget);
-      g_value_init (&values[7], G_TYPE_STRING);
-      g_value_set_string (&values[7], _pm_dialog_empty_to_null (funding));
-      g_value_init (&values[8], G_TYPE_STRING);
-      g_value_set_string (&values[8], _pm_dialog_empty_to_null (summary));
-      g_value_init (&values[9], G_TYPE_STRV);
-      g_value_set_boxed (&values[9], outcomes);
-
-      ok = pm_edit_update (store, G_OBJECT (context->pilot), G_N_ELEMENTS (names), names, values, &undo, &error);
-      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-        g_value_unset (&values[i]);
-
-      if (!ok)
-        {
-          _pm_dialog_report_failure (dialog, context, "title", error);
-          return FALSE;
-        }
-
-      if (undo != NULL)
-        _pm_window_report_saved (context->window, _("Pilot saved"), g_steal_pointer (&undo));
-      return TRUE;
-    }
+  return pilot;
 }
 
+static gboolean
+pilot_accept_cb (PmEditDialog *dialog,
+                 gpointer      user_data)
+{
+  static const char *names[] = { "title", "focus-area", "start-date", "lead", "delivery-status",
+                                 "status-note", "budget-pence", "funding", "summary", "key-outcomes" };
+  PmDialogContext *context = user_data;
+  g_autoptr(PmPilot) pilot = pilot_from_form (dialog);
+  g_autoptr(PmDistrict) district = NULL;
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (pilot == NULL)
+    return FALSE;
+
+  if (context->pilot != NULL)
+    return _pm_dialog_update_from (dialog, context, G_OBJECT (context->pilot), G_OBJECT (pilot),
+                                   G_N_ELEMENTS (names), names, "title", _("Pilot saved"));
+
+  district = g_list_model_get_item (pm_programme_get_districts (pm_session_get_programme (context->session)),
+                                    pm_edit_dialog_get_selected (dialog, "district"));
+  if (district == NULL)
+    {
+      pm_edit_dialog_set_error (dialog, "district", _("Add a district first"));
+      return FALSE;
+    }
+
+  if (!pm_edit_add_pilot (pm_session_get_store (context->session), district, pilot, &undo, &error))
+    {
+      _pm_dialog_report_failure (dialog, context, "title", error);
+      return FALSE;
+    }
+
+  pm_session_report_saved (context->session, _("Pilot added"), g_steal_pointer (&undo));
+  _pm_dialog_show (context, G_OBJECT (pilot));
+  return TRUE;
+}
 static const char *
 delivery_label (int status)
 {
@@ -293,7 +238,8 @@ delivery_label (int status)
 }
 
 void
-pm_dialogs_edit_pilot (PmWindow   *window,
+pm_dialogs_edit_pilot (GtkWindow  *parent,
+                       PmSession  *session,
                        PmDistrict *district,
                        PmPilot    *pilot)
 {
@@ -302,10 +248,11 @@ pm_dialogs_edit_pilot (PmWindow   *window,
   g_autofree char *outcomes = NULL;
   PmEditDialog *dialog;
 
-  g_return_if_fail (PM_IS_WINDOW (window));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (PM_IS_SESSION (session));
   g_return_if_fail (pilot == NULL || PM_IS_PILOT (pilot));
 
-  if (pm_window_get_programme (window) == NULL)
+  if (pm_session_get_programme (session) == NULL)
     return;
 
   if (pilot != NULL && pm_pilot_get_budget_pence (pilot) >= 0)
@@ -313,14 +260,14 @@ pm_dialogs_edit_pilot (PmWindow   *window,
   if (pilot != NULL && pm_pilot_get_key_outcomes (pilot) != NULL)
     outcomes = g_strjoinv ("\n", (char **) pm_pilot_get_key_outcomes (pilot));
 
-  dialog = _pm_dialog_new (window, pilot != NULL ? _("Edit Pilot") : _("Add Pilot"),
-                       pilot != NULL ? _("_Save") : _("_Add"), pilot_accept_cb,
-                       _pm_dialog_context_new (window, district, pilot, NULL));
+  dialog = _pm_dialog_new (_pm_dialog_context_new (parent, session, district, pilot, NULL),
+                           pilot != NULL ? _("Edit Pilot") : _("Add Pilot"),
+                           pilot != NULL ? _("_Save") : _("_Add"), pilot_accept_cb);
 
   pm_edit_dialog_add_group (dialog, NULL, NULL);
   if (pilot == NULL)
     {
-      GListModel *districts = pm_programme_get_districts (pm_window_get_programme (window));
+      GListModel *districts = pm_programme_get_districts (pm_session_get_programme (session));
       g_autoptr(GPtrArray) names = g_ptr_array_new ();
       guint selected = 0;
 
@@ -360,11 +307,12 @@ static gboolean
 district_accept_cb (PmEditDialog *dialog,
                     gpointer      user_data)
 {
+  static const char *names[] = { "name" };
   PmDialogContext *context = user_data;
   g_autofree char *name = pm_edit_dialog_get_text (dialog, "name");
+  g_autoptr(PmDistrict) district = NULL;
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
-  PmStore *store = pm_window_get_store (context->window);
 
   if (name[0] == '\0')
     {
@@ -372,58 +320,39 @@ district_accept_cb (PmEditDialog *dialog,
       return FALSE;
     }
 
-  if (context->district == NULL)
+  district = pm_district_new (name);
+  if (context->district != NULL)
+    return _pm_dialog_update_from (dialog, context, G_OBJECT (context->district), G_OBJECT (district),
+                                   G_N_ELEMENTS (names), names, "name", _("District renamed"));
+
+  if (!pm_edit_add_district (pm_session_get_store (context->session), pm_session_get_programme (context->session),
+                             district, &undo, &error))
     {
-      g_autoptr(PmDistrict) district = pm_district_new (name);
-
-      if (!pm_edit_add_district (store, pm_window_get_programme (context->window), district, &undo, &error))
-        {
-          _pm_dialog_report_failure (dialog, context, "name", error);
-          return FALSE;
-        }
-
-      _pm_window_report_saved (context->window, _("District added"), g_steal_pointer (&undo));
-      _pm_window_show_item (context->window, G_OBJECT (district));
-    }
-  else
-    {
-      const char *names[] = { "name" };
-      GValue value = G_VALUE_INIT;
-      gboolean ok;
-
-      g_value_init (&value, G_TYPE_STRING);
-      g_value_set_string (&value, name);
-      ok = pm_edit_update (store, G_OBJECT (context->district), 1, names, &value, &undo, &error);
-      g_value_unset (&value);
-
-      if (!ok)
-        {
-          _pm_dialog_report_failure (dialog, context, "name", error);
-          return FALSE;
-        }
-
-      if (undo != NULL)
-        _pm_window_report_saved (context->window, _("District renamed"), g_steal_pointer (&undo));
+      _pm_dialog_report_failure (dialog, context, "name", error);
+      return FALSE;
     }
 
+  pm_session_report_saved (context->session, _("District added"), g_steal_pointer (&undo));
+  _pm_dialog_show (context, G_OBJECT (district));
   return TRUE;
 }
-
 void
-pm_dialogs_edit_district (PmWindow   *window,
+pm_dialogs_edit_district (GtkWindow  *parent,
+                          PmSession  *session,
                           PmDistrict *district)
 {
   PmEditDialog *dialog;
 
-  g_return_if_fail (PM_IS_WINDOW (window));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (PM_IS_SESSION (session));
   g_return_if_fail (district == NULL || PM_IS_DISTRICT (district));
 
-  if (pm_window_get_programme (window) == NULL)
+  if (pm_session_get_programme (session) == NULL)
     return;
 
-  dialog = _pm_dialog_new (window, district != NULL ? _("Rename District") : _("Add District"),
-                       district != NULL ? _("_Rename") : _("_Add"), district_accept_cb,
-                       _pm_dialog_context_new (window, district, NULL, NULL));
+  dialog = _pm_dialog_new (_pm_dialog_context_new (parent, session, district, NULL, NULL),
+                           district != NULL ? _("Rename District") : _("Add District"),
+                           district != NULL ? _("_Rename") : _("_Add"), district_accept_cb);
   pm_edit_dialog_add_group (dialog, NULL, NULL);
   pm_edit_dialog_add_entry (dialog, "name", _("Name"), district != NULL ? pm_district_get_name (district) : NULL);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -433,14 +362,11 @@ static gboolean
 programme_accept_cb (PmEditDialog *dialog,
                      gpointer      user_data)
 {
+  static const char *names[] = { "name", "description" };
   PmDialogContext *context = user_data;
   g_autofree char *name = pm_edit_dialog_get_text (dialog, "name");
   g_autofree char *description = pm_edit_dialog_get_text (dialog, "description");
-  const char *names[] = { "name", "description" };
-  GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
-  g_autoptr(PmUndo) undo = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+  g_autoptr(PmProgramme) programme = NULL;
 
   if (name[0] == '\0')
     {
@@ -448,40 +374,28 @@ programme_accept_cb (PmEditDialog *dialog,
       return FALSE;
     }
 
-  g_value_init (&values[0], G_TYPE_STRING);
-  g_value_set_string (&values[0], name);
-  g_value_init (&values[1], G_TYPE_STRING);
-  g_value_set_string (&values[1], _pm_dialog_empty_to_null (description));
-  ok = pm_edit_update (pm_window_get_store (context->window), G_OBJECT (pm_window_get_programme (context->window)),
-                       2, names, values, &undo, &error);
-  g_value_unset (&values[0]);
-  g_value_unset (&values[1]);
+  programme = pm_programme_new (name);
+  pm_programme_set_description (programme, _pm_dialog_empty_to_null (description));
 
-  if (!ok)
-    {
-      _pm_dialog_report_failure (dialog, context, "name", error);
-      return FALSE;
-    }
-
-  if (undo != NULL)
-    _pm_window_report_saved (context->window, _("Programme saved"), g_steal_pointer (&undo));
-  return TRUE;
+  return _pm_dialog_update_from (dialog, context, G_OBJECT (pm_session_get_programme (context->session)),
+                                 G_OBJECT (programme), G_N_ELEMENTS (names), names, "name", _("Programme saved"));
 }
-
 void
-pm_dialogs_edit_programme (PmWindow *window)
+pm_dialogs_edit_programme (GtkWindow *parent,
+                           PmSession *session)
 {
   PmProgramme *programme;
   PmEditDialog *dialog;
 
-  g_return_if_fail (PM_IS_WINDOW (window));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (PM_IS_SESSION (session));
 
-  programme = pm_window_get_programme (window);
+  programme = pm_session_get_programme (session);
   if (programme == NULL)
     return;
 
-  dialog = _pm_dialog_new (window, _("Edit Programme"), _("_Save"), programme_accept_cb,
-                       _pm_dialog_context_new (window, NULL, NULL, NULL));
+  dialog = _pm_dialog_new (_pm_dialog_context_new (parent, session, NULL, NULL, NULL),
+                           _("Edit Programme"), _("_Save"), programme_accept_cb);
   pm_edit_dialog_add_group (dialog, NULL, NULL);
   pm_edit_dialog_add_entry (dialog, "name", _("Name"), pm_programme_get_name (programme));
   pm_edit_dialog_add_text (dialog, "description", _("Description"), pm_programme_get_description (programme));

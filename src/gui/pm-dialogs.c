@@ -8,17 +8,18 @@
 
 #include "model/pm-date.h"
 #include "pm-dialogs-private.h"
-#include "pm-window-private.h"
 
 PmDialogContext *
-_pm_dialog_context_new (PmWindow   *window,
+_pm_dialog_context_new (GtkWindow  *parent,
+                        PmSession  *session,
                         PmDistrict *district,
                         PmPilot    *pilot,
                         PmKpi      *kpi)
 {
   PmDialogContext *context = g_new0 (PmDialogContext, 1);
 
-  context->window = g_object_ref (window);
+  context->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  context->session = g_object_ref (session);
   context->district = district != NULL ? g_object_ref (district) : NULL;
   context->pilot = pilot != NULL ? g_object_ref (pilot) : NULL;
   context->kpi = kpi != NULL ? g_object_ref (kpi) : NULL;
@@ -31,7 +32,8 @@ _pm_dialog_context_free (gpointer data)
 {
   PmDialogContext *context = data;
 
-  g_clear_object (&context->window);
+  g_clear_object (&context->parent);
+  g_clear_object (&context->session);
   g_clear_object (&context->district);
   g_clear_object (&context->pilot);
   g_clear_object (&context->kpi);
@@ -46,13 +48,31 @@ context_closure_free (gpointer  data,
 }
 
 PmEditDialog *
-_pm_dialog_new (PmWindow         *window,
+_pm_dialog_new (PmDialogContext  *context,
                 const char       *title,
                 const char       *accept_label,
-                PmEditDialogFunc  func,
-                PmDialogContext  *context)
+                PmEditDialogFunc  func)
 {
-  return pm_edit_dialog_new (GTK_WINDOW (window), title, accept_label, func, context, _pm_dialog_context_free);
+  return pm_edit_dialog_new (context->parent, title, accept_label, func, context, _pm_dialog_context_free);
+}
+
+void
+_pm_dialog_show (PmDialogContext *context,
+                 GObject         *item)
+{
+  GtkWidget *parent = GTK_WIDGET (context->parent);
+
+  if (parent == NULL)
+    return;
+
+  if (PM_IS_KPI (item))
+    gtk_widget_activate_action (parent, "win.show-kpi", "x", pm_kpi_get_id (PM_KPI (item)));
+  else if (PM_IS_PILOT (item))
+    gtk_widget_activate_action (parent, "win.show-pilot", "x", pm_pilot_get_id (PM_PILOT (item)));
+  else if (PM_IS_DISTRICT (item))
+    gtk_widget_activate_action (parent, "win.show-district", "x", pm_district_get_id (PM_DISTRICT (item)));
+  else
+    gtk_widget_activate_action (parent, "win.show-overview", NULL);
 }
 
 void
@@ -65,7 +85,38 @@ _pm_dialog_report_failure (PmEditDialog    *dialog,
       || g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID))
     pm_edit_dialog_set_error (dialog, key, error->message);
   else
-    _pm_window_report_error (context->window, _("Could Not Save"), error);
+    pm_session_report_failure (context->session, _("Could Not Save"), error);
+}
+
+gboolean
+_pm_dialog_update_from (PmEditDialog     *dialog,
+                        PmDialogContext  *context,
+                        GObject          *object,
+                        GObject          *draft,
+                        guint             n_names,
+                        const char      **names,
+                        const char       *error_key,
+                        const char       *saved_message)
+{
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree GValue *values = g_new0 (GValue, n_names);
+  gboolean ok;
+
+  g_object_getv (draft, n_names, names, values);
+  ok = pm_edit_update (pm_session_get_store (context->session), object, n_names, names, values, &undo, &error);
+  for (guint i = 0; i < n_names; i++)
+    g_value_unset (&values[i]);
+
+  if (!ok)
+    {
+      _pm_dialog_report_failure (dialog, context, error_key, error);
+      return FALSE;
+    }
+
+  if (undo != NULL)
+    pm_session_report_saved (context->session, saved_message, g_steal_pointer (&undo));
+  return TRUE;
 }
 
 const char *
@@ -185,19 +236,20 @@ baseline_accept_cb (PmEditDialog *dialog,
     }
 
   if (!pm_baseline_validate (baseline, pm_kpi_get_unit (kpi), &error)
-      || !pm_edit_set_baseline (pm_window_get_store (context->window), kpi, baseline, &undo, &error))
+      || !pm_edit_set_baseline (pm_session_get_store (context->session), kpi, baseline, &undo, &error))
     {
       _pm_dialog_report_failure (dialog, context, baseline_error_key (error), error);
       return FALSE;
     }
 
-  _pm_window_report_saved (context->window, _("Baseline saved"), g_steal_pointer (&undo));
+  pm_session_report_saved (context->session, _("Baseline saved"), g_steal_pointer (&undo));
   return TRUE;
 }
 
 void
-pm_dialogs_edit_baseline (PmWindow *window,
-                          PmKpi    *kpi)
+pm_dialogs_edit_baseline (GtkWindow *parent,
+                          PmSession *session,
+                          PmKpi     *kpi)
 {
   const char *states[] = {
     _("A value"), _("To be confirmed"), _("To be reported at a later quarter"),
@@ -209,7 +261,8 @@ pm_dialogs_edit_baseline (PmWindow *window,
   g_autofree char *value = NULL;
   g_autofree char *period = NULL;
 
-  g_return_if_fail (PM_IS_WINDOW (window));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (PM_IS_SESSION (session));
   g_return_if_fail (PM_IS_KPI (kpi));
 
   baseline = pm_kpi_get_baseline (kpi);
@@ -218,8 +271,8 @@ pm_dialogs_edit_baseline (PmWindow *window,
   if (pm_baseline_get_period (baseline) != NULL)
     period = pm_period_get_label (pm_baseline_get_period (baseline));
 
-  dialog = _pm_dialog_new (window, _("Edit Baseline"), _("_Save"), baseline_accept_cb,
-                       _pm_dialog_context_new (window, NULL, NULL, kpi));
+  dialog = _pm_dialog_new (_pm_dialog_context_new (parent, session, NULL, NULL, kpi),
+                           _("Edit Baseline"), _("_Save"), baseline_accept_cb);
   pm_edit_dialog_set_subject (dialog, pm_kpi_get_title (kpi));
   pm_edit_dialog_add_group (dialog, NULL,
                             _("Where the KPI started: a value with its date, or what stands instead of one."));
@@ -267,7 +320,7 @@ target_accept_cb (PmEditDialog *dialog,
   pm_target_set_set_on (target, today);
   pm_target_set_reason (target, _pm_dialog_empty_to_null (reason));
 
-  if (!pm_edit_add_target (pm_window_get_store (context->window), context->kpi, target, &error))
+  if (!pm_edit_add_target (pm_session_get_store (context->session), context->kpi, target, &error))
     {
       _pm_dialog_report_failure (dialog, context,
                       g_error_matches (error, PM_MODEL_ERROR, PM_MODEL_ERROR_DATE_ORDER) ? "date" : "value",
@@ -276,27 +329,29 @@ target_accept_cb (PmEditDialog *dialog,
     }
 
   /* Targets are revised, never overwritten: there is nothing to undo to. */
-  _pm_window_report_saved (context->window, _("Target added"), NULL);
+  pm_session_report_saved (context->session, _("Target added"), NULL);
   return TRUE;
 }
 
 void
-pm_dialogs_add_target (PmWindow *window,
-                       PmKpi    *kpi)
+pm_dialogs_add_target (GtkWindow *parent,
+                       PmSession *session,
+                       PmKpi     *kpi)
 {
   PmEditDialog *dialog;
   g_autofree char *current = NULL;
   g_autofree char *description = NULL;
 
-  g_return_if_fail (PM_IS_WINDOW (window));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (PM_IS_SESSION (session));
   g_return_if_fail (PM_IS_KPI (kpi));
 
   current = pm_format_target (pm_kpi_get_current_target (kpi), pm_kpi_get_unit (kpi));
   description = g_strdup_printf (_("Current target: %s. The new target is added as a revision; earlier targets are kept."),
                                  current);
 
-  dialog = _pm_dialog_new (window, _("Revise Target"), _("_Add"), target_accept_cb,
-                       _pm_dialog_context_new (window, NULL, NULL, kpi));
+  dialog = _pm_dialog_new (_pm_dialog_context_new (parent, session, NULL, NULL, kpi),
+                           _("Revise Target"), _("_Add"), target_accept_cb);
   pm_edit_dialog_set_subject (dialog, pm_kpi_get_title (kpi));
   pm_edit_dialog_add_group (dialog, NULL, description);
   pm_edit_dialog_add_entry (dialog, "value", _("Target value"), NULL);
@@ -317,8 +372,8 @@ spend_accept_cb (PmEditDialog *dialog,
   PmSpendStatus status = pm_edit_dialog_get_selected (dialog, "status");
   g_autoptr(GError) error = NULL;
 
-  if (!pm_edit_add_spend (pm_window_get_store (context->window), context->pilot,
-                          _pm_window_get_period (context->window),
+  if (!pm_edit_add_spend (pm_session_get_store (context->session), context->pilot,
+                          pm_session_get_period (context->session),
                           description, amount, status, &error))
     {
       _pm_dialog_report_failure (dialog, context,
@@ -328,13 +383,14 @@ spend_accept_cb (PmEditDialog *dialog,
     }
 
   /* The store cannot remove a spend item, so no Undo is offered. */
-  _pm_window_report_saved (context->window, _("Spend added"), NULL);
+  pm_session_report_saved (context->session, _("Spend added"), NULL);
   return TRUE;
 }
 
 void
-pm_dialogs_add_spend (PmWindow *window,
-                      PmPilot  *pilot)
+pm_dialogs_add_spend (GtkWindow *parent,
+                      PmSession *session,
+                      PmPilot   *pilot)
 {
   const char *statuses[] = {
     pm_spend_status_get_label (PM_SPEND_SPENT), pm_spend_status_get_label (PM_SPEND_COMMITTED), NULL,
@@ -343,15 +399,16 @@ pm_dialogs_add_spend (PmWindow *window,
   g_autofree char *description = NULL;
   PmEditDialog *dialog;
 
-  g_return_if_fail (PM_IS_WINDOW (window));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (PM_IS_SESSION (session));
   g_return_if_fail (PM_IS_PILOT (pilot));
 
-  period = pm_period_get_label (_pm_window_get_period (window));
+  period = pm_period_get_label (pm_session_get_period (session));
   /* Translators: "Recorded against Q3 2016/17." */
   description = g_strdup_printf (_("Recorded against %s. A spend item cannot be removed once added."), period);
 
-  dialog = _pm_dialog_new (window, _("Add Spend"), _("_Add"), spend_accept_cb,
-                       _pm_dialog_context_new (window, NULL, pilot, NULL));
+  dialog = _pm_dialog_new (_pm_dialog_context_new (parent, session, NULL, pilot, NULL),
+                           _("Add Spend"), _("_Add"), spend_accept_cb);
   pm_edit_dialog_set_subject (dialog, pm_pilot_get_title (pilot));
   pm_edit_dialog_add_group (dialog, NULL, description);
   pm_edit_dialog_add_entry (dialog, "description", _("What it is for"), NULL);
@@ -368,8 +425,8 @@ delete_response_cb (AdwMessageDialog *dialog,
                     gpointer          user_data)
 {
   PmDialogContext *context = user_data;
-  PmStore *store = pm_window_get_store (context->window);
-  PmProgramme *programme = pm_window_get_programme (context->window);
+  PmStore *store = pm_session_get_store (context->session);
+  PmProgramme *programme = pm_session_get_programme (context->session);
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
@@ -385,34 +442,36 @@ delete_response_cb (AdwMessageDialog *dialog,
 
   if (!ok)
     {
-      _pm_window_report_error (context->window, _("Could Not Delete"), error);
+      pm_session_report_failure (context->session, _("Could Not Delete"), error);
       return;
     }
 
   /* Nothing deleted stays on screen. */
   if (context->kpi == NULL)
-    _pm_window_show_item (context->window, context->pilot != NULL && context->district != NULL
-                                             ? G_OBJECT (context->district) : G_OBJECT (programme));
-  _pm_window_report_saved (context->window, _("Deleted"), NULL);
+    _pm_dialog_show (context, context->pilot != NULL && context->district != NULL
+                                ? G_OBJECT (context->district) : G_OBJECT (programme));
+  pm_session_report_saved (context->session, _("Deleted"), NULL);
 }
 
 void
-pm_dialogs_confirm_delete (PmWindow *window,
-                           GObject  *item)
+pm_dialogs_confirm_delete (GtkWindow *parent,
+                           PmSession *session,
+                           GObject   *item)
 {
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   PmDialogContext *context;
   GtkWidget *dialog;
 
-  g_return_if_fail (PM_IS_WINDOW (window));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (PM_IS_SESSION (session));
   g_return_if_fail (PM_IS_DISTRICT (item) || PM_IS_PILOT (item) || PM_IS_KPI (item));
 
   if (PM_IS_KPI (item))
     {
       PmKpi *kpi = PM_KPI (item);
 
-      context = _pm_dialog_context_new (window, NULL, pm_kpi_get_pilot (kpi), kpi);
+      context = _pm_dialog_context_new (parent, session, NULL, pm_kpi_get_pilot (kpi), kpi);
       heading = g_strdup (_("Delete KPI?"));
       body = g_strdup_printf (_("“%s”, its baseline, targets and every quarter’s value will be deleted. This cannot be undone."),
                               pm_kpi_get_title (kpi));
@@ -421,7 +480,7 @@ pm_dialogs_confirm_delete (PmWindow *window,
     {
       PmPilot *pilot = PM_PILOT (item);
 
-      context = _pm_dialog_context_new (window, pm_pilot_get_district (pilot), pilot, NULL);
+      context = _pm_dialog_context_new (parent, session, pm_pilot_get_district (pilot), pilot, NULL);
       heading = g_strdup (_("Delete Pilot?"));
       body = g_strdup_printf (_("“%s”, its KPIs, narratives, families supported and spend will be deleted. This cannot be undone."),
                               pm_pilot_get_title (pilot));
@@ -430,13 +489,13 @@ pm_dialogs_confirm_delete (PmWindow *window,
     {
       PmDistrict *district = PM_DISTRICT (item);
 
-      context = _pm_dialog_context_new (window, district, NULL, NULL);
+      context = _pm_dialog_context_new (parent, session, district, NULL, NULL);
       heading = g_strdup (_("Delete District?"));
       body = g_strdup_printf (_("%s and all its pilots, with everything recorded for them, will be deleted. This cannot be undone."),
                               pm_district_get_name (district));
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (window), heading, body);
+  dialog = adw_message_dialog_new (parent, heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "delete", _("_Delete"),

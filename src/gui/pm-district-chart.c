@@ -114,7 +114,6 @@ pm_district_chart_dispose (GObject *object)
 {
   PmDistrictChart *self = PM_DISTRICT_CHART (object);
 
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_pointer (&self->comparison, pm_comparison_free);
   g_clear_object (&self->programme);
   g_clear_object (&self->period);
@@ -195,8 +194,8 @@ pm_district_chart_class_init (PmDistrictChartClass *klass)
 static void
 pm_district_chart_init (PmDistrictChart *self)
 {
-  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
-                            G_CALLBACK (dark_changed_cb), self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   pm_district_chart_refresh (self);
 }
 

@@ -1,5 +1,9 @@
 /* pm-overview-page.c
  *
+ * The page follows its session's programme and quarter; the window says
+ * which district, if any. Links to a pilot or a KPI are buttons and rows
+ * bound to the window's win.show-pilot and win.show-kpi actions.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -13,7 +17,6 @@
 #include "pm-overview-page.h"
 #include "pm-summary-row.h"
 #include "pm-watch.h"
-#include "pm-window-private.h"
 
 struct _PmOverviewPage
 {
@@ -35,6 +38,13 @@ struct _PmOverviewPage
   GtkListBox       *chase_list;
 
   /* Owned references */
+  PmSession        *session;
+  GBindingGroup    *session_bindings;
+  GSignalGroup     *programme_signals;
+  GSignalGroup     *districts_signals;
+  GSignalGroup     *district_signals;
+  GSignalGroup     *totals_signals;
+  GSignalGroup     *pilots_signals;
   PmProgramme      *programme;
   PmDistrict       *district;
   PmPeriod         *period;
@@ -50,6 +60,7 @@ G_DEFINE_FINAL_TYPE (PmOverviewPage, pm_overview_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_PROGRAMME,
   PROP_DISTRICT,
   PROP_PERIOD,
@@ -224,10 +235,8 @@ rebuild (PmOverviewPage *self)
   GtkFlattenListModel *all_pilots;
 
   g_clear_pointer (&self->watch, pm_watch_free);
-  if (self->totals != NULL)
-    g_signal_handlers_disconnect_by_data (self->totals, self);
-  if (self->pilots != NULL)
-    g_signal_handlers_disconnect_by_data (self->pilots, self);
+  g_signal_group_set_target (self->totals_signals, NULL);
+  g_signal_group_set_target (self->pilots_signals, NULL);
   g_clear_object (&self->totals);
   g_clear_object (&self->pilots);
   g_list_store_remove_all (self->chase);
@@ -273,8 +282,8 @@ rebuild (PmOverviewPage *self)
   self->pilots = pm_mirror_new (G_LIST_MODEL (all_pilots), PM_TYPE_SUMMARY_ROW, summary_row_new_cb, self);
   g_object_unref (all_pilots);
 
-  g_signal_connect_swapped (self->totals, "items-changed", G_CALLBACK (fill_tables), self);
-  g_signal_connect_swapped (self->pilots, "items-changed", G_CALLBACK (fill_tables), self);
+  g_signal_group_set_target (self->totals_signals, self->totals);
+  g_signal_group_set_target (self->pilots_signals, self->pilots);
   fill_tables (self);
 
   self->watch = pm_watch_new (self->district != NULL ? G_OBJECT (self->district) : G_OBJECT (self->programme),
@@ -284,49 +293,17 @@ rebuild (PmOverviewPage *self)
 }
 
 static void
-disconnect_programme (PmOverviewPage *self)
-{
-  if (self->programme == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->programme, self);
-  g_signal_handlers_disconnect_by_data (pm_programme_get_districts (self->programme), self);
-}
-
-static void
 programme_changed_cb (PmOverviewPage *self)
 {
   update_texts (self);
   update_stack (self);
 }
 
-/* Navigation */
+/* The chase list */
 
-static void
-pilot_clicked_cb (GtkButton      *button,
-                  PmOverviewPage *self)
-{
-  PmSummaryRow *row = g_object_get_data (G_OBJECT (button), "pm-summary-row");
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (row != NULL && PM_IS_WINDOW (root))
-    _pm_window_show_item (PM_WINDOW (root), pm_summary_row_get_item (row));
-}
-
-static void
-chase_item_activated_cb (AdwActionRow   *row,
-                         PmOverviewPage *self)
-{
-  PmChaseItem *item = g_object_get_data (G_OBJECT (row), "pm-chase-item");
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (item != NULL && PM_IS_WINDOW (root))
-    _pm_window_show_kpi (PM_WINDOW (root), pm_chase_item_get_kpi (item));
-}
-
+/* Activating the row goes to the KPI, through the window's action. */
 static GtkWidget *
-create_chase_item_row (PmOverviewPage *self,
-                       PmChaseItem    *chase)
+create_chase_item_row (PmChaseItem *chase)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
@@ -341,36 +318,51 @@ create_chase_item_row (PmOverviewPage *self,
                                   ? "dialog-warning-symbolic" : "document-edit-symbolic");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "pm-chase-item", g_object_ref (chase), g_object_unref);
-  g_signal_connect (row, "activated", G_CALLBACK (chase_item_activated_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-kpi");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", pm_kpi_get_id (pm_chase_item_get_kpi (chase)));
 
   return row;
+}
+
+/* A pilot's group of the chase list, filled when first opened. */
+typedef struct
+{
+  GListModel *items;   /* PmChaseItem */
+  gboolean    filled;
+} ChaseGroup;
+
+static void
+chase_group_free (gpointer  data,
+                  GClosure *closure)
+{
+  ChaseGroup *group = data;
+
+  g_clear_object (&group->items);
+  g_free (group);
 }
 
 static void
 chase_group_expanded_cb (AdwExpanderRow *row,
                          GParamSpec     *pspec,
-                         PmOverviewPage *self)
+                         ChaseGroup     *group)
 {
-  GListModel *items = g_object_get_data (G_OBJECT (row), "pm-chase-items");
-
-  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "pm-filled") != NULL)
+  if (!adw_expander_row_get_expanded (row) || group->filled)
     return;
 
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (group->items); i++)
     {
-      g_autoptr(PmChaseItem) item = g_list_model_get_item (items, i);
-      adw_expander_row_add_row (row, create_chase_item_row (self, item));
+      g_autoptr(PmChaseItem) item = g_list_model_get_item (group->items, i);
+      adw_expander_row_add_row (row, create_chase_item_row (item));
     }
-  g_object_set_data (G_OBJECT (row), "pm-filled", GINT_TO_POINTER (TRUE));
+  group->filled = TRUE;
 }
 
 static GtkWidget *
 create_chase_row_cb (gpointer item,
                      gpointer user_data)
 {
-  PmOverviewPage *self = user_data;
   GListModel *items = item;
+  ChaseGroup *group = g_new0 (ChaseGroup, 1);
   g_autoptr(PmChaseItem) first = g_list_model_get_item (items, 0);
   PmPilot *pilot = pm_kpi_get_pilot (pm_chase_item_get_kpi (first));
   g_autofree char *place = pm_chase_item_get_place (first);
@@ -401,8 +393,9 @@ create_chase_row_cb (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pilot != NULL ? place : "");
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), counts);
-  g_object_set_data_full (G_OBJECT (row), "pm-chase-items", g_object_ref (items), g_object_unref);
-  g_signal_connect (row, "notify::expanded", G_CALLBACK (chase_group_expanded_cb), self);
+  group->items = g_object_ref (items);
+  g_signal_connect_data (row, "notify::expanded", G_CALLBACK (chase_group_expanded_cb), group,
+                         chase_group_free, 0);
 
   return row;
 }
@@ -435,11 +428,12 @@ static const TableColumn pilots_columns[] = {
   { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE },
 };
 
+/* A pilot's name, as a button to its page. */
 static GtkWidget *
-make_link (PmOverviewPage *self,
-           PmSummaryRow   *row,
+make_link (PmSummaryRow      *row,
            const TableColumn *column)
 {
+  PmPilot *pilot = PM_PILOT (pm_summary_row_get_item (row));
   GtkWidget *button = gtk_button_new ();
   GtkWidget *label = pm_cell_new (column->kind, column->property, column->flags, G_OBJECT (row));
 
@@ -449,15 +443,14 @@ make_link (PmOverviewPage *self,
   gtk_widget_set_halign (button, GTK_ALIGN_FILL);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Show the pilot’s KPIs"));
-  g_object_set_data_full (G_OBJECT (button), "pm-summary-row", g_object_ref (row), g_object_unref);
-  g_signal_connect (button, "clicked", G_CALLBACK (pilot_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-pilot");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", pm_pilot_get_id (pilot));
 
   return button;
 }
 
 static void
-fill_table (PmOverviewPage    *self,
-            GtkGrid           *grid,
+fill_table (GtkGrid           *grid,
             GListModel        *rows,
             const TableColumn *columns,
             guint              n_columns)
@@ -491,7 +484,7 @@ fill_table (PmOverviewPage    *self,
           GtkWidget *cell;
 
           if (columns[c].link)
-            cell = make_link (self, row, &columns[c]);
+            cell = make_link (row, &columns[c]);
           else
             cell = pm_cell_new (columns[c].kind, columns[c].property, columns[c].flags, G_OBJECT (row));
 
@@ -505,8 +498,8 @@ fill_table (PmOverviewPage    *self,
 static void
 fill_tables (PmOverviewPage *self)
 {
-  fill_table (self, self->totals_grid, self->totals, totals_columns, G_N_ELEMENTS (totals_columns));
-  fill_table (self, self->pilots_grid, self->pilots, pilots_columns, G_N_ELEMENTS (pilots_columns));
+  fill_table (self->totals_grid, self->totals, totals_columns, G_N_ELEMENTS (totals_columns));
+  fill_table (self->pilots_grid, self->pilots, pilots_columns, G_N_ELEMENTS (pilots_columns));
 }
 
 /* GObject */
@@ -518,13 +511,12 @@ pm_overview_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->chase_idle, g_source_remove);
   g_clear_pointer (&self->watch, pm_watch_free);
-  if (self->totals != NULL)
-    g_signal_handlers_disconnect_by_data (self->totals, self);
-  if (self->pilots != NULL)
-    g_signal_handlers_disconnect_by_data (self->pilots, self);
-  disconnect_programme (self);
-  if (self->district != NULL)
-    g_signal_handlers_disconnect_by_data (self->district, self);
+  g_binding_group_set_source (self->session_bindings, NULL);
+  g_signal_group_set_target (self->programme_signals, NULL);
+  g_signal_group_set_target (self->districts_signals, NULL);
+  g_signal_group_set_target (self->district_signals, NULL);
+  g_signal_group_set_target (self->totals_signals, NULL);
+  g_signal_group_set_target (self->pilots_signals, NULL);
 
   /* AdwBin would unparent its child a second time after the template
    * has: let it go first. */
@@ -534,6 +526,13 @@ pm_overview_page_dispose (GObject *object)
   g_clear_object (&self->pilots);
   g_clear_object (&self->chase);
   g_clear_object (&self->chase_groups);
+  g_clear_object (&self->session_bindings);
+  g_clear_object (&self->programme_signals);
+  g_clear_object (&self->districts_signals);
+  g_clear_object (&self->district_signals);
+  g_clear_object (&self->totals_signals);
+  g_clear_object (&self->pilots_signals);
+  g_clear_object (&self->session);
   g_clear_object (&self->programme);
   g_clear_object (&self->district);
   g_clear_object (&self->period);
@@ -551,6 +550,10 @@ pm_overview_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
     case PROP_PROGRAMME:
       g_value_set_object (value, self->programme);
       break;
@@ -578,6 +581,10 @@ pm_overview_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      pm_overview_page_set_session (self, g_value_get_object (value));
+      break;
+
     case PROP_PROGRAMME:
       pm_overview_page_set_programme (self, g_value_get_object (value));
       break;
@@ -605,6 +612,9 @@ pm_overview_page_class_init (PmOverviewPageClass *klass)
   object_class->get_property = pm_overview_page_get_property;
   object_class->set_property = pm_overview_page_set_property;
 
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, PM_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PROGRAMME] =
     g_param_spec_object ("programme", NULL, NULL, PM_TYPE_PROGRAMME,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -638,6 +648,22 @@ pm_overview_page_init (PmOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The programme and the quarter are the session's. */
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->session_bindings, "programme", self, "programme", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->session_bindings, "period", self, "period", G_BINDING_SYNC_CREATE);
+
+  self->programme_signals = g_signal_group_new (PM_TYPE_PROGRAMME);
+  g_signal_group_connect_swapped (self->programme_signals, "notify", G_CALLBACK (programme_changed_cb), self);
+  self->districts_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->districts_signals, "items-changed", G_CALLBACK (programme_changed_cb), self);
+  self->district_signals = g_signal_group_new (PM_TYPE_DISTRICT);
+  g_signal_group_connect_swapped (self->district_signals, "notify::name", G_CALLBACK (update_texts), self);
+  self->totals_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->totals_signals, "items-changed", G_CALLBACK (fill_tables), self);
+  self->pilots_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->pilots_signals, "items-changed", G_CALLBACK (fill_tables), self);
+
   self->period = pm_period_new_current ();
   self->chase = g_list_store_new (PM_TYPE_CHASE_ITEM);
   self->chase_groups = g_list_store_new (G_TYPE_LIST_STORE);
@@ -649,6 +675,20 @@ pm_overview_page_init (PmOverviewPage *self)
 /* Public API */
 
 void
+pm_overview_page_set_session (PmOverviewPage *self,
+                              PmSession      *session)
+{
+  g_return_if_fail (PM_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (session == NULL || PM_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_binding_group_set_source (self->session_bindings, session);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
 pm_overview_page_set_programme (PmOverviewPage *self,
                                 PmProgramme    *programme)
 {
@@ -658,18 +698,12 @@ pm_overview_page_set_programme (PmOverviewPage *self,
   if (self->programme == programme)
     return;
 
-  disconnect_programme (self);
   g_set_object (&self->programme, programme);
-  if (self->district != NULL)
-    g_signal_handlers_disconnect_by_data (self->district, self);
+  g_signal_group_set_target (self->district_signals, NULL);
   g_clear_object (&self->district);
-
-  if (programme != NULL)
-    {
-      g_signal_connect_swapped (programme, "notify", G_CALLBACK (programme_changed_cb), self);
-      g_signal_connect_swapped (pm_programme_get_districts (programme), "items-changed",
-                                G_CALLBACK (programme_changed_cb), self);
-    }
+  g_signal_group_set_target (self->programme_signals, programme);
+  g_signal_group_set_target (self->districts_signals,
+                             programme != NULL ? pm_programme_get_districts (programme) : NULL);
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME]);
@@ -685,11 +719,8 @@ pm_overview_page_set_district (PmOverviewPage *self,
   if (self->district == district)
     return;
 
-  if (self->district != NULL)
-    g_signal_handlers_disconnect_by_data (self->district, self);
   g_set_object (&self->district, district);
-  if (district != NULL)
-    g_signal_connect_swapped (district, "notify::name", G_CALLBACK (update_texts), self);
+  g_signal_group_set_target (self->district_signals, district);
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTRICT]);

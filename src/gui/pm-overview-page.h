@@ -11,15 +11,17 @@
 
 #include <adwaita.h>
 
-#include "model/pm-programme.h"
+#include "pm-session.h"
 
 G_BEGIN_DECLS
 
 #define PM_TYPE_OVERVIEW_PAGE (pm_overview_page_get_type ())
 G_DECLARE_FINAL_TYPE (PmOverviewPage, pm_overview_page, PM, OVERVIEW_PAGE, AdwBin)
 
-/* Properties: "programme", "district" (NULL: the whole programme),
- * "period". */
+/* Properties: "session" (the programme and the period follow it),
+ * "programme", "district" (NULL: the whole programme), "period". */
+void pm_overview_page_set_session   (PmOverviewPage *self,
+                                     PmSession      *session);
 void pm_overview_page_set_programme (PmOverviewPage *self,
                                      PmProgramme    *programme);
 void pm_overview_page_set_district  (PmOverviewPage *self,

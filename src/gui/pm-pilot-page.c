@@ -1,10 +1,12 @@
 /* pm-pilot-page.c
  *
- * The KPI table shows, for the selected period, each KPI's value, change
- * since baseline, direction of travel and RAG status. Below it, the
- * selected KPI's value and note for the period are typed and saved at
- * once; what cannot be read as a value of the KPI's unit is explained
- * beside the field and nothing is saved.
+ * The page's header says what the pilot is and how its quarter stands
+ * (delivery status, families supported, spend, the quarter's sign-off);
+ * below it, three views: the headline KPIs with their values
+ * (PmKpiTable), the quarter's report (PmQuarterReport) and about the
+ * pilot (PmPilotAbout). The page's session, pilot and period go down to
+ * them through bindings in its template. The pilot menu's actions, and
+ * the sign-off of the quarter, are the page's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,21 +15,43 @@
 #include <glib/gi18n.h>
 
 #include "model/pm-date.h"
-#include "pm-cells.h"
 #include "pm-dialogs.h"
-#include "pm-edits.h"
 #include "pm-format.h"
-#include "pm-history-dialog.h"
-#include "pm-kpi-row.h"
-#include "pm-mirror.h"
-#include "pm-pilot-page-private.h"
+#include "pm-kpi-table.h"
+#include "pm-pilot-about.h"
+#include "pm-pilot-page.h"
+#include "pm-quarter-report.h"
 #include "pm-watch.h"
-#include "pm-window-private.h"
+
+struct _PmPilotPage
+{
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  GtkLabel            *title_label;
+  GtkLabel            *facts_label;
+  GtkLabel            *status_label;
+  GtkLabel            *reach_label;
+  GtkLabel            *spend_label;
+  AdwViewStack        *view_stack;
+  PmKpiTable          *kpi_table;
+  PmQuarterReport     *quarter_report;
+  PmPilotAbout        *pilot_about;
+
+  /* Owned references */
+  PmSession           *session;
+  GBindingGroup       *session_bindings;
+  GSignalGroup        *session_signals;
+  PmPilot             *pilot;
+  PmPeriod            *period;
+  PmWatch             *watch;           /* the figures in the header */
+};
 
 G_DEFINE_FINAL_TYPE (PmPilotPage, pm_pilot_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_PILOT,
   PROP_PERIOD,
   N_PROPS
@@ -35,69 +59,31 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The value column is titled with the period, so there are two. */
-#define VALUE_COLUMN 5
+static PmStore *
+get_store (PmPilotPage *self)
+{
+  return self->session != NULL ? pm_session_get_store (self->session) : NULL;
+}
 
-PmWindow *
-_pm_pilot_page_get_window (PmPilotPage *self)
+/* The window the page's dialogs belong to. */
+static GtkWindow *
+get_parent (PmPilotPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  return PM_IS_WINDOW (root) ? PM_WINDOW (root) : NULL;
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
 /* Header */
 
-PmSignoffState
-_pm_pilot_page_get_signoff (PmPilotPage *self)
+/* The sign-off of the pilot's district for the page's quarter. */
+static PmSignoffState
+get_signoff (PmPilotPage *self)
 {
-  PmWindow *window = _pm_pilot_page_get_window (self);
-  PmDistrict *district = self->pilot != NULL ? pm_pilot_get_district (self->pilot) : NULL;
-  g_autoptr(GError) error = NULL;
-  PmSignoffState state;
-
-  if (window == NULL || window->store == NULL || district == NULL || pm_district_get_id (district) == 0)
+  if (self->session == NULL || self->pilot == NULL)
     return PM_SIGNOFF_OPEN;
 
-  state = pm_store_get_signoff (window->store, district, self->period, NULL, &error);
-  if (error != NULL)
-    g_warning ("Could not read the quarter's sign-off: %s", error->message);
-  return state;
-}
-
-
-/* Under the value: whether the committee has seen this quarter, so that
- * whoever changes it knows the change will be printed as a restatement. */
-static void
-update_reported (PmPilotPage *self)
-{
-  PmWindow *window = _pm_pilot_page_get_window (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmPeriod) frozen = NULL;
-  g_autofree char *reported_on = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *text = NULL;
-
-  if (window != NULL && window->store != NULL &&
-      !pm_store_get_latest_round (window->store, &reported_on, &frozen, &error) && error != NULL)
-    g_warning ("Could not read the committee rounds: %s", error->message);
-
-  if (frozen == NULL || pm_period_compare (self->period, frozen) > 0)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->reported_label), FALSE);
-      return;
-    }
-
-  when = pm_date_format (reported_on);
-  label = pm_period_get_label (self->period);
-  /* Translators: under a quarter's value: "Q3 2016/17 was reported to the committee on 12 January 2017. …" */
-  text = g_strdup_printf (_("%s was reported to the committee on %s. A change now is a restatement: "
-                            "the next district summaries list it beside the reported value, "
-                            "with the note as its reason."),
-                          label, when);
-  gtk_label_set_label (self->reported_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->reported_label), TRUE);
+  return pm_session_get_signoff (self->session, pm_pilot_get_district (self->pilot));
 }
 
 static void
@@ -126,7 +112,7 @@ update_header (PmPilotPage *self)
     /* Translators: when the pilot mobilised: "Started October 2016" */
     g_ptr_array_add (facts, g_strdup_printf (_("Started %s"), started));
   {
-    PmSignoffState state = _pm_pilot_page_get_signoff (self);
+    PmSignoffState state = get_signoff (self);
     g_autofree char *period = pm_period_get_label (self->period);
 
     /* Translators: the sign-off of the quarter: "Q3 2016/17: Accepted" */
@@ -136,15 +122,7 @@ update_header (PmPilotPage *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.accept-quarter", state == PM_SIGNOFF_SUBMITTED);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.return-quarter", state == PM_SIGNOFF_SUBMITTED);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.reopen-quarter", state == PM_SIGNOFF_ACCEPTED);
-    /* An accepted quarter is read-only: say so where values are typed. */
-    gtk_widget_set_sensitive (GTK_WIDGET (self->value_row), state != PM_SIGNOFF_ACCEPTED);
-    gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), state != PM_SIGNOFF_ACCEPTED);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->value_row),
-                                 state == PM_SIGNOFF_ACCEPTED
-                                 ? _("This quarter has been accepted and is read-only. Reopen it to change it.")
-                                 : NULL);
   }
-  update_reported (self);
   g_ptr_array_add (facts, NULL);
   facts_text = g_strjoinv (" · ", (char **) facts->pdata);
 
@@ -173,391 +151,196 @@ update_header (PmPilotPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->spend_label), spend_text);
 }
 
-void
-_pm_pilot_page_update_signoff (PmPilotPage *self)
-{
-  update_header (self);
-}
-
-/* The KPI editor */
-
-static void
-show_value_error (PmPilotPage *self,
-                  const char  *message)
-{
-  gtk_label_set_label (self->value_error, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->value_error), message != NULL);
-
-  if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->value_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->value_row), "error");
-}
-
-static void
-update_editor_fields (PmPilotPage *self)
-{
-  PmKpi *kpi;
-  PmProgressEntry *entry;
-  g_autofree char *value = NULL;
-
-  if (self->selected_row == NULL)
-    return;
-
-  kpi = pm_kpi_row_get_kpi (self->selected_row);
-  entry = pm_kpi_get_entry (kpi, self->period);
-  value = pm_format_entry_value (kpi, self->period);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->value_row), value);
-  gtk_editable_set_text (GTK_EDITABLE (self->note_row),
-                         entry != NULL && pm_progress_entry_get_note (entry) != NULL
-                           ? pm_progress_entry_get_note (entry) : "");
-  show_value_error (self, NULL);
-}
-
-static void
-update_editor (PmPilotPage *self)
-{
-  g_autofree char *period = pm_period_get_label (self->period);
-  g_autofree char *value_title = NULL;
-  g_autofree char *note_title = NULL;
-  g_autofree char *subtitle = NULL;
-  gboolean has_kpi = self->selected_row != NULL;
-  PmKpi *kpi;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.edit-baseline", has_kpi);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.add-target", has_kpi);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.edit", has_kpi);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.delete", has_kpi);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.history", has_kpi);
-
-  gtk_stack_set_visible_child_name (self->editor_stack, has_kpi ? "editor" : "none");
-  if (!has_kpi)
-    {
-      pm_chart_set_kpi (self->trend_chart, NULL);
-      return;
-    }
-
-  kpi = pm_kpi_row_get_kpi (self->selected_row);
-  pm_chart_set_period (self->trend_chart, self->period);
-  pm_chart_set_kpi (self->trend_chart, kpi);
-  /* A save or an undo changed the values under the same KPI. */
-  pm_chart_refresh (self->trend_chart);
-  gtk_label_set_label (self->editor_title, pm_kpi_get_title (kpi));
-  /* Translators: unit, direction, baseline and target of the KPI being edited */
-  subtitle = g_strdup_printf (_("%s, %s · Baseline: %s · Target: %s"),
-                              pm_unit_get_label (pm_kpi_get_unit (kpi)),
-                              pm_direction_get_label (pm_kpi_get_direction (kpi)),
-                              pm_kpi_row_get_baseline_text (self->selected_row),
-                              pm_kpi_row_get_target_text (self->selected_row));
-  gtk_label_set_label (self->editor_subtitle, subtitle);
-
-  /* Translators: "Value for Q3 2016/17" */
-  value_title = g_strdup_printf (_("Value for %s"), period);
-  /* Translators: "Note for Q3 2016/17" */
-  note_title = g_strdup_printf (_("Note for %s"), period);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->value_row), value_title);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), note_title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, pm_kpi_get_title (kpi), -1);
-
-  update_editor_fields (self);
-}
-
-/* The model changed under the selected row (a save, an undo). */
-static void
-selected_row_changed_cb (PmPilotPage *self)
-{
-  update_editor (self);
-}
-
-static void
-selection_changed_cb (PmPilotPage *self)
-{
-  PmKpiRow *row = self->kpi_selection != NULL ? gtk_single_selection_get_selected_item (self->kpi_selection) : NULL;
-
-  if (row == self->selected_row)
-    return;
-
-  if (self->selected_row != NULL)
-    g_signal_handlers_disconnect_by_data (self->selected_row, self);
-  g_set_object (&self->selected_row, row);
-  if (row != NULL)
-    {
-      g_signal_connect_swapped (row, "notify::value-text", G_CALLBACK (selected_row_changed_cb), self);
-      g_signal_connect_swapped (row, "notify::note", G_CALLBACK (selected_row_changed_cb), self);
-      g_signal_connect_swapped (row, "notify::baseline-text", G_CALLBACK (selected_row_changed_cb), self);
-      g_signal_connect_swapped (row, "notify::target-text", G_CALLBACK (selected_row_changed_cb), self);
-      g_signal_connect_swapped (row, "notify::title", G_CALLBACK (selected_row_changed_cb), self);
-    }
-
-  update_editor (self);
-}
-
-/* Validated as typed; saved only on Enter or the apply button. */
-static void
-value_changed_cb (PmPilotPage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->value_row));
-  g_autoptr(GError) error = NULL;
-  double value;
-
-  if (self->selected_row == NULL)
-    return;
-
-  if (text[0] == '\0'
-      || pm_unit_parse_value (pm_kpi_get_unit (pm_kpi_row_get_kpi (self->selected_row)),
-                              text, &value, &error))
-    show_value_error (self, NULL);
-  else
-    show_value_error (self, error->message);
-}
-
-static void
-entry_apply_cb (PmPilotPage *self)
-{
-  PmWindow *window = _pm_pilot_page_get_window (self);
-  g_autoptr(PmUndo) undo = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *period = NULL;
-  g_autofree char *message = NULL;
-  PmKpi *kpi;
-
-  if (window == NULL || self->selected_row == NULL || pm_window_get_store (window) == NULL)
-    return;
-
-  kpi = pm_kpi_row_get_kpi (self->selected_row);
-  if (!pm_edit_set_entry (pm_window_get_store (window), kpi, self->period,
-                          gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
-                          gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
-                          &undo, &error))
-    {
-      /* Someone else saved first: the model now holds their value, which
-       * the fields show, and the dialog says whose it is. */
-      if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT))
-        {
-          update_editor_fields (self);
-          _pm_window_report_error (window, _("Someone Else Saved This Value First"), error);
-          return;
-        }
-
-      show_value_error (self, error->message);
-      /* A value that does not parse is explained beside the field; a
-       * failure to write deserves a dialog. */
-      if (error->domain != PM_MODEL_ERROR)
-        _pm_window_report_error (window, _("Could Not Save the Value"), error);
-      return;
-    }
-
-  update_editor_fields (self);
-  if (undo == NULL)
-    return;
-
-  period = pm_period_get_label (self->period);
-  /* Translators: toast after saving a KPI value: "Saved for Q3 2016/17" */
-  message = g_strdup_printf (_("Saved for %s"), period);
-  _pm_window_report_saved (window, message, g_steal_pointer (&undo));
-}
-
-/* The table */
-
-static void
-update_kpi_stack (PmPilotPage *self)
-{
-  gboolean empty = self->kpi_rows == NULL || g_list_model_get_n_items (self->kpi_rows) == 0;
-
-  gtk_stack_set_visible_child_name (self->kpi_stack, empty ? "empty" : "table");
-}
-
-static void
-update_value_column (PmPilotPage *self)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->kpi_view);
-  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, VALUE_COLUMN);
-  g_autofree char *label = pm_period_get_label (self->period);
-
-  gtk_column_view_column_set_title (column, label);
-}
-
-static gpointer
-kpi_row_new_cb (gpointer item,
-                gpointer user_data)
-{
-  PmPilotPage *self = user_data;
-
-  return pm_kpi_row_new (PM_KPI (item), self->period);
-}
-
-static void
-setup_columns (PmPilotPage *self)
-{
-  struct {
-    const char         *title;
-    GtkListItemFactory *factory;
-    const char         *sort_property;
-    GType               sort_type;
-    int                 fixed_width;
-    gboolean            expand;
-  } columns[] = {
-    { N_("KPI"), pm_cell_label_factory_new ("title", PM_CELL_WRAP | PM_CELL_WIDE), "title", G_TYPE_STRING, -1, TRUE },
-    { N_("Unit"), pm_cell_label_factory_new ("unit-label", PM_CELL_PLAIN), "unit-label", G_TYPE_STRING, 90, FALSE },
-    { N_("Direction"), pm_cell_label_factory_new ("direction-label", PM_CELL_PLAIN), "direction-label", G_TYPE_STRING, 86, FALSE },
-    { N_("Baseline"), pm_cell_label_factory_new ("baseline-text", PM_CELL_WRAP), "baseline-text", G_TYPE_STRING, 130, FALSE },
-    { N_("Target"), pm_cell_label_factory_new ("target-text", PM_CELL_WRAP), "target-text", G_TYPE_STRING, 110, FALSE },
-    { N_("Value"), pm_cell_label_factory_new ("value-text", PM_CELL_NUMERIC | PM_CELL_WRAP), "sort-value", G_TYPE_DOUBLE, 100, FALSE },
-    { N_("Change"), pm_cell_label_factory_new ("change-text", PM_CELL_NUMERIC), "sort-change", G_TYPE_DOUBLE, 80, FALSE },
-    { N_("Travel"), pm_cell_travel_factory_new (), "travel-label", G_TYPE_STRING, 62, FALSE },
-    { N_("RAG"), pm_cell_rag_factory_new (), "sort-rag", G_TYPE_INT, 54, FALSE },
-    { N_("Trend"), pm_cell_sparkline_factory_new (), "sort-rag", G_TYPE_INT, 84, FALSE },
-  };
-
-  G_STATIC_ASSERT (VALUE_COLUMN == 5);
-
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column =
-        gtk_column_view_column_new (_(columns[i].title), columns[i].factory);
-      GtkExpression *expression = gtk_property_expression_new (PM_TYPE_KPI_ROW, NULL,
-                                                               columns[i].sort_property);
-      g_autoptr(GtkSorter) sorter = NULL;
-
-      if (columns[i].sort_type == G_TYPE_STRING)
-        sorter = GTK_SORTER (gtk_string_sorter_new (expression));
-      else
-        sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
-
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (columns[i].fixed_width > 0)
-        gtk_column_view_column_set_fixed_width (column, columns[i].fixed_width);
-      gtk_column_view_append_column (self->kpi_view, column);
-    }
-}
-
-static void
-set_rows_period (PmPilotPage *self)
-{
-  for (guint i = 0; self->kpi_rows != NULL && i < g_list_model_get_n_items (self->kpi_rows); i++)
-    {
-      g_autoptr(PmKpiRow) row = g_list_model_get_item (self->kpi_rows, i);
-      pm_kpi_row_set_period (row, self->period);
-    }
-}
-
 static void
 pilot_changed_cb (gpointer user_data)
 {
-  PmPilotPage *self = user_data;
+  update_header (user_data);
+}
 
-  update_header (self);
-  _pm_pilot_page_report_refresh (self);
+/* Actions: the pilot's */
+
+static void
+edit_pilot_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
+
+  if (self->pilot != NULL && self->session != NULL)
+    pm_dialogs_edit_pilot (get_parent (self), self->session, pm_pilot_get_district (self->pilot), self->pilot);
 }
 
 static void
-rebuild (PmPilotPage *self)
+delete_pilot_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  GtkSortListModel *sorted;
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
 
-  if (self->kpi_selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->kpi_selection, self);
-  if (self->kpi_rows != NULL)
-    g_signal_handlers_disconnect_by_data (self->kpi_rows, self);
-  gtk_column_view_set_model (self->kpi_view, NULL);
-  g_clear_object (&self->kpi_selection);
-  g_clear_object (&self->kpi_rows);
-  g_clear_pointer (&self->watch, pm_watch_free);
-  selection_changed_cb (self);
+  if (self->pilot != NULL && self->session != NULL)
+    pm_dialogs_confirm_delete (get_parent (self), self->session, G_OBJECT (self->pilot));
+}
+
+static void
+add_kpi_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
+
+  if (self->pilot != NULL && self->session != NULL)
+    pm_dialogs_edit_kpi (get_parent (self), self->session, self->pilot, NULL);
+}
+
+static void
+add_spend_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
+
+  if (self->pilot != NULL && self->session != NULL)
+    pm_dialogs_add_spend (get_parent (self), self->session, self->pilot);
+}
+
+/* Choosing the file is the window's job. */
+static void
+send_return_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
 
   if (self->pilot != NULL)
-    {
-      self->kpi_rows = pm_mirror_new (pm_pilot_get_kpis (self->pilot), PM_TYPE_KPI_ROW, kpi_row_new_cb, self);
-      sorted = gtk_sort_list_model_new (g_object_ref (self->kpi_rows),
-                                        g_object_ref (gtk_column_view_get_sorter (self->kpi_view)));
-      self->kpi_selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
-      gtk_single_selection_set_autoselect (self->kpi_selection, TRUE);
-      g_signal_connect_swapped (self->kpi_selection, "notify::selected-item",
-                                G_CALLBACK (selection_changed_cb), self);
-      g_signal_connect_swapped (self->kpi_rows, "items-changed", G_CALLBACK (update_kpi_stack), self);
-      gtk_column_view_set_model (self->kpi_view, GTK_SELECTION_MODEL (self->kpi_selection));
-
-      self->watch = pm_watch_new (G_OBJECT (self->pilot), pilot_changed_cb, self);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->kpi_view),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, pm_pilot_get_title (self->pilot),
-                                      -1);
-    }
-
-  selection_changed_cb (self);
-  update_kpi_stack (self);
-  update_header (self);
-  _pm_pilot_page_report_reload (self);
+    gtk_widget_activate_action (widget, "win.send-return", "x",
+                                pm_district_get_id (pm_pilot_get_district (self->pilot)));
 }
 
-/* Actions */
+/* Actions: the quarter's sign-off */
 
 static void
-show_history (PmPilotPage *self,
-              PmWindow    *window,
-              PmKpi       *kpi)
+apply_signoff (PmPilotPage    *self,
+               PmDistrict     *district,
+               PmSignoffState  state,
+               const char     *comment)
 {
-  g_autoptr(GListModel) changes = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *message = NULL;
 
-  if (window->store == NULL)
+  if (get_store (self) == NULL)
     return;
 
-  changes = pm_store_list_changes (window->store, kpi, &error);
-  if (changes == NULL)
+  /* The session says "signoff-changed", and the header follows. */
+  if (!pm_session_set_signoff (self->session, district, state, comment, &error))
     {
-      _pm_window_report_error (window, _("Could Not Read the History"), error);
+      pm_session_report_failure (self->session, _("Could Not Change the Quarter’s Sign-off"), error);
       return;
     }
 
-  gtk_window_present (GTK_WINDOW (pm_history_dialog_new (GTK_WINDOW (window), kpi, changes)));
+  period = pm_period_get_label (pm_session_get_period (self->session));
+  /* Translators: toast: “Tamworth, Q3 2016/17: Accepted” */
+  message = g_strdup_printf (_("%s, %s: %s"), pm_district_get_name (district), period,
+                             pm_signoff_state_to_words (state));
+  pm_session_report_saved (self->session, message, NULL);
 }
 
 static void
-pilot_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+set_signoff (PmPilotPage    *self,
+             PmSignoffState  state)
+{
+  if (self->pilot != NULL)
+    apply_signoff (self, pm_pilot_get_district (self->pilot), state, NULL);
+}
+
+static void
+submit_quarter_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  set_signoff (PM_PILOT_PAGE (widget), PM_SIGNOFF_SUBMITTED);
+}
+
+static void
+accept_quarter_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  set_signoff (PM_PILOT_PAGE (widget), PM_SIGNOFF_ACCEPTED);
+}
+
+static void
+reopen_quarter_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  set_signoff (PM_PILOT_PAGE (widget), PM_SIGNOFF_OPEN);
+}
+
+/* What the "Return the Quarter" dialog returns. */
+typedef struct
+{
+  PmPilotPage *page;
+  PmDistrict  *district;
+} ReturnRequest;
+
+static void
+return_request_free (gpointer  data,
+                     GClosure *closure)
+{
+  ReturnRequest *request = data;
+
+  g_clear_object (&request->page);
+  g_clear_object (&request->district);
+  g_free (request);
+}
+
+static void
+return_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ReturnRequest    *request)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_str_equal (response, "return"))
+    apply_signoff (request->page, request->district, PM_SIGNOFF_RETURNED, gtk_editable_get_text (entry));
+}
+
+/* Returning needs the reason, for the lead. */
+static void
+return_quarter_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   PmPilotPage *self = PM_PILOT_PAGE (widget);
-  PmWindow *window = _pm_pilot_page_get_window (self);
-  PmKpi *kpi = pm_pilot_page_get_selected_kpi (self);
+  ReturnRequest *request;
+  GtkWidget *dialog;
+  GtkWidget *entry;
 
-  if (window == NULL || self->pilot == NULL)
+  if (self->pilot == NULL)
     return;
 
-  if (g_str_equal (action_name, "pilot.edit"))
-    pm_dialogs_edit_pilot (window, pm_pilot_get_district (self->pilot), self->pilot);
-  else if (g_str_equal (action_name, "pilot.delete"))
-    pm_dialogs_confirm_delete (window, G_OBJECT (self->pilot));
-  else if (g_str_equal (action_name, "pilot.add-kpi"))
-    pm_dialogs_edit_kpi (window, self->pilot, NULL);
-  else if (g_str_equal (action_name, "pilot.add-spend"))
-    pm_dialogs_add_spend (window, self->pilot);
-  else if (g_str_equal (action_name, "pilot.send-return"))
-    _pm_window_send_return (window, pm_pilot_get_district (self->pilot));
-  else if (g_str_equal (action_name, "pilot.submit-quarter"))
-    _pm_window_set_signoff (window, pm_pilot_get_district (self->pilot), PM_SIGNOFF_SUBMITTED);
-  else if (g_str_equal (action_name, "pilot.accept-quarter"))
-    _pm_window_set_signoff (window, pm_pilot_get_district (self->pilot), PM_SIGNOFF_ACCEPTED);
-  else if (g_str_equal (action_name, "pilot.return-quarter"))
-    _pm_window_set_signoff (window, pm_pilot_get_district (self->pilot), PM_SIGNOFF_RETURNED);
-  else if (g_str_equal (action_name, "pilot.reopen-quarter"))
-    _pm_window_set_signoff (window, pm_pilot_get_district (self->pilot), PM_SIGNOFF_OPEN);
-  else if (kpi == NULL)
-    return;
-  else if (g_str_equal (action_name, "kpi.edit-baseline"))
-    pm_dialogs_edit_baseline (window, kpi);
-  else if (g_str_equal (action_name, "kpi.add-target"))
-    pm_dialogs_add_target (window, kpi);
-  else if (g_str_equal (action_name, "kpi.edit"))
-    pm_dialogs_edit_kpi (window, self->pilot, kpi);
-  else if (g_str_equal (action_name, "kpi.delete"))
-    pm_dialogs_confirm_delete (window, G_OBJECT (kpi));
-  else if (g_str_equal (action_name, "kpi.history"))
-    show_history (self, window, kpi);
+  dialog = adw_message_dialog_new (get_parent (self), _("Return the Quarter for Revision?"),
+                                   _("Say what the lead should revise. The quarter stays open for changes."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What to revise"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "return", _("_Return"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "return",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "return");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  request = g_new0 (ReturnRequest, 1);
+  request->page = g_object_ref (self);
+  request->district = g_object_ref (pm_pilot_get_district (self->pilot));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (return_response_cb), request,
+                         return_request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* GObject */
@@ -568,27 +351,16 @@ pm_pilot_page_dispose (GObject *object)
   PmPilotPage *self = PM_PILOT_PAGE (object);
 
   g_clear_pointer (&self->watch, pm_watch_free);
-  if (self->selected_row != NULL)
-    g_signal_handlers_disconnect_by_data (self->selected_row, self);
-  if (self->kpi_selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->kpi_selection, self);
-  if (self->kpi_rows != NULL)
-    g_signal_handlers_disconnect_by_data (self->kpi_rows, self);
-  if (self->pilot != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (pm_pilot_get_reach (self->pilot), self);
-      g_signal_handlers_disconnect_by_data (pm_pilot_get_providers (self->pilot), self);
-      g_signal_handlers_disconnect_by_data (pm_pilot_get_narratives (self->pilot), self);
-    }
+  g_binding_group_set_source (self->session_bindings, NULL);
+  g_signal_group_set_target (self->session_signals, NULL);
 
   /* AdwBin would unparent its child a second time after the template
    * has: let it go first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PM_TYPE_PILOT_PAGE);
-  g_clear_object (&self->selected_row);
-  g_clear_object (&self->kpi_selection);
-  g_clear_object (&self->kpi_rows);
-  g_clear_object (&self->reach_slots);
+  g_clear_object (&self->session_bindings);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
   g_clear_object (&self->pilot);
   g_clear_object (&self->period);
 
@@ -605,6 +377,10 @@ pm_pilot_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
     case PROP_PILOT:
       g_value_set_object (value, self->pilot);
       break;
@@ -628,6 +404,10 @@ pm_pilot_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      pm_pilot_page_set_session (self, g_value_get_object (value));
+      break;
+
     case PROP_PILOT:
       pm_pilot_page_set_pilot (self, g_value_get_object (value));
       break;
@@ -646,16 +426,14 @@ pm_pilot_page_class_init (PmPilotPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const char *actions[] = {
-    "pilot.edit", "pilot.delete", "pilot.add-kpi", "pilot.add-spend", "pilot.send-return",
-    "pilot.submit-quarter", "pilot.accept-quarter", "pilot.return-quarter", "pilot.reopen-quarter",
-    "kpi.edit-baseline", "kpi.add-target", "kpi.edit", "kpi.delete", "kpi.history",
-  };
 
   object_class->dispose = pm_pilot_page_dispose;
   object_class->get_property = pm_pilot_page_get_property;
   object_class->set_property = pm_pilot_page_set_property;
 
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, PM_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PILOT] =
     g_param_spec_object ("pilot", NULL, NULL, PM_TYPE_PILOT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -664,7 +442,9 @@ pm_pilot_page_class_init (PmPilotPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (PM_TYPE_CHART);
+  g_type_ensure (PM_TYPE_KPI_TABLE);
+  g_type_ensure (PM_TYPE_QUARTER_REPORT);
+  g_type_ensure (PM_TYPE_PILOT_ABOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilotmonitor/PilotMonitor/pm-pilot-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, facts_label);
@@ -672,56 +452,53 @@ pm_pilot_page_class_init (PmPilotPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, reach_label);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, spend_label);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, kpi_stack);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, kpi_view);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, editor_stack);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, editor_title);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, editor_subtitle);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, value_row);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, value_error);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, note_row);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, reported_label);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, trend_chart);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, narrative_group);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, progress_view);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, learning_view);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, case_study_view);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, reach_group);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, reach_list);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, reach_error);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, spend_group);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, spend_list);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, outcomes_label);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, focus_row);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, start_row);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, lead_row);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, status_row);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, budget_row);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, funding_row);
-  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, providers_list);
-  gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, entry_apply_cb);
-  gtk_widget_class_bind_template_callback_full (widget_class, "save_narrative_cb",
-                                                G_CALLBACK (_pm_pilot_page_save_narrative));
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, kpi_table);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, quarter_report);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, pilot_about);
 
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_class_install_action (widget_class, actions[i], NULL, pilot_action_cb);
+  gtk_widget_class_install_action (widget_class, "pilot.edit", NULL, edit_pilot_action);
+  gtk_widget_class_install_action (widget_class, "pilot.delete", NULL, delete_pilot_action);
+  gtk_widget_class_install_action (widget_class, "pilot.add-kpi", NULL, add_kpi_action);
+  gtk_widget_class_install_action (widget_class, "pilot.add-spend", NULL, add_spend_action);
+  gtk_widget_class_install_action (widget_class, "pilot.send-return", NULL, send_return_action);
+  gtk_widget_class_install_action (widget_class, "pilot.submit-quarter", NULL, submit_quarter_action);
+  gtk_widget_class_install_action (widget_class, "pilot.accept-quarter", NULL, accept_quarter_action);
+  gtk_widget_class_install_action (widget_class, "pilot.return-quarter", NULL, return_quarter_action);
+  gtk_widget_class_install_action (widget_class, "pilot.reopen-quarter", NULL, reopen_quarter_action);
 }
 
 static void
 pm_pilot_page_init (PmPilotPage *self)
 {
+  self->period = pm_period_new_current ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->period = pm_period_new_current ();
-  setup_columns (self);
-  update_value_column (self);
-  _pm_pilot_page_report_init (self);
-  rebuild (self);
+  /* The quarter is the session's; a changed sign-off changes the header
+   * and the sign-off actions. */
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->session_bindings, "period", self, "period", G_BINDING_SYNC_CREATE);
+  self->session_signals = g_signal_group_new (PM_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "signoff-changed", G_CALLBACK (update_header), self);
 }
 
 /* Public API */
+
+void
+pm_pilot_page_set_session (PmPilotPage *self,
+                           PmSession   *session)
+{
+  g_return_if_fail (PM_IS_PILOT_PAGE (self));
+  g_return_if_fail (session == NULL || PM_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_binding_group_set_source (self->session_bindings, session);
+  g_signal_group_set_target (self->session_signals, session);
+  update_header (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
 
 void
 pm_pilot_page_set_pilot (PmPilotPage *self,
@@ -730,23 +507,16 @@ pm_pilot_page_set_pilot (PmPilotPage *self,
   g_return_if_fail (PM_IS_PILOT_PAGE (self));
   g_return_if_fail (pilot == NULL || PM_IS_PILOT (pilot));
 
-  if (self->pilot == pilot)
+  if (!g_set_object (&self->pilot, pilot))
     return;
 
-  /* What was being typed for the last pilot is kept. */
-  pm_pilot_page_flush (self);
-
-  if (self->pilot != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (pm_pilot_get_reach (self->pilot), self);
-      g_signal_handlers_disconnect_by_data (pm_pilot_get_providers (self->pilot), self);
-      g_signal_handlers_disconnect_by_data (pm_pilot_get_narratives (self->pilot), self);
-    }
-
-  g_set_object (&self->pilot, pilot);
-  rebuild (self);
+  g_clear_pointer (&self->watch, pm_watch_free);
+  if (pilot != NULL)
+    self->watch = pm_watch_new (G_OBJECT (pilot), pilot_changed_cb, self);
+  update_header (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "kpis");
 
+  /* The views follow (what was typed for the last pilot is kept). */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PILOT]);
 }
 
@@ -765,63 +535,24 @@ pm_pilot_page_set_period (PmPilotPage *self,
   g_return_if_fail (PM_IS_PILOT_PAGE (self));
   g_return_if_fail (PM_IS_PERIOD (period));
 
-  if (self->period != NULL && pm_period_equal (self->period, period))
+  if (pm_period_equal (self->period, period))
     return;
 
-  pm_pilot_page_flush (self);
-
   g_set_object (&self->period, period);
-  set_rows_period (self);
-  update_value_column (self);
-  update_editor (self);
   update_header (self);
-  _pm_pilot_page_report_reload (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
-}
-
-static GtkWidget *
-find_list_view (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-
-  return NULL;
 }
 
 void
 pm_pilot_page_select_kpi (PmPilotPage *self,
                           PmKpi       *kpi)
 {
-  GListModel *model;
-  GtkWidget *list_view;
-
   g_return_if_fail (PM_IS_PILOT_PAGE (self));
   g_return_if_fail (PM_IS_KPI (kpi));
 
-  if (self->kpi_selection == NULL)
-    return;
-
   adw_view_stack_set_visible_child_name (self->view_stack, "kpis");
-
-  model = G_LIST_MODEL (self->kpi_selection);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(PmKpiRow) row = g_list_model_get_item (model, i);
-
-      if (pm_kpi_row_get_kpi (row) != kpi)
-        continue;
-
-      gtk_single_selection_set_selected (self->kpi_selection, i);
-      list_view = find_list_view (GTK_WIDGET (self->kpi_view));
-      if (list_view != NULL)
-        gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", i);
-      gtk_widget_grab_focus (GTK_WIDGET (self->value_row));
-      return;
-    }
+  pm_kpi_table_select_kpi (self->kpi_table, kpi);
 }
 
 PmKpi *
@@ -829,7 +560,7 @@ pm_pilot_page_get_selected_kpi (PmPilotPage *self)
 {
   g_return_val_if_fail (PM_IS_PILOT_PAGE (self), NULL);
 
-  return self->selected_row != NULL ? pm_kpi_row_get_kpi (self->selected_row) : NULL;
+  return pm_kpi_table_get_selected_kpi (self->kpi_table);
 }
 
 void
@@ -837,5 +568,5 @@ pm_pilot_page_flush (PmPilotPage *self)
 {
   g_return_if_fail (PM_IS_PILOT_PAGE (self));
 
-  _pm_pilot_page_save_narrative (self);
+  pm_quarter_report_flush (self->quarter_report);
 }

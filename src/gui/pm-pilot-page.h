@@ -6,14 +6,16 @@
 
 #include <adwaita.h>
 
-#include "model/pm-programme.h"
+#include "pm-session.h"
 
 G_BEGIN_DECLS
 
 #define PM_TYPE_PILOT_PAGE (pm_pilot_page_get_type ())
 G_DECLARE_FINAL_TYPE (PmPilotPage, pm_pilot_page, PM, PILOT_PAGE, AdwBin)
 
-/* Properties: "pilot", "period". */
+/* Properties: "session" (the period follows it), "pilot", "period". */
+void     pm_pilot_page_set_session      (PmPilotPage *self,
+                                         PmSession   *session);
 void     pm_pilot_page_set_pilot        (PmPilotPage *self,
                                          PmPilot     *pilot);
 PmPilot *pm_pilot_page_get_pilot        (PmPilotPage *self);

@@ -30,6 +30,13 @@ struct _PmPrintOperation
   GListModel        *restatements;
 
   PmPrintDocument    document;
+
+  /* The Report tab's fields, read back by custom_widget_apply (which may
+   * be called more than once) until the next tab or dispose */
+  GtkCheckButton    *summaries_button;
+  GtkDropDown       *district_dropdown;
+  GtkDropDown       *period_dropdown;
+  GPtrArray         *periods;     /* PmPeriod, as the drop-down lists them */
 };
 
 G_DEFINE_FINAL_TYPE (PmPrintOperation, pm_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -144,6 +151,15 @@ labelled_row (GtkGrid    *grid,
   return label;
 }
 
+static void
+forget_report_tab (PmPrintOperation *self)
+{
+  g_clear_object (&self->summaries_button);
+  g_clear_object (&self->district_dropdown);
+  g_clear_object (&self->period_dropdown);
+  g_clear_pointer (&self->periods, g_ptr_array_unref);
+}
+
 static GtkWidget *
 pm_print_operation_create_custom_widget (GtkPrintOperation *operation)
 {
@@ -207,12 +223,12 @@ pm_print_operation_create_custom_widget (GtkPrintOperation *operation)
 
   gtk_box_append (GTK_BOX (box), grid);
 
-  /* Read back in custom_widget_apply, which is given this box. */
-  g_object_set_data (G_OBJECT (box), "summaries", summaries);
-  g_object_set_data (G_OBJECT (box), "district", district);
-  g_object_set_data (G_OBJECT (box), "period", period);
-  g_object_set_data_full (G_OBJECT (box), "periods", g_steal_pointer (&periods),
-                          (GDestroyNotify) g_ptr_array_unref);
+  /* Read back in custom_widget_apply. */
+  forget_report_tab (self);
+  self->summaries_button = g_object_ref (GTK_CHECK_BUTTON (summaries));
+  self->district_dropdown = g_object_ref (GTK_DROP_DOWN (district));
+  self->period_dropdown = g_object_ref (GTK_DROP_DOWN (period));
+  self->periods = g_steal_pointer (&periods);
 
   return box;
 }
@@ -222,11 +238,14 @@ pm_print_operation_custom_widget_apply (GtkPrintOperation *operation,
                                         GtkWidget         *widget)
 {
   PmPrintOperation *self = PM_PRINT_OPERATION (operation);
-  GtkCheckButton *summaries = g_object_get_data (G_OBJECT (widget), "summaries");
-  GtkDropDown *district = g_object_get_data (G_OBJECT (widget), "district");
-  GtkDropDown *period = g_object_get_data (G_OBJECT (widget), "period");
-  GPtrArray *periods = g_object_get_data (G_OBJECT (widget), "periods");
+  GtkCheckButton *summaries = self->summaries_button;
+  GtkDropDown *district = self->district_dropdown;
+  GtkDropDown *period = self->period_dropdown;
+  GPtrArray *periods = self->periods;
   guint selected;
+
+  if (periods == NULL)
+    return;
 
   pm_print_operation_set_document (self, gtk_check_button_get_active (summaries)
                                          ? PM_PRINT_DISTRICT_SUMMARIES
@@ -330,6 +349,7 @@ pm_print_operation_dispose (GObject *object)
 {
   PmPrintOperation *self = PM_PRINT_OPERATION (object);
 
+  forget_report_tab (self);
   g_clear_object (&self->report);
   g_clear_object (&self->restatements);
   g_clear_object (&self->programme);

@@ -25,6 +25,7 @@ struct _PmSidebar
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
+  GSignalGroup       *selection_signals;
   char               *search_key;
 };
 
@@ -259,10 +260,13 @@ pm_sidebar_dispose (GObject *object)
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  if (self->selection_signals != NULL)
+    g_signal_group_set_target (self->selection_signals, NULL);
   /* AdwBin would unparent its child a second time after the template
    * has: let it go first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PM_TYPE_SIDEBAR);
+  g_clear_object (&self->selection_signals);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -378,6 +382,9 @@ pm_sidebar_init (PmSidebar *self)
   gtk_list_view_set_factory (self->list_view, factory);
 
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  self->selection_signals = g_signal_group_new (GTK_TYPE_SINGLE_SELECTION);
+  g_signal_group_connect_swapped (self->selection_signals, "notify::selected-item",
+                                  G_CALLBACK (selection_changed_cb), self);
 }
 
 /* Public API */
@@ -404,8 +411,7 @@ pm_sidebar_set_programme (PmSidebar   *self,
     return;
 
   gtk_list_view_set_model (self->list_view, NULL);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_signal_group_set_target (self->selection_signals, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
 
@@ -426,8 +432,7 @@ pm_sidebar_set_programme (PmSidebar   *self,
       gtk_single_selection_set_can_unselect (self->selection, FALSE);
       gtk_single_selection_set_selected (self->selection, 0);
 
-      g_signal_connect_swapped (self->selection, "notify::selected-item",
-                                G_CALLBACK (selection_changed_cb), self);
+      g_signal_group_set_target (self->selection_signals, self->selection);
       g_signal_connect_swapped (self->filtered, "items-changed",
                                 G_CALLBACK (update_empty_state), self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));

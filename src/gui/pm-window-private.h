@@ -1,16 +1,19 @@
-/* pm-window-private.h: what the window's parts share
+/* pm-window-private.h: what the window's own files share
  *
- * The pages, dialogs and the actions file reach the window through these;
- * tests use them to find the widgets a person would use.
+ * Only the window's files include this (pm-window.c and the
+ * pm-window-*.c it is split into). Pages and dialogs are given the
+ * window's PmSession and reach the window through its actions (win.*).
+ * The widget tests use it too: to read the toast, to reload as the poll
+ * would, and to export a PDF without the file chooser.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include "pm-edits.h"
 #include "pm-overview-page.h"
 #include "pm-period-selector.h"
 #include "pm-pilot-page.h"
+#include "pm-session.h"
 #include "pm-sidebar.h"
 #include "pm-window.h"
 
@@ -35,79 +38,88 @@ struct _PmWindow
   GMenu                *recent_menu;
 
   /* Owned references */
-  GSettings            *settings;       /* NULL when the schema is not installed */
-  PmStore              *store;
-  PmProgramme          *programme;
+  PmSession            *session;
+  GSignalGroup         *programme_signals;
   AdwToast             *toast;          /* the latest, while it shows */
-  PmUndo               *undo;           /* what its Undo button puts back */
   guint                 poll_id;        /* for other people's changes */
 };
 
-/* Shows "message" in a toast, with an Undo button when @undo is not NULL
- * (the window takes it). */
-void       _pm_window_report_saved    (PmWindow      *self,
-                                       const char    *message,
-                                       PmUndo        *undo);
-/* Explains @error in a dialog headed @heading. */
-void       _pm_window_report_error    (PmWindow      *self,
-                                       const char    *heading,
-                                       const GError  *error);
-PmPeriod  *_pm_window_get_period      (PmWindow      *self);
+/* The latest toast, while it shows (for tests). */
+AdwToast  *_pm_window_get_toast       (PmWindow      *self);
 /* Loads the programme again from the store (someone else changed it),
  * keeping the page, KPI and period shown. */
 void       _pm_window_reload          (PmWindow      *self);
-/* Shows the page for a PmProgramme, PmDistrict or PmPilot, selecting it
- * in the sidebar. */
-void       _pm_window_show_item       (PmWindow      *self,
-                                       GObject       *item);
-/* Shows @kpi's pilot with @kpi selected, ready for its value. */
-void       _pm_window_show_kpi        (PmWindow      *self,
-                                       PmKpi         *kpi);
-/* The pilot or district the person is looking at, if any. */
-PmPilot   *_pm_window_get_current_pilot    (PmWindow *self);
+/* The district the person is looking at (itself, or a pilot's), if any. */
 PmDistrict *_pm_window_get_current_district (PmWindow *self);
-AdwToast  *_pm_window_get_toast       (PmWindow      *self);
-/* Runs the undo of the latest toast (the "win.undo" action). */
-void       _pm_window_undo            (PmWindow      *self);
+/* Shows @location's failure to open: on the error page with no programme
+ * open, in a dialog otherwise. */
+void       _pm_window_report_open_failure (PmWindow     *self,
+                                           const char   *location,
+                                           const GError *error);
 
-/* The name changes are recorded under (NULL when not known). */
-char      *_pm_window_get_author      (PmWindow      *self);
+/* pm-window-actions.c: installs every win.* action (with each file's
+ * below), and keeps their state: which may be used now, what Open Recent
+ * offers. */
+void       _pm_window_class_actions_init   (GtkWidgetClass *widget_class);
+void       _pm_window_actions_init         (PmWindow       *self);
+void       _pm_window_update_actions       (PmWindow       *self);
+void       _pm_window_update_recent        (PmWindow       *self);
 
-/* pm-window-actions.c */
-/* Moves @district's current quarter to @state (asking for a comment when
- * it is returned), then shows it; an error is explained in a dialog. */
-void       _pm_window_set_signoff     (PmWindow       *self,
-                                       PmDistrict     *district,
-                                       PmSignoffState  state);
+/* pm-window-files.c */
+void       _pm_window_class_init_files     (GtkWidgetClass *widget_class);
+
+typedef enum
+{
+  FILE_KIND_DATABASE,
+  FILE_KIND_PROGRAMME,
+  FILE_KIND_PDF,
+  FILE_KIND_CSV,
+  FILE_KIND_XLSX,
+} FileKind;
+
+typedef void (*ChosenFunc) (PmWindow *self,
+                            GFile    *file,
+                            gpointer  data);
+
+/* Asks for a file with a native chooser, starting beside the open
+ * database; @func runs only if one is chosen, then @destroy frees @data. */
+void       _pm_window_choose_file          (PmWindow             *self,
+                                            const char           *title,
+                                            GtkFileChooserAction  action,
+                                            const char           *accept_label,
+                                            const char           *suggested_name,
+                                            FileKind              kind,
+                                            ChosenFunc            func,
+                                            gpointer              data,
+                                            GDestroyNotify        destroy);
+void       _pm_window_add_filter           (GtkFileChooser       *chooser,
+                                            const char           *name,
+                                            const char           *pattern,
+                                            const char           *mime_type);
+
+/* Explains @error in a dialog headed @format with @file's name for its
+ * %s. A macro, so that each heading stays a literal the compiler can
+ * check. */
+#define _pm_window_report_file_error(self, format, file, error)            \
+  G_STMT_START {                                                          \
+    g_autofree char *basename_ = g_file_get_basename (file);              \
+    g_autofree char *heading_ = g_strdup_printf (format, basename_);      \
+    pm_session_report_failure ((self)->session, heading_, (error));       \
+  } G_STMT_END
+
+/* pm-window-returns.c */
+void       _pm_window_class_init_returns   (GtkWidgetClass *widget_class);
+
+/* pm-window-export.c */
+void       _pm_window_class_init_export    (GtkWidgetClass *widget_class);
 /* Writes the district summaries (of the district being looked at, or of
  * all) or the appendix to @file as PDF in a worker thread, with a
  * progress window and Cancel; the outcome is a toast or a dialog. */
-void       _pm_window_export_pdf      (PmWindow       *self,
-                                       GFile          *file,
-                                       gboolean        appendix);
-/* Asks where to save @district's return for the current period. */
-void       _pm_window_send_return     (PmWindow      *self,
-                                       PmDistrict    *district);
-void       _pm_window_install_actions (PmWindow      *self);
-void       _pm_window_update_actions  (PmWindow      *self);
-void       _pm_window_update_recent   (PmWindow      *self);
-/* Opens @path instead of the current database. On failure, with a
- * database open, the error is shown in a dialog and nothing changes;
- * with none, on the error page. */
-gboolean   _pm_window_open            (PmWindow      *self,
-                                       const char    *path,
-                                       PmStoreOpenFlags flags,
-                                       GError       **error);
-/* The same with a server's password, asked of the user and kept nowhere. */
-gboolean   _pm_window_open_with_password (PmWindow        *self,
-                                          const char      *path,
-                                          const char      *password,
-                                          PmStoreOpenFlags flags,
-                                          GError         **error);
-/* Asks for a server's address (prefilled with @location, may be NULL)
- * and password, and opens it; @problem (may be NULL) says why it asks. */
-void       _pm_window_connect         (PmWindow      *self,
-                                       const char    *location,
-                                       const char    *problem);
+void       _pm_window_export_pdf           (PmWindow       *self,
+                                            GFile          *file,
+                                            gboolean        appendix);
+
+/* pm-window-structure.c */
+void       _pm_window_class_init_structure (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -1,9 +1,12 @@
 /* pm-window.c
  *
- * The window holds the open database (a PmStore) and its programme, and
- * shows one page at a time for what the sidebar selects. Every change goes
- * through the store; the pages are bound to the model objects, which the
- * store updates once a change has been written.
+ * The window makes the session (the open database, its programme, the
+ * quarter shown) that its pages and dialogs work on, and shows one page
+ * at a time for what the sidebar selects. Every change goes through the
+ * store; the pages are bound to the model objects, which the store
+ * updates once a change has been written. What the session reports, the
+ * window shows: a toast for a change saved (with Undo when it can be
+ * taken back), a dialog for a failure.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,47 +14,35 @@
 
 #include <glib/gi18n.h>
 
+#include "pm-connect-dialog.h"
 #include "pm-format.h"
 #include "pm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PmWindow, pm_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static GSettings *
-settings_new_if_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
 
-  /* Run from a build tree without the compiled schema, the window still
-   * works; it just remembers nothing. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-
-  return g_settings_new (APPLICATION_ID);
-}
+static GParamSpec *properties[N_PROPS];
 
 static void
 update_title (PmWindow *self)
 {
+  PmStore *store = pm_session_get_store (self->session);
+  PmProgramme *programme = pm_session_get_programme (self->session);
   g_autofree char *basename = NULL;
 
-  if (self->store != NULL && pm_store_is_server (self->store))
-    basename = pm_store_describe_location (pm_store_get_path (self->store));
-  else if (self->store != NULL)
-    basename = g_path_get_basename (pm_store_get_path (self->store));
+  if (store != NULL && pm_store_is_server (store))
+    basename = pm_store_describe_location (pm_store_get_path (store));
+  else if (store != NULL)
+    basename = g_path_get_basename (pm_store_get_path (store));
 
   adw_window_title_set_title (self->window_title,
-                              self->programme != NULL ? pm_programme_get_name (self->programme)
-                                                      : _("Pilot Monitor"));
+                              programme != NULL ? pm_programme_get_name (programme) : _("Pilot Monitor"));
   adw_window_title_set_subtitle (self->window_title, basename != NULL ? basename : "");
-}
-
-static void
-programme_name_changed_cb (PmWindow *self)
-{
-  update_title (self);
 }
 
 static void
@@ -59,7 +50,7 @@ show_selected (PmWindow *self)
 {
   GObject *item = pm_sidebar_get_selected_item (self->sidebar);
 
-  if (self->programme == NULL || item == NULL)
+  if (pm_session_get_programme (self->session) == NULL || item == NULL)
     return;
 
   if (PM_IS_PILOT (item))
@@ -104,72 +95,29 @@ back_clicked_cb (PmWindow *self)
 static void
 period_changed_cb (PmWindow *self)
 {
+  GSettings *settings = pm_session_get_settings (self->session);
   g_autofree char *code = pm_period_to_code (pm_period_selector_get_period (self->period_selector));
 
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-period", code);
+  if (settings != NULL)
+    g_settings_set_string (settings, "last-period", code);
 }
 
+/* The session has a new document (or the same, loaded again). */
 static void
-remember_database (PmWindow   *self,
-                   const char *path)
+document_changed_cb (PmWindow *self)
 {
-  g_auto(GStrv) recent = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) updated = NULL;
-  g_autofree char *safe = NULL;
-  guint kept = 1;
+  PmProgramme *programme = pm_session_get_programme (self->session);
 
-  if (self->settings == NULL)
-    return;
-
-  /* A server's password is never written down. */
-  safe = pm_store_location_to_keep (path);
-  if (safe == NULL)
-    return;
-  path = safe;
-
-  g_settings_set_string (self->settings, "last-database", path);
-
-  /* Most recent first, no duplicates, ten at most. */
-  g_strv_builder_add (builder, path);
-  recent = g_settings_get_strv (self->settings, "recent-databases");
-  for (guint i = 0; recent[i] != NULL && kept < 10; i++)
-    {
-      if (g_strcmp0 (recent[i], path) == 0)
-        continue;
-      g_strv_builder_add (builder, recent[i]);
-      kept++;
-    }
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-databases", (const char * const *) updated);
-}
-
-/* Makes @store (and @programme, NULL for an empty database) the window's
- * document. */
-static void
-set_document (PmWindow    *self,
-              PmStore     *store,
-              PmProgramme *programme)
-{
-  if (self->programme != NULL)
-    g_signal_handlers_disconnect_by_data (self->programme, self);
-
-  g_clear_pointer (&self->undo, pm_undo_free);
   if (self->toast != NULL)
     adw_toast_dismiss (self->toast);
 
-  g_set_object (&self->store, store);
-  g_set_object (&self->programme, programme);
-
+  g_signal_group_set_target (self->programme_signals, programme);
   pm_period_selector_set_programme (self->period_selector, programme);
   pm_sidebar_set_programme (self->sidebar, programme);
-  pm_overview_page_set_programme (self->overview_page, programme);
   pm_pilot_page_set_pilot (self->pilot_page, NULL);
 
   if (programme != NULL)
     {
-      g_signal_connect_swapped (programme, "notify::name", G_CALLBACK (programme_name_changed_cb), self);
       show_selected (self);
       gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->overview_page));
     }
@@ -182,94 +130,28 @@ set_document (PmWindow    *self,
   _pm_window_update_actions (self);
 }
 
-static void
-show_error_page (PmWindow     *self,
-                 const char   *path,
-                 const GError *error)
+void
+_pm_window_report_open_failure (PmWindow     *self,
+                                const char   *location,
+                                const GError *error)
 {
-  g_autofree char *basename = pm_store_location_is_server (path) ? pm_store_describe_location (path)
-                                                                   : g_path_get_basename (path);
+  g_autofree char *basename = pm_store_location_is_server (location) ? pm_store_describe_location (location)
+                                                                       : g_path_get_basename (location);
   g_autofree char *title = g_strdup_printf (_("Could Not Open “%s”"), basename);
 
-  set_document (self, NULL, NULL);
+  if (pm_session_get_store (self->session) != NULL)
+    {
+      pm_session_report_failure (self->session, title, error);
+      return;
+    }
+
+  pm_session_set_document (self->session, NULL, NULL);
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
-/* The name the audit trail and returns carry: as typed in preferences,
- * else the account's real name. */
-char *
-_pm_window_get_author (PmWindow *self)
-{
-  g_autofree char *typed = NULL;
-  const char *real_name = g_get_real_name ();
-
-  if (self->settings != NULL)
-    typed = g_settings_get_string (self->settings, "author-name");
-  if (typed != NULL && *g_strstrip (typed) != '\0')
-    return g_steal_pointer (&typed);
-  if (real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0 && real_name[0] != '\0')
-    return g_strdup (real_name);
-
-  return NULL;
-}
-
-static void
-author_changed_cb (PmWindow *self)
-{
-  g_autofree char *author = _pm_window_get_author (self);
-
-  if (self->store != NULL)
-    pm_store_set_author (self->store, author);
-}
-
-gboolean
-_pm_window_open (PmWindow          *self,
-                 const char        *path,
-                 PmStoreOpenFlags   flags,
-                 GError           **error)
-{
-  return _pm_window_open_with_password (self, path, NULL, flags, error);
-}
-
-gboolean
-_pm_window_open_with_password (PmWindow          *self,
-                               const char        *path,
-                               const char        *password,
-                               PmStoreOpenFlags   flags,
-                               GError           **error)
-{
-  g_autoptr(PmStore) store = NULL;
-  g_autoptr(PmProgramme) programme = NULL;
-
-  g_return_val_if_fail (PM_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  store = pm_store_open_with_password (path, password, flags, error);
-  if (store == NULL)
-    return FALSE;
-
-  {
-    g_autofree char *author = _pm_window_get_author (self);
-
-    pm_store_set_author (store, author);
-  }
-
-  if (!pm_store_is_empty (store))
-    {
-      programme = pm_store_load (store, error);
-      if (programme == NULL)
-        return FALSE;
-    }
-
-  set_document (self, store, programme);
-  remember_database (self, path);
-
-  return TRUE;
-}
-
-/* Toasts and undo */
+/* Toasts and dialogs */
 
 static void
 toast_dismissed_cb (AdwToast *toast,
@@ -279,18 +161,15 @@ toast_dismissed_cb (AdwToast *toast,
     return;
 
   g_clear_object (&self->toast);
-  g_clear_pointer (&self->undo, pm_undo_free);
+  pm_session_forget_undo (self->session);
 }
 
-void
-_pm_window_report_saved (PmWindow   *self,
-                         const char *message,
-                         PmUndo     *undo)
+static void
+session_saved_cb (PmWindow   *self,
+                  const char *message,
+                  PmUndo     *undo)
 {
   AdwToast *toast;
-
-  g_return_if_fail (PM_IS_WINDOW (self));
-  g_return_if_fail (message != NULL);
 
   /* Only the latest change can be undone: its toast replaces the last. */
   if (self->toast != NULL)
@@ -298,12 +177,10 @@ _pm_window_report_saved (PmWindow   *self,
       g_autoptr(AdwToast) old = g_steal_pointer (&self->toast);
       adw_toast_dismiss (old);
     }
-  g_clear_pointer (&self->undo, pm_undo_free);
 
   toast = adw_toast_new (message);
   if (undo != NULL)
     {
-      self->undo = undo;
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
@@ -312,40 +189,16 @@ _pm_window_report_saved (PmWindow   *self,
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
-void
-_pm_window_report_error (PmWindow     *self,
-                         const char   *heading,
-                         const GError *error)
+static void
+session_failed_cb (PmWindow     *self,
+                   const char   *heading,
+                   const GError *error)
 {
   GtkWidget *dialog;
-
-  g_return_if_fail (PM_IS_WINDOW (self));
-  g_return_if_fail (error != NULL);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-void
-_pm_window_undo (PmWindow *self)
-{
-  g_autoptr(PmUndo) undo = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (PM_IS_WINDOW (self));
-
-  undo = g_steal_pointer (&self->undo);
-  if (undo == NULL || self->store == NULL)
-    return;
-
-  if (!pm_undo_run (undo, self->store, &error))
-    {
-      _pm_window_report_error (self, _("Could Not Undo"), error);
-      return;
-    }
-
-  _pm_window_report_saved (self, _("Change undone"), NULL);
 }
 
 AdwToast *
@@ -356,52 +209,7 @@ _pm_window_get_toast (PmWindow *self)
   return self->toast;
 }
 
-/* Navigation */
-
-PmPeriod *
-_pm_window_get_period (PmWindow *self)
-{
-  g_return_val_if_fail (PM_IS_WINDOW (self), NULL);
-
-  return pm_period_selector_get_period (self->period_selector);
-}
-
-void
-_pm_window_show_item (PmWindow *self,
-                      GObject  *item)
-{
-  g_return_if_fail (PM_IS_WINDOW (self));
-  g_return_if_fail (G_IS_OBJECT (item));
-
-  pm_sidebar_select (self->sidebar, item);
-}
-
-void
-_pm_window_show_kpi (PmWindow *self,
-                     PmKpi    *kpi)
-{
-  PmPilot *pilot;
-
-  g_return_if_fail (PM_IS_WINDOW (self));
-  g_return_if_fail (PM_IS_KPI (kpi));
-
-  pilot = pm_kpi_get_pilot (kpi);
-  if (pilot == NULL || !pm_sidebar_select (self->sidebar, G_OBJECT (pilot)))
-    return;
-
-  pm_pilot_page_select_kpi (self->pilot_page, kpi);
-}
-
-PmPilot *
-_pm_window_get_current_pilot (PmWindow *self)
-{
-  GObject *item;
-
-  g_return_val_if_fail (PM_IS_WINDOW (self), NULL);
-
-  item = pm_sidebar_get_selected_item (self->sidebar);
-  return PM_IS_PILOT (item) ? PM_PILOT (item) : NULL;
-}
+/* Navigation: the actions pages and dialogs move by */
 
 PmDistrict *
 _pm_window_get_current_district (PmWindow *self)
@@ -419,26 +227,56 @@ _pm_window_get_current_district (PmWindow *self)
   return NULL;
 }
 
-/* GObject */
-
-static gboolean
-pm_window_close_request (GtkWindow *window)
+static void
+show_overview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  PmWindow *self = PM_WINDOW (window);
-  int width = 0, height = 0;
+  PmWindow *self = PM_WINDOW (widget);
+  PmProgramme *programme = pm_session_get_programme (self->session);
 
-  /* A narrative being typed is saved before the window goes. */
-  pm_pilot_page_flush (self->pilot_page);
+  if (programme != NULL)
+    pm_sidebar_select (self->sidebar, G_OBJECT (programme));
+}
 
-  if (self->settings != NULL)
-    {
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-    }
+static void
+show_district_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PmWindow *self = PM_WINDOW (widget);
+  PmDistrict *district = pm_session_find_district (self->session, g_variant_get_int64 (parameter));
 
-  return GTK_WINDOW_CLASS (pm_window_parent_class)->close_request (window);
+  if (district != NULL)
+    pm_sidebar_select (self->sidebar, G_OBJECT (district));
+}
+
+static void
+show_pilot_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PmWindow *self = PM_WINDOW (widget);
+  PmPilot *pilot = pm_session_find_pilot (self->session, g_variant_get_int64 (parameter));
+
+  if (pilot != NULL)
+    pm_sidebar_select (self->sidebar, G_OBJECT (pilot));
+}
+
+/* @kpi's pilot, with @kpi selected and its value field focused. */
+static void
+show_kpi_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PmWindow *self = PM_WINDOW (widget);
+  PmKpi *kpi = pm_session_find_kpi (self->session, g_variant_get_int64 (parameter));
+  PmPilot *pilot = kpi != NULL ? pm_kpi_get_pilot (kpi) : NULL;
+
+  if (pilot == NULL || !pm_sidebar_select (self->sidebar, G_OBJECT (pilot)))
+    return;
+
+  pm_pilot_page_select_kpi (self->pilot_page, kpi);
 }
 
 /* Other people's changes */
@@ -448,77 +286,42 @@ pm_window_close_request (GtkWindow *window)
 void
 _pm_window_reload (PmWindow *self)
 {
-  g_autoptr(PmProgramme) programme = NULL;
-  g_autoptr(PmStore) store = NULL;
   g_autoptr(PmPeriod) period = NULL;
   g_autoptr(GError) error = NULL;
   GObject *item;
   PmKpi *kpi;
-  gint64 item_id = 0, kpi_id = 0;
-  gboolean item_is_pilot = FALSE;
+  gint64 district_id = 0, pilot_id = 0, kpi_id = 0;
 
   g_return_if_fail (PM_IS_WINDOW (self));
 
-  if (self->store == NULL || self->programme == NULL)
+  if (pm_session_get_store (self->session) == NULL || pm_session_get_programme (self->session) == NULL)
     return;
-
-  programme = pm_store_load (self->store, &error);
-  if (programme == NULL)
-    {
-      _pm_window_report_error (self, _("Could Not Read Other People’s Changes"), error);
-      return;
-    }
 
   item = pm_sidebar_get_selected_item (self->sidebar);
   if (PM_IS_PILOT (item))
-    {
-      item_is_pilot = TRUE;
-      item_id = pm_pilot_get_id (PM_PILOT (item));
-    }
+    pilot_id = pm_pilot_get_id (PM_PILOT (item));
   else if (PM_IS_DISTRICT (item))
-    item_id = pm_district_get_id (PM_DISTRICT (item));
+    district_id = pm_district_get_id (PM_DISTRICT (item));
   kpi = pm_pilot_page_get_selected_kpi (self->pilot_page);
   if (kpi != NULL)
     kpi_id = pm_kpi_get_id (kpi);
-  period = g_object_ref (_pm_window_get_period (self));
+  period = g_object_ref (pm_session_get_period (self->session));
 
-  store = g_object_ref (self->store);
-  set_document (self, store, programme);
+  if (!pm_session_reload (self->session, &error))
+    {
+      pm_session_report_failure (self->session, _("Could Not Read Other People’s Changes"), error);
+      return;
+    }
   pm_period_selector_set_period (self->period_selector, period);
 
-  if (item_id != 0)
-    {
-      GListModel *districts = pm_programme_get_districts (programme);
+  if (district_id != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-district", "x", district_id);
+  if (pilot_id != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-pilot", "x", pilot_id);
+  if (pilot_id != 0 && kpi_id != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-kpi", "x", kpi_id);
 
-      for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
-        {
-          g_autoptr(PmDistrict) district = g_list_model_get_item (districts, d);
-          GListModel *pilots = pm_district_get_pilots (district);
-
-          if (!item_is_pilot && pm_district_get_id (district) == item_id)
-            _pm_window_show_item (self, G_OBJECT (district));
-
-          for (guint p = 0; item_is_pilot && p < g_list_model_get_n_items (pilots); p++)
-            {
-              g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
-              GListModel *kpis = pm_pilot_get_kpis (pilot);
-
-              if (pm_pilot_get_id (pilot) != item_id)
-                continue;
-
-              _pm_window_show_item (self, G_OBJECT (pilot));
-              for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
-                {
-                  g_autoptr(PmKpi) each = g_list_model_get_item (kpis, k);
-
-                  if (pm_kpi_get_id (each) == kpi_id)
-                    _pm_window_show_kpi (self, each);
-                }
-            }
-        }
-    }
-
-  _pm_window_report_saved (self, _("Updated with changes made elsewhere"), NULL);
+  pm_session_report_saved (self->session, _("Updated with changes made elsewhere"), NULL);
 }
 
 /* Asked when the window comes to the front, and every few seconds while it
@@ -527,16 +330,17 @@ _pm_window_reload (PmWindow *self)
 static void
 check_for_changes (PmWindow *self)
 {
+  PmStore *store = pm_session_get_store (self->session);
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || self->programme == NULL)
+  if (store == NULL || pm_session_get_programme (self->session) == NULL)
     return;
 
   /* Not under an open dialog that holds objects of this programme. */
   if (!gtk_window_is_active (GTK_WINDOW (self)))
     return;
 
-  if (pm_store_poll_changes (self->store, &error))
+  if (pm_store_poll_changes (store, &error))
     _pm_window_reload (self);
   else if (error != NULL)
     g_warning ("Could not check for other people’s changes: %s", error->message);
@@ -555,24 +359,63 @@ is_active_changed_cb (PmWindow *self)
   check_for_changes (self);
 }
 
+/* GObject */
+
+static gboolean
+pm_window_close_request (GtkWindow *window)
+{
+  PmWindow *self = PM_WINDOW (window);
+  GSettings *settings = pm_session_get_settings (self->session);
+  int width = 0, height = 0;
+
+  /* A narrative being typed is saved before the window goes. */
+  pm_pilot_page_flush (self->pilot_page);
+
+  if (settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (pm_window_parent_class)->close_request (window);
+}
+
 static void
 pm_window_dispose (GObject *object)
 {
   PmWindow *self = PM_WINDOW (object);
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
-
-  if (self->programme != NULL)
-    g_signal_handlers_disconnect_by_data (self->programme, self);
+  if (self->programme_signals != NULL)
+    g_signal_group_set_target (self->programme_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PM_TYPE_WINDOW);
-  g_clear_pointer (&self->undo, pm_undo_free);
   g_clear_object (&self->toast);
-  g_clear_object (&self->programme);
-  g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->programme_signals);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (pm_window_parent_class)->dispose (object);
+}
+
+static void
+pm_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PmWindow *self = PM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -583,7 +426,14 @@ pm_window_class_init (PmWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = pm_window_dispose;
+  object_class->get_property = pm_window_get_property;
   window_class->close_request = pm_window_close_request;
+
+  /* Read by the pages, which the template binds to it. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, PM_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PM_TYPE_SIDEBAR);
   g_type_ensure (PM_TYPE_PERIOD_SELECTOR);
@@ -606,25 +456,32 @@ pm_window_class_init (PmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
+
+  _pm_window_class_actions_init (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
+  gtk_widget_class_install_action (widget_class, "win.show-district", "x", show_district_action);
+  gtk_widget_class_install_action (widget_class, "win.show-pilot", "x", show_pilot_action);
+  gtk_widget_class_install_action (widget_class, "win.show-kpi", "x", show_kpi_action);
 }
 
 static void
 restore_state (PmWindow *self)
 {
+  GSettings *settings = pm_session_get_settings (self->session);
   g_autofree char *code = NULL;
   g_autoptr(PmPeriod) period = NULL;
 
-  if (self->settings == NULL)
+  if (settings == NULL)
     return;
 
   gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
   /* An unreadable remembered period is no reason to complain: use today's. */
-  code = g_settings_get_string (self->settings, "last-period");
+  code = g_settings_get_string (settings, "last-period");
   if (code[0] != '\0')
     period = pm_period_parse (code, NULL);
   if (period != NULL)
@@ -634,21 +491,30 @@ restore_state (PmWindow *self)
 static void
 pm_window_init (PmWindow *self)
 {
+  /* Before the template: its pages bind to it. */
+  self->session = pm_session_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = settings_new_if_installed ();
-  if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "changed::author-name",
-                             G_CALLBACK (author_changed_cb), self, G_CONNECT_SWAPPED);
+  self->programme_signals = g_signal_group_new (PM_TYPE_PROGRAMME);
+  g_signal_group_connect_object (self->programme_signals, "notify::name",
+                                 G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
-  g_object_bind_property (self->period_selector, "period", self->overview_page, "period", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->period_selector, "period", self->pilot_page, "period", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->session, "notify::programme",
+                           G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "saved",
+                           G_CALLBACK (session_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "failed",
+                           G_CALLBACK (session_failed_cb), self, G_CONNECT_SWAPPED);
+
+  g_object_bind_property (self->period_selector, "period", self->session, "period",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_object_bind_property (self->search_button, "active", self->sidebar, "search-mode",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   pm_sidebar_set_key_capture_widget (self->sidebar, GTK_WIDGET (self->sidebar));
 
   restore_state (self);
-  _pm_window_install_actions (self);
+  _pm_window_actions_init (self);
   update_title (self);
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
@@ -668,36 +534,32 @@ pm_window_open_database (PmWindow   *self,
                          const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *heading = NULL;
 
   g_return_val_if_fail (PM_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (_pm_window_open (self, path, PM_STORE_OPEN_CREATE, &error))
+  if (pm_session_open (self->session, path, NULL, PM_STORE_OPEN_CREATE, &error))
     return TRUE;
 
   /* A server remembered without its password: ask for it. */
   if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION))
     {
-      if (self->store == NULL)
-        show_error_page (self, path, error);
-      _pm_window_connect (self, path, error->message);
+      if (pm_session_get_store (self->session) == NULL)
+        _pm_window_report_open_failure (self, path, error);
+      pm_connect_dialog_ask (GTK_WINDOW (self), self->session, path, error->message);
       return FALSE;
     }
 
-  if (self->store == NULL)
-    {
-      show_error_page (self, path, error);
-      return FALSE;
-    }
-
-  basename = pm_store_location_is_server (path) ? pm_store_describe_location (path)
-                                                : g_path_get_basename (path);
-  heading = g_strdup_printf (_("Could Not Open “%s”"), basename);
-  _pm_window_report_error (self, heading, error);
-
+  _pm_window_report_open_failure (self, path, error);
   return FALSE;
+}
+
+PmSession *
+pm_window_get_session (PmWindow *self)
+{
+  g_return_val_if_fail (PM_IS_WINDOW (self), NULL);
+
+  return self->session;
 }
 
 PmStore *
@@ -705,7 +567,7 @@ pm_window_get_store (PmWindow *self)
 {
   g_return_val_if_fail (PM_IS_WINDOW (self), NULL);
 
-  return self->store;
+  return pm_session_get_store (self->session);
 }
 
 PmProgramme *
@@ -713,5 +575,5 @@ pm_window_get_programme (PmWindow *self)
 {
   g_return_val_if_fail (PM_IS_WINDOW (self), NULL);
 
-  return self->programme;
+  return pm_session_get_programme (self->session);
 }

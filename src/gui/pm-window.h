@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "pm-application.h"
-#include "store/pm-store.h"
+#include "pm-session.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +19,8 @@ PmWindow    *pm_window_new           (PmApplication *application);
  * that cannot be opened is reported in the window and nothing changes. */
 gboolean     pm_window_open_database (PmWindow      *self,
                                       const char    *path);
+/* The window's session (see pm-session.h), and its document. */
+PmSession   *pm_window_get_session   (PmWindow      *self);
 PmStore     *pm_window_get_store     (PmWindow      *self);
 PmProgramme *pm_window_get_programme (PmWindow      *self);
 

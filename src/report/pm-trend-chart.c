@@ -451,245 +451,263 @@ draw_legend (cairo_t              *cr,
     }
 }
 
-void
-pm_trend_plot_draw (PmTrendPlot          *self,
-                    cairo_t              *cr,
-                    const PmChartPalette *palette,
-                    double                x,
-                    double                y,
-                    double                width,
-                    double                height,
-                    int                   focus)
+/* What every section of the drawing shares: where the chart and its plot
+ * are, the scales, and the sizes derived from the font's. */
+typedef struct
 {
-  PmUnit unit;
-  PmDirection direction;
-  PmBaseline *baseline;
-  Extent e;
-  PmChartTicks ticks;
-  PmChartScale xs, ys;
-  g_autoptr(PangoLayout) probe = NULL;
-  g_autoptr(PangoLayout) title = NULL;
-  double label_h, size, gap, left = 0, top, bottom, plot[4], mark;
-  guint max_ticks, n_quarters;
+  cairo_t              *cr;
+  const PmChartPalette *palette;
+  PmUnit                unit;
+  double                size;      /* of the labels' font */
+  double                gap;
+  double                mark;      /* a value's mark, across its centre */
+  double                label_h;
+  double                x, y, width, height;
+  double                plot[4];   /* x, y, width, height of the plotted area */
+  PmChartTicks          ticks;
+  PmChartScale          xs;        /* quarter index to x */
+  PmChartScale          ys;        /* value to y */
+} Frame;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (palette != NULL);
+#define X_OF(f, index) pm_chart_scale_map (&(f)->xs, (index))
+#define Y_OF(f, value) pm_chart_scale_map (&(f)->ys, (value))
 
-  self->drawn = FALSE;
-  unit = pm_kpi_get_unit (self->kpi);
-  direction = pm_kpi_get_direction (self->kpi);
-  baseline = pm_kpi_get_baseline (self->kpi);
-  size = self->font_size;
-  gap = size * 0.5;
-  mark = MAX (size * 0.38, 1.8);
+/* Measures the labels and leaves room for them around the plot: value
+ * ticks as many as fit at twice a label's height apart, their widest
+ * label on the left. */
+static void
+frame_lay_out (Frame        *f,
+               const Extent *e,
+               gboolean      show_legend)
+{
+  g_autoptr(PangoLayout) probe = label_new (f->cr, f->size, "Q0");
+  double top, bottom, left = 0;
+  guint max_ticks;
 
-  compute_extent (self, &e);
+  f->label_h = _pm_report_layout_height (probe);
+  top = f->label_h + f->gap;
+  bottom = f->label_h + f->gap + (show_legend ? f->label_h + f->gap : 0);
 
-  probe = label_new (cr, size, "Q0");
-  label_h = _pm_report_layout_height (probe);
-  top = label_h + gap;
-  bottom = label_h + gap + (self->show_legend ? label_h + gap : 0);
+  max_ticks = (guint) CLAMP ((f->height - top - bottom) / (f->label_h * 2.2), 2, 6);
+  pm_chart_ticks_compute (&f->ticks, e->lo, e->hi, max_ticks);
 
-  /* Ticks as many as fit at twice a label's height apart. */
-  max_ticks = (guint) CLAMP ((height - top - bottom) / (label_h * 2.2), 2, 6);
-  pm_chart_ticks_compute (&ticks, e.lo, e.hi, max_ticks);
-
-  for (guint i = 0; i < ticks.n_ticks; i++)
+  for (guint i = 0; i < f->ticks.n_ticks; i++)
     {
-      g_autofree char *text = pm_chart_tick_label (unit, pm_chart_ticks_get (&ticks, i), ticks.step);
-      g_autoptr(PangoLayout) layout = label_new (cr, size, text);
+      g_autofree char *text = pm_chart_tick_label (f->unit, pm_chart_ticks_get (&f->ticks, i), f->ticks.step);
+      g_autoptr(PangoLayout) layout = label_new (f->cr, f->size, text);
 
       left = MAX (left, _pm_report_layout_width (layout));
     }
 
-  plot[0] = x + left + gap;
-  plot[1] = y + top;
-  plot[2] = x + width - plot[0] - size * 1.5;
-  plot[3] = y + height - bottom - plot[1];
+  f->plot[0] = f->x + left + f->gap;
+  f->plot[1] = f->y + top;
+  f->plot[2] = f->x + f->width - f->plot[0] - f->size * 1.5;
+  f->plot[3] = f->y + f->height - bottom - f->plot[1];
+}
 
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_clip (cr);
+/* What the values are, above the axis; a baseline that is still a state
+ * gets a note instead of a line. */
+static void
+draw_heading (const Frame  *f,
+              const Extent *e,
+              PmBaseline   *baseline)
+{
+  g_autoptr(PangoLayout) title = label_new (f->cr, f->size, pm_chart_unit_title (f->unit));
 
-  if (plot[2] < 10 || plot[3] < 10)
+  show_label (f->cr, title, f->x, f->y, &f->palette->secondary);
+  if (!e->has_baseline)
     {
-      cairo_restore (cr);
-      return;
-    }
-
-  pm_chart_scale_init (&xs, e.first, e.last, plot[0], plot[0] + plot[2]);
-  pm_chart_scale_init (&ys, pm_chart_ticks_get_lo (&ticks), pm_chart_ticks_get_hi (&ticks),
-                       plot[1] + plot[3], plot[1]);
-
-#define X_OF(index) pm_chart_scale_map (&xs, (index))
-#define Y_OF(value) pm_chart_scale_map (&ys, (value))
-
-  /* What the values are, above the axis; a baseline that is still a state
-   * gets a note instead of a line. */
-  title = label_new (cr, size, pm_chart_unit_title (unit));
-  show_label (cr, title, x, y, &palette->secondary);
-  if (!e.has_baseline)
-    {
-      g_autofree char *state = pm_baseline_format (baseline, unit);
+      g_autofree char *state = pm_baseline_format (baseline, f->unit);
       g_autofree char *text = g_strdup_printf (_("Baseline: %s, so no reference line"), state);
-      g_autoptr(PangoLayout) note = label_new (cr, size, text);
+      g_autoptr(PangoLayout) note = label_new (f->cr, f->size, text);
 
-      show_label (cr, note, plot[0] + gap, plot[1] + 1, &palette->secondary);
+      show_label (f->cr, note, f->plot[0] + f->gap, f->plot[1] + 1, &f->palette->secondary);
     }
+}
 
-  /* Grid and value labels. */
-  cairo_set_line_width (cr, MAX (0.5, size / 12));
-  for (guint i = 0; i < ticks.n_ticks; i++)
+/* Grid lines and value labels up the side. */
+static void
+draw_value_axis (const Frame *f)
+{
+  cairo_t *cr = f->cr;
+
+  cairo_set_line_width (cr, MAX (0.5, f->size / 12));
+  for (guint i = 0; i < f->ticks.n_ticks; i++)
     {
-      double value = pm_chart_ticks_get (&ticks, i);
-      g_autofree char *text = pm_chart_tick_label (unit, value, ticks.step);
-      g_autoptr(PangoLayout) layout = label_new (cr, size, text);
-      double ty = round (Y_OF (value)) + 0.5;
+      double value = pm_chart_ticks_get (&f->ticks, i);
+      g_autofree char *text = pm_chart_tick_label (f->unit, value, f->ticks.step);
+      g_autoptr(PangoLayout) layout = label_new (cr, f->size, text);
+      double ty = round (Y_OF (f, value)) + 0.5;
 
-      pm_chart_set_source (cr, &palette->grid, 1);
-      cairo_move_to (cr, plot[0], ty);
-      cairo_line_to (cr, plot[0] + plot[2], ty);
+      pm_chart_set_source (cr, &f->palette->grid, 1);
+      cairo_move_to (cr, f->plot[0], ty);
+      cairo_line_to (cr, f->plot[0] + f->plot[2], ty);
       cairo_stroke (cr);
-      show_label (cr, layout, plot[0] - gap - _pm_report_layout_width (layout), ty - label_h / 2,
-                  &palette->secondary);
+      show_label (cr, layout, f->plot[0] - f->gap - _pm_report_layout_width (layout), ty - f->label_h / 2,
+                  &f->palette->secondary);
+    }
+}
+
+/* A tick for each quarter along the bottom, and its label where labels
+ * fit without touching. */
+static void
+draw_quarter_axis (const Frame  *f,
+                   const Extent *e)
+{
+  cairo_t *cr = f->cr;
+  guint n_quarters = (guint) (e->last - e->first + 1);
+  double bottom = f->plot[1] + f->plot[3];
+  g_autofree double *centres = g_new (double, n_quarters);
+  g_autofree double *widths = g_new (double, n_quarters);
+  g_autofree gboolean *shown = g_new (gboolean, n_quarters);
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_quarters; i++)
+    {
+      g_autofree char *text = pm_chart_quarter_label (e->first + (int) i);
+      PangoLayout *layout = label_new (cr, f->size, text);
+
+      centres[i] = X_OF (f, e->first + (int) i);
+      widths[i] = _pm_report_layout_width (layout);
+      g_ptr_array_add (layouts, layout);
     }
 
-  /* Quarter labels, as many as fit without touching. */
-  n_quarters = (guint) (e.last - e.first + 1);
-  {
-    g_autofree double *centres = g_new (double, n_quarters);
-    g_autofree double *widths = g_new (double, n_quarters);
-    g_autofree gboolean *shown = g_new (gboolean, n_quarters);
-    g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
-
-    for (guint i = 0; i < n_quarters; i++)
-      {
-        g_autofree char *text = pm_chart_quarter_label (e.first + (int) i);
-        PangoLayout *layout = label_new (cr, size, text);
-
-        centres[i] = X_OF (e.first + (int) i);
-        widths[i] = _pm_report_layout_width (layout);
-        g_ptr_array_add (layouts, layout);
-      }
-
-    pm_chart_place_labels (centres, widths, n_quarters, gap, shown);
-    pm_chart_set_source (cr, &palette->secondary, 1);
-    for (guint i = 0; i < n_quarters; i++)
-      {
-        cairo_move_to (cr, centres[i], plot[1] + plot[3]);
-        cairo_line_to (cr, centres[i], plot[1] + plot[3] + (shown[i] ? gap : gap / 2));
-      }
-    cairo_stroke (cr);
-    for (guint i = 0; i < n_quarters; i++)
-      if (shown[i])
-        show_label (cr, g_ptr_array_index (layouts, i),
-                    CLAMP (centres[i] - widths[i] / 2, x, x + width - widths[i]),
-                    plot[1] + plot[3] + gap, &palette->secondary);
-  }
-
-  /* The trajectory, and the tint on its wrong side. */
-  if (e.has_baseline && e.target != NULL)
+  pm_chart_place_labels (centres, widths, n_quarters, f->gap, shown);
+  pm_chart_set_source (cr, &f->palette->secondary, 1);
+  for (guint i = 0; i < n_quarters; i++)
     {
-      static const double dash[] = { 4.0, 3.0 };
-      double bx = X_OF (e.baseline_index >= 0 ? MAX (e.baseline_index, e.first) : e.first);
-      double by = Y_OF (e.baseline);
-      double tx = X_OF (e.target_index);
-      double ty = Y_OF (pm_target_get_value (e.target));
-      double right = plot[0] + plot[2];
+      cairo_move_to (cr, centres[i], bottom);
+      cairo_line_to (cr, centres[i], bottom + (shown[i] ? f->gap : f->gap / 2));
+    }
+  cairo_stroke (cr);
+  for (guint i = 0; i < n_quarters; i++)
+    if (shown[i])
+      show_label (cr, g_ptr_array_index (layouts, i),
+                  CLAMP (centres[i] - widths[i] / 2, f->x, f->x + f->width - widths[i]),
+                  bottom + f->gap, &f->palette->secondary);
+}
 
-      if (direction != PM_DIRECTION_MAINTAIN)
-        {
-          double edge = direction == PM_DIRECTION_INCREASE ? plot[1] + plot[3] : plot[1];
+/* The trajectory from the baseline to the target, flat after it, and the
+ * tint on its wrong side. */
+static void
+draw_trajectory (const Frame  *f,
+                 const Extent *e,
+                 PmDirection   direction)
+{
+  static const double dash[] = { 4.0, 3.0 };
+  cairo_t *cr = f->cr;
+  double bx = X_OF (f, e->baseline_index >= 0 ? MAX (e->baseline_index, e->first) : e->first);
+  double by = Y_OF (f, e->baseline);
+  double tx = X_OF (f, e->target_index);
+  double ty = Y_OF (f, pm_target_get_value (e->target));
+  double right = f->plot[0] + f->plot[2];
 
-          cairo_move_to (cr, bx, by);
-          cairo_line_to (cr, tx, ty);
-          cairo_line_to (cr, right, ty);
-          cairo_line_to (cr, right, edge);
-          cairo_line_to (cr, bx, edge);
-          cairo_close_path (cr);
-          pm_chart_set_source (cr, &palette->wrong_side, 0.08);
-          cairo_fill (cr);
-        }
+  if (direction != PM_DIRECTION_MAINTAIN)
+    {
+      double edge = direction == PM_DIRECTION_INCREASE ? f->plot[1] + f->plot[3] : f->plot[1];
 
-      cairo_save (cr);
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_scale (cr, 1, 1);
-      cairo_set_line_width (cr, MAX (0.75, size / 8));
-      pm_chart_set_source (cr, &palette->target, 1);
       cairo_move_to (cr, bx, by);
       cairo_line_to (cr, tx, ty);
       cairo_line_to (cr, right, ty);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-    }
-
-  /* The baseline as a level, labelled with its date. */
-  if (e.has_baseline)
-    {
-      double level = Y_OF (e.baseline);
-      g_autofree char *value = pm_unit_format_value (unit, e.baseline);
-      g_autofree char *date = pm_date_format (pm_baseline_get_date (baseline));
-      g_autofree char *text = date != NULL ? g_strdup_printf (_("Baseline %s (%s)"), value, date)
-                                           : g_strdup_printf (_("Baseline %s"), value);
-      g_autoptr(PangoLayout) layout = label_new (cr, size, text);
-
-      pm_chart_set_source (cr, &palette->baseline, 1);
-      cairo_set_line_width (cr, MAX (0.75, size / 8));
-      cairo_move_to (cr, plot[0], level);
-      cairo_line_to (cr, plot[0] + plot[2], level);
-      cairo_stroke (cr);
-      show_label (cr, layout, plot[0] + gap,
-                  level - label_h - 1 < plot[1] ? level + 1 : level - label_h - 1,
-                  &palette->baseline);
-    }
-
-  /* The target as a diamond at its date, with its value. */
-  if (e.target != NULL)
-    {
-      double tx = X_OF (e.target_index);
-      double ty = Y_OF (pm_target_get_value (e.target));
-      double r = mark * 1.5;
-      g_autofree char *text = target_text (self->kpi, e.target);
-      g_autoptr(PangoLayout) layout = label_new (cr, size, text);
-
-      cairo_move_to (cr, tx, ty - r);
-      cairo_line_to (cr, tx + r, ty);
-      cairo_line_to (cr, tx, ty + r);
-      cairo_line_to (cr, tx - r, ty);
+      cairo_line_to (cr, right, edge);
+      cairo_line_to (cr, bx, edge);
       cairo_close_path (cr);
-      pm_chart_set_source (cr, &palette->target, 1);
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, MAX (0.5, size / 12));
-      pm_chart_set_source (cr, &palette->text, 0.8);
-      cairo_stroke (cr);
-      /* Its words go in the heading, where they cannot cover a value. */
-      {
-        double w = _pm_report_layout_width (layout);
-        double hx = plot[0] + plot[2] - w;
-        double hy = y + _pm_report_layout_height (layout) / 2;
-
-        show_label (cr, layout, hx, y, &palette->target);
-        cairo_move_to (cr, hx - 2 * r - 1, hy);
-        cairo_line_to (cr, hx - r - 1, hy - r);
-        cairo_line_to (cr, hx - 1, hy);
-        cairo_line_to (cr, hx - r - 1, hy + r);
-        cairo_close_path (cr);
-        pm_chart_set_source (cr, &palette->target, 1);
-        cairo_fill (cr);
-      }
+      pm_chart_set_source (cr, &f->palette->wrong_side, 0.08);
+      cairo_fill (cr);
     }
 
-  /* The values, joined, each marked by its status. */
-  pm_chart_set_source (cr, &palette->line, 1);
-  cairo_set_line_width (cr, MAX (1.0, size / 5));
+  cairo_save (cr);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_scale (cr, 1, 1);
+  cairo_set_line_width (cr, MAX (0.75, f->size / 8));
+  pm_chart_set_source (cr, &f->palette->target, 1);
+  cairo_move_to (cr, bx, by);
+  cairo_line_to (cr, tx, ty);
+  cairo_line_to (cr, right, ty);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* The baseline as a level across the plot, labelled with its date. */
+static void
+draw_baseline (const Frame  *f,
+               const Extent *e,
+               PmBaseline   *baseline)
+{
+  cairo_t *cr = f->cr;
+  double level = Y_OF (f, e->baseline);
+  g_autofree char *value = pm_unit_format_value (f->unit, e->baseline);
+  g_autofree char *date = pm_date_format (pm_baseline_get_date (baseline));
+  g_autofree char *text = date != NULL ? g_strdup_printf (_("Baseline %s (%s)"), value, date)
+                                       : g_strdup_printf (_("Baseline %s"), value);
+  g_autoptr(PangoLayout) layout = label_new (cr, f->size, text);
+
+  pm_chart_set_source (cr, &f->palette->baseline, 1);
+  cairo_set_line_width (cr, MAX (0.75, f->size / 8));
+  cairo_move_to (cr, f->plot[0], level);
+  cairo_line_to (cr, f->plot[0] + f->plot[2], level);
+  cairo_stroke (cr);
+  show_label (cr, layout, f->plot[0] + f->gap,
+              level - f->label_h - 1 < f->plot[1] ? level + 1 : level - f->label_h - 1,
+              &f->palette->baseline);
+}
+
+/* The target as a diamond at its date; its words go in the heading,
+ * after a smaller diamond, where they cannot cover a value. */
+static void
+draw_target (PmTrendPlot  *self,
+             const Frame  *f,
+             const Extent *e)
+{
+  cairo_t *cr = f->cr;
+  double tx = X_OF (f, e->target_index);
+  double ty = Y_OF (f, pm_target_get_value (e->target));
+  double r = f->mark * 1.5;
+  g_autofree char *text = target_text (self->kpi, e->target);
+  g_autoptr(PangoLayout) layout = label_new (cr, f->size, text);
+  double w = _pm_report_layout_width (layout);
+  double hx = f->plot[0] + f->plot[2] - w;
+  double hy = f->y + _pm_report_layout_height (layout) / 2;
+
+  cairo_move_to (cr, tx, ty - r);
+  cairo_line_to (cr, tx + r, ty);
+  cairo_line_to (cr, tx, ty + r);
+  cairo_line_to (cr, tx - r, ty);
+  cairo_close_path (cr);
+  pm_chart_set_source (cr, &f->palette->target, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, MAX (0.5, f->size / 12));
+  pm_chart_set_source (cr, &f->palette->text, 0.8);
+  cairo_stroke (cr);
+
+  show_label (cr, layout, hx, f->y, &f->palette->target);
+  cairo_move_to (cr, hx - 2 * r - 1, hy);
+  cairo_line_to (cr, hx - r - 1, hy - r);
+  cairo_line_to (cr, hx - 1, hy);
+  cairo_line_to (cr, hx - r - 1, hy + r);
+  cairo_close_path (cr);
+  pm_chart_set_source (cr, &f->palette->target, 1);
+  cairo_fill (cr);
+}
+
+/* The values, joined, each marked by its status, the focused one ringed;
+ * the points keep where they were drawn, for hovering and the keyboard. */
+static void
+draw_values (PmTrendPlot *self,
+             const Frame *f,
+             int          focus)
+{
+  cairo_t *cr = f->cr;
+
+  pm_chart_set_source (cr, &f->palette->line, 1);
+  cairo_set_line_width (cr, MAX (1.0, f->size / 5));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < self->points->len; i++)
     {
       Point *point = &g_array_index (self->points, Point, i);
 
-      point->x = X_OF (point->index);
-      point->y = Y_OF (point->value);
+      point->x = X_OF (f, point->index);
+      point->y = Y_OF (f, point->value);
       if (i == 0)
         cairo_move_to (cr, point->x, point->y);
       else
@@ -701,38 +719,105 @@ pm_trend_plot_draw (PmTrendPlot          *self,
     {
       const Point *point = get_point (self, i);
 
-      pm_chart_draw_rag_mark (cr, palette, point->rag, point->x, point->y, mark);
+      pm_chart_draw_rag_mark (cr, f->palette, point->rag, point->x, point->y, f->mark);
       if ((int) i == focus)
         {
           cairo_new_path (cr);
-          cairo_arc (cr, point->x, point->y, mark * 2.2, 0, 2 * G_PI);
+          cairo_arc (cr, point->x, point->y, f->mark * 2.2, 0, 2 * G_PI);
           cairo_set_line_width (cr, 2);
-          pm_chart_set_source (cr, &palette->focus, 1);
+          pm_chart_set_source (cr, &f->palette->focus, 1);
           cairo_stroke (cr);
         }
     }
+}
 
+/* The latest value's figure beside its mark, or a word where there is
+ * none yet. */
+static void
+draw_latest (PmTrendPlot *self,
+             const Frame *f)
+{
   if (self->points->len > 0)
     {
       const Point *point = get_point (self, self->points->len - 1);
-      g_autofree char *text = pm_unit_format_value (unit, point->value);
-      g_autoptr(PangoLayout) layout = label_new (cr, size, text);
+      g_autofree char *text = pm_unit_format_value (f->unit, point->value);
+      g_autoptr(PangoLayout) layout = label_new (f->cr, f->size, text);
 
-      place_label (cr, layout, point->x, point->y, mark + 2, plot, &palette->text);
+      place_label (f->cr, layout, point->x, point->y, f->mark + 2, f->plot, &f->palette->text);
     }
   else
     {
-      g_autoptr(PangoLayout) layout = label_new (cr, size * 1.2, _("No values reported yet"));
+      g_autoptr(PangoLayout) layout = label_new (f->cr, f->size * 1.2, _("No values reported yet"));
 
-      show_label (cr, layout, plot[0] + (plot[2] - _pm_report_layout_width (layout)) / 2,
-                  plot[1] + (plot[3] - _pm_report_layout_height (layout)) / 2, &palette->secondary);
+      show_label (f->cr, layout, f->plot[0] + (f->plot[2] - _pm_report_layout_width (layout)) / 2,
+                  f->plot[1] + (f->plot[3] - _pm_report_layout_height (layout)) / 2, &f->palette->secondary);
     }
-
-  if (self->show_legend)
-    draw_legend (cr, palette, size, plot[0], y + height - label_h);
+}
 
 #undef X_OF
 #undef Y_OF
+
+void
+pm_trend_plot_draw (PmTrendPlot          *self,
+                    cairo_t              *cr,
+                    const PmChartPalette *palette,
+                    double                x,
+                    double                y,
+                    double                width,
+                    double                height,
+                    int                   focus)
+{
+  PmBaseline *baseline;
+  Extent e;
+  Frame f = { 0, };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (palette != NULL);
+
+  self->drawn = FALSE;
+  baseline = pm_kpi_get_baseline (self->kpi);
+  f.cr = cr;
+  f.palette = palette;
+  f.unit = pm_kpi_get_unit (self->kpi);
+  f.size = self->font_size;
+  f.gap = f.size * 0.5;
+  f.mark = MAX (f.size * 0.38, 1.8);
+  f.x = x;
+  f.y = y;
+  f.width = width;
+  f.height = height;
+
+  compute_extent (self, &e);
+  frame_lay_out (&f, &e, self->show_legend);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+
+  if (f.plot[2] < 10 || f.plot[3] < 10)
+    {
+      cairo_restore (cr);
+      return;
+    }
+
+  pm_chart_scale_init (&f.xs, e.first, e.last, f.plot[0], f.plot[0] + f.plot[2]);
+  pm_chart_scale_init (&f.ys, pm_chart_ticks_get_lo (&f.ticks), pm_chart_ticks_get_hi (&f.ticks),
+                       f.plot[1] + f.plot[3], f.plot[1]);
+
+  draw_heading (&f, &e, baseline);
+  draw_value_axis (&f);
+  draw_quarter_axis (&f, &e);
+  if (e.has_baseline && e.target != NULL)
+    draw_trajectory (&f, &e, pm_kpi_get_direction (self->kpi));
+  if (e.has_baseline)
+    draw_baseline (&f, &e, baseline);
+  if (e.target != NULL)
+    draw_target (self, &f, &e);
+  draw_values (self, &f, focus);
+  draw_latest (self, &f);
+  if (self->show_legend)
+    draw_legend (cr, palette, f.size, f.plot[0], y + height - f.label_h);
 
   self->drawn = TRUE;
   cairo_restore (cr);

@@ -21,8 +21,12 @@
 #include "pm-chart.h"
 #include "pm-district-chart.h"
 #include "pm-kpi-row.h"
+#include "pm-kpi-table.h"
 #include "pm-overview-page.h"
-#include "pm-window-private.h"
+#include "pm-period-selector.h"
+#include "pm-pilot-page.h"
+#include "pm-sidebar.h"
+#include "pm-window.h"
 #include "store/pm-sample.h"
 
 #define CANNOCK "Cannock Chase"
@@ -30,150 +34,27 @@
 
 static PmApplication *app;
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  PmWindow *window;
-} Fixture;
+typedef GuiTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = gui_test_make_sample_database ("pm-test-chart", &fixture->path);
-  fixture->window = g_object_ref_sink (pm_window_new (app));
-  g_assert_true (pm_window_open_database (fixture->window, fixture->path));
   /* Wide enough that the sidebar and the page sit side by side. */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 900);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gui_test_wait_until (gui_test_is_mapped, fixture->window);
+  gui_test_window_open (fixture, app, "pm-test-chart", 1280, 900);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  gui_test_drain ();
-
-  gui_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
-
-/* Picks @district_name's first pilot in the sidebar's selection model, as
- * a click would. */
-static void
-select_pilot_in_sidebar (Fixture    *fixture,
-                         const char *district_name)
-{
-  GtkListView *list = GTK_LIST_VIEW (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "list_view"));
-  GtkSelectionModel *selection = gtk_list_view_get_model (list);
-  GListModel *rows = G_LIST_MODEL (selection);
-  gboolean in_district = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
-
-      if (PM_IS_DISTRICT (item))
-        in_district = g_str_equal (pm_district_get_name (PM_DISTRICT (item)), district_name);
-      else if (in_district && PM_IS_PILOT (item))
-        {
-          g_assert_true (gtk_selection_model_select_item (selection, i, TRUE));
-          gui_test_drain ();
-          return;
-        }
-    }
-
-  g_assert_not_reached ();
-}
-
-/* Picks the quarter in the header bar's drop-down. */
-static void
-select_period (Fixture *fixture,
-               int      year,
-               int      quarter)
-{
-  GtkDropDown *drop_down = GTK_DROP_DOWN (template_child (fixture->window->period_selector,
-                                                          PM_TYPE_PERIOD_SELECTOR, "drop_down"));
-  GListModel *periods = gtk_drop_down_get_model (drop_down);
-
-  for (guint i = 0; i < g_list_model_get_n_items (periods); i++)
-    {
-      g_autoptr(PmPeriod) period = g_list_model_get_item (periods, i);
-
-      if (pm_period_get_year (period) == year && pm_period_get_quarter (period) == quarter)
-        {
-          gtk_drop_down_set_selected (drop_down, i);
-          gui_test_drain ();
-          g_assert_cmpint (pm_period_get_index (_pm_window_get_period (fixture->window)), ==, year * 4 + quarter - 1);
-          return;
-        }
-    }
-
-  g_assert_not_reached ();
-}
-
-/* Picks the KPI in the table's own selection. */
-static void
-select_kpi_in_table (Fixture    *fixture,
-                     const char *title_start)
-{
-  GtkColumnView *view = GTK_COLUMN_VIEW (template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "kpi_view"));
-  GtkSelectionModel *selection = gtk_column_view_get_model (view);
-  GListModel *rows = G_LIST_MODEL (selection);
-
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(PmKpiRow) row = g_list_model_get_item (rows, i);
-
-      if (g_str_has_prefix (pm_kpi_row_get_title (row), title_start))
-        {
-          g_assert_true (gtk_selection_model_select_item (selection, i, TRUE));
-          gui_test_drain ();
-          g_assert_true (g_str_has_prefix (pm_kpi_get_title (pm_pilot_page_get_selected_kpi (fixture->window->pilot_page)),
-                                           title_start));
-          return;
-        }
-    }
-
-  g_assert_not_reached ();
-}
-
-/* Types @text into the value field and presses Enter in it. */
-static void
-type_value (Fixture    *fixture,
-            const char *text)
-{
-  GtkWidget *row = template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_row");
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  gtk_widget_grab_focus (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  /* What GtkText's Enter key binding does. */
-  g_signal_emit_by_name (delegate, "activate");
-  gui_test_drain ();
+  gui_test_window_close (fixture);
 }
 
 static PmChart *
 trend_chart (Fixture *fixture)
 {
-  return PM_CHART (template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "trend_chart"));
+  return PM_CHART (gui_test_template_child (gui_test_kpi_table (fixture), PM_TYPE_KPI_TABLE, "trend_chart"));
 }
 
 /* Presses @keyval on the chart's own key controller, as the keyboard would. */
@@ -203,9 +84,9 @@ test_trend_shows_selected_kpi (Fixture       *fixture,
   PmChart *chart;
   const char *description;
 
-  select_pilot_in_sidebar (fixture, CANNOCK);
-  select_period (fixture, 2016, 3);
-  select_kpi_in_table (fixture, WCFC);
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, WCFC);
 
   chart = trend_chart (fixture);
   gui_test_wait_until (gui_test_is_mapped, chart);
@@ -227,13 +108,13 @@ test_trend_follows_typed_value (Fixture       *fixture,
 {
   PmChart *chart;
 
-  select_pilot_in_sidebar (fixture, CANNOCK);
-  select_period (fixture, 2016, 4);
-  select_kpi_in_table (fixture, WCFC);
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 4);
+  gui_test_select_kpi (fixture, WCFC);
   chart = trend_chart (fixture);
   g_assert_cmpuint (pm_chart_get_n_points (chart), ==, 1);
 
-  type_value (fixture, "12");
+  gui_test_type_value (fixture, "12");
 
   /* Saved, and drawn: two points now, the new one last. */
   g_assert_cmpuint (pm_chart_get_n_points (chart), ==, 2);
@@ -242,7 +123,7 @@ test_trend_follows_typed_value (Fixture       *fixture,
   g_assert_nonnull (strstr (pm_chart_get_description (chart), "2 values, latest Q4 16/17: 12"));
 
   /* A letter is refused beside the field and the chart keeps its points. */
-  type_value (fixture, "twelve");
+  gui_test_type_value (fixture, "twelve");
   g_assert_cmpuint (pm_chart_get_n_points (chart), ==, 2);
   g_assert_cmpfloat (pm_chart_get_point_value (chart, 1), ==, 12);
 }
@@ -253,10 +134,10 @@ test_trend_keyboard (Fixture       *fixture,
 {
   PmChart *chart;
 
-  select_pilot_in_sidebar (fixture, CANNOCK);
-  select_period (fixture, 2016, 4);
-  select_kpi_in_table (fixture, WCFC);
-  type_value (fixture, "12");
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 4);
+  gui_test_select_kpi (fixture, WCFC);
+  gui_test_type_value (fixture, "12");
 
   chart = trend_chart (fixture);
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
@@ -280,14 +161,14 @@ static void
 test_district_comparison (Fixture       *fixture,
                           gconstpointer  data)
 {
-  PmDistrictChart *chart = PM_DISTRICT_CHART (template_child (fixture->window->overview_page,
+  PmDistrictChart *chart = PM_DISTRICT_CHART (gui_test_template_child (gui_test_window_child (fixture, "overview_page"),
                                                               PM_TYPE_OVERVIEW_PAGE, "district_chart"));
-  GtkDropDown *measure = GTK_DROP_DOWN (template_child (fixture->window->overview_page,
+  GtkDropDown *measure = GTK_DROP_DOWN (gui_test_template_child (gui_test_window_child (fixture, "overview_page"),
                                                         PM_TYPE_OVERVIEW_PAGE, "measure_dropdown"));
 
-  select_period (fixture, 2016, 3);
+  gui_test_select_period (fixture, 2016, 3);
   /* On the programme's overview, which the window opens on. */
-  g_assert_true (gtk_stack_get_visible_child (fixture->window->stack) == GTK_WIDGET (fixture->window->overview_page));
+  g_assert_true (gtk_stack_get_visible_child (gui_test_window_child (fixture, "stack")) == GTK_WIDGET (gui_test_window_child (fixture, "overview_page")));
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (chart), ADW_TYPE_PREFERENCES_GROUP)));
   gui_test_wait_until (gui_test_is_mapped, chart);
   g_assert_cmpuint (pm_district_chart_get_n_bars (chart), ==, 8);

@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "pm-window.h"
+
 G_BEGIN_DECLS
 
 /* Runs the main loop until @done says so; fails after 20 seconds, or
@@ -24,5 +26,55 @@ char     *gui_test_make_sample_database  (const char *prefix,
                                           char      **db_path);
 /* Removes @dir and the files in it (one level). */
 void      gui_test_remove_dir            (const char *dir);
+
+/* The real window on a fresh copy of the sample programme, driven as a
+ * person would: the fixture of the widget tests. */
+typedef struct
+{
+  char     *dir;
+  char     *path;      /* the database */
+  PmWindow *window;
+} GuiTestWindow;
+
+/* Opens the window for @app (at @width x @height, or its own size for 0)
+ * on a new copy of the sample in a folder named from @prefix, and waits
+ * until it is shown. */
+void       gui_test_window_open      (GuiTestWindow *fixture,
+                                      PmApplication *app,
+                                      const char    *prefix,
+                                      int            width,
+                                      int            height);
+void       gui_test_window_close     (GuiTestWindow *fixture);
+/* A template child of @widget's @type, asserted to be there. */
+GtkWidget *gui_test_template_child   (gpointer       widget,
+                                      GType          type,
+                                      const char    *name);
+/* One of the window's own widgets: "sidebar", "stack", "pilot_page"… */
+gpointer   gui_test_window_child     (GuiTestWindow *fixture,
+                                      const char    *name);
+/* The pilot page's headline KPIs, with the value being typed. */
+GtkWidget *gui_test_kpi_table        (GuiTestWindow *fixture);
+/* The first widget under @widget (itself included) that is a @type and,
+ * for an actionable one, bound to @action_name (NULL: any). */
+GtkWidget *gui_test_find_descendant  (GtkWidget     *widget,
+                                      GType          type,
+                                      const char    *action_name);
+/* Picks @district_name's first pilot in the sidebar's selection model,
+ * as a click would. */
+void       gui_test_select_pilot     (GuiTestWindow *fixture,
+                                      const char    *district_name);
+/* Picks the quarter in the header bar's drop-down. */
+void       gui_test_select_period    (GuiTestWindow *fixture,
+                                      int            year,
+                                      int            quarter);
+/* Picks the KPI whose title starts with @title_start in the table's own
+ * selection. */
+void       gui_test_select_kpi       (GuiTestWindow *fixture,
+                                      const char    *title_start);
+/* Types @text into the value field and presses Enter in it. */
+void       gui_test_type_value       (GuiTestWindow *fixture,
+                                      const char    *text);
+/* Presses the latest toast's Undo, checking it offers one. */
+void       gui_test_activate_undo    (GuiTestWindow *fixture);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
  *
  * Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [VIEW]
  * where VIEW is pilot (the default), report, about, overview, baseline,
- * history, csv or returns
+ * history, csv, returns, round, freeze, connect or preferences
  * (the Edit Baseline dialog over the pilot page, drawn on its own).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,12 +18,15 @@
 #include <glib/gstdio.h>
 
 #include "pm-application.h"
+#include "pm-connect-dialog.h"
 #include "pm-edit-dialog.h"
 #include "pm-history-dialog.h"
 #include "pm-import-dialog.h"
 #include "pm-returns-dialog.h"
 #include "store/pm-return.h"
-#include "pm-window-private.h"
+#include "pm-kpi-table.h"
+#include "pm-pilot-page.h"
+#include "pm-window.h"
 #include "store/pm-sample.h"
 
 static const char *output;
@@ -111,7 +114,8 @@ find_dialog (void)
       g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
 
       if (PM_IS_EDIT_DIALOG (each) || PM_IS_HISTORY_DIALOG (each) ||
-          PM_IS_IMPORT_DIALOG (each) || PM_IS_RETURNS_DIALOG (each) || ADW_IS_MESSAGE_DIALOG (each))
+          PM_IS_IMPORT_DIALOG (each) || PM_IS_RETURNS_DIALOG (each) || ADW_IS_MESSAGE_DIALOG (each) ||
+          ADW_IS_PREFERENCES_WINDOW (each))
         return each;
     }
 
@@ -134,11 +138,24 @@ take_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static GtkWidget *
+pilot_page (PmWindow *window)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PM_TYPE_WINDOW, "pilot_page"));
+}
+
+static GtkWidget *
+kpi_table (PmWindow *window)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (pilot_page (window), PM_TYPE_PILOT_PAGE, "kpi_table"));
+}
+
 /* A value typed twice in the office, then the KPI's history. */
 static void
 show_history (PmWindow *window)
 {
-  PmKpi *kpi = g_list_model_get_item (pm_programme_list_kpis (window->programme), 0);
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (pm_window_get_programme (window));
+  g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, 0);
   g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
 
   for (int value = 6; value <= 7; value++)
@@ -146,11 +163,10 @@ show_history (PmWindow *window)
       g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q3);
 
       pm_progress_entry_set_value (entry, value);
-      pm_store_save_entry (window->store, kpi, entry, NULL);
+      pm_store_save_entry (pm_window_get_store (window), kpi, entry, NULL);
     }
-  _pm_window_show_kpi (window, kpi);
-  gtk_widget_activate_action (GTK_WIDGET (window->pilot_page), "kpi.history", NULL);
-  g_object_unref (kpi);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-kpi", "x", pm_kpi_get_id (kpi));
+  gtk_widget_activate_action (kpi_table (window), "kpi.history", NULL);
 }
 
 static void
@@ -169,8 +185,8 @@ show_csv_review (PmWindow *window)
     "Tamworth,Tamworth pilot,Families supported,FY2016-Q5,3,\r\n";
 
   g_file_set_contents (path, csv, -1, NULL);
-  gtk_window_present (GTK_WINDOW (pm_import_dialog_new (GTK_WINDOW (window), window->store,
-                                                        window->programme, file)));
+  gtk_window_present (GTK_WINDOW (pm_import_dialog_new (GTK_WINDOW (window), pm_window_get_store (window),
+                                                        pm_window_get_programme (window), file)));
 }
 
 /* A Cannock Chase return where the office typed its own Q3 figure. */
@@ -180,7 +196,7 @@ show_returns (PmWindow *window)
   g_autofree char *path = g_build_filename (tmpdir, "cannock-FY2016-Q3-return.json", NULL);
   g_autoptr(PmProgramme) lead = pm_sample_programme_load (NULL);
   g_autoptr(GListModel) lead_kpis = pm_programme_list_kpis (lead);
-  g_autoptr(GListModel) office_kpis = pm_programme_list_kpis (window->programme);
+  g_autoptr(GListModel) office_kpis = pm_programme_list_kpis (pm_window_get_programme (window));
   g_autoptr(PmKpi) lead_first = g_list_model_get_item (lead_kpis, 0);
   g_autoptr(PmKpi) lead_second = g_list_model_get_item (lead_kpis, 1);
   g_autoptr(PmKpi) office_first = g_list_model_get_item (office_kpis, 0);
@@ -204,11 +220,11 @@ show_returns (PmWindow *window)
   pm_return_save (ret, path, NULL);
 
   pm_progress_entry_set_value (ours, 8);
-  pm_store_save_entry (window->store, office_first, ours, NULL);
+  pm_store_save_entry (pm_window_get_store (window), office_first, ours, NULL);
 
   g_list_store_append (files, file);
-  gtk_window_present (GTK_WINDOW (pm_returns_dialog_new (GTK_WINDOW (window), window->store,
-                                                         window->programme, G_LIST_MODEL (files))));
+  gtk_window_present (GTK_WINDOW (pm_returns_dialog_new (GTK_WINDOW (window), pm_window_get_store (window),
+                                                         pm_window_get_programme (window), G_LIST_MODEL (files))));
 }
 
 static void
@@ -235,14 +251,14 @@ activate_cb (GApplication *app)
   if (!pm_window_open_database (window, path))
     return;
 
-  pm_period_selector_set_period (window->period_selector, period);
+  pm_session_set_period (pm_window_get_session (window), period);
   if (g_str_equal (view, "round"))
-    pm_store_freeze_round (window->store, "2017-01-12", period, NULL);
+    pm_store_freeze_round (pm_window_get_store (window), "2017-01-12", period, NULL);
   pilot = find_pilot (pm_window_get_programme (window), "Cannock Chase");
   if (!g_str_equal (view, "overview") && pilot != NULL)
-    _pm_window_show_item (window, G_OBJECT (pilot));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pilot", "x", pm_pilot_get_id (pilot));
   if (g_str_equal (view, "report") || g_str_equal (view, "about"))
-    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window->pilot_page),
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (pilot_page (window),
                                                                                          PM_TYPE_PILOT_PAGE,
                                                                                          "view_stack")),
                                            view);
@@ -250,7 +266,7 @@ activate_cb (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
 
   if (g_str_equal (view, "baseline"))
-    gtk_widget_activate_action (GTK_WIDGET (window->pilot_page), "kpi.edit-baseline", NULL);
+    gtk_widget_activate_action (kpi_table (window), "kpi.edit-baseline", NULL);
   else if (g_str_equal (view, "history"))
     show_history (window);
   else if (g_str_equal (view, "csv"))
@@ -259,9 +275,12 @@ activate_cb (GApplication *app)
     show_returns (window);
   else if (g_str_equal (view, "freeze"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.freeze-round", NULL);
+  else if (g_str_equal (view, "preferences"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
   else if (g_str_equal (view, "connect"))
-    _pm_window_connect (window, "postgresql://jo@db.example.org/pilots?sslmode=require",
-                        "The server asks for a password for “pilots”.");
+    pm_connect_dialog_ask (GTK_WINDOW (window), pm_window_get_session (window),
+                           "postgresql://jo@db.example.org/pilots?sslmode=require",
+                           "The server asks for a password for “pilots”.");
 
   /* Long enough for layout, the idle chase list and a few frames. */
   g_timeout_add (1500, take_cb, window);
@@ -275,7 +294,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns|round|freeze|connect]\n");
+      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns|round|freeze|connect|preferences]\n");
       return EXIT_FAILURE;
     }
 

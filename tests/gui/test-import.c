@@ -12,11 +12,13 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
 #include "gui-test-util.h"
 #include "pm-application.h"
+#include "pm-edits.h"
 #include "pm-import-dialog.h"
 #include "pm-progress-window.h"
 #include "pm-returns-dialog.h"
@@ -114,8 +116,8 @@ open_dialog (Fixture    *fixture,
   g_assert_no_error (error);
 
   fixture->dialog = g_object_ref (pm_import_dialog_new (GTK_WINDOW (fixture->window),
-                                                        fixture->window->store,
-                                                        fixture->window->programme, file));
+                                                        pm_window_get_store (fixture->window),
+                                                        pm_window_get_programme (fixture->window), file));
   g_signal_connect (fixture->dialog, "finished", G_CALLBACK (finished_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
   gui_test_wait_until (is_reviewing, fixture);
@@ -260,7 +262,7 @@ test_cancel_midway (Fixture       *fixture,
                     gconstpointer  data G_GNUC_UNUSED)
 {
   g_autoptr(GString) csv = g_string_new (HEADER);
-  g_autoptr(GListModel) kpis = pm_programme_list_kpis (fixture->window->programme);
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (pm_window_get_programme (fixture->window));
   g_autoptr(GBytes) before = read_db (fixture);
   g_autoptr(GBytes) after = NULL;
   g_autofree char *values_before = dump_values (fixture);
@@ -474,7 +476,7 @@ test_returns_review_and_merge (Fixture       *fixture,
   pm_store_set_author (lead, "Alex Lead");
   save_value (lead, lead_programme, "WCFC", 9);
   save_value (lead, lead_programme, "CESS", 4);
-  save_value (fixture->window->store, fixture->window->programme, "WCFC", 8);
+  save_value (pm_window_get_store (fixture->window), pm_window_get_programme (fixture->window), "WCFC", 8);
 
   key = pm_signing_key_load_or_create (fixture->dir, &error);
   g_assert_no_error (error);
@@ -491,8 +493,8 @@ test_returns_review_and_merge (Fixture       *fixture,
   g_list_store_append (files, good_file);
   g_list_store_append (files, bad_file);
   dialog = g_object_ref_sink (pm_returns_dialog_new (GTK_WINDOW (fixture->window),
-                                                     fixture->window->store,
-                                                     fixture->window->programme,
+                                                     pm_window_get_store (fixture->window),
+                                                     pm_window_get_programme (fixture->window),
                                                      G_LIST_MODEL (files)));
   g_signal_connect (dialog, "merged", G_CALLBACK (merged_cb), &merged);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -659,7 +661,7 @@ test_returns_stale_and_other_key (Fixture       *fixture,
   /* The newer return is merged first, its key trusted. */
   newer_return = pm_return_load (newer, &error);
   g_assert_no_error (error);
-  merge = pm_return_merge_new (fixture->window->store, fixture->window->programme, newer_return, &error);
+  merge = pm_return_merge_new (pm_window_get_store (fixture->window), pm_window_get_programme (fixture->window), newer_return, &error);
   g_assert_no_error (error);
   pm_return_merge_set_trust_key (merge, TRUE);
   g_assert_true (pm_return_merge_apply (merge, PM_MERGE_CONFLICTS_KEEP, NULL, &error));
@@ -670,8 +672,8 @@ test_returns_stale_and_other_key (Fixture       *fixture,
   g_list_store_append (files, older_file);
   g_list_store_append (files, forged_file);
   dialog = g_object_ref_sink (pm_returns_dialog_new (GTK_WINDOW (fixture->window),
-                                                     fixture->window->store,
-                                                     fixture->window->programme,
+                                                     pm_window_get_store (fixture->window),
+                                                     pm_window_get_programme (fixture->window),
                                                      G_LIST_MODEL (files)));
   gtk_window_present (GTK_WINDOW (dialog));
   gui_test_wait_until (gui_test_is_mapped, dialog);
@@ -737,6 +739,57 @@ test_export_with_progress (Fixture       *fixture,
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Exported “district summaries.pdf”");
 }
 
+/* The text of the PDF at @path, as poppler's pdftotext reads it. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
+/* The export's worker thread reads a copy of the programme taken when it
+ * starts: a change saved in the window while the pages are laid out (the
+ * programme renamed, here at once) does not reach the file, and the
+ * window shows it as usual. */
+static void
+test_export_reads_a_copy (Fixture       *fixture,
+                          gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "summaries.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PmProgramme *programme = pm_window_get_programme (fixture->window);
+  g_autofree char *name = g_strdup (pm_programme_get_name (programme));
+  const char *names[] = { "name" };
+  GValue value = G_VALUE_INIT;
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  _pm_window_export_pdf (fixture->window, file, FALSE);
+  g_assert_nonnull (gui_test_find_toplevel (PM_TYPE_PROGRESS_WINDOW));
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Renamed While Exporting");
+  g_assert_true (pm_edit_update (pm_window_get_store (fixture->window), G_OBJECT (programme),
+                                 1, names, &value, &undo, &error));
+  g_assert_no_error (error);
+  g_value_unset (&value);
+
+  gui_test_wait_until (progress_window_gone, NULL);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, name));
+  g_assert_null (strstr (text, "Renamed While Exporting"));
+  g_assert_cmpstr (pm_programme_get_name (pm_window_get_programme (fixture->window)), ==, "Renamed While Exporting");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +820,7 @@ main (int   argc,
   ADD ("/gui/returns/review-and-merge", test_returns_review_and_merge);
   ADD ("/gui/returns/stale-and-other-key", test_returns_stale_and_other_key);
   ADD ("/gui/export/with-progress", test_export_with_progress);
+  ADD ("/gui/export/reads-a-copy", test_export_reads_a_copy);
 #undef ADD
 
   status = g_test_run ();

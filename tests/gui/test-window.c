@@ -19,10 +19,11 @@
 
 #include "gui-test-util.h"
 #include "pm-application.h"
+#include "pm-connect-dialog.h"
 #include "pm-edit-dialog.h"
 #include "pm-format.h"
 #include "pm-history-dialog.h"
-#include "pm-kpi-row.h"
+#include "pm-kpi-table.h"
 #include "pm-window-private.h"
 #include "store/pm-sample.h"
 #include "pg-test-util.h"
@@ -33,148 +34,26 @@
 
 static PmApplication *app;
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  PmWindow *window;
-} Fixture;
+typedef GuiTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = gui_test_make_sample_database ("pm-test-window", &fixture->path);
-  fixture->window = g_object_ref_sink (pm_window_new (app));
-  g_assert_true (pm_window_open_database (fixture->window, fixture->path));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gui_test_wait_until (gui_test_is_mapped, fixture->window);
+  gui_test_window_open (fixture, app, "pm-test-window", 0, 0);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  gui_test_drain ();
-
-  gui_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
-
-/* Picks @district_name's first pilot in the sidebar's selection model, as
- * a click would. */
-static void
-select_pilot_in_sidebar (Fixture    *fixture,
-                         const char *district_name)
-{
-  GtkListView *list = GTK_LIST_VIEW (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "list_view"));
-  GtkSelectionModel *selection = gtk_list_view_get_model (list);
-  GListModel *rows = G_LIST_MODEL (selection);
-  gboolean in_district = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
-
-      if (PM_IS_DISTRICT (item))
-        in_district = g_str_equal (pm_district_get_name (PM_DISTRICT (item)), district_name);
-      else if (in_district && PM_IS_PILOT (item))
-        {
-          g_assert_true (gtk_selection_model_select_item (selection, i, TRUE));
-          gui_test_drain ();
-          return;
-        }
-    }
-
-  g_assert_not_reached ();
-}
-
-/* Picks the quarter in the header bar's drop-down. */
-static void
-select_period (Fixture *fixture,
-               int      year,
-               int      quarter)
-{
-  GtkDropDown *drop_down = GTK_DROP_DOWN (template_child (fixture->window->period_selector,
-                                                          PM_TYPE_PERIOD_SELECTOR, "drop_down"));
-  GListModel *periods = gtk_drop_down_get_model (drop_down);
-
-  for (guint i = 0; i < g_list_model_get_n_items (periods); i++)
-    {
-      g_autoptr(PmPeriod) period = g_list_model_get_item (periods, i);
-
-      if (pm_period_get_year (period) == year && pm_period_get_quarter (period) == quarter)
-        {
-          gtk_drop_down_set_selected (drop_down, i);
-          gui_test_drain ();
-          g_assert_cmpint (pm_period_get_index (_pm_window_get_period (fixture->window)), ==, year * 4 + quarter - 1);
-          return;
-        }
-    }
-
-  g_assert_not_reached ();
-}
-
-/* Picks the KPI in the table's own selection. */
-static void
-select_kpi_in_table (Fixture    *fixture,
-                     const char *title_start)
-{
-  GtkColumnView *view = GTK_COLUMN_VIEW (template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "kpi_view"));
-  GtkSelectionModel *selection = gtk_column_view_get_model (view);
-  GListModel *rows = G_LIST_MODEL (selection);
-
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(PmKpiRow) row = g_list_model_get_item (rows, i);
-
-      if (g_str_has_prefix (pm_kpi_row_get_title (row), title_start))
-        {
-          g_assert_true (gtk_selection_model_select_item (selection, i, TRUE));
-          gui_test_drain ();
-          g_assert_true (g_str_has_prefix (pm_kpi_get_title (pm_pilot_page_get_selected_kpi (fixture->window->pilot_page)),
-                                           title_start));
-          return;
-        }
-    }
-
-  g_assert_not_reached ();
-}
-
-/* Types @text into the value field and presses Enter in it. */
-static void
-type_value (Fixture    *fixture,
-            const char *text)
-{
-  GtkWidget *row = template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_row");
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  gtk_widget_grab_focus (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  /* What GtkText's Enter key binding does. */
-  g_signal_emit_by_name (delegate, "activate");
-  gui_test_drain ();
+  gui_test_window_close (fixture);
 }
 
 static GtkLabel *
 value_error (Fixture *fixture)
 {
-  return GTK_LABEL (template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_error"));
+  return GTK_LABEL (gui_test_template_child (gui_test_kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_error"));
 }
 
 /* The entry for a KPI and quarter as the file holds it, read by a fresh
@@ -219,48 +98,32 @@ read_back (Fixture    *fixture,
 }
 
 static void
-activate_undo (Fixture *fixture)
-{
-  AdwToast *toast = _pm_window_get_toast (fixture->window);
-  GVariant *target;
-
-  /* The toast's own button: its action and target, activated on the window. */
-  g_assert_nonnull (toast);
-  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
-  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
-  target = adw_toast_get_action_target_value (toast);
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), "win.undo", target));
-  gui_test_drain ();
-}
-
-static void
 test_enter_value_and_undo (Fixture       *fixture,
                            gconstpointer  data)
 {
   double value = 0;
 
-  select_pilot_in_sidebar (fixture, CANNOCK);
-  g_assert_true (gtk_stack_get_visible_child (fixture->window->stack) == GTK_WIDGET (fixture->window->pilot_page));
-  g_assert_cmpstr (pm_district_get_name (pm_pilot_get_district (pm_pilot_page_get_pilot (fixture->window->pilot_page))),
+  gui_test_select_pilot (fixture, CANNOCK);
+  g_assert_true (gtk_stack_get_visible_child (gui_test_window_child (fixture, "stack")) == GTK_WIDGET (gui_test_window_child (fixture, "pilot_page")));
+  g_assert_cmpstr (pm_district_get_name (pm_pilot_get_district (pm_pilot_page_get_pilot (gui_test_window_child (fixture, "pilot_page")))),
                    ==, CANNOCK);
 
-  select_period (fixture, 2016, 3);
-  select_kpi_in_table (fixture, WCFC);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, WCFC);
 
   g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
   g_assert_cmpfloat (value, ==, 5);
 
-  type_value (fixture, "9");
+  gui_test_type_value (fixture, "9");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (value_error (fixture))));
   g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
   g_assert_cmpfloat (value, ==, 9);
 
-  activate_undo (fixture);
+  gui_test_activate_undo (fixture);
   g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
   g_assert_cmpfloat (value, ==, 5);
   /* and the field shows the restored value */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (fixture->window->pilot_page,
-                                                                        PM_TYPE_PILOT_PAGE, "value_row"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gui_test_template_child (gui_test_kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_row"))),
                    ==, "5");
 }
 
@@ -270,16 +133,16 @@ test_first_value_undone (Fixture       *fixture,
 {
   double value = 0;
 
-  select_pilot_in_sidebar (fixture, CANNOCK);
-  select_period (fixture, 2016, 4);
-  select_kpi_in_table (fixture, WCFC);
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 4);
+  gui_test_select_kpi (fixture, WCFC);
   g_assert_false (read_back (fixture, WCFC, 2016, 4, &value));
 
-  type_value (fixture, "12");
+  gui_test_type_value (fixture, "12");
   g_assert_true (read_back (fixture, WCFC, 2016, 4, &value));
   g_assert_cmpfloat (value, ==, 12);
 
-  activate_undo (fixture);
+  gui_test_activate_undo (fixture);
   g_assert_false (read_back (fixture, WCFC, 2016, 4, &value));
 }
 
@@ -291,14 +154,14 @@ test_bad_values_refused (Fixture       *fixture,
   GtkWidget *row;
   double value = 0;
 
-  select_pilot_in_sidebar (fixture, CANNOCK);
-  select_period (fixture, 2016, 3);
-  select_kpi_in_table (fixture, WCFC);
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, WCFC);
   error_label = value_error (fixture);
-  row = template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_row");
+  row = gui_test_template_child (gui_test_kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_row");
 
   /* Letters: explained beside the field as typed, and not saved on Enter. */
-  type_value (fixture, "abc");
+  gui_test_type_value (fixture, "abc");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_cmpstr (gtk_label_get_label (error_label), !=, "");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
@@ -313,9 +176,9 @@ test_bad_values_refused (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (row, "error"));
 
   /* 140 for a percentage is out of range, and nothing is saved. */
-  select_kpi_in_table (fixture, OUTCOMES);
+  gui_test_select_kpi (fixture, OUTCOMES);
   g_assert_false (read_back (fixture, OUTCOMES, 2016, 3, &value));
-  type_value (fixture, "140");
+  gui_test_type_value (fixture, "140");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_nonnull (strstr (gtk_label_get_label (error_label), "100"));
   g_assert_false (read_back (fixture, OUTCOMES, 2016, 3, &value));
@@ -364,12 +227,12 @@ test_history_shows_change (Fixture       *fixture,
   AdwActionRow *row;
 
   g_settings_set_string (settings, "author-name", "Alex Lead");
-  select_pilot_in_sidebar (fixture, CANNOCK);
-  select_period (fixture, 2016, 3);
-  select_kpi_in_table (fixture, WCFC);
-  type_value (fixture, "9");
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, WCFC);
+  gui_test_type_value (fixture, "9");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->pilot_page), "kpi.history", NULL));
+  g_assert_true (gtk_widget_activate_action (gui_test_kpi_table (fixture), "kpi.history", NULL));
   dialog = gui_test_find_toplevel (PM_TYPE_HISTORY_DIALOG);
   g_assert_nonnull (dialog);
   list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), PM_TYPE_HISTORY_DIALOG, "list"));
@@ -417,15 +280,15 @@ static void
 test_signoff_from_pilot_menu (Fixture       *fixture,
                               gconstpointer  data)
 {
-  GtkWidget *page = GTK_WIDGET (fixture->window->pilot_page);
-  GtkWidget *value_row = template_child (page, PM_TYPE_PILOT_PAGE, "value_row");
-  GtkWidget *facts = template_child (page, PM_TYPE_PILOT_PAGE, "facts_label");
+  GtkWidget *page = GTK_WIDGET (gui_test_window_child (fixture, "pilot_page"));
+  GtkWidget *value_row = gui_test_template_child (gui_test_kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_row");
+  GtkWidget *facts = gui_test_template_child (page, PM_TYPE_PILOT_PAGE, "facts_label");
   g_autofree char *comment = NULL;
   AdwMessageDialog *dialog;
 
-  select_pilot_in_sidebar (fixture, CANNOCK);
-  select_period (fixture, 2016, 3);
-  select_kpi_in_table (fixture, WCFC);
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, WCFC);
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (facts)), "Q3 2016/17: Open"));
 
   g_assert_true (gtk_widget_activate_action (page, "pilot.submit-quarter", NULL));
@@ -501,16 +364,15 @@ static void
 test_freeze_round_from_menu (Fixture       *fixture,
                              gconstpointer  data)
 {
-  GtkWidget *page = GTK_WIDGET (fixture->window->pilot_page);
-  GtkWidget *reported = template_child (page, PM_TYPE_PILOT_PAGE, "reported_label");
+  GtkWidget *reported = gui_test_template_child (gui_test_kpi_table (fixture), PM_TYPE_KPI_TABLE, "reported_label");
   g_autofree char *on_disk = NULL;
   AdwMessageDialog *dialog;
   AdwMessageDialog *refusal;
   GtkEditable *date;
 
-  select_pilot_in_sidebar (fixture, CANNOCK);
-  select_period (fixture, 2016, 3);
-  select_kpi_in_table (fixture, WCFC);
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, WCFC);
   g_assert_false (gtk_widget_get_visible (reported));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.freeze-round", NULL));
@@ -541,7 +403,7 @@ test_freeze_round_from_menu (Fixture       *fixture,
                             "Q3 2016/17 was reported to the committee on 12 January 2017"));
 
   /* The next quarter has not been reported. */
-  select_period (fixture, 2016, 4);
+  gui_test_select_period (fixture, 2016, 4);
   g_assert_false (gtk_widget_get_visible (reported));
 
   /* A round before the last is refused, and nothing changes. */
@@ -685,16 +547,16 @@ static void
 test_conflict_shown (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkWidget *value_row = template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_row");
+  GtkWidget *value_row = gui_test_template_child (gui_test_kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_row");
   AdwMessageDialog *dialog;
   double value = 0;
 
-  select_pilot_in_sidebar (fixture, CANNOCK);
-  select_period (fixture, 2016, 3);
-  select_kpi_in_table (fixture, WCFC);
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, WCFC);
 
   save_elsewhere (fixture, 7);
-  type_value (fixture, "9");
+  gui_test_type_value (fixture, "9");
 
   dialog = find_dialog_headed ("Someone Else Saved This Value First");
   g_assert_nonnull (dialog);
@@ -707,7 +569,7 @@ test_conflict_shown (Fixture       *fixture,
   gui_test_wait_until (no_message_dialog, NULL);
 
   /* Seen, it can be replaced. */
-  type_value (fixture, "9");
+  gui_test_type_value (fixture, "9");
   g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
   g_assert_cmpfloat (value, ==, 9);
 }
@@ -717,7 +579,7 @@ static void
 select_district_in_sidebar (Fixture    *fixture,
                             const char *district_name)
 {
-  GtkListView *list = GTK_LIST_VIEW (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "list_view"));
+  GtkListView *list = GTK_LIST_VIEW (gui_test_template_child (gui_test_window_child (fixture, "sidebar"), PM_TYPE_SIDEBAR, "list_view"));
   GtkSelectionModel *selection = gtk_list_view_get_model (list);
   GListModel *rows = G_LIST_MODEL (selection);
 
@@ -777,7 +639,7 @@ static void
 test_delete_in_accepted_quarter (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  GtkWidget *page = GTK_WIDGET (fixture->window->pilot_page);
+  GtkWidget *page = GTK_WIDGET (gui_test_window_child (fixture, "pilot_page"));
   const char *named = "Q3 2016/17 of Cannock Chase has been accepted; reopen it to change it.";
   g_autofree char *kpi_refused = NULL;
   g_autofree char *pilot_refused = NULL;
@@ -787,9 +649,9 @@ test_delete_in_accepted_quarter (Fixture       *fixture,
   g_autoptr(PmProgramme) programme = NULL;
   double value = 0;
 
-  select_pilot_in_sidebar (fixture, CANNOCK);
-  select_period (fixture, 2016, 3);
-  select_kpi_in_table (fixture, WCFC);
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, WCFC);
   /* Each toast shown before the next replaces it: libadwaita 1.2 frees a
    * toast replaced before its animation ran, then touches it (valgrind). */
   g_assert_true (gtk_widget_activate_action (page, "pilot.submit-quarter", NULL));
@@ -798,7 +660,7 @@ test_delete_in_accepted_quarter (Fixture       *fixture,
   gui_test_drain ();
   g_assert_cmpint (signoff_on_disk (fixture, NULL), ==, PM_SIGNOFF_ACCEPTED);
 
-  kpi_refused = delete_refused (page, "kpi.delete", "Delete KPI?");
+  kpi_refused = delete_refused (gui_test_kpi_table (fixture), "kpi.delete", "Delete KPI?");
   g_assert_cmpstr (kpi_refused, ==, named);
   pilot_refused = delete_refused (page, "pilot.delete", "Delete Pilot?");
   g_assert_cmpstr (pilot_refused, ==, named);
@@ -822,19 +684,19 @@ static void
 test_refreshes_with_changes_elsewhere (Fixture       *fixture,
                                        gconstpointer  data)
 {
-  GtkWidget *value_row = template_child (fixture->window->pilot_page, PM_TYPE_PILOT_PAGE, "value_row");
+  GtkWidget *value_row = gui_test_template_child (gui_test_kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_row");
   PmKpi *kpi;
 
-  select_pilot_in_sidebar (fixture, CANNOCK);
-  select_period (fixture, 2016, 3);
-  select_kpi_in_table (fixture, WCFC);
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, WCFC);
   g_assert_false (pm_store_poll_changes (pm_window_get_store (fixture->window), NULL));
 
   save_elsewhere (fixture, 11);
   g_assert_true (pm_store_poll_changes (pm_window_get_store (fixture->window), NULL));
   _pm_window_reload (fixture->window);
 
-  kpi = pm_pilot_page_get_selected_kpi (fixture->window->pilot_page);
+  kpi = pm_pilot_page_get_selected_kpi (gui_test_window_child (fixture, "pilot_page"));
   g_assert_nonnull (kpi);
   g_assert_true (g_str_has_prefix (pm_kpi_get_title (kpi), WCFC));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value_row)), ==, "11");
@@ -880,10 +742,10 @@ test_connect_to_server (Fixture       *fixture,
   g_assert_null (strstr (kept, password));
 
   /* A wrong password: asked again, saying so. */
-  _pm_window_connect (fixture->window, kept, NULL);
+  pm_connect_dialog_ask (GTK_WINDOW (fixture->window), pm_window_get_session (fixture->window), kept, NULL);
   dialog = find_dialog_headed ("Connect to Server");
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "password")), "wrong");
+  gtk_editable_set_text (GTK_EDITABLE (gui_test_template_child (dialog, PM_TYPE_CONNECT_DIALOG, "password_entry")), "wrong");
   /* As its button would: the response, then the dialog goes (at once:
    * its entry rows do not survive a second dispose). */
   adw_message_dialog_response (dialog, "connect");
@@ -895,7 +757,7 @@ test_connect_to_server (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "refused the password"));
   g_assert_false (pm_store_is_server (pm_window_get_store (fixture->window)));
 
-  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "password")), password);
+  gtk_editable_set_text (GTK_EDITABLE (gui_test_template_child (dialog, PM_TYPE_CONNECT_DIALOG, "password_entry")), password);
   adw_message_dialog_response (dialog, "connect");
   gtk_window_destroy (GTK_WINDOW (dialog));
   gui_test_wait_until (no_message_dialog, NULL);
@@ -903,7 +765,7 @@ test_connect_to_server (Fixture       *fixture,
   g_assert_true (pm_store_is_server (pm_window_get_store (fixture->window)));
   g_assert_cmpstr (pm_programme_get_name (pm_window_get_programme (fixture->window)), ==,
                    pm_programme_get_name (sample));
-  g_assert_true (g_str_has_suffix (adw_window_title_get_subtitle (fixture->window->window_title),
+  g_assert_true (g_str_has_suffix (adw_window_title_get_subtitle (gui_test_window_child (fixture, "window_title")),
                                    "on 127.0.0.1"));
 
   settings = g_settings_new ("io.github.pilotmonitor.PilotMonitor");
@@ -954,12 +816,12 @@ test_baseline_dialog (Fixture       *fixture,
   PmEditDialog *dialog;
   GtkWidget *value;
 
-  select_pilot_in_sidebar (fixture, CANNOCK);
-  select_kpi_in_table (fixture, REFERRALS);
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_kpi (fixture, REFERRALS);
   g_assert_cmpfloat (read_baseline (fixture, REFERRALS), ==, 212);
 
   /* The KPI menu's "Edit Baseline…" */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->pilot_page), "kpi.edit-baseline", NULL));
+  g_assert_true (gtk_widget_activate_action (gui_test_kpi_table (fixture), "kpi.edit-baseline", NULL));
   gui_test_drain ();
   dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
   g_assert_nonnull (dialog);
@@ -980,7 +842,7 @@ test_baseline_dialog (Fixture       *fixture,
   g_assert_null (gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG));
   g_assert_cmpfloat (read_baseline (fixture, REFERRALS), ==, 190);
 
-  activate_undo (fixture);
+  gui_test_activate_undo (fixture);
   g_assert_cmpfloat (read_baseline (fixture, REFERRALS), ==, 212);
 }
 
@@ -992,21 +854,29 @@ test_empty_database (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(PmStore) fresh = NULL;
   g_autoptr(PmProgramme) programme = NULL;
+  GtkWidget *add_district;
   PmEditDialog *dialog;
 
   /* A new, empty file: the window says so and offers to start. */
   g_assert_true (pm_window_open_database (fixture->window, path));
   g_assert_null (pm_window_get_programme (fixture->window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "empty");
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "add-district"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (gui_test_window_child (fixture, "stack")), ==, "empty");
+  /* The overview's own Add District button follows the action. */
+  add_district = gui_test_find_descendant (gui_test_window_child (fixture, "overview_page"), GTK_TYPE_BUTTON, "win.add-district");
+  g_assert_nonnull (add_district);
+  g_assert_false (gtk_widget_get_sensitive (add_district));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-district", NULL);
+  gui_test_drain ();
+  g_assert_null (gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG));
 
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "create-programme", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.create-programme", NULL));
   gui_test_drain ();
   g_assert_nonnull (pm_window_get_programme (fixture->window));
-  g_assert_true (gtk_stack_get_visible_child (fixture->window->stack) == GTK_WIDGET (fixture->window->overview_page));
+  g_assert_true (gtk_stack_get_visible_child (gui_test_window_child (fixture, "stack")) == GTK_WIDGET (gui_test_window_child (fixture, "overview_page")));
 
   /* Its first district, through the dialog; an empty name is refused. */
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "add-district", NULL);
+  g_assert_true (gtk_widget_get_sensitive (add_district));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-district", NULL));
   gui_test_drain ();
   dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
   g_assert_nonnull (dialog);
@@ -1032,20 +902,20 @@ static gboolean
 search_settled (gpointer data)
 {
   Fixture *fixture = data;
-  GtkEditable *entry = GTK_EDITABLE (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "search_entry"));
+  GtkEditable *entry = GTK_EDITABLE (gui_test_template_child (gui_test_window_child (fixture, "sidebar"), PM_TYPE_SIDEBAR, "search_entry"));
   g_autofree char *key = pm_search_prepare (gtk_editable_get_text (entry));
 
   /* The search entry waits a moment after typing before it searches. */
-  return g_strcmp0 (key, pm_sidebar_get_search_key (fixture->window->sidebar)) == 0;
+  return g_strcmp0 (key, pm_sidebar_get_search_key (gui_test_window_child (fixture, "sidebar"))) == 0;
 }
 
 static void
 test_search_finds_kpis (Fixture       *fixture,
                         gconstpointer  data)
 {
-  GtkEditable *entry = GTK_EDITABLE (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "search_entry"));
-  GtkStack *stack = GTK_STACK (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "stack"));
-  GtkListView *list = GTK_LIST_VIEW (template_child (fixture->window->sidebar, PM_TYPE_SIDEBAR, "list_view"));
+  GtkEditable *entry = GTK_EDITABLE (gui_test_template_child (gui_test_window_child (fixture, "sidebar"), PM_TYPE_SIDEBAR, "search_entry"));
+  GtkStack *stack = GTK_STACK (gui_test_template_child (gui_test_window_child (fixture, "sidebar"), PM_TYPE_SIDEBAR, "stack"));
+  GtkListView *list = GTK_LIST_VIEW (gui_test_template_child (gui_test_window_child (fixture, "sidebar"), PM_TYPE_SIDEBAR, "list_view"));
   GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (list));
 
   /* Ctrl+F, listed in the shortcuts window (Ctrl+?) with the others. */
@@ -1056,10 +926,9 @@ test_search_finds_kpis (Fixture       *fixture,
     g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
   }
 
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "search"));
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "search", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
   gui_test_drain ();
-  g_assert_true (pm_sidebar_get_search_mode (fixture->window->sidebar));
+  g_assert_true (pm_sidebar_get_search_mode (gui_test_window_child (fixture, "sidebar")));
 
   /* A KPI's words find its pilot (and district), nothing else. */
   gtk_editable_set_text (entry, "outcome star");

@@ -1,0 +1,608 @@
+/* pm-session.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pm-session.h"
+
+#define MAX_RECENT 10
+
+struct _PmSession
+{
+  GObject       parent_instance;
+
+  /* Owned references */
+  GSettings    *settings;       /* NULL when the schema is not installed */
+  PmStore      *store;
+  PmProgramme  *programme;
+  PmPeriod     *period;
+  PmUndo       *undo;           /* what the latest "saved" offered to take back */
+  char         *author;
+};
+
+G_DEFINE_FINAL_TYPE (PmSession, pm_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_STORE,
+  PROP_PROGRAMME,
+  PROP_PERIOD,
+  PROP_AUTHOR,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  FAILED,
+  SIGNOFF_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Run from a build tree without the compiled schema, the window still
+   * works; it just remembers nothing. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new (APPLICATION_ID);
+}
+
+/* The name the audit trail and returns carry: as typed in preferences,
+ * else the account's real name. */
+static char *
+find_author (PmSession *self)
+{
+  g_autofree char *typed = NULL;
+  const char *real_name = g_get_real_name ();
+
+  if (self->settings != NULL)
+    typed = g_settings_get_string (self->settings, "author-name");
+  if (typed != NULL && *g_strstrip (typed) != '\0')
+    return g_steal_pointer (&typed);
+  if (real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0 && real_name[0] != '\0')
+    return g_strdup (real_name);
+
+  return NULL;
+}
+
+static void
+author_changed_cb (PmSession *self)
+{
+  g_autofree char *author = find_author (self);
+
+  if (g_strcmp0 (author, self->author) == 0)
+    return;
+
+  g_free (self->author);
+  self->author = g_steal_pointer (&author);
+  if (self->store != NULL)
+    pm_store_set_author (self->store, self->author);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
+}
+
+static void
+remember_location (PmSession  *self,
+                   const char *location)
+{
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  g_autofree char *safe = NULL;
+  guint kept = 1;
+
+  if (self->settings == NULL)
+    return;
+
+  /* A server's password is never written down. */
+  safe = pm_store_location_to_keep (location);
+  if (safe == NULL)
+    return;
+
+  g_settings_set_string (self->settings, "last-database", safe);
+
+  /* Most recent first, no duplicates, ten at most. */
+  g_strv_builder_add (builder, safe);
+  recent = g_settings_get_strv (self->settings, "recent-databases");
+  for (guint i = 0; recent[i] != NULL && kept < MAX_RECENT; i++)
+    {
+      if (g_strcmp0 (recent[i], safe) == 0)
+        continue;
+      g_strv_builder_add (builder, recent[i]);
+      kept++;
+    }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-databases", (const char * const *) updated);
+}
+
+/* GObject */
+
+static void
+pm_session_dispose (GObject *object)
+{
+  PmSession *self = PM_SESSION (object);
+
+  g_clear_pointer (&self->undo, pm_undo_free);
+  g_clear_object (&self->programme);
+  g_clear_object (&self->store);
+  g_clear_object (&self->period);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pm_session_parent_class)->dispose (object);
+}
+
+static void
+pm_session_finalize (GObject *object)
+{
+  PmSession *self = PM_SESSION (object);
+
+  g_clear_pointer (&self->author, g_free);
+
+  G_OBJECT_CLASS (pm_session_parent_class)->finalize (object);
+}
+
+static void
+pm_session_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  PmSession *self = PM_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_PROGRAMME:
+      g_value_set_object (value, self->programme);
+      break;
+
+    case PROP_PERIOD:
+      g_value_set_object (value, self->period);
+      break;
+
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pm_session_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  PmSession *self = PM_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERIOD:
+      pm_session_set_period (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pm_session_class_init (PmSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pm_session_dispose;
+  object_class->finalize = pm_session_finalize;
+  object_class->get_property = pm_session_get_property;
+  object_class->set_property = pm_session_set_property;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, PM_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRAMME] =
+    g_param_spec_object ("programme", NULL, NULL, PM_TYPE_PROGRAMME,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERIOD] =
+    g_param_spec_object ("period", NULL, NULL, PM_TYPE_PERIOD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SAVED] = g_signal_new ("saved",
+                                 G_TYPE_FROM_CLASS (klass),
+                                 G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 2,
+                                 G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                                 G_TYPE_POINTER);
+  signals[FAILED] = g_signal_new ("failed",
+                                  G_TYPE_FROM_CLASS (klass),
+                                  G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 2,
+                                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                                  G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+  signals[SIGNOFF_CHANGED] = g_signal_new ("signoff-changed",
+                                           G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
+}
+
+static void
+pm_session_init (PmSession *self)
+{
+  self->period = pm_period_new_current ();
+  self->settings = settings_new_if_installed ();
+  self->author = find_author (self);
+
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::author-name",
+                             G_CALLBACK (author_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Public API */
+
+PmSession *
+pm_session_new (void)
+{
+  return g_object_new (PM_TYPE_SESSION, NULL);
+}
+
+GSettings *
+pm_session_get_settings (PmSession *self)
+{
+  g_return_val_if_fail (PM_IS_SESSION (self), NULL);
+
+  return self->settings;
+}
+
+PmStore *
+pm_session_get_store (PmSession *self)
+{
+  g_return_val_if_fail (PM_IS_SESSION (self), NULL);
+
+  return self->store;
+}
+
+PmProgramme *
+pm_session_get_programme (PmSession *self)
+{
+  g_return_val_if_fail (PM_IS_SESSION (self), NULL);
+
+  return self->programme;
+}
+
+PmPeriod *
+pm_session_get_period (PmSession *self)
+{
+  g_return_val_if_fail (PM_IS_SESSION (self), NULL);
+
+  return self->period;
+}
+
+void
+pm_session_set_period (PmSession *self,
+                       PmPeriod  *period)
+{
+  g_return_if_fail (PM_IS_SESSION (self));
+  g_return_if_fail (PM_IS_PERIOD (period));
+
+  if (pm_period_equal (self->period, period))
+    return;
+
+  g_set_object (&self->period, period);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+}
+
+const char *
+pm_session_get_author (PmSession *self)
+{
+  g_return_val_if_fail (PM_IS_SESSION (self), NULL);
+
+  return self->author;
+}
+
+void
+pm_session_set_document (PmSession   *self,
+                         PmStore     *store,
+                         PmProgramme *programme)
+{
+  g_return_if_fail (PM_IS_SESSION (self));
+  g_return_if_fail (store == NULL || PM_IS_STORE (store));
+  g_return_if_fail (programme == NULL || PM_IS_PROGRAMME (programme));
+
+  g_clear_pointer (&self->undo, pm_undo_free);
+  g_set_object (&self->store, store);
+  g_set_object (&self->programme, programme);
+  if (store != NULL)
+    pm_store_set_author (store, self->author);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME]);
+}
+
+gboolean
+pm_session_open (PmSession         *self,
+                 const char        *location,
+                 const char        *password,
+                 PmStoreOpenFlags   flags,
+                 GError           **error)
+{
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(PmProgramme) programme = NULL;
+
+  g_return_val_if_fail (PM_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  store = pm_store_open_with_password (location, password, flags, error);
+  if (store == NULL)
+    return FALSE;
+
+  pm_store_set_author (store, self->author);
+  if (!pm_store_is_empty (store))
+    {
+      programme = pm_store_load (store, error);
+      if (programme == NULL)
+        return FALSE;
+    }
+
+  pm_session_set_document (self, store, programme);
+  remember_location (self, location);
+
+  return TRUE;
+}
+
+gboolean
+pm_session_reload (PmSession  *self,
+                   GError    **error)
+{
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmStore) store = NULL;
+
+  g_return_val_if_fail (PM_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  programme = pm_store_load (self->store, error);
+  if (programme == NULL)
+    return FALSE;
+
+  store = g_object_ref (self->store);
+  pm_session_set_document (self, store, programme);
+
+  return TRUE;
+}
+
+/* Lookups */
+
+typedef gboolean (*Visit) (GObject *item,
+                           gint64   id);
+
+static gboolean
+district_has_id (GObject *item,
+                 gint64   id)
+{
+  return PM_IS_DISTRICT (item) && pm_district_get_id (PM_DISTRICT (item)) == id;
+}
+
+static gboolean
+pilot_has_id (GObject *item,
+              gint64   id)
+{
+  return PM_IS_PILOT (item) && pm_pilot_get_id (PM_PILOT (item)) == id;
+}
+
+static gboolean
+kpi_has_id (GObject *item,
+            gint64   id)
+{
+  return PM_IS_KPI (item) && pm_kpi_get_id (PM_KPI (item)) == id;
+}
+
+/* Walks districts, their pilots and the pilots' KPIs in programme order;
+ * ids are the store's, so the programme has at most one of each. */
+static gpointer
+find_item (PmSession *self,
+           Visit      matches,
+           gint64     id)
+{
+  GListModel *districts;
+
+  if (self->programme == NULL || id <= 0)
+    return NULL;
+
+  districts = pm_programme_get_districts (self->programme);
+  for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
+    {
+      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, d);
+      GListModel *pilots = pm_district_get_pilots (district);
+
+      if (matches (G_OBJECT (district), id))
+        return district;
+
+      for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
+        {
+          g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
+          GListModel *kpis = pm_pilot_get_kpis (pilot);
+
+          if (matches (G_OBJECT (pilot), id))
+            return pilot;
+
+          for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
+            {
+              g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
+
+              if (matches (G_OBJECT (kpi), id))
+                return kpi;
+            }
+        }
+    }
+
+  return NULL;
+}
+
+PmDistrict *
+pm_session_find_district (PmSession *self,
+                          gint64     id)
+{
+  g_return_val_if_fail (PM_IS_SESSION (self), NULL);
+
+  return find_item (self, district_has_id, id);
+}
+
+PmPilot *
+pm_session_find_pilot (PmSession *self,
+                       gint64     id)
+{
+  g_return_val_if_fail (PM_IS_SESSION (self), NULL);
+
+  return find_item (self, pilot_has_id, id);
+}
+
+PmKpi *
+pm_session_find_kpi (PmSession *self,
+                     gint64     id)
+{
+  g_return_val_if_fail (PM_IS_SESSION (self), NULL);
+
+  return find_item (self, kpi_has_id, id);
+}
+
+/* Reporting */
+
+void
+pm_session_report_saved (PmSession  *self,
+                         const char *message,
+                         PmUndo     *undo)
+{
+  g_return_if_fail (PM_IS_SESSION (self));
+  g_return_if_fail (message != NULL);
+
+  g_clear_pointer (&self->undo, pm_undo_free);
+  self->undo = undo;
+
+  g_signal_emit (self, signals[SAVED], 0, message, undo);
+}
+
+void
+pm_session_report_failure (PmSession    *self,
+                           const char   *heading,
+                           const GError *error)
+{
+  g_return_if_fail (PM_IS_SESSION (self));
+  g_return_if_fail (error != NULL);
+
+  g_signal_emit (self, signals[FAILED], 0, heading, error);
+}
+
+void
+pm_session_undo (PmSession *self)
+{
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PM_IS_SESSION (self));
+
+  undo = g_steal_pointer (&self->undo);
+  if (undo == NULL || self->store == NULL)
+    return;
+
+  if (!pm_undo_run (undo, self->store, &error))
+    {
+      pm_session_report_failure (self, _("Could Not Undo"), error);
+      return;
+    }
+
+  pm_session_report_saved (self, _("Change undone"), NULL);
+}
+
+void
+pm_session_forget_undo (PmSession *self)
+{
+  g_return_if_fail (PM_IS_SESSION (self));
+
+  g_clear_pointer (&self->undo, pm_undo_free);
+}
+
+/* A quarter's standing */
+
+PmSignoffState
+pm_session_get_signoff (PmSession  *self,
+                        PmDistrict *district)
+{
+  g_autoptr(GError) error = NULL;
+  PmSignoffState state;
+
+  g_return_val_if_fail (PM_IS_SESSION (self), PM_SIGNOFF_OPEN);
+  g_return_val_if_fail (district == NULL || PM_IS_DISTRICT (district), PM_SIGNOFF_OPEN);
+
+  if (self->store == NULL || district == NULL || pm_district_get_id (district) == 0)
+    return PM_SIGNOFF_OPEN;
+
+  state = pm_store_get_signoff (self->store, district, self->period, NULL, &error);
+  if (error != NULL)
+    g_warning ("Could not read the quarter's sign-off: %s", error->message);
+
+  return state;
+}
+
+gboolean
+pm_session_set_signoff (PmSession       *self,
+                        PmDistrict      *district,
+                        PmSignoffState   state,
+                        const char      *comment,
+                        GError         **error)
+{
+  g_return_val_if_fail (PM_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (PM_IS_DISTRICT (district), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (!pm_store_set_signoff (self->store, district, self->period, state, comment, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[SIGNOFF_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+pm_session_freeze_round (PmSession   *self,
+                         const char  *reported_on,
+                         GError     **error)
+{
+  g_return_val_if_fail (PM_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (reported_on != NULL, FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (!pm_store_freeze_round (self->store, reported_on, self->period, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[SIGNOFF_CHANGED], 0);
+  return TRUE;
+}

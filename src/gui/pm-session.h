@@ -1,0 +1,104 @@
+/* pm-session.h: what a window's pages and dialogs work on
+ *
+ * One session per window, as GNOME Calendar hands its GcalContext to every
+ * widget: the open database (a PmStore, a file or a server), its
+ * programme, the quarter shown and the name changes are recorded under.
+ * Pages and dialogs are given the session and report through it: a change
+ * saved ("saved", with the undo that takes it back), a failure to explain
+ * ("failed"), a quarter's sign-off or committee round that moved
+ * ("signoff-changed"). The window shows those; nothing a page or dialog
+ * does needs the window itself, and they move between pages through the
+ * window's actions (win.show-kpi and the like).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pm-edits.h"
+#include "store/pm-store.h"
+
+G_BEGIN_DECLS
+
+#define PM_TYPE_SESSION (pm_session_get_type ())
+G_DECLARE_FINAL_TYPE (PmSession, pm_session, PM, SESSION, GObject)
+
+/* Properties: "store" and "programme" (read-only: NULL until a database is
+ * open, "programme" NULL too for an empty one; both are notified, in that
+ * order, whenever a document is set, even the same again), "period" (the
+ * quarter shown, never NULL: the current one at first), "author"
+ * (read-only), "settings" (read-only; NULL when the application's schema
+ * is not installed, as in a build tree).
+ *
+ * Signals: "saved" (const char *message, PmUndo *undo or NULL: the
+ * session keeps it until the next save, until it is run or forgotten);
+ * "failed" (const char *heading, GError *error); "signoff-changed". */
+PmSession      *pm_session_new              (void);
+
+GSettings      *pm_session_get_settings     (PmSession        *self);
+PmStore        *pm_session_get_store        (PmSession        *self);
+PmProgramme    *pm_session_get_programme    (PmSession        *self);
+PmPeriod       *pm_session_get_period       (PmSession        *self);
+void            pm_session_set_period       (PmSession        *self,
+                                             PmPeriod         *period);
+/* As typed in preferences, else the account's real name; NULL when
+ * neither is known. */
+const char     *pm_session_get_author       (PmSession        *self);
+
+/* Makes @store (with @programme, NULL for an empty database) the document
+ * and forgets any undo of the last one. */
+void            pm_session_set_document     (PmSession        *self,
+                                             PmStore          *store,
+                                             PmProgramme      *programme);
+/* Opens @location (a file, or a server with @password, which may be NULL)
+ * and makes it the document, remembering it among the recent ones; on
+ * failure nothing changes. */
+gboolean        pm_session_open             (PmSession        *self,
+                                             const char       *location,
+                                             const char       *password,
+                                             PmStoreOpenFlags  flags,
+                                             GError          **error);
+/* Loads the programme again from the store (someone else changed it). */
+gboolean        pm_session_reload           (PmSession        *self,
+                                             GError          **error);
+
+/* The district, pilot or KPI of the programme with @id, or NULL. */
+PmDistrict     *pm_session_find_district    (PmSession        *self,
+                                             gint64            id);
+PmPilot        *pm_session_find_pilot       (PmSession        *self,
+                                             gint64            id);
+PmKpi          *pm_session_find_kpi         (PmSession        *self,
+                                             gint64            id);
+
+/* Emits "saved"; the session takes @undo (may be NULL), dropping the last
+ * one: only the latest change can be undone. */
+void            pm_session_report_saved     (PmSession        *self,
+                                             const char       *message,
+                                             PmUndo           *undo);
+/* Emits "failed". */
+void            pm_session_report_failure   (PmSession        *self,
+                                             const char       *heading,
+                                             const GError     *error);
+/* Runs the latest undo through the store and reports how it went. */
+void            pm_session_undo             (PmSession        *self);
+void            pm_session_forget_undo      (PmSession        *self);
+
+/* The sign-off of @district's quarter shown (OPEN when it cannot be read,
+ * with a warning). */
+PmSignoffState  pm_session_get_signoff      (PmSession        *self,
+                                             PmDistrict       *district);
+/* Moves @district's quarter shown to @state (see pm_store_set_signoff())
+ * and emits "signoff-changed". */
+gboolean        pm_session_set_signoff      (PmSession        *self,
+                                             PmDistrict       *district,
+                                             PmSignoffState    state,
+                                             const char       *comment,
+                                             GError          **error);
+/* Freezes every value up to the quarter shown as reported to the
+ * committee on @reported_on, and emits "signoff-changed". */
+gboolean        pm_session_freeze_round     (PmSession        *self,
+                                             const char       *reported_on,
+                                             GError          **error);
+
+G_END_DECLS

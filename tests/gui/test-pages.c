@@ -1,0 +1,488 @@
+/* test-pages.c: the window's pages and forms, driven as a person would
+ * (needs a display)
+ *
+ * Moving between pages through the window's actions and the overview's
+ * links; the quarter's report (narrative, families supported), about the
+ * pilot and the spend following edits; the forms that edit what is there
+ * already, and Preferences. Each test builds the window on a fresh copy of
+ * the sample programme; what is asserted about the data is read back from
+ * the database file by a fresh PmStore. With no display the test says it
+ * is skipped.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "pm-application.h"
+#include "pm-edit-dialog.h"
+#include "pm-kpi-table.h"
+#include "pm-pilot-about.h"
+#include "pm-preferences-dialog.h"
+#include "pm-quarter-report.h"
+#include "pm-window-private.h"
+
+#define CANNOCK "Cannock Chase"
+#define WCFC "WCFC to work with 75"
+
+static PmApplication *app;
+
+typedef GuiTestWindow Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gui_test_window_open (fixture, app, "pm-test-pages", 0, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gui_test_window_close (fixture);
+}
+
+/* The programme as the file holds it, read by a fresh store. */
+static PmProgramme *
+load_back_programme (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) fresh = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  PmProgramme *programme;
+
+  g_assert_no_error (error);
+  programme = pm_store_load (fresh, &error);
+  g_assert_no_error (error);
+  pm_store_close (fresh);
+
+  return programme;
+}
+
+/* Cannock's pilot as the file holds it, read by a fresh store. */
+static PmProgramme *
+load_back (Fixture  *fixture,
+           PmPilot **pilot)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) fresh = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  PmProgramme *programme;
+
+  g_assert_no_error (error);
+  programme = pm_store_load (fresh, &error);
+  g_assert_no_error (error);
+  pm_store_close (fresh);
+  *pilot = g_list_model_get_item (pm_district_get_pilots (pm_programme_find_district (programme, CANNOCK)), 0);
+  g_object_unref (*pilot);   /* the programme holds it */
+
+  return programme;
+}
+
+static GtkWidget *
+quarter_report (Fixture *fixture)
+{
+  return gui_test_template_child (gui_test_window_child (fixture, "pilot_page"), PM_TYPE_PILOT_PAGE, "quarter_report");
+}
+
+static void
+show_view (Fixture    *fixture,
+           const char *name)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gui_test_template_child (gui_test_window_child (fixture, "pilot_page"),
+                                                                         PM_TYPE_PILOT_PAGE, "view_stack")),
+                                         name);
+  gui_test_drain ();
+}
+
+static char *
+progress_on_disk (Fixture *fixture,
+                  int      year,
+                  int      quarter)
+{
+  g_autoptr(PmPeriod) period = pm_period_new (year, quarter);
+  PmPilot *pilot;
+  g_autoptr(PmProgramme) programme = load_back (fixture, &pilot);
+  PmNarrative *narrative = pm_pilot_get_narrative (pilot, period);
+
+  return narrative != NULL ? g_strdup (pm_narrative_get_progress (narrative)) : NULL;
+}
+
+/* Replaces what @view holds, as typing does. */
+static void
+type_into (GtkTextView *view,
+           const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+}
+
+/* Presses the edit dialog's default button (Save), as a click does. */
+static void
+accept_edit_dialog (void)
+{
+  PmEditDialog *dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
+
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  gui_test_drain ();
+  g_assert_null (gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG));
+}
+
+static void
+set_edit_field (const char *key,
+                const char *text)
+{
+  PmEditDialog *dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
+
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, key)), text);
+}
+
+/* The window's actions that pages and dialogs move by, each given an id:
+ * a KPI's shows its pilot with the KPI selected, ready for its value; a
+ * district's its overview; the overview the whole programme. */
+static void
+test_show_actions (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PmProgramme *programme = pm_window_get_programme (fixture->window);
+  PmDistrict *tamworth = pm_programme_find_district (programme, "Tamworth");
+  g_autoptr(PmPilot) pilot = g_list_model_get_item (pm_district_get_pilots (tamworth), 0);
+  g_autoptr(PmKpi) kpi = g_list_model_get_item (pm_pilot_get_kpis (pilot), 1);
+  GtkWidget *page = gui_test_window_child (fixture, "pilot_page");
+  GtkWidget *overview = gui_test_window_child (fixture, "overview_page");
+  GtkWidget *title = gui_test_template_child (overview, PM_TYPE_OVERVIEW_PAGE, "title_label");
+
+  g_assert_true (gtk_stack_get_visible_child (gui_test_window_child (fixture, "stack")) == overview);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-kpi", "x",
+                                             pm_kpi_get_id (kpi)));
+  gui_test_drain ();
+  g_assert_true (gtk_stack_get_visible_child (gui_test_window_child (fixture, "stack")) == page);
+  g_assert_true (pm_pilot_page_get_pilot (PM_PILOT_PAGE (page)) == pilot);
+  g_assert_true (pm_pilot_page_get_selected_kpi (PM_PILOT_PAGE (page)) == kpi);
+  g_assert_true (pm_sidebar_get_selected_item (gui_test_window_child (fixture, "sidebar")) == G_OBJECT (pilot));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-district", "x",
+                                             pm_district_get_id (tamworth)));
+  gui_test_drain ();
+  g_assert_true (gtk_stack_get_visible_child (gui_test_window_child (fixture, "stack")) == overview);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==, "Tamworth");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL));
+  gui_test_drain ();
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==, pm_programme_get_name (programme));
+
+  /* An id that names nothing leaves the page as it is. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-kpi", "x",
+                                             (gint64) 987654321));
+  gui_test_drain ();
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==, pm_programme_get_name (programme));
+}
+
+/* The overview's links go where they say: a pilot's name to its page, a
+ * KPI in the chase list to the KPI, selected for its value. */
+static void
+test_overview_links (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *overview = gui_test_window_child (fixture, "overview_page");
+  GtkWidget *page = gui_test_window_child (fixture, "pilot_page");
+  GtkWidget *pilots = gui_test_template_child (overview, PM_TYPE_OVERVIEW_PAGE, "pilots_grid");
+  GtkListBox *chase = GTK_LIST_BOX (gui_test_template_child (overview, PM_TYPE_OVERVIEW_PAGE, "chase_list"));
+  GtkWidget *link = gui_test_find_descendant (pilots, GTK_TYPE_BUTTON, "win.show-pilot");
+  AdwExpanderRow *group;
+  GtkWidget *row;
+  GVariant *target;
+  PmPilot *pilot;
+  PmKpi *kpi;
+
+  gui_test_drain ();
+  g_assert_nonnull (link);
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (link));
+  pilot = pm_session_find_pilot (pm_window_get_session (fixture->window), g_variant_get_int64 (target));
+  g_assert_nonnull (pilot);
+  g_signal_emit_by_name (link, "clicked");
+  gui_test_drain ();
+  g_assert_true (gtk_stack_get_visible_child (gui_test_window_child (fixture, "stack")) == page);
+  g_assert_true (pm_pilot_page_get_pilot (PM_PILOT_PAGE (page)) == pilot);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL));
+  gui_test_drain ();
+  group = ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (chase, 0));
+  g_assert_nonnull (group);
+  adw_expander_row_set_expanded (group, TRUE);
+  row = gui_test_find_descendant (GTK_WIDGET (group), ADW_TYPE_ACTION_ROW, "win.show-kpi");
+  g_assert_nonnull (row);
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+  kpi = pm_session_find_kpi (pm_window_get_session (fixture->window), g_variant_get_int64 (target));
+  g_assert_nonnull (kpi);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, pm_kpi_get_title (kpi));
+
+  /* As Enter or a click on the row does. */
+  g_signal_emit_by_name (row, "activate");
+  gui_test_drain ();
+  g_assert_true (gtk_stack_get_visible_child (gui_test_window_child (fixture, "stack")) == page);
+  g_assert_true (pm_pilot_page_get_selected_kpi (PM_PILOT_PAGE (page)) == kpi);
+}
+
+/* Preferences, from the main menu: the name typed is the one changes are
+ * recorded under from then on. */
+static void
+test_preferences_name (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PmSession *session = pm_window_get_session (fixture->window);
+  GSettings *settings = pm_session_get_settings (session);
+  g_autofree char *kept = NULL;
+  PmPreferencesDialog *dialog;
+  GtkWidget *row;
+
+  g_settings_set_string (settings, "author-name", "Sam Office");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences", NULL));
+  dialog = gui_test_find_toplevel (PM_TYPE_PREFERENCES_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  row = gui_test_template_child (dialog, PM_TYPE_PREFERENCES_DIALOG, "author_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Sam Office");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "Alex Lead");
+  kept = g_settings_get_string (settings, "author-name");
+  g_assert_cmpstr (kept, ==, "Alex Lead");
+  g_assert_cmpstr (pm_session_get_author (session), ==, "Alex Lead");
+  g_assert_cmpstr (pm_store_get_author (pm_window_get_store (fixture->window)), ==, "Alex Lead");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "author-name");
+}
+
+/* The quarter's narrative: Save writes it, with Undo; what is typed is
+ * kept when the person moves to another quarter. */
+static void
+test_narrative_saved (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *report = quarter_report (fixture);
+  GtkTextView *progress = GTK_TEXT_VIEW (gui_test_template_child (report, PM_TYPE_QUARTER_REPORT, "progress_view"));
+  GtkWidget *group = gui_test_template_child (report, PM_TYPE_QUARTER_REPORT, "narrative_group");
+  GtkWidget *save = adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (group));
+  g_autofree char *original = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *q4 = NULL;
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  show_view (fixture, "report");
+  original = progress_on_disk (fixture, 2016, 3);
+  g_assert_nonnull (original);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Narrative for Q3 2016/17");
+
+  type_into (progress, "Nine families now.");
+  g_signal_emit_by_name (save, "clicked");
+  gui_test_drain ();
+  saved = progress_on_disk (fixture, 2016, 3);
+  g_assert_cmpstr (saved, ==, "Nine families now.");
+  g_assert_cmpstr (adw_toast_get_title (_pm_window_get_toast (fixture->window)), ==, "Narrative saved");
+
+  gui_test_activate_undo (fixture);
+  g_clear_pointer (&saved, g_free);
+  saved = progress_on_disk (fixture, 2016, 3);
+  g_assert_cmpstr (saved, ==, original);
+
+  /* Typed for Q4, then another quarter chosen before leaving the field. */
+  gui_test_select_period (fixture, 2016, 4);
+  g_assert_null (progress_on_disk (fixture, 2016, 4));
+  type_into (progress, "Started the second cohort.");
+  gui_test_select_period (fixture, 2017, 1);
+  q4 = progress_on_disk (fixture, 2016, 4);
+  g_assert_cmpstr (q4, ==, "Started the second cohort.");
+}
+
+/* Families supported: a figure is saved on Enter; letters are explained
+ * beside the fields and nothing is saved. */
+static void
+test_reach_saved (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *report = quarter_report (fixture);
+  GtkListBox *list = GTK_LIST_BOX (gui_test_template_child (report, PM_TYPE_QUARTER_REPORT, "reach_list"));
+  GtkWidget *error_label = gui_test_template_child (report, PM_TYPE_QUARTER_REPORT, "reach_error");
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  GtkWidget *row;
+  PmPilot *pilot;
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  show_view (fixture, "report");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "WCFC (target 75)");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "5");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "some");
+  g_signal_emit_by_name (row, "entry-activated");
+  gui_test_drain ();
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  {
+    g_autoptr(PmProgramme) programme = load_back (fixture, &pilot);
+
+    g_assert_cmpint (pm_pilot_get_reach_at (pilot, q3), ==, 7);
+  }
+
+  /* The rows are made again once the figure is saved. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "9");
+  g_signal_emit_by_name (row, "entry-activated");
+  gui_test_drain ();
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (adw_toast_get_title (_pm_window_get_toast (fixture->window)), ==, "Families supported saved");
+  {
+    g_autoptr(PmProgramme) programme = load_back (fixture, &pilot);
+
+    g_assert_cmpint (pm_pilot_get_reach_at (pilot, q3), ==, 11);
+  }
+}
+
+/* About the pilot and the spend follow a change made through the pilot's
+ * menu, as soon as it is saved. */
+static void
+test_about_and_spend_follow_edits (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *page = gui_test_window_child (fixture, "pilot_page");
+  GtkWidget *about = gui_test_template_child (page, PM_TYPE_PILOT_PAGE, "pilot_about");
+  GtkWidget *lead = gui_test_template_child (about, PM_TYPE_PILOT_ABOUT, "lead_row");
+  GtkWidget *spend = gui_test_template_child (quarter_report (fixture), PM_TYPE_QUARTER_REPORT, "spend_group");
+  GtkWidget *spend_label = gui_test_template_child (page, PM_TYPE_PILOT_PAGE, "spend_label");
+  PmEditDialog *dialog;
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (spend)), ==,
+                   "By the end of Q3 2016/17: £4,900 spent");
+
+  g_assert_true (gtk_widget_activate_action (page, "pilot.edit", NULL));
+  dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, "lead")), "Jo Commissioner");
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  gui_test_drain ();
+  g_assert_null (gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lead)), ==, "Jo Commissioner");
+
+  g_assert_true (gtk_widget_activate_action (page, "pilot.add-spend", NULL));
+  dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, "description")), "Room hire");
+  gtk_editable_set_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, "amount")), "£100");
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  gui_test_drain ();
+  g_assert_null (gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG));
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (spend)), ==,
+                   "By the end of Q3 2016/17: £5,000 spent");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (spend_label)), ==, "Spend: £5,000 spent");
+}
+
+/* Editing what is there already, through each form: the KPI (undone
+ * after), the district and the programme, whose name is the window's
+ * title. What is asserted is read back from the file. */
+static void
+test_edit_forms_update (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PmProgramme *programme = pm_window_get_programme (fixture->window);
+  PmDistrict *cannock = pm_programme_find_district (programme, CANNOCK);
+  AdwWindowTitle *title = gui_test_window_child (fixture, "window_title");
+  g_autoptr(PmProgramme) saved = NULL;
+  g_autoptr(PmKpi) kpi = NULL;
+  PmPilot *pilot;
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_kpi (fixture, WCFC);
+  g_assert_true (gtk_widget_activate_action (gui_test_kpi_table (fixture), "kpi.edit", NULL));
+  set_edit_field ("title", "WCFC families supported");
+  set_edit_field ("tolerance", "20");
+  accept_edit_dialog ();
+  g_assert_cmpstr (adw_toast_get_title (_pm_window_get_toast (fixture->window)), ==, "KPI saved");
+  saved = load_back (fixture, &pilot);
+  kpi = g_list_model_get_item (pm_pilot_get_kpis (pilot), 0);
+  g_assert_cmpstr (pm_kpi_get_title (kpi), ==, "WCFC families supported");
+  g_assert_cmpfloat_with_epsilon (pm_kpi_get_tolerance (kpi), 0.2, 1e-9);
+  g_clear_object (&kpi);
+  g_clear_object (&saved);
+
+  gui_test_activate_undo (fixture);
+  saved = load_back (fixture, &pilot);
+  kpi = g_list_model_get_item (pm_pilot_get_kpis (pilot), 0);
+  g_assert_true (g_str_has_prefix (pm_kpi_get_title (kpi), WCFC));
+  g_clear_object (&saved);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-district", "x",
+                                             pm_district_get_id (cannock)));
+  gui_test_drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-district", NULL));
+  set_edit_field ("name", "Cannock");
+  accept_edit_dialog ();
+  g_assert_cmpstr (adw_toast_get_title (_pm_window_get_toast (fixture->window)), ==, "District renamed");
+  saved = load_back_programme (fixture);
+  g_assert_nonnull (pm_programme_find_district (saved, "Cannock"));
+  g_clear_object (&saved);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-programme", NULL));
+  set_edit_field ("name", "District Pilots 2017");
+  accept_edit_dialog ();
+  saved = load_back_programme (fixture);
+  g_assert_cmpstr (pm_programme_get_name (saved), ==, "District Pilots 2017");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "District Pilots 2017");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+
+  /* Widget tests need a display; without one, say so the TAP way. */
+  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS, as test-window.c explains; settings
+   * stay in memory (GSETTINGS_BACKEND=memory). */
+  g_test_init (&argc, &argv, NULL);
+
+  app = pm_application_new ();
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Could not register the application: %s", error->message);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gui/pages/show-actions", test_show_actions);
+  ADD ("/gui/pages/preferences-name", test_preferences_name);
+  ADD ("/gui/pages/narrative-saved", test_narrative_saved);
+  ADD ("/gui/pages/reach-saved", test_reach_saved);
+  ADD ("/gui/pages/about-and-spend-follow-edits", test_about_and_spend_follow_edits);
+  ADD ("/gui/pages/edit-forms-update", test_edit_forms_update);
+  ADD ("/gui/pages/overview-links", test_overview_links);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}

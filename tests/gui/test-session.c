@@ -1,0 +1,363 @@
+/* test-session.c: what the window's pages and dialogs report through (no
+ * display)
+ *
+ * A PmSession on a fresh copy of the sample programme: a saved change is
+ * announced with its undo, and the undo puts the file back; a failure is
+ * announced with its heading; a sign-off or a committee round that moved
+ * says so, and one refused does not. What is asserted about the data is
+ * read back from the file by a fresh PmStore.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "pm-session.h"
+
+#define CANNOCK "Cannock Chase"
+#define WCFC "WCFC to work with 75"
+
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  PmSession *session;
+
+  /* What the session said */
+  guint      n_saved;
+  char      *saved_message;
+  gpointer   saved_undo;
+  guint      n_failed;
+  char      *failed_heading;
+  GError    *failed_error;
+  guint      n_signoff_changed;
+  GString   *notified;
+} Fixture;
+
+static void
+saved_cb (PmSession  *session,
+          const char *message,
+          PmUndo     *undo,
+          Fixture    *fixture)
+{
+  fixture->n_saved++;
+  g_free (fixture->saved_message);
+  fixture->saved_message = g_strdup (message);
+  fixture->saved_undo = undo;
+}
+
+static void
+failed_cb (PmSession    *session,
+           const char   *heading,
+           const GError *error,
+           Fixture      *fixture)
+{
+  fixture->n_failed++;
+  g_free (fixture->failed_heading);
+  fixture->failed_heading = g_strdup (heading);
+  g_clear_error (&fixture->failed_error);
+  fixture->failed_error = g_error_copy (error);
+}
+
+static void
+signoff_changed_cb (PmSession *session,
+                    Fixture   *fixture)
+{
+  fixture->n_signoff_changed++;
+}
+
+static void
+notify_cb (PmSession  *session,
+           GParamSpec *pspec,
+           Fixture    *fixture)
+{
+  g_string_append_printf (fixture->notified, "%s;", pspec->name);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = gui_test_make_sample_database ("pm-test-session", &fixture->path);
+  fixture->notified = g_string_new (NULL);
+  fixture->session = pm_session_new ();
+  g_signal_connect (fixture->session, "saved", G_CALLBACK (saved_cb), fixture);
+  g_signal_connect (fixture->session, "failed", G_CALLBACK (failed_cb), fixture);
+  g_signal_connect (fixture->session, "signoff-changed", G_CALLBACK (signoff_changed_cb), fixture);
+  g_signal_connect (fixture->session, "notify", G_CALLBACK (notify_cb), fixture);
+
+  g_assert_true (pm_session_open (fixture->session, fixture->path, NULL, PM_STORE_OPEN_DEFAULT, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GSettings *settings = pm_session_get_settings (fixture->session);
+
+  if (settings != NULL)
+    {
+      g_settings_reset (settings, "author-name");
+      g_settings_reset (settings, "recent-databases");
+      g_settings_reset (settings, "last-database");
+    }
+  if (pm_session_get_store (fixture->session) != NULL)
+    pm_store_close (pm_session_get_store (fixture->session));
+  g_clear_object (&fixture->session);
+  g_clear_pointer (&fixture->saved_message, g_free);
+  g_clear_pointer (&fixture->failed_heading, g_free);
+  g_clear_error (&fixture->failed_error);
+  g_string_free (fixture->notified, TRUE);
+
+  gui_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static PmKpi *
+find_wcfc (PmProgramme *programme)
+{
+  g_autoptr(PmPilot) pilot = g_list_model_get_item (pm_district_get_pilots (pm_programme_find_district (programme,
+                                                                                                       CANNOCK)),
+                                                    0);
+  g_autoptr(PmKpi) kpi = g_list_model_get_item (pm_pilot_get_kpis (pilot), 0);
+
+  g_assert_true (g_str_has_prefix (pm_kpi_get_title (kpi), WCFC));
+  return kpi;
+}
+
+/* WCFC's value for Q3 2016/17 as the file holds it. */
+static double
+read_back_wcfc (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) fresh = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  PmProgressEntry *entry;
+  double value;
+
+  g_assert_no_error (error);
+  programme = pm_store_load (fresh, &error);
+  g_assert_no_error (error);
+  entry = pm_kpi_get_entry (find_wcfc (programme), q3);
+  g_assert_nonnull (entry);
+  value = pm_progress_entry_get_value (entry);
+  pm_store_close (fresh);
+
+  return value;
+}
+
+/* The document is announced store first, then programme; the lookups by
+ * id find the objects the pages show. */
+static void
+test_open (Fixture       *fixture,
+           gconstpointer  data)
+{
+  PmProgramme *programme = pm_session_get_programme (fixture->session);
+  PmKpi *kpi;
+  PmPilot *pilot;
+  GSettings *settings = pm_session_get_settings (fixture->session);
+
+  g_assert_nonnull (programme);
+  g_assert_cmpstr (pm_store_get_path (pm_session_get_store (fixture->session)), ==, fixture->path);
+  g_assert_nonnull (strstr (fixture->notified->str, "store;programme;"));
+
+  kpi = find_wcfc (programme);
+  pilot = pm_kpi_get_pilot (kpi);
+  g_assert_true (pm_session_find_kpi (fixture->session, pm_kpi_get_id (kpi)) == kpi);
+  g_assert_true (pm_session_find_pilot (fixture->session, pm_pilot_get_id (pilot)) == pilot);
+  g_assert_true (pm_session_find_district (fixture->session, pm_district_get_id (pm_pilot_get_district (pilot)))
+                 == pm_pilot_get_district (pilot));
+  /* Ids are the store's: a KPI's is no pilot's. */
+  g_assert_null (pm_session_find_pilot (fixture->session, pm_kpi_get_id (kpi) + 100000));
+  g_assert_null (pm_session_find_kpi (fixture->session, 0));
+
+  /* Remembered for Open Recent. */
+  if (settings != NULL)
+    {
+      g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-databases");
+
+      g_assert_cmpstr (recent[0], ==, fixture->path);
+    }
+}
+
+/* A file that is not a database: refused, and the document stays. */
+static void
+test_open_refused (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *junk = g_build_filename (fixture->dir, "notes.db", NULL);
+  PmProgramme *programme = pm_session_get_programme (fixture->session);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (junk, "Not a database at all.\n", -1, &error));
+  g_assert_no_error (error);
+  g_string_truncate (fixture->notified, 0);
+
+  g_assert_false (pm_session_open (fixture->session, junk, NULL, PM_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_true (pm_session_get_programme (fixture->session) == programme);
+  g_assert_cmpstr (fixture->notified->str, ==, "");
+}
+
+/* A change saved is announced with its undo; the session runs the undo
+ * through the store, and says so. */
+static void
+test_saved_then_undone (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PmKpi *kpi = find_wcfc (pm_session_get_programme (fixture->session));
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(GError) error = NULL;
+  PmUndo *undo = NULL;
+
+  g_assert_cmpfloat (read_back_wcfc (fixture), ==, 5);
+  g_assert_true (pm_edit_set_entry (pm_session_get_store (fixture->session), kpi, q3, "9", "", &undo, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+  g_assert_cmpfloat (read_back_wcfc (fixture), ==, 9);
+
+  pm_session_report_saved (fixture->session, "Saved for Q3 2016/17", undo);
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  g_assert_cmpstr (fixture->saved_message, ==, "Saved for Q3 2016/17");
+  g_assert_true (fixture->saved_undo == undo);
+
+  pm_session_undo (fixture->session);
+  g_assert_cmpfloat (read_back_wcfc (fixture), ==, 5);
+  g_assert_cmpuint (fixture->n_saved, ==, 2);
+  g_assert_cmpstr (fixture->saved_message, ==, "Change undone");
+  g_assert_null (fixture->saved_undo);
+  g_assert_cmpuint (fixture->n_failed, ==, 0);
+
+  /* Once only: nothing is left to undo. */
+  pm_session_undo (fixture->session);
+  g_assert_cmpuint (fixture->n_saved, ==, 2);
+}
+
+/* A forgotten undo (its toast went) is not run. */
+static void
+test_forgotten_undo (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PmKpi *kpi = find_wcfc (pm_session_get_programme (fixture->session));
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(GError) error = NULL;
+  PmUndo *undo = NULL;
+
+  g_assert_true (pm_edit_set_entry (pm_session_get_store (fixture->session), kpi, q3, "9", "", &undo, &error));
+  pm_session_report_saved (fixture->session, "Saved for Q3 2016/17", undo);
+  pm_session_forget_undo (fixture->session);
+  pm_session_undo (fixture->session);
+  g_assert_cmpfloat (read_back_wcfc (fixture), ==, 9);
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+}
+
+/* An undo the store cannot write is a failure, with its heading. */
+static void
+test_undo_failed (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  PmKpi *kpi = find_wcfc (pm_session_get_programme (fixture->session));
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(GError) error = NULL;
+  PmUndo *undo = NULL;
+
+  g_assert_true (pm_edit_set_entry (pm_session_get_store (fixture->session), kpi, q3, "9", "", &undo, &error));
+  pm_session_report_saved (fixture->session, "Saved for Q3 2016/17", undo);
+  pm_store_close (pm_session_get_store (fixture->session));
+
+  pm_session_undo (fixture->session);
+  g_assert_cmpuint (fixture->n_failed, ==, 1);
+  g_assert_cmpstr (fixture->failed_heading, ==, "Could Not Undo");
+  g_assert_error (fixture->failed_error, PM_STORE_ERROR, PM_STORE_ERROR_IO);
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  g_assert_cmpfloat (read_back_wcfc (fixture), ==, 9);
+}
+
+/* Moving a quarter on says so; a move the store refuses does not. */
+static void
+test_signoff_changed (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  PmDistrict *cannock = pm_programme_find_district (pm_session_get_programme (fixture->session), CANNOCK);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(GError) error = NULL;
+
+  pm_session_set_period (fixture->session, q3);
+  g_assert_cmpint (pm_session_get_signoff (fixture->session, cannock), ==, PM_SIGNOFF_OPEN);
+
+  /* Accepting what was never submitted is refused. */
+  g_assert_false (pm_session_set_signoff (fixture->session, cannock, PM_SIGNOFF_ACCEPTED, NULL, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (fixture->n_signoff_changed, ==, 0);
+
+  g_assert_true (pm_session_set_signoff (fixture->session, cannock, PM_SIGNOFF_SUBMITTED, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->n_signoff_changed, ==, 1);
+  g_assert_cmpint (pm_session_get_signoff (fixture->session, cannock), ==, PM_SIGNOFF_SUBMITTED);
+
+  /* The quarter shown is the session's. */
+  {
+    g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+
+    pm_session_set_period (fixture->session, q4);
+    g_assert_cmpint (pm_session_get_signoff (fixture->session, cannock), ==, PM_SIGNOFF_OPEN);
+  }
+
+  g_assert_true (pm_session_freeze_round (fixture->session, "2017-01-12", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->n_signoff_changed, ==, 2);
+  g_assert_false (pm_session_freeze_round (fixture->session, "2016-12-01", &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (fixture->n_signoff_changed, ==, 2);
+}
+
+/* The name typed in preferences goes with every change from then on. */
+static void
+test_author_follows_settings (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GSettings *settings = pm_session_get_settings (fixture->session);
+
+  if (settings == NULL)
+    {
+      g_test_skip ("the settings schema is not installed");
+      return;
+    }
+
+  g_settings_set_string (settings, "author-name", "  Alex Lead ");
+  g_assert_cmpstr (pm_session_get_author (fixture->session), ==, "Alex Lead");
+  g_assert_cmpstr (pm_store_get_author (pm_session_get_store (fixture->session)), ==, "Alex Lead");
+  g_assert_nonnull (strstr (fixture->notified->str, "author;"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gui/session/open", test_open);
+  ADD ("/gui/session/open-refused", test_open_refused);
+  ADD ("/gui/session/saved-then-undone", test_saved_then_undone);
+  ADD ("/gui/session/forgotten-undo", test_forgotten_undo);
+  ADD ("/gui/session/undo-failed", test_undo_failed);
+  ADD ("/gui/session/signoff-changed", test_signoff_changed);
+  ADD ("/gui/session/author-follows-settings", test_author_follows_settings);
+
+#undef ADD
+
+  return g_test_run ();
+}

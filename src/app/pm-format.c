@@ -13,119 +13,18 @@
 #include "model/pm-date.h"
 #include "pm-format.h"
 
-/* Whole percent, rounded half up, so 7 of 125 (5.6%) reads "6%". */
-static int
-percent_of (gint64 part,
-            gint64 whole)
-{
-  if (whole <= 0)
-    return 0;
-
-  return (int) floor (100.0 * (double) part / (double) whole + 0.5);
-}
-
 char *
-pm_format_reach (int reached,
-                 int target)
+pm_format_kpi_target (PmKpi *kpi)
 {
-  if (reached < 0 && target <= 0)
-    return g_strdup (_("Not reported"));
+  char *text;
 
-  if (reached < 0)
-    return g_strdup_printf (_("Not reported (target %d)"), target);
+  g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
 
-  if (target <= 0)
-    return g_strdup_printf (ngettext ("%d family", "%d families", reached), reached);
+  text = pm_wording_kpi_target (kpi);
+  if (text == NULL)
+    text = g_strdup (_("None set"));
 
-  /* Translators: families reached: "7 of 125 (6%)" */
-  return g_strdup_printf (_("%d of %d (%d%%)"), reached, target, percent_of (reached, target));
-}
-
-char *
-pm_format_reach_total (int reached,
-                       int reached_with_target,
-                       int target)
-{
-  g_autofree char *against = NULL;
-
-  /* Families reached by pilots with no target are not counted against the
-   * others' targets, or the total would look better than it is. */
-  if (reached < 0 || reached == reached_with_target || target <= 0)
-    return pm_format_reach (reached, target);
-
-  against = pm_format_reach (MAX (reached_with_target, 0), target);
-  /* Translators: "201 families; against targets, 7 of 125 (6%)" */
-  return g_strdup_printf (ngettext ("%d family; against targets, %s", "%d families; against targets, %s", reached),
-                          reached, against);
-}
-
-char *
-pm_format_spend (gint64 spent_pence,
-                 gint64 committed_pence,
-                 gint64 budget_pence)
-{
-  g_autofree char *spent = pm_unit_format_value (PM_UNIT_MONEY, (double) spent_pence);
-  g_autofree char *committed = pm_unit_format_value (PM_UNIT_MONEY, (double) committed_pence);
-  g_autofree char *main_part = NULL;
-
-  if (spent_pence <= 0 && committed_pence <= 0 && budget_pence < 0)
-    return g_strdup (_("None recorded"));
-
-  if (budget_pence < 0 && spent_pence <= 0)
-    /* Translators: "£30,000 committed" */
-    return g_strdup_printf (_("%s committed"), committed);
-
-  if (budget_pence >= 0)
-    {
-      g_autofree char *budget = pm_unit_format_value (PM_UNIT_MONEY, (double) budget_pence);
-
-      /* Translators: spend against budget: "£4,900 of £50,000 (10%)" */
-      main_part = g_strdup_printf (_("%s of %s (%d%%)"), spent, budget,
-                                   percent_of (spent_pence, budget_pence));
-    }
-  else
-    {
-      /* Translators: "£4,900 spent" */
-      main_part = g_strdup_printf (_("%s spent"), spent);
-    }
-
-  if (committed_pence > 0)
-    /* Translators: "£4,900 spent, £30,000 committed" */
-    return g_strdup_printf (_("%s, %s committed"), main_part, committed);
-
-  return g_steal_pointer (&main_part);
-}
-
-char *
-pm_format_target (PmTarget *target,
-                  PmUnit    unit)
-{
-  g_autofree char *value = NULL;
-  g_autofree char *date = NULL;
-
-  g_return_val_if_fail (target == NULL || PM_IS_TARGET (target), NULL);
-
-  if (target == NULL)
-    return g_strdup (_("None set"));
-
-  value = pm_unit_format_value (unit, pm_target_get_value (target));
-  date = pm_date_format (pm_target_get_date (target));
-  if (date == NULL)
-    return g_steal_pointer (&value);
-
-  /* Translators: a target and when it is due: "13 by 30 November 2017" */
-  return g_strdup_printf (_("%s by %s"), value, date);
-}
-
-char *
-pm_format_rag_counts (const guint *counts)
-{
-  g_return_val_if_fail (counts != NULL, NULL);
-
-  /* Translators: what a screen reader says for the RAG pills of a row */
-  return g_strdup_printf (_("%u green, %u amber, %u red, %u not judged"),
-                          counts[PM_RAG_GREEN], counts[PM_RAG_AMBER],
-                          counts[PM_RAG_RED], counts[PM_RAG_GREY]);
+  return text;
 }
 
 const char *
@@ -153,22 +52,6 @@ pm_format_status_css_class (PmDeliveryStatus status)
     case PM_DELIVERY_COMPLETED:   return "status-completed";
     default:                      return "status-not-started";
     }
-}
-
-char *
-pm_format_entry_value (PmKpi    *kpi,
-                       PmPeriod *period)
-{
-  PmProgressEntry *entry;
-
-  g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
-  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
-
-  entry = pm_kpi_get_entry (kpi, period);
-  if (entry == NULL || !pm_progress_entry_has_value (entry))
-    return g_strdup ("");
-
-  return pm_unit_format_value (pm_kpi_get_unit (kpi), pm_progress_entry_get_value (entry));
 }
 
 gboolean

@@ -1,4 +1,6 @@
-/* pm-format.h: what the window's cells and fields say, as plain functions
+/* pm-format.h: what the window's cells and fields need beyond the
+ * figures' wording (model/pm-wording.h): CSS classes, parsing what is typed,
+ * the quarters offered, search
  *
  * Nothing here touches a widget, so all of it is tested without a display.
  *
@@ -10,39 +12,17 @@
 
 #include "model/pm-assessment.h"
 #include "model/pm-programme.h"
+#include "model/pm-wording.h"
 
 G_BEGIN_DECLS
 
-/* "7 of 125 (6%)"; "Not reported (target 125)" when @reached is -1;
- * "7 families" when there is no target. */
-char       *pm_format_reach             (int              reached,
-                                         int              target);
-/* For a district or the programme: @reached by all its pilots, of which
- * @reached_with_target by pilots that have a reach target. */
-char       *pm_format_reach_total       (int              reached,
-                                         int              reached_with_target,
-                                         int              target);
-/* "£4,900 of £50,000 (10%)", "£4,900 spent", with ", £30,000 committed"
- * when some is committed ("£30,000 committed" alone when nothing is spent
- * and there is no budget); "None recorded" when there is nothing at all.
- * @budget_pence is -1 when the budget is not known. */
-char       *pm_format_spend             (gint64           spent_pence,
-                                         gint64           committed_pence,
-                                         gint64           budget_pence);
-/* "13 by 30 November 2017", "95%", or "None set" for NULL. */
-char       *pm_format_target            (PmTarget        *target,
-                                         PmUnit           unit);
-/* "3 green, 1 amber, 0 red, 2 not judged": what a screen reader says for
- * a row of RAG pills. */
-char       *pm_format_rag_counts        (const guint     *counts);
+/* @kpi's current target as the window shows it (see
+ * pm_wording_kpi_target()), or "None set". */
+char       *pm_format_kpi_target        (PmKpi           *kpi);
 /* The CSS class colouring a RAG pill: "rag-green", "rag-amber"... */
 const char *pm_format_rag_css_class     (PmRag            rag);
 /* "status-on-track", "status-delayed"...: the delivery status pill. */
 const char *pm_format_status_css_class  (PmDeliveryStatus status);
-/* The value of @kpi's entry for @period as it would be typed back
- * ("44.8%", "£4,900"), or "" when there is none. */
-char       *pm_format_entry_value       (PmKpi           *kpi,
-                                         PmPeriod        *period);
 
 /* Families supported: a whole number, not negative ("1,250" is allowed). */
 gboolean    pm_format_parse_count       (const char      *text,

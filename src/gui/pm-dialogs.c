@@ -346,7 +346,7 @@ pm_dialogs_add_target (GtkWindow *parent,
   g_return_if_fail (PM_IS_SESSION (session));
   g_return_if_fail (PM_IS_KPI (kpi));
 
-  current = pm_format_target (pm_kpi_get_current_target (kpi), pm_kpi_get_unit (kpi));
+  current = pm_format_kpi_target (kpi);
   description = g_strdup_printf (_("Current target: %s. The new target is added as a revision; earlier targets are kept."),
                                  current);
 

@@ -125,7 +125,7 @@ recompute (PmKpiRow *self)
   set_string (self, PROP_UNIT_LABEL, pm_unit_get_label (unit));
   set_string (self, PROP_DIRECTION_LABEL, pm_direction_get_label (pm_kpi_get_direction (kpi)));
   take_string (self, PROP_BASELINE_TEXT, pm_baseline_format (pm_kpi_get_baseline (kpi), unit));
-  take_string (self, PROP_TARGET_TEXT, pm_format_target (pm_kpi_get_current_target (kpi), unit));
+  take_string (self, PROP_TARGET_TEXT, pm_format_kpi_target (kpi));
   set_string (self, PROP_NOTE, entry != NULL ? pm_progress_entry_get_note (entry) : NULL);
 
   if (entry != NULL && pm_progress_entry_has_value (entry))

@@ -163,9 +163,9 @@ update_editor_fields (PmKpiTable *self)
 
   kpi = pm_kpi_row_get_kpi (self->selected_row);
   entry = pm_kpi_get_entry (kpi, self->period);
-  value = pm_format_entry_value (kpi, self->period);
+  value = pm_wording_kpi_value (kpi, self->period);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->value_row), value);
+  gtk_editable_set_text (GTK_EDITABLE (self->value_row), value != NULL ? value : "");
   gtk_editable_set_text (GTK_EDITABLE (self->note_row),
                          entry != NULL && pm_progress_entry_get_note (entry) != NULL
                            ? pm_progress_entry_get_note (entry) : "");

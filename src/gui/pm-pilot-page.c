@@ -135,16 +135,16 @@ update_header (PmPilotPage *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), pm_format_status_css_class (i));
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), pm_format_status_css_class (status));
 
-  reach = pm_format_reach (pm_pilot_get_reach_at (self->pilot, self->period),
-                           pm_pilot_get_reach_target (self->pilot));
-  /* Translators: "Families supported: 7 of 125 (6%)" */
+  reach = pm_wording_reach (pm_pilot_get_reach_at (self->pilot, self->period),
+                            pm_pilot_get_reach_target (self->pilot));
+  /* Translators: "Families supported: 7 of 125 families (6%)" */
   reach_text = g_strdup_printf (_("Families supported: %s"), reach);
   gtk_label_set_label (self->reach_label, reach_text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->reach_label), reach_text);
 
-  spend = pm_format_spend (pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_SPENT),
-                           pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_COMMITTED),
-                           pm_pilot_get_budget_pence (self->pilot));
+  spend = pm_wording_spend (pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_SPENT),
+                            pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_COMMITTED),
+                            pm_pilot_get_budget_pence (self->pilot));
   /* Translators: "Spend: £4,900 spent" */
   spend_text = g_strdup_printf (_("Spend: %s"), spend);
   gtk_label_set_label (self->spend_label, spend_text);

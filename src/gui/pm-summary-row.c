@@ -193,10 +193,10 @@ recompute (PmSummaryRow *self)
     }
 
   take_string (self, PROP_PILOTS_TEXT, g_strdup_printf ("%u", totals.pilots));
-  take_string (self, PROP_REACH_TEXT, pm_format_reach_total (totals.reached, totals.reached_with_target,
-                                                             totals.target));
-  take_string (self, PROP_SPEND_TEXT, pm_format_spend (totals.spent, totals.committed, totals.budget));
-  take_string (self, PROP_RAG_TEXT, pm_format_rag_counts (totals.counts));
+  take_string (self, PROP_REACH_TEXT, pm_wording_reach_total (totals.reached, totals.reached_with_target,
+                                                              totals.target));
+  take_string (self, PROP_SPEND_TEXT, pm_wording_spend (totals.spent, totals.committed, totals.budget));
+  take_string (self, PROP_RAG_TEXT, pm_wording_rag_counts (totals.counts));
 
   set_double (self, &self->sort_reach,
               totals.target > 0 ? (double) totals.reached_with_target / totals.target : -1,

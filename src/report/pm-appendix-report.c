@@ -92,8 +92,8 @@ cell_new (PangoContext *context,
 static char *
 baseline_markup (PmKpi *kpi)
 {
-  g_autofree char *baseline = _pm_report_baseline_text (kpi);
-  g_autofree char *target = _pm_report_target_text (kpi);
+  g_autofree char *baseline = pm_wording_kpi_baseline (kpi);
+  g_autofree char *target = pm_wording_kpi_target (kpi);
 
   if (target == NULL)
     return g_markup_escape_text (baseline, -1);
@@ -107,7 +107,7 @@ progress_markup (PmKpi    *kpi,
                  PmPeriod *period)
 {
   PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
-  g_autofree char *value = _pm_report_value_text (kpi, period);
+  g_autofree char *value = pm_wording_kpi_value (kpi, period);
   const char *note = entry != NULL ? pm_progress_entry_get_note (entry) : NULL;
 
   if (value != NULL && note != NULL)

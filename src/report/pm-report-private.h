@@ -18,6 +18,7 @@
 #include "model/pm-kpi.h"
 #include "model/pm-pilot.h"
 #include "model/pm-period.h"
+#include "model/pm-wording.h"
 
 G_BEGIN_DECLS
 
@@ -128,15 +129,6 @@ double       _pm_report_layout_lines_height (PangoLayout *layout,
  * do not depend on the device. */
 void         _pm_report_context_setup     (PangoContext  *context);
 
-/* Shared wording, so the summary and the appendix say the same. */
-char        *_pm_report_baseline_text     (PmKpi         *kpi);
-char        *_pm_report_target_text       (PmKpi         *kpi);
-char        *_pm_report_value_text        (PmKpi         *kpi,
-                                           PmPeriod      *period);
-/* "7 of 125 families (6%)", "Not reported (target 125 families)". */
-char        *_pm_report_reach_text        (int            reached,
-                                           int            target);
-char        *_pm_report_money_text        (gint64         pence);
 /* A bulleted list as one layout with a hanging indent. */
 PangoLayout *_pm_report_bullets_new       (PangoContext       *context,
                                            PmReportFont        font,

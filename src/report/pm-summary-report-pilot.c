@@ -212,11 +212,11 @@ add_kpi_row (PmReportTable *table,
   PmRag rags[G_N_ELEMENTS (kpi_widths)];
   PmTravel travel;
   g_autofree char *title = kpi_cell_markup (kpi, period);
-  g_autofree char *baseline_text = _pm_report_baseline_text (kpi);
+  g_autofree char *baseline_text = pm_wording_kpi_baseline (kpi);
   g_autofree char *baseline = g_markup_escape_text (baseline_text, -1);
-  g_autofree char *target_text = _pm_report_target_text (kpi);
+  g_autofree char *target_text = pm_wording_kpi_target (kpi);
   g_autofree char *target = escaped_or_secondary (target_text, _("No target"));
-  g_autofree char *value_text = _pm_report_value_text (kpi, period);
+  g_autofree char *value_text = pm_wording_kpi_value (kpi, period);
   g_autofree char *value = escaped_or_secondary (value_text, _("No value"));
   g_autofree char *change_text = NULL;
   g_autofree char *change = NULL;
@@ -365,7 +365,7 @@ add_reach (PmReport     *report,
   GListModel *providers = pm_pilot_get_providers (pilot);
   int reached = pm_pilot_get_reach_at (pilot, period);
   int target = pm_pilot_get_reach_target (pilot);
-  g_autofree char *reach = _pm_report_reach_text (reached, target);
+  g_autofree char *reach = pm_wording_reach (reached, target);
   g_autofree char *label = pm_period_get_label (period);
   g_autofree char *sentence = NULL;
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
@@ -390,7 +390,7 @@ add_reach (PmReport     *report,
       if (provider_target <= 0 && provider_reached < 0)
         continue;
 
-      text = _pm_report_reach_text (provider_reached, provider_target);
+      text = pm_wording_reach (provider_reached, provider_target);
       g_ptr_array_add (lines, g_strdup_printf ("%s: %s", pm_provider_get_name (provider), text));
     }
 
@@ -417,8 +417,8 @@ add_spend (PmReport     *report,
   gint64 spent = pm_pilot_get_spend_at (pilot, period, PM_SPEND_SPENT);
   gint64 committed = pm_pilot_get_spend_at (pilot, period, PM_SPEND_COMMITTED);
   gint64 budget = pm_pilot_get_budget_pence (pilot);
-  g_autofree char *spent_text = _pm_report_money_text (spent);
-  g_autofree char *committed_text = _pm_report_money_text (committed);
+  g_autofree char *spent_text = pm_wording_money (spent);
+  g_autofree char *committed_text = pm_wording_money (committed);
   g_autofree char *label = pm_period_get_label (period);
   g_autofree char *sentence = NULL;
   const char *headers[] = { _("Item"), _("Period"), _("Status"), _("Amount") };
@@ -428,7 +428,7 @@ add_spend (PmReport     *report,
 
   if (budget >= 0)
     {
-      g_autofree char *budget_text = _pm_report_money_text (budget);
+      g_autofree char *budget_text = pm_wording_money (budget);
 
       /* Translators: "Spent £4,900 and committed £30,000 by the end of Q3 2016/17, against a budget of £50,000." */
       sentence = g_strdup_printf (_("Spent %s and committed %s by the end of %s, against a budget of %s."),
@@ -450,7 +450,7 @@ add_spend (PmReport     *report,
       PmPeriod *when = pm_spend_item_get_period (item);
       PangoLayout *cells[G_N_ELEMENTS (spend_widths)];
       g_autofree char *when_text = when != NULL ? pm_period_get_label (when) : g_strdup ("–");
-      g_autofree char *amount = _pm_report_money_text (pm_spend_item_get_amount_pence (item));
+      g_autofree char *amount = pm_wording_money (pm_spend_item_get_amount_pence (item));
       const char *texts[G_N_ELEMENTS (spend_widths)];
 
       if (when != NULL && pm_period_compare (when, period) > 0)

@@ -132,7 +132,7 @@ reach_text (const Totals *totals)
                                          "%d families (target %d where set)", totals->reached),
                             totals->reached, totals->target);
 
-  return _pm_report_reach_text (totals->reached, totals->target);
+  return pm_wording_reach (totals->reached, totals->target);
 }
 
 static char *
@@ -143,7 +143,7 @@ budget_text (const Totals *totals)
   if (totals->budget < 0)
     return g_strdup (_("Not recorded"));
 
-  money = _pm_report_money_text (totals->budget);
+  money = pm_wording_money (totals->budget);
   if (totals->budget_partial)
     /* Translators: a budget total when some pilots have no budget recorded */
     return g_strdup_printf (_("%s (partial)"), money);
@@ -164,8 +164,8 @@ add_programme_row (PmSummaryReport *self,
   PangoLayout *cells[G_N_ELEMENTS (programme_widths)] = { NULL, };
   g_autoptr(GString) delivery = g_string_new (NULL);
   g_autofree char *reach = reach_text (totals);
-  g_autofree char *spent = _pm_report_money_text (totals->spent);
-  g_autofree char *committed = _pm_report_money_text (totals->committed);
+  g_autofree char *spent = pm_wording_money (totals->spent);
+  g_autofree char *committed = pm_wording_money (totals->committed);
   g_autofree char *budget = budget_text (totals);
   static const PmRag order[] = { PM_RAG_GREEN, PM_RAG_AMBER, PM_RAG_RED, PM_RAG_GREY };
 

@@ -531,7 +531,7 @@ add_appendix_sheet (Book       *book,
       put_text (book, sheet, r, 1, pm_pilot_get_title (row->pilot), book->text);
       put_text (book, sheet, r, 2, pm_kpi_get_title (row->kpi), book->text);
       /* The words the printed appendix gives, with the reason for a state. */
-      put_baseline (book, sheet, r, 3, row->kpi, _pm_report_baseline_text);
+      put_baseline (book, sheet, r, 3, row->kpi, pm_wording_kpi_baseline);
       put_target (book, sheet, r, 4, row->kpi);
       put_value (book, sheet, r, 5, row);
       put_status (book, sheet, r, 6, row->rag);

@@ -1,0 +1,188 @@
+/* pm-wording.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "pm-date.h"
+#include "pm-wording.h"
+
+/* Whole percent, rounded half up, so 7 of 125 (5.6%) reads "6%". */
+static int
+percent_of (gint64 part,
+            gint64 whole)
+{
+  if (whole <= 0)
+    return 0;
+
+  return (int) floor (100.0 * (double) part / (double) whole + 0.5);
+}
+
+char *
+pm_wording_reach (int reached,
+                  int target)
+{
+  if (reached < 0 && target <= 0)
+    return g_strdup (_("Not reported"));
+
+  if (reached < 0)
+    /* Translators: families reached when nothing is reported yet */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Not reported (target %d family)",
+                                         "Not reported (target %d families)", target),
+                            target);
+
+  if (target <= 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d family", "%d families", reached),
+                            reached);
+
+  /* Translators: families reached against the target, with the share:
+   * “7 of 125 families (6%)” */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d family (%d%%)",
+                                       "%d of %d families (%d%%)", target),
+                          reached, target, percent_of (reached, target));
+}
+
+char *
+pm_wording_reach_total (int reached,
+                        int reached_with_target,
+                        int target)
+{
+  g_autofree char *against = NULL;
+
+  if (reached < 0 || reached == reached_with_target || target <= 0)
+    return pm_wording_reach (reached, target);
+
+  against = pm_wording_reach (MAX (reached_with_target, 0), target);
+  /* Translators: "201 families; against targets, 7 of 125 families (6%)" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d family; against targets, %s",
+                                       "%d families; against targets, %s", reached),
+                          reached, against);
+}
+
+char *
+pm_wording_money (gint64 pence)
+{
+  return pm_unit_format_value (PM_UNIT_MONEY, (double) pence);
+}
+
+char *
+pm_wording_spend (gint64 spent_pence,
+                  gint64 committed_pence,
+                  gint64 budget_pence)
+{
+  g_autofree char *spent = pm_wording_money (spent_pence);
+  g_autofree char *committed = pm_wording_money (committed_pence);
+  g_autofree char *main_part = NULL;
+
+  if (spent_pence <= 0 && committed_pence <= 0 && budget_pence < 0)
+    return g_strdup (_("None recorded"));
+
+  if (budget_pence < 0 && spent_pence <= 0)
+    /* Translators: "£30,000 committed" */
+    return g_strdup_printf (_("%s committed"), committed);
+
+  if (budget_pence >= 0)
+    {
+      g_autofree char *budget = pm_wording_money (budget_pence);
+
+      /* Translators: spend against budget: "£4,900 of £50,000 (10%)" */
+      main_part = g_strdup_printf (_("%s of %s (%d%%)"), spent, budget,
+                                   percent_of (spent_pence, budget_pence));
+    }
+  else
+    {
+      /* Translators: "£4,900 spent" */
+      main_part = g_strdup_printf (_("%s spent"), spent);
+    }
+
+  if (committed_pence > 0)
+    /* Translators: "£4,900 spent, £30,000 committed" */
+    return g_strdup_printf (_("%s, %s committed"), main_part, committed);
+
+  return g_steal_pointer (&main_part);
+}
+
+char *
+pm_wording_target (PmTarget *target,
+                   PmUnit    unit)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (PM_IS_TARGET (target), NULL);
+
+  value = pm_unit_format_value (unit, pm_target_get_value (target));
+  date = pm_date_format (pm_target_get_date (target));
+  if (date == NULL)
+    return g_steal_pointer (&value);
+
+  /* Translators: a target and the date to meet it: "75 by 31 October 2017" */
+  return g_strdup_printf (_("%s by %s"), value, date);
+}
+
+char *
+pm_wording_kpi_target (PmKpi *kpi)
+{
+  PmTarget *target;
+
+  g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
+
+  target = pm_kpi_get_current_target (kpi);
+  if (target == NULL)
+    return NULL;
+
+  return pm_wording_target (target, pm_kpi_get_unit (kpi));
+}
+
+char *
+pm_wording_kpi_value (PmKpi    *kpi,
+                      PmPeriod *period)
+{
+  PmProgressEntry *entry;
+
+  g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+
+  entry = pm_kpi_get_entry (kpi, period);
+  if (entry == NULL || !pm_progress_entry_has_value (entry))
+    return NULL;
+
+  return pm_unit_format_value (pm_kpi_get_unit (kpi), pm_progress_entry_get_value (entry));
+}
+
+char *
+pm_wording_kpi_baseline (PmKpi *kpi)
+{
+  PmBaseline *baseline;
+  g_autofree char *text = NULL;
+  const char *note;
+
+  g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
+
+  baseline = pm_kpi_get_baseline (kpi);
+  text = pm_baseline_format (baseline, pm_kpi_get_unit (kpi));
+  note = pm_baseline_get_note (baseline);
+
+  /* Some states are written without their note ("To be reported at Q1
+   * 2017/18"); a reader needs the reason too. */
+  if (note != NULL && note[0] != '\0' && strstr (text, note) == NULL)
+    return g_strdup_printf ("%s. %s", text, note);
+
+  return g_steal_pointer (&text);
+}
+
+char *
+pm_wording_rag_counts (const guint *counts)
+{
+  g_return_val_if_fail (counts != NULL, NULL);
+
+  /* Translators: what a screen reader says for the RAG pills of a row */
+  return g_strdup_printf (_("%u green, %u amber, %u red, %u not judged"),
+                          counts[PM_RAG_GREEN], counts[PM_RAG_AMBER],
+                          counts[PM_RAG_RED], counts[PM_RAG_GREY]);
+}

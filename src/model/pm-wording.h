@@ -1,0 +1,55 @@
+/* pm-wording.h: how a value, a target, a baseline, reach and spend are
+ * worded for people
+ *
+ * One place for every user-visible wording of the programme's figures,
+ * used by the window, the printed reports and the command line alike, so
+ * that a cell on screen and the same figure on paper read the same.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pm-assessment.h"
+#include "pm-kpi.h"
+
+G_BEGIN_DECLS
+
+/* "7 of 125 families (6%)"; "Not reported (target 125 families)" when
+ * @reached is -1 ("Not reported" with no target either); "7 families"
+ * when there is no target (@target 0 or less). */
+char *pm_wording_reach       (int          reached,
+                              int          target);
+/* For a district or the programme: @reached by all its pilots, of which
+ * @reached_with_target by the pilots that have a reach target; "201
+ * families; against targets, 7 of 125 families (6%)" when the two
+ * differ, since families reached where there is no target do not count
+ * against the others'. */
+char *pm_wording_reach_total (int          reached,
+                              int          reached_with_target,
+                              int          target);
+/* "£4,900". */
+char *pm_wording_money       (gint64       pence);
+/* "£4,900 of £50,000 (10%)", "£4,900 spent", with ", £30,000 committed"
+ * when some is committed ("£30,000 committed" alone when nothing is spent
+ * and there is no budget); "None recorded" when there is nothing at all.
+ * @budget_pence is -1 when the budget is not known. */
+char *pm_wording_spend       (gint64       spent_pence,
+                              gint64       committed_pence,
+                              gint64       budget_pence);
+/* "13 by 30 November 2017", or the value alone when it has no date. */
+char *pm_wording_target      (PmTarget    *target,
+                              PmUnit       unit);
+/* @kpi's current target as above, or NULL when it has none. */
+char *pm_wording_kpi_target  (PmKpi       *kpi);
+/* @kpi's value for @period as it would be typed back ("44.8%",
+ * "£4,900"), or NULL when there is none. */
+char *pm_wording_kpi_value   (PmKpi       *kpi,
+                              PmPeriod    *period);
+/* @kpi's baseline ("0 (October 2016)", "To be confirmed"), with its note
+ * when the state's words leave the note out. */
+char *pm_wording_kpi_baseline (PmKpi      *kpi);
+/* "3 green, 1 amber, 0 red, 2 not judged": what a screen reader says for
+ * a row of RAG pills. @counts is indexed by PmRag. */
+char *pm_wording_rag_counts  (const guint *counts);
+
+G_END_DECLS

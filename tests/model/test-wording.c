@@ -1,0 +1,130 @@
+/* test-wording.c: how figures are worded, the same in the window, the
+ * prints and the command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <locale.h>
+
+#include "pm-wording.h"
+
+static void
+test_reach (void)
+{
+  g_autofree char *some = pm_wording_reach (7, 125);
+  g_autofree char *none = pm_wording_reach (-1, 125);
+  g_autofree char *untargeted = pm_wording_reach (3, 0);
+  g_autofree char *nothing = pm_wording_reach (-1, 0);
+  g_autofree char *all = pm_wording_reach (125, 125);
+
+  g_assert_cmpstr (some, ==, "7 of 125 families (6%)");
+  g_assert_cmpstr (none, ==, "Not reported (target 125 families)");
+  g_assert_cmpstr (untargeted, ==, "3 families");
+  g_assert_cmpstr (nothing, ==, "Not reported");
+  g_assert_cmpstr (all, ==, "125 of 125 families (100%)");
+}
+
+static void
+test_reach_total (void)
+{
+  g_autofree char *mixed = pm_wording_reach_total (201, 7, 125);
+  g_autofree char *targeted = pm_wording_reach_total (7, 7, 125);
+  g_autofree char *none = pm_wording_reach_total (-1, 0, 125);
+
+  /* Families reached without a target are not set against others' targets. */
+  g_assert_cmpstr (mixed, ==, "201 families; against targets, 7 of 125 families (6%)");
+  g_assert_cmpstr (targeted, ==, "7 of 125 families (6%)");
+  g_assert_cmpstr (none, ==, "Not reported (target 125 families)");
+}
+
+static void
+test_spend (void)
+{
+  g_autofree char *spent = pm_wording_spend (490000, 0, -1);
+  g_autofree char *both = pm_wording_spend (490000, 3000000, -1);
+  g_autofree char *budgeted = pm_wording_spend (490000, 0, 5000000);
+  g_autofree char *none = pm_wording_spend (0, 0, -1);
+  g_autofree char *committed = pm_wording_spend (0, 3000000, -1);
+
+  g_assert_cmpstr (spent, ==, "£4,900 spent");
+  g_assert_cmpstr (both, ==, "£4,900 spent, £30,000 committed");
+  g_assert_cmpstr (budgeted, ==, "£4,900 of £50,000 (10%)");
+  g_assert_cmpstr (none, ==, "None recorded");
+  g_assert_cmpstr (committed, ==, "£30,000 committed");
+}
+
+static void
+test_target (void)
+{
+  g_autoptr(PmTarget) dated = pm_target_new (13, "2017-11-30");
+  g_autoptr(PmTarget) undated = pm_target_new (95, NULL);
+  g_autofree char *a = pm_wording_target (dated, PM_UNIT_COUNT);
+  g_autofree char *b = pm_wording_target (undated, PM_UNIT_PERCENTAGE);
+
+  g_assert_cmpstr (a, ==, "13 by 30 November 2017");
+  g_assert_cmpstr (b, ==, "95%");
+}
+
+static void
+test_rag_words (void)
+{
+  guint counts[PM_N_RAG] = { 0, };
+  g_autofree char *text = NULL;
+
+  counts[PM_RAG_GREEN] = 3;
+  counts[PM_RAG_AMBER] = 1;
+  counts[PM_RAG_GREY] = 2;
+  text = pm_wording_rag_counts (counts);
+
+  g_assert_cmpstr (text, ==, "3 green, 1 amber, 0 red, 2 not judged");
+}
+
+static void
+test_kpi_texts (void)
+{
+  g_autoptr(PmKpi) kpi = pm_kpi_new ("Attendance", PM_UNIT_PERCENTAGE, PM_DIRECTION_INCREASE);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q3);
+  g_autoptr(PmTarget) target = pm_target_new (95, NULL);
+  g_autofree char *no_target = pm_wording_kpi_target (kpi);
+  g_autofree char *no_value = pm_wording_kpi_value (kpi, q4);
+  g_autofree char *value = NULL;
+  g_autofree char *with_target = NULL;
+
+  g_assert_null (no_target);
+  g_assert_null (no_value);
+
+  pm_progress_entry_set_value (entry, 44.8);
+  g_assert_true (pm_kpi_set_entry (kpi, entry, NULL));
+  g_assert_true (pm_kpi_add_target (kpi, target, NULL));
+  value = pm_wording_kpi_value (kpi, q3);
+  with_target = pm_wording_kpi_target (kpi);
+  g_assert_cmpstr (value, ==, "44.8%");
+  g_assert_cmpstr (with_target, ==, "95%");
+}
+
+static void
+test_money (void)
+{
+  g_autofree char *pounds = pm_wording_money (490050);
+
+  g_assert_cmpstr (pounds, ==, "£4,900.50");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/wording/reach", test_reach);
+  g_test_add_func ("/model/wording/reach-total", test_reach_total);
+  g_test_add_func ("/model/wording/spend", test_spend);
+  g_test_add_func ("/model/wording/money", test_money);
+  g_test_add_func ("/model/wording/target", test_target);
+  g_test_add_func ("/model/wording/kpi-texts", test_kpi_texts);
+  g_test_add_func ("/model/wording/rag-counts", test_rag_words);
+
+  return g_test_run ();
+}

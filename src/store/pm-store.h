@@ -1,11 +1,11 @@
-/* pm-store.h: the programme's data on disk
+/* pm-store.h: the programme's data, in a file or on a server
  *
- * PmStore keeps one programme in one sqlite file. Every change is written in
- * its own transaction the moment it is made, and only when the write has
- * committed is the model object updated, so what the window shows is what is
- * on disk. Nothing here knows about widgets; nothing above here writes SQL.
- *
- * The API names no sqlite type, so that a second engine can stand behind it.
+ * PmStore keeps one programme in one database: a sqlite file, or a
+ * PostgreSQL database on a server shared by a team (see pm-database.h for
+ * the two engines behind it). Every change is written in its own
+ * transaction the moment it is made, and only when the write has committed
+ * is the model object updated, so what the window shows is what is stored.
+ * Nothing here knows about widgets; nothing above here writes SQL.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,7 +23,8 @@ G_BEGIN_DECLS
 #define PM_TYPE_STORE (pm_store_get_type ())
 G_DECLARE_FINAL_TYPE (PmStore, pm_store, PM, STORE, GObject)
 
-/* The schema version this build writes (PRAGMA user_version). */
+/* The schema version this build writes (PRAGMA user_version on a file,
+ * pm_meta.schema_version on a server). */
 #define PM_STORE_SCHEMA_VERSION 8
 
 typedef enum

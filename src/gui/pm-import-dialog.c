@@ -1,9 +1,12 @@
 /* pm-import-dialog.c: quarterly values from a CSV file, reviewed then saved
  *
- * The file is read and checked in a worker thread (the programme is only
- * read there, and the dialog is modal, so nothing changes it meanwhile).
- * Writing happens on the main thread in slices from an idle source, so
- * the window keeps drawing and Cancel answers between slices.
+ * The file is read and checked in a worker thread against a copy of the
+ * programme's names and units taken when the dialog opens, so the thread
+ * reads no object the window may change meanwhile; back on the main
+ * thread each row is compared with the value its KPI holds now (see
+ * store/pm-progress-import.h). Writing happens on the main thread in
+ * slices from an idle source, so the window keeps drawing and Cancel
+ * answers between slices.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,7 +42,6 @@ struct _PmImportDialog
 
   /* Owned references */
   PmStore          *store;
-  PmProgramme      *programme;
   GFile            *file;
   GCancellable     *cancellable;
   PmProgressImport *import;
@@ -206,21 +208,34 @@ show_review (PmImportDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "review");
 }
 
+/* What the worker thread reads and makes: nothing the window shares. */
+typedef struct
+{
+  PmProgressImport *import;
+  GFile            *file;
+} CheckJob;
+
+static void
+check_job_free (CheckJob *job)
+{
+  g_clear_object (&job->import);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
 static void
 check_thread (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  PmImportDialog *self = source_object;
+  CheckJob *job = task_data;
   GError *error = NULL;
-  PmProgressImport *import;
 
-  import = pm_progress_import_new_for_file (self->programme, self->file, cancellable, &error);
-  if (import == NULL)
-    g_task_return_error (task, error);
+  if (pm_progress_import_read_file (job->import, job->file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
   else
-    g_task_return_pointer (task, import, g_object_unref);
+    g_task_return_error (task, error);
 }
 
 static void
@@ -229,16 +244,21 @@ check_done_cb (GObject      *object,
                gpointer      user_data)
 {
   PmImportDialog *self = PM_IMPORT_DIALOG (object);
+  CheckJob *job = g_task_get_task_data (G_TASK (result));
+  /* Taken here, so that the import (which holds the programme's KPIs)
+   * is never let go of in the worker thread. */
+  g_autoptr(PmProgressImport) import = g_steal_pointer (&job->import);
   g_autoptr(GError) error = NULL;
 
-  self->import = g_task_propagate_pointer (G_TASK (result), &error);
-  if (self->import == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         finish (self, 0, error);
       return;
     }
 
+  pm_progress_import_compare (import);
+  self->import = g_steal_pointer (&import);
   show_review (self);
 }
 
@@ -354,7 +374,6 @@ pm_import_dialog_dispose (GObject *object)
   g_clear_object (&self->import);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
-  g_clear_object (&self->programme);
   g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PM_TYPE_IMPORT_DIALOG);
@@ -416,6 +435,7 @@ pm_import_dialog_new (GtkWindow   *parent,
   g_autoptr(GTask) task = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *description = NULL;
+  CheckJob *job;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (PM_IS_STORE (store), NULL);
@@ -424,7 +444,6 @@ pm_import_dialog_new (GtkWindow   *parent,
 
   self = g_object_new (PM_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  self->programme = g_object_ref (programme);
   self->file = g_object_ref (file);
 
   basename = g_file_get_basename (file);
@@ -432,7 +451,11 @@ pm_import_dialog_new (GtkWindow   *parent,
   description = g_strdup_printf (_("Reading “%s”…"), basename);
   adw_status_page_set_description (self->checking_page, description);
 
+  job = g_new0 (CheckJob, 1);
+  job->import = pm_progress_import_new (programme);
+  job->file = g_object_ref (file);
   task = g_task_new (self, self->cancellable, check_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) check_job_free);
   g_task_run_in_thread (task, check_thread);
 
   return self;

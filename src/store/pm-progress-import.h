@@ -7,8 +7,19 @@
  * export writes it, and is taken off), and checks every row against
  * the programme without writing anything: each row either becomes a value
  * to save (new, changed or the same as already held) or is refused with
- * its line number and the reason. The store writes the accepted rows
- * (pm_store_import_progress_begin() and friends) once the user agrees.
+ * its line number and the reason. A PmProgressWriter writes the accepted
+ * rows once the user agrees.
+ *
+ * Reading and checking a large file takes a second or more, so a window
+ * does it in a worker thread, in three steps: pm_progress_import_new()
+ * copies what the check needs of the programme (the names of its
+ * districts, pilots and KPIs, and each KPI's unit) on the programme's
+ * own thread; pm_progress_import_read_file() reads and checks the file
+ * against that copy alone, on any thread, while the programme goes on
+ * changing; and pm_progress_import_compare(), back on the programme's
+ * thread, compares each row with the value its KPI holds then. Only the
+ * last step reads the programme's values and hands out its KPIs, so what
+ * the review shows as held is what the writer makes sure is still there.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,8 +41,9 @@ typedef enum
   PM_IMPORT_CHANGE_UNCHANGED,  /* the same value and note: nothing to write */
 } PmImportChange;
 
-/* Fails only when the file as a whole cannot be used (not CSV, not UTF-8,
- * no header naming the columns); a bad row is a rejection, not an error. */
+/* All three steps at once, on the programme's thread. Fails only when
+ * the file as a whole cannot be used (not CSV, not UTF-8, no header
+ * naming the columns); a bad row is a rejection, not an error. */
 PmProgressImport *pm_progress_import_new_from_csv  (PmProgramme       *programme,
                                                     const char        *text,
                                                     gsize              length,
@@ -40,6 +52,22 @@ PmProgressImport *pm_progress_import_new_for_file  (PmProgramme       *programme
                                                     GFile             *file,
                                                     GCancellable      *cancellable,
                                                     GError           **error);
+
+/* One step at a time. The copy takes milliseconds even for 15,000 KPIs.
+ * A file is read once, with the same errors as above. */
+PmProgressImport *pm_progress_import_new           (PmProgramme       *programme);
+gboolean          pm_progress_import_read_csv      (PmProgressImport  *self,
+                                                    const char        *text,
+                                                    gsize              length,
+                                                    GError           **error);
+gboolean          pm_progress_import_read_file     (PmProgressImport  *self,
+                                                    GFile             *file,
+                                                    GCancellable      *cancellable,
+                                                    GError           **error);
+/* Once the file is read. A row whose KPI was deleted meanwhile, or given
+ * another unit, is refused; a KPI renamed meanwhile is still the one the
+ * row named. The rows and refusals below can be listed only after this. */
+void              pm_progress_import_compare       (PmProgressImport  *self);
 
 PmProgramme      *pm_progress_import_get_programme (PmProgressImport  *self);
 /* Rows with a value, in file order (including unchanged ones). */

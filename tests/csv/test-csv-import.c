@@ -748,6 +748,101 @@ test_write_read_only (Fixture       *fixture,
   pm_store_close (read_only);
 }
 
+/* ---- in steps, as the window reads in a worker thread -------------------- */
+
+#define CESS_KPI "CESS to work with 50 families not supported by any other agency, within 12 months"
+
+/* The copy is taken; then, while a worker thread would read the file,
+ * the office renames WCFC and saves 7 for its Q3 value. The file, naming
+ * WCFC as it was called, is read against the copy, and the comparison
+ * uses the KPI as it is now: its row is the renamed KPI, changing 7 to
+ * 6, and the writer saves it without a conflict and updates the KPI. */
+static void
+test_steps_read_a_copy (Fixture       *fixture,
+                        gconstpointer  data G_GNUC_UNUSED)
+{
+  const char *csv = HEADER WCFC_ROW ("FY2016-Q3", "6", "");
+  g_autoptr(PmProgressImport) import = pm_progress_import_new (fixture->programme);
+  g_autoptr(PmProgressWriter) writer = NULL;
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmProgressEntry) seven = pm_progress_entry_new (q3);
+  g_autoptr(GError) error = NULL;
+  PmKpi *wcfc = find_kpi (fixture->programme, CANNOCK, CANNOCK_PILOT, WCFC_KPI);
+  PmProgressEntry *entry, *held;
+  PmKpi *kpi;
+
+  pm_kpi_set_title (wcfc, "WCFC, renamed");
+  g_assert_true (pm_store_update_kpi (fixture->store, wcfc, &error));
+  g_assert_no_error (error);
+  pm_progress_entry_set_value (seven, 7);
+  g_assert_true (pm_store_save_entry (fixture->store, wcfc, seven, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pm_progress_import_read_csv (import, csv, strlen (csv), &error));
+  g_assert_no_error (error);
+  pm_progress_import_compare (import);
+
+  g_assert_cmpuint (pm_progress_import_get_n_rejected (import), ==, 0);
+  g_assert_cmpuint (pm_progress_import_get_n_rows (import), ==, 1);
+  g_assert_cmpuint (pm_progress_import_get_row (import, 0, &kpi, &entry, &held), ==, 2);
+  g_assert_true (kpi == wcfc);
+  g_assert_true (held == pm_kpi_get_entry (wcfc, q3));
+  g_assert_cmpfloat (pm_progress_entry_get_value (held), ==, 7);
+  g_assert_cmpfloat (pm_progress_entry_get_value (entry), ==, 6);
+  g_assert_cmpuint (pm_progress_import_get_change (import, 0), ==, PM_IMPORT_CHANGE_CHANGED);
+
+  writer = pm_progress_writer_new (fixture->store, import);
+  g_assert_true (pm_progress_writer_run (writer, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pm_progress_writer_get_n_written (writer), ==, 1);
+  g_assert_cmpfloat (stored_value (fixture, CANNOCK, CANNOCK_PILOT, "WCFC, renamed", "FY2016-Q3"), ==, 6);
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (wcfc, q3)), ==, 6);
+}
+
+/* While the file is read, WCFC is deleted and the reach KPI is made a
+ * rate: their rows, read as a count and a percentage, are refused with
+ * their lines (in the file's order, among the check's own refusals),
+ * and the other rows stand. */
+static void
+test_steps_kpi_changed_while_read (Fixture       *fixture,
+                                   gconstpointer  data G_GNUC_UNUSED)
+{
+  const char *csv = HEADER
+                    REACH_ROW ("FY2016-Q4", "46.5", "")
+                    WCFC_ROW ("FY2016-Q4", "9", "")
+                    WCFC_ROW ("FY2016-Q5", "9", "")
+                    CANNOCK "," CANNOCK_PILOT ",\"" CESS_KPI "\",FY2016-Q4,4,\r\n";
+  g_autoptr(PmProgressImport) import = pm_progress_import_new (fixture->programme);
+  g_autoptr(GError) error = NULL;
+  PmKpi *wcfc = find_kpi (fixture->programme, CANNOCK, CANNOCK_PILOT, WCFC_KPI);
+  PmKpi *reach = find_kpi (fixture->programme, LICHFIELD, LICHFIELD_PILOT, REACH_KPI);
+  PmKpi *kpi;
+  guint line = 0;
+
+  g_assert_true (pm_store_delete_kpi (fixture->store, pm_kpi_get_pilot (wcfc), wcfc, &error));
+  g_assert_no_error (error);
+  pm_kpi_set_unit (reach, PM_UNIT_RATE);
+
+  g_assert_true (pm_progress_import_read_csv (import, csv, strlen (csv), &error));
+  g_assert_no_error (error);
+  pm_progress_import_compare (import);
+
+  g_assert_cmpuint (pm_progress_import_get_n_rejected (import), ==, 3);
+  g_assert_cmpstr (pm_progress_import_get_rejection (import, 0, &line), ==,
+                   "Line 2: the KPI “" REACH_KPI "” was deleted or given another unit while "
+                   "the file was read: import the file again.");
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_nonnull (strstr (pm_progress_import_get_rejection (import, 1, &line),
+                            "“" WCFC_KPI "” was deleted"));
+  g_assert_cmpuint (line, ==, 3);
+  g_assert_nonnull (strstr (pm_progress_import_get_rejection (import, 2, &line), "is not a period"));
+  g_assert_cmpuint (line, ==, 4);
+
+  g_assert_cmpuint (pm_progress_import_get_n_rows (import), ==, 1);
+  g_assert_cmpuint (pm_progress_import_get_row (import, 0, &kpi, NULL, NULL), ==, 5);
+  g_assert_cmpstr (pm_kpi_get_title (kpi), ==, CESS_KPI);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -780,6 +875,8 @@ main (int   argc,
   ADD ("/csv/write/cancellable", test_write_cancellable);
   ADD ("/csv/write/read-only", test_write_read_only);
   ADD ("/csv/write/deleted-since-review", test_write_deleted_since_review);
+  ADD ("/csv/steps/read-a-copy", test_steps_read_a_copy);
+  ADD ("/csv/steps/kpi-changed-while-read", test_steps_kpi_changed_while_read);
 #undef ADD
 
   return g_test_run ();

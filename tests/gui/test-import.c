@@ -790,6 +790,197 @@ test_export_reads_a_copy (Fixture       *fixture,
   g_assert_cmpstr (pm_programme_get_name (pm_window_get_programme (fixture->window)), ==, "Renamed While Exporting");
 }
 
+/* ---- the check reads a copy ----------------------------------------------- */
+
+/* A local file whose reading waits until the test lets it go on, so that
+ * the test knows the dialog's worker thread is running, and where, while
+ * it changes the programme. */
+#define GATED_TYPE_FILE (gated_file_get_type ())
+G_DECLARE_FINAL_TYPE (GatedFile, gated_file, GATED, FILE, GObject)
+
+struct _GatedFile
+{
+  GObject   parent_instance;
+
+  GFile    *real;
+  GMutex    lock;
+  GCond     cond;
+  gboolean  reading;   /* a thread is waiting to read */
+  gboolean  open;      /* the test let it go on */
+};
+
+static void gated_file_iface_init (GFileIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GatedFile, gated_file, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_FILE, gated_file_iface_init))
+
+static void
+gated_file_finalize (GObject *object)
+{
+  GatedFile *self = GATED_FILE (object);
+
+  g_clear_object (&self->real);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->cond);
+
+  G_OBJECT_CLASS (gated_file_parent_class)->finalize (object);
+}
+
+static void
+gated_file_class_init (GatedFileClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gated_file_finalize;
+}
+
+static void
+gated_file_init (GatedFile *self)
+{
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
+}
+
+static char *
+gated_file_get_basename (GFile *file)
+{
+  return g_file_get_basename (GATED_FILE (file)->real);
+}
+
+static char *
+gated_file_get_parse_name (GFile *file)
+{
+  return g_file_get_parse_name (GATED_FILE (file)->real);
+}
+
+static GFileInfo *
+gated_file_query_info (GFile                *file,
+                       const char           *attributes,
+                       GFileQueryInfoFlags   flags,
+                       GCancellable         *cancellable,
+                       GError              **error)
+{
+  return g_file_query_info (GATED_FILE (file)->real, attributes, flags, cancellable, error);
+}
+
+static GFileInputStream *
+gated_file_read (GFile         *file,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  GatedFile *self = GATED_FILE (file);
+
+  g_mutex_lock (&self->lock);
+  self->reading = TRUE;
+  g_cond_broadcast (&self->cond);
+  while (!self->open)
+    g_cond_wait (&self->cond, &self->lock);
+  g_mutex_unlock (&self->lock);
+
+  return g_file_read (self->real, cancellable, error);
+}
+
+static void
+gated_file_iface_init (GFileIface *iface)
+{
+  iface->get_basename = gated_file_get_basename;
+  iface->get_parse_name = gated_file_get_parse_name;
+  iface->query_info = gated_file_query_info;
+  iface->read_fn = gated_file_read;
+}
+
+/* Waits (a minute at most) until a thread is held at the read. */
+static void
+gated_file_wait_for_reader (GatedFile *self)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+
+  g_mutex_lock (&self->lock);
+  while (!self->reading)
+    if (!g_cond_wait_until (&self->cond, &self->lock, deadline))
+      break;
+  g_assert_true (self->reading);
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+gated_file_open (GatedFile *self)
+{
+  g_mutex_lock (&self->lock);
+  self->open = TRUE;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+/* The check runs in a worker thread on a copy of the programme's names
+ * taken when the dialog opened. While it is reading the file, the office
+ * saves 7 for WCFC's Q4 value and renames the KPI. The row naming it as
+ * it was called when the dialog opened is not refused; the review shows
+ * the KPI as it is now, its value going from 7 to the file's 9; Import
+ * saves that value for the same KPI without a conflict, and the window's
+ * KPI holds it. (When the thread read the live programme it looked the
+ * names up after the rename, and refused the row.) */
+static void
+test_import_reads_a_copy (Fixture       *fixture,
+                          gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) real = g_file_new_for_path (fixture->csv);
+  g_autoptr(GatedFile) gated = g_object_new (GATED_TYPE_FILE, NULL);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  PmProgramme *programme = pm_window_get_programme (fixture->window);
+  PmKpi *wcfc = kpi_starting (programme, "WCFC");
+  const char *names[] = { "title" };
+  GValue value = G_VALUE_INIT;
+  g_autoptr(PmUndo) undo = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *changes;
+  GtkListBoxRow *row;
+
+  g_assert_true (g_file_set_contents (fixture->csv,
+                                      HEADER CANNOCK "," CANNOCK_PILOT ",\"" WCFC_KPI "\",FY2016-Q4,9,\r\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+  gated->real = g_object_ref (real);
+
+  fixture->dialog = g_object_ref (pm_import_dialog_new (GTK_WINDOW (fixture->window),
+                                                        pm_window_get_store (fixture->window),
+                                                        programme, G_FILE (gated)));
+  g_signal_connect (fixture->dialog, "finished", G_CALLBACK (finished_cb), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->dialog));
+  gated_file_wait_for_reader (gated);
+
+  save_value (pm_window_get_store (fixture->window), programme, "WCFC", 7);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "WCFC, renamed while the file was read");
+  g_assert_true (pm_edit_update (pm_window_get_store (fixture->window), G_OBJECT (wcfc),
+                                 1, names, &value, &undo, &error));
+  g_assert_no_error (error);
+  g_value_unset (&value);
+
+  gated_file_open (gated);
+  gui_test_wait_until (is_reviewing, fixture);
+  g_assert_no_error (fixture->error);
+  g_assert_false (fixture->finished);
+
+  g_assert_false (gtk_widget_get_visible (template_child (fixture->dialog, "rejected_list")));
+  changes = template_child (fixture->dialog, "changes_list");
+  g_assert_cmpuint (count_rows (changes), ==, 1);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (changes), 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   CANNOCK " · WCFC, renamed while the file was read");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Q4 2016/17: 7 → 9");
+
+  g_signal_emit_by_name (template_child (fixture->dialog, "import_button"), "clicked");
+  gui_test_wait_until (is_finished, fixture);
+  g_assert_no_error (fixture->error);
+  g_assert_cmpuint (fixture->n_written, ==, 1);
+
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT "/FY2016-Q4=9\n", pm_kpi_get_id (wcfc));
+  after = dump_values (fixture);
+  g_assert_nonnull (strstr (after, expected));
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (wcfc, q4)), ==, 9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -817,6 +1008,7 @@ main (int   argc,
   ADD ("/gui/import/cancel-midway", test_cancel_midway);
   ADD ("/gui/import/malformed-file", test_malformed_file);
   ADD ("/gui/import/changed-since-review", test_import_changed_since_review);
+  ADD ("/gui/import/reads-a-copy", test_import_reads_a_copy);
   ADD ("/gui/returns/review-and-merge", test_returns_review_and_merge);
   ADD ("/gui/returns/stale-and-other-key", test_returns_stale_and_other_key);
   ADD ("/gui/export/with-progress", test_export_with_progress);

@@ -108,6 +108,7 @@ run_argv (const char         *dir,
   g_autoptr(GSource) timeout = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *command = NULL;
+  g_autofree char *said = NULL;
   Communication communication = { FALSE, FALSE, NULL, NULL, NULL };
   PmTestRun run = { 0, NULL, NULL };
   gboolean finished;
@@ -147,8 +148,8 @@ run_argv (const char         *dir,
   run.err = bytes_to_text (communication.err);
   g_clear_pointer (&communication.out, g_bytes_unref);
   g_clear_pointer (&communication.err, g_bytes_unref);
-  g_test_message ("pilot-monitor %s: exit %d\n%s%s", command, run.status,
-                  strlen (run.out) < 400 ? run.out : "", run.err);
+  said = g_strchomp (g_strconcat (strlen (run.out) < 400 ? run.out : "", run.err, NULL));
+  g_test_message ("pilot-monitor %s: exit %d%s%s", command, run.status, said[0] != '\0' ? "\n" : "", said);
 
   return run;
 }

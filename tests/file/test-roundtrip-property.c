@@ -592,7 +592,7 @@ through_store (const char  *dir,
   g_autofree char *path = g_build_filename (dir, "store.db", NULL);
   g_autoptr(PmProgramme) loaded = NULL;
 
-  store_test_make_store (path, programme);
+  pm_test_store_create (path, programme);
   loaded = load (path);
   store_test_assert_programmes_equal (programme, loaded, FALSE);
 }
@@ -635,7 +635,7 @@ office_without_quarter (const char   *path,
   PmStore *store;
 
   g_unlink (path);
-  store_test_make_store (path, programme);
+  pm_test_store_create (path, programme);
   store_test_exec (path, "DELETE FROM progress WHERE period = '" QUARTER_CODE "'");
   if (narratives)
     store_test_exec (path, "DELETE FROM narrative WHERE period = '" QUARTER_CODE "'");
@@ -762,7 +762,7 @@ through_csv (const char  *dir,
 static void
 round_trip (const Shape *shape)
 {
-  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *dir = pm_test_dir_new ("pm-store");
   g_autoptr(PmProgramme) programme = generate (shape);
   g_autoptr(PmProgramme) expected = generate (shape);
 
@@ -844,7 +844,7 @@ test_return_allowance (void)
   g_autoptr(PmPeriod) quarter = pm_period_parse (QUARTER_CODE, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *key_dir = NULL;
-  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *dir = pm_test_dir_new ("pm-store");
   g_autoptr(PmSigningKey) key = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped_name = g_strnfill (PM_LIMIT_NAME_CHARS, '\x01');

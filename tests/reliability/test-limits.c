@@ -42,7 +42,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-store");
   fixture->path = g_build_filename (fixture->dir, "limits.db", NULL);
 }
 
@@ -492,7 +492,7 @@ test_long_title (Fixture       *fixture,
   g_assert_cmpint (g_utf8_strlen (title->str, -1), ==, PM_LIMIT_NAME_CHARS);
 
   programme = make_programme (1, title->str);
-  store_test_make_store (fixture->path, programme);
+  pm_test_store_create (fixture->path, programme);
   loaded = reload (fixture->path);
   g_assert_cmpstr (pm_kpi_get_title (first_kpi (loaded)), ==, title->str);
   store_test_assert_programmes_equal (programme, loaded, FALSE);
@@ -712,8 +712,8 @@ test_extreme_values_store (Fixture       *fixture,
   g_autoptr(PmPeriod) period = pm_period_new (2017, 1);
   PmKpi *kpi;
 
-  store_test_make_store (fixture->path, programme);
-  before = store_test_read_file (fixture->path);
+  pm_test_store_create (fixture->path, programme);
+  before = pm_test_read_file (fixture->path);
   store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   loaded = pm_store_load (store, &error);
@@ -748,7 +748,7 @@ test_extreme_values_store (Fixture       *fixture,
     }
 
   pm_store_close (store);
-  store_test_assert_file_unchanged (fixture->path, before);
+  pm_test_assert_file_unchanged (fixture->path, before);
 }
 
 /* In a programme file, such values are refused with where they are. */

@@ -195,7 +195,7 @@ fixture_set_up (Fixture       *fixture,
   g_auto(Run) create = { 0, };
   int rc;
 
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-store");
   fixture->db = path_in (fixture, "pilots.db");
 
   create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
@@ -288,7 +288,7 @@ snapshot_take (Snapshot   *snapshot,
   snapshot->exists = g_lstat (path, &snapshot->st) == 0;
   snapshot->bytes = NULL;
   if (snapshot->exists && compare_bytes && S_ISREG (snapshot->st.st_mode))
-    snapshot->bytes = store_test_read_file (path);
+    snapshot->bytes = pm_test_read_file (path);
 }
 
 static void
@@ -311,7 +311,7 @@ snapshot_assert_same (Snapshot   *snapshot,
   if (S_ISCHR (snapshot->st.st_mode))
     g_assert_cmpuint (st.st_rdev, ==, snapshot->st.st_rdev);
   if (snapshot->bytes != NULL)
-    store_test_assert_file_unchanged (path, snapshot->bytes);
+    pm_test_assert_file_unchanged (path, snapshot->bytes);
 }
 
 static void
@@ -464,8 +464,8 @@ test_not_regular_files (Fixture       *fixture,
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   make_socket (sock);
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  store_test_write_file (target, "Minutes of the board\n", 21);
-  target_before = store_test_read_file (target);
+  pm_test_write_file (target, "Minutes of the board\n", 21);
+  target_before = pm_test_read_file (target);
   g_assert_cmpint (symlink (target, link), ==, 0);
 
   /* Never opened for writing: that would block until a reader came. */
@@ -473,7 +473,7 @@ test_not_regular_files (Fixture       *fixture,
   assert_refused (fixture, sock, "is a socket", "already exists", FALSE);
   assert_refused (fixture, folder, "is a folder", "already exists", FALSE);
   assert_refused (fixture, link, "is a symbolic link", "already exists", FALSE);
-  store_test_assert_file_unchanged (target, target_before);
+  pm_test_assert_file_unchanged (target, target_before);
 
   /* A device. Root could replace /dev/null, so a copy of it is tried
    * first where one can be made, and /dev/null itself only as a user,
@@ -621,9 +621,9 @@ test_stale_removed (Fixture       *fixture,
   }
 
   /* One from an earlier crash, and a file that only looks like one. */
-  store_test_write_file (left, "%PDF-1.5\n", 9);
+  pm_test_write_file (left, "%PDF-1.5\n", 9);
   g_assert_cmpint (g_chmod (left, 0600), ==, 0);
-  store_test_write_file (other, "mine", 4);
+  pm_test_write_file (other, "mine", 4);
   g_assert_cmpint (g_chmod (other, 0600), ==, 0);
 
   /* The next export to the same file takes them away. */

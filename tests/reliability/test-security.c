@@ -32,7 +32,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-store");
   fixture->sample = pm_programme_file_load (g_getenv ("PM_SAMPLE_PROGRAMME"), &error);
   g_assert_no_error (error);
 }
@@ -127,7 +127,7 @@ test_private_modes (Fixture       *fixture,
   assert_mode_0600 (backup);
 
   /* An export over an older, readable file replaces its mode too. */
-  store_test_write_file (json, "{}\n", 3);
+  pm_test_write_file (json, "{}\n", 3);
   g_assert_cmpint (g_chmod (json, 0644), ==, 0);
   g_assert_true (pm_programme_file_save (fixture->sample, json, &error));
   g_assert_no_error (error);
@@ -152,8 +152,8 @@ make_link (Fixture    *fixture,
 
   if (target_before != NULL)
     {
-      store_test_write_file (target, "precious\n", 9);
-      *target_before = store_test_read_file (target);
+      pm_test_write_file (target, "precious\n", 9);
+      *target_before = pm_test_read_file (target);
     }
   g_assert_cmpint (symlink (target, link), ==, 0);
 
@@ -191,7 +191,7 @@ test_symlink_exports (Fixture       *fixture,
   g_test_message ("programme file over a symbolic link: %s", error->message);
   g_clear_error (&error);
   assert_still_link (json_link);
-  store_test_assert_file_unchanged (target, before);
+  pm_test_assert_file_unchanged (target, before);
 
   /* A link to nothing yet would create its target: refused the same. */
   g_assert_false (pm_programme_file_save (fixture->sample, dangling, &error));
@@ -206,7 +206,7 @@ test_symlink_exports (Fixture       *fixture,
   g_test_message ("PDF over a symbolic link: %s", error->message);
   g_clear_error (&error);
   assert_still_link (pdf_link);
-  store_test_assert_file_unchanged (target, before);
+  pm_test_assert_file_unchanged (target, before);
 
   /* A backup (Save As) and a new database never follow a link either. */
   store = pm_store_open (db, PM_STORE_OPEN_CREATE, &error);
@@ -282,7 +282,7 @@ test_odd_names_api (Fixture       *fixture,
 
   /* And a message about such a file shows its name as it is. */
   g_clear_object (&again);
-  store_test_write_file (db, "not a database", 14);
+  pm_test_write_file (db, "not a database", 14);
   again = pm_store_open (db, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_null (again);
   g_assert_nonnull (strstr (error->message, "“" ODD_NAME ".db”"));
@@ -371,7 +371,7 @@ test_odd_names_cli (Fixture       *fixture,
   store_test_assert_programmes_equal (fixture->sample, exported, FALSE);
 
   /* Exporting over a link fails with the message, and a status of 1. */
-  input_bytes = store_test_read_file (input);
+  input_bytes = pm_test_read_file (input);
   g_assert_cmpint (symlink (input, link), ==, 0);
   {
     g_autofree char *out = NULL;
@@ -381,7 +381,7 @@ test_odd_names_cli (Fixture       *fixture,
     g_assert_nonnull (strstr (err, "is a symbolic link; not overwriting it"));
     g_test_message ("pilot-monitor --export over a link says: %s", g_strchomp (err));
   }
-  store_test_assert_file_unchanged (input, input_bytes);
+  pm_test_assert_file_unchanged (input, input_bytes);
   assert_still_link (link);
 }
 

@@ -1,10 +1,9 @@
-/* store-test-util.c: programmes and files for the store tests
+/* store-test-util.c: programmes and engines for the store tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <sqlite3.h>
 
@@ -549,76 +548,13 @@ store_test_assert_programmes_equal (PmProgramme *a,
     }
 }
 
-char *
-store_test_make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("pm-store-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
 static void drop_server_databases (const char *dir);
 
 void
 store_test_remove_dir (const char *dir)
 {
-  g_autoptr(GDir) handle = NULL;
-  const char *name;
-
   drop_server_databases (dir);
-
-  /* A test may have left the folder read-only. */
-  g_chmod (dir, 0700);
-
-  handle = g_dir_open (dir, 0, NULL);
-  if (handle != NULL)
-    {
-      while ((name = g_dir_read_name (handle)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (dir, name, NULL);
-
-          g_chmod (path, 0600);
-          g_unlink (path);
-        }
-    }
-
-  g_rmdir (dir);
-}
-
-GBytes *
-store_test_read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
-
-void
-store_test_write_file (const char *path,
-                       const void *data,
-                       gsize       length)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, length, &error);
-  g_assert_no_error (error);
-}
-
-void
-store_test_assert_file_unchanged (const char *path,
-                                  GBytes     *before)
-{
-  g_autoptr(GBytes) after = store_test_read_file (path);
-
-  g_assert_cmpuint (g_bytes_get_size (after), ==, g_bytes_get_size (before));
-  g_assert_true (g_bytes_equal (after, before));
+  pm_test_remove_tree (dir);
 }
 
 static sqlite3 *
@@ -813,18 +749,4 @@ drop_server_databases (const char *dir)
     }
   if (uris != NULL)
     g_hash_table_remove (server_databases, dir);
-}
-
-void
-store_test_make_store (const char  *path,
-                       PmProgramme *programme)
-{
-  g_autoptr(PmStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  store = pm_store_open (path, PM_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (pm_store_import (store, programme, &error));
-  g_assert_no_error (error);
-  pm_store_close (store);
 }

@@ -1,4 +1,7 @@
-/* store-test-util.h: programmes and files for the store tests
+/* store-test-util.h: programmes and engines for the store tests
+ *
+ * Folders, files and stores of a programme are tests/common's
+ * (pm-test-sample.h, included here).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "pm-store.h"
+#include "pm-test-sample.h"
 
 G_BEGIN_DECLS
 
@@ -25,10 +29,8 @@ void         store_test_assert_programmes_equal (PmProgramme *a,
                                                  PmProgramme *b,
                                                  gboolean     same_ids);
 
-/* A new temporary folder, and a path in it. */
-char        *store_test_make_dir               (void);
-/* Removes the folder made above and what is in it (one level), and drops
- * the server databases made for it by store_test_location(). */
+/* Removes @dir (made with pm_test_dir_new()) and what is in it, and
+ * drops the server databases made for it by store_test_location(). */
 void         store_test_remove_dir             (const char  *dir);
 
 /* The store tests run against each engine: a file, or with
@@ -46,13 +48,6 @@ char        *store_test_location               (const char  *dir,
  * on the server and returns TRUE. */
 gboolean     store_test_skip_unless_file       (void);
 
-GBytes      *store_test_read_file              (const char  *path);
-void         store_test_write_file             (const char  *path,
-                                                const void  *data,
-                                                gsize        length);
-void         store_test_assert_file_unchanged  (const char  *path,
-                                                GBytes      *before);
-
 /* Raw SQL on the database at @path (a file or a server location),
  * bypassing the store: constant SQL only. */
 void         store_test_exec                   (const char  *path,
@@ -69,10 +64,6 @@ int          store_test_schema_version         (const char  *path);
 gboolean     store_test_has_column             (const char  *path,
                                                 const char  *table,
                                                 const char  *column);
-
-/* Makes @path a store holding @programme, and closes it. */
-void         store_test_make_store             (const char  *path,
-                                                PmProgramme *programme);
 
 /* The nth item of a list model, borrowed (the list keeps it alive). */
 gpointer     store_test_item                   (GListModel  *list,

@@ -46,9 +46,9 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(PmKpi) contacts = pm_kpi_new ("Contacts", PM_UNIT_COUNT, PM_DIRECTION_REDUCE);
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-store");
   fixture->path = store_test_location (fixture->dir, "accepted.pmdb");
-  store_test_make_store (fixture->path, full);
+  pm_test_store_create (fixture->path, full);
 
   fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);

@@ -33,9 +33,9 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(PmProgramme) small = store_test_build_small_programme ();
   PmDistrict *district;
 
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-store");
   fixture->path = store_test_location (fixture->dir, "audit.db");
-  store_test_make_store (fixture->path, small);
+  pm_test_store_create (fixture->path, small);
   fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   fixture->programme = pm_store_load (fixture->store, &error);

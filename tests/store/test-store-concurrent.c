@@ -68,9 +68,9 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(PmProgramme) small = store_test_build_small_programme ();
 
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-store");
   fixture->path = store_test_location (fixture->dir, "shared.db");
-  store_test_make_store (fixture->path, small);
+  pm_test_store_create (fixture->path, small);
   client_open (&fixture->alex, fixture->path, "Alex Lead");
   client_open (&fixture->sam, fixture->path, "Sam Office");
 }

@@ -211,7 +211,7 @@ static void
 fixture_set_up_empty (Fixture       *fixture,
                       gconstpointer  data)
 {
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-store");
   fixture->databases = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -225,7 +225,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture_set_up_empty (fixture, data);
   fixture->path = store_test_location (fixture->dir, "source.db");
-  store_test_make_store (fixture->path, full);
+  pm_test_store_create (fixture->path, full);
   fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   fixture->programme = pm_store_load (fixture->store, &error);
@@ -567,7 +567,7 @@ test_large (Fixture       *fixture,
   g_assert_no_error (error);
 
   fixture->path = store_test_location (fixture->dir, "source.db");
-  store_test_make_store (fixture->path, programme);
+  pm_test_store_create (fixture->path, programme);
   store = open_store (fixture->path, PM_STORE_OPEN_READ_ONLY);
 
   copy (store, copied);
@@ -606,13 +606,13 @@ test_refuses_existing_file (Fixture       *fixture,
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GError) error = NULL;
 
-  store_test_make_store (existing, small);
-  before = store_test_read_file (existing);
+  pm_test_store_create (existing, small);
+  before = pm_test_read_file (existing);
 
   g_assert_false (pm_store_copy_to (fixture->store, existing, &error));
   g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_EMPTY);
   g_assert_nonnull (strstr (error->message, "existing.db"));
-  store_test_assert_file_unchanged (existing, before);
+  pm_test_assert_file_unchanged (existing, before);
   assert_dir_holds (fixture->dir, (const char *[]) { "existing.db", NULL });
 }
 
@@ -644,7 +644,7 @@ test_refuses_server_not_empty (Fixture       *fixture,
 
   /* A Pilot Monitor database already, with its own programme. */
   ours = new_server_database (fixture);
-  store_test_make_store (ours, small);
+  pm_test_store_create (ours, small);
   g_assert_false (pm_store_copy_to (fixture->store, ours, &error));
   g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_EMPTY);
   g_assert_cmpint (store_test_query_int (ours, "SELECT count (*) FROM district"), ==, 1);

@@ -32,9 +32,9 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GListModel *kpis;
 
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-store");
   fixture->path = store_test_location (fixture->dir, "programme.pmdb");
-  store_test_make_store (fixture->path, programme);
+  pm_test_store_create (fixture->path, programme);
 
   fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);

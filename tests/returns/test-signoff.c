@@ -8,13 +8,12 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "pm-progress-import.h"
 #include "pm-progress-writer.h"
 #include "pm-return-merge.h"
-#include "pm-sample.h"
+#include "pm-test-sample.h"
 #include "pm-store.h"
 
 #define CANNOCK "Cannock Chase"
@@ -34,19 +33,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
   g_autoptr(PmPilot) pilot = NULL;
 
-  g_assert_no_error (error);
-  fixture->dir = g_dir_make_tmp ("pm-signoff-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = pm_test_dir_new ("pm-signoff");
   fixture->path = g_build_filename (fixture->dir, "office.db", NULL);
-  fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (pm_store_import (fixture->store, sample, &error));
-  fixture->programme = pm_store_load (fixture->store, &error);
-  g_assert_no_error (error);
+  fixture->store = pm_test_sample_store_new (fixture->path, &fixture->programme);
   pm_store_set_author (fixture->store, "Programme Office");
   fixture->cannock = pm_programme_find_district (fixture->programme, CANNOCK);
   pilot = g_list_model_get_item (pm_district_get_pilots (fixture->cannock), 0);
@@ -59,20 +50,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->q3);
   g_clear_object (&fixture->programme);
-  pm_store_close (fixture->store);
-  g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  pm_test_store_clear (&fixture->store);
+  pm_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }

@@ -194,6 +194,20 @@ pm_test_cli_run (const char *dir,
   return run;
 }
 
+int
+pm_test_cli_status (const char *dir,
+                    const char *first,
+                    ...)
+{
+  g_auto(PmTestRun) run = { 0, NULL, NULL };
+  va_list args;
+
+  va_start (args, first);
+  run = run_va (dir, NULL, first, args);
+  va_end (args);
+  return run.status;
+}
+
 PmTestRun
 pm_test_cli_run_with_keys (const char *dir,
                            const char *key_dir,

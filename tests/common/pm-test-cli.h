@@ -35,6 +35,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PmTestRun, pm_test_run_clear)
 PmTestRun  pm_test_cli_run            (const char  *dir,
                                        const char  *first,
                                        ...) G_GNUC_NULL_TERMINATED;
+/* The same, for a run whose output does not matter: its exit status. */
+int        pm_test_cli_status         (const char  *dir,
+                                       const char  *first,
+                                       ...) G_GNUC_NULL_TERMINATED;
 /* The same with signing keys in @key_dir (PM_KEY_DIR; NULL: unset). */
 PmTestRun  pm_test_cli_run_with_keys  (const char  *dir,
                                        const char  *key_dir,

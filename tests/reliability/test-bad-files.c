@@ -35,12 +35,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = pm_test_dir_new ("pm-store");
+  fixture->dir = pm_test_dir_new ("pm-bad-files");
   fixture->path = g_build_filename (fixture->dir, "programme.db", NULL);
-  fixture->sample = pm_programme_file_load (g_getenv ("PM_SAMPLE_PROGRAMME"), &error);
-  g_assert_no_error (error);
+  fixture->sample = pm_test_sample_file_load ();
   pm_test_store_create (fixture->path, fixture->sample);
 }
 
@@ -48,7 +45,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  store_test_remove_dir (fixture->dir);
+  pm_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->path, g_free);
   g_clear_object (&fixture->sample);
@@ -82,17 +79,10 @@ integrity_check (const char *path)
 static void
 assert_sample_intact (Fixture *fixture)
 {
-  g_autoptr(PmStore) store = NULL;
-  g_autoptr(PmProgramme) loaded = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) loaded = pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
   g_autofree char *check = NULL;
 
-  store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  loaded = pm_store_load (store, &error);
-  g_assert_no_error (error);
   store_test_assert_programmes_equal (fixture->sample, loaded, FALSE);
-  pm_store_close (store);
 
   check = integrity_check (fixture->path);
   g_assert_cmpstr (check, ==, "ok");

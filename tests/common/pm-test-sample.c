@@ -28,8 +28,21 @@ pm_test_sample_file_load (void)
   g_assert_nonnull (path);
   sample = pm_programme_file_load (path, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (sample);
+  g_assert_true (PM_IS_PROGRAMME (sample));
   return sample;
+}
+
+char *
+pm_test_sample_file_contents (gsize *length)
+{
+  g_autoptr(GError) error = NULL;
+  const char *path = g_getenv ("PM_SAMPLE_PROGRAMME");
+  char *contents = NULL;
+
+  g_assert_nonnull (path);
+  g_assert_true (g_file_get_contents (path, &contents, length, &error));
+  g_assert_no_error (error);
+  return contents;
 }
 
 void

@@ -19,6 +19,10 @@ PmProgramme *pm_test_sample_load          (void);
 /* The sample's programme file, $PM_SAMPLE_PROGRAMME (data/). */
 PmProgramme *pm_test_sample_file_load     (void);
 
+/* The sample's programme file as it is on disk, and its length in
+ * @length (may be NULL). */
+char        *pm_test_sample_file_contents (gsize             *length);
+
 /* Makes @location (a file, or a database on the server) a store holding
  * @programme, and closes it. */
 void         pm_test_store_create         (const char        *location,

@@ -9,30 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "pm-programme-file.h"
-
-static char *
-read_sample (gsize *length)
-{
-  const char *path = g_getenv ("PM_SAMPLE_PROGRAMME");
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_assert_nonnull (path);
-  g_file_get_contents (path, &data, length, &error);
-  g_assert_no_error (error);
-  return data;
-}
-
-static PmProgramme *
-load_sample (void)
-{
-  g_autoptr(GError) error = NULL;
-  PmProgramme *programme = pm_programme_file_load (g_getenv ("PM_SAMPLE_PROGRAMME"), &error);
-
-  g_assert_no_error (error);
-  g_assert_true (PM_IS_PROGRAMME (programme));
-  return programme;
-}
+#include "pm-test-sample.h"
 
 static PmDistrict *
 get_district (PmProgramme *programme,
@@ -79,7 +56,7 @@ test_sample_districts (void)
     "Cannock Chase", "East Staffordshire", "Lichfield", "Staffordshire Moorlands",
     "Newcastle-under-Lyme", "Stafford", "South Staffordshire", "Tamworth",
   };
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   GListModel *districts = pm_programme_get_districts (programme);
 
   g_assert_cmpstr (pm_programme_get_name (programme), ==,
@@ -94,7 +71,7 @@ test_sample_districts (void)
 static void
 test_sample_kpis (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
   g_autofree char *tsv_path = g_build_filename (g_getenv ("PM_REFERENCE_DIR"), "appendix-a-kpis.tsv", NULL);
   g_autofree char *tsv = NULL;
@@ -144,7 +121,7 @@ test_sample_kpis (void)
 static void
 test_sample_facts (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPilot) cannock = NULL;
   g_autoptr(PmPilot) lichfield = NULL;
   g_autoptr(PmKpi) first = NULL;
@@ -188,12 +165,12 @@ test_sample_facts (void)
 static void
 test_sample_round_trip (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autofree char *original = NULL;
   g_autofree char *written = NULL;
   gsize original_length, written_length;
 
-  original = read_sample (&original_length);
+  original = pm_test_sample_file_contents (&original_length);
   written = pm_programme_file_to_data (programme, &written_length);
   g_assert_cmpstr (written, ==, original);
   g_assert_cmpuint (written_length, ==, original_length);
@@ -280,17 +257,16 @@ test_write_read_back (void)
 static void
 test_save_load (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmProgramme) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pm-file-XXXXXX", &error);
+  g_autofree char *dir = pm_test_dir_new ("pm-file");
   g_autofree char *path = NULL;
   g_autofree char *missing = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *original = NULL;
   GStatBuf st;
 
-  g_assert_no_error (error);
   path = g_build_filename (dir, "programme.json", NULL);
   g_assert_true (pm_programme_file_save (programme, path, &error));
   g_assert_no_error (error);
@@ -299,7 +275,7 @@ test_save_load (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_file_get_contents (path, &saved, NULL, &error);
   g_assert_no_error (error);
-  original = read_sample (NULL);
+  original = pm_test_sample_file_contents (NULL);
   g_assert_cmpstr (saved, ==, original);
 
   loaded = pm_programme_file_load (path, &error);

@@ -571,20 +571,6 @@ generate (const Shape *shape)
 
 /* ---- the ways round ----------------------------------------------------- */
 
-static PmProgramme *
-load (const char *path)
-{
-  g_autoptr(PmStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  PmProgramme *programme;
-
-  store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  programme = pm_store_load (store, &error);
-  g_assert_no_error (error);
-  return programme;
-}
-
 static void
 through_store (const char  *dir,
                PmProgramme *programme)
@@ -593,7 +579,7 @@ through_store (const char  *dir,
   g_autoptr(PmProgramme) loaded = NULL;
 
   pm_test_store_create (path, programme);
-  loaded = load (path);
+  loaded = pm_test_store_read (path, PM_STORE_OPEN_DEFAULT);
   store_test_assert_programmes_equal (programme, loaded, FALSE);
 }
 
@@ -702,7 +688,7 @@ through_returns (const char  *dir,
 
   /* The office's model was kept up to date, and so was its file. */
   store_test_assert_programmes_equal (programme, office, FALSE);
-  merged = load (office_path);
+  merged = pm_test_store_read (office_path, PM_STORE_OPEN_DEFAULT);
   store_test_assert_programmes_equal (programme, merged, FALSE);
 }
 
@@ -755,14 +741,14 @@ through_csv (const char  *dir,
   g_assert_no_error (error);
 
   store_test_assert_programmes_equal (expected, office, FALSE);
-  merged = load (office_path);
+  merged = pm_test_store_read (office_path, PM_STORE_OPEN_DEFAULT);
   store_test_assert_programmes_equal (expected, merged, FALSE);
 }
 
 static void
 round_trip (const Shape *shape)
 {
-  g_autofree char *dir = pm_test_dir_new ("pm-store");
+  g_autofree char *dir = pm_test_dir_new ("pm-roundtrip");
   g_autoptr(PmProgramme) programme = generate (shape);
   g_autoptr(PmProgramme) expected = generate (shape);
 
@@ -782,7 +768,7 @@ round_trip (const Shape *shape)
   g_test_message ("through a CSV file");
   through_csv (dir, programme, expected);
 
-  store_test_remove_dir (dir);
+  pm_test_remove_tree (dir);
 }
 
 /* ---- the tests ---------------------------------------------------------- */
@@ -844,7 +830,7 @@ test_return_allowance (void)
   g_autoptr(PmPeriod) quarter = pm_period_parse (QUARTER_CODE, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *key_dir = NULL;
-  g_autofree char *dir = pm_test_dir_new ("pm-store");
+  g_autofree char *dir = pm_test_dir_new ("pm-roundtrip");
   g_autoptr(PmSigningKey) key = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped_name = g_strnfill (PM_LIMIT_NAME_CHARS, '\x01');
@@ -901,7 +887,7 @@ test_return_allowance (void)
   g_assert_cmpuint (sizes[2] - sizes[1], <=,
                     6 * (PM_LIMIT_NAME_CHARS + 3 * PM_LIMIT_NARRATIVE_CHARS) + 1024 +
                     2 * (6 * (PM_LIMIT_NAME_CHARS + PM_LIMIT_NOTE_CHARS) + 1024));
-  store_test_remove_dir (dir);
+  pm_test_remove_tree (dir);
 }
 
 int

@@ -123,6 +123,19 @@ pm_test_store_clear (PmStore **store)
   g_clear_object (store);
 }
 
+PmPilot *
+pm_test_first_pilot (PmProgramme *programme,
+                     const char  *district_name)
+{
+  PmDistrict *district = pm_programme_find_district (programme, district_name);
+  g_autoptr(PmPilot) pilot = NULL;
+
+  g_assert_nonnull (district);
+  pilot = g_list_model_get_item (pm_district_get_pilots (district), 0);
+  g_assert_nonnull (pilot);
+  return pilot;
+}
+
 PmKpi *
 pm_test_find_kpi (PmProgramme *programme,
                   const char  *district_name,

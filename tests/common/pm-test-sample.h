@@ -45,6 +45,9 @@ PmProgramme *pm_test_store_read           (const char        *location,
 /* Closes *@store, if any, and drops it: for a tear-down. */
 void         pm_test_store_clear          (PmStore          **store);
 
+/* The first pilot of @district_name (borrowed: the district keeps it). */
+PmPilot     *pm_test_first_pilot          (PmProgramme       *programme,
+                                           const char        *district_name);
 /* The first KPI of @district_name whose title starts with @title_start
  * (borrowed: its pilot keeps it); fails the test when there is none. */
 PmKpi       *pm_test_find_kpi             (PmProgramme       *programme,

@@ -18,28 +18,8 @@
 #define CESS_ROW CANNOCK_ROW "\"CESS to work with 50 families not supported by any other agency, within 12 months\","
 #define COMMUNITY_ROW CANNOCK_ROW "Increase the number of families accessing community led early intervention,"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = pm_test_dir_new ("pm-cli");
-  fixture->db = g_build_filename (fixture->dir, "pilots.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  pm_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-}
+/* A folder of the test's own: tests/common's fixture. */
+typedef PmTestFolder Fixture;
 
 static void
 test_help (Fixture       *fixture,
@@ -92,7 +72,7 @@ test_sample_list (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GPtrArray) reference = load_reference ();
-  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", NULL);
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
   g_auto(PmTestRun) list = { 0 };
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) cannock = NULL;
@@ -102,10 +82,10 @@ test_sample_list (Fixture       *fixture,
   GStatBuf st;
 
   g_assert_cmpint (create.status, ==, 0);
-  g_assert_cmpint (g_stat (fixture->db, &st), ==, 0);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  list = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
+  list = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_cmpstr (list.err, ==, "");
 
@@ -166,21 +146,21 @@ static void
 test_sample_refuses_existing (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_auto(PmTestRun) first = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", NULL);
+  g_auto(PmTestRun) first = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
   g_auto(PmTestRun) second = { 0 };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize before_len, after_len;
 
   g_assert_cmpint (first.status, ==, 0);
-  g_file_get_contents (fixture->db, &before, &before_len, NULL);
+  g_file_get_contents (fixture->path, &before, &before_len, NULL);
 
-  second = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", NULL);
+  second = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
   g_assert_cmpint (second.status, !=, 0);
   g_assert_nonnull (strstr (second.err, "pilot-monitor:"));
-  g_assert_nonnull (strstr (second.err, fixture->db));
+  g_assert_nonnull (strstr (second.err, fixture->path));
 
-  g_file_get_contents (fixture->db, &after, &after_len, NULL);
+  g_file_get_contents (fixture->path, &after, &after_len, NULL);
   g_assert_cmpmem (before, before_len, after, after_len);
 }
 
@@ -194,7 +174,7 @@ test_round_trip (Fixture       *fixture,
   g_autofree char *sample = pm_test_read_text (g_getenv ("PM_SAMPLE_PROGRAMME"));
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", "--export", exported, NULL);
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", "--export", exported, NULL);
   g_auto(PmTestRun) import = { 0 };
   g_auto(PmTestRun) list_a = { 0 };
   g_auto(PmTestRun) list_b = { 0 };
@@ -213,7 +193,7 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpstr (first, ==, sample);
   g_assert_cmpstr (second, ==, first);
 
-  list_a = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
+  list_a = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   list_b = pm_test_cli_run (fixture->dir, "--database", copy_db, "--list", NULL);
   g_assert_cmpstr (list_a.out, ==, list_b.out);
 }
@@ -222,12 +202,12 @@ static void
 test_missing_database (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
+  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "does not exist"));
   g_assert_cmpstr (run.out, ==, "");
-  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -238,13 +218,13 @@ test_not_a_database (Fixture       *fixture,
   g_autofree char *after = NULL;
   g_auto(PmTestRun) run = { 0 };
 
-  g_assert_true (g_file_set_contents (fixture->db, junk, -1, NULL));
-  run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
+  g_assert_true (g_file_set_contents (fixture->path, junk, -1, NULL));
+  run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
 
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_nonnull (strstr (run.err, fixture->db));
+  g_assert_nonnull (strstr (run.err, fixture->path));
   g_assert_cmpstr (run.out, ==, "");
-  after = pm_test_read_text (fixture->db);
+  after = pm_test_read_text (fixture->path);
   g_assert_cmpstr (after, ==, junk);
 }
 
@@ -256,11 +236,11 @@ test_import_malformed (Fixture       *fixture,
   g_auto(PmTestRun) run = { 0 };
 
   g_assert_true (g_file_set_contents (bad, "{ \"format\": \"pilot-monitor-programme\", ", -1, NULL));
-  run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--import", bad, NULL);
+  run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import", bad, NULL);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "bad.json"));
-  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -275,11 +255,11 @@ test_import_invalid_value (Fixture       *fixture,
   /* Lichfield's 44.8% becomes 144.8%: a percentage out of range. */
   g_assert_cmpuint (g_string_replace (edited, "\"value\": 44.8", "\"value\": 144.8", 1), ==, 1);
   g_assert_true (g_file_set_contents (bad, edited->str, -1, NULL));
-  run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--import", bad, NULL);
+  run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import", bad, NULL);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "144.8"));
-  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -287,11 +267,11 @@ test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *json = g_build_filename (fixture->dir, "x.json", NULL);
-  g_auto(PmTestRun) both = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", "--import", json, NULL);
+  g_auto(PmTestRun) both = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", "--import", json, NULL);
   g_auto(PmTestRun) unknown = pm_test_cli_run (fixture->dir, "--no-such-option", NULL);
 
   g_assert_cmpint (both.status, ==, 2);
-  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
   g_assert_cmpint (unknown.status, !=, 0);
   g_assert_nonnull (strstr (unknown.err, "no-such-option"));
 }
@@ -301,7 +281,7 @@ test_export_unwritable (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autofree char *out = g_build_filename (fixture->dir, "no-such-folder", "out.json", NULL);
-  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", "--export", out, NULL);
+  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", "--export", out, NULL);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "out.json"));
@@ -316,8 +296,8 @@ test_import_csv (Fixture       *fixture,
 {
   g_autofree char *csv = g_build_filename (fixture->dir, "q4 values.csv", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", NULL);
-  g_auto(PmTestRun) before = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
+  g_auto(PmTestRun) before = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_auto(PmTestRun) refused = { 0, };
   g_auto(PmTestRun) unchanged = { 0, };
   g_auto(PmTestRun) accepted = { 0, };
@@ -333,20 +313,20 @@ test_import_csv (Fixture       *fixture,
                        "Tamworth,No such pilot,x,FY2016-Q4,1,\r\n", -1, &error);
   g_assert_no_error (error);
 
-  refused = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--import-csv", csv, NULL);
+  refused = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "Line 3: Tamworth has no pilot called “No such pilot”"));
   g_assert_nonnull (strstr (refused.err, "nothing was saved"));
-  unchanged = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
+  unchanged = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_assert_cmpstr (unchanged.out, ==, before.out);
 
-  accepted = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--import-csv", csv, "--accept-valid", NULL);
+  accepted = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, "--accept-valid", NULL);
   g_assert_cmpint (accepted.status, ==, 0);
   g_assert_nonnull (strstr (accepted.out, "Saved 1 value (1 new, 0 changed); 0 unchanged, 1 refused."));
-  after = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
+  after = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_assert_nonnull (strstr (after.out, "within 12 months\tcount\tincrease\t0 (October 2016)\t75\t31 October 2017\tFY2016-Q4\t9\n"));
 
-  usage = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--accept-valid", NULL);
+  usage = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--accept-valid", NULL);
   g_assert_cmpint (usage.status, ==, 2);
 }
 
@@ -358,8 +338,8 @@ test_import_csv_all_refused (Fixture       *fixture,
 {
   g_autofree char *csv = g_build_filename (fixture->dir, "refused.csv", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", NULL);
-  g_auto(PmTestRun) before = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
+  g_auto(PmTestRun) before = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_auto(PmTestRun) accepted = { 0, };
   g_auto(PmTestRun) plain = { 0, };
   g_auto(PmTestRun) after = { 0, };
@@ -371,18 +351,18 @@ test_import_csv_all_refused (Fixture       *fixture,
                        "Nowhere,Some pilot,y,FY2016-Q4,2,\r\n", -1, &error);
   g_assert_no_error (error);
 
-  accepted = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--import-csv", csv, "--accept-valid", NULL);
+  accepted = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, "--accept-valid", NULL);
   g_assert_cmpint (accepted.status, ==, 1);
   g_assert_cmpstr (accepted.out, ==, "");
   g_assert_nonnull (strstr (accepted.err, "Line 2: Tamworth has no pilot called “No such pilot”"));
   g_assert_nonnull (strstr (accepted.err, "refused.csv: 2 rows refused and no valid row: nothing was saved.\n"));
 
-  plain = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--import-csv", csv, NULL);
+  plain = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
   g_assert_cmpint (plain.status, ==, 1);
   g_assert_nonnull (strstr (plain.err, "2 rows refused and no valid row: nothing was saved."));
   g_assert_null (strstr (plain.err, "--accept-valid"));
 
-  after = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
+  after = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_assert_cmpstr (after.out, ==, before.out);
 }
 
@@ -394,8 +374,8 @@ test_import_csv_repeated_row (Fixture       *fixture,
 {
   g_autofree char *csv = g_build_filename (fixture->dir, "twice.csv", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", NULL);
-  g_auto(PmTestRun) before = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
+  g_auto(PmTestRun) before = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_auto(PmTestRun) refused = { 0, };
   g_auto(PmTestRun) unchanged = { 0, };
   g_auto(PmTestRun) accepted = { 0, };
@@ -408,19 +388,19 @@ test_import_csv_repeated_row (Fixture       *fixture,
                        WCFC_ROW "FY2016-Q4,10,\r\n", -1, &error);
   g_assert_no_error (error);
 
-  refused = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--import-csv", csv, NULL);
+  refused = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "Line 3: line 2 already gives FY2016-Q4 for this KPI, and a "
                                          "quarter may be given only once: this row is refused.\n"));
   g_assert_null (strstr (refused.err, "only the first is used"));
   g_assert_nonnull (strstr (refused.err, "1 row refused: nothing was saved."));
-  unchanged = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
+  unchanged = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_assert_cmpstr (unchanged.out, ==, before.out);
 
-  accepted = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--import-csv", csv, "--accept-valid", NULL);
+  accepted = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, "--accept-valid", NULL);
   g_assert_cmpint (accepted.status, ==, 0);
   g_assert_cmpstr (accepted.out, ==, "Saved 1 value (1 new, 0 changed); 0 unchanged, 1 refused.\n");
-  after = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
+  after = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_assert_nonnull (strstr (after.out, "within 12 months\tcount\tincrease\t0 (October 2016)\t75\t31 October 2017\tFY2016-Q4\t9\n"));
 }
 
@@ -437,7 +417,7 @@ test_export_csv_formulas (Fixture       *fixture,
   g_autofree char *exported = NULL;
   g_autofree char *exported_again = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", NULL);
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
   g_auto(PmTestRun) notes = { 0, };
   g_auto(PmTestRun) export = { 0, };
   g_auto(PmTestRun) reimport = { 0, };
@@ -453,10 +433,10 @@ test_export_csv_formulas (Fixture       *fixture,
                        COMMUNITY_ROW "FY2016-Q4,7,@SUM(1+1)\r\n"
                        WCFC_ROW "FY2016-Q3,5,''=Marked by hand\r\n", -1, &error);
   g_assert_no_error (error);
-  notes = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--import-csv", csv, NULL);
+  notes = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
   g_assert_cmpint (notes.status, ==, 0);
 
-  export = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-csv", "--period", "FY2016-Q4",
+  export = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--export-csv", "--period", "FY2016-Q4",
                             "--output", out, NULL);
   g_assert_cmpint (export.status, ==, 0);
   exported = pm_test_read_text (out);
@@ -468,18 +448,18 @@ test_export_csv_formulas (Fixture       *fixture,
   g_assert_null (strstr (exported, ",\"=HYPERLINK"));
 
   /* Read back: every note the same, so nothing to save. */
-  reimport = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--import-csv", out, NULL);
+  reimport = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", out, NULL);
   g_assert_cmpint (reimport.status, ==, 0);
   g_assert_cmpstr (reimport.out, ==, "Saved 0 values (0 new, 0 changed); 3 unchanged, 0 refused.\n");
 
-  export_again = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-csv", "--period", "FY2016-Q3",
+  export_again = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--export-csv", "--period", "FY2016-Q3",
                                   "--output", again, NULL);
   g_assert_cmpint (export_again.status, ==, 0);
   exported_again = pm_test_read_text (again);
   g_assert_nonnull (strstr (exported_again, ",FY2016-Q3,5,''=Marked by hand,"));
   g_clear_pointer (&reimport.out, g_free);
   g_clear_pointer (&reimport.err, g_free);
-  reimport = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--import-csv", again, NULL);
+  reimport = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", again, NULL);
   g_assert_cmpint (reimport.status, ==, 0);
   g_assert_nonnull (strstr (reimport.out, "Saved 0 values (0 new, 0 changed); "));
 }
@@ -550,7 +530,7 @@ static void
 test_accepted_quarter (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", NULL);
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
   g_auto(PmTestRun) there = { 0, };
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
@@ -561,7 +541,7 @@ test_accepted_quarter (Fixture       *fixture,
     {
       uri = pg_test_create_database ("pm_cli_accepted", &error);
       g_assert_no_error (error);
-      there = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--copy-to", uri, NULL);
+      there = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", uri, NULL);
       g_assert_cmpint (there.status, ==, 0);
       assert_accepted_refused (fixture, uri);
       g_assert_true (pg_test_drop_database (uri, &error));
@@ -570,7 +550,7 @@ test_accepted_quarter (Fixture       *fixture,
   else
     g_test_message ("no PostgreSQL test server (PM_TEST_PG_URI): a file only");
 
-  assert_accepted_refused (fixture, fixture->db);
+  assert_accepted_refused (fixture, fixture->path);
 }
 
 /* Numbers in a CSV file, read by the real binary: "0,500" is refused as
@@ -582,7 +562,7 @@ test_import_csv_numbers (Fixture       *fixture,
 {
   g_autofree char *csv = g_build_filename (fixture->dir, "numbers.csv", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", NULL);
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
   g_auto(PmTestRun) ambiguous = { 0, };
   g_auto(PmTestRun) fraction = { 0, };
   g_auto(PmTestRun) nearly = { 0, };
@@ -596,7 +576,7 @@ test_import_csv_numbers (Fixture       *fixture,
 
   g_file_set_contents (csv, "district,pilot,kpi,period,value,note\r\n" ROW ("\"0,500\""), -1, &error);
   g_assert_no_error (error);
-  ambiguous = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--import-csv", csv, NULL);
+  ambiguous = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
   g_assert_cmpint (ambiguous.status, ==, 1);
   g_assert_nonnull (strstr (ambiguous.err, "Line 2: WCFC to work with 75 families not supported by any "
                                            "other agency, within 12 months: “0,500” is ambiguous: a comma "
@@ -604,15 +584,15 @@ test_import_csv_numbers (Fixture       *fixture,
 
   g_file_set_contents (csv, "district,pilot,kpi,period,value,note\r\n" ROW ("5.5"), -1, &error);
   g_assert_no_error (error);
-  fraction = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--import-csv", csv, NULL);
+  fraction = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
   g_assert_cmpint (fraction.status, ==, 1);
   g_assert_nonnull (strstr (fraction.err, "A count must be a whole number, not 5.5."));
 
   g_file_set_contents (csv, "district,pilot,kpi,period,value,note\r\n" ROW ("5.000000000000001"), -1, &error);
   g_assert_no_error (error);
-  nearly = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--import-csv", csv, NULL);
+  nearly = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
   g_assert_cmpint (nearly.status, ==, 0);
-  after = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
+  after = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_assert_nonnull (strstr (after.out, "within 12 months\tcount\tincrease\t0 (October 2016)\t75\t"
                                        "31 October 2017\tFY2016-Q4\t5\n"));
 #undef ROW
@@ -626,7 +606,7 @@ test_returns (Fixture       *fixture,
 {
   g_autofree char *office = g_build_filename (fixture->dir, "office.db", NULL);
   g_autofree char *ret = g_build_filename (fixture->dir, "cannock q3.json", NULL);
-  g_auto(PmTestRun) lead_create = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", NULL);
+  g_auto(PmTestRun) lead_create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
   g_auto(PmTestRun) office_create = pm_test_cli_run (fixture->dir, "--database", office, "--sample", NULL);
   g_auto(PmTestRun) sent = { 0, };
   g_auto(PmTestRun) merged = { 0, };
@@ -637,7 +617,7 @@ test_returns (Fixture       *fixture,
   g_assert_cmpint (lead_create.status, ==, 0);
   g_assert_cmpint (office_create.status, ==, 0);
 
-  sent = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-return", "Cannock Chase",
+  sent = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--export-return", "Cannock Chase",
                           "--period", "FY2016-Q3", "--author", "Alex Lead", "--output", ret, NULL);
   g_assert_cmpint (sent.status, ==, 0);
   g_assert_true (g_file_test (ret, G_FILE_TEST_IS_REGULAR));
@@ -651,7 +631,7 @@ test_returns (Fixture       *fixture,
   g_assert_nonnull (strstr (merged.out, "Cannock Chase, Q3 2016/17 from Alex Lead: 0 new, 0 changed, "
                                         "0 in conflict; 0 saved."));
 
-  all = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-return", "all",
+  all = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--export-return", "all",
                          "--period", "FY2016-Q3", "--output", ret, NULL);
   g_assert_cmpint (all.status, ==, 2);
   bad_policy = pm_test_cli_run (fixture->dir, "--database", office, "--import-return", ret, "--on-conflict", "maybe", NULL);
@@ -680,14 +660,14 @@ test_copy_to_file (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *copied = g_build_filename (fixture->dir, "copy.db", NULL);
-  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", NULL);
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
   g_auto(PmTestRun) run = { 0, };
   g_auto(PmTestRun) list_a = { 0, };
   g_auto(PmTestRun) list_b = { 0, };
   GStatBuf st;
 
   g_assert_cmpint (create.status, ==, 0);
-  run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--copy-to", copied, NULL);
+  run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", copied, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_true (g_str_has_prefix (run.out, "Copied to "));
@@ -695,7 +675,7 @@ test_copy_to_file (Fixture       *fixture,
   g_assert_cmpint (g_stat (copied, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  list_a = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
+  list_a = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   list_b = pm_test_cli_run (fixture->dir, "--database", copied, "--list", NULL);
   g_assert_cmpint (list_a.status, ==, 0);
   g_assert_cmpint (list_b.status, ==, 0);
@@ -707,7 +687,7 @@ test_copy_to_existing (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autofree char *existing = g_build_filename (fixture->dir, "existing.db", NULL);
-  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", NULL);
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
   g_auto(PmTestRun) run = { 0, };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -717,7 +697,7 @@ test_copy_to_existing (Fixture       *fixture,
   g_assert_true (g_file_set_contents (existing, "Minutes of the board\n", -1, NULL));
   g_file_get_contents (existing, &before, &before_len, NULL);
 
-  run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--copy-to", existing, NULL);
+  run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", existing, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_true (g_str_has_prefix (run.err, "pilot-monitor: "));
@@ -734,12 +714,12 @@ test_copy_to_usage (Fixture       *fixture,
 {
   g_autofree char *copied = g_build_filename (fixture->dir, "copy.db", NULL);
   g_autofree char *csv = g_build_filename (fixture->dir, "kpis.csv", NULL);
-  g_auto(PmTestRun) with_export = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--copy-to", copied,
+  g_auto(PmTestRun) with_export = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", copied,
                                                    "--export-csv", "--period", "FY2016-Q3", "--output", csv, NULL);
-  g_auto(PmTestRun) with_sample = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--copy-to", copied,
+  g_auto(PmTestRun) with_sample = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", copied,
                                                    "--sample", NULL);
-  g_auto(PmTestRun) empty = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--copy-to", "", NULL);
-  g_auto(PmTestRun) missing = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--copy-to", copied, NULL);
+  g_auto(PmTestRun) empty = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", "", NULL);
+  g_auto(PmTestRun) missing = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", copied, NULL);
 
   g_assert_cmpint (with_export.status, ==, 2);
   g_assert_nonnull (strstr (with_export.err, "--copy-to"));
@@ -749,7 +729,7 @@ test_copy_to_usage (Fixture       *fixture,
   /* Nothing to copy from: a failure, and nothing made. */
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "does not exist"));
-  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (copied, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
 }
@@ -780,15 +760,15 @@ test_copy_to_server (Fixture       *fixture,
   uri = pg_test_create_database ("pm_cli_copy", &error);
   g_assert_no_error (error);
 
-  create = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--sample", NULL);
+  create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
   g_assert_cmpint (create.status, ==, 0);
 
-  there = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--copy-to", uri, NULL);
+  there = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", uri, NULL);
   g_assert_cmpint (there.status, ==, 0);
   g_assert_nonnull (strstr (there.out, "pm_cli_copy_"));
   g_assert_nonnull (strstr (there.out, ": 61 KPIs, "));
 
-  again = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--copy-to", uri, NULL);
+  again = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", uri, NULL);
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "is not empty"));
 
@@ -802,7 +782,7 @@ test_copy_to_server (Fixture       *fixture,
       g_assert_null (strstr (home.out, password));
     }
 
-  list_a = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
+  list_a = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   list_b = pm_test_cli_run (fixture->dir, "--database", uri, "--list", NULL);
   list_c = pm_test_cli_run (fixture->dir, "--database", back, "--list", NULL);
   g_assert_cmpint (list_b.status, ==, 0);
@@ -820,7 +800,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, "pilots.db", pm_test_folder_set_up, func, pm_test_folder_tear_down)
 
   ADD ("/cli/help", test_help);
   ADD ("/cli/sample/list", test_sample_list);

@@ -52,6 +52,25 @@ pm_test_remove_tree (const char *path)
 }
 
 void
+pm_test_folder_set_up (PmTestFolder  *folder,
+                       gconstpointer  name)
+{
+  g_autofree char *prefix = g_path_get_basename (g_get_prgname ());
+
+  folder->dir = pm_test_dir_new (prefix);
+  folder->path = name != NULL ? g_build_filename (folder->dir, name, NULL) : NULL;
+}
+
+void
+pm_test_folder_tear_down (PmTestFolder  *folder,
+                          gconstpointer  name)
+{
+  pm_test_remove_tree (folder->dir);
+  g_clear_pointer (&folder->dir, g_free);
+  g_clear_pointer (&folder->path, g_free);
+}
+
+void
 pm_test_write_file (const char *path,
                     const void *data,
                     gssize      length)

@@ -18,6 +18,20 @@ char     *pm_test_dir_new               (const char  *prefix);
  * followed. Nothing there is no failure. */
 void      pm_test_remove_tree           (const char  *path);
 
+/* A fixture: a folder of the test's own, and the path of a file in it
+ * (not made). For g_test_add() the data is the file's name (NULL: no
+ * path). */
+typedef struct
+{
+  char *dir;
+  char *path;
+} PmTestFolder;
+
+void      pm_test_folder_set_up         (PmTestFolder  *folder,
+                                         gconstpointer  name);
+void      pm_test_folder_tear_down      (PmTestFolder  *folder,
+                                         gconstpointer  name);
+
 /* Replaces @path with @length bytes of @data (-1: @data is text). */
 void      pm_test_write_file            (const char  *path,
                                          const void  *data,

@@ -136,10 +136,14 @@ pm_test_first_pilot (PmProgramme *programme,
   return pilot;
 }
 
-PmKpi *
-pm_test_find_kpi (PmProgramme *programme,
-                  const char  *district_name,
-                  const char  *title_start)
+/* The first KPI of @district_name (of its pilot @pilot_title, or of any)
+ * whose title is @title, or with @prefix starts with it. */
+static PmKpi *
+find_kpi (PmProgramme *programme,
+          const char  *district_name,
+          const char  *pilot_title,
+          const char  *title,
+          gboolean     prefix)
 {
   PmDistrict *district = pm_programme_find_district (programme, district_name);
   GListModel *pilots;
@@ -151,14 +155,96 @@ pm_test_find_kpi (PmProgramme *programme,
       g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
       GListModel *kpis = pm_pilot_get_kpis (pilot);
 
+      if (pilot_title != NULL && g_strcmp0 (pm_pilot_get_title (pilot), pilot_title) != 0)
+        continue;
       for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
         {
           g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
+          const char *each = pm_kpi_get_title (kpi);
 
-          if (g_str_has_prefix (pm_kpi_get_title (kpi), title_start))
+          if (prefix ? g_str_has_prefix (each, title) : g_str_equal (each, title))
             return kpi;
         }
     }
 
-  g_error ("no KPI “%s…” in %s", title_start, district_name);
+  g_error ("no KPI “%s%s” in %s", title, prefix ? "…" : "", district_name);
+}
+
+PmKpi *
+pm_test_find_kpi (PmProgramme *programme,
+                  const char  *district_name,
+                  const char  *title_start)
+{
+  return find_kpi (programme, district_name, NULL, title_start, TRUE);
+}
+
+PmKpi *
+pm_test_find_kpi_titled (PmProgramme *programme,
+                         const char  *district_name,
+                         const char  *pilot_title,
+                         const char  *title)
+{
+  return find_kpi (programme, district_name, pilot_title, title, FALSE);
+}
+
+PmPeriod *
+pm_test_period (const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  PmPeriod *period = pm_period_parse (code, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (period);
+  return period;
+}
+
+void
+pm_test_set_value (PmStore    *store,
+                   PmKpi      *kpi,
+                   PmPeriod   *period,
+                   double      value,
+                   const char *note)
+{
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
+  g_autoptr(GError) error = NULL;
+
+  pm_progress_entry_set_value (entry, value);
+  pm_progress_entry_set_note (entry, note);
+  if (store != NULL)
+    g_assert_true (pm_store_save_entry (store, kpi, entry, &error));
+  else
+    g_assert_true (pm_kpi_set_entry (kpi, entry, &error));
+  g_assert_no_error (error);
+}
+
+void
+pm_test_office_set_up (PmTestOffice  *office,
+                       gconstpointer  author)
+{
+  g_autofree char *prefix = g_path_get_basename (g_get_prgname ());
+
+  office->dir = pm_test_dir_new (prefix);
+  office->path = g_build_filename (office->dir, "office.db", NULL);
+  office->store = pm_test_sample_store_new (office->path, &office->programme);
+  if (author != NULL)
+    pm_store_set_author (office->store, author);
+  office->cannock = pm_programme_find_district (office->programme, "Cannock Chase");
+  office->wcfc = g_list_model_get_item (pm_pilot_get_kpis (pm_test_first_pilot (office->programme, "Cannock Chase")), 0);
+  g_object_unref (office->wcfc);   /* the pilot keeps it */
+  g_assert_true (g_str_has_prefix (pm_kpi_get_title (office->wcfc), "WCFC"));
+  office->q3 = pm_period_new (2016, 3);
+  office->q4 = pm_period_new (2016, 4);
+}
+
+void
+pm_test_office_tear_down (PmTestOffice  *office,
+                          gconstpointer  author)
+{
+  g_clear_object (&office->q3);
+  g_clear_object (&office->q4);
+  g_clear_object (&office->programme);
+  pm_test_store_clear (&office->store);
+  pm_test_remove_tree (office->dir);
+  g_clear_pointer (&office->dir, g_free);
+  g_clear_pointer (&office->path, g_free);
 }

@@ -53,5 +53,42 @@ PmPilot     *pm_test_first_pilot          (PmProgramme       *programme,
 PmKpi       *pm_test_find_kpi             (PmProgramme       *programme,
                                            const char        *district_name,
                                            const char        *title_start);
+/* The same for a title given whole, in the pilot @pilot_title (NULL:
+ * any of the district's). */
+PmKpi       *pm_test_find_kpi_titled      (PmProgramme       *programme,
+                                           const char        *district_name,
+                                           const char        *pilot_title,
+                                           const char        *title);
+
+/* The quarter written as @code ("FY2016-Q3"). */
+PmPeriod    *pm_test_period               (const char        *code);
+/* Gives @kpi @value, with @note (may be NULL), for @period: through
+ * @store, which saves it, or with @store NULL in the programme alone. */
+void         pm_test_set_value            (PmStore           *store,
+                                           PmKpi             *kpi,
+                                           PmPeriod          *period,
+                                           double             value,
+                                           const char        *note);
+
+/* A fixture: the programme office's database of the sample, in a folder
+ * of the test's own, open as the window has it; Cannock Chase's first KPI
+ * (WCFC: 5 families in Q3 2016/17) and two quarters at hand. For
+ * g_test_add() the data is the author the store records (NULL: none). */
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  PmStore     *store;
+  PmProgramme *programme;
+  PmDistrict  *cannock;    /* borrowed from programme */
+  PmKpi       *wcfc;       /* borrowed from programme */
+  PmPeriod    *q3;         /* Q3 2016/17 */
+  PmPeriod    *q4;
+} PmTestOffice;
+
+void         pm_test_office_set_up        (PmTestOffice      *office,
+                                           gconstpointer      author);
+void         pm_test_office_tear_down     (PmTestOffice      *office,
+                                           gconstpointer      author);
 
 G_END_DECLS

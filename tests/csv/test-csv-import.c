@@ -223,28 +223,7 @@ find_kpi (PmProgramme *programme,
           const char  *pilot_title,
           const char  *kpi_title)
 {
-  PmDistrict *district = pm_programme_find_district (programme, district_name);
-  GListModel *pilots;
-
-  g_assert_nonnull (district);
-  pilots = pm_district_get_pilots (district);
-  for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
-    {
-      g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
-      GListModel *kpis = pm_pilot_get_kpis (pilot);
-
-      if (g_strcmp0 (pm_pilot_get_title (pilot), pilot_title) != 0)
-        continue;
-      for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
-        {
-          g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
-
-          if (g_strcmp0 (pm_kpi_get_title (kpi), kpi_title) == 0)
-            return kpi;   /* the pilot keeps it alive */
-        }
-    }
-
-  g_assert_not_reached ();
+  return pm_test_find_kpi_titled (programme, district_name, pilot_title, kpi_title);
 }
 
 static PmProgressImport *

@@ -226,14 +226,9 @@ set_entry (PmKpi      *kpi,
            double      value,
            const char *note)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PmPeriod) period = q3 ();
-  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
 
-  pm_progress_entry_set_value (entry, value);
-  pm_progress_entry_set_note (entry, note);
-  g_assert_true (pm_kpi_set_entry (kpi, entry, &error));
-  g_assert_no_error (error);
+  pm_test_set_value (NULL, kpi, period, value, note);
 }
 
 /* The sample has values only for three counts in Q3; give it a

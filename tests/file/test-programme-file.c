@@ -20,33 +20,6 @@ get_district (PmProgramme *programme,
   return district;  /* the programme holds it */
 }
 
-static PmKpi *
-find_kpi (PmProgramme *programme,
-          const char  *district_name,
-          const char  *title)
-{
-  PmDistrict *district = pm_programme_find_district (programme, district_name);
-  GListModel *pilots;
-
-  g_assert_nonnull (district);
-  pilots = pm_district_get_pilots (district);
-  for (guint i = 0; i < g_list_model_get_n_items (pilots); i++)
-    {
-      g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, i);
-      GListModel *kpis = pm_pilot_get_kpis (pilot);
-
-      for (guint j = 0; j < g_list_model_get_n_items (kpis); j++)
-        {
-          g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, j);
-
-          if (g_strcmp0 (pm_kpi_get_title (kpi), title) == 0)
-            return kpi;
-        }
-    }
-  g_error ("no KPI “%s” in %s", title, district_name);
-  return NULL;
-}
-
 /* ------------------------------------------------------------------ */
 
 static void
@@ -129,7 +102,7 @@ test_sample_facts (void)
   PmBaseline *baseline;
   PmTarget *target;
 
-  kpi = find_kpi (programme, "Cannock Chase", "Reduce the number of referrals to LST in the two areas");
+  kpi = pm_test_find_kpi_titled (programme, "Cannock Chase", NULL, "Reduce the number of referrals to LST in the two areas");
   baseline = pm_kpi_get_baseline (kpi);
   g_assert_cmpint (pm_kpi_get_unit (kpi), ==, PM_UNIT_COUNT);
   g_assert_cmpint (pm_kpi_get_direction (kpi), ==, PM_DIRECTION_REDUCE);
@@ -145,7 +118,7 @@ test_sample_facts (void)
   g_assert_cmpfloat (pm_baseline_get_value (baseline), ==, 44.8);
   g_assert_cmpstr (pm_baseline_get_date (baseline), ==, "2016-10");
 
-  kpi = find_kpi (programme, "Stafford", "Reduce the number of fixed term exclusions");
+  kpi = pm_test_find_kpi_titled (programme, "Stafford", NULL, "Reduce the number of fixed term exclusions");
   baseline = pm_kpi_get_baseline (kpi);
   g_assert_cmpint (pm_kpi_get_unit (kpi), ==, PM_UNIT_DAYS);
   g_assert_cmpfloat (pm_baseline_get_value (baseline), ==, 41);

@@ -292,13 +292,8 @@ add_targets (Generator *g,
       g_autofree char *date = g_rand_boolean (g->rand) ? random_date (g, 2016, 2030) : NULL;
       g_autofree char *set_on = g_rand_boolean (g->rand) ? random_date (g, 2012, 2020) : NULL;
       g_autofree char *reason = maybe_text (g, PM_FIELD_TARGET_REASON);
-      g_autoptr(PmTarget) target = pm_target_new (random_value (g, pm_kpi_get_unit (kpi)), date);
-      g_autoptr(GError) error = NULL;
 
-      pm_target_set_set_on (target, set_on);
-      pm_target_set_reason (target, reason);
-      g_assert_true (pm_kpi_add_target (kpi, target, &error));
-      g_assert_no_error (error);
+      store_test_add_target (kpi, random_value (g, pm_kpi_get_unit (kpi)), date, set_on, reason);
     }
 }
 

@@ -15,33 +15,8 @@
 #include "pm-edits.h"
 #include "pm-test-sample.h"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  PmStore     *store;
-  PmProgramme *programme;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = pm_test_dir_new ("pm-test-edits");
-  fixture->path = g_build_filename (fixture->dir, "programme.db", NULL);
-  fixture->store = pm_test_sample_store_new (fixture->path, &fixture->programme);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->programme);
-  pm_test_store_clear (&fixture->store);
-  pm_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+/* The office's database of the sample: tests/common's fixture. */
+typedef PmTestOffice Fixture;
 
 /* The programme as the file holds it now. */
 static PmProgramme *
@@ -469,7 +444,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, pm_test_office_set_up, func, pm_test_office_tear_down)
 
   ADD ("/gui/edits/entry/replace-and-undo", test_entry_replace_and_undo);
   ADD ("/gui/edits/entry/new-and-undo", test_entry_new_and_undo);

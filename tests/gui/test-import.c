@@ -388,12 +388,8 @@ save_value (PmStore     *store,
             double       value)
 {
   g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
-  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q4);
-  g_autoptr(GError) error = NULL;
 
-  pm_progress_entry_set_value (entry, value);
-  g_assert_true (pm_store_save_entry (store, kpi_starting (programme, start), entry, &error));
-  g_assert_no_error (error);
+  pm_test_set_value (store, kpi_starting (programme, start), q4, value, NULL);
 }
 
 typedef struct

@@ -31,28 +31,8 @@
 #include "report/pm-table-export.h"
 #include "store-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = pm_test_dir_new ("pm-limits");
-  fixture->path = g_build_filename (fixture->dir, "limits.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  pm_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->path, g_free);
-}
+/* A folder of the test's own: tests/common's fixture. */
+typedef PmTestFolder Fixture;
 
 static PmKpi *
 make_kpi (const char *title,
@@ -80,12 +60,8 @@ add_value (PmKpi  *kpi,
            double  value)
 {
   g_autoptr(PmPeriod) period = pm_period_new (year, quarter);
-  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
-  g_autoptr(GError) error = NULL;
 
-  pm_progress_entry_set_value (entry, value);
-  g_assert_true (pm_kpi_set_entry (kpi, entry, &error));
-  g_assert_no_error (error);
+  pm_test_set_value (NULL, kpi, period, value, NULL);
 }
 
 /* One district whose pilots hold @n_kpis KPIs between them, as many to a
@@ -729,7 +705,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, "limits.db", pm_test_folder_set_up, func, pm_test_folder_tear_down)
 
   ADD ("/reliability/limits/note-every-path", test_note_every_path);
   ADD ("/reliability/limits/cli-note", test_cli_note);

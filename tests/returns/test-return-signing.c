@@ -101,12 +101,8 @@ lead_enters (Fixture    *fixture,
              double      value)
 {
   g_autoptr(PmPeriod) period = pm_period_new (2016, quarter);
-  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
-  g_autoptr(GError) error = NULL;
 
-  pm_progress_entry_set_value (entry, value);
-  g_assert_true (pm_kpi_set_entry (pm_test_find_kpi (fixture->lead, district, kpi_title), entry, &error));
-  g_assert_no_error (error);
+  pm_test_set_value (NULL, pm_test_find_kpi (fixture->lead, district, kpi_title), period, value, NULL);
 }
 
 /* Now, less @seconds. */
@@ -966,18 +962,11 @@ lead_database_enters_for (const char *path,
                           const char *kpi_start,
                           double      value)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmStore) store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
-  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmStore) store = pm_test_store_open (path, PM_STORE_OPEN_DEFAULT);
+  g_autoptr(PmProgramme) programme = pm_test_store_load (store);
   g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
-  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q4);
 
-  g_assert_no_error (error);
-  programme = pm_store_load (store, &error);
-  g_assert_no_error (error);
-  pm_progress_entry_set_value (entry, value);
-  g_assert_true (pm_store_save_entry (store, pm_test_find_kpi (programme, district, kpi_start), entry, &error));
-  g_assert_no_error (error);
+  pm_test_set_value (store, pm_test_find_kpi (programme, district, kpi_start), q4, value, NULL);
   pm_store_close (store);
 }
 

@@ -94,13 +94,8 @@ enter (Copy       *copy,
        double      value)
 {
   g_autoptr(PmPeriod) period = pm_period_new (2016, quarter);
-  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
-  g_autoptr(GError) error = NULL;
 
-  pm_progress_entry_set_value (entry, value);
-  g_assert_true (pm_store_save_entry (copy->store, pm_test_find_kpi (copy->programme, district, kpi_title),
-                                      entry, &error));
-  g_assert_no_error (error);
+  pm_test_set_value (copy->store, pm_test_find_kpi (copy->programme, district, kpi_title), period, value, NULL);
 }
 
 /* The value as a new store reads it from the file: what is on disk. */

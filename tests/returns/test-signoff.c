@@ -18,45 +18,8 @@
 
 #define CANNOCK "Cannock Chase"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  PmStore     *store;
-  PmProgramme *programme;
-  PmDistrict  *cannock;
-  PmKpi       *wcfc;
-  PmPeriod    *q3;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(PmPilot) pilot = NULL;
-
-  fixture->dir = pm_test_dir_new ("pm-signoff");
-  fixture->path = g_build_filename (fixture->dir, "office.db", NULL);
-  fixture->store = pm_test_sample_store_new (fixture->path, &fixture->programme);
-  pm_store_set_author (fixture->store, "Programme Office");
-  fixture->cannock = pm_programme_find_district (fixture->programme, CANNOCK);
-  pilot = g_list_model_get_item (pm_district_get_pilots (fixture->cannock), 0);
-  fixture->wcfc = g_list_model_get_item (pm_pilot_get_kpis (pilot), 0);
-  g_object_unref (fixture->wcfc);   /* the pilot keeps it */
-  fixture->q3 = pm_period_new (2016, 3);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->q3);
-  g_clear_object (&fixture->programme);
-  pm_test_store_clear (&fixture->store);
-  pm_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+/* The office's database of the sample: tests/common's fixture. */
+typedef PmTestOffice Fixture;
 
 static void
 set_state (Fixture        *fixture,
@@ -213,7 +176,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, "Programme Office", pm_test_office_set_up, func, pm_test_office_tear_down)
   ADD ("/signoff/lifecycle", test_lifecycle);
   ADD ("/signoff/accepted-is-read-only", test_accepted_is_read_only);
   ADD ("/signoff/history-kept", test_history_kept);

@@ -24,22 +24,12 @@ store_test_item (GListModel *list,
   return item;
 }
 
-static PmPeriod *
-period (const char *code)
-{
-  g_autoptr(GError) error = NULL;
-  PmPeriod *result = pm_period_parse (code, &error);
-
-  g_assert_no_error (error);
-  return result;
-}
-
-static void
-add_target (PmKpi      *kpi,
-            double      value,
-            const char *date,
-            const char *set_on,
-            const char *reason)
+void
+store_test_add_target (PmKpi      *kpi,
+                       double      value,
+                       const char *date,
+                       const char *set_on,
+                       const char *reason)
 {
   g_autoptr(PmTarget) target = pm_target_new (value, date);
   g_autoptr(GError) error = NULL;
@@ -57,7 +47,7 @@ add_entry (PmKpi      *kpi,
            double      value,
            const char *note)
 {
-  g_autoptr(PmPeriod) p = period (code);
+  g_autoptr(PmPeriod) p = pm_test_period (code);
   g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (p);
   g_autoptr(GError) error = NULL;
 
@@ -74,7 +64,7 @@ add_fraction_entry (PmKpi      *kpi,
                     double      numerator,
                     double      denominator)
 {
-  g_autoptr(PmPeriod) p = period (code);
+  g_autoptr(PmPeriod) p = pm_test_period (code);
   g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (p);
   g_autoptr(GError) error = NULL;
 
@@ -100,7 +90,7 @@ add_narrative (PmPilot    *pilot,
                const char *learning,
                const char *case_study)
 {
-  g_autoptr(PmPeriod) p = period (code);
+  g_autoptr(PmPeriod) p = pm_test_period (code);
   g_autoptr(PmNarrative) narrative = pm_narrative_new (p);
 
   pm_narrative_set_progress (narrative, progress);
@@ -133,8 +123,8 @@ build_full_pilot (void)
   g_autoptr(PmProvider) cess = pm_provider_new ("CESS");
   g_autoptr(PmSpendItem) upshot = pm_spend_item_new ("UPSHOT software licence", 490000);
   g_autoptr(PmSpendItem) marketing = pm_spend_item_new ("Marketing and engagement", 400000);
-  g_autoptr(PmPeriod) q3 = period ("FY2016-Q3");
-  g_autoptr(PmPeriod) q4 = period ("FY2016-Q4");
+  g_autoptr(PmPeriod) q3 = pm_test_period ("FY2016-Q3");
+  g_autoptr(PmPeriod) q4 = pm_test_period ("FY2016-Q4");
   g_autoptr(PmReachEntry) reach_wcfc = pm_reach_entry_new (q3, "WCFC", 5);
   g_autoptr(PmReachEntry) reach_cess = pm_reach_entry_new (q3, "CESS", 2);
   g_autoptr(PmReachEntry) reach_all = pm_reach_entry_new (q4, NULL, 19);
@@ -187,8 +177,8 @@ build_full_pilot (void)
   baseline = pm_baseline_new_value (212, "2016-11", "in total");
   set_baseline (referrals, baseline);
   g_clear_object (&baseline);
-  add_target (referrals, 180, "2017-03-31", "2016-12-01", "Agreed at the December board");
-  add_target (referrals, 170, "2017-11-30", "2017-06-01", "Revised after the first two quarters");
+  store_test_add_target (referrals, 180, "2017-03-31", "2016-12-01", "Agreed at the December board");
+  store_test_add_target (referrals, 170, "2017-11-30", "2017-06-01", "Revised after the first two quarters");
   add_entry (referrals, "FY2016-Q3", TRUE, 200, "Early figures");
   add_entry (referrals, "FY2016-Q4", FALSE, 0, "Figures not yet provided");
   pm_pilot_add_kpi (pilot, referrals);
@@ -202,7 +192,7 @@ build_full_pilot (void)
   g_assert_no_error (error);
   set_baseline (attendance, baseline);
   g_clear_object (&baseline);
-  add_target (attendance, 95, NULL, NULL, NULL);
+  store_test_add_target (attendance, 95, NULL, NULL, NULL);
   add_fraction_entry (attendance, "FY2016-Q3", 457, 1000);
   add_entry (attendance, "FY2016-Q4", TRUE, 46.25, NULL);
   pm_pilot_add_kpi (pilot, attendance);
@@ -243,7 +233,7 @@ build_full_pilot (void)
   pm_baseline_set_note (baseline, "No baseline");
   set_baseline (savings, baseline);
   g_clear_object (&baseline);
-  add_target (savings, 5000000, "2018-03-31", NULL, NULL);
+  store_test_add_target (savings, 5000000, "2018-03-31", NULL, NULL);
   add_entry (savings, "FY2016-Q4", TRUE, 125050, NULL);
   pm_pilot_add_kpi (pilot, savings);
 
@@ -310,7 +300,7 @@ store_test_build_small_programme (void)
   g_autoptr(PmProvider) provider = pm_provider_new ("SPARK");
 
   set_baseline (percentage, baseline);
-  add_target (percentage, 60, "2017-03-31", NULL, NULL);
+  store_test_add_target (percentage, 60, "2017-03-31", NULL, NULL);
   add_entry (percentage, "FY2016-Q3", TRUE, 50, NULL);
   pm_pilot_add_kpi (pilot, percentage);
   pm_pilot_add_kpi (pilot, count);
@@ -749,4 +739,38 @@ drop_server_databases (const char *dir)
     }
   if (uris != NULL)
     g_hash_table_remove (server_databases, dir);
+}
+
+void
+store_test_small_set_up (StoreTestSmall *fixture,
+                         gconstpointer   name)
+{
+  g_autoptr(PmProgramme) programme = store_test_build_small_programme ();
+  GListModel *kpis;
+
+  fixture->dir = pm_test_dir_new ("pm-store");
+  fixture->path = store_test_location (fixture->dir, name);
+  pm_test_store_create (fixture->path, programme);
+
+  fixture->store = pm_test_store_open (fixture->path, PM_STORE_OPEN_DEFAULT);
+  fixture->programme = pm_test_store_load (fixture->store);
+  fixture->before = pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
+
+  fixture->district = store_test_item (pm_programme_get_districts (fixture->programme), 0);
+  fixture->pilot = store_test_item (pm_district_get_pilots (fixture->district), 0);
+  kpis = pm_pilot_get_kpis (fixture->pilot);
+  fixture->percentage = store_test_item (kpis, 0);
+  fixture->count = store_test_item (kpis, 1);
+}
+
+void
+store_test_small_tear_down (StoreTestSmall *fixture,
+                            gconstpointer   name)
+{
+  g_clear_object (&fixture->programme);
+  g_clear_object (&fixture->before);
+  g_clear_object (&fixture->store);
+  store_test_remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->path, g_free);
 }

@@ -23,6 +23,14 @@ PmProgramme *store_test_build_full_programme   (void);
  * and one count KPI with no values. */
 PmProgramme *store_test_build_small_programme  (void);
 
+/* Adds a target of @value by @date to @kpi, set on @set_on for @reason
+ * (either may be NULL). */
+void         store_test_add_target             (PmKpi       *kpi,
+                                                double       value,
+                                                const char  *date,
+                                                const char  *set_on,
+                                                const char  *reason);
+
 /* Asserts that @a and @b hold the same things, property by property.
  * With @same_ids the ids must match too (a reload of the same file). */
 void         store_test_assert_programmes_equal (PmProgramme *a,
@@ -64,6 +72,27 @@ int          store_test_schema_version         (const char  *path);
 gboolean     store_test_has_column             (const char  *path,
                                                 const char  *table,
                                                 const char  *column);
+
+/* A fixture: the small programme in a store of its own on the engine
+ * under test, open, loaded to be edited and loaded again to compare with.
+ * For g_test_add() the data is the database's name. */
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  PmStore     *store;
+  PmProgramme *programme;   /* as loaded, and edited by the tests */
+  PmProgramme *before;      /* as loaded, never touched */
+  PmDistrict  *district;    /* borrowed from programme */
+  PmPilot     *pilot;
+  PmKpi       *percentage;
+  PmKpi       *count;
+} StoreTestSmall;
+
+void         store_test_small_set_up           (StoreTestSmall *fixture,
+                                                gconstpointer   name);
+void         store_test_small_tear_down        (StoreTestSmall *fixture,
+                                                gconstpointer   name);
 
 /* The nth item of a list model, borrowed (the list keeps it alive). */
 gpointer     store_test_item                   (GListModel  *list,

@@ -77,13 +77,8 @@ save (Fixture    *fixture,
       const char *note)
 {
   g_autoptr(PmPeriod) period = pm_period_new (2016, quarter);
-  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
-  g_autoptr(GError) error = NULL;
 
-  pm_progress_entry_set_value (entry, value);
-  pm_progress_entry_set_note (entry, note);
-  g_assert_true (pm_store_save_entry (fixture->store, fixture->kpi, entry, &error));
-  g_assert_no_error (error);
+  pm_test_set_value (fixture->store, fixture->kpi, period, value, note);
 }
 
 static void

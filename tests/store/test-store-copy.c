@@ -85,16 +85,6 @@ static const struct
   "  WHERE table_schema = current_schema () AND is_identity = 'YES') ids " \
   "WHERE next_id <= max_id"
 
-static PmPeriod *
-period (const char *code)
-{
-  g_autoptr(GError) error = NULL;
-  PmPeriod *result = pm_period_parse (code, &error);
-
-  g_assert_no_error (error);
-  return result;
-}
-
 /* Borrowed from @programme. */
 static PmKpi *
 find_kpi (PmProgramme *programme,
@@ -147,7 +137,7 @@ save_value (PmStore     *store,
             const char  *note,
             GError     **error)
 {
-  g_autoptr(PmPeriod) p = period (code);
+  g_autoptr(PmPeriod) p = pm_test_period (code);
   g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (p);
 
   pm_progress_entry_set_value (entry, value);
@@ -162,7 +152,7 @@ set_signoff (PmStore        *store,
              PmSignoffState  state,
              const char     *comment)
 {
-  g_autoptr(PmPeriod) p = period (code);
+  g_autoptr(PmPeriod) p = pm_test_period (code);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (pm_store_set_signoff (store, cannock (programme), p, state, comment, &error));
@@ -179,8 +169,8 @@ make_history (PmStore     *store,
   PmKpi *attendance = find_kpi (programme, "School attendance");
   PmPilot *pilot = store_test_item (pm_district_get_pilots (cannock (programme)), 0);
   g_autoptr(PmTarget) target = pm_target_new (160, "2018-03-31");
-  g_autoptr(PmPeriod) q1 = period ("FY2017-Q1");
-  g_autoptr(PmPeriod) q4 = period ("FY2016-Q4");
+  g_autoptr(PmPeriod) q1 = pm_test_period ("FY2017-Q1");
+  g_autoptr(PmPeriod) q4 = pm_test_period ("FY2016-Q4");
   g_autoptr(PmNarrative) narrative = pm_narrative_new (q1);
   g_autoptr(GError) error = NULL;
 
@@ -413,7 +403,7 @@ assert_usable (const char *location)
   g_autoptr(PmDistrict) district = pm_district_new ("Tamworth");
   g_autoptr(PmPilot) pilot = pm_pilot_new ("Tamworth pilot");
   g_autoptr(PmKpi) kpi = pm_kpi_new ("Families supported", PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
-  g_autoptr(PmPeriod) q1 = period ("FY2017-Q1");
+  g_autoptr(PmPeriod) q1 = pm_test_period ("FY2017-Q1");
   g_autoptr(GError) error = NULL;
   gint64 last_district = store_test_query_int (location, "SELECT max (id) FROM district");
   gint64 last_kpi = store_test_query_int (location, "SELECT max (id) FROM kpi");

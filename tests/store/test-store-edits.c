@@ -12,68 +12,13 @@
 #include "store-test-util.h"
 
 /* A store holding the small programme, and that programme as loaded. */
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  PmStore     *store;
-  PmProgramme *programme;
-  PmDistrict  *district;   /* borrowed from programme */
-  PmPilot     *pilot;
-  PmKpi       *percentage;
-  PmKpi       *count;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(PmProgramme) programme = store_test_build_small_programme ();
-  g_autoptr(GError) error = NULL;
-  GListModel *kpis;
-
-  fixture->dir = pm_test_dir_new ("pm-store");
-  fixture->path = store_test_location (fixture->dir, "programme.pmdb");
-  pm_test_store_create (fixture->path, programme);
-
-  fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  fixture->programme = pm_store_load (fixture->store, &error);
-  g_assert_no_error (error);
-
-  fixture->district = store_test_item (pm_programme_get_districts (fixture->programme), 0);
-  fixture->pilot = store_test_item (pm_district_get_pilots (fixture->district), 0);
-  kpis = pm_pilot_get_kpis (fixture->pilot);
-  fixture->percentage = store_test_item (kpis, 0);
-  fixture->count = store_test_item (kpis, 1);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->programme);
-  g_clear_object (&fixture->store);
-  store_test_remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->path, g_free);
-}
-
+typedef StoreTestSmall Fixture;
 
 /* The programme as a fresh store reads it from the file. */
 static PmProgramme *
 reload (Fixture *fixture)
 {
-  g_autoptr(PmStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  PmProgramme *programme;
-
-  store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  programme = pm_store_load (store, &error);
-  g_assert_no_error (error);
-
-  return programme;
+  return pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
 }
 
 static PmKpi *
@@ -573,7 +518,7 @@ main (int    argc,
     return 0;
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, "programme.pmdb", store_test_small_set_up, func, store_test_small_tear_down)
 
   ADD ("/store/edits/save-entry", test_save_entry);
   ADD ("/store/edits/save-entry-refused", test_save_entry_refused);

@@ -24,25 +24,8 @@ static const char sqlite_header[] = "SQLite format 3\0 and the rest of a databas
 static const guint8 wal_header[] = { 0x37, 0x7f, 0x06, 0x82, 0x00, 0x2d, 0xe2, 0x18 };
 static const guint8 journal_header[] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7, 0, 0 };
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = pm_test_dir_new ("pm-safe");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  pm_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+/* A folder of the test's own: tests/common's fixture. */
+typedef PmTestFolder Fixture;
 
 static char *
 path_in (Fixture    *fixture,
@@ -565,7 +548,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, pm_test_folder_set_up, func, pm_test_folder_tear_down)
 
   ADD ("/util/safe-file/replace", test_replace);
   ADD ("/util/safe-file/refusals", test_refusals);

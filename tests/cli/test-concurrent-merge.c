@@ -170,8 +170,7 @@ fixture_tear_down (Fixture       *fixture,
       g_assert_true (pg_test_drop_database (fixture->uri, &error));
       g_assert_no_error (error);
     }
-  pm_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  pm_test_clear_dir (&fixture->dir);
   g_free (fixture->location);
   g_free (fixture->uri);
   g_free (fixture->marker);

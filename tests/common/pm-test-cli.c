@@ -169,58 +169,26 @@ pm_test_cli_runv (const char         *dir,
   return run_argv (dir, key_dir, (const char * const *) argv->pdata);
 }
 
-static PmTestRun
-run_va (const char *dir,
-        const char *key_dir,
-        const char *first,
-        va_list     args)
-{
-  g_autoptr(GPtrArray) argv = pm_test_cli_argv_va (first, args);
-
-  return run_argv (dir, key_dir, (const char * const *) argv->pdata);
-}
-
-PmTestRun
-pm_test_cli_run (const char *dir,
-                 const char *first,
-                 ...)
-{
-  PmTestRun run;
-  va_list args;
-
-  va_start (args, first);
-  run = run_va (dir, NULL, first, args);
-  va_end (args);
-  return run;
-}
-
-int
-pm_test_cli_status (const char *dir,
-                    const char *first,
-                    ...)
-{
-  g_auto(PmTestRun) run = { 0, NULL, NULL };
-  va_list args;
-
-  va_start (args, first);
-  run = run_va (dir, NULL, first, args);
-  va_end (args);
-  return run.status;
-}
-
 PmTestRun
 pm_test_cli_run_with_keys (const char *dir,
                            const char *key_dir,
                            const char *first,
                            ...)
 {
-  PmTestRun run;
+  g_autoptr(GPtrArray) argv = NULL;
   va_list args;
 
   va_start (args, first);
-  run = run_va (dir, key_dir, first, args);
+  argv = pm_test_cli_argv_va (first, args);
   va_end (args);
-  return run;
+  return run_argv (dir, key_dir, (const char * const *) argv->pdata);
+}
+
+int
+pm_test_run_status (PmTestRun run)
+{
+  pm_test_run_clear (&run);
+  return run.status;
 }
 
 char *

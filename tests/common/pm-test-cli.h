@@ -28,26 +28,26 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PmTestRun, pm_test_run_clear)
 
 /* Runs pilot-monitor with the arguments from @first, NULL-terminated.
  * @dir is the test's folder: the data folder is "xdg-data" in it (NULL:
- * the test's own XDG_DATA_HOME). PM_KEY_DIR is unset, so a signing key
- * is made in the data folder. A run that has not ended within a minute
- * (five under PM_TEST_SLOW) is killed and fails the test, as does one
- * that does not exit. */
-PmTestRun  pm_test_cli_run            (const char  *dir,
-                                       const char  *first,
-                                       ...) G_GNUC_NULL_TERMINATED;
-/* The same, for a run whose output does not matter: its exit status. */
-int        pm_test_cli_status         (const char  *dir,
-                                       const char  *first,
-                                       ...) G_GNUC_NULL_TERMINATED;
-/* The same with signing keys in @key_dir (PM_KEY_DIR; NULL: unset). */
+ * the test's own XDG_DATA_HOME). Signing keys are in @key_dir
+ * (PM_KEY_DIR; NULL: unset, so a key is made in the data folder). A run
+ * that has not ended within a minute (five under PM_TEST_SLOW) is killed
+ * and fails the test, as does one that does not exit. */
 PmTestRun  pm_test_cli_run_with_keys  (const char  *dir,
                                        const char  *key_dir,
                                        const char  *first,
                                        ...) G_GNUC_NULL_TERMINATED;
-/* The same with the arguments in @args, NULL-terminated. */
+/* The same with PM_KEY_DIR unset: pm_test_cli_run (dir, first, ...). */
+#define pm_test_cli_run(dir, ...) \
+  pm_test_cli_run_with_keys ((dir), NULL, __VA_ARGS__)
+/* pm_test_cli_run_with_keys() with the arguments in @args, NULL-terminated. */
 PmTestRun  pm_test_cli_runv           (const char         *dir,
                                        const char         *key_dir,
                                        const char * const *args);
+/* The exit status of @run, whose output it frees: for a run whose output
+ * does not matter, pm_test_cli_status (dir, first, ...). */
+int        pm_test_run_status         (PmTestRun    run);
+#define pm_test_cli_status(dir, ...) \
+  pm_test_run_status (pm_test_cli_run ((dir), __VA_ARGS__))
 
 /* Makes @name in @dir a database of the sample programme with
  * "--sample"; returns its path. */

@@ -52,6 +52,14 @@ pm_test_remove_tree (const char *path)
 }
 
 void
+pm_test_clear_dir (char **dir)
+{
+  if (*dir != NULL)
+    pm_test_remove_tree (*dir);
+  g_clear_pointer (dir, g_free);
+}
+
+void
 pm_test_folder_set_up (PmTestFolder  *folder,
                        gconstpointer  name)
 {
@@ -65,8 +73,7 @@ void
 pm_test_folder_tear_down (PmTestFolder  *folder,
                           gconstpointer  name)
 {
-  pm_test_remove_tree (folder->dir);
-  g_clear_pointer (&folder->dir, g_free);
+  pm_test_clear_dir (&folder->dir);
   g_clear_pointer (&folder->path, g_free);
 }
 

@@ -31,6 +31,9 @@ void      pm_test_folder_set_up         (PmTestFolder  *folder,
                                          gconstpointer  name);
 void      pm_test_folder_tear_down      (PmTestFolder  *folder,
                                          gconstpointer  name);
+/* For a tear-down: removes the folder *@dir, if any, as above, frees its
+ * name and sets it to NULL. */
+void      pm_test_clear_dir             (char         **dir);
 
 /* Replaces @path with @length bytes of @data (-1: @data is text). */
 void      pm_test_write_file            (const char  *path,

@@ -244,7 +244,6 @@ pm_test_office_tear_down (PmTestOffice  *office,
   g_clear_object (&office->q4);
   g_clear_object (&office->programme);
   pm_test_store_clear (&office->store);
-  pm_test_remove_tree (office->dir);
-  g_clear_pointer (&office->dir, g_free);
+  pm_test_clear_dir (&office->dir);
   g_clear_pointer (&office->path, g_free);
 }

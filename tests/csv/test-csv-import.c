@@ -212,8 +212,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->programme);
   pm_test_store_clear (&fixture->store);
-  pm_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  pm_test_clear_dir (&fixture->dir);
   g_clear_pointer (&fixture->db, g_free);
 }
 

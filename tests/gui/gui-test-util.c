@@ -117,8 +117,7 @@ gui_test_window_close (GuiTestWindow *fixture)
   g_clear_object (&fixture->window);
   gui_test_drain ();
 
-  pm_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  pm_test_clear_dir (&fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
 }
 

@@ -71,8 +71,7 @@ fixture_tear_down (Fixture       *fixture,
   gui_test_drain ();
   g_clear_error (&fixture->error);
 
-  pm_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  pm_test_clear_dir (&fixture->dir);
   g_free (fixture->db);
   g_free (fixture->csv);
 }

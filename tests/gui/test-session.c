@@ -115,8 +115,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_error (&fixture->failed_error);
   g_string_free (fixture->notified, TRUE);
 
-  pm_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  pm_test_clear_dir (&fixture->dir);
   g_free (fixture->path);
 }
 

@@ -79,8 +79,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  pm_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  pm_test_clear_dir (&fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
 }
 

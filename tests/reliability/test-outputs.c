@@ -64,8 +64,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   sqlite3_close (fixture->reader);
-  pm_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  pm_test_clear_dir (&fixture->dir);
   g_free (fixture->db);
 }
 

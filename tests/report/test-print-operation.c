@@ -222,8 +222,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  pm_test_remove_tree (tmp_dir);
-  g_free (tmp_dir);
+  pm_test_clear_dir (&tmp_dir);
   g_ptr_array_unref (reference);
 
   return status;

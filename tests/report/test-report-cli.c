@@ -39,8 +39,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  pm_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  pm_test_clear_dir (&fixture->dir);
   g_free (fixture->db);
   g_free (fixture->out);
 }

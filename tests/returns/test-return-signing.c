@@ -85,8 +85,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->lead_key);
   g_clear_object (&fixture->other_key);
 
-  store_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  store_test_clear_dir (&fixture->dir);
   g_free (fixture->office_path);
   g_free (fixture->lead_key_dir);
   g_free (fixture->other_key_dir);

@@ -82,8 +82,7 @@ fixture_tear_down (Fixture       *fixture,
   copy_close (&fixture->cannock);
   copy_close (&fixture->tamworth);
   copy_close (&fixture->office);
-  pm_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  pm_test_clear_dir (&fixture->dir);
 }
 
 static void

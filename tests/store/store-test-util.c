@@ -547,6 +547,14 @@ store_test_remove_dir (const char *dir)
   pm_test_remove_tree (dir);
 }
 
+void
+store_test_clear_dir (char **dir)
+{
+  if (*dir != NULL)
+    store_test_remove_dir (*dir);
+  g_clear_pointer (dir, g_free);
+}
+
 static sqlite3 *
 raw_open (const char *path)
 {
@@ -770,7 +778,6 @@ store_test_small_tear_down (StoreTestSmall *fixture,
   g_clear_object (&fixture->programme);
   g_clear_object (&fixture->before);
   g_clear_object (&fixture->store);
-  store_test_remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  store_test_clear_dir (&fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
 }

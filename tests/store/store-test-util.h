@@ -40,6 +40,8 @@ void         store_test_assert_programmes_equal (PmProgramme *a,
 /* Removes @dir (made with pm_test_dir_new()) and what is in it, and
  * drops the server databases made for it by store_test_location(). */
 void         store_test_remove_dir             (const char  *dir);
+/* The same for a tear-down: also frees *@dir and sets it to NULL. */
+void         store_test_clear_dir              (char       **dir);
 
 /* The store tests run against each engine: a file, or with
  * PM_TEST_ENGINE=postgresql a database on the throwaway server that

@@ -54,8 +54,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->programme);
   pm_store_close (fixture->store);
   g_clear_object (&fixture->store);
-  store_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  store_test_clear_dir (&fixture->dir);
   g_free (fixture->path);
 }
 

@@ -81,8 +81,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   client_close (&fixture->alex);
   client_close (&fixture->sam);
-  store_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  store_test_clear_dir (&fixture->dir);
   g_free (fixture->path);
 }
 

@@ -246,8 +246,7 @@ fixture_tear_down (Fixture       *fixture,
         g_warning ("%s", error->message);
     }
   g_ptr_array_unref (fixture->databases);
-  store_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  store_test_clear_dir (&fixture->dir);
   g_free (fixture->path);
 }
 

@@ -33,8 +33,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  store_test_remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  store_test_clear_dir (&fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
 }
 

@@ -123,6 +123,17 @@ pm_test_store_clear (PmStore **store)
   g_clear_object (store);
 }
 
+gpointer
+pm_test_item (GListModel *list,
+              guint       position)
+{
+  gpointer item = g_list_model_get_item (list, position);
+
+  g_assert_nonnull (item);
+  g_object_unref (item);
+  return item;
+}
+
 PmPilot *
 pm_test_first_pilot (PmProgramme *programme,
                      const char  *district_name)

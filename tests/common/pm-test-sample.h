@@ -45,6 +45,10 @@ PmProgramme *pm_test_store_read           (const char        *location,
 /* Closes *@store, if any, and drops it: for a tear-down. */
 void         pm_test_store_clear          (PmStore          **store);
 
+/* The item at @position of @list, asserted to be there (borrowed: the
+ * list keeps it). */
+gpointer     pm_test_item                 (GListModel        *list,
+                                           guint              position);
 /* The first pilot of @district_name (borrowed: the district keeps it). */
 PmPilot     *pm_test_first_pilot          (PmProgramme       *programme,
                                            const char        *district_name);

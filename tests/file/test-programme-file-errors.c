@@ -107,15 +107,6 @@ assert_edit_refused (const char  *from,
   assert_refused (data, -1, code, where, words);
 }
 
-static PmDistrict *
-get_district (PmProgramme *programme,
-              guint        i)
-{
-  g_autoptr(PmDistrict) district = g_list_model_get_item (pm_programme_get_districts (programme), i);
-
-  return district;  /* the programme holds it */
-}
-
 /* ------------------------------------------------------------------ */
 
 static void
@@ -450,7 +441,7 @@ test_fractions (void)
 
   programme = pm_programme_file_parse (data, -1, &error);
   g_assert_no_error (error);
-  pilot = g_list_model_get_item (pm_district_get_pilots (get_district (programme, 0)), 0);
+  pilot = g_list_model_get_item (pm_district_get_pilots (pm_test_item (pm_programme_get_districts (programme), 0)), 0);
   kpi = g_list_model_get_item (pm_pilot_get_kpis (pilot), 0);
   entry = pm_kpi_get_latest_entry (kpi, NULL);
   g_assert_nonnull (entry);

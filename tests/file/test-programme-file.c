@@ -11,15 +11,6 @@
 #include "pm-programme-file.h"
 #include "pm-test-sample.h"
 
-static PmDistrict *
-get_district (PmProgramme *programme,
-              guint        i)
-{
-  g_autoptr(PmDistrict) district = g_list_model_get_item (pm_programme_get_districts (programme), i);
-
-  return district;  /* the programme holds it */
-}
-
 /* ------------------------------------------------------------------ */
 
 static void
@@ -36,7 +27,7 @@ test_sample_districts (void)
                    "Children and Families System Transformation Programme");
   g_assert_cmpuint (g_list_model_get_n_items (districts), ==, G_N_ELEMENTS (names));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    g_assert_cmpstr (pm_district_get_name (get_district (programme, i)), ==, names[i]);
+    g_assert_cmpstr (pm_district_get_name (pm_test_item (pm_programme_get_districts (programme), i)), ==, names[i]);
   g_assert_cmpuint (g_strv_length ((GStrv) pm_programme_get_design_criteria (programme)), ==, 12);
 }
 

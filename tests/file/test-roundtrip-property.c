@@ -657,7 +657,7 @@ through_returns (const char  *dir,
 
   for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
     {
-      PmDistrict *district = store_test_item (districts, d);
+      PmDistrict *district = pm_test_item (districts, d);
       g_autoptr(PmReturn) ret = NULL;
       g_autoptr(PmReturn) read = NULL;
       g_autoptr(PmReturnMerge) merge = NULL;
@@ -709,7 +709,7 @@ through_csv (const char  *dir,
 
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
-      PmKpi *kpi = store_test_item (kpis, i);
+      PmKpi *kpi = pm_test_item (kpis, i);
       PmProgressEntry *held = pm_kpi_get_entry (kpi, quarter);
 
       if (held != NULL && pm_progress_entry_has_fraction (held))

@@ -92,7 +92,7 @@ first_kpi (PmProgramme *programme)
 {
   g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
 
-  return store_test_item (kpis, 0);
+  return pm_test_item (kpis, 0);
 }
 
 /* Every page but the header's, one at a time, overwritten with random

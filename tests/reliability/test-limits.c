@@ -105,7 +105,7 @@ first_kpi (PmProgramme *programme)
 {
   g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
 
-  return store_test_item (kpis, 0);
+  return pm_test_item (kpis, 0);
 }
 
 /* Written as a programme file and read back. */
@@ -212,7 +212,7 @@ test_note_every_path (Fixture       *fixture,
       g_autofree char *text = NULL;
       gsize length = 0;
       PmKpi *kpi = first_kpi (programme);
-      PmDistrict *district = store_test_item (pm_programme_get_districts (programme), 0);
+      PmDistrict *district = pm_test_item (pm_programme_get_districts (programme), 0);
 
       /* A CSV file of values. */
       csv = csv_row (kpi, "FY2017-Q1", "7", notes[i]);
@@ -350,7 +350,7 @@ test_cli_note (Fixture       *fixture,
   g_assert_cmpint (pm_test_cli_status (fixture->dir, "--database", lead, "--sample", NULL), ==, 0);
   g_assert_cmpint (pm_test_cli_status (fixture->dir, "--database", office, "--sample", NULL), ==, 0);
   sample = pm_test_store_read (lead, PM_STORE_OPEN_DEFAULT);
-  kpi = store_test_item (pm_pilot_get_kpis (store_test_item (pm_district_get_pilots (
+  kpi = pm_test_item (pm_pilot_get_kpis (pm_test_item (pm_district_get_pilots (
           pm_programme_find_district (sample, cannock)), 0)), 0);
 
   csv = csv_row (kpi, "FY2016-Q4", "9", huge);
@@ -382,7 +382,7 @@ test_cli_note (Fixture       *fixture,
   g_assert_cmpint (pm_test_cli_status (fixture->dir, "--database", office, "--import-return", ret,
                                        "--trust-key", fingerprint, NULL), ==, 0);
   merged = pm_test_store_read (office, PM_STORE_OPEN_DEFAULT);
-  kpi = store_test_item (pm_pilot_get_kpis (store_test_item (pm_district_get_pilots (
+  kpi = pm_test_item (pm_pilot_get_kpis (pm_test_item (pm_district_get_pilots (
           pm_programme_find_district (merged, cannock)), 0)), 0);
   g_assert_cmpstr (pm_progress_entry_get_note (pm_kpi_get_entry (kpi, q4)), ==, at);
 }
@@ -453,10 +453,10 @@ test_counts_in_files (Fixture       *fixture,
   PmPilot *second;
 
   /* make_programme() gives the 101st KPI a pilot of its own: move it. */
-  first = store_test_item (pm_district_get_pilots (store_test_item (pm_programme_get_districts (many_kpis), 0)), 0);
-  second = store_test_item (pm_district_get_pilots (store_test_item (pm_programme_get_districts (many_kpis), 0)), 1);
+  first = pm_test_item (pm_district_get_pilots (pm_test_item (pm_programme_get_districts (many_kpis), 0)), 0);
+  second = pm_test_item (pm_district_get_pilots (pm_test_item (pm_programme_get_districts (many_kpis), 0)), 1);
   {
-    g_autoptr(PmKpi) last = g_object_ref (store_test_item (pm_pilot_get_kpis (second), 0));
+    g_autoptr(PmKpi) last = g_object_ref (pm_test_item (pm_pilot_get_kpis (second), 0));
 
     pm_pilot_remove_kpi (second, last);
     pm_pilot_add_kpi (first, last);

@@ -13,17 +13,6 @@
 
 #include "store-test-util.h"
 
-gpointer
-store_test_item (GListModel *list,
-                 guint       position)
-{
-  gpointer item = g_list_model_get_item (list, position);
-
-  g_assert_nonnull (item);
-  g_object_unref (item);
-  return item;
-}
-
 void
 store_test_add_target (PmKpi      *kpi,
                        double      value,
@@ -361,8 +350,8 @@ assert_baselines_equal (PmBaseline *a,
   g_assert_cmpuint (g_list_model_get_n_items (sites_a), ==, g_list_model_get_n_items (sites_b));
   for (guint i = 0; i < g_list_model_get_n_items (sites_a); i++)
     {
-      PmSiteValue *site_a = store_test_item (sites_a, i);
-      PmSiteValue *site_b = store_test_item (sites_b, i);
+      PmSiteValue *site_a = pm_test_item (sites_a, i);
+      PmSiteValue *site_b = pm_test_item (sites_b, i);
 
       g_assert_cmpstr (pm_site_value_get_site (site_a), ==, pm_site_value_get_site (site_b));
       g_assert_cmpfloat (pm_site_value_get_value (site_a), ==, pm_site_value_get_value (site_b));
@@ -392,8 +381,8 @@ assert_kpis_equal (PmKpi    *a,
   g_assert_cmpuint (g_list_model_get_n_items (targets_a), ==, g_list_model_get_n_items (targets_b));
   for (guint i = 0; i < g_list_model_get_n_items (targets_a); i++)
     {
-      PmTarget *ta = store_test_item (targets_a, i);
-      PmTarget *tb = store_test_item (targets_b, i);
+      PmTarget *ta = pm_test_item (targets_a, i);
+      PmTarget *tb = pm_test_item (targets_b, i);
 
       g_assert_cmpfloat (pm_target_get_value (ta), ==, pm_target_get_value (tb));
       g_assert_cmpstr (pm_target_get_date (ta), ==, pm_target_get_date (tb));
@@ -404,8 +393,8 @@ assert_kpis_equal (PmKpi    *a,
   g_assert_cmpuint (g_list_model_get_n_items (entries_a), ==, g_list_model_get_n_items (entries_b));
   for (guint i = 0; i < g_list_model_get_n_items (entries_a); i++)
     {
-      PmProgressEntry *ea = store_test_item (entries_a, i);
-      PmProgressEntry *eb = store_test_item (entries_b, i);
+      PmProgressEntry *ea = pm_test_item (entries_a, i);
+      PmProgressEntry *eb = pm_test_item (entries_b, i);
 
       assert_periods_equal (pm_progress_entry_get_period (ea), pm_progress_entry_get_period (eb));
       g_assert_cmpint (pm_progress_entry_has_value (ea), ==, pm_progress_entry_has_value (eb));
@@ -448,8 +437,8 @@ assert_pilots_equal (PmPilot  *a,
   g_assert_cmpuint (g_list_model_get_n_items (list_a), ==, g_list_model_get_n_items (list_b));
   for (guint i = 0; i < g_list_model_get_n_items (list_a); i++)
     {
-      PmProvider *pa = store_test_item (list_a, i);
-      PmProvider *pb = store_test_item (list_b, i);
+      PmProvider *pa = pm_test_item (list_a, i);
+      PmProvider *pb = pm_test_item (list_b, i);
 
       g_assert_cmpstr (pm_provider_get_name (pa), ==, pm_provider_get_name (pb));
       g_assert_cmpstr (pm_provider_get_full_name (pa), ==, pm_provider_get_full_name (pb));
@@ -461,8 +450,8 @@ assert_pilots_equal (PmPilot  *a,
   g_assert_cmpuint (g_list_model_get_n_items (list_a), ==, g_list_model_get_n_items (list_b));
   for (guint i = 0; i < g_list_model_get_n_items (list_a); i++)
     {
-      PmReachEntry *ra = store_test_item (list_a, i);
-      PmReachEntry *rb = store_test_item (list_b, i);
+      PmReachEntry *ra = pm_test_item (list_a, i);
+      PmReachEntry *rb = pm_test_item (list_b, i);
 
       assert_periods_equal (pm_reach_entry_get_period (ra), pm_reach_entry_get_period (rb));
       g_assert_cmpstr (pm_reach_entry_get_provider (ra), ==, pm_reach_entry_get_provider (rb));
@@ -474,8 +463,8 @@ assert_pilots_equal (PmPilot  *a,
   g_assert_cmpuint (g_list_model_get_n_items (list_a), ==, g_list_model_get_n_items (list_b));
   for (guint i = 0; i < g_list_model_get_n_items (list_a); i++)
     {
-      PmSpendItem *sa = store_test_item (list_a, i);
-      PmSpendItem *sb = store_test_item (list_b, i);
+      PmSpendItem *sa = pm_test_item (list_a, i);
+      PmSpendItem *sb = pm_test_item (list_b, i);
 
       g_assert_cmpstr (pm_spend_item_get_description (sa), ==, pm_spend_item_get_description (sb));
       g_assert_cmpint (pm_spend_item_get_amount_pence (sa), ==, pm_spend_item_get_amount_pence (sb));
@@ -488,8 +477,8 @@ assert_pilots_equal (PmPilot  *a,
   g_assert_cmpuint (g_list_model_get_n_items (list_a), ==, g_list_model_get_n_items (list_b));
   for (guint i = 0; i < g_list_model_get_n_items (list_a); i++)
     {
-      PmNarrative *na = store_test_item (list_a, i);
-      PmNarrative *nb = store_test_item (list_b, i);
+      PmNarrative *na = pm_test_item (list_a, i);
+      PmNarrative *nb = pm_test_item (list_b, i);
 
       assert_periods_equal (pm_narrative_get_period (na), pm_narrative_get_period (nb));
       g_assert_cmpstr (pm_narrative_get_progress (na), ==, pm_narrative_get_progress (nb));
@@ -501,7 +490,7 @@ assert_pilots_equal (PmPilot  *a,
   list_b = pm_pilot_get_kpis (b);
   g_assert_cmpuint (g_list_model_get_n_items (list_a), ==, g_list_model_get_n_items (list_b));
   for (guint i = 0; i < g_list_model_get_n_items (list_a); i++)
-    assert_kpis_equal (store_test_item (list_a, i), store_test_item (list_b, i), same_ids);
+    assert_kpis_equal (pm_test_item (list_a, i), pm_test_item (list_b, i), same_ids);
 }
 
 void
@@ -522,8 +511,8 @@ store_test_assert_programmes_equal (PmProgramme *a,
                     g_list_model_get_n_items (districts_b));
   for (guint i = 0; i < g_list_model_get_n_items (districts_a); i++)
     {
-      PmDistrict *da = store_test_item (districts_a, i);
-      PmDistrict *db = store_test_item (districts_b, i);
+      PmDistrict *da = pm_test_item (districts_a, i);
+      PmDistrict *db = pm_test_item (districts_b, i);
       GListModel *pilots_a = pm_district_get_pilots (da);
       GListModel *pilots_b = pm_district_get_pilots (db);
 
@@ -533,7 +522,7 @@ store_test_assert_programmes_equal (PmProgramme *a,
       g_assert_cmpuint (g_list_model_get_n_items (pilots_a), ==,
                         g_list_model_get_n_items (pilots_b));
       for (guint j = 0; j < g_list_model_get_n_items (pilots_a); j++)
-        assert_pilots_equal (store_test_item (pilots_a, j), store_test_item (pilots_b, j),
+        assert_pilots_equal (pm_test_item (pilots_a, j), pm_test_item (pilots_b, j),
                              same_ids);
     }
 }
@@ -764,11 +753,11 @@ store_test_small_set_up (StoreTestSmall *fixture,
   fixture->programme = pm_test_store_load (fixture->store);
   fixture->before = pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
 
-  fixture->district = store_test_item (pm_programme_get_districts (fixture->programme), 0);
-  fixture->pilot = store_test_item (pm_district_get_pilots (fixture->district), 0);
+  fixture->district = pm_test_item (pm_programme_get_districts (fixture->programme), 0);
+  fixture->pilot = pm_test_item (pm_district_get_pilots (fixture->district), 0);
   kpis = pm_pilot_get_kpis (fixture->pilot);
-  fixture->percentage = store_test_item (kpis, 0);
-  fixture->count = store_test_item (kpis, 1);
+  fixture->percentage = pm_test_item (kpis, 0);
+  fixture->count = pm_test_item (kpis, 1);
 }
 
 void

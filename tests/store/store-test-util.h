@@ -96,8 +96,4 @@ void         store_test_small_set_up           (StoreTestSmall *fixture,
 void         store_test_small_tear_down        (StoreTestSmall *fixture,
                                                 gconstpointer   name);
 
-/* The nth item of a list model, borrowed (the list keeps it alive). */
-gpointer     store_test_item                   (GListModel  *list,
-                                                guint        position);
-
 G_END_DECLS

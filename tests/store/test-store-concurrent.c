@@ -47,9 +47,9 @@ client_open (Client     *client,
   pm_store_set_author (client->store, author);
   client->programme = pm_store_load (client->store, &error);
   g_assert_no_error (error);
-  district = store_test_item (pm_programme_get_districts (client->programme), 0);
-  pilot = store_test_item (pm_district_get_pilots (district), 0);
-  client->kpi = store_test_item (pm_pilot_get_kpis (pilot), 0);
+  district = pm_test_item (pm_programme_get_districts (client->programme), 0);
+  pilot = pm_test_item (pm_district_get_pilots (district), 0);
+  client->kpi = pm_test_item (pm_pilot_get_kpis (pilot), 0);
   g_assert_cmpstr (pm_kpi_get_title (client->kpi), ==, "Attendance");
 }
 

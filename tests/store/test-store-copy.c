@@ -94,15 +94,15 @@ find_kpi (PmProgramme *programme,
 
   for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
     {
-      GListModel *pilots = pm_district_get_pilots (store_test_item (districts, d));
+      GListModel *pilots = pm_district_get_pilots (pm_test_item (districts, d));
 
       for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
         {
-          GListModel *kpis = pm_pilot_get_kpis (store_test_item (pilots, p));
+          GListModel *kpis = pm_pilot_get_kpis (pm_test_item (pilots, p));
 
           for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
             {
-              PmKpi *kpi = store_test_item (kpis, k);
+              PmKpi *kpi = pm_test_item (kpis, k);
 
               if (g_str_equal (pm_kpi_get_title (kpi), title))
                 return kpi;
@@ -167,7 +167,7 @@ make_history (PmStore     *store,
               PmProgramme *programme)
 {
   PmKpi *attendance = find_kpi (programme, "School attendance");
-  PmPilot *pilot = store_test_item (pm_district_get_pilots (cannock (programme)), 0);
+  PmPilot *pilot = pm_test_item (pm_district_get_pilots (cannock (programme)), 0);
   g_autoptr(PmTarget) target = pm_target_new (160, "2018-03-31");
   g_autoptr(PmPeriod) q1 = pm_test_period ("FY2017-Q1");
   g_autoptr(PmPeriod) q4 = pm_test_period ("FY2016-Q4");
@@ -324,8 +324,8 @@ assert_restatements_equal (GListModel *a,
   g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
   for (guint i = 0; i < g_list_model_get_n_items (a); i++)
     {
-      PmRestatement *ra = store_test_item (a, i);
-      PmRestatement *rb = store_test_item (b, i);
+      PmRestatement *ra = pm_test_item (a, i);
+      PmRestatement *rb = pm_test_item (b, i);
       double reported_a = pm_restatement_get_reported_value (ra);
       double reported_b = pm_restatement_get_reported_value (rb);
 

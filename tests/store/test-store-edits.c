@@ -25,10 +25,10 @@ static PmKpi *
 first_kpi (PmProgramme *programme,
            guint        position)
 {
-  PmDistrict *district = store_test_item (pm_programme_get_districts (programme), 0);
-  PmPilot *pilot = store_test_item (pm_district_get_pilots (district), 0);
+  PmDistrict *district = pm_test_item (pm_programme_get_districts (programme), 0);
+  PmPilot *pilot = pm_test_item (pm_district_get_pilots (district), 0);
 
-  return store_test_item (pm_pilot_get_kpis (pilot), position);
+  return pm_test_item (pm_pilot_get_kpis (pilot), position);
 }
 
 static PmProgressEntry *
@@ -176,9 +176,9 @@ test_add_target (Fixture       *fixture,
   reloaded = reload (fixture);
   targets = pm_kpi_get_targets (first_kpi (reloaded, 0));
   g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 2);
-  g_assert_cmpfloat (pm_target_get_value (store_test_item (targets, 0)), ==, 60);
-  g_assert_cmpfloat (pm_target_get_value (store_test_item (targets, 1)), ==, 65);
-  g_assert_cmpstr (pm_target_get_reason (store_test_item (targets, 1)), ==,
+  g_assert_cmpfloat (pm_target_get_value (pm_test_item (targets, 0)), ==, 60);
+  g_assert_cmpfloat (pm_target_get_value (pm_test_item (targets, 1)), ==, 65);
+  g_assert_cmpstr (pm_target_get_reason (pm_test_item (targets, 1)), ==,
                    "Revised by the Select Committee");
 }
 
@@ -256,8 +256,8 @@ test_narrative (Fixture       *fixture,
   g_assert_nonnull (updated_at);
 
   reloaded = reload (fixture);
-  district = store_test_item (pm_programme_get_districts (reloaded), 0);
-  loaded = pm_pilot_get_narrative (store_test_item (pm_district_get_pilots (district), 0), q3);
+  district = pm_test_item (pm_programme_get_districts (reloaded), 0);
+  loaded = pm_pilot_get_narrative (pm_test_item (pm_district_get_pilots (district), 0), q3);
   g_assert_cmpstr (pm_narrative_get_progress (loaded), ==, "Four engagement events held");
   g_assert_cmpstr (pm_narrative_get_learning (loaded), ==, "Evenings work better");
   g_assert_null (pm_narrative_get_case_study (loaded));
@@ -460,9 +460,9 @@ test_structure (Fixture       *fixture,
 
   reloaded = reload (fixture);
   store_test_assert_programmes_equal (fixture->programme, reloaded, TRUE);
-  loaded_district = store_test_item (pm_programme_get_districts (reloaded), 1);
+  loaded_district = pm_test_item (pm_programme_get_districts (reloaded), 1);
   g_assert_cmpstr (pm_district_get_name (loaded_district), ==, "Lichfield District");
-  loaded_pilot = store_test_item (pm_district_get_pilots (loaded_district), 0);
+  loaded_pilot = pm_test_item (pm_district_get_pilots (loaded_district), 0);
   g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_kpis (loaded_pilot)), ==, 2);
 
   /* Deleting a pilot; updating it afterwards finds no row. */

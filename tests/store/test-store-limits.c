@@ -91,8 +91,8 @@ test_entry_note (Fixture       *fixture,
   g_assert_true (pm_store_save_entry (fixture->store, fixture->percentage, at, &error));
   g_assert_no_error (error);
   reloaded = pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
-  kpi = store_test_item (pm_pilot_get_kpis (store_test_item (pm_district_get_pilots (
-          store_test_item (pm_programme_get_districts (reloaded), 0)), 0)), 0);
+  kpi = pm_test_item (pm_pilot_get_kpis (pm_test_item (pm_district_get_pilots (
+          pm_test_item (pm_programme_get_districts (reloaded), 0)), 0)), 0);
   g_assert_cmpstr (pm_progress_entry_get_note (pm_kpi_get_entry (kpi, q4)), ==, at_note);
 }
 
@@ -462,7 +462,7 @@ test_import (Fixture       *fixture,
   g_autoptr(PmProgramme) many_kpis = store_test_build_small_programme ();
   g_autoptr(GListModel) kpis = pm_programme_list_kpis (long_note);
   g_autoptr(GError) error = NULL;
-  PmKpi *kpi = store_test_item (kpis, g_list_model_get_n_items (kpis) - 1);
+  PmKpi *kpi = pm_test_item (kpis, g_list_model_get_n_items (kpis) - 1);
   g_autoptr(PmPeriod) q2 = pm_period_new (2017, 2);
   g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q2);
   PmPilot *pilot;
@@ -478,7 +478,7 @@ test_import (Fixture       *fixture,
   g_assert_true (pm_store_is_empty (store));
   g_assert_cmpint (pm_programme_get_id (long_note), ==, 0);
 
-  pilot = store_test_item (pm_district_get_pilots (store_test_item (pm_programme_get_districts (many_kpis), 0)), 0);
+  pilot = pm_test_item (pm_district_get_pilots (pm_test_item (pm_programme_get_districts (many_kpis), 0)), 0);
   for (guint i = g_list_model_get_n_items (pm_pilot_get_kpis (pilot)); i < PM_LIMIT_KPIS + 1; i++)
     {
       g_autofree char *title = g_strdup_printf ("KPI %u", i);
@@ -493,7 +493,7 @@ test_import (Fixture       *fixture,
   g_assert_true (pm_store_is_empty (store));
 
   /* One fewer fits. */
-  pm_pilot_remove_kpi (pilot, store_test_item (pm_pilot_get_kpis (pilot), PM_LIMIT_KPIS));
+  pm_pilot_remove_kpi (pilot, pm_test_item (pm_pilot_get_kpis (pilot), PM_LIMIT_KPIS));
   g_assert_true (pm_store_import (store, many_kpis, &error));
   g_assert_no_error (error);
 }
@@ -539,8 +539,8 @@ test_return_merge (Fixture       *fixture,
   g_autofree char *key_dir = NULL;
   g_autoptr(PmSigningKey) key = NULL;
   g_autoptr(GError) error = NULL;
-  PmDistrict *district = store_test_item (pm_programme_get_districts (lead), 0);
-  PmKpi *kpi = store_test_item (pm_pilot_get_kpis (store_test_item (pm_district_get_pilots (district), 0)), 1);
+  PmDistrict *district = pm_test_item (pm_programme_get_districts (lead), 0);
+  PmKpi *kpi = pm_test_item (pm_pilot_get_kpis (pm_test_item (pm_district_get_pilots (district), 0)), 1);
 
   pm_progress_entry_set_value (entry, 12);
   pm_progress_entry_set_note (entry, over);

@@ -389,16 +389,16 @@ test_migrate_from_1 (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (pm_programme_get_name (loaded), ==, "Old programme");
   g_assert_cmpstr (pm_programme_get_design_criteria (loaded)[0], ==, "Reduce demand");
-  district = store_test_item (pm_programme_get_districts (loaded), 0);
+  district = pm_test_item (pm_programme_get_districts (loaded), 0);
   g_assert_cmpstr (pm_district_get_name (district), ==, "Stafford");
-  pilot = store_test_item (pm_district_get_pilots (district), 0);
+  pilot = pm_test_item (pm_district_get_pilots (district), 0);
   g_assert_cmpint (pm_pilot_get_delivery_status (pilot), ==, PM_DELIVERY_AT_RISK);
   g_assert_cmpint (pm_pilot_get_budget_pence (pilot), ==, 3000000);
   g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_narratives (pilot)), ==, 1);
-  kpi = store_test_item (pm_pilot_get_kpis (pilot), 0);
+  kpi = pm_test_item (pm_pilot_get_kpis (pilot), 0);
   g_assert_cmpfloat (pm_baseline_get_value (pm_kpi_get_baseline (kpi)), ==, 93.9);
   g_assert_cmpfloat (pm_target_get_value (pm_kpi_get_current_target (kpi)), ==, 95);
-  q3 = store_test_item (pm_kpi_get_entries (kpi), 0);
+  q3 = pm_test_item (pm_kpi_get_entries (kpi), 0);
   g_assert_cmpfloat (pm_progress_entry_get_value (q3), ==, 94.2);
   g_assert_cmpstr (pm_progress_entry_get_note (q3), ==, "Up");
 

@@ -125,9 +125,9 @@ first_kpi (PmProgramme *programme,
            const char  *district)
 {
   PmDistrict *found = pm_programme_find_district (programme, district);
-  PmPilot *pilot = store_test_item (pm_district_get_pilots (found), 0);
+  PmPilot *pilot = pm_test_item (pm_district_get_pilots (found), 0);
 
-  return store_test_item (pm_pilot_get_kpis (pilot), 0);
+  return pm_test_item (pm_pilot_get_kpis (pilot), 0);
 }
 
 static gboolean

@@ -19,18 +19,18 @@ assert_all_ids_set (PmProgramme *programme)
   g_assert_cmpint (pm_programme_get_id (programme), >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
     {
-      PmDistrict *district = store_test_item (districts, i);
+      PmDistrict *district = pm_test_item (districts, i);
       GListModel *pilots = pm_district_get_pilots (district);
 
       g_assert_cmpint (pm_district_get_id (district), >, 0);
       for (guint j = 0; j < g_list_model_get_n_items (pilots); j++)
         {
-          PmPilot *pilot = store_test_item (pilots, j);
+          PmPilot *pilot = pm_test_item (pilots, j);
           GListModel *kpis = pm_pilot_get_kpis (pilot);
 
           g_assert_cmpint (pm_pilot_get_id (pilot), >, 0);
           for (guint k = 0; k < g_list_model_get_n_items (kpis); k++, n_kpis++)
-            g_assert_cmpint (pm_kpi_get_id (PM_KPI (store_test_item (kpis, k))), >, 0);
+            g_assert_cmpint (pm_kpi_get_id (PM_KPI (pm_test_item (kpis, k))), >, 0);
         }
     }
 
@@ -45,18 +45,18 @@ assert_no_ids_set (PmProgramme *programme)
   g_assert_cmpint (pm_programme_get_id (programme), ==, 0);
   for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
     {
-      PmDistrict *district = store_test_item (districts, i);
+      PmDistrict *district = pm_test_item (districts, i);
       GListModel *pilots = pm_district_get_pilots (district);
 
       g_assert_cmpint (pm_district_get_id (district), ==, 0);
       for (guint j = 0; j < g_list_model_get_n_items (pilots); j++)
         {
-          PmPilot *pilot = store_test_item (pilots, j);
+          PmPilot *pilot = pm_test_item (pilots, j);
           GListModel *kpis = pm_pilot_get_kpis (pilot);
 
           g_assert_cmpint (pm_pilot_get_id (pilot), ==, 0);
           for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
-            g_assert_cmpint (pm_kpi_get_id (PM_KPI (store_test_item (kpis, k))), ==, 0);
+            g_assert_cmpint (pm_kpi_get_id (PM_KPI (pm_test_item (kpis, k))), ==, 0);
         }
     }
 }
@@ -166,8 +166,8 @@ test_import_rolls_back (void)
   g_autoptr(PmStore) store = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *districts = pm_programme_get_districts (programme);
-  PmDistrict *last = store_test_item (districts, g_list_model_get_n_items (districts) - 1);
-  PmPilot *pilot = store_test_item (pm_district_get_pilots (last), 0);
+  PmDistrict *last = pm_test_item (districts, g_list_model_get_n_items (districts) - 1);
+  PmPilot *pilot = pm_test_item (pm_district_get_pilots (last), 0);
 
   /* The model lets a reach entry name any provider; the database's foreign
    * key refuses one the pilot does not have, after much has been written. */

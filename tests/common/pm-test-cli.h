@@ -3,7 +3,8 @@
  * The binary is $PM_BINARY (the suites' meson.build sets it). It runs
  * with no display, so it cannot fall back on the window, and with a data
  * folder of its own in the test's folder, so that nothing touches the
- * user's database or signing key.
+ * user's database or signing key. It does not stop half-way unless a
+ * test asks (PM_TEST_PAUSE_AFTER_REVIEW is unset).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

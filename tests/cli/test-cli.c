@@ -4,7 +4,6 @@
  */
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -12,126 +11,21 @@
 #include <sqlite3.h>
 
 #include "pg-test-util.h"
+#include "pm-test-common.h"
 
 #define CANNOCK_ROW "Cannock Chase,Chadsmoor & Western Springs Community Family Intervention Service,"
 #define WCFC_ROW CANNOCK_ROW "\"WCFC to work with 75 families not supported by any other agency, within 12 months\","
 #define CESS_ROW CANNOCK_ROW "\"CESS to work with 50 families not supported by any other agency, within 12 months\","
 #define COMMUNITY_ROW CANNOCK_ROW "Increase the number of families accessing community led early intervention,"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("pm-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db = g_build_filename (fixture->dir, "pilots.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-}
-
-/* Runs pilot-monitor with @args (NULL-terminated), with a private data dir
- * so that nothing touches the user's own database. */
-static Run
-run_cli (Fixture    *fixture,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *data_home = g_build_filename (fixture->dir, "xdg-data", NULL);
-  Run run = { 0, NULL, NULL };
-  int wait_status = 0;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PM_BINARY"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run.out, &run.err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run.status = WEXITSTATUS (wait_status);
-
-  return run;
-}
-
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
+/* A folder of the test's own: tests/common's fixture. */
+typedef PmTestFolder Fixture;
 
 static void
 test_help (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_auto(Run) run = run_cli (fixture, "--help", NULL);
+  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--help", NULL);
 
   g_assert_cmpint (run.status, ==, 0);
   for (const char *const *opt = (const char *const[]) { "--database", "--sample", "--import", "--export", "--list", NULL }; *opt; opt++)
@@ -143,7 +37,7 @@ static GPtrArray *
 load_reference (void)
 {
   g_autofree char *path = g_build_filename (g_getenv ("PM_REFERENCE_DIR"), "appendix-a-kpis.tsv", NULL);
-  g_autofree char *contents = read_file (path);
+  g_autofree char *contents = pm_test_read_text (path);
   g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
@@ -178,8 +72,8 @@ test_sample_list (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GPtrArray) reference = load_reference ();
-  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
-  g_auto(Run) list = { 0 };
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
+  g_auto(PmTestRun) list = { 0 };
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) cannock = NULL;
   g_auto(GStrv) lichfield = NULL;
@@ -188,10 +82,10 @@ test_sample_list (Fixture       *fixture,
   GStatBuf st;
 
   g_assert_cmpint (create.status, ==, 0);
-  g_assert_cmpint (g_stat (fixture->db, &st), ==, 0);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  list = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  list = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_cmpstr (list.err, ==, "");
 
@@ -252,21 +146,21 @@ static void
 test_sample_refuses_existing (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_auto(Run) first = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
-  g_auto(Run) second = { 0 };
+  g_auto(PmTestRun) first = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
+  g_auto(PmTestRun) second = { 0 };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize before_len, after_len;
 
   g_assert_cmpint (first.status, ==, 0);
-  g_file_get_contents (fixture->db, &before, &before_len, NULL);
+  g_file_get_contents (fixture->path, &before, &before_len, NULL);
 
-  second = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  second = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
   g_assert_cmpint (second.status, !=, 0);
   g_assert_nonnull (strstr (second.err, "pilot-monitor:"));
-  g_assert_nonnull (strstr (second.err, fixture->db));
+  g_assert_nonnull (strstr (second.err, fixture->path));
 
-  g_file_get_contents (fixture->db, &after, &after_len, NULL);
+  g_file_get_contents (fixture->path, &after, &after_len, NULL);
   g_assert_cmpmem (before, before_len, after, after_len);
 }
 
@@ -277,30 +171,30 @@ test_round_trip (Fixture       *fixture,
   g_autofree char *exported = g_build_filename (fixture->dir, "exported.json", NULL);
   g_autofree char *copy_db = g_build_filename (fixture->dir, "copy.db", NULL);
   g_autofree char *again = g_build_filename (fixture->dir, "again.json", NULL);
-  g_autofree char *sample = read_file (g_getenv ("PM_SAMPLE_PROGRAMME"));
+  g_autofree char *sample = pm_test_read_text (g_getenv ("PM_SAMPLE_PROGRAMME"));
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", "--export", exported, NULL);
-  g_auto(Run) import = { 0 };
-  g_auto(Run) list_a = { 0 };
-  g_auto(Run) list_b = { 0 };
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", "--export", exported, NULL);
+  g_auto(PmTestRun) import = { 0 };
+  g_auto(PmTestRun) list_a = { 0 };
+  g_auto(PmTestRun) list_b = { 0 };
   GStatBuf st;
 
   g_assert_cmpint (create.status, ==, 0);
   g_assert_cmpint (g_stat (exported, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  import = run_cli (fixture, "--database", copy_db, "--import", exported, "--export", again, NULL);
+  import = pm_test_cli_run (fixture->dir, "--database", copy_db, "--import", exported, "--export", again, NULL);
   g_assert_cmpint (import.status, ==, 0);
 
   /* Sample file -> database -> file -> database -> file loses nothing. */
-  first = read_file (exported);
-  second = read_file (again);
+  first = pm_test_read_text (exported);
+  second = pm_test_read_text (again);
   g_assert_cmpstr (first, ==, sample);
   g_assert_cmpstr (second, ==, first);
 
-  list_a = run_cli (fixture, "--database", fixture->db, "--list", NULL);
-  list_b = run_cli (fixture, "--database", copy_db, "--list", NULL);
+  list_a = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
+  list_b = pm_test_cli_run (fixture->dir, "--database", copy_db, "--list", NULL);
   g_assert_cmpstr (list_a.out, ==, list_b.out);
 }
 
@@ -308,12 +202,12 @@ static void
 test_missing_database (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_auto(Run) run = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "does not exist"));
   g_assert_cmpstr (run.out, ==, "");
-  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -322,15 +216,15 @@ test_not_a_database (Fixture       *fixture,
 {
   const char *junk = "Minutes of the Select Committee, 16 January 2017\n";
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(PmTestRun) run = { 0 };
 
-  g_assert_true (g_file_set_contents (fixture->db, junk, -1, NULL));
-  run = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_assert_true (g_file_set_contents (fixture->path, junk, -1, NULL));
+  run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
 
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_nonnull (strstr (run.err, fixture->db));
+  g_assert_nonnull (strstr (run.err, fixture->path));
   g_assert_cmpstr (run.out, ==, "");
-  after = read_file (fixture->db);
+  after = pm_test_read_text (fixture->path);
   g_assert_cmpstr (after, ==, junk);
 }
 
@@ -339,33 +233,33 @@ test_import_malformed (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autofree char *bad = g_build_filename (fixture->dir, "bad.json", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(PmTestRun) run = { 0 };
 
   g_assert_true (g_file_set_contents (bad, "{ \"format\": \"pilot-monitor-programme\", ", -1, NULL));
-  run = run_cli (fixture, "--database", fixture->db, "--import", bad, NULL);
+  run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import", bad, NULL);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "bad.json"));
-  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
 static void
 test_import_invalid_value (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autofree char *sample = read_file (g_getenv ("PM_SAMPLE_PROGRAMME"));
+  g_autofree char *sample = pm_test_read_text (g_getenv ("PM_SAMPLE_PROGRAMME"));
   g_autofree char *bad = g_build_filename (fixture->dir, "bad.json", NULL);
   g_autoptr(GString) edited = g_string_new (sample);
-  g_auto(Run) run = { 0 };
+  g_auto(PmTestRun) run = { 0 };
 
   /* Lichfield's 44.8% becomes 144.8%: a percentage out of range. */
   g_assert_cmpuint (g_string_replace (edited, "\"value\": 44.8", "\"value\": 144.8", 1), ==, 1);
   g_assert_true (g_file_set_contents (bad, edited->str, -1, NULL));
-  run = run_cli (fixture, "--database", fixture->db, "--import", bad, NULL);
+  run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import", bad, NULL);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "144.8"));
-  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -373,11 +267,11 @@ test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *json = g_build_filename (fixture->dir, "x.json", NULL);
-  g_auto(Run) both = run_cli (fixture, "--database", fixture->db, "--sample", "--import", json, NULL);
-  g_auto(Run) unknown = run_cli (fixture, "--no-such-option", NULL);
+  g_auto(PmTestRun) both = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", "--import", json, NULL);
+  g_auto(PmTestRun) unknown = pm_test_cli_run (fixture->dir, "--no-such-option", NULL);
 
   g_assert_cmpint (both.status, ==, 2);
-  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
   g_assert_cmpint (unknown.status, !=, 0);
   g_assert_nonnull (strstr (unknown.err, "no-such-option"));
 }
@@ -387,7 +281,7 @@ test_export_unwritable (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autofree char *out = g_build_filename (fixture->dir, "no-such-folder", "out.json", NULL);
-  g_auto(Run) run = run_cli (fixture, "--database", fixture->db, "--sample", "--export", out, NULL);
+  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", "--export", out, NULL);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "out.json"));
@@ -402,13 +296,13 @@ test_import_csv (Fixture       *fixture,
 {
   g_autofree char *csv = g_build_filename (fixture->dir, "q4 values.csv", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
-  g_auto(Run) before = run_cli (fixture, "--database", fixture->db, "--list", NULL);
-  g_auto(Run) refused = { 0, };
-  g_auto(Run) unchanged = { 0, };
-  g_auto(Run) accepted = { 0, };
-  g_auto(Run) after = { 0, };
-  g_auto(Run) usage = { 0, };
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
+  g_auto(PmTestRun) before = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
+  g_auto(PmTestRun) refused = { 0, };
+  g_auto(PmTestRun) unchanged = { 0, };
+  g_auto(PmTestRun) accepted = { 0, };
+  g_auto(PmTestRun) after = { 0, };
+  g_auto(PmTestRun) usage = { 0, };
 
   g_assert_cmpint (create.status, ==, 0);
   g_file_set_contents (csv,
@@ -419,20 +313,20 @@ test_import_csv (Fixture       *fixture,
                        "Tamworth,No such pilot,x,FY2016-Q4,1,\r\n", -1, &error);
   g_assert_no_error (error);
 
-  refused = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  refused = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "Line 3: Tamworth has no pilot called “No such pilot”"));
   g_assert_nonnull (strstr (refused.err, "nothing was saved"));
-  unchanged = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  unchanged = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_assert_cmpstr (unchanged.out, ==, before.out);
 
-  accepted = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, "--accept-valid", NULL);
+  accepted = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, "--accept-valid", NULL);
   g_assert_cmpint (accepted.status, ==, 0);
   g_assert_nonnull (strstr (accepted.out, "Saved 1 value (1 new, 0 changed); 0 unchanged, 1 refused."));
-  after = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  after = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_assert_nonnull (strstr (after.out, "within 12 months\tcount\tincrease\t0 (October 2016)\t75\t31 October 2017\tFY2016-Q4\t9\n"));
 
-  usage = run_cli (fixture, "--database", fixture->db, "--accept-valid", NULL);
+  usage = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--accept-valid", NULL);
   g_assert_cmpint (usage.status, ==, 2);
 }
 
@@ -444,11 +338,11 @@ test_import_csv_all_refused (Fixture       *fixture,
 {
   g_autofree char *csv = g_build_filename (fixture->dir, "refused.csv", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
-  g_auto(Run) before = run_cli (fixture, "--database", fixture->db, "--list", NULL);
-  g_auto(Run) accepted = { 0, };
-  g_auto(Run) plain = { 0, };
-  g_auto(Run) after = { 0, };
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
+  g_auto(PmTestRun) before = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
+  g_auto(PmTestRun) accepted = { 0, };
+  g_auto(PmTestRun) plain = { 0, };
+  g_auto(PmTestRun) after = { 0, };
 
   g_assert_cmpint (create.status, ==, 0);
   g_file_set_contents (csv,
@@ -457,18 +351,18 @@ test_import_csv_all_refused (Fixture       *fixture,
                        "Nowhere,Some pilot,y,FY2016-Q4,2,\r\n", -1, &error);
   g_assert_no_error (error);
 
-  accepted = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, "--accept-valid", NULL);
+  accepted = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, "--accept-valid", NULL);
   g_assert_cmpint (accepted.status, ==, 1);
   g_assert_cmpstr (accepted.out, ==, "");
   g_assert_nonnull (strstr (accepted.err, "Line 2: Tamworth has no pilot called “No such pilot”"));
   g_assert_nonnull (strstr (accepted.err, "refused.csv: 2 rows refused and no valid row: nothing was saved.\n"));
 
-  plain = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  plain = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
   g_assert_cmpint (plain.status, ==, 1);
   g_assert_nonnull (strstr (plain.err, "2 rows refused and no valid row: nothing was saved."));
   g_assert_null (strstr (plain.err, "--accept-valid"));
 
-  after = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  after = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_assert_cmpstr (after.out, ==, before.out);
 }
 
@@ -480,12 +374,12 @@ test_import_csv_repeated_row (Fixture       *fixture,
 {
   g_autofree char *csv = g_build_filename (fixture->dir, "twice.csv", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
-  g_auto(Run) before = run_cli (fixture, "--database", fixture->db, "--list", NULL);
-  g_auto(Run) refused = { 0, };
-  g_auto(Run) unchanged = { 0, };
-  g_auto(Run) accepted = { 0, };
-  g_auto(Run) after = { 0, };
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
+  g_auto(PmTestRun) before = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
+  g_auto(PmTestRun) refused = { 0, };
+  g_auto(PmTestRun) unchanged = { 0, };
+  g_auto(PmTestRun) accepted = { 0, };
+  g_auto(PmTestRun) after = { 0, };
 
   g_assert_cmpint (create.status, ==, 0);
   g_file_set_contents (csv,
@@ -494,19 +388,19 @@ test_import_csv_repeated_row (Fixture       *fixture,
                        WCFC_ROW "FY2016-Q4,10,\r\n", -1, &error);
   g_assert_no_error (error);
 
-  refused = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  refused = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "Line 3: line 2 already gives FY2016-Q4 for this KPI, and a "
                                          "quarter may be given only once: this row is refused.\n"));
   g_assert_null (strstr (refused.err, "only the first is used"));
   g_assert_nonnull (strstr (refused.err, "1 row refused: nothing was saved."));
-  unchanged = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  unchanged = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_assert_cmpstr (unchanged.out, ==, before.out);
 
-  accepted = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, "--accept-valid", NULL);
+  accepted = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, "--accept-valid", NULL);
   g_assert_cmpint (accepted.status, ==, 0);
   g_assert_cmpstr (accepted.out, ==, "Saved 1 value (1 new, 0 changed); 0 unchanged, 1 refused.\n");
-  after = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  after = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_assert_nonnull (strstr (after.out, "within 12 months\tcount\tincrease\t0 (October 2016)\t75\t31 October 2017\tFY2016-Q4\t9\n"));
 }
 
@@ -523,11 +417,11 @@ test_export_csv_formulas (Fixture       *fixture,
   g_autofree char *exported = NULL;
   g_autofree char *exported_again = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
-  g_auto(Run) notes = { 0, };
-  g_auto(Run) export = { 0, };
-  g_auto(Run) reimport = { 0, };
-  g_auto(Run) export_again = { 0, };
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
+  g_auto(PmTestRun) notes = { 0, };
+  g_auto(PmTestRun) export = { 0, };
+  g_auto(PmTestRun) reimport = { 0, };
+  g_auto(PmTestRun) export_again = { 0, };
 
   g_assert_cmpint (create.status, ==, 0);
   /* The last note is marked in the file as a spreadsheet marks text: it
@@ -539,13 +433,13 @@ test_export_csv_formulas (Fixture       *fixture,
                        COMMUNITY_ROW "FY2016-Q4,7,@SUM(1+1)\r\n"
                        WCFC_ROW "FY2016-Q3,5,''=Marked by hand\r\n", -1, &error);
   g_assert_no_error (error);
-  notes = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  notes = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
   g_assert_cmpint (notes.status, ==, 0);
 
-  export = run_cli (fixture, "--database", fixture->db, "--export-csv", "--period", "FY2016-Q4",
-                    "--output", out, NULL);
+  export = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--export-csv", "--period", "FY2016-Q4",
+                            "--output", out, NULL);
   g_assert_cmpint (export.status, ==, 0);
-  exported = read_file (out);
+  exported = pm_test_read_text (out);
   g_test_message ("%s", exported);
   g_assert_nonnull (strstr (exported, ",FY2016-Q4,9,\"'=HYPERLINK(\"\"http://example.com/?\"\"&A1,\"\"Click\"\")\","));
   g_assert_nonnull (strstr (exported, ",FY2016-Q4,4,'+cmd|' /C calc'!A0,"));
@@ -554,18 +448,18 @@ test_export_csv_formulas (Fixture       *fixture,
   g_assert_null (strstr (exported, ",\"=HYPERLINK"));
 
   /* Read back: every note the same, so nothing to save. */
-  reimport = run_cli (fixture, "--database", fixture->db, "--import-csv", out, NULL);
+  reimport = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", out, NULL);
   g_assert_cmpint (reimport.status, ==, 0);
   g_assert_cmpstr (reimport.out, ==, "Saved 0 values (0 new, 0 changed); 3 unchanged, 0 refused.\n");
 
-  export_again = run_cli (fixture, "--database", fixture->db, "--export-csv", "--period", "FY2016-Q3",
-                          "--output", again, NULL);
+  export_again = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--export-csv", "--period", "FY2016-Q3",
+                                  "--output", again, NULL);
   g_assert_cmpint (export_again.status, ==, 0);
-  exported_again = read_file (again);
+  exported_again = pm_test_read_text (again);
   g_assert_nonnull (strstr (exported_again, ",FY2016-Q3,5,''=Marked by hand,"));
   g_clear_pointer (&reimport.out, g_free);
   g_clear_pointer (&reimport.err, g_free);
-  reimport = run_cli (fixture, "--database", fixture->db, "--import-csv", again, NULL);
+  reimport = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", again, NULL);
   g_assert_cmpint (reimport.status, ==, 0);
   g_assert_nonnull (strstr (reimport.out, "Saved 0 values (0 new, 0 changed); "));
 }
@@ -610,9 +504,9 @@ assert_accepted_refused (Fixture    *fixture,
 {
   g_autofree char *csv = g_build_filename (fixture->dir, "q3 values.csv", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(Run) before = { 0, };
-  g_auto(Run) refused = { 0, };
-  g_auto(Run) after = { 0, };
+  g_auto(PmTestRun) before = { 0, };
+  g_auto(PmTestRun) refused = { 0, };
+  g_auto(PmTestRun) after = { 0, };
 
   accept_cannock_q3 (location);
   g_file_set_contents (csv,
@@ -622,13 +516,13 @@ assert_accepted_refused (Fixture    *fixture,
                        "FY2016-Q3,9,\r\n", -1, &error);
   g_assert_no_error (error);
 
-  before = run_cli (fixture, "--database", location, "--list", NULL);
+  before = pm_test_cli_run (fixture->dir, "--database", location, "--list", NULL);
   g_assert_cmpint (before.status, ==, 0);
-  refused = run_cli (fixture, "--database", location, "--import-csv", csv, NULL);
+  refused = pm_test_cli_run (fixture->dir, "--database", location, "--import-csv", csv, NULL);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "Q3 2016/17 of Cannock Chase has been accepted; "
                                          "reopen it to change it."));
-  after = run_cli (fixture, "--database", location, "--list", NULL);
+  after = pm_test_cli_run (fixture->dir, "--database", location, "--list", NULL);
   g_assert_cmpstr (after.out, ==, before.out);
 }
 
@@ -636,8 +530,8 @@ static void
 test_accepted_quarter (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
-  g_auto(Run) there = { 0, };
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
+  g_auto(PmTestRun) there = { 0, };
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
 
@@ -647,7 +541,7 @@ test_accepted_quarter (Fixture       *fixture,
     {
       uri = pg_test_create_database ("pm_cli_accepted", &error);
       g_assert_no_error (error);
-      there = run_cli (fixture, "--database", fixture->db, "--copy-to", uri, NULL);
+      there = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", uri, NULL);
       g_assert_cmpint (there.status, ==, 0);
       assert_accepted_refused (fixture, uri);
       g_assert_true (pg_test_drop_database (uri, &error));
@@ -656,7 +550,7 @@ test_accepted_quarter (Fixture       *fixture,
   else
     g_test_message ("no PostgreSQL test server (PM_TEST_PG_URI): a file only");
 
-  assert_accepted_refused (fixture, fixture->db);
+  assert_accepted_refused (fixture, fixture->path);
 }
 
 /* Numbers in a CSV file, read by the real binary: "0,500" is refused as
@@ -668,11 +562,11 @@ test_import_csv_numbers (Fixture       *fixture,
 {
   g_autofree char *csv = g_build_filename (fixture->dir, "numbers.csv", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
-  g_auto(Run) ambiguous = { 0, };
-  g_auto(Run) fraction = { 0, };
-  g_auto(Run) nearly = { 0, };
-  g_auto(Run) after = { 0, };
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
+  g_auto(PmTestRun) ambiguous = { 0, };
+  g_auto(PmTestRun) fraction = { 0, };
+  g_auto(PmTestRun) nearly = { 0, };
+  g_auto(PmTestRun) after = { 0, };
 #define ROW(value) \
   "Cannock Chase,Chadsmoor & Western Springs Community Family Intervention Service," \
   "\"WCFC to work with 75 families not supported by any other agency, within 12 months\"," \
@@ -682,7 +576,7 @@ test_import_csv_numbers (Fixture       *fixture,
 
   g_file_set_contents (csv, "district,pilot,kpi,period,value,note\r\n" ROW ("\"0,500\""), -1, &error);
   g_assert_no_error (error);
-  ambiguous = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  ambiguous = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
   g_assert_cmpint (ambiguous.status, ==, 1);
   g_assert_nonnull (strstr (ambiguous.err, "Line 2: WCFC to work with 75 families not supported by any "
                                            "other agency, within 12 months: “0,500” is ambiguous: a comma "
@@ -690,15 +584,15 @@ test_import_csv_numbers (Fixture       *fixture,
 
   g_file_set_contents (csv, "district,pilot,kpi,period,value,note\r\n" ROW ("5.5"), -1, &error);
   g_assert_no_error (error);
-  fraction = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  fraction = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
   g_assert_cmpint (fraction.status, ==, 1);
   g_assert_nonnull (strstr (fraction.err, "A count must be a whole number, not 5.5."));
 
   g_file_set_contents (csv, "district,pilot,kpi,period,value,note\r\n" ROW ("5.000000000000001"), -1, &error);
   g_assert_no_error (error);
-  nearly = run_cli (fixture, "--database", fixture->db, "--import-csv", csv, NULL);
+  nearly = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
   g_assert_cmpint (nearly.status, ==, 0);
-  after = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  after = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
   g_assert_nonnull (strstr (after.out, "within 12 months\tcount\tincrease\t0 (October 2016)\t75\t"
                                        "31 October 2017\tFY2016-Q4\t5\n"));
 #undef ROW
@@ -712,38 +606,35 @@ test_returns (Fixture       *fixture,
 {
   g_autofree char *office = g_build_filename (fixture->dir, "office.db", NULL);
   g_autofree char *ret = g_build_filename (fixture->dir, "cannock q3.json", NULL);
-  g_auto(Run) lead_create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
-  g_auto(Run) office_create = run_cli (fixture, "--database", office, "--sample", NULL);
-  g_auto(Run) sent = { 0, };
-  g_auto(Run) merged = { 0, };
-  g_auto(Run) all = { 0, };
-  g_auto(Run) bad_policy = { 0, };
+  g_auto(PmTestRun) lead_create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
+  g_auto(PmTestRun) office_create = pm_test_cli_run (fixture->dir, "--database", office, "--sample", NULL);
+  g_auto(PmTestRun) sent = { 0, };
+  g_auto(PmTestRun) merged = { 0, };
+  g_auto(PmTestRun) all = { 0, };
+  g_auto(PmTestRun) bad_policy = { 0, };
   g_autofree char *fingerprint = NULL;
-  const char *at;
 
   g_assert_cmpint (lead_create.status, ==, 0);
   g_assert_cmpint (office_create.status, ==, 0);
 
-  sent = run_cli (fixture, "--database", fixture->db, "--export-return", "Cannock Chase",
-                  "--period", "FY2016-Q3", "--author", "Alex Lead", "--output", ret, NULL);
+  sent = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--export-return", "Cannock Chase",
+                          "--period", "FY2016-Q3", "--author", "Alex Lead", "--output", ret, NULL);
   g_assert_cmpint (sent.status, ==, 0);
   g_assert_true (g_file_test (ret, G_FILE_TEST_IS_REGULAR));
   /* The lead's key, made on first use, as the lead reads it out. */
-  at = strstr (sent.out, "signed with your key ");
-  g_assert_nonnull (at);
-  fingerprint = g_strndup (at + strlen ("signed with your key "), 19);
+  fingerprint = pm_test_run_fingerprint (&sent);
 
   /* The office holds the same figures: nothing to merge, and it says so. */
-  merged = run_cli (fixture, "--database", office, "--import-return", ret, "--on-conflict", "keep",
-                    "--trust-key", fingerprint, NULL);
+  merged = pm_test_cli_run (fixture->dir, "--database", office, "--import-return", ret, "--on-conflict", "keep",
+                            "--trust-key", fingerprint, NULL);
   g_assert_cmpint (merged.status, ==, 0);
   g_assert_nonnull (strstr (merged.out, "Cannock Chase, Q3 2016/17 from Alex Lead: 0 new, 0 changed, "
                                         "0 in conflict; 0 saved."));
 
-  all = run_cli (fixture, "--database", fixture->db, "--export-return", "all",
-                 "--period", "FY2016-Q3", "--output", ret, NULL);
+  all = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--export-return", "all",
+                         "--period", "FY2016-Q3", "--output", ret, NULL);
   g_assert_cmpint (all.status, ==, 2);
-  bad_policy = run_cli (fixture, "--database", office, "--import-return", ret, "--on-conflict", "maybe", NULL);
+  bad_policy = pm_test_cli_run (fixture->dir, "--database", office, "--import-return", ret, "--on-conflict", "maybe", NULL);
   g_assert_cmpint (bad_policy.status, ==, 2);
 }
 
@@ -769,14 +660,14 @@ test_copy_to_file (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *copied = g_build_filename (fixture->dir, "copy.db", NULL);
-  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
-  g_auto(Run) run = { 0, };
-  g_auto(Run) list_a = { 0, };
-  g_auto(Run) list_b = { 0, };
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
+  g_auto(PmTestRun) run = { 0, };
+  g_auto(PmTestRun) list_a = { 0, };
+  g_auto(PmTestRun) list_b = { 0, };
   GStatBuf st;
 
   g_assert_cmpint (create.status, ==, 0);
-  run = run_cli (fixture, "--database", fixture->db, "--copy-to", copied, NULL);
+  run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", copied, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_true (g_str_has_prefix (run.out, "Copied to "));
@@ -784,8 +675,8 @@ test_copy_to_file (Fixture       *fixture,
   g_assert_cmpint (g_stat (copied, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  list_a = run_cli (fixture, "--database", fixture->db, "--list", NULL);
-  list_b = run_cli (fixture, "--database", copied, "--list", NULL);
+  list_a = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
+  list_b = pm_test_cli_run (fixture->dir, "--database", copied, "--list", NULL);
   g_assert_cmpint (list_a.status, ==, 0);
   g_assert_cmpint (list_b.status, ==, 0);
   g_assert_cmpstr (list_a.out, ==, list_b.out);
@@ -796,8 +687,8 @@ test_copy_to_existing (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autofree char *existing = g_build_filename (fixture->dir, "existing.db", NULL);
-  g_auto(Run) create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
-  g_auto(Run) run = { 0, };
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
+  g_auto(PmTestRun) run = { 0, };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize before_len, after_len;
@@ -806,7 +697,7 @@ test_copy_to_existing (Fixture       *fixture,
   g_assert_true (g_file_set_contents (existing, "Minutes of the board\n", -1, NULL));
   g_file_get_contents (existing, &before, &before_len, NULL);
 
-  run = run_cli (fixture, "--database", fixture->db, "--copy-to", existing, NULL);
+  run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", existing, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_true (g_str_has_prefix (run.err, "pilot-monitor: "));
@@ -823,12 +714,12 @@ test_copy_to_usage (Fixture       *fixture,
 {
   g_autofree char *copied = g_build_filename (fixture->dir, "copy.db", NULL);
   g_autofree char *csv = g_build_filename (fixture->dir, "kpis.csv", NULL);
-  g_auto(Run) with_export = run_cli (fixture, "--database", fixture->db, "--copy-to", copied,
-                                     "--export-csv", "--period", "FY2016-Q3", "--output", csv, NULL);
-  g_auto(Run) with_sample = run_cli (fixture, "--database", fixture->db, "--copy-to", copied,
-                                     "--sample", NULL);
-  g_auto(Run) empty = run_cli (fixture, "--database", fixture->db, "--copy-to", "", NULL);
-  g_auto(Run) missing = run_cli (fixture, "--database", fixture->db, "--copy-to", copied, NULL);
+  g_auto(PmTestRun) with_export = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", copied,
+                                                   "--export-csv", "--period", "FY2016-Q3", "--output", csv, NULL);
+  g_auto(PmTestRun) with_sample = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", copied,
+                                                   "--sample", NULL);
+  g_auto(PmTestRun) empty = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", "", NULL);
+  g_auto(PmTestRun) missing = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", copied, NULL);
 
   g_assert_cmpint (with_export.status, ==, 2);
   g_assert_nonnull (strstr (with_export.err, "--copy-to"));
@@ -838,7 +729,7 @@ test_copy_to_usage (Fixture       *fixture,
   /* Nothing to copy from: a failure, and nothing made. */
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "does not exist"));
-  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (copied, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
 }
@@ -853,13 +744,13 @@ test_copy_to_server (Fixture       *fixture,
   const char *password = g_getenv ("PM_TEST_PG_PASSWORD");
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
-  g_auto(Run) create = { 0, };
-  g_auto(Run) there = { 0, };
-  g_auto(Run) again = { 0, };
-  g_auto(Run) home = { 0, };
-  g_auto(Run) list_a = { 0, };
-  g_auto(Run) list_b = { 0, };
-  g_auto(Run) list_c = { 0, };
+  g_auto(PmTestRun) create = { 0, };
+  g_auto(PmTestRun) there = { 0, };
+  g_auto(PmTestRun) again = { 0, };
+  g_auto(PmTestRun) home = { 0, };
+  g_auto(PmTestRun) list_a = { 0, };
+  g_auto(PmTestRun) list_b = { 0, };
+  g_auto(PmTestRun) list_c = { 0, };
 
   if (!pg_test_available ())
     {
@@ -869,19 +760,19 @@ test_copy_to_server (Fixture       *fixture,
   uri = pg_test_create_database ("pm_cli_copy", &error);
   g_assert_no_error (error);
 
-  create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
+  create = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--sample", NULL);
   g_assert_cmpint (create.status, ==, 0);
 
-  there = run_cli (fixture, "--database", fixture->db, "--copy-to", uri, NULL);
+  there = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", uri, NULL);
   g_assert_cmpint (there.status, ==, 0);
   g_assert_nonnull (strstr (there.out, "pm_cli_copy_"));
   g_assert_nonnull (strstr (there.out, ": 61 KPIs, "));
 
-  again = run_cli (fixture, "--database", fixture->db, "--copy-to", uri, NULL);
+  again = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--copy-to", uri, NULL);
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "is not empty"));
 
-  home = run_cli (fixture, "--database", uri, "--copy-to", back, NULL);
+  home = pm_test_cli_run (fixture->dir, "--database", uri, "--copy-to", back, NULL);
   g_assert_cmpint (home.status, ==, 0);
 
   if (password != NULL && password[0] != '\0')
@@ -891,9 +782,9 @@ test_copy_to_server (Fixture       *fixture,
       g_assert_null (strstr (home.out, password));
     }
 
-  list_a = run_cli (fixture, "--database", fixture->db, "--list", NULL);
-  list_b = run_cli (fixture, "--database", uri, "--list", NULL);
-  list_c = run_cli (fixture, "--database", back, "--list", NULL);
+  list_a = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
+  list_b = pm_test_cli_run (fixture->dir, "--database", uri, "--list", NULL);
+  list_c = pm_test_cli_run (fixture->dir, "--database", back, "--list", NULL);
   g_assert_cmpint (list_b.status, ==, 0);
   g_assert_cmpstr (list_a.out, ==, list_b.out);
   g_assert_cmpstr (list_a.out, ==, list_c.out);
@@ -909,7 +800,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, "pilots.db", pm_test_folder_set_up, func, pm_test_folder_tear_down)
 
   ADD ("/cli/help", test_help);
   ADD ("/cli/sample/list", test_sample_list);

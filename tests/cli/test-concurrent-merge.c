@@ -13,13 +13,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
 #include "pg-test-util.h"
+#include "pm-test-common.h"
 
 #define CANNOCK "Cannock Chase"
 #define CANNOCK_PILOT "Chadsmoor & Western Springs Community Family Intervention Service"
@@ -45,77 +45,6 @@ typedef struct
   char *marker;
   guint n_copies;
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* A private data dir, so that nothing touches the user's own database,
- * and no display. */
-static GStrv
-cli_environ (Fixture *fixture)
-{
-  g_autofree char *data_home = g_build_filename (fixture->dir, "xdg-data", NULL);
-  GStrv envp = g_get_environ ();
-
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_unsetenv (envp, "PM_TEST_PAUSE_AFTER_REVIEW");
-  return envp;
-}
-
-static GPtrArray *
-cli_argv (const char *first,
-          va_list     ap)
-{
-  GPtrArray *argv = g_ptr_array_new ();
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PM_BINARY"));
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  g_ptr_array_add (argv, NULL);
-  return argv;
-}
-
-static Run
-run_cli (Fixture    *fixture,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = cli_environ (fixture);
-  Run run = { 0, NULL, NULL };
-  int wait_status = 0;
-  va_list ap;
-
-  va_start (ap, first);
-  argv = cli_argv (first, ap);
-  va_end (ap);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run.out, &run.err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run.status = WEXITSTATUS (wait_status);
-  g_test_message ("%s: %d\n%s%s", (char *) argv->pdata[3], run.status,
-                  strlen (run.out) < 400 ? run.out : "", run.err);
-
-  return run;
-}
 
 /* A process that stops between its review and its write, until
  * finish_paused(). */
@@ -143,22 +72,21 @@ start_paused (Fixture    *fixture,
               const char *first,
               ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocessLauncher) launcher = pm_test_cli_launcher_new (fixture->dir, NULL,
+                                                                      G_SUBPROCESS_FLAGS_NONE);
   g_autoptr(GPtrArray) argv = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = cli_environ (fixture);
   Paused *paused = g_new0 (Paused, 1);
   gint64 deadline;
   va_list ap;
 
   va_start (ap, first);
-  argv = cli_argv (first, ap);
+  argv = pm_test_cli_argv_va (first, ap);
   va_end (ap);
 
   paused->out_path = g_build_filename (fixture->dir, "paused.out", NULL);
   paused->err_path = g_build_filename (fixture->dir, "paused.err", NULL);
-  envp = g_environ_setenv (envp, "PM_TEST_PAUSE_AFTER_REVIEW", fixture->marker, TRUE);
-  g_subprocess_launcher_set_environ (launcher, envp);
+  g_subprocess_launcher_setenv (launcher, "PM_TEST_PAUSE_AFTER_REVIEW", fixture->marker, TRUE);
   g_subprocess_launcher_set_stdout_file_path (launcher, paused->out_path);
   g_subprocess_launcher_set_stderr_file_path (launcher, paused->err_path);
   paused->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
@@ -180,12 +108,11 @@ start_paused (Fixture    *fixture,
   return paused;
 }
 
-static Run
+static PmTestRun
 finish_paused (Fixture *fixture,
                Paused  *paused)
 {
-  g_autoptr(GError) error = NULL;
-  Run run = { 0, NULL, NULL };
+  PmTestRun run = { 0, NULL, NULL };
 
   g_assert_cmpint (g_remove (fixture->marker), ==, 0);
   while (!paused->exited)
@@ -193,10 +120,8 @@ finish_paused (Fixture *fixture,
 
   g_assert_true (g_subprocess_get_if_exited (paused->process));
   run.status = g_subprocess_get_exit_status (paused->process);
-  g_file_get_contents (paused->out_path, &run.out, NULL, &error);
-  g_assert_no_error (error);
-  g_file_get_contents (paused->err_path, &run.err, NULL, &error);
-  g_assert_no_error (error);
+  run.out = pm_test_read_text (paused->out_path);
+  run.err = pm_test_read_text (paused->err_path);
   g_test_message ("paused: %d\n%s%s", run.status, run.out, run.err);
 
   g_object_unref (paused->process);
@@ -207,45 +132,19 @@ finish_paused (Fixture *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *sample = NULL;
-  g_auto(Run) create = { 0, };
-  g_auto(Run) copy = { 0, };
+  g_auto(PmTestRun) copy = { 0, };
 
-  fixture->dir = g_dir_make_tmp ("pm-merge-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = pm_test_dir_new ("pm-merge");
   fixture->marker = g_build_filename (fixture->dir, "reviewed", NULL);
-  sample = g_build_filename (fixture->dir, "sample.db", NULL);
 
   if (GPOINTER_TO_INT (data) == ENGINE_FILE)
     {
-      create = run_cli (fixture, "--database", sample, "--sample", NULL);
-      g_assert_cmpint (create.status, ==, 0);
-      fixture->location = g_steal_pointer (&sample);
+      fixture->location = pm_test_cli_make_sample (fixture->dir, "sample.db");
       return;
     }
 
@@ -254,9 +153,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->uri = pg_test_create_database ("pm_cli_merge", &error);
   g_assert_no_error (error);
-  create = run_cli (fixture, "--database", sample, "--sample", NULL);
-  g_assert_cmpint (create.status, ==, 0);
-  copy = run_cli (fixture, "--database", sample, "--copy-to", fixture->uri, NULL);
+  sample = pm_test_cli_make_sample (fixture->dir, "sample.db");
+  copy = pm_test_cli_run (fixture->dir, "--database", sample, "--copy-to", fixture->uri, NULL);
   g_assert_cmpint (copy.status, ==, 0);
   fixture->location = g_strdup (fixture->uri);
 }
@@ -272,8 +170,7 @@ fixture_tear_down (Fixture       *fixture,
       g_assert_true (pg_test_drop_database (fixture->uri, &error));
       g_assert_no_error (error);
     }
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  pm_test_clear_dir (&fixture->dir);
   g_free (fixture->location);
   g_free (fixture->uri);
   g_free (fixture->marker);
@@ -303,19 +200,6 @@ append_csv_field (GString    *out,
   g_string_append (out, "\",");
 }
 
-static char *
-write_csv (Fixture    *fixture,
-           const char *name,
-           const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 /* Every KPI of the programme (as --list gives them) for every quarter of
  * N_YEARS years, each value 1, which every unit of the sample takes; then
  * @extra. */
@@ -324,7 +208,7 @@ write_large_csv (Fixture    *fixture,
                  const char *extra,
                  guint      *n_rows)
 {
-  g_auto(Run) list = run_cli (fixture, "--database", fixture->location, "--list", NULL);
+  g_auto(PmTestRun) list = pm_test_cli_run (fixture->dir, "--database", fixture->location, "--list", NULL);
   g_autoptr(GString) csv = g_string_new (CSV_HEADER);
   g_auto(GStrv) lines = NULL;
 
@@ -352,14 +236,14 @@ write_large_csv (Fixture    *fixture,
           }
     }
 
-  return write_csv (fixture, "large.csv", csv->str);
+  return pm_test_write_file_in (fixture->dir, "large.csv", csv->str);
 }
 
 /* The --list line of WCFC: its latest period and value at the end. */
 static char *
 wcfc_line (Fixture *fixture)
 {
-  g_auto(Run) list = run_cli (fixture, "--database", fixture->location, "--list", NULL);
+  g_auto(PmTestRun) list = pm_test_cli_run (fixture->dir, "--database", fixture->location, "--list", NULL);
   g_auto(GStrv) lines = NULL;
 
   g_assert_cmpint (list.status, ==, 0);
@@ -377,7 +261,7 @@ count_values (Fixture *fixture)
 {
   g_autofree char *name = g_strdup_printf ("count-%u.db", fixture->n_copies++);
   g_autofree char *copy = g_build_filename (fixture->dir, name, NULL);
-  g_auto(Run) run = run_cli (fixture, "--database", fixture->location, "--copy-to", copy, NULL);
+  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->location, "--copy-to", copy, NULL);
   const char *at;
 
   g_assert_cmpint (run.status, ==, 0);
@@ -400,9 +284,9 @@ test_csv_then_csv (Fixture       *fixture,
   g_autofree char *wcfc_before = NULL;
   g_autofree char *wcfc_after = NULL;
   g_autofree char *wcfc_final = NULL;
-  g_auto(Run) first = { 0, };
-  g_auto(Run) second = { 0, };
-  g_auto(Run) again = { 0, };
+  g_auto(PmTestRun) first = { 0, };
+  g_auto(PmTestRun) second = { 0, };
+  g_auto(PmTestRun) again = { 0, };
   Paused *paused;
   guint n_rows, n_before, n_between, n_after;
 
@@ -413,17 +297,17 @@ test_csv_then_csv (Fixture       *fixture,
                            WCFC_ROW "FY2016-Q4,10,From the large file\r\n"
                            WCFC_ROW "FY2016-Q3,7,\r\n",
                            &n_rows);
-  small = write_csv (fixture, "small.csv",
-                     CSV_HEADER
-                     WCFC_ROW "FY2016-Q4,20,From the small file\r\n"
-                     WCFC_ROW "FY2016-Q3,6,\r\n"
-                     CESS_ROW "FY2016-Q4,4,\r\n");
+  small = pm_test_write_file_in (fixture->dir, "small.csv",
+                                 CSV_HEADER
+                                 WCFC_ROW "FY2016-Q4,20,From the small file\r\n"
+                                 WCFC_ROW "FY2016-Q3,6,\r\n"
+                                 CESS_ROW "FY2016-Q4,4,\r\n");
   g_assert_cmpuint (n_rows, >, 2000);
   n_before = count_values (fixture);
 
   paused = start_paused (fixture, "--database", fixture->location, "--import-csv", large, NULL);
 
-  second = run_cli (fixture, "--database", fixture->location, "--import-csv", small, NULL);
+  second = pm_test_cli_run (fixture->dir, "--database", fixture->location, "--import-csv", small, NULL);
   g_assert_cmpint (second.status, ==, 0);
   g_assert_cmpstr (second.out, ==, "Saved 3 values (2 new, 1 changed); 0 unchanged, 0 refused.\n");
   wcfc_before = wcfc_line (fixture);
@@ -442,7 +326,7 @@ test_csv_then_csv (Fixture       *fixture,
   g_assert_cmpuint (count_values (fixture), ==, n_between);
 
   /* Reviewed again, WCFC's values are the small file's, to be changed. */
-  again = run_cli (fixture, "--database", fixture->location, "--import-csv", large, NULL);
+  again = pm_test_cli_run (fixture->dir, "--database", fixture->location, "--import-csv", large, NULL);
   g_assert_cmpint (again.status, ==, 0);
   expected = g_strdup_printf ("Saved %u values (%u new, 2 changed); 0 unchanged, 0 refused.\n",
                               n_rows, n_rows - 2);
@@ -463,9 +347,9 @@ test_unchanged_row_changed (Fixture       *fixture,
 {
   g_autofree char *large = NULL;
   g_autofree char *small = NULL;
-  g_auto(Run) first = { 0, };
-  g_auto(Run) second = { 0, };
-  g_auto(Run) again = { 0, };
+  g_auto(PmTestRun) first = { 0, };
+  g_auto(PmTestRun) second = { 0, };
+  g_auto(PmTestRun) again = { 0, };
   Paused *paused;
   guint n_rows;
 
@@ -473,14 +357,14 @@ test_unchanged_row_changed (Fixture       *fixture,
     return;
 
   large = write_large_csv (fixture, CESS_ROW "FY2016-Q3,3,\r\n", &n_rows);
-  small = write_csv (fixture, "small.csv",
-                     CSV_HEADER
-                     CESS_ROW "FY2016-Q3,2,\r\n"
-                     WCFC_ROW "FY2017-Q1,30,\r\n");
+  small = pm_test_write_file_in (fixture->dir, "small.csv",
+                                 CSV_HEADER
+                                 CESS_ROW "FY2016-Q3,2,\r\n"
+                                 WCFC_ROW "FY2017-Q1,30,\r\n");
 
   paused = start_paused (fixture, "--database", fixture->location, "--import-csv", small, NULL);
 
-  second = run_cli (fixture, "--database", fixture->location, "--import-csv", large, NULL);
+  second = pm_test_cli_run (fixture->dir, "--database", fixture->location, "--import-csv", large, NULL);
   g_assert_cmpint (second.status, ==, 0);
 
   first = finish_paused (fixture, paused);
@@ -489,7 +373,7 @@ test_unchanged_row_changed (Fixture       *fixture,
   g_assert_nonnull (strstr (first.err, "“" CESS_KPI "” (Cannock Chase) for Q3 2016/17"));
 
   /* The large file's 1 for WCFC in FY2017-Q1 stands. */
-  again = run_cli (fixture, "--database", fixture->location, "--import-csv", small, NULL);
+  again = pm_test_cli_run (fixture->dir, "--database", fixture->location, "--import-csv", small, NULL);
   g_assert_cmpint (again.status, ==, 0);
   g_assert_cmpstr (again.out, ==, "Saved 2 values (0 new, 2 changed); 0 unchanged, 0 refused.\n");
 }
@@ -507,41 +391,38 @@ test_return_then_csv (Fixture       *fixture,
   g_autofree char *office_csv = NULL;
   g_autofree char *wcfc_between = NULL;
   g_autofree char *wcfc_after = NULL;
-  g_auto(Run) lead_create = { 0, };
-  g_auto(Run) lead_values = { 0, };
-  g_auto(Run) sent = { 0, };
-  g_auto(Run) typed = { 0, };
-  g_auto(Run) merged = { 0, };
-  g_auto(Run) again = { 0, };
+  g_auto(PmTestRun) lead_create = { 0, };
+  g_auto(PmTestRun) lead_values = { 0, };
+  g_auto(PmTestRun) sent = { 0, };
+  g_auto(PmTestRun) typed = { 0, };
+  g_auto(PmTestRun) merged = { 0, };
+  g_auto(PmTestRun) again = { 0, };
   g_autofree char *fingerprint = NULL;
-  const char *at;
   Paused *paused;
 
   if (skip_without_database (fixture))
     return;
 
-  lead_csv = write_csv (fixture, "lead.csv",
-                        CSV_HEADER
-                        WCFC_ROW "FY2016-Q4,9,\r\n"
-                        CESS_ROW "FY2016-Q4,4,\r\n");
-  office_csv = write_csv (fixture, "office.csv", CSV_HEADER WCFC_ROW "FY2016-Q4,8,\r\n");
-  lead_create = run_cli (fixture, "--database", lead, "--sample", NULL);
+  lead_csv = pm_test_write_file_in (fixture->dir, "lead.csv",
+                                    CSV_HEADER
+                                    WCFC_ROW "FY2016-Q4,9,\r\n"
+                                    CESS_ROW "FY2016-Q4,4,\r\n");
+  office_csv = pm_test_write_file_in (fixture->dir, "office.csv", CSV_HEADER WCFC_ROW "FY2016-Q4,8,\r\n");
+  lead_create = pm_test_cli_run (fixture->dir, "--database", lead, "--sample", NULL);
   g_assert_cmpint (lead_create.status, ==, 0);
-  lead_values = run_cli (fixture, "--database", lead, "--import-csv", lead_csv, NULL);
+  lead_values = pm_test_cli_run (fixture->dir, "--database", lead, "--import-csv", lead_csv, NULL);
   g_assert_cmpint (lead_values.status, ==, 0);
-  sent = run_cli (fixture, "--database", lead, "--export-return", CANNOCK, "--period", "FY2016-Q4",
-                  "--author", "Alex Lead", "--output", ret, NULL);
+  sent = pm_test_cli_run (fixture->dir, "--database", lead, "--export-return", CANNOCK, "--period", "FY2016-Q4",
+                          "--author", "Alex Lead", "--output", ret, NULL);
   g_assert_cmpint (sent.status, ==, 0);
   /* The lead's key, made on first use: the office trusts it each time,
    * since a merge that fails trusts nothing. */
-  at = strstr (sent.out, "signed with your key ");
-  g_assert_nonnull (at);
-  fingerprint = g_strndup (at + strlen ("signed with your key "), 19);
+  fingerprint = pm_test_run_fingerprint (&sent);
 
   paused = start_paused (fixture, "--database", fixture->location, "--import-return", ret,
                          "--on-conflict", "replace", "--trust-key", fingerprint, NULL);
 
-  typed = run_cli (fixture, "--database", fixture->location, "--import-csv", office_csv, NULL);
+  typed = pm_test_cli_run (fixture->dir, "--database", fixture->location, "--import-csv", office_csv, NULL);
   g_assert_cmpint (typed.status, ==, 0);
   g_assert_cmpstr (typed.out, ==, "Saved 1 value (1 new, 0 changed); 0 unchanged, 0 refused.\n");
   wcfc_between = wcfc_line (fixture);
@@ -555,8 +436,8 @@ test_return_then_csv (Fixture       *fixture,
   wcfc_after = wcfc_line (fixture);
   g_assert_cmpstr (wcfc_after, ==, wcfc_between);
 
-  again = run_cli (fixture, "--database", fixture->location, "--import-return", ret,
-                   "--on-conflict", "keep", "--trust-key", fingerprint, NULL);
+  again = pm_test_cli_run (fixture->dir, "--database", fixture->location, "--import-return", ret,
+                           "--on-conflict", "keep", "--trust-key", fingerprint, NULL);
   g_assert_cmpint (again.status, ==, 0);
   g_assert_nonnull (strstr (again.out, "1 new, 0 changed, 1 in conflict; 1 saved."));
   g_clear_pointer (&wcfc_after, g_free);

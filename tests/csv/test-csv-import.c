@@ -17,7 +17,7 @@
 #include "util/pm-csv-cell.h"
 #include "pm-progress-import.h"
 #include "pm-progress-writer.h"
-#include "pm-sample.h"
+#include "pm-test-sample.h"
 #include "pm-store.h"
 #include "pm-store-error.h"
 
@@ -201,42 +201,18 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data G_GNUC_UNUSED)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) sample = NULL;
-
-  fixture->dir = g_dir_make_tmp ("pm-csv-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = pm_test_dir_new ("pm-csv");
   fixture->db = g_build_filename (fixture->dir, "programme.db", NULL);
-
-  sample = pm_sample_programme_load (&error);
-  g_assert_no_error (error);
-  fixture->store = pm_store_open (fixture->db, PM_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (pm_store_import (fixture->store, sample, &error));
-  g_assert_no_error (error);
-  fixture->programme = g_object_ref (sample);
+  fixture->store = pm_test_sample_store_new (fixture->db, &fixture->programme);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data G_GNUC_UNUSED)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->programme);
-  if (fixture->store != NULL)
-    pm_store_close (fixture->store);
-  g_clear_object (&fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  pm_test_store_clear (&fixture->store);
+  pm_test_clear_dir (&fixture->dir);
   g_clear_pointer (&fixture->db, g_free);
 }
 
@@ -246,28 +222,7 @@ find_kpi (PmProgramme *programme,
           const char  *pilot_title,
           const char  *kpi_title)
 {
-  PmDistrict *district = pm_programme_find_district (programme, district_name);
-  GListModel *pilots;
-
-  g_assert_nonnull (district);
-  pilots = pm_district_get_pilots (district);
-  for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
-    {
-      g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
-      GListModel *kpis = pm_pilot_get_kpis (pilot);
-
-      if (g_strcmp0 (pm_pilot_get_title (pilot), pilot_title) != 0)
-        continue;
-      for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
-        {
-          g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
-
-          if (g_strcmp0 (pm_kpi_get_title (kpi), kpi_title) == 0)
-            return kpi;   /* the pilot keeps it alive */
-        }
-    }
-
-  g_assert_not_reached ();
+  return pm_test_find_kpi_titled (programme, district_name, pilot_title, kpi_title);
 }
 
 static PmProgressImport *
@@ -302,23 +257,15 @@ assert_one_rejection (PmProgressImport *import,
 static gint64
 count_progress_rows (Fixture *fixture)
 {
-  g_autoptr(PmStore) reader = NULL;
-  g_autoptr(PmProgramme) loaded = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) kpis = NULL;
+  g_autoptr(PmProgramme) loaded = pm_test_store_read (fixture->db, PM_STORE_OPEN_READ_ONLY);
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (loaded);
   gint64 n = 0;
 
-  reader = pm_store_open (fixture->db, PM_STORE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  loaded = pm_store_load (reader, &error);
-  g_assert_no_error (error);
-  kpis = pm_programme_list_kpis (loaded);
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
       g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
       n += g_list_model_get_n_items (pm_kpi_get_entries (kpi));
     }
-  pm_store_close (reader);
   return n;
 }
 
@@ -329,23 +276,13 @@ stored_value (Fixture    *fixture,
               const char *title,
               const char *period_code)
 {
-  g_autoptr(PmStore) reader = NULL;
-  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmProgramme) loaded = pm_test_store_read (fixture->db, PM_STORE_OPEN_READ_ONLY);
   g_autoptr(PmPeriod) period = pm_period_parse (period_code, NULL);
-  g_autoptr(GError) error = NULL;
-  PmProgressEntry *entry;
-  double value;
+  PmProgressEntry *entry = pm_kpi_get_entry (find_kpi (loaded, district, pilot, title), period);
 
-  reader = pm_store_open (fixture->db, PM_STORE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  loaded = pm_store_load (reader, &error);
-  g_assert_no_error (error);
-  entry = pm_kpi_get_entry (find_kpi (loaded, district, pilot, title), period);
   g_assert_nonnull (entry);
   g_assert_true (pm_progress_entry_has_value (entry));
-  value = pm_progress_entry_get_value (entry);
-  pm_store_close (reader);
-  return value;
+  return pm_progress_entry_get_value (entry);
 }
 
 static void

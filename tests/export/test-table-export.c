@@ -17,6 +17,7 @@
 #include "store/pm-progress-import.h"
 #include "model/pm-assessment.h"
 #include "store/pm-programme-file.h"
+#include "pm-test-sample.h"
 
 #define TRICKY_NOTE "He said \"yes\", twice\nand then \"no\""
 
@@ -214,53 +215,10 @@ parse_number (const char *text)
 /* ------------------------------------------------------------------ */
 /* The programme */
 
-static PmProgramme *
-load_sample (void)
-{
-  g_autoptr(GError) error = NULL;
-  const char *path = g_getenv ("PM_SAMPLE_PROGRAMME");
-  PmProgramme *programme;
-
-  g_assert_nonnull (path);
-  programme = pm_programme_file_load (path, &error);
-  g_assert_no_error (error);
-
-  return programme;
-}
-
 static PmPeriod *
 q3 (void)
 {
   return pm_period_new (2016, 3);
-}
-
-/* The KPI of @district whose title starts with @title. */
-static PmKpi *
-find_kpi (PmProgramme *programme,
-          const char  *district_name,
-          const char  *title)
-{
-  PmDistrict *district = pm_programme_find_district (programme, district_name);
-  GListModel *pilots;
-
-  g_assert_nonnull (district);
-  pilots = pm_district_get_pilots (district);
-
-  for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
-    {
-      g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
-      GListModel *kpis = pm_pilot_get_kpis (pilot);
-
-      for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
-        {
-          g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
-
-          if (g_str_has_prefix (pm_kpi_get_title (kpi), title))
-            return kpi;  /* the pilot holds it */
-        }
-    }
-
-  g_error ("no KPI “%s” in %s", title, district_name);
 }
 
 static void
@@ -268,14 +226,9 @@ set_entry (PmKpi      *kpi,
            double      value,
            const char *note)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PmPeriod) period = q3 ();
-  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
 
-  pm_progress_entry_set_value (entry, value);
-  pm_progress_entry_set_note (entry, note);
-  g_assert_true (pm_kpi_set_entry (kpi, entry, &error));
-  g_assert_no_error (error);
+  pm_test_set_value (NULL, kpi, period, value, note);
 }
 
 /* The sample has values only for three counts in Q3; give it a
@@ -290,11 +243,11 @@ add_test_values (PmProgramme *programme)
   g_autoptr(PmKpi) money = NULL;
   PmKpi *kpi;
 
-  kpi = find_kpi (programme, "Cannock Chase", "WCFC to work with 75 families");
+  kpi = pm_test_find_kpi (programme, "Cannock Chase", "WCFC to work with 75 families");
   set_entry (kpi, 5, TRICKY_NOTE);
-  set_entry (find_kpi (programme, "Lichfield", "Increase Early Years reach (by Wards)"), 44.8, NULL);
-  set_entry (find_kpi (programme, "Stafford", "Reduce the number of fixed term exclusions"), 38, "Autumn term");
-  set_entry (find_kpi (programme, "Stafford", "Improve the level of pupil premium attendance"), 94.5, NULL);
+  set_entry (pm_test_find_kpi (programme, "Lichfield", "Increase Early Years reach (by Wards)"), 44.8, NULL);
+  set_entry (pm_test_find_kpi (programme, "Stafford", "Reduce the number of fixed term exclusions"), 38, "Autumn term");
+  set_entry (pm_test_find_kpi (programme, "Stafford", "Improve the level of pupil premium attendance"), 94.5, NULL);
 
   money = pm_kpi_new ("Spend per family supported", PM_UNIT_MONEY, PM_DIRECTION_REDUCE);
   baseline = pm_baseline_new_value (125000, "2016-10", NULL);  /* £1,250 */
@@ -396,28 +349,6 @@ count_entries (const char *path)
   return n;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_rmdir (path);
-}
-
 /* ------------------------------------------------------------------ */
 /* CSV */
 
@@ -429,7 +360,7 @@ test_csv_sample (void)
     "target", "target_date", "period", "value", "note", "status",
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = q3 ();
   g_autoptr(GPtrArray) kpis = NULL;
   g_autoptr(Csv) csv = NULL;
@@ -555,7 +486,7 @@ static void
 test_csv_replace (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = q3 ();
   g_autofree char *dir = g_build_filename (tmp_dir, "replace", NULL);
   g_autofree char *path = g_build_filename (dir, "kpis.csv", NULL);
@@ -563,15 +494,13 @@ test_csv_replace (void)
   g_autofree char *contents = NULL;
 
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
-  g_file_set_contents (path, "the last quarter's table", -1, &error);
-  g_assert_no_error (error);
+  pm_test_write_file (path, "the last quarter's table", -1);
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
 
   g_assert_true (pm_table_export_csv (programme, period, path, &error));
   g_assert_no_error (error);
   assert_private_file (path);
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
+  contents = pm_test_read_text (path);
   g_assert_true (g_str_has_prefix (contents, "district,pilot,kpi,"));
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
@@ -591,7 +520,7 @@ static void
 test_csv_reimport (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = q3 ();
   g_autoptr(PmProgressImport) import = NULL;
   g_autoptr(GListModel) kpis = NULL;
@@ -666,7 +595,7 @@ static void
 test_csv_formulas (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = q3 ();
   g_autoptr(GPtrArray) kpis = NULL;
   g_autoptr(Csv) csv = NULL;
@@ -848,7 +777,7 @@ static void
 test_xlsx_sample (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = q3 ();
   g_autoptr(GPtrArray) kpis = NULL;
   g_autoptr(Csv) appendix = NULL;
@@ -981,7 +910,7 @@ static void
 test_xlsx_formulas (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = q3 ();
   g_autoptr(GPtrArray) kpis = NULL;
   g_autofree char *path = g_build_filename (tmp_dir, "formulas.xlsx", NULL);
@@ -1095,7 +1024,7 @@ test_xlsx_sheet_names (void)
 static void
 test_missing_folder (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = q3 ();
   g_autofree char *nowhere = g_build_filename (tmp_dir, "no-such-folder", NULL);
   g_autofree char *csv = g_build_filename (nowhere, "kpis.csv", NULL);
@@ -1120,13 +1049,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  tmp_dir = g_dir_make_tmp ("pm-export-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = pm_test_dir_new ("pm-export");
 
   g_test_add_func ("/export/csv/sample", test_csv_sample);
   g_test_add_func ("/export/csv/replace", test_csv_replace);
@@ -1139,8 +1066,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
+  pm_test_clear_dir (&tmp_dir);
 
   return status;
 }

@@ -14,6 +14,7 @@
 
 #include "model/pm-limits.h"
 #include "pm-programme-file.h"
+#include "pm-test-sample.h"
 
 /* A small valid file; each failure test breaks it in exactly one place. */
 static const char minimal[] =
@@ -58,19 +59,6 @@ static const char minimal[] =
 #define PILOT "programme.districts[0].pilots[0]"
 #define KPI0  PILOT ".kpis[0]"
 #define KPI1  PILOT ".kpis[1]"
-
-static char *
-read_sample (gsize *length)
-{
-  const char *path = g_getenv ("PM_SAMPLE_PROGRAMME");
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_assert_nonnull (path);
-  g_file_get_contents (path, &data, length, &error);
-  g_assert_no_error (error);
-  return data;
-}
 
 /* @minimal with @from (found exactly once) replaced by @to. */
 static char *
@@ -117,15 +105,6 @@ assert_edit_refused (const char  *from,
   g_autofree char *data = minimal_with (from, to);
 
   assert_refused (data, -1, code, where, words);
-}
-
-static PmDistrict *
-get_district (PmProgramme *programme,
-              guint        i)
-{
-  g_autoptr(PmDistrict) district = g_list_model_get_item (pm_programme_get_districts (programme), i);
-
-  return district;  /* the programme holds it */
 }
 
 /* ------------------------------------------------------------------ */
@@ -398,7 +377,7 @@ test_limits (void)
 {
   g_autoptr(GString) long_text = g_string_new ("\"title\": \"");
   g_autoptr(GString) huge_text = g_string_new ("\"summary\": \"");
-  g_autofree char *dir = g_dir_make_tmp ("pm-limits-XXXXXX", NULL);
+  g_autofree char *dir = pm_test_dir_new ("pm-limits");
   g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
   g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
@@ -462,7 +441,7 @@ test_fractions (void)
 
   programme = pm_programme_file_parse (data, -1, &error);
   g_assert_no_error (error);
-  pilot = g_list_model_get_item (pm_district_get_pilots (get_district (programme, 0)), 0);
+  pilot = g_list_model_get_item (pm_district_get_pilots (pm_test_item (pm_programme_get_districts (programme), 0)), 0);
   kpi = g_list_model_get_item (pm_pilot_get_kpis (pilot), 0);
   entry = pm_kpi_get_latest_entry (kpi, NULL);
   g_assert_nonnull (entry);
@@ -542,7 +521,7 @@ static void
 test_mutations (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (20170116);
-  g_autofree char *sample = read_sample (NULL);
+  g_autofree char *sample = pm_test_sample_file_contents (NULL);
   guint n_read = 0;
 
   for (guint i = 0; i < 4000; i++)

@@ -9,66 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "pm-programme-file.h"
-
-static char *
-read_sample (gsize *length)
-{
-  const char *path = g_getenv ("PM_SAMPLE_PROGRAMME");
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_assert_nonnull (path);
-  g_file_get_contents (path, &data, length, &error);
-  g_assert_no_error (error);
-  return data;
-}
-
-static PmProgramme *
-load_sample (void)
-{
-  g_autoptr(GError) error = NULL;
-  PmProgramme *programme = pm_programme_file_load (g_getenv ("PM_SAMPLE_PROGRAMME"), &error);
-
-  g_assert_no_error (error);
-  g_assert_true (PM_IS_PROGRAMME (programme));
-  return programme;
-}
-
-static PmDistrict *
-get_district (PmProgramme *programme,
-              guint        i)
-{
-  g_autoptr(PmDistrict) district = g_list_model_get_item (pm_programme_get_districts (programme), i);
-
-  return district;  /* the programme holds it */
-}
-
-static PmKpi *
-find_kpi (PmProgramme *programme,
-          const char  *district_name,
-          const char  *title)
-{
-  PmDistrict *district = pm_programme_find_district (programme, district_name);
-  GListModel *pilots;
-
-  g_assert_nonnull (district);
-  pilots = pm_district_get_pilots (district);
-  for (guint i = 0; i < g_list_model_get_n_items (pilots); i++)
-    {
-      g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, i);
-      GListModel *kpis = pm_pilot_get_kpis (pilot);
-
-      for (guint j = 0; j < g_list_model_get_n_items (kpis); j++)
-        {
-          g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, j);
-
-          if (g_strcmp0 (pm_kpi_get_title (kpi), title) == 0)
-            return kpi;
-        }
-    }
-  g_error ("no KPI “%s” in %s", title, district_name);
-  return NULL;
-}
+#include "pm-test-sample.h"
 
 /* ------------------------------------------------------------------ */
 
@@ -79,14 +20,14 @@ test_sample_districts (void)
     "Cannock Chase", "East Staffordshire", "Lichfield", "Staffordshire Moorlands",
     "Newcastle-under-Lyme", "Stafford", "South Staffordshire", "Tamworth",
   };
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   GListModel *districts = pm_programme_get_districts (programme);
 
   g_assert_cmpstr (pm_programme_get_name (programme), ==,
                    "Children and Families System Transformation Programme");
   g_assert_cmpuint (g_list_model_get_n_items (districts), ==, G_N_ELEMENTS (names));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    g_assert_cmpstr (pm_district_get_name (get_district (programme, i)), ==, names[i]);
+    g_assert_cmpstr (pm_district_get_name (pm_test_item (pm_programme_get_districts (programme), i)), ==, names[i]);
   g_assert_cmpuint (g_strv_length ((GStrv) pm_programme_get_design_criteria (programme)), ==, 12);
 }
 
@@ -94,7 +35,7 @@ test_sample_districts (void)
 static void
 test_sample_kpis (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
   g_autofree char *tsv_path = g_build_filename (g_getenv ("PM_REFERENCE_DIR"), "appendix-a-kpis.tsv", NULL);
   g_autofree char *tsv = NULL;
@@ -144,7 +85,7 @@ test_sample_kpis (void)
 static void
 test_sample_facts (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPilot) cannock = NULL;
   g_autoptr(PmPilot) lichfield = NULL;
   g_autoptr(PmKpi) first = NULL;
@@ -152,7 +93,7 @@ test_sample_facts (void)
   PmBaseline *baseline;
   PmTarget *target;
 
-  kpi = find_kpi (programme, "Cannock Chase", "Reduce the number of referrals to LST in the two areas");
+  kpi = pm_test_find_kpi_titled (programme, "Cannock Chase", NULL, "Reduce the number of referrals to LST in the two areas");
   baseline = pm_kpi_get_baseline (kpi);
   g_assert_cmpint (pm_kpi_get_unit (kpi), ==, PM_UNIT_COUNT);
   g_assert_cmpint (pm_kpi_get_direction (kpi), ==, PM_DIRECTION_REDUCE);
@@ -168,7 +109,7 @@ test_sample_facts (void)
   g_assert_cmpfloat (pm_baseline_get_value (baseline), ==, 44.8);
   g_assert_cmpstr (pm_baseline_get_date (baseline), ==, "2016-10");
 
-  kpi = find_kpi (programme, "Stafford", "Reduce the number of fixed term exclusions");
+  kpi = pm_test_find_kpi_titled (programme, "Stafford", NULL, "Reduce the number of fixed term exclusions");
   baseline = pm_kpi_get_baseline (kpi);
   g_assert_cmpint (pm_kpi_get_unit (kpi), ==, PM_UNIT_DAYS);
   g_assert_cmpfloat (pm_baseline_get_value (baseline), ==, 41);
@@ -188,12 +129,12 @@ test_sample_facts (void)
 static void
 test_sample_round_trip (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autofree char *original = NULL;
   g_autofree char *written = NULL;
   gsize original_length, written_length;
 
-  original = read_sample (&original_length);
+  original = pm_test_sample_file_contents (&original_length);
   written = pm_programme_file_to_data (programme, &written_length);
   g_assert_cmpstr (written, ==, original);
   g_assert_cmpuint (written_length, ==, original_length);
@@ -280,17 +221,16 @@ test_write_read_back (void)
 static void
 test_save_load (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmProgramme) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pm-file-XXXXXX", &error);
+  g_autofree char *dir = pm_test_dir_new ("pm-file");
   g_autofree char *path = NULL;
   g_autofree char *missing = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *original = NULL;
   GStatBuf st;
 
-  g_assert_no_error (error);
   path = g_build_filename (dir, "programme.json", NULL);
   g_assert_true (pm_programme_file_save (programme, path, &error));
   g_assert_no_error (error);
@@ -299,7 +239,7 @@ test_save_load (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_file_get_contents (path, &saved, NULL, &error);
   g_assert_no_error (error);
-  original = read_sample (NULL);
+  original = pm_test_sample_file_contents (NULL);
   g_assert_cmpstr (saved, ==, original);
 
   loaded = pm_programme_file_load (path, &error);

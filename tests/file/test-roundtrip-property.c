@@ -292,13 +292,8 @@ add_targets (Generator *g,
       g_autofree char *date = g_rand_boolean (g->rand) ? random_date (g, 2016, 2030) : NULL;
       g_autofree char *set_on = g_rand_boolean (g->rand) ? random_date (g, 2012, 2020) : NULL;
       g_autofree char *reason = maybe_text (g, PM_FIELD_TARGET_REASON);
-      g_autoptr(PmTarget) target = pm_target_new (random_value (g, pm_kpi_get_unit (kpi)), date);
-      g_autoptr(GError) error = NULL;
 
-      pm_target_set_set_on (target, set_on);
-      pm_target_set_reason (target, reason);
-      g_assert_true (pm_kpi_add_target (kpi, target, &error));
-      g_assert_no_error (error);
+      store_test_add_target (kpi, random_value (g, pm_kpi_get_unit (kpi)), date, set_on, reason);
     }
 }
 
@@ -571,20 +566,6 @@ generate (const Shape *shape)
 
 /* ---- the ways round ----------------------------------------------------- */
 
-static PmProgramme *
-load (const char *path)
-{
-  g_autoptr(PmStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  PmProgramme *programme;
-
-  store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  programme = pm_store_load (store, &error);
-  g_assert_no_error (error);
-  return programme;
-}
-
 static void
 through_store (const char  *dir,
                PmProgramme *programme)
@@ -592,8 +573,8 @@ through_store (const char  *dir,
   g_autofree char *path = g_build_filename (dir, "store.db", NULL);
   g_autoptr(PmProgramme) loaded = NULL;
 
-  store_test_make_store (path, programme);
-  loaded = load (path);
+  pm_test_store_create (path, programme);
+  loaded = pm_test_store_read (path, PM_STORE_OPEN_DEFAULT);
   store_test_assert_programmes_equal (programme, loaded, FALSE);
 }
 
@@ -635,7 +616,7 @@ office_without_quarter (const char   *path,
   PmStore *store;
 
   g_unlink (path);
-  store_test_make_store (path, programme);
+  pm_test_store_create (path, programme);
   store_test_exec (path, "DELETE FROM progress WHERE period = '" QUARTER_CODE "'");
   if (narratives)
     store_test_exec (path, "DELETE FROM narrative WHERE period = '" QUARTER_CODE "'");
@@ -676,7 +657,7 @@ through_returns (const char  *dir,
 
   for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
     {
-      PmDistrict *district = store_test_item (districts, d);
+      PmDistrict *district = pm_test_item (districts, d);
       g_autoptr(PmReturn) ret = NULL;
       g_autoptr(PmReturn) read = NULL;
       g_autoptr(PmReturnMerge) merge = NULL;
@@ -702,7 +683,7 @@ through_returns (const char  *dir,
 
   /* The office's model was kept up to date, and so was its file. */
   store_test_assert_programmes_equal (programme, office, FALSE);
-  merged = load (office_path);
+  merged = pm_test_store_read (office_path, PM_STORE_OPEN_DEFAULT);
   store_test_assert_programmes_equal (programme, merged, FALSE);
 }
 
@@ -728,7 +709,7 @@ through_csv (const char  *dir,
 
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
-      PmKpi *kpi = store_test_item (kpis, i);
+      PmKpi *kpi = pm_test_item (kpis, i);
       PmProgressEntry *held = pm_kpi_get_entry (kpi, quarter);
 
       if (held != NULL && pm_progress_entry_has_fraction (held))
@@ -755,14 +736,14 @@ through_csv (const char  *dir,
   g_assert_no_error (error);
 
   store_test_assert_programmes_equal (expected, office, FALSE);
-  merged = load (office_path);
+  merged = pm_test_store_read (office_path, PM_STORE_OPEN_DEFAULT);
   store_test_assert_programmes_equal (expected, merged, FALSE);
 }
 
 static void
 round_trip (const Shape *shape)
 {
-  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *dir = pm_test_dir_new ("pm-roundtrip");
   g_autoptr(PmProgramme) programme = generate (shape);
   g_autoptr(PmProgramme) expected = generate (shape);
 
@@ -782,7 +763,7 @@ round_trip (const Shape *shape)
   g_test_message ("through a CSV file");
   through_csv (dir, programme, expected);
 
-  store_test_remove_dir (dir);
+  pm_test_remove_tree (dir);
 }
 
 /* ---- the tests ---------------------------------------------------------- */
@@ -844,7 +825,7 @@ test_return_allowance (void)
   g_autoptr(PmPeriod) quarter = pm_period_parse (QUARTER_CODE, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *key_dir = NULL;
-  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *dir = pm_test_dir_new ("pm-roundtrip");
   g_autoptr(PmSigningKey) key = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped_name = g_strnfill (PM_LIMIT_NAME_CHARS, '\x01');
@@ -901,7 +882,7 @@ test_return_allowance (void)
   g_assert_cmpuint (sizes[2] - sizes[1], <=,
                     6 * (PM_LIMIT_NAME_CHARS + 3 * PM_LIMIT_NARRATIVE_CHARS) + 1024 +
                     2 * (6 * (PM_LIMIT_NAME_CHARS + PM_LIMIT_NOTE_CHARS) + 1024));
-  store_test_remove_dir (dir);
+  pm_test_remove_tree (dir);
 }
 
 int

@@ -4,14 +4,14 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
 
 #include "gui-test-util.h"
 #include "pm-kpi-row.h"
 #include "pm-kpi-table.h"
 #include "pm-window-private.h"
-#include "store/pm-sample.h"
-#include "store/pm-store.h"
+#include "pm-test-sample.h"
 
 void
 gui_test_wait_until (gboolean (*done) (gpointer),
@@ -61,39 +61,35 @@ char *
 gui_test_make_sample_database (const char  *prefix,
                                char       **db_path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
-  g_autoptr(PmStore) store = NULL;
-  g_autofree char *template = g_strconcat (prefix, "-XXXXXX", NULL);
-  char *dir;
+  char *dir = pm_test_dir_new (prefix);
 
-  g_assert_no_error (error);
-  dir = g_dir_make_tmp (template, &error);
-  g_assert_no_error (error);
-  *db_path = g_build_filename (dir, "sample.db", NULL);
-
-  store = pm_store_open (*db_path, PM_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (pm_store_import (store, sample, &error));
-  g_assert_no_error (error);
-  pm_store_close (store);
-
+  *db_path = pm_test_sample_database (dir, "sample.db");
   return dir;
 }
 
-void
-gui_test_remove_dir (const char *dir)
+gboolean
+gui_test_init (int             *argc,
+               char          ***argv,
+               PmApplication  **app)
 {
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
+  g_autoptr(GError) error = NULL;
 
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+  setlocale (LC_ALL, "");
+
+  /* Widget tests need a display; without one, say so the TAP way. */
+  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
     {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
+      printf ("1..0 # SKIP no display\n");
+      return FALSE;
     }
-  g_rmdir (dir);
+
+  g_test_init (argc, argv, NULL);
+
+  *app = pm_application_new ();
+  if (!g_application_register (G_APPLICATION (*app), NULL, &error))
+    g_error ("Could not register the application: %s", error->message);
+
+  return TRUE;
 }
 
 /* The window */
@@ -121,8 +117,7 @@ gui_test_window_close (GuiTestWindow *fixture)
   g_clear_object (&fixture->window);
   gui_test_drain ();
 
-  gui_test_remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  pm_test_clear_dir (&fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
 }
 

@@ -1,11 +1,16 @@
 /* gui-test-util.h: what the widget tests share
  *
+ * Folders, files and databases of the sample are tests/common's
+ * (pm-test-sample.h, included here).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <gtk/gtk.h>
 
+#include "pm-application.h"
+#include "pm-test-sample.h"
 #include "pm-window.h"
 
 G_BEGIN_DECLS
@@ -21,11 +26,18 @@ void      gui_test_drain                 (void);
 /* The first toplevel window of @type, or NULL. */
 gpointer  gui_test_find_toplevel         (GType       type);
 /* A new folder holding "sample.db", a database of the sample programme;
- * returns the folder, and the database's path in @db_path. */
+ * returns the folder (to remove with pm_test_remove_tree()), and the
+ * database's path in @db_path. */
 char     *gui_test_make_sample_database  (const char *prefix,
                                           char      **db_path);
-/* Removes @dir and the files in it (one level). */
-void      gui_test_remove_dir            (const char *dir);
+/* For main(): TRUE, with GTK and the test framework set up and @app
+ * registered; FALSE, having said "1..0 # SKIP", when there is no display
+ * (main() then returns 0). Not G_TEST_OPTION_ISOLATE_DIRS: it hides
+ * XDG_DATA_DIRS, and with it the MIME database GTK needs to load its SVG
+ * icons; settings stay in memory (GSETTINGS_BACKEND=memory). */
+gboolean  gui_test_init                  (int            *argc,
+                                          char         ***argv,
+                                          PmApplication **app);
 
 /* The real window on a fresh copy of the sample programme, driven as a
  * person would: the fixture of the widget tests. */

@@ -15,7 +15,6 @@
 
 #include <stdlib.h>
 
-#include <glib/gstdio.h>
 
 #include "pm-application.h"
 #include "pm-connect-dialog.h"
@@ -28,6 +27,7 @@
 #include "pm-pilot-page.h"
 #include "pm-window.h"
 #include "store/pm-sample.h"
+#include "pm-test-sample.h"
 
 static const char *output;
 static int width = 1280;
@@ -35,30 +35,6 @@ static int height = 800;
 static const char *view = "pilot";
 static char *tmpdir;
 static int status = EXIT_FAILURE;
-
-static char *
-make_sample_database (GError **error)
-{
-  g_autoptr(PmProgramme) programme = NULL;
-  g_autoptr(PmStore) store = NULL;
-  g_autofree char *path = NULL;
-
-  tmpdir = g_dir_make_tmp ("pm-screenshot-XXXXXX", error);
-  if (tmpdir == NULL)
-    return NULL;
-
-  path = g_build_filename (tmpdir, "sample.db", NULL);
-  programme = pm_sample_programme_load (error);
-  if (programme == NULL)
-    return NULL;
-
-  store = pm_store_open (path, PM_STORE_OPEN_CREATE, error);
-  if (store == NULL || !pm_store_import (store, programme, error))
-    return NULL;
-  pm_store_close (store);
-
-  return g_steal_pointer (&path);
-}
 
 static PmPilot *
 find_pilot (PmProgramme *programme,
@@ -230,17 +206,13 @@ show_returns (PmWindow *window)
 static void
 activate_cb (GApplication *app)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = make_sample_database (&error);
+  g_autofree char *path = NULL;
   g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
   PmWindow *window;
   PmPilot *pilot;
 
-  if (path == NULL)
-    {
-      g_printerr ("pm-screenshot: %s\n", error->message);
-      return;
-    }
+  tmpdir = pm_test_dir_new ("pm-screenshot");
+  path = pm_test_sample_database (tmpdir, "sample.db");
 
   /* GNOME's own interface font, as a GNOME desktop would set it; Xvfb has
    * no settings daemon to say so. */
@@ -312,20 +284,7 @@ main (int   argc,
   /* Only argv[0]: the rest are ours, not the application's options. */
   g_application_run (G_APPLICATION (app), 1, argv);
 
-  if (tmpdir != NULL)
-    {
-      g_autofree char *db = g_build_filename (tmpdir, "sample.db", NULL);
-      g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-      g_autofree char *key = g_build_filename (tmpdir, PM_SIGNING_KEY_FILE, NULL);
-
-      g_unlink (key);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_unlink (db);
-      g_rmdir (tmpdir);
-      g_free (tmpdir);
-    }
+  pm_test_clear_dir (&tmpdir);
 
   return status;
 }

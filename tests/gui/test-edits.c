@@ -10,115 +10,19 @@
 
 #include <locale.h>
 
-#include <glib/gstdio.h>
 
 #include "model/pm-limits.h"
 #include "pm-edits.h"
-#include "store/pm-sample.h"
+#include "pm-test-sample.h"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  PmStore     *store;
-  PmProgramme *programme;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
-  g_autoptr(PmStore) store = NULL;
-
-  g_assert_no_error (error);
-
-  fixture->dir = g_dir_make_tmp ("pm-test-edits-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "programme.db", NULL);
-
-  store = pm_store_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (pm_store_import (store, sample, &error));
-  g_assert_no_error (error);
-  pm_store_close (store);
-
-  fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  fixture->programme = pm_store_load (fixture->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->programme);
-  if (fixture->store != NULL)
-    pm_store_close (fixture->store);
-  g_clear_object (&fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static PmPilot *
-find_pilot (PmProgramme *programme,
-            const char  *district_name)
-{
-  PmDistrict *district = pm_programme_find_district (programme, district_name);
-  g_autoptr(PmPilot) pilot = NULL;
-
-  g_assert_nonnull (district);
-  pilot = g_list_model_get_item (pm_district_get_pilots (district), 0);
-  g_assert_nonnull (pilot);
-
-  return pilot;
-}
-
-static PmKpi *
-find_kpi (PmProgramme *programme,
-          const char  *district_name,
-          const char  *title_start)
-{
-  GListModel *kpis = pm_pilot_get_kpis (find_pilot (programme, district_name));
-
-  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
-    {
-      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
-
-      if (g_str_has_prefix (pm_kpi_get_title (kpi), title_start))
-        return kpi;
-    }
-
-  g_assert_not_reached ();
-}
+/* The office's database of the sample: tests/common's fixture. */
+typedef PmTestOffice Fixture;
 
 /* The programme as the file holds it now. */
 static PmProgramme *
 reload (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmStore) fresh = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
-  PmProgramme *programme;
-
-  g_assert_no_error (error);
-  programme = pm_store_load (fresh, &error);
-  g_assert_no_error (error);
-  pm_store_close (fresh);
-
-  return programme;
+  return pm_test_store_read (fixture->path, PM_STORE_OPEN_READ_ONLY);
 }
 
 #define CANNOCK "Cannock Chase"
@@ -129,7 +33,7 @@ static void
 test_entry_replace_and_undo (Fixture       *fixture,
                              gconstpointer  data)
 {
-  PmKpi *kpi = find_kpi (fixture->programme, CANNOCK, WCFC);
+  PmKpi *kpi = pm_test_find_kpi (fixture->programme, CANNOCK, WCFC);
   g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
@@ -148,7 +52,7 @@ test_entry_replace_and_undo (Fixture       *fixture,
   g_assert_nonnull (undo);
 
   after = reload (fixture);
-  entry = pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q3);
+  entry = pm_kpi_get_entry (pm_test_find_kpi (after, CANNOCK, WCFC), q3);
   g_assert_cmpfloat (pm_progress_entry_get_value (entry), ==, 9);
   g_assert_cmpstr (pm_progress_entry_get_note (entry), ==, "Nine by December");
 
@@ -156,7 +60,7 @@ test_entry_replace_and_undo (Fixture       *fixture,
   g_assert_no_error (error);
 
   undone = reload (fixture);
-  entry = pm_kpi_get_entry (find_kpi (undone, CANNOCK, WCFC), q3);
+  entry = pm_kpi_get_entry (pm_test_find_kpi (undone, CANNOCK, WCFC), q3);
   g_assert_cmpfloat (pm_progress_entry_get_value (entry), ==, 5);
   g_assert_cmpstr (pm_progress_entry_get_note (entry), ==, old_note);
   /* The window's model follows the store too. */
@@ -167,7 +71,7 @@ static void
 test_entry_new_and_undo (Fixture       *fixture,
                          gconstpointer  data)
 {
-  PmKpi *kpi = find_kpi (fixture->programme, CANNOCK, WCFC);
+  PmKpi *kpi = pm_test_find_kpi (fixture->programme, CANNOCK, WCFC);
   g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
@@ -180,22 +84,22 @@ test_entry_new_and_undo (Fixture       *fixture,
   g_assert_no_error (error);
 
   after = reload (fixture);
-  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q4)), ==, 12);
-  g_assert_null (pm_progress_entry_get_note (pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q4)));
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (pm_test_find_kpi (after, CANNOCK, WCFC), q4)), ==, 12);
+  g_assert_null (pm_progress_entry_get_note (pm_kpi_get_entry (pm_test_find_kpi (after, CANNOCK, WCFC), q4)));
 
   /* Undoing a first value takes the entry away again. */
   g_assert_true (pm_undo_run (undo, fixture->store, &error));
   g_assert_no_error (error);
   undone = reload (fixture);
-  g_assert_null (pm_kpi_get_entry (find_kpi (undone, CANNOCK, WCFC), q4));
+  g_assert_null (pm_kpi_get_entry (pm_test_find_kpi (undone, CANNOCK, WCFC), q4));
 }
 
 static void
 test_entry_refused (Fixture       *fixture,
                     gconstpointer  data)
 {
-  PmKpi *count = find_kpi (fixture->programme, CANNOCK, WCFC);
-  PmKpi *percentage = find_kpi (fixture->programme, CANNOCK, OUTCOMES);
+  PmKpi *count = pm_test_find_kpi (fixture->programme, CANNOCK, WCFC);
+  PmKpi *percentage = pm_test_find_kpi (fixture->programme, CANNOCK, OUTCOMES);
   g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
@@ -211,8 +115,8 @@ test_entry_refused (Fixture       *fixture,
   g_assert_null (undo);
 
   after = reload (fixture);
-  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q3)), ==, 5);
-  g_assert_null (pm_kpi_get_entry (find_kpi (after, CANNOCK, OUTCOMES), q3));
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (pm_test_find_kpi (after, CANNOCK, WCFC), q3)), ==, 5);
+  g_assert_null (pm_kpi_get_entry (pm_test_find_kpi (after, CANNOCK, OUTCOMES), q3));
 }
 
 /* A note one character past the limit every way in shares is refused as
@@ -221,7 +125,7 @@ static void
 test_entry_note_limit (Fixture       *fixture,
                        gconstpointer  data)
 {
-  PmKpi *kpi = find_kpi (fixture->programme, CANNOCK, WCFC);
+  PmKpi *kpi = pm_test_find_kpi (fixture->programme, CANNOCK, WCFC);
   g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
@@ -239,14 +143,14 @@ test_entry_note_limit (Fixture       *fixture,
   g_assert_null (undo);
   g_clear_error (&error);
   after = reload (fixture);
-  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q3)), ==, 5);
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (pm_test_find_kpi (after, CANNOCK, WCFC), q3)), ==, 5);
   g_clear_object (&after);
 
   g_string_truncate (note, note->len - 1);
   g_assert_true (pm_edit_set_entry (fixture->store, kpi, q3, "6", note->str, &undo, &error));
   g_assert_no_error (error);
   after = reload (fixture);
-  g_assert_cmpstr (pm_progress_entry_get_note (pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q3)),
+  g_assert_cmpstr (pm_progress_entry_get_note (pm_kpi_get_entry (pm_test_find_kpi (after, CANNOCK, WCFC), q3)),
                    ==, note->str);
 }
 
@@ -257,7 +161,7 @@ static void
 test_entry_numbers (Fixture       *fixture,
                     gconstpointer  data)
 {
-  PmKpi *kpi = find_kpi (fixture->programme, CANNOCK, WCFC);
+  PmKpi *kpi = pm_test_find_kpi (fixture->programme, CANNOCK, WCFC);
   g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(PmUndo) second = NULL;
@@ -279,14 +183,14 @@ test_entry_numbers (Fixture       *fixture,
   g_assert_true (pm_edit_set_entry (fixture->store, kpi, q3, "1,500", NULL, &second, &error));
   g_assert_no_error (error);
   after = reload (fixture);
-  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (find_kpi (after, CANNOCK, WCFC), q3)), ==, 1500);
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (pm_test_find_kpi (after, CANNOCK, WCFC), q3)), ==, 1500);
 }
 
 static void
 test_entry_unchanged_and_cleared (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  PmKpi *kpi = find_kpi (fixture->programme, CANNOCK, WCFC);
+  PmKpi *kpi = pm_test_find_kpi (fixture->programme, CANNOCK, WCFC);
   g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(PmUndo) clear_undo = NULL;
@@ -305,19 +209,19 @@ test_entry_unchanged_and_cleared (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (clear_undo);
   cleared = reload (fixture);
-  g_assert_null (pm_kpi_get_entry (find_kpi (cleared, CANNOCK, WCFC), q3));
+  g_assert_null (pm_kpi_get_entry (pm_test_find_kpi (cleared, CANNOCK, WCFC), q3));
 
   g_assert_true (pm_undo_run (clear_undo, fixture->store, &error));
   g_assert_no_error (error);
   restored = reload (fixture);
-  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (find_kpi (restored, CANNOCK, WCFC), q3)), ==, 5);
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (pm_test_find_kpi (restored, CANNOCK, WCFC), q3)), ==, 5);
 }
 
 static void
 test_narrative (Fixture       *fixture,
                 gconstpointer  data)
 {
-  PmPilot *pilot = find_pilot (fixture->programme, CANNOCK);
+  PmPilot *pilot = pm_test_first_pilot (fixture->programme, CANNOCK);
   g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
@@ -331,7 +235,7 @@ test_narrative (Fixture       *fixture,
   g_assert_nonnull (undo);
 
   after = reload (fixture);
-  narrative = pm_pilot_get_narrative (find_pilot (after, CANNOCK), q4);
+  narrative = pm_pilot_get_narrative (pm_test_first_pilot (after, CANNOCK), q4);
   g_assert_nonnull (narrative);
   g_assert_cmpstr (pm_narrative_get_progress (narrative), ==, "Twelve families now");
   g_assert_null (pm_narrative_get_learning (narrative));
@@ -339,7 +243,7 @@ test_narrative (Fixture       *fixture,
   g_assert_true (pm_undo_run (undo, fixture->store, &error));
   g_assert_no_error (error);
   undone = reload (fixture);
-  narrative = pm_pilot_get_narrative (find_pilot (undone, CANNOCK), q4);
+  narrative = pm_pilot_get_narrative (pm_test_first_pilot (undone, CANNOCK), q4);
   g_assert_true (narrative == NULL || pm_narrative_is_empty (narrative));
 }
 
@@ -366,7 +270,7 @@ static void
 test_reach (Fixture       *fixture,
             gconstpointer  data)
 {
-  PmPilot *pilot = find_pilot (fixture->programme, CANNOCK);
+  PmPilot *pilot = pm_test_first_pilot (fixture->programme, CANNOCK);
   g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
@@ -384,20 +288,20 @@ test_reach (Fixture       *fixture,
   g_assert_true (pm_edit_set_reach (fixture->store, pilot, q3, "WCFC", "12", &undo, &error));
   g_assert_no_error (error);
   after = reload (fixture);
-  g_assert_cmpint (reach_of (find_pilot (after, CANNOCK), q3, "WCFC"), ==, 12);
+  g_assert_cmpint (reach_of (pm_test_first_pilot (after, CANNOCK), q3, "WCFC"), ==, 12);
 
   g_assert_nonnull (undo);
   g_assert_true (pm_undo_run (undo, fixture->store, &error));
   g_assert_no_error (error);
   undone = reload (fixture);
-  g_assert_cmpint (reach_of (find_pilot (undone, CANNOCK), q3, "WCFC"), ==, before);
+  g_assert_cmpint (reach_of (pm_test_first_pilot (undone, CANNOCK), q3, "WCFC"), ==, before);
 }
 
 static void
 test_baseline (Fixture       *fixture,
                gconstpointer  data)
 {
-  PmKpi *kpi = find_kpi (fixture->programme, CANNOCK, "Reduce the number of referrals");
+  PmKpi *kpi = pm_test_find_kpi (fixture->programme, CANNOCK, "Reduce the number of referrals");
   g_autoptr(PmBaseline) baseline = pm_baseline_new_value (200, "2016-11", NULL);
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
@@ -409,13 +313,13 @@ test_baseline (Fixture       *fixture,
   g_assert_true (pm_edit_set_baseline (fixture->store, kpi, baseline, &undo, &error));
   g_assert_no_error (error);
   after = reload (fixture);
-  g_assert_cmpfloat (pm_baseline_get_value (pm_kpi_get_baseline (find_kpi (after, CANNOCK, "Reduce the number of referrals"))),
+  g_assert_cmpfloat (pm_baseline_get_value (pm_kpi_get_baseline (pm_test_find_kpi (after, CANNOCK, "Reduce the number of referrals"))),
                      ==, 200);
 
   g_assert_true (pm_undo_run (undo, fixture->store, &error));
   g_assert_no_error (error);
   undone = reload (fixture);
-  g_assert_cmpfloat (pm_baseline_get_value (pm_kpi_get_baseline (find_kpi (undone, CANNOCK, "Reduce the number of referrals"))),
+  g_assert_cmpfloat (pm_baseline_get_value (pm_kpi_get_baseline (pm_test_find_kpi (undone, CANNOCK, "Reduce the number of referrals"))),
                      ==, 212);
 }
 
@@ -459,7 +363,7 @@ static void
 test_update_refused_puts_back (Fixture       *fixture,
                                gconstpointer  data)
 {
-  PmKpi *kpi = find_kpi (fixture->programme, CANNOCK, WCFC);
+  PmKpi *kpi = pm_test_find_kpi (fixture->programme, CANNOCK, WCFC);
   const char *names[] = { "title" };
   GValue value = G_VALUE_INIT;
   g_autoptr(PmUndo) undo = NULL;
@@ -479,14 +383,14 @@ test_update_refused_puts_back (Fixture       *fixture,
   g_assert_cmpstr (pm_kpi_get_title (kpi), ==, title);
 
   after = reload (fixture);
-  g_assert_cmpstr (pm_kpi_get_title (find_kpi (after, CANNOCK, WCFC)), ==, title);
+  g_assert_cmpstr (pm_kpi_get_title (pm_test_find_kpi (after, CANNOCK, WCFC)), ==, title);
 }
 
 static void
 test_add_kpi_and_undo (Fixture       *fixture,
                        gconstpointer  data)
 {
-  PmPilot *pilot = find_pilot (fixture->programme, CANNOCK);
+  PmPilot *pilot = pm_test_first_pilot (fixture->programme, CANNOCK);
   g_autoptr(PmKpi) kpi = pm_kpi_new ("School attendance of the children supported",
                                      PM_UNIT_PERCENTAGE, PM_DIRECTION_INCREASE);
   g_autoptr(PmUndo) undo = NULL;
@@ -498,19 +402,19 @@ test_add_kpi_and_undo (Fixture       *fixture,
   g_assert_true (pm_edit_add_kpi (fixture->store, pilot, kpi, &undo, &error));
   g_assert_no_error (error);
   after = reload (fixture);
-  g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_kpis (find_pilot (after, CANNOCK))), ==, n + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_kpis (pm_test_first_pilot (after, CANNOCK))), ==, n + 1);
 
   g_assert_true (pm_undo_run (undo, fixture->store, &error));
   g_assert_no_error (error);
   undone = reload (fixture);
-  g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_kpis (find_pilot (undone, CANNOCK))), ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_kpis (pm_test_first_pilot (undone, CANNOCK))), ==, n);
 }
 
 static void
 test_spend_needs_a_description (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  PmPilot *pilot = find_pilot (fixture->programme, CANNOCK);
+  PmPilot *pilot = pm_test_first_pilot (fixture->programme, CANNOCK);
   g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
   g_autoptr(GError) error = NULL;
   g_autoptr(PmProgramme) after = NULL;
@@ -528,8 +432,8 @@ test_spend_needs_a_description (Fixture       *fixture,
   g_assert_no_error (error);
 
   after = reload (fixture);
-  g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_spend (find_pilot (after, CANNOCK))), ==, n + 1);
-  g_assert_cmpint (pm_pilot_get_spend_at (find_pilot (after, CANNOCK), q4, PM_SPEND_COMMITTED), >=, 25000);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_spend (pm_test_first_pilot (after, CANNOCK))), ==, n + 1);
+  g_assert_cmpint (pm_pilot_get_spend_at (pm_test_first_pilot (after, CANNOCK), q4, PM_SPEND_COMMITTED), >=, 25000);
 }
 
 int
@@ -540,7 +444,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, pm_test_office_set_up, func, pm_test_office_tear_down)
 
   ADD ("/gui/edits/entry/replace-and-undo", test_entry_replace_and_undo);
   ADD ("/gui/edits/entry/new-and-undo", test_entry_new_and_undo);

@@ -71,8 +71,7 @@ fixture_tear_down (Fixture       *fixture,
   gui_test_drain ();
   g_clear_error (&fixture->error);
 
-  gui_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  pm_test_clear_dir (&fixture->dir);
   g_free (fixture->db);
   g_free (fixture->csv);
 }
@@ -157,29 +156,17 @@ row_title (GtkWidget *list,
 static GBytes *
 read_db (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (fixture->db, &contents, &length, &error));
-  g_assert_no_error (error);
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
+  return pm_test_read_file (fixture->db);
 }
 
 /* Every stored value, as "kpi-id/period=value" lines, read by a new store. */
 static char *
 dump_values (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmStore) store = pm_store_open (fixture->db, PM_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(PmProgramme) programme = NULL;
-  g_autoptr(GListModel) kpis = NULL;
+  g_autoptr(PmProgramme) programme = pm_test_store_read (fixture->db, PM_STORE_OPEN_READ_ONLY);
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
   g_autoptr(GString) out = g_string_new (NULL);
 
-  g_assert_no_error (error);
-  programme = pm_store_load (store, &error);
-  g_assert_no_error (error);
-  kpis = pm_programme_list_kpis (programme);
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
       g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
@@ -194,7 +181,6 @@ dump_values (Fixture *fixture)
                                   pm_progress_entry_has_value (entry) ? pm_progress_entry_get_value (entry) : -1);
         }
     }
-  pm_store_close (store);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -401,12 +387,8 @@ save_value (PmStore     *store,
             double       value)
 {
   g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
-  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q4);
-  g_autoptr(GError) error = NULL;
 
-  pm_progress_entry_set_value (entry, value);
-  g_assert_true (pm_store_save_entry (store, kpi_starting (programme, start), entry, &error));
-  g_assert_no_error (error);
+  pm_test_set_value (store, kpi_starting (programme, start), q4, value, NULL);
 }
 
 typedef struct
@@ -633,8 +615,7 @@ test_returns_stale_and_other_key (Fixture       *fixture,
                                   gconstpointer  data G_GNUC_UNUSED)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *other_dir = g_dir_make_tmp ("pm-test-other-key-XXXXXX", &error);
-  g_autofree char *other_file = NULL;
+  g_autofree char *other_dir = pm_test_dir_new ("pm-test-other-key");
   g_autoptr(PmSigningKey) key = NULL;
   g_autoptr(PmSigningKey) other_key = NULL;
   g_autofree char *older = NULL;
@@ -696,9 +677,7 @@ test_returns_stale_and_other_key (Fixture       *fixture,
   g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "returns.merge")));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  other_file = g_build_filename (other_dir, PM_SIGNING_KEY_FILE, NULL);
-  g_unlink (other_file);
-  g_rmdir (other_dir);
+  pm_test_remove_tree (other_dir);
 }
 
 /* ---- export with progress ------------------------------------------------ */
@@ -985,22 +964,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-
-  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  g_test_init (&argc, &argv, NULL);
-
-  app = pm_application_new ();
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the application: %s", error->message);
+  if (!gui_test_init (&argc, &argv, &app))
+    return 0;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

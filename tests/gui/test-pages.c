@@ -51,16 +51,7 @@ fixture_tear_down (Fixture       *fixture,
 static PmProgramme *
 load_back_programme (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmStore) fresh = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
-  PmProgramme *programme;
-
-  g_assert_no_error (error);
-  programme = pm_store_load (fresh, &error);
-  g_assert_no_error (error);
-  pm_store_close (fresh);
-
-  return programme;
+  return pm_test_store_read (fixture->path, PM_STORE_OPEN_READ_ONLY);
 }
 
 /* Cannock's pilot as the file holds it, read by a fresh store. */
@@ -68,16 +59,9 @@ static PmProgramme *
 load_back (Fixture  *fixture,
            PmPilot **pilot)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmStore) fresh = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
-  PmProgramme *programme;
+  PmProgramme *programme = load_back_programme (fixture);
 
-  g_assert_no_error (error);
-  programme = pm_store_load (fresh, &error);
-  g_assert_no_error (error);
-  pm_store_close (fresh);
-  *pilot = g_list_model_get_item (pm_district_get_pilots (pm_programme_find_district (programme, CANNOCK)), 0);
-  g_object_unref (*pilot);   /* the programme holds it */
+  *pilot = pm_test_first_pilot (programme, CANNOCK);
 
   return programme;
 }
@@ -448,25 +432,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-
-  /* Widget tests need a display; without one, say so the TAP way. */
-  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  /* Not G_TEST_OPTION_ISOLATE_DIRS, as test-window.c explains; settings
-   * stay in memory (GSETTINGS_BACKEND=memory). */
-  g_test_init (&argc, &argv, NULL);
-
-  app = pm_application_new ();
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the application: %s", error->message);
+  if (!gui_test_init (&argc, &argv, &app))
+    return 0;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -115,8 +115,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_error (&fixture->failed_error);
   g_string_free (fixture->notified, TRUE);
 
-  gui_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  pm_test_clear_dir (&fixture->dir);
   g_free (fixture->path);
 }
 
@@ -136,22 +135,12 @@ find_wcfc (PmProgramme *programme)
 static double
 read_back_wcfc (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmStore) fresh = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmProgramme) programme = pm_test_store_read (fixture->path, PM_STORE_OPEN_READ_ONLY);
   g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
-  PmProgressEntry *entry;
-  double value;
+  PmProgressEntry *entry = pm_kpi_get_entry (find_wcfc (programme), q3);
 
-  g_assert_no_error (error);
-  programme = pm_store_load (fresh, &error);
-  g_assert_no_error (error);
-  entry = pm_kpi_get_entry (find_wcfc (programme), q3);
   g_assert_nonnull (entry);
-  value = pm_progress_entry_get_value (entry);
-  pm_store_close (fresh);
-
-  return value;
+  return pm_progress_entry_get_value (entry);
 }
 
 /* The document is announced store first, then programme; the lookups by

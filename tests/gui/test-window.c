@@ -65,36 +65,14 @@ read_back (Fixture    *fixture,
            int         quarter,
            double     *value)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmStore) fresh = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmProgramme) programme = pm_test_store_read (fixture->path, PM_STORE_OPEN_READ_ONLY);
   g_autoptr(PmPeriod) period = pm_period_new (year, quarter);
-  g_autoptr(PmPilot) pilot = NULL;
-  GListModel *kpis;
+  PmProgressEntry *entry = pm_kpi_get_entry (pm_test_find_kpi (programme, CANNOCK, title_start), period);
 
-  g_assert_no_error (error);
-  programme = pm_store_load (fresh, &error);
-  g_assert_no_error (error);
-  pm_store_close (fresh);
-
-  pilot = g_list_model_get_item (pm_district_get_pilots (pm_programme_find_district (programme, CANNOCK)), 0);
-  kpis = pm_pilot_get_kpis (pilot);
-  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
-    {
-      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
-      PmProgressEntry *entry;
-
-      if (!g_str_has_prefix (pm_kpi_get_title (kpi), title_start))
-        continue;
-
-      entry = pm_kpi_get_entry (kpi, period);
-      if (entry == NULL || !pm_progress_entry_has_value (entry))
-        return FALSE;
-      *value = pm_progress_entry_get_value (entry);
-      return TRUE;
-    }
-
-  g_assert_not_reached ();
+  if (entry == NULL || !pm_progress_entry_has_value (entry))
+    return FALSE;
+  *value = pm_progress_entry_get_value (entry);
+  return TRUE;
 }
 
 static void
@@ -783,28 +761,9 @@ static double
 read_baseline (Fixture    *fixture,
                const char *title_start)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmStore) fresh = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(PmProgramme) programme = NULL;
-  g_autoptr(PmPilot) pilot = NULL;
-  GListModel *kpis;
+  g_autoptr(PmProgramme) programme = pm_test_store_read (fixture->path, PM_STORE_OPEN_READ_ONLY);
 
-  g_assert_no_error (error);
-  programme = pm_store_load (fresh, &error);
-  g_assert_no_error (error);
-  pm_store_close (fresh);
-
-  pilot = g_list_model_get_item (pm_district_get_pilots (pm_programme_find_district (programme, CANNOCK)), 0);
-  kpis = pm_pilot_get_kpis (pilot);
-  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
-    {
-      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
-
-      if (g_str_has_prefix (pm_kpi_get_title (kpi), title_start))
-        return pm_baseline_get_value (pm_kpi_get_baseline (kpi));
-    }
-
-  g_assert_not_reached ();
+  return pm_baseline_get_value (pm_kpi_get_baseline (pm_test_find_kpi (programme, CANNOCK, title_start)));
 }
 
 #define REFERRALS "Reduce the number of referrals"
@@ -945,27 +904,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-
-  /* Widget tests need a display; without one, say so the TAP way. */
-  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, and with it the
-   * MIME database GTK needs to load its SVG icons. The only files written
-   * are the databases, in a directory of their own under the temporary
-   * folder, and settings stay in memory (GSETTINGS_BACKEND=memory). */
-  g_test_init (&argc, &argv, NULL);
-
-  app = pm_application_new ();
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the application: %s", error->message);
+  if (!gui_test_init (&argc, &argv, &app))
+    return 0;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -35,21 +35,17 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-bad-files");
   fixture->path = g_build_filename (fixture->dir, "programme.db", NULL);
-  fixture->sample = pm_programme_file_load (g_getenv ("PM_SAMPLE_PROGRAMME"), &error);
-  g_assert_no_error (error);
-  store_test_make_store (fixture->path, fixture->sample);
+  fixture->sample = pm_test_sample_file_load ();
+  pm_test_store_create (fixture->path, fixture->sample);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  store_test_remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  pm_test_clear_dir (&fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
   g_clear_object (&fixture->sample);
 }
@@ -82,17 +78,10 @@ integrity_check (const char *path)
 static void
 assert_sample_intact (Fixture *fixture)
 {
-  g_autoptr(PmStore) store = NULL;
-  g_autoptr(PmProgramme) loaded = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) loaded = pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
   g_autofree char *check = NULL;
 
-  store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  loaded = pm_store_load (store, &error);
-  g_assert_no_error (error);
   store_test_assert_programmes_equal (fixture->sample, loaded, FALSE);
-  pm_store_close (store);
 
   check = integrity_check (fixture->path);
   g_assert_cmpstr (check, ==, "ok");
@@ -103,7 +92,7 @@ first_kpi (PmProgramme *programme)
 {
   g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
 
-  return store_test_item (kpis, 0);
+  return pm_test_item (kpis, 0);
 }
 
 /* Every page but the header's, one at a time, overwritten with random
@@ -113,7 +102,7 @@ static void
 test_damaged_page (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GBytes) whole = store_test_read_file (fixture->path);
+  g_autoptr(GBytes) whole = pm_test_read_file (fixture->path);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20170116);
   const guint8 *bytes = g_bytes_get_data (whole, NULL);
   gsize size = g_bytes_get_size (whole);
@@ -134,14 +123,14 @@ test_damaged_page (Fixture       *fixture,
 
       for (guint i = 0; i < page_size; i++)
         damaged[page * page_size + i] = (guint8) g_rand_int_range (rand, 0, 256);
-      store_test_write_file (fixture->path, damaged, size);
-      before = store_test_read_file (fixture->path);
+      pm_test_write_file (fixture->path, damaged, size);
+      before = pm_test_read_file (fixture->path);
 
       store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
       if (store == NULL)
         {
           g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT);
-          store_test_assert_file_unchanged (fixture->path, before);
+          pm_test_assert_file_unchanged (fixture->path, before);
           if (first_message == NULL)
             first_message = g_strdup (error->message);
           n_refused++;
@@ -176,7 +165,7 @@ static void
 test_damaged_bytes (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(GBytes) whole = store_test_read_file (fixture->path);
+  g_autoptr(GBytes) whole = pm_test_read_file (fixture->path);
   g_autoptr(GRand) rand = g_rand_new_with_seed (1347243854);
   gsize size = g_bytes_get_size (whole);
   guint n_refused = 0, n_opened = 0, n_loaded = 0;
@@ -193,8 +182,8 @@ test_damaged_bytes (Fixture       *fixture,
 
       for (guint i = 0; i < 16; i++)
         damaged[offset + i] = (guint8) g_rand_int_range (rand, 0, 256);
-      store_test_write_file (fixture->path, damaged, size);
-      before = store_test_read_file (fixture->path);
+      pm_test_write_file (fixture->path, damaged, size);
+      before = pm_test_read_file (fixture->path);
 
       store = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
       if (store == NULL)
@@ -214,7 +203,7 @@ test_damaged_bytes (Fixture       *fixture,
                            g_utf8_validate (error->message, -1, NULL));
           pm_store_close (store);
         }
-      store_test_assert_file_unchanged (fixture->path, before);
+      pm_test_assert_file_unchanged (fixture->path, before);
     }
 
   g_test_message ("16 random bytes inside a page, 64 times: %u refused on opening, "
@@ -365,7 +354,7 @@ test_full_disk (Fixture       *fixture,
 {
   g_autofree char *new_path = g_build_filename (fixture->dir, "new.db", NULL);
   g_autofree char *export_path = g_build_filename (fixture->dir, "export.json", NULL);
-  g_autoptr(GBytes) before = store_test_read_file (fixture->path);
+  g_autoptr(GBytes) before = pm_test_read_file (fixture->path);
   g_autoptr(GBytes) export_before = NULL;
   g_autofree char *result = NULL;
   g_auto(GStrv) lines = NULL;
@@ -377,7 +366,7 @@ test_full_disk (Fixture       *fixture,
   g_assert_cmpstr (lines[1], ==, "model unchanged");
 
   /* The database proper was not touched, and reopened holds all it held. */
-  store_test_assert_file_unchanged (fixture->path, before);
+  pm_test_assert_file_unchanged (fixture->path, before);
   assert_sample_intact (fixture);
 
   /* A new database that cannot be finished is not left half made. */
@@ -387,8 +376,8 @@ test_full_disk (Fixture       *fixture,
   g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
 
   /* An export over an older one keeps the older one whole. */
-  store_test_write_file (export_path, "{}\n", 3);
-  export_before = store_test_read_file (export_path);
+  pm_test_write_file (export_path, "{}\n", 3);
+  export_before = pm_test_read_file (export_path);
   g_clear_pointer (&result, g_free);
   result = run_with_file_size_limit (fixture, 4096, export_child);
   g_clear_pointer (&lines, g_strfreev);
@@ -396,7 +385,7 @@ test_full_disk (Fixture       *fixture,
   g_test_message ("full disk, exporting a programme file: the user sees: %s", lines[2]);
   g_assert_cmpstr (lines[0], ==, "g-io-error-quark 12");  /* NO_SPACE, for EFBIG too */
   g_assert_nonnull (strstr (lines[2], "no room"));
-  store_test_assert_file_unchanged (export_path, export_before);
+  pm_test_assert_file_unchanged (export_path, export_before);
 
   /* Nothing was left behind in the folder by the three failures (the
    * read-only integrity check itself may leave -wal and -shm). */
@@ -492,8 +481,8 @@ test_locked_by_other_process (Fixture       *fixture,
    * committed, and it holds the write lock. */
   holder = hold_lock (fixture->path,
                       "BEGIN IMMEDIATE; UPDATE programme SET name = 'Changed elsewhere';");
-  before = store_test_read_file (fixture->path);
-  wal_before = store_test_read_file (wal);
+  before = pm_test_read_file (fixture->path);
+  wal_before = pm_test_read_file (wal);
 
   /* Reading is not blocked (WAL): the window opens on the last commit. */
   store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
@@ -514,8 +503,8 @@ test_locked_by_other_process (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_null (pm_kpi_get_entry (kpi, period));
 
-  store_test_assert_file_unchanged (fixture->path, before);
-  store_test_assert_file_unchanged (wal, wal_before);
+  pm_test_assert_file_unchanged (fixture->path, before);
+  pm_test_assert_file_unchanged (wal, wal_before);
   release_lock (&holder);
 
   /* Once the other process has let go, the same save goes through. */
@@ -537,7 +526,7 @@ test_exclusive_by_other_process (Fixture       *fixture,
   holder = hold_lock (fixture->path,
                       "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; "
                       "UPDATE programme SET name = 'Changed elsewhere';");
-  before = store_test_read_file (fixture->path);
+  before = pm_test_read_file (fixture->path);
 
   store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED);
@@ -545,7 +534,7 @@ test_exclusive_by_other_process (Fixture       *fixture,
   g_test_message ("locked by another process (exclusive): opening; the user sees: %s",
                   error->message);
   g_clear_error (&error);
-  store_test_assert_file_unchanged (fixture->path, before);
+  pm_test_assert_file_unchanged (fixture->path, before);
 
   release_lock (&holder);
   assert_sample_intact (fixture);

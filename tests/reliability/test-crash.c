@@ -79,8 +79,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  store_test_remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  pm_test_clear_dir (&fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
 }
 
@@ -375,7 +374,7 @@ test_kill_entries (Fixture       *fixture,
 
   sample = pm_programme_file_load (g_getenv ("PM_SAMPLE_PROGRAMME"), &error);
   g_assert_no_error (error);
-  store_test_make_store (fixture->path, sample);
+  pm_test_store_create (fixture->path, sample);
 
   for (guint kill_no = 0; kill_no < N_KILLS; kill_no++)
     {

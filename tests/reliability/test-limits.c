@@ -18,7 +18,6 @@
 #include <float.h>
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
@@ -32,28 +31,8 @@
 #include "report/pm-table-export.h"
 #include "store-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = store_test_make_dir ();
-  fixture->path = g_build_filename (fixture->dir, "limits.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  store_test_remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->path, g_free);
-}
+/* A folder of the test's own: tests/common's fixture. */
+typedef PmTestFolder Fixture;
 
 static PmKpi *
 make_kpi (const char *title,
@@ -81,12 +60,8 @@ add_value (PmKpi  *kpi,
            double  value)
 {
   g_autoptr(PmPeriod) period = pm_period_new (year, quarter);
-  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
-  g_autoptr(GError) error = NULL;
 
-  pm_progress_entry_set_value (entry, value);
-  g_assert_true (pm_kpi_set_entry (kpi, entry, &error));
-  g_assert_no_error (error);
+  pm_test_set_value (NULL, kpi, period, value, NULL);
 }
 
 /* One district whose pilots hold @n_kpis KPIs between them, as many to a
@@ -130,22 +105,7 @@ first_kpi (PmProgramme *programme)
 {
   g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
 
-  return store_test_item (kpis, 0);
-}
-
-static PmProgramme *
-reload (const char *path)
-{
-  g_autoptr(PmStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  PmProgramme *loaded;
-
-  store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  loaded = pm_store_load (store, &error);
-  g_assert_no_error (error);
-
-  return loaded;
+  return pm_test_item (kpis, 0);
 }
 
 /* Written as a programme file and read back. */
@@ -189,47 +149,6 @@ make_text (guint n_chars)
   g_assert_cmpint (g_utf8_strlen (text->str, -1), ==, n_chars);
 
   return g_string_free (text, FALSE);
-}
-
-/* Runs the real binary (PM_BINARY) with no display and a private data
- * folder; returns its exit status, and what it printed in @out and @err
- * when they are not NULL. */
-static int
-run_cli (Fixture     *fixture,
-         char       **out,
-         char       **err,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *data_home = g_build_filename (fixture->dir, "xdg-data", NULL);
-  g_autofree char *ignored_out = NULL;
-  g_autofree char *ignored_err = NULL;
-  int wait_status = 0;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PM_BINARY"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                out != NULL ? out : &ignored_out, err != NULL ? err : &ignored_err,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  if (WEXITSTATUS (wait_status) != 0)
-    g_test_message ("%s: %s", (char *) argv->pdata[1], err != NULL ? *err : ignored_err);
-
-  return WEXITSTATUS (wait_status);
 }
 
 /* The sentence every way in uses for a note one character too long. */
@@ -293,7 +212,7 @@ test_note_every_path (Fixture       *fixture,
       g_autofree char *text = NULL;
       gsize length = 0;
       PmKpi *kpi = first_kpi (programme);
-      PmDistrict *district = store_test_item (pm_programme_get_districts (programme), 0);
+      PmDistrict *district = pm_test_item (pm_programme_get_districts (programme), 0);
 
       /* A CSV file of values. */
       csv = csv_row (kpi, "FY2017-Q1", "7", notes[i]);
@@ -416,10 +335,9 @@ test_cli_note (Fixture       *fixture,
   g_autofree char *ret = g_build_filename (fixture->dir, "return.json", NULL);
   g_autofree char *huge = make_text (5 * 1024 * 1024);
   g_autofree char *at = make_text (PM_LIMIT_NOTE_CHARS);
-  g_autofree char *err = NULL;
-  g_autofree char *out = NULL;
+  g_auto(PmTestRun) refused = { 0, };
+  g_auto(PmTestRun) sent = { 0, };
   g_autofree char *fingerprint = NULL;
-  const char *signed_with;
   g_autofree char *csv = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
@@ -429,42 +347,42 @@ test_cli_note (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PmKpi *kpi;
 
-  g_assert_cmpint (run_cli (fixture, NULL, NULL, "--database", lead, "--sample", NULL), ==, 0);
-  g_assert_cmpint (run_cli (fixture, NULL, NULL, "--database", office, "--sample", NULL), ==, 0);
-  sample = reload (lead);
-  kpi = store_test_item (pm_pilot_get_kpis (store_test_item (pm_district_get_pilots (
+  g_assert_cmpint (pm_test_cli_status (fixture->dir, "--database", lead, "--sample", NULL), ==, 0);
+  g_assert_cmpint (pm_test_cli_status (fixture->dir, "--database", office, "--sample", NULL), ==, 0);
+  sample = pm_test_store_read (lead, PM_STORE_OPEN_DEFAULT);
+  kpi = pm_test_item (pm_pilot_get_kpis (pm_test_item (pm_district_get_pilots (
           pm_programme_find_district (sample, cannock)), 0)), 0);
 
   csv = csv_row (kpi, "FY2016-Q4", "9", huge);
   g_assert_true (g_file_set_contents (csv_path, csv, -1, &error));
-  g_assert_cmpint (run_cli (fixture, NULL, &err, "--database", lead, "--import-csv", csv_path, NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "Line 2: A value’s note may be at most 2,000 characters long; "
+  refused = pm_test_cli_run (fixture->dir, "--database", lead, "--import-csv", csv_path, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "Line 2: A value’s note may be at most 2,000 characters long; "
                                  "this one has 5,242,880."));
   g_clear_pointer (&csv, g_free);
 
   csv = csv_row (kpi, "FY2016-Q4", "9", at);
   g_assert_true (g_file_set_contents (csv_path, csv, -1, &error));
-  g_assert_cmpint (run_cli (fixture, NULL, NULL, "--database", lead, "--import-csv", csv_path, NULL), ==, 0);
+  g_assert_cmpint (pm_test_cli_status (fixture->dir, "--database", lead, "--import-csv", csv_path, NULL), ==, 0);
 
   /* Out and back in: the file written again is the same file. */
-  g_assert_cmpint (run_cli (fixture, NULL, NULL, "--database", lead, "--export", json, NULL), ==, 0);
-  g_assert_cmpint (run_cli (fixture, NULL, NULL, "--database", copy, "--import", json, NULL), ==, 0);
-  g_assert_cmpint (run_cli (fixture, NULL, NULL, "--database", copy, "--export", json_again, NULL), ==, 0);
+  g_assert_cmpint (pm_test_cli_status (fixture->dir, "--database", lead, "--export", json, NULL), ==, 0);
+  g_assert_cmpint (pm_test_cli_status (fixture->dir, "--database", copy, "--import", json, NULL), ==, 0);
+  g_assert_cmpint (pm_test_cli_status (fixture->dir, "--database", copy, "--export", json_again, NULL), ==, 0);
   g_assert_true (g_file_get_contents (json, &first, NULL, NULL));
   g_assert_true (g_file_get_contents (json_again, &second, NULL, NULL));
   g_assert_cmpstr (first, ==, second);
   g_assert_nonnull (strstr (first, "\\u0001"));
 
   /* And as the district's return, into the office's copy. */
-  g_assert_cmpint (run_cli (fixture, &out, NULL, "--database", lead, "--export-return", cannock,
-                            "--period", "FY2016-Q4", "--output", ret, NULL), ==, 0);
-  signed_with = strstr (out, "signed with your key ");
-  g_assert_nonnull (signed_with);
-  fingerprint = g_strndup (signed_with + strlen ("signed with your key "), 19);
-  g_assert_cmpint (run_cli (fixture, NULL, NULL, "--database", office, "--import-return", ret,
-                            "--trust-key", fingerprint, NULL), ==, 0);
-  merged = reload (office);
-  kpi = store_test_item (pm_pilot_get_kpis (store_test_item (pm_district_get_pilots (
+  sent = pm_test_cli_run (fixture->dir, "--database", lead, "--export-return", cannock,
+                          "--period", "FY2016-Q4", "--output", ret, NULL);
+  g_assert_cmpint (sent.status, ==, 0);
+  fingerprint = pm_test_run_fingerprint (&sent);
+  g_assert_cmpint (pm_test_cli_status (fixture->dir, "--database", office, "--import-return", ret,
+                                       "--trust-key", fingerprint, NULL), ==, 0);
+  merged = pm_test_store_read (office, PM_STORE_OPEN_DEFAULT);
+  kpi = pm_test_item (pm_pilot_get_kpis (pm_test_item (pm_district_get_pilots (
           pm_programme_find_district (merged, cannock)), 0)), 0);
   g_assert_cmpstr (pm_progress_entry_get_note (pm_kpi_get_entry (kpi, q4)), ==, at);
 }
@@ -492,8 +410,8 @@ test_long_title (Fixture       *fixture,
   g_assert_cmpint (g_utf8_strlen (title->str, -1), ==, PM_LIMIT_NAME_CHARS);
 
   programme = make_programme (1, title->str);
-  store_test_make_store (fixture->path, programme);
-  loaded = reload (fixture->path);
+  pm_test_store_create (fixture->path, programme);
+  loaded = pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
   g_assert_cmpstr (pm_kpi_get_title (first_kpi (loaded)), ==, title->str);
   store_test_assert_programmes_equal (programme, loaded, FALSE);
 
@@ -535,10 +453,10 @@ test_counts_in_files (Fixture       *fixture,
   PmPilot *second;
 
   /* make_programme() gives the 101st KPI a pilot of its own: move it. */
-  first = store_test_item (pm_district_get_pilots (store_test_item (pm_programme_get_districts (many_kpis), 0)), 0);
-  second = store_test_item (pm_district_get_pilots (store_test_item (pm_programme_get_districts (many_kpis), 0)), 1);
+  first = pm_test_item (pm_district_get_pilots (pm_test_item (pm_programme_get_districts (many_kpis), 0)), 0);
+  second = pm_test_item (pm_district_get_pilots (pm_test_item (pm_programme_get_districts (many_kpis), 0)), 1);
   {
-    g_autoptr(PmKpi) last = g_object_ref (store_test_item (pm_pilot_get_kpis (second), 0));
+    g_autoptr(PmKpi) last = g_object_ref (pm_test_item (pm_pilot_get_kpis (second), 0));
 
     pm_pilot_remove_kpi (second, last);
     pm_pilot_add_kpi (first, last);
@@ -594,7 +512,7 @@ time_import_and_load (const char  *dir,
       g_clear_object (&store);
 
       start = g_get_monotonic_time ();
-      loaded = reload (path);
+      loaded = pm_test_store_read (path, PM_STORE_OPEN_DEFAULT);
       *load_s = MIN (*load_s, (g_get_monotonic_time () - start) / 1e6);
 
       loaded_kpis = pm_programme_list_kpis (loaded);
@@ -712,8 +630,8 @@ test_extreme_values_store (Fixture       *fixture,
   g_autoptr(PmPeriod) period = pm_period_new (2017, 1);
   PmKpi *kpi;
 
-  store_test_make_store (fixture->path, programme);
-  before = store_test_read_file (fixture->path);
+  pm_test_store_create (fixture->path, programme);
+  before = pm_test_read_file (fixture->path);
   store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   loaded = pm_store_load (store, &error);
@@ -748,7 +666,7 @@ test_extreme_values_store (Fixture       *fixture,
     }
 
   pm_store_close (store);
-  store_test_assert_file_unchanged (fixture->path, before);
+  pm_test_assert_file_unchanged (fixture->path, before);
 }
 
 /* In a programme file, such values are refused with where they are. */
@@ -787,7 +705,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, "limits.db", pm_test_folder_set_up, func, pm_test_folder_tear_down)
 
   ADD ("/reliability/limits/note-every-path", test_note_every_path);
   ADD ("/reliability/limits/cli-note", test_cli_note);

@@ -15,11 +15,8 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
-#include <sys/un.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -38,44 +35,6 @@ typedef struct
   sqlite3 *reader;   /* keeps the -wal and -shm there */
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0 || !S_ISDIR (st.st_mode) || dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
 static char *
 path_in (Fixture    *fixture,
          const char *name)
@@ -83,123 +42,14 @@ path_in (Fixture    *fixture,
   return g_build_filename (fixture->dir, name, NULL);
 }
 
-static GSubprocessLauncher *
-launcher_new (Fixture *fixture)
-{
-  g_autofree char *data_home = path_in (fixture, "xdg-data");
-  GSubprocessLauncher *launcher;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  return launcher;
-}
-
-typedef struct
-{
-  gboolean  done;
-  char     *out;
-  char     *err;
-  GError   *error;
-} Communication;
-
-static void
-communicated_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Communication *communication = user_data;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &communication->out,
-                                        &communication->err, &communication->error);
-  communication->done = TRUE;
-}
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs pilot-monitor with @argv (after the binary); a run that has not
- * ended within a minute (a named pipe opened for writing would block
- * for ever) is killed and fails the test. */
-static Run
-run_argv (Fixture            *fixture,
-          const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = launcher_new (fixture);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Communication communication = { FALSE, NULL, NULL, NULL };
-  gboolean timed_out = FALSE;
-  guint timeout_id;
-  Run run = { 0, NULL, NULL };
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PM_BINARY"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  timeout_id = g_timeout_add_seconds (g_getenv ("PM_TEST_SLOW") != NULL ? 300 : 60,
-                                      timed_out_cb, &timed_out);
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &communication);
-  while (!communication.done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!communication.done)
-    {
-      g_subprocess_force_exit (process);
-      while (!communication.done)
-        g_main_context_iteration (NULL, TRUE);
-      g_error ("pilot-monitor %s did not finish: blocked?", args[0]);
-    }
-  g_source_remove (timeout_id);
-
-  g_assert_no_error (communication.error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run.status = g_subprocess_get_exit_status (process);
-  run.out = communication.out;
-  run.err = communication.err;
-  return run;
-}
-
-static Run
-run_cli (Fixture    *fixture,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  return run_argv (fixture, (const char * const *) args->pdata);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_auto(Run) create = { 0, };
   int rc;
 
-  fixture->dir = store_test_make_dir ();
-  fixture->db = path_in (fixture, "pilots.db");
-
-  create = run_cli (fixture, "--database", fixture->db, "--sample", NULL);
-  g_assert_cmpint (create.status, ==, 0);
+  fixture->dir = pm_test_dir_new ("pm-outputs");
+  fixture->db = pm_test_cli_make_sample (fixture->dir, "pilots.db");
 
   /* Another user of the database, as the window would be: while it is
    * open the database has its -wal and -shm beside it. */
@@ -214,8 +64,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   sqlite3_close (fixture->reader);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  pm_test_clear_dir (&fixture->dir);
   g_free (fixture->db);
 }
 
@@ -239,7 +88,7 @@ static const char *const command_names[N_COMMANDS] = {
   "--export-return", "--copy-to",
 };
 
-static Run
+static PmTestRun
 run_command (Fixture    *fixture,
              Command     command,
              const char *output)
@@ -249,26 +98,26 @@ run_command (Fixture    *fixture,
   switch (command)
     {
     case COMMAND_EXPORT:
-      return run_cli (fixture, "--database", db, "--export", output, NULL);
+      return pm_test_cli_run (fixture->dir, "--database", db, "--export", output, NULL);
     case COMMAND_CSV:
-      return run_cli (fixture, "--database", db, "--export-csv", "--period", PERIOD,
-                      "--output", output, NULL);
+      return pm_test_cli_run (fixture->dir, "--database", db, "--export-csv", "--period", PERIOD,
+                              "--output", output, NULL);
     case COMMAND_XLSX:
-      return run_cli (fixture, "--database", db, "--export-xlsx", "--period", PERIOD,
-                      "--output", output, NULL);
+      return pm_test_cli_run (fixture->dir, "--database", db, "--export-xlsx", "--period", PERIOD,
+                              "--output", output, NULL);
     case COMMAND_SUMMARY:
-      return run_cli (fixture, "--database", db, "--export-summary", "all", "--period", PERIOD,
-                      "--output", output, NULL);
+      return pm_test_cli_run (fixture->dir, "--database", db, "--export-summary", "all", "--period", PERIOD,
+                              "--output", output, NULL);
     case COMMAND_APPENDIX:
-      return run_cli (fixture, "--database", db, "--export-appendix", "--period", PERIOD,
-                      "--output", output, NULL);
+      return pm_test_cli_run (fixture->dir, "--database", db, "--export-appendix", "--period", PERIOD,
+                              "--output", output, NULL);
     case COMMAND_RETURN:
-      return run_cli (fixture, "--database", db, "--export-return", "Tamworth", "--period", PERIOD,
-                      "--output", output, NULL);
+      return pm_test_cli_run (fixture->dir, "--database", db, "--export-return", "Tamworth", "--period", PERIOD,
+                              "--output", output, NULL);
     case COMMAND_COPY:
     case N_COMMANDS:
     default:
-      return run_cli (fixture, "--database", db, "--copy-to", output, NULL);
+      return pm_test_cli_run (fixture->dir, "--database", db, "--copy-to", output, NULL);
     }
 }
 
@@ -288,7 +137,7 @@ snapshot_take (Snapshot   *snapshot,
   snapshot->exists = g_lstat (path, &snapshot->st) == 0;
   snapshot->bytes = NULL;
   if (snapshot->exists && compare_bytes && S_ISREG (snapshot->st.st_mode))
-    snapshot->bytes = store_test_read_file (path);
+    snapshot->bytes = pm_test_read_file (path);
 }
 
 static void
@@ -311,26 +160,13 @@ snapshot_assert_same (Snapshot   *snapshot,
   if (S_ISCHR (snapshot->st.st_mode))
     g_assert_cmpuint (st.st_rdev, ==, snapshot->st.st_rdev);
   if (snapshot->bytes != NULL)
-    store_test_assert_file_unchanged (path, snapshot->bytes);
+    pm_test_assert_file_unchanged (path, snapshot->bytes);
 }
 
 static void
 snapshot_clear (Snapshot *snapshot)
 {
   g_clear_pointer (&snapshot->bytes, g_bytes_unref);
-}
-
-/* Hidden files in @folder: the temporary files of a write. */
-static void
-assert_no_temporary_files (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (name[0] == '.')
-      g_error ("“%s” was left in %s", name, folder);
 }
 
 static void
@@ -345,7 +181,7 @@ assert_refused (Fixture    *fixture,
 
   for (Command command = 0; command < N_COMMANDS; command++)
     {
-      g_auto(Run) run = { 0, };
+      g_auto(PmTestRun) run = { 0, };
       Snapshot before;
       const char *expected = command == COMMAND_COPY ? copy_words : words;
 
@@ -366,16 +202,16 @@ assert_refused (Fixture    *fixture,
 
       snapshot_assert_same (&before, output);
       snapshot_clear (&before);
-      assert_no_temporary_files (fixture->dir);
+      g_assert_cmpuint (pm_test_count_hidden (fixture->dir), ==, 0);
       if (g_file_test (folder, G_FILE_TEST_IS_DIR) && !g_str_equal (folder, "/dev"))
-        assert_no_temporary_files (folder);
+        g_assert_cmpuint (pm_test_count_hidden (folder), ==, 0);
     }
 }
 
 static char *
 list_programme (Fixture *fixture)
 {
-  g_auto(Run) run = run_cli (fixture, "--database", fixture->db, "--list", NULL);
+  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--list", NULL);
 
   g_assert_cmpint (run.status, ==, 0);
   return g_steal_pointer (&run.out);
@@ -418,34 +254,21 @@ test_other_database (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autofree char *other = path_in (fixture, "other.db");
-  g_auto(Run) create = run_cli (fixture, "--database", other, "--sample", NULL);
+  g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", other, "--sample", NULL);
   g_autofree char *listed_before = NULL;
   g_autofree char *listed_after = NULL;
-  g_auto(Run) list = { 0, };
+  g_auto(PmTestRun) list = { 0, };
 
   g_assert_cmpint (create.status, ==, 0);
-  list = run_cli (fixture, "--database", other, "--list", NULL);
+  list = pm_test_cli_run (fixture->dir, "--database", other, "--list", NULL);
   listed_before = g_steal_pointer (&list.out);
 
   assert_refused (fixture, other, "is a database", "already exists", TRUE);
 
-  run_clear (&list);
-  list = run_cli (fixture, "--database", other, "--list", NULL);
+  pm_test_run_clear (&list);
+  list = pm_test_cli_run (fixture->dir, "--database", other, "--list", NULL);
   listed_after = g_steal_pointer (&list.out);
   g_assert_cmpstr (listed_after, ==, listed_before);
-}
-
-static void
-make_socket (const char *path)
-{
-  struct sockaddr_un address = { .sun_family = AF_UNIX };
-  int fd = socket (AF_UNIX, SOCK_STREAM, 0);
-
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpuint (strlen (path), <, sizeof address.sun_path);
-  strcpy (address.sun_path, path);
-  g_assert_cmpint (bind (fd, (struct sockaddr *) &address, sizeof address), ==, 0);
-  close (fd);
 }
 
 static void
@@ -462,10 +285,10 @@ test_not_regular_files (Fixture       *fixture,
   GStatBuf st;
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  make_socket (sock);
+  pm_test_make_socket (sock);
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  store_test_write_file (target, "Minutes of the board\n", 21);
-  target_before = store_test_read_file (target);
+  pm_test_write_file (target, "Minutes of the board\n", 21);
+  target_before = pm_test_read_file (target);
   g_assert_cmpint (symlink (target, link), ==, 0);
 
   /* Never opened for writing: that would block until a reader came. */
@@ -473,7 +296,7 @@ test_not_regular_files (Fixture       *fixture,
   assert_refused (fixture, sock, "is a socket", "already exists", FALSE);
   assert_refused (fixture, folder, "is a folder", "already exists", FALSE);
   assert_refused (fixture, link, "is a symbolic link", "already exists", FALSE);
-  store_test_assert_file_unchanged (target, target_before);
+  pm_test_assert_file_unchanged (target, target_before);
 
   /* A device. Root could replace /dev/null, so a copy of it is tried
    * first where one can be made, and /dev/null itself only as a user,
@@ -499,7 +322,7 @@ make_large_database (Fixture *fixture)
   g_autoptr(PmProgramme) programme = NULL;
   g_autofree char *json = path_in (fixture, "large.json");
   g_autoptr(GError) error = NULL;
-  g_auto(Run) import = { 0, };
+  g_auto(PmTestRun) import = { 0, };
   char *db = path_in (fixture, "large.db");
 
   if (g_getenv ("PM_TEST_SLOW") != NULL)
@@ -507,7 +330,7 @@ make_large_database (Fixture *fixture)
   programme = bench_generate_programme (&shape);
   g_assert_true (pm_programme_file_save (programme, json, &error));
   g_assert_no_error (error);
-  import = run_cli (fixture, "--database", db, "--import", json, NULL);
+  import = pm_test_cli_run (fixture->dir, "--database", db, "--import", json, NULL);
   g_assert_cmpint (import.status, ==, 0);
   g_remove (json);
 
@@ -535,14 +358,14 @@ start_large_export (Fixture    *fixture,
                     const char *db,
                     const char *pdf)
 {
-  g_autoptr(GSubprocessLauncher) launcher = launcher_new (fixture);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *base = g_path_get_basename (pdf);
   gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
-  g_subprocess_launcher_set_flags (launcher, G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
-                                             G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  launcher = pm_test_cli_launcher_new (fixture->dir, NULL, G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                           G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("PM_BINARY"),
                                          "--database", db, "--export-summary", "all",
                                          "--period", "FY2014-Q2", "--output", pdf, NULL);
@@ -605,7 +428,7 @@ test_stale_removed (Fixture       *fixture,
   g_autofree char *killed = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(PmTestRun) run = { 0, };
 
   /* SIGKILL: nothing can tidy up after that one. */
   process = start_large_export (fixture, db, pdf);
@@ -621,14 +444,14 @@ test_stale_removed (Fixture       *fixture,
   }
 
   /* One from an earlier crash, and a file that only looks like one. */
-  store_test_write_file (left, "%PDF-1.5\n", 9);
+  pm_test_write_file (left, "%PDF-1.5\n", 9);
   g_assert_cmpint (g_chmod (left, 0600), ==, 0);
-  store_test_write_file (other, "mine", 4);
+  pm_test_write_file (other, "mine", 4);
   g_assert_cmpint (g_chmod (other, 0600), ==, 0);
 
   /* The next export to the same file takes them away. */
-  run = run_cli (fixture, "--database", db, "--export-summary", "District 001",
-                 "--period", "FY2014-Q2", "--output", pdf, NULL);
+  run = pm_test_cli_run (fixture->dir, "--database", db, "--export-summary", "District 001",
+                         "--period", "FY2014-Q2", "--output", pdf, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
 

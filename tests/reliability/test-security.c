@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -30,40 +29,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = store_test_make_dir ();
-  fixture->sample = pm_programme_file_load (g_getenv ("PM_SAMPLE_PROGRAMME"), &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
+  fixture->dir = pm_test_dir_new ("pm-security");
+  fixture->sample = pm_test_sample_file_load ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  pm_test_clear_dir (&fixture->dir);
   g_clear_object (&fixture->sample);
 }
 
@@ -127,7 +101,7 @@ test_private_modes (Fixture       *fixture,
   assert_mode_0600 (backup);
 
   /* An export over an older, readable file replaces its mode too. */
-  store_test_write_file (json, "{}\n", 3);
+  pm_test_write_file (json, "{}\n", 3);
   g_assert_cmpint (g_chmod (json, 0644), ==, 0);
   g_assert_true (pm_programme_file_save (fixture->sample, json, &error));
   g_assert_no_error (error);
@@ -152,8 +126,8 @@ make_link (Fixture    *fixture,
 
   if (target_before != NULL)
     {
-      store_test_write_file (target, "precious\n", 9);
-      *target_before = store_test_read_file (target);
+      pm_test_write_file (target, "precious\n", 9);
+      *target_before = pm_test_read_file (target);
     }
   g_assert_cmpint (symlink (target, link), ==, 0);
 
@@ -191,7 +165,7 @@ test_symlink_exports (Fixture       *fixture,
   g_test_message ("programme file over a symbolic link: %s", error->message);
   g_clear_error (&error);
   assert_still_link (json_link);
-  store_test_assert_file_unchanged (target, before);
+  pm_test_assert_file_unchanged (target, before);
 
   /* A link to nothing yet would create its target: refused the same. */
   g_assert_false (pm_programme_file_save (fixture->sample, dangling, &error));
@@ -206,7 +180,7 @@ test_symlink_exports (Fixture       *fixture,
   g_test_message ("PDF over a symbolic link: %s", error->message);
   g_clear_error (&error);
   assert_still_link (pdf_link);
-  store_test_assert_file_unchanged (target, before);
+  pm_test_assert_file_unchanged (target, before);
 
   /* A backup (Save As) and a new database never follow a link either. */
   store = pm_store_open (db, PM_STORE_OPEN_CREATE, &error);
@@ -282,45 +256,10 @@ test_odd_names_api (Fixture       *fixture,
 
   /* And a message about such a file shows its name as it is. */
   g_clear_object (&again);
-  store_test_write_file (db, "not a database", 14);
+  pm_test_write_file (db, "not a database", 14);
   again = pm_store_open (db, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_null (again);
   g_assert_nonnull (strstr (error->message, "“" ODD_NAME ".db”"));
-}
-
-/* Runs the real binary (PM_BINARY) with no display and a private data
- * folder; returns its exit status and fills @out and @err. */
-static int
-run_cli (Fixture     *fixture,
-         char       **out,
-         char       **err,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *data_home = path_in (fixture, "xdg-data");
-  int wait_status = 0;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PM_BINARY"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                out, err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-
-  return WEXITSTATUS (wait_status);
 }
 
 static void
@@ -336,6 +275,9 @@ test_odd_names_cli (Fixture       *fixture,
   g_autoptr(PmProgramme) exported = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) input_bytes = NULL;
+  g_auto(PmTestRun) imported = { 0, };
+  g_auto(PmTestRun) printed = { 0, };
+  g_auto(PmTestRun) over_link = { 0, };
   mode_t old_umask;
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
@@ -344,23 +286,14 @@ test_odd_names_cli (Fixture       *fixture,
 
   /* umask 0 is inherited by the child. */
   old_umask = umask (0);
-  {
-    g_autofree char *out = NULL;
-    g_autofree char *err = NULL;
-
-    g_assert_cmpint (run_cli (fixture, &out, &err, "--database", db, "--import", input,
-                              "--export", json, "--list", NULL), ==, 0);
-    g_assert_cmpstr (err, ==, "");
-    g_assert_nonnull (strstr (out, "Stafford"));
-  }
-  {
-    g_autofree char *out = NULL;
-    g_autofree char *err = NULL;
-
-    g_assert_cmpint (run_cli (fixture, &out, &err, "--database", db, "--export-summary", "all",
-                              "--period", "FY2016-Q3", "--output", pdf, NULL), ==, 0);
-    g_assert_cmpstr (err, ==, "");
-  }
+  imported = pm_test_cli_run (fixture->dir, "--database", db, "--import", input, "--export", json, "--list", NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_cmpstr (imported.err, ==, "");
+  g_assert_nonnull (strstr (imported.out, "Stafford"));
+  printed = pm_test_cli_run (fixture->dir, "--database", db, "--export-summary", "all",
+                             "--period", "FY2016-Q3", "--output", pdf, NULL);
+  g_assert_cmpint (printed.status, ==, 0);
+  g_assert_cmpstr (printed.err, ==, "");
   umask (old_umask);
 
   assert_mode_0600 (db);
@@ -371,17 +304,12 @@ test_odd_names_cli (Fixture       *fixture,
   store_test_assert_programmes_equal (fixture->sample, exported, FALSE);
 
   /* Exporting over a link fails with the message, and a status of 1. */
-  input_bytes = store_test_read_file (input);
+  input_bytes = pm_test_read_file (input);
   g_assert_cmpint (symlink (input, link), ==, 0);
-  {
-    g_autofree char *out = NULL;
-    g_autofree char *err = NULL;
-
-    g_assert_cmpint (run_cli (fixture, &out, &err, "--database", db, "--export", link, NULL), ==, 1);
-    g_assert_nonnull (strstr (err, "is a symbolic link; not overwriting it"));
-    g_test_message ("pilot-monitor --export over a link says: %s", g_strchomp (err));
-  }
-  store_test_assert_file_unchanged (input, input_bytes);
+  over_link = pm_test_cli_run (fixture->dir, "--database", db, "--export", link, NULL);
+  g_assert_cmpint (over_link.status, ==, 1);
+  g_assert_nonnull (strstr (over_link.err, "is a symbolic link; not overwriting it"));
+  pm_test_assert_file_unchanged (input, input_bytes);
   assert_still_link (link);
 }
 

@@ -9,34 +9,23 @@
  */
 #include <string.h>
 
-#include <glib/gstdio.h>
 
 #include "pm-print-operation.h"
 #include "report/pm-appendix-report.h"
 #include "report/pm-summary-report.h"
 #include "store/pm-programme-file.h"
 
+#include "pm-test-sample.h"
 #include "report-checks.h"
 
 static char *tmp_dir;
 static GPtrArray *reference;
 static gboolean have_display;
 
-static PmProgramme *
-load_sample (void)
-{
-  g_autoptr(GError) error = NULL;
-  PmProgramme *programme = pm_programme_file_load (g_getenv ("PM_SAMPLE_PROGRAMME"), &error);
-
-  g_assert_no_error (error);
-
-  return programme;
-}
-
 static void
 test_export_summary (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (tmp_dir, "stafford.pdf", NULL);
@@ -49,7 +38,7 @@ test_export_summary (void)
 static void
 test_export_appendix (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (tmp_dir, "appendix.pdf", NULL);
@@ -63,7 +52,7 @@ test_export_appendix (void)
 static void
 test_export_unknown_district (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (tmp_dir, "atlantis.pdf", NULL);
@@ -120,7 +109,7 @@ test_operation (void)
       return;
     }
 
-  programme = load_sample ();
+  programme = pm_test_sample_file_load ();
   lichfield = pm_programme_find_district (programme, "Lichfield");
 
   /* The appendix, landscape, through begin_print, request_page_setup and
@@ -173,7 +162,7 @@ test_report_tab (void)
       return;
     }
 
-  programme = load_sample ();
+  programme = pm_test_sample_file_load ();
   operation = pm_print_operation_new (programme, period);
   klass = GTK_PRINT_OPERATION_GET_CLASS (operation);
 
@@ -213,40 +202,16 @@ test_report_tab (void)
   g_object_unref (tab);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   have_display = gtk_init_check ();
 
-  tmp_dir = g_dir_make_tmp ("pm-print-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = pm_test_dir_new ("pm-print");
   reference = reference_load ();
 
   g_test_add_func ("/print/export-pdf/summary", test_export_summary);
@@ -257,8 +222,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
+  pm_test_clear_dir (&tmp_dir);
   g_ptr_array_unref (reference);
 
   return status;

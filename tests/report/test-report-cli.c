@@ -5,7 +5,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -15,6 +14,7 @@
 #include "pm-summary-report.h"
 #include "store/pm-store.h"
 
+#include "pm-test-common.h"
 #include "report-checks.h"
 
 typedef struct
@@ -24,97 +24,22 @@ typedef struct
   char *out;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
 static GPtrArray *reference;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs pilot-monitor with the arguments given, NULL-terminated, with no
- * display to fall back on. */
-static Run
-run_cli (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  const char *binary = g_getenv ("PM_BINARY");
-  const char *arg;
-  va_list args;
-  Run run = { 0, };
-
-  g_assert_nonnull (binary);
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-
-  g_ptr_array_add (argv, (gpointer) binary);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  run.status = run_command ((const char * const *) argv->pdata, (const char * const *) envp,
-                            &run.out, &run.err);
-  return run;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0, };
-
-  fixture->dir = g_dir_make_tmp ("pm-report-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db = g_build_filename (fixture->dir, "pilots.db", NULL);
+  fixture->dir = pm_test_dir_new ("pm-report-cli");
+  fixture->db = pm_test_cli_make_sample (fixture->dir, "pilots.db");
   fixture->out = g_build_filename (fixture->dir, "out.pdf", NULL);
-
-  run = run_cli ("--database", fixture->db, "--sample", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  pm_test_clear_dir (&fixture->dir);
   g_free (fixture->db);
   g_free (fixture->out);
 }
@@ -191,8 +116,8 @@ static void
 test_summary_all (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_auto(Run) run = run_cli ("--database", fixture->db, "--export-summary", "all",
-                             "--period", "FY2016-Q3", "--output", fixture->out, NULL);
+  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-summary", "all",
+                                           "--period", "FY2016-Q3", "--output", fixture->out, NULL);
 
   g_assert_cmpint (run.status, ==, 0);
   g_assert_null (strstr (run.err, "pilot-monitor:"));  /* no complaint */
@@ -207,8 +132,8 @@ test_summary_district (Fixture       *fixture,
                        gconstpointer  data)
 {
   /* Named as a person might type it. */
-  g_auto(Run) run = run_cli ("--database", fixture->db, "--export-summary", "newcastle-UNDER-lyme",
-                             "--period", "FY2016-Q3", "--output", fixture->out, NULL);
+  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-summary", "newcastle-UNDER-lyme",
+                                           "--period", "FY2016-Q3", "--output", fixture->out, NULL);
 
   g_assert_cmpint (run.status, ==, 0);
   assert_written (fixture);
@@ -222,8 +147,8 @@ static void
 test_appendix (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_auto(Run) run = run_cli ("--database", fixture->db, "--export-appendix",
-                             "--period", "FY2016-Q3", "--output", fixture->out, NULL);
+  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-appendix",
+                                           "--period", "FY2016-Q3", "--output", fixture->out, NULL);
 
   g_assert_cmpint (run.status, ==, 0);
   assert_written (fixture);
@@ -236,8 +161,8 @@ static void
 test_unknown_district (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_auto(Run) run = run_cli ("--database", fixture->db, "--export-summary", "Atlantis",
-                             "--period", "FY2016-Q3", "--output", fixture->out, NULL);
+  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-summary", "Atlantis",
+                                           "--period", "FY2016-Q3", "--output", fixture->out, NULL);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "“Atlantis”"));
@@ -249,8 +174,8 @@ static void
 test_bad_period (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_auto(Run) run = run_cli ("--database", fixture->db, "--export-appendix",
-                             "--period", "FY2016-Q5", "--output", fixture->out, NULL);
+  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-appendix",
+                                           "--period", "FY2016-Q5", "--output", fixture->out, NULL);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "FY2016-Q5"));
@@ -262,8 +187,8 @@ test_missing_database (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autofree char *missing = g_build_filename (fixture->dir, "nowhere.db", NULL);
-  g_auto(Run) run = run_cli ("--database", missing, "--export-summary", "all",
-                             "--period", "FY2016-Q3", "--output", fixture->out, NULL);
+  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", missing, "--export-summary", "all",
+                                           "--period", "FY2016-Q3", "--output", fixture->out, NULL);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "nowhere.db"));
@@ -292,8 +217,7 @@ test_usage (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      const char * const *a = cases[i].args;
-      g_auto(Run) run = run_cli (a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], NULL);
+      g_auto(PmTestRun) run = pm_test_cli_runv (fixture->dir, NULL, cases[i].args);
 
       g_test_message ("case %u: %s", i, run.err);
       g_assert_cmpint (run.status, ==, 2);
@@ -307,19 +231,16 @@ static void
 test_keeps_existing (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(PmTestRun) run = { 0, };
 
-  g_file_set_contents (fixture->out, "the last committee's copy", -1, &error);
-  g_assert_no_error (error);
+  pm_test_write_file (fixture->out, "the last committee's copy", -1);
 
-  run = run_cli ("--database", fixture->db, "--export-summary", "Atlantis",
-                 "--period", "FY2016-Q3", "--output", fixture->out, NULL);
+  run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-summary", "Atlantis",
+                         "--period", "FY2016-Q3", "--output", fixture->out, NULL);
   g_assert_cmpint (run.status, ==, 1);
 
-  g_file_get_contents (fixture->out, &contents, NULL, &error);
-  g_assert_no_error (error);
+  contents = pm_test_read_text (fixture->out);
   g_assert_cmpstr (contents, ==, "the last committee's copy");
 }
 
@@ -328,8 +249,8 @@ test_unwritable (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autofree char *nowhere = g_build_filename (fixture->dir, "no-such-folder", "out.pdf", NULL);
-  g_auto(Run) run = run_cli ("--database", fixture->db, "--export-appendix",
-                             "--period", "FY2016-Q3", "--output", nowhere, NULL);
+  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-appendix",
+                                           "--period", "FY2016-Q3", "--output", nowhere, NULL);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "no-such-folder"));
@@ -377,13 +298,13 @@ test_committee_round (Fixture       *fixture,
   g_autoptr(PmPeriod) frozen = NULL;
   g_autofree char *code = NULL;
   const char *cannock;
-  g_auto(Run) first = { 0, };
-  g_auto(Run) import = { 0, };
-  g_auto(Run) second = { 0, };
+  g_auto(PmTestRun) first = { 0, };
+  g_auto(PmTestRun) import = { 0, };
+  g_auto(PmTestRun) second = { 0, };
 
-  first = run_cli ("--database", fixture->db, "--export-summary", "all", "--period", "FY2016-Q3",
-                   "--output", fixture->out, "--freeze-round", "2017-01-12", "--author", "Programme Office",
-                   NULL);
+  first = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-summary", "all", "--period", "FY2016-Q3",
+                           "--output", fixture->out, "--freeze-round", "2017-01-12", "--author", "Programme Office",
+                           NULL);
   g_assert_cmpint (first.status, ==, 0);
   g_assert_nonnull (strstr (first.out, "12 January 2017"));
   assert_written (fixture);
@@ -407,11 +328,11 @@ test_committee_round (Fixture       *fixture,
                        "FY2016-Q3,6,One December referral was counted late\n",
                        -1, &error);
   g_assert_no_error (error);
-  import = run_cli ("--database", fixture->db, "--import-csv", csv, NULL);
+  import = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--import-csv", csv, NULL);
   g_assert_cmpint (import.status, ==, 0);
 
-  second = run_cli ("--database", fixture->db, "--export-summary", "all", "--period", "FY2016-Q3",
-                    "--output", next, NULL);
+  second = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-summary", "all", "--period", "FY2016-Q3",
+                            "--output", next, NULL);
   g_assert_cmpint (second.status, ==, 0);
   texts = section_texts (next);
   cannock = g_hash_table_lookup (texts, "Cannock Chase");
@@ -434,25 +355,25 @@ test_committee_round_errors (Fixture       *fixture,
   g_autofree char *nowhere = g_build_filename (fixture->dir, "no-such-folder", "out.pdf", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(PmStore) store = NULL;
-  g_auto(Run) unwritten = { 0, };
-  g_auto(Run) bad_date = { 0, };
-  g_auto(Run) no_period = { 0, };
-  g_auto(Run) with_csv = { 0, };
+  g_auto(PmTestRun) unwritten = { 0, };
+  g_auto(PmTestRun) bad_date = { 0, };
+  g_auto(PmTestRun) no_period = { 0, };
+  g_auto(PmTestRun) with_csv = { 0, };
 
-  unwritten = run_cli ("--database", fixture->db, "--export-summary", "all", "--period", "FY2016-Q3",
-                       "--output", nowhere, "--freeze-round", "2017-01-12", NULL);
+  unwritten = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-summary", "all", "--period", "FY2016-Q3",
+                               "--output", nowhere, "--freeze-round", "2017-01-12", NULL);
   g_assert_cmpint (unwritten.status, ==, 1);
 
-  bad_date = run_cli ("--database", fixture->db, "--period", "FY2016-Q3", "--freeze-round", "12/01/2017", NULL);
+  bad_date = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--period", "FY2016-Q3", "--freeze-round", "12/01/2017", NULL);
   g_assert_cmpint (bad_date.status, ==, 1);
   g_assert_nonnull (strstr (bad_date.err, "YYYY-MM-DD"));
 
-  no_period = run_cli ("--database", fixture->db, "--freeze-round", "2017-01-12", NULL);
+  no_period = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--freeze-round", "2017-01-12", NULL);
   g_assert_cmpint (no_period.status, ==, 2);
   g_assert_nonnull (strstr (no_period.err, "--period"));
 
-  with_csv = run_cli ("--database", fixture->db, "--export-csv", "--period", "FY2016-Q3",
-                      "--output", fixture->out, "--freeze-round", "2017-01-12", NULL);
+  with_csv = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-csv", "--period", "FY2016-Q3",
+                              "--output", fixture->out, "--freeze-round", "2017-01-12", NULL);
   g_assert_cmpint (with_csv.status, ==, 2);
   g_assert_nonnull (strstr (with_csv.err, "--freeze-round"));
   assert_nothing_written (fixture);

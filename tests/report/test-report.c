@@ -14,24 +14,11 @@
 #include "pm-summary-report.h"
 #include "store/pm-programme-file.h"
 
+#include "pm-test-sample.h"
 #include "report-checks.h"
 
 static char *tmp_dir;
 static GPtrArray *reference;
-
-static PmProgramme *
-load_sample (void)
-{
-  g_autoptr(GError) error = NULL;
-  const char *path = g_getenv ("PM_SAMPLE_PROGRAMME");
-  PmProgramme *programme;
-
-  g_assert_nonnull (path);
-  programme = pm_programme_file_load (path, &error);
-  g_assert_no_error (error);
-
-  return programme;
-}
 
 static PmPeriod *
 q3 (void)
@@ -78,7 +65,7 @@ whole_text (const char *path)
 static void
 test_summary_all (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = q3 ();
   g_autoptr(PmReport) report = pm_summary_report_new (programme, period, NULL);
   g_autofree char *path = export (report, "summary-all.pdf");
@@ -103,7 +90,7 @@ test_summary_all (void)
 static void
 test_summary_district (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = q3 ();
   PmDistrict *tamworth = pm_programme_find_district (programme, "Tamworth");
   g_autoptr(PmReport) all = pm_summary_report_new (programme, period, NULL);
@@ -133,7 +120,7 @@ test_summary_district (void)
 static void
 test_appendix (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = q3 ();
   g_autoptr(PmReport) report = pm_appendix_report_new (programme, period);
   g_autofree char *path = export (report, "appendix.pdf");
@@ -150,7 +137,7 @@ test_appendix (void)
 static void
 test_no_overlap (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = q3 ();
   g_autoptr(PmReport) summary = pm_summary_report_new (programme, period, NULL);
   g_autoptr(PmReport) appendix = pm_appendix_report_new (programme, period);
@@ -323,7 +310,7 @@ test_appendix_continued (void)
 static void
 test_export_failure (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = q3 ();
   g_autoptr(PmReport) report = pm_appendix_report_new (programme, period);
   g_autoptr(GError) error = NULL;
@@ -379,7 +366,7 @@ progress_cb (guint    done,
 static void
 test_export_progress_and_cancel (void)
 {
-  g_autoptr(PmProgramme) programme = load_sample ();
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = q3 ();
   g_autoptr(PmReport) report = pm_summary_report_new (programme, period, NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -408,39 +395,15 @@ test_export_progress_and_cancel (void)
   g_assert_true (g_file_test (whole, G_FILE_TEST_IS_REGULAR));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  tmp_dir = g_dir_make_tmp ("pm-report-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = pm_test_dir_new ("pm-report");
   reference = reference_load ();
 
   g_test_add_func ("/report/summary/all-districts", test_summary_all);
@@ -455,8 +418,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
+  pm_test_clear_dir (&tmp_dir);
   g_ptr_array_unref (reference);
 
   return status;

@@ -19,7 +19,6 @@
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -64,101 +63,32 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
-
-  g_assert_no_error (error);
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-signing");
   fixture->office_path = store_test_location (fixture->dir, "office.db");
-  store_test_make_store (fixture->office_path, sample);
-  fixture->office = pm_store_open (fixture->office_path, PM_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  fixture->office_programme = pm_store_load (fixture->office, &error);
-  g_assert_no_error (error);
+  fixture->office = pm_test_sample_store_new (fixture->office_path, &fixture->office_programme);
   pm_store_set_author (fixture->office, "Programme Office");
 
-  fixture->lead = pm_sample_programme_load (&error);
-  g_assert_no_error (error);
+  fixture->lead = pm_test_sample_load ();
   fixture->lead_key_dir = g_build_filename (fixture->dir, "lead-keys", NULL);
   fixture->lead_key = make_key (fixture->lead_key_dir);
   fixture->other_key_dir = g_build_filename (fixture->dir, "other-keys", NULL);
   fixture->other_key = make_key (fixture->other_key_dir);
 }
 
-/* A folder of the test's, and what is in it, two levels deep. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  g_chmod (path, 0700);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->office_programme);
-  pm_store_close (fixture->office);
-  g_clear_object (&fixture->office);
+  pm_test_store_clear (&fixture->office);
   g_clear_object (&fixture->lead);
   g_clear_object (&fixture->lead_key);
   g_clear_object (&fixture->other_key);
 
-  /* Folders first: store_test_remove_dir() goes one level deep. */
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-    }
-  store_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  store_test_clear_dir (&fixture->dir);
   g_free (fixture->office_path);
   g_free (fixture->lead_key_dir);
   g_free (fixture->other_key_dir);
-}
-
-static PmKpi *
-find_kpi (PmProgramme *programme,
-          const char  *district_name,
-          const char  *title_start)
-{
-  PmDistrict *district = pm_programme_find_district (programme, district_name);
-  GListModel *pilots = pm_district_get_pilots (district);
-
-  for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
-    {
-      g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
-      GListModel *kpis = pm_pilot_get_kpis (pilot);
-
-      for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
-        {
-          g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
-
-          if (g_str_has_prefix (pm_kpi_get_title (kpi), title_start))
-            return kpi;
-        }
-    }
-  g_assert_not_reached ();
 }
 
 /* The lead enters @value for @quarter of FY2016 in their own copy. */
@@ -170,12 +100,8 @@ lead_enters (Fixture    *fixture,
              double      value)
 {
   g_autoptr(PmPeriod) period = pm_period_new (2016, quarter);
-  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
-  g_autoptr(GError) error = NULL;
 
-  pm_progress_entry_set_value (entry, value);
-  g_assert_true (pm_kpi_set_entry (find_kpi (fixture->lead, district, kpi_title), entry, &error));
-  g_assert_no_error (error);
+  pm_test_set_value (NULL, pm_test_find_kpi (fixture->lead, district, kpi_title), period, value, NULL);
 }
 
 /* Now, less @seconds. */
@@ -304,16 +230,6 @@ read_text (const char *path)
   return text;
 }
 
-static void
-write_text (const char *path,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_file_set_contents (path, text, -1, &error));
-  g_assert_no_error (error);
-}
-
 /* @text with its first @from replaced by @to. */
 static char *
 replace_once (const char *text,
@@ -392,7 +308,7 @@ test_key_file_private (Fixture       *fixture,
   g_assert_cmpint (g_unlink (path), ==, 0);
 
   /* Damaged: refused, never replaced by a new key. */
-  write_text (path, "ed25519-seed:not base64\n");
+  pm_test_write_file (path, "ed25519-seed:not base64\n", -1);
   g_assert_cmpint (g_chmod (path, 0600), ==, 0);
   refused = pm_signing_key_load_or_create (dir, &error);
   g_assert_null (refused);
@@ -466,7 +382,7 @@ test_forged_value_refused (Fixture       *fixture,
   /* 9 changed to 90 on the way, the signature left as it was. */
   text = read_text (good);
   edited = replace_once (text, "\"value\": 9\n", "\"value\": 90\n");
-  write_text (bad, edited);
+  pm_test_write_file (bad, edited, -1);
   merge = review (fixture, bad, &error);
   g_assert_null (merge);
   g_assert_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID);
@@ -476,7 +392,7 @@ test_forged_value_refused (Fixture       *fixture,
   /* The author's name changed: signed too. */
   g_free (edited);
   edited = replace_once (text, "\"author\": \"Alex Lead\"", "\"author\": \"Sam Lead\"");
-  write_text (bad, edited);
+  pm_test_write_file (bad, edited, -1);
   merge = review (fixture, bad, &error);
   g_assert_null (merge);
   assert_message_has (error, "changed since it was signed");
@@ -512,7 +428,7 @@ test_unsigned_refused (Fixture       *fixture,
   lead_enters (fixture, CANNOCK, WCFC, 4, 90);
   ret = make_return (fixture, fixture->lead_key, CANNOCK, 4, created);
   text = unsigned_return (fixture, ret);
-  write_text (path, text);
+  pm_test_write_file (path, text, -1);
 
   loaded = pm_return_load (path, &error);
   g_assert_null (loaded);
@@ -583,7 +499,7 @@ test_first_return_needs_trust (Fixture       *fixture,
   /* A value the office types afterwards is not credited to the key. */
   typed = pm_progress_entry_new (q4);
   pm_progress_entry_set_value (typed, 11);
-  g_assert_true (pm_store_save_entry (fixture->office, find_kpi (fixture->office_programme, CANNOCK, CESS),
+  g_assert_true (pm_store_save_entry (fixture->office, pm_test_find_kpi (fixture->office_programme, CANNOCK, CESS),
                                       typed, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (fixture, "SELECT count (*) FROM audit WHERE source = 'typed' "
@@ -701,7 +617,7 @@ test_stale_refused_unless_replace (Fixture       *fixture,
   g_assert_true (pm_return_merge_is_stale (replace));
   g_assert_true (pm_return_merge_get_written (replace, 0));
   g_assert_cmpstr (pm_kpi_get_title (pm_return_merge_get_kpi (replace, 0)), ==,
-                   pm_kpi_get_title (find_kpi (fixture->office_programme, CANNOCK, WCFC)));
+                   pm_kpi_get_title (pm_test_find_kpi (fixture->office_programme, CANNOCK, WCFC)));
   g_assert_cmpfloat (pm_progress_entry_get_value (pm_return_merge_get_office_entry (replace, 0)), ==, 20);
   g_assert_cmpfloat (pm_progress_entry_get_value (pm_return_merge_get_return_entry (replace, 0)), ==, 10);
   g_assert_cmpfloat (office_value (fixture, CANNOCK, WCFC, 4), ==, 10);
@@ -785,7 +701,7 @@ test_created_must_be_a_time (Fixture       *fixture,
       g_autofree char *field = g_strdup_printf ("\"created\": \"%s\"", not_times[i]);
       g_autofree char *edited = replace_once (text, created, field);
 
-      write_text (bad, edited);
+      pm_test_write_file (bad, edited, -1);
       merge = review (fixture, bad, &error);
       g_assert_null (merge);
       g_assert_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID);
@@ -827,7 +743,7 @@ test_other_quarter_refused (Fixture       *fixture,
   lead_enters (fixture, CANNOCK, WCFC, 4, 9);
   ret = make_return (fixture, fixture->lead_key, CANNOCK, 4, created);
   content = pm_return_get_content (ret);
-  kpi = find_kpi (content, CANNOCK, CESS);
+  kpi = pm_test_find_kpi (content, CANNOCK, CESS);
   pm_progress_entry_set_value (extra, 3);
   g_assert_true (pm_kpi_set_entry (kpi, extra, &error));
   g_assert_no_error (error);
@@ -845,7 +761,7 @@ test_other_quarter_refused (Fixture       *fixture,
   /* A narrative of another quarter, likewise. */
   narrative_ret = make_return (fixture, fixture->lead_key, CANNOCK, 4, created);
   pm_narrative_set_progress (narrative, "Last quarter's words");
-  pm_pilot_set_narrative (pm_kpi_get_pilot (find_kpi (pm_return_get_content (narrative_ret), CANNOCK, WCFC)),
+  pm_pilot_set_narrative (pm_kpi_get_pilot (pm_test_find_kpi (pm_return_get_content (narrative_ret), CANNOCK, WCFC)),
                           narrative);
   g_free (path);
   path = save_return (fixture, narrative_ret, "old-narrative.json");
@@ -1037,63 +953,6 @@ test_server_roles (Fixture       *fixture,
 
 /* ---- the command line --------------------------------------------------- */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs pilot-monitor with @args, its data folder in the test's; with
- * @key_dir (may be NULL) as PM_KEY_DIR. */
-static Run
-run_cli (Fixture    *fixture,
-         const char *key_dir,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *data_home = g_build_filename (fixture->dir, "xdg-data", NULL);
-  Run run = { 0, NULL, NULL };
-  int wait_status = 0;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PM_BINARY"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  if (key_dir != NULL)
-    envp = g_environ_setenv (envp, "PM_KEY_DIR", key_dir, TRUE);
-  else
-    envp = g_environ_unsetenv (envp, "PM_KEY_DIR");
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run.out, &run.err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run.status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d\n%s%s", run.status, run.out, run.err);
-
-  return run;
-}
-
 /* The lead's database: the sample, with @value typed for the KPI of
  * @district starting @kpi_start in Q4. */
 static void
@@ -1102,18 +961,11 @@ lead_database_enters_for (const char *path,
                           const char *kpi_start,
                           double      value)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmStore) store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
-  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmStore) store = pm_test_store_open (path, PM_STORE_OPEN_DEFAULT);
+  g_autoptr(PmProgramme) programme = pm_test_store_load (store);
   g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
-  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q4);
 
-  g_assert_no_error (error);
-  programme = pm_store_load (store, &error);
-  g_assert_no_error (error);
-  pm_progress_entry_set_value (entry, value);
-  g_assert_true (pm_store_save_entry (store, find_kpi (programme, district, kpi_start), entry, &error));
-  g_assert_no_error (error);
+  pm_test_set_value (store, pm_test_find_kpi (programme, district, kpi_start), q4, value, NULL);
   pm_store_close (store);
 }
 
@@ -1134,16 +986,13 @@ cli_send_of (Fixture    *fixture,
              const char *name,
              char      **path)
 {
-  g_auto(Run) sent = { 0, };
-  const char *at;
+  g_auto(PmTestRun) sent = { 0, };
 
   *path = g_build_filename (fixture->dir, name, NULL);
-  sent = run_cli (fixture, key_dir, "--database", lead_db, "--export-return", district,
-                  "--period", "FY2016-Q4", "--author", "Alex Lead", "--output", *path, NULL);
+  sent = pm_test_cli_run_with_keys (fixture->dir, key_dir, "--database", lead_db, "--export-return", district,
+                                    "--period", "FY2016-Q4", "--author", "Alex Lead", "--output", *path, NULL);
   g_assert_cmpint (sent.status, ==, 0);
-  at = strstr (sent.out, "signed with your key ");
-  g_assert_nonnull (at);
-  return g_strndup (at + strlen ("signed with your key "), 19);
+  return pm_test_run_fingerprint (&sent);
 }
 
 static char *
@@ -1180,18 +1029,18 @@ test_cli_sign_trust_and_stale (Fixture       *fixture,
   g_autofree char *typed = NULL;
   g_autofree char *went_back = NULL;
   g_autofree char *wcfc = NULL;
-  g_auto(Run) lead_made = { 0, };
-  g_auto(Run) untrusted = { 0, };
-  g_auto(Run) wrong_key = { 0, };
-  g_auto(Run) trusted = { 0, };
-  g_auto(Run) stale = { 0, };
-  g_auto(Run) replaced = { 0, };
-  g_auto(Run) other = { 0, };
-  g_auto(Run) misuse = { 0, };
+  g_auto(PmTestRun) lead_made = { 0, };
+  g_auto(PmTestRun) untrusted = { 0, };
+  g_auto(PmTestRun) wrong_key = { 0, };
+  g_auto(PmTestRun) trusted = { 0, };
+  g_auto(PmTestRun) stale = { 0, };
+  g_auto(PmTestRun) replaced = { 0, };
+  g_auto(PmTestRun) other = { 0, };
+  g_auto(PmTestRun) misuse = { 0, };
   GStatBuf st;
 
   /* The office's database is made already, on the engine under test. */
-  lead_made = run_cli (fixture, NULL, "--database", lead_db, "--sample", NULL);
+  lead_made = pm_test_cli_run (fixture->dir, "--database", lead_db, "--sample", NULL);
   g_assert_cmpint (lead_made.status, ==, 0);
 
   /* Return A gives 10; a second later return B gives 20. */
@@ -1208,7 +1057,7 @@ test_cli_sign_trust_and_stale (Fixture       *fixture,
 
   /* The first return of the district: refused, showing the fingerprint
    * and how to trust it. */
-  untrusted = run_cli (fixture, NULL, "--database", fixture->office_path, "--import-return", newer, NULL);
+  untrusted = pm_test_cli_run (fixture->dir, "--database", fixture->office_path, "--import-return", newer, NULL);
   g_assert_cmpint (untrusted.status, ==, 1);
   assert_has (untrusted.err, fingerprint);
   typed = g_strdup_printf ("--trust-key %s", fingerprint);
@@ -1216,8 +1065,8 @@ test_cli_sign_trust_and_stale (Fixture       *fixture,
   g_assert_true (isnan (office_value (fixture, CANNOCK, WCFC, 4)));
 
   /* A fingerprint that is not the return's: a misuse, nothing merged. */
-  wrong_key = run_cli (fixture, NULL, "--database", fixture->office_path, "--import-return", newer,
-                       "--trust-key", "0000-0000-0000-0000", NULL);
+  wrong_key = pm_test_cli_run (fixture->dir, "--database", fixture->office_path, "--import-return", newer,
+                               "--trust-key", "0000-0000-0000-0000", NULL);
   g_assert_cmpint (wrong_key.status, ==, 1);
   assert_has (wrong_key.err, fingerprint);
   g_assert_true (isnan (office_value (fixture, CANNOCK, WCFC, 4)));
@@ -1228,8 +1077,8 @@ test_cli_sign_trust_and_stale (Fixture       *fixture,
     g_autofree char *spoken = g_ascii_strdown (fingerprint, -1);
 
     g_strdelimit (spoken, "-", ' ');
-    trusted = run_cli (fixture, NULL, "--database", fixture->office_path, "--import-return", newer,
-                       "--trust-key", spoken, NULL);
+    trusted = pm_test_cli_run (fixture->dir, "--database", fixture->office_path, "--import-return", newer,
+                               "--trust-key", spoken, NULL);
   }
   g_assert_cmpint (trusted.status, ==, 0);
   assert_has (trusted.out, fingerprint);
@@ -1237,18 +1086,18 @@ test_cli_sign_trust_and_stale (Fixture       *fixture,
   g_assert_cmpfloat (office_value (fixture, CANNOCK, WCFC, 4), ==, 20);
 
   /* A, older than B: refused as stale, saying how to merge it anyway. */
-  stale = run_cli (fixture, NULL, "--database", fixture->office_path, "--import-return", older, NULL);
+  stale = pm_test_cli_run (fixture->dir, "--database", fixture->office_path, "--import-return", older, NULL);
   g_assert_cmpint (stale.status, ==, 1);
   assert_has (stale.err, "before the one already merged");
   assert_has (stale.err, "--on-conflict replace");
   g_assert_cmpfloat (office_value (fixture, CANNOCK, WCFC, 4), ==, 20);
 
   /* With --on-conflict replace: merged, listing what went back. */
-  replaced = run_cli (fixture, NULL, "--database", fixture->office_path, "--import-return", older,
-                      "--on-conflict", "replace", NULL);
+  replaced = pm_test_cli_run (fixture->dir, "--database", fixture->office_path, "--import-return", older,
+                              "--on-conflict", "replace", NULL);
   g_assert_cmpint (replaced.status, ==, 0);
   assert_has (replaced.out, "went back");
-  wcfc = g_strdup (pm_kpi_get_title (find_kpi (fixture->lead, CANNOCK, WCFC)));
+  wcfc = g_strdup (pm_kpi_get_title (pm_test_find_kpi (fixture->lead, CANNOCK, WCFC)));
   went_back = g_strdup_printf ("“%s”: 20 → 10", wcfc);
   assert_has (replaced.out, went_back);
   assert_has (replaced.out, "which the office trusts for " CANNOCK);
@@ -1262,15 +1111,15 @@ test_cli_sign_trust_and_stale (Fixture       *fixture,
     someone = cli_send (fixture, lead_db, other_dir, "forged.json", &forged);
   }
   g_assert_cmpstr (someone, !=, fingerprint);
-  other = run_cli (fixture, NULL, "--database", fixture->office_path, "--import-return", forged,
-                   "--on-conflict", "replace", NULL);
+  other = pm_test_cli_run (fixture->dir, "--database", fixture->office_path, "--import-return", forged,
+                           "--on-conflict", "replace", NULL);
   g_assert_cmpint (other.status, ==, 1);
   assert_has (other.err, someone);
   assert_has (other.err, fingerprint);
   assert_has (other.err, "may not come from the lead");
   g_assert_cmpfloat (office_value (fixture, CANNOCK, WCFC, 4), ==, 10);
 
-  misuse = run_cli (fixture, NULL, "--database", fixture->office_path, "--trust-key", fingerprint, NULL);
+  misuse = pm_test_cli_run (fixture->dir, "--database", fixture->office_path, "--trust-key", fingerprint, NULL);
   g_assert_cmpint (misuse.status, ==, 2);
 }
 
@@ -1293,14 +1142,14 @@ test_cli_several_and_unsigned (Fixture       *fixture,
   g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
   g_autoptr(GError) error = NULL;
   g_autofree char *old_text = NULL;
-  g_auto(Run) lead_made = { 0, };
-  g_auto(Run) accepted = { 0, };
-  g_auto(Run) with_forged = { 0, };
-  g_auto(Run) unsigned_run = { 0, };
-  g_auto(Run) both = { 0, };
+  g_auto(PmTestRun) lead_made = { 0, };
+  g_auto(PmTestRun) accepted = { 0, };
+  g_auto(PmTestRun) with_forged = { 0, };
+  g_auto(PmTestRun) unsigned_run = { 0, };
+  g_auto(PmTestRun) both = { 0, };
   PmDistrict *tamworth_district = pm_programme_find_district (fixture->office_programme, TAMWORTH);
 
-  lead_made = run_cli (fixture, NULL, "--database", lead_db, "--sample", NULL);
+  lead_made = pm_test_cli_run (fixture->dir, "--database", lead_db, "--sample", NULL);
   g_assert_cmpint (lead_made.status, ==, 0);
   lead_database_enters (lead_db, 9);
   lead_database_enters_for (lead_db, TAMWORTH, REFERRALS, 12);
@@ -1315,9 +1164,9 @@ test_cli_several_and_unsigned (Fixture       *fixture,
   g_assert_true (pm_store_set_signoff (fixture->office, tamworth_district, q4, PM_SIGNOFF_ACCEPTED,
                                        NULL, &error));
   g_assert_no_error (error);
-  accepted = run_cli (fixture, NULL, "--database", fixture->office_path, "--import-return", cannock,
-                      "--import-return", tamworth, "--trust-key", fingerprint,
-                      "--trust-key", tamworth_key, NULL);
+  accepted = pm_test_cli_run (fixture->dir, "--database", fixture->office_path, "--import-return", cannock,
+                              "--import-return", tamworth, "--trust-key", fingerprint,
+                              "--trust-key", tamworth_key, NULL);
   g_assert_cmpint (accepted.status, ==, 1);
   assert_has (accepted.err, "tamworth.json");
   assert_has (accepted.err, "none of the 2 returns was merged");
@@ -1330,8 +1179,8 @@ test_cli_several_and_unsigned (Fixture       *fixture,
   lead_database_enters (lead_db, 90);
   someone = cli_send (fixture, lead_db, other_dir, "forged.json", &forged);
   g_assert_cmpstr (someone, !=, fingerprint);
-  with_forged = run_cli (fixture, NULL, "--database", fixture->office_path, "--import-return", cannock,
-                         "--import-return", forged, "--trust-key", fingerprint, NULL);
+  with_forged = pm_test_cli_run (fixture->dir, "--database", fixture->office_path, "--import-return", cannock,
+                                 "--import-return", forged, "--trust-key", fingerprint, NULL);
   g_assert_cmpint (with_forged.status, ==, 1);
   assert_has (with_forged.err, "forged.json");
   assert_has (with_forged.err, "none of the 2 returns was merged");
@@ -1342,9 +1191,9 @@ test_cli_several_and_unsigned (Fixture       *fixture,
   lead_enters (fixture, CANNOCK, WCFC, 4, 90);
   ret = make_return (fixture, fixture->lead_key, CANNOCK, 4, created);
   old_text = unsigned_return (fixture, ret);
-  write_text (old_format, old_text);
-  unsigned_run = run_cli (fixture, NULL, "--database", fixture->office_path, "--import-return",
-                          old_format, NULL);
+  pm_test_write_file (old_format, old_text, -1);
+  unsigned_run = pm_test_cli_run (fixture->dir, "--database", fixture->office_path, "--import-return",
+                                  old_format, NULL);
   g_assert_cmpint (unsigned_run.status, ==, 1);
   assert_has (unsigned_run.err, "did not sign returns");
   assert_has (unsigned_run.err, "update Pilot Monitor");
@@ -1354,9 +1203,9 @@ test_cli_several_and_unsigned (Fixture       *fixture,
   g_assert_true (pm_store_set_signoff (fixture->office, tamworth_district, q4, PM_SIGNOFF_OPEN,
                                        NULL, &error));
   g_assert_no_error (error);
-  both = run_cli (fixture, NULL, "--database", fixture->office_path, "--import-return", cannock,
-                  "--import-return", tamworth, "--trust-key", fingerprint,
-                  "--trust-key", tamworth_key, NULL);
+  both = pm_test_cli_run (fixture->dir, "--database", fixture->office_path, "--import-return", cannock,
+                          "--import-return", tamworth, "--trust-key", fingerprint,
+                          "--trust-key", tamworth_key, NULL);
   g_assert_cmpint (both.status, ==, 0);
   assert_has (both.out, "cannock.json: " CANNOCK);
   assert_has (both.out, "tamworth.json: " TAMWORTH);

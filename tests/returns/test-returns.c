@@ -9,13 +9,12 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
 
 #include "pm-return-merge.h"
-#include "pm-sample.h"
 #include "pm-store.h"
+#include "pm-test-sample.h"
 
 #define CANNOCK "Cannock Chase"
 #define CANNOCK_PILOT "Chadsmoor & Western Springs Community Family Intervention Service"
@@ -47,23 +46,14 @@ copy_open (Copy       *copy,
            const char *author)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
+  g_autofree char *key_dir = NULL;
 
-  g_assert_no_error (error);
   copy->path = g_build_filename (dir, name, NULL);
-  copy->store = pm_store_open (copy->path, PM_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (pm_store_import (copy->store, sample, &error));
-  g_assert_no_error (error);
-  copy->programme = pm_store_load (copy->store, &error);
-  g_assert_no_error (error);
+  copy->store = pm_test_sample_store_new (copy->path, &copy->programme);
   pm_store_set_author (copy->store, author);
-  {
-    g_autofree char *key_dir = g_strconcat (copy->path, "-keys", NULL);
-
-    copy->key = pm_signing_key_load_or_create (key_dir, &error);
-    g_assert_no_error (error);
-  }
+  key_dir = g_strconcat (copy->path, "-keys", NULL);
+  copy->key = pm_signing_key_load_or_create (key_dir, &error);
+  g_assert_no_error (error);
 }
 
 static void
@@ -71,9 +61,7 @@ copy_close (Copy *copy)
 {
   g_clear_object (&copy->programme);
   g_clear_object (&copy->key);
-  if (copy->store != NULL)
-    pm_store_close (copy->store);
-  g_clear_object (&copy->store);
+  pm_test_store_clear (&copy->store);
   g_clear_pointer (&copy->path, g_free);
 }
 
@@ -81,10 +69,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("pm-returns-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = pm_test_dir_new ("pm-returns");
   copy_open (&fixture->cannock, fixture->dir, "cannock.db", "Alex Lead");
   copy_open (&fixture->tamworth, fixture->dir, "tamworth.db", "Sam Lead");
   copy_open (&fixture->office, fixture->dir, "office.db", "Programme Office");
@@ -94,50 +79,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   copy_close (&fixture->cannock);
   copy_close (&fixture->tamworth);
   copy_close (&fixture->office);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_autofree char *key = g_build_filename (path, PM_SIGNING_KEY_FILE, NULL);
-
-      /* The leads' key folders hold one file each. */
-      g_unlink (key);
-      if (g_rmdir (path) != 0)
-        g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static PmKpi *
-find_kpi (PmProgramme *programme,
-          const char  *district_name,
-          const char  *title_start)
-{
-  PmDistrict *district = pm_programme_find_district (programme, district_name);
-  GListModel *pilots = pm_district_get_pilots (district);
-
-  for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
-    {
-      g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
-      GListModel *kpis = pm_pilot_get_kpis (pilot);
-
-      for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
-        {
-          g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
-
-          if (g_str_has_prefix (pm_kpi_get_title (kpi), title_start))
-            return kpi;
-        }
-    }
-  g_assert_not_reached ();
+  pm_test_clear_dir (&fixture->dir);
 }
 
 static void
@@ -148,13 +93,8 @@ enter (Copy       *copy,
        double      value)
 {
   g_autoptr(PmPeriod) period = pm_period_new (2016, quarter);
-  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
-  g_autoptr(GError) error = NULL;
 
-  pm_progress_entry_set_value (entry, value);
-  g_assert_true (pm_store_save_entry (copy->store, find_kpi (copy->programme, district, kpi_title),
-                                      entry, &error));
-  g_assert_no_error (error);
+  pm_test_set_value (copy->store, pm_test_find_kpi (copy->programme, district, kpi_title), period, value, NULL);
 }
 
 /* The value as a new store reads it from the file: what is on disk. */
@@ -164,34 +104,11 @@ on_disk (Copy       *copy,
          const char *kpi_title,
          int         quarter)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmStore) reader = pm_store_open (copy->path, PM_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmProgramme) loaded = pm_test_store_read (copy->path, PM_STORE_OPEN_READ_ONLY);
   g_autoptr(PmPeriod) period = pm_period_new (2016, quarter);
-  PmProgressEntry *entry;
-  double value;
+  PmProgressEntry *entry = pm_kpi_get_entry (pm_test_find_kpi (loaded, district, kpi_title), period);
 
-  g_assert_no_error (error);
-  loaded = pm_store_load (reader, &error);
-  g_assert_no_error (error);
-  entry = pm_kpi_get_entry (find_kpi (loaded, district, kpi_title), period);
-  value = entry != NULL && pm_progress_entry_has_value (entry) ? pm_progress_entry_get_value (entry) : NAN;
-  pm_store_close (reader);
-  return value;
-}
-
-static GBytes *
-file_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  /* Compared only with every connection closed: the WAL is then folded
-   * into the main file. */
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
+  return entry != NULL && pm_progress_entry_has_value (entry) ? pm_progress_entry_get_value (entry) : NAN;
 }
 
 /* A return of @district from @lead for Q4 2016/17, written to a file. */
@@ -253,10 +170,10 @@ test_two_leads_round_trip (Fixture       *fixture,
   enter (&fixture->cannock, CANNOCK, "CESS", 4, 4);
   pm_narrative_set_progress (narrative, "Nine families now, four with CESS.");
   g_assert_true (pm_store_save_narrative (fixture->cannock.store,
-                                          pm_kpi_get_pilot (find_kpi (fixture->cannock.programme, CANNOCK, "WCFC")),
+                                          pm_kpi_get_pilot (pm_test_find_kpi (fixture->cannock.programme, CANNOCK, "WCFC")),
                                           narrative, &error));
   g_assert_no_error (error);
-  tamworth_kpi = find_kpi (fixture->tamworth.programme, TAMWORTH, "");
+  tamworth_kpi = pm_test_find_kpi (fixture->tamworth.programme, TAMWORTH, "");
   enter (&fixture->tamworth, TAMWORTH, pm_kpi_get_title (tamworth_kpi), 4, 12);
 
   cannock_file = send_return (fixture, &fixture->cannock, CANNOCK, "cannock-q4.json");
@@ -280,12 +197,12 @@ test_two_leads_round_trip (Fixture       *fixture,
   g_assert_cmpfloat (on_disk (&fixture->office, CANNOCK, "CESS", 4), ==, 4);
   g_assert_cmpfloat (on_disk (&fixture->office, TAMWORTH, pm_kpi_get_title (tamworth_kpi), 4), ==, 12);
   g_assert_cmpstr (pm_narrative_get_progress (pm_pilot_get_narrative (
-                     pm_kpi_get_pilot (find_kpi (fixture->office.programme, CANNOCK, "WCFC")), q4)),
+                     pm_kpi_get_pilot (pm_test_find_kpi (fixture->office.programme, CANNOCK, "WCFC")), q4)),
                    ==, "Nine families now, four with CESS.");
 
   /* The trail says it came from the lead's return, under the lead's name. */
   history = pm_store_list_changes (fixture->office.store,
-                                   find_kpi (fixture->office.programme, CANNOCK, "WCFC"), &error);
+                                   pm_test_find_kpi (fixture->office.programme, CANNOCK, "WCFC"), &error);
   g_assert_no_error (error);
   latest = g_list_model_get_item (history, 0);
   g_assert_cmpint (pm_change_get_source (latest), ==, PM_CHANGE_RETURN);
@@ -421,16 +338,6 @@ assert_refused (Fixture    *fixture,
 }
 
 static void
-write_text (const char *path,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_file_set_contents (path, text, -1, &error));
-  g_assert_no_error (error);
-}
-
-static void
 test_refusals (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -446,11 +353,11 @@ test_refusals (Fixture       *fixture,
   g_assert_true (g_file_get_contents (good, &text, NULL, &error));
 
   /* Malformed JSON. */
-  write_text (bad, "{\"format\": \"pilot-monitor-return\", ");
+  pm_test_write_file (bad, "{\"format\": \"pilot-monitor-return\", ", -1);
   assert_refused (fixture, bad, PM_FILE_ERROR_MALFORMED, "not valid JSON");
 
   /* A programme file is not a return. */
-  write_text (bad, "{\"format\": \"pilot-monitor-programme\", \"version\": 1, \"programme\": {}}");
+  pm_test_write_file (bad, "{\"format\": \"pilot-monitor-programme\", \"version\": 1, \"programme\": {}}", -1);
   assert_refused (fixture, bad, PM_FILE_ERROR_WRONG_FORMAT, "not a Pilot Monitor return");
 
   /* From a newer Pilot Monitor. */
@@ -458,7 +365,7 @@ test_refusals (Fixture       *fixture,
   {
     g_autofree char *newer = g_strjoinv ("\"version\": 9,", parts);
 
-    write_text (bad, newer);
+    pm_test_write_file (bad, newer, -1);
     assert_refused (fixture, bad, PM_FILE_ERROR_TOO_NEW, "newer Pilot Monitor");
   }
 
@@ -469,7 +376,7 @@ test_refusals (Fixture       *fixture,
     at = strstr (tampered, "\"value\": 9\n");
     g_assert_nonnull (at);
     at[10] = '8';
-    write_text (bad, tampered);
+    pm_test_write_file (bad, tampered, -1);
     assert_refused (fixture, bad, PM_FILE_ERROR_INVALID, "changed since it was signed");
   }
 
@@ -489,8 +396,8 @@ test_refusals (Fixture       *fixture,
 
   /* For a KPI the office has since deleted. */
   g_assert_true (pm_store_delete_kpi (fixture->office.store,
-                                      pm_kpi_get_pilot (find_kpi (fixture->office.programme, CANNOCK, "WCFC")),
-                                      find_kpi (fixture->office.programme, CANNOCK, "WCFC"), &error));
+                                      pm_kpi_get_pilot (pm_test_find_kpi (fixture->office.programme, CANNOCK, "WCFC")),
+                                      pm_test_find_kpi (fixture->office.programme, CANNOCK, "WCFC"), &error));
   g_assert_no_error (error);
   assert_refused (fixture, good, PM_FILE_ERROR_INVALID, "no longer has that KPI");
 }
@@ -512,17 +419,17 @@ test_refused_changes_nothing (Fixture       *fixture,
   g_assert_true (g_file_get_contents (good, &text, NULL, &error));
   at = strstr (text, "\"value\": 9\n");
   at[10] = '7';
-  write_text (bad, text);
+  pm_test_write_file (bad, text, -1);
 
   /* Byte for byte, the office's file is as it was. */
   pm_store_close (fixture->office.store);
-  before = file_bytes (fixture->office.path);
+  before = pm_test_read_file (fixture->office.path);
   g_clear_object (&fixture->office.store);
   fixture->office.store = pm_store_open (fixture->office.path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   assert_refused (fixture, bad, PM_FILE_ERROR_INVALID, "signature");
   pm_store_close (fixture->office.store);
-  after = file_bytes (fixture->office.path);
+  after = pm_test_read_file (fixture->office.path);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -533,33 +440,20 @@ copy_open_again (Copy       *copy,
                  const char *path,
                  const char *author)
 {
-  g_autoptr(GError) error = NULL;
-
   copy->path = g_strdup (path);
-  copy->store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  copy->programme = pm_store_load (copy->store, &error);
-  g_assert_no_error (error);
+  copy->store = pm_test_store_open (path, PM_STORE_OPEN_DEFAULT);
+  copy->programme = pm_test_store_load (copy->store);
   pm_store_set_author (copy->store, author);
 }
 
 static char *
 narrative_on_disk (Copy *copy)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmStore) reader = pm_store_open (copy->path, PM_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmProgramme) loaded = pm_test_store_read (copy->path, PM_STORE_OPEN_READ_ONLY);
   g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
-  PmNarrative *narrative;
-  char *progress;
+  PmNarrative *narrative = pm_pilot_get_narrative (pm_kpi_get_pilot (pm_test_find_kpi (loaded, CANNOCK, "WCFC")), q4);
 
-  g_assert_no_error (error);
-  loaded = pm_store_load (reader, &error);
-  g_assert_no_error (error);
-  narrative = pm_pilot_get_narrative (pm_kpi_get_pilot (find_kpi (loaded, CANNOCK, "WCFC")), q4);
-  progress = narrative != NULL ? g_strdup (pm_narrative_get_progress (narrative)) : NULL;
-  pm_store_close (reader);
-  return progress;
+  return narrative != NULL ? g_strdup (pm_narrative_get_progress (narrative)) : NULL;
 }
 
 /* The office reviews the lead's return (a new narrative and a new WCFC
@@ -581,7 +475,7 @@ test_narrative_changed_since_review (Fixture       *fixture,
   enter (&fixture->cannock, CANNOCK, "WCFC", 4, 9);
   pm_narrative_set_progress (theirs, "Nine families now.");
   g_assert_true (pm_store_save_narrative (fixture->cannock.store,
-                                          pm_kpi_get_pilot (find_kpi (fixture->cannock.programme, CANNOCK, "WCFC")),
+                                          pm_kpi_get_pilot (pm_test_find_kpi (fixture->cannock.programme, CANNOCK, "WCFC")),
                                           theirs, &error));
   g_assert_no_error (error);
   file = send_return (fixture, &fixture->cannock, CANNOCK, "cannock-q4.json");
@@ -591,7 +485,7 @@ test_narrative_changed_since_review (Fixture       *fixture,
   copy_open_again (&other, fixture->office.path, "Another Officer");
   pm_narrative_set_progress (colleague, "Eight families, by our count.");
   g_assert_true (pm_store_save_narrative (other.store,
-                                          pm_kpi_get_pilot (find_kpi (other.programme, CANNOCK, "WCFC")),
+                                          pm_kpi_get_pilot (pm_test_find_kpi (other.programme, CANNOCK, "WCFC")),
                                           colleague, &error));
   g_assert_no_error (error);
   copy_close (&other);
@@ -605,7 +499,7 @@ test_narrative_changed_since_review (Fixture       *fixture,
   progress = narrative_on_disk (&fixture->office);
   g_assert_cmpstr (progress, ==, "Eight families, by our count.");
   g_assert_true (isnan (on_disk (&fixture->office, CANNOCK, "WCFC", 4)));
-  g_assert_null (pm_kpi_get_entry (find_kpi (fixture->office.programme, CANNOCK, "WCFC"), q4));
+  g_assert_null (pm_kpi_get_entry (pm_test_find_kpi (fixture->office.programme, CANNOCK, "WCFC"), q4));
 }
 
 /* The return revises WCFC's Q4 value, which the office holds from an
@@ -635,7 +529,7 @@ test_value_deleted_since_review (Fixture       *fixture,
   g_assert_cmpuint (pm_return_merge_count (second, PM_MERGE_CHANGED), ==, 1);
 
   copy_open_again (&other, fixture->office.path, "Another Officer");
-  g_assert_true (pm_store_delete_entry (other.store, find_kpi (other.programme, CANNOCK, "WCFC"), q4, &error));
+  g_assert_true (pm_store_delete_entry (other.store, pm_test_find_kpi (other.programme, CANNOCK, "WCFC"), q4, &error));
   g_assert_no_error (error);
   copy_close (&other);
 

@@ -9,77 +9,17 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
 
-#include "pm-sample.h"
+#include "pm-test-sample.h"
 #include "pm-store.h"
 
 #define CANNOCK "Cannock Chase"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  PmStore     *store;
-  PmProgramme *programme;
-  PmKpi       *wcfc;      /* Cannock Chase's first KPI: 5 families in Q3 2016/17 */
-  PmPeriod    *q3;
-  PmPeriod    *q4;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
-  g_autoptr(PmPilot) pilot = NULL;
-  PmDistrict *cannock;
-
-  g_assert_no_error (error);
-  fixture->dir = g_dir_make_tmp ("pm-rounds-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "office.db", NULL);
-  fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (pm_store_import (fixture->store, sample, &error));
-  fixture->programme = pm_store_load (fixture->store, &error);
-  g_assert_no_error (error);
-  pm_store_set_author (fixture->store, "Programme Office");
-  cannock = pm_programme_find_district (fixture->programme, CANNOCK);
-  pilot = g_list_model_get_item (pm_district_get_pilots (cannock), 0);
-  fixture->wcfc = g_list_model_get_item (pm_pilot_get_kpis (pilot), 0);
-  g_object_unref (fixture->wcfc);   /* the pilot keeps it */
-  fixture->q3 = pm_period_new (2016, 3);
-  fixture->q4 = pm_period_new (2016, 4);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->q3);
-  g_clear_object (&fixture->q4);
-  g_clear_object (&fixture->programme);
-  if (fixture->store != NULL)
-    pm_store_close (fixture->store);
-  g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+/* The office's database of the sample: tests/common's fixture. */
+typedef PmTestOffice Fixture;
 
 static void
 freeze (Fixture    *fixture,
@@ -89,22 +29,6 @@ freeze (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (pm_store_freeze_round (fixture->store, reported_on, period, &error));
-  g_assert_no_error (error);
-}
-
-static void
-save (Fixture    *fixture,
-      PmKpi      *kpi,
-      PmPeriod   *period,
-      double      value,
-      const char *note)
-{
-  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
-  g_autoptr(GError) error = NULL;
-
-  pm_progress_entry_set_value (entry, value);
-  pm_progress_entry_set_note (entry, note);
-  g_assert_true (pm_store_save_entry (fixture->store, kpi, entry, &error));
   g_assert_no_error (error);
 }
 
@@ -167,7 +91,7 @@ test_no_round (Fixture       *fixture,
   g_assert_null (period);
 
   /* Without a round a change is just a change. */
-  save (fixture, fixture->wcfc, fixture->q3, 6, "Late referral");
+  pm_test_set_value (fixture->store, fixture->wcfc, fixture->q3, 6, "Late referral");
   list = restatements (fixture, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
 }
@@ -194,7 +118,7 @@ test_changed_value (Fixture       *fixture,
   none = restatements (fixture, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
 
-  save (fixture, fixture->wcfc, fixture->q3, 6, "One December referral was counted late");
+  pm_test_set_value (fixture->store, fixture->wcfc, fixture->q3, 6, "One December referral was counted late");
   list = restatements (fixture, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   restatement = g_list_model_get_item (list, 0);
@@ -207,7 +131,7 @@ test_changed_value (Fixture       *fixture,
 
   /* Put back as reported, it is no longer a restatement. */
   g_clear_object (&list);
-  save (fixture, fixture->wcfc, fixture->q3, 5, "Counted again: five after all");
+  pm_test_set_value (fixture->store, fixture->wcfc, fixture->q3, 5, "Counted again: five after all");
   list = restatements (fixture, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
 }
@@ -222,7 +146,7 @@ test_no_reason (Fixture       *fixture,
   g_autofree char *note = g_strdup (pm_progress_entry_get_note (pm_kpi_get_entry (fixture->wcfc, fixture->q3)));
 
   freeze (fixture, "2017-01-12", fixture->q3);
-  save (fixture, fixture->wcfc, fixture->q3, 7, note);
+  pm_test_set_value (fixture->store, fixture->wcfc, fixture->q3, 7, note);
   list = restatements (fixture, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   restatement = g_list_model_get_item (list, 0);
@@ -240,7 +164,7 @@ test_added_and_removed (Fixture       *fixture,
   gboolean saw_added = FALSE, saw_removed = FALSE;
 
   freeze (fixture, "2017-01-12", fixture->q3);
-  save (fixture, empty, fixture->q3, 3, "Figures arrived after the meeting");
+  pm_test_set_value (fixture->store, empty, fixture->q3, 3, "Figures arrived after the meeting");
   g_assert_true (pm_store_delete_entry (fixture->store, fixture->wcfc, fixture->q3, &error));
   g_assert_no_error (error);
 
@@ -279,11 +203,11 @@ test_periods (Fixture       *fixture,
   g_autoptr(GListModel) upto = NULL;
 
   freeze (fixture, "2017-01-12", fixture->q3);
-  save (fixture, fixture->wcfc, fixture->q4, 9, "January figures");
+  pm_test_set_value (fixture->store, fixture->wcfc, fixture->q4, 9, "January figures");
   later = restatements (fixture, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (later), ==, 0);
 
-  save (fixture, fixture->wcfc, fixture->q3, 6, "Late referral");
+  pm_test_set_value (fixture->store, fixture->wcfc, fixture->q3, 6, "Late referral");
   before = restatements (fixture, q2);
   g_assert_cmpuint (g_list_model_get_n_items (before), ==, 0);
   upto = restatements (fixture, fixture->q3);
@@ -331,7 +255,7 @@ test_next_round (Fixture       *fixture,
   g_autoptr(PmRestatement) restatement = NULL;
 
   freeze (fixture, "2017-01-12", fixture->q3);
-  save (fixture, fixture->wcfc, fixture->q3, 6, "Late referral");
+  pm_test_set_value (fixture->store, fixture->wcfc, fixture->q3, 6, "Late referral");
   first = restatements (fixture, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (first), ==, 1);
 
@@ -339,7 +263,7 @@ test_next_round (Fixture       *fixture,
   second = restatements (fixture, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (second), ==, 0);
 
-  save (fixture, fixture->wcfc, fixture->q3, 8, "Audited");
+  pm_test_set_value (fixture->store, fixture->wcfc, fixture->q3, 8, "Audited");
   third = restatements (fixture, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (third), ==, 1);
   restatement = g_list_model_get_item (third, 0);
@@ -360,7 +284,7 @@ test_reopen_and_read_only (Fixture       *fixture,
   g_autoptr(PmProgramme) programme = NULL;
 
   freeze (fixture, "2017-01-12", fixture->q3);
-  save (fixture, fixture->wcfc, fixture->q3, 6, "Late referral");
+  pm_test_set_value (fixture->store, fixture->wcfc, fixture->q3, 6, "Late referral");
   pm_store_close (fixture->store);
   g_clear_object (&fixture->store);
 
@@ -385,7 +309,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, "Programme Office", pm_test_office_set_up, func, pm_test_office_tear_down)
   ADD ("/rounds/no-round", test_no_round);
   ADD ("/rounds/changed-value", test_changed_value);
   ADD ("/rounds/no-reason", test_no_reason);

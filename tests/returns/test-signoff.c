@@ -8,74 +8,18 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "pm-progress-import.h"
 #include "pm-progress-writer.h"
 #include "pm-return-merge.h"
-#include "pm-sample.h"
+#include "pm-test-sample.h"
 #include "pm-store.h"
 
 #define CANNOCK "Cannock Chase"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  PmStore     *store;
-  PmProgramme *programme;
-  PmDistrict  *cannock;
-  PmKpi       *wcfc;
-  PmPeriod    *q3;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) sample = pm_sample_programme_load (&error);
-  g_autoptr(PmPilot) pilot = NULL;
-
-  g_assert_no_error (error);
-  fixture->dir = g_dir_make_tmp ("pm-signoff-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "office.db", NULL);
-  fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (pm_store_import (fixture->store, sample, &error));
-  fixture->programme = pm_store_load (fixture->store, &error);
-  g_assert_no_error (error);
-  pm_store_set_author (fixture->store, "Programme Office");
-  fixture->cannock = pm_programme_find_district (fixture->programme, CANNOCK);
-  pilot = g_list_model_get_item (pm_district_get_pilots (fixture->cannock), 0);
-  fixture->wcfc = g_list_model_get_item (pm_pilot_get_kpis (pilot), 0);
-  g_object_unref (fixture->wcfc);   /* the pilot keeps it */
-  fixture->q3 = pm_period_new (2016, 3);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->q3);
-  g_clear_object (&fixture->programme);
-  pm_store_close (fixture->store);
-  g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+/* The office's database of the sample: tests/common's fixture. */
+typedef PmTestOffice Fixture;
 
 static void
 set_state (Fixture        *fixture,
@@ -232,7 +176,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, "Programme Office", pm_test_office_set_up, func, pm_test_office_tear_down)
   ADD ("/signoff/lifecycle", test_lifecycle);
   ADD ("/signoff/accepted-is-read-only", test_accepted_is_read_only);
   ADD ("/signoff/history-kept", test_history_kept);

@@ -1,10 +1,9 @@
-/* store-test-util.c: programmes and files for the store tests
+/* store-test-util.c: programmes and engines for the store tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <sqlite3.h>
 
@@ -14,33 +13,12 @@
 
 #include "store-test-util.h"
 
-gpointer
-store_test_item (GListModel *list,
-                 guint       position)
-{
-  gpointer item = g_list_model_get_item (list, position);
-
-  g_assert_nonnull (item);
-  g_object_unref (item);
-  return item;
-}
-
-static PmPeriod *
-period (const char *code)
-{
-  g_autoptr(GError) error = NULL;
-  PmPeriod *result = pm_period_parse (code, &error);
-
-  g_assert_no_error (error);
-  return result;
-}
-
-static void
-add_target (PmKpi      *kpi,
-            double      value,
-            const char *date,
-            const char *set_on,
-            const char *reason)
+void
+store_test_add_target (PmKpi      *kpi,
+                       double      value,
+                       const char *date,
+                       const char *set_on,
+                       const char *reason)
 {
   g_autoptr(PmTarget) target = pm_target_new (value, date);
   g_autoptr(GError) error = NULL;
@@ -58,7 +36,7 @@ add_entry (PmKpi      *kpi,
            double      value,
            const char *note)
 {
-  g_autoptr(PmPeriod) p = period (code);
+  g_autoptr(PmPeriod) p = pm_test_period (code);
   g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (p);
   g_autoptr(GError) error = NULL;
 
@@ -75,7 +53,7 @@ add_fraction_entry (PmKpi      *kpi,
                     double      numerator,
                     double      denominator)
 {
-  g_autoptr(PmPeriod) p = period (code);
+  g_autoptr(PmPeriod) p = pm_test_period (code);
   g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (p);
   g_autoptr(GError) error = NULL;
 
@@ -101,7 +79,7 @@ add_narrative (PmPilot    *pilot,
                const char *learning,
                const char *case_study)
 {
-  g_autoptr(PmPeriod) p = period (code);
+  g_autoptr(PmPeriod) p = pm_test_period (code);
   g_autoptr(PmNarrative) narrative = pm_narrative_new (p);
 
   pm_narrative_set_progress (narrative, progress);
@@ -134,8 +112,8 @@ build_full_pilot (void)
   g_autoptr(PmProvider) cess = pm_provider_new ("CESS");
   g_autoptr(PmSpendItem) upshot = pm_spend_item_new ("UPSHOT software licence", 490000);
   g_autoptr(PmSpendItem) marketing = pm_spend_item_new ("Marketing and engagement", 400000);
-  g_autoptr(PmPeriod) q3 = period ("FY2016-Q3");
-  g_autoptr(PmPeriod) q4 = period ("FY2016-Q4");
+  g_autoptr(PmPeriod) q3 = pm_test_period ("FY2016-Q3");
+  g_autoptr(PmPeriod) q4 = pm_test_period ("FY2016-Q4");
   g_autoptr(PmReachEntry) reach_wcfc = pm_reach_entry_new (q3, "WCFC", 5);
   g_autoptr(PmReachEntry) reach_cess = pm_reach_entry_new (q3, "CESS", 2);
   g_autoptr(PmReachEntry) reach_all = pm_reach_entry_new (q4, NULL, 19);
@@ -188,8 +166,8 @@ build_full_pilot (void)
   baseline = pm_baseline_new_value (212, "2016-11", "in total");
   set_baseline (referrals, baseline);
   g_clear_object (&baseline);
-  add_target (referrals, 180, "2017-03-31", "2016-12-01", "Agreed at the December board");
-  add_target (referrals, 170, "2017-11-30", "2017-06-01", "Revised after the first two quarters");
+  store_test_add_target (referrals, 180, "2017-03-31", "2016-12-01", "Agreed at the December board");
+  store_test_add_target (referrals, 170, "2017-11-30", "2017-06-01", "Revised after the first two quarters");
   add_entry (referrals, "FY2016-Q3", TRUE, 200, "Early figures");
   add_entry (referrals, "FY2016-Q4", FALSE, 0, "Figures not yet provided");
   pm_pilot_add_kpi (pilot, referrals);
@@ -203,7 +181,7 @@ build_full_pilot (void)
   g_assert_no_error (error);
   set_baseline (attendance, baseline);
   g_clear_object (&baseline);
-  add_target (attendance, 95, NULL, NULL, NULL);
+  store_test_add_target (attendance, 95, NULL, NULL, NULL);
   add_fraction_entry (attendance, "FY2016-Q3", 457, 1000);
   add_entry (attendance, "FY2016-Q4", TRUE, 46.25, NULL);
   pm_pilot_add_kpi (pilot, attendance);
@@ -244,7 +222,7 @@ build_full_pilot (void)
   pm_baseline_set_note (baseline, "No baseline");
   set_baseline (savings, baseline);
   g_clear_object (&baseline);
-  add_target (savings, 5000000, "2018-03-31", NULL, NULL);
+  store_test_add_target (savings, 5000000, "2018-03-31", NULL, NULL);
   add_entry (savings, "FY2016-Q4", TRUE, 125050, NULL);
   pm_pilot_add_kpi (pilot, savings);
 
@@ -311,7 +289,7 @@ store_test_build_small_programme (void)
   g_autoptr(PmProvider) provider = pm_provider_new ("SPARK");
 
   set_baseline (percentage, baseline);
-  add_target (percentage, 60, "2017-03-31", NULL, NULL);
+  store_test_add_target (percentage, 60, "2017-03-31", NULL, NULL);
   add_entry (percentage, "FY2016-Q3", TRUE, 50, NULL);
   pm_pilot_add_kpi (pilot, percentage);
   pm_pilot_add_kpi (pilot, count);
@@ -372,8 +350,8 @@ assert_baselines_equal (PmBaseline *a,
   g_assert_cmpuint (g_list_model_get_n_items (sites_a), ==, g_list_model_get_n_items (sites_b));
   for (guint i = 0; i < g_list_model_get_n_items (sites_a); i++)
     {
-      PmSiteValue *site_a = store_test_item (sites_a, i);
-      PmSiteValue *site_b = store_test_item (sites_b, i);
+      PmSiteValue *site_a = pm_test_item (sites_a, i);
+      PmSiteValue *site_b = pm_test_item (sites_b, i);
 
       g_assert_cmpstr (pm_site_value_get_site (site_a), ==, pm_site_value_get_site (site_b));
       g_assert_cmpfloat (pm_site_value_get_value (site_a), ==, pm_site_value_get_value (site_b));
@@ -403,8 +381,8 @@ assert_kpis_equal (PmKpi    *a,
   g_assert_cmpuint (g_list_model_get_n_items (targets_a), ==, g_list_model_get_n_items (targets_b));
   for (guint i = 0; i < g_list_model_get_n_items (targets_a); i++)
     {
-      PmTarget *ta = store_test_item (targets_a, i);
-      PmTarget *tb = store_test_item (targets_b, i);
+      PmTarget *ta = pm_test_item (targets_a, i);
+      PmTarget *tb = pm_test_item (targets_b, i);
 
       g_assert_cmpfloat (pm_target_get_value (ta), ==, pm_target_get_value (tb));
       g_assert_cmpstr (pm_target_get_date (ta), ==, pm_target_get_date (tb));
@@ -415,8 +393,8 @@ assert_kpis_equal (PmKpi    *a,
   g_assert_cmpuint (g_list_model_get_n_items (entries_a), ==, g_list_model_get_n_items (entries_b));
   for (guint i = 0; i < g_list_model_get_n_items (entries_a); i++)
     {
-      PmProgressEntry *ea = store_test_item (entries_a, i);
-      PmProgressEntry *eb = store_test_item (entries_b, i);
+      PmProgressEntry *ea = pm_test_item (entries_a, i);
+      PmProgressEntry *eb = pm_test_item (entries_b, i);
 
       assert_periods_equal (pm_progress_entry_get_period (ea), pm_progress_entry_get_period (eb));
       g_assert_cmpint (pm_progress_entry_has_value (ea), ==, pm_progress_entry_has_value (eb));
@@ -459,8 +437,8 @@ assert_pilots_equal (PmPilot  *a,
   g_assert_cmpuint (g_list_model_get_n_items (list_a), ==, g_list_model_get_n_items (list_b));
   for (guint i = 0; i < g_list_model_get_n_items (list_a); i++)
     {
-      PmProvider *pa = store_test_item (list_a, i);
-      PmProvider *pb = store_test_item (list_b, i);
+      PmProvider *pa = pm_test_item (list_a, i);
+      PmProvider *pb = pm_test_item (list_b, i);
 
       g_assert_cmpstr (pm_provider_get_name (pa), ==, pm_provider_get_name (pb));
       g_assert_cmpstr (pm_provider_get_full_name (pa), ==, pm_provider_get_full_name (pb));
@@ -472,8 +450,8 @@ assert_pilots_equal (PmPilot  *a,
   g_assert_cmpuint (g_list_model_get_n_items (list_a), ==, g_list_model_get_n_items (list_b));
   for (guint i = 0; i < g_list_model_get_n_items (list_a); i++)
     {
-      PmReachEntry *ra = store_test_item (list_a, i);
-      PmReachEntry *rb = store_test_item (list_b, i);
+      PmReachEntry *ra = pm_test_item (list_a, i);
+      PmReachEntry *rb = pm_test_item (list_b, i);
 
       assert_periods_equal (pm_reach_entry_get_period (ra), pm_reach_entry_get_period (rb));
       g_assert_cmpstr (pm_reach_entry_get_provider (ra), ==, pm_reach_entry_get_provider (rb));
@@ -485,8 +463,8 @@ assert_pilots_equal (PmPilot  *a,
   g_assert_cmpuint (g_list_model_get_n_items (list_a), ==, g_list_model_get_n_items (list_b));
   for (guint i = 0; i < g_list_model_get_n_items (list_a); i++)
     {
-      PmSpendItem *sa = store_test_item (list_a, i);
-      PmSpendItem *sb = store_test_item (list_b, i);
+      PmSpendItem *sa = pm_test_item (list_a, i);
+      PmSpendItem *sb = pm_test_item (list_b, i);
 
       g_assert_cmpstr (pm_spend_item_get_description (sa), ==, pm_spend_item_get_description (sb));
       g_assert_cmpint (pm_spend_item_get_amount_pence (sa), ==, pm_spend_item_get_amount_pence (sb));
@@ -499,8 +477,8 @@ assert_pilots_equal (PmPilot  *a,
   g_assert_cmpuint (g_list_model_get_n_items (list_a), ==, g_list_model_get_n_items (list_b));
   for (guint i = 0; i < g_list_model_get_n_items (list_a); i++)
     {
-      PmNarrative *na = store_test_item (list_a, i);
-      PmNarrative *nb = store_test_item (list_b, i);
+      PmNarrative *na = pm_test_item (list_a, i);
+      PmNarrative *nb = pm_test_item (list_b, i);
 
       assert_periods_equal (pm_narrative_get_period (na), pm_narrative_get_period (nb));
       g_assert_cmpstr (pm_narrative_get_progress (na), ==, pm_narrative_get_progress (nb));
@@ -512,7 +490,7 @@ assert_pilots_equal (PmPilot  *a,
   list_b = pm_pilot_get_kpis (b);
   g_assert_cmpuint (g_list_model_get_n_items (list_a), ==, g_list_model_get_n_items (list_b));
   for (guint i = 0; i < g_list_model_get_n_items (list_a); i++)
-    assert_kpis_equal (store_test_item (list_a, i), store_test_item (list_b, i), same_ids);
+    assert_kpis_equal (pm_test_item (list_a, i), pm_test_item (list_b, i), same_ids);
 }
 
 void
@@ -533,8 +511,8 @@ store_test_assert_programmes_equal (PmProgramme *a,
                     g_list_model_get_n_items (districts_b));
   for (guint i = 0; i < g_list_model_get_n_items (districts_a); i++)
     {
-      PmDistrict *da = store_test_item (districts_a, i);
-      PmDistrict *db = store_test_item (districts_b, i);
+      PmDistrict *da = pm_test_item (districts_a, i);
+      PmDistrict *db = pm_test_item (districts_b, i);
       GListModel *pilots_a = pm_district_get_pilots (da);
       GListModel *pilots_b = pm_district_get_pilots (db);
 
@@ -544,19 +522,9 @@ store_test_assert_programmes_equal (PmProgramme *a,
       g_assert_cmpuint (g_list_model_get_n_items (pilots_a), ==,
                         g_list_model_get_n_items (pilots_b));
       for (guint j = 0; j < g_list_model_get_n_items (pilots_a); j++)
-        assert_pilots_equal (store_test_item (pilots_a, j), store_test_item (pilots_b, j),
+        assert_pilots_equal (pm_test_item (pilots_a, j), pm_test_item (pilots_b, j),
                              same_ids);
     }
-}
-
-char *
-store_test_make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("pm-store-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
 }
 
 static void drop_server_databases (const char *dir);
@@ -564,61 +532,16 @@ static void drop_server_databases (const char *dir);
 void
 store_test_remove_dir (const char *dir)
 {
-  g_autoptr(GDir) handle = NULL;
-  const char *name;
-
   drop_server_databases (dir);
-
-  /* A test may have left the folder read-only. */
-  g_chmod (dir, 0700);
-
-  handle = g_dir_open (dir, 0, NULL);
-  if (handle != NULL)
-    {
-      while ((name = g_dir_read_name (handle)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (dir, name, NULL);
-
-          g_chmod (path, 0600);
-          g_unlink (path);
-        }
-    }
-
-  g_rmdir (dir);
-}
-
-GBytes *
-store_test_read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
+  pm_test_remove_tree (dir);
 }
 
 void
-store_test_write_file (const char *path,
-                       const void *data,
-                       gsize       length)
+store_test_clear_dir (char **dir)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, length, &error);
-  g_assert_no_error (error);
-}
-
-void
-store_test_assert_file_unchanged (const char *path,
-                                  GBytes     *before)
-{
-  g_autoptr(GBytes) after = store_test_read_file (path);
-
-  g_assert_cmpuint (g_bytes_get_size (after), ==, g_bytes_get_size (before));
-  g_assert_true (g_bytes_equal (after, before));
+  if (*dir != NULL)
+    store_test_remove_dir (*dir);
+  g_clear_pointer (dir, g_free);
 }
 
 static sqlite3 *
@@ -816,15 +739,34 @@ drop_server_databases (const char *dir)
 }
 
 void
-store_test_make_store (const char  *path,
-                       PmProgramme *programme)
+store_test_small_set_up (StoreTestSmall *fixture,
+                         gconstpointer   name)
 {
-  g_autoptr(PmStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) programme = store_test_build_small_programme ();
+  GListModel *kpis;
 
-  store = pm_store_open (path, PM_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (pm_store_import (store, programme, &error));
-  g_assert_no_error (error);
-  pm_store_close (store);
+  fixture->dir = pm_test_dir_new ("pm-store");
+  fixture->path = store_test_location (fixture->dir, name);
+  pm_test_store_create (fixture->path, programme);
+
+  fixture->store = pm_test_store_open (fixture->path, PM_STORE_OPEN_DEFAULT);
+  fixture->programme = pm_test_store_load (fixture->store);
+  fixture->before = pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
+
+  fixture->district = pm_test_item (pm_programme_get_districts (fixture->programme), 0);
+  fixture->pilot = pm_test_item (pm_district_get_pilots (fixture->district), 0);
+  kpis = pm_pilot_get_kpis (fixture->pilot);
+  fixture->percentage = pm_test_item (kpis, 0);
+  fixture->count = pm_test_item (kpis, 1);
+}
+
+void
+store_test_small_tear_down (StoreTestSmall *fixture,
+                            gconstpointer   name)
+{
+  g_clear_object (&fixture->programme);
+  g_clear_object (&fixture->before);
+  g_clear_object (&fixture->store);
+  store_test_clear_dir (&fixture->dir);
+  g_clear_pointer (&fixture->path, g_free);
 }

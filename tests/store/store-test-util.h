@@ -1,4 +1,7 @@
-/* store-test-util.h: programmes and files for the store tests
+/* store-test-util.h: programmes and engines for the store tests
+ *
+ * Folders, files and stores of a programme are tests/common's
+ * (pm-test-sample.h, included here).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "pm-store.h"
+#include "pm-test-sample.h"
 
 G_BEGIN_DECLS
 
@@ -19,17 +23,25 @@ PmProgramme *store_test_build_full_programme   (void);
  * and one count KPI with no values. */
 PmProgramme *store_test_build_small_programme  (void);
 
+/* Adds a target of @value by @date to @kpi, set on @set_on for @reason
+ * (either may be NULL). */
+void         store_test_add_target             (PmKpi       *kpi,
+                                                double       value,
+                                                const char  *date,
+                                                const char  *set_on,
+                                                const char  *reason);
+
 /* Asserts that @a and @b hold the same things, property by property.
  * With @same_ids the ids must match too (a reload of the same file). */
 void         store_test_assert_programmes_equal (PmProgramme *a,
                                                  PmProgramme *b,
                                                  gboolean     same_ids);
 
-/* A new temporary folder, and a path in it. */
-char        *store_test_make_dir               (void);
-/* Removes the folder made above and what is in it (one level), and drops
- * the server databases made for it by store_test_location(). */
+/* Removes @dir (made with pm_test_dir_new()) and what is in it, and
+ * drops the server databases made for it by store_test_location(). */
 void         store_test_remove_dir             (const char  *dir);
+/* The same for a tear-down: also frees *@dir and sets it to NULL. */
+void         store_test_clear_dir              (char       **dir);
 
 /* The store tests run against each engine: a file, or with
  * PM_TEST_ENGINE=postgresql a database on the throwaway server that
@@ -45,13 +57,6 @@ char        *store_test_location               (const char  *dir,
 /* For a test of files themselves (damaged, read-only, locked): skips it
  * on the server and returns TRUE. */
 gboolean     store_test_skip_unless_file       (void);
-
-GBytes      *store_test_read_file              (const char  *path);
-void         store_test_write_file             (const char  *path,
-                                                const void  *data,
-                                                gsize        length);
-void         store_test_assert_file_unchanged  (const char  *path,
-                                                GBytes      *before);
 
 /* Raw SQL on the database at @path (a file or a server location),
  * bypassing the store: constant SQL only. */
@@ -70,12 +75,25 @@ gboolean     store_test_has_column             (const char  *path,
                                                 const char  *table,
                                                 const char  *column);
 
-/* Makes @path a store holding @programme, and closes it. */
-void         store_test_make_store             (const char  *path,
-                                                PmProgramme *programme);
+/* A fixture: the small programme in a store of its own on the engine
+ * under test, open, loaded to be edited and loaded again to compare with.
+ * For g_test_add() the data is the database's name. */
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  PmStore     *store;
+  PmProgramme *programme;   /* as loaded, and edited by the tests */
+  PmProgramme *before;      /* as loaded, never touched */
+  PmDistrict  *district;    /* borrowed from programme */
+  PmPilot     *pilot;
+  PmKpi       *percentage;
+  PmKpi       *count;
+} StoreTestSmall;
 
-/* The nth item of a list model, borrowed (the list keeps it alive). */
-gpointer     store_test_item                   (GListModel  *list,
-                                                guint        position);
+void         store_test_small_set_up           (StoreTestSmall *fixture,
+                                                gconstpointer   name);
+void         store_test_small_tear_down        (StoreTestSmall *fixture,
+                                                gconstpointer   name);
 
 G_END_DECLS

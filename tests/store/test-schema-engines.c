@@ -199,7 +199,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-schema");
   fixture->locations = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -216,8 +216,7 @@ fixture_tear_down (Fixture       *fixture,
         g_warning ("%s", error->message);
     }
   g_clear_pointer (&fixture->locations, g_ptr_array_unref);
-  store_test_remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  store_test_clear_dir (&fixture->dir);
 }
 
 /* A new place for a database on @engine, which the fixture keeps: a file

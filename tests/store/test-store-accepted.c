@@ -46,9 +46,9 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(PmKpi) contacts = pm_kpi_new ("Contacts", PM_UNIT_COUNT, PM_DIRECTION_REDUCE);
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-store");
   fixture->path = store_test_location (fixture->dir, "accepted.pmdb");
-  store_test_make_store (fixture->path, full);
+  pm_test_store_create (fixture->path, full);
 
   fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -57,11 +57,11 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->cannock = pm_programme_find_district (fixture->programme, CANNOCK);
   fixture->newcastle = pm_programme_find_district (fixture->programme, NEWCASTLE);
-  fixture->pilot = store_test_item (pm_district_get_pilots (fixture->cannock), 0);
+  fixture->pilot = pm_test_item (pm_district_get_pilots (fixture->cannock), 0);
   fixture->q3 = pm_period_new (2016, 3);
 
   /* A KPI in the other district, for a value to be moved to. */
-  g_assert_true (pm_store_add_kpi (fixture->store, store_test_item (pm_district_get_pilots (fixture->newcastle), 0),
+  g_assert_true (pm_store_add_kpi (fixture->store, pm_test_item (pm_district_get_pilots (fixture->newcastle), 0),
                                    contacts, &error));
   g_assert_no_error (error);
 
@@ -80,8 +80,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->programme);
   pm_store_close (fixture->store);
   g_clear_object (&fixture->store);
-  store_test_remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  store_test_clear_dir (&fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
 }
 
@@ -93,7 +92,7 @@ find_kpi (PmPilot    *pilot,
 
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
-      PmKpi *kpi = store_test_item (kpis, i);
+      PmKpi *kpi = pm_test_item (kpis, i);
 
       if (g_str_has_prefix (pm_kpi_get_title (kpi), prefix))
         return kpi;
@@ -208,7 +207,7 @@ test_delete_pilot (Fixture       *fixture,
   g_autoptr(PmProgramme) before = read_back (fixture);
   g_autoptr(PmProgramme) after = NULL;
   g_autoptr(GError) error = NULL;
-  PmPilot *empty = store_test_item (pm_district_get_pilots (fixture->newcastle), 0);
+  PmPilot *empty = pm_test_item (pm_district_get_pilots (fixture->newcastle), 0);
 
   g_assert_false (pm_store_delete_pilot (fixture->store, fixture->cannock, fixture->pilot, &error));
   assert_named_refusal (error);
@@ -302,7 +301,7 @@ test_writes_name_the_quarter (Fixture       *fixture,
 
   /* A lead's return with another figure for the quarter. */
   lead_cannock = pm_programme_find_district (lead, CANNOCK);
-  lead_pilot = store_test_item (pm_district_get_pilots (lead_cannock), 0);
+  lead_pilot = pm_test_item (pm_district_get_pilots (lead_cannock), 0);
   pm_progress_entry_set_value (changed, 150);
   g_assert_true (pm_kpi_set_entry (find_kpi (lead_pilot, "Reduce the number of referrals"), changed, &error));
   /* Signed with a key in this test's own data folder, which the office
@@ -497,9 +496,9 @@ test_migrate (Fixture       *fixture,
   programme = pm_store_load (store, &error);
   g_assert_no_error (error);
   district = pm_programme_find_district (programme, CANNOCK);
-  pilot = store_test_item (pm_district_get_pilots (district), 0);
+  pilot = pm_test_item (pm_district_get_pilots (district), 0);
 
-  g_assert_false (pm_store_delete_kpi (store, pilot, store_test_item (pm_pilot_get_kpis (pilot), 0), &error));
+  g_assert_false (pm_store_delete_kpi (store, pilot, pm_test_item (pm_pilot_get_kpis (pilot), 0), &error));
   assert_named_refusal (error);
   g_clear_error (&error);
   g_assert_false (pm_database_execute (_pm_store_get_database (store),

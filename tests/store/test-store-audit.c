@@ -33,16 +33,16 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(PmProgramme) small = store_test_build_small_programme ();
   PmDistrict *district;
 
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-store");
   fixture->path = store_test_location (fixture->dir, "audit.db");
-  store_test_make_store (fixture->path, small);
+  pm_test_store_create (fixture->path, small);
   fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   fixture->programme = pm_store_load (fixture->store, &error);
   g_assert_no_error (error);
-  district = store_test_item (pm_programme_get_districts (fixture->programme), 0);
-  fixture->pilot = store_test_item (pm_district_get_pilots (district), 0);
-  fixture->kpi = store_test_item (pm_pilot_get_kpis (fixture->pilot), 0);
+  district = pm_test_item (pm_programme_get_districts (fixture->programme), 0);
+  fixture->pilot = pm_test_item (pm_district_get_pilots (district), 0);
+  fixture->kpi = pm_test_item (pm_pilot_get_kpis (fixture->pilot), 0);
   g_assert_cmpstr (pm_kpi_get_title (fixture->kpi), ==, "Attendance");
   pm_store_set_author (fixture->store, "Alex Lead");
 }
@@ -54,8 +54,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->programme);
   pm_store_close (fixture->store);
   g_clear_object (&fixture->store);
-  store_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  store_test_clear_dir (&fixture->dir);
   g_free (fixture->path);
 }
 
@@ -77,13 +76,8 @@ save (Fixture    *fixture,
       const char *note)
 {
   g_autoptr(PmPeriod) period = pm_period_new (2016, quarter);
-  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
-  g_autoptr(GError) error = NULL;
 
-  pm_progress_entry_set_value (entry, value);
-  pm_progress_entry_set_note (entry, note);
-  g_assert_true (pm_store_save_entry (fixture->store, fixture->kpi, entry, &error));
-  g_assert_no_error (error);
+  pm_test_set_value (fixture->store, fixture->kpi, period, value, note);
 }
 
 static void
@@ -97,7 +91,7 @@ test_import_recorded (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
-      PmChange *change = store_test_item (list, i);
+      PmChange *change = pm_test_item (list, i);
 
       g_assert_cmpint (pm_change_get_source (change), ==, PM_CHANGE_IMPORT);
       g_assert_false (pm_change_has_old_value (change));
@@ -126,8 +120,8 @@ test_overwrite_keeps_old (Fixture       *fixture,
 
   list = changes (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 5);
-  latest = store_test_item (list, 0);
-  before = store_test_item (list, 1);
+  latest = pm_test_item (list, 0);
+  before = pm_test_item (list, 1);
 
   /* Newest first: 55 → 57.5, then 50 → 55, each with who and when. */
   g_assert_cmpint (pm_change_get_kind (latest), ==, PM_CHANGE_VALUE);
@@ -170,7 +164,7 @@ test_delete_recorded (Fixture       *fixture,
   g_assert_no_error (error);
 
   list = changes (fixture);
-  latest = store_test_item (list, 0);
+  latest = pm_test_item (list, 0);
   g_assert_cmpfloat (pm_change_get_old_value (latest), ==, 50);
   g_assert_false (pm_change_has_new_value (latest));
 }
@@ -191,8 +185,8 @@ test_baseline_and_target_recorded (Fixture       *fixture,
   g_assert_no_error (error);
 
   list = changes (fixture);
-  revision = store_test_item (list, 0);
-  rebased = store_test_item (list, 1);
+  revision = pm_test_item (list, 0);
+  rebased = pm_test_item (list, 1);
 
   g_assert_cmpint (pm_change_get_kind (revision), ==, PM_CHANGE_TARGET);
   g_assert_cmpfloat (pm_change_get_old_value (revision), ==, 60);
@@ -256,7 +250,7 @@ test_csv_import_recorded (Fixture       *fixture,
   g_assert_no_error (error);
 
   list = changes (fixture);
-  latest = store_test_item (list, 0);
+  latest = pm_test_item (list, 0);
   g_assert_cmpint (pm_change_get_source (latest), ==, PM_CHANGE_CSV);
   g_assert_cmpstr (pm_change_get_author (latest), ==, "Programme Office");
   g_assert_cmpfloat (pm_change_get_old_value (latest), ==, 50);
@@ -266,7 +260,7 @@ test_csv_import_recorded (Fixture       *fixture,
   save (fixture, 3, 53, NULL);
   g_clear_object (&list);
   list = changes (fixture);
-  g_assert_cmpint (pm_change_get_source (store_test_item (list, 0)), ==, PM_CHANGE_TYPED);
+  g_assert_cmpint (pm_change_get_source (pm_test_item (list, 0)), ==, PM_CHANGE_TYPED);
 }
 
 static void

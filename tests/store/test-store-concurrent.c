@@ -47,9 +47,9 @@ client_open (Client     *client,
   pm_store_set_author (client->store, author);
   client->programme = pm_store_load (client->store, &error);
   g_assert_no_error (error);
-  district = store_test_item (pm_programme_get_districts (client->programme), 0);
-  pilot = store_test_item (pm_district_get_pilots (district), 0);
-  client->kpi = store_test_item (pm_pilot_get_kpis (pilot), 0);
+  district = pm_test_item (pm_programme_get_districts (client->programme), 0);
+  pilot = pm_test_item (pm_district_get_pilots (district), 0);
+  client->kpi = pm_test_item (pm_pilot_get_kpis (pilot), 0);
   g_assert_cmpstr (pm_kpi_get_title (client->kpi), ==, "Attendance");
 }
 
@@ -68,9 +68,9 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(PmProgramme) small = store_test_build_small_programme ();
 
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-store");
   fixture->path = store_test_location (fixture->dir, "shared.db");
-  store_test_make_store (fixture->path, small);
+  pm_test_store_create (fixture->path, small);
   client_open (&fixture->alex, fixture->path, "Alex Lead");
   client_open (&fixture->sam, fixture->path, "Sam Office");
 }
@@ -81,8 +81,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   client_close (&fixture->alex);
   client_close (&fixture->sam);
-  store_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  store_test_clear_dir (&fixture->dir);
   g_free (fixture->path);
 }
 

@@ -85,16 +85,6 @@ static const struct
   "  WHERE table_schema = current_schema () AND is_identity = 'YES') ids " \
   "WHERE next_id <= max_id"
 
-static PmPeriod *
-period (const char *code)
-{
-  g_autoptr(GError) error = NULL;
-  PmPeriod *result = pm_period_parse (code, &error);
-
-  g_assert_no_error (error);
-  return result;
-}
-
 /* Borrowed from @programme. */
 static PmKpi *
 find_kpi (PmProgramme *programme,
@@ -104,15 +94,15 @@ find_kpi (PmProgramme *programme,
 
   for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
     {
-      GListModel *pilots = pm_district_get_pilots (store_test_item (districts, d));
+      GListModel *pilots = pm_district_get_pilots (pm_test_item (districts, d));
 
       for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
         {
-          GListModel *kpis = pm_pilot_get_kpis (store_test_item (pilots, p));
+          GListModel *kpis = pm_pilot_get_kpis (pm_test_item (pilots, p));
 
           for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
             {
-              PmKpi *kpi = store_test_item (kpis, k);
+              PmKpi *kpi = pm_test_item (kpis, k);
 
               if (g_str_equal (pm_kpi_get_title (kpi), title))
                 return kpi;
@@ -147,7 +137,7 @@ save_value (PmStore     *store,
             const char  *note,
             GError     **error)
 {
-  g_autoptr(PmPeriod) p = period (code);
+  g_autoptr(PmPeriod) p = pm_test_period (code);
   g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (p);
 
   pm_progress_entry_set_value (entry, value);
@@ -162,7 +152,7 @@ set_signoff (PmStore        *store,
              PmSignoffState  state,
              const char     *comment)
 {
-  g_autoptr(PmPeriod) p = period (code);
+  g_autoptr(PmPeriod) p = pm_test_period (code);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (pm_store_set_signoff (store, cannock (programme), p, state, comment, &error));
@@ -177,10 +167,10 @@ make_history (PmStore     *store,
               PmProgramme *programme)
 {
   PmKpi *attendance = find_kpi (programme, "School attendance");
-  PmPilot *pilot = store_test_item (pm_district_get_pilots (cannock (programme)), 0);
+  PmPilot *pilot = pm_test_item (pm_district_get_pilots (cannock (programme)), 0);
   g_autoptr(PmTarget) target = pm_target_new (160, "2018-03-31");
-  g_autoptr(PmPeriod) q1 = period ("FY2017-Q1");
-  g_autoptr(PmPeriod) q4 = period ("FY2016-Q4");
+  g_autoptr(PmPeriod) q1 = pm_test_period ("FY2017-Q1");
+  g_autoptr(PmPeriod) q4 = pm_test_period ("FY2016-Q4");
   g_autoptr(PmNarrative) narrative = pm_narrative_new (q1);
   g_autoptr(GError) error = NULL;
 
@@ -211,7 +201,7 @@ static void
 fixture_set_up_empty (Fixture       *fixture,
                       gconstpointer  data)
 {
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-store");
   fixture->databases = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -225,7 +215,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture_set_up_empty (fixture, data);
   fixture->path = store_test_location (fixture->dir, "source.db");
-  store_test_make_store (fixture->path, full);
+  pm_test_store_create (fixture->path, full);
   fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   fixture->programme = pm_store_load (fixture->store, &error);
@@ -256,8 +246,7 @@ fixture_tear_down (Fixture       *fixture,
         g_warning ("%s", error->message);
     }
   g_ptr_array_unref (fixture->databases);
-  store_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  store_test_clear_dir (&fixture->dir);
   g_free (fixture->path);
 }
 
@@ -335,8 +324,8 @@ assert_restatements_equal (GListModel *a,
   g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
   for (guint i = 0; i < g_list_model_get_n_items (a); i++)
     {
-      PmRestatement *ra = store_test_item (a, i);
-      PmRestatement *rb = store_test_item (b, i);
+      PmRestatement *ra = pm_test_item (a, i);
+      PmRestatement *rb = pm_test_item (b, i);
       double reported_a = pm_restatement_get_reported_value (ra);
       double reported_b = pm_restatement_get_reported_value (rb);
 
@@ -413,7 +402,7 @@ assert_usable (const char *location)
   g_autoptr(PmDistrict) district = pm_district_new ("Tamworth");
   g_autoptr(PmPilot) pilot = pm_pilot_new ("Tamworth pilot");
   g_autoptr(PmKpi) kpi = pm_kpi_new ("Families supported", PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
-  g_autoptr(PmPeriod) q1 = period ("FY2017-Q1");
+  g_autoptr(PmPeriod) q1 = pm_test_period ("FY2017-Q1");
   g_autoptr(GError) error = NULL;
   gint64 last_district = store_test_query_int (location, "SELECT max (id) FROM district");
   gint64 last_kpi = store_test_query_int (location, "SELECT max (id) FROM kpi");
@@ -567,7 +556,7 @@ test_large (Fixture       *fixture,
   g_assert_no_error (error);
 
   fixture->path = store_test_location (fixture->dir, "source.db");
-  store_test_make_store (fixture->path, programme);
+  pm_test_store_create (fixture->path, programme);
   store = open_store (fixture->path, PM_STORE_OPEN_READ_ONLY);
 
   copy (store, copied);
@@ -606,13 +595,13 @@ test_refuses_existing_file (Fixture       *fixture,
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GError) error = NULL;
 
-  store_test_make_store (existing, small);
-  before = store_test_read_file (existing);
+  pm_test_store_create (existing, small);
+  before = pm_test_read_file (existing);
 
   g_assert_false (pm_store_copy_to (fixture->store, existing, &error));
   g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_EMPTY);
   g_assert_nonnull (strstr (error->message, "existing.db"));
-  store_test_assert_file_unchanged (existing, before);
+  pm_test_assert_file_unchanged (existing, before);
   assert_dir_holds (fixture->dir, (const char *[]) { "existing.db", NULL });
 }
 
@@ -644,7 +633,7 @@ test_refuses_server_not_empty (Fixture       *fixture,
 
   /* A Pilot Monitor database already, with its own programme. */
   ours = new_server_database (fixture);
-  store_test_make_store (ours, small);
+  pm_test_store_create (ours, small);
   g_assert_false (pm_store_copy_to (fixture->store, ours, &error));
   g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_EMPTY);
   g_assert_cmpint (store_test_query_int (ours, "SELECT count (*) FROM district"), ==, 1);

@@ -12,78 +12,23 @@
 #include "store-test-util.h"
 
 /* A store holding the small programme, and that programme as loaded. */
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  PmStore     *store;
-  PmProgramme *programme;
-  PmDistrict  *district;   /* borrowed from programme */
-  PmPilot     *pilot;
-  PmKpi       *percentage;
-  PmKpi       *count;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(PmProgramme) programme = store_test_build_small_programme ();
-  g_autoptr(GError) error = NULL;
-  GListModel *kpis;
-
-  fixture->dir = store_test_make_dir ();
-  fixture->path = store_test_location (fixture->dir, "programme.pmdb");
-  store_test_make_store (fixture->path, programme);
-
-  fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  fixture->programme = pm_store_load (fixture->store, &error);
-  g_assert_no_error (error);
-
-  fixture->district = store_test_item (pm_programme_get_districts (fixture->programme), 0);
-  fixture->pilot = store_test_item (pm_district_get_pilots (fixture->district), 0);
-  kpis = pm_pilot_get_kpis (fixture->pilot);
-  fixture->percentage = store_test_item (kpis, 0);
-  fixture->count = store_test_item (kpis, 1);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->programme);
-  g_clear_object (&fixture->store);
-  store_test_remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->path, g_free);
-}
-
+typedef StoreTestSmall Fixture;
 
 /* The programme as a fresh store reads it from the file. */
 static PmProgramme *
 reload (Fixture *fixture)
 {
-  g_autoptr(PmStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  PmProgramme *programme;
-
-  store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  programme = pm_store_load (store, &error);
-  g_assert_no_error (error);
-
-  return programme;
+  return pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
 }
 
 static PmKpi *
 first_kpi (PmProgramme *programme,
            guint        position)
 {
-  PmDistrict *district = store_test_item (pm_programme_get_districts (programme), 0);
-  PmPilot *pilot = store_test_item (pm_district_get_pilots (district), 0);
+  PmDistrict *district = pm_test_item (pm_programme_get_districts (programme), 0);
+  PmPilot *pilot = pm_test_item (pm_district_get_pilots (district), 0);
 
-  return store_test_item (pm_pilot_get_kpis (pilot), position);
+  return pm_test_item (pm_pilot_get_kpis (pilot), position);
 }
 
 static PmProgressEntry *
@@ -231,9 +176,9 @@ test_add_target (Fixture       *fixture,
   reloaded = reload (fixture);
   targets = pm_kpi_get_targets (first_kpi (reloaded, 0));
   g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 2);
-  g_assert_cmpfloat (pm_target_get_value (store_test_item (targets, 0)), ==, 60);
-  g_assert_cmpfloat (pm_target_get_value (store_test_item (targets, 1)), ==, 65);
-  g_assert_cmpstr (pm_target_get_reason (store_test_item (targets, 1)), ==,
+  g_assert_cmpfloat (pm_target_get_value (pm_test_item (targets, 0)), ==, 60);
+  g_assert_cmpfloat (pm_target_get_value (pm_test_item (targets, 1)), ==, 65);
+  g_assert_cmpstr (pm_target_get_reason (pm_test_item (targets, 1)), ==,
                    "Revised by the Select Committee");
 }
 
@@ -311,8 +256,8 @@ test_narrative (Fixture       *fixture,
   g_assert_nonnull (updated_at);
 
   reloaded = reload (fixture);
-  district = store_test_item (pm_programme_get_districts (reloaded), 0);
-  loaded = pm_pilot_get_narrative (store_test_item (pm_district_get_pilots (district), 0), q3);
+  district = pm_test_item (pm_programme_get_districts (reloaded), 0);
+  loaded = pm_pilot_get_narrative (pm_test_item (pm_district_get_pilots (district), 0), q3);
   g_assert_cmpstr (pm_narrative_get_progress (loaded), ==, "Four engagement events held");
   g_assert_cmpstr (pm_narrative_get_learning (loaded), ==, "Evenings work better");
   g_assert_null (pm_narrative_get_case_study (loaded));
@@ -515,9 +460,9 @@ test_structure (Fixture       *fixture,
 
   reloaded = reload (fixture);
   store_test_assert_programmes_equal (fixture->programme, reloaded, TRUE);
-  loaded_district = store_test_item (pm_programme_get_districts (reloaded), 1);
+  loaded_district = pm_test_item (pm_programme_get_districts (reloaded), 1);
   g_assert_cmpstr (pm_district_get_name (loaded_district), ==, "Lichfield District");
-  loaded_pilot = store_test_item (pm_district_get_pilots (loaded_district), 0);
+  loaded_pilot = pm_test_item (pm_district_get_pilots (loaded_district), 0);
   g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_kpis (loaded_pilot)), ==, 2);
 
   /* Deleting a pilot; updating it afterwards finds no row. */
@@ -573,7 +518,7 @@ main (int    argc,
     return 0;
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, "programme.pmdb", store_test_small_set_up, func, store_test_small_tear_down)
 
   ADD ("/store/edits/save-entry", test_save_entry);
   ADD ("/store/edits/save-entry-refused", test_save_entry_refused);

@@ -13,70 +13,7 @@
 #include "pm-return-merge.h"
 #include "store-test-util.h"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  PmStore     *store;
-  PmProgramme *programme;  /* as loaded, and edited by the tests */
-  PmProgramme *before;     /* as loaded, never touched */
-  PmDistrict  *district;   /* borrowed from programme */
-  PmPilot     *pilot;
-  PmKpi       *percentage;
-  PmKpi       *count;
-} Fixture;
-
-static PmProgramme *
-load (const char *path)
-{
-  g_autoptr(PmStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  PmProgramme *programme;
-
-  store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  programme = pm_store_load (store, &error);
-  g_assert_no_error (error);
-
-  return programme;
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(PmProgramme) programme = store_test_build_small_programme ();
-  g_autoptr(GError) error = NULL;
-  GListModel *kpis;
-
-  fixture->dir = store_test_make_dir ();
-  fixture->path = store_test_location (fixture->dir, "limits.pmdb");
-  store_test_make_store (fixture->path, programme);
-
-  fixture->store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  fixture->programme = pm_store_load (fixture->store, &error);
-  g_assert_no_error (error);
-  fixture->before = load (fixture->path);
-
-  fixture->district = store_test_item (pm_programme_get_districts (fixture->programme), 0);
-  fixture->pilot = store_test_item (pm_district_get_pilots (fixture->district), 0);
-  kpis = pm_pilot_get_kpis (fixture->pilot);
-  fixture->percentage = store_test_item (kpis, 0);
-  fixture->count = store_test_item (kpis, 1);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->programme);
-  g_clear_object (&fixture->before);
-  g_clear_object (&fixture->store);
-  store_test_remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->path, g_free);
-}
+typedef StoreTestSmall Fixture;
 
 /* Exactly @n_chars characters, of one, two, three and four bytes, quotes,
  * a backslash, a line break and a control character among them: what a
@@ -107,7 +44,7 @@ text_for (PmField field,
 static void
 assert_unchanged (Fixture *fixture)
 {
-  g_autoptr(PmProgramme) now = load (fixture->path);
+  g_autoptr(PmProgramme) now = pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
 
   store_test_assert_programmes_equal (fixture->before, now, TRUE);
 }
@@ -153,9 +90,9 @@ test_entry_note (Fixture       *fixture,
   pm_progress_entry_set_note (at, at_note);
   g_assert_true (pm_store_save_entry (fixture->store, fixture->percentage, at, &error));
   g_assert_no_error (error);
-  reloaded = load (fixture->path);
-  kpi = store_test_item (pm_pilot_get_kpis (store_test_item (pm_district_get_pilots (
-          store_test_item (pm_programme_get_districts (reloaded), 0)), 0)), 0);
+  reloaded = pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
+  kpi = pm_test_item (pm_pilot_get_kpis (pm_test_item (pm_district_get_pilots (
+          pm_test_item (pm_programme_get_districts (reloaded), 0)), 0)), 0);
   g_assert_cmpstr (pm_progress_entry_get_note (pm_kpi_get_entry (kpi, q4)), ==, at_note);
 }
 
@@ -191,7 +128,7 @@ test_narrative (Fixture       *fixture,
       setters[i] (narrative, at);
     g_assert_true (pm_store_save_narrative (fixture->store, fixture->pilot, narrative, &error));
     g_assert_no_error (error);
-    reloaded = load (fixture->path);
+    reloaded = pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
     store_test_assert_programmes_equal (fixture->programme, reloaded, TRUE);
   }
 }
@@ -248,7 +185,7 @@ test_baseline (Fixture       *fixture,
   }
   pm_store_set_baseline (fixture->store, fixture->percentage, at_limits, &error);
   g_assert_no_error (error);
-  reloaded = load (fixture->path);
+  reloaded = pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
   store_test_assert_programmes_equal (fixture->programme, reloaded, TRUE);
 }
 
@@ -284,7 +221,7 @@ test_targets (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==, "A KPI may have at most 100 targets, revisions included, not 101.");
   g_assert_cmpuint (g_list_model_get_n_items (pm_kpi_get_targets (fixture->percentage)), ==, PM_LIMIT_TARGETS);
 
-  reloaded = load (fixture->path);
+  reloaded = pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
   store_test_assert_programmes_equal (fixture->programme, reloaded, TRUE);
 }
 
@@ -421,7 +358,7 @@ test_structure_updates (Fixture       *fixture,
   g_assert_true (pm_store_update_district (fixture->store, fixture->district, &error));
   g_assert_true (pm_store_update_programme (fixture->store, fixture->programme, &error));
   g_assert_no_error (error);
-  reloaded = load (fixture->path);
+  reloaded = pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
   store_test_assert_programmes_equal (fixture->programme, reloaded, TRUE);
 }
 
@@ -525,7 +462,7 @@ test_import (Fixture       *fixture,
   g_autoptr(PmProgramme) many_kpis = store_test_build_small_programme ();
   g_autoptr(GListModel) kpis = pm_programme_list_kpis (long_note);
   g_autoptr(GError) error = NULL;
-  PmKpi *kpi = store_test_item (kpis, g_list_model_get_n_items (kpis) - 1);
+  PmKpi *kpi = pm_test_item (kpis, g_list_model_get_n_items (kpis) - 1);
   g_autoptr(PmPeriod) q2 = pm_period_new (2017, 2);
   g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q2);
   PmPilot *pilot;
@@ -541,7 +478,7 @@ test_import (Fixture       *fixture,
   g_assert_true (pm_store_is_empty (store));
   g_assert_cmpint (pm_programme_get_id (long_note), ==, 0);
 
-  pilot = store_test_item (pm_district_get_pilots (store_test_item (pm_programme_get_districts (many_kpis), 0)), 0);
+  pilot = pm_test_item (pm_district_get_pilots (pm_test_item (pm_programme_get_districts (many_kpis), 0)), 0);
   for (guint i = g_list_model_get_n_items (pm_pilot_get_kpis (pilot)); i < PM_LIMIT_KPIS + 1; i++)
     {
       g_autofree char *title = g_strdup_printf ("KPI %u", i);
@@ -556,7 +493,7 @@ test_import (Fixture       *fixture,
   g_assert_true (pm_store_is_empty (store));
 
   /* One fewer fits. */
-  pm_pilot_remove_kpi (pilot, store_test_item (pm_pilot_get_kpis (pilot), PM_LIMIT_KPIS));
+  pm_pilot_remove_kpi (pilot, pm_test_item (pm_pilot_get_kpis (pilot), PM_LIMIT_KPIS));
   g_assert_true (pm_store_import (store, many_kpis, &error));
   g_assert_no_error (error);
 }
@@ -592,7 +529,7 @@ static void
 test_return_merge (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(PmProgramme) lead = load (fixture->path);
+  g_autoptr(PmProgramme) lead = pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
   g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
   g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q4);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -602,8 +539,8 @@ test_return_merge (Fixture       *fixture,
   g_autofree char *key_dir = NULL;
   g_autoptr(PmSigningKey) key = NULL;
   g_autoptr(GError) error = NULL;
-  PmDistrict *district = store_test_item (pm_programme_get_districts (lead), 0);
-  PmKpi *kpi = store_test_item (pm_pilot_get_kpis (store_test_item (pm_district_get_pilots (district), 0)), 1);
+  PmDistrict *district = pm_test_item (pm_programme_get_districts (lead), 0);
+  PmKpi *kpi = pm_test_item (pm_pilot_get_kpis (pm_test_item (pm_district_get_pilots (district), 0)), 1);
 
   pm_progress_entry_set_value (entry, 12);
   pm_progress_entry_set_note (entry, over);
@@ -633,7 +570,7 @@ main (int    argc,
     return 0;
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, "limits.pmdb", store_test_small_set_up, func, store_test_small_tear_down)
 
   ADD ("/store/limits/entry-note", test_entry_note);
   ADD ("/store/limits/narrative", test_narrative);

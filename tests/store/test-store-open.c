@@ -25,7 +25,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-store");
   fixture->path = store_test_location (fixture->dir, "programme.pmdb");
 }
 
@@ -33,8 +33,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  store_test_remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  store_test_clear_dir (&fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
 }
 
@@ -71,7 +70,7 @@ assert_refused (const char       *path,
   if (store_test_engine_is_server ())
     fingerprint = server_fingerprint (path);
   else
-    before = store_test_read_file (path);
+    before = pm_test_read_file (path);
 
   store = pm_store_open (path, flags, &error);
   g_assert_error (error, PM_STORE_ERROR, code);
@@ -86,7 +85,7 @@ assert_refused (const char       *path,
       return;
     }
 
-  store_test_assert_file_unchanged (path, before);
+  pm_test_assert_file_unchanged (path, before);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
 }
@@ -101,7 +100,7 @@ test_empty_file (Fixture       *fixture,
   if (store_test_skip_unless_file ())
     return;
 
-  store_test_write_file (fixture->path, "", 0);
+  pm_test_write_file (fixture->path, "", 0);
   assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_NOT_A_DATABASE);
   /* Not even CREATE makes an existing empty file ours. */
   assert_refused (fixture->path, PM_STORE_OPEN_CREATE, PM_STORE_ERROR_NOT_A_DATABASE);
@@ -122,7 +121,7 @@ test_random_bytes (Fixture       *fixture,
 
   for (guint i = 0; i < sizeof bytes; i++)
     bytes[i] = g_rand_int_range (rand, 0, 256);
-  store_test_write_file (fixture->path, bytes, sizeof bytes);
+  pm_test_write_file (fixture->path, bytes, sizeof bytes);
 
   assert_refused (fixture->path, PM_STORE_OPEN_CREATE, PM_STORE_ERROR_NOT_A_DATABASE);
   assert_refused (fixture->path, PM_STORE_OPEN_READ_ONLY, PM_STORE_ERROR_NOT_A_DATABASE);
@@ -139,16 +138,16 @@ test_truncated (Fixture       *fixture,
   if (store_test_skip_unless_file ())
     return;
 
-  store_test_make_store (whole, programme);
-  bytes = store_test_read_file (whole);
+  pm_test_store_create (whole, programme);
+  bytes = pm_test_read_file (whole);
   g_assert_cmpuint (g_bytes_get_size (bytes), >, 8192);
 
-  store_test_write_file (fixture->path, g_bytes_get_data (bytes, NULL), 1000);
+  pm_test_write_file (fixture->path, g_bytes_get_data (bytes, NULL), 1000);
   assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_NOT_A_DATABASE);
 
   /* Cut at a page boundary the header still looks whole; sqlite finds the
    * missing pages. */
-  store_test_write_file (fixture->path, g_bytes_get_data (bytes, NULL), 8192);
+  pm_test_write_file (fixture->path, g_bytes_get_data (bytes, NULL), 8192);
   assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_CORRUPT);
 }
 
@@ -179,7 +178,7 @@ test_too_new (Fixture       *fixture,
   g_autofree char *sql = NULL;
   g_autofree char *words = g_strdup_printf ("schema %d", newer);
 
-  store_test_make_store (fixture->path, programme);
+  pm_test_store_create (fixture->path, programme);
   if (store_test_engine_is_server ())
     sql = g_strdup_printf ("UPDATE pm_meta SET schema_version = %d;", newer);
   else
@@ -205,14 +204,14 @@ test_corrupt (Fixture       *fixture,
   if (store_test_skip_unless_file ())
     return;
 
-  store_test_make_store (fixture->path, programme);
-  bytes = store_test_read_file (fixture->path);
+  pm_test_store_create (fixture->path, programme);
+  bytes = pm_test_read_file (fixture->path);
   size = g_bytes_get_size (bytes);
   damaged = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
 
   /* Scribble over the b-tree header of the second page (the first table). */
   memset (damaged + 4096, 0x7f, 16);
-  store_test_write_file (fixture->path, damaged, size);
+  pm_test_write_file (fixture->path, damaged, size);
 
   assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_CORRUPT);
 }
@@ -277,7 +276,7 @@ test_read_only_file (Fixture       *fixture,
   if (store_test_skip_unless_file ())
     return;
 
-  store_test_make_store (fixture->path, programme);
+  pm_test_store_create (fixture->path, programme);
   g_assert_cmpint (g_chmod (fixture->path, 0400), ==, 0);
 
   /* Refused even as root, who could write it: the owner took the write
@@ -285,7 +284,7 @@ test_read_only_file (Fixture       *fixture,
   assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_READ_ONLY);
 
   if (!store_test_engine_is_server ())
-    before = store_test_read_file (fixture->path);
+    before = pm_test_read_file (fixture->path);
   store = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   loaded = pm_store_load (store, &error);
@@ -297,7 +296,7 @@ test_read_only_file (Fixture       *fixture,
   g_assert_false (pm_store_update_programme (store, loaded, &error));
   g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY);
   g_clear_object (&store);
-  store_test_assert_file_unchanged (fixture->path, before);
+  pm_test_assert_file_unchanged (fixture->path, before);
 }
 
 static void
@@ -312,7 +311,7 @@ test_read_only_folder (Fixture       *fixture,
   if (store_test_skip_unless_file ())
     return;
 
-  store_test_make_store (fixture->path, programme);
+  pm_test_store_create (fixture->path, programme);
   g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
 
   /* WAL needs its -wal and -shm files beside the database. */
@@ -390,16 +389,16 @@ test_migrate_from_1 (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (pm_programme_get_name (loaded), ==, "Old programme");
   g_assert_cmpstr (pm_programme_get_design_criteria (loaded)[0], ==, "Reduce demand");
-  district = store_test_item (pm_programme_get_districts (loaded), 0);
+  district = pm_test_item (pm_programme_get_districts (loaded), 0);
   g_assert_cmpstr (pm_district_get_name (district), ==, "Stafford");
-  pilot = store_test_item (pm_district_get_pilots (district), 0);
+  pilot = pm_test_item (pm_district_get_pilots (district), 0);
   g_assert_cmpint (pm_pilot_get_delivery_status (pilot), ==, PM_DELIVERY_AT_RISK);
   g_assert_cmpint (pm_pilot_get_budget_pence (pilot), ==, 3000000);
   g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_narratives (pilot)), ==, 1);
-  kpi = store_test_item (pm_pilot_get_kpis (pilot), 0);
+  kpi = pm_test_item (pm_pilot_get_kpis (pilot), 0);
   g_assert_cmpfloat (pm_baseline_get_value (pm_kpi_get_baseline (kpi)), ==, 93.9);
   g_assert_cmpfloat (pm_target_get_value (pm_kpi_get_current_target (kpi)), ==, 95);
-  q3 = store_test_item (pm_kpi_get_entries (kpi), 0);
+  q3 = pm_test_item (pm_kpi_get_entries (kpi), 0);
   g_assert_cmpfloat (pm_progress_entry_get_value (q3), ==, 94.2);
   g_assert_cmpstr (pm_progress_entry_get_note (q3), ==, "Up");
 
@@ -437,7 +436,7 @@ test_read_only_does_not_migrate (Fixture       *fixture,
   g_clear_object (&db);
 
   if (!store_test_engine_is_server ())
-    before = store_test_read_file (fixture->path);
+    before = pm_test_read_file (fixture->path);
   store = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   loaded = pm_store_load (store, &error);
@@ -446,7 +445,7 @@ test_read_only_does_not_migrate (Fixture       *fixture,
   g_clear_object (&store);
 
   if (before != NULL)
-    store_test_assert_file_unchanged (fixture->path, before);
+    pm_test_assert_file_unchanged (fixture->path, before);
   g_assert_cmpint (store_test_schema_version (fixture->path), ==, 1);
 }
 
@@ -459,7 +458,7 @@ test_closed (Fixture       *fixture,
   g_autoptr(PmStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store_test_make_store (fixture->path, programme);
+  pm_test_store_create (fixture->path, programme);
   store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   pm_store_close (store);

@@ -41,11 +41,11 @@ fixture_set_up (Fixture       *fixture,
   if (!store_test_engine_is_server ())
     return;
 
-  fixture->dir = store_test_make_dir ();
+  fixture->dir = pm_test_dir_new ("pm-store");
   fixture->admin_uri = store_test_location (fixture->dir, "roles");
   sample = pm_sample_programme_load (&error);
   g_assert_no_error (error);
-  store_test_make_store (fixture->admin_uri, sample);
+  pm_test_store_create (fixture->admin_uri, sample);
 
   fixture->lead = g_strdup_printf ("pm_test_lead_%d", getpid ());
   fixture->office = g_strdup_printf ("pm_test_office_%d", getpid ());
@@ -125,9 +125,9 @@ first_kpi (PmProgramme *programme,
            const char  *district)
 {
   PmDistrict *found = pm_programme_find_district (programme, district);
-  PmPilot *pilot = store_test_item (pm_district_get_pilots (found), 0);
+  PmPilot *pilot = pm_test_item (pm_district_get_pilots (found), 0);
 
-  return store_test_item (pm_pilot_get_kpis (pilot), 0);
+  return pm_test_item (pm_pilot_get_kpis (pilot), 0);
 }
 
 static gboolean

@@ -19,18 +19,18 @@ assert_all_ids_set (PmProgramme *programme)
   g_assert_cmpint (pm_programme_get_id (programme), >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
     {
-      PmDistrict *district = store_test_item (districts, i);
+      PmDistrict *district = pm_test_item (districts, i);
       GListModel *pilots = pm_district_get_pilots (district);
 
       g_assert_cmpint (pm_district_get_id (district), >, 0);
       for (guint j = 0; j < g_list_model_get_n_items (pilots); j++)
         {
-          PmPilot *pilot = store_test_item (pilots, j);
+          PmPilot *pilot = pm_test_item (pilots, j);
           GListModel *kpis = pm_pilot_get_kpis (pilot);
 
           g_assert_cmpint (pm_pilot_get_id (pilot), >, 0);
           for (guint k = 0; k < g_list_model_get_n_items (kpis); k++, n_kpis++)
-            g_assert_cmpint (pm_kpi_get_id (PM_KPI (store_test_item (kpis, k))), >, 0);
+            g_assert_cmpint (pm_kpi_get_id (PM_KPI (pm_test_item (kpis, k))), >, 0);
         }
     }
 
@@ -45,18 +45,18 @@ assert_no_ids_set (PmProgramme *programme)
   g_assert_cmpint (pm_programme_get_id (programme), ==, 0);
   for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
     {
-      PmDistrict *district = store_test_item (districts, i);
+      PmDistrict *district = pm_test_item (districts, i);
       GListModel *pilots = pm_district_get_pilots (district);
 
       g_assert_cmpint (pm_district_get_id (district), ==, 0);
       for (guint j = 0; j < g_list_model_get_n_items (pilots); j++)
         {
-          PmPilot *pilot = store_test_item (pilots, j);
+          PmPilot *pilot = pm_test_item (pilots, j);
           GListModel *kpis = pm_pilot_get_kpis (pilot);
 
           g_assert_cmpint (pm_pilot_get_id (pilot), ==, 0);
           for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
-            g_assert_cmpint (pm_kpi_get_id (PM_KPI (store_test_item (kpis, k))), ==, 0);
+            g_assert_cmpint (pm_kpi_get_id (PM_KPI (pm_test_item (kpis, k))), ==, 0);
         }
     }
 }
@@ -64,7 +64,7 @@ assert_no_ids_set (PmProgramme *programme)
 static void
 test_every_field (void)
 {
-  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *dir = pm_test_dir_new ("pm-store");
   g_autofree char *path = store_test_location (dir, "programme.pmdb");
   g_autoptr(PmProgramme) programme = store_test_build_full_programme ();
   g_autoptr(PmProgramme) loaded = NULL;
@@ -111,7 +111,7 @@ test_every_field (void)
 static void
 test_load_empty (void)
 {
-  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *dir = pm_test_dir_new ("pm-store");
   g_autofree char *path = store_test_location (dir, "empty.pmdb");
   g_autoptr(PmProgramme) loaded = NULL;
   g_autoptr(PmStore) store = NULL;
@@ -132,7 +132,7 @@ test_load_empty (void)
 static void
 test_import_not_empty (void)
 {
-  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *dir = pm_test_dir_new ("pm-store");
   g_autofree char *path = store_test_location (dir, "programme.pmdb");
   g_autoptr(PmProgramme) first = store_test_build_small_programme ();
   g_autoptr(PmProgramme) second = store_test_build_full_programme ();
@@ -158,7 +158,7 @@ test_import_not_empty (void)
 static void
 test_import_rolls_back (void)
 {
-  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *dir = pm_test_dir_new ("pm-store");
   g_autofree char *path = store_test_location (dir, "programme.pmdb");
   g_autoptr(PmProgramme) programme = store_test_build_full_programme ();
   g_autoptr(PmReachEntry) stray = NULL;
@@ -166,8 +166,8 @@ test_import_rolls_back (void)
   g_autoptr(PmStore) store = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *districts = pm_programme_get_districts (programme);
-  PmDistrict *last = store_test_item (districts, g_list_model_get_n_items (districts) - 1);
-  PmPilot *pilot = store_test_item (pm_district_get_pilots (last), 0);
+  PmDistrict *last = pm_test_item (districts, g_list_model_get_n_items (districts) - 1);
+  PmPilot *pilot = pm_test_item (pm_district_get_pilots (last), 0);
 
   /* The model lets a reach entry name any provider; the database's foreign
    * key refuses one the pilot does not have, after much has been written. */
@@ -190,7 +190,7 @@ test_import_rolls_back (void)
 static void
 test_backup (void)
 {
-  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *dir = pm_test_dir_new ("pm-store");
   g_autofree char *path = store_test_location (dir, "programme.pmdb");
   g_autofree char *copy_path = g_build_filename (dir, "copy.pmdb", NULL);
   g_autoptr(PmProgramme) programme = store_test_build_full_programme ();
@@ -206,7 +206,7 @@ test_backup (void)
   if (store_test_skip_unless_file ())
     return;
 
-  store_test_make_store (path, programme);
+  pm_test_store_create (path, programme);
   store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 
@@ -228,10 +228,10 @@ test_backup (void)
   g_clear_object (&copy);
 
   /* Overwriting is for the window to ask about, not for the store to do. */
-  before = store_test_read_file (copy_path);
+  before = pm_test_read_file (copy_path);
   g_assert_false (pm_store_backup_to (store, copy_path, &error));
   g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID);
-  store_test_assert_file_unchanged (copy_path, before);
+  pm_test_assert_file_unchanged (copy_path, before);
 
   g_clear_object (&store);
   store_test_remove_dir (dir);

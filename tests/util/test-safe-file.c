@@ -9,9 +9,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/resource.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
 #include <time.h>
 #include <utime.h>
 #include <unistd.h>
@@ -19,130 +17,21 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "pm-test-common.h"
 #include "util/pm-safe-file.h"
 
 static const char sqlite_header[] = "SQLite format 3\0 and the rest of a database page";
 static const guint8 wal_header[] = { 0x37, 0x7f, 0x06, 0x82, 0x00, 0x2d, 0xe2, 0x18 };
 static const guint8 journal_header[] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7, 0, 0 };
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("pm-safe-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      GStatBuf st;
-
-      if (g_lstat (child, &st) == 0 && S_ISDIR (st.st_mode))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+/* A folder of the test's own: tests/common's fixture. */
+typedef PmTestFolder Fixture;
 
 static char *
 path_in (Fixture    *fixture,
          const char *name)
 {
   return g_build_filename (fixture->dir, name, NULL);
-}
-
-static void
-write_bytes (const char *path,
-             const void *data,
-             gsize       length)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_file_set_contents (path, data, (gssize) length, &error));
-  g_assert_no_error (error);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
-static void
-assert_bytes (const char *path,
-              GBytes     *expected)
-{
-  g_autoptr(GBytes) now = read_bytes (path);
-
-  g_assert_true (g_bytes_equal (now, expected));
-}
-
-/* The names in the folder that start with a dot: temporary files. */
-static guint
-count_hidden (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (name[0] == '.')
-      {
-        g_test_message ("hidden file left: %s", name);
-        n++;
-      }
-
-  return n;
-}
-
-static void
-make_socket (const char *path)
-{
-  struct sockaddr_un address = { .sun_family = AF_UNIX };
-  int fd = socket (AF_UNIX, SOCK_STREAM, 0);
-
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpuint (strlen (path), <, sizeof address.sun_path);
-  strcpy (address.sun_path, path);
-  g_assert_cmpint (bind (fd, (struct sockaddr *) &address, sizeof address), ==, 0);
-  close (fd);
 }
 
 /* ------------------------------------------------------------------ */
@@ -168,10 +57,10 @@ test_replace (Fixture       *fixture,
   /* Replaced by a new file, in one step. */
   g_assert_true (pm_safe_file_replace_contents (path, "b,2\r\n", 5, &error));
   g_assert_no_error (error);
-  assert_bytes (path, expected);
+  pm_test_assert_file_unchanged (path, expected);
   g_assert_cmpint (g_stat (path, &after), ==, 0);
   g_assert_cmpuint (after.st_ino, !=, before.st_ino);
-  g_assert_cmpuint (count_hidden (fixture->dir), ==, 0);
+  g_assert_cmpuint (pm_test_count_hidden (fixture->dir), ==, 0);
 
   /* Empty content is a file too. */
   g_assert_true (pm_safe_file_replace_contents (path, NULL, 0, &error));
@@ -214,7 +103,7 @@ assert_refused (Fixture    *fixture,
   else
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  g_assert_cmpuint (count_hidden (fixture->dir), ==, 0);
+  g_assert_cmpuint (pm_test_count_hidden (fixture->dir), ==, 0);
 }
 
 static void
@@ -233,27 +122,27 @@ test_refusals (Fixture       *fixture,
   g_autoptr(GBytes) target_before = NULL;
   g_autoptr(GBytes) database_before = NULL;
 
-  write_bytes (target, "precious\n", 9);
-  target_before = read_bytes (target);
+  pm_test_write_file (target, "precious\n", 9);
+  target_before = pm_test_read_file (target);
   g_assert_cmpint (symlink (target, link), ==, 0);
   g_assert_cmpint (symlink ("missing.txt", dangling), ==, 0);
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  make_socket (sock);
-  write_bytes (database, sqlite_header, sizeof sqlite_header);
-  database_before = read_bytes (database);
-  write_bytes (wal, wal_header, sizeof wal_header);
-  write_bytes (journal, journal_header, sizeof journal_header);
+  pm_test_make_socket (sock);
+  pm_test_write_file (database, sqlite_header, sizeof sqlite_header);
+  database_before = pm_test_read_file (database);
+  pm_test_write_file (wal, wal_header, sizeof wal_header);
+  pm_test_write_file (journal, journal_header, sizeof journal_header);
 
   assert_refused (fixture, link, G_IO_ERROR, G_IO_ERROR_EXISTS, "symbolic link");
-  assert_bytes (target, target_before);
+  pm_test_assert_file_unchanged (target, target_before);
   assert_refused (fixture, dangling, G_IO_ERROR, G_IO_ERROR_EXISTS, "symbolic link");
   assert_refused (fixture, folder, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "is a folder");
   /* Never opened: a named pipe would block an open for writing. */
   assert_refused (fixture, fifo, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "named pipe");
   assert_refused (fixture, sock, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "socket");
   assert_refused (fixture, database, G_IO_ERROR, G_IO_ERROR_EXISTS, "is a database");
-  assert_bytes (database, database_before);
+  pm_test_assert_file_unchanged (database, database_before);
   assert_refused (fixture, wal, G_IO_ERROR, G_IO_ERROR_EXISTS, "part of a database");
   assert_refused (fixture, journal, G_IO_ERROR, G_IO_ERROR_EXISTS, "part of a database");
 
@@ -297,10 +186,10 @@ test_protected (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   /* Not a database by its header: refused for what it is, not what it holds. */
-  write_bytes (db, "not yet a database\n", 19);
-  write_bytes (db_wal, "", 0);
-  write_bytes (db_shm, "shared memory", 13);
-  before = read_bytes (db);
+  pm_test_write_file (db, "not yet a database\n", 19);
+  pm_test_write_file (db_wal, "", 0);
+  pm_test_write_file (db_shm, "shared memory", 13);
+  before = pm_test_read_file (db);
   g_assert_cmpint (link (db, hard_link), ==, 0);
   g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
 
@@ -320,7 +209,7 @@ test_protected (Fixture       *fixture,
   /* Not there yet, and sqlite would take it for the database's own. */
   assert_refused (fixture, db_journal, G_IO_ERROR, G_IO_ERROR_EXISTS,
                   "belongs to the open database “programme.db”");
-  assert_bytes (db, before);
+  pm_test_assert_file_unchanged (db, before);
 
   g_assert_false (pm_safe_file_check_unprotected (db_journal, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
@@ -338,7 +227,7 @@ test_protected (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (pm_safe_file_replace_contents (hard_link, "x", 1, &error));
   g_assert_no_error (error);
-  assert_bytes (db, before);
+  pm_test_assert_file_unchanged (db, before);
 }
 
 /* The database itself may be made where it is missing: that is how the
@@ -369,14 +258,14 @@ test_new_only (Fixture       *fixture,
   g_assert_true (pm_safe_file_write (file, "copy", 4, &error));
 
   /* Someone else's file takes the name meanwhile: it is kept. */
-  write_bytes (path, "theirs", 6);
-  appeared = read_bytes (path);
+  pm_test_write_file (path, "theirs", 6);
+  appeared = pm_test_read_file (path);
   g_assert_false (pm_safe_file_commit (file, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "already exists"));
   g_clear_error (&error);
-  assert_bytes (path, appeared);
-  g_assert_cmpuint (count_hidden (fixture->dir), ==, 0);
+  pm_test_assert_file_unchanged (path, appeared);
+  g_assert_cmpuint (pm_test_count_hidden (fixture->dir), ==, 0);
 
   g_assert_false (pm_safe_file_check_target (path, PM_SAFE_FILE_NEW, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
@@ -392,8 +281,8 @@ test_abandoned (Fixture       *fixture,
   PmSafeFile *file;
   GStatBuf st;
 
-  write_bytes (path, "{}\n", 3);
-  before = read_bytes (path);
+  pm_test_write_file (path, "{}\n", 3);
+  before = pm_test_read_file (path);
 
   /* Freed without a commit: the temporary file goes, the old stays. */
   file = pm_safe_file_begin (path, PM_SAFE_FILE_DEFAULT, &error);
@@ -402,10 +291,10 @@ test_abandoned (Fixture       *fixture,
   g_assert_cmpint (g_stat (pm_safe_file_get_temp_path (file), &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0600);
   g_assert_true (pm_safe_file_write (file, "{\"half\":", 8, &error));
-  g_assert_cmpuint (count_hidden (fixture->dir), ==, 1);
+  g_assert_cmpuint (pm_test_count_hidden (fixture->dir), ==, 1);
   pm_safe_file_free (file);
-  g_assert_cmpuint (count_hidden (fixture->dir), ==, 0);
-  assert_bytes (path, before);
+  g_assert_cmpuint (pm_test_count_hidden (fixture->dir), ==, 0);
+  pm_test_assert_file_unchanged (path, before);
 
   /* A database's journal and log go with it. */
   file = pm_safe_file_begin (path, PM_SAFE_FILE_DATABASE, &error);
@@ -414,13 +303,13 @@ test_abandoned (Fixture       *fixture,
     g_autofree char *journal = g_strconcat (pm_safe_file_get_temp_path (file), "-journal", NULL);
     g_autofree char *wal = g_strconcat (pm_safe_file_get_temp_path (file), "-wal", NULL);
 
-    write_bytes (journal, "j", 1);
-    write_bytes (wal, "w", 1);
+    pm_test_write_file (journal, "j", 1);
+    pm_test_write_file (wal, "w", 1);
   }
-  g_assert_cmpuint (count_hidden (fixture->dir), ==, 3);
+  g_assert_cmpuint (pm_test_count_hidden (fixture->dir), ==, 3);
   pm_safe_file_abort (file);
   pm_safe_file_abort (file);
-  g_assert_cmpuint (count_hidden (fixture->dir), ==, 0);
+  g_assert_cmpuint (pm_test_count_hidden (fixture->dir), ==, 0);
   pm_safe_file_free (file);
 
   /* What took the name while the file was written is judged again. */
@@ -434,7 +323,7 @@ test_abandoned (Fixture       *fixture,
   pm_safe_file_free (file);
   g_assert_cmpint (g_lstat (path, &st), ==, 0);
   g_assert_true (S_ISFIFO (st.st_mode));
-  g_assert_cmpuint (count_hidden (fixture->dir), ==, 0);
+  g_assert_cmpuint (pm_test_count_hidden (fixture->dir), ==, 0);
 }
 
 /* A file size limit, as a full disk: the child reports what it saw. */
@@ -458,16 +347,15 @@ test_write_failure (void)
       return;
     }
 
-  dir = g_dir_make_tmp ("pm-safe-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = pm_test_dir_new ("pm-safe");
   path = g_build_filename (dir, "big.csv", NULL);
   g_setenv ("PM_TEST_DIR", dir, TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
   g_test_trap_assert_stdout ("g-io-error-quark 12\n*no room to save ?big.csv?*");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_hidden (dir), ==, 0);
-  remove_tree (dir);
+  g_assert_cmpuint (pm_test_count_hidden (dir), ==, 0);
+  pm_test_remove_tree (dir);
 }
 
 static void
@@ -477,7 +365,7 @@ make_hidden (const char *dir,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  write_bytes (path, "half an export", 14);
+  pm_test_write_file (path, "half an export", 14);
   g_assert_cmpint (g_chmod (path, mode), ==, 0);
 }
 
@@ -537,7 +425,7 @@ test_stale_temps (Fixture       *fixture,
   make_hidden (fixture->dir, ".Lck123", 0600);
   make_hidden (fixture->dir, ".out.pdf.Lck123", 0600);
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  write_bytes (target, "kept", 4);
+  pm_test_write_file (target, "kept", 4);
   g_assert_cmpint (g_chmod (target, 0600), ==, 0);
   g_assert_cmpint (symlink (target, link), ==, 0);
   if (geteuid () == 0)
@@ -617,15 +505,14 @@ test_signal (void)
       database = pm_safe_file_begin (path, PM_SAFE_FILE_NEW | PM_SAFE_FILE_DATABASE, &error);
       g_assert_no_error (error);
       journal = g_strconcat (pm_safe_file_get_temp_path (database), "-journal", NULL);
-      write_bytes (journal, "j", 1);
+      pm_test_write_file (journal, "j", 1);
 
       raise (signo);
       g_print ("still alive\n");
       return;
     }
 
-  dir = g_dir_make_tmp ("pm-safe-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = pm_test_dir_new ("pm-safe");
   path = g_build_filename (dir, "summaries.pdf", NULL);
   g_setenv ("PM_TEST_DIR", dir, TRUE);
 
@@ -634,7 +521,7 @@ test_signal (void)
   g_setenv ("PM_TEST_HANDLER", "0", TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_failed ();
-  g_assert_cmpuint (count_hidden (dir), ==, 3);
+  g_assert_cmpuint (pm_test_count_hidden (dir), ==, 3);
 
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
     {
@@ -647,11 +534,11 @@ test_signal (void)
       g_test_trap_assert_stdout_unmatched ("*still alive*");
       /* Those left before were taken by the next export, and its own
        * by the handler. */
-      g_assert_cmpuint (count_hidden (dir), ==, 0);
+      g_assert_cmpuint (pm_test_count_hidden (dir), ==, 0);
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
 
-  remove_tree (dir);
+  pm_test_remove_tree (dir);
 }
 
 int
@@ -661,7 +548,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, pm_test_folder_set_up, func, pm_test_folder_tear_down)
 
   ADD ("/util/safe-file/replace", test_replace);
   ADD ("/util/safe-file/refusals", test_refusals);

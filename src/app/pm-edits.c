@@ -313,25 +313,6 @@ reach_undo_run (PmStore  *store,
   return pm_store_save_reach (store, undo->pilot, undo->old, error);
 }
 
-static PmReachEntry *
-find_reach (PmPilot    *pilot,
-            PmPeriod   *period,
-            const char *provider)
-{
-  GListModel *reach = pm_pilot_get_reach (pilot);
-
-  for (guint i = 0; i < g_list_model_get_n_items (reach); i++)
-    {
-      g_autoptr(PmReachEntry) entry = g_list_model_get_item (reach, i);
-
-      if (pm_period_equal (pm_reach_entry_get_period (entry), period)
-          && g_strcmp0 (pm_reach_entry_get_provider (entry), provider) == 0)
-        return entry;
-    }
-
-  return NULL;
-}
-
 gboolean
 pm_edit_set_reach (PmStore     *store,
                    PmPilot     *pilot,
@@ -355,7 +336,7 @@ pm_edit_set_reach (PmStore     *store,
   if (!pm_format_parse_count (families_text, &families, error))
     return FALSE;
 
-  current = find_reach (pilot, period, provider);
+  current = pm_pilot_get_reach_entry (pilot, period, provider);
   if (current != NULL)
     {
       old_families = pm_reach_entry_get_families (current);

@@ -225,25 +225,6 @@ reach_apply_cb (AdwEntryRow *row,
   pm_session_report_saved (self->session, _("Families supported saved"), g_steal_pointer (&undo));
 }
 
-static int
-reach_for (PmPilot    *pilot,
-           PmPeriod   *period,
-           const char *provider)
-{
-  GListModel *reach = pm_pilot_get_reach (pilot);
-
-  for (guint i = 0; i < g_list_model_get_n_items (reach); i++)
-    {
-      g_autoptr(PmReachEntry) entry = g_list_model_get_item (reach, i);
-
-      if (pm_period_equal (pm_reach_entry_get_period (entry), period)
-          && g_strcmp0 (pm_reach_entry_get_provider (entry), provider) == 0)
-        return pm_reach_entry_get_families (entry);
-    }
-
-  return -1;
-}
-
 static GtkWidget *
 create_reach_row_cb (gpointer item,
                      gpointer user_data)
@@ -256,7 +237,8 @@ create_reach_row_cb (gpointer item,
   ReachField *field = g_new0 (ReachField, 1);
   g_autofree char *title = NULL;
   g_autofree char *text = NULL;
-  int families = reach_for (self->pilot, self->period, provider);
+  PmReachEntry *entry = pm_pilot_get_reach_entry (self->pilot, self->period, provider);
+  int families = entry != NULL ? pm_reach_entry_get_families (entry) : -1;
 
   if (found != NULL && pm_provider_get_reach_target (found) > 0)
     /* Translators: "WCFC (target 75)" */

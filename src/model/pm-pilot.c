@@ -623,29 +623,59 @@ pm_pilot_get_reach (PmPilot *self)
   return G_LIST_MODEL (self->reach);
 }
 
+static gboolean
+find_reach (PmPilot    *self,
+            PmPeriod   *period,
+            const char *provider,
+            guint      *position)
+{
+  guint n_entries = g_list_model_get_n_items (G_LIST_MODEL (self->reach));
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      PmReachEntry *entry = borrow_item (self->reach, i);
+
+      if (pm_period_equal (pm_reach_entry_get_period (entry), period) &&
+          g_strcmp0 (pm_reach_entry_get_provider (entry), provider) == 0)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+PmReachEntry *
+pm_pilot_get_reach_entry (PmPilot    *self,
+                          PmPeriod   *period,
+                          const char *provider)
+{
+  guint position;
+
+  g_return_val_if_fail (PM_IS_PILOT (self), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+
+  if (!find_reach (self, period, provider, &position))
+    return NULL;
+
+  return borrow_item (self->reach, position);
+}
+
 void
 pm_pilot_set_reach (PmPilot      *self,
                     PmReachEntry *entry)
 {
-  guint n_entries;
+  guint position;
 
   g_return_if_fail (PM_IS_PILOT (self));
   g_return_if_fail (PM_IS_REACH_ENTRY (entry));
 
-  n_entries = g_list_model_get_n_items (G_LIST_MODEL (self->reach));
-  for (guint i = 0; i < n_entries; i++)
-    {
-      PmReachEntry *other = borrow_item (self->reach, i);
-
-      if (pm_period_equal (pm_reach_entry_get_period (other), pm_reach_entry_get_period (entry)) &&
-          g_strcmp0 (pm_reach_entry_get_provider (other), pm_reach_entry_get_provider (entry)) == 0)
-        {
-          g_list_store_splice (self->reach, i, 1, (gpointer *) &entry, 1);
-          return;
-        }
-    }
-
-  g_list_store_append (self->reach, entry);
+  if (find_reach (self, pm_reach_entry_get_period (entry),
+                  pm_reach_entry_get_provider (entry), &position))
+    g_list_store_splice (self->reach, position, 1, (gpointer *) &entry, 1);
+  else
+    g_list_store_append (self->reach, entry);
 }
 
 GListModel *

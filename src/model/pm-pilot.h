@@ -72,6 +72,11 @@ PmProvider         *pm_pilot_find_provider        (PmPilot            *self,
                                                    const char         *name);
 
 GListModel         *pm_pilot_get_reach            (PmPilot            *self);
+/* The entry for @period and @provider (NULL for the pilot as a whole),
+ * or NULL when there is none. */
+PmReachEntry       *pm_pilot_get_reach_entry      (PmPilot            *self,
+                                                   PmPeriod           *period,
+                                                   const char         *provider);
 /* Replaces the entry for the same period and provider, else appends. */
 void                pm_pilot_set_reach            (PmPilot            *self,
                                                    PmReachEntry       *entry);

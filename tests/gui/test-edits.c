@@ -252,18 +252,9 @@ reach_of (PmPilot    *pilot,
           PmPeriod   *period,
           const char *provider)
 {
-  GListModel *reach = pm_pilot_get_reach (pilot);
+  PmReachEntry *entry = pm_pilot_get_reach_entry (pilot, period, provider);
 
-  for (guint i = 0; i < g_list_model_get_n_items (reach); i++)
-    {
-      g_autoptr(PmReachEntry) entry = g_list_model_get_item (reach, i);
-
-      if (pm_period_equal (pm_reach_entry_get_period (entry), period)
-          && g_strcmp0 (pm_reach_entry_get_provider (entry), provider) == 0)
-        return pm_reach_entry_get_families (entry);
-    }
-
-  return -1;
+  return entry != NULL ? pm_reach_entry_get_families (entry) : -1;
 }
 
 static void

@@ -162,6 +162,28 @@ test_pilot_reach_replaces (void)
   g_assert_cmpint (reach_at (pilot, 2016, 3), ==, 9);
 }
 
+static void
+test_pilot_reach_entry (void)
+{
+  g_autoptr(PmPilot) pilot = make_cannock_pilot ();
+  g_autoptr(PmPeriod) q3 = period (2016, 3);
+  g_autoptr(PmPeriod) q4 = period (2016, 4);
+  PmReachEntry *entry;
+
+  add_reach (pilot, 2016, 3, "WCFC", 5);
+  add_reach (pilot, 2016, 3, NULL, 1);
+  add_reach (pilot, 2016, 3, "WCFC", 6);
+
+  entry = pm_pilot_get_reach_entry (pilot, q3, "WCFC");
+  g_assert_nonnull (entry);
+  g_assert_cmpint (pm_reach_entry_get_families (entry), ==, 6);
+  entry = pm_pilot_get_reach_entry (pilot, q3, NULL);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (pm_reach_entry_get_families (entry), ==, 1);
+  g_assert_null (pm_pilot_get_reach_entry (pilot, q3, "CESS"));
+  g_assert_null (pm_pilot_get_reach_entry (pilot, q4, "WCFC"));
+}
+
 /* Spend */
 
 static void
@@ -701,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/pilot/reach/target", test_pilot_reach_target);
   g_test_add_func ("/pilot/reach/at", test_pilot_reach_at);
   g_test_add_func ("/pilot/reach/replaces", test_pilot_reach_replaces);
+  g_test_add_func ("/pilot/reach/entry", test_pilot_reach_entry);
   g_test_add_func ("/pilot/spend-at", test_pilot_spend_at);
   g_test_add_func ("/pilot/count-rag", test_pilot_count_rag);
   g_test_add_func ("/pilot/narratives", test_pilot_narratives);

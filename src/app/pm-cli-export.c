@@ -200,7 +200,7 @@ count_copied (PmStore  *store,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(PmProgramme) programme = pm_store_load (store, &local_error);
-  GListModel *districts;
+  g_autoptr(GListModel) kpis = NULL;
 
   /* An empty database copies as it is. */
   if (g_error_matches (local_error, PM_STORE_ERROR, PM_STORE_ERROR_EMPTY))
@@ -211,29 +211,17 @@ count_copied (PmStore  *store,
       return FALSE;
     }
 
-  districts = pm_programme_get_districts (programme);
-  for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
+  kpis = pm_programme_list_kpis (programme);
+  for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
     {
-      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, d);
-      GListModel *pilots = pm_district_get_pilots (district);
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
+      g_autoptr(GListModel) changes = pm_store_list_changes (store, kpi, error);
 
-      for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
-        {
-          g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
-          GListModel *kpis = pm_pilot_get_kpis (pilot);
-
-          for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
-            {
-              g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
-              g_autoptr(GListModel) changes = pm_store_list_changes (store, kpi, error);
-
-              if (changes == NULL)
-                return FALSE;
-              *n_kpis += 1;
-              *n_values += g_list_model_get_n_items (pm_kpi_get_entries (kpi));
-              *n_changes += g_list_model_get_n_items (changes);
-            }
-        }
+      if (changes == NULL)
+        return FALSE;
+      *n_kpis += 1;
+      *n_values += g_list_model_get_n_items (pm_kpi_get_entries (kpi));
+      *n_changes += g_list_model_get_n_items (changes);
     }
 
   return TRUE;

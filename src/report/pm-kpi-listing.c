@@ -61,29 +61,17 @@ void
 pm_kpi_listing_write (PmProgramme *programme,
                       GString     *out)
 {
-  GListModel *districts;
+  g_autoptr(GListModel) kpis = NULL;
 
   g_return_if_fail (PM_IS_PROGRAMME (programme));
   g_return_if_fail (out != NULL);
 
-  districts = pm_programme_get_districts (programme);
-
-  for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
+  kpis = pm_programme_list_kpis (programme);
+  for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
     {
-      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, d);
-      GListModel *pilots = pm_district_get_pilots (district);
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
+      PmPilot *pilot = pm_kpi_get_pilot (kpi);
 
-      for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
-        {
-          g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
-          GListModel *kpis = pm_pilot_get_kpis (pilot);
-
-          for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
-            {
-              g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
-
-              write_kpi (out, district, pilot, kpi);
-            }
-        }
+      write_kpi (out, pm_pilot_get_district (pilot), pilot, kpi);
     }
 }

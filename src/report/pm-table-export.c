@@ -40,37 +40,26 @@ GArray *
 _pm_table_export_collect_rows (PmProgramme *programme,
                                PmPeriod    *period)
 {
-  GListModel *districts = pm_programme_get_districts (programme);
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (KpiRow));
 
   g_array_set_clear_func (rows, kpi_row_clear);
 
-  for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
+  for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
     {
-      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, d);
-      GListModel *pilots = pm_district_get_pilots (district);
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
+      g_autoptr(PmAssessment) assessment = pm_assessment_new (kpi, period);
+      PmPilot *pilot = pm_kpi_get_pilot (kpi);
+      PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
+      KpiRow row = {
+        g_object_ref (pm_pilot_get_district (pilot)),
+        g_object_ref (pilot),
+        g_object_ref (kpi),
+        entry != NULL ? g_object_ref (entry) : NULL,
+        pm_assessment_get_rag (assessment),
+      };
 
-      for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
-        {
-          g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
-          GListModel *kpis = pm_pilot_get_kpis (pilot);
-
-          for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
-            {
-              g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
-              g_autoptr(PmAssessment) assessment = pm_assessment_new (kpi, period);
-              PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
-              KpiRow row = {
-                g_object_ref (district),
-                g_object_ref (pilot),
-                g_object_ref (kpi),
-                entry != NULL ? g_object_ref (entry) : NULL,
-                pm_assessment_get_rag (assessment),
-              };
-
-              g_array_append_val (rows, row);
-            }
-        }
+      g_array_append_val (rows, row);
     }
 
   return rows;

@@ -49,27 +49,15 @@ static PmKpi *
 find_kpi_without_value (PmProgramme *programme,
                         PmPeriod    *period)
 {
-  GListModel *districts = pm_programme_get_districts (programme);
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
 
-  for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
+  for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
     {
-      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, d);
-      GListModel *pilots = pm_district_get_pilots (district);
+      PmKpi *kpi = pm_test_item (kpis, k);
+      PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
 
-      for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
-        {
-          g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
-          GListModel *kpis = pm_pilot_get_kpis (pilot);
-
-          for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
-            {
-              g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
-              PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
-
-              if (entry == NULL || !pm_progress_entry_has_value (entry))
-                return kpi;   /* the pilot keeps it */
-            }
-        }
+      if (entry == NULL || !pm_progress_entry_has_value (entry))
+        return kpi;   /* the programme keeps it */
     }
 
   g_assert_not_reached ();

@@ -147,6 +147,15 @@ pm_test_first_pilot (PmProgramme *programme,
   return pilot;
 }
 
+PmKpi *
+pm_test_nth_kpi (PmProgramme *programme,
+                 guint        position)
+{
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
+
+  return pm_test_item (kpis, position);
+}
+
 /* The first KPI of @district_name (of its pilot @pilot_title, or of any)
  * whose title is @title, or with @prefix starts with it. */
 static PmKpi *

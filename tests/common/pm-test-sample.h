@@ -52,6 +52,10 @@ gpointer     pm_test_item                 (GListModel        *list,
 /* The first pilot of @district_name (borrowed: the district keeps it). */
 PmPilot     *pm_test_first_pilot          (PmProgramme       *programme,
                                            const char        *district_name);
+/* The KPI at @position among all of @programme's, in order (borrowed:
+ * its pilot keeps it). */
+PmKpi       *pm_test_nth_kpi              (PmProgramme       *programme,
+                                           guint              position);
 /* The first KPI of @district_name whose title starts with @title_start
  * (borrowed: its pilot keeps it); fails the test when there is none. */
 PmKpi       *pm_test_find_kpi             (PmProgramme       *programme,

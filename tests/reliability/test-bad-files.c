@@ -87,14 +87,6 @@ assert_sample_intact (Fixture *fixture)
   g_assert_cmpstr (check, ==, "ok");
 }
 
-static PmKpi *
-first_kpi (PmProgramme *programme)
-{
-  g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
-
-  return pm_test_item (kpis, 0);
-}
-
 /* Every page but the header's, one at a time, overwritten with random
  * bytes: the store refuses the file as damaged when it opens it (its
  * quick_check walks every page), and never writes to it. */
@@ -299,7 +291,7 @@ save_entry_child (Fixture *fixture,
   g_assert_no_error (error);
   loaded = pm_store_load (store, &error);
   g_assert_no_error (error);
-  kpi = first_kpi (loaded);
+  kpi = pm_test_nth_kpi (loaded, 0);
 
   pm_progress_entry_set_value (entry, 12);
   pm_progress_entry_set_note (entry, "Written when the disk was full");
@@ -493,7 +485,7 @@ test_locked_by_other_process (Fixture       *fixture,
   store_test_assert_programmes_equal (fixture->sample, loaded, FALSE);
 
   /* Writing is refused, after the busy timeout, with a clear message. */
-  kpi = first_kpi (loaded);
+  kpi = pm_test_nth_kpi (loaded, 0);
   pm_progress_entry_set_value (entry, 12);
   g_assert_false (pm_store_save_entry (store, kpi, entry, &error));
   g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED);

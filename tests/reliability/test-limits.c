@@ -100,14 +100,6 @@ make_programme (guint       n_kpis,
   return g_steal_pointer (&programme);
 }
 
-static PmKpi *
-first_kpi (PmProgramme *programme)
-{
-  g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
-
-  return pm_test_item (kpis, 0);
-}
-
 /* Written as a programme file and read back. */
 static PmProgramme *
 through_file (PmProgramme *programme)
@@ -211,7 +203,7 @@ test_note_every_path (Fixture       *fixture,
       g_autofree char *csv = NULL;
       g_autofree char *text = NULL;
       gsize length = 0;
-      PmKpi *kpi = first_kpi (programme);
+      PmKpi *kpi = pm_test_nth_kpi (programme, 0);
       PmDistrict *district = pm_test_item (pm_programme_get_districts (programme), 0);
 
       /* A CSV file of values. */
@@ -412,11 +404,11 @@ test_long_title (Fixture       *fixture,
   programme = make_programme (1, title->str);
   pm_test_store_create (fixture->path, programme);
   loaded = pm_test_store_read (fixture->path, PM_STORE_OPEN_DEFAULT);
-  g_assert_cmpstr (pm_kpi_get_title (first_kpi (loaded)), ==, title->str);
+  g_assert_cmpstr (pm_kpi_get_title (pm_test_nth_kpi (loaded, 0)), ==, title->str);
   store_test_assert_programmes_equal (programme, loaded, FALSE);
 
   again = through_file (loaded);
-  g_assert_cmpstr (pm_kpi_get_title (first_kpi (again)), ==, title->str);
+  g_assert_cmpstr (pm_kpi_get_title (pm_test_nth_kpi (again, 0)), ==, title->str);
   store_test_assert_programmes_equal (loaded, again, FALSE);
 
   g_string_append (title, "s");
@@ -636,7 +628,7 @@ test_extreme_values_store (Fixture       *fixture,
   g_assert_no_error (error);
   loaded = pm_store_load (store, &error);
   g_assert_no_error (error);
-  kpi = first_kpi (loaded);
+  kpi = pm_test_nth_kpi (loaded, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {

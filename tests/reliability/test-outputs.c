@@ -35,13 +35,6 @@ typedef struct
   sqlite3 *reader;   /* keeps the -wal and -shm there */
 } Fixture;
 
-static char *
-path_in (Fixture    *fixture,
-         const char *name)
-{
-  return g_build_filename (fixture->dir, name, NULL);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -224,8 +217,8 @@ test_open_database (Fixture       *fixture,
   g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
   g_autofree char *shm = g_strconcat (fixture->db, "-shm", NULL);
   g_autofree char *journal = g_strconcat (fixture->db, "-journal", NULL);
-  g_autofree char *hard_link = path_in (fixture, "summaries.pdf");
-  g_autofree char *sub = path_in (fixture, "sub");
+  g_autofree char *hard_link = g_build_filename (fixture->dir, "summaries.pdf", NULL);
+  g_autofree char *sub = g_build_filename (fixture->dir, "sub", NULL);
   g_autofree char *roundabout = g_build_filename (fixture->dir, "sub", "..", "pilots.db", NULL);
   g_autofree char *listed_before = list_programme (fixture);
   g_autofree char *listed_after = NULL;
@@ -253,7 +246,7 @@ static void
 test_other_database (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autofree char *other = path_in (fixture, "other.db");
+  g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
   g_auto(PmTestRun) create = pm_test_cli_run (fixture->dir, "--database", other, "--sample", NULL);
   g_autofree char *listed_before = NULL;
   g_autofree char *listed_after = NULL;
@@ -275,12 +268,12 @@ static void
 test_not_regular_files (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autofree char *device = path_in (fixture, "null");
-  g_autofree char *fifo = path_in (fixture, "pipe.csv");
-  g_autofree char *sock = path_in (fixture, "socket.pdf");
-  g_autofree char *folder = path_in (fixture, "folder.xlsx");
-  g_autofree char *target = path_in (fixture, "minutes.txt");
-  g_autofree char *link = path_in (fixture, "link.json");
+  g_autofree char *device = g_build_filename (fixture->dir, "null", NULL);
+  g_autofree char *fifo = g_build_filename (fixture->dir, "pipe.csv", NULL);
+  g_autofree char *sock = g_build_filename (fixture->dir, "socket.pdf", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "folder.xlsx", NULL);
+  g_autofree char *target = g_build_filename (fixture->dir, "minutes.txt", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "link.json", NULL);
   g_autoptr(GBytes) target_before = NULL;
   GStatBuf st;
 
@@ -320,10 +313,10 @@ make_large_database (Fixture *fixture)
 {
   BenchShape shape = { 40, 4, 12, 2, 7 };
   g_autoptr(PmProgramme) programme = NULL;
-  g_autofree char *json = path_in (fixture, "large.json");
+  g_autofree char *json = g_build_filename (fixture->dir, "large.json", NULL);
   g_autoptr(GError) error = NULL;
   g_auto(PmTestRun) import = { 0, };
-  char *db = path_in (fixture, "large.db");
+  char *db = g_build_filename (fixture->dir, "large.db", NULL);
 
   if (g_getenv ("PM_TEST_SLOW") != NULL)
     shape.districts = 20;
@@ -375,7 +368,7 @@ start_large_export (Fixture    *fixture,
   for (;;)
     {
       g_autofree char *temp = find_temporary_file (fixture->dir, base);
-      g_autofree char *temp_path = temp != NULL ? path_in (fixture, temp) : NULL;
+      g_autofree char *temp_path = temp != NULL ? g_build_filename (fixture->dir, temp, NULL) : NULL;
       GStatBuf st;
 
       if (temp_path != NULL && g_stat (temp_path, &st) == 0 && (st.st_mode & 0777) == 0600)
@@ -395,7 +388,7 @@ test_interrupted (Fixture       *fixture,
 {
   static const int signals[] = { SIGTERM, SIGINT, SIGHUP };
   g_autofree char *db = make_large_database (fixture);
-  g_autofree char *pdf = path_in (fixture, "summaries.pdf");
+  g_autofree char *pdf = g_build_filename (fixture->dir, "summaries.pdf", NULL);
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
@@ -422,9 +415,9 @@ test_stale_removed (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autofree char *db = make_large_database (fixture);
-  g_autofree char *pdf = path_in (fixture, "summaries.pdf");
-  g_autofree char *left = path_in (fixture, ".summaries.pdf.q7Rx2A");
-  g_autofree char *other = path_in (fixture, ".summaries.pdf.keep");
+  g_autofree char *pdf = g_build_filename (fixture->dir, "summaries.pdf", NULL);
+  g_autofree char *left = g_build_filename (fixture->dir, ".summaries.pdf.q7Rx2A", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, ".summaries.pdf.keep", NULL);
   g_autofree char *killed = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
@@ -438,7 +431,7 @@ test_stale_removed (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (killed);
   {
-    g_autofree char *killed_path = path_in (fixture, killed);
+    g_autofree char *killed_path = g_build_filename (fixture->dir, killed, NULL);
 
     g_assert_true (g_file_test (killed_path, G_FILE_TEST_IS_REGULAR));
   }
@@ -456,7 +449,7 @@ test_stale_removed (Fixture       *fixture,
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
 
   {
-    g_autofree char *killed_path = path_in (fixture, killed);
+    g_autofree char *killed_path = g_build_filename (fixture->dir, killed, NULL);
 
     g_assert_false (g_file_test (killed_path, G_FILE_TEST_EXISTS));
   }

@@ -41,13 +41,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->sample);
 }
 
-static char *
-path_in (Fixture    *fixture,
-         const char *name)
-{
-  return g_build_filename (fixture->dir, name, NULL);
-}
-
 static void
 assert_mode_0600 (const char *path)
 {
@@ -77,12 +70,12 @@ static void
 test_private_modes (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autofree char *db = path_in (fixture, "programme.db");
+  g_autofree char *db = g_build_filename (fixture->dir, "programme.db", NULL);
   g_autofree char *wal = g_strconcat (db, "-wal", NULL);
   g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-  g_autofree char *json = path_in (fixture, "programme.json");
-  g_autofree char *pdf = path_in (fixture, "summaries.pdf");
-  g_autofree char *backup = path_in (fixture, "backup.db");
+  g_autofree char *json = g_build_filename (fixture->dir, "programme.json", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "summaries.pdf", NULL);
+  g_autofree char *backup = g_build_filename (fixture->dir, "backup.db", NULL);
   g_autoptr(PmStore) store = NULL;
   g_autoptr(GError) error = NULL;
   mode_t old_umask = umask (0);
@@ -121,8 +114,8 @@ make_link (Fixture    *fixture,
            const char *target_name,
            GBytes    **target_before)
 {
-  g_autofree char *target = path_in (fixture, target_name);
-  char *link = path_in (fixture, link_name);
+  g_autofree char *target = g_build_filename (fixture->dir, target_name, NULL);
+  char *link = g_build_filename (fixture->dir, link_name, NULL);
 
   if (target_before != NULL)
     {
@@ -147,15 +140,15 @@ static void
 test_symlink_exports (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *target = path_in (fixture, "target.txt");
-  g_autofree char *missing = path_in (fixture, "missing.txt");
+  g_autofree char *target = g_build_filename (fixture->dir, "target.txt", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.txt", NULL);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *json_link = make_link (fixture, "export.json", "target.txt", &before);
   g_autofree char *pdf_link = make_link (fixture, "export.pdf", "target.txt", NULL);
   g_autofree char *dangling = make_link (fixture, "dangling.json", "missing.txt", NULL);
   g_autofree char *backup_link = make_link (fixture, "backup.db", "missing.txt", NULL);
-  g_autofree char *db = path_in (fixture, "programme.db");
+  g_autofree char *db = g_build_filename (fixture->dir, "programme.db", NULL);
   g_autoptr(PmStore) store = NULL;
 
   /* The programme file. */
@@ -216,7 +209,7 @@ static void
 test_odd_names_api (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autofree char *folder = path_in (fixture, ODD_NAME " folder");
+  g_autofree char *folder = g_build_filename (fixture->dir, ODD_NAME " folder", NULL);
   g_autofree char *db = g_build_filename (folder, ODD_NAME ".db", NULL);
   g_autofree char *json = g_build_filename (folder, ODD_NAME ".json", NULL);
   g_autofree char *pdf = g_build_filename (folder, ODD_NAME ".pdf", NULL);
@@ -266,7 +259,7 @@ static void
 test_odd_names_cli (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autofree char *folder = path_in (fixture, ODD_NAME " folder");
+  g_autofree char *folder = g_build_filename (fixture->dir, ODD_NAME " folder", NULL);
   g_autofree char *input = g_build_filename (folder, ODD_NAME " in.json", NULL);
   g_autofree char *db = g_build_filename (folder, ODD_NAME ".db", NULL);
   g_autofree char *json = g_build_filename (folder, ODD_NAME " out.json", NULL);

@@ -90,24 +90,14 @@ static PmKpi *
 find_kpi (PmProgramme *programme,
           const char  *title)
 {
-  GListModel *districts = pm_programme_get_districts (programme);
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
 
-  for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
+  for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
     {
-      GListModel *pilots = pm_district_get_pilots (pm_test_item (districts, d));
+      PmKpi *kpi = pm_test_item (kpis, k);
 
-      for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
-        {
-          GListModel *kpis = pm_pilot_get_kpis (pm_test_item (pilots, p));
-
-          for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
-            {
-              PmKpi *kpi = pm_test_item (kpis, k);
-
-              if (g_str_equal (pm_kpi_get_title (kpi), title))
-                return kpi;
-            }
-        }
+      if (g_str_equal (pm_kpi_get_title (kpi), title))
+        return kpi;
     }
 
   g_error ("no KPI “%s”", title);

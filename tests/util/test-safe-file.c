@@ -27,20 +27,13 @@ static const guint8 journal_header[] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x6
 /* A folder of the test's own: tests/common's fixture. */
 typedef PmTestFolder Fixture;
 
-static char *
-path_in (Fixture    *fixture,
-         const char *name)
-{
-  return g_build_filename (fixture->dir, name, NULL);
-}
-
 /* ------------------------------------------------------------------ */
 
 static void
 test_replace (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autofree char *path = path_in (fixture, "out.csv");
+  g_autofree char *path = g_build_filename (fixture->dir, "out.csv", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) expected = g_bytes_new_static ("b,2\r\n", 5);
   GStatBuf before, after;
@@ -110,15 +103,15 @@ static void
 test_refusals (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *target = path_in (fixture, "target.txt");
-  g_autofree char *link = path_in (fixture, "link.csv");
-  g_autofree char *dangling = path_in (fixture, "dangling.csv");
-  g_autofree char *folder = path_in (fixture, "folder");
-  g_autofree char *fifo = path_in (fixture, "fifo");
-  g_autofree char *sock = path_in (fixture, "sock");
-  g_autofree char *database = path_in (fixture, "other.db");
-  g_autofree char *wal = path_in (fixture, "log-wal");
-  g_autofree char *journal = path_in (fixture, "log-journal");
+  g_autofree char *target = g_build_filename (fixture->dir, "target.txt", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "link.csv", NULL);
+  g_autofree char *dangling = g_build_filename (fixture->dir, "dangling.csv", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "folder", NULL);
+  g_autofree char *fifo = g_build_filename (fixture->dir, "fifo", NULL);
+  g_autofree char *sock = g_build_filename (fixture->dir, "sock", NULL);
+  g_autofree char *database = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *wal = g_build_filename (fixture->dir, "log-wal", NULL);
+  g_autofree char *journal = g_build_filename (fixture->dir, "log-journal", NULL);
   g_autoptr(GBytes) target_before = NULL;
   g_autoptr(GBytes) database_before = NULL;
 
@@ -171,15 +164,15 @@ static void
 test_protected (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *db = path_in (fixture, "programme.db");
-  g_autofree char *db_wal = path_in (fixture, "programme.db-wal");
-  g_autofree char *db_shm = path_in (fixture, "programme.db-shm");
-  g_autofree char *db_journal = path_in (fixture, "programme.db-journal");
-  g_autofree char *hard_link = path_in (fixture, "report.pdf");
-  g_autofree char *sub = path_in (fixture, "sub");
+  g_autofree char *db = g_build_filename (fixture->dir, "programme.db", NULL);
+  g_autofree char *db_wal = g_build_filename (fixture->dir, "programme.db-wal", NULL);
+  g_autofree char *db_shm = g_build_filename (fixture->dir, "programme.db-shm", NULL);
+  g_autofree char *db_journal = g_build_filename (fixture->dir, "programme.db-journal", NULL);
+  g_autofree char *hard_link = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *sub = g_build_filename (fixture->dir, "sub", NULL);
   g_autofree char *roundabout = g_build_filename (fixture->dir, "sub", "..", "programme.db", NULL);
-  g_autofree char *other = path_in (fixture, "other.db");
-  g_autofree char *other_wal = path_in (fixture, "other.db-wal");
+  g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *other_wal = g_build_filename (fixture->dir, "other.db-wal", NULL);
   g_autofree char *cwd = g_get_current_dir ();
   PmSafeFileProtection *protection;
   g_autoptr(GBytes) before = NULL;
@@ -236,7 +229,7 @@ static void
 test_protected_missing (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autofree char *db = path_in (fixture, "new.db");
+  g_autofree char *db = g_build_filename (fixture->dir, "new.db", NULL);
   g_autoptr(PmSafeFileProtection) protection = pm_safe_file_protect (db);
   g_autoptr(GError) error = NULL;
 
@@ -248,7 +241,7 @@ static void
 test_new_only (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *path = path_in (fixture, "copy.db");
+  g_autofree char *path = g_build_filename (fixture->dir, "copy.db", NULL);
   g_autoptr(PmSafeFile) file = NULL;
   g_autoptr(GBytes) appeared = NULL;
   g_autoptr(GError) error = NULL;
@@ -275,7 +268,7 @@ static void
 test_abandoned (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = path_in (fixture, "out.json");
+  g_autofree char *path = g_build_filename (fixture->dir, "out.json", NULL);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GError) error = NULL;
   PmSafeFile *file;
@@ -396,11 +389,11 @@ static void
 test_stale_temps (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *path = path_in (fixture, "out.pdf");
-  g_autofree char *locked = path_in (fixture, ".out.pdf.Lck123");
-  g_autofree char *folder = path_in (fixture, ".out.pdf.Dir123");
-  g_autofree char *link = path_in (fixture, ".out.pdf.Lnk123");
-  g_autofree char *target = path_in (fixture, "target.txt");
+  g_autofree char *path = g_build_filename (fixture->dir, "out.pdf", NULL);
+  g_autofree char *locked = g_build_filename (fixture->dir, ".out.pdf.Lck123", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, ".out.pdf.Dir123", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, ".out.pdf.Lnk123", NULL);
+  g_autofree char *target = g_build_filename (fixture->dir, "target.txt", NULL);
   g_autoptr(PmSafeFile) live = NULL;
   g_autoptr(GError) error = NULL;
   int lock_fd;
@@ -430,7 +423,7 @@ test_stale_temps (Fixture       *fixture,
   g_assert_cmpint (symlink (target, link), ==, 0);
   if (geteuid () == 0)
     {
-      g_autofree char *theirs = path_in (fixture, ".out.pdf.Other1");
+      g_autofree char *theirs = g_build_filename (fixture->dir, ".out.pdf.Other1", NULL);
 
       make_hidden (fixture->dir, ".out.pdf.Other1", 0600);
       g_assert_cmpint (chown (theirs, 65534, 65534), ==, 0);

@@ -412,7 +412,7 @@ typedef struct
 } TableColumn;
 
 static const TableColumn totals_columns[] = {
-  { N_("Name"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_HEADING | PM_CELL_WIDE, FALSE },
+  { N_("Name"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_HEADING | PM_CELL_WIDE, TRUE },
   { N_("Pilots"), PM_CELL_KIND_LABEL, "pilots-text", PM_CELL_NUMERIC, FALSE },
   { N_("Families Supported"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE },
   { N_("Spend"), PM_CELL_KIND_LABEL, "spend-text", PM_CELL_WRAP, FALSE },
@@ -428,23 +428,37 @@ static const TableColumn pilots_columns[] = {
   { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE },
 };
 
-/* A pilot's name, as a button to its page. */
+/* A pilot's or a district's name, as a button to its page; the
+ * programme's total row is not a link (its page is this one). */
 static GtkWidget *
 make_link (PmSummaryRow      *row,
            const TableColumn *column)
 {
-  PmPilot *pilot = PM_PILOT (pm_summary_row_get_item (row));
-  GtkWidget *button = gtk_button_new ();
+  GObject *item = pm_summary_row_get_item (row);
   GtkWidget *label = pm_cell_new (column->kind, column->property, column->flags, G_OBJECT (row));
+  GtkWidget *button;
 
+  if (!PM_IS_PILOT (item) && !PM_IS_DISTRICT (item))
+    return label;
+
+  button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "pm-link");
   gtk_widget_set_halign (button, GTK_ALIGN_FILL);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Show the pilot’s KPIs"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-pilot");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", pm_pilot_get_id (pilot));
+  if (PM_IS_PILOT (item))
+    {
+      gtk_widget_set_tooltip_text (button, _("Show the pilot’s KPIs"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-pilot");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", pm_pilot_get_id (PM_PILOT (item)));
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (button, _("Show the district’s pilots"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-district");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", pm_district_get_id (PM_DISTRICT (item)));
+    }
 
   return button;
 }

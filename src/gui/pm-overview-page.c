@@ -24,6 +24,7 @@ struct _PmOverviewPage
 
   /* Template widgets */
   GtkStack         *stack;
+  GtkWidget        *content_box;
   GtkLabel         *title_label;
   GtkLabel         *description_label;
   GtkMenuButton    *district_menu_button;
@@ -409,23 +410,31 @@ typedef struct
   const char  *property;
   PmCellFlags  flags;
   gboolean     link;
+  guint        drop_below;   /* the page's width under which it is hidden */
 } TableColumn;
 
+/* Narrow, a table keeps its names and KPIs by status; a little wider,
+ * families and spend too. Narrower still, it scrolls sideways. */
+#define NARROW_WIDTH 700
+#define MEDIUM_WIDTH 1000
+/* A phone's: narrower margins. */
+#define PHONE_WIDTH 500
+
 static const TableColumn totals_columns[] = {
-  { N_("Name"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_HEADING | PM_CELL_WIDE, TRUE },
-  { N_("Pilots"), PM_CELL_KIND_LABEL, "pilots-text", PM_CELL_NUMERIC, FALSE },
-  { N_("Families Supported"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE },
-  { N_("Spend"), PM_CELL_KIND_LABEL, "spend-text", PM_CELL_WRAP, FALSE },
-  { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE },
+  { N_("Name"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_HEADING | PM_CELL_WIDE, TRUE, 0 },
+  { N_("Pilots"), PM_CELL_KIND_LABEL, "pilots-text", PM_CELL_NUMERIC, FALSE, NARROW_WIDTH },
+  { N_("Families Supported"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
+  { N_("Spend"), PM_CELL_KIND_LABEL, "spend-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
+  { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE, 0 },
 };
 
 static const TableColumn pilots_columns[] = {
-  { N_("Pilot"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_WIDE, TRUE },
-  { N_("District"), PM_CELL_KIND_LABEL, "district-name", PM_CELL_WRAP, FALSE },
-  { N_("Status"), PM_CELL_KIND_STATUS, NULL, PM_CELL_PLAIN, FALSE },
-  { N_("Families Supported"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE },
-  { N_("Spend"), PM_CELL_KIND_LABEL, "spend-text", PM_CELL_WRAP, FALSE },
-  { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE },
+  { N_("Pilot"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_WIDE, TRUE, 0 },
+  { N_("District"), PM_CELL_KIND_LABEL, "district-name", PM_CELL_WRAP, FALSE, MEDIUM_WIDTH },
+  { N_("Status"), PM_CELL_KIND_STATUS, NULL, PM_CELL_PLAIN, FALSE, MEDIUM_WIDTH },
+  { N_("Families Supported"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
+  { N_("Spend"), PM_CELL_KIND_LABEL, "spend-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
+  { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE, 0 },
 };
 
 /* A pilot's or a district's name, as a button to its page; the
@@ -504,6 +513,7 @@ fill_table (GtkGrid           *grid,
 
           gtk_widget_add_css_class (cell, "pm-table-cell");
           gtk_widget_set_hexpand (cell, (columns[c].flags & PM_CELL_WIDE) != 0);
+
           gtk_grid_attach (grid, cell, c, 2 * r + 2, 1, 1);
         }
     }
@@ -514,6 +524,76 @@ fill_tables (PmOverviewPage *self)
 {
   fill_table (self->totals_grid, self->totals, totals_columns, G_N_ELEMENTS (totals_columns));
   fill_table (self->pilots_grid, self->pilots, pilots_columns, G_N_ELEMENTS (pilots_columns));
+}
+
+/* Shows the columns of @grid that @width has room for. */
+static void
+fit_table (GtkGrid           *grid,
+           const TableColumn *columns,
+           guint              n_columns,
+           int                width)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int column, row, span;
+      gboolean visible;
+
+      gtk_grid_query_child (grid, child, &column, &row, &span, NULL);
+      if (span != 1 || column < 0 || (guint) column >= n_columns)
+        continue;
+
+      visible = width >= (int) columns[column].drop_below;
+      if (gtk_widget_get_visible (child) != visible)
+        gtk_widget_set_visible (child, visible);
+
+      /* On a phone the names wrap sooner, to leave room for the KPIs by
+       * status; otherwise they are as wide as pm-cells makes them. */
+      if (row > 0 && (columns[column].flags & PM_CELL_WIDE))
+        {
+          GtkWidget *label = GTK_IS_BUTTON (child) ? gtk_button_get_child (GTK_BUTTON (child)) : child;
+          int chars = width < PHONE_WIDTH ? 10 : 20;
+
+          if (GTK_IS_LABEL (label) && gtk_label_get_width_chars (GTK_LABEL (label)) != chars)
+            gtk_label_set_width_chars (GTK_LABEL (label), chars);
+        }
+    }
+}
+
+/* libadwaita 1.2 has no breakpoints: the tables are fitted to the width
+ * here, before the child is given it. (The page measures and allocates
+ * its child itself: a layout manager would not call size_allocate.) */
+static void
+pm_overview_page_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  gtk_widget_measure (adw_bin_get_child (ADW_BIN (widget)), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+pm_overview_page_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  PmOverviewPage *self = PM_OVERVIEW_PAGE (widget);
+  int margin = width < PHONE_WIDTH ? 12 : 18;
+
+  if (gtk_widget_get_margin_start (self->content_box) != margin)
+    {
+      gtk_widget_set_margin_start (self->content_box, margin);
+      gtk_widget_set_margin_end (self->content_box, margin);
+    }
+  fit_table (self->totals_grid, totals_columns, G_N_ELEMENTS (totals_columns), width);
+  fit_table (self->pilots_grid, pilots_columns, G_N_ELEMENTS (pilots_columns), width);
+  gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
 }
 
 /* GObject */
@@ -625,6 +705,8 @@ pm_overview_page_class_init (PmOverviewPageClass *klass)
   object_class->dispose = pm_overview_page_dispose;
   object_class->get_property = pm_overview_page_get_property;
   object_class->set_property = pm_overview_page_set_property;
+  widget_class->measure = pm_overview_page_measure;
+  widget_class->size_allocate = pm_overview_page_size_allocate;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, PM_TYPE_SESSION,
@@ -643,6 +725,7 @@ pm_overview_page_class_init (PmOverviewPageClass *klass)
   g_type_ensure (PM_TYPE_DISTRICT_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilotmonitor/PilotMonitor/pm-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, content_box);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, district_menu_button);
@@ -660,6 +743,7 @@ pm_overview_page_class_init (PmOverviewPageClass *klass)
 static void
 pm_overview_page_init (PmOverviewPage *self)
 {
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The programme and the quarter are the session's. */

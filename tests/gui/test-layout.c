@@ -283,6 +283,12 @@ test_reselect_opens_page (Fixture       *fixture,
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet (fixture)), ==, "content");
   g_assert_true (gtk_stack_get_visible_child (stack) == gui_test_window_child (fixture, "overview_page"));
   g_assert_true (gtk_widget_is_drawable (gui_test_window_child (fixture, "overview_page")));
+
+  /* Its tables keep the names and the KPIs by status in the window. */
+  g_assert_true (shown_in_window (fixture, find_drawn (gui_test_window_child (fixture, "overview_page"),
+                                                       is_label_with_text, (gpointer) "KPIs by Status")));
+  g_assert_true (shown_in_window (fixture, find_drawn (gui_test_window_child (fixture, "overview_page"),
+                                                       is_label_with_text, (gpointer) "Cannock Chase")));
 }
 
 /* A district in the sidebar is a row like a pilot's, and the overview's

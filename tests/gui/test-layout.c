@@ -264,6 +264,36 @@ test_narrow_pilot_page (Fixture       *fixture,
   g_assert_true (shown_in_window (fixture, rag_header));
 }
 
+/* A click's release on the contents of the sidebar's row titled @title
+ * (the list's own gesture, which selects, is not asked). */
+static void
+click_row (Fixture    *fixture,
+           const char *title)
+{
+  GtkWidget *label = find_drawn (GTK_WIDGET (sidebar_list (fixture)), is_label_with_text, (gpointer) title);
+
+  g_assert_nonnull (label);
+  for (GtkWidget *widget = label;
+       !g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkListItemWidget");
+       widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_GESTURE_CLICK (controller))
+            {
+              g_signal_emit_by_name (controller, "released", 1, 1.0, 1.0);
+              return;
+            }
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
 /* Narrow, the window opens on the list; choosing the row already
  * selected (Enter on it) opens its page. */
 static void
@@ -283,6 +313,15 @@ test_reselect_opens_page (Fixture       *fixture,
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet (fixture)), ==, "content");
   g_assert_true (gtk_stack_get_visible_child (stack) == gui_test_window_child (fixture, "overview_page"));
   g_assert_true (gtk_widget_is_drawable (gui_test_window_child (fixture, "overview_page")));
+
+  /* Back to the list, and a click on the selected row: its page again. */
+  adw_leaflet_navigate (leaflet (fixture), ADW_NAVIGATION_DIRECTION_BACK);
+  wait_for_slide (fixture);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet (fixture)), ==, "sidebar");
+  click_row (fixture, "Programme Overview");
+  wait_for_slide (fixture);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet (fixture)), ==, "content");
+  g_assert_true (gtk_stack_get_visible_child (stack) == gui_test_window_child (fixture, "overview_page"));
 
   /* Its tables keep the names and the KPIs by status in the window. */
   g_assert_true (shown_in_window (fixture, find_drawn (gui_test_window_child (fixture, "overview_page"),

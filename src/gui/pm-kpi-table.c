@@ -543,7 +543,15 @@ pm_kpi_table_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
-  gtk_widget_measure (adw_bin_get_child (ADW_BIN (widget)), orientation, for_size,
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child == NULL)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
+  gtk_widget_measure (child, orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
@@ -554,7 +562,8 @@ pm_kpi_table_size_allocate (GtkWidget *widget,
                             int        baseline)
 {
   fit_columns (PM_KPI_TABLE (widget), width, height);
-  gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
+  if (adw_bin_get_child (ADW_BIN (widget)) != NULL)
+    gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
 }
 
 static void

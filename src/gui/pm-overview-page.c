@@ -573,7 +573,15 @@ pm_overview_page_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
-  gtk_widget_measure (adw_bin_get_child (ADW_BIN (widget)), orientation, for_size,
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child == NULL)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
+  gtk_widget_measure (child, orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
@@ -593,7 +601,8 @@ pm_overview_page_size_allocate (GtkWidget *widget,
     }
   fit_table (self->totals_grid, totals_columns, G_N_ELEMENTS (totals_columns), width);
   fit_table (self->pilots_grid, pilots_columns, G_N_ELEMENTS (pilots_columns), width);
-  gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
+  if (adw_bin_get_child (ADW_BIN (widget)) != NULL)
+    gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
 }
 
 /* GObject */

@@ -437,7 +437,15 @@ pm_pilot_page_measure (GtkWidget      *widget,
                        int            *minimum_baseline,
                        int            *natural_baseline)
 {
-  gtk_widget_measure (adw_bin_get_child (ADW_BIN (widget)), orientation, for_size,
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child == NULL)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
+  gtk_widget_measure (child, orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
@@ -456,7 +464,8 @@ pm_pilot_page_size_allocate (GtkWidget *widget,
       gtk_box_set_spacing (self->status_box, orientation == GTK_ORIENTATION_VERTICAL ? 6 : 18);
     }
 
-  gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
+  if (adw_bin_get_child (ADW_BIN (widget)) != NULL)
+    gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
 }
 
 static void

@@ -4,6 +4,10 @@
 # pilot for Q3 2016/17, rendered under Xvfb by tests/gui/pm-screenshot.
 #
 # Usage: sh build-aux/screenshot.sh [OUTPUT.png [WIDTH HEIGHT [VIEW]]]
+# WIDTH x HEIGHT is the window's own size, as a desktop reports it; below
+# 720 px wide the window shows one pane, the page rather than the list.
+# docs/screenshot-overview.png is "1100 720 overview" (both panes, as the
+# window opens), docs/screenshot-narrow.png "360 640 pilot" (a phone's).
 # where VIEW is pilot (the default), report, about, overview, baseline,
 # history, csv, returns, round (after a committee round was frozen) or
 # freeze (the dialog that freezes one), connect (Connect to Server) or

@@ -54,6 +54,22 @@ pm_format_status_css_class (PmDeliveryStatus status)
     }
 }
 
+const char *
+pm_format_lead_status (PmDeliveryStatus status)
+{
+  switch (status)
+    {
+    /* Translators: a pilot's delivery status as its lead judged it, beside
+     * the pilot's name; not its KPIs' RAG status. */
+    case PM_DELIVERY_NOT_STARTED: return _("Lead: not started");
+    case PM_DELIVERY_ON_TRACK:    return _("Lead: on track");
+    case PM_DELIVERY_DELAYED:     return _("Lead: delayed");
+    case PM_DELIVERY_AT_RISK:     return _("Lead: at risk");
+    case PM_DELIVERY_COMPLETED:   return _("Lead: completed");
+    default:                      g_return_val_if_reached ("");
+    }
+}
+
 gboolean
 pm_format_parse_count (const char  *text,
                        int         *count,

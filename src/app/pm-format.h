@@ -23,6 +23,9 @@ char       *pm_format_kpi_target        (PmKpi           *kpi);
 const char *pm_format_rag_css_class     (PmRag            rag);
 /* "status-on-track", "status-delayed"...: the delivery status pill. */
 const char *pm_format_status_css_class  (PmDeliveryStatus status);
+/* The delivery status as the lead judged it, said to be the lead's so
+ * that it is not read as the KPIs' RAG: "Lead: on track". */
+const char *pm_format_lead_status       (PmDeliveryStatus status);
 
 /* Families supported: a whole number, not negative ("1,250" is allowed). */
 gboolean    pm_format_parse_count       (const char      *text,

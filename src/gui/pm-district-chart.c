@@ -93,7 +93,7 @@ pm_district_chart_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 300;
+      *minimum = 260;
       *natural = 600;
     }
   else

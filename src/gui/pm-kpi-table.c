@@ -30,6 +30,7 @@ struct _PmKpiTable
   /* Template widgets */
   GtkStack            *kpi_stack;
   GtkColumnView       *kpi_view;
+  GtkScrolledWindow   *editor_scroller;
   GtkStack            *editor_stack;
   GtkLabel            *editor_title;
   GtkLabel            *editor_subtitle;
@@ -374,6 +375,44 @@ setup_columns (PmKpiTable *self)
     }
 }
 
+/* Narrower than the table, the columns that matter least go first: the
+ * KPI, its value and RAG always show; then, as room allows, its target,
+ * travel, trend, baseline, change, direction and unit. */
+#define KPI_COLUMN_LEAST 180
+/* The table's header and two rows: what the panel below leaves it. */
+#define TABLE_LEAST_HEIGHT 200
+
+static void
+fit_columns (PmKpiTable *self,
+             int         width,
+             int         height)
+{
+  static const struct {
+    guint column;
+    int   width;
+  } by_importance[] = {
+    { VALUE_COLUMN, 100 }, { 8, 54 }, { 4, 110 }, { 7, 62 }, { 9, 84 },
+    { 3, 130 }, { 6, 80 }, { 2, 86 }, { 1, 90 },
+  };
+  GListModel *columns = gtk_column_view_get_columns (self->kpi_view);
+  int room = width - KPI_COLUMN_LEAST;
+
+  for (guint i = 0; i < G_N_ELEMENTS (by_importance); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, by_importance[i].column);
+      gboolean fits = i < 2 || room >= by_importance[i].width;
+
+      if (fits)
+        room -= by_importance[i].width;
+      if (gtk_column_view_column_get_visible (column) != fits)
+        gtk_column_view_column_set_visible (column, fits);
+    }
+
+  /* The panel below scrolls rather than hide the table in a short window. */
+  if (gtk_scrolled_window_get_max_content_height (self->editor_scroller) != MAX (height - TABLE_LEAST_HEIGHT, 0))
+    gtk_scrolled_window_set_max_content_height (self->editor_scroller, MAX (height - TABLE_LEAST_HEIGHT, 0));
+}
+
 static void
 set_rows_period (PmKpiTable *self)
 {
@@ -492,6 +531,41 @@ history_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* libadwaita 1.2 has no breakpoints: the columns are fitted to the width
+ * here, before the child is given it. (The table measures and allocates
+ * its child itself: a layout manager would not call size_allocate.) */
+static void
+pm_kpi_table_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child == NULL)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
+  gtk_widget_measure (child, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+pm_kpi_table_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  fit_columns (PM_KPI_TABLE (widget), width, height);
+  if (adw_bin_get_child (ADW_BIN (widget)) != NULL)
+    gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
+}
+
 static void
 pm_kpi_table_dispose (GObject *object)
 {
@@ -583,6 +657,8 @@ pm_kpi_table_class_init (PmKpiTableClass *klass)
   object_class->dispose = pm_kpi_table_dispose;
   object_class->get_property = pm_kpi_table_get_property;
   object_class->set_property = pm_kpi_table_set_property;
+  widget_class->measure = pm_kpi_table_measure;
+  widget_class->size_allocate = pm_kpi_table_size_allocate;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, PM_TYPE_SESSION,
@@ -599,6 +675,7 @@ pm_kpi_table_class_init (PmKpiTableClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilotmonitor/PilotMonitor/pm-kpi-table.ui");
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, kpi_stack);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, kpi_view);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, editor_scroller);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, editor_title);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, editor_subtitle);
@@ -620,6 +697,7 @@ pm_kpi_table_class_init (PmKpiTableClass *klass)
 static void
 pm_kpi_table_init (PmKpiTable *self)
 {
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* A sign-off or a committee round that moved changes what may be typed. */

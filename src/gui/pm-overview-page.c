@@ -24,6 +24,7 @@ struct _PmOverviewPage
 
   /* Template widgets */
   GtkStack         *stack;
+  GtkWidget        *content_box;
   GtkLabel         *title_label;
   GtkLabel         *description_label;
   GtkMenuButton    *district_menu_button;
@@ -409,42 +410,64 @@ typedef struct
   const char  *property;
   PmCellFlags  flags;
   gboolean     link;
+  guint        drop_below;   /* the page's width under which it is hidden */
 } TableColumn;
 
+/* Narrow, a table keeps its names and KPIs by status; a little wider,
+ * families and spend too. Narrower still, it scrolls sideways. */
+#define NARROW_WIDTH 700
+#define MEDIUM_WIDTH 1000
+/* A phone's: narrower margins. */
+#define PHONE_WIDTH 500
+
 static const TableColumn totals_columns[] = {
-  { N_("Name"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_HEADING | PM_CELL_WIDE, FALSE },
-  { N_("Pilots"), PM_CELL_KIND_LABEL, "pilots-text", PM_CELL_NUMERIC, FALSE },
-  { N_("Families Supported"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE },
-  { N_("Spend"), PM_CELL_KIND_LABEL, "spend-text", PM_CELL_WRAP, FALSE },
-  { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE },
+  { N_("Name"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_HEADING | PM_CELL_WIDE, TRUE, 0 },
+  { N_("Pilots"), PM_CELL_KIND_LABEL, "pilots-text", PM_CELL_NUMERIC, FALSE, NARROW_WIDTH },
+  { N_("Families Supported"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
+  { N_("Spend"), PM_CELL_KIND_LABEL, "spend-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
+  { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE, 0 },
 };
 
 static const TableColumn pilots_columns[] = {
-  { N_("Pilot"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_WIDE, TRUE },
-  { N_("District"), PM_CELL_KIND_LABEL, "district-name", PM_CELL_WRAP, FALSE },
-  { N_("Status"), PM_CELL_KIND_STATUS, NULL, PM_CELL_PLAIN, FALSE },
-  { N_("Families Supported"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE },
-  { N_("Spend"), PM_CELL_KIND_LABEL, "spend-text", PM_CELL_WRAP, FALSE },
-  { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE },
+  { N_("Pilot"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_WIDE, TRUE, 0 },
+  { N_("District"), PM_CELL_KIND_LABEL, "district-name", PM_CELL_WRAP, FALSE, MEDIUM_WIDTH },
+  { N_("Status"), PM_CELL_KIND_STATUS, NULL, PM_CELL_PLAIN, FALSE, MEDIUM_WIDTH },
+  { N_("Families Supported"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
+  { N_("Spend"), PM_CELL_KIND_LABEL, "spend-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
+  { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE, 0 },
 };
 
-/* A pilot's name, as a button to its page. */
+/* A pilot's or a district's name, as a button to its page; the
+ * programme's total row is not a link (its page is this one). */
 static GtkWidget *
 make_link (PmSummaryRow      *row,
            const TableColumn *column)
 {
-  PmPilot *pilot = PM_PILOT (pm_summary_row_get_item (row));
-  GtkWidget *button = gtk_button_new ();
+  GObject *item = pm_summary_row_get_item (row);
   GtkWidget *label = pm_cell_new (column->kind, column->property, column->flags, G_OBJECT (row));
+  GtkWidget *button;
 
+  if (!PM_IS_PILOT (item) && !PM_IS_DISTRICT (item))
+    return label;
+
+  button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "pm-link");
   gtk_widget_set_halign (button, GTK_ALIGN_FILL);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Show the pilot’s KPIs"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-pilot");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", pm_pilot_get_id (pilot));
+  if (PM_IS_PILOT (item))
+    {
+      gtk_widget_set_tooltip_text (button, _("Show the pilot’s KPIs"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-pilot");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", pm_pilot_get_id (PM_PILOT (item)));
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (button, _("Show the district’s pilots"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-district");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", pm_district_get_id (PM_DISTRICT (item)));
+    }
 
   return button;
 }
@@ -490,6 +513,7 @@ fill_table (GtkGrid           *grid,
 
           gtk_widget_add_css_class (cell, "pm-table-cell");
           gtk_widget_set_hexpand (cell, (columns[c].flags & PM_CELL_WIDE) != 0);
+
           gtk_grid_attach (grid, cell, c, 2 * r + 2, 1, 1);
         }
     }
@@ -500,6 +524,85 @@ fill_tables (PmOverviewPage *self)
 {
   fill_table (self->totals_grid, self->totals, totals_columns, G_N_ELEMENTS (totals_columns));
   fill_table (self->pilots_grid, self->pilots, pilots_columns, G_N_ELEMENTS (pilots_columns));
+}
+
+/* Shows the columns of @grid that @width has room for. */
+static void
+fit_table (GtkGrid           *grid,
+           const TableColumn *columns,
+           guint              n_columns,
+           int                width)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int column, row, span;
+      gboolean visible;
+
+      gtk_grid_query_child (grid, child, &column, &row, &span, NULL);
+      if (span != 1 || column < 0 || (guint) column >= n_columns)
+        continue;
+
+      visible = width >= (int) columns[column].drop_below;
+      if (gtk_widget_get_visible (child) != visible)
+        gtk_widget_set_visible (child, visible);
+
+      /* On a phone the names wrap sooner, to leave room for the KPIs by
+       * status; otherwise they are as wide as pm-cells makes them. */
+      if (row > 0 && (columns[column].flags & PM_CELL_WIDE))
+        {
+          GtkWidget *label = GTK_IS_BUTTON (child) ? gtk_button_get_child (GTK_BUTTON (child)) : child;
+          int chars = width < PHONE_WIDTH ? 10 : 20;
+
+          if (GTK_IS_LABEL (label) && gtk_label_get_width_chars (GTK_LABEL (label)) != chars)
+            gtk_label_set_width_chars (GTK_LABEL (label), chars);
+        }
+    }
+}
+
+/* libadwaita 1.2 has no breakpoints: the tables are fitted to the width
+ * here, before the child is given it. (The page measures and allocates
+ * its child itself: a layout manager would not call size_allocate.) */
+static void
+pm_overview_page_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child == NULL)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
+  gtk_widget_measure (child, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+pm_overview_page_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  PmOverviewPage *self = PM_OVERVIEW_PAGE (widget);
+  int margin = width < PHONE_WIDTH ? 12 : 18;
+
+  if (gtk_widget_get_margin_start (self->content_box) != margin)
+    {
+      gtk_widget_set_margin_start (self->content_box, margin);
+      gtk_widget_set_margin_end (self->content_box, margin);
+    }
+  fit_table (self->totals_grid, totals_columns, G_N_ELEMENTS (totals_columns), width);
+  fit_table (self->pilots_grid, pilots_columns, G_N_ELEMENTS (pilots_columns), width);
+  if (adw_bin_get_child (ADW_BIN (widget)) != NULL)
+    gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
 }
 
 /* GObject */
@@ -611,6 +714,8 @@ pm_overview_page_class_init (PmOverviewPageClass *klass)
   object_class->dispose = pm_overview_page_dispose;
   object_class->get_property = pm_overview_page_get_property;
   object_class->set_property = pm_overview_page_set_property;
+  widget_class->measure = pm_overview_page_measure;
+  widget_class->size_allocate = pm_overview_page_size_allocate;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, PM_TYPE_SESSION,
@@ -629,6 +734,7 @@ pm_overview_page_class_init (PmOverviewPageClass *klass)
   g_type_ensure (PM_TYPE_DISTRICT_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilotmonitor/PilotMonitor/pm-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, content_box);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, district_menu_button);
@@ -646,6 +752,7 @@ pm_overview_page_class_init (PmOverviewPageClass *klass)
 static void
 pm_overview_page_init (PmOverviewPage *self)
 {
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The programme and the quarter are the session's. */

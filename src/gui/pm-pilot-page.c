@@ -30,6 +30,7 @@ struct _PmPilotPage
   /* Template widgets */
   GtkLabel            *title_label;
   GtkLabel            *facts_label;
+  GtkBox              *status_box;
   GtkLabel            *status_label;
   GtkLabel            *reach_label;
   GtkLabel            *spend_label;
@@ -421,6 +422,52 @@ pm_pilot_page_set_property (GObject      *object,
     }
 }
 
+/* libadwaita 1.2 has no breakpoints: narrower than NARROW_WIDTH, the
+ * status, families and spend go one under the other, so that they are
+ * read rather than cut short. (The page measures and allocates its child
+ * itself: a layout manager would not call size_allocate.) */
+#define NARROW_WIDTH 560
+
+static void
+pm_pilot_page_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child == NULL)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
+  gtk_widget_measure (child, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+pm_pilot_page_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  PmPilotPage *self = PM_PILOT_PAGE (widget);
+  GtkOrientation orientation = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->status_box)) != orientation)
+    {
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->status_box), orientation);
+      gtk_box_set_spacing (self->status_box, orientation == GTK_ORIENTATION_VERTICAL ? 6 : 18);
+    }
+
+  if (adw_bin_get_child (ADW_BIN (widget)) != NULL)
+    gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
+}
+
 static void
 pm_pilot_page_class_init (PmPilotPageClass *klass)
 {
@@ -430,6 +477,8 @@ pm_pilot_page_class_init (PmPilotPageClass *klass)
   object_class->dispose = pm_pilot_page_dispose;
   object_class->get_property = pm_pilot_page_get_property;
   object_class->set_property = pm_pilot_page_set_property;
+  widget_class->measure = pm_pilot_page_measure;
+  widget_class->size_allocate = pm_pilot_page_size_allocate;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, PM_TYPE_SESSION,
@@ -448,6 +497,7 @@ pm_pilot_page_class_init (PmPilotPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilotmonitor/PilotMonitor/pm-pilot-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotPage, status_box);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, reach_label);
   gtk_widget_class_bind_template_child (widget_class, PmPilotPage, spend_label);
@@ -472,6 +522,7 @@ pm_pilot_page_init (PmPilotPage *self)
 {
   self->period = pm_period_new_current ();
 
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The quarter is the session's; a changed sign-off changes the header

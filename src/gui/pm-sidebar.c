@@ -41,12 +41,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static GListModel *
 create_children_cb (gpointer item,
                     gpointer user_data)
 {
   if (PM_IS_DISTRICT (item))
     return g_object_ref (pm_district_get_pilots (PM_DISTRICT (item)));
+  /* Listed only when a search finds them. */
+  if (PM_IS_PILOT (item))
+    return g_object_ref (pm_pilot_get_kpis (PM_PILOT (item)));
 
   return NULL;
 }
@@ -59,7 +69,10 @@ filter_cb (gpointer item,
   GObject *object = gtk_tree_list_row_get_item (GTK_TREE_LIST_ROW (item));
   gboolean visible = TRUE;
 
-  if (self->search_key == NULL)
+  if (PM_IS_KPI (object))
+    visible = self->search_key != NULL && pm_search_text_matches (pm_kpi_get_title (PM_KPI (object)),
+                                                                   self->search_key);
+  else if (self->search_key == NULL)
     visible = TRUE;
   else if (PM_IS_PILOT (object))
     visible = pm_search_pilot_matches (PM_PILOT (object), self->search_key);
@@ -131,6 +144,32 @@ selection_changed_cb (PmSidebar *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ITEM]);
 }
 
+/* Enter on a row, or a double click. */
+static void
+list_activate_cb (PmSidebar *self,
+                  guint      position)
+{
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  else
+    g_signal_emit (self, signals[ACTIVATED], 0);
+}
+
+/* A click on the row already selected selects nothing new: say so. */
+static void
+row_released_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkListItem     *item)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  PmSidebar *self = PM_SIDEBAR (gtk_widget_get_ancestor (widget, PM_TYPE_SIDEBAR));
+
+  if (self != NULL && n_press == 1 && gtk_list_item_get_selected (item))
+    g_signal_emit (self, signals[ACTIVATED], 0);
+}
+
 static void
 search_mode_changed_cb (PmSidebar *self)
 {
@@ -148,7 +187,7 @@ status_to_label (GBinding     *binding,
                  GValue       *to,
                  gpointer      user_data)
 {
-  g_value_set_string (to, pm_delivery_status_get_label (g_value_get_enum (from)));
+  g_value_set_string (to, pm_format_lead_status (g_value_get_enum (from)));
   return TRUE;
 }
 
@@ -162,6 +201,12 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  /* Bubbling up from the row's contents, before the list's own click
+   * (which would select again, and do nothing more). */
+  g_signal_connect_object (click, "released", G_CALLBACK (row_released_cb), item, 0);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
@@ -208,12 +253,19 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   GPtrArray *bindings = g_ptr_array_new_with_free_func (g_object_unref);
 
-  gtk_widget_remove_css_class (title, "heading");
   gtk_widget_set_margin_start (box, 0);
   gtk_widget_set_visible (icon, TRUE);
   gtk_widget_set_visible (subtitle, TRUE);
 
-  if (PM_IS_PILOT (object))
+  if (PM_IS_KPI (object))
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "view-list-bullet-symbolic");
+      gtk_widget_set_margin_start (box, 24);
+      g_ptr_array_add (bindings, g_object_ref (g_object_bind_property (object, "title", title, "label",
+                                                                      G_BINDING_SYNC_CREATE)));
+      gtk_label_set_label (GTK_LABEL (subtitle), _("KPI"));
+    }
+  else if (PM_IS_PILOT (object))
     {
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), "x-office-spreadsheet-symbolic");
       gtk_widget_set_margin_start (box, 12);
@@ -227,8 +279,9 @@ row_bind_cb (GtkSignalListItemFactory *factory,
     }
   else if (PM_IS_DISTRICT (object))
     {
-      gtk_widget_set_visible (icon, FALSE);
-      gtk_widget_add_css_class (title, "heading");
+      /* A row like the others (it opens the district's page), not a
+       * heading. */
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "mark-location-symbolic");
       g_ptr_array_add (bindings, g_object_ref (g_object_bind_property (object, "name", title, "label",
                                                                       G_BINDING_SYNC_CREATE)));
       gtk_widget_set_visible (subtitle, FALSE);
@@ -367,6 +420,11 @@ pm_sidebar_class_init (PmSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+  signals[ACTIVATED] =
+    g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

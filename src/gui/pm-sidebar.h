@@ -18,9 +18,12 @@ G_BEGIN_DECLS
 #define PM_TYPE_SIDEBAR (pm_sidebar_get_type ())
 G_DECLARE_FINAL_TYPE (PmSidebar, pm_sidebar, PM, SIDEBAR, AdwBin)
 
-/* Properties: "programme", "selected-item" (the PmProgramme, a PmDistrict
- * or a PmPilot; read-only, follows the person's choice and keeps the last
- * one while a search hides it), "search-mode" (boolean). */
+/* Properties: "programme", "selected-item" (the PmProgramme, a PmDistrict,
+ * a PmPilot or, found by a search, a PmKpi listed under its pilot;
+ * read-only, follows the person's choice and keeps the last one while a
+ * search hides it), "search-mode" (boolean).
+ * Signal: "activated", when the selected row is chosen again (a click or
+ * Enter on it), which changes no selection. */
 GtkWidget  *pm_sidebar_new               (void);
 void        pm_sidebar_set_programme     (PmSidebar   *self,
                                           PmProgramme *programme);

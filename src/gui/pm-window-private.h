@@ -31,6 +31,7 @@ struct _PmWindow
   GtkMenuButton        *primary_menu_button;
   AdwWindowTitle       *window_title;
   PmPeriodSelector     *period_selector;
+  GtkWidget            *print_button;
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   PmOverviewPage       *overview_page;

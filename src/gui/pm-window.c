@@ -53,7 +53,14 @@ show_selected (PmWindow *self)
   if (pm_session_get_programme (self->session) == NULL || item == NULL)
     return;
 
-  if (PM_IS_PILOT (item))
+  if (PM_IS_KPI (item))
+    {
+      /* A KPI found by a search, listed under its pilot. */
+      pm_pilot_page_set_pilot (self->pilot_page, pm_kpi_get_pilot (PM_KPI (item)));
+      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->pilot_page));
+      pm_pilot_page_select_kpi (self->pilot_page, PM_KPI (item));
+    }
+  else if (PM_IS_PILOT (item))
     {
       PmKpi *match = NULL;
       const char *key = pm_sidebar_get_search_key (self->sidebar);
@@ -84,6 +91,14 @@ sidebar_selected_cb (PmWindow *self)
 
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* The selected row chosen again (a click or Enter on it): its page, even
+ * when the sidebar alone is showing. */
+static void
+sidebar_activated_cb (PmWindow *self)
+{
+  sidebar_selected_cb (self);
 }
 
 static void
@@ -219,6 +234,8 @@ _pm_window_get_current_district (PmWindow *self)
   g_return_val_if_fail (PM_IS_WINDOW (self), NULL);
 
   item = pm_sidebar_get_selected_item (self->sidebar);
+  if (PM_IS_KPI (item))
+    item = G_OBJECT (pm_kpi_get_pilot (PM_KPI (item)));
   if (PM_IS_DISTRICT (item))
     return PM_DISTRICT (item);
   if (PM_IS_PILOT (item))
@@ -298,6 +315,8 @@ _pm_window_reload (PmWindow *self)
     return;
 
   item = pm_sidebar_get_selected_item (self->sidebar);
+  if (PM_IS_KPI (item))
+    item = G_OBJECT (pm_kpi_get_pilot (PM_KPI (item)));
   if (PM_IS_PILOT (item))
     pilot_id = pm_pilot_get_id (PM_PILOT (item));
   else if (PM_IS_DISTRICT (item))
@@ -360,6 +379,32 @@ is_active_changed_cb (PmWindow *self)
 }
 
 /* GObject */
+
+/* Both panes from WIDE_WIDTH up, as long as their least widths fit; below
+ * it one pane at a time, with a back button. libadwaita 1.2 has no
+ * breakpoints: the width is read here, before the leaflet is given it. */
+#define WIDE_WIDTH 720
+/* Below it, Print (in the main menu too) leaves the header bar's room to
+ * the title and the quarter. */
+#define NARROW_WIDTH 480
+
+static void
+pm_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  PmWindow *self = PM_WINDOW (widget);
+  gboolean wide = width >= WIDE_WIDTH;
+  gboolean narrow = width < NARROW_WIDTH;
+
+  if (adw_leaflet_get_can_unfold (self->leaflet) != wide)
+    adw_leaflet_set_can_unfold (self->leaflet, wide);
+  if (gtk_widget_get_visible (self->print_button) == narrow)
+    gtk_widget_set_visible (self->print_button, !narrow);
+
+  GTK_WIDGET_CLASS (pm_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
 
 static gboolean
 pm_window_close_request (GtkWindow *window)
@@ -427,6 +472,7 @@ pm_window_class_init (PmWindowClass *klass)
 
   object_class->dispose = pm_window_dispose;
   object_class->get_property = pm_window_get_property;
+  widget_class->size_allocate = pm_window_size_allocate;
   window_class->close_request = pm_window_close_request;
 
   /* Read by the pages, which the template binds to it. */
@@ -448,12 +494,14 @@ pm_window_class_init (PmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, period_selector);
+  gtk_widget_class_bind_template_child (widget_class, PmWindow, print_button);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, pilot_page);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
 

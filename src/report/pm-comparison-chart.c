@@ -509,6 +509,9 @@ pm_comparison_draw (PmComparison         *self,
 
   title_text = g_strdup_printf ("%s, %s", pm_comparison_measure_title (self->measure), self->period_label);
   title = label_new (cr, size * 1.1, TRUE, title_text);
+  /* In a narrow window the title wraps rather than run off the chart. */
+  pango_layout_set_width (title, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (title, PANGO_WRAP_WORD_CHAR);
   show (cr, title, x, y, &palette->text);
   top = y + _pm_report_layout_height (title) + gap;
 

@@ -420,6 +420,37 @@ test_comparison_reach (void)
   }
 }
 
+/* The title alone (too short a rectangle for any bar): all of it is drawn
+ * in a narrow window's chart, on more lines, as in a wide one. */
+static guint
+comparison_title_ink (PmComparison *comparison,
+                      double        width)
+{
+  cairo_t *cr;
+  cairo_surface_t *surface = surface_new (&cr);
+  guint ink;
+
+  pm_comparison_draw (comparison, cr, pm_chart_palette_get (FALSE), MARGIN, MARGIN, width, 60);
+  ink = count_ink (surface, 0, 0, W, H);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return ink;
+}
+
+static void
+test_comparison_narrow_title (void)
+{
+  g_autoptr(PmComparison) comparison = pm_comparison_new (programme, PM_COMPARISON_REACH, period);
+  guint wide, narrow;
+
+  pm_comparison_set_font_size (comparison, 11);
+  wide = comparison_title_ink (comparison, W - 2 * MARGIN);
+  narrow = comparison_title_ink (comparison, 180);
+  g_assert_cmpuint (wide, >, 200);
+  g_assert_cmpuint (narrow, >, wide * 9 / 10);
+}
+
 static void
 test_comparison_spend (void)
 {
@@ -519,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/chart/render/trend/far-outside", test_trend_far_outside);
   g_test_add_func ("/chart/render/sparkline", test_sparkline);
   g_test_add_func ("/chart/render/districts/reach", test_comparison_reach);
+  g_test_add_func ("/chart/render/districts/narrow-title", test_comparison_narrow_title);
   g_test_add_func ("/chart/render/districts/spend", test_comparison_spend);
   g_test_add_func ("/chart/render/districts/on-track", test_comparison_on_track);
   g_test_add_func ("/chart/render/palette", test_dark_palette);

@@ -5,6 +5,7 @@
  * Chase pilot for Q3 2016/17 (the sample's reporting round).
  *
  * Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [VIEW]
+ * (WIDTH x HEIGHT is the window's content: the PNG's size)
  * where VIEW is pilot (the default), report, about, overview, baseline,
  * history, csv, returns, round, freeze, connect or preferences
  * (the Edit Baseline dialog over the pilot page, drawn on its own).
@@ -114,6 +115,26 @@ take_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The window's content at exactly the size asked for (under X without a
+ * compositor the window is larger by its resize borders, which a desktop
+ * draws outside it), and, when only one pane fits, the page rather than
+ * the list. */
+static gboolean
+settle_cb (gpointer user_data)
+{
+  PmWindow *window = user_data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window), PM_TYPE_WINDOW, "leaflet"));
+
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               width + gdk_surface_get_width (surface) - gtk_widget_get_width (GTK_WIDGET (window)),
+                               height + gdk_surface_get_height (surface) - gtk_widget_get_height (GTK_WIDGET (window)));
+  if (adw_leaflet_get_folded (leaflet))
+    adw_leaflet_set_visible_child_name (leaflet, "content");
+
+  return G_SOURCE_REMOVE;
+}
+
 static GtkWidget *
 pilot_page (PmWindow *window)
 {
@@ -214,9 +235,10 @@ activate_cb (GApplication *app)
   tmpdir = pm_test_dir_new ("pm-screenshot");
   path = pm_test_sample_database (tmpdir, "sample.db");
 
-  /* GNOME's own interface font, as a GNOME desktop would set it; Xvfb has
-   * no settings daemon to say so. */
-  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
+  /* GNOME's own interface font and title buttons, as a GNOME desktop
+   * would set them; Xvfb has no settings daemon to say so. */
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11",
+                "gtk-decoration-layout", "appmenu:close", NULL);
 
   window = pm_window_new (PM_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
@@ -255,7 +277,8 @@ activate_cb (GApplication *app)
                            "The server asks for a password for “pilots”.");
 
   /* Long enough for layout, the idle chase list and a few frames. */
-  g_timeout_add (1500, take_cb, window);
+  g_timeout_add (500, settle_cb, window);
+  g_timeout_add (2000, take_cb, window);
 }
 
 int

@@ -6,8 +6,8 @@
 # Usage: sh build-aux/screenshot.sh [OUTPUT.png [WIDTH HEIGHT [VIEW]]]
 # where VIEW is pilot (the default), report, about, overview, baseline,
 # history, csv, returns, round (after a committee round was frozen) or
-# freeze (the dialog that freezes one), connect (Connect to Server) or
-# preferences.
+# freeze (the dialog that freezes one), connect (Connect to Server), export
+# (the Export dialog) or preferences.
 # The build directory is ./build unless BUILD_DIR says otherwise.
 set -eu
 

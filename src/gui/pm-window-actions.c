@@ -74,8 +74,8 @@ _pm_window_update_actions (PmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-returns", open);
   gtk_widget_action_set_enabled (widget, "win.print", open);
   gtk_widget_action_set_enabled (widget, "win.freeze-round", open && store != NULL);
-  gtk_widget_action_set_enabled (widget, "win.export-pdf", open);
-  gtk_widget_action_set_enabled (widget, "win.export-table", open);
+  gtk_widget_action_set_enabled (widget, "win.export-document", open);
+  gtk_widget_action_set_enabled (widget, "win.export-to", open);
   gtk_widget_action_set_enabled (widget, "win.send-return", open);
   gtk_widget_action_set_enabled (widget, "win.search", open);
   gtk_widget_action_set_enabled (widget, "win.add-district", open);

@@ -164,13 +164,10 @@ toast_dismissed_cb (AdwToast *toast,
   pm_session_forget_undo (self->session);
 }
 
-static void
-session_saved_cb (PmWindow   *self,
-                  const char *message,
-                  PmUndo     *undo)
+void
+_pm_window_show_toast (PmWindow *self,
+                       AdwToast *toast)
 {
-  AdwToast *toast;
-
   /* Only the latest change can be undone: its toast replaces the last. */
   if (self->toast != NULL)
     {
@@ -178,15 +175,24 @@ session_saved_cb (PmWindow   *self,
       adw_toast_dismiss (old);
     }
 
-  toast = adw_toast_new (message);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+  self->toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+session_saved_cb (PmWindow   *self,
+                  const char *message,
+                  PmUndo     *undo)
+{
+  AdwToast *toast = adw_toast_new (message);
+
   if (undo != NULL)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
-  self->toast = g_object_ref (toast);
-  adw_toast_overlay_add_toast (self->toasts, toast);
+  _pm_window_show_toast (self, toast);
 }
 
 static void

@@ -247,6 +247,8 @@ activate_cb (GApplication *app)
     show_returns (window);
   else if (g_str_equal (view, "freeze"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.freeze-round", NULL);
+  else if (g_str_equal (view, "export"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.export-document", NULL);
   else if (g_str_equal (view, "preferences"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
   else if (g_str_equal (view, "connect"))
@@ -266,7 +268,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns|round|freeze|connect|preferences]\n");
+      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|preferences]\n");
       return EXIT_FAILURE;
     }
 

@@ -430,7 +430,8 @@ test_export_over_database_refused (Fixture       *fixture,
 
   g_assert_cmpint (g_stat (fixture->path, &before), ==, 0);
 
-  _pm_window_export_pdf (fixture->window, file, TRUE);
+  _pm_window_export_pdf (fixture->window, file, TRUE, NULL,
+                         pm_session_get_period (pm_window_get_session (fixture->window)));
   gui_test_wait_until (message_dialog_shown, heading);
   dialog = find_message_dialog (heading);
   g_test_message ("%s: %s", heading, adw_message_dialog_get_body (dialog));

@@ -1,0 +1,365 @@
+/* test-menus.c: the primary menu and the dialogs behind it (needs a display)
+ *
+ * The menu a person scans, the one Export dialog writing each document
+ * for the district and quarter chosen in it (read back from the files),
+ * and the toast that opens what was written.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "pdf-text.h"
+#include "pm-export-dialog.h"
+#include "pm-progress-window.h"
+#include "pm-window-private.h"
+
+#define CANNOCK  "Cannock Chase"
+#define TAMWORTH "Tamworth"
+
+static PmApplication *app;
+static char *key_dir;
+
+typedef GuiTestWindow Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gui_test_window_open (fixture, app, "pm-test-menus", 0, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gui_test_window_close (fixture);
+}
+
+/* The menu */
+
+/* Counts @menu's items, its sections' items counted as its own, and
+ * adds each action (with its target) and label of it and its submenus
+ * to @seen, failing on one seen before. */
+static guint
+walk_menu (GMenuModel *menu,
+           GHashTable *seen)
+{
+  guint n = 0;
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+      g_autofree char *label = NULL;
+      g_autofree char *action = NULL;
+      g_autoptr(GVariant) target = NULL;
+
+      if (section != NULL)
+        {
+          n += walk_menu (section, seen);
+          continue;
+        }
+
+      n++;
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+      g_test_message ("menu item: %s", label);
+      g_assert_false (g_hash_table_contains (seen, label));
+      g_hash_table_add (seen, g_strdup (label));
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        {
+          g_autofree char *key = NULL;
+
+          target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+          key = g_strdup_printf ("%s %s", action, target != NULL ? g_variant_print (target, TRUE) : "");
+          g_assert_false (g_hash_table_contains (seen, key));
+          g_hash_table_add (seen, g_steal_pointer (&key));
+        }
+      if (submenu != NULL)
+        walk_menu (submenu, seen);
+    }
+
+  return n;
+}
+
+/* The primary menu: a dozen entries to scan, none twice, and no Print
+ * (the header bar has it). */
+static void
+test_primary_menu (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkMenuButton *button = gui_test_window_child (fixture, "primary_menu_button");
+  GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n;
+
+  g_assert_nonnull (menu);
+  n = walk_menu (menu, seen);
+  g_test_message ("%u entries", n);
+  g_assert_cmpuint (n, <=, 12);
+  g_assert_false (g_hash_table_contains (seen, "_Print…"));
+  g_assert_false (g_hash_table_contains (seen, "win.print "));
+  g_assert_true (g_hash_table_contains (seen, "win.export-document "));
+}
+
+/* The Export dialog */
+
+static PmExportDialog *
+open_export_dialog (Fixture *fixture)
+{
+  PmExportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-document", NULL));
+  dialog = gui_test_find_toplevel (PM_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  return dialog;
+}
+
+/* Picks the entry of the combo row @name reading @text. */
+static void
+choose (PmExportDialog *dialog,
+        const char     *name,
+        const char     *text)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (gui_test_template_child (dialog, PM_TYPE_EXPORT_DIALOG, name));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text))
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+
+  g_error ("%s offers no “%s”", name, text);
+}
+
+static gboolean
+progress_window_gone (gpointer data)
+{
+  return gui_test_find_toplevel (PM_TYPE_PROGRESS_WINDOW) == NULL;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return _pm_window_get_toast (fixture->window) != NULL;
+}
+
+/* Looks at Cannock Chase in Q3 2016/17, so that what the dialog is told
+ * differs from what the window shows; opens the dialog and chooses
+ * @document, @district (NULL: leave it) and Q2 2016/17, then writes
+ * @basename in the fixture's folder. Returns the path written, with the
+ * toast shown. */
+static char *
+export (Fixture    *fixture,
+        const char *document,
+        const char *district,
+        const char *basename)
+{
+  char *path = g_build_filename (fixture->dir, basename, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  PmExportDialog *dialog;
+  AdwToast *toast;
+  GVariant *target;
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+
+  dialog = open_export_dialog (fixture);
+  choose (dialog, "document_row", document);
+  if (district != NULL)
+    choose (dialog, "district_row", district);
+  choose (dialog, "period_row", "Q2 2016/17");
+  pm_export_dialog_export_to (dialog, file);
+  gui_test_wait_until (progress_window_gone, NULL);
+  gui_test_wait_until (toast_shown, fixture);
+  g_assert_null (gui_test_find_toplevel (PM_TYPE_EXPORT_DIALOG));
+
+  /* The toast offers to open what was written. */
+  toast = _pm_window_get_toast (fixture->window);
+  g_test_message ("toast: %s", adw_toast_get_title (toast));
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Open");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.open-exported");
+  target = adw_toast_get_action_target_value (toast);
+  g_assert_nonnull (target);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (fixture->window)));
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return path;
+}
+
+static char *
+read_pdf (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdfText) text = pdf_text_load (path, &error);
+  g_autoptr(GPtrArray) words = NULL;
+
+  g_assert_no_error (error);
+  words = pdf_text_select (text, G_MAXUINT, -G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE);
+  return pdf_words_join (words, NULL);
+}
+
+/* The summaries of the district and quarter chosen in the dialog, not
+ * of those the window shows. */
+static void
+test_export_summaries (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = export (fixture, "District summaries (PDF)", TAMWORTH, "summary.pdf");
+  g_autofree char *text = read_pdf (path);
+
+  g_assert_nonnull (strstr (text, TAMWORTH));
+  g_assert_null (strstr (text, CANNOCK));
+  g_assert_nonnull (strstr (text, "Q2 2016/17"));
+  g_assert_null (strstr (text, "Q3 2016/17"));
+}
+
+/* The appendix of the quarter chosen, every district in it. */
+static void
+test_export_appendix (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = export (fixture, "Programme appendix (PDF)", NULL, "appendix.pdf");
+  g_autofree char *text = read_pdf (path);
+
+  g_assert_nonnull (strstr (text, "Q2 2016/17"));
+  g_assert_null (strstr (text, "Q3 2016/17"));
+  g_assert_nonnull (strstr (text, TAMWORTH));
+  g_assert_nonnull (strstr (text, CANNOCK));
+}
+
+/* The KPI table as CSV: every row of the quarter chosen. */
+static void
+test_export_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = export (fixture, "KPI table (CSV)", NULL, "kpis.csv");
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_rows = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\r\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "district,pilot,kpi,"));
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_assert_nonnull (strstr (lines[i], ",FY2016-Q2,"));
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, ==, 61);
+  g_assert_null (strstr (contents, "FY2016-Q3"));
+}
+
+/* The appendix as a workbook, of the quarter chosen. */
+static void
+test_export_xlsx (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = export (fixture, "Appendix as a spreadsheet (Excel)", NULL, "appendix.xlsx");
+  const char *argv[] = { "unzip", "-p", path, NULL };
+  g_autofree char *xml = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &xml, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (xml, "Q2 2016/17"));
+  g_assert_null (strstr (xml, "Q3 2016/17"));
+}
+
+/* A district's return: of the district and quarter chosen, and only
+ * once a district is chosen. */
+static void
+test_export_return (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  PmExportDialog *dialog;
+
+  /* Of all districts, no return can be written. */
+  dialog = open_export_dialog (fixture);
+  choose (dialog, "document_row", "A district’s quarterly return");
+  choose (dialog, "district_row", "All districts");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "export"));
+  choose (dialog, "district_row", TAMWORTH);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "export"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  path = export (fixture, "A district’s quarterly return", TAMWORTH, "return.json");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "\"" TAMWORTH "\""));
+  g_assert_null (strstr (contents, "\"" CANNOCK "\""));
+  g_assert_nonnull (strstr (contents, "FY2016-Q2"));
+  g_assert_null (strstr (contents, "FY2016-Q3"));
+  g_assert_nonnull (strstr (adw_toast_get_title (_pm_window_get_toast (fixture->window)), "signed with your key"));
+}
+
+/* The dialog starts from what the window shows. */
+static void
+test_export_dialog_starts_from_window (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  PmExportDialog *dialog;
+  AdwComboRow *district;
+  AdwComboRow *period;
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  dialog = open_export_dialog (fixture);
+  district = ADW_COMBO_ROW (gui_test_template_child (dialog, PM_TYPE_EXPORT_DIALOG, "district_row"));
+  period = ADW_COMBO_ROW (gui_test_template_child (dialog, PM_TYPE_EXPORT_DIALOG, "period_row"));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (district)),
+                                               adw_combo_row_get_selected (district)), ==, CANNOCK);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (period)),
+                                               adw_combo_row_get_selected (period)), ==, "Q3 2016/17");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Returns are signed with a key of the test's own. */
+  key_dir = pm_test_dir_new ("pm-test-menus-key");
+  g_setenv ("PM_KEY_DIR", key_dir, TRUE);
+  if (!gui_test_init (&argc, &argv, &app))
+    {
+      pm_test_clear_dir (&key_dir);
+      return 0;
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gui/menus/primary-menu", test_primary_menu);
+  ADD ("/gui/menus/export-dialog-starts-from-window", test_export_dialog_starts_from_window);
+  ADD ("/gui/menus/export-summaries", test_export_summaries);
+  ADD ("/gui/menus/export-appendix", test_export_appendix);
+  ADD ("/gui/menus/export-csv", test_export_csv);
+  ADD ("/gui/menus/export-xlsx", test_export_xlsx);
+  ADD ("/gui/menus/export-return", test_export_return);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  pm_test_clear_dir (&key_dir);
+
+  return status;
+}

@@ -12,6 +12,7 @@
 
 #include "gui-test-util.h"
 #include "pdf-text.h"
+#include "pm-connect-dialog.h"
 #include "pm-export-dialog.h"
 #include "pm-progress-window.h"
 #include "pm-window-private.h"
@@ -331,6 +332,93 @@ test_export_dialog_starts_from_window (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Connect to Server */
+
+static void
+set_field (gpointer    dialog,
+           const char *name,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (gui_test_template_child (dialog, PM_TYPE_CONNECT_DIALOG, name)), text);
+}
+
+static const char *
+get_field (gpointer    dialog,
+           const char *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (gui_test_template_child (dialog, PM_TYPE_CONNECT_DIALOG, name)));
+}
+
+static AdwMessageDialog *
+find_dialog_except (gpointer except)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (each) && (gpointer) each != except)
+        return ADW_MESSAGE_DIALOG (each);
+    }
+
+  return NULL;
+}
+
+/* The dialog speaks of a server, a database, a user name and a password,
+ * and builds the connection string from them (shown under Advanced);
+ * a failure to connect never repeats the password. */
+static void
+test_connect_fields (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *password = "s3cret-Wörd";
+  PmConnectDialog *dialog;
+  AdwMessageDialog *failure;
+  GtkWidget *focus;
+  const char *body;
+
+  pm_connect_dialog_ask (GTK_WINDOW (fixture->window), pm_window_get_session (fixture->window), NULL, NULL);
+  dialog = gui_test_find_toplevel (PM_TYPE_CONNECT_DIALOG);
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_null (strstr (body, "libpq"));
+  g_assert_null (strstr (body, "sslmode"));
+  g_assert_null (strstr (body, "postgresql://"));
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (gui_test_template_child (dialog, PM_TYPE_CONNECT_DIALOG,
+                                                                                          "advanced_row"))));
+  /* The first field has the focus. */
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == gui_test_template_child (dialog, PM_TYPE_CONNECT_DIALOG, "server_entry") ||
+                 gtk_widget_is_ancestor (focus, gui_test_template_child (dialog, PM_TYPE_CONNECT_DIALOG, "server_entry")));
+
+  set_field (dialog, "server_entry", "127.0.0.1:1");
+  set_field (dialog, "database_entry", "pilots");
+  set_field (dialog, "user_entry", "jo");
+  set_field (dialog, "password_entry", password);
+  g_assert_cmpstr (get_field (dialog, "address_entry"), ==, "host='127.0.0.1' port='1' dbname='pilots' user='jo'");
+
+  /* And a connection string given fills the fields. */
+  set_field (dialog, "address_entry", "postgresql://sam@db.example.org:5433/pm");
+  g_assert_cmpstr (get_field (dialog, "server_entry"), ==, "db.example.org:5433");
+  g_assert_cmpstr (get_field (dialog, "database_entry"), ==, "pm");
+  g_assert_cmpstr (get_field (dialog, "user_entry"), ==, "sam");
+  set_field (dialog, "server_entry", "127.0.0.1:1");
+  g_assert_cmpstr (get_field (dialog, "address_entry"), ==, "host='127.0.0.1' port='1' dbname='pm' user='sam'");
+
+  /* Nothing listens on port 1: the failure says so, without the password. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "connect");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  failure = find_dialog_except (dialog);
+  g_assert_nonnull (failure);
+  g_test_message ("%s: %s", adw_message_dialog_get_heading (failure), adw_message_dialog_get_body (failure));
+  g_assert_cmpstr (adw_message_dialog_get_heading (failure), ==, "Could Not Connect");
+  g_assert_null (strstr (adw_message_dialog_get_body (failure), password));
+  g_assert_null (strstr (adw_message_dialog_get_body (failure), "s3cret"));
+  gtk_window_destroy (GTK_WINDOW (failure));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +444,7 @@ main (int   argc,
   ADD ("/gui/menus/export-csv", test_export_csv);
   ADD ("/gui/menus/export-xlsx", test_export_xlsx);
   ADD ("/gui/menus/export-return", test_export_return);
+  ADD ("/gui/menus/connect-fields", test_connect_fields);
 
   status = g_test_run ();
   g_clear_object (&app);

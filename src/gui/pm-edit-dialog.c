@@ -214,6 +214,10 @@ add_field (PmEditDialog *self,
                                   -1);
 
   g_hash_table_replace (self->fields, g_strdup (key), field);
+
+  /* The first field has the focus, not the header bar's Cancel. */
+  if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL && !ADW_IS_COMBO_ROW (widget))
+    gtk_window_set_focus (GTK_WINDOW (self), widget);
   return field;
 }
 
@@ -406,6 +410,16 @@ pm_edit_dialog_set_error (PmEditDialog *self,
     {
       gtk_widget_add_css_class (field->row, "error");
       gtk_widget_grab_focus (field->widget);
+      /* Tall enough for the whole message: the window grows to its
+       * content again, up to the scrolled list's most. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        {
+          int width, height;
+
+          /* (GTK 4.8 takes no NULL here.) */
+          gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+          gtk_window_set_default_size (GTK_WINDOW (self), width, -1);
+        }
     }
   else
     {

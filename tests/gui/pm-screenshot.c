@@ -203,6 +203,21 @@ show_returns (PmWindow *window)
                                                          pm_window_get_programme (window), G_LIST_MODEL (files))));
 }
 
+/* Add District with a name the programme already has: refused, saying
+ * why under the field. */
+static void
+show_add_district_refused (PmWindow *window)
+{
+  PmEditDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-district", NULL);
+  dialog = PM_EDIT_DIALOG (find_dialog ());
+  if (dialog == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, "name")), "Cannock Chase");
+  gtk_widget_activate (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
+}
+
 static void
 activate_cb (GApplication *app)
 {
@@ -247,6 +262,8 @@ activate_cb (GApplication *app)
     show_returns (window);
   else if (g_str_equal (view, "freeze"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.freeze-round", NULL);
+  else if (g_str_equal (view, "add-district"))
+    show_add_district_refused (window);
   else if (g_str_equal (view, "export"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.export-document", NULL);
   else if (g_str_equal (view, "preferences"))
@@ -268,7 +285,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|preferences]\n");
+      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|add-district|preferences]\n");
       return EXIT_FAILURE;
     }
 

@@ -13,6 +13,7 @@
 #include "gui-test-util.h"
 #include "pdf-text.h"
 #include "pm-connect-dialog.h"
+#include "pm-edit-dialog.h"
 #include "pm-export-dialog.h"
 #include "pm-progress-window.h"
 #include "pm-window-private.h"
@@ -419,6 +420,64 @@ test_connect_fields (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (failure));
 }
 
+/* Forms */
+
+static gboolean
+error_settled (gpointer data)
+{
+  GtkWidget *label = data;
+
+  return gtk_widget_get_mapped (label) && gtk_widget_get_height (label) > 0 &&
+         gtk_label_get_label (GTK_LABEL (label))[0] != '\0';
+}
+
+/* Add District: the name field has the focus (not Cancel), and a refusal
+ * is shown whole, the window grown to hold it rather than cut. */
+static void
+test_add_district_form (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PmEditDialog *dialog;
+  GtkWidget *name;
+  GtkWidget *focus;
+  GtkWidget *label;
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-district", NULL));
+  dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
+  g_assert_nonnull (dialog);
+  gui_test_wait_until (gui_test_is_mapped, dialog);
+  name = pm_edit_dialog_get_field (dialog, "name");
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == name || gtk_widget_is_ancestor (focus, name));
+
+  gtk_editable_set_text (GTK_EDITABLE (name), CANNOCK);
+  g_assert_true (gtk_widget_activate (gtk_window_get_default_widget (GTK_WINDOW (dialog))));
+  /* The row under the field's. */
+  label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (gtk_widget_get_next_sibling (name)));
+  g_assert_true (GTK_IS_LABEL (label));
+  /* A button's activation clicks it a moment later. */
+  gui_test_wait_until (error_settled, label);
+  g_test_message ("error: %s", gtk_label_get_label (GTK_LABEL (label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "already"));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  for (int i = 0; i < 10; i++)
+    {
+      g_usleep (20000);
+      gui_test_drain ();
+    }
+
+  /* Nothing to scroll to: the whole form, error and all, is in view. */
+  scrolled = gtk_widget_get_ancestor (name, GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_test_message ("shown %g of %g", gtk_adjustment_get_page_size (adjustment), gtk_adjustment_get_upper (adjustment));
+  /* (A pixel or two of rounding is no cut line.) */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=, gtk_adjustment_get_page_size (adjustment) + 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +504,7 @@ main (int   argc,
   ADD ("/gui/menus/export-xlsx", test_export_xlsx);
   ADD ("/gui/menus/export-return", test_export_return);
   ADD ("/gui/menus/connect-fields", test_connect_fields);
+  ADD ("/gui/menus/add-district-form", test_add_district_form);
 
   status = g_test_run ();
   g_clear_object (&app);

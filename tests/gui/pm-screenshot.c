@@ -91,7 +91,7 @@ find_dialog (void)
 
       if (PM_IS_EDIT_DIALOG (each) || PM_IS_HISTORY_DIALOG (each) ||
           PM_IS_IMPORT_DIALOG (each) || PM_IS_RETURNS_DIALOG (each) || ADW_IS_MESSAGE_DIALOG (each) ||
-          ADW_IS_PREFERENCES_WINDOW (each))
+          ADW_IS_PREFERENCES_WINDOW (each) || ADW_IS_ABOUT_WINDOW (each))
         return each;
     }
 
@@ -264,6 +264,8 @@ activate_cb (GApplication *app)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.freeze-round", NULL);
   else if (g_str_equal (view, "add-district"))
     show_add_district_refused (window);
+  else if (g_str_equal (view, "about-app"))
+    g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   else if (g_str_equal (view, "export"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.export-document", NULL);
   else if (g_str_equal (view, "preferences"))
@@ -285,7 +287,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|add-district|preferences]\n");
+      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|add-district|about-app|preferences]\n");
       return EXIT_FAILURE;
     }
 

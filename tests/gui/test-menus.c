@@ -420,6 +420,95 @@ test_connect_fields (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (failure));
 }
 
+/* The shortcuts window */
+
+static gboolean
+has_accel (const char *action,
+           const char *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+  return accels != NULL && g_strv_contains ((const char * const *) accels, accel);
+}
+
+/* Every shortcut the window lists has its keys; Close (Ctrl+W) and Undo
+ * (Ctrl+Z) are among them, and Preferences is under General. */
+static void
+test_shortcuts_window (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/pilotmonitor/PilotMonitor/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GHashTable) group_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) accels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GSList *objects = gtk_builder_get_objects (builder);
+
+  g_assert_nonnull (overlay);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *action = NULL;
+      g_autofree char *accelerator = NULL;
+      g_autofree char *group_title = NULL;
+      GtkWidget *group;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+
+      g_object_get (l->data, "title", &title, "action-name", &action, "accelerator", &accelerator, NULL);
+      group = gtk_widget_get_ancestor (l->data, GTK_TYPE_SHORTCUTS_GROUP);
+      g_object_get (group, "title", &group_title, NULL);
+      g_test_message ("%s: %s (%s%s)", group_title, title, action != NULL ? action : "",
+                      accelerator != NULL ? accelerator : "");
+      g_hash_table_replace (group_of, g_strdup (title), g_strdup (group_title));
+
+      if (action != NULL)
+        {
+          g_auto(GStrv) keys = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+          /* A shortcut listed with no keys shows an empty line. */
+          g_assert_true (keys != NULL && keys[0] != NULL);
+          for (guint i = 0; keys[i] != NULL; i++)
+            g_hash_table_add (accels, g_strdup (keys[i]));
+        }
+      else
+        {
+          g_assert_nonnull (accelerator);
+          g_hash_table_add (accels, g_strdup (accelerator));
+        }
+    }
+  g_slist_free (objects);
+
+  g_assert_true (g_hash_table_contains (accels, "<Control>w"));
+  g_assert_true (has_accel ("window.close", "<Control>w"));
+  g_assert_true (g_hash_table_contains (accels, "<Control>z"));
+  g_assert_true (has_accel ("win.undo", "<Control>z"));
+  g_assert_cmpstr (g_hash_table_lookup (group_of, "Preferences"), ==, "General");
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* About shows the application's icon even run from the build tree, where
+ * no icon is installed: it comes with the resources. */
+static void
+test_application_icon (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (fixture->window)));
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, "io.github.pilotmonitor.PilotMonitor"));
+  icon = gtk_icon_theme_lookup_icon (theme, "io.github.pilotmonitor.PilotMonitor", NULL, 128, 1,
+                                     GTK_TEXT_DIR_NONE, 0);
+  file = gtk_icon_paintable_get_file (icon);
+  g_assert_nonnull (file);
+  uri = g_file_get_uri (file);
+  g_test_message ("icon: %s", uri);
+  g_assert_true (g_str_has_suffix (uri, "io.github.pilotmonitor.PilotMonitor.svg"));
+}
+
 /* Forms */
 
 static gboolean
@@ -505,6 +594,8 @@ main (int   argc,
   ADD ("/gui/menus/export-return", test_export_return);
   ADD ("/gui/menus/connect-fields", test_connect_fields);
   ADD ("/gui/menus/add-district-form", test_add_district_form);
+  ADD ("/gui/menus/shortcuts-window", test_shortcuts_window);
+  ADD ("/gui/menus/application-icon", test_application_icon);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -15,6 +15,9 @@
 #include "pm-connect-dialog.h"
 #include "pm-edit-dialog.h"
 #include "pm-export-dialog.h"
+#include "pm-kpi-table.h"
+#include "pm-pilot-about.h"
+#include "pm-pilot-page.h"
 #include "pm-progress-window.h"
 #include "pm-window-private.h"
 
@@ -509,6 +512,45 @@ test_application_icon (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (uri, "io.github.pilotmonitor.PilotMonitor.svg"));
 }
 
+/* About the Pilot, reached with the focus in the page (here the value
+ * field), opens with nothing selected: not the whole summary. */
+static void
+test_pilot_about_nothing_selected (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *page = gui_test_window_child (fixture, "pilot_page");
+  AdwViewStack *stack = ADW_VIEW_STACK (gui_test_template_child (page, PM_TYPE_PILOT_PAGE, "view_stack"));
+  GtkWidget *about = gui_test_template_child (page, PM_TYPE_PILOT_PAGE, "pilot_about");
+  const char *names[] = { "summary_label", "outcomes_label" };
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, "WCFC");
+  g_assert_true (gtk_widget_grab_focus (gui_test_template_child (gui_test_kpi_table (fixture), PM_TYPE_KPI_TABLE,
+                                                                "value_row")));
+  gui_test_drain ();
+
+  adw_view_stack_set_visible_child_name (stack, "about");
+  gui_test_wait_until (gui_test_is_mapped, about);
+  for (int i = 0; i < 5; i++)
+    {
+      g_usleep (20000);
+      gui_test_drain ();
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkLabel *label = GTK_LABEL (gui_test_template_child (about, PM_TYPE_PILOT_ABOUT, names[i]));
+      int start = 0, end = 0;
+
+      g_assert_true (gtk_label_get_selectable (label));
+      g_assert_cmpuint (strlen (gtk_label_get_label (label)), >, 0);
+      if (gtk_label_get_selection_bounds (label, &start, &end))
+        g_test_message ("%s: %d to %d selected", names[i], start, end);
+      g_assert_cmpint (start, ==, end);
+    }
+}
+
 /* Forms */
 
 static gboolean
@@ -596,6 +638,7 @@ main (int   argc,
   ADD ("/gui/menus/add-district-form", test_add_district_form);
   ADD ("/gui/menus/shortcuts-window", test_shortcuts_window);
   ADD ("/gui/menus/application-icon", test_application_icon);
+  ADD ("/gui/menus/pilot-about-nothing-selected", test_pilot_about_nothing_selected);
 
   status = g_test_run ();
   g_clear_object (&app);

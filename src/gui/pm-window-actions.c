@@ -31,6 +31,21 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (pm_preferences_dialog_new (GTK_WINDOW (self), self->session)));
 }
 
+/* The person's name, asked once when the account gives only a login:
+ * Preferences, open on the name. */
+void
+_pm_window_ask_author (PmWindow *self)
+{
+  PmPreferencesDialog *dialog;
+
+  if (pm_session_get_settings (self->session) == NULL)
+    return;
+
+  dialog = pm_preferences_dialog_new (GTK_WINDOW (self), self->session);
+  pm_preferences_dialog_ask_name (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Undo and search */
 
 static void

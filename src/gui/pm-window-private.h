@@ -67,6 +67,8 @@ void       _pm_window_class_actions_init   (GtkWidgetClass *widget_class);
 void       _pm_window_actions_init         (PmWindow       *self);
 void       _pm_window_update_actions       (PmWindow       *self);
 void       _pm_window_update_recent        (PmWindow       *self);
+/* Asks the person's name for the changes they save (into preferences). */
+void       _pm_window_ask_author           (PmWindow       *self);
 
 /* pm-window-files.c */
 void       _pm_window_class_init_files     (GtkWidgetClass *widget_class);

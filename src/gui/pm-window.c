@@ -193,6 +193,10 @@ session_saved_cb (PmWindow   *self,
       adw_toast_set_action_name (toast, "win.undo");
     }
   _pm_window_show_toast (self, toast);
+
+  /* A change saved under a login only: whose is it? (Once.) */
+  if (undo != NULL && pm_session_should_ask_author (self->session))
+    _pm_window_ask_author (self);
 }
 
 static void

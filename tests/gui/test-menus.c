@@ -15,8 +15,10 @@
 #include "pm-connect-dialog.h"
 #include "pm-edit-dialog.h"
 #include "pm-export-dialog.h"
+#include "pm-history-dialog.h"
 #include "pm-kpi-table.h"
 #include "pm-pilot-about.h"
+#include "pm-preferences-dialog.h"
 #include "pm-pilot-page.h"
 #include "pm-progress-window.h"
 #include "pm-window-private.h"
@@ -551,6 +553,124 @@ test_pilot_about_nothing_selected (Fixture       *fixture,
     }
 }
 
+/* History */
+
+/* The titles of the history of the WCFC KPI of Cannock Chase, newest
+ * first. */
+static GPtrArray *
+history_titles (Fixture *fixture)
+{
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+  PmHistoryDialog *dialog;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+
+  g_assert_true (gtk_widget_activate_action (gui_test_kpi_table (fixture), "kpi.history", NULL));
+  dialog = gui_test_find_toplevel (PM_TYPE_HISTORY_DIALOG);
+  g_assert_nonnull (dialog);
+  list = GTK_LIST_BOX (gui_test_template_child (dialog, PM_TYPE_HISTORY_DIALOG, "list"));
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      g_test_message ("%s | %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                      adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+      g_ptr_array_add (titles, g_strdup_printf ("%s | %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                                adw_action_row_get_subtitle (ADW_ACTION_ROW (row))));
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  return titles;
+}
+
+/* A change of the note alone is listed as one, with the new note: not
+ * as "Q3 2016/17: 9 → 9". */
+static void
+test_history_note_only (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PmStore *store = pm_window_get_store (fixture->window);
+  PmKpi *kpi;
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(GPtrArray) titles = NULL;
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, "WCFC");
+  kpi = pm_test_find_kpi (pm_window_get_programme (fixture->window), CANNOCK, "WCFC");
+  pm_test_set_value (store, kpi, q3, 9, NULL);
+  pm_test_set_value (store, kpi, q3, 9, "Two families moved away");
+  pm_test_set_value (store, kpi, q3, 9, "Three families moved away");
+  pm_test_set_value (store, kpi, q3, 9, NULL);
+
+  titles = history_titles (fixture);
+  g_assert_cmpuint (titles->len, >=, 4);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (titles, 0), "Q3 2016/17: note removed | "));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (titles, 1), "Q3 2016/17: note changed | "));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (titles, 1), "“Three families moved away”"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (titles, 2), "Q3 2016/17: note added | "));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (titles, 2), "“Two families moved away”"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (titles, 3), "Q3 2016/17: 5 → 9 | "));
+  for (guint i = 0; i < titles->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (titles, i), "9 → 9"));
+}
+
+/* The author: the account's real name, else its login, and then the
+ * person is asked their name on the first change they save, once. */
+static void
+test_author_asked_once (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PmSession *session = pm_window_get_session (fixture->window);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pilotmonitor.PilotMonitor");
+  g_autoptr(GPtrArray) titles = NULL;
+  g_autofree char *expected = NULL;
+  PmPreferencesDialog *dialog;
+  GtkWidget *row;
+  GtkWidget *focus;
+  gboolean known;
+
+  g_settings_reset (settings, "author-name");
+  expected = pm_session_choose_author (NULL, g_get_real_name (), g_get_user_name (), &known);
+  g_assert_cmpstr (pm_session_get_author (session), ==, expected);
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, "WCFC");
+  gui_test_type_value (fixture, "9");
+  gui_test_drain ();
+
+  dialog = gui_test_find_toplevel (PM_TYPE_PREFERENCES_DIALOG);
+  if (known)
+    {
+      /* This account has a real name: nothing to ask. */
+      g_test_message ("real name %s: not asked", expected);
+      g_assert_null (dialog);
+      return;
+    }
+
+  g_test_message ("only the login, %s: asked", expected);
+  g_assert_nonnull (dialog);
+  gui_test_wait_until (gui_test_is_mapped, dialog);
+  row = gui_test_template_child (dialog, PM_TYPE_PREFERENCES_DIALOG, "author_row");
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+  gtk_editable_set_text (GTK_EDITABLE (row), "Jo Lead");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (pm_session_get_author (session), ==, "Jo Lead");
+
+  /* The next change is hers, and she is not asked again. */
+  gui_test_type_value (fixture, "10");
+  gui_test_drain ();
+  g_assert_null (gui_test_find_toplevel (PM_TYPE_PREFERENCES_DIALOG));
+  g_settings_reset (settings, "author-name");
+  gui_test_type_value (fixture, "11");
+  gui_test_drain ();
+  g_assert_null (gui_test_find_toplevel (PM_TYPE_PREFERENCES_DIALOG));
+
+  titles = history_titles (fixture);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (titles, 0), "Q3 2016/17: 10 → 11 | "));
+  g_assert_nonnull (strstr (g_ptr_array_index (titles, 0), expected));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (titles, 1), "Q3 2016/17: 9 → 10 | "));
+  g_assert_nonnull (strstr (g_ptr_array_index (titles, 1), " · Jo Lead · typed"));
+}
+
 /* Forms */
 
 static gboolean
@@ -639,6 +759,8 @@ main (int   argc,
   ADD ("/gui/menus/shortcuts-window", test_shortcuts_window);
   ADD ("/gui/menus/application-icon", test_application_icon);
   ADD ("/gui/menus/pilot-about-nothing-selected", test_pilot_about_nothing_selected);
+  ADD ("/gui/menus/history-note-only", test_history_note_only);
+  ADD ("/gui/menus/author-asked-once", test_author_asked_once);
 
   status = g_test_run ();
   g_clear_object (&app);

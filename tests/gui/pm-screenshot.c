@@ -268,6 +268,9 @@ activate_cb (GApplication *app)
     g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   else if (g_str_equal (view, "export"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.export-document", NULL);
+  else if (g_str_equal (view, "export-return"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.send-return", "x",
+                                pm_district_get_id (pm_pilot_get_district (pilot)));
   else if (g_str_equal (view, "preferences"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
   else if (g_str_equal (view, "connect"))
@@ -287,7 +290,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|add-district|about-app|preferences]\n");
+      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|export-return|add-district|about-app|preferences]\n");
       return EXIT_FAILURE;
     }
 

@@ -418,7 +418,17 @@ export_to_action (GtkWidget  *widget,
   choice = g_new0 (ExportChoice, 1);
   choice->document = g_strdup (document);
   if (district_id != 0)
-    choice->district = g_object_ref (pm_session_find_district (self->session, district_id));
+    {
+      PmDistrict *district = pm_session_find_district (self->session, district_id);
+
+      /* Deleted meanwhile (by someone else): nothing to write. */
+      if (district == NULL)
+        {
+          export_choice_free (choice);
+          return;
+        }
+      choice->district = g_object_ref (district);
+    }
   choice->period = pm_period_new_from_index (period);
 
   if (uri[0] != '\0')

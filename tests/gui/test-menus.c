@@ -78,9 +78,11 @@ walk_menu (GMenuModel *menu,
       if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
         {
           g_autofree char *key = NULL;
+          g_autofree char *printed = NULL;
 
           target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, NULL);
-          key = g_strdup_printf ("%s %s", action, target != NULL ? g_variant_print (target, TRUE) : "");
+          printed = target != NULL ? g_variant_print (target, TRUE) : g_strdup ("");
+          key = g_strdup_printf ("%s %s", action, printed);
           g_assert_false (g_hash_table_contains (seen, key));
           g_hash_table_add (seen, g_steal_pointer (&key));
         }

@@ -10,8 +10,9 @@
 # window opens), docs/screenshot-narrow.png "360 640 pilot" (a phone's).
 # where VIEW is pilot (the default), report, about, overview, baseline,
 # history, csv, returns, round (after a committee round was frozen) or
-# freeze (the dialog that freezes one), connect (Connect to Server) or
-# preferences.
+# freeze (the dialog that freezes one), connect (Connect to Server), export
+# (the Export dialog; export-return with a district's return chosen), add-district (Add District refusing a name),
+# about-app (About Pilot Monitor) or preferences.
 # The build directory is ./build unless BUILD_DIR says otherwise.
 set -eu
 

@@ -15,11 +15,17 @@ struct _PmConnectDialog
   AdwMessageDialog  parent_instance;
 
   /* Template widgets */
-  GtkEditable      *address_entry;
+  GtkEditable      *server_entry;
+  GtkEditable      *database_entry;
+  GtkEditable      *user_entry;
   GtkEditable      *password_entry;
+  AdwExpanderRow   *advanced_row;
+  GtkEditable      *address_entry;   /* the connection string, in Advanced */
 
   /* Owned references */
   PmSession        *session;
+
+  gboolean          syncing;         /* the fields and the string, in step */
 };
 
 G_DEFINE_FINAL_TYPE (PmConnectDialog, pm_connect_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -32,6 +38,44 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The fields make the connection string, keeping its other settings. */
+static void
+field_changed_cb (PmConnectDialog *self)
+{
+  g_autofree char *location = NULL;
+
+  if (self->syncing)
+    return;
+
+  location = pm_store_server_location (gtk_editable_get_text (self->address_entry),
+                                       gtk_editable_get_text (self->server_entry),
+                                       gtk_editable_get_text (self->database_entry),
+                                       gtk_editable_get_text (self->user_entry));
+  self->syncing = TRUE;
+  gtk_editable_set_text (self->address_entry, location != NULL ? location : "");
+  self->syncing = FALSE;
+}
+
+/* A connection string typed (or given) fills the fields it names. */
+static void
+address_changed_cb (PmConnectDialog *self)
+{
+  const char *location = gtk_editable_get_text (self->address_entry);
+  g_autofree char *server = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *user = NULL;
+
+  if (self->syncing || !pm_store_location_is_server (location) ||
+      !pm_store_server_location_parts (location, &server, &database, &user))
+    return;
+
+  self->syncing = TRUE;
+  gtk_editable_set_text (self->server_entry, server);
+  gtk_editable_set_text (self->database_entry, database);
+  gtk_editable_set_text (self->user_entry, user);
+  self->syncing = FALSE;
+}
+
 static void
 connect_to (PmConnectDialog *self,
             const char      *location,
@@ -43,8 +87,7 @@ connect_to (PmConnectDialog *self,
   if (!pm_store_location_is_server (location))
     {
       pm_connect_dialog_ask (parent, self->session, location,
-                             _("Give the server as a postgresql:// address, for example "
-                               "postgresql://jo@db.example.org/pilots."));
+                             _("Give the server and the name of the database on it."));
       return;
     }
 
@@ -150,8 +193,14 @@ pm_connect_dialog_class_init (PmConnectDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pilotmonitor/PilotMonitor/pm-connect-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, PmConnectDialog, address_entry);
+  gtk_widget_class_bind_template_child (widget_class, PmConnectDialog, server_entry);
+  gtk_widget_class_bind_template_child (widget_class, PmConnectDialog, database_entry);
+  gtk_widget_class_bind_template_child (widget_class, PmConnectDialog, user_entry);
   gtk_widget_class_bind_template_child (widget_class, PmConnectDialog, password_entry);
+  gtk_widget_class_bind_template_child (widget_class, PmConnectDialog, advanced_row);
+  gtk_widget_class_bind_template_child (widget_class, PmConnectDialog, address_entry);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, address_changed_cb);
 }
 
 static void
@@ -176,17 +225,29 @@ pm_connect_dialog_new (GtkWindow  *parent,
   body = g_strdup_printf ("%s%s%s",
                           problem != NULL ? problem : "",
                           problem != NULL ? "\n\n" : "",
-                          _("A programme shared by a team lives on a PostgreSQL server. Give its "
-                            "address, for example postgresql://jo@db.example.org/pilots "
-                            "(sslmode and the other libpq settings work as usual), and your "
-                            "password. The password goes to the server only and is never saved."));
+                          _("A programme shared by a team lives in a database on a server. "
+                            "Give the server, the database and your user name there, and your "
+                            "password: it goes to the server only and is never saved."));
   self = g_object_new (PM_TYPE_CONNECT_DIALOG,
                        "transient-for", parent,
                        "session", session,
                        "body", body,
                        NULL);
   if (kept != NULL)
-    gtk_editable_set_text (self->address_entry, kept);
+    {
+      const char *server, *database, *user;
+      g_autofree char *plain = NULL;
+      g_autofree char *full = NULL;
+
+      gtk_editable_set_text (self->address_entry, kept);
+      /* Settings beyond the fields' are shown, not hidden. */
+      server = gtk_editable_get_text (self->server_entry);
+      database = gtk_editable_get_text (self->database_entry);
+      user = gtk_editable_get_text (self->user_entry);
+      plain = pm_store_server_location (NULL, server, database, user);
+      full = pm_store_server_location (kept, server, database, user);
+      adw_expander_row_set_expanded (self->advanced_row, g_strcmp0 (plain, full) != 0);
+    }
 
   return self;
 }
@@ -200,7 +261,7 @@ pm_connect_dialog_ask (GtkWindow  *parent,
   PmConnectDialog *self = pm_connect_dialog_new (parent, session, location, problem);
 
   gtk_window_present (GTK_WINDOW (self));
-  gtk_widget_grab_focus (gtk_editable_get_text (self->address_entry)[0] != '\0'
+  gtk_widget_grab_focus (gtk_editable_get_text (self->database_entry)[0] != '\0'
                          ? GTK_WIDGET (self->password_entry)
-                         : GTK_WIDGET (self->address_entry));
+                         : GTK_WIDGET (self->server_entry));
 }

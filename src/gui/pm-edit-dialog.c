@@ -24,6 +24,7 @@ struct _PmEditDialog
   GtkWidget        *groups;
   GtkWidget        *list;        /* the current group's list */
   GtkWidget        *accept_button;
+  GtkWidget        *scrolled;
 
   /* Owned */
   GHashTable       *fields;      /* key → Field */
@@ -134,6 +135,7 @@ pm_edit_dialog_new (GtkWindow        *parent,
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 620);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  self->scrolled = scrolled;
 
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), scrolled);
@@ -214,6 +216,10 @@ add_field (PmEditDialog *self,
                                   -1);
 
   g_hash_table_replace (self->fields, g_strdup (key), field);
+
+  /* The first field has the focus, not the header bar's Cancel. */
+  if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL && !ADW_IS_COMBO_ROW (widget))
+    gtk_window_set_focus (GTK_WINDOW (self), widget);
   return field;
 }
 
@@ -387,6 +393,30 @@ pm_edit_dialog_set_field_visible (PmEditDialog *self,
     gtk_widget_set_visible (field->error_row, FALSE);
 }
 
+/* A window keeps its size when its content would like more: so that a
+ * message shown under a field is never cut, the window is sized to its
+ * content again (up to the list's most, beyond which it scrolls) once
+ * the message is laid out. */
+static gboolean
+grow_to_content_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  int width, height;
+
+  /* (GTK 4.8 takes no NULL here.) */
+  gtk_window_get_default_size (GTK_WINDOW (widget), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (widget), width, -1);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+grow_to_content (PmEditDialog *self)
+{
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_to_content_cb, NULL, NULL);
+}
+
 void
 pm_edit_dialog_set_error (PmEditDialog *self,
                           const char   *key,
@@ -406,6 +436,7 @@ pm_edit_dialog_set_error (PmEditDialog *self,
     {
       gtk_widget_add_css_class (field->row, "error");
       gtk_widget_grab_focus (field->widget);
+      grow_to_content (self);
     }
   else
     {

@@ -14,7 +14,9 @@ struct _PmFreezeRoundDialog
   AdwMessageDialog  parent_instance;
 
   /* Template widgets */
-  GtkEditable      *date_entry;
+  GtkMenuButton    *date_button;
+  GtkPopover       *date_popover;
+  GtkCalendar      *calendar;
 
   /* Owned references */
   PmSession        *session;
@@ -31,23 +33,30 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* A meeting date is a whole day: Freeze waits for one. */
-static void
-date_changed_cb (PmFreezeRoundDialog *self)
+/* The meeting's date, as the store takes it: "2017-01-12". */
+static char *
+get_date (PmFreezeRoundDialog *self)
 {
-  const char *text = gtk_editable_get_text (self->date_entry);
-  gboolean valid = pm_date_has_day (text) && pm_date_validate (text, NULL);
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
 
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "freeze", valid);
-  if (valid || text[0] == '\0')
-    gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
+  return g_date_time_format (date, "%Y-%m-%d");
+}
+
+/* The button says the day chosen, as people write it. */
+static void
+day_selected_cb (PmFreezeRoundDialog *self)
+{
+  g_autofree char *date = get_date (self);
+  g_autofree char *label = pm_date_format (date);
+
+  gtk_menu_button_set_label (self->date_button, label);
+  gtk_popover_popdown (self->date_popover);
 }
 
 static void
 freeze (PmFreezeRoundDialog *self)
 {
-  const char *reported_on = gtk_editable_get_text (self->date_entry);
+  g_autofree char *reported_on = get_date (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *period = NULL;
   g_autofree char *when = NULL;
@@ -98,7 +107,7 @@ pm_freeze_round_dialog_constructed (GObject *object)
   body = g_strdup_printf (_("Every value up to %s is kept as the committee is shown it. "
                             "Values can still be changed, and each change is then listed, beside "
                             "the reported value, in the next district summaries. "
-                            "Give the date of the committee meeting."),
+                            "Choose the date of the committee meeting."),
                           period);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
 }
@@ -172,17 +181,18 @@ pm_freeze_round_dialog_class_init (PmFreezeRoundDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pilotmonitor/PilotMonitor/pm-freeze-round-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, PmFreezeRoundDialog, date_entry);
-  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, PmFreezeRoundDialog, date_button);
+  gtk_widget_class_bind_template_child (widget_class, PmFreezeRoundDialog, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, PmFreezeRoundDialog, calendar);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
 }
 
 static void
 pm_freeze_round_dialog_init (PmFreezeRoundDialog *self)
 {
-  g_autofree char *today = pm_date_today ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_editable_set_text (self->date_entry, today);
+  /* Today at first. */
+  day_selected_cb (self);
 }
 
 PmFreezeRoundDialog *

@@ -99,7 +99,18 @@ pm_history_describe_change (PmKpi     *kpi,
       break;
     case PM_CHANGE_VALUE:
     default:
-      if (!pm_change_has_new_value (change) && pm_change_get_new_text (change) == NULL)
+      /* Not "12 → 12": the note is what changed (the new one below). */
+      if (pm_change_is_note_only (change) && (words == NULL || words[0] == '\0'))
+        /* Translators: only the note of a quarter's value went: "Q3 2016/17: note removed" */
+        *title = g_strdup_printf (_("%s: note removed"), period != NULL ? period : "");
+      else if (pm_change_is_note_only (change) && (pm_change_get_old_text (change) == NULL ||
+                                                   pm_change_get_old_text (change)[0] == '\0'))
+        /* Translators: only a note was added to a quarter's value: "Q3 2016/17: note added" */
+        *title = g_strdup_printf (_("%s: note added"), period != NULL ? period : "");
+      else if (pm_change_is_note_only (change))
+        /* Translators: only the note of a quarter's value changed: "Q3 2016/17: note changed" */
+        *title = g_strdup_printf (_("%s: note changed"), period != NULL ? period : "");
+      else if (!pm_change_has_new_value (change) && pm_change_get_new_text (change) == NULL)
         /* Translators: a value removed: "Q3 2016/17: 50 removed" */
         *title = g_strdup_printf (_("%s: %s removed"), period != NULL ? period : "", old_value);
       else if (!pm_change_has_old_value (change))

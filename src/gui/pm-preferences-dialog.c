@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pm-preferences-dialog.h"
 
 struct _PmPreferencesDialog
@@ -11,6 +13,7 @@ struct _PmPreferencesDialog
   AdwPreferencesWindow  parent_instance;
 
   /* Template widgets */
+  AdwPreferencesGroup  *you_group;
   AdwEntryRow          *author_row;
 
   /* Owned references */
@@ -107,6 +110,7 @@ pm_preferences_dialog_class_init (PmPreferencesDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pilotmonitor/PilotMonitor/pm-preferences-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PmPreferencesDialog, you_group);
   gtk_widget_class_bind_template_child (widget_class, PmPreferencesDialog, author_row);
 }
 
@@ -127,4 +131,22 @@ pm_preferences_dialog_new (GtkWindow *parent,
                        "transient-for", parent,
                        "session", session,
                        NULL);
+}
+
+void
+pm_preferences_dialog_ask_name (PmPreferencesDialog *self)
+{
+  g_autofree char *description = NULL;
+  const char *login;
+
+  g_return_if_fail (PM_IS_PREFERENCES_DIALOG (self));
+
+  login = self->session != NULL ? pm_session_get_author (self->session) : NULL;
+  /* Translators: %s is the account's login, such as “jsmith” */
+  description = g_strdup_printf (_("Your changes are being recorded as “%s”, the name of your account. "
+                                   "Give your name as colleagues know it: it is recorded with every change "
+                                   "you make and written into the quarterly returns you send."),
+                                 login != NULL ? login : "");
+  adw_preferences_group_set_description (self->you_group, description);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->author_row));
 }

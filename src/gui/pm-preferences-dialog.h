@@ -20,4 +20,8 @@ G_DECLARE_FINAL_TYPE (PmPreferencesDialog, pm_preferences_dialog, PM, PREFERENCE
 PmPreferencesDialog *pm_preferences_dialog_new (GtkWindow *parent,
                                                 PmSession *session);
 
+/* Opens on the name, saying why it is asked: the account gives only a
+ * login. */
+void                 pm_preferences_dialog_ask_name (PmPreferencesDialog *self);
+
 G_END_DECLS

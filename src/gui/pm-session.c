@@ -21,6 +21,8 @@ struct _PmSession
   PmPeriod     *period;
   PmUndo       *undo;           /* what the latest "saved" offered to take back */
   char         *author;
+  gboolean      author_known;   /* typed, or the account's real name */
+  gboolean      author_asked;
 };
 
 G_DEFINE_FINAL_TYPE (PmSession, pm_session, G_TYPE_OBJECT)
@@ -61,28 +63,46 @@ settings_new_if_installed (void)
   return g_settings_new (APPLICATION_ID);
 }
 
+char *
+pm_session_choose_author (const char *typed,
+                          const char *real_name,
+                          const char *login,
+                          gboolean   *known)
+{
+  g_autofree char *name = g_strstrip (g_strdup (typed != NULL ? typed : ""));
+
+  *known = TRUE;
+  if (name[0] != '\0')
+    return g_steal_pointer (&name);
+
+  /* GLib says "Unknown" when the account has no real name, and many
+   * accounts give their login again (root's "root"): neither is one. */
+  if (real_name != NULL && real_name[0] != '\0' && g_strcmp0 (real_name, "Unknown") != 0 &&
+      g_strcmp0 (real_name, login) != 0)
+    return g_strdup (real_name);
+
+  *known = FALSE;
+  return login != NULL && login[0] != '\0' ? g_strdup (login) : NULL;
+}
+
 /* The name the audit trail and returns carry: as typed in preferences,
- * else the account's real name. */
+ * else the account's real name, else its login. */
 static char *
-find_author (PmSession *self)
+find_author (PmSession *self,
+             gboolean  *known)
 {
   g_autofree char *typed = NULL;
-  const char *real_name = g_get_real_name ();
 
   if (self->settings != NULL)
     typed = g_settings_get_string (self->settings, "author-name");
-  if (typed != NULL && *g_strstrip (typed) != '\0')
-    return g_steal_pointer (&typed);
-  if (real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0 && real_name[0] != '\0')
-    return g_strdup (real_name);
 
-  return NULL;
+  return pm_session_choose_author (typed, g_get_real_name (), g_get_user_name (), known);
 }
 
 static void
 author_changed_cb (PmSession *self)
 {
-  g_autofree char *author = find_author (self);
+  g_autofree char *author = find_author (self, &self->author_known);
 
   if (g_strcmp0 (author, self->author) == 0)
     return;
@@ -261,7 +281,7 @@ pm_session_init (PmSession *self)
 {
   self->period = pm_period_new_current ();
   self->settings = settings_new_if_installed ();
-  self->author = find_author (self);
+  self->author = find_author (self, &self->author_known);
 
   if (self->settings != NULL)
     g_signal_connect_object (self->settings, "changed::author-name",
@@ -328,6 +348,18 @@ pm_session_get_author (PmSession *self)
   g_return_val_if_fail (PM_IS_SESSION (self), NULL);
 
   return self->author;
+}
+
+gboolean
+pm_session_should_ask_author (PmSession *self)
+{
+  g_return_val_if_fail (PM_IS_SESSION (self), FALSE);
+
+  if (self->author_known || self->author_asked || self->settings == NULL)
+    return FALSE;
+
+  self->author_asked = TRUE;
+  return TRUE;
 }
 
 void

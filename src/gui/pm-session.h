@@ -42,9 +42,19 @@ PmProgramme    *pm_session_get_programme    (PmSession        *self);
 PmPeriod       *pm_session_get_period       (PmSession        *self);
 void            pm_session_set_period       (PmSession        *self,
                                              PmPeriod         *period);
-/* As typed in preferences, else the account's real name; NULL when
- * neither is known. */
+/* As typed in preferences, else the account's real name, else its
+ * login (NULL only when none is known). */
 const char     *pm_session_get_author       (PmSession        *self);
+/* TRUE once, the first time it is asked, when the author is only the
+ * login: the person is then asked their name (kept in preferences). */
+gboolean        pm_session_should_ask_author (PmSession       *self);
+/* The author from the name @typed in preferences (may be NULL), the
+ * account's @real_name (g_get_real_name()) and @login: the first that
+ * names a person, else the login; @known says whether it names one. */
+char           *pm_session_choose_author    (const char       *typed,
+                                             const char       *real_name,
+                                             const char       *login,
+                                             gboolean         *known);
 
 /* Makes @store (with @programme, NULL for an empty database) the document
  * and forgets any undo of the last one. */

@@ -31,6 +31,21 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (pm_preferences_dialog_new (GTK_WINDOW (self), self->session)));
 }
 
+/* The person's name, asked once when the account gives only a login:
+ * Preferences, open on the name. */
+void
+_pm_window_ask_author (PmWindow *self)
+{
+  PmPreferencesDialog *dialog;
+
+  if (pm_session_get_settings (self->session) == NULL)
+    return;
+
+  dialog = pm_preferences_dialog_new (GTK_WINDOW (self), self->session);
+  pm_preferences_dialog_ask_name (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Undo and search */
 
 static void
@@ -74,8 +89,8 @@ _pm_window_update_actions (PmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-returns", open);
   gtk_widget_action_set_enabled (widget, "win.print", open);
   gtk_widget_action_set_enabled (widget, "win.freeze-round", open && store != NULL);
-  gtk_widget_action_set_enabled (widget, "win.export-pdf", open);
-  gtk_widget_action_set_enabled (widget, "win.export-table", open);
+  gtk_widget_action_set_enabled (widget, "win.export-document", open);
+  gtk_widget_action_set_enabled (widget, "win.export-to", open);
   gtk_widget_action_set_enabled (widget, "win.send-return", open);
   gtk_widget_action_set_enabled (widget, "win.search", open);
   gtk_widget_action_set_enabled (widget, "win.add-district", open);

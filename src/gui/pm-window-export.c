@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pm-export-dialog.h"
 #include "pm-print-operation.h"
 #include "pm-progress-window.h"
 #include "pm-table-export.h"
@@ -53,8 +54,7 @@ print_action (GtkWidget  *widget,
     pm_session_report_failure (self->session, _("Could Not Print"), error);
 }
 
-/* Export PDF: the same documents as printing, straight to a file. The
- * district selected in the sidebar, if any, limits the summaries to it. */
+/* Export PDF: the same documents as printing, straight to a file. */
 
 /* A PDF export runs in a worker thread: a programme of 150 districts is
  * thousands of pages. The thread reads its own copy of the programme,
@@ -149,10 +149,7 @@ export_done_cb (GObject      *object,
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_autofree char *basename = g_file_get_basename (job->file);
-      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), basename);
-
-      pm_session_report_saved (self->session, message, NULL);
+      _pm_window_report_exported (self, job->file, NULL);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     pm_session_report_saved (self->session, _("The export was cancelled: no file was written."), NULL);
@@ -163,26 +160,28 @@ export_done_cb (GObject      *object,
 void
 _pm_window_export_pdf (PmWindow   *self,
                        GFile      *file,
-                       gboolean    appendix)
+                       gboolean    appendix,
+                       PmDistrict *district,
+                       PmPeriod   *period)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) restatements = NULL;
   g_autoptr(GTask) task = NULL;
   g_autoptr(PmProgramme) copy = NULL;
-  g_autoptr(PmPeriod) period = NULL;
+  g_autoptr(PmPeriod) copy_period = NULL;
   PmStore *store = pm_session_get_store (self->session);
-  PmDistrict *district = NULL;
   ExportJob *job;
 
   g_return_if_fail (PM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (district == NULL || PM_IS_DISTRICT (district));
+  g_return_if_fail (PM_IS_PERIOD (period));
 
   if (store == NULL || pm_session_get_programme (self->session) == NULL)
     return;
 
-  if (!appendix)
-    district = _pm_window_get_current_district (self);
-  period = pm_period_new_from_index (pm_period_get_index (pm_session_get_period (self->session)));
+  /* The thread's own. */
+  copy_period = pm_period_new_from_index (pm_period_get_index (period));
 
   job = g_new0 (ExportJob, 1);
   job->window = g_object_ref (self);
@@ -192,8 +191,8 @@ _pm_window_export_pdf (PmWindow   *self,
   if (copy != NULL)
     restatements = list_restatements (self, copy, &error);
   if (restatements != NULL)
-    job->report = pm_print_operation_make_report (copy, period,
-                                                  district != NULL ? pm_district_get_name (district) : NULL,
+    job->report = pm_print_operation_make_report (copy, copy_period,
+                                                  !appendix && district != NULL ? pm_district_get_name (district) : NULL,
                                                   appendix, restatements, &error);
   if (job->report == NULL || job->path == NULL)
     {
@@ -216,58 +215,72 @@ _pm_window_export_pdf (PmWindow   *self,
   g_task_run_in_thread (task, export_thread);
 }
 
-static void
-export_pdf_chosen_cb (PmWindow *self,
-                      GFile    *file,
-                      gpointer  data)
+/* Export: one dialog for every document */
+
+void
+_pm_window_report_exported (PmWindow   *self,
+                            GFile      *file,
+                            const char *message)
 {
-  _pm_window_export_pdf (self, file, GPOINTER_TO_INT (data));
-}
-
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  PmWindow *self = PM_WINDOW (widget);
-  gboolean appendix = g_str_equal (g_variant_get_string (parameter, NULL), "appendix");
-  g_autoptr(PmPeriod) period = NULL;
-  g_autofree char *code = NULL;
-  g_autofree char *suggested = NULL;
-
-  if (pm_session_get_programme (self->session) == NULL)
-    return;
-
-  period = g_object_ref (pm_session_get_period (self->session));
-  code = pm_period_to_code (period);
-  /* Translators: suggested file names; %s is a quarter like FY2016-Q3 */
-  suggested = g_strdup_printf (appendix ? _("programme-appendix-%s.pdf") : _("district-summaries-%s.pdf"), code);
-
-  _pm_window_choose_file (self, appendix ? _("Export Programme Appendix") : _("Export District Summaries"),
-                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), suggested, FILE_KIND_PDF,
-                          export_pdf_chosen_cb, GINT_TO_POINTER (appendix), NULL);
-}
-
-/* Spreadsheets: the KPI table as CSV, the appendix as a workbook */
-
-static void
-export_table_chosen_cb (PmWindow *self,
-                        GFile    *file,
-                        gpointer  data)
-{
-  gboolean xlsx = GPOINTER_TO_INT (data);
-  g_autofree char *path = g_file_get_path (file);
   g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *message = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* Translators: toast after exporting: "Exported “programme.json”" */
+  title = message != NULL ? g_strdup (message) : g_strdup_printf (_("Exported “%s”"), basename);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  _pm_window_show_toast (self, toast);
+}
+
+/* The document's own app shows it. */
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+typedef struct
+{
+  char       *document;
+  PmDistrict *district;
+  PmPeriod   *period;
+} ExportChoice;
+
+static void
+export_choice_free (ExportChoice *choice)
+{
+  g_free (choice->document);
+  g_clear_object (&choice->district);
+  g_clear_object (&choice->period);
+  g_free (choice);
+}
+
+static void
+export_table (PmWindow *self,
+              GFile    *file,
+              gboolean  xlsx,
+              PmPeriod *period)
+{
+  g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
   PmProgramme *programme = pm_session_get_programme (self->session);
-  PmPeriod *period = pm_session_get_period (self->session);
   gboolean ok;
 
   if (programme == NULL)
     return;
 
-  if (xlsx)
+  if (path == NULL)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written."));
+      ok = FALSE;
+    }
+  else if (xlsx)
     ok = pm_table_export_xlsx (programme, period, path, &error);
   else
     ok = pm_table_export_csv (programme, period, path, &error);
@@ -277,37 +290,180 @@ export_table_chosen_cb (PmWindow *self,
       return;
     }
 
-  message = g_strdup_printf (_("Exported “%s”"), basename);
-  pm_session_report_saved (self->session, message, NULL);
+  _pm_window_report_exported (self, file, NULL);
 }
 
 static void
-export_table_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+export_return (PmWindow   *self,
+               GFile      *file,
+               PmDistrict *district,
+               PmPeriod   *period)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (district == NULL)
+    return;
+
+  if (!_pm_window_save_return (self, district, period, file, &fingerprint, &error))
+    {
+      _pm_window_report_file_error (self, _("Could Not Save “%s”"), file, error);
+      return;
+    }
+
+  /* Translators: toast after saving a return: “Return saved as “tamworth-FY2016-Q3.json”, signed
+   * with your key 3F2A-9C01-77BE-D402” */
+  message = g_strdup_printf (_("Return saved as “%s”, signed with your key %s"), basename, fingerprint);
+  _pm_window_report_exported (self, file, message);
+}
+
+static void
+export_chosen_cb (PmWindow *self,
+                  GFile    *file,
+                  gpointer  data)
+{
+  ExportChoice *choice = data;
+
+  if (g_str_equal (choice->document, PM_EXPORT_SUMMARIES) || g_str_equal (choice->document, PM_EXPORT_APPENDIX))
+    _pm_window_export_pdf (self, file, g_str_equal (choice->document, PM_EXPORT_APPENDIX),
+                           choice->district, choice->period);
+  else if (g_str_equal (choice->document, PM_EXPORT_CSV) || g_str_equal (choice->document, PM_EXPORT_XLSX))
+    export_table (self, file, g_str_equal (choice->document, PM_EXPORT_XLSX), choice->period);
+  else if (g_str_equal (choice->document, PM_EXPORT_RETURN))
+    export_return (self, file, choice->district, choice->period);
+  else if (g_str_equal (choice->document, PM_EXPORT_PROGRAMME))
+    _pm_window_export_programme_file (self, file);
+}
+
+/* The name the file chooser suggests: the document, the district's name
+ * where it is one district's, and the quarter. */
+static char *
+suggest_name (ExportChoice *choice,
+              FileKind     *kind,
+              const char  **title)
+{
+  g_autofree char *code = pm_period_to_code (choice->period);
+  g_autofree char *lower = NULL;
+
+  if (choice->district != NULL)
+    {
+      lower = g_utf8_strdown (pm_district_get_name (choice->district), -1);
+      g_strdelimit (lower, " /\\", '-');
+    }
+
+  if (g_str_equal (choice->document, PM_EXPORT_RETURN))
+    {
+      *kind = FILE_KIND_PROGRAMME;
+      *title = _("Save the Quarterly Return");
+      /* Translators: the suggested name of a return: district, then quarter */
+      return g_strdup_printf (_("%s-%s-return.json"), lower, code);
+    }
+  if (g_str_equal (choice->document, PM_EXPORT_PROGRAMME))
+    {
+      *kind = FILE_KIND_PROGRAMME;
+      *title = _("Export the Programme File");
+      return g_strdup (_("programme.json"));
+    }
+  if (g_str_equal (choice->document, PM_EXPORT_APPENDIX))
+    {
+      *kind = FILE_KIND_PDF;
+      *title = _("Export the Programme Appendix");
+      /* Translators: suggested file names; %s is a quarter like FY2016-Q3 */
+      return g_strdup_printf (_("programme-appendix-%s.pdf"), code);
+    }
+  if (g_str_equal (choice->document, PM_EXPORT_CSV))
+    {
+      *kind = FILE_KIND_CSV;
+      *title = _("Export the KPI Table");
+      return g_strdup_printf (_("kpi-table-%s.csv"), code);
+    }
+  if (g_str_equal (choice->document, PM_EXPORT_XLSX))
+    {
+      *kind = FILE_KIND_XLSX;
+      *title = _("Export the Appendix as a Spreadsheet");
+      return g_strdup_printf (_("programme-appendix-%s.xlsx"), code);
+    }
+
+  *kind = FILE_KIND_PDF;
+  *title = _("Export the District Summaries");
+  if (lower != NULL)
+    /* Translators: the suggested name of one district's summary: district, then quarter */
+    return g_strdup_printf (_("%s-summary-%s.pdf"), lower, code);
+  return g_strdup_printf (_("district-summaries-%s.pdf"), code);
+}
+
+/* From the export dialog: the document, the district's id (0 for none),
+ * the quarter's index and the file's URI ("" to ask for it). */
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   PmWindow *self = PM_WINDOW (widget);
-  gboolean xlsx = g_str_equal (g_variant_get_string (parameter, NULL), "xlsx");
-  g_autofree char *code = NULL;
+  ExportChoice *choice;
+  const char *document;
+  const char *uri;
+  const char *title;
   g_autofree char *suggested = NULL;
+  gint64 district_id;
+  FileKind kind;
+  int period;
 
   if (pm_session_get_programme (self->session) == NULL)
     return;
 
-  code = pm_period_to_code (pm_session_get_period (self->session));
-  /* Translators: suggested file names; %s is a quarter like FY2016-Q3 */
-  suggested = g_strdup_printf (xlsx ? _("programme-appendix-%s.xlsx") : _("kpi-table-%s.csv"), code);
+  g_variant_get (parameter, "(&sxi&s)", &document, &district_id, &period, &uri);
+  choice = g_new0 (ExportChoice, 1);
+  choice->document = g_strdup (document);
+  if (district_id != 0)
+    {
+      PmDistrict *district = pm_session_find_district (self->session, district_id);
 
-  _pm_window_choose_file (self, xlsx ? _("Export Appendix as Spreadsheet") : _("Export KPI Table as CSV"),
-                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), suggested,
-                          xlsx ? FILE_KIND_XLSX : FILE_KIND_CSV,
-                          export_table_chosen_cb, GINT_TO_POINTER (xlsx), NULL);
+      /* Deleted meanwhile (by someone else): nothing to write. */
+      if (district == NULL)
+        {
+          export_choice_free (choice);
+          return;
+        }
+      choice->district = g_object_ref (district);
+    }
+  choice->period = pm_period_new_from_index (period);
+
+  if (uri[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+      export_chosen_cb (self, file, choice);
+      export_choice_free (choice);
+      return;
+    }
+
+  suggested = suggest_name (choice, &kind, &title);
+  _pm_window_choose_file (self, title, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), suggested, kind,
+                          export_chosen_cb, choice, (GDestroyNotify) export_choice_free);
+}
+
+static void
+export_document_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PmWindow *self = PM_WINDOW (widget);
+
+  if (pm_session_get_programme (self->session) == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (pm_export_dialog_new (GTK_WINDOW (self), self->session,
+                                                        _pm_window_get_current_district (self), NULL)));
 }
 
 void
 _pm_window_class_init_export (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", "s", export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "win.export-table", "s", export_table_action);
+  gtk_widget_class_install_action (widget_class, "win.export-document", NULL, export_document_action);
+  gtk_widget_class_install_action (widget_class, "win.export-to", "(sxis)", export_to_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
 }

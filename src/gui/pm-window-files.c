@@ -389,15 +389,12 @@ import_action (GtkWidget  *widget,
 
 /* Export */
 
-static void
-export_chosen_cb (PmWindow *self,
-                  GFile    *file,
-                  gpointer  data)
+void
+_pm_window_export_programme_file (PmWindow *self,
+                                  GFile    *file)
 {
   PmProgramme *programme = pm_session_get_programme (self->session);
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
 
   if (programme == NULL)
@@ -409,9 +406,15 @@ export_chosen_cb (PmWindow *self,
       return;
     }
 
-  /* Translators: toast after exporting: "Exported “programme.json”" */
-  message = g_strdup_printf (_("Exported “%s”"), basename);
-  pm_session_report_saved (self->session, message, NULL);
+  _pm_window_report_exported (self, file, NULL);
+}
+
+static void
+export_chosen_cb (PmWindow *self,
+                  GFile    *file,
+                  gpointer  data)
+{
+  _pm_window_export_programme_file (self, file);
 }
 
 static void

@@ -47,6 +47,9 @@ struct _PmWindow
 
 /* The latest toast, while it shows (for tests). */
 AdwToast  *_pm_window_get_toast       (PmWindow      *self);
+/* Shows @toast (floating: taken), in place of the last. */
+void       _pm_window_show_toast      (PmWindow      *self,
+                                       AdwToast      *toast);
 /* Loads the programme again from the store (someone else changed it),
  * keeping the page, KPI and period shown. */
 void       _pm_window_reload          (PmWindow      *self);
@@ -65,9 +68,14 @@ void       _pm_window_class_actions_init   (GtkWidgetClass *widget_class);
 void       _pm_window_actions_init         (PmWindow       *self);
 void       _pm_window_update_actions       (PmWindow       *self);
 void       _pm_window_update_recent        (PmWindow       *self);
+/* Asks the person's name for the changes they save (into preferences). */
+void       _pm_window_ask_author           (PmWindow       *self);
 
 /* pm-window-files.c */
 void       _pm_window_class_init_files     (GtkWidgetClass *widget_class);
+/* Writes the programme to @file as a programme file. */
+void       _pm_window_export_programme_file (PmWindow      *self,
+                                             GFile         *file);
 
 typedef enum
 {
@@ -110,15 +118,31 @@ void       _pm_window_add_filter           (GtkFileChooser       *chooser,
 
 /* pm-window-returns.c */
 void       _pm_window_class_init_returns   (GtkWidgetClass *widget_class);
+/* Writes @district's return for @period to @file, signed with the
+ * person's key; TRUE, and the key's fingerprint in @fingerprint, or
+ * FALSE with @error. */
+gboolean   _pm_window_save_return          (PmWindow       *self,
+                                            PmDistrict     *district,
+                                            PmPeriod       *period,
+                                            GFile          *file,
+                                            char          **fingerprint,
+                                            GError        **error);
 
 /* pm-window-export.c */
 void       _pm_window_class_init_export    (GtkWidgetClass *widget_class);
-/* Writes the district summaries (of the district being looked at, or of
- * all) or the appendix to @file as PDF in a worker thread, with a
- * progress window and Cancel; the outcome is a toast or a dialog. */
+/* Writes the district summaries (of @district, or of all for NULL) or
+ * the appendix for @period to @file as PDF in a worker thread, with a
+ * progress window and Cancel; the outcome is a toast (with Open) or a
+ * dialog. */
 void       _pm_window_export_pdf           (PmWindow       *self,
                                             GFile          *file,
-                                            gboolean        appendix);
+                                            gboolean        appendix,
+                                            PmDistrict     *district,
+                                            PmPeriod       *period);
+/* Says @file was written in a toast with "Open". */
+void       _pm_window_report_exported      (PmWindow       *self,
+                                            GFile          *file,
+                                            const char     *message);
 
 /* pm-window-structure.c */
 void       _pm_window_class_init_structure (GtkWidgetClass *widget_class);

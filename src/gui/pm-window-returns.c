@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pm-export-dialog.h"
 #include "pm-freeze-round-dialog.h"
 #include "pm-import-dialog.h"
 #include "pm-returns-dialog.h"
@@ -135,48 +136,40 @@ import_returns_action (GtkWidget  *widget,
 
 /* A district's return */
 
-static void
-send_return_chosen_cb (PmWindow *self,
-                       GFile    *file,
-                       gpointer  data)
+gboolean
+_pm_window_save_return (PmWindow    *self,
+                        PmDistrict  *district,
+                        PmPeriod    *period,
+                        GFile       *file,
+                        char       **fingerprint,
+                        GError     **error)
 {
-  PmDistrict *district = data;
   PmProgramme *programme = pm_session_get_programme (self->session);
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *basename = g_file_get_basename (file);
-  const char *author = pm_session_get_author (self->session);
-  g_autofree char *message = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(PmReturn) ret = NULL;
   g_autoptr(PmSigningKey) key = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (programme == NULL || path == NULL)
-    return;
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written."));
+      return FALSE;
+    }
 
-  key = pm_signing_key_load_or_create (NULL, &error);
+  key = pm_signing_key_load_or_create (NULL, error);
   if (key == NULL)
-    {
-      pm_session_report_failure (self->session, _("Could Not Sign the Return"), error);
-      return;
-    }
+    return FALSE;
 
-  ret = pm_return_new (programme, district, NULL, pm_session_get_period (self->session), author, now, key);
-  if (!pm_return_save (ret, path, &error))
-    {
-      _pm_window_report_file_error (self, _("Could Not Save “%s”"), file, error);
-      return;
-    }
+  ret = pm_return_new (programme, district, NULL, period, pm_session_get_author (self->session), now, key);
+  if (!pm_return_save (ret, path, error))
+    return FALSE;
 
-  /* Translators: toast after saving a return: “Return saved as “tamworth-FY2016-Q3.json”, signed
-   * with your key 3F2A-9C01-77BE-D402” */
-  message = g_strdup_printf (_("Return saved as “%s”, signed with your key %s"), basename,
-                             pm_signing_key_get_fingerprint (key));
-  pm_session_report_saved (self->session, message, NULL);
+  *fingerprint = g_strdup (pm_signing_key_get_fingerprint (key));
+  return TRUE;
 }
 
-/* Asks where to save the district's return (its id the parameter) for
- * the quarter shown. */
+/* The pilot page's "Send Return…": the export dialog, with the return
+ * of the district (its id the parameter) chosen. */
 static void
 send_return_action (GtkWidget  *widget,
                     const char *action_name,
@@ -184,21 +177,12 @@ send_return_action (GtkWidget  *widget,
 {
   PmWindow *self = PM_WINDOW (widget);
   PmDistrict *district = pm_session_find_district (self->session, g_variant_get_int64 (parameter));
-  g_autofree char *code = NULL;
-  g_autofree char *suggested = NULL;
-  g_autofree char *lower = NULL;
 
   if (district == NULL)
     return;
 
-  code = pm_period_to_code (pm_session_get_period (self->session));
-  lower = g_utf8_strdown (pm_district_get_name (district), -1);
-  g_strdelimit (lower, " /\\", '-');
-  /* Translators: the suggested name of a return: district, then quarter */
-  suggested = g_strdup_printf (_("%s-%s-return.json"), lower, code);
-  _pm_window_choose_file (self, _("Send Quarterly Return"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                          suggested, FILE_KIND_PROGRAMME, send_return_chosen_cb,
-                          g_object_ref (district), g_object_unref);
+  gtk_window_present (GTK_WINDOW (pm_export_dialog_new (GTK_WINDOW (self), self->session, district,
+                                                        PM_EXPORT_RETURN)));
 }
 
 /* Committee rounds */

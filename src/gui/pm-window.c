@@ -179,13 +179,10 @@ toast_dismissed_cb (AdwToast *toast,
   pm_session_forget_undo (self->session);
 }
 
-static void
-session_saved_cb (PmWindow   *self,
-                  const char *message,
-                  PmUndo     *undo)
+void
+_pm_window_show_toast (PmWindow *self,
+                       AdwToast *toast)
 {
-  AdwToast *toast;
-
   /* Only the latest change can be undone: its toast replaces the last. */
   if (self->toast != NULL)
     {
@@ -193,15 +190,28 @@ session_saved_cb (PmWindow   *self,
       adw_toast_dismiss (old);
     }
 
-  toast = adw_toast_new (message);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+  self->toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+session_saved_cb (PmWindow   *self,
+                  const char *message,
+                  PmUndo     *undo)
+{
+  AdwToast *toast = adw_toast_new (message);
+
   if (undo != NULL)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
-  self->toast = g_object_ref (toast);
-  adw_toast_overlay_add_toast (self->toasts, toast);
+  _pm_window_show_toast (self, toast);
+
+  /* A change saved under a login only: whose is it? (Once.) */
+  if (undo != NULL && pm_session_should_ask_author (self->session))
+    _pm_window_ask_author (self);
 }
 
 static void

@@ -160,6 +160,22 @@ pm_change_get_new_text (PmChange *self)
   return self->new_text;
 }
 
+gboolean
+pm_change_is_note_only (PmChange *self)
+{
+  g_return_val_if_fail (PM_IS_CHANGE (self), FALSE);
+
+  if (self->kind != PM_CHANGE_VALUE)
+    return FALSE;
+  if (pm_change_has_old_value (self) != pm_change_has_new_value (self))
+    return FALSE;
+  if (pm_change_has_old_value (self) && self->old_value != self->new_value)
+    return FALSE;
+
+  return g_strcmp0 (self->old_text != NULL ? self->old_text : "",
+                    self->new_text != NULL ? self->new_text : "") != 0;
+}
+
 const char *
 pm_change_source_to_words (PmChangeSource source)
 {

@@ -56,6 +56,10 @@ double          pm_change_get_new_value  (PmChange *self);
 const char     *pm_change_get_old_text   (PmChange *self);
 const char     *pm_change_get_new_text   (PmChange *self);
 
+/* TRUE for a quarterly value whose note alone changed: the value (or
+ * its absence) is the same before and after, the words are not. */
+gboolean        pm_change_is_note_only   (PmChange *self);
+
 /* "typed", "CSV file", "return", "programme file": for people. */
 const char     *pm_change_source_to_words (PmChangeSource source);
 

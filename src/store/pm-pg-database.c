@@ -192,60 +192,6 @@ notice_cb (void       *data,
   g_debug ("PostgreSQL: %s", message);
 }
 
-/* Connection strings */
-
-char *
-pm_pg_conninfo_describe (const char *conninfo)
-{
-  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
-  const char *dbname = NULL, *host = NULL;
-  char *description;
-
-  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
-    {
-      if (g_str_equal (o->keyword, "dbname") && o->val != NULL && o->val[0] != '\0')
-        dbname = o->val;
-      else if (g_str_equal (o->keyword, "host") && o->val != NULL && o->val[0] != '\0')
-        host = o->val;
-    }
-
-  description = g_strdup_printf (_("%s on %s"), dbname != NULL ? dbname : _("the default database"),
-                                 host != NULL && host[0] != '/' ? host : "localhost");
-  PQconninfoFree (options);
-  return description;
-}
-
-char *
-pm_pg_conninfo_strip_password (const char *conninfo)
-{
-  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
-  GString *out;
-
-  if (options == NULL)
-    return NULL;
-
-  out = g_string_new (NULL);
-  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
-    {
-      if (o->val == NULL || g_str_equal (o->keyword, "password"))
-        continue;
-
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append_printf (out, "%s='", o->keyword);
-      for (const char *c = o->val; *c != '\0'; c++)
-        {
-          if (*c == '\'' || *c == '\\')
-            g_string_append_c (out, '\\');
-          g_string_append_c (out, *c);
-        }
-      g_string_append_c (out, '\'');
-    }
-
-  PQconninfoFree (options);
-  return g_string_free (out, FALSE);
-}
-
 /* Opening */
 
 static gboolean

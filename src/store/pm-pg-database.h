@@ -31,5 +31,14 @@ char       *pm_pg_conninfo_describe           (const char        *conninfo);
 /* @conninfo as "key='value'" words without any password, to remember;
  * NULL when it does not parse. */
 char       *pm_pg_conninfo_strip_password     (const char        *conninfo);
+/* See pm_store_server_location() and pm_store_server_location_parts(). */
+char       *pm_pg_conninfo_with_server        (const char        *conninfo,
+                                               const char        *server,
+                                               const char        *dbname,
+                                               const char        *user);
+gboolean    pm_pg_conninfo_get_server         (const char        *conninfo,
+                                               char             **server,
+                                               char             **dbname,
+                                               char             **user);
 
 G_END_DECLS

@@ -358,6 +358,34 @@ pm_store_location_is_server (const char *location)
   return pm_database_location_is_server (location);
 }
 
+char *
+pm_store_server_location (const char *location,
+                          const char *server,
+                          const char *database,
+                          const char *user)
+{
+  g_return_val_if_fail (server != NULL, NULL);
+  g_return_val_if_fail (database != NULL, NULL);
+  g_return_val_if_fail (user != NULL, NULL);
+
+  if (database[0] == '\0')
+    return NULL;
+
+  return pm_pg_conninfo_with_server (location, server, database, user);
+}
+
+gboolean
+pm_store_server_location_parts (const char  *location,
+                                char       **server,
+                                char       **database,
+                                char       **user)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+  g_return_val_if_fail (server != NULL && database != NULL && user != NULL, FALSE);
+
+  return pm_pg_conninfo_get_server (location, server, database, user);
+}
+
 gboolean
 pm_store_is_server (PmStore *self)
 {

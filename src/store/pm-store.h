@@ -60,6 +60,20 @@ char        *pm_store_location_to_keep  (const char        *location);
 gboolean     pm_store_is_server         (PmStore           *self);
 /* TRUE when @location names a PostgreSQL server rather than a file. */
 gboolean     pm_store_location_is_server (const char       *location);
+/* A server's location from what a person fills in: @server ("host" or
+ * "host:port", "" for the local one), @database and @user ("" for the
+ * account's), with any other settings of @location (may be NULL) kept,
+ * never a password; NULL when @database is empty. */
+char        *pm_store_server_location   (const char        *location,
+                                         const char        *server,
+                                         const char        *database,
+                                         const char        *user);
+/* The reverse: the server ("host:port"), database and user of a server
+ * @location ("" where it gives none); FALSE when it does not parse. */
+gboolean     pm_store_server_location_parts (const char    *location,
+                                             char         **server,
+                                             char         **database,
+                                             char         **user);
 gboolean     pm_store_is_empty          (PmStore           *self);
 /* Closes the database; any later call fails with PM_STORE_ERROR_IO. */
 void         pm_store_close             (PmStore           *self);

@@ -92,7 +92,7 @@ find_dialog (void)
 
       if (PM_IS_EDIT_DIALOG (each) || PM_IS_HISTORY_DIALOG (each) ||
           PM_IS_IMPORT_DIALOG (each) || PM_IS_RETURNS_DIALOG (each) || ADW_IS_MESSAGE_DIALOG (each) ||
-          ADW_IS_PREFERENCES_WINDOW (each))
+          ADW_IS_PREFERENCES_WINDOW (each) || ADW_IS_ABOUT_WINDOW (each))
         return each;
     }
 
@@ -224,6 +224,21 @@ show_returns (PmWindow *window)
                                                          pm_window_get_programme (window), G_LIST_MODEL (files))));
 }
 
+/* Add District with a name the programme already has: refused, saying
+ * why under the field. */
+static void
+show_add_district_refused (PmWindow *window)
+{
+  PmEditDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-district", NULL);
+  dialog = PM_EDIT_DIALOG (find_dialog ());
+  if (dialog == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, "name")), "Cannock Chase");
+  gtk_widget_activate (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
+}
+
 static void
 activate_cb (GApplication *app)
 {
@@ -269,6 +284,15 @@ activate_cb (GApplication *app)
     show_returns (window);
   else if (g_str_equal (view, "freeze"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.freeze-round", NULL);
+  else if (g_str_equal (view, "add-district"))
+    show_add_district_refused (window);
+  else if (g_str_equal (view, "about-app"))
+    g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  else if (g_str_equal (view, "export"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.export-document", NULL);
+  else if (g_str_equal (view, "export-return"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.send-return", "x",
+                                pm_district_get_id (pm_pilot_get_district (pilot)));
   else if (g_str_equal (view, "preferences"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
   else if (g_str_equal (view, "connect"))
@@ -289,7 +313,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns|round|freeze|connect|preferences]\n");
+      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|export-return|add-district|about-app|preferences]\n");
       return EXIT_FAILURE;
     }
 

@@ -702,7 +702,8 @@ test_export_with_progress (Fixture       *fixture,
   AdwToast *toast;
   gsize length = 0;
 
-  _pm_window_export_pdf (fixture->window, file, FALSE);
+  _pm_window_export_pdf (fixture->window, file, FALSE, NULL,
+                         pm_session_get_period (pm_window_get_session (fixture->window)));
   progress = gui_test_find_toplevel (PM_TYPE_PROGRESS_WINDOW);
   g_assert_nonnull (progress);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (progress)));
@@ -752,7 +753,8 @@ test_export_reads_a_copy (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  _pm_window_export_pdf (fixture->window, file, FALSE);
+  _pm_window_export_pdf (fixture->window, file, FALSE, NULL,
+                         pm_session_get_period (pm_window_get_session (fixture->window)));
   g_assert_nonnull (gui_test_find_toplevel (PM_TYPE_PROGRESS_WINDOW));
 
   g_value_init (&value, G_TYPE_STRING);

@@ -328,6 +328,42 @@ test_author_follows_settings (Fixture       *fixture,
   g_assert_nonnull (strstr (fixture->notified->str, "author;"));
 }
 
+/* Who the changes are recorded under: the name typed in Preferences,
+ * else the account's real name (g_get_real_name()), else its login, which
+ * is then not taken for a person's name. */
+static void
+test_author_default (void)
+{
+  static const struct {
+    const char *typed;
+    const char *real_name;
+    const char *login;
+    const char *author;
+    gboolean    known;
+  } cases[] = {
+    { NULL, "Jo Lead", "jlead", "Jo Lead", TRUE },
+    { "", "Jo Lead", "jlead", "Jo Lead", TRUE },
+    { "  Sam Office ", "Jo Lead", "jlead", "Sam Office", TRUE },
+    { "   ", "Jo Lead", "jlead", "Jo Lead", TRUE },
+    { NULL, "Unknown", "jlead", "jlead", FALSE },
+    { NULL, "", "jlead", "jlead", FALSE },
+    { NULL, NULL, "jlead", "jlead", FALSE },
+    { NULL, "root", "root", "root", FALSE },
+    { "Alex", "root", "root", "Alex", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean known = !cases[i].known;
+      g_autofree char *author = pm_session_choose_author (cases[i].typed, cases[i].real_name, cases[i].login,
+                                                          &known);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (author, ==, cases[i].author);
+      g_assert_cmpint (known, ==, cases[i].known);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +381,7 @@ main (int   argc,
   ADD ("/gui/session/undo-failed", test_undo_failed);
   ADD ("/gui/session/signoff-changed", test_signoff_changed);
   ADD ("/gui/session/author-follows-settings", test_author_follows_settings);
+  g_test_add_func ("/gui/session/author-default", test_author_default);
 
 #undef ADD
 

@@ -22,6 +22,7 @@
 #include "pm-connect-dialog.h"
 #include "pm-edit-dialog.h"
 #include "pm-format.h"
+#include "pm-freeze-round-dialog.h"
 #include "pm-history-dialog.h"
 #include "pm-kpi-table.h"
 #include "pm-window-private.h"
@@ -338,6 +339,19 @@ freeze_dialog_gone (gpointer data)
  * it is typed, the round is written, and the pilot page then says that a
  * change to the quarter is a restatement. A round dated before the last
  * one is refused with a message. */
+/* Picks a day in the freeze dialog's calendar, as a click would. */
+static void
+pick_date (AdwMessageDialog *dialog,
+           int               year,
+           int               month,
+           int               day)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gui_test_template_child (dialog, PM_TYPE_FREEZE_ROUND_DIALOG, "calendar"));
+  g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 12, 0, 0);
+
+  gtk_calendar_select_day (calendar, date);
+}
+
 static void
 test_freeze_round_from_menu (Fixture       *fixture,
                              gconstpointer  data)
@@ -346,7 +360,6 @@ test_freeze_round_from_menu (Fixture       *fixture,
   g_autofree char *on_disk = NULL;
   AdwMessageDialog *dialog;
   AdwMessageDialog *refusal;
-  GtkEditable *date;
 
   gui_test_select_pilot (fixture, CANNOCK);
   gui_test_select_period (fixture, 2016, 3);
@@ -357,14 +370,12 @@ test_freeze_round_from_menu (Fixture       *fixture,
   dialog = find_message_dialog ("Freeze the Committee Round?");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Q3 2016/17"));
-  date = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
 
-  gtk_editable_set_text (date, "12/01/2017");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "freeze"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
-  gtk_editable_set_text (date, "2017-01-12");
+  /* The date is picked in the calendar, and the button says it. */
+  pick_date (dialog, 2017, 1, 12);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (adw_message_dialog_get_extra_child (dialog))), ==,
+                   "12 January 2017");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "freeze"));
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
 
   g_object_ref (dialog);
   adw_message_dialog_response (dialog, "freeze");
@@ -388,7 +399,7 @@ test_freeze_round_from_menu (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.freeze-round", NULL));
   dialog = find_message_dialog ("Freeze the Committee Round?");
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "2016-12-01");
+  pick_date (dialog, 2016, 12, 1);
   g_object_ref (dialog);
   adw_message_dialog_response (dialog, "freeze");
   gtk_window_close (GTK_WINDOW (dialog));
@@ -430,7 +441,8 @@ test_export_over_database_refused (Fixture       *fixture,
 
   g_assert_cmpint (g_stat (fixture->path, &before), ==, 0);
 
-  _pm_window_export_pdf (fixture->window, file, TRUE);
+  _pm_window_export_pdf (fixture->window, file, TRUE, NULL,
+                         pm_session_get_period (pm_window_get_session (fixture->window)));
   gui_test_wait_until (message_dialog_shown, heading);
   dialog = find_message_dialog (heading);
   g_test_message ("%s: %s", heading, adw_message_dialog_get_body (dialog));

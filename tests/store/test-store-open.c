@@ -518,6 +518,43 @@ test_server_refusals (Fixture       *fixture,
   g_assert_nonnull (strstr (kept, "dbname='pm_store_"));
 }
 
+/* Connect to Server's fields make the location, quoted as libpq reads
+ * it; the other settings of the one before are kept, its password never;
+ * and the fields are read back from it. */
+static void
+test_server_location_from_fields (void)
+{
+  g_autofree char *built = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *user = NULL;
+
+  built = pm_store_server_location (NULL, "db.example.org:5433", "pilots", "jo o'brien");
+  g_assert_cmpstr (built, ==, "host='db.example.org' port='5433' dbname='pilots' user='jo o\\'brien'");
+  g_assert_true (pm_store_location_is_server (built));
+  g_assert_true (pm_store_server_location_parts (built, &server, &database, &user));
+  g_assert_cmpstr (server, ==, "db.example.org:5433");
+  g_assert_cmpstr (database, ==, "pilots");
+  g_assert_cmpstr (user, ==, "jo o'brien");
+  g_clear_pointer (&server, g_free);
+  g_clear_pointer (&database, g_free);
+  g_clear_pointer (&user, g_free);
+
+  kept = pm_store_server_location ("postgresql://sam:secret@old.example.org/old?sslmode=require",
+                                   "db.example.org", "pilots", "");
+  g_assert_cmpstr (kept, ==, "host='db.example.org' dbname='pilots' sslmode='require'");
+  g_assert_null (strstr (kept, "secret"));
+
+  /* No database, no location. */
+  g_assert_null (pm_store_server_location (NULL, "db.example.org", "", "jo"));
+
+  g_assert_true (pm_store_server_location_parts ("postgresql://jo@db.example.org/pilots", &server, &database, &user));
+  g_assert_cmpstr (server, ==, "db.example.org");
+  g_assert_cmpstr (database, ==, "pilots");
+  g_assert_cmpstr (user, ==, "jo");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -543,6 +580,7 @@ main (int    argc,
   ADD ("/store/open/read-only-does-not-migrate", test_read_only_does_not_migrate);
   ADD ("/store/open/closed", test_closed);
   ADD ("/store/open/server-refusals", test_server_refusals);
+  g_test_add_func ("/store/open/server-location-from-fields", test_server_location_from_fields);
 
 #undef ADD
 

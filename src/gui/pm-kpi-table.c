@@ -345,7 +345,7 @@ setup_columns (PmKpiTable *self)
     { N_("Target"), pm_cell_label_factory_new ("target-text", PM_CELL_WRAP), "target-text", G_TYPE_STRING, 110, FALSE },
     { N_("Value"), pm_cell_label_factory_new ("value-text", PM_CELL_NUMERIC | PM_CELL_WRAP), "sort-value", G_TYPE_DOUBLE, 100, FALSE },
     { N_("Change"), pm_cell_label_factory_new ("change-text", PM_CELL_NUMERIC), "sort-change", G_TYPE_DOUBLE, 80, FALSE },
-    { N_("Travel"), pm_cell_travel_factory_new (), "travel-label", G_TYPE_STRING, 62, FALSE },
+    { N_("Travel"), pm_cell_travel_factory_new (), "travel-label", G_TYPE_STRING, 92, FALSE },
     { N_("RAG"), pm_cell_rag_factory_new (), "sort-rag", G_TYPE_INT, 54, FALSE },
     { N_("Trend"), pm_cell_sparkline_factory_new (), "sort-rag", G_TYPE_INT, 84, FALSE },
   };

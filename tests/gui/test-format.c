@@ -247,6 +247,33 @@ test_kpi_row (void)
   g_assert_cmpstr (pm_kpi_row_get_change_text (row), ==, "−22");
 }
 
+/* The Travel column showed ↑ for referrals that went down: it says the
+ * word, and why, for a KPI that should go down. */
+static void
+test_kpi_row_travel (void)
+{
+  PmKpi *count, *percentage;
+  g_autoptr(PmProgramme) programme = make_programme (&count, &percentage);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmKpiRow) row = pm_kpi_row_new (count, q4);
+  g_autoptr(PmKpiRow) first = pm_kpi_row_new (count, q3);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q4);
+  g_autofree char *reason = NULL;
+  g_autofree char *first_reason = NULL;
+
+  pm_progress_entry_set_value (entry, 201);
+  g_assert_true (pm_kpi_set_entry (count, entry, NULL));
+
+  g_object_get (row, "travel-reason", &reason, NULL);
+  g_assert_cmpstr (pm_kpi_row_get_travel_label (row), ==, "Worsening");
+  g_assert_cmpstr (reason, ==, "Worsening: up from 200 to 201, and this KPI should go down");
+
+  g_object_get (first, "travel-reason", &first_reason, NULL);
+  g_assert_cmpstr (pm_kpi_row_get_travel_label (first), ==, "Improving");
+  g_assert_cmpstr (first_reason, ==, "Improving: down from a baseline of 212 to 200, and this KPI should go down");
+}
+
 static void
 test_summary_row (void)
 {
@@ -291,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/gui/format/search", test_search);
   g_test_add_func ("/gui/format/chase-list", test_chase_list);
   g_test_add_func ("/gui/format/kpi-row", test_kpi_row);
+  g_test_add_func ("/gui/format/kpi-row-travel", test_kpi_row_travel);
   g_test_add_func ("/gui/format/summary-row", test_summary_row);
 
   return g_test_run ();

@@ -1,0 +1,211 @@
+/* test-entry.c: the first minutes with a database, and the quarter's entry
+ * (needs a display)
+ *
+ * Where the window opens (the quarter that is due, or the one last picked
+ * on that database), finding a quarter in the period drop-down, and the
+ * states of the entry panel: editing, saved, invalid.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "pm-kpi-table.h"
+#include "pm-period-selector.h"
+#include "pm-window-private.h"
+
+#define CANNOCK "Cannock Chase"
+#define WCFC "WCFC to work with 75"
+
+static PmApplication *app;
+
+typedef GuiTestWindow Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gui_test_window_open (fixture, app, "pm-test-entry", 0, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gui_test_window_close (fixture);
+}
+
+static char *
+session_period_code (PmWindow *window)
+{
+  return pm_period_to_code (pm_session_get_period (pm_window_get_session (window)));
+}
+
+static PmWindow *
+open_window (const char *path)
+{
+  PmWindow *window = g_object_ref_sink (pm_window_new (app));
+
+  g_assert_true (pm_window_open_database (window, path));
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until (gui_test_is_mapped, window);
+
+  return window;
+}
+
+static void
+close_window (PmWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  gui_test_drain ();
+}
+
+/* It opened on today's quarter, where nothing is entered: the sample's
+ * values are for Q3 2016/17. */
+static void
+test_opens_on_due_period (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *code = session_period_code (fixture->window);
+  PmPeriodSelector *selector = gui_test_window_child (fixture, "period_selector");
+  g_autofree char *shown = pm_period_to_code (pm_period_selector_get_period (selector));
+
+  g_assert_cmpstr (code, ==, "FY2016-Q3");
+  g_assert_cmpstr (shown, ==, "FY2016-Q3");
+}
+
+/* With a value in a later quarter, that quarter is the one being worked on. */
+static void
+test_opens_on_latest_values (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = gui_test_make_sample_database ("pm-test-entry", &path);
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmPeriod) later = pm_period_new (2017, 1);
+  g_autofree char *code = NULL;
+  PmStore *store = pm_test_store_open (path, PM_STORE_OPEN_DEFAULT);
+  PmWindow *window;
+
+  programme = pm_test_store_load (store);
+  pm_test_set_value (store, pm_test_find_kpi (programme, CANNOCK, WCFC), later, 9, NULL);
+  pm_test_store_clear (&store);
+
+  window = open_window (path);
+  code = session_period_code (window);
+  g_assert_cmpstr (code, ==, "FY2017-Q1");
+
+  close_window (window);
+  pm_test_clear_dir (&dir);
+}
+
+/* The quarter picked on a database is where it opens next time; another
+ * database still opens on its own due quarter. */
+static void
+test_period_remembered_per_database (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *other_path = NULL;
+  g_autofree char *other_dir = gui_test_make_sample_database ("pm-test-entry", &other_path);
+  g_autofree char *again_code = NULL;
+  g_autofree char *other_code = NULL;
+  PmWindow *window;
+
+  gui_test_select_period (fixture, 2016, 4);
+
+  window = open_window (fixture->path);
+  again_code = session_period_code (window);
+  g_assert_cmpstr (again_code, ==, "FY2016-Q4");
+  close_window (window);
+
+  window = open_window (other_path);
+  other_code = session_period_code (window);
+  g_assert_cmpstr (other_code, ==, "FY2016-Q3");
+  close_window (window);
+
+  pm_test_clear_dir (&other_dir);
+}
+
+static GtkDropDown *
+period_drop_down (Fixture *fixture)
+{
+  return GTK_DROP_DOWN (gui_test_template_child (gui_test_window_child (fixture, "period_selector"),
+                                                 PM_TYPE_PERIOD_SELECTOR, "drop_down"));
+}
+
+/* The list the drop-down's search leaves, as its popup shows it. */
+static GListModel *
+search_results (Fixture *fixture)
+{
+  GtkWidget *list = gui_test_find_descendant (GTK_WIDGET (period_drop_down (fixture)), GTK_TYPE_LIST_VIEW, NULL);
+
+  g_assert_nonnull (list);
+  return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+}
+
+/* "2016" found nothing (the search matched from the start only), and
+ * Enter did not take the one match. */
+static void
+test_period_search (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *search = gui_test_find_descendant (GTK_WIDGET (period_drop_down (fixture)),
+                                                GTK_TYPE_SEARCH_ENTRY, NULL);
+  GListModel *results = search_results (fixture);
+  g_autoptr(PmPeriod) first = NULL;
+  g_autofree char *code = NULL;
+
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "2016");
+  g_signal_emit_by_name (search, "search-changed");
+  gui_test_drain ();
+
+  /* Q1 to Q4 2016/17, and Q4 2015/16 does not say "2016". */
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(PmPeriod) period = g_list_model_get_item (results, i);
+      g_autofree char *label = pm_period_get_label (period);
+
+      g_assert_nonnull (strstr (label, "2016"));
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "q2 2016");
+  g_signal_emit_by_name (search, "search-changed");
+  gui_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+
+  /* Enter takes the first (here the only) match. */
+  first = g_list_model_get_item (results, 0);
+  g_signal_emit_by_name (search, "activate");
+  gui_test_drain ();
+  code = session_period_code (fixture->window);
+  g_assert_cmpstr (code, ==, "FY2016-Q2");
+  g_assert_true (pm_period_equal (first, pm_session_get_period (pm_window_get_session (fixture->window))));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (!gui_test_init (&argc, &argv, &app))
+    return 0;
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gui/entry/opens-on-due-period", test_opens_on_due_period);
+  g_test_add_func ("/gui/entry/opens-on-latest-values", test_opens_on_latest_values);
+  ADD ("/gui/entry/period-remembered-per-database", test_period_remembered_per_database);
+  ADD ("/gui/entry/period-search", test_period_search);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}

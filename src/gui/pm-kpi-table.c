@@ -2,9 +2,11 @@
  *
  * The table shows, for the quarter, each KPI's value, change since
  * baseline, direction of travel and RAG status. Below it, the selected
- * KPI's value and note for the quarter are typed and saved at once; what
- * cannot be read as a value of the KPI's unit is explained beside the
- * field and nothing is saved. An accepted quarter is read-only, and one
+ * KPI's value and note for the quarter are typed and saved on Enter or
+ * the ✓ button, which shows only while the field differs from what is
+ * stored. The line under the value says "✓ Saved" after a save, fading,
+ * or why what is typed cannot be read as a value of the KPI's unit (and
+ * then nothing can be saved); the line keeps its height either way. An accepted quarter is read-only, and one
  * the committee has seen says that a change to it is a restatement.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,9 +36,14 @@ struct _PmKpiTable
   GtkLabel            *editor_title;
   GtkLabel            *editor_subtitle;
   AdwEntryRow         *value_row;
+  GtkWidget           *value_apply;
   GtkLabel            *value_error;
+  GtkWidget           *saved_label;
+  GtkWidget           *status_placeholder;
+  GtkLabel            *context_label;
   GtkLabel            *reported_label;
   AdwEntryRow         *note_row;
+  GtkWidget           *note_apply;
   PmChart             *trend_chart;
 
   /* Owned references */
@@ -50,6 +57,9 @@ struct _PmKpiTable
   GSignalGroup        *selection_signals;
   PmKpiRow            *selected_row;
   GSignalGroup        *selected_row_signals;
+
+  guint                fade_id;         /* fades "Saved" */
+  guint                scroll_id;       /* brings the selected row into view */
 };
 
 G_DEFINE_FINAL_TYPE (PmKpiTable, pm_kpi_table, ADW_TYPE_BIN)
@@ -138,17 +148,97 @@ update_signoff (PmKpiTable *self)
 
 /* The editor */
 
+/* One line under the value, always there: the error, "Saved", or a
+ * blank that holds its place. */
+static void
+update_status_line (PmKpiTable *self)
+{
+  gtk_widget_set_visible (self->status_placeholder,
+                          !gtk_widget_get_visible (GTK_WIDGET (self->value_error))
+                          && !gtk_widget_get_visible (self->saved_label));
+}
+
+static void
+hide_saved (PmKpiTable *self)
+{
+  g_clear_handle_id (&self->fade_id, g_source_remove);
+  gtk_widget_set_visible (self->saved_label, FALSE);
+  update_status_line (self);
+}
+
+static gboolean
+fade_saved_cb (gpointer data)
+{
+  PmKpiTable *self = data;
+
+  self->fade_id = 0;
+  gtk_widget_add_css_class (self->saved_label, "faded");
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_saved (PmKpiTable *self)
+{
+  g_clear_handle_id (&self->fade_id, g_source_remove);
+  gtk_widget_remove_css_class (self->saved_label, "faded");
+  gtk_widget_set_visible (self->saved_label, TRUE);
+  update_status_line (self);
+  self->fade_id = g_timeout_add_seconds (3, fade_saved_cb, self);
+}
+
 static void
 show_value_error (PmKpiTable *self,
                   const char *message)
 {
   gtk_label_set_label (self->value_error, message != NULL ? message : "");
+  /* One line, so that nothing moves: the whole of a long one is here. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->value_error), message);
   gtk_widget_set_visible (GTK_WIDGET (self->value_error), message != NULL);
 
   if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->value_row), "error");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->value_row), "error");
+      gtk_widget_set_visible (self->saved_label, FALSE);
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->value_row), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->value_row), "error");
+    }
+  update_status_line (self);
+}
+
+/* Editing, saved or invalid: ✓ shows only while a field differs from what
+ * is stored, and cannot be pressed while the value cannot be read. */
+static void
+update_apply (PmKpiTable *self)
+{
+  PmKpi *kpi;
+  PmProgressEntry *entry;
+  g_autofree char *value = NULL;
+  const char *note;
+  gboolean value_changed, note_changed;
+  gboolean valid = !gtk_widget_get_visible (GTK_WIDGET (self->value_error));
+
+  if (self->selected_row == NULL)
+    return;
+
+  kpi = pm_kpi_row_get_kpi (self->selected_row);
+  entry = pm_kpi_get_entry (kpi, self->period);
+  value = pm_wording_kpi_value (kpi, self->period);
+  note = entry != NULL ? pm_progress_entry_get_note (entry) : NULL;
+
+  value_changed = g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
+                             value != NULL ? value : "") != 0;
+  note_changed = g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
+                            note != NULL ? note : "") != 0;
+
+  gtk_widget_set_visible (self->value_apply, value_changed);
+  gtk_widget_set_visible (self->note_apply, note_changed);
+  gtk_widget_set_sensitive (self->value_apply, valid);
+  gtk_widget_set_sensitive (self->note_apply, valid);
+  if (value_changed || note_changed)
+    hide_saved (self);
 }
 
 static void
@@ -170,6 +260,7 @@ update_editor_fields (PmKpiTable *self)
                          entry != NULL && pm_progress_entry_get_note (entry) != NULL
                            ? pm_progress_entry_get_note (entry) : "");
   show_value_error (self, NULL);
+  update_apply (self);
 }
 
 static void
@@ -179,6 +270,7 @@ update_editor (PmKpiTable *self)
   g_autofree char *value_title = NULL;
   g_autofree char *note_title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *context = NULL;
   gboolean has_kpi = self->selected_row != NULL;
   PmKpi *kpi;
 
@@ -208,6 +300,8 @@ update_editor (PmKpiTable *self)
                               pm_kpi_row_get_baseline_text (self->selected_row),
                               pm_kpi_row_get_target_text (self->selected_row));
   gtk_label_set_label (self->editor_subtitle, subtitle);
+  context = pm_wording_entry_context (kpi, self->period);
+  gtk_label_set_label (self->context_label, context);
 
   /* Translators: "Value for Q3 2016/17" */
   value_title = g_strdup_printf (_("Value for %s"), period);
@@ -230,6 +324,7 @@ selection_changed_cb (PmKpiTable *self)
     return;
 
   g_signal_group_set_target (self->selected_row_signals, row);
+  hide_saved (self);
   update_editor (self);
 }
 
@@ -250,6 +345,7 @@ value_changed_cb (PmKpiTable *self)
     show_value_error (self, NULL);
   else
     show_value_error (self, error->message);
+  update_apply (self);
 }
 
 static void
@@ -263,6 +359,11 @@ entry_apply_cb (PmKpiTable *self)
   PmKpi *kpi;
 
   if (store == NULL || self->selected_row == NULL)
+    return;
+
+  /* Invalid: the line under the field already says why; nothing to save. */
+  value_changed_cb (self);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->value_error)))
     return;
 
   kpi = pm_kpi_row_get_kpi (self->selected_row);
@@ -292,6 +393,7 @@ entry_apply_cb (PmKpiTable *self)
   if (undo == NULL)
     return;
 
+  show_saved (self);
   period = pm_period_get_label (self->period);
   /* Translators: toast after saving a KPI value: "Saved for Q3 2016/17" */
   message = g_strdup_printf (_("Saved for %s"), period);
@@ -501,6 +603,8 @@ pm_kpi_table_dispose (GObject *object)
   g_signal_group_set_target (self->rows_signals, NULL);
   g_signal_group_set_target (self->selection_signals, NULL);
   g_signal_group_set_target (self->selected_row_signals, NULL);
+  g_clear_handle_id (&self->fade_id, g_source_remove);
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
 
   /* AdwBin would unparent its child a second time after the template
    * has: let it go first. */
@@ -603,7 +707,12 @@ pm_kpi_table_class_init (PmKpiTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, editor_title);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, editor_subtitle);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, value_row);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, value_apply);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, value_error);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, saved_label);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, status_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, context_label);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, note_apply);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, note_row);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, reported_label);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, trend_chart);
@@ -687,6 +796,7 @@ pm_kpi_table_set_period (PmKpiTable *self,
     return;
 
   g_set_object (&self->period, period);
+  hide_saved (self);
   set_rows_period (self);
   update_value_column (self);
   update_editor (self);

@@ -282,3 +282,68 @@ pm_wording_travel_reason (PmKpi    *kpi,
   /* Translators: "Improving: down from 17 to 16, and this KPI should go down" */
   return g_strdup_printf (_("%s: %s, and %s"), pm_travel_get_label (travel), move, aim);
 }
+
+char *
+pm_wording_entry_context (PmKpi    *kpi,
+                          PmPeriod *period)
+{
+  g_autoptr(PmAssessment) assessment = NULL;
+  PmUnit unit;
+  PmProgressEntry *previous;
+  g_autofree char *earlier = NULL;
+  g_autofree char *track = NULL;
+
+  g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+
+  unit = pm_kpi_get_unit (kpi);
+  previous = pm_kpi_get_previous_entry (kpi, period);
+  if (previous == NULL)
+    {
+      earlier = g_strdup (_("No earlier value"));
+    }
+  else
+    {
+      PmPeriod *when = pm_progress_entry_get_period (previous);
+      g_autofree char *value = pm_unit_format_value (unit, pm_progress_entry_get_value (previous));
+
+      if (pm_period_get_index (when) == pm_period_get_index (period) - 1)
+        /* Translators: the value of the quarter before, beside the field: "Last quarter 5" */
+        earlier = g_strdup_printf (_("Last quarter %s"), value);
+      else
+        {
+          g_autofree char *label = pm_period_get_label (when);
+
+          /* Translators: the latest earlier value: "Q1 2016/17: 5" */
+          earlier = g_strdup_printf (_("%s: %s"), label, value);
+        }
+    }
+
+  assessment = pm_assessment_new (kpi, period);
+  if (!pm_assessment_has_profiled_target (assessment))
+    track = g_strdup (_("no target to judge by"));
+  else
+    {
+      g_autofree char *target = pm_unit_format_value (unit, pm_assessment_get_profiled_target (assessment));
+
+      switch (pm_kpi_get_direction (kpi))
+        {
+        case PM_DIRECTION_INCREASE:
+          /* Translators: the profiled target for the quarter: "on track needs ≥ 12.5" */
+          track = g_strdup_printf (_("on track needs ≥ %s"), target);
+          break;
+
+        case PM_DIRECTION_REDUCE:
+          track = g_strdup_printf (_("on track needs ≤ %s"), target);
+          break;
+
+        case PM_DIRECTION_MAINTAIN:
+        default:
+          track = g_strdup_printf (_("on track is close to %s"), target);
+          break;
+        }
+    }
+
+  /* Translators: "Last quarter 5 · on track needs ≥ 12.5" */
+  return g_strdup_printf (_("%s · %s"), earlier, track);
+}

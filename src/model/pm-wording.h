@@ -61,6 +61,13 @@ char *pm_wording_travel_move  (PmKpi      *kpi,
  * "Not known" when there is nothing to compare. */
 char *pm_wording_travel_reason (PmKpi     *kpi,
                                 PmPeriod  *period);
+/* What to weigh a new value for @kpi in @period against, beside the field
+ * it is typed in: the latest earlier value and the profiled target for
+ * the period, "Last quarter 5 · on track needs ≥ 12.5" (or "Q1 2016/17:
+ * 5" when the latest is older; "No earlier value", "no target to judge
+ * by" when there is none). */
+char *pm_wording_entry_context (PmKpi     *kpi,
+                                PmPeriod  *period);
 /* "3 green, 1 amber, 0 red, 2 not judged": what a screen reader says for
  * a row of RAG pills. @counts is indexed by PmRag. */
 char *pm_wording_rag_counts  (const guint *counts);

@@ -187,6 +187,121 @@ test_period_search (Fixture       *fixture,
   g_assert_true (pm_period_equal (first, pm_session_get_period (pm_window_get_session (fixture->window))));
 }
 
+static GtkWidget *
+table_child (Fixture    *fixture,
+             const char *name)
+{
+  return gui_test_template_child (gui_test_kpi_table (fixture), PM_TYPE_KPI_TABLE, name);
+}
+
+/* The ✓ stayed after a save, and appeared on an untouched field when
+ * another KPI was chosen: it shows only while a field differs from what
+ * is stored, and a save says "Saved" instead. */
+static void
+test_apply_only_while_editing (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *value_row = table_child (fixture, "value_row");
+  GtkWidget *apply = table_child (fixture, "value_apply");
+  GtkWidget *note_apply = table_child (fixture, "note_apply");
+  GtkWidget *saved = table_child (fixture, "saved_label");
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_kpi (fixture, WCFC);
+  g_assert_false (gtk_widget_get_visible (apply));
+  g_assert_false (gtk_widget_get_visible (note_apply));
+  g_assert_false (gtk_widget_get_visible (saved));
+
+  /* Editing. */
+  gtk_widget_grab_focus (value_row);
+  gtk_editable_set_text (GTK_EDITABLE (value_row), "6");
+  gui_test_drain ();
+  g_assert_true (gtk_widget_get_visible (apply));
+  g_assert_true (gtk_widget_get_sensitive (apply));
+
+  /* Saved: no ✓ left behind, a quiet word instead. */
+  gui_test_type_value (fixture, "6");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value_row)), ==, "6");
+  g_assert_false (gtk_widget_get_visible (apply));
+  g_assert_true (gtk_widget_get_visible (saved));
+  g_assert_false (gtk_widget_has_css_class (saved, "faded"));
+
+  /* Another KPI, with no value: an empty field, no ✓, no "Saved". */
+  gui_test_select_kpi (fixture, "% of families reporting");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value_row)), ==, "");
+  g_assert_false (gtk_widget_get_visible (apply));
+  g_assert_false (gtk_widget_get_visible (note_apply));
+  g_assert_false (gtk_widget_get_visible (saved));
+}
+
+static int
+editor_height (Fixture *fixture)
+{
+  GtkWidget *editor = gtk_widget_get_parent (gtk_widget_get_parent (table_child (fixture, "value_error")));
+  int width = gtk_widget_get_width (editor);
+  int height = 0;
+
+  gui_test_drain ();
+  gtk_widget_measure (editor, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  return height;
+}
+
+/* The ✓ was red but could be pressed, and the panel jumped when the
+ * message appeared. */
+static void
+test_invalid_value (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *value_row = table_child (fixture, "value_row");
+  GtkWidget *apply = table_child (fixture, "value_apply");
+  GtkWidget *error = table_child (fixture, "value_error");
+  GtkWidget *section = gtk_widget_get_parent (gtk_widget_get_parent (error));
+  int before, during, after;
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_kpi (fixture, WCFC);
+  gtk_widget_grab_focus (value_row);
+  before = editor_height (fixture);
+  g_assert_cmpint (before, >, 0);
+  g_assert_true (GTK_IS_BOX (section));
+
+  gtk_editable_set_text (GTK_EDITABLE (value_row), "abc");
+  gui_test_drain ();
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_true (gtk_widget_get_visible (apply));
+  g_assert_false (gtk_widget_get_sensitive (apply));
+  during = editor_height (fixture);
+  g_assert_cmpint (during, ==, before);
+
+  /* Enter does not save it either. */
+  gui_test_type_value (fixture, "abc");
+  g_assert_null (_pm_window_get_toast (fixture->window));
+  g_assert_false (gtk_widget_get_visible (table_child (fixture, "saved_label")));
+
+  gtk_editable_set_text (GTK_EDITABLE (value_row), "7");
+  gui_test_drain ();
+  g_assert_false (gtk_widget_get_visible (error));
+  g_assert_true (gtk_widget_get_sensitive (apply));
+  after = editor_height (fixture);
+  g_assert_cmpint (after, ==, before);
+}
+
+/* Beside the field, what a new value is weighed against. */
+static void
+test_context_beside_value (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkLabel *context = GTK_LABEL (table_child (fixture, "context_label"));
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_kpi (fixture, WCFC);
+  g_assert_nonnull (strstr (gtk_label_get_label (context), "No earlier value"));
+  g_assert_nonnull (strstr (gtk_label_get_label (context), "on track needs ≥"));
+
+  gui_test_select_period (fixture, 2016, 4);
+  g_assert_nonnull (strstr (gtk_label_get_label (context), "Last quarter 5"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +318,9 @@ main (int   argc,
   g_test_add_func ("/gui/entry/opens-on-latest-values", test_opens_on_latest_values);
   ADD ("/gui/entry/period-remembered-per-database", test_period_remembered_per_database);
   ADD ("/gui/entry/period-search", test_period_search);
+  ADD ("/gui/entry/apply-only-while-editing", test_apply_only_while_editing);
+  ADD ("/gui/entry/invalid-value", test_invalid_value);
+  ADD ("/gui/entry/context-beside-value", test_context_beside_value);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -165,6 +165,44 @@ test_travel_unknown (void)
   g_assert_cmpstr (reason, ==, "Not known");
 }
 
+/* Beside the field: the value before and what on track needs now. */
+static void
+test_entry_context (void)
+{
+  g_autoptr(PmKpi) kpi = pm_kpi_new ("Families", PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+  g_autoptr(PmKpi) fewer = pm_kpi_new ("Referrals", PM_UNIT_COUNT, PM_DIRECTION_REDUCE);
+  g_autoptr(PmBaseline) baseline = pm_baseline_new_value (0, "2016-03-31", NULL);
+  g_autoptr(PmBaseline) high = pm_baseline_new_value (20, "2016-03-31", NULL);
+  /* A year from the baseline: at the end of Q2 (183 of 365 days) the
+   * line stands at 25.07, and at the target by the end of Q4. */
+  g_autoptr(PmTarget) target = pm_target_new (50, "2017-03-31");
+  g_autoptr(PmTarget) lower = pm_target_new (12, NULL);
+  g_autoptr(PmPeriod) q1 = pm_period_new (2016, 1);
+  g_autoptr(PmPeriod) q2 = pm_period_new (2016, 2);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q1);
+  g_autofree char *nothing = pm_wording_entry_context (kpi, q2);
+  g_autofree char *next = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *reduce = NULL;
+
+  g_assert_cmpstr (nothing, ==, "No earlier value · no target to judge by");
+
+  g_assert_true (pm_kpi_set_baseline (kpi, baseline, NULL));
+  g_assert_true (pm_kpi_add_target (kpi, target, NULL));
+  pm_progress_entry_set_value (entry, 5);
+  g_assert_true (pm_kpi_set_entry (kpi, entry, NULL));
+  next = pm_wording_entry_context (kpi, q2);
+  later = pm_wording_entry_context (kpi, q4);
+  g_assert_cmpstr (next, ==, "Last quarter 5 · on track needs ≥ 25.07");
+  g_assert_cmpstr (later, ==, "Q1 2016/17: 5 · on track needs ≥ 50");
+
+  g_assert_true (pm_kpi_set_baseline (fewer, high, NULL));
+  g_assert_true (pm_kpi_add_target (fewer, lower, NULL));
+  reduce = pm_wording_entry_context (fewer, q2);
+  g_assert_cmpstr (reduce, ==, "No earlier value · on track needs ≤ 12");
+}
+
 static void
 test_money (void)
 {
@@ -189,6 +227,7 @@ main (int   argc,
   g_test_add_func ("/model/wording/rag-counts", test_rag_words);
   g_test_add_func ("/model/wording/travel-reduce", test_travel_reduce);
   g_test_add_func ("/model/wording/travel-unknown", test_travel_unknown);
+  g_test_add_func ("/model/wording/entry-context", test_entry_context);
 
   return g_test_run ();
 }

@@ -31,6 +31,7 @@ struct _PmKpiTable
 
   /* Template widgets */
   GtkStack            *kpi_stack;
+  GtkPaned            *split;
   GtkColumnView       *kpi_view;
   GtkStack            *editor_stack;
   GtkLabel            *editor_title;
@@ -59,7 +60,7 @@ struct _PmKpiTable
   GSignalGroup        *selected_row_signals;
 
   guint                fade_id;         /* fades "Saved" */
-  guint                scroll_id;       /* brings the selected row into view */
+  guint                scroll_id;       /* tick callback: brings the selected row into view */
 };
 
 G_DEFINE_FINAL_TYPE (PmKpiTable, pm_kpi_table, ADW_TYPE_BIN)
@@ -604,7 +605,9 @@ pm_kpi_table_dispose (GObject *object)
   g_signal_group_set_target (self->selection_signals, NULL);
   g_signal_group_set_target (self->selected_row_signals, NULL);
   g_clear_handle_id (&self->fade_id, g_source_remove);
-  g_clear_handle_id (&self->scroll_id, g_source_remove);
+  if (self->scroll_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->kpi_view), self->scroll_id);
+  self->scroll_id = 0;
 
   /* AdwBin would unparent its child a second time after the template
    * has: let it go first. */
@@ -702,6 +705,7 @@ pm_kpi_table_class_init (PmKpiTableClass *klass)
   g_type_ensure (PM_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilotmonitor/PilotMonitor/pm-kpi-table.ui");
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, kpi_stack);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, split);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, kpi_view);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, editor_title);
@@ -767,6 +771,10 @@ pm_kpi_table_set_session (PmKpiTable *self,
     return;
 
   g_signal_group_set_target (self->session_signals, session);
+  /* Where the table ends and the editor begins, as last dragged. */
+  if (session != NULL && pm_session_get_settings (session) != NULL)
+    g_settings_bind (pm_session_get_settings (session), "kpi-table-height",
+                     self->split, "position", G_SETTINGS_BIND_DEFAULT);
   update_signoff (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -817,6 +825,28 @@ find_list_view (GtkWidget *widget)
   return NULL;
 }
 
+static gboolean
+scroll_to_selected_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       data)
+{
+  PmKpiTable *self = data;
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->kpi_view));
+  guint position;
+
+  /* Not laid out yet: the next frame. */
+  if (list_view == NULL || gtk_widget_get_height (list_view) == 0)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_id = 0;
+  position = self->kpi_selection != NULL ? gtk_single_selection_get_selected (self->kpi_selection)
+                                         : GTK_INVALID_LIST_POSITION;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+
+  return G_SOURCE_REMOVE;
+}
+
 void
 pm_kpi_table_select_kpi (PmKpiTable *self,
                          PmKpi      *kpi)
@@ -842,6 +872,11 @@ pm_kpi_table_select_kpi (PmKpiTable *self,
       list_view = find_list_view (GTK_WIDGET (self->kpi_view));
       if (list_view != NULL)
         gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", i);
+      /* Chosen from another page (To Chase), the table is only now being
+       * laid out, and a scroll before that is lost: again once it is. */
+      if (self->scroll_id == 0)
+        self->scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->kpi_view), scroll_to_selected_cb,
+                                                        self, NULL);
       gtk_widget_grab_focus (GTK_WIDGET (self->value_row));
       return;
     }

@@ -99,7 +99,7 @@ test_settings_defaults (void)
   /* No database has a period of its own yet: each opens on the one due. */
   periods = g_settings_get_value (settings, "database-periods");
   g_assert_cmpuint (g_variant_n_children (periods), ==, 0);
-  g_assert_cmpint (g_settings_get_int (settings, "kpi-table-height"), ==, 360);
+  g_assert_cmpint (g_settings_get_int (settings, "kpi-table-height"), ==, 300);
 
   recent = g_settings_get_strv (settings, "recent-databases");
   g_assert_cmpuint (g_strv_length (recent), ==, 0);

@@ -14,6 +14,7 @@
 
 #include "gui-test-util.h"
 #include "pm-kpi-table.h"
+#include "pm-pilot-page.h"
 #include "pm-period-selector.h"
 #include "pm-window-private.h"
 
@@ -302,6 +303,42 @@ test_context_beside_value (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (context), "Last quarter 5"));
 }
 
+static gboolean
+scrolled_down (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_value (adjustment) > 0;
+}
+
+/* A KPI chosen from the overview's To Chase list (win.show-kpi) was
+ * selected but left out of sight at the bottom of the table. */
+static void
+test_chosen_kpi_scrolled_into_view (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(PmProgramme) programme = pm_test_store_read (fixture->path, PM_STORE_OPEN_READ_ONLY);
+  PmPilot *pilot = pm_test_first_pilot (programme, "Stafford");
+  GListModel *kpis = pm_pilot_get_kpis (pilot);
+  PmKpi *last = pm_test_item (kpis, g_list_model_get_n_items (kpis) - 1);
+  GtkWidget *view = table_child (fixture, "kpi_view");
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  PmPilotPage *page = gui_test_window_child (fixture, "pilot_page");
+
+  g_assert_cmpuint (g_list_model_get_n_items (kpis), >=, 8);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-kpi", "x",
+                                             pm_kpi_get_id (last)));
+  gui_test_drain ();
+  g_assert_cmpstr (pm_kpi_get_title (pm_pilot_page_get_selected_kpi (page)), ==, pm_kpi_get_title (last));
+
+  /* The table is shorter than its ten rows: the last is only in view
+   * when the table has scrolled down to it. */
+  g_assert_nonnull (adjustment);
+  gui_test_wait_until (scrolled_down, adjustment);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment),
+                     >=, gtk_adjustment_get_upper (adjustment) - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +358,7 @@ main (int   argc,
   ADD ("/gui/entry/apply-only-while-editing", test_apply_only_while_editing);
   ADD ("/gui/entry/invalid-value", test_invalid_value);
   ADD ("/gui/entry/context-beside-value", test_context_beside_value);
+  ADD ("/gui/entry/chosen-kpi-scrolled-into-view", test_chosen_kpi_scrolled_into_view);
 
   status = g_test_run ();
   g_clear_object (&app);

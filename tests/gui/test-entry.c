@@ -303,6 +303,52 @@ test_context_beside_value (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (context), "Last quarter 5"));
 }
 
+static void
+collect_travel_cells (GtkWidget *widget,
+                      GPtrArray *found)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "travel-word"))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_travel_cells (child, found);
+}
+
+/* ↑ for referrals that went from 17 to 16: the Travel column says
+ * "Improving", and why, for a KPI that should go down. */
+static void
+test_travel_words_in_table (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  guint improving = 0;
+
+  gui_test_select_pilot (fixture, "Stafford");
+  gui_test_select_kpi (fixture, "Reduction in the referrals into the LST");
+  gui_test_type_value (fixture, "16");
+
+  collect_travel_cells (table_child (fixture, "kpi_view"), cells);
+  g_assert_cmpuint (cells->len, >, 0);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkLabel *cell = g_ptr_array_index (cells, i);
+      const char *text = gtk_label_get_label (cell);
+
+      g_assert_null (strstr (text, "↑"));
+      g_assert_null (strstr (text, "↓"));
+      if (g_str_equal (text, "Improving"))
+        {
+          const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (cell));
+
+          g_assert_cmpstr (tooltip, ==, "Improving: down from a baseline of 17 to 16, and this KPI should go down");
+          improving++;
+        }
+    }
+  g_assert_cmpuint (improving, ==, 1);
+}
+
 static gboolean
 scrolled_down (gpointer data)
 {
@@ -359,6 +405,7 @@ main (int   argc,
   ADD ("/gui/entry/invalid-value", test_invalid_value);
   ADD ("/gui/entry/context-beside-value", test_context_beside_value);
   ADD ("/gui/entry/chosen-kpi-scrolled-into-view", test_chosen_kpi_scrolled_into_view);
+  ADD ("/gui/entry/travel-words-in-table", test_travel_words_in_table);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -6,8 +6,9 @@
  * the ✓ button, which shows only while the field differs from what is
  * stored. The line under the value says "✓ Saved" after a save, fading,
  * or why what is typed cannot be read as a value of the KPI's unit (and
- * then nothing can be saved); the line keeps its height either way. An accepted quarter is read-only, and one
- * the committee has seen says that a change to it is a restatement.
+ * then nothing can be saved); the line keeps its height either way. An
+ * accepted quarter is read-only, and one the committee has seen says that
+ * a change to it is a restatement.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -372,3 +372,34 @@ pm_period_selector_set_period (PmPeriodSelector *self,
   /* selected_changed_cb() takes it from here. */
   gtk_drop_down_set_selected (self->drop_down, (guint) position);
 }
+
+gboolean
+pm_period_selector_has_values (PmPeriodSelector *self,
+                               PmPeriod         *period)
+{
+  g_return_val_if_fail (PM_IS_PERIOD_SELECTOR (self), FALSE);
+  g_return_val_if_fail (PM_IS_PERIOD (period), FALSE);
+
+  return g_hash_table_contains (self->with_values, GINT_TO_POINTER (pm_period_get_index (period)));
+}
+
+void
+pm_period_selector_refresh (PmPeriodSelector *self)
+{
+  g_autoptr(GHashTable) now = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  gboolean same;
+
+  g_return_if_fail (PM_IS_PERIOD_SELECTOR (self));
+
+  now = pm_period_indexes_with_values (self->programme);
+  same = g_hash_table_size (now) == g_hash_table_size (self->with_values);
+  g_hash_table_iter_init (&iter, now);
+  while (same && g_hash_table_iter_next (&iter, &key, NULL))
+    same = g_hash_table_contains (self->with_values, key);
+
+  /* The list's rows are bound again only when its items change. */
+  if (!same)
+    rebuild (self);
+}

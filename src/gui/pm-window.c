@@ -484,6 +484,9 @@ pm_window_init (PmWindow *self)
                            G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "saved",
                            G_CALLBACK (session_saved_cb), self, G_CONNECT_SWAPPED);
+  /* A first value for a quarter marks it in the period list. */
+  g_signal_connect_object (self->session, "saved",
+                           G_CALLBACK (pm_period_selector_refresh), self->period_selector, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "failed",
                            G_CALLBACK (session_failed_cb), self, G_CONNECT_SWAPPED);
 

@@ -147,6 +147,29 @@ search_results (Fixture *fixture)
   return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
 }
 
+/* The list marks the quarters that have values, and a first value for a
+ * quarter marks it at once. */
+static void
+test_period_marks (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PmPeriodSelector *selector = gui_test_window_child (fixture, "period_selector");
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+
+  g_assert_true (pm_period_selector_has_values (selector, q3));
+  g_assert_false (pm_period_selector_has_values (selector, q4));
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 4);
+  gui_test_select_kpi (fixture, WCFC);
+  gui_test_type_value (fixture, "8");
+  g_assert_true (pm_period_selector_has_values (selector, q4));
+
+  gui_test_activate_undo (fixture);
+  g_assert_false (pm_period_selector_has_values (selector, q4));
+}
+
 /* "2016" found nothing (the search matched from the start only), and
  * Enter did not take the one match. */
 static void
@@ -401,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/gui/entry/opens-on-latest-values", test_opens_on_latest_values);
   ADD ("/gui/entry/period-remembered-per-database", test_period_remembered_per_database);
   ADD ("/gui/entry/period-search", test_period_search);
+  ADD ("/gui/entry/period-marks", test_period_marks);
   ADD ("/gui/entry/apply-only-while-editing", test_apply_only_while_editing);
   ADD ("/gui/entry/invalid-value", test_invalid_value);
   ADD ("/gui/entry/context-beside-value", test_context_beside_value);

@@ -255,6 +255,83 @@ pm_period_range (PmProgramme *programme,
   *last_index = MIN (last + 4, PM_PERIOD_MAX_YEAR * 4 + 3);
 }
 
+GHashTable *
+pm_period_indexes_with_values (PmProgramme *programme)
+{
+  GHashTable *indexes = g_hash_table_new (NULL, NULL);
+  g_autoptr(GListModel) kpis = NULL;
+
+  g_return_val_if_fail (programme == NULL || PM_IS_PROGRAMME (programme), indexes);
+
+  if (programme == NULL)
+    return indexes;
+
+  kpis = pm_programme_list_kpis (programme);
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
+      GListModel *entries = pm_kpi_get_entries (kpi);
+
+      for (guint j = 0; j < g_list_model_get_n_items (entries); j++)
+        {
+          g_autoptr(PmProgressEntry) entry = g_list_model_get_item (entries, j);
+
+          if (pm_progress_entry_has_value (entry))
+            g_hash_table_add (indexes,
+                              GINT_TO_POINTER (pm_period_get_index (pm_progress_entry_get_period (entry))));
+        }
+    }
+
+  return indexes;
+}
+
+static gboolean
+every_kpi_has_value (PmProgramme *programme,
+                     PmPeriod    *period)
+{
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
+      PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
+
+      if (entry == NULL || !pm_progress_entry_has_value (entry))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+PmPeriod *
+pm_period_due (PmProgramme *programme,
+               PmPeriod    *current)
+{
+  g_autoptr(GHashTable) indexes = NULL;
+  g_autoptr(PmPeriod) latest = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  int last = G_MININT;
+
+  g_return_val_if_fail (programme == NULL || PM_IS_PROGRAMME (programme), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (current), NULL);
+
+  indexes = pm_period_indexes_with_values (programme);
+  g_hash_table_iter_init (&iter, indexes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    last = MAX (last, GPOINTER_TO_INT (key));
+
+  /* Returns are made once a quarter has ended. */
+  if (last == G_MININT)
+    return pm_period_previous (current);
+
+  latest = pm_period_new_from_index (last);
+  if (last + 1 < pm_period_get_index (current) && every_kpi_has_value (programme, latest))
+    return pm_period_new_from_index (last + 1);
+
+  return g_steal_pointer (&latest);
+}
+
 char *
 pm_search_prepare (const char *text)
 {

@@ -48,6 +48,17 @@ void        pm_period_range             (PmProgramme     *programme,
                                          int             *first_index,
                                          int             *last_index);
 
+/* The quarters for which some KPI of @programme has a value: a set of
+ * indices as pm_period_get_index() (GINT_TO_POINTER keys). */
+GHashTable *pm_period_indexes_with_values (PmProgramme   *programme);
+/* The quarter whose return is due, where the window opens: the latest
+ * with any value while some KPI still lacks one; once every KPI has its
+ * value, the next quarter if it has ended by @current (today's quarter),
+ * else that same one. With no values at all, the last quarter ended
+ * before @current. @programme may be NULL. */
+PmPeriod   *pm_period_due               (PmProgramme     *programme,
+                                         PmPeriod        *current);
+
 /* Case- and accent-insensitive search. pm_search_prepare() gives the key
  * that the other functions take (NULL for an empty search). */
 char       *pm_search_prepare           (const char      *text);

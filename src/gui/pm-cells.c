@@ -108,7 +108,7 @@ create_cell (const CellSpec *spec)
 
     case PM_CELL_KIND_TRAVEL:
       child = gtk_label_new (NULL);
-      gtk_widget_add_css_class (child, "travel-arrow");
+      gtk_widget_add_css_class (child, "travel-word");
       gtk_widget_set_halign (child, GTK_ALIGN_CENTER);
       break;
 
@@ -191,13 +191,15 @@ update_cell (GtkWidget      *child,
 
     case PM_CELL_KIND_TRAVEL:
       {
-        g_autofree char *arrow = get_string (row, "travel-arrow");
         g_autofree char *label = get_string (row, "travel-label");
+        g_autofree char *reason = get_string (row, "travel-reason");
+        gboolean known = g_strcmp0 (label, reason) != 0;
 
-        gtk_label_set_label (GTK_LABEL (child), arrow);
-        gtk_widget_set_tooltip_text (child, label);
+        /* Words, not arrows: ↑ for a count that fell read as "up". */
+        gtk_label_set_label (GTK_LABEL (child), known ? label : "–");
+        gtk_widget_set_tooltip_text (child, reason);
         gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, reason, -1);
       }
       break;
 

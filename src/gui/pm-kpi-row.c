@@ -45,7 +45,7 @@ enum {
   PROP_TARGET_TEXT,
   PROP_VALUE_TEXT,
   PROP_CHANGE_TEXT,
-  PROP_TRAVEL_ARROW,
+  PROP_TRAVEL_REASON,
   PROP_TRAVEL_LABEL,
   PROP_RAG_LETTER,
   PROP_RAG_LABEL,
@@ -157,8 +157,8 @@ recompute (PmKpiRow *self)
   travel = pm_assessment_get_travel_since_previous (assessment);
   if (travel == PM_TRAVEL_UNKNOWN)
     travel = pm_assessment_get_travel_since_baseline (assessment);
-  set_string (self, PROP_TRAVEL_ARROW, pm_travel_get_arrow (travel));
   set_string (self, PROP_TRAVEL_LABEL, pm_travel_get_label (travel));
+  take_string (self, PROP_TRAVEL_REASON, pm_wording_travel_reason (kpi, self->period));
 
   rag = pm_assessment_get_rag (assessment);
   set_string (self, PROP_RAG_LETTER, pm_rag_get_letter (rag));
@@ -293,7 +293,7 @@ pm_kpi_row_class_init (PmKpiRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   static const char *string_names[N_STRINGS] = {
     "title", "unit-label", "direction-label", "baseline-text", "target-text",
-    "value-text", "change-text", "travel-arrow", "travel-label", "rag-letter",
+    "value-text", "change-text", "travel-reason", "travel-label", "rag-letter",
     "rag-label", "note",
   };
 

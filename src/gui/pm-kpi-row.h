@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (PmKpiRow, pm_kpi_row, PM, KPI_ROW, GObject)
 
 /* Properties: "kpi" (construct-only), "period", and the read-only
  * strings "title", "unit-label", "direction-label", "baseline-text",
- * "target-text", "value-text", "change-text", "travel-arrow",
+ * "target-text", "value-text", "change-text", "travel-reason",
  * "travel-label", "rag-letter", "rag-label", "note", with "rag" (PmRag)
  * and the sort keys "sort-value", "sort-change" (doubles, -G_MAXDOUBLE
  * when there is none) and "sort-rag" (int, worst first). */

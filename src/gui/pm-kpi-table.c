@@ -2,10 +2,13 @@
  *
  * The table shows, for the quarter, each KPI's value, change since
  * baseline, direction of travel and RAG status. Below it, the selected
- * KPI's value and note for the quarter are typed and saved at once; what
- * cannot be read as a value of the KPI's unit is explained beside the
- * field and nothing is saved. An accepted quarter is read-only, and one
- * the committee has seen says that a change to it is a restatement.
+ * KPI's value and note for the quarter are typed and saved on Enter or
+ * the ✓ button, which shows only while the field differs from what is
+ * stored. The line under the value says "✓ Saved" after a save, fading,
+ * or why what is typed cannot be read as a value of the KPI's unit (and
+ * then nothing can be saved); the line keeps its height either way. An
+ * accepted quarter is read-only, and one the committee has seen says that
+ * a change to it is a restatement.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +22,7 @@
 #include "pm-dialogs.h"
 #include "pm-format.h"
 #include "pm-history-dialog.h"
+#include "pm-kpi-columns.h"
 #include "pm-kpi-row.h"
 #include "pm-kpi-table.h"
 #include "pm-mirror.h"
@@ -29,15 +33,20 @@ struct _PmKpiTable
 
   /* Template widgets */
   GtkStack            *kpi_stack;
+  GtkPaned            *split;
   GtkColumnView       *kpi_view;
-  GtkScrolledWindow   *editor_scroller;
   GtkStack            *editor_stack;
   GtkLabel            *editor_title;
   GtkLabel            *editor_subtitle;
   AdwEntryRow         *value_row;
+  GtkWidget           *value_apply;
   GtkLabel            *value_error;
+  GtkWidget           *saved_label;
+  GtkWidget           *status_placeholder;
+  GtkLabel            *context_label;
   GtkLabel            *reported_label;
   AdwEntryRow         *note_row;
+  GtkWidget           *note_apply;
   PmChart             *trend_chart;
 
   /* Owned references */
@@ -51,6 +60,9 @@ struct _PmKpiTable
   GSignalGroup        *selection_signals;
   PmKpiRow            *selected_row;
   GSignalGroup        *selected_row_signals;
+
+  guint                fade_id;         /* fades "Saved" */
+  guint                scroll_id;       /* tick callback: brings the selected row into view */
 };
 
 G_DEFINE_FINAL_TYPE (PmKpiTable, pm_kpi_table, ADW_TYPE_BIN)
@@ -64,9 +76,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The value column is titled with the period, so there are two. */
-#define VALUE_COLUMN 5
 
 static PmStore *
 get_store (PmKpiTable *self)
@@ -139,17 +148,97 @@ update_signoff (PmKpiTable *self)
 
 /* The editor */
 
+/* One line under the value, always there: the error, "Saved", or a
+ * blank that holds its place. */
+static void
+update_status_line (PmKpiTable *self)
+{
+  gtk_widget_set_visible (self->status_placeholder,
+                          !gtk_widget_get_visible (GTK_WIDGET (self->value_error))
+                          && !gtk_widget_get_visible (self->saved_label));
+}
+
+static void
+hide_saved (PmKpiTable *self)
+{
+  g_clear_handle_id (&self->fade_id, g_source_remove);
+  gtk_widget_set_visible (self->saved_label, FALSE);
+  update_status_line (self);
+}
+
+static gboolean
+fade_saved_cb (gpointer data)
+{
+  PmKpiTable *self = data;
+
+  self->fade_id = 0;
+  gtk_widget_add_css_class (self->saved_label, "faded");
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_saved (PmKpiTable *self)
+{
+  g_clear_handle_id (&self->fade_id, g_source_remove);
+  gtk_widget_remove_css_class (self->saved_label, "faded");
+  gtk_widget_set_visible (self->saved_label, TRUE);
+  update_status_line (self);
+  self->fade_id = g_timeout_add_seconds (3, fade_saved_cb, self);
+}
+
 static void
 show_value_error (PmKpiTable *self,
                   const char *message)
 {
   gtk_label_set_label (self->value_error, message != NULL ? message : "");
+  /* One line, so that nothing moves: the whole of a long one is here. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->value_error), message);
   gtk_widget_set_visible (GTK_WIDGET (self->value_error), message != NULL);
 
   if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->value_row), "error");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->value_row), "error");
+      gtk_widget_set_visible (self->saved_label, FALSE);
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->value_row), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->value_row), "error");
+    }
+  update_status_line (self);
+}
+
+/* Editing, saved or invalid: ✓ shows only while a field differs from what
+ * is stored, and cannot be pressed while the value cannot be read. */
+static void
+update_apply (PmKpiTable *self)
+{
+  PmKpi *kpi;
+  PmProgressEntry *entry;
+  g_autofree char *value = NULL;
+  const char *note;
+  gboolean value_changed, note_changed;
+  gboolean valid = !gtk_widget_get_visible (GTK_WIDGET (self->value_error));
+
+  if (self->selected_row == NULL)
+    return;
+
+  kpi = pm_kpi_row_get_kpi (self->selected_row);
+  entry = pm_kpi_get_entry (kpi, self->period);
+  value = pm_wording_kpi_value (kpi, self->period);
+  note = entry != NULL ? pm_progress_entry_get_note (entry) : NULL;
+
+  value_changed = g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
+                             value != NULL ? value : "") != 0;
+  note_changed = g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
+                            note != NULL ? note : "") != 0;
+
+  gtk_widget_set_visible (self->value_apply, value_changed);
+  gtk_widget_set_visible (self->note_apply, note_changed);
+  gtk_widget_set_sensitive (self->value_apply, valid);
+  gtk_widget_set_sensitive (self->note_apply, valid);
+  if (value_changed || note_changed)
+    hide_saved (self);
 }
 
 static void
@@ -171,6 +260,7 @@ update_editor_fields (PmKpiTable *self)
                          entry != NULL && pm_progress_entry_get_note (entry) != NULL
                            ? pm_progress_entry_get_note (entry) : "");
   show_value_error (self, NULL);
+  update_apply (self);
 }
 
 static void
@@ -180,6 +270,7 @@ update_editor (PmKpiTable *self)
   g_autofree char *value_title = NULL;
   g_autofree char *note_title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *context = NULL;
   gboolean has_kpi = self->selected_row != NULL;
   PmKpi *kpi;
 
@@ -209,6 +300,8 @@ update_editor (PmKpiTable *self)
                               pm_kpi_row_get_baseline_text (self->selected_row),
                               pm_kpi_row_get_target_text (self->selected_row));
   gtk_label_set_label (self->editor_subtitle, subtitle);
+  context = pm_wording_entry_context (kpi, self->period);
+  gtk_label_set_label (self->context_label, context);
 
   /* Translators: "Value for Q3 2016/17" */
   value_title = g_strdup_printf (_("Value for %s"), period);
@@ -231,6 +324,7 @@ selection_changed_cb (PmKpiTable *self)
     return;
 
   g_signal_group_set_target (self->selected_row_signals, row);
+  hide_saved (self);
   update_editor (self);
 }
 
@@ -251,6 +345,7 @@ value_changed_cb (PmKpiTable *self)
     show_value_error (self, NULL);
   else
     show_value_error (self, error->message);
+  update_apply (self);
 }
 
 static void
@@ -264,6 +359,11 @@ entry_apply_cb (PmKpiTable *self)
   PmKpi *kpi;
 
   if (store == NULL || self->selected_row == NULL)
+    return;
+
+  /* Invalid: the line under the field already says why; nothing to save. */
+  value_changed_cb (self);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->value_error)))
     return;
 
   kpi = pm_kpi_row_get_kpi (self->selected_row);
@@ -293,6 +393,7 @@ entry_apply_cb (PmKpiTable *self)
   if (undo == NULL)
     return;
 
+  show_saved (self);
   period = pm_period_get_label (self->period);
   /* Translators: toast after saving a KPI value: "Saved for Q3 2016/17" */
   message = g_strdup_printf (_("Saved for %s"), period);
@@ -313,7 +414,7 @@ static void
 update_value_column (PmKpiTable *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->kpi_view);
-  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, VALUE_COLUMN);
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, PM_KPI_COLUMN_VALUE);
   g_autofree char *label = pm_period_get_label (self->period);
 
   gtk_column_view_column_set_title (column, label);
@@ -326,91 +427,6 @@ kpi_row_new_cb (gpointer item,
   PmKpiTable *self = user_data;
 
   return pm_kpi_row_new (PM_KPI (item), self->period);
-}
-
-static void
-setup_columns (PmKpiTable *self)
-{
-  struct {
-    const char         *title;
-    GtkListItemFactory *factory;
-    const char         *sort_property;
-    GType               sort_type;
-    int                 fixed_width;
-    gboolean            expand;
-  } columns[] = {
-    { N_("KPI"), pm_cell_label_factory_new ("title", PM_CELL_WRAP | PM_CELL_WIDE), "title", G_TYPE_STRING, -1, TRUE },
-    { N_("Unit"), pm_cell_label_factory_new ("unit-label", PM_CELL_PLAIN), "unit-label", G_TYPE_STRING, 90, FALSE },
-    { N_("Direction"), pm_cell_label_factory_new ("direction-label", PM_CELL_PLAIN), "direction-label", G_TYPE_STRING, 86, FALSE },
-    { N_("Baseline"), pm_cell_label_factory_new ("baseline-text", PM_CELL_WRAP), "baseline-text", G_TYPE_STRING, 130, FALSE },
-    { N_("Target"), pm_cell_label_factory_new ("target-text", PM_CELL_WRAP), "target-text", G_TYPE_STRING, 110, FALSE },
-    { N_("Value"), pm_cell_label_factory_new ("value-text", PM_CELL_NUMERIC | PM_CELL_WRAP), "sort-value", G_TYPE_DOUBLE, 100, FALSE },
-    { N_("Change"), pm_cell_label_factory_new ("change-text", PM_CELL_NUMERIC), "sort-change", G_TYPE_DOUBLE, 80, FALSE },
-    { N_("Travel"), pm_cell_travel_factory_new (), "travel-label", G_TYPE_STRING, 62, FALSE },
-    { N_("RAG"), pm_cell_rag_factory_new (), "sort-rag", G_TYPE_INT, 54, FALSE },
-    { N_("Trend"), pm_cell_sparkline_factory_new (), "sort-rag", G_TYPE_INT, 84, FALSE },
-  };
-
-  G_STATIC_ASSERT (VALUE_COLUMN == 5);
-
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column =
-        gtk_column_view_column_new (_(columns[i].title), columns[i].factory);
-      GtkExpression *expression = gtk_property_expression_new (PM_TYPE_KPI_ROW, NULL,
-                                                               columns[i].sort_property);
-      g_autoptr(GtkSorter) sorter = NULL;
-
-      if (columns[i].sort_type == G_TYPE_STRING)
-        sorter = GTK_SORTER (gtk_string_sorter_new (expression));
-      else
-        sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
-
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (columns[i].fixed_width > 0)
-        gtk_column_view_column_set_fixed_width (column, columns[i].fixed_width);
-      gtk_column_view_append_column (self->kpi_view, column);
-    }
-}
-
-/* Narrower than the table, the columns that matter least go first: the
- * KPI, its value and RAG always show; then, as room allows, its target,
- * travel, trend, baseline, change, direction and unit. */
-#define KPI_COLUMN_LEAST 180
-/* The table's header and two rows: what the panel below leaves it. */
-#define TABLE_LEAST_HEIGHT 200
-
-static void
-fit_columns (PmKpiTable *self,
-             int         width,
-             int         height)
-{
-  static const struct {
-    guint column;
-    int   width;
-  } by_importance[] = {
-    { VALUE_COLUMN, 100 }, { 8, 54 }, { 4, 110 }, { 7, 62 }, { 9, 84 },
-    { 3, 130 }, { 6, 80 }, { 2, 86 }, { 1, 90 },
-  };
-  GListModel *columns = gtk_column_view_get_columns (self->kpi_view);
-  int room = width - KPI_COLUMN_LEAST;
-
-  for (guint i = 0; i < G_N_ELEMENTS (by_importance); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, by_importance[i].column);
-      gboolean fits = i < 2 || room >= by_importance[i].width;
-
-      if (fits)
-        room -= by_importance[i].width;
-      if (gtk_column_view_column_get_visible (column) != fits)
-        gtk_column_view_column_set_visible (column, fits);
-    }
-
-  /* The panel below scrolls rather than hide the table in a short window. */
-  if (gtk_scrolled_window_get_max_content_height (self->editor_scroller) != MAX (height - TABLE_LEAST_HEIGHT, 0))
-    gtk_scrolled_window_set_max_content_height (self->editor_scroller, MAX (height - TABLE_LEAST_HEIGHT, 0));
 }
 
 static void
@@ -561,7 +577,7 @@ pm_kpi_table_size_allocate (GtkWidget *widget,
                             int        height,
                             int        baseline)
 {
-  fit_columns (PM_KPI_TABLE (widget), width, height);
+  pm_kpi_columns_fit (PM_KPI_TABLE (widget)->kpi_view, width);
   if (adw_bin_get_child (ADW_BIN (widget)) != NULL)
     gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
 }
@@ -575,6 +591,10 @@ pm_kpi_table_dispose (GObject *object)
   g_signal_group_set_target (self->rows_signals, NULL);
   g_signal_group_set_target (self->selection_signals, NULL);
   g_signal_group_set_target (self->selected_row_signals, NULL);
+  g_clear_handle_id (&self->fade_id, g_source_remove);
+  if (self->scroll_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->kpi_view), self->scroll_id);
+  self->scroll_id = 0;
 
   /* AdwBin would unparent its child a second time after the template
    * has: let it go first. */
@@ -674,13 +694,18 @@ pm_kpi_table_class_init (PmKpiTableClass *klass)
   g_type_ensure (PM_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilotmonitor/PilotMonitor/pm-kpi-table.ui");
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, kpi_stack);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, split);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, kpi_view);
-  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, editor_scroller);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, editor_title);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, editor_subtitle);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, value_row);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, value_apply);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, value_error);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, saved_label);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, status_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, context_label);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, note_apply);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, note_row);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, reported_label);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, trend_chart);
@@ -718,7 +743,7 @@ pm_kpi_table_init (PmKpiTable *self)
   g_signal_group_connect_swapped (self->rows_signals, "items-changed", G_CALLBACK (update_kpi_stack), self);
 
   self->period = pm_period_new_current ();
-  setup_columns (self);
+  pm_kpi_columns_append (self->kpi_view);
   update_value_column (self);
   rebuild (self);
 }
@@ -736,6 +761,10 @@ pm_kpi_table_set_session (PmKpiTable *self,
     return;
 
   g_signal_group_set_target (self->session_signals, session);
+  /* Where the table ends and the editor begins, as last dragged. */
+  if (session != NULL && pm_session_get_settings (session) != NULL)
+    g_settings_bind (pm_session_get_settings (session), "kpi-table-height",
+                     self->split, "position", G_SETTINGS_BIND_DEFAULT);
   update_signoff (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -765,6 +794,7 @@ pm_kpi_table_set_period (PmKpiTable *self,
     return;
 
   g_set_object (&self->period, period);
+  hide_saved (self);
   set_rows_period (self);
   update_value_column (self);
   update_editor (self);
@@ -773,16 +803,21 @@ pm_kpi_table_set_period (PmKpiTable *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }
 
-static GtkWidget *
-find_list_view (GtkWidget *widget)
+static gboolean
+scroll_to_selected_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       data)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
+  PmKpiTable *self = data;
+  guint position = self->kpi_selection != NULL ? gtk_single_selection_get_selected (self->kpi_selection)
+                                               : GTK_INVALID_LIST_POSITION;
 
-  return NULL;
+  /* Not laid out yet: the next frame. */
+  if (!pm_kpi_columns_scroll_to (self->kpi_view, position))
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -790,7 +825,6 @@ pm_kpi_table_select_kpi (PmKpiTable *self,
                          PmKpi      *kpi)
 {
   GListModel *model;
-  GtkWidget *list_view;
 
   g_return_if_fail (PM_IS_KPI_TABLE (self));
   g_return_if_fail (PM_IS_KPI (kpi));
@@ -807,9 +841,12 @@ pm_kpi_table_select_kpi (PmKpiTable *self,
         continue;
 
       gtk_single_selection_set_selected (self->kpi_selection, i);
-      list_view = find_list_view (GTK_WIDGET (self->kpi_view));
-      if (list_view != NULL)
-        gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", i);
+      pm_kpi_columns_scroll_to (self->kpi_view, i);
+      /* Chosen from another page (To Chase), the table is only now being
+       * laid out, and a scroll before that is lost: again once it is. */
+      if (self->scroll_id == 0)
+        self->scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->kpi_view), scroll_to_selected_cb,
+                                                        self, NULL);
       gtk_widget_grab_focus (GTK_WIDGET (self->value_row));
       return;
     }

@@ -20,6 +20,7 @@ struct _PmPeriodSelector
   PmProgramme  *programme;
   PmPeriod     *period;
   GListStore   *periods;
+  GHashTable   *with_values;    /* indices of the quarters with values */
 
   int           first_index;
   gboolean      rebuilding;
@@ -43,6 +44,109 @@ period_label_cb (PmPeriod *period,
   return period != NULL ? pm_period_get_label (period) : NULL;
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The drop-down's own search filters a GtkFilterListModel under its popup
+ * list; GTK 4.8 has no setting for where a match may start. */
+static GtkFilterListModel *
+find_search_model (PmPeriodSelector *self)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (self->drop_down), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *selection;
+  GListModel *model;
+
+  if (list == NULL)
+    return NULL;
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+  if (!GTK_IS_SINGLE_SELECTION (selection))
+    return NULL;
+  model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+
+  return GTK_IS_FILTER_LIST_MODEL (model) ? GTK_FILTER_LIST_MODEL (model) : NULL;
+}
+
+static void
+search_changed_cb (PmPeriodSelector *self)
+{
+  GtkFilterListModel *model = find_search_model (self);
+  GtkFilter *filter = model != NULL ? gtk_filter_list_model_get_filter (model) : NULL;
+
+  /* "2016" finds Q3 2016/17: a match anywhere in the label. */
+  if (GTK_IS_STRING_FILTER (filter))
+    gtk_string_filter_set_match_mode (GTK_STRING_FILTER (filter), GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+}
+
+/* Enter takes the first quarter the search left. */
+static void
+search_activate_cb (PmPeriodSelector *self)
+{
+  GtkFilterListModel *model = find_search_model (self);
+  g_autoptr(PmPeriod) first = NULL;
+  GtkWidget *popover;
+
+  if (model == NULL || g_list_model_get_n_items (G_LIST_MODEL (model)) == 0)
+    return;
+
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  pm_period_selector_set_period (self, first);
+
+  popover = find_descendant (GTK_WIDGET (self->drop_down), GTK_TYPE_POPOVER);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+item_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *mark = gtk_label_new (_("values entered"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (mark, "dim-label");
+  gtk_widget_add_css_class (mark, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), mark);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+item_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              PmPeriodSelector         *self)
+{
+  PmPeriod *period = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *mark = gtk_widget_get_next_sibling (label);
+  g_autofree char *text = pm_period_get_label (period);
+  gboolean has_values = g_hash_table_contains (self->with_values,
+                                               GINT_TO_POINTER (pm_period_get_index (period)));
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_set_visible (mark, has_values);
+}
+
 static void
 select_period (PmPeriodSelector *self)
 {
@@ -62,6 +166,8 @@ rebuild (PmPeriodSelector *self)
   int first, last;
 
   pm_period_range (self->programme, current, &first, &last);
+  g_clear_pointer (&self->with_values, g_hash_table_unref);
+  self->with_values = pm_period_indexes_with_values (self->programme);
   if (self->period != NULL)
     {
       first = MIN (first, pm_period_get_index (self->period));
@@ -106,6 +212,7 @@ pm_period_selector_dispose (GObject *object)
   g_clear_object (&self->programme);
   g_clear_object (&self->period);
   g_clear_object (&self->periods);
+  g_clear_pointer (&self->with_values, g_hash_table_unref);
 
   G_OBJECT_CLASS (pm_period_selector_parent_class)->dispose (object);
 }
@@ -183,6 +290,8 @@ static void
 pm_period_selector_init (PmPeriodSelector *self)
 {
   g_autoptr(GtkExpression) expression = NULL;
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *search;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -193,6 +302,21 @@ pm_period_selector_init (PmPeriodSelector *self)
                                             G_CALLBACK (period_label_cb), NULL, NULL);
   gtk_drop_down_set_expression (self->drop_down, expression);
   gtk_drop_down_set_model (self->drop_down, G_LIST_MODEL (self->periods));
+
+  /* The popup marks the quarters that have values. */
+  g_signal_connect (factory, "setup", G_CALLBACK (item_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (item_bind_cb), self);
+  gtk_drop_down_set_list_factory (self->drop_down, factory);
+
+  search = find_descendant (GTK_WIDGET (self->drop_down), GTK_TYPE_SEARCH_ENTRY);
+  if (search != NULL)
+    {
+      g_signal_connect_object (search, "search-changed", G_CALLBACK (search_changed_cb),
+                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      g_signal_connect_object (search, "activate", G_CALLBACK (search_activate_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  search_changed_cb (self);
   rebuild (self);
 }
 
@@ -247,4 +371,35 @@ pm_period_selector_set_period (PmPeriodSelector *self,
 
   /* selected_changed_cb() takes it from here. */
   gtk_drop_down_set_selected (self->drop_down, (guint) position);
+}
+
+gboolean
+pm_period_selector_has_values (PmPeriodSelector *self,
+                               PmPeriod         *period)
+{
+  g_return_val_if_fail (PM_IS_PERIOD_SELECTOR (self), FALSE);
+  g_return_val_if_fail (PM_IS_PERIOD (period), FALSE);
+
+  return g_hash_table_contains (self->with_values, GINT_TO_POINTER (pm_period_get_index (period)));
+}
+
+void
+pm_period_selector_refresh (PmPeriodSelector *self)
+{
+  g_autoptr(GHashTable) now = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  gboolean same;
+
+  g_return_if_fail (PM_IS_PERIOD_SELECTOR (self));
+
+  now = pm_period_indexes_with_values (self->programme);
+  same = g_hash_table_size (now) == g_hash_table_size (self->with_values);
+  g_hash_table_iter_init (&iter, now);
+  while (same && g_hash_table_iter_next (&iter, &key, NULL))
+    same = g_hash_table_contains (self->with_values, key);
+
+  /* The list's rows are bound again only when its items change. */
+  if (!same)
+    rebuild (self);
 }

@@ -22,5 +22,10 @@ void       pm_period_selector_set_programme (PmPeriodSelector *self,
 PmPeriod  *pm_period_selector_get_period    (PmPeriodSelector *self);
 void       pm_period_selector_set_period    (PmPeriodSelector *self,
                                              PmPeriod         *period);
+/* Whether the list marks @period as having values. */
+gboolean   pm_period_selector_has_values    (PmPeriodSelector *self,
+                                             PmPeriod         *period);
+/* Looks again at which quarters have values (after a save or an undo). */
+void       pm_period_selector_refresh       (PmPeriodSelector *self);
 
 G_END_DECLS

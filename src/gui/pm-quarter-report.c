@@ -1,6 +1,7 @@
 /* pm-quarter-report.c
  *
- * The narrative is saved when a field loses focus (or on Save); families
+ * The narrative is saved when a field loses focus, its one way (a Save
+ * button beside "Saved when you leave a field" made both look unsure); families
  * supported are saved on Enter. Each save is one store call, reported
  * through the session.
  *
@@ -142,12 +143,6 @@ save_narrative (PmQuarterReport *self)
 
   if (undo != NULL)
     pm_session_report_saved (self->session, _("Narrative saved"), g_steal_pointer (&undo));
-}
-
-static void
-save_narrative_cb (PmQuarterReport *self)
-{
-  save_narrative (self);
 }
 
 /* An undo puts back the old narrative: show it, unless typing is under way. */
@@ -513,7 +508,6 @@ pm_quarter_report_class_init (PmQuarterReportClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, reach_error);
   gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, spend_group);
   gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, spend_list);
-  gtk_widget_class_bind_template_callback (widget_class, save_narrative_cb);
 }
 
 static void

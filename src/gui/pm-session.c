@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pm-format.h"
 #include "pm-session.h"
 
 #define MAX_RECENT 10
@@ -23,6 +24,8 @@ struct _PmSession
   char         *author;
   gboolean      author_known;   /* typed, or the account's real name */
   gboolean      author_asked;
+  char         *location;       /* as remembered, without a password */
+  gboolean      choosing;       /* the period is being set on opening */
 };
 
 G_DEFINE_FINAL_TYPE (PmSession, pm_session, G_TYPE_OBJECT)
@@ -148,6 +151,61 @@ remember_location (PmSession  *self,
   g_settings_set_strv (self->settings, "recent-databases", (const char * const *) updated);
 }
 
+/* The period picked on each database, keyed by its location as kept:
+ * only those still among the recent ones stay. */
+static void
+remember_period (PmSession *self)
+{
+  g_autoptr(GVariant) periods = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *code = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *location, *kept;
+
+  if (self->settings == NULL || self->location == NULL || self->programme == NULL || self->choosing)
+    return;
+
+  code = pm_period_to_code (self->period);
+  recent = g_settings_get_strv (self->settings, "recent-databases");
+  periods = g_settings_get_value (self->settings, "database-periods");
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&builder, "{ss}", self->location, code);
+  g_variant_iter_init (&iter, periods);
+  while (g_variant_iter_next (&iter, "{&s&s}", &location, &kept))
+    if (g_strcmp0 (location, self->location) != 0
+        && g_strv_contains ((const char * const *) recent, location))
+      g_variant_builder_add (&builder, "{ss}", location, kept);
+
+  g_settings_set_value (self->settings, "database-periods", g_variant_builder_end (&builder));
+}
+
+/* Where a database opens: on the period last picked there, else on the
+ * one whose return is due. */
+static void
+choose_period (PmSession *self)
+{
+  g_autoptr(PmPeriod) current = pm_period_new_current ();
+  g_autoptr(PmPeriod) period = NULL;
+  g_autofree char *code = NULL;
+
+  if (self->settings != NULL && self->location != NULL)
+    {
+      g_autoptr(GVariant) periods = g_settings_get_value (self->settings, "database-periods");
+
+      /* An unreadable remembered period is no reason to complain. */
+      if (g_variant_lookup (periods, self->location, "s", &code))
+        period = pm_period_parse (code, NULL);
+    }
+  if (period == NULL)
+    period = pm_period_due (self->programme, current);
+
+  self->choosing = TRUE;
+  pm_session_set_period (self, period);
+  self->choosing = FALSE;
+}
+
 /* GObject */
 
 static void
@@ -170,6 +228,7 @@ pm_session_finalize (GObject *object)
   PmSession *self = PM_SESSION (object);
 
   g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->location, g_free);
 
   G_OBJECT_CLASS (pm_session_parent_class)->finalize (object);
 }
@@ -339,6 +398,7 @@ pm_session_set_period (PmSession *self,
     return;
 
   g_set_object (&self->period, period);
+  remember_period (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }
 
@@ -406,8 +466,12 @@ pm_session_open (PmSession         *self,
         return FALSE;
     }
 
+  /* Until it is open, a change of period belongs to no database. */
+  g_clear_pointer (&self->location, g_free);
   pm_session_set_document (self, store, programme);
   remember_location (self, location);
+  self->location = pm_store_location_to_keep (location);
+  choose_period (self);
 
   return TRUE;
 }

@@ -63,7 +63,8 @@ void            pm_session_set_document     (PmSession        *self,
                                              PmProgramme      *programme);
 /* Opens @location (a file, or a server with @password, which may be NULL)
  * and makes it the document, remembering it among the recent ones; on
- * failure nothing changes. */
+ * failure nothing changes. The period becomes the one last picked on this
+ * database (remembered in settings), else the one due (pm_period_due()). */
 gboolean        pm_session_open             (PmSession        *self,
                                              const char       *location,
                                              const char       *password,

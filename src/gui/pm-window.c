@@ -107,16 +107,6 @@ back_clicked_cb (PmWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-static void
-period_changed_cb (PmWindow *self)
-{
-  GSettings *settings = pm_session_get_settings (self->session);
-  g_autofree char *code = pm_period_to_code (pm_period_selector_get_period (self->period_selector));
-
-  if (settings != NULL)
-    g_settings_set_string (settings, "last-period", code);
-}
-
 /* The session has a new document (or the same, loaded again). */
 static void
 document_changed_cb (PmWindow *self)
@@ -513,7 +503,6 @@ pm_window_class_init (PmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
 
   _pm_window_class_actions_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
@@ -526,8 +515,6 @@ static void
 restore_state (PmWindow *self)
 {
   GSettings *settings = pm_session_get_settings (self->session);
-  g_autofree char *code = NULL;
-  g_autoptr(PmPeriod) period = NULL;
 
   if (settings == NULL)
     return;
@@ -537,13 +524,6 @@ restore_state (PmWindow *self)
                                g_settings_get_int (settings, "window-height"));
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-
-  /* An unreadable remembered period is no reason to complain: use today's. */
-  code = g_settings_get_string (settings, "last-period");
-  if (code[0] != '\0')
-    period = pm_period_parse (code, NULL);
-  if (period != NULL)
-    pm_period_selector_set_period (self->period_selector, period);
 }
 
 static void
@@ -562,6 +542,9 @@ pm_window_init (PmWindow *self)
                            G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "saved",
                            G_CALLBACK (session_saved_cb), self, G_CONNECT_SWAPPED);
+  /* A first value for a quarter marks it in the period list. */
+  g_signal_connect_object (self->session, "saved",
+                           G_CALLBACK (pm_period_selector_refresh), self->period_selector, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "failed",
                            G_CALLBACK (session_failed_cb), self, G_CONNECT_SWAPPED);
 

@@ -208,16 +208,3 @@ pm_travel_get_label (PmTravel travel)
     default:                  g_return_val_if_reached ("");
     }
 }
-
-const char *
-pm_travel_get_arrow (PmTravel travel)
-{
-  switch (travel)
-    {
-    case PM_TRAVEL_UNKNOWN:   return "";
-    case PM_TRAVEL_WORSENING: return "↓";
-    case PM_TRAVEL_STEADY:    return "→";
-    case PM_TRAVEL_IMPROVING: return "↑";
-    default:                  g_return_val_if_reached ("");
-    }
-}

@@ -186,3 +186,164 @@ pm_wording_rag_counts (const guint *counts)
                           counts[PM_RAG_GREEN], counts[PM_RAG_AMBER],
                           counts[PM_RAG_RED], counts[PM_RAG_GREY]);
 }
+
+char *
+pm_wording_travel_move (PmKpi    *kpi,
+                        PmPeriod *period,
+                        PmTravel *travel)
+{
+  g_autoptr(PmAssessment) assessment = NULL;
+  PmUnit unit;
+  PmProgressEntry *previous;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  gboolean from_baseline = FALSE;
+  double from, to;
+  PmTravel found;
+
+  g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+  g_return_val_if_fail (travel != NULL, NULL);
+
+  assessment = pm_assessment_new (kpi, period);
+  unit = pm_kpi_get_unit (kpi);
+  previous = pm_kpi_get_previous_entry (kpi, period);
+
+  /* The same choice as the window's and the prints' Travel column. */
+  found = pm_assessment_get_travel_since_previous (assessment);
+  if (found != PM_TRAVEL_UNKNOWN && previous != NULL)
+    {
+      from = pm_progress_entry_get_value (previous);
+    }
+  else
+    {
+      found = pm_assessment_get_travel_since_baseline (assessment);
+      from_baseline = TRUE;
+      from = found != PM_TRAVEL_UNKNOWN ? pm_baseline_get_value (pm_kpi_get_baseline (kpi)) : 0.0;
+    }
+
+  *travel = found;
+  if (found == PM_TRAVEL_UNKNOWN)
+    return NULL;
+
+  to = pm_assessment_get_value (assessment);
+  from_text = pm_unit_format_value (unit, from);
+  to_text = pm_unit_format_value (unit, to);
+
+  if (g_strcmp0 (from_text, to_text) == 0)
+    /* Translators: a KPI's value did not move, e.g. "unchanged at 16" */
+    return g_strdup_printf (_("unchanged at %s"), to_text);
+
+  if (from_baseline)
+    return g_strdup_printf (to > from
+                            /* Translators: "up from a baseline of 5 to 7" */
+                            ? _("up from a baseline of %s to %s")
+                            : _("down from a baseline of %s to %s"),
+                            from_text, to_text);
+
+  return g_strdup_printf (to > from
+                          /* Translators: "up from 5 to 7", since the previous quarter */
+                          ? _("up from %s to %s")
+                          : _("down from %s to %s"),
+                          from_text, to_text);
+}
+
+char *
+pm_wording_travel_reason (PmKpi    *kpi,
+                          PmPeriod *period)
+{
+  PmTravel travel = PM_TRAVEL_UNKNOWN;
+  g_autofree char *move = NULL;
+  const char *aim;
+
+  g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+
+  move = pm_wording_travel_move (kpi, period, &travel);
+  if (move == NULL)
+    return g_strdup (pm_travel_get_label (PM_TRAVEL_UNKNOWN));
+
+  switch (pm_kpi_get_direction (kpi))
+    {
+    case PM_DIRECTION_INCREASE:
+      aim = _("this KPI should go up");
+      break;
+
+    case PM_DIRECTION_REDUCE:
+      aim = _("this KPI should go down");
+      break;
+
+    case PM_DIRECTION_MAINTAIN:
+    default:
+      aim = _("this KPI should hold its level");
+      break;
+    }
+
+  /* Translators: "Improving: down from 17 to 16, and this KPI should go down" */
+  return g_strdup_printf (_("%s: %s, and %s"), pm_travel_get_label (travel), move, aim);
+}
+
+char *
+pm_wording_entry_context (PmKpi    *kpi,
+                          PmPeriod *period)
+{
+  g_autoptr(PmAssessment) assessment = NULL;
+  PmUnit unit;
+  PmProgressEntry *previous;
+  g_autofree char *earlier = NULL;
+  g_autofree char *track = NULL;
+
+  g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+
+  unit = pm_kpi_get_unit (kpi);
+  previous = pm_kpi_get_previous_entry (kpi, period);
+  if (previous == NULL)
+    {
+      earlier = g_strdup (_("No earlier value"));
+    }
+  else
+    {
+      PmPeriod *when = pm_progress_entry_get_period (previous);
+      g_autofree char *value = pm_unit_format_value (unit, pm_progress_entry_get_value (previous));
+
+      if (pm_period_get_index (when) == pm_period_get_index (period) - 1)
+        /* Translators: the value of the quarter before, beside the field: "Last quarter 5" */
+        earlier = g_strdup_printf (_("Last quarter %s"), value);
+      else
+        {
+          g_autofree char *label = pm_period_get_label (when);
+
+          /* Translators: the latest earlier value: "Q1 2016/17: 5" */
+          earlier = g_strdup_printf (_("%s: %s"), label, value);
+        }
+    }
+
+  assessment = pm_assessment_new (kpi, period);
+  if (!pm_assessment_has_profiled_target (assessment))
+    track = g_strdup (_("no target to judge by"));
+  else
+    {
+      g_autofree char *target = pm_unit_format_value (unit, pm_assessment_get_profiled_target (assessment));
+
+      switch (pm_kpi_get_direction (kpi))
+        {
+        case PM_DIRECTION_INCREASE:
+          /* Translators: the profiled target for the quarter: "on track needs ≥ 12.5" */
+          track = g_strdup_printf (_("on track needs ≥ %s"), target);
+          break;
+
+        case PM_DIRECTION_REDUCE:
+          track = g_strdup_printf (_("on track needs ≤ %s"), target);
+          break;
+
+        case PM_DIRECTION_MAINTAIN:
+        default:
+          track = g_strdup_printf (_("on track is close to %s"), target);
+          break;
+        }
+    }
+
+  /* Translators: "Last quarter 5 · on track needs ≥ 12.5" */
+  return g_strdup_printf (_("%s · %s"), earlier, track);
+}

@@ -48,6 +48,26 @@ char *pm_wording_kpi_value   (PmKpi       *kpi,
 /* @kpi's baseline ("0 (October 2016)", "To be confirmed"), with its note
  * when the state's words leave the note out. */
 char *pm_wording_kpi_baseline (PmKpi      *kpi);
+/* How @kpi's value for @period moved: since the previous period with a
+ * value, else since the baseline, as pm_assessment judges it. Sets
+ * @travel (PM_TRAVEL_UNKNOWN when there is nothing to compare) and
+ * returns the move, "down from 17 to 16", "up from a baseline of 5 to 7",
+ * "unchanged at 16", or NULL when the travel is not known. */
+char *pm_wording_travel_move  (PmKpi      *kpi,
+                               PmPeriod   *period,
+                               PmTravel   *travel);
+/* The word with its reason, for a tooltip or a screen reader:
+ * "Improving: down from 17 to 16, and this KPI should go down";
+ * "Not known" when there is nothing to compare. */
+char *pm_wording_travel_reason (PmKpi     *kpi,
+                                PmPeriod  *period);
+/* What to weigh a new value for @kpi in @period against, beside the field
+ * it is typed in: the latest earlier value and the profiled target for
+ * the period, "Last quarter 5 · on track needs ≥ 12.5" (or "Q1 2016/17:
+ * 5" when the latest is older; "No earlier value", "no target to judge
+ * by" when there is none). */
+char *pm_wording_entry_context (PmKpi     *kpi,
+                                PmPeriod  *period);
 /* "3 green, 1 amber, 0 red, 2 not judged": what a screen reader says for
  * a row of RAG pills. @counts is indexed by PmRag. */
 char *pm_wording_rag_counts  (const guint *counts);

@@ -26,7 +26,7 @@
 #define CHART_GAP       16.0
 #define SECONDARY_SPAN  "<span foreground=\"#3d3846\">"
 
-static const double kpi_widths[] = { 143, 104, 68, 56, 48, 40, 40.2756 };
+static const double kpi_widths[] = { 135, 96, 68, 56, 48, 56, 40.2756 };
 static const double spend_widths[] = { 259.2756, 80, 80, 80 };
 static const double delivery_widths[] = { 84, 150, 265.2756 };
 static const double restated_widths[] = { 170, 58, 64, 64, 143.2756 };
@@ -210,7 +210,7 @@ add_kpi_row (PmReportTable *table,
   PmUnit unit = pm_kpi_get_unit (kpi);
   PangoLayout *cells[G_N_ELEMENTS (kpi_widths)] = { NULL, };
   PmRag rags[G_N_ELEMENTS (kpi_widths)];
-  PmTravel travel;
+  PmTravel travel = PM_TRAVEL_UNKNOWN;
   g_autofree char *title = kpi_cell_markup (kpi, period);
   g_autofree char *baseline_text = pm_wording_kpi_baseline (kpi);
   g_autofree char *baseline = g_markup_escape_text (baseline_text, -1);
@@ -220,22 +220,21 @@ add_kpi_row (PmReportTable *table,
   g_autofree char *value = escaped_or_secondary (value_text, _("No value"));
   g_autofree char *change_text = NULL;
   g_autofree char *change = NULL;
+  g_autofree char *travel_move = NULL;
   g_autofree char *travel_markup = NULL;
 
   if (pm_assessment_has_change (assessment))
     change_text = pm_unit_format_change (unit, pm_assessment_get_change (assessment));
   change = escaped_or_secondary (change_text, "–");
 
-  travel = pm_assessment_get_travel_since_previous (assessment);
-  if (travel == PM_TRAVEL_UNKNOWN)
-    travel = pm_assessment_get_travel_since_baseline (assessment);
-  if (travel == PM_TRAVEL_UNKNOWN)
+  /* The word, then which way the value moved: an arrow alone read
+   * backwards for a KPI that should go down. */
+  travel_move = pm_wording_travel_move (kpi, period, &travel);
+  if (travel_move == NULL)
     travel_markup = secondary ("–");
   else
-    travel_markup = g_markup_printf_escaped ("<span size=\"larger\">%s</span>\n"
-                                             SECONDARY_SPAN "%s</span>",
-                                             pm_travel_get_arrow (travel),
-                                             pm_travel_get_label (travel));
+    travel_markup = g_markup_printf_escaped ("<b>%s</b>\n" SECONDARY_SPAN "%s</span>",
+                                             pm_travel_get_label (travel), travel_move);
 
 #define CELL(i, markup) \
   _pm_report_layout_new (context, PM_REPORT_FONT_TABLE, (markup), kpi_widths[i] - 2 * PM_REPORT_CELL_PADDING)

@@ -424,8 +424,8 @@ pm_summary_report_get_footnote (PmReport *report)
                      "no baseline value or no target. "
                      "A KPI to be maintained is green within its tolerance of the level and amber "
                      "within twice that. "
-                     "<b>Travel</b>: ↑ improving, → steady, ↓ worsening since the previous value "
-                     "(or the baseline when there is none)."));
+                     "<b>Travel</b>: improving, steady or worsening since the previous value "
+                     "(or the baseline when there is none), judged by the way the KPI should go."));
 }
 
 static void

@@ -52,7 +52,8 @@ test_settings_keys (void)
     { "last-database", "s" },
     { "recent-databases", "as" },
     { "author-name", "s" },
-    { "last-period", "s" },
+    { "database-periods", "a{ss}" },
+    { "kpi-table-height", "i" },
   };
   g_autoptr(GSettingsSchema) schema = lookup_schema ();
   g_auto(GStrv) keys = NULL;
@@ -82,7 +83,7 @@ test_settings_defaults (void)
   g_auto(GStrv) recent = NULL;
   g_autofree char *last_database = NULL;
   g_autofree char *author_name = NULL;
-  g_autofree char *last_period = NULL;
+  g_autoptr(GVariant) periods = NULL;
 
   g_assert_nonnull (schema);
   settings = g_settings_new_full (schema, backend, NULL);
@@ -95,9 +96,10 @@ test_settings_defaults (void)
   g_assert_cmpstr (last_database, ==, "");
   author_name = g_settings_get_string (settings, "author-name");
   g_assert_cmpstr (author_name, ==, "");
-  /* Empty means the current quarter, not a stored period. */
-  last_period = g_settings_get_string (settings, "last-period");
-  g_assert_cmpstr (last_period, ==, "");
+  /* No database has a period of its own yet: each opens on the one due. */
+  periods = g_settings_get_value (settings, "database-periods");
+  g_assert_cmpuint (g_variant_n_children (periods), ==, 0);
+  g_assert_cmpint (g_settings_get_int (settings, "kpi-table-height"), ==, 300);
 
   recent = g_settings_get_strv (settings, "recent-databases");
   g_assert_cmpuint (g_strv_length (recent), ==, 0);
@@ -111,6 +113,7 @@ test_settings_round_trip (void)
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GSettings) again = NULL;
   g_auto(GStrv) recent = NULL;
+  g_autoptr(GVariant) periods = NULL;
   g_autofree char *period = NULL;
   const char * const paths[] = { "/tmp/a.db", "/tmp/b.db", NULL };
 
@@ -118,14 +121,16 @@ test_settings_round_trip (void)
   settings = g_settings_new_full (schema, backend, NULL);
 
   g_assert_true (g_settings_set_strv (settings, "recent-databases", paths));
-  g_assert_true (g_settings_set_string (settings, "last-period", "FY2016-Q3"));
+  g_assert_true (g_settings_set_value (settings, "database-periods",
+                                       g_variant_new_parsed ("{'/tmp/a.db': 'FY2016-Q3'}")));
 
   /* A second object on the same backend sees the stored values, as the next
    * window would. */
   again = g_settings_new_full (schema, backend, NULL);
   recent = g_settings_get_strv (again, "recent-databases");
   g_assert_cmpstrv (recent, paths);
-  period = g_settings_get_string (again, "last-period");
+  periods = g_settings_get_value (again, "database-periods");
+  g_assert_true (g_variant_lookup (periods, "/tmp/a.db", "s", &period));
   g_assert_cmpstr (period, ==, "FY2016-Q3");
 }
 

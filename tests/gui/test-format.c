@@ -215,6 +215,40 @@ test_chase_list (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
 }
 
+/* The window opened on today's quarter, where nothing is entered: it
+ * opens where the work is. */
+static void
+test_period_due (void)
+{
+  PmKpi *count, *percentage;
+  g_autoptr(PmProgramme) programme = make_programme (&count, &percentage);
+  g_autoptr(PmPeriod) today = pm_period_new (2026, 3);
+  g_autoptr(PmPeriod) within = pm_period_new (2016, 4);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q3);
+  g_autoptr(PmPeriod) partial = pm_period_due (programme, today);
+  g_autoptr(PmPeriod) nothing = pm_period_due (NULL, today);
+  g_autoptr(PmPeriod) complete = NULL;
+  g_autoptr(PmPeriod) not_ended = NULL;
+  g_autoptr(GHashTable) indexes = pm_period_indexes_with_values (programme);
+
+  /* Q3 2016/17 has one KPI's value of two: still the one due. */
+  g_assert_true (pm_period_equal (partial, q3));
+  g_assert_cmpuint (g_hash_table_size (indexes), ==, 1);
+  g_assert_true (g_hash_table_contains (indexes, GINT_TO_POINTER (pm_period_get_index (q3))));
+  /* Nothing entered anywhere: the quarter that ended last. */
+  g_assert_cmpint (pm_period_get_year (nothing), ==, 2026);
+  g_assert_cmpint (pm_period_get_quarter (nothing), ==, 2);
+
+  /* Every KPI has its value: the next quarter, once it has ended. */
+  pm_progress_entry_set_value (entry, 40);
+  g_assert_true (pm_kpi_set_entry (percentage, entry, NULL));
+  complete = pm_period_due (programme, today);
+  not_ended = pm_period_due (programme, within);
+  g_assert_true (pm_period_equal (complete, within));
+  g_assert_true (pm_period_equal (not_ended, q3));
+}
+
 static void
 test_kpi_row (void)
 {
@@ -245,6 +279,33 @@ test_kpi_row (void)
   g_assert_null (notified);
   g_assert_cmpstr (pm_kpi_row_get_value_text (row), ==, "190");
   g_assert_cmpstr (pm_kpi_row_get_change_text (row), ==, "−22");
+}
+
+/* The Travel column showed ↑ for referrals that went down: it says the
+ * word, and why, for a KPI that should go down. */
+static void
+test_kpi_row_travel (void)
+{
+  PmKpi *count, *percentage;
+  g_autoptr(PmProgramme) programme = make_programme (&count, &percentage);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmKpiRow) row = pm_kpi_row_new (count, q4);
+  g_autoptr(PmKpiRow) first = pm_kpi_row_new (count, q3);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q4);
+  g_autofree char *reason = NULL;
+  g_autofree char *first_reason = NULL;
+
+  pm_progress_entry_set_value (entry, 201);
+  g_assert_true (pm_kpi_set_entry (count, entry, NULL));
+
+  g_object_get (row, "travel-reason", &reason, NULL);
+  g_assert_cmpstr (pm_kpi_row_get_travel_label (row), ==, "Worsening");
+  g_assert_cmpstr (reason, ==, "Worsening: up from 200 to 201, and this KPI should go down");
+
+  g_object_get (first, "travel-reason", &first_reason, NULL);
+  g_assert_cmpstr (pm_kpi_row_get_travel_label (first), ==, "Improving");
+  g_assert_cmpstr (first_reason, ==, "Improving: down from a baseline of 212 to 200, and this KPI should go down");
 }
 
 static void
@@ -291,6 +352,8 @@ main (int   argc,
   g_test_add_func ("/gui/format/search", test_search);
   g_test_add_func ("/gui/format/chase-list", test_chase_list);
   g_test_add_func ("/gui/format/kpi-row", test_kpi_row);
+  g_test_add_func ("/gui/format/period-due", test_period_due);
+  g_test_add_func ("/gui/format/kpi-row-travel", test_kpi_row_travel);
   g_test_add_func ("/gui/format/summary-row", test_summary_row);
 
   return g_test_run ();

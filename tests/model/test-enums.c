@@ -105,11 +105,6 @@ test_enums_labels (void)
   g_assert_cmpstr (pm_rag_get_letter (PM_RAG_AMBER), ==, "A");
   g_assert_cmpstr (pm_rag_get_letter (PM_RAG_RED), ==, "R");
   g_assert_cmpstr (pm_rag_get_letter (PM_RAG_GREY), ==, "–");
-
-  g_assert_cmpstr (pm_travel_get_arrow (PM_TRAVEL_IMPROVING), ==, "↑");
-  g_assert_cmpstr (pm_travel_get_arrow (PM_TRAVEL_STEADY), ==, "→");
-  g_assert_cmpstr (pm_travel_get_arrow (PM_TRAVEL_WORSENING), ==, "↓");
-  g_assert_cmpstr (pm_travel_get_arrow (PM_TRAVEL_UNKNOWN), ==, "");
 }
 
 int

@@ -103,6 +103,106 @@ test_kpi_texts (void)
   g_assert_cmpstr (with_target, ==, "95%");
 }
 
+/* ↑ for a value that fell from 17 to 16 read as "up": the words say
+ * which way it moved and whether that is the right way. */
+static void
+test_travel_reduce (void)
+{
+  g_autoptr(PmKpi) kpi = pm_kpi_new ("Waiting weeks", PM_UNIT_COUNT, PM_DIRECTION_REDUCE);
+  g_autoptr(PmBaseline) baseline = pm_baseline_new_value (20, "2016-04-01", NULL);
+  g_autoptr(PmPeriod) q2 = pm_period_new (2016, 2);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmProgressEntry) before = pm_progress_entry_new (q2);
+  g_autoptr(PmProgressEntry) now = pm_progress_entry_new (q3);
+  g_autoptr(PmProgressEntry) later = pm_progress_entry_new (q4);
+  g_autofree char *first = NULL;
+  g_autofree char *move = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *worse = NULL;
+  g_autofree char *same = NULL;
+  PmTravel travel = PM_TRAVEL_UNKNOWN;
+
+  g_assert_true (pm_kpi_set_baseline (kpi, baseline, NULL));
+  pm_progress_entry_set_value (before, 17);
+  g_assert_true (pm_kpi_set_entry (kpi, before, NULL));
+
+  /* The first value is set against the baseline. */
+  first = pm_wording_travel_reason (kpi, q2);
+  g_assert_cmpstr (first, ==, "Improving: down from a baseline of 20 to 17, and this KPI should go down");
+
+  pm_progress_entry_set_value (now, 16);
+  g_assert_true (pm_kpi_set_entry (kpi, now, NULL));
+  move = pm_wording_travel_move (kpi, q3, &travel);
+  reason = pm_wording_travel_reason (kpi, q3);
+  g_assert_cmpint (travel, ==, PM_TRAVEL_IMPROVING);
+  g_assert_cmpstr (move, ==, "down from 17 to 16");
+  g_assert_cmpstr (reason, ==, "Improving: down from 17 to 16, and this KPI should go down");
+
+  pm_progress_entry_set_value (later, 18);
+  g_assert_true (pm_kpi_set_entry (kpi, later, NULL));
+  worse = pm_wording_travel_reason (kpi, q4);
+  g_assert_cmpstr (worse, ==, "Worsening: up from 16 to 18, and this KPI should go down");
+
+  pm_progress_entry_set_value (later, 16);
+  g_assert_true (pm_kpi_set_entry (kpi, later, NULL));
+  same = pm_wording_travel_reason (kpi, q4);
+  g_assert_cmpstr (same, ==, "Steady: unchanged at 16, and this KPI should go down");
+}
+
+static void
+test_travel_unknown (void)
+{
+  g_autoptr(PmKpi) kpi = pm_kpi_new ("Attendance", PM_UNIT_PERCENTAGE, PM_DIRECTION_INCREASE);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autofree char *move = NULL;
+  g_autofree char *reason = pm_wording_travel_reason (kpi, q3);
+  PmTravel travel = PM_TRAVEL_IMPROVING;
+
+  move = pm_wording_travel_move (kpi, q3, &travel);
+  g_assert_null (move);
+  g_assert_cmpint (travel, ==, PM_TRAVEL_UNKNOWN);
+  g_assert_cmpstr (reason, ==, "Not known");
+}
+
+/* Beside the field: the value before and what on track needs now. */
+static void
+test_entry_context (void)
+{
+  g_autoptr(PmKpi) kpi = pm_kpi_new ("Families", PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+  g_autoptr(PmKpi) fewer = pm_kpi_new ("Referrals", PM_UNIT_COUNT, PM_DIRECTION_REDUCE);
+  g_autoptr(PmBaseline) baseline = pm_baseline_new_value (0, "2016-03-31", NULL);
+  g_autoptr(PmBaseline) high = pm_baseline_new_value (20, "2016-03-31", NULL);
+  /* A year from the baseline: at the end of Q2 (183 of 365 days) the
+   * line stands at 25.07, and at the target by the end of Q4. */
+  g_autoptr(PmTarget) target = pm_target_new (50, "2017-03-31");
+  g_autoptr(PmTarget) lower = pm_target_new (12, NULL);
+  g_autoptr(PmPeriod) q1 = pm_period_new (2016, 1);
+  g_autoptr(PmPeriod) q2 = pm_period_new (2016, 2);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q1);
+  g_autofree char *nothing = pm_wording_entry_context (kpi, q2);
+  g_autofree char *next = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *reduce = NULL;
+
+  g_assert_cmpstr (nothing, ==, "No earlier value · no target to judge by");
+
+  g_assert_true (pm_kpi_set_baseline (kpi, baseline, NULL));
+  g_assert_true (pm_kpi_add_target (kpi, target, NULL));
+  pm_progress_entry_set_value (entry, 5);
+  g_assert_true (pm_kpi_set_entry (kpi, entry, NULL));
+  next = pm_wording_entry_context (kpi, q2);
+  later = pm_wording_entry_context (kpi, q4);
+  g_assert_cmpstr (next, ==, "Last quarter 5 · on track needs ≥ 25.07");
+  g_assert_cmpstr (later, ==, "Q1 2016/17: 5 · on track needs ≥ 50");
+
+  g_assert_true (pm_kpi_set_baseline (fewer, high, NULL));
+  g_assert_true (pm_kpi_add_target (fewer, lower, NULL));
+  reduce = pm_wording_entry_context (fewer, q2);
+  g_assert_cmpstr (reduce, ==, "No earlier value · on track needs ≤ 12");
+}
+
 static void
 test_money (void)
 {
@@ -125,6 +225,9 @@ main (int   argc,
   g_test_add_func ("/model/wording/target", test_target);
   g_test_add_func ("/model/wording/kpi-texts", test_kpi_texts);
   g_test_add_func ("/model/wording/rag-counts", test_rag_words);
+  g_test_add_func ("/model/wording/travel-reduce", test_travel_reduce);
+  g_test_add_func ("/model/wording/travel-unknown", test_travel_unknown);
+  g_test_add_func ("/model/wording/entry-context", test_entry_context);
 
   return g_test_run ();
 }

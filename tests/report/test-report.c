@@ -204,6 +204,29 @@ assert_titles_whole (const char *text,
       }
 }
 
+/* An arrow up for referrals that fell from 17 to 16 read backwards: the
+ * print says which way it moved and whether that is good. */
+static void
+test_summary_travel_words (void)
+{
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
+  g_autoptr(PmPeriod) period = q3 ();
+  PmDistrict *stafford = pm_programme_find_district (programme, "Stafford");
+  PmKpi *kpi = pm_test_find_kpi (programme, "Stafford", "Reduction in the referrals into the LST");
+  g_autoptr(PmReport) report = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  pm_test_set_value (NULL, kpi, period, 16, NULL);
+  report = pm_summary_report_new (programme, period, stafford);
+  path = export (report, "summary-travel.pdf");
+  text = whole_text (path);
+
+  g_assert_nonnull (strstr (text, "Improving down from a baseline of 17 to 16"));
+  g_assert_null (strstr (text, "↑"));
+  g_assert_null (strstr (text, "↓"));
+}
+
 static void
 test_summary_long_row (void)
 {
@@ -409,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/report/summary/all-districts", test_summary_all);
   g_test_add_func ("/report/summary/one-district", test_summary_district);
   g_test_add_func ("/report/summary/row-taller-than-a-page", test_summary_long_row);
+  g_test_add_func ("/report/summary/travel-in-words", test_summary_travel_words);
   g_test_add_func ("/report/summary/table-over-pages", test_summary_many_kpis);
   g_test_add_func ("/report/appendix/sample", test_appendix);
   g_test_add_func ("/report/appendix/row-over-pages", test_appendix_continued);

@@ -7,8 +7,10 @@
 # WIDTH x HEIGHT is the window's own size, as a desktop reports it; below
 # 720 px wide the window shows one pane, the page rather than the list.
 # docs/screenshot-overview.png is "1100 720 overview" (both panes, as the
-# window opens), docs/screenshot-narrow.png "360 640 pilot" (a phone's).
-# where VIEW is pilot (the default), report, about, overview, baseline,
+# window opens), docs/screenshot-narrow.png "360 640 pilot" (a phone's),
+# docs/screenshot-window.png "1100 720 saved".
+# VIEW is pilot (the default), saved (a pilot with a value just saved),
+# report, about, overview, baseline,
 # history, csv, returns, round (after a committee round was frozen) or
 # freeze (the dialog that freezes one), connect (Connect to Server), export
 # (the Export dialog; export-return with a district's return chosen), add-district (Add District refusing a name),

@@ -368,11 +368,15 @@ test_about_and_spend_follow_edits (Fixture       *fixture,
   GtkWidget *spend = gui_test_template_child (quarter_report (fixture), PM_TYPE_QUARTER_REPORT, "spend_group");
   GtkWidget *spend_label = gui_test_template_child (page, PM_TYPE_PILOT_PAGE, "spend_label");
   PmEditDialog *dialog;
+  GtkLabel *status = GTK_LABEL (gui_test_template_child (page, PM_TYPE_PILOT_PAGE, "status_label"));
 
   gui_test_select_pilot (fixture, CANNOCK);
   gui_test_select_period (fixture, 2016, 3);
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (spend)), ==,
                    "By the end of Q3 2016/17: £4,900 spent");
+  /* The lead's view of delivery is said to be the lead's, beside KPIs
+   * marked R. */
+  g_assert_cmpstr (gtk_label_get_label (status), ==, "Lead: on track");
 
   g_assert_true (gtk_widget_activate_action (page, "pilot.edit", NULL));
   dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);

@@ -22,6 +22,7 @@
 #include "pm-dialogs.h"
 #include "pm-format.h"
 #include "pm-history-dialog.h"
+#include "pm-kpi-card.h"
 #include "pm-kpi-columns.h"
 #include "pm-kpi-row.h"
 #include "pm-kpi-table.h"
@@ -34,7 +35,9 @@ struct _PmKpiTable
   /* Template widgets */
   GtkStack            *kpi_stack;
   GtkPaned            *split;
+  GtkStack            *view_stack;
   GtkColumnView       *kpi_view;
+  GtkListView         *card_view;
   GtkStack            *editor_stack;
   GtkLabel            *editor_title;
   GtkLabel            *editor_subtitle;
@@ -447,6 +450,7 @@ rebuild (PmKpiTable *self)
   g_signal_group_set_target (self->selection_signals, NULL);
   g_signal_group_set_target (self->rows_signals, NULL);
   gtk_column_view_set_model (self->kpi_view, NULL);
+  gtk_list_view_set_model (self->card_view, NULL);
   g_clear_object (&self->kpi_selection);
   g_clear_object (&self->kpi_rows);
   selection_changed_cb (self);
@@ -461,6 +465,7 @@ rebuild (PmKpiTable *self)
       g_signal_group_set_target (self->selection_signals, self->kpi_selection);
       g_signal_group_set_target (self->rows_signals, self->kpi_rows);
       gtk_column_view_set_model (self->kpi_view, GTK_SELECTION_MODEL (self->kpi_selection));
+      gtk_list_view_set_model (self->card_view, GTK_SELECTION_MODEL (self->kpi_selection));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->kpi_view),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, pm_pilot_get_title (self->pilot),
                                       -1);
@@ -577,7 +582,13 @@ pm_kpi_table_size_allocate (GtkWidget *widget,
                             int        height,
                             int        baseline)
 {
-  pm_kpi_columns_fit (PM_KPI_TABLE (widget)->kpi_view, width);
+  PmKpiTable *self = PM_KPI_TABLE (widget);
+  gboolean cards = width < PM_KPI_CARDS_WIDTH;
+
+  /* Too narrow for columns that say enough: a card per KPI. */
+  if (cards != g_str_equal (gtk_stack_get_visible_child_name (self->view_stack), "cards"))
+    gtk_stack_set_visible_child_name (self->view_stack, cards ? "cards" : "columns");
+  pm_kpi_columns_fit (self->kpi_view, width);
   if (adw_bin_get_child (ADW_BIN (widget)) != NULL)
     gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
 }
@@ -593,7 +604,7 @@ pm_kpi_table_dispose (GObject *object)
   g_signal_group_set_target (self->selected_row_signals, NULL);
   g_clear_handle_id (&self->fade_id, g_source_remove);
   if (self->scroll_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->kpi_view), self->scroll_id);
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_id);
   self->scroll_id = 0;
 
   /* AdwBin would unparent its child a second time after the template
@@ -695,7 +706,9 @@ pm_kpi_table_class_init (PmKpiTableClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilotmonitor/PilotMonitor/pm-kpi-table.ui");
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, kpi_stack);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, split);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, kpi_view);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, card_view);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, editor_title);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, editor_subtitle);
@@ -722,6 +735,8 @@ pm_kpi_table_class_init (PmKpiTableClass *klass)
 static void
 pm_kpi_table_init (PmKpiTable *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -744,6 +759,8 @@ pm_kpi_table_init (PmKpiTable *self)
 
   self->period = pm_period_new_current ();
   pm_kpi_columns_append (self->kpi_view);
+  factory = pm_kpi_card_factory_new ();
+  gtk_list_view_set_factory (self->card_view, factory);
   update_value_column (self);
   rebuild (self);
 }
@@ -803,6 +820,18 @@ pm_kpi_table_set_period (PmKpiTable *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }
 
+/* In whichever of the columns or the cards shows; FALSE while it is not
+ * laid out yet. */
+static gboolean
+scroll_to (PmKpiTable *self,
+           guint       position)
+{
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->view_stack), "cards"))
+    return pm_kpi_card_scroll_to (self->card_view, position);
+
+  return pm_kpi_columns_scroll_to (self->kpi_view, position);
+}
+
 static gboolean
 scroll_to_selected_cb (GtkWidget     *widget,
                        GdkFrameClock *clock,
@@ -813,7 +842,7 @@ scroll_to_selected_cb (GtkWidget     *widget,
                                                : GTK_INVALID_LIST_POSITION;
 
   /* Not laid out yet: the next frame. */
-  if (!pm_kpi_columns_scroll_to (self->kpi_view, position))
+  if (!scroll_to (self, position))
     return G_SOURCE_CONTINUE;
 
   self->scroll_id = 0;
@@ -841,12 +870,11 @@ pm_kpi_table_select_kpi (PmKpiTable *self,
         continue;
 
       gtk_single_selection_set_selected (self->kpi_selection, i);
-      pm_kpi_columns_scroll_to (self->kpi_view, i);
+      scroll_to (self, i);
       /* Chosen from another page (To Chase), the table is only now being
        * laid out, and a scroll before that is lost: again once it is. */
       if (self->scroll_id == 0)
-        self->scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->kpi_view), scroll_to_selected_cb,
-                                                        self, NULL);
+        self->scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_selected_cb, self, NULL);
       gtk_widget_grab_focus (GTK_WIDGET (self->value_row));
       return;
     }

@@ -41,24 +41,20 @@ has_size (gpointer data)
   return gtk_widget_get_width (window) == wait->width && gtk_widget_get_height (window) == wait->height;
 }
 
-/* The window with @width x @height for its content, once it has been given
- * that (a window whose content cannot be that narrow stays wider, and
- * fails). Under X without a compositor the window is larger by the
- * borders it is resized by, which a desktop draws outside it. */
+/* The window given @width x @height for its content, once it has it (a
+ * window whose content cannot be that narrow stays wider, and fails).
+ * Under X without a compositor the window is larger by the borders it is
+ * resized by, which a desktop draws outside it. */
 static void
-open_at (Fixture *fixture,
-         int      width,
-         int      height)
+resize_to (Fixture *fixture,
+           int      width,
+           int      height)
 {
   SizeWait wait = { fixture, width, height };
-  GtkWidget *window;
-  GdkSurface *surface;
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   gint64 deadline;
 
-  gui_test_window_open (fixture, app, "pm-test-layout", width, height);
-  window = GTK_WIDGET (fixture->window);
-  surface = gtk_native_get_surface (GTK_NATIVE (window));
-  gui_test_drain ();
   gtk_window_set_default_size (GTK_WINDOW (window),
                                width + gdk_surface_get_width (surface) - gtk_widget_get_width (window),
                                height + gdk_surface_get_height (surface) - gtk_widget_get_height (window));
@@ -71,6 +67,17 @@ open_at (Fixture *fixture,
   gui_test_drain ();
   g_assert_cmpint (gtk_widget_get_width (window), ==, width);
   g_assert_cmpint (gtk_widget_get_height (window), ==, height);
+}
+
+/* The window, opened with @width x @height for its content. */
+static void
+open_at (Fixture *fixture,
+         int      width,
+         int      height)
+{
+  gui_test_window_open (fixture, app, "pm-test-layout", width, height);
+  gui_test_drain ();
+  resize_to (fixture, width, height);
 }
 
 static gboolean
@@ -224,17 +231,41 @@ test_both_panes_small_laptop (Fixture       *fixture,
   assert_both_panes_on_overview (fixture);
 }
 
-/* A phone's screen: one pane, and a pilot's value and RAG in the window. */
+static GtkWidget *
+kpi_table_child (Fixture    *fixture,
+                 const char *name)
+{
+  return gui_test_template_child (gui_test_kpi_table (fixture), PM_TYPE_KPI_TABLE, name);
+}
+
+/* The card, drawn, that shows the KPI titled @title. */
+static GtkWidget *
+find_card (Fixture    *fixture,
+           const char *title)
+{
+  GtkWidget *label = find_drawn (kpi_table_child (fixture, "card_view"), is_label_with_text, (gpointer) title);
+
+  for (GtkWidget *widget = label; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (gtk_widget_has_css_class (widget, "card"))
+      return widget;
+
+  return NULL;
+}
+
+/* A phone's screen: one pane, and the pilot's KPIs as cards, each with
+ * its value and RAG in the window; a card chosen is the KPI whose value
+ * is typed below. Wider again, the table's columns come back. */
 static void
 test_narrow_pilot_page (Fixture       *fixture,
                         gconstpointer  data)
 {
-  GtkWidget *table;
-  GtkColumnView *view;
+  GtkWidget *card_view, *kpi_view, *card;
+  GtkSelectionModel *rows;
   g_autoptr(PmKpiRow) row = NULL;
+  g_autoptr(PmKpiRow) other = NULL;
   g_autofree char *value = NULL;
   PmRag rag = PM_RAG_GREY;
-  GtkWidget *value_cell, *rag_cell, *rag_header;
+  GtkWidget *value_cell, *rag_cell;
 
   open_at (fixture, 360, 640);
   g_assert_true (adw_leaflet_get_folded (leaflet (fixture)));
@@ -246,22 +277,47 @@ test_narrow_pilot_page (Fixture       *fixture,
   g_assert_false (gtk_widget_is_drawable (GTK_WIDGET (gui_test_window_child (fixture, "sidebar"))));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, 360);
 
-  table = gui_test_kpi_table (fixture);
-  view = GTK_COLUMN_VIEW (gui_test_template_child (table, PM_TYPE_KPI_TABLE, "kpi_view"));
-  row = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), 0);
+  card_view = kpi_table_child (fixture, "card_view");
+  kpi_view = kpi_table_child (fixture, "kpi_view");
+  g_assert_true (gtk_widget_is_drawable (card_view));
+  g_assert_false (gtk_widget_is_drawable (kpi_view));
+
+  rows = gtk_column_view_get_model (GTK_COLUMN_VIEW (kpi_view));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), >=, 2);
+  row = g_list_model_get_item (G_LIST_MODEL (rows), 0);
   g_object_get (row, "value-text", &value, "rag", &rag, NULL);
   g_assert_nonnull (value);
   g_assert_cmpstr (value, !=, "");
 
-  value_cell = find_drawn (GTK_WIDGET (view), is_label_with_text, value);
-  rag_cell = find_drawn (GTK_WIDGET (view), is_label_with_class, (gpointer) pm_format_rag_css_class (rag));
-  rag_header = find_drawn (GTK_WIDGET (view), is_label_with_text, (gpointer) "RAG");
+  card = find_card (fixture, pm_kpi_row_get_title (row));
+  g_assert_nonnull (card);
+  value_cell = find_drawn (card, is_label_with_text, value);
+  rag_cell = find_drawn (card, is_label_with_class, (gpointer) pm_format_rag_css_class (rag));
   g_assert_nonnull (value_cell);
   g_assert_nonnull (rag_cell);
-  g_assert_nonnull (rag_header);
+  g_assert_true (shown_in_window (fixture, card));
   g_assert_true (shown_in_window (fixture, value_cell));
   g_assert_true (shown_in_window (fixture, rag_cell));
-  g_assert_true (shown_in_window (fixture, rag_header));
+
+  /* Another card chosen, as a tap chooses it: its KPI is the one edited. */
+  other = g_list_model_get_item (G_LIST_MODEL (rows), 1);
+  card = find_card (fixture, pm_kpi_row_get_title (other));
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_activate_action (card, "listitem.select", "(bb)", FALSE, FALSE));
+  gui_test_drain ();
+  g_assert_true (pm_pilot_page_get_selected_kpi (gui_test_window_child (fixture, "pilot_page"))
+                 == pm_kpi_row_get_kpi (other));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (kpi_table_child (fixture, "editor_title"))), ==,
+                   pm_kpi_row_get_title (other));
+  g_assert_true (gtk_widget_is_drawable (kpi_table_child (fixture, "value_row")));
+
+  /* A laptop's width: the columns, the same KPI still chosen. */
+  resize_to (fixture, 1100, 720);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_is_drawable (kpi_view));
+  g_assert_false (gtk_widget_is_drawable (card_view));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, 1);
+  g_assert_true (shown_in_window (fixture, find_drawn (kpi_view, is_label_with_text, (gpointer) "RAG")));
 }
 
 /* A click's release on the contents of the sidebar's row titled @title

@@ -11,8 +11,11 @@
 #include "pm-edits.h"
 #include "pm-format.h"
 
+/* Writes the state @data holds back and, when it can, sets *@redo to
+ * what puts the state it replaced back again. */
 typedef gboolean (*PmUndoFunc) (PmStore  *store,
                                 gpointer  data,
+                                PmUndo  **redo,
                                 GError  **error);
 
 struct _PmUndo
@@ -41,10 +44,28 @@ pm_undo_run (PmUndo   *undo,
              PmStore  *store,
              GError  **error)
 {
+  g_autoptr(PmUndo) redo = NULL;
+
+  return pm_undo_run_with_redo (undo, store, &redo, error);
+}
+
+gboolean
+pm_undo_run_with_redo (PmUndo   *undo,
+                       PmStore  *store,
+                       PmUndo  **redo,
+                       GError  **error)
+{
+  g_autoptr(PmUndo) inverse = NULL;
+
   g_return_val_if_fail (undo != NULL, FALSE);
   g_return_val_if_fail (PM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (redo != NULL && *redo == NULL, FALSE);
 
-  return undo->func (store, undo->data, error);
+  if (!undo->func (store, undo->data, &inverse, error))
+    return FALSE;
+
+  *redo = g_steal_pointer (&inverse);
+  return TRUE;
 }
 
 void
@@ -101,19 +122,40 @@ entry_undo_free (gpointer data)
   g_free (undo);
 }
 
+static PmUndo *entry_undo_new (PmKpi           *kpi,
+                               PmPeriod        *period,
+                               PmProgressEntry *old);
+
 static gboolean
 entry_undo_run (PmStore  *store,
                 gpointer  data,
+                PmUndo  **redo,
                 GError  **error)
 {
   EntryUndo *undo = data;
   g_autoptr(PmProgressEntry) entry = NULL;
+  g_autoptr(PmProgressEntry) replaced = NULL;
+  PmProgressEntry *current;
+
+  /* Copied now: the store replaces the model's entry as it writes. */
+  current = pm_kpi_get_entry (undo->kpi, undo->period);
+  if (current != NULL)
+    replaced = pm_progress_entry_copy (current);
 
   if (undo->old == NULL)
-    return pm_store_delete_entry (store, undo->kpi, undo->period, error);
+    {
+      if (!pm_store_delete_entry (store, undo->kpi, undo->period, error))
+        return FALSE;
+    }
+  else
+    {
+      entry = pm_progress_entry_copy (undo->old);
+      if (!pm_store_save_entry (store, undo->kpi, entry, error))
+        return FALSE;
+    }
 
-  entry = pm_progress_entry_copy (undo->old);
-  return pm_store_save_entry (store, undo->kpi, entry, error);
+  *redo = entry_undo_new (undo->kpi, undo->period, replaced);
+  return TRUE;
 }
 
 static PmUndo *
@@ -227,15 +269,41 @@ narrative_undo_free (gpointer data)
   g_free (undo);
 }
 
+static PmUndo *
+narrative_undo_new (PmPilot     *pilot,
+                    PmNarrative *old);
+
 static gboolean
 narrative_undo_run (PmStore  *store,
                     gpointer  data,
+                    PmUndo  **redo,
                     GError  **error)
 {
   NarrativeUndo *undo = data;
   g_autoptr(PmNarrative) narrative = narrative_copy (undo->old);
+  PmPeriod *period = pm_narrative_get_period (undo->old);
+  PmNarrative *current = pm_pilot_get_narrative (undo->pilot, period);
+  g_autoptr(PmNarrative) replaced = NULL;
 
-  return pm_store_save_narrative (store, undo->pilot, narrative, error);
+  replaced = current != NULL ? narrative_copy (current) : pm_narrative_new (period);
+  if (!pm_store_save_narrative (store, undo->pilot, narrative, error))
+    return FALSE;
+
+  *redo = narrative_undo_new (undo->pilot, g_steal_pointer (&replaced));
+  return TRUE;
+}
+
+/* Takes @old. */
+static PmUndo *
+narrative_undo_new (PmPilot     *pilot,
+                    PmNarrative *old)
+{
+  NarrativeUndo *data = g_new0 (NarrativeUndo, 1);
+
+  data->pilot = g_object_ref (pilot);
+  data->old = old;
+
+  return pm_undo_new (narrative_undo_run, data, narrative_undo_free);
 }
 
 gboolean
@@ -254,7 +322,6 @@ pm_edit_set_narrative (PmStore     *store,
   g_autoptr(PmNarrative) narrative = NULL;
   g_autoptr(PmNarrative) old = NULL;
   PmNarrative *current;
-  NarrativeUndo *data;
 
   g_return_val_if_fail (PM_IS_STORE (store), FALSE);
   g_return_val_if_fail (PM_IS_PILOT (pilot), FALSE);
@@ -277,10 +344,7 @@ pm_edit_set_narrative (PmStore     *store,
   if (!pm_store_save_narrative (store, pilot, narrative, error))
     return FALSE;
 
-  data = g_new0 (NarrativeUndo, 1);
-  data->pilot = g_object_ref (pilot);
-  data->old = g_steal_pointer (&old);
-  *undo = pm_undo_new (narrative_undo_run, data, narrative_undo_free);
+  *undo = narrative_undo_new (pilot, g_steal_pointer (&old));
 
   return TRUE;
 }
@@ -303,14 +367,44 @@ reach_undo_free (gpointer data)
   g_free (undo);
 }
 
+static gboolean reach_undo_run (PmStore  *store,
+                                gpointer  data,
+                                PmUndo  **redo,
+                                GError  **error);
+
+static PmUndo *
+reach_undo_new (PmPilot    *pilot,
+                PmPeriod   *period,
+                const char *provider,
+                int         families)
+{
+  ReachUndo *data = g_new0 (ReachUndo, 1);
+
+  data->pilot = g_object_ref (pilot);
+  data->old = pm_reach_entry_new (period, provider, families);
+
+  return pm_undo_new (reach_undo_run, data, reach_undo_free);
+}
+
 static gboolean
 reach_undo_run (PmStore  *store,
                 gpointer  data,
+                PmUndo  **redo,
                 GError  **error)
 {
   ReachUndo *undo = data;
+  PmPeriod *period = pm_reach_entry_get_period (undo->old);
+  const char *provider = pm_reach_entry_get_provider (undo->old);
+  PmReachEntry *current = pm_pilot_get_reach_entry (undo->pilot, period, provider);
+  int replaced = current != NULL ? pm_reach_entry_get_families (current) : -1;
 
-  return pm_store_save_reach (store, undo->pilot, undo->old, error);
+  if (!pm_store_save_reach (store, undo->pilot, undo->old, error))
+    return FALSE;
+
+  /* As for the edit: no figure before, nothing to go back to. */
+  if (replaced >= 0)
+    *redo = reach_undo_new (undo->pilot, period, provider, replaced);
+  return TRUE;
 }
 
 gboolean
@@ -349,13 +443,7 @@ pm_edit_set_reach (PmStore     *store,
     return FALSE;
 
   if (old_families >= 0)
-    {
-      ReachUndo *data = g_new0 (ReachUndo, 1);
-
-      data->pilot = g_object_ref (pilot);
-      data->old = pm_reach_entry_new (period, provider, old_families);
-      *undo = pm_undo_new (reach_undo_run, data, reach_undo_free);
-    }
+    *undo = reach_undo_new (pilot, period, provider, old_families);
 
   return TRUE;
 }
@@ -414,15 +502,38 @@ baseline_undo_free (gpointer data)
   g_free (undo);
 }
 
+static PmUndo *
+baseline_undo_new (PmKpi      *kpi,
+                   PmBaseline *old);
+
 static gboolean
 baseline_undo_run (PmStore  *store,
                    gpointer  data,
+                   PmUndo  **redo,
                    GError  **error)
 {
   BaselineUndo *undo = data;
   g_autoptr(PmBaseline) baseline = pm_baseline_copy (undo->old);
+  g_autoptr(PmBaseline) replaced = pm_baseline_copy (pm_kpi_get_baseline (undo->kpi));
 
-  return pm_store_set_baseline (store, undo->kpi, baseline, error);
+  if (!pm_store_set_baseline (store, undo->kpi, baseline, error))
+    return FALSE;
+
+  *redo = baseline_undo_new (undo->kpi, g_steal_pointer (&replaced));
+  return TRUE;
+}
+
+/* Takes @old. */
+static PmUndo *
+baseline_undo_new (PmKpi      *kpi,
+                   PmBaseline *old)
+{
+  BaselineUndo *data = g_new0 (BaselineUndo, 1);
+
+  data->kpi = g_object_ref (kpi);
+  data->old = old;
+
+  return pm_undo_new (baseline_undo_run, data, baseline_undo_free);
 }
 
 gboolean
@@ -433,7 +544,6 @@ pm_edit_set_baseline (PmStore     *store,
                       GError     **error)
 {
   g_autoptr(PmBaseline) old = NULL;
-  BaselineUndo *data;
 
   g_return_val_if_fail (PM_IS_STORE (store), FALSE);
   g_return_val_if_fail (PM_IS_KPI (kpi), FALSE);
@@ -445,10 +555,7 @@ pm_edit_set_baseline (PmStore     *store,
   if (!pm_store_set_baseline (store, kpi, baseline, error))
     return FALSE;
 
-  data = g_new0 (BaselineUndo, 1);
-  data->kpi = g_object_ref (kpi);
-  data->old = g_steal_pointer (&old);
-  *undo = pm_undo_new (baseline_undo_run, data, baseline_undo_free);
+  *undo = baseline_undo_new (kpi, g_steal_pointer (&old));
 
   return TRUE;
 }
@@ -513,16 +620,18 @@ store_update (PmStore  *store,
   g_return_val_if_reached (FALSE);
 }
 
+/* Setting the old values back is an update like any other: its undo is
+ * the redo. */
 static gboolean
 update_undo_run (PmStore  *store,
                  gpointer  data,
+                 PmUndo  **redo,
                  GError  **error)
 {
   UpdateUndo *undo = data;
-  g_autoptr(PmUndo) redo = NULL;
 
   return pm_edit_update (store, undo->object, undo->n_values,
-                         (const char **) undo->names, undo->values, &redo, error);
+                         (const char **) undo->names, undo->values, redo, error);
 }
 
 static gboolean
@@ -604,10 +713,14 @@ pm_edit_update (PmStore       *store,
 
 /* Structure */
 
+/* Undoing an add deletes the child; redoing adds it again. A deleted
+ * object keeps what hangs below it in the model (only its id is
+ * cleared), so adding it again writes all of that back, under new ids. */
 typedef struct
 {
-  GObject *parent;
-  GObject *child;
+  GObject  *parent;
+  GObject  *child;
+  gboolean  add;    /* FALSE: delete @child */
 } AddUndo;
 
 static void
@@ -621,30 +734,73 @@ add_undo_free (gpointer data)
 }
 
 static gboolean
-add_undo_run (PmStore  *store,
-              gpointer  data,
-              GError  **error)
+structure_delete (PmStore  *store,
+                  GObject  *parent,
+                  GObject  *child,
+                  GError  **error)
 {
-  AddUndo *undo = data;
-
-  if (PM_IS_DISTRICT (undo->child))
-    return pm_store_delete_district (store, PM_PROGRAMME (undo->parent), PM_DISTRICT (undo->child), error);
-  if (PM_IS_PILOT (undo->child))
-    return pm_store_delete_pilot (store, PM_DISTRICT (undo->parent), PM_PILOT (undo->child), error);
-  if (PM_IS_KPI (undo->child))
-    return pm_store_delete_kpi (store, PM_PILOT (undo->parent), PM_KPI (undo->child), error);
+  if (PM_IS_DISTRICT (child))
+    return pm_store_delete_district (store, PM_PROGRAMME (parent), PM_DISTRICT (child), error);
+  if (PM_IS_PILOT (child))
+    return pm_store_delete_pilot (store, PM_DISTRICT (parent), PM_PILOT (child), error);
+  if (PM_IS_KPI (child))
+    return pm_store_delete_kpi (store, PM_PILOT (parent), PM_KPI (child), error);
 
   g_return_val_if_reached (FALSE);
 }
 
+static gboolean
+structure_add (PmStore  *store,
+               GObject  *parent,
+               GObject  *child,
+               GError  **error)
+{
+  if (PM_IS_DISTRICT (child))
+    return pm_store_add_district (store, PM_PROGRAMME (parent), PM_DISTRICT (child), error);
+  if (PM_IS_PILOT (child))
+    return pm_store_add_pilot (store, PM_DISTRICT (parent), PM_PILOT (child), error);
+  if (PM_IS_KPI (child))
+    return pm_store_add_kpi (store, PM_PILOT (parent), PM_KPI (child), error);
+
+  g_return_val_if_reached (FALSE);
+}
+
+static PmUndo *add_undo_new (gpointer parent,
+                             gpointer child,
+                             gboolean add);
+
+static gboolean
+add_undo_run (PmStore  *store,
+              gpointer  data,
+              PmUndo  **redo,
+              GError  **error)
+{
+  AddUndo *undo = data;
+
+  if (undo->add)
+    {
+      if (!structure_add (store, undo->parent, undo->child, error))
+        return FALSE;
+    }
+  else if (!structure_delete (store, undo->parent, undo->child, error))
+    {
+      return FALSE;
+    }
+
+  *redo = add_undo_new (undo->parent, undo->child, !undo->add);
+  return TRUE;
+}
+
 static PmUndo *
 add_undo_new (gpointer parent,
-              gpointer child)
+              gpointer child,
+              gboolean add)
 {
   AddUndo *data = g_new0 (AddUndo, 1);
 
   data->parent = g_object_ref (parent);
   data->child = g_object_ref (child);
+  data->add = add;
 
   return pm_undo_new (add_undo_run, data, add_undo_free);
 }
@@ -664,7 +820,7 @@ pm_edit_add_district (PmStore      *store,
   if (!pm_store_add_district (store, programme, district, error))
     return FALSE;
 
-  *undo = add_undo_new (programme, district);
+  *undo = add_undo_new (programme, district, FALSE);
   return TRUE;
 }
 
@@ -683,7 +839,7 @@ pm_edit_add_pilot (PmStore      *store,
   if (!pm_store_add_pilot (store, district, pilot, error))
     return FALSE;
 
-  *undo = add_undo_new (district, pilot);
+  *undo = add_undo_new (district, pilot, FALSE);
   return TRUE;
 }
 
@@ -702,6 +858,6 @@ pm_edit_add_kpi (PmStore      *store,
   if (!pm_store_add_kpi (store, pilot, kpi, error))
     return FALSE;
 
-  *undo = add_undo_new (pilot, kpi);
+  *undo = add_undo_new (pilot, kpi, FALSE);
   return TRUE;
 }

@@ -22,6 +22,13 @@ typedef struct _PmUndo PmUndo;
 gboolean  pm_undo_run                  (PmUndo       *undo,
                                         PmStore      *store,
                                         GError      **error);
+/* The same, and sets *@redo to what makes the undone change again
+ * (itself a PmUndo, run the same way, whose redo undoes it once more),
+ * or to NULL when the change cannot be made again. */
+gboolean  pm_undo_run_with_redo        (PmUndo       *undo,
+                                        PmStore      *store,
+                                        PmUndo      **redo,
+                                        GError      **error);
 void      pm_undo_free                 (PmUndo       *undo);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmUndo, pm_undo_free)
@@ -84,7 +91,8 @@ gboolean  pm_edit_update               (PmStore      *store,
                                         PmUndo      **undo,
                                         GError      **error);
 
-/* Adding structure; the undo deletes what was added. */
+/* Adding structure; the undo deletes what was added, and its redo adds
+ * it again with all it held (under new ids). */
 gboolean  pm_edit_add_district         (PmStore      *store,
                                         PmProgramme  *programme,
                                         PmDistrict   *district,

@@ -199,6 +199,7 @@ pm_application_startup (GApplication *app)
     { "win.export-document", { "<Control>e", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },

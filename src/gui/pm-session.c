@@ -21,6 +21,7 @@ struct _PmSession
   PmProgramme  *programme;
   PmPeriod     *period;
   PmUndo       *undo;           /* what the latest "saved" offered to take back */
+  PmUndo       *redo;           /* what the latest undo offered to make again */
   char         *author;
   gboolean      author_known;   /* typed, or the account's real name */
   gboolean      author_asked;
@@ -214,6 +215,7 @@ pm_session_dispose (GObject *object)
   PmSession *self = PM_SESSION (object);
 
   g_clear_pointer (&self->undo, pm_undo_free);
+  g_clear_pointer (&self->redo, pm_undo_free);
   g_clear_object (&self->programme);
   g_clear_object (&self->store);
   g_clear_object (&self->period);
@@ -431,7 +433,7 @@ pm_session_set_document (PmSession   *self,
   g_return_if_fail (store == NULL || PM_IS_STORE (store));
   g_return_if_fail (programme == NULL || PM_IS_PROGRAMME (programme));
 
-  g_clear_pointer (&self->undo, pm_undo_free);
+  pm_session_forget_undo (self);
   g_set_object (&self->store, store);
   g_set_object (&self->programme, programme);
   if (store != NULL)
@@ -593,6 +595,20 @@ pm_session_find_kpi (PmSession *self,
 
 /* Reporting */
 
+/* Takes @undo and @redo, in place of the last ones, and says so. */
+static void
+emit_saved (PmSession  *self,
+            const char *message,
+            PmUndo     *undo,
+            PmUndo     *redo)
+{
+  pm_session_forget_undo (self);
+  self->undo = undo;
+  self->redo = redo;
+
+  g_signal_emit (self, signals[SAVED], 0, message, undo);
+}
+
 void
 pm_session_report_saved (PmSession  *self,
                          const char *message,
@@ -601,10 +617,7 @@ pm_session_report_saved (PmSession  *self,
   g_return_if_fail (PM_IS_SESSION (self));
   g_return_if_fail (message != NULL);
 
-  g_clear_pointer (&self->undo, pm_undo_free);
-  self->undo = undo;
-
-  g_signal_emit (self, signals[SAVED], 0, message, undo);
+  emit_saved (self, message, undo, NULL);
 }
 
 void
@@ -622,6 +635,7 @@ void
 pm_session_undo (PmSession *self)
 {
   g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(PmUndo) redo = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (PM_IS_SESSION (self));
@@ -630,13 +644,46 @@ pm_session_undo (PmSession *self)
   if (undo == NULL || self->store == NULL)
     return;
 
-  if (!pm_undo_run (undo, self->store, &error))
+  g_clear_pointer (&self->redo, pm_undo_free);
+  if (!pm_undo_run_with_redo (undo, self->store, &redo, &error))
     {
       pm_session_report_failure (self, _("Could Not Undo"), error);
       return;
     }
 
-  pm_session_report_saved (self, _("Change undone"), NULL);
+  emit_saved (self, _("Change undone"), NULL, g_steal_pointer (&redo));
+}
+
+void
+pm_session_redo (PmSession *self)
+{
+  g_autoptr(PmUndo) redo = NULL;
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PM_IS_SESSION (self));
+
+  redo = g_steal_pointer (&self->redo);
+  if (redo == NULL || self->store == NULL)
+    return;
+
+  /* Making the change again is a change saved: Undo takes it back. */
+  g_clear_pointer (&self->undo, pm_undo_free);
+  if (!pm_undo_run_with_redo (redo, self->store, &undo, &error))
+    {
+      pm_session_report_failure (self, _("Could Not Redo"), error);
+      return;
+    }
+
+  emit_saved (self, _("Change redone"), g_steal_pointer (&undo), NULL);
+}
+
+gboolean
+pm_session_can_redo (PmSession *self)
+{
+  g_return_val_if_fail (PM_IS_SESSION (self), FALSE);
+
+  return self->redo != NULL;
 }
 
 void
@@ -645,6 +692,7 @@ pm_session_forget_undo (PmSession *self)
   g_return_if_fail (PM_IS_SESSION (self));
 
   g_clear_pointer (&self->undo, pm_undo_free);
+  g_clear_pointer (&self->redo, pm_undo_free);
 }
 
 /* A quarter's standing */

@@ -32,7 +32,9 @@ G_DECLARE_FINAL_TYPE (PmSession, pm_session, PM, SESSION, GObject)
  * is not installed, as in a build tree).
  *
  * Signals: "saved" (const char *message, PmUndo *undo or NULL: the
- * session keeps it until the next save, until it is run or forgotten);
+ * session keeps it until the next save, until it is run or forgotten;
+ * after an undo, emitted with no undo, pm_session_can_redo() says
+ * whether Redo is offered);
  * "failed" (const char *heading, GError *error); "signoff-changed". */
 PmSession      *pm_session_new              (void);
 
@@ -57,7 +59,7 @@ char           *pm_session_choose_author    (const char       *typed,
                                              gboolean         *known);
 
 /* Makes @store (with @programme, NULL for an empty database) the document
- * and forgets any undo of the last one. */
+ * and forgets any undo or redo of the last one. */
 void            pm_session_set_document     (PmSession        *self,
                                              PmStore          *store,
                                              PmProgramme      *programme);
@@ -83,7 +85,7 @@ PmKpi          *pm_session_find_kpi         (PmSession        *self,
                                              gint64            id);
 
 /* Emits "saved"; the session takes @undo (may be NULL), dropping the last
- * one: only the latest change can be undone. */
+ * one and any redo: only the latest change can be undone. */
 void            pm_session_report_saved     (PmSession        *self,
                                              const char       *message,
                                              PmUndo           *undo);
@@ -91,8 +93,15 @@ void            pm_session_report_saved     (PmSession        *self,
 void            pm_session_report_failure   (PmSession        *self,
                                              const char       *heading,
                                              const GError     *error);
-/* Runs the latest undo through the store and reports how it went. */
+/* Runs the latest undo through the store and reports how it went
+ * ("saved" with "Change undone"); the session then keeps the redo of
+ * what was undone, when there is one, until the next save. */
 void            pm_session_undo             (PmSession        *self);
+/* Makes the undone change again and reports it ("saved" with "Change
+ * redone" and the undo that takes it back once more). */
+void            pm_session_redo             (PmSession        *self);
+gboolean        pm_session_can_redo         (PmSession        *self);
+/* Forgets both the undo and the redo offered (their toast went). */
 void            pm_session_forget_undo      (PmSession        *self);
 
 /* The sign-off of @district's quarter shown (OPEN when it cannot be read,

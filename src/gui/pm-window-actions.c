@@ -4,7 +4,7 @@
  * menus, as GNOME Text Editor's editor-window-actions.c does; each
  * concern has its file (pm-window-files.c, -returns.c, -export.c,
  * -structure.c), and the few left here are the window's own: Undo,
- * Search and Preferences. The window's navigation actions (win.show-*)
+ * Redo, Search and Preferences. The window's navigation actions (win.show-*)
  * are in pm-window.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -46,7 +46,7 @@ _pm_window_ask_author (PmWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Undo and search */
+/* Undo, redo and search */
 
 static void
 undo_action (GtkWidget  *widget,
@@ -56,6 +56,16 @@ undo_action (GtkWidget  *widget,
   PmWindow *self = PM_WINDOW (widget);
 
   pm_session_undo (self->session);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PmWindow *self = PM_WINDOW (widget);
+
+  pm_session_redo (self->session);
 }
 
 static void
@@ -138,6 +148,7 @@ _pm_window_class_actions_init (GtkWidgetClass *widget_class)
   _pm_window_class_init_export (widget_class);
   _pm_window_class_init_structure (widget_class);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
 }

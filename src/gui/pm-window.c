@@ -6,7 +6,8 @@
  * store; the pages are bound to the model objects, which the store
  * updates once a change has been written. What the session reports, the
  * window shows: a toast for a change saved (with Undo when it can be
- * taken back), a dialog for a failure.
+ * taken back, Redo when it was an undo that can be made again), a
+ * dialog for a failure.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -196,6 +197,12 @@ session_saved_cb (PmWindow   *self,
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
+    }
+  else if (pm_session_can_redo (self->session))
+    {
+      /* A change just undone can be made again. */
+      adw_toast_set_button_label (toast, _("_Redo"));
+      adw_toast_set_action_name (toast, "win.redo");
     }
   _pm_window_show_toast (self, toast);
 

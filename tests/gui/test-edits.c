@@ -401,6 +401,205 @@ test_add_kpi_and_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_kpis (pm_test_first_pilot (undone, CANNOCK))), ==, n);
 }
 
+/* WCFC's value for @period in the file now, -1 when it has none. */
+static double
+wcfc_on_disk (Fixture  *fixture,
+              PmPeriod *period)
+{
+  g_autoptr(PmProgramme) programme = reload (fixture);
+  PmProgressEntry *entry = pm_kpi_get_entry (pm_test_find_kpi (programme, CANNOCK, WCFC), period);
+
+  return entry != NULL ? pm_progress_entry_get_value (entry) : -1;
+}
+
+/* Undo yields the redo that writes the edited value and note again, and
+ * the redo yields the undo that takes them back once more. */
+static void
+test_entry_undo_then_redo (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  PmKpi *kpi = pm_test_find_kpi (fixture->programme, CANNOCK, WCFC);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(PmUndo) redo = NULL;
+  g_autoptr(PmUndo) again = NULL;
+  g_autoptr(PmUndo) redo_again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) redone = NULL;
+
+  g_assert_true (pm_edit_set_entry (fixture->store, kpi, q3, "9", "Nine by December", &undo, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_undo_run_with_redo (undo, fixture->store, &redo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (wcfc_on_disk (fixture, q3), ==, 5);
+  g_assert_nonnull (redo);
+
+  g_assert_true (pm_undo_run_with_redo (redo, fixture->store, &again, &error));
+  g_assert_no_error (error);
+  redone = reload (fixture);
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (pm_test_find_kpi (redone, CANNOCK, WCFC), q3)),
+                     ==, 9);
+  g_assert_cmpstr (pm_progress_entry_get_note (pm_kpi_get_entry (pm_test_find_kpi (redone, CANNOCK, WCFC), q3)),
+                   ==, "Nine by December");
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (kpi, q3)), ==, 9);
+
+  g_assert_nonnull (again);
+  g_assert_true (pm_undo_run_with_redo (again, fixture->store, &redo_again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (wcfc_on_disk (fixture, q3), ==, 5);
+  g_assert_nonnull (redo_again);
+}
+
+/* A first value undone (the entry removed) is redone by writing it again;
+ * a redo the store refuses leaves the file as it was. */
+static void
+test_entry_first_value_redo (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  PmKpi *kpi = pm_test_find_kpi (fixture->programme, CANNOCK, WCFC);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(PmUndo) redo = NULL;
+  g_autoptr(PmUndo) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pm_edit_set_entry (fixture->store, kpi, q4, "12", NULL, &undo, &error));
+  g_assert_true (pm_undo_run_with_redo (undo, fixture->store, &redo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (wcfc_on_disk (fixture, q4), ==, -1);
+
+  g_assert_true (pm_undo_run_with_redo (redo, fixture->store, &again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (wcfc_on_disk (fixture, q4), ==, 12);
+
+  g_clear_pointer (&redo, pm_undo_free);
+  g_assert_true (pm_undo_run_with_redo (again, fixture->store, &redo, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&again, pm_undo_free);
+  pm_store_close (fixture->store);
+  g_assert_false (pm_undo_run_with_redo (redo, fixture->store, &again, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO);
+  g_assert_null (again);
+  g_assert_cmpfloat (wcfc_on_disk (fixture, q4), ==, -1);
+}
+
+/* Narrative, families supported, baseline and a renamed district: each
+ * undone edit comes back on redo. */
+static void
+test_redo_each_kind (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PmPilot *pilot = pm_test_first_pilot (fixture->programme, CANNOCK);
+  PmKpi *referrals = pm_test_find_kpi (fixture->programme, CANNOCK, "Reduce the number of referrals");
+  PmDistrict *district = pm_programme_find_district (fixture->programme, CANNOCK);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmBaseline) baseline = pm_baseline_new_value (200, "2016-11", NULL);
+  const char *names[] = { "name" };
+  GValue value = G_VALUE_INIT;
+  PmUndo *undos[4] = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) undone = NULL;
+  g_autoptr(PmProgramme) redone = NULL;
+  PmNarrative *narrative;
+
+  g_assert_true (pm_edit_set_narrative (fixture->store, pilot, q4, "Twelve families now", NULL, NULL,
+                                        &undos[0], &error));
+  g_assert_true (pm_edit_set_reach (fixture->store, pilot, q3, "WCFC", "12", &undos[1], &error));
+  g_assert_true (pm_edit_set_baseline (fixture->store, referrals, baseline, &undos[2], &error));
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Cannock");
+  g_assert_true (pm_edit_update (fixture->store, G_OBJECT (district), 1, names, &value, &undos[3], &error));
+  g_value_unset (&value);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (undos); i++)
+    {
+      g_autoptr(PmUndo) redo = NULL;
+
+      g_test_message ("edit %u", i);
+      g_assert_nonnull (undos[i]);
+      g_assert_true (pm_undo_run_with_redo (undos[i], fixture->store, &redo, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (redo);
+      g_clear_pointer (&undos[i], pm_undo_free);
+      /* Keep each redo to run after all the undos. */
+      undos[i] = g_steal_pointer (&redo);
+    }
+
+  undone = reload (fixture);
+  g_assert_nonnull (pm_programme_find_district (undone, CANNOCK));
+  g_assert_cmpfloat (pm_baseline_get_value (pm_kpi_get_baseline (pm_test_find_kpi (undone, CANNOCK, "Reduce the number of referrals"))),
+                     ==, 212);
+  g_assert_cmpint (reach_of (pm_test_first_pilot (undone, CANNOCK), q3, "WCFC"), !=, 12);
+
+  for (guint i = 0; i < G_N_ELEMENTS (undos); i++)
+    {
+      g_autoptr(PmUndo) again = NULL;
+
+      g_assert_true (pm_undo_run_with_redo (undos[i], fixture->store, &again, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (again);
+      g_clear_pointer (&undos[i], pm_undo_free);
+    }
+
+  redone = reload (fixture);
+  g_assert_nonnull (pm_programme_find_district (redone, "Cannock"));
+  g_assert_null (pm_programme_find_district (redone, CANNOCK));
+  g_assert_cmpstr (pm_district_get_name (district), ==, "Cannock");
+  narrative = pm_pilot_get_narrative (pm_test_first_pilot (redone, "Cannock"), q4);
+  g_assert_nonnull (narrative);
+  g_assert_cmpstr (pm_narrative_get_progress (narrative), ==, "Twelve families now");
+  g_assert_cmpint (reach_of (pm_test_first_pilot (redone, "Cannock"), q3, "WCFC"), ==, 12);
+  g_assert_cmpfloat (pm_baseline_get_value (pm_kpi_get_baseline (pm_test_find_kpi (redone, "Cannock", "Reduce the number of referrals"))),
+                     ==, 200);
+}
+
+/* An added KPI undone (deleted) is added again by its redo, with the
+ * value it was given meanwhile; and the redo's undo deletes it again. */
+static void
+test_add_kpi_redo (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PmPilot *pilot = pm_test_first_pilot (fixture->programme, CANNOCK);
+  g_autoptr(PmKpi) kpi = pm_kpi_new ("School attendance of the children supported",
+                                     PM_UNIT_PERCENTAGE, PM_DIRECTION_INCREASE);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(PmUndo) value_undo = NULL;
+  g_autoptr(PmUndo) redo = NULL;
+  g_autoptr(PmUndo) again = NULL;
+  g_autoptr(PmUndo) redo_again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) redone = NULL;
+  g_autoptr(PmProgramme) undone = NULL;
+  guint n = g_list_model_get_n_items (pm_pilot_get_kpis (pilot));
+  PmKpi *found;
+
+  g_assert_true (pm_edit_add_kpi (fixture->store, pilot, kpi, &undo, &error));
+  g_assert_true (pm_edit_set_entry (fixture->store, kpi, q3, "80", NULL, &value_undo, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_undo_run_with_redo (undo, fixture->store, &redo, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (redo);
+  g_assert_cmpint (pm_kpi_get_id (kpi), ==, 0);
+
+  g_assert_true (pm_undo_run_with_redo (redo, fixture->store, &again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pm_kpi_get_id (kpi), >, 0);
+  redone = reload (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_kpis (pm_test_first_pilot (redone, CANNOCK))), ==, n + 1);
+  found = pm_test_find_kpi (redone, CANNOCK, "School attendance");
+  g_assert_nonnull (found);
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (found, q3)), ==, 80);
+
+  g_assert_nonnull (again);
+  g_assert_true (pm_undo_run_with_redo (again, fixture->store, &redo_again, &error));
+  g_assert_no_error (error);
+  undone = reload (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_kpis (pm_test_first_pilot (undone, CANNOCK))), ==, n);
+}
+
 static void
 test_spend_needs_a_description (Fixture       *fixture,
                                 gconstpointer  data)
@@ -450,6 +649,10 @@ main (int   argc,
   ADD ("/gui/edits/update-refused-puts-back", test_update_refused_puts_back);
   ADD ("/gui/edits/add-kpi-and-undo", test_add_kpi_and_undo);
   ADD ("/gui/edits/spend", test_spend_needs_a_description);
+  ADD ("/gui/edits/redo/entry", test_entry_undo_then_redo);
+  ADD ("/gui/edits/redo/first-value", test_entry_first_value_redo);
+  ADD ("/gui/edits/redo/each-kind", test_redo_each_kind);
+  ADD ("/gui/edits/redo/add-kpi", test_add_kpi_redo);
 
   return g_test_run ();
 }

@@ -438,8 +438,9 @@ has_accel (const char *action,
   return accels != NULL && g_strv_contains ((const char * const *) accels, accel);
 }
 
-/* Every shortcut the window lists has its keys; Close (Ctrl+W) and Undo
- * (Ctrl+Z) are among them, and Preferences is under General. */
+/* Every shortcut the window lists has its keys; Close (Ctrl+W), Undo
+ * (Ctrl+Z) and Redo (Ctrl+Shift+Z, under Editing) are among them, and
+ * Preferences is under General. */
 static void
 test_shortcuts_window (Fixture       *fixture,
                        gconstpointer  data)
@@ -450,6 +451,7 @@ test_shortcuts_window (Fixture       *fixture,
   g_autoptr(GHashTable) group_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) accels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GSList *objects = gtk_builder_get_objects (builder);
+  g_autofree char *redo_keys = NULL;
 
   g_assert_nonnull (overlay);
   for (GSList *l = objects; l != NULL; l = l->next)
@@ -491,6 +493,11 @@ test_shortcuts_window (Fixture       *fixture,
   g_assert_true (has_accel ("window.close", "<Control>w"));
   g_assert_true (g_hash_table_contains (accels, "<Control>z"));
   g_assert_true (has_accel ("win.undo", "<Control>z"));
+  /* GTK spells Ctrl+Shift+Z its own way. */
+  redo_keys = gtk_accelerator_name (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_true (g_hash_table_contains (accels, redo_keys));
+  g_assert_true (has_accel ("win.redo", redo_keys));
+  g_assert_cmpstr (g_hash_table_lookup (group_of, "Redo the last change undone"), ==, "Editing");
   g_assert_cmpstr (g_hash_table_lookup (group_of, "Preferences"), ==, "General");
   gtk_window_destroy (GTK_WINDOW (overlay));
 }

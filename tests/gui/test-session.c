@@ -270,6 +270,110 @@ test_undo_failed (Fixture       *fixture,
   g_assert_cmpfloat (read_back_wcfc (fixture), ==, 9);
 }
 
+/* After an undo the session keeps the redo: Redo writes the value again
+ * and is announced with the undo that takes it back; a new save drops
+ * the redo. */
+static void
+test_undone_then_redone (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  PmKpi *kpi = find_wcfc (pm_session_get_programme (fixture->session));
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(GError) error = NULL;
+  PmUndo *undo = NULL;
+
+  g_assert_false (pm_session_can_redo (fixture->session));
+  g_assert_true (pm_edit_set_entry (pm_session_get_store (fixture->session), kpi, q3, "9", "", &undo, &error));
+  pm_session_report_saved (fixture->session, "Saved for Q3 2016/17", undo);
+  g_assert_false (pm_session_can_redo (fixture->session));
+
+  /* Nothing undone yet: nothing to redo. */
+  pm_session_redo (fixture->session);
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+
+  pm_session_undo (fixture->session);
+  g_assert_cmpfloat (read_back_wcfc (fixture), ==, 5);
+  g_assert_cmpuint (fixture->n_saved, ==, 2);
+  g_assert_null (fixture->saved_undo);
+  g_assert_true (pm_session_can_redo (fixture->session));
+
+  pm_session_redo (fixture->session);
+  g_assert_cmpfloat (read_back_wcfc (fixture), ==, 9);
+  g_assert_cmpuint (fixture->n_saved, ==, 3);
+  g_assert_cmpstr (fixture->saved_message, ==, "Change redone");
+  g_assert_nonnull (fixture->saved_undo);
+  g_assert_false (pm_session_can_redo (fixture->session));
+  g_assert_cmpuint (fixture->n_failed, ==, 0);
+
+  /* Undo and redo again, as often as wanted. */
+  pm_session_undo (fixture->session);
+  g_assert_cmpfloat (read_back_wcfc (fixture), ==, 5);
+  g_assert_true (pm_session_can_redo (fixture->session));
+
+  /* A new change saved: the redo is gone. */
+  undo = NULL;
+  g_assert_true (pm_edit_set_entry (pm_session_get_store (fixture->session), kpi, q3, "7", "", &undo, &error));
+  pm_session_report_saved (fixture->session, "Saved for Q3 2016/17", undo);
+  g_assert_false (pm_session_can_redo (fixture->session));
+  pm_session_redo (fixture->session);
+  g_assert_cmpfloat (read_back_wcfc (fixture), ==, 7);
+  g_assert_cmpuint (fixture->n_saved, ==, 5);
+}
+
+/* The redo goes with its toast, and with the document. */
+static void
+test_redo_forgotten (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PmKpi *kpi = find_wcfc (pm_session_get_programme (fixture->session));
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(GError) error = NULL;
+  PmUndo *undo = NULL;
+
+  g_assert_true (pm_edit_set_entry (pm_session_get_store (fixture->session), kpi, q3, "9", "", &undo, &error));
+  pm_session_report_saved (fixture->session, "Saved for Q3 2016/17", undo);
+  pm_session_undo (fixture->session);
+  g_assert_true (pm_session_can_redo (fixture->session));
+  pm_session_forget_undo (fixture->session);
+  g_assert_false (pm_session_can_redo (fixture->session));
+  pm_session_redo (fixture->session);
+  g_assert_cmpfloat (read_back_wcfc (fixture), ==, 5);
+  g_assert_cmpuint (fixture->n_saved, ==, 2);
+
+  /* Redone, undone again, then the programme read again. */
+  undo = NULL;
+  g_assert_true (pm_edit_set_entry (pm_session_get_store (fixture->session), kpi, q3, "9", "", &undo, &error));
+  pm_session_report_saved (fixture->session, "Saved for Q3 2016/17", undo);
+  pm_session_undo (fixture->session);
+  g_assert_true (pm_session_can_redo (fixture->session));
+  g_assert_true (pm_session_reload (fixture->session, &error));
+  g_assert_no_error (error);
+  g_assert_false (pm_session_can_redo (fixture->session));
+}
+
+/* A redo the store cannot write is a failure, with its heading. */
+static void
+test_redo_failed (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  PmKpi *kpi = find_wcfc (pm_session_get_programme (fixture->session));
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(GError) error = NULL;
+  PmUndo *undo = NULL;
+
+  g_assert_true (pm_edit_set_entry (pm_session_get_store (fixture->session), kpi, q3, "9", "", &undo, &error));
+  pm_session_report_saved (fixture->session, "Saved for Q3 2016/17", undo);
+  pm_session_undo (fixture->session);
+  pm_store_close (pm_session_get_store (fixture->session));
+
+  pm_session_redo (fixture->session);
+  g_assert_cmpuint (fixture->n_failed, ==, 1);
+  g_assert_cmpstr (fixture->failed_heading, ==, "Could Not Redo");
+  g_assert_error (fixture->failed_error, PM_STORE_ERROR, PM_STORE_ERROR_IO);
+  g_assert_cmpuint (fixture->n_saved, ==, 2);
+  g_assert_cmpfloat (read_back_wcfc (fixture), ==, 5);
+}
+
 /* Moving a quarter on says so; a move the store refuses does not. */
 static void
 test_signoff_changed (Fixture       *fixture,
@@ -379,6 +483,9 @@ main (int   argc,
   ADD ("/gui/session/saved-then-undone", test_saved_then_undone);
   ADD ("/gui/session/forgotten-undo", test_forgotten_undo);
   ADD ("/gui/session/undo-failed", test_undo_failed);
+  ADD ("/gui/session/undone-then-redone", test_undone_then_redone);
+  ADD ("/gui/session/redo-forgotten", test_redo_forgotten);
+  ADD ("/gui/session/redo-failed", test_redo_failed);
   ADD ("/gui/session/signoff-changed", test_signoff_changed);
   ADD ("/gui/session/author-follows-settings", test_author_follows_settings);
   g_test_add_func ("/gui/session/author-default", test_author_default);

@@ -125,6 +125,43 @@ test_first_value_undone (Fixture       *fixture,
   g_assert_false (read_back (fixture, WCFC, 2016, 4, &value));
 }
 
+/* Ctrl+Shift+Z after an undo: the toast of the undo offers Redo, and
+ * win.redo writes the value again and shows it. */
+static void
+test_undo_then_redo (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *value_row;
+  AdwToast *toast;
+  double value = 0;
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, WCFC);
+  value_row = gui_test_template_child (gui_test_kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_row");
+
+  gui_test_type_value (fixture, "9");
+  gui_test_activate_undo (fixture);
+  g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
+  g_assert_cmpfloat (value, ==, 5);
+
+  toast = _pm_window_get_toast (fixture->window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Redo");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.redo");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  gui_test_drain ();
+  g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
+  g_assert_cmpfloat (value, ==, 9);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value_row)), ==, "9");
+
+  /* The redone change can be undone again, from its own toast. */
+  gui_test_activate_undo (fixture);
+  g_assert_true (read_back (fixture, WCFC, 2016, 3, &value));
+  g_assert_cmpfloat (value, ==, 5);
+}
+
 static void
 test_bad_values_refused (Fixture       *fixture,
                          gconstpointer  data)
@@ -926,6 +963,7 @@ main (int   argc,
 
   ADD ("/gui/window/enter-value-and-undo", test_enter_value_and_undo);
   ADD ("/gui/window/first-value-undone", test_first_value_undone);
+  ADD ("/gui/window/undo-then-redo", test_undo_then_redo);
   ADD ("/gui/window/bad-values-refused", test_bad_values_refused);
   ADD ("/gui/window/unreadable-file-keeps-document", test_unreadable_file_keeps_document);
   ADD ("/gui/window/search-finds-kpis", test_search_finds_kpis);

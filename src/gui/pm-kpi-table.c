@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "model/pm-date.h"
+#include "pm-bin-measure.h"
 #include "pm-cells.h"
 #include "pm-chart.h"
 #include "pm-dialogs.h"
@@ -553,29 +554,8 @@ history_action (GtkWidget  *widget,
 /* GObject */
 
 /* libadwaita 1.2 has no breakpoints: the columns are fitted to the width
- * here, before the child is given it. (The table measures and allocates
- * its child itself: a layout manager would not call size_allocate.) */
-static void
-pm_kpi_table_measure (GtkWidget      *widget,
-                      GtkOrientation  orientation,
-                      int             for_size,
-                      int            *minimum,
-                      int            *natural,
-                      int            *minimum_baseline,
-                      int            *natural_baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  if (child == NULL)
-    {
-      *minimum = *natural = 0;
-      return;
-    }
-
-  gtk_widget_measure (child, orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-}
-
+ * here, before the child is given it. (The table allocates its child
+ * itself, see pm-bin-measure.h.) */
 static void
 pm_kpi_table_size_allocate (GtkWidget *widget,
                             int        width,
@@ -688,7 +668,7 @@ pm_kpi_table_class_init (PmKpiTableClass *klass)
   object_class->dispose = pm_kpi_table_dispose;
   object_class->get_property = pm_kpi_table_get_property;
   object_class->set_property = pm_kpi_table_set_property;
-  widget_class->measure = pm_kpi_table_measure;
+  widget_class->measure = pm_bin_measure_child;
   widget_class->size_allocate = pm_kpi_table_size_allocate;
 
   properties[PROP_SESSION] =

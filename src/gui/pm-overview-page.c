@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pm-bin-measure.h"
 #include "pm-cells.h"
 #include "pm-chase-item.h"
 #include "pm-mirror.h"
@@ -562,29 +563,8 @@ fit_table (GtkGrid           *grid,
 }
 
 /* libadwaita 1.2 has no breakpoints: the tables are fitted to the width
- * here, before the child is given it. (The page measures and allocates
- * its child itself: a layout manager would not call size_allocate.) */
-static void
-pm_overview_page_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  if (child == NULL)
-    {
-      *minimum = *natural = 0;
-      return;
-    }
-
-  gtk_widget_measure (child, orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-}
-
+ * here, before the child is given it. (The page allocates its child
+ * itself, see pm-bin-measure.h.) */
 static void
 pm_overview_page_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -714,7 +694,7 @@ pm_overview_page_class_init (PmOverviewPageClass *klass)
   object_class->dispose = pm_overview_page_dispose;
   object_class->get_property = pm_overview_page_get_property;
   object_class->set_property = pm_overview_page_set_property;
-  widget_class->measure = pm_overview_page_measure;
+  widget_class->measure = pm_bin_measure_child;
   widget_class->size_allocate = pm_overview_page_size_allocate;
 
   properties[PROP_SESSION] =

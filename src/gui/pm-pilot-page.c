@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "model/pm-date.h"
+#include "pm-bin-measure.h"
 #include "pm-dialogs.h"
 #include "pm-format.h"
 #include "pm-kpi-table.h"
@@ -428,30 +429,9 @@ pm_pilot_page_set_property (GObject      *object,
 
 /* libadwaita 1.2 has no breakpoints: narrower than NARROW_WIDTH, the
  * status, families and spend go one under the other, so that they are
- * read rather than cut short. (The page measures and allocates its child
- * itself: a layout manager would not call size_allocate.) */
+ * read rather than cut short. (The page allocates its child
+ * itself, see pm-bin-measure.h.) */
 #define NARROW_WIDTH 560
-
-static void
-pm_pilot_page_measure (GtkWidget      *widget,
-                       GtkOrientation  orientation,
-                       int             for_size,
-                       int            *minimum,
-                       int            *natural,
-                       int            *minimum_baseline,
-                       int            *natural_baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  if (child == NULL)
-    {
-      *minimum = *natural = 0;
-      return;
-    }
-
-  gtk_widget_measure (child, orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-}
 
 static void
 pm_pilot_page_size_allocate (GtkWidget *widget,
@@ -481,7 +461,7 @@ pm_pilot_page_class_init (PmPilotPageClass *klass)
   object_class->dispose = pm_pilot_page_dispose;
   object_class->get_property = pm_pilot_page_get_property;
   object_class->set_property = pm_pilot_page_set_property;
-  widget_class->measure = pm_pilot_page_measure;
+  widget_class->measure = pm_bin_measure_child;
   widget_class->size_allocate = pm_pilot_page_size_allocate;
 
   properties[PROP_SESSION] =

@@ -122,13 +122,7 @@ fixture_tear_down (Fixture       *fixture,
 static PmKpi *
 find_wcfc (PmProgramme *programme)
 {
-  g_autoptr(PmPilot) pilot = g_list_model_get_item (pm_district_get_pilots (pm_programme_find_district (programme,
-                                                                                                       CANNOCK)),
-                                                    0);
-  g_autoptr(PmKpi) kpi = g_list_model_get_item (pm_pilot_get_kpis (pilot), 0);
-
-  g_assert_true (g_str_has_prefix (pm_kpi_get_title (kpi), WCFC));
-  return kpi;
+  return pm_test_find_kpi (programme, CANNOCK, WCFC);
 }
 
 /* WCFC's value for Q3 2016/17 as the file holds it. */
@@ -141,6 +135,21 @@ read_back_wcfc (Fixture *fixture)
 
   g_assert_nonnull (entry);
   return pm_progress_entry_get_value (entry);
+}
+
+/* WCFC's Q3 2016/17 value set to 9 through the store, and reported as
+ * saved with its undo, as the entry panel does. */
+static void
+save_nine (Fixture *fixture)
+{
+  PmKpi *kpi = find_wcfc (pm_session_get_programme (fixture->session));
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(GError) error = NULL;
+  PmUndo *undo = NULL;
+
+  g_assert_true (pm_edit_set_entry (pm_session_get_store (fixture->session), kpi, q3, "9", "", &undo, &error));
+  g_assert_no_error (error);
+  pm_session_report_saved (fixture->session, "Saved for Q3 2016/17", undo);
 }
 
 /* The document is announced store first, then programme; the lookups by
@@ -235,13 +244,7 @@ static void
 test_forgotten_undo (Fixture       *fixture,
                      gconstpointer  data)
 {
-  PmKpi *kpi = find_wcfc (pm_session_get_programme (fixture->session));
-  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
-  g_autoptr(GError) error = NULL;
-  PmUndo *undo = NULL;
-
-  g_assert_true (pm_edit_set_entry (pm_session_get_store (fixture->session), kpi, q3, "9", "", &undo, &error));
-  pm_session_report_saved (fixture->session, "Saved for Q3 2016/17", undo);
+  save_nine (fixture);
   pm_session_forget_undo (fixture->session);
   pm_session_undo (fixture->session);
   g_assert_cmpfloat (read_back_wcfc (fixture), ==, 9);
@@ -253,13 +256,7 @@ static void
 test_undo_failed (Fixture       *fixture,
                   gconstpointer  data)
 {
-  PmKpi *kpi = find_wcfc (pm_session_get_programme (fixture->session));
-  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
-  g_autoptr(GError) error = NULL;
-  PmUndo *undo = NULL;
-
-  g_assert_true (pm_edit_set_entry (pm_session_get_store (fixture->session), kpi, q3, "9", "", &undo, &error));
-  pm_session_report_saved (fixture->session, "Saved for Q3 2016/17", undo);
+  save_nine (fixture);
   pm_store_close (pm_session_get_store (fixture->session));
 
   pm_session_undo (fixture->session);
@@ -283,8 +280,7 @@ test_undone_then_redone (Fixture       *fixture,
   PmUndo *undo = NULL;
 
   g_assert_false (pm_session_can_redo (fixture->session));
-  g_assert_true (pm_edit_set_entry (pm_session_get_store (fixture->session), kpi, q3, "9", "", &undo, &error));
-  pm_session_report_saved (fixture->session, "Saved for Q3 2016/17", undo);
+  save_nine (fixture);
   g_assert_false (pm_session_can_redo (fixture->session));
 
   /* Nothing undone yet: nothing to redo. */
@@ -325,13 +321,9 @@ static void
 test_redo_forgotten (Fixture       *fixture,
                      gconstpointer  data)
 {
-  PmKpi *kpi = find_wcfc (pm_session_get_programme (fixture->session));
-  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
   g_autoptr(GError) error = NULL;
-  PmUndo *undo = NULL;
 
-  g_assert_true (pm_edit_set_entry (pm_session_get_store (fixture->session), kpi, q3, "9", "", &undo, &error));
-  pm_session_report_saved (fixture->session, "Saved for Q3 2016/17", undo);
+  save_nine (fixture);
   pm_session_undo (fixture->session);
   g_assert_true (pm_session_can_redo (fixture->session));
   pm_session_forget_undo (fixture->session);
@@ -341,9 +333,7 @@ test_redo_forgotten (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_saved, ==, 2);
 
   /* Redone, undone again, then the programme read again. */
-  undo = NULL;
-  g_assert_true (pm_edit_set_entry (pm_session_get_store (fixture->session), kpi, q3, "9", "", &undo, &error));
-  pm_session_report_saved (fixture->session, "Saved for Q3 2016/17", undo);
+  save_nine (fixture);
   pm_session_undo (fixture->session);
   g_assert_true (pm_session_can_redo (fixture->session));
   g_assert_true (pm_session_reload (fixture->session, &error));
@@ -356,13 +346,8 @@ static void
 test_redo_failed (Fixture       *fixture,
                   gconstpointer  data)
 {
-  PmKpi *kpi = find_wcfc (pm_session_get_programme (fixture->session));
-  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
-  g_autoptr(GError) error = NULL;
-  PmUndo *undo = NULL;
 
-  g_assert_true (pm_edit_set_entry (pm_session_get_store (fixture->session), kpi, q3, "9", "", &undo, &error));
-  pm_session_report_saved (fixture->session, "Saved for Q3 2016/17", undo);
+  save_nine (fixture);
   pm_session_undo (fixture->session);
   pm_store_close (pm_session_get_store (fixture->session));
 

@@ -63,7 +63,9 @@ xvfb-run -a -s "-screen 0 1280x1024x24" \
 
 # Valgrind memcheck: any memory error or definitely lost block fails the
 # test (build-valgrind; suppressions in build-aux/valgrind.supp).
-sh build-aux/run-valgrind.sh || status=1
+# The small benchmark runs (suite "benchmark") are left out here: they time
+# spawned programs, and the ASan run above checks their memory.
+sh build-aux/run-valgrind.sh --no-suite benchmark || status=1
 
 # Fuzzing with a short budget: clang, in build-fuzz. A crash fails the run
 # and leaves its input in build-fuzz/ (see fuzz/README.md).

@@ -285,19 +285,7 @@ pm_pg_database_open_with_password (const char        *conninfo,
 
   if (PQstatus (conn) != CONNECTION_OK)
     {
-      g_autofree char *message = g_utf8_make_valid (PQerrorMessage (conn), -1);
-      const char *db = PQdb (conn) != NULL ? PQdb (conn) : conninfo;
-
-      g_strstrip (message);
-      if (PQconnectionNeedsPassword (conn))
-        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION,
-                     _("The server asks for a password for “%s”."), db);
-      else if (strstr (message, "password authentication failed") != NULL)
-        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION,
-                     _("The server refused the password for “%s”."), db);
-      else
-        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
-                     _("Could not connect to the server for “%s” (%s)."), db, message);
+      pm_pg_conninfo_set_connect_error (conn, conninfo, error);
       PQfinish (conn);
       return NULL;
     }

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <libpq-fe.h>
+
 #include "pm-database-private.h"
 
 G_BEGIN_DECLS
@@ -40,5 +42,13 @@ gboolean    pm_pg_conninfo_get_server         (const char        *conninfo,
                                                char             **server,
                                                char             **dbname,
                                                char             **user);
+
+/* Why @conn (which failed) did not connect, in words for the person
+ * connecting: a password wanted or refused (PM_STORE_ERROR_AUTHENTICATION),
+ * a server certificate that could not be checked (PM_STORE_ERROR_IO, saying
+ * where to give the certificate authority), anything else as libpq says. */
+void        pm_pg_conninfo_set_connect_error  (PGconn            *conn,
+                                               const char        *conninfo,
+                                               GError           **error);
 
 G_END_DECLS

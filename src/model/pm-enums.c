@@ -55,6 +55,12 @@ G_DEFINE_ENUM_TYPE (PmTravel, pm_travel,
   G_DEFINE_ENUM_VALUE (PM_TRAVEL_STEADY, "steady"),
   G_DEFINE_ENUM_VALUE (PM_TRAVEL_IMPROVING, "improving"))
 
+G_DEFINE_ENUM_TYPE (PmAccess, pm_access,
+  G_DEFINE_ENUM_VALUE (PM_ACCESS_OWNER, "owner"),
+  G_DEFINE_ENUM_VALUE (PM_ACCESS_OFFICE, "office"),
+  G_DEFINE_ENUM_VALUE (PM_ACCESS_LEAD, "lead"),
+  G_DEFINE_ENUM_VALUE (PM_ACCESS_VIEWER, "viewer"))
+
 G_DEFINE_QUARK (pm-model-error-quark, pm_model_error)
 
 static GEnumClass *

@@ -9,9 +9,10 @@
 
 #include "pm-store-private.h"
 
-/* The programme's group roles, by access. */
+/* The server-wide group roles of schema 6 to 8, by access; from 9 on,
+ * each programme has its own (pm_meta names them). */
 static const char *
-group_role (PmAccess access)
+old_group_role (PmAccess access)
 {
   switch (access)
     {
@@ -30,17 +31,28 @@ group_role (PmAccess access)
  * database or the schema's tables (who ran the migrations). Membership
  * is looked up through pg_roles, so that a group role missing from the
  * server is no member rather than an error. */
-#define IDENTITY_SQL \
+#define IDENTITY_NAME_AND_OWNER \
   "SELECT current_user::text," \
   "       (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user)" \
   "       OR pg_has_role (current_user, (SELECT datdba FROM pg_catalog.pg_database" \
   "                                      WHERE datname = current_database ()), 'MEMBER')" \
   "       OR pg_has_role (current_user, (SELECT relowner FROM pg_catalog.pg_class" \
-  "                                      WHERE oid = 'pm_meta'::regclass), 'MEMBER')," \
+  "                                      WHERE oid = 'pm_meta'::regclass), 'MEMBER'),"
+
+/* Then whether it is of the office, and a lead: ?1 and ?2 name the roles. */
+#define IDENTITY_SQL \
+  IDENTITY_NAME_AND_OWNER \
   "       EXISTS (SELECT 1 FROM pg_catalog.pg_roles r" \
   "               WHERE r.rolname = ?1 AND pg_has_role (current_user, r.oid, 'MEMBER'))," \
   "       EXISTS (SELECT 1 FROM pg_catalog.pg_roles r" \
   "               WHERE r.rolname = ?2 AND pg_has_role (current_user, r.oid, 'MEMBER'))"
+
+#define IDENTITY_SQL_9 \
+  IDENTITY_NAME_AND_OWNER \
+  "       EXISTS (SELECT 1 FROM pg_catalog.pg_roles r JOIN pm_meta m ON r.rolname = m.office_role" \
+  "               WHERE pg_has_role (current_user, r.oid, 'MEMBER'))," \
+  "       EXISTS (SELECT 1 FROM pg_catalog.pg_roles r JOIN pm_meta m ON r.rolname = m.lead_role" \
+  "               WHERE pg_has_role (current_user, r.oid, 'MEMBER'))"
 
 #define LEAD_DISTRICTS_SQL \
   "SELECT l.district_id FROM lead_district l" \
@@ -94,6 +106,7 @@ _pm_store_read_identity (PmStore  *self,
   g_autofree char *name = NULL;
   GError *local_error = NULL;
   PmAccess access;
+  int version = 0;
 
   if (!pm_database_is_server (database))
     {
@@ -101,11 +114,16 @@ _pm_store_read_identity (PmStore  *self,
       return TRUE;
     }
 
-  stmt = pm_database_prepare (database, IDENTITY_SQL, error);
+  if (!pm_database_get_schema_version (database, &version, error))
+    return FALSE;
+  stmt = pm_database_prepare (database, version >= 9 ? IDENTITY_SQL_9 : IDENTITY_SQL, error);
   if (stmt == NULL)
     return FALSE;
-  pm_statement_bind_text (stmt, 1, group_role (PM_ACCESS_OFFICE));
-  pm_statement_bind_text (stmt, 2, group_role (PM_ACCESS_LEAD));
+  if (version < 9)
+    {
+      pm_statement_bind_text (stmt, 1, old_group_role (PM_ACCESS_OFFICE));
+      pm_statement_bind_text (stmt, 2, old_group_role (PM_ACCESS_LEAD));
+    }
   if (!pm_statement_step (stmt, &local_error))
     {
       if (local_error == NULL)

@@ -28,15 +28,6 @@ typedef struct
   char *viewer;
 } Fixture;
 
-/* The group role of the programme at @location for @access ("office",
- * "lead", "viewer"). */
-static char *
-group_role (const char *location,
-            const char *access)
-{
-  return g_strdup_printf ("pm_%s", access);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -60,9 +51,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->lead = g_strdup_printf ("pm_test_people_lead_%d", getpid ());
   fixture->office = g_strdup_printf ("pm_test_people_office_%d", getpid ());
   fixture->viewer = g_strdup_printf ("pm_test_people_viewer_%d", getpid ());
-  office_role = group_role (fixture->location, "office");
-  lead_role = group_role (fixture->location, "lead");
-  viewer_role = group_role (fixture->location, "viewer");
+  office_role = store_test_group_role (fixture->location, "office");
+  lead_role = store_test_group_role (fixture->location, "lead");
+  viewer_role = store_test_group_role (fixture->location, "viewer");
 
   /* Names made here, of letters, digits and underscores only. */
   sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'lead' IN ROLE %s;"

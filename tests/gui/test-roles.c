@@ -54,7 +54,15 @@ add_person (Fixture    *fixture,
   g_autoptr(PGresult) result = NULL;
 
   g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '" PASSWORD "' IN ROLE %s", name, group);
+  {
+    /* Each programme has its own group roles (schema 9). */
+    g_autofree char *query = g_strdup_printf ("SELECT pm_programme_role ('%s')", group);
+    g_autoptr(PGresult) role = PQexec (conn, query);
+
+    g_assert_cmpint (PQresultStatus (role), ==, PGRES_TUPLES_OK);
+    sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '" PASSWORD "' IN ROLE \"%s\"",
+                           name, PQgetvalue (role, 0, 0));
+  }
   result = PQexec (conn, sql);
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
   if (district != NULL)
@@ -96,9 +104,9 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (pm_store_import (store, sample, &error));
   g_assert_no_error (error);
   pm_store_close (store);
-  add_person (fixture, fixture->lead, "pm_lead", cannock[0]);
-  add_person (fixture, fixture->viewer, "pm_viewer", NULL);
-  add_person (fixture, fixture->office, "pm_office", NULL);
+  add_person (fixture, fixture->lead, "lead", cannock[0]);
+  add_person (fixture, fixture->viewer, "viewer", NULL);
+  add_person (fixture, fixture->office, "office", NULL);
 }
 
 static void

@@ -203,6 +203,19 @@ pm_rag_get_letter (PmRag rag)
 }
 
 const char *
+pm_access_get_label (PmAccess access)
+{
+  switch (access)
+    {
+    case PM_ACCESS_OWNER:  return _("Owner");
+    case PM_ACCESS_OFFICE: return _("Programme office");
+    case PM_ACCESS_LEAD:   return _("District lead");
+    case PM_ACCESS_VIEWER: return _("Viewer");
+    default:               g_return_val_if_reached ("");
+    }
+}
+
+const char *
 pm_travel_get_label (PmTravel travel)
 {
   switch (travel)

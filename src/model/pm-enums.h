@@ -125,6 +125,7 @@ const char *pm_spend_status_get_label    (PmSpendStatus    status);
 const char *pm_rag_get_label             (PmRag            rag);   /* "Green" */
 const char *pm_rag_get_letter            (PmRag            rag);   /* "G", "A", "R", "–" */
 const char *pm_travel_get_label          (PmTravel         travel);
+const char *pm_access_get_label          (PmAccess         access);  /* "District lead" */
 
 /* The model's error domain: bad values a person typed or a file held. */
 #define PM_MODEL_ERROR (pm_model_error_quark ())

@@ -28,6 +28,14 @@ PmDatabase *pm_pg_database_open_with_password (const char        *conninfo,
                                                PmStoreOpenFlags   flags,
                                                GError           **error);
 
+/* @password as the server keeps it (SCRAM or md5, as the server's
+ * password_encryption says) for the role @user, worked out here so that
+ * what is typed never travels or reaches a log. Free it with g_free(). */
+char       *_pm_pg_database_encrypt_password  (PmPgDatabase      *self,
+                                               const char        *user,
+                                               const char        *password,
+                                               GError           **error);
+
 /* "pilots on db.example.org", never the password. */
 char       *pm_pg_conninfo_describe           (const char        *conninfo);
 /* @conninfo as "key='value'" words without any password, to remember;

@@ -618,8 +618,9 @@ const char * const _pm_schema_migrations_postgresql[] = {
    * and kept in pm_meta, since a database may later be renamed. The
    * grants and policies move to them; whoever was a member of the old
    * roles becomes a member of this programme's, so nobody loses what
-   * they had; the old roles keep nothing here; and only the programme's
-   * people (and the owner) may connect.
+   * they had (a new, empty database starts with nobody); the old roles
+   * keep nothing here; and only the programme's people (and the owner)
+   * may connect.
    *
    * People are set up by the SECURITY DEFINER functions below, which
    * run as whoever ran this migration (the owner, who may create
@@ -665,7 +666,8 @@ const char * const _pm_schema_migrations_postgresql[] = {
   "  FOR m IN SELECT g.rolname AS old, r.rolname AS member FROM pg_catalog.pg_auth_members a"
   "           JOIN pg_catalog.pg_roles g ON g.oid = a.roleid"
   "           JOIN pg_catalog.pg_roles r ON r.oid = a.member"
-  "           WHERE g.rolname IN ('pm_office', 'pm_lead', 'pm_viewer') LOOP"
+  "           WHERE g.rolname IN ('pm_office', 'pm_lead', 'pm_viewer')"
+  "             AND EXISTS (SELECT 1 FROM programme) LOOP"
   "    EXECUTE format ('GRANT %I TO %I', pm_programme_role (substr (m.old, 4)), m.member);"
   "  END LOOP;"
   "  EXECUTE format ('GRANT USAGE ON SCHEMA public TO %I, %I, %I', office, lead, viewer);"

@@ -123,6 +123,8 @@ test_enums_person (void)
   PmAccess value = PM_ACCESS_OWNER;
 
   check_names (PM_TYPE_ACCESS, access, G_N_ELEMENTS (access));
+  g_assert_cmpstr (pm_access_get_label (PM_ACCESS_OFFICE), ==, "Programme office");
+  g_assert_cmpstr (pm_access_get_label (PM_ACCESS_LEAD), ==, "District lead");
 
   g_assert_cmpstr (pm_person_get_name (lead), ==, "jo");
   g_assert_cmpint (pm_person_get_access (lead), ==, PM_ACCESS_LEAD);

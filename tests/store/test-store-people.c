@@ -196,6 +196,87 @@ test_identity (Fixture       *fixture,
   g_assert_false (pm_store_may_manage_people (viewer));
 }
 
+/* The office, which may not create roles itself, sets people up
+ * through the programme's functions; a lead may not; a person set up
+ * logs in with the password given, then with one set later. */
+static void
+test_manage (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(PmProgramme) office_programme = NULL;
+  g_autoptr(PmProgramme) lead_programme = NULL;
+  g_autoptr(PmProgramme) new_programme = NULL;
+  g_autoptr(PmStore) office = NULL;
+  g_autoptr(PmStore) lead = NULL;
+  g_autoptr(PmStore) as_new = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("pm_test_people_new_%d", getpid ());
+  g_autofree char *uri = NULL;
+  const char *districts[] = { "tamworth", "Cannock Chase", NULL };
+  const char *expected[] = { CANNOCK, TAMWORTH, NULL };
+  PmPerson *found = NULL;
+
+  if (skip_on_file ())
+    return;
+
+  office = open_as (fixture, fixture->office, "office", &office_programme);
+  g_assert_true (pm_store_add_person (office, name, PM_ACCESS_LEAD, districts, "first", &error));
+  g_assert_no_error (error);
+
+  people = pm_store_list_people (office, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(PmPerson) person = g_list_model_get_item (people, i);
+
+      if (g_str_equal (pm_person_get_name (person), name))
+        found = person;
+      if (g_str_equal (pm_person_get_name (person), fixture->viewer))
+        g_assert_cmpint (pm_person_get_access (person), ==, PM_ACCESS_VIEWER);
+    }
+  g_assert_nonnull (found);
+  g_assert_cmpint (pm_person_get_access (found), ==, PM_ACCESS_LEAD);
+  g_assert_cmpstrv (pm_person_get_districts (found), expected);
+
+  uri = pg_test_uri_for_user (fixture->location, name, "first");
+  as_new = pm_store_open (uri, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pm_store_get_access (as_new), ==, PM_ACCESS_LEAD);
+  new_programme = pm_store_load (as_new, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_may_edit_district (as_new, pm_programme_find_district (new_programme, TAMWORTH)));
+  g_clear_object (&as_new);
+
+  g_assert_true (pm_store_set_password (office, name, "second", &error));
+  g_assert_no_error (error);
+  as_new = pm_store_open (uri, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION);
+  g_clear_error (&error);
+  g_free (uri);
+  uri = pg_test_uri_for_user (fixture->location, name, "second");
+  as_new = pm_store_open (uri, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_clear_object (&as_new);
+
+  lead = open_as (fixture, fixture->lead, "lead", &lead_programme);
+  g_assert_false (pm_store_remove_person (lead, name, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (pm_store_add_person (lead, "pm_test_people_never", PM_ACCESS_VIEWER, NULL, NULL, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+
+  g_assert_true (pm_store_remove_person (office, name, &error));
+  g_assert_no_error (error);
+  g_assert_false (pm_store_remove_person (office, fixture->office, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  as_new = pm_store_open (uri, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (as_new);
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,6 +289,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/people/owner", test_owner);
   ADD ("/store/people/identity", test_identity);
+  ADD ("/store/people/manage", test_manage);
 #undef ADD
 
   return g_test_run ();

@@ -28,6 +28,7 @@ struct _PmPeoplePage
 
   /* Owned references */
   PmSession           *session;
+  AdwToast            *toast;         /* the latest failure, while it shows */
   GListStore          *people;        /* PmPerson */
   GtkSingleSelection  *selection;
 };
@@ -46,13 +47,31 @@ static GParamSpec *properties[N_PROPS];
 static const PmAccess offered[] = { PM_ACCESS_OFFICE, PM_ACCESS_LEAD, PM_ACCESS_VIEWER };
 
 static void
+toast_dismissed_cb (AdwToast     *toast,
+                    PmPeoplePage *self)
+{
+  if (toast == self->toast)
+    g_clear_object (&self->toast);
+}
+
+static void
 show_error (PmPeoplePage *self,
             const GError *error)
 {
   AdwToast *toast = adw_toast_new (error->message);
 
   adw_toast_set_timeout (toast, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+  g_set_object (&self->toast, toast);
   adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+AdwToast *
+pm_people_page_get_toast (PmPeoplePage *self)
+{
+  g_return_val_if_fail (PM_IS_PEOPLE_PAGE (self), NULL);
+
+  return self->toast;
 }
 
 static PmPerson *
@@ -353,6 +372,7 @@ pm_people_page_dispose (GObject *object)
 {
   PmPeoplePage *self = PM_PEOPLE_PAGE (object);
 
+  g_clear_object (&self->toast);
   g_clear_object (&self->selection);
   g_clear_object (&self->people);
   g_clear_object (&self->session);

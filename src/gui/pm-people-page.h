@@ -23,6 +23,8 @@ G_DECLARE_FINAL_TYPE (PmPeoplePage, pm_people_page, PM, PEOPLE_PAGE, AdwBin)
 GtkWidget  *pm_people_page_new     (PmSession    *session);
 /* Reads the people again from the server (when the page is shown). */
 void        pm_people_page_reload  (PmPeoplePage *self);
+/* The latest failure shown, while it shows (for tests). */
+AdwToast   *pm_people_page_get_toast  (PmPeoplePage *self);
 /* The people listed (PmPerson). */
 GListModel *pm_people_page_get_people (PmPeoplePage *self);
 

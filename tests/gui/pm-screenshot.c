@@ -32,6 +32,7 @@
 #include "store/pm-sample.h"
 #include "pm-test-sample.h"
 #include "pg-test-util.h"
+#include "store/pm-store-people.h"
 
 static const char *output;
 static int width = 1280;
@@ -57,8 +58,7 @@ run_sql (PGconn     *conn,
 }
 
 /* The sample on a new database of the test server, with jo as Cannock
- * Chase's lead as docs/server.md sets one up; the location to open as jo,
- * or NULL. */
+ * Chase's lead, set up by the owner; the location to open as jo, or NULL. */
 static char *
 make_lead_location (void)
 {
@@ -66,8 +66,7 @@ make_lead_location (void)
   g_autoptr(PmProgramme) sample = pm_test_sample_load ();
   g_autoptr(PmStore) store = NULL;
   g_autoptr(PGconn) conn = NULL;
-  g_autoptr(PGresult) group = NULL;
-  g_autofree char *create = NULL;
+  const char *cannock[] = { "Cannock Chase", NULL };
 
   server_uri = pg_test_create_database ("pm_screenshot", &error);
   if (server_uri == NULL)
@@ -75,27 +74,19 @@ make_lead_location (void)
       g_printerr ("pm-screenshot: the lead view needs the PostgreSQL test server: %s\n", error->message);
       return NULL;
     }
+  /* A jo left by an earlier run that failed would be a name taken. */
+  conn = PQconnectdb (server_uri);
+  if (!run_sql (conn, "DROP ROLE IF EXISTS " LEAD))
+    return NULL;
+
   store = pm_store_open (server_uri, PM_STORE_OPEN_CREATE, &error);
-  if (store == NULL || !pm_store_import (store, sample, &error))
+  if (store == NULL || !pm_store_import (store, sample, &error) ||
+      !pm_store_add_person (store, LEAD, PM_ACCESS_LEAD, cannock, LEAD_PASSWORD, &error))
     {
       g_printerr ("pm-screenshot: %s\n", error->message);
       return NULL;
     }
   pm_store_close (store);
-
-  conn = PQconnectdb (server_uri);
-  group = PQexec (conn, "SELECT pm_programme_role ('lead')");
-  if (PQresultStatus (group) != PGRES_TUPLES_OK)
-    {
-      g_printerr ("pm-screenshot: %s", PQerrorMessage (conn));
-      return NULL;
-    }
-  create = g_strdup_printf ("CREATE ROLE " LEAD " LOGIN PASSWORD '" LEAD_PASSWORD "' IN ROLE \"%s\"",
-                            PQgetvalue (group, 0, 0));
-  if (!run_sql (conn, "DROP ROLE IF EXISTS " LEAD) || !run_sql (conn, create) ||
-      !run_sql (conn, "INSERT INTO lead_district (role_name, district_id) "
-                      "SELECT '" LEAD "', id FROM district WHERE name = 'Cannock Chase'"))
-    return NULL;
 
   return pg_test_uri_for_user (server_uri, LEAD, LEAD_PASSWORD);
 }

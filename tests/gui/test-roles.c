@@ -39,44 +39,8 @@ typedef struct
   char          *lead;        /* login names, unique to this run */
   char          *viewer;
   char          *office;
+  char          *added;       /* by the People page */
 } Fixture;
-
-/* As docs/server.md has an administrator do it (names made here, of
- * letters, digits and underscores). */
-static void
-add_person (Fixture    *fixture,
-            const char *name,
-            const char *group,
-            const char *district)
-{
-  g_autoptr(PGconn) conn = PQconnectdb (fixture->admin_uri);
-  g_autofree char *sql = NULL;
-  g_autoptr(PGresult) result = NULL;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  {
-    /* Each programme has its own group roles (schema 9). */
-    g_autofree char *query = g_strdup_printf ("SELECT pm_programme_role ('%s')", group);
-    g_autoptr(PGresult) role = PQexec (conn, query);
-
-    g_assert_cmpint (PQresultStatus (role), ==, PGRES_TUPLES_OK);
-    sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '" PASSWORD "' IN ROLE \"%s\"",
-                           name, PQgetvalue (role, 0, 0));
-  }
-  result = PQexec (conn, sql);
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
-  if (district != NULL)
-    {
-      const char *values[] = { name, district };
-      g_autoptr(PGresult) led =
-        PQexecParams (conn, "INSERT INTO lead_district (role_name, district_id) "
-                            "SELECT $1, id FROM district WHERE name = $2",
-                      2, NULL, values, NULL, NULL, 0);
-
-      g_assert_cmpint (PQresultStatus (led), ==, PGRES_COMMAND_OK);
-      g_assert_cmpstr (PQcmdTuples (led), ==, "1");
-    }
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -95,6 +59,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->lead = g_strdup_printf ("pm_gui_lead_%ld", (long) getpid ());
   fixture->viewer = g_strdup_printf ("pm_gui_viewer_%ld", (long) getpid ());
   fixture->office = g_strdup_printf ("pm_gui_office_%ld", (long) getpid ());
+  fixture->added = g_strdup_printf ("pm_gui_added_%ld", (long) getpid ());
 
   /* The owner sets the programme and its people up, as the People page
    * would. */
@@ -103,10 +68,13 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (pm_store_import (store, sample, &error));
   g_assert_no_error (error);
+  g_assert_true (pm_store_add_person (store, fixture->lead, PM_ACCESS_LEAD, cannock, PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_store_add_person (store, fixture->viewer, PM_ACCESS_VIEWER, NULL, PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_store_add_person (store, fixture->office, PM_ACCESS_OFFICE, NULL, PASSWORD, &error));
+  g_assert_no_error (error);
   pm_store_close (store);
-  add_person (fixture, fixture->lead, "lead", cannock[0]);
-  add_person (fixture, fixture->viewer, "viewer", NULL);
-  add_person (fixture, fixture->office, "office", NULL);
 }
 
 static void
@@ -125,7 +93,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->admin_uri != NULL)
     {
       g_autoptr(PGconn) conn = PQconnectdb (g_getenv ("PM_TEST_PG_URI"));
-      const char *names[] = { fixture->lead, fixture->viewer, fixture->office };
+      const char *names[] = { fixture->lead, fixture->viewer, fixture->office, fixture->added };
 
       g_assert_true (pg_test_drop_database (fixture->admin_uri, &error));
       g_assert_no_error (error);
@@ -145,6 +113,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->lead, g_free);
   g_clear_pointer (&fixture->viewer, g_free);
   g_clear_pointer (&fixture->office, g_free);
+  g_clear_pointer (&fixture->added, g_free);
 }
 
 static gboolean
@@ -407,6 +376,110 @@ test_office (Fixture       *fixture,
   g_assert_nonnull (people);
 }
 
+static AdwMessageDialog *
+find_dialog_headed (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (each) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (each)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (each);
+    }
+  return NULL;
+}
+
+/* Answers @dialog with @response, as its button would, and closes it. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_drain ();
+}
+
+static gboolean
+lists_person (GListModel *people,
+              const char *name,
+              guint      *position)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(PmPerson) person = g_list_model_get_item (people, i);
+
+      if (g_str_equal (pm_person_get_name (person), name))
+        {
+          if (position != NULL)
+            *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The office adds someone with the page's form, is told when the name is
+ * taken, and removes them again. */
+static void
+test_people_page (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  PmPeoplePage *page;
+  GListModel *people;
+  AdwMessageDialog *dialog;
+  GtkWidget *form;
+  g_autofree char *remove_heading = NULL;
+  guint position = 0;
+
+  if (skip_without_server ())
+    return;
+
+  open_as (fixture, fixture->office);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window.window), "win.show-people", NULL);
+  gui_test_drain ();
+  page = gui_test_window_child (&fixture->window, "people_page");
+  people = pm_people_page_get_people (page);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 3);
+  g_assert_true (lists_person (people, fixture->lead, NULL));
+  g_assert_true (lists_person (people, fixture->viewer, NULL));
+  g_assert_true (lists_person (people, fixture->office, NULL));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (page), "people.add", NULL);
+      gui_test_drain ();
+      dialog = find_dialog_headed ("Add a Person");
+      g_assert_nonnull (dialog);
+      form = adw_message_dialog_get_extra_child (dialog);
+      gtk_editable_set_text (GTK_EDITABLE (gui_test_find_descendant (form, ADW_TYPE_ENTRY_ROW, NULL)),
+                             fixture->added);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (gui_test_find_descendant (form, ADW_TYPE_COMBO_ROW, NULL)), 2);
+      respond (dialog, "add");
+      g_assert_true (lists_person (people, fixture->added, NULL));
+    }
+  /* The second time the name was taken: said on the page. */
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 4);
+  g_assert_nonnull (pm_people_page_get_toast (page));
+  g_test_message ("%s", adw_toast_get_title (pm_people_page_get_toast (page)));
+
+  g_assert_true (lists_person (people, fixture->added, &position));
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (
+                                     gui_test_template_child (page, PM_TYPE_PEOPLE_PAGE, "people_view"))),
+                                   position, TRUE);
+  gui_test_drain ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "people.remove", NULL);
+  gui_test_drain ();
+  remove_heading = g_strdup_printf ("Remove %s?", fixture->added);
+  dialog = find_dialog_headed (remove_heading);
+  g_assert_nonnull (dialog);
+  respond (dialog, "remove");
+  g_assert_false (lists_person (people, fixture->added, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +492,7 @@ main (int   argc,
   ADD ("/gui/roles/lead", test_lead);
   ADD ("/gui/roles/viewer", test_viewer);
   ADD ("/gui/roles/office", test_office);
+  ADD ("/gui/roles/people-page", test_people_page);
 #undef ADD
 
   return g_test_run ();

@@ -8,6 +8,11 @@
 #                                              # _PASSWORD and _URI
 #   sh build-aux/pg-test-server.sh stop DIR    # stops it and deletes DIR
 #
+#   sh build-aux/pg-test-server.sh start DIR TLS_DIR
+#     the same, with TLS: TLS_DIR holds server.crt and server.key (a test's
+#     own, see tests/store/test-store-tls.c); they are copied into DIR and
+#     connections over TCP must use TLS (hostssl), still with a password.
+#
 # DIR may exist (an empty directory, as mktemp -d makes) or not. Run as
 # root, the server runs as the system user pilotmonitor-test (created if
 # missing) and DIR is given to that user; otherwise it runs as the caller.
@@ -28,13 +33,21 @@ die () {
 }
 
 usage () {
-  echo "usage: sh $0 start|stop DIR" >&2
+  echo "usage: sh $0 start DIR [TLS_DIR] | stop DIR" >&2
   exit 2
 }
 
-[ $# -eq 2 ] || usage
+case "$#:${1:-}" in
+  2:start | 2:stop | 3:start) ;;
+  *) usage ;;
+esac
 action=$1
 dir=$2
+tls_dir=${3:-}
+if [ -n "$tls_dir" ]; then
+  [ -f "$tls_dir/server.crt" ] && [ -f "$tls_dir/server.key" ] ||
+    die "no server.crt and server.key in $tls_dir"
+fi
 case "$dir" in
   "") usage ;;
   /*) ;;
@@ -70,6 +83,27 @@ show_log () {
     echo "pg-test-server: last lines of $dir/server.log:" >&2
     tail -n 20 "$dir/server.log" >&2
   fi
+}
+
+# TLS from TLS_DIR: the key must belong to the server's user and be
+# readable by it only, or the server refuses it. Over TCP only TLS with a
+# password is accepted; the socket in DIR still trusts local users.
+setup_tls () {
+  install -m 0644 "$tls_dir/server.crt" "$dir/data/server.crt"
+  install -m 0600 "$tls_dir/server.key" "$dir/data/server.key"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown "$user:" "$dir/data/server.crt" "$dir/data/server.key"
+  fi
+  as_user "$user" sh -c 'cat >>"$1"' sh "$dir/data/postgresql.conf" <<EOF
+ssl = on
+ssl_cert_file = 'server.crt'
+ssl_key_file = 'server.key'
+EOF
+  as_user "$user" sh -c 'cat >"$1"' sh "$dir/data/pg_hba.conf" <<EOF
+# pilot-monitor test server with TLS (build-aux/pg-test-server.sh)
+local    all  all                trust
+hostssl  all  all  127.0.0.1/32  scram-sha-256
+EOF
 }
 
 start () {
@@ -134,6 +168,10 @@ full_page_writes = off
 logging_collector = off
 lc_messages = 'C.UTF-8'
 EOF
+
+  if [ -n "$tls_dir" ]; then
+    setup_tls
+  fi
 
   # Try ports until the server binds one: the bind itself is the test, so
   # two servers started at once cannot take the same port.

@@ -48,6 +48,12 @@ typedef struct
   const char       *output;
   const char      **return_paths;
   const char      **trust_keys;
+  const char       *add_person;
+  const char       *role;
+  const char      **districts;
+  gboolean          password_stdin;
+  gboolean          list_people;
+  const char       *remove_person;
 
   char             *database;
   PmPeriod         *period;
@@ -83,5 +89,8 @@ int          _pm_cli_export_table        (const PmCliRequest  *request);
 int          _pm_cli_export_report       (const PmCliRequest  *request);
 int          _pm_cli_freeze_round        (const PmCliRequest  *request);
 int          _pm_cli_copy                (const PmCliRequest  *request);
+int          _pm_cli_add_person          (const PmCliRequest  *request);
+int          _pm_cli_list_people         (const PmCliRequest  *request);
+int          _pm_cli_remove_person       (const PmCliRequest  *request);
 
 G_END_DECLS

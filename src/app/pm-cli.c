@@ -65,6 +65,18 @@ pm_cli_add_options (GApplication *application)
       N_("The reporting period to export, like FY2016-Q3 (October to December 2016)"), N_("PERIOD") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("The file to write: PDF, CSV or .xlsx, as the command says"), N_("FILE") },
+    { "add-person", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("On a server: give NAME a login with --role on this programme (a lead with one --district or more)"), N_("NAME") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --add-person: what they may do: office (everything), lead (their districts’ values) or viewer (read only)"), N_("office|lead|viewer") },
+    { "district", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+      N_("With --add-person --role lead: a district they lead (may be given more than once)"), N_("DISTRICT") },
+    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --add-person: read their password from the first line of standard input (otherwise they have none until one is set)"), NULL },
+    { "list-people", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("On a server: print one tab-separated line per person: name, role, districts"), NULL },
+    { "remove-person", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("On a server: take NAME off this programme (and off the server if that was all they had)"), N_("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -89,7 +101,9 @@ pm_cli_add_options (GApplication *application)
       "  pilot-monitor --database pilots.db --export-summary all --period FY2016-Q3 --output summaries.pdf\n"
       "  pilot-monitor --database pilots.db --export-appendix --period FY2016-Q3 --output appendix.pdf\n"
       "  pilot-monitor --database pilots.db --export-csv --period FY2016-Q3 --output kpis.csv\n"
-      "  pilot-monitor --database pilots.db --export-xlsx --period FY2016-Q3 --output appendix.xlsx"));
+      "  pilot-monitor --database pilots.db --export-xlsx --period FY2016-Q3 --output appendix.xlsx\n"
+      "  pilot-monitor --database postgresql://office@db.example.org/pilots --add-person jo --role lead --district \"Cannock Chase\" --password-stdin\n"
+      "  pilot-monitor --database postgresql://office@db.example.org/pilots --list-people"));
 }
 
 char *
@@ -153,6 +167,7 @@ request_clear (PmCliRequest *request)
 {
   g_clear_pointer (&request->return_paths, g_free);
   g_clear_pointer (&request->trust_keys, g_free);
+  g_clear_pointer (&request->districts, g_free);
   g_clear_pointer (&request->database, g_free);
   g_clear_object (&request->period);
 }
@@ -183,6 +198,12 @@ read_request (GVariantDict *options,
   g_variant_dict_lookup (options, "period", "&s", &request->period_code);
   g_variant_dict_lookup (options, "freeze-round", "&s", &request->freeze_on);
   g_variant_dict_lookup (options, "output", "^&ay", &request->output);
+  g_variant_dict_lookup (options, "add-person", "&s", &request->add_person);
+  g_variant_dict_lookup (options, "role", "&s", &request->role);
+  g_variant_dict_lookup (options, "district", "^a&s", &request->districts);
+  g_variant_dict_lookup (options, "password-stdin", "b", &request->password_stdin);
+  g_variant_dict_lookup (options, "list-people", "b", &request->list_people);
+  g_variant_dict_lookup (options, "remove-person", "&s", &request->remove_person);
 
   request->database = pm_cli_get_database_path (options);
   request->conflicts = PM_MERGE_CONFLICTS_FAIL;
@@ -203,6 +224,43 @@ check_copy (const PmCliRequest *r)
     return _("--copy-to is a command of its own: give it with --database only");
   if (r->copy_to[0] == '\0')
     return _("--copy-to needs a new file, or an empty database on a server");
+
+  return NULL;
+}
+
+/* The people commands go alone, one at a time; --role and the rest go
+ * with --add-person, and a lead needs a district. */
+static const char *
+check_people (const PmCliRequest *r)
+{
+  gboolean people = r->add_person != NULL || r->list_people || r->remove_person != NULL;
+  gboolean other = r->sample || r->list || r->import_path != NULL || r->export_path != NULL ||
+                   r->csv_path != NULL || r->return_paths != NULL || r->exporting ||
+                   r->freeze_on != NULL || r->period_code != NULL || r->output != NULL ||
+                   r->author != NULL || r->on_conflict != NULL || r->trust_keys != NULL ||
+                   r->accept_valid;
+
+  if (r->add_person == NULL && (r->role != NULL || r->districts != NULL || r->password_stdin))
+    return _("--role, --district and --password-stdin go with --add-person");
+  if (!people)
+    return NULL;
+  if (other || (r->add_person != NULL) + r->list_people + (r->remove_person != NULL) > 1)
+    return _("--add-person, --list-people and --remove-person are commands of their own: "
+             "give one, with --database only");
+  if (r->add_person == NULL)
+    return NULL;
+
+  if (r->add_person[0] == '\0')
+    return _("--add-person needs the name the person logs in with");
+  if (r->role == NULL)
+    return _("--add-person needs --role: office, lead or viewer");
+  if (!g_str_equal (r->role, "office") && !g_str_equal (r->role, "lead") &&
+      !g_str_equal (r->role, "viewer"))
+    return _("--role takes office, lead or viewer");
+  if (g_str_equal (r->role, "lead") && r->districts == NULL)
+    return _("A lead needs at least one --district: the districts whose values they enter");
+  if (!g_str_equal (r->role, "lead") && r->districts != NULL)
+    return _("--district goes with --role lead: the office and viewers see every district");
 
   return NULL;
 }
@@ -330,6 +388,24 @@ wants_freeze_round (const PmCliRequest *r)
   return r->freeze_on != NULL && !r->exporting;
 }
 
+static gboolean
+wants_add_person (const PmCliRequest *r)
+{
+  return r->add_person != NULL;
+}
+
+static gboolean
+wants_list_people (const PmCliRequest *r)
+{
+  return r->list_people;
+}
+
+static gboolean
+wants_remove_person (const PmCliRequest *r)
+{
+  return r->remove_person != NULL;
+}
+
 /* In this order: what is created is there to import into; values are
  * saved before anything is exported or listed. */
 static const struct {
@@ -345,6 +421,9 @@ static const struct {
   { wants_export_table,     _pm_cli_export_table },
   { wants_export_report,    _pm_cli_export_report },
   { wants_freeze_round,     _pm_cli_freeze_round },
+  { wants_add_person,       _pm_cli_add_person },
+  { wants_list_people,      _pm_cli_list_people },
+  { wants_remove_person,    _pm_cli_remove_person },
 };
 
 static gboolean
@@ -415,7 +494,8 @@ pm_cli_run (GVariantDict *options,
       return TRUE;
     }
 
-  if ((usage = check_companions (&request)) != NULL)
+  if ((usage = check_people (&request)) != NULL ||
+      (usage = check_companions (&request)) != NULL)
     {
       *exit_status = usage_error (usage);
       return TRUE;

@@ -70,6 +70,83 @@ pm_format_lead_status (PmDeliveryStatus status)
     }
 }
 
+char *
+pm_format_name_list (const char * const *names)
+{
+  guint n = names != NULL ? g_strv_length ((char **) names) : 0;
+  g_autoptr(GString) head = g_string_new (NULL);
+
+  if (n == 0)
+    return g_strdup ("");
+  if (n == 1)
+    return g_strdup (names[0]);
+
+  for (guint i = 0; i + 1 < n; i++)
+    g_string_append_printf (head, "%s%s", i > 0 ? ", " : "", names[i]);
+  /* Translators: the last of a list of names: "Cannock Chase, Lichfield
+   * and Tamworth" (the first %s is the rest, joined by commas) */
+  return g_strdup_printf (_("%s and %s"), head->str, names[n - 1]);
+}
+
+char *
+pm_format_person_role (const char         *name,
+                       PmAccess            access,
+                       const char * const *districts)
+{
+  g_autofree char *led = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  switch (access)
+    {
+    /* Translators: who the window is connected to a server as, in its
+     * header: "pm_admin, owner" (of the database: may do everything) */
+    case PM_ACCESS_OWNER:  return g_strdup_printf (_("%s, owner"), name);
+    /* Translators: "sam, programme office" */
+    case PM_ACCESS_OFFICE: return g_strdup_printf (_("%s, programme office"), name);
+    /* Translators: "committee, viewer: read only" */
+    case PM_ACCESS_VIEWER: return g_strdup_printf (_("%s, viewer: read only"), name);
+    case PM_ACCESS_LEAD:
+      led = pm_format_name_list (districts);
+      if (led[0] == '\0')
+        /* Translators: a district lead given no district yet */
+        return g_strdup_printf (_("%s, lead of no district yet"), name);
+      /* Translators: "jo, lead of Cannock Chase" */
+      return g_strdup_printf (_("%s, lead of %s"), name, led);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+pm_format_access (PmAccess access)
+{
+  switch (access)
+    {
+    case PM_ACCESS_OWNER:  return _("Owner");
+    case PM_ACCESS_OFFICE: return _("Programme office");
+    case PM_ACCESS_LEAD:   return _("District lead");
+    case PM_ACCESS_VIEWER: return _("Viewer");
+    default:               g_return_val_if_reached ("");
+    }
+}
+
+char *
+pm_format_read_only_reason (PmAccess    access,
+                            const char *district,
+                            gboolean    may_edit)
+{
+  if (may_edit)
+    return NULL;
+  if (access == PM_ACCESS_VIEWER || district == NULL)
+    return g_strdup (_("You are a viewer of this programme: you can read, print and export it, "
+                       "but not change it."));
+  /* Translators: where a lead of another district would type: "Only
+   * Tamworth’s lead and the programme office can change these values." */
+  return g_strdup_printf (_("Only %s’s lead and the programme office can change these values."),
+                          district);
+}
+
 gboolean
 pm_format_parse_count (const char  *text,
                        int         *count,

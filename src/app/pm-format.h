@@ -27,6 +27,24 @@ const char *pm_format_status_css_class  (PmDeliveryStatus status);
  * that it is not read as the KPIs' RAG: "Lead: on track". */
 const char *pm_format_lead_status       (PmDeliveryStatus status);
 
+/* Who a window on a server is connected as, for its header: "jo, lead
+ * of Cannock Chase", "sam, programme office", "committee, viewer: read
+ * only", "pm_admin, owner". @districts: the districts a lead may change
+ * (names; NULL or empty for none). */
+char       *pm_format_person_role       (const char          *name,
+                                         PmAccess             access,
+                                         const char * const  *districts);
+/* A role alone, as the People page lists it: "Programme office"... */
+const char *pm_format_access            (PmAccess             access);
+/* Names as a sentence lists them: "Cannock Chase, Lichfield and Tamworth";
+ * "" for none. */
+char       *pm_format_name_list         (const char * const  *names);
+/* Why @access may not change @district's values (NULL when it may, as
+ * @may_edit says): a viewer's, or another district's lead. */
+char       *pm_format_read_only_reason  (PmAccess             access,
+                                         const char          *district,
+                                         gboolean             may_edit);
+
 /* Families supported: a whole number, not negative ("1,250" is allowed). */
 gboolean    pm_format_parse_count       (const char      *text,
                                          int             *count,

@@ -49,6 +49,7 @@ struct _PmKpiTable
   GtkWidget           *status_placeholder;
   GtkLabel            *context_label;
   GtkLabel            *reported_label;
+  GtkLabel            *access_label;
   AdwEntryRow         *note_row;
   GtkWidget           *note_apply;
   PmChart             *trend_chart;
@@ -132,19 +133,27 @@ update_reported (PmKpiTable *self)
   gtk_widget_set_visible (GTK_WIDGET (self->reported_label), TRUE);
 }
 
-/* An accepted quarter is read-only: say so where values are typed. */
+/* An accepted quarter is read-only, and so is another district's for a
+ * lead and every one for a viewer: say so where values are typed. */
 static void
 update_signoff (PmKpiTable *self)
 {
   PmSignoffState state = PM_SIGNOFF_OPEN;
+  g_autofree char *read_only = NULL;
 
   if (self->session != NULL && self->pilot != NULL)
-    state = pm_session_get_signoff (self->session, pm_pilot_get_district (self->pilot));
+    {
+      state = pm_session_get_signoff (self->session, pm_pilot_get_district (self->pilot));
+      read_only = pm_session_explain_read_only (self->session, pm_pilot_get_district (self->pilot));
+    }
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->value_row), state != PM_SIGNOFF_ACCEPTED);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), state != PM_SIGNOFF_ACCEPTED);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->value_row), state != PM_SIGNOFF_ACCEPTED && read_only == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), state != PM_SIGNOFF_ACCEPTED && read_only == NULL);
+  gtk_label_set_label (self->access_label, read_only != NULL ? read_only : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->access_label), read_only != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->value_row),
-                               state == PM_SIGNOFF_ACCEPTED
+                               read_only != NULL ? read_only
+                               : state == PM_SIGNOFF_ACCEPTED
                                ? _("This quarter has been accepted and is read-only. Reopen it to change it.")
                                : NULL);
   update_reported (self);
@@ -276,12 +285,14 @@ update_editor (PmKpiTable *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *context = NULL;
   gboolean has_kpi = self->selected_row != NULL;
+  /* Baselines, targets and the KPI itself are the office's. */
+  gboolean structure = has_kpi && (self->session == NULL || pm_session_may_edit_structure (self->session));
   PmKpi *kpi;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.edit-baseline", has_kpi);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.add-target", has_kpi);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.edit", has_kpi);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.delete", has_kpi);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.edit-baseline", structure);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.add-target", structure);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.edit", structure);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.delete", structure);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.history", has_kpi);
 
   gtk_stack_set_visible_child_name (self->editor_stack, has_kpi ? "editor" : "none");
@@ -701,6 +712,7 @@ pm_kpi_table_class_init (PmKpiTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, note_apply);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, note_row);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, reported_label);
+  gtk_widget_class_bind_template_child (widget_class, PmKpiTable, access_label);
   gtk_widget_class_bind_template_child (widget_class, PmKpiTable, trend_chart);
   gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_apply_cb);

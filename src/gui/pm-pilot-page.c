@@ -119,11 +119,20 @@ update_header (PmPilotPage *self)
 
     /* Translators: the sign-off of the quarter: "Q3 2016/17: Accepted" */
     g_ptr_array_add (facts, g_strdup_printf (_("%s: %s"), period, pm_signoff_state_to_words (state)));
+    /* On a server, what the role allows: a lead submits their own
+     * districts' quarters, the office does the rest. */
+    gboolean own = self->session == NULL || pm_session_may_edit_district (self->session, district);
+    gboolean office = self->session == NULL || pm_session_may_edit_structure (self->session);
+
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.submit-quarter",
-                                   state == PM_SIGNOFF_OPEN || state == PM_SIGNOFF_RETURNED);
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.accept-quarter", state == PM_SIGNOFF_SUBMITTED);
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.return-quarter", state == PM_SIGNOFF_SUBMITTED);
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.reopen-quarter", state == PM_SIGNOFF_ACCEPTED);
+                                   own && (state == PM_SIGNOFF_OPEN || state == PM_SIGNOFF_RETURNED));
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.accept-quarter", office && state == PM_SIGNOFF_SUBMITTED);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.return-quarter", office && state == PM_SIGNOFF_SUBMITTED);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.reopen-quarter", office && state == PM_SIGNOFF_ACCEPTED);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.edit", office);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.delete", office);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.add-kpi", office);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "pilot.add-spend", own);
   }
   g_ptr_array_add (facts, NULL);
   facts_text = g_strjoinv (" · ", (char **) facts->pdata);

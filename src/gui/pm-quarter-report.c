@@ -370,6 +370,28 @@ update_spend_summary (PmQuarterReport *self)
   adw_preferences_group_set_description (self->spend_group, description);
 }
 
+/* A lead of another district, or a viewer, reads what is here; the
+ * narrative's description says why nothing can be typed. */
+static void
+update_access (PmQuarterReport *self)
+{
+  GtkTextView *views[] = { self->progress_view, self->learning_view, self->case_study_view };
+  g_autofree char *read_only = NULL;
+
+  if (self->session != NULL && self->pilot != NULL)
+    read_only = pm_session_explain_read_only (self->session, pm_pilot_get_district (self->pilot));
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    gtk_text_view_set_editable (views[i], read_only == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reach_list), read_only == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->spend_list), read_only == NULL);
+  adw_preferences_group_set_description (self->narrative_group,
+                                         read_only != NULL
+                                         ? read_only
+                                         : _("Saved when you leave a field. Case studies give counts and "
+                                             "situations only, never a name."));
+}
+
 /* Everything, for a new pilot or period. */
 static void
 reload (PmQuarterReport *self)
@@ -390,6 +412,7 @@ reload (PmQuarterReport *self)
   load_narrative (self);
   reload_reach (self);
   update_spend_summary (self);
+  update_access (self);
 }
 
 /* GObject */

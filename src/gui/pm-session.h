@@ -121,4 +121,41 @@ gboolean        pm_session_freeze_round     (PmSession        *self,
                                              const char       *reported_on,
                                              GError          **error);
 
+/* pm-session-people.c: what the person connected may do, as the store
+ * says (a file's owner and a server's office may do everything; a lead
+ * changes only their own districts; a viewer only reads), so that pages
+ * offer only the changes the server would accept. Without a document:
+ * the owner. */
+PmAccess        pm_session_get_access          (PmSession        *self);
+/* The values, narratives, reach, spend and sign-off of @district. */
+gboolean        pm_session_may_edit_district   (PmSession        *self,
+                                                PmDistrict       *district);
+/* The programme, its districts, pilots, KPIs, baselines and targets, and
+ * accepting, returning and reopening quarters. */
+gboolean        pm_session_may_edit_structure  (PmSession        *self);
+/* The People page: the office (or the owner) on a server. */
+gboolean        pm_session_may_manage_people   (PmSession        *self);
+/* Who the window on a server is connected as, for its header ("jo, lead
+ * of Cannock Chase"); NULL for a file or with no document. */
+char           *pm_session_describe_person     (PmSession        *self);
+/* Why @district's values cannot be changed here, to say where they would
+ * be typed; NULL when they can. */
+char           *pm_session_explain_read_only   (PmSession        *self,
+                                                PmDistrict       *district);
+/* The people of the programme on the server (PmPerson), or NULL with
+ * @error. */
+GListModel     *pm_session_list_people         (PmSession        *self,
+                                                GError          **error);
+/* Adds or removes a person through the store and reports it ("saved",
+ * with no undo); on failure nothing changes and @error says why. */
+gboolean        pm_session_add_person          (PmSession          *self,
+                                                const char         *name,
+                                                PmAccess            access,
+                                                const char * const *districts,
+                                                const char         *password,
+                                                GError            **error);
+gboolean        pm_session_remove_person       (PmSession        *self,
+                                                const char       *name,
+                                                GError          **error);
+
 G_END_DECLS

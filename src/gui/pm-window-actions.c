@@ -91,23 +91,30 @@ _pm_window_update_actions (PmWindow *self)
   gboolean open = programme != NULL;
   gboolean has_districts = open && g_list_model_get_n_items (pm_programme_get_districts (programme)) > 0;
   gboolean on_district = open && PM_IS_DISTRICT (pm_sidebar_get_selected_item (self->sidebar));
+  /* What the role on a server allows: a viewer changes nothing, a lead
+   * only their districts' values (the pages ask for each district). */
+  gboolean structure = pm_session_may_edit_structure (self->session);
+  gboolean writes = pm_session_get_access (self->session) != PM_ACCESS_VIEWER;
 
-  gtk_widget_action_set_enabled (widget, "win.create-programme", store != NULL && !open);
+  gtk_widget_action_set_enabled (widget, "win.create-programme", store != NULL && !open && structure);
   gtk_widget_action_set_enabled (widget, "win.save-as", store != NULL);
+  gtk_widget_action_set_enabled (widget, "win.import", structure);
   gtk_widget_action_set_enabled (widget, "win.export", open);
-  gtk_widget_action_set_enabled (widget, "win.import-values", open);
-  gtk_widget_action_set_enabled (widget, "win.import-returns", open);
+  gtk_widget_action_set_enabled (widget, "win.import-values", open && writes);
+  gtk_widget_action_set_enabled (widget, "win.import-returns", open && writes);
   gtk_widget_action_set_enabled (widget, "win.print", open);
-  gtk_widget_action_set_enabled (widget, "win.freeze-round", open && store != NULL);
+  gtk_widget_action_set_enabled (widget, "win.freeze-round", open && store != NULL && structure);
   gtk_widget_action_set_enabled (widget, "win.export-document", open);
   gtk_widget_action_set_enabled (widget, "win.export-to", open);
   gtk_widget_action_set_enabled (widget, "win.send-return", open);
   gtk_widget_action_set_enabled (widget, "win.search", open);
-  gtk_widget_action_set_enabled (widget, "win.add-district", open);
-  gtk_widget_action_set_enabled (widget, "win.add-pilot", has_districts);
-  gtk_widget_action_set_enabled (widget, "win.edit-programme", open);
-  gtk_widget_action_set_enabled (widget, "win.edit-district", on_district);
-  gtk_widget_action_set_enabled (widget, "win.delete-district", on_district);
+  gtk_widget_action_set_enabled (widget, "win.add-district", open && structure);
+  gtk_widget_action_set_enabled (widget, "win.add-pilot", has_districts && structure);
+  gtk_widget_action_set_enabled (widget, "win.edit-programme", open && structure);
+  gtk_widget_action_set_enabled (widget, "win.edit-district", on_district && structure);
+  gtk_widget_action_set_enabled (widget, "win.delete-district", on_district && structure);
+  gtk_widget_action_set_enabled (widget, "win.show-people", open && pm_session_may_manage_people (self->session));
+  gtk_widget_set_visible (self->people_button, open && pm_session_may_manage_people (self->session));
 }
 
 void

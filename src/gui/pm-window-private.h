@@ -11,6 +11,7 @@
 #pragma once
 
 #include "pm-overview-page.h"
+#include "pm-people-page.h"
 #include "pm-period-selector.h"
 #include "pm-pilot-page.h"
 #include "pm-session.h"
@@ -32,10 +33,12 @@ struct _PmWindow
   AdwWindowTitle       *window_title;
   PmPeriodSelector     *period_selector;
   GtkWidget            *print_button;
+  GtkWidget            *people_button;   /* the office's, on a server */
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   PmOverviewPage       *overview_page;
   PmPilotPage          *pilot_page;
+  PmPeoplePage         *people_page;
   GMenu                *recent_menu;
 
   /* Owned references */

@@ -35,11 +35,23 @@ update_title (PmWindow *self)
   PmStore *store = pm_session_get_store (self->session);
   PmProgramme *programme = pm_session_get_programme (self->session);
   g_autofree char *basename = NULL;
+  g_autofree char *person = pm_session_describe_person (self->session);
 
   if (store != NULL && pm_store_is_server (store))
     basename = pm_store_describe_location (pm_store_get_path (store));
   else if (store != NULL)
     basename = g_path_get_basename (pm_store_get_path (store));
+
+  /* On a server, who you are and as what comes first, where a narrow
+   * window keeps it. */
+  if (person != NULL && basename != NULL)
+    {
+      /* Translators: the window's subtitle: "jo, lead of Cannock Chase · pilots on db.example.org" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), person, basename);
+
+      g_free (basename);
+      basename = g_steal_pointer (&subtitle);
+    }
 
   adw_window_title_set_title (self->window_title,
                               programme != NULL ? pm_programme_get_name (programme) : _("Pilot Monitor"));
@@ -261,6 +273,20 @@ show_overview_action (GtkWidget  *widget,
 
   if (programme != NULL)
     pm_sidebar_select (self->sidebar, G_OBJECT (programme));
+}
+
+/* The office's page of people on a server, read afresh. */
+static void
+show_people_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PmWindow *self = PM_WINDOW (widget);
+
+  pm_people_page_reload (self->people_page);
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->people_page));
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
@@ -492,6 +518,7 @@ pm_window_class_init (PmWindowClass *klass)
   g_type_ensure (PM_TYPE_PERIOD_SELECTOR);
   g_type_ensure (PM_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PM_TYPE_PILOT_PAGE);
+  g_type_ensure (PM_TYPE_PEOPLE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilotmonitor/PilotMonitor/pm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PmWindow, toasts);
@@ -502,9 +529,11 @@ pm_window_class_init (PmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, period_selector);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, print_button);
+  gtk_widget_class_bind_template_child (widget_class, PmWindow, people_button);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, PmWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, pilot_page);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selected_cb);
@@ -513,6 +542,7 @@ pm_window_class_init (PmWindowClass *klass)
 
   _pm_window_class_actions_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
+  gtk_widget_class_install_action (widget_class, "win.show-people", NULL, show_people_action);
   gtk_widget_class_install_action (widget_class, "win.show-district", "x", show_district_action);
   gtk_widget_class_install_action (widget_class, "win.show-pilot", "x", show_pilot_action);
   gtk_widget_class_install_action (widget_class, "win.show-kpi", "x", show_kpi_action);

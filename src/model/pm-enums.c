@@ -55,6 +55,12 @@ G_DEFINE_ENUM_TYPE (PmTravel, pm_travel,
   G_DEFINE_ENUM_VALUE (PM_TRAVEL_STEADY, "steady"),
   G_DEFINE_ENUM_VALUE (PM_TRAVEL_IMPROVING, "improving"))
 
+G_DEFINE_ENUM_TYPE (PmAccess, pm_access,
+  G_DEFINE_ENUM_VALUE (PM_ACCESS_OWNER, "owner"),
+  G_DEFINE_ENUM_VALUE (PM_ACCESS_OFFICE, "office"),
+  G_DEFINE_ENUM_VALUE (PM_ACCESS_LEAD, "lead"),
+  G_DEFINE_ENUM_VALUE (PM_ACCESS_VIEWER, "viewer"))
+
 G_DEFINE_QUARK (pm-model-error-quark, pm_model_error)
 
 static GEnumClass *
@@ -193,6 +199,19 @@ pm_rag_get_letter (PmRag rag)
     case PM_RAG_AMBER: return C_("rag", "A");
     case PM_RAG_GREEN: return C_("rag", "G");
     default:           g_return_val_if_reached ("");
+    }
+}
+
+const char *
+pm_access_get_label (PmAccess access)
+{
+  switch (access)
+    {
+    case PM_ACCESS_OWNER:  return _("Owner");
+    case PM_ACCESS_OFFICE: return _("Programme office");
+    case PM_ACCESS_LEAD:   return _("District lead");
+    case PM_ACCESS_VIEWER: return _("Viewer");
+    default:               g_return_val_if_reached ("");
     }
 }
 

@@ -69,6 +69,15 @@ typedef enum
 
 #define PM_N_RAG 4
 
+/* What a person may do with a programme (see pm-store-people.h). */
+typedef enum
+{
+  PM_ACCESS_OWNER,    /* a file, or the server database's owner or a superuser: everything */
+  PM_ACCESS_OFFICE,   /* the programme office: everything, people included */
+  PM_ACCESS_LEAD,     /* the values, narratives, reach and spend of their districts */
+  PM_ACCESS_VIEWER,   /* reads and prints only */
+} PmAccess;
+
 /* Direction of travel, honouring the KPI's direction. */
 typedef enum
 {
@@ -86,6 +95,7 @@ GType pm_delivery_status_get_type  (void) G_GNUC_CONST;
 GType pm_spend_status_get_type     (void) G_GNUC_CONST;
 GType pm_rag_get_type              (void) G_GNUC_CONST;
 GType pm_travel_get_type           (void) G_GNUC_CONST;
+GType pm_access_get_type           (void) G_GNUC_CONST;
 
 #define PM_TYPE_UNIT            (pm_unit_get_type ())
 #define PM_TYPE_DIRECTION       (pm_direction_get_type ())
@@ -95,6 +105,7 @@ GType pm_travel_get_type           (void) G_GNUC_CONST;
 #define PM_TYPE_SPEND_STATUS    (pm_spend_status_get_type ())
 #define PM_TYPE_RAG             (pm_rag_get_type ())
 #define PM_TYPE_TRAVEL          (pm_travel_get_type ())
+#define PM_TYPE_ACCESS          (pm_access_get_type ())
 
 /* The stable names used in programme files and the database ("percentage",
  * "reduce", "per-period", "to-be-confirmed", "delayed", "committed"): the
@@ -114,6 +125,7 @@ const char *pm_spend_status_get_label    (PmSpendStatus    status);
 const char *pm_rag_get_label             (PmRag            rag);   /* "Green" */
 const char *pm_rag_get_letter            (PmRag            rag);   /* "G", "A", "R", "–" */
 const char *pm_travel_get_label          (PmTravel         travel);
+const char *pm_access_get_label          (PmAccess         access);  /* "District lead" */
 
 /* The model's error domain: bad values a person typed or a file held. */
 #define PM_MODEL_ERROR (pm_model_error_quark ())

@@ -13,6 +13,7 @@
 #include <libpq-fe.h>
 
 #include "pm-pg-database.h"
+#include "pm-store-error.h"
 
 char *
 pm_pg_conninfo_describe (const char *conninfo)
@@ -162,3 +163,45 @@ pm_pg_conninfo_get_server (const char  *conninfo,
   return TRUE;
 }
 
+
+/* Where a council gives its own certificate authority, for the messages
+ * below (docs/server.md). */
+#define WHERE_TO_GIVE_THE_AUTHORITY \
+  N_("Give your organisation’s certificate authority as sslrootcert in the connection " \
+     "string, in ~/.postgresql/root.crt or in PGSSLROOTCERT.")
+
+void
+pm_pg_conninfo_set_connect_error (PGconn      *conn,
+                                  const char  *conninfo,
+                                  GError     **error)
+{
+  g_autofree char *message = g_utf8_make_valid (PQerrorMessage (conn), -1);
+  const char *db = PQdb (conn) != NULL ? PQdb (conn) : conninfo;
+  const char *host = PQhost (conn) != NULL ? PQhost (conn) : "localhost";
+
+  /* libpq's messages may run over lines: one line in ours. */
+  g_strdelimit (g_strstrip (message), "\n", ' ');
+  if (PQconnectionNeedsPassword (conn))
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION,
+                 _("The server asks for a password for “%s”."), db);
+  else if (strstr (message, "password authentication failed") != NULL)
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION,
+                 _("The server refused the password for “%s”."), db);
+  else if (strstr (message, "certificate verify failed") != NULL)
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
+                 _("The server for “%s” could not prove who it is: its certificate is not "
+                   "signed by a certificate authority you trust. %s (%s)"),
+                 db, _(WHERE_TO_GIVE_THE_AUTHORITY), message);
+  else if (strstr (message, "does not match host name") != NULL)
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
+                 _("The server for “%s” could not prove who it is: its certificate is for "
+                   "another host than “%s” (%s)."),
+                 db, host, message);
+  else if (strstr (message, "root certificate file") != NULL)
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
+                 _("No certificate authority to check the server for “%s” against. %s (%s)"),
+                 db, _(WHERE_TO_GIVE_THE_AUTHORITY), message);
+  else
+    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
+                 _("Could not connect to the server for “%s” (%s)."), db, message);
+}

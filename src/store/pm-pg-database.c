@@ -285,19 +285,7 @@ pm_pg_database_open_with_password (const char        *conninfo,
 
   if (PQstatus (conn) != CONNECTION_OK)
     {
-      g_autofree char *message = g_utf8_make_valid (PQerrorMessage (conn), -1);
-      const char *db = PQdb (conn) != NULL ? PQdb (conn) : conninfo;
-
-      g_strstrip (message);
-      if (PQconnectionNeedsPassword (conn))
-        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION,
-                     _("The server asks for a password for “%s”."), db);
-      else if (strstr (message, "password authentication failed") != NULL)
-        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION,
-                     _("The server refused the password for “%s”."), db);
-      else
-        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
-                     _("Could not connect to the server for “%s” (%s)."), db, message);
+      pm_pg_conninfo_set_connect_error (conn, conninfo, error);
       PQfinish (conn);
       return NULL;
     }
@@ -331,6 +319,38 @@ pm_pg_database_open (const char        *conninfo,
                      GError           **error)
 {
   return pm_pg_database_open_with_password (conninfo, NULL, flags, error);
+}
+
+char *
+_pm_pg_database_encrypt_password (PmPgDatabase  *self,
+                                  const char    *user,
+                                  const char    *password,
+                                  GError       **error)
+{
+  char *encrypted;
+  char *copy;
+
+  g_return_val_if_fail (PM_IS_PG_DATABASE (self), NULL);
+  g_return_val_if_fail (user != NULL && password != NULL, NULL);
+
+  if (!_pm_database_check_open (PM_DATABASE (self), error))
+    return NULL;
+
+  encrypted = PQencryptPasswordConn (self->conn, password, user, NULL);
+  if (encrypted == NULL)
+    {
+      g_autofree char *message = g_utf8_make_valid (PQerrorMessage (self->conn), -1);
+
+      g_strstrip (message);
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
+                   _("The password could not be prepared for “%s” (%s)."),
+                   DISPLAY_NAME (self), message);
+      return NULL;
+    }
+
+  copy = g_strdup (encrypted);
+  PQfreemem (encrypted);
+  return copy;
 }
 
 /* The engine */

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <libpq-fe.h>
+
 #include "pm-database-private.h"
 
 G_BEGIN_DECLS
@@ -26,6 +28,14 @@ PmDatabase *pm_pg_database_open_with_password (const char        *conninfo,
                                                PmStoreOpenFlags   flags,
                                                GError           **error);
 
+/* @password as the server keeps it (SCRAM or md5, as the server's
+ * password_encryption says) for the role @user, worked out here so that
+ * what is typed never travels or reaches a log. Free it with g_free(). */
+char       *_pm_pg_database_encrypt_password  (PmPgDatabase      *self,
+                                               const char        *user,
+                                               const char        *password,
+                                               GError           **error);
+
 /* "pilots on db.example.org", never the password. */
 char       *pm_pg_conninfo_describe           (const char        *conninfo);
 /* @conninfo as "key='value'" words without any password, to remember;
@@ -40,5 +50,13 @@ gboolean    pm_pg_conninfo_get_server         (const char        *conninfo,
                                                char             **server,
                                                char             **dbname,
                                                char             **user);
+
+/* Why @conn (which failed) did not connect, in words for the person
+ * connecting: a password wanted or refused (PM_STORE_ERROR_AUTHENTICATION),
+ * a server certificate that could not be checked (PM_STORE_ERROR_IO, saying
+ * where to give the certificate authority), anything else as libpq says. */
+void        pm_pg_conninfo_set_connect_error  (PGconn            *conn,
+                                               const char        *conninfo,
+                                               GError           **error);
 
 G_END_DECLS

@@ -444,6 +444,10 @@ const char * const _pm_schema_migrations[] = {
   "  WHEN EXISTS (SELECT 1 FROM district WHERE id = OLD.district_id)"
   " BEGIN SELECT RAISE (ABORT, 'pm-signoff-kept'); END;"
   "PRAGMA user_version = 8;",
+
+  /* 9: roles per programme. A file has no roles: this keeps the
+   * versions in step with the server's migration 9. */
+  "PRAGMA user_version = 9;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);

@@ -7,12 +7,27 @@
 #include "model/pm-limits.h"
 #include "pm-database.h"
 #include "pm-store.h"
+#include "pm-store-people.h"
 
 G_BEGIN_DECLS
 
 /* The connection behind a store, for tests (a short busy timeout, raw
  * queries on what was written). */
 PmDatabase *_pm_store_get_database (PmStore *self);
+
+/* Who the store is connected as (pm-store-people.c): read when it
+ * opens, and again after each change to the people. */
+typedef struct
+{
+  PmAccess  access;
+  char     *name;            /* the server login; NULL for a file */
+  GArray   *lead_districts;  /* gint64 ids of the districts a lead leads */
+} PmStoreIdentity;
+
+PmStoreIdentity *_pm_store_get_identity   (PmStore          *self);
+gboolean         _pm_store_read_identity  (PmStore          *self,
+                                           GError          **error);
+void             _pm_store_identity_clear (PmStoreIdentity  *identity);
 
 /* Shared by the store's edits (pm-store.c, pm-store-structure.c). */
 #define PM_STORE_PROGRAMME_EXISTS "SELECT 1 FROM programme WHERE id = ?1"

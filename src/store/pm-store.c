@@ -25,6 +25,7 @@ struct _PmStore
   char                 *path;
   char                 *author;      /* for the audit trail; NULL when not known */
   PmSafeFileProtection *protection;  /* a file's: no export is written over it */
+  PmStoreIdentity       identity;
 };
 
 G_DEFINE_FINAL_TYPE (PmStore, pm_store, G_TYPE_OBJECT)
@@ -215,6 +216,7 @@ pm_store_finalize (GObject *object)
   g_clear_pointer (&self->protection, pm_safe_file_protection_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->author, g_free);
+  _pm_store_identity_clear (&self->identity);
 
   G_OBJECT_CLASS (pm_store_parent_class)->finalize (object);
 }
@@ -239,6 +241,14 @@ _pm_store_get_database (PmStore *self)
   g_return_val_if_fail (PM_IS_STORE (self), NULL);
 
   return self->database;
+}
+
+PmStoreIdentity *
+_pm_store_get_identity (PmStore *self)
+{
+  g_assert (PM_IS_STORE (self));
+
+  return &self->identity;
 }
 
 PmStore *
@@ -315,6 +325,12 @@ pm_store_open_with_password (const char        *path,
    * file or its side files (see pm_safe_file_protect()). */
   if (!pm_database_is_server (self->database))
     self->protection = pm_safe_file_protect (path);
+
+  if (!_pm_store_read_identity (self, error))
+    {
+      g_object_unref (self);
+      return NULL;
+    }
 
   return self;
 }

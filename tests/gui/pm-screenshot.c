@@ -8,7 +8,9 @@
  * (WIDTH x HEIGHT is the window's content: the PNG's size)
  * where VIEW is pilot (the default), report, about, overview, baseline,
  * history, csv, returns, round, freeze, connect or preferences
- * (the Edit Baseline dialog over the pilot page, drawn on its own).
+ * (the Edit Baseline dialog over the pilot page, drawn on its own), or
+ * lead: the window of jo, Cannock Chase's lead, on the sample on the
+ * PostgreSQL test server (PM_TEST_PG_URI), showing Tamworth's pilot.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +31,8 @@
 #include "pm-window.h"
 #include "store/pm-sample.h"
 #include "pm-test-sample.h"
+#include "pg-test-util.h"
+#include "store/pm-store-people.h"
 
 static const char *output;
 static int width = 1280;
@@ -36,6 +40,71 @@ static int height = 800;
 static const char *view = "pilot";
 static char *tmpdir;
 static int status = EXIT_FAILURE;
+static char *server_uri;   /* the lead view's database, as its owner */
+
+#define LEAD "jo"
+#define LEAD_PASSWORD "jo-screenshot"
+
+static gboolean
+run_sql (PGconn     *conn,
+         const char *sql)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK)
+    return TRUE;
+  g_printerr ("pm-screenshot: %s: %s", sql, PQresultErrorMessage (result));
+  return FALSE;
+}
+
+/* The sample on a new database of the test server, with jo as Cannock
+ * Chase's lead, set up by the owner; the location to open as jo, or NULL. */
+static char *
+make_lead_location (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) sample = pm_test_sample_load ();
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  const char *cannock[] = { "Cannock Chase", NULL };
+
+  server_uri = pg_test_create_database ("pm_screenshot", &error);
+  if (server_uri == NULL)
+    {
+      g_printerr ("pm-screenshot: the lead view needs the PostgreSQL test server: %s\n", error->message);
+      return NULL;
+    }
+  /* A jo left by an earlier run that failed would be a name taken. */
+  conn = PQconnectdb (server_uri);
+  if (!run_sql (conn, "DROP ROLE IF EXISTS " LEAD))
+    return NULL;
+
+  store = pm_store_open (server_uri, PM_STORE_OPEN_CREATE, &error);
+  if (store == NULL || !pm_store_import (store, sample, &error) ||
+      !pm_store_add_person (store, LEAD, PM_ACCESS_LEAD, cannock, LEAD_PASSWORD, &error))
+    {
+      g_printerr ("pm-screenshot: %s\n", error->message);
+      return NULL;
+    }
+  pm_store_close (store);
+
+  return pg_test_uri_for_user (server_uri, LEAD, LEAD_PASSWORD);
+}
+
+static void
+drop_lead_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) conn = NULL;
+
+  if (server_uri == NULL)
+    return;
+  if (!pg_test_drop_database (server_uri, &error))
+    g_printerr ("pm-screenshot: %s\n", error->message);
+  conn = PQconnectdb (g_getenv ("PM_TEST_PG_URI"));
+  run_sql (conn, "DROP ROLE IF EXISTS " LEAD);
+  g_clear_pointer (&server_uri, g_free);
+}
 
 static PmPilot *
 find_pilot (PmProgramme *programme,
@@ -267,7 +336,12 @@ activate_cb (GApplication *app)
   PmPilot *pilot;
 
   tmpdir = pm_test_dir_new ("pm-screenshot");
-  path = pm_test_sample_database (tmpdir, "sample.db");
+  if (g_str_equal (view, "lead"))
+    path = make_lead_location ();
+  else
+    path = pm_test_sample_database (tmpdir, "sample.db");
+  if (path == NULL)
+    return;
 
   /* GNOME's own interface font and title buttons, as a GNOME desktop
    * would set them; Xvfb has no settings daemon to say so. */
@@ -290,7 +364,8 @@ activate_cb (GApplication *app)
   pm_session_set_period (pm_window_get_session (window), period);
   if (g_str_equal (view, "round"))
     pm_store_freeze_round (pm_window_get_store (window), "2017-01-12", period, NULL);
-  pilot = find_pilot (pm_window_get_programme (window), "Cannock Chase");
+  pilot = find_pilot (pm_window_get_programme (window),
+                      g_str_equal (view, "lead") ? "Tamworth" : "Cannock Chase");
   if (!g_str_equal (view, "overview") && pilot != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pilot", "x", pm_pilot_get_id (pilot));
   if (g_str_equal (view, "report") || g_str_equal (view, "about"))
@@ -342,7 +417,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|saved|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|export-return|add-district|about-app|preferences]\n");
+      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|saved|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|export-return|add-district|about-app|preferences|lead]\n");
       return EXIT_FAILURE;
     }
 
@@ -361,6 +436,7 @@ main (int   argc,
   g_application_run (G_APPLICATION (app), 1, argv);
 
   pm_test_clear_dir (&tmpdir);
+  drop_lead_database ();
 
   return status;
 }

@@ -336,6 +336,38 @@ test_summary_row (void)
   g_assert_cmpstr (pm_summary_row_get_reach_text (total_row), ==, "25 of 125 families (20%)");
 }
 
+/* Who a window on a server is connected as, and why a page is read-only. */
+static void
+test_person_role (void)
+{
+  const char *one[] = { "Cannock Chase", NULL };
+  const char *three[] = { "Cannock Chase", "Lichfield", "Tamworth", NULL };
+  const char *none[] = { NULL };
+  g_autofree char *lead = pm_format_person_role ("jo", PM_ACCESS_LEAD, one);
+  g_autofree char *leads = pm_format_person_role ("jo", PM_ACCESS_LEAD, three);
+  g_autofree char *unplaced = pm_format_person_role ("jo", PM_ACCESS_LEAD, none);
+  g_autofree char *office = pm_format_person_role ("sam", PM_ACCESS_OFFICE, NULL);
+  g_autofree char *viewer = pm_format_person_role ("committee", PM_ACCESS_VIEWER, NULL);
+  g_autofree char *owner = pm_format_person_role ("pm_admin", PM_ACCESS_OWNER, NULL);
+  g_autofree char *two = pm_format_name_list ((const char *[]) { "A", "B", NULL });
+  g_autofree char *empty = pm_format_name_list (NULL);
+  g_autofree char *other = pm_format_read_only_reason (PM_ACCESS_LEAD, "Tamworth", FALSE);
+  g_autofree char *read = pm_format_read_only_reason (PM_ACCESS_VIEWER, "Tamworth", FALSE);
+
+  g_assert_cmpstr (lead, ==, "jo, lead of Cannock Chase");
+  g_assert_cmpstr (leads, ==, "jo, lead of Cannock Chase, Lichfield and Tamworth");
+  g_assert_cmpstr (unplaced, ==, "jo, lead of no district yet");
+  g_assert_cmpstr (office, ==, "sam, programme office");
+  g_assert_cmpstr (viewer, ==, "committee, viewer: read only");
+  g_assert_cmpstr (owner, ==, "pm_admin, owner");
+  g_assert_cmpstr (two, ==, "A and B");
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_cmpstr (other, ==, "Only Tamworth’s lead and the programme office can change these values.");
+  g_assert_true (g_str_has_prefix (read, "You are a viewer of this programme"));
+  g_assert_null (pm_format_read_only_reason (PM_ACCESS_LEAD, "Cannock Chase", TRUE));
+  g_assert_cmpstr (pm_format_access (PM_ACCESS_LEAD), ==, "District lead");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/gui/format/period-due", test_period_due);
   g_test_add_func ("/gui/format/kpi-row-travel", test_kpi_row_travel);
   g_test_add_func ("/gui/format/summary-row", test_summary_row);
+  g_test_add_func ("/gui/format/person-role", test_person_role);
 
   return g_test_run ();
 }

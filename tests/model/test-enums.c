@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pm-enums.h"
+#include "pm-person.h"
 
 typedef struct
 {
@@ -107,6 +108,36 @@ test_enums_labels (void)
   g_assert_cmpstr (pm_rag_get_letter (PM_RAG_GREY), ==, "–");
 }
 
+/* The names the command line takes (--role), and a person as read. */
+static void
+test_enums_person (void)
+{
+  static const NameCase access[] = {
+    { PM_ACCESS_OWNER, "owner" }, { PM_ACCESS_OFFICE, "office" },
+    { PM_ACCESS_LEAD, "lead" }, { PM_ACCESS_VIEWER, "viewer" },
+  };
+  const char *districts[] = { "Cannock Chase", "Tamworth", NULL };
+  g_autoptr(PmPerson) lead = pm_person_new ("jo", PM_ACCESS_LEAD, districts);
+  g_autoptr(PmPerson) viewer = pm_person_new ("sam", PM_ACCESS_VIEWER, NULL);
+  g_auto(GStrv) property = NULL;
+  PmAccess value = PM_ACCESS_OWNER;
+
+  check_names (PM_TYPE_ACCESS, access, G_N_ELEMENTS (access));
+  g_assert_cmpstr (pm_access_get_label (PM_ACCESS_OFFICE), ==, "Programme office");
+  g_assert_cmpstr (pm_access_get_label (PM_ACCESS_LEAD), ==, "District lead");
+
+  g_assert_cmpstr (pm_person_get_name (lead), ==, "jo");
+  g_assert_cmpint (pm_person_get_access (lead), ==, PM_ACCESS_LEAD);
+  g_assert_cmpstrv (pm_person_get_districts (lead), districts);
+  g_object_get (lead, "districts", &property, "access", &value, NULL);
+  g_assert_cmpstrv (property, districts);
+  g_assert_cmpint (value, ==, PM_ACCESS_LEAD);
+
+  g_assert_cmpint (pm_person_get_access (viewer), ==, PM_ACCESS_VIEWER);
+  g_assert_nonnull (pm_person_get_districts (viewer));
+  g_assert_null (pm_person_get_districts (viewer)[0]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -116,6 +147,7 @@ main (int   argc,
   g_test_add_func ("/enums/names", test_enums_names);
   g_test_add_func ("/enums/unknown-name", test_enums_unknown_name);
   g_test_add_func ("/enums/labels", test_enums_labels);
+  g_test_add_func ("/enums/person", test_enums_person);
 
   return g_test_run ();
 }

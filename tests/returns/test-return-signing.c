@@ -882,6 +882,8 @@ test_server_roles (Fixture       *fixture,
 {
   g_autofree char *office_role = g_strdup_printf ("pm_test_sign_office_%d", getpid ());
   g_autofree char *lead_role = g_strdup_printf ("pm_test_sign_lead_%d", getpid ());
+  g_autofree char *office_group = NULL;
+  g_autofree char *lead_group = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *office_uri = NULL;
   g_autofree char *lead_uri = NULL;
@@ -904,12 +906,15 @@ test_server_roles (Fixture       *fixture,
       return;
     }
 
+  office_group = store_test_group_role (fixture->office_path, "office");
+  lead_group = store_test_group_role (fixture->office_path, "lead");
+
   /* Names made here, of letters, digits and underscores only. */
-  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'office' IN ROLE pm_office;"
-                         "CREATE ROLE %s LOGIN PASSWORD 'lead' IN ROLE pm_lead;"
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'office' IN ROLE %s;"
+                         "CREATE ROLE %s LOGIN PASSWORD 'lead' IN ROLE %s;"
                          "INSERT INTO lead_district (role_name, district_id) "
                          "  SELECT '%s', id FROM district WHERE name = 'Cannock Chase';",
-                         office_role, lead_role, lead_role);
+                         office_role, office_group, lead_role, lead_group, lead_role);
   store_test_exec (fixture->office_path, sql);
   office_uri = pg_test_uri_for_user (fixture->office_path, office_role, "office");
   lead_uri = pg_test_uri_for_user (fixture->office_path, lead_role, "lead");

@@ -725,6 +725,48 @@ read_pg_definitions (PGconn     *conn,
 #undef IN_SCHEMA
 #undef COLUMN_NAMES
 
+/* Each programme has its own group roles (schema 9), named from its
+ * database: in what is granted to them, they are named by what they
+ * are, so that two databases compare. */
+static void
+name_programme_roles (PGconn     *conn,
+                      GHashTable *definitions)
+{
+  g_autoptr(PGresult) rows = NULL;
+  g_autoptr(GHashTable) renamed = NULL;
+  static const char * const generic[] = { "pm_PROGRAMME_office", "pm_PROGRAMME_lead", "pm_PROGRAMME_viewer" };
+  GHashTableIter iter;
+  const char *line;
+
+  rows = pg_rows (conn,
+                  "SELECT count (*) FROM information_schema.columns "
+                  "WHERE table_schema = current_schema () AND table_name = 'pm_meta' "
+                  "AND column_name = 'office_role'");
+  if (g_str_equal (pg_text (rows, 0, 0), "0"))
+    return;
+  g_clear_pointer (&rows, PQclear);
+  rows = pg_rows (conn, "SELECT office_role, lead_role, viewer_role FROM pm_meta");
+
+  renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, definitions);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &line, NULL))
+    {
+      g_autoptr(GString) text = g_string_new (line);
+
+      for (int i = 0; i < 3; i++)
+        g_string_replace (text, pg_text (rows, 0, i), generic[i], 0);
+      g_hash_table_add (renamed, g_string_free (g_steal_pointer (&text), FALSE));
+    }
+
+  g_hash_table_remove_all (definitions);
+  g_hash_table_iter_init (&iter, renamed);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &line, NULL))
+    {
+      g_hash_table_add (definitions, (gpointer) line);
+      g_hash_table_iter_steal (&iter);
+    }
+}
+
 SchemaFacts *
 schema_facts_read_postgresql (const char *uri)
 {
@@ -739,6 +781,7 @@ schema_facts_read_postgresql (const char *uri)
   read_pg_indexes (conn, schema->facts);
   read_pg_triggers (conn, schema->facts);
   read_pg_definitions (conn, schema->definitions);
+  name_programme_roles (conn, schema->definitions);
   return schema;
 }
 

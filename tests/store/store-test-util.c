@@ -770,3 +770,18 @@ store_test_small_tear_down (StoreTestSmall *fixture,
   store_test_clear_dir (&fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
 }
+
+char *
+store_test_group_role (const char *location,
+                       const char *access)
+{
+  g_autofree char *sql = NULL;
+  char *role;
+
+  g_assert_true (g_str_equal (access, "office") || g_str_equal (access, "lead") ||
+                 g_str_equal (access, "viewer"));
+  sql = g_strdup_printf ("SELECT pm_programme_role ('%s')", access);
+  role = store_test_query_text (location, sql);
+  g_assert_nonnull (role);
+  return role;
+}

@@ -68,6 +68,12 @@ gint64       store_test_query_int              (const char  *path,
 char        *store_test_query_text             (const char  *path,
                                                 const char  *sql);
 
+/* The group role of the programme on the server at @location that
+ * gives @access ("office", "lead" or "viewer"): each programme has its
+ * own (schema 9). */
+char        *store_test_group_role             (const char  *location,
+                                                const char  *access);
+
 /* The schema version on disk, and whether @table has @column, asked of
  * the engine itself. */
 int          store_test_schema_version         (const char  *path);

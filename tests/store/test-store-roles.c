@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include "pg-test-util.h"
+#include "pm-database.h"
 #include "pm-sample.h"
+#include "pm-store-people.h"
 #include "store-test-util.h"
 
 #define CANNOCK  "Cannock Chase"
@@ -37,6 +39,9 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(PmProgramme) sample = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *lead_role = NULL;
+  g_autofree char *office_role = NULL;
+  g_autofree char *viewer_role = NULL;
 
   if (!store_test_engine_is_server ())
     return;
@@ -51,13 +56,18 @@ fixture_set_up (Fixture       *fixture,
   fixture->office = g_strdup_printf ("pm_test_office_%d", getpid ());
   fixture->viewer = g_strdup_printf ("pm_test_viewer_%d", getpid ());
 
+  lead_role = store_test_group_role (fixture->admin_uri, "lead");
+  office_role = store_test_group_role (fixture->admin_uri, "office");
+  viewer_role = store_test_group_role (fixture->admin_uri, "viewer");
+
   /* Names made here, of letters, digits and underscores only. */
-  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'lead' IN ROLE pm_lead;"
-                         "CREATE ROLE %s LOGIN PASSWORD 'office' IN ROLE pm_office;"
-                         "CREATE ROLE %s LOGIN PASSWORD 'viewer' IN ROLE pm_viewer;"
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'lead' IN ROLE %s;"
+                         "CREATE ROLE %s LOGIN PASSWORD 'office' IN ROLE %s;"
+                         "CREATE ROLE %s LOGIN PASSWORD 'viewer' IN ROLE %s;"
                          "INSERT INTO lead_district (role_name, district_id) "
                          "  SELECT '%s', id FROM district WHERE name = 'Cannock Chase';",
-                         fixture->lead, fixture->office, fixture->viewer, fixture->lead);
+                         fixture->lead, lead_role, fixture->office, office_role,
+                         fixture->viewer, viewer_role, fixture->lead);
   store_test_exec (fixture->admin_uri, sql);
 
   fixture->cannock_kpi = store_test_query_int (fixture->admin_uri,
@@ -425,6 +435,110 @@ test_accepted_quarter (Fixture       *fixture,
   g_assert_cmpint (changed, ==, 1);
 }
 
+/* Each programme on the server has its own roles: the office of one is
+ * nobody in another, which it can neither open nor read or change by
+ * hand. */
+static void
+test_other_programme (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(PmProgramme) sample = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other = store_test_location (fixture->dir, "other");
+  g_autofree char *uri = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(PGconn) conn = NULL;
+
+  if (skip_on_file ())
+    return;
+
+  sample = pm_sample_programme_load (&error);
+  g_assert_no_error (error);
+  pm_test_store_create (other, sample);
+
+  uri = pg_test_uri_for_user (other, fixture->office, "office");
+  store = pm_store_open (uri, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO);
+  g_test_message ("%s", error->message);
+  conn = PQconnectdb (uri);
+  g_assert_cmpint (PQstatus (conn), !=, CONNECTION_OK);
+
+  /* Nor could it read or write a table there if it got in. */
+  sql = g_strdup_printf ("SELECT has_table_privilege ('%s', 'progress', 'SELECT')::int"
+                         "     + has_table_privilege ('%s', 'progress', 'UPDATE')::int"
+                         "     + has_table_privilege ('%s', 'kpi', 'UPDATE')::int",
+                         fixture->office, fixture->office, fixture->office);
+  g_assert_cmpint (store_test_query_int (other, sql), ==, 0);
+  g_assert_cmpint (store_test_query_int (fixture->admin_uri, sql), ==, 3);
+}
+
+/* A database of schema 8 gave the server-wide pm_office everything:
+ * migrated, its members are this programme's office, and the old role
+ * keeps nothing here. A new database starts with nobody. */
+static void
+test_migrated_members (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *location = store_test_location (fixture->dir, "old");
+  g_autofree char *new_location = NULL;
+  g_autofree char *member = g_strdup_printf ("pm_test_old_office_%d", getpid ());
+  g_autofree char *sql = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(PmDatabase) db = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(PmStore) as_member = NULL;
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmDistrict) district = pm_district_new ("Lichfield City");
+
+  if (skip_on_file ())
+    return;
+
+  db = pm_database_open (location, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_database_migrate_to (db, 8, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'old' IN ROLE pm_office;"
+                         "INSERT INTO programme (name) VALUES ('Staffordshire');", member);
+  store_test_exec (location, sql);
+  g_clear_pointer (&sql, g_free);
+
+  store = pm_store_open (location, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_schema_version (location), ==, PM_STORE_SCHEMA_VERSION);
+
+  uri = pg_test_uri_for_user (location, member, "old");
+  as_member = pm_store_open (uri, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pm_store_get_access (as_member), ==, PM_ACCESS_OFFICE);
+  programme = pm_store_load (as_member, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_add_district (as_member, programme, district, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (store_test_query_int (location,
+                                         "SELECT has_table_privilege ('pm_office', 'progress', 'SELECT')::int"
+                                         "     + has_table_privilege ('pm_office', 'kpi', 'UPDATE')::int"),
+                   ==, 0);
+
+  /* Made now, the same database would have started with nobody. */
+  new_location = store_test_location (fixture->dir, "new");
+  g_clear_object (&store);
+  store = pm_store_open (new_location, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT pg_has_role ('%s', pm_programme_role ('office'), 'MEMBER')::int", member);
+  g_assert_cmpint (store_test_query_int (new_location, sql), ==, 0);
+  g_assert_cmpint (store_test_query_int (location, sql), ==, 1);
+  g_clear_pointer (&sql, g_free);
+
+  g_clear_object (&as_member);
+  sql = g_strdup_printf ("DROP OWNED BY %s; DROP ROLE %s", member, member);
+  store_test_exec (location, sql);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +554,8 @@ main (int   argc,
   ADD ("/store/roles/office-and-viewer", test_office_and_viewer);
   ADD ("/store/roles/signoff", test_signoff_roles);
   ADD ("/store/roles/accepted-quarter", test_accepted_quarter);
+  ADD ("/store/roles/other-programme", test_other_programme);
+  ADD ("/store/roles/migrated-members", test_migrated_members);
 #undef ADD
 
   return g_test_run ();

@@ -14,7 +14,9 @@
 # history, csv, returns, round (after a committee round was frozen) or
 # freeze (the dialog that freezes one), connect (Connect to Server), export
 # (the Export dialog; export-return with a district's return chosen), add-district (Add District refusing a name),
-# about-app (About Pilot Monitor) or preferences.
+# about-app (About Pilot Monitor), preferences or disconnected (the banner
+# while a server's connection is lost: docs/screenshot-disconnected.png is
+# "1100 720 disconnected").
 # The build directory is ./build unless BUILD_DIR says otherwise.
 set -eu
 

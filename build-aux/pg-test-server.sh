@@ -7,6 +7,13 @@
 #   . DIR/env                                  # PM_TEST_PG_HOST, _PORT, _USER,
 #                                              # _PASSWORD and _URI
 #   sh build-aux/pg-test-server.sh stop DIR    # stops it and deletes DIR
+#   sh build-aux/pg-test-server.sh pause DIR   # stops it (pg_ctl stop -m fast),
+#                                              # keeping DIR and its data
+#   sh build-aux/pg-test-server.sh resume DIR  # starts it again, same port
+#
+# pause and resume are for tests of a server going away under a client
+# (tests/store/test-store-disconnect.c): they start their own server for
+# it, never the one every other test shares.
 #
 #   sh build-aux/pg-test-server.sh start DIR TLS_DIR
 #     the same, with TLS: TLS_DIR holds server.crt and server.key (a test's
@@ -33,7 +40,7 @@ die () {
 }
 
 usage () {
-  echo "usage: sh $0 start DIR [TLS_DIR] | stop DIR" >&2
+  echo "usage: sh $0 start DIR [TLS_DIR] | stop|pause|resume DIR" >&2
   exit 2
 }
 
@@ -261,8 +268,41 @@ stop () {
   rm -rf "$dir"
 }
 
+# The server in DIR, made by start: its owner, and the port it was given.
+read_server () {
+  [ -f "$dir/$MARKER" ] || die "$dir was not made by pg-test-server.sh"
+  [ -f "$dir/env" ] || die "$dir/env is missing: was the server started?"
+  bindir=$(pg_bindir)
+  owner=$(stat -c %U "$dir/data")
+  port=$(sed -n 's/^PM_TEST_PG_PORT=//p' "$dir/env")
+  [ -n "$port" ] || die "no port in $dir/env"
+}
+
+pause () {
+  read_server
+  cd "$dir"
+  as_user "$owner" "$bindir/pg_ctl" stop --pgdata="$dir/data" -m fast \
+    --wait --timeout=60 >/dev/null || die "the server in $dir did not stop"
+}
+
+resume () {
+  read_server
+  cd "$dir"
+  as_user "$owner" env HOME="$dir" "$bindir/pg_ctl" start --wait --timeout=60 \
+    --pgdata="$dir/data" --log="$dir/server.log" --options="-p $port" \
+    >/dev/null || { show_log; die "the server in $dir did not start again"; }
+  tries=0
+  until "$bindir/pg_isready" -q -h 127.0.0.1 -p "$port" -U "$SUPERUSER" -d postgres -t 5; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 30 ] || { show_log; die "the server does not accept connections again"; }
+    sleep 1
+  done
+}
+
 case "$action" in
   start) start ;;
   stop) stop ;;
+  pause) pause ;;
+  resume) resume ;;
   *) usage ;;
 esac

@@ -14,10 +14,11 @@
 # history, csv, returns, round (after a committee round was frozen) or
 # freeze (the dialog that freezes one), connect (Connect to Server), export
 # (the Export dialog; export-return with a district's return chosen), add-district (Add District refusing a name),
-# about-app (About Pilot Monitor), preferences, or lead (the window of a
+# about-app (About Pilot Monitor), preferences, lead (the window of a
 # district lead on a server, on another district's pilot: it needs the
 # PostgreSQL test server's PM_TEST_PG_URI; docs/screenshot-lead.png is
-# "1100 720 lead").
+# "1100 720 lead") or disconnected (the banner while a server's connection
+# is lost: docs/screenshot-disconnected.png is "1100 720 disconnected").
 # The build directory is ./build unless BUILD_DIR says otherwise.
 set -eu
 

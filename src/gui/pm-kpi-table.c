@@ -395,6 +395,15 @@ entry_apply_cb (PmKpiTable *self)
           pm_session_report_failure (self->session, _("Someone Else Saved This Value First"), error);
           return;
         }
+      /* The server went: what was typed stays, and is saved once the
+       * connection is back (the window's banner says so). */
+      if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_DISCONNECTED))
+        {
+          pm_session_keep_pending_entry (self->session, kpi, self->period,
+                                         gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
+                                         gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
+          return;
+        }
 
       show_value_error (self, error->message);
       /* A value that does not parse is explained beside the field; a

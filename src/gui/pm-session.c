@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "pm-format.h"
+#include "pm-reconnect.h"
 #include "pm-session.h"
 
 #define MAX_RECENT 10
@@ -27,6 +28,12 @@ struct _PmSession
   gboolean      author_asked;
   char         *location;       /* as remembered, without a password */
   gboolean      choosing;       /* the period is being set on opening */
+  PmReconnect  *reconnect;      /* while a server's connection is lost */
+  /* The value typed when the connection went, saved once it is back. */
+  PmKpi        *pending_kpi;
+  PmPeriod     *pending_period;
+  char         *pending_value;
+  char         *pending_note;
 };
 
 G_DEFINE_FINAL_TYPE (PmSession, pm_session, G_TYPE_OBJECT)
@@ -216,6 +223,11 @@ pm_session_dispose (GObject *object)
 
   g_clear_pointer (&self->undo, pm_undo_free);
   g_clear_pointer (&self->redo, pm_undo_free);
+  if (self->reconnect != NULL)
+    pm_reconnect_stop (self->reconnect);
+  g_clear_object (&self->reconnect);
+  g_clear_object (&self->pending_kpi);
+  g_clear_object (&self->pending_period);
   g_clear_object (&self->programme);
   g_clear_object (&self->store);
   g_clear_object (&self->period);
@@ -231,6 +243,8 @@ pm_session_finalize (GObject *object)
 
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->pending_value, g_free);
+  g_clear_pointer (&self->pending_note, g_free);
 
   G_OBJECT_CLASS (pm_session_parent_class)->finalize (object);
 }
@@ -337,9 +351,13 @@ pm_session_class_init (PmSessionClass *klass)
                                            G_TYPE_NONE, 0);
 }
 
+static gboolean retry_cb (PmSession *self);
+
 static void
 pm_session_init (PmSession *self)
 {
+  self->reconnect = pm_reconnect_new ();
+  g_signal_connect_object (self->reconnect, "retry", G_CALLBACK (retry_cb), self, G_CONNECT_SWAPPED);
   self->period = pm_period_new_current ();
   self->settings = settings_new_if_installed ();
   self->author = find_author (self, &self->author_known);
@@ -434,6 +452,12 @@ pm_session_set_document (PmSession   *self,
   g_return_if_fail (programme == NULL || PM_IS_PROGRAMME (programme));
 
   pm_session_forget_undo (self);
+  /* What waited for another database's connection is not this one's. */
+  if (store != self->store)
+    {
+      pm_reconnect_stop (self->reconnect);
+      g_clear_object (&self->pending_kpi);
+    }
   g_set_object (&self->store, store);
   g_set_object (&self->programme, programme);
   if (store != NULL)
@@ -628,7 +652,111 @@ pm_session_report_failure (PmSession    *self,
   g_return_if_fail (PM_IS_SESSION (self));
   g_return_if_fail (error != NULL);
 
+  if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_DISCONNECTED))
+    pm_session_connection_lost (self);
   g_signal_emit (self, signals[FAILED], 0, heading, error);
+}
+
+/* A lost connection */
+
+PmReconnect *
+pm_session_get_reconnect (PmSession *self)
+{
+  g_return_val_if_fail (PM_IS_SESSION (self), NULL);
+
+  return self->reconnect;
+}
+
+void
+pm_session_connection_lost (PmSession *self)
+{
+  g_return_if_fail (PM_IS_SESSION (self));
+
+  if (self->store != NULL)
+    pm_reconnect_start (self->reconnect);
+}
+
+void
+pm_session_keep_pending_entry (PmSession  *self,
+                               PmKpi      *kpi,
+                               PmPeriod   *period,
+                               const char *value_text,
+                               const char *note_text)
+{
+  g_return_if_fail (PM_IS_SESSION (self));
+  g_return_if_fail (PM_IS_KPI (kpi));
+  g_return_if_fail (PM_IS_PERIOD (period));
+
+  g_set_object (&self->pending_kpi, kpi);
+  g_set_object (&self->pending_period, period);
+  g_free (self->pending_value);
+  self->pending_value = g_strdup (value_text);
+  g_free (self->pending_note);
+  self->pending_note = g_strdup (note_text);
+  pm_session_connection_lost (self);
+}
+
+gboolean
+pm_session_has_pending_entry (PmSession *self)
+{
+  g_return_val_if_fail (PM_IS_SESSION (self), FALSE);
+
+  return self->pending_kpi != NULL;
+}
+
+/* Saves the value kept while the connection was lost; FALSE when the
+ * connection went again, and the value is still kept. */
+static gboolean
+save_pending (PmSession *self)
+{
+  g_autoptr(PmKpi) kpi = g_steal_pointer (&self->pending_kpi);
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+
+  if (kpi == NULL)
+    return TRUE;
+
+  if (!pm_edit_set_entry (self->store, kpi, self->pending_period, self->pending_value,
+                          self->pending_note, &undo, &error))
+    {
+      if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_DISCONNECTED))
+        {
+          self->pending_kpi = g_steal_pointer (&kpi);
+          return FALSE;
+        }
+      /* Someone else saved first: the model holds their value now. */
+      pm_session_report_failure (self,
+                                 g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT)
+                                 ? _("Someone Else Saved This Value First")
+                                 : _("Could Not Save the Value"),
+                                 error);
+      return TRUE;
+    }
+
+  label = pm_period_get_label (self->pending_period);
+  /* Translators: toast after saving a KPI value: "Saved for Q3 2016/17" */
+  message = g_strdup_printf (_("Saved for %s"), label);
+  pm_session_report_saved (self, message, g_steal_pointer (&undo));
+  return TRUE;
+}
+
+static gboolean
+retry_cb (PmSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return TRUE;
+
+  if (!pm_store_reconnect (self->store, &error))
+    {
+      g_debug ("Still no connection: %s", error->message);
+      return FALSE;
+    }
+
+  return save_pending (self);
 }
 
 void

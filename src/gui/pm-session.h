@@ -17,6 +17,7 @@
 #include <gio/gio.h>
 
 #include "pm-edits.h"
+#include "pm-reconnect.h"
 #include "store/pm-store.h"
 
 G_BEGIN_DECLS
@@ -103,6 +104,22 @@ void            pm_session_redo             (PmSession        *self);
 gboolean        pm_session_can_redo         (PmSession        *self);
 /* Forgets both the undo and the redo offered (their toast went). */
 void            pm_session_forget_undo      (PmSession        *self);
+
+/* A server's connection was lost: the session tries it again, less and
+ * less often (see pm-reconnect.h; the window's banner shows it). A
+ * failure reported with PM_STORE_ERROR_DISCONNECTED starts this too. */
+PmReconnect    *pm_session_get_reconnect    (PmSession        *self);
+void            pm_session_connection_lost  (PmSession        *self);
+/* The value and note typed for @kpi's @period when the connection went:
+ * kept (the last one only) and saved as typed once it is back, then
+ * reported like any save ("saved", or "failed" when someone else saved
+ * first). */
+void            pm_session_keep_pending_entry (PmSession      *self,
+                                               PmKpi          *kpi,
+                                               PmPeriod       *period,
+                                               const char     *value_text,
+                                               const char     *note_text);
+gboolean        pm_session_has_pending_entry (PmSession       *self);
 
 /* The sign-off of @district's quarter shown (OPEN when it cannot be read,
  * with a warning). */

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "pm-connect-dialog.h"
+#include "pm-connection-banner.h"
 #include "pm-format.h"
 #include "pm-window-private.h"
 
@@ -388,12 +389,15 @@ check_for_changes (PmWindow *self)
   if (store == NULL || pm_session_get_programme (self->session) == NULL)
     return;
 
-  /* Not under an open dialog that holds objects of this programme. */
-  if (!gtk_window_is_active (GTK_WINDOW (self)))
+  /* Not under an open dialog that holds objects of this programme, nor
+   * while the connection is lost (the banner's retries find it). */
+  if (!gtk_window_is_active (GTK_WINDOW (self)) || !pm_store_is_connected (store))
     return;
 
   if (pm_store_poll_changes (store, &error))
     _pm_window_reload (self);
+  else if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_DISCONNECTED))
+    pm_session_connection_lost (self->session);
   else if (error != NULL)
     g_warning ("Could not check for other people’s changes: %s", error->message);
 }
@@ -514,6 +518,7 @@ pm_window_class_init (PmWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PM_TYPE_CONNECTION_BANNER);
   g_type_ensure (PM_TYPE_SIDEBAR);
   g_type_ensure (PM_TYPE_PERIOD_SELECTOR);
   g_type_ensure (PM_TYPE_OVERVIEW_PAGE);

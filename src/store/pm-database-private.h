@@ -73,6 +73,11 @@ struct _PmDatabaseClass
    * call (or the open). */
   gboolean     (*poll_changes)       (PmDatabase   *self,
                                       GError      **error);
+  /* A server's: FALSE once the connection is lost; and connecting again
+   * (NULL for a file, which is always there). */
+  gboolean     (*is_connected)       (PmDatabase   *self);
+  gboolean     (*reconnect)          (PmDatabase   *self,
+                                      GError      **error);
 };
 
 /* For the engines: where the database is, set once when it is opened. */

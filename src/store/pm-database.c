@@ -495,6 +495,37 @@ pm_database_poll_changes (PmDatabase  *self,
   return ENGINE (self)->poll_changes (self, error);
 }
 
+gboolean
+pm_database_is_connected (PmDatabase *self)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+
+  if (ENGINE (self)->is_connected == NULL)
+    return ENGINE (self)->is_open (self);
+
+  return ENGINE (self)->is_connected (self);
+}
+
+gboolean
+pm_database_reconnect (PmDatabase  *self,
+                       GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_pm_database_check_open (self, error))
+    return FALSE;
+
+  /* The server rolled back whatever was open when the connection went. */
+  GET_PRIVATE (self)->in_transaction = FALSE;
+  GET_PRIVATE (self)->version = -1;
+
+  if (ENGINE (self)->reconnect == NULL)
+    return TRUE;
+
+  return ENGINE (self)->reconnect (self, error);
+}
+
 int
 pm_database_get_changes (PmDatabase *self)
 {

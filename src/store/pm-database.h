@@ -136,6 +136,14 @@ gboolean     pm_database_set_change_key      (PmDatabase        *self,
  * since the last call (or the open): a window refreshes then. */
 gboolean     pm_database_poll_changes        (PmDatabase        *self,
                                               GError           **error);
+/* FALSE once a server's connection has been lost (a file is always
+ * connected). */
+gboolean     pm_database_is_connected        (PmDatabase        *self);
+/* Connects to the server again, as the database was opened; any
+ * transaction was lost with the old connection. PM_STORE_ERROR_DISCONNECTED
+ * while the server still cannot be reached. TRUE at once for a file. */
+gboolean     pm_database_reconnect           (PmDatabase        *self,
+                                              GError           **error);
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 int          pm_database_get_changes         (PmDatabase        *self);
 

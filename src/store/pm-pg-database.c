@@ -16,22 +16,19 @@
 #include <libpq-fe.h>
 
 #include "pm-database-private.h"
-#include "pm-pg-database.h"
+#include "pm-pg-database-private.h"
 
-struct _PmPgDatabase
+static void
+pg_prepared_free (gpointer data)
 {
-  PmDatabase  parent_instance;
+  PgPrepared *prepared = data;
 
-  PGconn     *conn;
-  /* Statements prepared on this connection: SQL → name. */
-  GHashTable *prepared;
-  guint       n_prepared;
-  int         changes;
-};
+  g_free (prepared->name);
+  g_free (prepared->translated);
+  g_free (prepared);
+}
 
 G_DEFINE_FINAL_TYPE (PmPgDatabase, pm_pg_database, PM_TYPE_DATABASE)
-
-typedef PmPgDatabase Self;
 
 #define DISPLAY_NAME(self) pm_database_get_display_name (PM_DATABASE (self))
 
@@ -44,16 +41,36 @@ sqlstate_is (const char *state,
   return state != NULL && g_str_has_prefix (state, prefix);
 }
 
-static void
-set_error_from_result (Self      *self,
-                       PGresult  *result,
-                       GError   **error)
+/* The server went away, or is going: class 08 (connection exception),
+ * 57P01 (administrator shutdown), 57P02 (crash shutdown), 57P03 (cannot
+ * connect now), or libpq has given the connection up. */
+static gboolean
+connection_lost (Self       *self,
+                 const char *state)
+{
+  return sqlstate_is (state, "08") || sqlstate_is (state, "57P0") ||
+         PQstatus (self->conn) == CONNECTION_BAD;
+}
+
+void
+_pm_pg_database_set_error (Self      *self,
+                           PGresult  *result,
+                           GError   **error)
 {
   const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
   const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
   g_autofree char *detail = g_utf8_make_valid (primary != NULL ? primary : PQerrorMessage (self->conn), -1);
 
   g_strstrip (detail);
+
+  if (connection_lost (self, state))
+    {
+      self->lost = TRUE;
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_DISCONNECTED,
+                   _("The connection to the server holding “%s” was lost (%s)."),
+                   DISPLAY_NAME (self), detail);
+      return;
+    }
 
   /* Raised by the sign-off triggers (schema 4 and 8). */
   if (_pm_database_set_guard_error (detail, error))
@@ -80,11 +97,6 @@ set_error_from_result (Self      *self,
     g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_FULL,
                  _("The server holding “%s” has no room left (%s)."),
                  DISPLAY_NAME (self), detail);
-  else if (PQstatus (self->conn) != CONNECTION_OK)
-    g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
-                 _("The connection to “%s” was lost (%s). Nothing more was saved; "
-                   "reconnect and check the last change."),
-                 DISPLAY_NAME (self), detail);
   else
     g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO,
                  _("The server could not read or write “%s” (%s)."),
@@ -102,7 +114,7 @@ run (Self        *self,
   gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 
   if (!ok)
-    set_error_from_result (self, result, error);
+    _pm_pg_database_set_error (self, result, error);
   else
     self->changes = atoi (PQcmdTuples (result));
   PQclear (result);
@@ -120,7 +132,7 @@ query_int (Self        *self,
   gboolean ok = PQresultStatus (result) == PGRES_TUPLES_OK;
 
   if (!ok)
-    set_error_from_result (self, result, error);
+    _pm_pg_database_set_error (self, result, error);
   else
     *value = PQntuples (result) > 0 && !PQgetisnull (result, 0, 0)
              ? g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10) : 0;
@@ -252,6 +264,29 @@ check_schema (Self              *self,
   return TRUE;
 }
 
+/* What each connection is told, the first and after a reconnection. */
+static gboolean
+set_up_connection (Self    *self,
+                   GError **error)
+{
+  g_autofree char *lock_timeout = NULL;
+
+  if (!run (self, "SET client_encoding = 'UTF8'; SET client_min_messages = warning;", error))
+    return FALSE;
+  if (pm_database_is_read_only (PM_DATABASE (self)) &&
+      !run (self, "SET default_transaction_read_only = on;", error))
+    return FALSE;
+  if (self->lock_timeout >= 0)
+    {
+      lock_timeout = g_strdup_printf ("SET lock_timeout = %d;", self->lock_timeout);
+      if (!run (self, lock_timeout, error))
+        return FALSE;
+    }
+
+  /* Told of other people's changes (schema 6 sends them). */
+  return run (self, "LISTEN pm_changes;", error);
+}
+
 PmDatabase *
 pm_pg_database_open_with_password (const char        *conninfo,
                                    const char        *password,
@@ -298,16 +333,7 @@ pm_pg_database_open_with_password (const char        *conninfo,
                                   PQhost (conn) != NULL && PQhost (conn)[0] != '/' ? PQhost (conn) : "localhost");
   _pm_database_set_location (PM_DATABASE (self), conninfo, display_name, read_only);
 
-  if (!run (self, "SET client_encoding = 'UTF8'; SET client_min_messages = warning;", error))
-    return NULL;
-  if (read_only && !run (self, "SET default_transaction_read_only = on;", error))
-    return NULL;
-
-  if (!check_schema (self, flags, error))
-    return NULL;
-
-  /* Told of other people's changes (schema 6 sends them). */
-  if (!run (self, "LISTEN pm_changes;", error))
+  if (!set_up_connection (self, error) || !check_schema (self, flags, error))
     return NULL;
 
   return PM_DATABASE (g_steal_pointer (&self));
@@ -376,6 +402,7 @@ pg_set_busy_timeout (PmDatabase *database,
 {
   g_autofree char *sql = g_strdup_printf ("SET lock_timeout = %u;", milliseconds);
 
+  PM_PG_DATABASE (database)->lock_timeout = (int) MIN (milliseconds, G_MAXINT);
   if (!run (PM_PG_DATABASE (database), sql, NULL))
     g_warning ("Could not set the lock timeout of “%s”", DISPLAY_NAME (database));
 }
@@ -447,6 +474,10 @@ pg_rollback (PmDatabase *database)
 {
   g_autoptr(GError) error = NULL;
 
+  /* Gone with the connection: the server has rolled it back. */
+  if (PQstatus (PM_PG_DATABASE (database)->conn) != CONNECTION_OK)
+    return;
+
   if (!run (PM_PG_DATABASE (database), "ROLLBACK;", &error))
     g_warning ("Could not roll back a change to “%s”: %s", DISPLAY_NAME (database), error->message);
 }
@@ -499,9 +530,9 @@ pg_poll_changes (PmDatabase  *database,
   gboolean changed = FALSE;
   PGnotify *notify;
 
-  if (!PQconsumeInput (self->conn))
+  if (!PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
     {
-      set_error_from_result (self, NULL, error);
+      _pm_pg_database_set_error (self, NULL, error);
       return FALSE;
     }
 
@@ -512,7 +543,44 @@ pg_poll_changes (PmDatabase  *database,
       PQfreemem (notify);
     }
 
+  /* Whatever changed while we were away sent no notification to us. */
+  if (self->missed_changes)
+    {
+      self->missed_changes = FALSE;
+      changed = TRUE;
+    }
+
   return changed;
+}
+
+static gboolean
+pg_is_connected (PmDatabase *database)
+{
+  Self *self = PM_PG_DATABASE (database);
+
+  return self->conn != NULL && !self->lost && PQstatus (self->conn) == CONNECTION_OK;
+}
+
+/* The same server, database and role again (libpq keeps the connection's
+ * settings, the password included); statements are prepared again as
+ * they are next used. */
+static gboolean
+pg_reconnect (PmDatabase  *database,
+              GError     **error)
+{
+  Self *self = PM_PG_DATABASE (database);
+
+  PQreset (self->conn);
+  self->generation++;
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      _pm_pg_database_set_error (self, NULL, error);
+      return FALSE;
+    }
+
+  self->lost = FALSE;
+  self->missed_changes = TRUE;
+  return set_up_connection (self, error);
 }
 
 static int
@@ -584,228 +652,28 @@ pg_set_triggers_enabled (PmDatabase  *database,
               error);
 }
 
-/* Statements */
-
-typedef struct
-{
-  PmStatement  parent;
-  Self        *database;
-  const char  *name;       /* owned by the database's table */
-  int          n_params;
-  char       **values;     /* n_params, NULL for SQL NULL */
-  PGresult    *result;
-  int          row;        /* the current row, -1 before the first step */
-  gboolean     done;
-} PgStatement;
-
-#define STMT(statement) ((PgStatement *) (statement))
-
-static void
-clear_values (PgStatement *self)
-{
-  for (int i = 0; i < self->n_params; i++)
-    g_clear_pointer (&self->values[i], g_free);
-}
-
-static void
-statement_reset (PmStatement *statement)
-{
-  PgStatement *self = STMT (statement);
-
-  g_clear_pointer (&self->result, PQclear);
-  clear_values (self);
-  self->row = -1;
-  self->done = FALSE;
-}
-
-static void
-statement_free (PmStatement *statement)
-{
-  PgStatement *self = STMT (statement);
-
-  statement_reset (statement);
-  g_free (self->values);
-  g_clear_object (&self->database);
-  g_free (self);
-}
-
-static void
-set_value (PgStatement *self,
-           int          index,
-           char        *text)
-{
-  if (index < 1 || index > self->n_params)
-    {
-      g_free (text);
-      g_critical ("Parameter %d of a statement with %d", index, self->n_params);
-      return;
-    }
-
-  g_free (self->values[index - 1]);
-  self->values[index - 1] = text;
-}
-
-static void
-statement_bind_int64 (PmStatement *statement,
-                      int          index,
-                      gint64       value)
-{
-  set_value (STMT (statement), index, g_strdup_printf ("%" G_GINT64_FORMAT, value));
-}
-
-static void
-statement_bind_double (PmStatement *statement,
-                       int          index,
-                       double       value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  /* Shortest text that reads back as the same double. */
-  set_value (STMT (statement), index, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
-}
-
-static void
-statement_bind_text (PmStatement *statement,
-                     int          index,
-                     const char  *value)
-{
-  set_value (STMT (statement), index, g_strdup (value));
-}
-
-static gboolean
-statement_step (PmStatement  *statement,
-                GError      **error)
-{
-  PgStatement *self = STMT (statement);
-  Self *database = self->database;
-
-  if (self->done)
-    return FALSE;
-
-  if (!_pm_database_check_open (PM_DATABASE (database), error))
-    return FALSE;
-
-  if (self->result == NULL)
-    {
-      ExecStatusType status;
-
-      self->result = PQexecPrepared (database->conn, self->name, self->n_params,
-                                     (const char * const *) self->values, NULL, NULL, 0);
-      status = PQresultStatus (self->result);
-      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
-        {
-          set_error_from_result (database, self->result, error);
-          self->done = TRUE;
-          return FALSE;
-        }
-      database->changes = atoi (PQcmdTuples (self->result));
-    }
-
-  self->row++;
-  if (self->row < PQntuples (self->result))
-    return TRUE;
-
-  self->done = TRUE;
-  return FALSE;
-}
-
-static gboolean
-statement_is_null (PmStatement *statement,
-                   int          column)
-{
-  PgStatement *self = STMT (statement);
-
-  return self->result == NULL || self->row < 0 || self->row >= PQntuples (self->result) ||
-         PQgetisnull (self->result, self->row, column);
-}
-
-static const char *
-statement_get_text (PmStatement *statement,
-                    int          column)
-{
-  PgStatement *self = STMT (statement);
-
-  if (statement_is_null (statement, column))
-    return NULL;
-
-  return PQgetvalue (self->result, self->row, column);
-}
-
-static gint64
-statement_get_int64 (PmStatement *statement,
-                     int          column)
-{
-  const char *text = statement_get_text (statement, column);
-
-  if (text == NULL)
-    return 0;
-  /* A boolean reads as 1 or 0, as sqlite gives it. */
-  if (text[0] == 't' && text[1] == '\0')
-    return 1;
-  return g_ascii_strtoll (text, NULL, 10);
-}
-
-static double
-statement_get_double (PmStatement *statement,
-                      int          column)
-{
-  const char *text = statement_get_text (statement, column);
-
-  return text != NULL ? g_ascii_strtod (text, NULL) : 0.0;
-}
-
-static const PmStatementOps statement_ops = {
-  statement_free,
-  statement_bind_int64,
-  statement_bind_double,
-  statement_bind_text,
-  statement_step,
-  statement_reset,
-  statement_is_null,
-  statement_get_int64,
-  statement_get_double,
-  statement_get_text,
-};
-
 static PmStatement *
 pg_prepare (PmDatabase  *database,
             const char  *sql,
             GError     **error)
 {
   Self *self = PM_PG_DATABASE (database);
-  g_autofree char *translated = NULL;
-  PgStatement *statement;
-  const char *name;
-  int n_params = 0;
+  PgPrepared *prepared;
 
-  translated = translate_parameters (sql, &n_params);
-  name = g_hash_table_lookup (self->prepared, sql);
-  if (name == NULL)
+  prepared = g_hash_table_lookup (self->prepared, sql);
+  if (prepared == NULL)
     {
-      g_autofree char *new_name = g_strdup_printf ("pm_%u", ++self->n_prepared);
-      PGresult *result = PQprepare (self->conn, new_name, translated, 0, NULL);
-
-      if (PQresultStatus (result) != PGRES_COMMAND_OK)
-        {
-          g_debug ("Could not prepare: %s", translated);
-          set_error_from_result (self, result, error);
-          PQclear (result);
-          return NULL;
-        }
-      PQclear (result);
-      name = new_name;
-      g_hash_table_insert (self->prepared, g_strdup (sql), g_steal_pointer (&new_name));
+      prepared = g_new0 (PgPrepared, 1);
+      prepared->name = g_strdup_printf ("pm_%u", ++self->n_prepared);
+      prepared->translated = translate_parameters (sql, &prepared->n_params);
+      prepared->generation = G_MAXUINT;
+      g_hash_table_insert (self->prepared, g_strdup (sql), prepared);
     }
 
-  statement = g_new0 (PgStatement, 1);
-  statement->parent.ops = &statement_ops;
-  statement->database = g_object_ref (self);
-  statement->name = name;
-  statement->n_params = n_params;
-  statement->values = g_new0 (char *, MAX (n_params, 1));
-  statement->row = -1;
+  if (!_pm_pg_database_prepare_on_connection (self, prepared, error))
+    return NULL;
 
-  return &statement->parent;
+  return _pm_pg_statement_new (self, prepared);
 }
 
 /* The class */
@@ -845,6 +713,8 @@ pm_pg_database_class_init (PmPgDatabaseClass *klass)
   database_class->set_busy_timeout = pg_set_busy_timeout;
   database_class->prepare = pg_prepare;
   database_class->poll_changes = pg_poll_changes;
+  database_class->is_connected = pg_is_connected;
+  database_class->reconnect = pg_reconnect;
   database_class->reset_ids = pg_reset_ids;
   database_class->set_triggers_enabled = pg_set_triggers_enabled;
 }
@@ -852,5 +722,6 @@ pm_pg_database_class_init (PmPgDatabaseClass *klass)
 static void
 pm_pg_database_init (Self *self)
 {
-  self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pg_prepared_free);
+  self->lock_timeout = -1;
 }

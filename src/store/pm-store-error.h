@@ -28,6 +28,7 @@ typedef enum
   PM_STORE_ERROR_AUTHENTICATION,  /* the server wants a password, or refused it */
   PM_STORE_ERROR_DENIED,          /* the server's roles do not allow this change */
   PM_STORE_ERROR_CONFLICT,        /* someone else changed it since it was read */
+  PM_STORE_ERROR_DISCONNECTED,    /* the connection to the server was lost */
 } PmStoreError;
 
 /* Programme files (JSON). */

@@ -67,6 +67,23 @@ gboolean    _pm_store_last_value_change (PmStore    *self,
 gboolean    _pm_store_end_write     (PmStore     *self,
                                      gboolean     ok,
                                      GError     **error);
+/* TRUE (once) when the last _pm_store_end_write() lost the connection
+ * during its COMMIT: the server may or may not have written it. */
+gboolean    _pm_store_take_commit_unknown (PmStore *self);
+
+/* A value whose save lost its connection during the COMMIT, kept until
+ * it is known whether it was written (pm-store-save.c): @entry, saved
+ * over the row's version @expected. The store takes @entry. */
+void        _pm_store_set_unknown_save  (PmStore          *self,
+                                         gint64            kpi_id,
+                                         PmProgressEntry  *entry,
+                                         gint64            expected);
+/* The value kept for @kpi_id and @period, or NULL. */
+PmProgressEntry *_pm_store_get_unknown_save (PmStore   *self,
+                                             gint64     kpi_id,
+                                             PmPeriod  *period,
+                                             gint64    *expected);
+void        _pm_store_clear_unknown_save (PmStore *self);
 /* Inside a transaction: FALSE with NOT_FOUND when the row is gone. */
 gboolean    _pm_store_row_exists    (PmStore     *self,
                                      const char  *sql,

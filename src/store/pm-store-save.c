@@ -31,26 +31,38 @@ scratch_kpi (PmKpi *kpi)
   return pm_kpi_new (pm_kpi_get_title (kpi), pm_kpi_get_unit (kpi), pm_kpi_get_direction (kpi));
 }
 
-/* Someone else saved this KPI's value for the period after we read it:
- * says whose value is there now, and puts it in the model, so that the
- * window shows it. Ours was not written. */
 static gboolean
-report_conflict (PmStore          *self,
-                 PmKpi            *kpi,
-                 PmProgressEntry  *ours,
-                 GError          **error)
+same_entry (PmProgressEntry *a,
+            PmProgressEntry *b)
 {
-  PmPeriod *period = pm_progress_entry_get_period (ours);
+  if (pm_progress_entry_has_value (a) != pm_progress_entry_has_value (b) ||
+      pm_progress_entry_has_fraction (a) != pm_progress_entry_has_fraction (b) ||
+      g_strcmp0 (pm_progress_entry_get_note (a), pm_progress_entry_get_note (b)) != 0)
+    return FALSE;
+  if (pm_progress_entry_has_value (a) &&
+      pm_progress_entry_get_value (a) != pm_progress_entry_get_value (b))
+    return FALSE;
+  if (pm_progress_entry_has_fraction (a) &&
+      (pm_progress_entry_get_numerator (a) != pm_progress_entry_get_numerator (b) ||
+       pm_progress_entry_get_denominator (a) != pm_progress_entry_get_denominator (b)))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* @kpi's row for @period as the server holds it, or NULL (no row). */
+static gboolean
+read_entry (PmStore           *self,
+            PmKpi             *kpi,
+            PmPeriod          *period,
+            PmProgressEntry  **entry,
+            GError           **error)
+{
   g_autoptr(PmStatement) stmt = NULL;
-  g_autoptr(PmProgressEntry) theirs = NULL;
   g_autofree char *code = pm_period_to_code (period);
-  g_autofree char *label = pm_period_get_label (period);
-  g_autofree char *source = NULL;
-  g_autofree char *author = NULL;
-  g_autofree char *their_text = NULL;
-  g_autofree char *our_text = NULL;
   GError *local_error = NULL;
 
+  *entry = NULL;
   stmt = pm_database_prepare (_pm_store_get_database (self),
                               "SELECT value, numerator, denominator, note, revision FROM progress "
                               "WHERE kpi_id = ?1 AND period = ?2",
@@ -61,20 +73,45 @@ report_conflict (PmStore          *self,
   pm_statement_bind_text (stmt, 2, code);
   if (pm_statement_step (stmt, &local_error))
     {
-      theirs = pm_progress_entry_new (period);
+      *entry = pm_progress_entry_new (period);
       if (!pm_statement_is_null (stmt, 1) && !pm_statement_is_null (stmt, 2))
-        pm_progress_entry_set_fraction (theirs, pm_statement_get_double (stmt, 1),
+        pm_progress_entry_set_fraction (*entry, pm_statement_get_double (stmt, 1),
                                         pm_statement_get_double (stmt, 2), NULL);
       else if (!pm_statement_is_null (stmt, 0))
-        pm_progress_entry_set_value (theirs, pm_statement_get_double (stmt, 0));
-      pm_progress_entry_set_note (theirs, pm_statement_get_text (stmt, 3));
-      pm_progress_entry_set_revision (theirs, pm_statement_get_int64 (stmt, 4));
+        pm_progress_entry_set_value (*entry, pm_statement_get_double (stmt, 0));
+      pm_progress_entry_set_note (*entry, pm_statement_get_text (stmt, 3));
+      pm_progress_entry_set_revision (*entry, pm_statement_get_int64 (stmt, 4));
     }
   if (local_error != NULL)
     {
+      g_clear_object (entry);
       g_propagate_error (error, local_error);
       return FALSE;
     }
+
+  return TRUE;
+}
+
+/* Someone else saved this KPI's value for the period after we read it:
+ * says whose value is there now, and puts it in the model, so that the
+ * window shows it. Ours was not written. */
+static gboolean
+report_conflict (PmStore          *self,
+                 PmKpi            *kpi,
+                 PmProgressEntry  *ours,
+                 GError          **error)
+{
+  PmPeriod *period = pm_progress_entry_get_period (ours);
+  g_autoptr(PmProgressEntry) theirs = NULL;
+  g_autofree char *label = pm_period_get_label (period);
+  g_autofree char *source = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *their_text = NULL;
+  g_autofree char *our_text = NULL;
+  GError *local_error = NULL;
+
+  if (!read_entry (self, kpi, period, &theirs, error))
+    return FALSE;
 
   if (!_pm_store_last_value_change (self, pm_kpi_get_id (kpi), period, &source, &author, &local_error) &&
       local_error != NULL)
@@ -112,6 +149,53 @@ report_conflict (PmStore          *self,
   return FALSE;
 }
 
+/* A save of @kpi's value for @period lost the connection during its
+ * COMMIT: it was written if the row is now one version past the one it
+ * was saved over, and holds it. Then the model takes it, so that saving
+ * it again writes nothing (and a different value is saved over it). */
+static gboolean
+resolve_unknown_save (PmStore   *self,
+                      PmKpi     *kpi,
+                      PmPeriod  *period,
+                      gboolean  *was_written,
+                      GError   **error)
+{
+  g_autoptr(PmProgressEntry) stored = NULL;
+  PmProgressEntry *unknown;
+  PmProgressEntry *held;
+  gint64 expected = 0;
+
+  *was_written = FALSE;
+  unknown = _pm_store_get_unknown_save (self, pm_kpi_get_id (kpi), period, &expected);
+  if (unknown == NULL)
+    return TRUE;
+
+  held = pm_kpi_get_entry (kpi, period);
+  if ((held != NULL ? pm_progress_entry_get_revision (held) : 0) != expected)
+    {
+      /* The model has moved on (reloaded): nothing to resolve. */
+      _pm_store_clear_unknown_save (self);
+      return TRUE;
+    }
+
+  if (!read_entry (self, kpi, period, &stored, error))
+    return FALSE;
+
+  if (stored != NULL && pm_progress_entry_get_revision (stored) == expected + 1 &&
+      same_entry (stored, unknown))
+    {
+      g_autoptr(PmProgressEntry) written = pm_progress_entry_copy (unknown);
+
+      pm_progress_entry_set_revision (written, expected + 1);
+      if (!pm_kpi_set_entry (kpi, written, error))
+        return FALSE;
+      *was_written = TRUE;
+    }
+
+  _pm_store_clear_unknown_save (self);
+  return TRUE;
+}
+
 gboolean
 pm_store_save_entry (PmStore          *self,
                      PmKpi            *kpi,
@@ -122,6 +206,7 @@ pm_store_save_entry (PmStore          *self,
   g_autoptr(PmProgressEntry) copy = NULL;
   PmProgressEntry *held;
   gboolean written = FALSE;
+  gboolean was_written = FALSE;
   gboolean ok;
   gint64 expected;
   gint64 kpi_id;
@@ -140,8 +225,18 @@ pm_store_save_entry (PmStore          *self,
   if (!pm_kpi_set_entry (scratch, copy, error))
     return FALSE;
 
+  if (!resolve_unknown_save (self, kpi, pm_progress_entry_get_period (entry), &was_written, error))
+    return FALSE;
+
   held = pm_kpi_get_entry (kpi, pm_progress_entry_get_period (entry));
   expected = held != NULL ? pm_progress_entry_get_revision (held) : 0;
+
+  /* The same save again, and it had been written after all. */
+  if (was_written && same_entry (held, entry))
+    {
+      pm_progress_entry_set_revision (entry, expected);
+      return TRUE;
+    }
 
   if (!_pm_store_begin_write (self, error))
     return FALSE;
@@ -154,8 +249,12 @@ pm_store_save_entry (PmStore          *self,
       return report_conflict (self, kpi, entry, error);
     }
   if (!_pm_store_end_write (self, ok, error))
-    return _pm_store_name_accepted_quarter (self, PM_STORE_SCOPE_KPI, kpi_id,
-                                            pm_progress_entry_get_period (entry), error);
+    {
+      if (_pm_store_take_commit_unknown (self))
+        _pm_store_set_unknown_save (self, kpi_id, copy, expected);
+      return _pm_store_name_accepted_quarter (self, PM_STORE_SCOPE_KPI, kpi_id,
+                                              pm_progress_entry_get_period (entry), error);
+    }
 
   return pm_kpi_set_entry (kpi, entry, error);
 }

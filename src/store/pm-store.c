@@ -26,6 +26,11 @@ struct _PmStore
   char                 *author;      /* for the audit trail; NULL when not known */
   PmSafeFileProtection *protection;  /* a file's: no export is written over it */
   PmStoreIdentity       identity;
+  gboolean              commit_unknown;
+  /* A value saved as the connection went during its COMMIT. */
+  PmProgressEntry      *unknown_entry;
+  gint64                unknown_kpi_id;
+  gint64                unknown_expected;
 };
 
 G_DEFINE_FINAL_TYPE (PmStore, pm_store, G_TYPE_OBJECT)
@@ -111,11 +116,64 @@ _pm_store_end_write (PmStore  *self,
            gboolean  ok,
            GError  **error)
 {
-  if (ok && pm_database_commit (self->database, error))
+  GError *local_error = NULL;
+
+  self->commit_unknown = FALSE;
+  if (!ok)
+    {
+      pm_database_rollback (self->database);
+      return FALSE;
+    }
+
+  if (pm_database_commit (self->database, &local_error))
     return TRUE;
 
+  /* The COMMIT went, and the connection with it: it may have been
+   * written. Every other failure of a COMMIT is a rollback. */
+  self->commit_unknown = g_error_matches (local_error, PM_STORE_ERROR, PM_STORE_ERROR_DISCONNECTED);
+  g_propagate_error (error, local_error);
   pm_database_rollback (self->database);
   return FALSE;
+}
+
+gboolean
+_pm_store_take_commit_unknown (PmStore *self)
+{
+  gboolean unknown = self->commit_unknown;
+
+  self->commit_unknown = FALSE;
+  return unknown;
+}
+
+void
+_pm_store_set_unknown_save (PmStore         *self,
+                            gint64           kpi_id,
+                            PmProgressEntry *entry,
+                            gint64           expected)
+{
+  g_set_object (&self->unknown_entry, entry);
+  self->unknown_kpi_id = kpi_id;
+  self->unknown_expected = expected;
+}
+
+PmProgressEntry *
+_pm_store_get_unknown_save (PmStore  *self,
+                            gint64    kpi_id,
+                            PmPeriod *period,
+                            gint64   *expected)
+{
+  if (self->unknown_entry == NULL || self->unknown_kpi_id != kpi_id ||
+      !pm_period_equal (pm_progress_entry_get_period (self->unknown_entry), period))
+    return NULL;
+
+  *expected = self->unknown_expected;
+  return self->unknown_entry;
+}
+
+void
+_pm_store_clear_unknown_save (PmStore *self)
+{
+  g_clear_object (&self->unknown_entry);
 }
 
 /* Inside a transaction: FALSE with NOT_FOUND when the row is gone. */
@@ -204,6 +262,7 @@ pm_store_dispose (GObject *object)
   if (self->database != NULL)
     pm_database_close (self->database);
   g_clear_object (&self->database);
+  g_clear_object (&self->unknown_entry);
 
   G_OBJECT_CLASS (pm_store_parent_class)->dispose (object);
 }
@@ -364,6 +423,24 @@ pm_store_poll_changes (PmStore  *self,
   g_return_val_if_fail (PM_IS_STORE (self), FALSE);
 
   return pm_database_poll_changes (self->database, error);
+}
+
+gboolean
+pm_store_is_connected (PmStore *self)
+{
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+
+  return pm_database_is_connected (self->database);
+}
+
+gboolean
+pm_store_reconnect (PmStore  *self,
+                    GError  **error)
+{
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return pm_database_reconnect (self->database, error);
 }
 
 gboolean

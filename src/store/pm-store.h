@@ -106,6 +106,16 @@ gboolean     pm_store_backup_to         (PmStore           *self,
 gboolean     pm_store_poll_changes      (PmStore           *self,
                                          GError           **error);
 
+/* A server's connection can be lost (the server restarted, the network
+ * went): every call then fails with PM_STORE_ERROR_DISCONNECTED, and
+ * nothing is saved, until pm_store_reconnect() connects again. A value
+ * whose save lost the connection during its last step may have been
+ * written: saving it again after reconnecting finds out from the row's
+ * version, and never writes it twice. A file is always connected. */
+gboolean     pm_store_is_connected      (PmStore           *self);
+gboolean     pm_store_reconnect         (PmStore           *self,
+                                         GError           **error);
+
 /* Who is making the changes, for the audit trail (the name typed in
  * preferences); NULL or "" when not known. */
 void         pm_store_set_author        (PmStore           *self,

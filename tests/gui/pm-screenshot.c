@@ -7,7 +7,8 @@
  * Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [VIEW]
  * (WIDTH x HEIGHT is the window's content: the PNG's size)
  * where VIEW is pilot (the default), report, about, overview, baseline,
- * history, csv, returns, round, freeze, connect or preferences
+ * history, csv, returns, round, freeze, connect, preferences or
+ * disconnected (the banner of a lost server connection)
  * (the Edit Baseline dialog over the pilot page, drawn on its own), or
  * lead: the window of jo, Cannock Chase's lead, on the sample on the
  * PostgreSQL test server (PM_TEST_PG_URI), showing Tamworth's pilot.
@@ -235,6 +236,38 @@ save_value_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+still_away_cb (PmReconnect *reconnect)
+{
+  return FALSE;
+}
+
+/* The server gone while a value was being typed: the value in its field,
+ * the banner over the page. The file under the picture is always there,
+ * so the tries are made to fail as a stopped server's would
+ * (tests/gui/test-disconnect.c stops a real one). */
+static void
+show_disconnected (PmWindow *window)
+{
+  PmSession *session = pm_window_get_session (window);
+  PmReconnect *reconnect = pm_session_get_reconnect (session);
+  GtkWidget *table = kpi_table (window);
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (pm_window_get_programme (window));
+  g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, 0);
+  GtkWidget *value_row;
+
+  pm_kpi_table_select_kpi (PM_KPI_TABLE (table), kpi);
+  value_row = GTK_WIDGET (gtk_widget_get_template_child (table, PM_TYPE_KPI_TABLE, "value_row"));
+  gtk_editable_set_text (GTK_EDITABLE (value_row), "6");
+  /* Named as a server is, as the window names one. */
+  adw_window_title_set_subtitle (ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (window), PM_TYPE_WINDOW,
+                                                                                  "window_title")),
+                                 "pilots on db.example.org");
+  g_signal_handlers_block_matched (reconnect, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, session);
+  g_signal_connect (reconnect, "retry", G_CALLBACK (still_away_cb), NULL);
+  pm_session_connection_lost (session);
+}
+
 /* A value typed twice in the office, then the KPI's history. */
 static void
 show_history (PmWindow *window)
@@ -399,6 +432,8 @@ activate_cb (GApplication *app)
                                 pm_district_get_id (pm_pilot_get_district (pilot)));
   else if (g_str_equal (view, "preferences"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+  else if (g_str_equal (view, "disconnected"))
+    show_disconnected (window);
   else if (g_str_equal (view, "connect"))
     pm_connect_dialog_ask (GTK_WINDOW (window), pm_window_get_session (window),
                            "postgresql://jo@db.example.org/pilots?sslmode=require",
@@ -417,7 +452,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|saved|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|export-return|add-district|about-app|preferences|lead]\n");
+      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|saved|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|export-return|add-district|about-app|preferences|lead|disconnected]\n");
       return EXIT_FAILURE;
     }
 

@@ -372,3 +372,137 @@ pg_test_uri_for_user (const char *uri,
     g_critical ("%s", error->message);
   return result;
 }
+
+/* Private servers */
+
+struct _PgTestServer
+{
+  char *dir;
+  char *uri;
+};
+
+static gboolean
+postgres_installed (void)
+{
+  g_autoptr(GDir) versions = g_dir_open ("/usr/lib/postgresql", 0, NULL);
+  const char *name;
+
+  while (versions != NULL && (name = g_dir_read_name (versions)) != NULL)
+    {
+      g_autofree char *pg_ctl = g_build_filename ("/usr/lib/postgresql", name, "bin", "pg_ctl", NULL);
+
+      if (g_file_test (pg_ctl, G_FILE_TEST_IS_EXECUTABLE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+run_script (const char  *action,
+            const char  *dir,
+            GError     **error)
+{
+  const char *script = g_getenv ("PM_PG_TEST_SERVER_SCRIPT");
+  const char *argv[] = { "sh", script, action, dir, NULL };
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  if (script == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "PM_PG_TEST_SERVER_SCRIPT is not set (tests/meson.build sets it)");
+      return FALSE;
+    }
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, &err, &status, error))
+    return FALSE;
+  if (!g_spawn_check_wait_status (status, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "pg-test-server.sh %s failed: %s", action, err != NULL ? err : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+PgTestServer *
+pg_test_server_start (GError **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *env_path = NULL;
+  g_autofree char *env = NULL;
+  g_auto(GStrv) lines = NULL;
+  PgTestServer *self;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!postgres_installed ())
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "PostgreSQL is not installed (/usr/lib/postgresql/*/bin/pg_ctl)");
+      return NULL;
+    }
+
+  dir = g_dir_make_tmp ("pm-pg-private-XXXXXX", error);
+  if (dir == NULL)
+    return NULL;
+  if (!run_script ("start", dir, error))
+    {
+      run_script ("stop", dir, NULL);
+      return NULL;
+    }
+
+  env_path = g_build_filename (dir, "env", NULL);
+  if (!g_file_get_contents (env_path, &env, NULL, error))
+    return NULL;
+
+  self = g_new0 (PgTestServer, 1);
+  self->dir = g_steal_pointer (&dir);
+  lines = g_strsplit (env, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "PM_TEST_PG_URI="))
+      self->uri = g_strdup (lines[i] + strlen ("PM_TEST_PG_URI="));
+  g_assert_nonnull (self->uri);
+
+  return self;
+}
+
+const char *
+pg_test_server_get_uri (PgTestServer *self)
+{
+  return self->uri;
+}
+
+void
+pg_test_server_pause (PgTestServer *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  run_script ("pause", self->dir, &error);
+  g_assert_no_error (error);
+}
+
+void
+pg_test_server_resume (PgTestServer *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  run_script ("resume", self->dir, &error);
+  g_assert_no_error (error);
+}
+
+void
+pg_test_server_free (PgTestServer *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL)
+    return;
+
+  if (!run_script ("stop", self->dir, &error))
+    g_printerr ("Could not stop the private test server in %s: %s\n", self->dir, error->message);
+  g_free (self->dir);
+  g_free (self->uri);
+  g_free (self);
+}

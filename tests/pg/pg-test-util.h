@@ -34,4 +34,22 @@ char     *pg_test_uri_for_user    (const char  *uri,
                                    const char  *user,
                                    const char  *password);
 
+/* A private throwaway server of one test's own, for tests that stop it
+ * under a client: never the shared one of PM_TEST_PG_URI. Made with
+ * build-aux/pg-test-server.sh (PM_PG_TEST_SERVER_SCRIPT). */
+typedef struct _PgTestServer PgTestServer;
+
+/* NULL with G_IO_ERROR_NOT_FOUND when PostgreSQL is not installed (the
+ * test then skips), with another error when it would not start. */
+PgTestServer *pg_test_server_start    (GError       **error);
+/* Its superuser's URI, for the database "postgres" (empty). */
+const char   *pg_test_server_get_uri  (PgTestServer  *self);
+/* pg_ctl stop -m fast, keeping its data; and start again, same port. */
+void          pg_test_server_pause    (PgTestServer  *self);
+void          pg_test_server_resume   (PgTestServer  *self);
+/* Stops it and deletes its directory. */
+void          pg_test_server_free     (PgTestServer  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PgTestServer, pg_test_server_free)
+
 G_END_DECLS

@@ -1,0 +1,55 @@
+/* pm-pg-database-private.h: the PostgreSQL engine's connection, shared
+ * by pm-pg-database.c (connecting, transactions, errors) and
+ * pm-pg-statement.c (prepared statements)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "pm-pg-database.h"
+
+G_BEGIN_DECLS
+
+struct _PmPgDatabase
+{
+  PmDatabase  parent_instance;
+
+  PGconn     *conn;
+  /* Statements prepared so far: SQL → PgPrepared. A statement is
+   * prepared again on a new connection (one of a later generation). */
+  GHashTable *prepared;
+  guint       n_prepared;
+  guint       generation;     /* counts reconnections */
+  int         changes;
+  int         lock_timeout;   /* milliseconds; -1 when never set */
+  gboolean    lost;           /* the connection went: until reconnected */
+  gboolean    missed_changes; /* reconnected: notifications may be lost */
+};
+
+/* A statement prepared on a connection, kept for the next one. */
+typedef struct
+{
+  char  *name;
+  char  *translated;
+  int    n_params;
+  guint  generation;  /* of the connection it was last prepared on */
+} PgPrepared;
+
+typedef PmPgDatabase Self;
+
+/* @result's error (NULL: the connection's) as a PM_STORE_ERROR. */
+void         _pm_pg_database_set_error              (PmPgDatabase  *self,
+                                                     PGresult      *result,
+                                                     GError       **error);
+
+/* pm-pg-statement.c */
+/* Prepares @prepared on the current connection, unless it already is. */
+gboolean     _pm_pg_database_prepare_on_connection  (PmPgDatabase  *self,
+                                                     PgPrepared    *prepared,
+                                                     GError       **error);
+PmStatement *_pm_pg_statement_new                   (PmPgDatabase  *database,
+                                                     PgPrepared    *prepared);
+
+G_END_DECLS

@@ -516,7 +516,7 @@ pm_comparison_draw (PmComparison         *self,
   top = y + _pm_report_layout_height (title) + gap;
 
   measure_columns (self, cr, size, &label_w, &words_w, &max_value);
-  pm_chart_ticks_compute (&ticks, 0, max_value, 5);
+  pm_chart_ticks_compute_for_unit (&ticks, measure_unit (self->measure), 0, max_value, 5);
   plot_x = x + label_w + gap;
   plot_w = width - label_w - words_w - 3 * gap;
 

@@ -26,45 +26,14 @@
 
 #include "model/pm-assessment.h"
 #include "model/pm-date.h"
-#include "model/pm-pilot.h"
 
-#define MAX_TARGET_LEAD 8  /* quarters past the period a target may stretch the chart */
+#define N_SLIDES 8         /* places along a line a label may try, less one */
 
 static const PmTrendPoint *
 get_point (PmTrendPlot *self,
            guint        i)
 {
   return &g_array_index (self->points, PmTrendPoint, i);
-}
-
-/* The period a date falls in, as an index; -1 for no date. */
-static int
-date_index (const char *iso)
-{
-  GDate date;
-  g_autoptr(PmPeriod) period = NULL;
-
-  if (iso == NULL || !pm_date_to_gdate (iso, &date))
-    return -1;
-
-  period = pm_period_new_for_date (&date);
-  return pm_period_get_index (period);
-}
-
-/* The day period @index starts on, or (@end) ends on, as a Julian day. */
-static guint32
-period_day (int      index,
-            gboolean end)
-{
-  g_autoptr(PmPeriod) period = pm_period_new_from_index (index);
-  GDate date;
-
-  if (end)
-    pm_period_get_end_date (period, &date);
-  else
-    pm_period_get_start_date (period, &date);
-
-  return g_date_get_julian (&date);
 }
 
 static PangoLayout *
@@ -100,110 +69,6 @@ show_label (cairo_t             *cr,
   cairo_restore (cr);
 }
 
-typedef struct
-{
-  int      first;          /* periods on the axis */
-  int      last;
-  guint32  start_day;      /* the first period's first day */
-  guint32  end_day;        /* the last period's last day */
-  gboolean has_baseline;
-  double   baseline;
-  guint32  baseline_day;   /* 0: no date */
-  PmTarget *target;
-  double   target_value;
-  guint32  target_day;     /* 0: no date */
-  gboolean has_trajectory;
-  double   lo;
-  double   hi;
-} Extent;
-
-/* The first period the pilot ran in, or -1 when it has no start. */
-static int
-pilot_start_index (PmKpi *kpi)
-{
-  PmPilot *pilot = pm_kpi_get_pilot (kpi);
-
-  return pilot != NULL ? date_index (pm_pilot_get_start_date (pilot)) : -1;
-}
-
-/* Quarters shown: from the baseline's or the first value's, whichever is
- * earlier, but not before the pilot started (unless a value was reported
- * before that: a value is never left off), to the period, stretched to a
- * target date that is not too far off. */
-static void
-compute_span (PmTrendPlot *self,
-              Extent      *e,
-              int          baseline_index,
-              int          target_index)
-{
-  int start = pilot_start_index (self->kpi);
-  int first_value = self->points->len > 0 ? get_point (self, 0)->index : self->upto;
-
-  e->last = self->upto;
-  e->first = first_value;
-  if (baseline_index >= 0 && baseline_index < e->first)
-    e->first = baseline_index;
-  if (start >= 0 && e->first < start)
-    e->first = MIN (MIN (start, first_value), e->last);
-  if (target_index > e->last && target_index - self->upto <= MAX_TARGET_LEAD)
-    e->last = target_index;
-
-  e->start_day = period_day (e->first, FALSE);
-  e->end_day = period_day (e->last, TRUE);
-}
-
-static void
-compute_extent (PmTrendPlot *self,
-                Extent      *e)
-{
-  PmBaseline *baseline = pm_kpi_get_baseline (self->kpi);
-  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
-
-  for (guint i = 0; i < self->points->len; i++)
-    {
-      lo = MIN (lo, get_point (self, i)->value);
-      hi = MAX (hi, get_point (self, i)->value);
-    }
-
-  e->has_baseline = pm_baseline_has_value (baseline);
-  e->baseline_day = 0;
-  if (e->has_baseline)
-    {
-      e->baseline = pm_baseline_get_value (baseline);
-      e->baseline_day = pm_date_to_julian (pm_baseline_get_date (baseline));
-      lo = MIN (lo, e->baseline);
-      hi = MAX (hi, e->baseline);
-    }
-
-  e->target = pm_kpi_get_current_target (self->kpi);
-  e->target_day = 0;
-  if (e->target != NULL)
-    {
-      e->target_value = pm_target_get_value (e->target);
-      e->target_day = pm_date_to_julian (pm_target_get_date (e->target));
-      lo = MIN (lo, e->target_value);
-      hi = MAX (hi, e->target_value);
-    }
-
-  compute_span (self, e,
-                e->has_baseline ? date_index (pm_baseline_get_date (baseline)) : -1,
-                e->target != NULL ? date_index (pm_target_get_date (e->target)) : -1);
-
-  /* The same condition as pm_rag_profiled_target() has for a line. */
-  e->has_trajectory = e->has_baseline && e->target != NULL && e->baseline_day > 0
-                      && e->target_day > e->baseline_day;
-
-  if (lo > hi)
-    lo = hi = 0;
-  /* Figures that are not negative read best from zero, unless they sit in
-   * a narrow band far from it (a rate around 93%). Counts and money
-   * always start at zero (pm_chart_ticks_compute_for_unit()). */
-  if (lo >= 0 && lo <= 0.6 * hi)
-    lo = 0;
-  e->lo = lo;
-  e->hi = hi;
-}
-
 /* What every section of the drawing shares: where the chart and its plot
  * are, the scales, the sizes derived from the font's, and the record of
  * what is drawn where. */
@@ -218,6 +83,7 @@ typedef struct
   double                mark;      /* a value's mark, across its centre */
   double                label_h;
   double                axis_gap;  /* from the plot's bottom to the quarters */
+  guint                 legend_rows;
   double                x, y, width, height;
   double                plot[4];   /* x, y, width, height of the plotted area */
   double                labels[4]; /* where labels about the data may go */
@@ -270,25 +136,43 @@ place_text_at (const Frame         *f,
   return place_text (f, layout, text, corner, 1, NULL, colour);
 }
 
-static void
-draw_legend (const Frame *f,
-             double       x,
-             double       y)
-{
-  static const PmRag order[] = { PM_RAG_GREEN, PM_RAG_AMBER, PM_RAG_RED, PM_RAG_GREY };
-  double size = f->size;
+static const PmRag legend_order[] = { PM_RAG_GREEN, PM_RAG_AMBER, PM_RAG_RED, PM_RAG_GREY };
 
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+/* The key to the status marks from (@x, @y), in as many rows as it needs
+ * to stay inside the chart; draws it when @draw, and returns its rows. */
+static guint
+lay_out_legend (const Frame *f,
+                double       x,
+                double       y,
+                gboolean     draw)
+{
+  double size = f->size;
+  double left = x;
+  guint rows = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (legend_order); i++)
     {
-      const char *text = pm_chart_rag_words (order[i]);
+      const char *text = pm_chart_rag_words (legend_order[i]);
       g_autoptr(PangoLayout) words = label_new (f->cr, size, text);
       double h = _pm_report_layout_height (words);
+      double w = _pm_report_layout_width (words);
 
-      pm_chart_draw_rag_mark (f->cr, f->palette, order[i], x + size * 0.4, y + h / 2, size * 0.4);
-      pm_chart_layout_add_mark (f->layout, PM_CHART_PART_OTHER, x, y + h / 2 - size * 0.5, size * 0.8, size);
-      place_text_at (f, words, text, x + size, y, &f->palette->secondary);
-      x += size * 2 + _pm_report_layout_width (words);
+      if (x > left && x + size + w > f->x + f->width)
+        {
+          x = left;
+          y += f->label_h;
+          rows++;
+        }
+      if (draw)
+        {
+          pm_chart_draw_rag_mark (f->cr, f->palette, legend_order[i], x + size * 0.4, y + h / 2, size * 0.4);
+          pm_chart_layout_add_mark (f->layout, PM_CHART_PART_OTHER, x, y + h / 2 - size * 0.5, size * 0.8, size);
+          place_text_at (f, words, text, x + size, y, &f->palette->secondary);
+        }
+      x += size * 2 + w;
     }
+
+  return rows;
 }
 
 /* Measures the labels and leaves room for them around the plot: value
@@ -297,7 +181,7 @@ draw_legend (const Frame *f,
  * clear of the quarters. */
 static void
 frame_lay_out (Frame        *f,
-               const Extent *e,
+               const PmTrendExtent *e,
                gboolean      show_legend)
 {
   g_autoptr(PangoLayout) probe = label_new (f->cr, f->size, "Q0");
@@ -307,7 +191,8 @@ frame_lay_out (Frame        *f,
   f->label_h = _pm_report_layout_height (probe);
   f->axis_gap = MAX (f->gap, f->label_h / 2 + 1);
   top = f->label_h * 1.5 + f->gap / 2;
-  bottom = f->axis_gap + f->label_h + (show_legend ? f->label_h + f->gap : 0);
+  f->legend_rows = show_legend ? lay_out_legend (f, f->x, 0, FALSE) : 0;
+  bottom = f->axis_gap + f->label_h + (show_legend ? f->legend_rows * f->label_h + f->gap : 0);
 
   max_ticks = (guint) CLAMP ((f->height - top - bottom) / (f->label_h * 2.2), 2, 6);
   pm_chart_ticks_compute_for_unit (&f->ticks, f->unit, e->lo, e->hi, max_ticks);
@@ -325,11 +210,12 @@ frame_lay_out (Frame        *f,
   f->plot[2] = f->x + f->width - f->plot[0] - f->size * 1.5;
   f->plot[3] = f->y + f->height - bottom - f->plot[1];
 
-  /* Labels about the data stay in the plot, or in the margin on its right. */
+  /* Labels about the data stay in the plot, or in the margins around it
+   * clear of the heading and the quarters. */
   f->labels[0] = f->plot[0];
-  f->labels[1] = f->plot[1];
+  f->labels[1] = f->y;
   f->labels[2] = f->plot[2] + f->size * 1.5;
-  f->labels[3] = f->plot[3];
+  f->labels[3] = f->plot[1] + f->plot[3] + f->axis_gap - f->y;
 }
 
 /* What the values are, above the axis. */
@@ -369,7 +255,7 @@ draw_value_axis (const Frame *f)
  * drawn, and its label where labels fit without touching. */
 static void
 draw_quarter_axis (const Frame  *f,
-                   const Extent *e)
+                   const PmTrendExtent *e)
 {
   cairo_t *cr = f->cr;
   guint n_quarters = (guint) (e->last - e->first + 1);
@@ -385,7 +271,7 @@ draw_quarter_axis (const Frame  *f,
       char *text = pm_chart_quarter_label (e->first + (int) i);
       PangoLayout *layout = label_new (cr, f->size, text);
 
-      centres[i] = X_OF (f, period_day (e->first + (int) i, TRUE));
+      centres[i] = X_OF (f, _pm_trend_period_day (e->first + (int) i, TRUE));
       widths[i] = _pm_report_layout_width (layout);
       g_ptr_array_add (layouts, layout);
       g_ptr_array_add (texts, text);
@@ -412,7 +298,7 @@ draw_quarter_axis (const Frame  *f,
 
 /* The profiled target at day @day, as pm-assessment.c works it out. */
 static double
-trajectory_at (const Extent *e,
+trajectory_at (const PmTrendExtent *e,
                guint32       day)
 {
   return pm_rag_profiled_target (e->baseline, e->baseline_day, e->target_value, e->target_day, day);
@@ -423,7 +309,7 @@ trajectory_at (const Extent *e,
  * how many of the three there are. */
 static guint
 trajectory_corners (const Frame  *f,
-                    const Extent *e,
+                    const PmTrendExtent *e,
                     double        xy[3][2])
 {
   guint32 days[3];
@@ -449,7 +335,7 @@ trajectory_corners (const Frame  *f,
 /* The trajectory, flat after the target, and the tint on its wrong side. */
 static void
 draw_trajectory (const Frame  *f,
-                 const Extent *e,
+                 const PmTrendExtent *e,
                  PmDirection   direction)
 {
   static const double dash[] = { 4.0, 3.0 };
@@ -491,7 +377,7 @@ draw_trajectory (const Frame  *f,
 /* The baseline as a level across the plot. */
 static void
 draw_baseline (const Frame  *f,
-               const Extent *e)
+               const PmTrendExtent *e)
 {
   cairo_t *cr = f->cr;
   double level = Y_OF (f, e->baseline);
@@ -505,30 +391,56 @@ draw_baseline (const Frame  *f,
                                f->plot[0], level, f->plot[0] + f->plot[2], level);
 }
 
-/* The baseline's words, just above or below its level, at the left, the
- * right or the middle, wherever nothing else is. */
+/* Writes @text just above or below the level at @level: at the left,
+ * the right or a place between, wherever nothing else is. */
+static gboolean
+place_along_level (const Frame *f,
+                   const char  *text,
+                   double       level)
+{
+  g_autoptr(PangoLayout) layout = label_new (f->cr, f->size, text);
+  double w = _pm_report_layout_width (layout);
+  double left = f->plot[0] + f->gap;
+  double right = f->plot[0] + f->plot[2] - f->gap - w;
+  double above = level - f->label_h - 1, below = level + 1;
+  double corners[2 * (N_SLIDES + 1)][2];
+
+  /* Left first, then right, then the places between. */
+  for (guint i = 0; i <= N_SLIDES; i++)
+    {
+      guint k = i == 0 ? 0 : i == 1 ? N_SLIDES : i - 1;
+      double x = left + (right - left) * k / N_SLIDES;
+
+      corners[2 * i][0] = corners[2 * i + 1][0] = x;
+      corners[2 * i][1] = above;
+      corners[2 * i + 1][1] = below;
+    }
+
+  return place_text (f, layout, text, (const double (*)[2]) corners, G_N_ELEMENTS (corners), f->plot,
+                     &f->palette->baseline);
+}
+
+/* The baseline's words by its level; without the date where the whole
+ * does not fit. */
 static void
 label_baseline (const Frame  *f,
-                const Extent *e,
+                const PmTrendExtent *e,
                 PmBaseline   *baseline)
 {
   double level = Y_OF (f, e->baseline);
   g_autofree char *value = pm_unit_format_value (f->unit, e->baseline);
   g_autofree char *date = pm_date_format (pm_baseline_get_date (baseline));
-  g_autofree char *text = date != NULL ? g_strdup_printf (_("Baseline %s (%s)"), value, date)
-                                       : g_strdup_printf (_("Baseline %s"), value);
-  g_autoptr(PangoLayout) layout = label_new (f->cr, f->size, text);
-  double w = _pm_report_layout_width (layout);
-  double left = f->plot[0] + f->gap;
-  double right = f->plot[0] + f->plot[2] - f->gap - w;
-  double middle = f->plot[0] + (f->plot[2] - w) / 2;
-  double above = level - f->label_h - 1, below = level + 1;
-  const double corners[][2] = {
-    { left, above }, { right, above }, { left, below }, { right, below },
-    { middle, above }, { middle, below },
-  };
+  g_autofree char *brief = g_strdup_printf (_("Baseline %s"), value);
 
-  place_text (f, layout, text, corners, G_N_ELEMENTS (corners), f->plot, &f->palette->baseline);
+  if (date != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Baseline %s (%s)"), value, date);
+
+      if (place_along_level (f, text, level))
+        return;
+    }
+
+  place_along_level (f, brief, level);
 }
 
 /* A diamond, recorded as a mark. */
@@ -565,7 +477,7 @@ draw_diamond (const Frame *f,
 static void
 draw_target (PmTrendPlot  *self,
              const Frame  *f,
-             const Extent *e)
+             const PmTrendExtent *e)
 {
   double r = f->mark * 1.5;
   g_autofree char *text = _pm_trend_plot_target_text (self->kpi, e->target);
@@ -600,7 +512,7 @@ draw_values (PmTrendPlot *self,
     {
       PmTrendPoint *point = &g_array_index (self->points, PmTrendPoint, i);
 
-      point->x = X_OF (f, period_day (point->index, TRUE));
+      point->x = X_OF (f, _pm_trend_period_day (point->index, TRUE));
       point->y = Y_OF (f, point->value);
       cairo_line_to (cr, point->x, point->y);
       if (i > 0)
@@ -627,6 +539,52 @@ draw_values (PmTrendPlot *self,
     }
 }
 
+/* Writes @text wrapped at @wrap_width, in at most @lines lines, along
+ * the top or the bottom of the plot, wherever nothing else is. */
+static gboolean
+place_note (const Frame *f,
+            const char  *text,
+            double       wrap_width,
+            int          lines)
+{
+  g_autoptr(PangoLayout) layout = label_new (f->cr, f->size, text);
+  double w, h, left, right, top, bottom;
+  double corners[2 * (N_SLIDES + 1)][2];
+
+  pango_layout_set_width (layout, (int) (MAX (wrap_width, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_height (layout, -lines);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  w = _pm_report_layout_width (layout);
+  h = _pm_report_layout_height (layout);
+  left = f->plot[0] + f->gap;
+  right = f->plot[0] + f->plot[2] - f->gap - w;
+  top = f->plot[1] + 1;
+  bottom = f->plot[1] + f->plot[3] - h - 1;
+
+  for (guint i = 0; i <= N_SLIDES; i++)
+    {
+      corners[2 * i][0] = corners[2 * i + 1][0] = left + (right - left) * i / N_SLIDES;
+      corners[2 * i][1] = top;
+      corners[2 * i + 1][1] = bottom;
+    }
+
+  return place_text (f, layout, text, (const double (*)[2]) corners, G_N_ELEMENTS (corners), f->plot,
+                     &f->palette->secondary);
+}
+
+/* A short note inside the plot: why a line is missing. A long one (a
+ * baseline's whole story) wraps, narrower where the full width is taken. */
+static void
+draw_note (const Frame *f,
+           const char  *text)
+{
+  double width = f->plot[2] - 2 * f->gap;
+
+  if (!place_note (f, text, width, 2))
+    place_note (f, text, width / 2, 4);
+}
+
 /* The latest value's figure beside its mark, wherever around it there is
  * room, or a word where there is no value yet. */
 static void
@@ -643,9 +601,10 @@ label_latest (PmTrendPlot *self,
       const char *none = _("No values reported yet");
 
       layout = label_new (f->cr, f->size * 1.2, none);
-      place_text_at (f, layout, none, f->plot[0] + (f->plot[2] - _pm_report_layout_width (layout)) / 2,
-                     f->plot[1] + (f->plot[3] - _pm_report_layout_height (layout)) / 2,
-                     &f->palette->secondary);
+      if (!place_text_at (f, layout, none, f->plot[0] + (f->plot[2] - _pm_report_layout_width (layout)) / 2,
+                          f->plot[1] + (f->plot[3] - _pm_report_layout_height (layout)) / 2,
+                          &f->palette->secondary))
+        draw_note (f, none);
       return;
     }
 
@@ -658,39 +617,24 @@ label_latest (PmTrendPlot *self,
   x = point->x;
   y = point->y;
 
-  {
-    const double corners[][2] = {
-      { x + g, y - h - g / 2 }, { x - g - w, y - h - g / 2 }, { x + g, y + g / 2 },
-      { x - g - w, y + g / 2 }, { x + g, y - h / 2 }, { x - g - w, y - h / 2 },
-      { x - w / 2, y - g - h }, { x - w / 2, y + g },
-    };
+  for (guint far = 1; far <= 2; far++, g *= 2)
+    {
+      const double corners[][2] = {
+        { x + g, y - h - g / 2 }, { x - g - w, y - h - g / 2 }, { x + g, y + g / 2 },
+        { x - g - w, y + g / 2 }, { x + g, y - h / 2 }, { x - g - w, y - h / 2 },
+        { x - w / 2, y - g - h }, { x - w / 2, y + g },
+      };
 
-    place_text (f, layout, text, corners, G_N_ELEMENTS (corners), f->labels, &f->palette->text);
-  }
-}
-
-/* A short note in a corner of the plot: why a line is missing. */
-static void
-draw_note (const Frame *f,
-           const char  *text)
-{
-  g_autoptr(PangoLayout) layout = label_new (f->cr, f->size, text);
-  double w = _pm_report_layout_width (layout);
-  double left = f->plot[0] + f->gap, right = f->plot[0] + f->plot[2] - f->gap - w;
-  double top = f->plot[1] + 1, bottom = f->plot[1] + f->plot[3] - f->label_h - 1;
-  const double corners[][2] = {
-    { left, top }, { right, top }, { left, bottom }, { right, bottom },
-    { left, f->plot[1] + (f->plot[3] - f->label_h) / 2 },
-  };
-
-  place_text (f, layout, text, corners, G_N_ELEMENTS (corners), f->plot, &f->palette->secondary);
+      if (place_text (f, layout, text, corners, G_N_ELEMENTS (corners), f->labels, &f->palette->text))
+        return;
+    }
 }
 
 /* Why there is no reference line, or no trajectory; NULL when both are
  * drawn. */
 static char *
 missing_line_note (PmTrendPlot  *self,
-                   const Extent *e)
+                   const PmTrendExtent *e)
 {
   if (!e->has_baseline)
     {
@@ -729,7 +673,7 @@ frame_init (Frame                *f,
 static void
 draw_plot (PmTrendPlot *self,
            Frame       *f,
-           Extent      *e,
+           PmTrendExtent      *e,
            int          focus)
 {
   g_autofree char *note = missing_line_note (self, e);
@@ -755,7 +699,7 @@ draw_plot (PmTrendPlot *self,
   if (e->has_baseline)
     label_baseline (f, e, pm_kpi_get_baseline (self->kpi));
   if (self->show_legend)
-    draw_legend (f, f->plot[0], f->y + f->height - f->label_h);
+    lay_out_legend (f, f->x, f->y + f->height - f->legend_rows * f->label_h, TRUE);
 }
 
 void
@@ -768,7 +712,7 @@ pm_trend_plot_draw (PmTrendPlot          *self,
                     double                height,
                     int                   focus)
 {
-  Extent e = { 0, };
+  PmTrendExtent e = { 0, };
   Frame f = { 0, };
 
   g_return_if_fail (self != NULL);
@@ -783,7 +727,7 @@ pm_trend_plot_draw (PmTrendPlot          *self,
   f.width = width;
   f.height = height;
 
-  compute_extent (self, &e);
+  _pm_trend_plot_compute_extent (self, &e);
   frame_lay_out (&f, &e, self->show_legend);
 
   if (f.plot[2] < 10 || f.plot[3] < 10)

@@ -1,7 +1,7 @@
 /* pm-trend-chart.c: what a KPI's trend shows, and its words
  *
- * The points with their status, gathered once; pm-trend-chart-draw.c
- * draws them.
+ * The points with their status, gathered once, and the span of time and
+ * values a drawing covers; pm-trend-chart-draw.c draws them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +17,9 @@
 
 #include "model/pm-assessment.h"
 #include "model/pm-date.h"
+#include "model/pm-pilot.h"
+
+#define MAX_TARGET_LEAD 8  /* quarters past the period a target may stretch the chart */
 
 #define PRINT_FONT_SIZE 6.0
 
@@ -280,4 +283,121 @@ pm_trend_chart_has_data (PmKpi    *kpi,
   g_return_val_if_fail (PM_IS_PERIOD (upto), FALSE);
 
   return pm_kpi_get_latest_entry (kpi, upto) != NULL;
+}
+
+/* The period a date falls in, as an index; -1 for no date. */
+static int
+date_index (const char *iso)
+{
+  GDate date;
+  g_autoptr(PmPeriod) period = NULL;
+
+  if (iso == NULL || !pm_date_to_gdate (iso, &date))
+    return -1;
+
+  period = pm_period_new_for_date (&date);
+  return pm_period_get_index (period);
+}
+
+/* The day period @index starts on, or (@end) ends on, as a Julian day. */
+guint32
+_pm_trend_period_day (int      index,
+                      gboolean end)
+{
+  g_autoptr(PmPeriod) period = pm_period_new_from_index (index);
+  GDate date;
+
+  if (end)
+    pm_period_get_end_date (period, &date);
+  else
+    pm_period_get_start_date (period, &date);
+
+  return g_date_get_julian (&date);
+}
+
+/* The first period the pilot ran in, or -1 when it has no start. */
+static int
+pilot_start_index (PmKpi *kpi)
+{
+  PmPilot *pilot = pm_kpi_get_pilot (kpi);
+
+  return pilot != NULL ? date_index (pm_pilot_get_start_date (pilot)) : -1;
+}
+
+/* Quarters shown: from the baseline's or the first value's, whichever is
+ * earlier, but not before the pilot started (unless a value was reported
+ * before that: a value is never left off), to the period, stretched to a
+ * target date that is not too far off. */
+static void
+compute_span (PmTrendPlot   *self,
+              PmTrendExtent *e,
+              int          baseline_index,
+              int          target_index)
+{
+  int start = pilot_start_index (self->kpi);
+  int first_value = self->points->len > 0 ? get_point (self, 0)->index : self->upto;
+
+  e->last = self->upto;
+  e->first = first_value;
+  if (baseline_index >= 0 && baseline_index < e->first)
+    e->first = baseline_index;
+  if (start >= 0 && e->first < start)
+    e->first = MIN (MIN (start, first_value), e->last);
+  if (target_index > e->last && target_index - self->upto <= MAX_TARGET_LEAD)
+    e->last = target_index;
+
+  e->start_day = _pm_trend_period_day (e->first, FALSE);
+  e->end_day = _pm_trend_period_day (e->last, TRUE);
+}
+
+void
+_pm_trend_plot_compute_extent (PmTrendPlot   *self,
+                               PmTrendExtent *e)
+{
+  PmBaseline *baseline = pm_kpi_get_baseline (self->kpi);
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      lo = MIN (lo, get_point (self, i)->value);
+      hi = MAX (hi, get_point (self, i)->value);
+    }
+
+  e->has_baseline = pm_baseline_has_value (baseline);
+  e->baseline_day = 0;
+  if (e->has_baseline)
+    {
+      e->baseline = pm_baseline_get_value (baseline);
+      e->baseline_day = pm_date_to_julian (pm_baseline_get_date (baseline));
+      lo = MIN (lo, e->baseline);
+      hi = MAX (hi, e->baseline);
+    }
+
+  e->target = pm_kpi_get_current_target (self->kpi);
+  e->target_day = 0;
+  if (e->target != NULL)
+    {
+      e->target_value = pm_target_get_value (e->target);
+      e->target_day = pm_date_to_julian (pm_target_get_date (e->target));
+      lo = MIN (lo, e->target_value);
+      hi = MAX (hi, e->target_value);
+    }
+
+  compute_span (self, e,
+                e->has_baseline ? date_index (pm_baseline_get_date (baseline)) : -1,
+                e->target != NULL ? date_index (pm_target_get_date (e->target)) : -1);
+
+  /* The same condition as pm_rag_profiled_target() has for a line. */
+  e->has_trajectory = e->has_baseline && e->target != NULL && e->baseline_day > 0
+                      && e->target_day > e->baseline_day;
+
+  if (lo > hi)
+    lo = hi = 0;
+  /* Figures that are not negative read best from zero, unless they sit in
+   * a narrow band far from it (a rate around 93%). Counts and money
+   * always start at zero (pm_chart_ticks_compute_for_unit()). */
+  if (lo >= 0 && lo <= 0.6 * hi)
+    lo = 0;
+  e->lo = lo;
+  e->hi = hi;
 }

@@ -111,9 +111,11 @@ segment_crosses (const PmChartSegment *s,
   return FALSE;
 }
 
-/* Why the labels of @plot are not clear of everything else, or NULL. */
+/* Why the labels of @plot, drawn at @size, are not clear of everything
+ * else and inside the chart, or NULL. */
 static char *
-find_label_clash (PmTrendPlot *plot)
+find_label_clash (PmTrendPlot *plot,
+                  const Size  *size)
 {
   PmChartLayout *layout = pm_trend_plot_get_layout (plot);
   guint n_labels, n_segments, n_marks;
@@ -126,6 +128,10 @@ find_label_clash (PmTrendPlot *plot)
 
   for (guint i = 0; i < n_labels; i++)
     {
+      if (labels[i].x < 10 - EPSILON || labels[i].y < 10 - EPSILON
+          || labels[i].x + labels[i].width > 10 + size->width + EPSILON
+          || labels[i].y + labels[i].height > 10 + size->height + EPSILON)
+        return g_strdup_printf ("“%s” is outside the chart", labels[i].text);
       for (guint j = i + 1; j < n_labels; j++)
         if (boxes_overlap (&labels[i], &labels[j]))
           return g_strdup_printf ("“%s” overlaps “%s”", labels[i].text, labels[j].text);
@@ -142,9 +148,10 @@ find_label_clash (PmTrendPlot *plot)
 
 static void
 assert_labels_clear (PmTrendPlot *plot,
+                     const Size  *size,
                      const char  *what)
 {
-  g_autofree char *clash = find_label_clash (plot);
+  g_autofree char *clash = find_label_clash (plot, size);
 
   if (clash != NULL)
     g_error ("%s: %s", what, clash);
@@ -231,7 +238,7 @@ check_kpi_charts (PmKpi *kpi,
         g_autoptr(PmTrendPlot) plot = draw_trend (kpi, period, &sizes[s], NULL);
         g_autofree char *label = pm_period_get_short_label (period);
         g_autofree char *what = g_strdup_printf ("“%s” at %s (%s)", pm_kpi_get_title (kpi), label, sizes[s].name);
-        g_autofree char *clash = find_label_clash (plot);
+        g_autofree char *clash = find_label_clash (plot, &sizes[s]);
 
         /* Drawn again where a person can look at it. */
         if (clash != NULL)
@@ -379,7 +386,7 @@ test_no_trajectory_without_dates (void)
 
         g_assert_cmpuint (count_parts (plot, PM_CHART_PART_TRAJECTORY), ==, 0);
         g_assert_true (has_label (plot, "No trajectory: the baseline or target has no date"));
-        assert_labels_clear (plot, "undated");
+        assert_labels_clear (plot, &sizes[s], "undated");
       }
 }
 

@@ -21,6 +21,7 @@
 #include "model/pm-district.h"
 #include "model/pm-pilot.h"
 #include "report/pm-chart-geometry.h"
+#include "report/pm-comparison-chart.h"
 #include "report/pm-trend-chart.h"
 
 #define W 700
@@ -111,13 +112,14 @@ segment_crosses (const PmChartSegment *s,
   return FALSE;
 }
 
-/* Why the labels of @plot, drawn at @size, are not clear of everything
- * else and inside the chart, or NULL. */
+/* Why the labels recorded in @layout, for a chart at (10, 10) of
+ * @width by @height, are not clear of everything else and inside the
+ * chart, or NULL. */
 static char *
-find_label_clash (PmTrendPlot *plot,
-                  const Size  *size)
+find_clash (PmChartLayout *layout,
+            double         width,
+            double         height)
 {
-  PmChartLayout *layout = pm_trend_plot_get_layout (plot);
   guint n_labels, n_segments, n_marks;
   const PmChartBox *labels = pm_chart_layout_get_labels (layout, &n_labels);
   const PmChartSegment *segments = pm_chart_layout_get_segments (layout, &n_segments);
@@ -129,8 +131,8 @@ find_label_clash (PmTrendPlot *plot,
   for (guint i = 0; i < n_labels; i++)
     {
       if (labels[i].x < 10 - EPSILON || labels[i].y < 10 - EPSILON
-          || labels[i].x + labels[i].width > 10 + size->width + EPSILON
-          || labels[i].y + labels[i].height > 10 + size->height + EPSILON)
+          || labels[i].x + labels[i].width > 10 + width + EPSILON
+          || labels[i].y + labels[i].height > 10 + height + EPSILON)
         return g_strdup_printf ("“%s” is outside the chart", labels[i].text);
       for (guint j = i + 1; j < n_labels; j++)
         if (boxes_overlap (&labels[i], &labels[j]))
@@ -144,6 +146,13 @@ find_label_clash (PmTrendPlot *plot,
     }
 
   return NULL;
+}
+
+static char *
+find_label_clash (PmTrendPlot *plot,
+                  const Size  *size)
+{
+  return find_clash (pm_trend_plot_get_layout (plot), size->width, size->height);
 }
 
 static void
@@ -595,6 +604,67 @@ test_generated_charts (void)
   g_assert_cmpuint (n_points_judged, >, 100);
 }
 
+/* The districts side by side, on each measure, in a window and a narrow
+ * one: no label over another, a bar, a target or its rule. */
+static void
+check_comparisons (PmProgramme *programme,
+                   const char  *name)
+{
+  static const Size window_sizes[] = {
+    { "window", 12, 640, 560, FALSE },
+    { "narrow", 12, 360, 560, FALSE },
+  };
+
+  for (int index = 2016 * 4 + 2; index <= 2017 * 4 + 2; index += 2)
+    for (guint m = 0; m < PM_N_COMPARISONS; m++)
+      for (guint s = 0; s < G_N_ELEMENTS (window_sizes); s++)
+        {
+          g_autoptr(PmPeriod) period = pm_period_new_from_index (index);
+          g_autoptr(PmComparison) comparison = pm_comparison_new (programme, (PmComparisonMeasure) m, period);
+          cairo_t *cr = cairo_create (surface);
+          g_autofree char *clash = NULL;
+          guint n_labels;
+
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_paint (cr);
+          pm_comparison_set_font_size (comparison, window_sizes[s].font_size);
+          pm_comparison_draw (comparison, cr, pm_chart_palette_get (FALSE), 10, 10,
+                              window_sizes[s].width, window_sizes[s].height);
+          cairo_destroy (cr);
+
+          pm_chart_layout_get_labels (pm_comparison_get_layout (comparison), &n_labels);
+          g_assert_cmpuint (n_labels, >, pm_comparison_get_n_bars (comparison));
+          clash = find_clash (pm_comparison_get_layout (comparison), window_sizes[s].width,
+                              window_sizes[s].height);
+          if (clash != NULL)
+            {
+              g_autofree char *file = g_strdup_printf ("chart-layout-clash-%s.png", name);
+              g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+
+              cairo_surface_write_to_png (surface, path);
+              g_error ("%s, %s, measure %u (%s): %s", name, pm_comparison_measure_title (m),
+                       m, window_sizes[s].name, clash);
+            }
+          n_charts_checked++;
+        }
+}
+
+static void
+test_sample_comparisons (void)
+{
+  g_autoptr(PmProgramme) programme = pm_test_sample_load ();
+
+  check_comparisons (programme, "sample");
+}
+
+static void
+test_generated_comparisons (void)
+{
+  g_autoptr(PmProgramme) programme = generate_programme (17);
+
+  check_comparisons (programme, "generated");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +681,8 @@ main (int   argc,
   g_test_add_func ("/chart/layout/count-ticks", test_count_ticks);
   g_test_add_func ("/chart/layout/sample-charts", test_sample_charts);
   g_test_add_func ("/chart/layout/generated-charts", test_generated_charts);
+  g_test_add_func ("/chart/layout/sample-comparisons", test_sample_comparisons);
+  g_test_add_func ("/chart/layout/generated-comparisons", test_generated_comparisons);
 
   status = g_test_run ();
 

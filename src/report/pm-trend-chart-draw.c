@@ -9,8 +9,10 @@
  * wrong side of the line is the point marked off track. The wrong side is
  * tinted, so a reader sees at once which way is bad.
  *
- * Every line and mark is recorded as it is drawn; labels come last, each
- * written in the first of its places that touches nothing (or left out).
+ * Every line, mark and label is recorded as it is drawn. The axes' labels
+ * sit outside the plot; the labels about the data come after every line
+ * and mark, each written in the first of its places that touches nothing
+ * drawn (or left out).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

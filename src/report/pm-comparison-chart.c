@@ -400,6 +400,34 @@ measure_columns (PmComparison *self,
     *max_value = 100;
 }
 
+/* As many ticks as fit across @plot_w with their labels apart: at most 5. */
+static guint
+axis_max_ticks (PmComparison *self,
+                cairo_t      *cr,
+                double        max_value,
+                double        plot_w)
+{
+  PmChartTicks ticks;
+  guint n = 5;
+
+  /* The widest label is that of the largest tick; fewer ticks only make
+   * it wider by rounding further out. */
+  for (; n > 2; n--)
+    {
+      PmUnit unit = measure_unit (self->measure);
+      g_autofree char *text = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+
+      pm_chart_ticks_compute_for_unit (&ticks, unit, 0, max_value, n);
+      text = pm_chart_tick_label (unit, pm_chart_ticks_get_hi (&ticks), ticks.step);
+      layout = label_new (cr, self->font_size * 0.9, FALSE, text);
+      if ((_pm_report_layout_width (layout) + self->font_size) * (ticks.n_ticks - 1) <= plot_w)
+        break;
+    }
+
+  return n;
+}
+
 /* The tick labels along the top at @top, each with a rule down through
  * every row. */
 static void
@@ -544,9 +572,10 @@ pm_comparison_draw (PmComparison         *self,
   top = y + _pm_report_layout_height (title) + gap;
 
   measure_columns (self, cr, size, &label_w, &words_w, &max_value);
-  pm_chart_ticks_compute_for_unit (&ticks, measure_unit (self->measure), 0, max_value, 5);
   plot_x = x + label_w + gap;
   plot_w = width - label_w - words_w - 3 * gap;
+  pm_chart_ticks_compute_for_unit (&ticks, measure_unit (self->measure), 0, max_value,
+                                   axis_max_ticks (self, cr, max_value, plot_w));
 
   /* The axis labels sit above the bars. */
   probe = label_new (cr, size, FALSE, "0");

@@ -612,7 +612,7 @@ check_comparisons (PmProgramme *programme,
 {
   static const Size window_sizes[] = {
     { "window", 12, 640, 560, FALSE },
-    { "narrow", 12, 360, 560, FALSE },
+    { "narrow", 12, 300, 560, FALSE },
   };
 
   for (int index = 2016 * 4 + 2; index <= 2017 * 4 + 2; index += 2)
@@ -632,8 +632,15 @@ check_comparisons (PmProgramme *programme,
                               window_sizes[s].width, window_sizes[s].height);
           cairo_destroy (cr);
 
+          if (g_str_equal (name, "sample") && index == 2017 * 4 + 2)
+            {
+              g_autofree char *file = g_strdup_printf ("chart-layout-districts-%u-%s.png", m, window_sizes[s].name);
+              g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+
+              g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+            }
           pm_chart_layout_get_labels (pm_comparison_get_layout (comparison), &n_labels);
-          g_assert_cmpuint (n_labels, >, pm_comparison_get_n_bars (comparison));
+          g_assert_cmpuint (n_labels, >, 0);
           clash = find_clash (pm_comparison_get_layout (comparison), window_sizes[s].width,
                               window_sizes[s].height);
           if (clash != NULL)

@@ -588,7 +588,8 @@ draw_note (const Frame *f,
 }
 
 /* The latest value's figure beside its mark, wherever around it there is
- * room, or a word where there is no value yet. */
+ * room (close by first, then further out between lines that pass near),
+ * or a word where there is no value yet. */
 static void
 label_latest (PmTrendPlot *self,
               const Frame *f)
@@ -619,7 +620,7 @@ label_latest (PmTrendPlot *self,
   x = point->x;
   y = point->y;
 
-  for (guint far = 1; far <= 2; far++, g *= 2)
+  for (guint far = 1; far <= 3; far++, g *= 2)
     {
       const double corners[][2] = {
         { x + g, y - h - g / 2 }, { x - g - w, y - h - g / 2 }, { x + g, y + g / 2 },

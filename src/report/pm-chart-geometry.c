@@ -125,6 +125,50 @@ pm_chart_ticks_compute (PmChartTicks *ticks,
   ticks->step = step;
 }
 
+/* The smallest step a unit's figures are read in: counts and days are
+ * whole, money whole pounds (it is kept in pence). */
+static double
+unit_min_step (PmUnit unit)
+{
+  switch (unit)
+    {
+    case PM_UNIT_COUNT:
+    case PM_UNIT_DAYS:
+      return 1;
+    case PM_UNIT_MONEY:
+      return 100;
+    case PM_UNIT_PERCENTAGE:
+    case PM_UNIT_RATE:
+    default:
+      return 0;
+    }
+}
+
+void
+pm_chart_ticks_compute_for_unit (PmChartTicks *ticks,
+                                 PmUnit        unit,
+                                 double        lo,
+                                 double        hi,
+                                 guint         max_ticks)
+{
+  double min_step = unit_min_step (unit);
+
+  g_return_if_fail (ticks != NULL);
+
+  /* Counts and money read from nothing. */
+  if ((unit == PM_UNIT_COUNT || unit == PM_UNIT_MONEY) && isfinite (lo) && lo > 0)
+    lo = 0;
+
+  pm_chart_ticks_compute (ticks, lo, hi, max_ticks);
+  if (ticks->step < min_step)
+    {
+      if (!isfinite (lo) || !isfinite (hi) || lo > hi)
+        lo = 0, hi = 1;
+      ticks->step = min_step;
+      ticks->n_ticks = count_ticks (lo, MAX (hi, lo + min_step), min_step, &ticks->first);
+    }
+}
+
 double
 pm_chart_ticks_get (const PmChartTicks *ticks,
                     guint               i)

@@ -48,6 +48,13 @@ void     pm_chart_ticks_compute  (PmChartTicks       *ticks,
                                   double              lo,
                                   double              hi,
                                   guint               max_ticks);
+/* The same for figures in @unit: counts and days tick on whole numbers,
+ * money on whole pounds, and counts and money start at zero. */
+void     pm_chart_ticks_compute_for_unit (PmChartTicks *ticks,
+                                          PmUnit        unit,
+                                          double        lo,
+                                          double        hi,
+                                          guint         max_ticks);
 double   pm_chart_ticks_get      (const PmChartTicks *ticks,
                                   guint               i);
 double   pm_chart_ticks_get_lo   (const PmChartTicks *ticks);

@@ -32,6 +32,7 @@ struct _PmComparison
   char               *period_label;
   GArray             *bars;
   double              font_size;
+  PmChartLayout      *layout;
 };
 
 const char *
@@ -148,6 +149,7 @@ pm_comparison_new (PmProgramme         *programme,
   self->font_size = 7;
   self->bars = g_array_new (FALSE, TRUE, sizeof (Bar));
   g_array_set_clear_func (self->bars, bar_clear);
+  self->layout = pm_chart_layout_new ();
 
   districts = pm_programme_get_districts (programme);
   for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
@@ -173,6 +175,7 @@ pm_comparison_free (PmComparison *self)
 
   g_clear_pointer (&self->bars, g_array_unref);
   g_clear_pointer (&self->period_label, g_free);
+  g_clear_pointer (&self->layout, pm_chart_layout_free);
   g_free (self);
 }
 
@@ -350,6 +353,26 @@ show (cairo_t             *cr,
   cairo_new_path (cr);
 }
 
+/* Writes @layout at (@x, @y) when it touches nothing drawn so far, and
+ * records it; FALSE when it was left out. */
+static gboolean
+place (PmComparison        *self,
+       cairo_t             *cr,
+       PangoLayout         *layout,
+       double               x,
+       double               y,
+       const PmChartColour *colour)
+{
+  PmChartBox box = { x, y, _pm_report_layout_width (layout), _pm_report_layout_height (layout),
+                     PM_CHART_PART_OTHER, NULL };
+
+  if (pm_chart_layout_place (self->layout, &box, 1, NULL, pango_layout_get_text (layout)) < 0)
+    return FALSE;
+
+  show (cr, layout, x, y, colour);
+  return TRUE;
+}
+
 /* The widest name and description, and the largest value or target. */
 static void
 measure_columns (PmComparison *self,
@@ -377,6 +400,34 @@ measure_columns (PmComparison *self,
     *max_value = 100;
 }
 
+/* As many ticks as fit across @plot_w with their labels apart: at most 5. */
+static guint
+axis_max_ticks (PmComparison *self,
+                cairo_t      *cr,
+                double        max_value,
+                double        plot_w)
+{
+  PmChartTicks ticks;
+  guint n = 5;
+
+  /* The widest label is that of the largest tick; fewer ticks only make
+   * it wider by rounding further out. */
+  for (; n > 2; n--)
+    {
+      PmUnit unit = measure_unit (self->measure);
+      g_autofree char *text = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+
+      pm_chart_ticks_compute_for_unit (&ticks, unit, 0, max_value, n);
+      text = pm_chart_tick_label (unit, pm_chart_ticks_get_hi (&ticks), ticks.step);
+      layout = label_new (cr, self->font_size * 0.9, FALSE, text);
+      if ((_pm_report_layout_width (layout) + self->font_size) * (ticks.n_ticks - 1) <= plot_w)
+        break;
+    }
+
+  return n;
+}
+
 /* The tick labels along the top at @top, each with a rule down through
  * every row. */
 static void
@@ -400,7 +451,7 @@ draw_axis (PmComparison         *self,
       g_autofree char *text = pm_chart_tick_label (unit, value, ticks->step);
       g_autoptr(PangoLayout) layout = label_new (cr, size * 0.9, FALSE, text);
 
-      show (cr, layout, tx - _pm_report_layout_width (layout) / 2, top, &palette->secondary);
+      place (self, cr, layout, tx - _pm_report_layout_width (layout) / 2, top, &palette->secondary);
       pm_chart_set_source (cr, &palette->grid, 1);
       cairo_set_line_width (cr, MAX (0.5, size / 12));
       cairo_move_to (cr, tx, top + axis_h + gap / 2);
@@ -412,7 +463,8 @@ draw_axis (PmComparison         *self,
 /* The target: a bar-high rule with a diamond on top. Returns where the
  * diamond ends on the right. */
 static double
-draw_target (cairo_t              *cr,
+draw_target (PmChartLayout        *record,
+             cairo_t              *cr,
              const PmChartPalette *palette,
              double                tx,
              double                bar_y,
@@ -432,6 +484,8 @@ draw_target (cairo_t              *cr,
   cairo_line_to (cr, tx - r, bar_y - r);
   cairo_close_path (cr);
   cairo_fill (cr);
+  pm_chart_layout_add_segment (record, PM_CHART_PART_TARGET, tx, bar_y - r, tx, bar_y + bar_h + r / 2);
+  pm_chart_layout_add_mark (record, PM_CHART_PART_TARGET, tx - r, bar_y - 2 * r, 2 * r, 2 * r);
 
   return tx + r;
 }
@@ -460,25 +514,26 @@ draw_bar (PmComparison         *self,
   double text_y = row_y + (row_h - _pm_report_layout_height (name)) / 2;
   gboolean met = bar->has_value && bar->has_target && bar->value >= bar->target;
 
-  show (cr, name, plot_x - gap - _pm_report_layout_width (name), text_y, &palette->text);
+  place (self, cr, name, plot_x - gap - _pm_report_layout_width (name), text_y, &palette->text);
 
   if (bar->has_value)
     {
       end = pm_chart_scale_map (xs, bar->value);
       cairo_rectangle (cr, plot_x, bar_y, MAX (end - plot_x, 1), bar_h);
+      pm_chart_layout_add_mark (self->layout, PM_CHART_PART_BAR, plot_x, bar_y, MAX (end - plot_x, 1), bar_h);
       pm_chart_set_source (cr, met ? &palette->rag[PM_RAG_GREEN] : &palette->line, 0.85);
       cairo_fill (cr);
     }
 
   if (bar->has_target)
     {
-      double target_end = draw_target (cr, palette, pm_chart_scale_map (xs, bar->target),
+      double target_end = draw_target (self->layout, cr, palette, pm_chart_scale_map (xs, bar->target),
                                        bar_y, bar_h, size);
 
       end = MAX (end, target_end);
     }
 
-  show (cr, words, end + gap, text_y, bar->has_value ? &palette->text : &palette->secondary);
+  place (self, cr, words, end + gap, text_y, bar->has_value ? &palette->text : &palette->secondary);
 }
 
 void
@@ -502,6 +557,7 @@ pm_comparison_draw (PmComparison         *self,
 
   size = self->font_size;
   gap = size * 0.6;
+  pm_chart_layout_clear (self->layout);
 
   cairo_save (cr);
   cairo_rectangle (cr, x, y, width, height);
@@ -512,13 +568,14 @@ pm_comparison_draw (PmComparison         *self,
   /* In a narrow window the title wraps rather than run off the chart. */
   pango_layout_set_width (title, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (title, PANGO_WRAP_WORD_CHAR);
-  show (cr, title, x, y, &palette->text);
+  place (self, cr, title, x, y, &palette->text);
   top = y + _pm_report_layout_height (title) + gap;
 
   measure_columns (self, cr, size, &label_w, &words_w, &max_value);
-  pm_chart_ticks_compute (&ticks, 0, max_value, 5);
   plot_x = x + label_w + gap;
   plot_w = width - label_w - words_w - 3 * gap;
+  pm_chart_ticks_compute_for_unit (&ticks, measure_unit (self->measure), 0, max_value,
+                                   axis_max_ticks (self, cr, max_value, plot_w));
 
   /* The axis labels sit above the bars. */
   probe = label_new (cr, size, FALSE, "0");
@@ -538,4 +595,12 @@ pm_comparison_draw (PmComparison         *self,
     }
 
   cairo_restore (cr);
+}
+
+PmChartLayout *
+pm_comparison_get_layout (PmComparison *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->layout;
 }

@@ -12,6 +12,7 @@
 
 #include "model/pm-programme.h"
 #include "model/pm-period.h"
+#include "pm-chart-layout.h"
 #include "pm-chart-palette.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,10 @@ void          pm_comparison_draw          (PmComparison         *self,
                                            double                y,
                                            double                width,
                                            double                height);
+
+/* What the last draw put where: its bars, targets and labels. Owned by
+ * the comparison. */
+PmChartLayout *pm_comparison_get_layout   (PmComparison         *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmComparison, pm_comparison_free)
 

@@ -3,7 +3,13 @@
  * A PmTrendPlot gathers what the chart shows of one KPI up to a period
  * (the points with their status, the baseline, the target) and draws it on
  * any cairo context: the window, a PNG, a PDF page. After a draw it knows
- * where each point landed, which the window uses for tooltips and focus.
+ * where each point landed, which the window uses for tooltips and focus,
+ * and where its lines and labels went.
+ *
+ * Time runs along the bottom as dates: a period's value is drawn at the
+ * end of the period, the day the RAG rule judges it on, so the point and
+ * the trajectory (the profiled target, from the baseline at its date to
+ * the target at its date) meet on the same clock.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +19,7 @@
 
 #include "model/pm-kpi.h"
 #include "model/pm-period.h"
+#include "pm-chart-layout.h"
 #include "pm-chart-palette.h"
 
 G_BEGIN_DECLS
@@ -52,6 +59,9 @@ gboolean     pm_trend_plot_get_point_position (PmTrendPlot          *self,
                                                guint                 i,
                                                double               *x,
                                                double               *y);
+/* What the last draw put where: its lines (the values, the trajectory,
+ * the baseline), marks and labels. Owned by the plot. */
+PmChartLayout *pm_trend_plot_get_layout       (PmTrendPlot          *self);
 /* The point drawn within @radius of (@x, @y), or -1. */
 int          pm_trend_plot_find_point         (PmTrendPlot          *self,
                                                double                x,

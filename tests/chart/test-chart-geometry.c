@@ -65,6 +65,38 @@ test_ticks_counts (void)
   g_assert_cmpstr (label, ==, "250");
 }
 
+/* Nine or ten families tick on whole families from none, not on 9.0,
+ * 9.5, 10.0; money on whole pounds from £0; percentages keep their
+ * narrow band. */
+static void
+test_ticks_for_unit (void)
+{
+  PmChartTicks ticks;
+
+  pm_chart_ticks_compute_for_unit (&ticks, PM_UNIT_COUNT, 9, 10, 6);
+  g_assert_cmpfloat (pm_chart_ticks_get_lo (&ticks), ==, 0);
+  g_assert_cmpfloat (pm_chart_ticks_get_hi (&ticks), >=, 10);
+  g_assert_cmpfloat (ticks.step, ==, floor (ticks.step));
+  g_assert_cmpuint (ticks.n_ticks, <=, 6);
+
+  pm_chart_ticks_compute_for_unit (&ticks, PM_UNIT_COUNT, 0, 2, 6);
+  g_assert_cmpfloat (ticks.step, ==, 1);
+  g_assert_cmpuint (ticks.n_ticks, ==, 3);
+
+  pm_chart_ticks_compute_for_unit (&ticks, PM_UNIT_DAYS, 3, 4, 6);
+  g_assert_cmpfloat (ticks.step, ==, 1);
+  g_assert_cmpfloat (pm_chart_ticks_get_lo (&ticks), ==, 3);
+
+  /* £50.00 to £51.00, in pence. */
+  pm_chart_ticks_compute_for_unit (&ticks, PM_UNIT_MONEY, 5000, 5100, 6);
+  g_assert_cmpfloat (pm_chart_ticks_get_lo (&ticks), ==, 0);
+  g_assert_cmpfloat (fmod (ticks.step, 100), ==, 0);
+
+  pm_chart_ticks_compute_for_unit (&ticks, PM_UNIT_PERCENTAGE, 92, 94, 6);
+  g_assert_cmpfloat (pm_chart_ticks_get_lo (&ticks), >=, 90);
+  g_assert_cmpfloat (ticks.step, <, 1);
+}
+
 static void
 test_ticks_negative (void)
 {
@@ -204,6 +236,7 @@ main (int   argc,
   g_test_add_func ("/chart/geometry/ticks/unit-range", test_ticks_unit_range);
   g_test_add_func ("/chart/geometry/ticks/percentage", test_ticks_percentage);
   g_test_add_func ("/chart/geometry/ticks/counts", test_ticks_counts);
+  g_test_add_func ("/chart/geometry/ticks/for-unit", test_ticks_for_unit);
   g_test_add_func ("/chart/geometry/ticks/negative", test_ticks_negative);
   g_test_add_func ("/chart/geometry/ticks/single-value", test_ticks_single_value);
   g_test_add_func ("/chart/geometry/ticks/empty", test_ticks_empty);

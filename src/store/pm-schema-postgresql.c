@@ -610,6 +610,11 @@ const char * const _pm_schema_migrations_postgresql[] = {
   "CREATE TRIGGER signoff_kept_truncate BEFORE TRUNCATE ON signoff"
   "  FOR EACH STATEMENT EXECUTE FUNCTION pm_keep_signoff ();"
   "UPDATE pm_meta SET schema_version = 8;",
+
+  /* 9: notes on the data, for a pilot and for a KPI. */
+  "ALTER TABLE pilot ADD COLUMN data_notes TEXT;"
+  "ALTER TABLE kpi ADD COLUMN data_notes TEXT;"
+  "UPDATE pm_meta SET schema_version = 9;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations_postgresql) == PM_STORE_SCHEMA_VERSION);

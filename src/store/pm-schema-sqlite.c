@@ -444,6 +444,13 @@ const char * const _pm_schema_migrations[] = {
   "  WHEN EXISTS (SELECT 1 FROM district WHERE id = OLD.district_id)"
   " BEGIN SELECT RAISE (ABORT, 'pm-signoff-kept'); END;"
   "PRAGMA user_version = 8;",
+
+  /* 9: notes on the data, for a pilot and for a KPI: where the figures
+   * come from and where the sources disagree, kept apart from the
+   * summary and the baseline's scope note. */
+  "ALTER TABLE pilot ADD COLUMN data_notes TEXT;"
+  "ALTER TABLE kpi ADD COLUMN data_notes TEXT;"
+  "PRAGMA user_version = 9;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);

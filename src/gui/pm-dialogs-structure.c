@@ -19,11 +19,13 @@ static gboolean
 kpi_accept_cb (PmEditDialog *dialog,
                gpointer      user_data)
 {
-  static const char *names[] = { "title", "unit", "direction", "measure", "tolerance", "data-source" };
+  static const char *names[] = { "title", "unit", "direction", "measure", "tolerance", "data-source",
+                                 "data-notes" };
   PmDialogContext *context = user_data;
   g_autofree char *title = pm_edit_dialog_get_text (dialog, "title");
   g_autofree char *tolerance_text = pm_edit_dialog_get_text (dialog, "tolerance");
   g_autofree char *source = pm_edit_dialog_get_text (dialog, "source");
+  g_autofree char *notes = pm_edit_dialog_get_text (dialog, "notes");
   g_autoptr(PmKpi) kpi = NULL;
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
@@ -48,6 +50,7 @@ kpi_accept_cb (PmEditDialog *dialog,
   pm_kpi_set_measure (kpi, pm_edit_dialog_get_selected (dialog, "measure"));
   pm_kpi_set_tolerance (kpi, tolerance / 100);
   pm_kpi_set_data_source (kpi, _pm_dialog_empty_to_null (source));
+  pm_kpi_set_data_notes (kpi, _pm_dialog_empty_to_null (notes));
 
   if (context->kpi != NULL)
     return _pm_dialog_update_from (dialog, context, G_OBJECT (context->kpi), G_OBJECT (kpi),
@@ -127,6 +130,7 @@ pm_dialogs_edit_kpi (GtkWindow *parent,
                             kpi != NULL ? pm_kpi_get_measure (kpi) : PM_MEASURE_LEVEL);
   pm_edit_dialog_add_entry (dialog, "tolerance", _("Amber band, % of the way from baseline to target"), tolerance);
   pm_edit_dialog_add_entry (dialog, "source", _("Data source"), kpi != NULL ? pm_kpi_get_data_source (kpi) : NULL);
+  pm_edit_dialog_add_text (dialog, "notes", _("Notes on the data"), kpi != NULL ? pm_kpi_get_data_notes (kpi) : NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -146,6 +150,7 @@ pilot_from_form (PmEditDialog *dialog)
   g_autofree char *funding = pm_edit_dialog_get_text (dialog, "funding");
   g_autofree char *summary = pm_edit_dialog_get_text (dialog, "summary");
   g_autofree char *outcomes_text = pm_edit_dialog_get_text (dialog, "outcomes");
+  g_autofree char *notes = pm_edit_dialog_get_text (dialog, "notes");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) outcomes = NULL;
@@ -190,6 +195,7 @@ pilot_from_form (PmEditDialog *dialog)
   pm_pilot_set_funding (pilot, _pm_dialog_empty_to_null (funding));
   pm_pilot_set_summary (pilot, _pm_dialog_empty_to_null (summary));
   pm_pilot_set_key_outcomes (pilot, (const char * const *) outcomes);
+  pm_pilot_set_data_notes (pilot, _pm_dialog_empty_to_null (notes));
 
   return pilot;
 }
@@ -199,7 +205,8 @@ pilot_accept_cb (PmEditDialog *dialog,
                  gpointer      user_data)
 {
   static const char *names[] = { "title", "focus-area", "start-date", "lead", "delivery-status",
-                                 "status-note", "budget-pence", "funding", "summary", "key-outcomes" };
+                                 "status-note", "budget-pence", "funding", "summary", "key-outcomes",
+                                 "data-notes" };
   PmDialogContext *context = user_data;
   g_autoptr(PmPilot) pilot = pilot_from_form (dialog);
   g_autoptr(PmDistrict) district = NULL;
@@ -298,6 +305,7 @@ pm_dialogs_edit_pilot (GtkWindow  *parent,
   pm_edit_dialog_add_group (dialog, _("Description"), NULL);
   pm_edit_dialog_add_text (dialog, "summary", _("Summary"), pilot != NULL ? pm_pilot_get_summary (pilot) : NULL);
   pm_edit_dialog_add_text (dialog, "outcomes", _("Key outcomes, one a line"), outcomes);
+  pm_edit_dialog_add_text (dialog, "notes", _("Notes on the data"), pilot != NULL ? pm_pilot_get_data_notes (pilot) : NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

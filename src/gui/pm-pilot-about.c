@@ -22,6 +22,7 @@ struct _PmPilotAbout
   AdwActionRow *status_row;
   AdwActionRow *budget_row;
   AdwActionRow *funding_row;
+  AdwActionRow *notes_row;
   GtkListBox   *providers_list;
 
   /* Owned references */
@@ -82,6 +83,7 @@ update (PmPilotAbout *self)
   set_row_text (self->status_row, status);
   set_row_text (self->budget_row, budget);
   set_row_text (self->funding_row, pm_pilot_get_funding (self->pilot));
+  set_row_text (self->notes_row, pm_pilot_get_data_notes (self->pilot));
 }
 
 static GtkWidget *
@@ -191,6 +193,7 @@ pm_pilot_about_class_init (PmPilotAboutClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmPilotAbout, status_row);
   gtk_widget_class_bind_template_child (widget_class, PmPilotAbout, budget_row);
   gtk_widget_class_bind_template_child (widget_class, PmPilotAbout, funding_row);
+  gtk_widget_class_bind_template_child (widget_class, PmPilotAbout, notes_row);
   gtk_widget_class_bind_template_child (widget_class, PmPilotAbout, providers_list);
 }
 

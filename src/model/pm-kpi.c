@@ -26,6 +26,7 @@ struct _PmKpi
   gint64       id;
   char        *title;
   char        *data_source;
+  char        *data_notes;
   double       tolerance;
   PmUnit       unit;
   PmDirection  direction;
@@ -43,6 +44,7 @@ enum {
   PROP_MEASURE,
   PROP_TOLERANCE,
   PROP_DATA_SOURCE,
+  PROP_DATA_NOTES,
   PROP_BASELINE,
   PROP_TARGETS,
   PROP_ENTRIES,
@@ -72,6 +74,7 @@ pm_kpi_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->data_source, g_free);
+  g_clear_pointer (&self->data_notes, g_free);
 
   G_OBJECT_CLASS (pm_kpi_parent_class)->finalize (object);
 }
@@ -112,6 +115,10 @@ pm_kpi_get_property (GObject    *object,
 
     case PROP_DATA_SOURCE:
       g_value_set_string (value, self->data_source);
+      break;
+
+    case PROP_DATA_NOTES:
+      g_value_set_string (value, self->data_notes);
       break;
 
     case PROP_BASELINE:
@@ -173,6 +180,10 @@ pm_kpi_set_property (GObject      *object,
       pm_kpi_set_data_source (self, g_value_get_string (value));
       break;
 
+    case PROP_DATA_NOTES:
+      pm_kpi_set_data_notes (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -220,6 +231,11 @@ pm_kpi_class_init (PmKpiClass *klass)
 
   properties[PROP_DATA_SOURCE] =
     g_param_spec_string ("data-source", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DATA_NOTES] =
+    g_param_spec_string ("data-notes", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -424,6 +440,24 @@ pm_kpi_set_data_source (PmKpi      *self,
 
   if (_pm_set_str (&self->data_source, data_source))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA_SOURCE]);
+}
+
+const char *
+pm_kpi_get_data_notes (PmKpi *self)
+{
+  g_return_val_if_fail (PM_IS_KPI (self), NULL);
+
+  return self->data_notes;
+}
+
+void
+pm_kpi_set_data_notes (PmKpi      *self,
+                       const char *notes)
+{
+  g_return_if_fail (PM_IS_KPI (self));
+
+  if (_pm_set_str (&self->data_notes, notes))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA_NOTES]);
 }
 
 PmBaseline *

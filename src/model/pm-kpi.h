@@ -24,7 +24,8 @@ typedef struct _PmPilot PmPilot;
 /* Properties: "id" (gint64, the store's row id, 0 when unsaved), "title",
  * "unit" (PmUnit), "direction" (PmDirection), "measure" (PmMeasure),
  * "tolerance" (double, fraction of the baseline-to-target distance,
- * default 0.1), "data-source" (string or NULL), "baseline" (PmBaseline,
+ * default 0.1), "data-source" (string or NULL), "data-notes" (notes on
+ * the data, string or NULL), "baseline" (PmBaseline,
  * never NULL), "targets" (GListModel of PmTarget, oldest first, read-only),
  * "entries" (GListModel of PmProgressEntry sorted by period, read-only),
  * "pilot" (PmPilot, weak, read-only). */
@@ -53,6 +54,9 @@ void             pm_kpi_set_tolerance        (PmKpi             *self,
 const char      *pm_kpi_get_data_source      (PmKpi             *self);
 void             pm_kpi_set_data_source      (PmKpi             *self,
                                               const char        *data_source);
+const char      *pm_kpi_get_data_notes       (PmKpi             *self);
+void             pm_kpi_set_data_notes       (PmKpi             *self,
+                                              const char        *notes);
 PmBaseline      *pm_kpi_get_baseline         (PmKpi             *self);
 /* Validates @baseline against the unit and the targets' dates first. */
 gboolean         pm_kpi_set_baseline         (PmKpi             *self,

@@ -42,6 +42,7 @@ static const FieldInfo fields[PM_N_FIELDS] = {
   [PM_FIELD_VALUE_NOTE] = { PM_TEXT_NOTE, N_("A value’s note") },
   [PM_FIELD_AUTHOR] = { PM_TEXT_NAME, N_("An author’s name") },
   [PM_FIELD_SIGNOFF_COMMENT] = { PM_TEXT_NOTE, N_("A sign-off comment") },
+  [PM_FIELD_DATA_NOTES] = { PM_TEXT_NOTE, N_("Notes on the data") },
 };
 
 static const guint list_max[PM_N_LISTS] = {
@@ -460,7 +461,8 @@ check_kpi_in (PmKpi    *kpi,
               GError  **error)
 {
   if (!pm_limits_check_text (PM_FIELD_KPI_TITLE, pm_kpi_get_title (kpi), error) ||
-      !pm_limits_check_text (PM_FIELD_DATA_SOURCE, pm_kpi_get_data_source (kpi), error))
+      !pm_limits_check_text (PM_FIELD_DATA_SOURCE, pm_kpi_get_data_source (kpi), error) ||
+      !pm_limits_check_text (PM_FIELD_DATA_NOTES, pm_kpi_get_data_notes (kpi), error))
     return FALSE;
 
   if (!deep)
@@ -495,6 +497,7 @@ check_pilot_in (PmPilot  *pilot,
       !pm_limits_check_text (PM_FIELD_LEAD, pm_pilot_get_lead (pilot), error) ||
       !pm_limits_check_text (PM_FIELD_STATUS_NOTE, pm_pilot_get_status_note (pilot), error) ||
       !pm_limits_check_text (PM_FIELD_FUNDING, pm_pilot_get_funding (pilot), error) ||
+      !pm_limits_check_text (PM_FIELD_DATA_NOTES, pm_pilot_get_data_notes (pilot), error) ||
       !check_strv (PM_FIELD_KEY_OUTCOME, PM_LIST_KEY_OUTCOMES, pm_pilot_get_key_outcomes (pilot), error))
     return FALSE;
 

@@ -29,6 +29,7 @@ struct _PmPilot
   char             *lead;
   char             *status_note;
   char             *funding;
+  char             *data_notes;
   char            **key_outcomes;
   PmDeliveryStatus  delivery_status;
 };
@@ -48,6 +49,7 @@ enum {
   PROP_BUDGET_PENCE,
   PROP_FUNDING,
   PROP_KEY_OUTCOMES,
+  PROP_DATA_NOTES,
   PROP_DISTRICT,
   PROP_PROVIDERS,
   PROP_REACH,
@@ -96,6 +98,7 @@ pm_pilot_finalize (GObject *object)
   g_clear_pointer (&self->lead, g_free);
   g_clear_pointer (&self->status_note, g_free);
   g_clear_pointer (&self->funding, g_free);
+  g_clear_pointer (&self->data_notes, g_free);
   g_clear_pointer (&self->key_outcomes, g_strfreev);
 
   G_OBJECT_CLASS (pm_pilot_parent_class)->finalize (object);
@@ -153,6 +156,10 @@ pm_pilot_get_property (GObject    *object,
 
     case PROP_KEY_OUTCOMES:
       g_value_set_boxed (value, self->key_outcomes);
+      break;
+
+    case PROP_DATA_NOTES:
+      g_value_set_string (value, self->data_notes);
       break;
 
     case PROP_DISTRICT:
@@ -238,6 +245,10 @@ pm_pilot_set_property (GObject      *object,
       pm_pilot_set_key_outcomes (self, g_value_get_boxed (value));
       break;
 
+    case PROP_DATA_NOTES:
+      pm_pilot_set_data_notes (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -294,6 +305,7 @@ pm_pilot_class_init (PmPilotClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_FUNDING] = string_pspec ("funding");
+  properties[PROP_DATA_NOTES] = string_pspec ("data-notes");
 
   properties[PROP_KEY_OUTCOMES] =
     g_param_spec_boxed ("key-outcomes", NULL, NULL,
@@ -526,6 +538,23 @@ pm_pilot_set_funding (PmPilot    *self,
   g_return_if_fail (PM_IS_PILOT (self));
 
   set_string_property (self, &self->funding, funding, PROP_FUNDING);
+}
+
+const char *
+pm_pilot_get_data_notes (PmPilot *self)
+{
+  g_return_val_if_fail (PM_IS_PILOT (self), NULL);
+
+  return self->data_notes;
+}
+
+void
+pm_pilot_set_data_notes (PmPilot    *self,
+                         const char *notes)
+{
+  g_return_if_fail (PM_IS_PILOT (self));
+
+  set_string_property (self, &self->data_notes, notes, PROP_DATA_NOTES);
 }
 
 const char * const *

@@ -24,7 +24,8 @@ typedef struct _PmDistrict PmDistrict;
 /* Properties: "id" (gint64), "title", "summary", "focus-area",
  * "start-date" (ISO or NULL), "lead", "delivery-status"
  * (PmDeliveryStatus), "status-note", "budget-pence" (gint64, -1 when not
- * known), "funding", "key-outcomes" (GStrv), "district" (weak, read-only),
+ * known), "funding", "key-outcomes" (GStrv), "data-notes" (notes on
+ * the data: where figures disagree or come from, string or NULL), "district" (weak, read-only),
  * and the read-only lists "providers", "reach", "spend", "narratives",
  * "kpis" (GListModels of PmProvider, PmReachEntry, PmSpendItem,
  * PmNarrative, PmKpi). */
@@ -60,6 +61,9 @@ void                pm_pilot_set_budget_pence     (PmPilot            *self,
 const char         *pm_pilot_get_funding          (PmPilot            *self);
 void                pm_pilot_set_funding          (PmPilot            *self,
                                                    const char         *funding);
+const char         *pm_pilot_get_data_notes       (PmPilot            *self);
+void                pm_pilot_set_data_notes       (PmPilot            *self,
+                                                   const char         *notes);
 const char * const *pm_pilot_get_key_outcomes     (PmPilot            *self);
 void                pm_pilot_set_key_outcomes     (PmPilot            *self,
                                                    const char * const *outcomes);

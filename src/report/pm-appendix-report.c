@@ -134,6 +134,7 @@ row_init (Row          *row,
   g_autofree char *district_markup = NULL;
   g_autofree char *continued = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *pilot_notes = _pm_report_data_notes_markup (pm_pilot_get_data_notes (pilot));
 
   row->subs = g_array_new (FALSE, TRUE, sizeof (SubRow));
   g_array_set_clear_func (row->subs, sub_row_clear);
@@ -156,7 +157,9 @@ row_init (Row          *row,
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
       g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
-      g_autofree char *title = g_markup_escape_text (pm_kpi_get_title (kpi), -1);
+      g_autofree char *escaped = g_markup_escape_text (pm_kpi_get_title (kpi), -1);
+      g_autofree char *notes = _pm_report_data_notes_markup (pm_kpi_get_data_notes (kpi));
+      g_autofree char *title = notes != NULL ? g_strdup_printf ("%s\n%s", escaped, notes) : g_strdup (escaped);
       g_autofree char *baseline = baseline_markup (kpi);
       g_autofree char *progress = progress_markup (kpi, period);
       SubRow sub = { { NULL, }, };
@@ -191,6 +194,17 @@ row_init (Row          *row,
       SubRow sub = { { NULL, }, };
 
       sub.cells[0] = _pm_report_layout_new (context, PM_REPORT_FONT_TABLE, text,
+                                            widths[3] + widths[4] + widths[5] - 2 * PAD);
+      sub.span = TRUE;
+      g_array_append_val (row->subs, sub);
+    }
+
+  /* The notes on the pilot's data close it, across the same columns. */
+  if (pilot_notes != NULL)
+    {
+      SubRow sub = { { NULL, }, };
+
+      sub.cells[0] = _pm_report_layout_new (context, PM_REPORT_FONT_TABLE, pilot_notes,
                                             widths[3] + widths[4] + widths[5] - 2 * PAD);
       sub.span = TRUE;
       g_array_append_val (row->subs, sub);

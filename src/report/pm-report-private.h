@@ -135,6 +135,10 @@ PangoLayout *_pm_report_bullets_new       (PangoContext       *context,
                                            const char * const *items,
                                            double              width);
 
+/* The notes on a pilot's or a KPI's data as they print under it, in
+ * both reports: Pango markup, or NULL when there are none. */
+char        *_pm_report_data_notes_markup (const char         *notes);
+
 /* ------------------------------------------------------------------ */
 /* Flow: places blocks down the pages, breaking pages as needed */
 

@@ -189,3 +189,21 @@ _pm_report_bullets_new (PangoContext       *context,
 
   return layout;
 }
+
+char *
+_pm_report_data_notes_markup (const char *notes)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (notes == NULL)
+    return NULL;
+
+  trimmed = g_strstrip (g_strdup (notes));
+  if (trimmed[0] == '\0')
+    return NULL;
+
+  /* Translators: before the notes on a pilot's or a KPI's data (where the
+   * figures come from, where the sources disagree) in a printed report */
+  return g_markup_printf_escaped ("<span foreground=\"#3d3846\"><i>%s</i> %s</span>",
+                                  _("Notes on the data:"), trimmed);
+}

@@ -160,6 +160,7 @@ kpi_cell_markup (PmKpi    *kpi,
   const char *source = pm_kpi_get_data_source (kpi);
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *title = g_markup_escape_text (pm_kpi_get_title (kpi), -1);
+  g_autofree char *notes = NULL;
 
   g_string_append (markup, title);
 
@@ -178,6 +179,10 @@ kpi_cell_markup (PmKpi    *kpi,
       g_string_append_printf (markup, "\n" SECONDARY_SPAN "%s</span>", _("Source:"));
       g_string_append_printf (markup, SECONDARY_SPAN " %s</span>", escaped);
     }
+
+  notes = _pm_report_data_notes_markup (pm_kpi_get_data_notes (kpi));
+  if (notes != NULL)
+    g_string_append_printf (markup, "\n%s", notes);
 
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
@@ -617,6 +622,7 @@ add_pilot (PmReport     *report,
   g_autofree char *period_text = _pm_summary_report_period_text (report);
   g_autofree char *printed = pm_date_format (pm_report_get_printed_date (report));
   g_autofree char *meta_text = NULL;
+  g_autofree char *notes_markup = NULL;
 
   title = _pm_report_layout_new_text (context, PM_REPORT_FONT_HEADING, pm_pilot_get_title (pilot), width);
   _pm_report_flow_add_heading (flow, title, HEADING_BEFORE, HEADING_KEEP, 2);
@@ -630,6 +636,13 @@ add_pilot (PmReport     *report,
 
   add_heading (flow, PM_REPORT_FONT_SUBHEADING, _("Summary"));
   add_paragraphs (flow, pm_pilot_get_summary (pilot), 0);
+  notes_markup = _pm_report_data_notes_markup (pm_pilot_get_data_notes (pilot));
+  if (notes_markup != NULL)
+    {
+      g_autoptr(PangoLayout) notes = _pm_report_layout_new (context, PM_REPORT_FONT_SMALL, notes_markup, width);
+
+      _pm_report_flow_add_text (flow, notes, 0, NULL, PARAGRAPH_SPACE);
+    }
 
   if (outcomes != NULL && outcomes[0] != NULL)
     {

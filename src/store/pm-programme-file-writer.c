@@ -198,6 +198,7 @@ write_kpi (JsonBuilder *b,
   if (pm_kpi_get_tolerance (kpi) != PM_KPI_DEFAULT_TOLERANCE)
     add_number (b, "tolerance", pm_kpi_get_tolerance (kpi));
   add_string (b, "data_source", pm_kpi_get_data_source (kpi));
+  add_string (b, "data_notes", pm_kpi_get_data_notes (kpi));
 
   json_builder_set_member_name (b, "baseline");
   json_builder_begin_object (b);
@@ -263,6 +264,7 @@ write_pilot (JsonBuilder *b,
     add_int (b, "budget_pence", pm_pilot_get_budget_pence (pilot));
   add_string (b, "funding", pm_pilot_get_funding (pilot));
   add_strv (b, "key_outcomes", pm_pilot_get_key_outcomes (pilot));
+  add_string (b, "data_notes", pm_pilot_get_data_notes (pilot));
   add_list (b, "providers", pm_pilot_get_providers (pilot), FALSE, write_provider);
   add_list (b, "reach", pm_pilot_get_reach (pilot), FALSE, write_reach);
   add_list (b, "spend", pm_pilot_get_spend (pilot), FALSE, write_spend);

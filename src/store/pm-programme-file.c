@@ -319,12 +319,12 @@ read_kpi (PmFileReader *r,
           GError      **error)
 {
   static const char * const fields[] = {
-    "title", "unit", "direction", "measure", "tolerance", "data_source",
+    "title", "unit", "direction", "measure", "tolerance", "data_source", "data_notes",
     "baseline", "targets", "progress", NULL
   };
   PmPilot *pilot = owner;
   g_autoptr(PmKpi) kpi = NULL;
-  const char *title, *data_source;
+  const char *title, *data_source, *data_notes;
   JsonObject *baseline;
   int unit, direction, measure = PM_MEASURE_LEVEL;
   gboolean has_tolerance;
@@ -339,6 +339,7 @@ read_kpi (PmFileReader *r,
       || !_pm_file_get_enum (r, object, "measure", FALSE, PM_TYPE_MEASURE, _("measure"), &measure, error)
       || !_pm_file_get_number (r, object, "tolerance", FALSE, &has_tolerance, &tolerance, error)
       || !_pm_file_get_text (r, object, "data_source", FALSE, PM_FIELD_DATA_SOURCE, &data_source, error)
+      || !_pm_file_get_text (r, object, "data_notes", FALSE, PM_FIELD_DATA_NOTES, &data_notes, error)
       || !_pm_file_get_object (r, object, "baseline", &baseline, error))
     return FALSE;
 
@@ -352,6 +353,7 @@ read_kpi (PmFileReader *r,
   pm_kpi_set_tolerance (kpi, has_tolerance ? tolerance : PM_KPI_DEFAULT_TOLERANCE);
   if (data_source != NULL)
     pm_kpi_set_data_source (kpi, data_source);
+  pm_kpi_set_data_notes (kpi, data_notes);
 
   mark = _pm_file_path_push_member (r, "baseline");
   if (!read_baseline (r, kpi, baseline, error))
@@ -512,13 +514,13 @@ read_pilot (PmFileReader *r,
 {
   static const char * const fields[] = {
     "title", "summary", "focus_area", "start_date", "lead", "delivery_status",
-    "status_note", "budget_pence", "funding", "key_outcomes", "providers",
+    "status_note", "budget_pence", "funding", "key_outcomes", "data_notes", "providers",
     "reach", "spend", "narratives", "kpis", NULL
   };
   PmDistrict *district = owner;
   g_autoptr(PmPilot) pilot = NULL;
   g_auto(GStrv) key_outcomes = NULL;
-  const char *title, *summary, *focus_area, *start_date, *lead, *status_note, *funding;
+  const char *title, *summary, *focus_area, *start_date, *lead, *status_note, *funding, *data_notes;
   int status = PM_DELIVERY_ON_TRACK;
   gboolean has_budget;
   gint64 budget = -1;
@@ -535,7 +537,8 @@ read_pilot (PmFileReader *r,
       || !_pm_file_get_integer (r, object, "budget_pence", FALSE, PM_FILE_MAX_PENCE, &has_budget, &budget, error)
       || !_pm_file_get_text (r, object, "funding", FALSE, PM_FIELD_FUNDING, &funding, error)
       || !_pm_file_get_strv (r, object, "key_outcomes", PM_LIST_KEY_OUTCOMES, PM_FIELD_KEY_OUTCOME,
-                             &key_outcomes, error))
+                             &key_outcomes, error)
+      || !_pm_file_get_text (r, object, "data_notes", FALSE, PM_FIELD_DATA_NOTES, &data_notes, error))
     return FALSE;
 
   pilot = pm_pilot_new (title);
@@ -549,6 +552,7 @@ read_pilot (PmFileReader *r,
   pm_pilot_set_funding (pilot, funding);
   if (key_outcomes != NULL)
     pm_pilot_set_key_outcomes (pilot, (const char * const *) key_outcomes);
+  pm_pilot_set_data_notes (pilot, data_notes);
 
   /* Providers first: reach entries name them. */
   if (!_pm_file_read_each (r, object, "providers", FALSE, PM_LIST_PROVIDERS, read_provider, pilot, error)

@@ -820,6 +820,11 @@ const char * const _pm_schema_migrations_postgresql[] = {
   "                   pm_remove_person (TEXT) TO %I', pm_programme_role ('office'));"
   " END $$;"
   "UPDATE pm_meta SET schema_version = 9;",
+
+  /* 10: notes on the data, for a pilot and for a KPI. */
+  "ALTER TABLE pilot ADD COLUMN data_notes TEXT;"
+  "ALTER TABLE kpi ADD COLUMN data_notes TEXT;"
+  "UPDATE pm_meta SET schema_version = 10;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations_postgresql) == PM_STORE_SCHEMA_VERSION);

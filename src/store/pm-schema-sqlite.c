@@ -448,6 +448,13 @@ const char * const _pm_schema_migrations[] = {
   /* 9: roles per programme. A file has no roles: this keeps the
    * versions in step with the server's migration 9. */
   "PRAGMA user_version = 9;",
+
+  /* 10: notes on the data, for a pilot and for a KPI: where the figures
+   * come from and where the sources disagree, kept apart from the
+   * summary and the baseline's scope note. */
+  "ALTER TABLE pilot ADD COLUMN data_notes TEXT;"
+  "ALTER TABLE kpi ADD COLUMN data_notes TEXT;"
+  "PRAGMA user_version = 10;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);

@@ -61,7 +61,7 @@ typedef struct
  * copy_rows ()). Not copied: change_context (a file's scratch row for the
  * audit triggers, made by the migrations) and pm_meta (a server's version
  * stamp, likewise). */
-G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 9);  /* a new schema version adds itself here */
+G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 10);  /* a new schema version adds itself here */
 
 #define PROGRAMME_COLUMNS "id, name, description"
 #define CRITERION_COLUMNS "id, programme_id, position, text"
@@ -69,13 +69,13 @@ G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 9);  /* a new schema version adds it
 #define LEAD_COLUMNS "role_name, district_id"
 #define PILOT_COLUMNS \
   "id, district_id, position, title, summary, focus_area, start_date, lead, delivery_status, " \
-  "status_note, budget_pence, funding"
+  "status_note, budget_pence, funding, data_notes"
 #define OUTCOME_COLUMNS "id, pilot_id, position, text"
 #define PROVIDER_COLUMNS "id, pilot_id, position, name, full_name, reach_target"
 #define REACH_COLUMNS "id, pilot_id, position, period, provider, families"
 #define SPEND_COLUMNS "id, pilot_id, position, description, amount_pence, period, status"
 #define NARRATIVE_COLUMNS "pilot_id, period, progress, learning, case_study, updated_at"
-#define KPI_COLUMNS "id, pilot_id, position, title, unit, direction, measure, tolerance, data_source"
+#define KPI_COLUMNS "id, pilot_id, position, title, unit, direction, measure, tolerance, data_source, data_notes"
 #define BASELINE_COLUMNS "kpi_id, state, value, numerator, denominator, date, note, period, source"
 #define SITE_COLUMNS "id, kpi_id, position, site, value"
 #define TARGET_COLUMNS "id, kpi_id, value, date, set_on, reason"
@@ -99,7 +99,7 @@ G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 9);  /* a new schema version adds it
 #define ROW_7 "(?, ?, ?, ?, ?, ?, ?)"
 #define ROW_8 "(?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_9 "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
-#define ROW_12 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define ROW_10 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_13 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 #define BY_ID(table, columns) \
@@ -120,8 +120,8 @@ static const CopyTable copy_tables[] = {
     INSERTS ("lead_district", LEAD_COLUMNS, ROW_2),
     "ti", 2 },
   { BY_ID ("pilot", PILOT_COLUMNS),
-    INSERTS ("pilot", PILOT_COLUMNS, ROW_12),
-    "iiitttttttit", 1 },
+    INSERTS ("pilot", PILOT_COLUMNS, ROW_13),
+    "iiitttttttitt", 1 },
   { BY_ID ("key_outcome", OUTCOME_COLUMNS),
     INSERTS ("key_outcome", OUTCOME_COLUMNS, ROW_4),
     "iiit", 1 },
@@ -139,8 +139,8 @@ static const CopyTable copy_tables[] = {
     INSERTS ("narrative", NARRATIVE_COLUMNS, ROW_6),
     "ittttt", 2 },
   { BY_ID ("kpi", KPI_COLUMNS),
-    INSERTS ("kpi", KPI_COLUMNS, ROW_9),
-    "iiittttrt", 1 },
+    INSERTS ("kpi", KPI_COLUMNS, ROW_10),
+    "iiittttrtt", 1 },
   { "SELECT " BASELINE_COLUMNS " FROM baseline WHERE kpi_id > ?1 ORDER BY kpi_id" BATCH_LIMIT,
     INSERTS ("baseline", BASELINE_COLUMNS, ROW_9),
     "itrrrtttt", 1 },

@@ -270,9 +270,17 @@ read_kpis (PmDatabase  *db,
   g_autoptr(PmStatement) stmt = NULL;
   GError *local_error = NULL;
 
+  int version = 0;
+
+  /* Schema 8 and older (read-only, so not migrated) have no notes. */
+  if (!pm_database_get_schema_version (db, &version, error))
+    return FALSE;
   stmt = prepare_with_id (db,
-                          "SELECT id, title, unit, direction, measure, tolerance, data_source "
-                          "FROM kpi WHERE pilot_id = ?1 ORDER BY position, id",
+                          version >= 9
+                          ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes "
+                            "FROM kpi WHERE pilot_id = ?1 ORDER BY position, id"
+                          : "SELECT id, title, unit, direction, measure, tolerance, data_source, NULL "
+                            "FROM kpi WHERE pilot_id = ?1 ORDER BY position, id",
                           pm_pilot_get_id (pilot), error);
   if (stmt == NULL)
     return FALSE;
@@ -293,6 +301,7 @@ read_kpis (PmDatabase  *db,
       pm_kpi_set_measure (kpi, measure);
       pm_kpi_set_tolerance (kpi, pm_statement_get_double (stmt, 5));
       pm_kpi_set_data_source (kpi, pm_statement_get_text (stmt, 6));
+      pm_kpi_set_data_notes (kpi, pm_statement_get_text (stmt, 7));
 
       /* The baseline before the targets, whose dates are checked against it. */
       baseline = read_baseline (db, pm_kpi_get_id (kpi), error);
@@ -472,10 +481,19 @@ read_pilots (PmDatabase  *db,
   g_autoptr(PmStatement) stmt = NULL;
   GError *local_error = NULL;
 
+  int version = 0;
+
+  /* Schema 8 and older (read-only, so not migrated) have no notes. */
+  if (!pm_database_get_schema_version (db, &version, error))
+    return FALSE;
   stmt = prepare_with_id (db,
-                          "SELECT id, title, summary, focus_area, start_date, lead, "
-                          "       delivery_status, status_note, budget_pence, funding "
-                          "FROM pilot WHERE district_id = ?1 ORDER BY position, id",
+                          version >= 9
+                          ? "SELECT id, title, summary, focus_area, start_date, lead, "
+                            "       delivery_status, status_note, budget_pence, funding, data_notes "
+                            "FROM pilot WHERE district_id = ?1 ORDER BY position, id"
+                          : "SELECT id, title, summary, focus_area, start_date, lead, "
+                            "       delivery_status, status_note, budget_pence, funding, NULL "
+                            "FROM pilot WHERE district_id = ?1 ORDER BY position, id",
                           pm_district_get_id (district), error);
   if (stmt == NULL)
     return FALSE;
@@ -501,6 +519,7 @@ read_pilots (PmDatabase  *db,
       pm_pilot_set_budget_pence (pilot, pm_statement_is_null (stmt, 8)
                                         ? -1 : pm_statement_get_int64 (stmt, 8));
       pm_pilot_set_funding (pilot, pm_statement_get_text (stmt, 9));
+      pm_pilot_set_data_notes (pilot, pm_statement_get_text (stmt, 10));
 
       outcomes = prepare_with_id (db,
                                   "SELECT text FROM key_outcome WHERE pilot_id = ?1 "

@@ -32,7 +32,7 @@ pm_store_update_kpi (PmStore  *self,
 
   stmt = pm_database_prepare (_pm_store_get_database (self),
                               "UPDATE kpi SET title = ?2, unit = ?3, direction = ?4, "
-                              "  measure = ?5, tolerance = ?6, data_source = ?7 "
+                              "  measure = ?5, tolerance = ?6, data_source = ?7, data_notes = ?8 "
                               "WHERE id = ?1",
                               error);
   ok = stmt != NULL;
@@ -47,6 +47,7 @@ pm_store_update_kpi (PmStore  *self,
                                                         pm_kpi_get_measure (kpi)));
       pm_statement_bind_double (stmt, 6, pm_kpi_get_tolerance (kpi));
       pm_statement_bind_text (stmt, 7, pm_kpi_get_data_source (kpi));
+      pm_statement_bind_text (stmt, 8, pm_kpi_get_data_notes (kpi));
       ok = pm_statement_execute (stmt, error) &&
            (pm_database_get_changes (_pm_store_get_database (self)) > 0 || _pm_store_gone (error));
     }
@@ -79,7 +80,7 @@ pm_store_update_pilot (PmStore  *self,
   stmt = pm_database_prepare (_pm_store_get_database (self),
                               "UPDATE pilot SET title = ?2, summary = ?3, focus_area = ?4, "
                               "  start_date = ?5, lead = ?6, delivery_status = ?7, "
-                              "  status_note = ?8, budget_pence = ?9, funding = ?10 "
+                              "  status_note = ?8, budget_pence = ?9, funding = ?10, data_notes = ?11 "
                               "WHERE id = ?1",
                               error);
   ok = stmt != NULL;
@@ -101,6 +102,7 @@ pm_store_update_pilot (PmStore  *self,
       else
         pm_statement_bind_null (stmt, 9);
       pm_statement_bind_text (stmt, 10, pm_pilot_get_funding (pilot));
+      pm_statement_bind_text (stmt, 11, pm_pilot_get_data_notes (pilot));
       ok = pm_statement_execute (stmt, error) &&
            (pm_database_get_changes (_pm_store_get_database (self)) > 0 || _pm_store_gone (error)) &&
            _pm_store_write_outcomes (_pm_store_get_database (self), pm_pilot_get_id (pilot), pilot, error);

@@ -417,10 +417,10 @@ _pm_store_insert_pilot (PmDatabase  *db,
   stmt = pm_database_prepare (db,
                               "INSERT INTO pilot (district_id, position, title, summary, focus_area, "
                               "                   start_date, lead, delivery_status, status_note, "
-                              "                   budget_pence, funding) "
+                              "                   budget_pence, funding, data_notes) "
                               "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM pilot "
                               "             WHERE district_id = ?1), "
-                              "        ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+                              "        ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -441,6 +441,7 @@ _pm_store_insert_pilot (PmDatabase  *db,
   else
     pm_statement_bind_null (stmt, 9);
   pm_statement_bind_text (stmt, 10, pm_pilot_get_funding (pilot));
+  pm_statement_bind_text (stmt, 11, pm_pilot_get_data_notes (pilot));
   id = pm_statement_insert (stmt, error);
   if (id == 0)
     return FALSE;
@@ -482,10 +483,10 @@ _pm_store_insert_kpi (PmDatabase  *db,
 
   stmt = pm_database_prepare (db,
                               "INSERT INTO kpi (pilot_id, position, title, unit, direction, measure, "
-                              "                 tolerance, data_source) "
+                              "                 tolerance, data_source, data_notes) "
                               "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM kpi "
                               "             WHERE pilot_id = ?1), "
-                              "        ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+                              "        ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -497,6 +498,7 @@ _pm_store_insert_kpi (PmDatabase  *db,
   bind_enum (stmt, 5, PM_TYPE_MEASURE, pm_kpi_get_measure (kpi));
   pm_statement_bind_double (stmt, 6, pm_kpi_get_tolerance (kpi));
   pm_statement_bind_text (stmt, 7, pm_kpi_get_data_source (kpi));
+  pm_statement_bind_text (stmt, 8, pm_kpi_get_data_notes (kpi));
   id = pm_statement_insert (stmt, error);
   if (id == 0)
     return FALSE;

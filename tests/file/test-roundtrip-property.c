@@ -335,6 +335,7 @@ make_kpi (Generator *g,
   g_autofree char *prefix = g_strdup_printf ("K%u ", k);
   g_autofree char *title = text_for (g, PM_FIELD_KPI_TITLE, prefix);
   g_autofree char *source = maybe_text (g, PM_FIELD_DATA_SOURCE);
+  g_autofree char *notes = maybe_text (g, PM_FIELD_DATA_NOTES);
   /* Every unit and every baseline state, in turn across KPIs. */
   PmKpi *kpi = pm_kpi_new (title, (k + salt) % 5, g_rand_int_range (g->rand, 0, 3));
   guint n_quarters = full ? PM_LIMIT_QUARTERS : g->shape.quarters;
@@ -343,6 +344,7 @@ make_kpi (Generator *g,
   pm_kpi_set_tolerance (kpi, g_rand_boolean (g->rand) ? PM_KPI_DEFAULT_TOLERANCE
                                                       : g_rand_double_range (g->rand, 0, 1));
   pm_kpi_set_data_source (kpi, source);
+  pm_kpi_set_data_notes (kpi, notes);
   /* Every state with every unit, across KPIs and programmes. */
   add_baseline (g, kpi, k / 5 + k + salt, full);
   add_targets (g, kpi, full);
@@ -422,6 +424,7 @@ make_pilot (Generator *g,
   g_autofree char *lead = maybe_text (g, PM_FIELD_LEAD);
   g_autofree char *status_note = maybe_text (g, PM_FIELD_STATUS_NOTE);
   g_autofree char *funding = maybe_text (g, PM_FIELD_FUNDING);
+  g_autofree char *data_notes = maybe_text (g, PM_FIELD_DATA_NOTES);
   g_auto(GStrv) outcomes = make_strv (g, PM_FIELD_KEY_OUTCOME,
                                       full ? PM_LIMIT_KEY_OUTCOMES : (guint) g_rand_int_range (g->rand, 0, 3));
   guint n_providers = full ? PM_LIMIT_PROVIDERS : (guint) g_rand_int_range (g->rand, 0, 3);
@@ -438,6 +441,7 @@ make_pilot (Generator *g,
   pm_pilot_set_status_note (pilot, status_note);
   pm_pilot_set_budget_pence (pilot, g_rand_boolean (g->rand) ? -1 : g_rand_int_range (g->rand, 0, G_MAXINT32));
   pm_pilot_set_funding (pilot, funding);
+  pm_pilot_set_data_notes (pilot, data_notes);
   if (outcomes[0] != NULL)
     pm_pilot_set_key_outcomes (pilot, (const char * const *) outcomes);
 

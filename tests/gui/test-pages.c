@@ -453,6 +453,51 @@ test_edit_forms_update (Fixture       *fixture,
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "District Pilots 2017");
 }
 
+/* Notes on the data are written in the KPI and pilot forms, in a field
+ * of several lines, kept in the file and shown on the pilot's About. */
+static void
+test_data_notes_edited (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *page = gui_test_window_child (fixture, "pilot_page");
+  GtkWidget *about = gui_test_template_child (page, PM_TYPE_PILOT_PAGE, "pilot_about");
+  GtkWidget *notes_row = gui_test_template_child (about, PM_TYPE_PILOT_ABOUT, "notes_row");
+  g_autoptr(PmProgramme) saved = NULL;
+  g_autoptr(PmKpi) kpi = NULL;
+  PmEditDialog *dialog;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+  PmPilot *pilot;
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_kpi (fixture, WCFC);
+  g_assert_true (gtk_widget_activate_action (gui_test_kpi_table (fixture), "kpi.edit", NULL));
+  dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
+  g_assert_nonnull (dialog);
+  type_into (GTK_TEXT_VIEW (pm_edit_dialog_get_field (dialog, "notes")), "Counted by the provider.\nMonthly.");
+  accept_edit_dialog ();
+  saved = load_back (fixture, &pilot);
+  kpi = g_list_model_get_item (pm_pilot_get_kpis (pilot), 0);
+  g_assert_cmpstr (pm_kpi_get_data_notes (kpi), ==, "Counted by the provider.\nMonthly.");
+  g_clear_object (&saved);
+
+  /* The pilot's form opens with the notes it has. */
+  g_assert_true (gtk_widget_activate_action (page, "pilot.edit", NULL));
+  dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
+  g_assert_nonnull (dialog);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (pm_edit_dialog_get_field (dialog, "notes")));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_true (g_str_has_prefix (shown, "Reach: Appendix A's summary gives 150 families"));
+  type_into (GTK_TEXT_VIEW (pm_edit_dialog_get_field (dialog, "notes")), "The sources disagree.\n\nSee the body.");
+  accept_edit_dialog ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (notes_row)), ==,
+                   "The sources disagree.\n\nSee the body.");
+  saved = load_back (fixture, &pilot);
+  g_assert_cmpstr (pm_pilot_get_data_notes (pilot), ==, "The sources disagree.\n\nSee the body.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +517,7 @@ main (int   argc,
   ADD ("/gui/pages/about-and-spend-follow-edits", test_about_and_spend_follow_edits);
   ADD ("/gui/pages/edit-forms-update", test_edit_forms_update);
   ADD ("/gui/pages/overview-links", test_overview_links);
+  ADD ("/gui/pages/data-notes-edited", test_data_notes_edited);
 
 #undef ADD
 

@@ -167,6 +167,20 @@ summary_sections (PdfText *text)
   return sections;
 }
 
+static gboolean
+level_with (GPtrArray  *title_words,
+            GArray     *title_offsets,
+            gssize      title_at,
+            GPtrArray  *baseline_words,
+            GArray     *baseline_offsets,
+            gssize      at)
+{
+  PdfWord *title_word = g_ptr_array_index (title_words, g_array_index (title_offsets, guint, title_at));
+  PdfWord *key_word = g_ptr_array_index (baseline_words, g_array_index (baseline_offsets, guint, at));
+
+  return title_word->page == key_word->page && ABS (title_word->y0 - key_word->y0) <= 1.0;
+}
+
 /* Checks that @kpis' titles appear in order in @titles and their baselines'
  * keys in order in @baselines; with @title_words and @baseline_words, also
  * that a baseline opening with a figure starts level with its KPI. */
@@ -197,6 +211,14 @@ check_kpis_in_columns (GPtrArray  *kpis,
       for (guint k = 0; kpi->keys[k] != NULL; k++)
         {
           gssize at = find_token (baselines, kpi->keys[k], kpi->repeat ? 0 : baseline_cursor);
+
+          /* The same figure may stand earlier in the column, in the
+           * previous KPI's target ("Target 12"): the baseline's own is
+           * the one level with its KPI. */
+          if (k == 0 && title_words != NULL && kpi->numeric && !kpi->repeat)
+            while (at >= 0 && !level_with (title_words, title_offsets, title_at,
+                                           baseline_words, baseline_offsets, at))
+              at = find_token (baselines, kpi->keys[k], at + 1);
 
           if (at < 0)
             g_error ("%s: the baseline “%s” (%s) of “%s” is not in its district's baseline column of:\n%s",
@@ -328,22 +350,22 @@ check_summary_pdf (const char *path,
   g_assert_cmpuint (page, ==, text->n_pages);
 }
 
-void
-check_appendix_pdf (const char *path,
-                    GPtrArray  *reference)
+/* The column headers of each page of an appendix (its first word,
+ * "District"), checked in order on every page; and the word each of
+ * @districts starts its row with, in order, in the District column. */
+static void
+find_appendix_rows (PdfText     *text,
+                    const char  *path,
+                    GPtrArray   *districts,
+                    PdfWord   ***headers_out,
+                    PdfWord   ***starts_out)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdfText) text = pdf_text_load (path, &error);
-  g_autoptr(GPtrArray) districts = reference_districts (reference);
   g_autoptr(GPtrArray) district_words = g_ptr_array_new ();
   g_autoptr(GArray) district_offsets = NULL;
   g_autofree char *district_text = NULL;
-  g_autofree PdfWord **headers = NULL;
-  g_autofree PdfWord **starts = NULL;
+  PdfWord **headers = g_new0 (PdfWord *, text->n_pages);
+  PdfWord **starts = g_new0 (PdfWord *, districts->len);
   gsize cursor = 0;
-
-  g_assert_no_error (error);
-  headers = g_new0 (PdfWord *, text->n_pages);
 
   /* The column headers, in order, on every page. */
   for (guint p = 0; p < text->n_pages; p++)
@@ -370,7 +392,6 @@ check_appendix_pdf (const char *path,
 
   /* Each district starts a row, in order, in the District column. */
   district_text = pdf_words_join (district_words, &district_offsets);
-  starts = g_new0 (PdfWord *, districts->len);
   for (guint d = 0; d < districts->len; d++)
     {
       const char *name = g_ptr_array_index (districts, d);
@@ -382,6 +403,73 @@ check_appendix_pdf (const char *path,
                                      g_array_index (district_offsets, guint, found - district_text));
       cursor = found - district_text + strlen (name);
     }
+
+  *headers_out = headers;
+  *starts_out = starts;
+}
+
+GPtrArray *
+appendix_column_texts (const char *path,
+                       GPtrArray  *districts,
+                       guint       from_column,
+                       guint       to_column)
+{
+  /* Which word of the header line starts each column ("Key Outcomes" and
+   * "Headline KPIs" are two words each). */
+  static const guint header_word[] = { 0, 1, 2, 4, 6, 7 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdfText) text = pdf_text_load (path, &error);
+  g_autofree PdfWord **headers = NULL;
+  g_autofree PdfWord **starts = NULL;
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (from_column, <, to_column);
+  g_assert_cmpuint (to_column, <=, G_N_ELEMENTS (header_word));
+  find_appendix_rows (text, path, districts, &headers, &starts);
+
+  for (guint d = 0; d < districts->len; d++)
+    {
+      g_autoptr(GPtrArray) words = g_ptr_array_new ();
+      PdfWord *start = starts[d];
+      PdfWord *next = d + 1 < districts->len ? starts[d + 1] : NULL;
+      guint last_page = next != NULL ? next->page : text->n_pages - 1;
+
+      for (guint p = start->page; p <= last_page; p++)
+        {
+          g_autoptr(GPtrArray) line = pdf_text_select (text, p, headers[p]->x0, G_MAXDOUBLE,
+                                                       headers[p]->y0 - 1, headers[p]->y0 + 1);
+          double from_x = ((PdfWord *) g_ptr_array_index (line, header_word[from_column]))->x0 - 1;
+          double to_x = to_column < G_N_ELEMENTS (header_word)
+                        ? ((PdfWord *) g_ptr_array_index (line, header_word[to_column]))->x0 - 1
+                        : G_MAXDOUBLE;
+          double top = p == start->page ? start->y0 - 1 : headers[p]->y1;
+          /* Above the running footer. */
+          double bottom = next != NULL && p == next->page
+                          ? next->y0 - 1 : g_array_index (text->page_heights, double, p) - 40;
+          g_autoptr(GPtrArray) column = pdf_text_select (text, p, from_x, to_x, top, bottom);
+
+          g_ptr_array_extend (words, column, NULL, NULL);
+        }
+
+      g_ptr_array_add (texts, pdf_words_join (words, NULL));
+    }
+
+  return texts;
+}
+
+void
+check_appendix_pdf (const char *path,
+                    GPtrArray  *reference)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdfText) text = pdf_text_load (path, &error);
+  g_autoptr(GPtrArray) districts = reference_districts (reference);
+  g_autofree PdfWord **headers = NULL;
+  g_autofree PdfWord **starts = NULL;
+
+  g_assert_no_error (error);
+  find_appendix_rows (text, path, districts, &headers, &starts);
 
   for (guint d = 0; d < districts->len; d++)
     {

@@ -44,6 +44,15 @@ void       check_summary_pdf         (const char  *path,
  * with its baseline. */
 void       check_appendix_pdf        (const char  *path,
                                       GPtrArray   *reference);
+/* The text of each of @districts' rows in an appendix PDF, in the order
+ * of @districts: the words whose left edge is in the columns from
+ * @from_column up to (not including) @to_column (0 District, 1 Summary,
+ * 2 Key Outcomes, 3 Headline KPIs, 4 Baseline, 5 Progress; 6 the page's
+ * edge), sorted into lines and joined by single spaces. */
+GPtrArray *appendix_column_texts     (const char  *path,
+                                      GPtrArray   *districts,
+                                      guint        from_column,
+                                      guint        to_column);
 /* No two words overlap and every word is inside the margins. */
 void       check_no_overlap          (const char  *path,
                                       double       margin);

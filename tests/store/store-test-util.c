@@ -135,6 +135,7 @@ build_full_pilot (void)
   pm_pilot_set_status_note (pilot, "Implementation delays reported December 2016");
   pm_pilot_set_budget_pence (pilot, 12500000);
   pm_pilot_set_funding (pilot, "Pilot fund; BRFC payment by results");
+  pm_pilot_set_data_notes (pilot, "The report body gives 125 families, the appendix 150.\n\nBoth are kept.");
   pm_pilot_set_key_outcomes (pilot, outcomes);
 
   pm_provider_set_full_name (wcfc, "West Chadsmoor Family Centre");
@@ -163,6 +164,7 @@ build_full_pilot (void)
   pm_kpi_set_measure (referrals, PM_MEASURE_PER_PERIOD);
   pm_kpi_set_tolerance (referrals, 0.25);
   pm_kpi_set_data_source (referrals, "Police and BC to provide");
+  pm_kpi_set_data_notes (referrals, "Figures for one school only");
   baseline = pm_baseline_new_value (212, "2016-11", "in total");
   set_baseline (referrals, baseline);
   g_clear_object (&baseline);
@@ -376,6 +378,7 @@ assert_kpis_equal (PmKpi    *a,
   g_assert_cmpint (pm_kpi_get_measure (a), ==, pm_kpi_get_measure (b));
   g_assert_cmpfloat (pm_kpi_get_tolerance (a), ==, pm_kpi_get_tolerance (b));
   g_assert_cmpstr (pm_kpi_get_data_source (a), ==, pm_kpi_get_data_source (b));
+  g_assert_cmpstr (pm_kpi_get_data_notes (a), ==, pm_kpi_get_data_notes (b));
   assert_baselines_equal (pm_kpi_get_baseline (a), pm_kpi_get_baseline (b));
 
   g_assert_cmpuint (g_list_model_get_n_items (targets_a), ==, g_list_model_get_n_items (targets_b));
@@ -430,6 +433,7 @@ assert_pilots_equal (PmPilot  *a,
   g_assert_cmpstr (pm_pilot_get_status_note (a), ==, pm_pilot_get_status_note (b));
   g_assert_cmpint (pm_pilot_get_budget_pence (a), ==, pm_pilot_get_budget_pence (b));
   g_assert_cmpstr (pm_pilot_get_funding (a), ==, pm_pilot_get_funding (b));
+  g_assert_cmpstr (pm_pilot_get_data_notes (a), ==, pm_pilot_get_data_notes (b));
   assert_strv_equal (pm_pilot_get_key_outcomes (a), pm_pilot_get_key_outcomes (b));
 
   list_a = pm_pilot_get_providers (a);

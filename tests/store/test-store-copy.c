@@ -42,7 +42,7 @@ static const struct
   { "SELECT id, programme_id, position, name FROM district ORDER BY id", "iiit" },
   { "SELECT role_name, district_id FROM lead_district ORDER BY role_name, district_id", "ti" },
   { "SELECT id, district_id, position, title, summary, focus_area, start_date, lead, "
-    "delivery_status, status_note, budget_pence, funding FROM pilot ORDER BY id", "iiitttttttit" },
+    "delivery_status, status_note, budget_pence, funding, data_notes FROM pilot ORDER BY id", "iiitttttttitt" },
   { "SELECT id, pilot_id, position, text FROM key_outcome ORDER BY id", "iiit" },
   { "SELECT id, pilot_id, position, name, full_name, reach_target FROM provider ORDER BY id", "iiitti" },
   { "SELECT id, pilot_id, position, period, provider, families FROM reach_entry ORDER BY id", "iiitti" },
@@ -50,8 +50,8 @@ static const struct
     "ORDER BY id", "iiititt" },
   { "SELECT pilot_id, period, progress, learning, case_study, updated_at FROM narrative "
     "ORDER BY pilot_id, period", "ittttt" },
-  { "SELECT id, pilot_id, position, title, unit, direction, measure, tolerance, data_source "
-    "FROM kpi ORDER BY id", "iiittttrt" },
+  { "SELECT id, pilot_id, position, title, unit, direction, measure, tolerance, data_source, data_notes "
+    "FROM kpi ORDER BY id", "iiittttrtt" },
   { "SELECT kpi_id, state, value, numerator, denominator, date, note, period, source "
     "FROM baseline ORDER BY kpi_id", "itrrrtttt" },
   { "SELECT id, kpi_id, position, site, value FROM baseline_site ORDER BY id", "iiitr" },

@@ -137,7 +137,7 @@ update_header (PmPilotPage *self)
   gtk_label_set_label (self->status_label, pm_format_lead_status (status));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label),
                                _("Delivery as the pilot’s lead sees it; the KPIs’ own status is their RAG mark"));
-  for (int i = PM_DELIVERY_NOT_STARTED; i <= PM_DELIVERY_COMPLETED; i++)
+  for (int i = PM_DELIVERY_NOT_STARTED; i <= PM_DELIVERY_NOT_STATED; i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), pm_format_status_css_class (i));
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), pm_format_status_css_class (status));
 

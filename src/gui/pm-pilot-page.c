@@ -148,8 +148,8 @@ update_header (PmPilotPage *self)
   gtk_label_set_label (self->reach_label, reach_text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->reach_label), reach_text);
 
-  spend = pm_wording_spend (pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_SPENT),
-                            pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_COMMITTED),
+  spend = pm_wording_spend (pm_pilot_get_spend_reported (self->pilot, self->period, PM_SPEND_SPENT),
+                            pm_pilot_get_spend_reported (self->pilot, self->period, PM_SPEND_COMMITTED),
                             pm_pilot_get_budget_pence (self->pilot));
   /* Translators: "Spend: £4,900 spent" */
   spend_text = g_strdup_printf (_("Spend: %s"), spend);

@@ -374,8 +374,8 @@ update_spend_summary (PmQuarterReport *self)
   if (self->pilot == NULL)
     return;
 
-  spend = pm_wording_spend (pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_SPENT),
-                            pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_COMMITTED),
+  spend = pm_wording_spend (pm_pilot_get_spend_reported (self->pilot, self->period, PM_SPEND_SPENT),
+                            pm_pilot_get_spend_reported (self->pilot, self->period, PM_SPEND_COMMITTED),
                             pm_pilot_get_budget_pence (self->pilot));
   /* Translators: "By the end of Q3 2016/17: £4,900 spent" */
   description = g_strdup_printf (_("By the end of %s: %s"), period, spend);

@@ -156,7 +156,14 @@ pm_wording_spend (gint64 spent_pence,
     /* Translators: "£30,000 committed" */
     return g_strdup_printf (_("%s committed"), committed);
 
-  if (budget_pence >= 0)
+  if (budget_pence >= 0 && spent_pence < 0)
+    {
+      g_autofree char *budget = pm_wording_money (budget_pence);
+
+      /* Translators: a budget with no spending reported against it */
+      main_part = g_strdup_printf (_("Not reported, budget %s"), budget);
+    }
+  else if (budget_pence >= 0)
     {
       g_autofree char *budget = pm_wording_money (budget_pence);
 

@@ -49,7 +49,9 @@ char *pm_wording_lead_and_kpis (PmDeliveryStatus  status,
 /* "£4,900 of £50,000 (10%)", "£4,900 spent", with ", £30,000 committed"
  * when some is committed ("£30,000 committed" alone when nothing is spent
  * and there is no budget); "None recorded" when there is nothing at all.
- * @budget_pence is -1 when the budget is not known. */
+ * @budget_pence is -1 when the budget is not known; @spent_pence and
+ * @committed_pence are -1 when nothing is reported (pm_pilot_get_spend_reported()),
+ * so that a budget with nothing reported against it is not "£0 of". */
 char *pm_wording_spend       (gint64       spent_pence,
                               gint64       committed_pence,
                               gint64       budget_pence);

@@ -17,6 +17,18 @@ test_css_classes (void)
   g_assert_cmpstr (pm_format_rag_css_class (PM_RAG_RED), ==, "rag-red");
   g_assert_cmpstr (pm_format_rag_css_class (PM_RAG_GREY), ==, "rag-grey");
   g_assert_cmpstr (pm_format_status_css_class (PM_DELIVERY_DELAYED), ==, "status-delayed");
+  g_assert_cmpstr (pm_format_status_css_class (PM_DELIVERY_NOT_STATED), ==, "status-not-stated");
+}
+
+/* The pilot page's pill for a pilot nobody has said anything of: no
+ * invented "on track". */
+static void
+test_lead_status_not_stated (void)
+{
+  g_autoptr(PmPilot) pilot = pm_pilot_new ("New pilot");
+
+  g_assert_cmpstr (pm_format_lead_status (pm_pilot_get_delivery_status (pilot)), ==, "Lead: not stated");
+  g_assert_cmpstr (pm_format_lead_status (PM_DELIVERY_ON_TRACK), ==, "Lead: on track");
 }
 
 static void
@@ -344,6 +356,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gui/format/css-classes", test_css_classes);
+  g_test_add_func ("/gui/format/lead-status-not-stated", test_lead_status_not_stated);
   g_test_add_func ("/gui/format/kpi-target", test_kpi_target);
   g_test_add_func ("/gui/format/parse-count", test_parse_count);
   g_test_add_func ("/gui/format/parse-period", test_parse_period);

@@ -348,6 +348,20 @@ test_summary_row (void)
   g_assert_cmpstr (pm_summary_row_get_reach_text (total_row), ==, "25 of 125 families (20%)");
 }
 
+/* A budget with no spending entered against it is not "£0 of" it. */
+static void
+test_summary_row_spend_not_reported (void)
+{
+  PmKpi *count, *percentage;
+  g_autoptr(PmProgramme) programme = make_programme (&count, &percentage);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmSummaryRow) total_row = NULL;
+
+  pm_pilot_set_budget_pence (pm_kpi_get_pilot (count), 5000000);
+  total_row = pm_summary_row_new (G_OBJECT (programme), q3);
+  g_assert_cmpstr (pm_summary_row_get_spend_text (total_row), ==, "Not reported, budget £50,000");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +370,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gui/format/css-classes", test_css_classes);
+  g_test_add_func ("/gui/format/summary-row-spend-not-reported", test_summary_row_spend_not_reported);
   g_test_add_func ("/gui/format/lead-status-not-stated", test_lead_status_not_stated);
   g_test_add_func ("/gui/format/kpi-target", test_kpi_target);
   g_test_add_func ("/gui/format/parse-count", test_parse_count);

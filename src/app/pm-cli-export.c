@@ -44,60 +44,113 @@ freeze_round (PmStore    *store,
   return PM_CLI_EXIT_OK;
 }
 
+/* "" clears a setting; NULL leaves it as the programme has it. */
+static void
+apply_setting (PmProgramme *programme,
+               void       (*set) (PmProgramme *, const char *),
+               const char  *value)
+{
+  if (value != NULL)
+    set (programme, value[0] != '\0' ? value : NULL);
+}
+
+/* The pack's settings from the command line, kept in the database with
+ * --save-settings. */
+static gboolean
+apply_settings (const PmCliRequest  *request,
+                PmStore             *store,
+                PmProgramme         *programme,
+                GError             **error)
+{
+  apply_setting (programme, pm_programme_set_committee, request->committee);
+  apply_setting (programme, pm_programme_set_meeting_date, request->meeting_date);
+  apply_setting (programme, pm_programme_set_report_title, request->report_title);
+  apply_setting (programme, pm_programme_set_contact_officer, request->contact_officer);
+
+  if (!request->save_settings)
+    return TRUE;
+
+  pm_store_set_author (store, _pm_cli_author (request->author));
+  return pm_store_update_programme (store, programme, error);
+}
+
+/* Each district's sign-off of the period, for its section. */
+static gboolean
+set_signoffs (PmSummaryReport  *report,
+              PmStore          *store,
+              PmProgramme      *programme,
+              PmPeriod         *period,
+              GError          **error)
+{
+  GListModel *districts = pm_programme_get_districts (programme);
+
+  for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
+    {
+      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, i);
+      PmSignoffState state = pm_store_get_signoff (store, district, period, NULL, error);
+
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      pm_summary_report_set_signoff (report, district, pm_signoff_state_to_words (state));
+    }
+
+  return TRUE;
+}
+
+static PmReport *
+summary_report (PmStore      *store,
+                PmProgramme  *programme,
+                const char   *summary,
+                PmPeriod     *period,
+                GError      **error)
+{
+  PmDistrict *district = _pm_cli_find_district (programme, summary, error);
+  g_autoptr(GListModel) restatements = NULL;
+  g_autoptr(PmReport) report = NULL;
+
+  if (error != NULL && *error != NULL)
+    return NULL;
+
+  report = pm_summary_report_new (programme, period, district);
+  restatements = pm_store_list_restatements (store, programme, period, error);
+  if (restatements == NULL ||
+      !set_signoffs (PM_SUMMARY_REPORT (report), store, programme, period, error))
+    return NULL;
+  pm_summary_report_set_restatements (PM_SUMMARY_REPORT (report), restatements);
+
+  return g_steal_pointer (&report);
+}
+
 static int
-export_report (const char *database,
-               const char *summary,
-               PmPeriod   *period,
-               const char *output,
-               const char *freeze_on,
-               const char *author)
+export_report (const PmCliRequest *request)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PmStore) store = _pm_cli_open_existing (database, freeze_on == NULL, &error);
+  gboolean read_only = request->freeze_on == NULL && !request->save_settings;
+  g_autoptr(PmStore) store = _pm_cli_open_existing (request->database, read_only, &error);
   g_autoptr(PmProgramme) programme = NULL;
   g_autoptr(PmReport) report = NULL;
 
   if (store != NULL)
     programme = pm_store_load (store, &error);
-  if (programme == NULL)
+  if (programme == NULL || !apply_settings (request, store, programme, &error))
     {
-      _pm_cli_print_error (database, error);
+      _pm_cli_print_error (request->database, error);
       return PM_CLI_EXIT_FAILED;
     }
 
-  if (summary != NULL)
-    {
-      PmDistrict *district = _pm_cli_find_district (programme, summary, &error);
-      g_autoptr(GListModel) restatements = NULL;
-
-      if (error != NULL)
-        {
-          _pm_cli_print_error (NULL, error);
-          return PM_CLI_EXIT_FAILED;
-        }
-
-      report = pm_summary_report_new (programme, period, district);
-      restatements = pm_store_list_restatements (store, programme, period, &error);
-      if (restatements == NULL)
-        {
-          _pm_cli_print_error (database, error);
-          return PM_CLI_EXIT_FAILED;
-        }
-      pm_summary_report_set_restatements (PM_SUMMARY_REPORT (report), restatements);
-    }
+  if (request->export_summary != NULL)
+    report = summary_report (store, programme, request->export_summary, request->period, &error);
   else
-    {
-      report = pm_appendix_report_new (programme, period);
-    }
+    report = pm_appendix_report_new (programme, request->period);
 
-  if (!pm_report_export_pdf (report, output, &error))
+  if (report == NULL || !pm_report_export_pdf (report, request->output, &error))
     {
       _pm_cli_print_error (NULL, error);
       return PM_CLI_EXIT_FAILED;
     }
 
-  if (freeze_on != NULL)
-    return freeze_round (store, freeze_on, period, author);
+  if (request->freeze_on != NULL)
+    return freeze_round (store, request->freeze_on, request->period, request->author);
 
   return PM_CLI_EXIT_OK;
 }
@@ -326,8 +379,7 @@ _pm_cli_export_table (const PmCliRequest *request)
 int
 _pm_cli_export_report (const PmCliRequest *request)
 {
-  return export_report (request->database, request->export_summary, request->period,
-                        request->output, request->freeze_on, request->author);
+  return export_report (request);
 }
 
 /* --freeze-round alone: with an export it follows the PDF instead. */

@@ -46,6 +46,11 @@ typedef struct
   const char       *period_code;
   const char       *freeze_on;
   const char       *output;
+  const char       *committee;
+  const char       *meeting_date;
+  const char       *report_title;
+  const char       *contact_officer;
+  gboolean          save_settings;
   const char      **return_paths;
   const char      **trust_keys;
   const char       *add_person;

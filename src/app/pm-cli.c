@@ -18,6 +18,7 @@
 
 #include "pm-cli.h"
 #include "pm-cli-private.h"
+#include "model/pm-date.h"
 #include "store/pm-sample.h"
 #include "util/pm-safe-file.h"
 
@@ -61,6 +62,16 @@ pm_cli_add_options (GApplication *application)
       N_("Write the programme appendix as an Excel workbook (.xlsx): the appendix, then a sheet per district"), NULL },
     { "freeze-round", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --period (and --export-summary or --export-appendix, once written): record the values up to the period as reported to the committee on DATE; later changes are listed as restatements"), N_("YYYY-MM-DD") },
+    { "committee", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export-summary or --export-appendix: the committee the pack goes to, printed on its first page and running header"), N_("NAME") },
+    { "meeting-date", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export-summary or --export-appendix: the day of the committee’s meeting"), N_("YYYY-MM-DD") },
+    { "report-title", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export-summary or --export-appendix: the pack’s title (the appendix’s is “Appendix A: District Pilots Progress” without one)"), N_("TEXT") },
+    { "contact-officer", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export-summary or --export-appendix: who to ask about the report, printed on its first page"), N_("TEXT") },
+    { "save-settings", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --committee, --meeting-date, --report-title or --contact-officer: keep them in the database for later packs (without it they are for this export only)"), NULL },
     { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("The reporting period to export, like FY2016-Q3 (October to December 2016)"), N_("PERIOD") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -204,6 +215,11 @@ read_request (GVariantDict *options,
   g_variant_dict_lookup (options, "password-stdin", "b", &request->password_stdin);
   g_variant_dict_lookup (options, "list-people", "b", &request->list_people);
   g_variant_dict_lookup (options, "remove-person", "&s", &request->remove_person);
+  g_variant_dict_lookup (options, "committee", "&s", &request->committee);
+  g_variant_dict_lookup (options, "meeting-date", "&s", &request->meeting_date);
+  g_variant_dict_lookup (options, "report-title", "&s", &request->report_title);
+  g_variant_dict_lookup (options, "contact-officer", "&s", &request->contact_officer);
+  g_variant_dict_lookup (options, "save-settings", "b", &request->save_settings);
 
   request->database = pm_cli_get_database_path (options);
   request->conflicts = PM_MERGE_CONFLICTS_FAIL;
@@ -220,7 +236,8 @@ check_copy (const PmCliRequest *r)
   if (r->sample || r->list || r->import_path != NULL || r->export_path != NULL ||
       r->csv_path != NULL || r->return_paths != NULL || r->exporting || r->freeze_on != NULL ||
       r->period_code != NULL || r->output != NULL || r->author != NULL ||
-      r->on_conflict != NULL || r->trust_keys != NULL || r->accept_valid)
+      r->on_conflict != NULL || r->trust_keys != NULL || r->accept_valid || r->committee != NULL ||
+      r->meeting_date != NULL || r->report_title != NULL || r->contact_officer != NULL || r->save_settings)
     return _("--copy-to is a command of its own: give it with --database only");
   if (r->copy_to[0] == '\0')
     return _("--copy-to needs a new file, or an empty database on a server");
@@ -261,6 +278,29 @@ check_people (const PmCliRequest *r)
     return _("A lead needs at least one --district: the districts whose values they enter");
   if (!g_str_equal (r->role, "lead") && r->districts != NULL)
     return _("--district goes with --role lead: the office and viewers see every district");
+
+  return NULL;
+}
+
+/* The pack's settings go with a PDF export, and a meeting date must be
+ * a day: checked before anything is opened, so nothing changes. */
+static char *
+check_settings (const PmCliRequest *r)
+{
+  gboolean any = r->committee != NULL || r->meeting_date != NULL || r->report_title != NULL ||
+                 r->contact_officer != NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (any && r->export_summary == NULL && !r->export_appendix)
+    return g_strdup (_("--committee, --meeting-date, --report-title and --contact-officer go with "
+                       "--export-summary or --export-appendix"));
+  if (r->save_settings && !any)
+    return g_strdup (_("--save-settings goes with --committee, --meeting-date, --report-title "
+                       "or --contact-officer"));
+  if (r->meeting_date != NULL && r->meeting_date[0] != '\0' &&
+      !pm_date_validate_day (r->meeting_date, &error))
+    /* Translators: %s says why, like "“next Tuesday” is not a date: write it as 2027-01-14." */
+    return g_strdup_printf (_("--meeting-date: %s"), error->message);
 
   return NULL;
 }
@@ -468,6 +508,7 @@ pm_cli_run (GVariantDict *options,
 {
   g_auto(PmCliRequest) request = { 0, };
   g_autoptr(PmSafeFileProtection) protection = NULL;
+  g_autofree char *settings_usage = NULL;
   const char *usage;
 
   g_return_val_if_fail (options != NULL, FALSE);
@@ -498,6 +539,11 @@ pm_cli_run (GVariantDict *options,
       (usage = check_companions (&request)) != NULL)
     {
       *exit_status = usage_error (usage);
+      return TRUE;
+    }
+  if ((settings_usage = check_settings (&request)) != NULL)
+    {
+      *exit_status = usage_error (settings_usage);
       return TRUE;
     }
 

@@ -250,13 +250,7 @@ typedef struct
 static PmNarrative *
 narrative_copy (PmNarrative *narrative)
 {
-  PmNarrative *copy = pm_narrative_new (pm_narrative_get_period (narrative));
-
-  pm_narrative_set_progress (copy, pm_narrative_get_progress (narrative));
-  pm_narrative_set_learning (copy, pm_narrative_get_learning (narrative));
-  pm_narrative_set_case_study (copy, pm_narrative_get_case_study (narrative));
-
-  return copy;
+  return pm_narrative_copy (narrative);
 }
 
 static void
@@ -313,12 +307,16 @@ pm_edit_set_narrative (PmStore     *store,
                        const char  *progress_text,
                        const char  *learning_text,
                        const char  *case_study_text,
+                       const char  *risks_text,
+                       const char  *milestones_text,
                        PmUndo     **undo,
                        GError     **error)
 {
   g_autofree char *progress = strip_or_null (progress_text);
   g_autofree char *learning = strip_or_null (learning_text);
   g_autofree char *case_study = strip_or_null (case_study_text);
+  g_autofree char *risks = strip_or_null (risks_text);
+  g_autofree char *milestones = strip_or_null (milestones_text);
   g_autoptr(PmNarrative) narrative = NULL;
   g_autoptr(PmNarrative) old = NULL;
   PmNarrative *current;
@@ -333,13 +331,17 @@ pm_edit_set_narrative (PmStore     *store,
 
   if (g_strcmp0 (progress, pm_narrative_get_progress (old)) == 0
       && g_strcmp0 (learning, pm_narrative_get_learning (old)) == 0
-      && g_strcmp0 (case_study, pm_narrative_get_case_study (old)) == 0)
+      && g_strcmp0 (case_study, pm_narrative_get_case_study (old)) == 0
+      && g_strcmp0 (risks, pm_narrative_get_risks (old)) == 0
+      && g_strcmp0 (milestones, pm_narrative_get_milestones (old)) == 0)
     return TRUE;
 
   narrative = pm_narrative_new (period);
   pm_narrative_set_progress (narrative, progress);
   pm_narrative_set_learning (narrative, learning);
   pm_narrative_set_case_study (narrative, case_study);
+  pm_narrative_set_risks (narrative, risks);
+  pm_narrative_set_milestones (narrative, milestones);
 
   if (!pm_store_save_narrative (store, pilot, narrative, error))
     return FALSE;

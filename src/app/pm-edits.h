@@ -50,6 +50,8 @@ gboolean  pm_edit_set_narrative        (PmStore      *store,
                                         const char   *progress,
                                         const char   *learning,
                                         const char   *case_study,
+                                        const char   *risks,
+                                        const char   *milestones,
                                         PmUndo      **undo,
                                         GError      **error);
 /* Families supported so far by @provider (NULL: the pilot as a whole).

@@ -50,6 +50,7 @@ pm_format_status_css_class (PmDeliveryStatus status)
     case PM_DELIVERY_DELAYED:     return "status-delayed";
     case PM_DELIVERY_AT_RISK:     return "status-at-risk";
     case PM_DELIVERY_COMPLETED:   return "status-completed";
+    case PM_DELIVERY_NOT_STATED:  return "status-not-stated";
     default:                      return "status-not-started";
     }
 }
@@ -66,6 +67,7 @@ pm_format_lead_status (PmDeliveryStatus status)
     case PM_DELIVERY_DELAYED:     return _("Lead: delayed");
     case PM_DELIVERY_AT_RISK:     return _("Lead: at risk");
     case PM_DELIVERY_COMPLETED:   return _("Lead: completed");
+    case PM_DELIVERY_NOT_STATED:  return _("Lead: not stated");
     default:                      g_return_val_if_reached ("");
     }
 }

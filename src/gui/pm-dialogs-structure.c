@@ -297,7 +297,7 @@ pm_dialogs_edit_pilot (GtkWindow  *parent,
 
   pm_edit_dialog_add_group (dialog, _("Delivery"), NULL);
   pm_edit_dialog_add_combo (dialog, "status", _("Delivery status"), statuses,
-                            pilot != NULL ? pm_pilot_get_delivery_status (pilot) : PM_DELIVERY_ON_TRACK);
+                            pilot != NULL ? pm_pilot_get_delivery_status (pilot) : PM_DELIVERY_NOT_STATED);
   pm_edit_dialog_add_entry (dialog, "note", _("Why"), pilot != NULL ? pm_pilot_get_status_note (pilot) : NULL);
   pm_edit_dialog_add_entry (dialog, "budget", _("Budget (optional)"), budget);
   pm_edit_dialog_add_entry (dialog, "funding", _("Funding sources"), pilot != NULL ? pm_pilot_get_funding (pilot) : NULL);

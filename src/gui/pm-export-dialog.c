@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "pm-export-dialog.h"
+#include "pm-edits.h"
 #include "pm-format.h"
+#include "model/pm-date.h"
 
 struct _PmExportDialog
 {
@@ -21,6 +23,10 @@ struct _PmExportDialog
   AdwComboRow      *document_row;
   AdwComboRow      *district_row;
   AdwComboRow      *period_row;
+  AdwEntryRow      *committee_row;
+  AdwEntryRow      *meeting_date_row;
+  AdwEntryRow      *report_title_row;
+  AdwEntryRow      *contact_officer_row;
   GtkStringList    *district_names;
   GtkStringList    *period_names;
 
@@ -70,6 +76,74 @@ get_district (PmExportDialog *self)
   return g_ptr_array_index (self->districts, selected - 1);
 }
 
+/* The pack's settings are the PDFs' alone; a meeting date must be a
+ * day, said in the dialog's body and nothing exported until it is. */
+static gboolean
+check_settings (PmExportDialog *self,
+                gboolean        pdf)
+{
+  GtkWidget *rows[] = {
+    GTK_WIDGET (self->committee_row), GTK_WIDGET (self->meeting_date_row),
+    GTK_WIDGET (self->report_title_row), GTK_WIDGET (self->contact_officer_row),
+  };
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->meeting_date_row));
+  g_autoptr(GError) error = NULL;
+  gboolean valid = !pdf || date[0] == '\0' || pm_date_validate_day (date, &error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_widget_set_visible (rows[i], pdf);
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->meeting_date_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->meeting_date_row), "error");
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
+                               valid ? _("Choose what to export; the file comes next.") : error->message);
+
+  return valid;
+}
+
+static const char *
+or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
+static char *
+entry_text (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+/* Keeps what the rows say with the programme, for this pack and the next. */
+static void
+save_settings (PmExportDialog *self)
+{
+  PmProgramme *programme = pm_session_get_programme (self->session);
+  PmStore *store = pm_session_get_store (self->session);
+  const char *names[] = { "committee", "meeting-date", "report-title", "contact-officer" };
+  AdwEntryRow *rows[] = {
+    self->committee_row, self->meeting_date_row, self->report_title_row, self->contact_officer_row,
+  };
+  GValue values[G_N_ELEMENTS (names)] = { G_VALUE_INIT, };
+  g_autoptr(PmUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (programme == NULL || store == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_value_init (&values[i], G_TYPE_STRING);
+      g_value_take_string (&values[i], entry_text (rows[i]));
+    }
+  if (!pm_edit_update (store, G_OBJECT (programme), G_N_ELEMENTS (names), names, values, &undo, &error))
+    pm_session_report_failure (self->session, _("Could Not Save the Committee’s Details"), error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_value_unset (&values[i]);
+}
+
 /* The district matters to the summaries (one or all) and to a return
  * (one, which must be chosen); the rest are of the whole programme. */
 static void
@@ -79,7 +153,8 @@ choice_changed_cb (PmExportDialog *self)
   gboolean summaries = g_str_equal (document, PM_EXPORT_SUMMARIES);
   gboolean one = g_str_equal (document, PM_EXPORT_RETURN);
   gboolean whole = g_str_equal (document, PM_EXPORT_PROGRAMME);
-  gboolean ready = !one || get_district (self) != NULL;
+  gboolean pdf = summaries || g_str_equal (document, PM_EXPORT_APPENDIX);
+  gboolean ready = (!one || get_district (self) != NULL) && check_settings (self, pdf);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->district_row), summaries || one);
   gtk_widget_set_sensitive (GTK_WIDGET (self->period_row), !whole);
@@ -127,6 +202,18 @@ fill (PmExportDialog *self,
       gtk_string_list_append (self->period_names, label);
     }
   adw_combo_row_set_selected (self->period_row, pm_period_get_index (period) - first);
+
+  if (programme != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->committee_row),
+                             or_empty (pm_programme_get_committee (programme)));
+      gtk_editable_set_text (GTK_EDITABLE (self->meeting_date_row),
+                             or_empty (pm_programme_get_meeting_date (programme)));
+      gtk_editable_set_text (GTK_EDITABLE (self->report_title_row),
+                             or_empty (pm_programme_get_report_title (programme)));
+      gtk_editable_set_text (GTK_EDITABLE (self->contact_officer_row),
+                             or_empty (pm_programme_get_contact_officer (programme)));
+    }
 }
 
 void
@@ -143,6 +230,8 @@ pm_export_dialog_export_to (PmExportDialog *self,
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   district = get_district (self);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->committee_row)) && check_settings (self, TRUE))
+    save_settings (self);
   period = self->first_period + (int) adw_combo_row_get_selected (self->period_row);
   uri = file != NULL ? g_file_get_uri (file) : g_strdup ("");
 
@@ -244,6 +333,10 @@ pm_export_dialog_class_init (PmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmExportDialog, document_row);
   gtk_widget_class_bind_template_child (widget_class, PmExportDialog, district_row);
   gtk_widget_class_bind_template_child (widget_class, PmExportDialog, period_row);
+  gtk_widget_class_bind_template_child (widget_class, PmExportDialog, committee_row);
+  gtk_widget_class_bind_template_child (widget_class, PmExportDialog, meeting_date_row);
+  gtk_widget_class_bind_template_child (widget_class, PmExportDialog, report_title_row);
+  gtk_widget_class_bind_template_child (widget_class, PmExportDialog, contact_officer_row);
   gtk_widget_class_bind_template_child (widget_class, PmExportDialog, district_names);
   gtk_widget_class_bind_template_child (widget_class, PmExportDialog, period_names);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);

@@ -146,7 +146,7 @@ update_header (PmPilotPage *self)
   gtk_label_set_label (self->status_label, pm_format_lead_status (status));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label),
                                _("Delivery as the pilot’s lead sees it; the KPIs’ own status is their RAG mark"));
-  for (int i = PM_DELIVERY_NOT_STARTED; i <= PM_DELIVERY_COMPLETED; i++)
+  for (int i = PM_DELIVERY_NOT_STARTED; i <= PM_DELIVERY_NOT_STATED; i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), pm_format_status_css_class (i));
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), pm_format_status_css_class (status));
 
@@ -157,8 +157,8 @@ update_header (PmPilotPage *self)
   gtk_label_set_label (self->reach_label, reach_text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->reach_label), reach_text);
 
-  spend = pm_wording_spend (pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_SPENT),
-                            pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_COMMITTED),
+  spend = pm_wording_spend (pm_pilot_get_spend_reported (self->pilot, self->period, PM_SPEND_SPENT),
+                            pm_pilot_get_spend_reported (self->pilot, self->period, PM_SPEND_COMMITTED),
                             pm_pilot_get_budget_pence (self->pilot));
   /* Translators: "Spend: £4,900 spent" */
   spend_text = g_strdup_printf (_("Spend: %s"), spend);

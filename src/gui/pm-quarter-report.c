@@ -23,6 +23,8 @@ struct _PmQuarterReport
   GtkTextView         *progress_view;
   GtkTextView         *learning_view;
   GtkTextView         *case_study_view;
+  GtkTextView         *risks_view;
+  GtkTextView         *milestones_view;
   AdwPreferencesGroup *reach_group;
   GtkListBox          *reach_list;
   GtkLabel            *reach_error;
@@ -78,7 +80,9 @@ narrative_modified (PmQuarterReport *self)
 {
   return gtk_text_buffer_get_modified (gtk_text_view_get_buffer (self->progress_view))
          || gtk_text_buffer_get_modified (gtk_text_view_get_buffer (self->learning_view))
-         || gtk_text_buffer_get_modified (gtk_text_view_get_buffer (self->case_study_view));
+         || gtk_text_buffer_get_modified (gtk_text_view_get_buffer (self->case_study_view))
+         || gtk_text_buffer_get_modified (gtk_text_view_get_buffer (self->risks_view))
+         || gtk_text_buffer_get_modified (gtk_text_view_get_buffer (self->milestones_view));
 }
 
 static void
@@ -105,6 +109,8 @@ load_narrative (PmQuarterReport *self)
   set_buffer (self->progress_view, narrative != NULL ? pm_narrative_get_progress (narrative) : NULL);
   set_buffer (self->learning_view, narrative != NULL ? pm_narrative_get_learning (narrative) : NULL);
   set_buffer (self->case_study_view, narrative != NULL ? pm_narrative_get_case_study (narrative) : NULL);
+  set_buffer (self->risks_view, narrative != NULL ? pm_narrative_get_risks (narrative) : NULL);
+  set_buffer (self->milestones_view, narrative != NULL ? pm_narrative_get_milestones (narrative) : NULL);
   self->loading_narrative = FALSE;
 
   /* Translators: "Narrative for Q3 2016/17" */
@@ -119,6 +125,8 @@ save_narrative (PmQuarterReport *self)
   g_autofree char *progress = NULL;
   g_autofree char *learning = NULL;
   g_autofree char *case_study = NULL;
+  g_autofree char *risks = NULL;
+  g_autofree char *milestones = NULL;
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -128,9 +136,11 @@ save_narrative (PmQuarterReport *self)
   progress = buffer_text (self->progress_view);
   learning = buffer_text (self->learning_view);
   case_study = buffer_text (self->case_study_view);
+  risks = buffer_text (self->risks_view);
+  milestones = buffer_text (self->milestones_view);
 
   if (!pm_edit_set_narrative (store, self->pilot, self->period,
-                              progress, learning, case_study, &undo, &error))
+                              progress, learning, case_study, risks, milestones, &undo, &error))
     {
       /* The text stays in the fields, marked as not yet saved. */
       pm_session_report_failure (self->session, _("Could Not Save the Narrative"), error);
@@ -140,6 +150,8 @@ save_narrative (PmQuarterReport *self)
   gtk_text_buffer_set_modified (gtk_text_view_get_buffer (self->progress_view), FALSE);
   gtk_text_buffer_set_modified (gtk_text_view_get_buffer (self->learning_view), FALSE);
   gtk_text_buffer_set_modified (gtk_text_view_get_buffer (self->case_study_view), FALSE);
+  gtk_text_buffer_set_modified (gtk_text_view_get_buffer (self->risks_view), FALSE);
+  gtk_text_buffer_set_modified (gtk_text_view_get_buffer (self->milestones_view), FALSE);
 
   if (undo != NULL)
     pm_session_report_saved (self->session, _("Narrative saved"), g_steal_pointer (&undo));
@@ -362,8 +374,8 @@ update_spend_summary (PmQuarterReport *self)
   if (self->pilot == NULL)
     return;
 
-  spend = pm_wording_spend (pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_SPENT),
-                            pm_pilot_get_spend_at (self->pilot, self->period, PM_SPEND_COMMITTED),
+  spend = pm_wording_spend (pm_pilot_get_spend_reported (self->pilot, self->period, PM_SPEND_SPENT),
+                            pm_pilot_get_spend_reported (self->pilot, self->period, PM_SPEND_COMMITTED),
                             pm_pilot_get_budget_pence (self->pilot));
   /* Translators: "By the end of Q3 2016/17: £4,900 spent" */
   description = g_strdup_printf (_("By the end of %s: %s"), period, spend);
@@ -526,6 +538,8 @@ pm_quarter_report_class_init (PmQuarterReportClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, progress_view);
   gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, learning_view);
   gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, case_study_view);
+  gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, risks_view);
+  gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, milestones_view);
   gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, reach_group);
   gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, reach_list);
   gtk_widget_class_bind_template_child (widget_class, PmQuarterReport, reach_error);
@@ -536,7 +550,7 @@ pm_quarter_report_class_init (PmQuarterReportClass *klass)
 static void
 pm_quarter_report_init (PmQuarterReport *self)
 {
-  GtkTextView *views[3];
+  GtkTextView *views[5];
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -562,6 +576,8 @@ pm_quarter_report_init (PmQuarterReport *self)
   views[0] = self->progress_view;
   views[1] = self->learning_view;
   views[2] = self->case_study_view;
+  views[3] = self->risks_view;
+  views[4] = self->milestones_view;
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       GtkEventController *focus = gtk_event_controller_focus_new ();

@@ -68,8 +68,8 @@ typedef struct
   int     reached;        /* -1 while nothing is reported */
   int     reached_with_target;
   int     target;
-  gint64  spent;
-  gint64  committed;
+  gint64  spent;          /* -1 while nothing is reported */
+  gint64  committed;      /* likewise */
   gint64  budget;         /* -1 while no pilot has one */
   guint   counts[PM_N_RAG];
 } Totals;
@@ -82,6 +82,7 @@ add_pilot (Totals   *totals,
   guint counts[PM_N_RAG] = { 0, };
   int reached = pm_pilot_get_reach_at (pilot, period);
   gint64 budget = pm_pilot_get_budget_pence (pilot);
+  gint64 spent, committed;
 
   totals->pilots++;
   if (reached >= 0)
@@ -89,8 +90,12 @@ add_pilot (Totals   *totals,
   if (reached >= 0 && pm_pilot_get_reach_target (pilot) > 0)
     totals->reached_with_target += reached;
   totals->target += pm_pilot_get_reach_target (pilot);
-  totals->spent += pm_pilot_get_spend_at (pilot, period, PM_SPEND_SPENT);
-  totals->committed += pm_pilot_get_spend_at (pilot, period, PM_SPEND_COMMITTED);
+  spent = pm_pilot_get_spend_reported (pilot, period, PM_SPEND_SPENT);
+  committed = pm_pilot_get_spend_reported (pilot, period, PM_SPEND_COMMITTED);
+  if (spent >= 0)
+    totals->spent = MAX (totals->spent, 0) + spent;
+  if (committed >= 0)
+    totals->committed = MAX (totals->committed, 0) + committed;
   if (budget >= 0)
     totals->budget = MAX (totals->budget, 0) + budget;
 
@@ -153,7 +158,7 @@ set_double (PmSummaryRow *self,
 static void
 recompute (PmSummaryRow *self)
 {
-  Totals totals = { 0, -1, 0, 0, 0, 0, -1, { 0, } };
+  Totals totals = { 0, -1, 0, 0, -1, -1, -1, { 0, } };
   int status = -1;
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -202,7 +207,7 @@ recompute (PmSummaryRow *self)
               totals.target > 0 ? (double) totals.reached_with_target / totals.target : -1,
               PROP_SORT_REACH);
   set_double (self, &self->sort_spend,
-              totals.budget > 0 ? (double) totals.spent / (double) totals.budget : -1,
+              totals.budget > 0 ? (double) MAX (totals.spent, 0) / (double) totals.budget : -1,
               PROP_SORT_SPEND);
 
   if (status != self->sort_status)

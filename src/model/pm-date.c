@@ -86,6 +86,25 @@ pm_date_validate (const char  *iso,
 }
 
 gboolean
+pm_date_validate_day (const char  *iso,
+                      GError     **error)
+{
+  int year, month, day;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!parse_iso (iso, &year, &month, &day) || day == 0)
+    {
+      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_DATE,
+                   _("“%s” is not a date: write it as 2027-01-14."),
+                   iso != NULL ? iso : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
 pm_date_to_gdate (const char *iso,
                   GDate      *date)
 {

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 gboolean  pm_date_validate      (const char  *iso,
                                  GError     **error);
 /* Fills @date (a month-only date is its first day). FALSE on a bad date. */
+/* TRUE for a whole "YYYY-MM-DD" naming a real day (a meeting, say);
+ * otherwise a PM_MODEL_ERROR_INVALID_DATE naming the text. */
+gboolean  pm_date_validate_day  (const char  *iso,
+                                 GError     **error);
 gboolean  pm_date_to_gdate      (const char  *iso,
                                  GDate       *date);
 /* Days since 1 January of year 1 (GDate's julian day), or 0 when invalid. */

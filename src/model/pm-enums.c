@@ -37,7 +37,8 @@ G_DEFINE_ENUM_TYPE (PmDeliveryStatus, pm_delivery_status,
   G_DEFINE_ENUM_VALUE (PM_DELIVERY_ON_TRACK, "on-track"),
   G_DEFINE_ENUM_VALUE (PM_DELIVERY_DELAYED, "delayed"),
   G_DEFINE_ENUM_VALUE (PM_DELIVERY_AT_RISK, "at-risk"),
-  G_DEFINE_ENUM_VALUE (PM_DELIVERY_COMPLETED, "completed"))
+  G_DEFINE_ENUM_VALUE (PM_DELIVERY_COMPLETED, "completed"),
+  G_DEFINE_ENUM_VALUE (PM_DELIVERY_NOT_STATED, "not-stated"))
 
 G_DEFINE_ENUM_TYPE (PmSpendStatus, pm_spend_status,
   G_DEFINE_ENUM_VALUE (PM_SPEND_SPENT, "spent"),
@@ -160,6 +161,8 @@ pm_delivery_status_get_label (PmDeliveryStatus status)
     case PM_DELIVERY_DELAYED:     return _("Delayed");
     case PM_DELIVERY_AT_RISK:     return _("At risk");
     case PM_DELIVERY_COMPLETED:   return _("Completed");
+    /* Translators: a pilot's delivery status that nobody has entered */
+    case PM_DELIVERY_NOT_STATED:  return _("Not stated");
     default:                      g_return_val_if_reached ("");
     }
 }

@@ -50,6 +50,8 @@ typedef enum
   PM_DELIVERY_DELAYED,
   PM_DELIVERY_AT_RISK,
   PM_DELIVERY_COMPLETED,
+  /* Nobody has said: printed as "not stated", never as a default. */
+  PM_DELIVERY_NOT_STATED,
 } PmDeliveryStatus;
 
 typedef enum

@@ -43,6 +43,11 @@ static const FieldInfo fields[PM_N_FIELDS] = {
   [PM_FIELD_AUTHOR] = { PM_TEXT_NAME, N_("An author’s name") },
   [PM_FIELD_SIGNOFF_COMMENT] = { PM_TEXT_NOTE, N_("A sign-off comment") },
   [PM_FIELD_DATA_NOTES] = { PM_TEXT_NOTE, N_("Notes on the data") },
+  [PM_FIELD_NARRATIVE_RISKS] = { PM_TEXT_NARRATIVE, N_("A narrative’s risks and issues") },
+  [PM_FIELD_NARRATIVE_MILESTONES] = { PM_TEXT_NARRATIVE, N_("A narrative’s next milestones") },
+  [PM_FIELD_COMMITTEE] = { PM_TEXT_NAME, N_("A committee’s name") },
+  [PM_FIELD_REPORT_TITLE] = { PM_TEXT_NAME, N_("A report’s title") },
+  [PM_FIELD_CONTACT_OFFICER] = { PM_TEXT_NAME, N_("A contact officer") },
 };
 
 static const guint list_max[PM_N_LISTS] = {
@@ -345,7 +350,9 @@ pm_limits_check_narrative (PmNarrative  *narrative,
 
   return pm_limits_check_text (PM_FIELD_NARRATIVE_PROGRESS, pm_narrative_get_progress (narrative), error) &&
          pm_limits_check_text (PM_FIELD_NARRATIVE_LEARNING, pm_narrative_get_learning (narrative), error) &&
-         pm_limits_check_text (PM_FIELD_NARRATIVE_CASE_STUDY, pm_narrative_get_case_study (narrative), error);
+         pm_limits_check_text (PM_FIELD_NARRATIVE_CASE_STUDY, pm_narrative_get_case_study (narrative), error) &&
+         pm_limits_check_text (PM_FIELD_NARRATIVE_RISKS, pm_narrative_get_risks (narrative), error) &&
+         pm_limits_check_text (PM_FIELD_NARRATIVE_MILESTONES, pm_narrative_get_milestones (narrative), error);
 }
 
 gboolean
@@ -558,6 +565,9 @@ check_programme_in (PmProgramme *programme,
 {
   if (!pm_limits_check_text (PM_FIELD_PROGRAMME_NAME, pm_programme_get_name (programme), error) ||
       !pm_limits_check_text (PM_FIELD_PROGRAMME_DESCRIPTION, pm_programme_get_description (programme), error) ||
+      !pm_limits_check_text (PM_FIELD_COMMITTEE, pm_programme_get_committee (programme), error) ||
+      !pm_limits_check_text (PM_FIELD_REPORT_TITLE, pm_programme_get_report_title (programme), error) ||
+      !pm_limits_check_text (PM_FIELD_CONTACT_OFFICER, pm_programme_get_contact_officer (programme), error) ||
       !check_strv (PM_FIELD_DESIGN_CRITERION, PM_LIST_DESIGN_CRITERIA,
                    pm_programme_get_design_criteria (programme), error))
     return FALSE;

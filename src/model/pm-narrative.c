@@ -13,6 +13,8 @@ struct _PmNarrative
   char     *progress;
   char     *learning;
   char     *case_study;
+  char     *risks;
+  char     *milestones;
 };
 
 G_DEFINE_FINAL_TYPE (PmNarrative, pm_narrative, G_TYPE_OBJECT)
@@ -23,6 +25,8 @@ enum {
   PROP_PROGRESS,
   PROP_LEARNING,
   PROP_CASE_STUDY,
+  PROP_RISKS,
+  PROP_MILESTONES,
   N_PROPS
 };
 
@@ -46,6 +50,8 @@ pm_narrative_finalize (GObject *object)
   g_clear_pointer (&self->progress, g_free);
   g_clear_pointer (&self->learning, g_free);
   g_clear_pointer (&self->case_study, g_free);
+  g_clear_pointer (&self->risks, g_free);
+  g_clear_pointer (&self->milestones, g_free);
 
   G_OBJECT_CLASS (pm_narrative_parent_class)->finalize (object);
 }
@@ -74,6 +80,14 @@ pm_narrative_get_property (GObject    *object,
 
     case PROP_CASE_STUDY:
       g_value_set_string (value, self->case_study);
+      break;
+
+    case PROP_RISKS:
+      g_value_set_string (value, self->risks);
+      break;
+
+    case PROP_MILESTONES:
+      g_value_set_string (value, self->milestones);
       break;
 
     default:
@@ -105,6 +119,14 @@ pm_narrative_set_property (GObject      *object,
 
     case PROP_CASE_STUDY:
       pm_narrative_set_case_study (self, g_value_get_string (value));
+      break;
+
+    case PROP_RISKS:
+      pm_narrative_set_risks (self, g_value_get_string (value));
+      break;
+
+    case PROP_MILESTONES:
+      pm_narrative_set_milestones (self, g_value_get_string (value));
       break;
 
     default:
@@ -139,6 +161,16 @@ pm_narrative_class_init (PmNarrativeClass *klass)
 
   properties[PROP_CASE_STUDY] =
     g_param_spec_string ("case-study", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_RISKS] =
+    g_param_spec_string ("risks", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_MILESTONES] =
+    g_param_spec_string ("milestones", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -222,6 +254,71 @@ pm_narrative_set_case_study (PmNarrative *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE_STUDY]);
 }
 
+const char *
+pm_narrative_get_risks (PmNarrative *self)
+{
+  g_return_val_if_fail (PM_IS_NARRATIVE (self), NULL);
+
+  return self->risks;
+}
+
+void
+pm_narrative_set_risks (PmNarrative *self,
+                        const char  *risks)
+{
+  g_return_if_fail (PM_IS_NARRATIVE (self));
+
+  if (_pm_set_str (&self->risks, risks))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RISKS]);
+}
+
+const char *
+pm_narrative_get_milestones (PmNarrative *self)
+{
+  g_return_val_if_fail (PM_IS_NARRATIVE (self), NULL);
+
+  return self->milestones;
+}
+
+void
+pm_narrative_set_milestones (PmNarrative *self,
+                             const char  *milestones)
+{
+  g_return_if_fail (PM_IS_NARRATIVE (self));
+
+  if (_pm_set_str (&self->milestones, milestones))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MILESTONES]);
+}
+
+PmNarrative *
+pm_narrative_copy (PmNarrative *self)
+{
+  g_return_val_if_fail (PM_IS_NARRATIVE (self), NULL);
+
+  return g_object_new (PM_TYPE_NARRATIVE,
+                       "period", self->period,
+                       "progress", self->progress,
+                       "learning", self->learning,
+                       "case-study", self->case_study,
+                       "risks", self->risks,
+                       "milestones", self->milestones,
+                       NULL);
+}
+
+gboolean
+pm_narrative_same_texts (PmNarrative *a,
+                         PmNarrative *b)
+{
+  g_return_val_if_fail (PM_IS_NARRATIVE (a), FALSE);
+  g_return_val_if_fail (PM_IS_NARRATIVE (b), FALSE);
+
+  return g_strcmp0 (a->progress, b->progress) == 0 &&
+         g_strcmp0 (a->learning, b->learning) == 0 &&
+         g_strcmp0 (a->case_study, b->case_study) == 0 &&
+         g_strcmp0 (a->risks, b->risks) == 0 &&
+         g_strcmp0 (a->milestones, b->milestones) == 0;
+}
+
 static gboolean
 is_blank (const char *text)
 {
@@ -242,5 +339,7 @@ pm_narrative_is_empty (PmNarrative *self)
 
   return is_blank (self->progress) &&
          is_blank (self->learning) &&
-         is_blank (self->case_study);
+         is_blank (self->case_study) &&
+         is_blank (self->risks) &&
+         is_blank (self->milestones);
 }

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PmNarrative, pm_narrative, PM, NARRATIVE, GObject)
 
 /* Properties: "period" (construct-only), "progress", "learning",
- * "case-study" (strings or NULL). */
+ * "case-study", "risks" (risks and issues), "milestones" (next
+ * milestones) (strings or NULL). */
 PmNarrative *pm_narrative_new            (PmPeriod    *period);
 PmPeriod    *pm_narrative_get_period     (PmNarrative *self);
 const char  *pm_narrative_get_progress   (PmNarrative *self);
@@ -26,7 +27,18 @@ void         pm_narrative_set_learning   (PmNarrative *self,
 const char  *pm_narrative_get_case_study (PmNarrative *self);
 void         pm_narrative_set_case_study (PmNarrative *self,
                                           const char  *case_study);
-/* TRUE when all three texts are empty. */
+const char  *pm_narrative_get_risks      (PmNarrative *self);
+void         pm_narrative_set_risks      (PmNarrative *self,
+                                          const char  *risks);
+const char  *pm_narrative_get_milestones (PmNarrative *self);
+void         pm_narrative_set_milestones (PmNarrative *self,
+                                          const char  *milestones);
+/* A new narrative for the same period with the same texts. */
+PmNarrative *pm_narrative_copy           (PmNarrative *self);
+/* TRUE when @a and @b say the same (whatever their periods). */
+gboolean     pm_narrative_same_texts     (PmNarrative *a,
+                                          PmNarrative *b);
+/* TRUE when all the texts are empty. */
 gboolean     pm_narrative_is_empty       (PmNarrative *self);
 
 G_END_DECLS

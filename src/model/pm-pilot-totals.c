@@ -133,6 +133,32 @@ pm_pilot_get_spend_at (PmPilot       *self,
   return total;
 }
 
+gint64
+pm_pilot_get_spend_reported (PmPilot       *self,
+                             PmPeriod      *period,
+                             PmSpendStatus  status)
+{
+  GListModel *spend;
+  guint n_items;
+
+  g_return_val_if_fail (PM_IS_PILOT (self), -1);
+  g_return_val_if_fail (PM_IS_PERIOD (period), -1);
+
+  spend = pm_pilot_get_spend (self);
+  n_items = g_list_model_get_n_items (spend);
+  for (guint i = 0; i < n_items; i++)
+    {
+      PmSpendItem *item = borrow_item (spend, i);
+      PmPeriod *item_period = pm_spend_item_get_period (item);
+
+      if (pm_spend_item_get_status (item) == status &&
+          (item_period == NULL || pm_period_compare (item_period, period) <= 0))
+        return pm_pilot_get_spend_at (self, period, status);
+    }
+
+  return -1;
+}
+
 void
 pm_pilot_count_rag (PmPilot  *self,
                     PmPeriod *period,

@@ -293,7 +293,7 @@ pm_pilot_class_init (PmPilotClass *klass)
 
   properties[PROP_DELIVERY_STATUS] =
     g_param_spec_enum ("delivery-status", NULL, NULL,
-                       PM_TYPE_DELIVERY_STATUS, PM_DELIVERY_ON_TRACK,
+                       PM_TYPE_DELIVERY_STATUS, PM_DELIVERY_NOT_STATED,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_STATUS_NOTE] = string_pspec ("status-note");
@@ -330,7 +330,7 @@ static void
 pm_pilot_init (PmPilot *self)
 {
   self->budget_pence = -1;
-  self->delivery_status = PM_DELIVERY_ON_TRACK;
+  self->delivery_status = PM_DELIVERY_NOT_STATED;
   self->providers = g_list_store_new (PM_TYPE_PROVIDER);
   self->reach = g_list_store_new (PM_TYPE_REACH_ENTRY);
   self->spend = g_list_store_new (PM_TYPE_SPEND_ITEM);
@@ -466,7 +466,7 @@ pm_pilot_set_lead (PmPilot    *self,
 PmDeliveryStatus
 pm_pilot_get_delivery_status (PmPilot *self)
 {
-  g_return_val_if_fail (PM_IS_PILOT (self), PM_DELIVERY_ON_TRACK);
+  g_return_val_if_fail (PM_IS_PILOT (self), PM_DELIVERY_NOT_STATED);
 
   return self->delivery_status;
 }

@@ -100,6 +100,12 @@ gint64              pm_pilot_get_spend_at         (PmPilot            *self,
                                                    PmPeriod           *period,
                                                    PmSpendStatus       status);
 
+/* The same, or -1 when no item of @status is recorded by then, so that
+ * nothing entered is not printed as £0. */
+gint64              pm_pilot_get_spend_reported   (PmPilot            *self,
+                                                   PmPeriod           *period,
+                                                   PmSpendStatus       status);
+
 GListModel         *pm_pilot_get_narratives       (PmPilot            *self);
 PmNarrative        *pm_pilot_get_narrative        (PmPilot            *self,
                                                    PmPeriod           *period);

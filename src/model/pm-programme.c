@@ -4,6 +4,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "pm-date.h"
 #include "pm-model-private.h"
 #include "pm-programme.h"
 
@@ -21,6 +22,10 @@ struct _PmProgramme
   char        *name;
   char        *description;
   char       **design_criteria;
+  char        *committee;
+  char        *meeting_date;
+  char        *report_title;
+  char        *contact_officer;
 };
 
 G_DEFINE_FINAL_TYPE (PmProgramme, pm_programme, G_TYPE_OBJECT)
@@ -32,6 +37,10 @@ enum {
   PROP_DESCRIPTION,
   PROP_DESIGN_CRITERIA,
   PROP_DISTRICTS,
+  PROP_COMMITTEE,
+  PROP_MEETING_DATE,
+  PROP_REPORT_TITLE,
+  PROP_CONTACT_OFFICER,
   N_PROPS
 };
 
@@ -55,6 +64,10 @@ pm_programme_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->committee, g_free);
+  g_clear_pointer (&self->meeting_date, g_free);
+  g_clear_pointer (&self->report_title, g_free);
+  g_clear_pointer (&self->contact_officer, g_free);
   g_clear_pointer (&self->design_criteria, g_strfreev);
 
   G_OBJECT_CLASS (pm_programme_parent_class)->finalize (object);
@@ -90,6 +103,22 @@ pm_programme_get_property (GObject    *object,
       g_value_set_object (value, self->districts);
       break;
 
+    case PROP_COMMITTEE:
+      g_value_set_string (value, self->committee);
+      break;
+
+    case PROP_MEETING_DATE:
+      g_value_set_string (value, self->meeting_date);
+      break;
+
+    case PROP_REPORT_TITLE:
+      g_value_set_string (value, self->report_title);
+      break;
+
+    case PROP_CONTACT_OFFICER:
+      g_value_set_string (value, self->contact_officer);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -119,6 +148,22 @@ pm_programme_set_property (GObject      *object,
 
     case PROP_DESIGN_CRITERIA:
       pm_programme_set_design_criteria (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_COMMITTEE:
+      pm_programme_set_committee (self, g_value_get_string (value));
+      break;
+
+    case PROP_MEETING_DATE:
+      pm_programme_set_meeting_date (self, g_value_get_string (value));
+      break;
+
+    case PROP_REPORT_TITLE:
+      pm_programme_set_report_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_CONTACT_OFFICER:
+      pm_programme_set_contact_officer (self, g_value_get_string (value));
       break;
 
     default:
@@ -155,6 +200,26 @@ pm_programme_class_init (PmProgrammeClass *klass)
     g_param_spec_boxed ("design-criteria", NULL, NULL,
                         G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_COMMITTEE] =
+    g_param_spec_string ("committee", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_MEETING_DATE] =
+    g_param_spec_string ("meeting-date", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_REPORT_TITLE] =
+    g_param_spec_string ("report-title", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CONTACT_OFFICER] =
+    g_param_spec_string ("contact-officer", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DISTRICTS] =
     g_param_spec_object ("districts", NULL, NULL,
@@ -437,4 +502,77 @@ pm_programme_count_rag (PmProgramme *self,
       for (guint j = 0; j < PM_N_RAG; j++)
         counts[j] += district_counts[j];
     }
+}
+
+const char *
+pm_programme_get_committee (PmProgramme *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRAMME (self), NULL);
+
+  return self->committee;
+}
+
+void
+pm_programme_set_committee (PmProgramme *self,
+                           const char  *value)
+{
+  g_return_if_fail (PM_IS_PROGRAMME (self));
+
+  if (_pm_set_str (&self->committee, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMITTEE]);
+}
+
+const char *
+pm_programme_get_meeting_date (PmProgramme *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRAMME (self), NULL);
+
+  return self->meeting_date;
+}
+
+void
+pm_programme_set_meeting_date (PmProgramme *self,
+                              const char  *value)
+{
+  g_return_if_fail (PM_IS_PROGRAMME (self));
+  g_return_if_fail (value == NULL || pm_date_validate_day (value, NULL));
+
+  if (_pm_set_str (&self->meeting_date, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING_DATE]);
+}
+
+const char *
+pm_programme_get_report_title (PmProgramme *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRAMME (self), NULL);
+
+  return self->report_title;
+}
+
+void
+pm_programme_set_report_title (PmProgramme *self,
+                              const char  *value)
+{
+  g_return_if_fail (PM_IS_PROGRAMME (self));
+
+  if (_pm_set_str (&self->report_title, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT_TITLE]);
+}
+
+const char *
+pm_programme_get_contact_officer (PmProgramme *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRAMME (self), NULL);
+
+  return self->contact_officer;
+}
+
+void
+pm_programme_set_contact_officer (PmProgramme *self,
+                                 const char  *value)
+{
+  g_return_if_fail (PM_IS_PROGRAMME (self));
+
+  if (_pm_set_str (&self->contact_officer, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT_OFFICER]);
 }

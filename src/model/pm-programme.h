@@ -14,7 +14,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PmProgramme, pm_programme, PM, PROGRAMME, GObject)
 
 /* Properties: "id" (gint64), "name", "description", "design-criteria"
- * (GStrv), "districts" (GListModel of PmDistrict, read-only). */
+ * (GStrv), "districts" (GListModel of PmDistrict, read-only), and what
+ * the committee pack prints on its first page and running header:
+ * "committee", "meeting-date" (ISO "YYYY-MM-DD"), "report-title",
+ * "contact-officer" (strings or NULL when not set). */
 PmProgramme        *pm_programme_new                 (const char         *name);
 gint64              pm_programme_get_id              (PmProgramme        *self);
 void                pm_programme_set_id              (PmProgramme        *self,
@@ -28,6 +31,18 @@ void                pm_programme_set_description     (PmProgramme        *self,
 const char * const *pm_programme_get_design_criteria (PmProgramme        *self);
 void                pm_programme_set_design_criteria (PmProgramme        *self,
                                                       const char * const *criteria);
+const char         *pm_programme_get_committee       (PmProgramme        *self);
+void                pm_programme_set_committee       (PmProgramme        *self,
+                                                      const char         *value);
+const char         *pm_programme_get_meeting_date    (PmProgramme        *self);
+void                pm_programme_set_meeting_date    (PmProgramme        *self,
+                                                      const char         *value);
+const char         *pm_programme_get_report_title    (PmProgramme        *self);
+void                pm_programme_set_report_title    (PmProgramme        *self,
+                                                      const char         *value);
+const char         *pm_programme_get_contact_officer (PmProgramme        *self);
+void                pm_programme_set_contact_officer (PmProgramme        *self,
+                                                      const char         *value);
 GListModel         *pm_programme_get_districts       (PmProgramme        *self);
 /* Refuses a second district of the same name (PM_MODEL_ERROR_DUPLICATE). */
 gboolean            pm_programme_add_district        (PmProgramme        *self,

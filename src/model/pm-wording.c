@@ -71,6 +71,76 @@ pm_wording_money (gint64 pence)
 }
 
 char *
+pm_wording_money_reported (gint64 pence)
+{
+  if (pence < 0)
+    /* Translators: a sum of money nobody has entered */
+    return g_strdup (_("not reported"));
+
+  return pm_wording_money (pence);
+}
+
+char *
+pm_wording_reach_cover (int   reached,
+                        int   target,
+                        guint n_targeted,
+                        guint n_pilots)
+{
+  g_autofree char *families = NULL;
+
+  if (n_targeted >= n_pilots || target <= 0 || n_targeted == 0)
+    {
+      if (n_targeted == 0 && reached >= 0)
+        /* Translators: families reached by pilots none of which set a target */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d family; no pilot set a target",
+                                             "%d families; no pilot set a target", reached),
+                                reached);
+      return pm_wording_reach (reached, target);
+    }
+
+  if (reached < 0)
+    families = g_strdup (_("Not reported"));
+  else
+    families = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d family", "%d families", reached),
+                                reached);
+
+  /* Translators: "201 families; target 125 for 1 of 8 pilots that set one" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; target %d for %u of %u pilots that set one",
+                                       "%s; target %d for %u of %u pilots that set one", n_pilots),
+                          families, target, n_targeted, n_pilots);
+}
+
+static const char *
+lead_view_words (PmDeliveryStatus status)
+{
+  switch (status)
+    {
+    case PM_DELIVERY_NOT_STARTED: return _("not started");
+    case PM_DELIVERY_ON_TRACK:    return _("on track");
+    case PM_DELIVERY_DELAYED:     return _("delayed");
+    case PM_DELIVERY_AT_RISK:     return _("at risk");
+    case PM_DELIVERY_COMPLETED:   return _("completed");
+    case PM_DELIVERY_NOT_STATED:  return _("not stated");
+    default:                      g_return_val_if_reached ("");
+    }
+}
+
+char *
+pm_wording_lead_and_kpis (PmDeliveryStatus  status,
+                          const guint      *counts)
+{
+  g_return_val_if_fail (counts != NULL, NULL);
+
+  /* Translators: a pilot's delivery status as its lead sees it, then its
+   * KPIs' RAG marks: "Lead’s view: on track · KPIs this quarter: 0 G, 0 A,
+   * 2 R, 3 not judged" */
+  return g_strdup_printf (_("Lead’s view: %s · KPIs this quarter: %u G, %u A, %u R, %u not judged"),
+                          lead_view_words (status),
+                          counts[PM_RAG_GREEN], counts[PM_RAG_AMBER],
+                          counts[PM_RAG_RED], counts[PM_RAG_GREY]);
+}
+
+char *
 pm_wording_spend (gint64 spent_pence,
                   gint64 committed_pence,
                   gint64 budget_pence)
@@ -86,7 +156,14 @@ pm_wording_spend (gint64 spent_pence,
     /* Translators: "£30,000 committed" */
     return g_strdup_printf (_("%s committed"), committed);
 
-  if (budget_pence >= 0)
+  if (budget_pence >= 0 && spent_pence < 0)
+    {
+      g_autofree char *budget = pm_wording_money (budget_pence);
+
+      /* Translators: a budget with no spending reported against it */
+      main_part = g_strdup_printf (_("Not reported, budget %s"), budget);
+    }
+  else if (budget_pence >= 0)
     {
       g_autofree char *budget = pm_wording_money (budget_pence);
 

@@ -29,10 +29,29 @@ char *pm_wording_reach_total (int          reached,
                               int          target);
 /* "£4,900". */
 char *pm_wording_money       (gint64       pence);
+/* The same, or "not reported" when @pence is -1: a sum nobody entered is
+ * never printed as £0. */
+char *pm_wording_money_reported (gint64    pence);
+/* What a total of families covers: "201 families; target 125 for 1 of 8
+ * pilots that set one" when only some of @n_pilots set a reach target,
+ * "201 families; no pilot set a target" when none did, and as
+ * pm_wording_reach() when all did. @reached is -1 when none reported. */
+char *pm_wording_reach_cover (int          reached,
+                              int          target,
+                              guint        n_targeted,
+                              guint        n_pilots);
+/* The lead's own view of delivery beside what the KPIs say, labelled so
+ * that neither is read as the other: "Lead’s view: on track · KPIs this
+ * quarter: 0 G, 0 A, 2 R, 3 not judged" ("Lead’s view: not stated" when
+ * nobody entered it). @counts is indexed by PmRag. */
+char *pm_wording_lead_and_kpis (PmDeliveryStatus  status,
+                                const guint      *counts);
 /* "£4,900 of £50,000 (10%)", "£4,900 spent", with ", £30,000 committed"
  * when some is committed ("£30,000 committed" alone when nothing is spent
  * and there is no budget); "None recorded" when there is nothing at all.
- * @budget_pence is -1 when the budget is not known. */
+ * @budget_pence is -1 when the budget is not known; @spent_pence and
+ * @committed_pence are -1 when nothing is reported (pm_pilot_get_spend_reported()),
+ * so that a budget with nothing reported against it is not "£0 of". */
 char *pm_wording_spend       (gint64       spent_pence,
                               gint64       committed_pence,
                               gint64       budget_pence);

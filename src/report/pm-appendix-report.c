@@ -458,6 +458,18 @@ add_row (PmReportFlow  *flow,
   row_clear (&row);
 }
 
+/* The programme's report title, or the one committee papers give it. */
+static char *
+appendix_title (PmReport *report)
+{
+  const char *title = pm_programme_get_report_title (pm_report_get_programme (report));
+
+  if (title != NULL)
+    return g_strdup (title);
+
+  return g_strdup (_("Appendix A: District Pilots Progress"));
+}
+
 static void
 pm_appendix_report_layout (PmReport     *report,
                            PmReportFlow *flow)
@@ -469,7 +481,7 @@ pm_appendix_report_layout (PmReport     *report,
   g_autofree char *label = pm_period_get_label (period);
   g_autofree char *progress = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *printed = pm_date_format (pm_report_get_printed_date (report));
+  g_autofree char *committee = _pm_report_committee_text (report);
   g_autofree char *meta = NULL;
   g_autoptr(PangoLayout) title_layout = NULL;
   g_autoptr(PangoLayout) meta_layout = NULL;
@@ -488,16 +500,21 @@ pm_appendix_report_layout (PmReport     *report,
   _pm_report_set_section (report, pm_programme_get_name (programme));
   _pm_report_flow_new_page (flow);
 
-  /* Translators: the appendix title: "District pilots progress, Q3 2016/17" */
-  title = g_strdup_printf (_("District pilots progress, %s"), label);
+  /* The paper's own title, then the quarter and the meeting it is for;
+   * the date it was produced is in the footer. */
+  title = appendix_title (report);
   title_layout = _pm_report_layout_new_text (context, PM_REPORT_FONT_HEADING, title,
                                              _pm_report_flow_get_width (flow));
   _pm_report_flow_add_text (flow, title_layout, 0, NULL, 1);
 
-  meta = g_strdup_printf (_("Printed %s"), printed);
-  meta_layout = _pm_report_layout_new_text (context, PM_REPORT_FONT_SMALL, meta,
+  if (committee != NULL)
+    /* Translators: under the appendix title: "Q3 2016/17 · Report to Cabinet, 14 January 2027" */
+    meta = g_strdup_printf (_("%s · %s"), label, committee);
+  else
+    meta = g_strdup (label);
+  meta_layout = _pm_report_layout_new_text (context, PM_REPORT_FONT_BODY, meta,
                                             _pm_report_flow_get_width (flow));
-  _pm_report_flow_add_text (flow, meta_layout, 0, &pm_report_secondary, 6);
+  _pm_report_flow_add_text (flow, meta_layout, 0, NULL, 6);
 
   table = _pm_report_table_new (flow, N_COLUMNS, widths, headers, NULL);
   _pm_report_table_begin (table);
@@ -523,9 +540,10 @@ static char *
 pm_appendix_report_get_title (PmReport *report)
 {
   g_autofree char *label = pm_period_get_label (pm_report_get_period (report));
+  g_autofree char *title = appendix_title (report);
 
-  /* Translators: the title of the printed appendix */
-  return g_strdup_printf (_("Programme appendix, %s"), label);
+  /* Translators: the title of the printed appendix: "Appendix A: District Pilots Progress, Q3 2016/17" */
+  return g_strdup_printf (_("%s, %s"), title, label);
 }
 
 static void

@@ -226,6 +226,12 @@ typedef struct _PmReport PmReport;
  * (the district whose section it is), or NULL. */
 void           _pm_report_set_section        (PmReport         *report,
                                               const char       *section);
+/* The meeting the pack is for ("Cabinet, 14 January 2027"), or NULL
+ * when the programme's settings name none. */
+char          *_pm_report_meeting_text       (PmReport         *report);
+/* The line for a pack's first page: "Report to Cabinet, 14 January 2027
+ * · Contact officer: Jane Smith", or NULL when nothing is set. */
+char          *_pm_report_committee_text     (PmReport         *report);
 /* The margin at each side for pages @page_width wide. */
 double         _pm_report_margin_for_width   (double            page_width,
                                               double            page_height);

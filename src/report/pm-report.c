@@ -71,6 +71,43 @@ record_section (PmReportFlow *flow,
   g_ptr_array_add (priv->sections, g_strdup (priv->section));
 }
 
+char *
+_pm_report_meeting_text (PmReport *report)
+{
+  PmProgramme *programme = pm_report_get_programme (report);
+  const char *committee = pm_programme_get_committee (programme);
+  g_autofree char *date = pm_date_format (pm_programme_get_meeting_date (programme));
+
+  if (committee != NULL && date != NULL)
+    /* Translators: the meeting a pack goes to: "Cabinet, 14 January 2027" */
+    return g_strdup_printf (_("%s, %s"), committee, date);
+  if (committee != NULL)
+    return g_strdup (committee);
+  if (date != NULL)
+    /* Translators: the meeting a pack goes to when its committee is not named */
+    return g_strdup_printf (_("Meeting of %s"), date);
+
+  return NULL;
+}
+
+char *
+_pm_report_committee_text (PmReport *report)
+{
+  PmProgramme *programme = pm_report_get_programme (report);
+  const char *officer = pm_programme_get_contact_officer (programme);
+  g_autofree char *meeting = _pm_report_meeting_text (report);
+
+  if (meeting != NULL && officer != NULL)
+    /* Translators: on a pack's first page: "Report to Cabinet, 14 January 2027 · Contact officer: Jane Smith" */
+    return g_strdup_printf (_("Report to %s · Contact officer: %s"), meeting, officer);
+  if (meeting != NULL)
+    return g_strdup_printf (_("Report to %s"), meeting);
+  if (officer != NULL)
+    return g_strdup_printf (_("Contact officer: %s"), officer);
+
+  return NULL;
+}
+
 static char *
 pm_report_real_get_title (PmReport *self)
 {
@@ -330,6 +367,10 @@ pm_report_paginate (PmReport *self,
   g_autoptr(PangoLayout) footnote = NULL;
   g_autofree char *footnote_markup = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *meeting = NULL;
+  g_autofree char *header = NULL;
+  g_autofree char *printed = NULL;
+  g_autofree char *footer = NULL;
   PmReportFlow *flow;
   double margin;
   guint old_n_pages;
@@ -373,11 +414,20 @@ pm_report_paginate (PmReport *self,
 
   priv->pages = _pm_report_flow_finish (flow);
 
+  /* The running header names the meeting the pack is for; the date it was
+   * produced is in the footer, in small type. */
   title = pm_report_get_title (self);
+  meeting = _pm_report_meeting_text (self);
+  if (meeting != NULL)
+    header = g_strdup_printf ("%s · %s", title, meeting);
+  printed = pm_date_format (priv->printed_date);
+  /* Translators: the footer of a printed report: the programme, then when it was produced */
+  footer = g_strdup_printf (_("%s · Produced %s"), pm_programme_get_name (priv->programme), printed);
   g_ptr_array_add (priv->sections, NULL);  /* NULL-terminated for the furniture */
-  _pm_report_add_page_furniture (priv->pages, priv->context, width, height, margin, title,
+  _pm_report_add_page_furniture (priv->pages, priv->context, width, height, margin,
+                                 header != NULL ? header : title,
                                  (const char * const *) priv->sections->pdata,
-                                 pm_programme_get_name (priv->programme), footnote);
+                                 footer, footnote);
   g_ptr_array_set_size (priv->sections, priv->sections->len - 1);
 
   if (old_n_pages != priv->pages->len)

@@ -130,18 +130,11 @@ add_facts (PmReport     *report,
            PmReportFlow *flow,
            PmPilot      *pilot)
 {
-  const char *note = pm_pilot_get_status_note (pilot);
-  const char *status = pm_delivery_status_get_label (pm_pilot_get_delivery_status (pilot));
-  g_autofree char *delivery = NULL;
   g_autofree char *started = pm_date_format (pm_pilot_get_start_date (pilot));
   g_autofree char *providers = providers_text (pilot);
 
-  if (note != NULL && note[0] != '\0')
-    delivery = g_strdup_printf ("%s. %s", status, note);
-  else
-    delivery = g_strdup (status);
-
-  add_fact (flow, _("Delivery"), delivery);
+  /* The status itself is in the line under the title, beside the KPIs'. */
+  add_fact (flow, _("Lead’s note"), pm_pilot_get_status_note (pilot));
   add_fact (flow, _("Focus area"), pm_pilot_get_focus_area (pilot));
   add_fact (flow, _("Started"), started);
   add_fact (flow, _("Lead"), pm_pilot_get_lead (pilot));
@@ -418,11 +411,12 @@ add_spend (PmReport     *report,
   PmPeriod *period = pm_report_get_period (report);
   PangoContext *context = _pm_report_flow_get_context (flow);
   GListModel *items = pm_pilot_get_spend (pilot);
-  gint64 spent = pm_pilot_get_spend_at (pilot, period, PM_SPEND_SPENT);
-  gint64 committed = pm_pilot_get_spend_at (pilot, period, PM_SPEND_COMMITTED);
+  gint64 spent = pm_pilot_get_spend_reported (pilot, period, PM_SPEND_SPENT);
+  gint64 committed = pm_pilot_get_spend_reported (pilot, period, PM_SPEND_COMMITTED);
   gint64 budget = pm_pilot_get_budget_pence (pilot);
-  g_autofree char *spent_text = pm_wording_money (spent);
-  g_autofree char *committed_text = pm_wording_money (committed);
+  g_autofree char *spent_text = pm_wording_money_reported (spent);
+  g_autofree char *committed_text = pm_wording_money_reported (committed);
+  g_autofree char *budget_text = NULL;
   g_autofree char *label = pm_period_get_label (period);
   g_autofree char *sentence = NULL;
   const char *headers[] = { _("Item"), _("Period"), _("Status"), _("Amount") };
@@ -430,23 +424,21 @@ add_spend (PmReport     *report,
 
   add_heading (flow, PM_REPORT_FONT_SUBHEADING, _("Spend against budget"));
 
+  /* Each figure on its own, so that one nobody entered reads "not
+   * reported" rather than £0. */
   if (budget >= 0)
-    {
-      g_autofree char *budget_text = pm_wording_money (budget);
-
-      /* Translators: "Spent £4,900 and committed £30,000 by the end of Q3 2016/17, against a budget of £50,000." */
-      sentence = g_strdup_printf (_("Spent %s and committed %s by the end of %s, against a budget of %s."),
-                                  spent_text, committed_text, label, budget_text);
-    }
+    budget_text = pm_wording_money (budget);
   else
-    {
-      sentence = g_strdup_printf (_("Spent %s and committed %s by the end of %s. No budget is recorded for this pilot."),
-                                  spent_text, committed_text, label);
-    }
+    /* Translators: a pilot's budget nobody has entered */
+    budget_text = g_strdup (_("not stated"));
+
+  /* Translators: "By the end of Q3 2016/17: spent £4,900; committed not reported; budget £50,000." */
+  sentence = g_strdup_printf (_("By the end of %s: spent %s; committed %s; budget %s."),
+                              label, spent_text, committed_text, budget_text);
   add_paragraphs (flow, sentence, 0);
 
   if (budget > 0)
-    add_bar (flow, (spent + committed) / (double) budget);
+    add_bar (flow, (MAX (spent, 0) + MAX (committed, 0)) / (double) budget);
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
@@ -531,6 +523,14 @@ add_narrative (PmReport     *report,
   add_narrative_part (flow, _("Progress"), pm_narrative_get_progress (narrative));
   add_narrative_part (flow, _("Emerging learning"), pm_narrative_get_learning (narrative));
   add_narrative_part (flow, _("Case study"), pm_narrative_get_case_study (narrative));
+  /* What the committee asks about every time: said to be missing rather
+   * than left out. */
+  add_narrative_part (flow, _("Risks and issues"),
+                      pm_narrative_get_risks (narrative) != NULL ? pm_narrative_get_risks (narrative)
+                                                                 : _("Not stated."));
+  add_narrative_part (flow, _("Next milestones"),
+                      pm_narrative_get_milestones (narrative) != NULL ? pm_narrative_get_milestones (narrative)
+                                                                      : _("Not stated."));
 }
 
 static void
@@ -620,17 +620,23 @@ add_pilot (PmReport     *report,
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) meta = NULL;
   g_autofree char *period_text = _pm_summary_report_period_text (report);
-  g_autofree char *printed = pm_date_format (pm_report_get_printed_date (report));
-  g_autofree char *meta_text = NULL;
   g_autofree char *notes_markup = NULL;
+  g_autofree char *judgement = NULL;
+  g_autoptr(PangoLayout) judgement_layout = NULL;
+  guint counts[PM_N_RAG] = { 0, };
 
   title = _pm_report_layout_new_text (context, PM_REPORT_FONT_HEADING, pm_pilot_get_title (pilot), width);
   _pm_report_flow_add_heading (flow, title, HEADING_BEFORE, HEADING_KEEP, 2);
 
-  /* Translators: under a pilot's title: the period, then the date printed */
-  meta_text = g_strdup_printf (_("%s · Printed %s"), period_text, printed);
-  meta = _pm_report_layout_new_text (context, PM_REPORT_FONT_SMALL, meta_text, width);
-  _pm_report_flow_add_text (flow, meta, 0, &pm_report_secondary, 8);
+  meta = _pm_report_layout_new_text (context, PM_REPORT_FONT_SMALL, period_text, width);
+  _pm_report_flow_add_text (flow, meta, 0, &pm_report_secondary, 3);
+
+  /* The lead's view and the KPIs' marks side by side, each labelled, so
+   * that "on track" beside two R marks is not read as a contradiction. */
+  pm_pilot_count_rag (pilot, pm_report_get_period (report), counts);
+  judgement = pm_wording_lead_and_kpis (pm_pilot_get_delivery_status (pilot), counts);
+  judgement_layout = _pm_report_layout_new_text (context, PM_REPORT_FONT_BODY_BOLD, judgement, width);
+  _pm_report_flow_add_text (flow, judgement_layout, 0, NULL, 8);
 
   add_facts (report, flow, pilot);
 
@@ -763,10 +769,25 @@ _pm_summary_report_add_district (PmReport     *report,
   PangoContext *context = _pm_report_flow_get_context (flow);
   GListModel *pilots = pm_district_get_pilots (district);
   g_autoptr(PangoLayout) heading = NULL;
+  g_autoptr(PangoLayout) signoff_layout = NULL;
+  const char *signoff;
 
   heading = _pm_report_layout_new_text (context, PM_REPORT_FONT_TITLE, pm_district_get_name (district),
                                         _pm_report_flow_get_width (flow));
   _pm_report_flow_add_text (flow, heading, 0, NULL, 0);
+
+  /* Whether the committee is reading figures the office has accepted. */
+  signoff = _pm_summary_report_get_signoff (report, district);
+  if (signoff != NULL)
+    {
+      g_autofree char *label = pm_period_get_label (pm_report_get_period (report));
+      /* Translators: under a district's name: "Sign-off of Q3 2016/17: Accepted" */
+      g_autofree char *text = g_strdup_printf (_("Sign-off of %s: %s"), label, signoff);
+
+      signoff_layout = _pm_report_layout_new_text (context, PM_REPORT_FONT_BODY_BOLD, text,
+                                                   _pm_report_flow_get_width (flow));
+      _pm_report_flow_add_text (flow, signoff_layout, 0, NULL, 0);
+    }
 
   _pm_summary_report_add_restatements (report, flow, district);
 
@@ -787,7 +808,7 @@ _pm_summary_report_add_delivery_list (PmReport     *report,
                                       GPtrArray    *districts)
 {
   PangoContext *context = _pm_report_flow_get_context (flow);
-  const char *headers[] = { _("District"), _("Pilot"), _("Delivery") };
+  const char *headers[] = { _("District"), _("Pilot"), _("Lead’s view") };
   PmReportTable *table;
 
   add_heading (flow, PM_REPORT_FONT_HEADING, _("Pilots and their delivery"));

@@ -21,6 +21,7 @@ struct _PmSummaryReport
   /* Owned references */
   GPtrArray *page_numbers;  /* PangoLayout, one per district row, filled in last */
   GListModel *restatements; /* PmRestatement, or NULL */
+  GHashTable *signoffs;     /* PmDistrict → its quarter's sign-off, in words */
 };
 
 G_DEFINE_FINAL_TYPE (PmSummaryReport, pm_summary_report, PM_TYPE_REPORT)
@@ -73,17 +74,29 @@ _pm_summary_report_period_text (PmReport *report)
 }
 
 /* Totals over a district's pilots: families reached and their target,
- * money spent, committed and budgeted (-1 when no pilot knows it). */
+ * money spent, committed and budgeted (-1 when no pilot entered it), and
+ * how many pilots each covers, so that a total says what it is of. */
 typedef struct
 {
-  int    reached;   /* -1: nothing reported */
+  int    reached;    /* -1: nothing reported */
   int    target;
-  gint64 spent;
-  gint64 committed;
-  gint64 budget;    /* -1: not known for any pilot */
-  gboolean budget_partial;
-  gboolean untargeted;  /* some families were reached by pilots with no target */
+  gint64 spent;      /* -1: nothing reported */
+  gint64 committed;  /* -1: nothing reported */
+  gint64 budget;     /* -1: not stated for any pilot */
+  guint  n_pilots;
+  guint  n_targeted;
+  guint  n_budgeted;
 } Totals;
+
+#define TOTALS_INIT { -1, 0, -1, -1, -1, 0, 0, 0 }
+
+static void
+add_reported (gint64 *total,
+              gint64  value)
+{
+  if (value >= 0)
+    *total = MAX (*total, 0) + value;
+}
 
 static void
 totals_add_pilot (Totals   *totals,
@@ -91,20 +104,22 @@ totals_add_pilot (Totals   *totals,
                   PmPeriod *period)
 {
   int reached = pm_pilot_get_reach_at (pilot, period);
+  int target = pm_pilot_get_reach_target (pilot);
   gint64 budget = pm_pilot_get_budget_pence (pilot);
 
+  totals->n_pilots++;
   if (reached >= 0)
     totals->reached = MAX (totals->reached, 0) + reached;
-  if (reached > 0 && pm_pilot_get_reach_target (pilot) <= 0)
-    totals->untargeted = TRUE;
-  totals->target += pm_pilot_get_reach_target (pilot);
-  totals->spent += pm_pilot_get_spend_at (pilot, period, PM_SPEND_SPENT);
-  totals->committed += pm_pilot_get_spend_at (pilot, period, PM_SPEND_COMMITTED);
-
+  if (target > 0)
+    {
+      totals->target += target;
+      totals->n_targeted++;
+    }
+  add_reported (&totals->spent, pm_pilot_get_spend_reported (pilot, period, PM_SPEND_SPENT));
+  add_reported (&totals->committed, pm_pilot_get_spend_reported (pilot, period, PM_SPEND_COMMITTED));
   if (budget >= 0)
-    totals->budget = MAX (totals->budget, 0) + budget;
-  else
-    totals->budget_partial = TRUE;
+    totals->n_budgeted++;
+  add_reported (&totals->budget, budget);
 }
 
 static void
@@ -125,14 +140,8 @@ totals_add_district (Totals     *totals,
 static char *
 reach_text (const Totals *totals)
 {
-  /* A share of a target that only some pilots have would overstate it. */
-  if (totals->untargeted && totals->target > 0 && totals->reached >= 0)
-    /* Translators: families reached when only some pilots have a reach target */
-    return g_strdup_printf (g_dngettext (NULL, "%d family (target %d where set)",
-                                         "%d families (target %d where set)", totals->reached),
-                            totals->reached, totals->target);
-
-  return pm_wording_reach (totals->reached, totals->target);
+  return pm_wording_reach_cover (totals->reached, totals->target,
+                                 totals->n_targeted, totals->n_pilots);
 }
 
 static char *
@@ -141,22 +150,25 @@ budget_text (const Totals *totals)
   g_autofree char *money = NULL;
 
   if (totals->budget < 0)
-    return g_strdup (_("Not recorded"));
+    /* Translators: a budget nobody has entered */
+    return g_strdup (_("not stated"));
 
   money = pm_wording_money (totals->budget);
-  if (totals->budget_partial)
-    /* Translators: a budget total when some pilots have no budget recorded */
-    return g_strdup_printf (_("%s (partial)"), money);
+  if (totals->n_budgeted < totals->n_pilots)
+    /* Translators: a budget total when only some pilots stated one: "£50,000 for 1 of 8 pilots" */
+    return g_strdup_printf (_("%s for %u of %u pilots"), money, totals->n_budgeted, totals->n_pilots);
 
   return g_steal_pointer (&money);
 }
 
-/* One row of the programme table; @district NULL for the programme total. */
+/* One row of the programme table; @district NULL for the programme
+ * total, labelled @total_label. */
 static void
 add_programme_row (PmSummaryReport *self,
                    PmReportTable   *table,
                    PangoContext    *context,
                    PmDistrict      *district,
+                   const char      *total_label,
                    const guint     *counts,
                    const Totals    *totals)
 {
@@ -164,8 +176,8 @@ add_programme_row (PmSummaryReport *self,
   PangoLayout *cells[G_N_ELEMENTS (programme_widths)] = { NULL, };
   g_autoptr(GString) delivery = g_string_new (NULL);
   g_autofree char *reach = reach_text (totals);
-  g_autofree char *spent = pm_wording_money (totals->spent);
-  g_autofree char *committed = pm_wording_money (totals->committed);
+  g_autofree char *spent = pm_wording_money_reported (totals->spent);
+  g_autofree char *committed = pm_wording_money_reported (totals->committed);
   g_autofree char *budget = budget_text (totals);
   static const PmRag order[] = { PM_RAG_GREEN, PM_RAG_AMBER, PM_RAG_RED, PM_RAG_GREY };
 
@@ -186,7 +198,7 @@ add_programme_row (PmSummaryReport *self,
 #define CELL(i, text) \
   _pm_report_layout_new_text (context, font, (text), programme_widths[i] - 2 * PM_REPORT_CELL_PADDING)
 
-  cells[0] = CELL (0, district != NULL ? pm_district_get_name (district) : _("Programme total"));
+  cells[0] = CELL (0, district != NULL ? pm_district_get_name (district) : total_label);
   cells[1] = CELL (1, delivery->str);
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
@@ -287,36 +299,53 @@ layout_programme_page (PmSummaryReport *self,
   double width = _pm_report_flow_get_width (flow);
   const char *description = pm_programme_get_description (programme);
   g_autofree char *period_text = _pm_summary_report_period_text (report);
-  g_autofree char *printed = pm_date_format (pm_report_get_printed_date (report));
+  const char *report_title = pm_programme_get_report_title (programme);
   g_autofree char *subtitle = NULL;
   g_autofree char *meta = NULL;
+  g_autofree char *committee = NULL;
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) subtitle_layout = NULL;
   g_autoptr(PangoLayout) meta_layout = NULL;
   g_autoptr(PangoLayout) heading = NULL;
   const char *headers[] = {
-    _("District"), _("Delivery"), _("Green"), _("Amber"), _("Red"), _("Grey"),
+    _("District"), _("Lead’s view"), _("Green"), _("Amber"), _("Red"), _("Grey"),
     _("Families reached"), _("Spent"), _("Committed"), _("Budget"), _("Page"),
   };
   PmReportTable *table;
   guint counts[PM_N_RAG] = { 0, };
-  Totals total = { -1, 0, 0, 0, -1, FALSE, FALSE };
+  Totals total = TOTALS_INIT;
+  g_autofree char *total_label = NULL;
   GListModel *all;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (headers) == G_N_ELEMENTS (programme_widths));
 
+  /* The pack's own title when the programme's settings give one, the
+   * programme otherwise; then the meeting and who to ask. */
   title = _pm_report_layout_new_text (context, PM_REPORT_FONT_TITLE,
-                                      pm_programme_get_name (programme), width);
+                                      report_title != NULL ? report_title : pm_programme_get_name (programme),
+                                      width);
   _pm_report_flow_add_text (flow, title, 0, NULL, 4);
 
   subtitle = g_strdup_printf (_("District summaries for %s"), period_text);
   subtitle_layout = _pm_report_layout_new_text (context, PM_REPORT_FONT_SUBHEADING, subtitle, width);
   _pm_report_flow_add_text (flow, subtitle_layout, 0, NULL, 2);
 
-  /* Translators: when the report was printed */
-  meta = g_strdup_printf (_("Printed %s"), printed);
-  meta_layout = _pm_report_layout_new_text (context, PM_REPORT_FONT_SMALL, meta, width);
-  _pm_report_flow_add_text (flow, meta_layout, 0, &pm_report_secondary, 12);
+  if (report_title != NULL)
+    meta = g_strdup (pm_programme_get_name (programme));
+  committee = _pm_report_committee_text (report);
+  if (committee != NULL)
+    {
+      g_autofree char *joined = meta != NULL ? g_strdup_printf ("%s · %s", meta, committee) : NULL;
+
+      g_free (meta);
+      meta = joined != NULL ? g_steal_pointer (&joined) : g_strdup (committee);
+    }
+  if (meta != NULL)
+    {
+      meta_layout = _pm_report_layout_new_text (context, PM_REPORT_FONT_BODY, meta, width);
+      _pm_report_flow_add_text (flow, meta_layout, 0, NULL, 2);
+    }
+  _pm_report_flow_set_y (flow, _pm_report_flow_get_y (flow) + 10);
 
   if (description != NULL && description[0] != '\0')
     {
@@ -338,24 +367,33 @@ layout_programme_page (PmSummaryReport *self,
     {
       PmDistrict *district = g_ptr_array_index (districts, i);
       guint district_counts[PM_N_RAG] = { 0, };
-      Totals totals = { -1, 0, 0, 0, -1, FALSE, FALSE };
+      Totals totals = TOTALS_INIT;
 
       pm_district_count_rag (district, period, district_counts);
       totals_add_district (&totals, district, period);
-      add_programme_row (self, table, context, district, district_counts, &totals);
+      add_programme_row (self, table, context, district, NULL, district_counts, &totals);
     }
 
   /* The total is the whole programme's even when one district is printed,
-   * so a district is always seen beside it. */
+   * so a district is always seen beside it; then it says so, lest it be
+   * read as the district's own. */
   pm_programme_count_rag (programme, period, counts);
   all = pm_programme_get_districts (programme);
+  if (pm_report_get_district (report) != NULL)
+    /* Translators: the last row of a one-district summary's table */
+    total_label = g_strdup_printf (g_dngettext (NULL, "Whole programme (%u district), for comparison",
+                                                "Whole programme (%u districts), for comparison",
+                                                g_list_model_get_n_items (all)),
+                                   g_list_model_get_n_items (all));
+  else
+    total_label = g_strdup (_("Programme total"));
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
       g_autoptr(PmDistrict) district = g_list_model_get_item (all, i);
 
       totals_add_district (&total, district, period);
     }
-  add_programme_row (self, table, context, NULL, counts, &total);
+  add_programme_row (self, table, context, NULL, total_label, counts, &total);
 
   _pm_report_table_end (table, 14);
   _pm_report_table_free (table);
@@ -435,6 +473,7 @@ pm_summary_report_dispose (GObject *object)
 
   g_clear_pointer (&self->page_numbers, g_ptr_array_unref);
   g_clear_object (&self->restatements);
+  g_clear_pointer (&self->signoffs, g_hash_table_unref);
 
   G_OBJECT_CLASS (pm_summary_report_parent_class)->dispose (object);
 }
@@ -456,6 +495,28 @@ static void
 pm_summary_report_init (PmSummaryReport *self)
 {
   self->page_numbers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->signoffs = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+}
+
+void
+pm_summary_report_set_signoff (PmSummaryReport *self,
+                               PmDistrict      *district,
+                               const char      *state)
+{
+  g_return_if_fail (PM_IS_SUMMARY_REPORT (self));
+  g_return_if_fail (PM_IS_DISTRICT (district));
+
+  if (state == NULL)
+    g_hash_table_remove (self->signoffs, district);
+  else
+    g_hash_table_replace (self->signoffs, g_object_ref (district), g_strdup (state));
+}
+
+const char *
+_pm_summary_report_get_signoff (PmReport   *report,
+                                PmDistrict *district)
+{
+  return g_hash_table_lookup (PM_SUMMARY_REPORT (report)->signoffs, district);
 }
 
 void

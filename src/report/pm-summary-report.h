@@ -26,4 +26,11 @@ PmReport *pm_summary_report_new (PmProgramme *programme,
 void      pm_summary_report_set_restatements (PmSummaryReport *self,
                                               GListModel      *restatements);
 
+/* How @district's quarter stands (the words of pm_signoff_state_to_words (),
+ * "Submitted", "Accepted", "Open"...), printed under the district's
+ * heading. A district with none set prints none. */
+void      pm_summary_report_set_signoff      (PmSummaryReport *self,
+                                              PmDistrict      *district,
+                                              const char      *state);
+
 G_END_DECLS

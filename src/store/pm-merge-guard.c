@@ -39,13 +39,16 @@ struct _PmMergeGuard
   "SELECT revision FROM progress WHERE kpi_id = ?1 AND period = ?2"
 
 #define NARRATIVE_INSERT \
-  "INSERT INTO narrative (pilot_id, period, progress, learning, case_study, updated_at) " \
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (pilot_id, period) DO NOTHING"
+  "INSERT INTO narrative (pilot_id, period, progress, learning, case_study, updated_at, " \
+  "                       risks, milestones) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (pilot_id, period) DO NOTHING"
 
 #define NARRATIVE_UPDATE \
-  "UPDATE narrative SET progress = ?3, learning = ?4, case_study = ?5, updated_at = ?6 " \
-  "WHERE pilot_id = ?1 AND period = ?2 AND progress IS NOT DISTINCT FROM ?7 " \
-  "  AND learning IS NOT DISTINCT FROM ?8 AND case_study IS NOT DISTINCT FROM ?9"
+  "UPDATE narrative SET progress = ?3, learning = ?4, case_study = ?5, updated_at = ?6, " \
+  "  risks = ?7, milestones = ?8 " \
+  "WHERE pilot_id = ?1 AND period = ?2 AND progress IS NOT DISTINCT FROM ?9 " \
+  "  AND learning IS NOT DISTINCT FROM ?10 AND case_study IS NOT DISTINCT FROM ?11 " \
+  "  AND risks IS NOT DISTINCT FROM ?12 AND milestones IS NOT DISTINCT FROM ?13"
 
 PmMergeGuard *
 _pm_merge_guard_new (PmDatabase  *db,
@@ -233,6 +236,8 @@ bind_narrative (PmStatement *stmt,
   pm_statement_bind_text (stmt, 4, pm_narrative_get_learning (narrative));
   pm_statement_bind_text (stmt, 5, pm_narrative_get_case_study (narrative));
   pm_statement_bind_now (stmt, 6);
+  pm_statement_bind_text (stmt, 7, pm_narrative_get_risks (narrative));
+  pm_statement_bind_text (stmt, 8, pm_narrative_get_milestones (narrative));
 }
 
 gboolean
@@ -259,9 +264,11 @@ _pm_merge_guard_write_narrative (PmMergeGuard  *self,
       if (stmt == NULL)
         return FALSE;
       bind_narrative (stmt, pilot, narrative);
-      pm_statement_bind_text (stmt, 7, pm_narrative_get_progress (held));
-      pm_statement_bind_text (stmt, 8, pm_narrative_get_learning (held));
-      pm_statement_bind_text (stmt, 9, pm_narrative_get_case_study (held));
+      pm_statement_bind_text (stmt, 9, pm_narrative_get_progress (held));
+      pm_statement_bind_text (stmt, 10, pm_narrative_get_learning (held));
+      pm_statement_bind_text (stmt, 11, pm_narrative_get_case_study (held));
+      pm_statement_bind_text (stmt, 12, pm_narrative_get_risks (held));
+      pm_statement_bind_text (stmt, 13, pm_narrative_get_milestones (held));
       if (!pm_statement_execute (stmt, error))
         return FALSE;
       if (pm_database_get_changes (self->db) > 0)

@@ -245,6 +245,8 @@ write_narrative (JsonBuilder *b,
   add_string (b, "progress", pm_narrative_get_progress (item));
   add_string (b, "learning", pm_narrative_get_learning (item));
   add_string (b, "case_study", pm_narrative_get_case_study (item));
+  add_string (b, "risks", pm_narrative_get_risks (item));
+  add_string (b, "milestones", pm_narrative_get_milestones (item));
 }
 
 static void
@@ -258,7 +260,9 @@ write_pilot (JsonBuilder *b,
   add_string (b, "focus_area", pm_pilot_get_focus_area (pilot));
   add_string (b, "start_date", pm_pilot_get_start_date (pilot));
   add_string (b, "lead", pm_pilot_get_lead (pilot));
-  add_enum (b, "delivery_status", PM_TYPE_DELIVERY_STATUS, pm_pilot_get_delivery_status (pilot));
+  /* Left out when nobody stated it, as it was entered. */
+  if (pm_pilot_get_delivery_status (pilot) != PM_DELIVERY_NOT_STATED)
+    add_enum (b, "delivery_status", PM_TYPE_DELIVERY_STATUS, pm_pilot_get_delivery_status (pilot));
   add_string (b, "status_note", pm_pilot_get_status_note (pilot));
   if (pm_pilot_get_budget_pence (pilot) >= 0)
     add_int (b, "budget_pence", pm_pilot_get_budget_pence (pilot));
@@ -421,6 +425,10 @@ pm_programme_file_to_data (PmProgramme *programme,
   add_required_string (b, "name", pm_programme_get_name (programme));
   add_string (b, "description", pm_programme_get_description (programme));
   add_strv (b, "design_criteria", pm_programme_get_design_criteria (programme));
+  add_string (b, "committee", pm_programme_get_committee (programme));
+  add_string (b, "meeting_date", pm_programme_get_meeting_date (programme));
+  add_string (b, "report_title", pm_programme_get_report_title (programme));
+  add_string (b, "contact_officer", pm_programme_get_contact_officer (programme));
   add_list (b, "districts", pm_programme_get_districts (programme), TRUE, write_district);
   json_builder_end_object (b);
   json_builder_end_object (b);

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "pm-programme-file-private.h"
+#include "model/pm-date.h"
 
 /* A percentage may be given as a fraction: both parts or neither. */
 static gboolean
@@ -478,19 +479,21 @@ read_narrative (PmFileReader *r,
                 GError      **error)
 {
   static const char * const fields[] = {
-    "period", "progress", "learning", "case_study", NULL
+    "period", "progress", "learning", "case_study", "risks", "milestones", NULL
   };
   PmPilot *pilot = owner;
   g_autoptr(PmNarrative) narrative = NULL;
   g_autoptr(PmPeriod) period = NULL;
   g_autofree char *code = NULL;
-  const char *progress, *learning, *case_study;
+  const char *progress, *learning, *case_study, *risks, *milestones;
 
   if (!_pm_file_check_members (r, object, fields, error)
       || !_pm_file_get_period (r, object, "period", TRUE, &period, error)
       || !_pm_file_get_text (r, object, "progress", FALSE, PM_FIELD_NARRATIVE_PROGRESS, &progress, error)
       || !_pm_file_get_text (r, object, "learning", FALSE, PM_FIELD_NARRATIVE_LEARNING, &learning, error)
-      || !_pm_file_get_text (r, object, "case_study", FALSE, PM_FIELD_NARRATIVE_CASE_STUDY, &case_study, error))
+      || !_pm_file_get_text (r, object, "case_study", FALSE, PM_FIELD_NARRATIVE_CASE_STUDY, &case_study, error)
+      || !_pm_file_get_text (r, object, "risks", FALSE, PM_FIELD_NARRATIVE_RISKS, &risks, error)
+      || !_pm_file_get_text (r, object, "milestones", FALSE, PM_FIELD_NARRATIVE_MILESTONES, &milestones, error))
     return FALSE;
 
   code = pm_period_to_code (period);
@@ -502,6 +505,8 @@ read_narrative (PmFileReader *r,
   pm_narrative_set_progress (narrative, progress);
   pm_narrative_set_learning (narrative, learning);
   pm_narrative_set_case_study (narrative, case_study);
+  pm_narrative_set_risks (narrative, risks);
+  pm_narrative_set_milestones (narrative, milestones);
   pm_pilot_set_narrative (pilot, narrative);
   return TRUE;
 }
@@ -521,7 +526,7 @@ read_pilot (PmFileReader *r,
   g_autoptr(PmPilot) pilot = NULL;
   g_auto(GStrv) key_outcomes = NULL;
   const char *title, *summary, *focus_area, *start_date, *lead, *status_note, *funding, *data_notes;
-  int status = PM_DELIVERY_ON_TRACK;
+  int status = PM_DELIVERY_NOT_STATED;
   gboolean has_budget;
   gint64 budget = -1;
 
@@ -598,23 +603,39 @@ read_programme (PmFileReader *r,
                 GError      **error)
 {
   static const char * const fields[] = {
-    "name", "description", "design_criteria", "districts", NULL
+    "name", "description", "design_criteria", "committee", "meeting_date", "report_title",
+    "contact_officer", "districts", NULL
   };
   g_autoptr(PmProgramme) programme = NULL;
   g_auto(GStrv) criteria = NULL;
-  const char *name, *description;
+  const char *name, *description, *committee, *meeting_date, *report_title, *contact_officer;
   JsonArray *districts;
+  GError *local_error = NULL;
 
   if (!_pm_file_check_members (r, object, fields, error)
       || !_pm_file_get_text (r, object, "name", TRUE, PM_FIELD_PROGRAMME_NAME, &name, error)
       || !_pm_file_get_text (r, object, "description", FALSE, PM_FIELD_PROGRAMME_DESCRIPTION, &description, error)
       || !_pm_file_get_strv (r, object, "design_criteria", PM_LIST_DESIGN_CRITERIA, PM_FIELD_DESIGN_CRITERION,
                              &criteria, error)
+      || !_pm_file_get_text (r, object, "committee", FALSE, PM_FIELD_COMMITTEE, &committee, error)
+      || !_pm_file_get_string (r, object, "meeting_date", FALSE, &meeting_date, error)
+      || !_pm_file_get_text (r, object, "report_title", FALSE, PM_FIELD_REPORT_TITLE, &report_title, error)
+      || !_pm_file_get_text (r, object, "contact_officer", FALSE, PM_FIELD_CONTACT_OFFICER,
+                             &contact_officer, error)
       || !_pm_file_get_array (r, object, "districts", TRUE, &districts, error))
     return NULL;
+  if (meeting_date != NULL && !pm_date_validate_day (meeting_date, &local_error))
+    {
+      _pm_file_model_error (r, error, "meeting_date", local_error);
+      return NULL;
+    }
 
   programme = pm_programme_new (name);
   pm_programme_set_description (programme, description);
+  pm_programme_set_committee (programme, committee);
+  pm_programme_set_meeting_date (programme, meeting_date);
+  pm_programme_set_report_title (programme, report_title);
+  pm_programme_set_contact_officer (programme, contact_officer);
   if (criteria != NULL)
     pm_programme_set_design_criteria (programme, (const char * const *) criteria);
 

@@ -110,9 +110,7 @@ static gboolean
 same_narrative (PmNarrative *a,
                 PmNarrative *b)
 {
-  return g_strcmp0 (pm_narrative_get_progress (a), pm_narrative_get_progress (b)) == 0 &&
-         g_strcmp0 (pm_narrative_get_learning (a), pm_narrative_get_learning (b)) == 0 &&
-         g_strcmp0 (pm_narrative_get_case_study (a), pm_narrative_get_case_study (b)) == 0;
+  return pm_narrative_same_texts (a, b);
 }
 
 /* A different value is a conflict when the office entered the value it
@@ -747,11 +745,8 @@ update_model (PmReturnMerge *self)
         }
       else
         {
-          g_autoptr(PmNarrative) copy = pm_narrative_new (pm_narrative_get_period (item->return_narrative));
+          g_autoptr(PmNarrative) copy = pm_narrative_copy (item->return_narrative);
 
-          pm_narrative_set_progress (copy, pm_narrative_get_progress (item->return_narrative));
-          pm_narrative_set_learning (copy, pm_narrative_get_learning (item->return_narrative));
-          pm_narrative_set_case_study (copy, pm_narrative_get_case_study (item->return_narrative));
           pm_pilot_set_narrative (item->pilot, copy);
         }
     }

@@ -102,11 +102,8 @@ copy_pilot (PmPilot  *pilot,
 
   if (narrative != NULL)
     {
-      g_autoptr(PmNarrative) narrative_copy = pm_narrative_new (period);
+      g_autoptr(PmNarrative) narrative_copy = pm_narrative_copy (narrative);
 
-      pm_narrative_set_progress (narrative_copy, pm_narrative_get_progress (narrative));
-      pm_narrative_set_learning (narrative_copy, pm_narrative_get_learning (narrative));
-      pm_narrative_set_case_study (narrative_copy, pm_narrative_get_case_study (narrative));
       pm_pilot_set_narrative (copy, narrative_copy);
     }
 

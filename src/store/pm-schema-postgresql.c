@@ -825,6 +825,17 @@ const char * const _pm_schema_migrations_postgresql[] = {
   "ALTER TABLE pilot ADD COLUMN data_notes TEXT;"
   "ALTER TABLE kpi ADD COLUMN data_notes TEXT;"
   "UPDATE pm_meta SET schema_version = 10;",
+
+  /* 11: what the committee pack says: see the sqlite dialect. */
+  "ALTER TABLE programme ADD COLUMN committee TEXT,"
+  "  ADD COLUMN meeting_date TEXT CHECK (meeting_date ~ '^[0-9]{4}-[01][0-9]-[0-3][0-9]$'),"
+  "  ADD COLUMN report_title TEXT,"
+  "  ADD COLUMN contact_officer TEXT;"
+  "ALTER TABLE pilot ADD COLUMN delivery_stated INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (delivery_stated IN (0, 1));"
+  "UPDATE pilot SET delivery_stated = 1;"
+  "ALTER TABLE narrative ADD COLUMN risks TEXT, ADD COLUMN milestones TEXT;"
+  "UPDATE pm_meta SET schema_version = 11;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations_postgresql) == PM_STORE_SCHEMA_VERSION);

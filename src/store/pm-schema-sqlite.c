@@ -455,6 +455,24 @@ const char * const _pm_schema_migrations[] = {
   "ALTER TABLE pilot ADD COLUMN data_notes TEXT;"
   "ALTER TABLE kpi ADD COLUMN data_notes TEXT;"
   "PRAGMA user_version = 10;",
+
+  /* 11: what the committee pack says. The committee, meeting, title and
+   * contact officer printed on the pack; whether a pilot's delivery
+   * status was ever entered (one that was not is printed "not stated",
+   * never as the old default: rows from before this version are taken as
+   * entered, since nothing tells the two apart); and each pilot's risks
+   * and issues and next milestones for a period. */
+  "ALTER TABLE programme ADD COLUMN committee TEXT;"
+  "ALTER TABLE programme ADD COLUMN meeting_date TEXT"
+  "  CHECK (meeting_date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]');"
+  "ALTER TABLE programme ADD COLUMN report_title TEXT;"
+  "ALTER TABLE programme ADD COLUMN contact_officer TEXT;"
+  "ALTER TABLE pilot ADD COLUMN delivery_stated INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (delivery_stated IN (0, 1));"
+  "UPDATE pilot SET delivery_stated = 1;"
+  "ALTER TABLE narrative ADD COLUMN risks TEXT;"
+  "ALTER TABLE narrative ADD COLUMN milestones TEXT;"
+  "PRAGMA user_version = 11;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);

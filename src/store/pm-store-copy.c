@@ -61,20 +61,22 @@ typedef struct
  * copy_rows ()). Not copied: change_context (a file's scratch row for the
  * audit triggers, made by the migrations) and pm_meta (a server's version
  * stamp, likewise). */
-G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 10);  /* a new schema version adds itself here */
+G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 11);  /* a new schema version adds itself here */
 
-#define PROGRAMME_COLUMNS "id, name, description"
+#define PROGRAMME_COLUMNS \
+  "id, name, description, committee, meeting_date, report_title, contact_officer"
 #define CRITERION_COLUMNS "id, programme_id, position, text"
 #define DISTRICT_COLUMNS "id, programme_id, position, name"
 #define LEAD_COLUMNS "role_name, district_id"
 #define PILOT_COLUMNS \
   "id, district_id, position, title, summary, focus_area, start_date, lead, delivery_status, " \
-  "status_note, budget_pence, funding, data_notes"
+  "status_note, budget_pence, funding, data_notes, delivery_stated"
 #define OUTCOME_COLUMNS "id, pilot_id, position, text"
 #define PROVIDER_COLUMNS "id, pilot_id, position, name, full_name, reach_target"
 #define REACH_COLUMNS "id, pilot_id, position, period, provider, families"
 #define SPEND_COLUMNS "id, pilot_id, position, description, amount_pence, period, status"
-#define NARRATIVE_COLUMNS "pilot_id, period, progress, learning, case_study, updated_at"
+#define NARRATIVE_COLUMNS \
+  "pilot_id, period, progress, learning, case_study, updated_at, risks, milestones"
 #define KPI_COLUMNS "id, pilot_id, position, title, unit, direction, measure, tolerance, data_source, data_notes"
 #define BASELINE_COLUMNS "kpi_id, state, value, numerator, denominator, date, note, period, source"
 #define SITE_COLUMNS "id, kpi_id, position, site, value"
@@ -92,7 +94,6 @@ G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 10);  /* a new schema version adds i
   "district_id, period, created, created_usec, fingerprint, author, merged_at"
 
 #define ROW_2 "(?, ?)"
-#define ROW_3 "(?, ?, ?)"
 #define ROW_4 "(?, ?, ?, ?)"
 #define ROW_5 "(?, ?, ?, ?, ?)"
 #define ROW_6 "(?, ?, ?, ?, ?, ?)"
@@ -101,14 +102,15 @@ G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 10);  /* a new schema version adds i
 #define ROW_9 "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_10 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_13 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define ROW_14 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 #define BY_ID(table, columns) \
   "SELECT " columns " FROM " table " WHERE id > ?1 ORDER BY id" BATCH_LIMIT
 
 static const CopyTable copy_tables[] = {
   { BY_ID ("programme", PROGRAMME_COLUMNS),
-    INSERTS ("programme", PROGRAMME_COLUMNS, ROW_3),
-    "itt", 1 },
+    INSERTS ("programme", PROGRAMME_COLUMNS, ROW_7),
+    "itttttt", 1 },
   { BY_ID ("design_criterion", CRITERION_COLUMNS),
     INSERTS ("design_criterion", CRITERION_COLUMNS, ROW_4),
     "iiit", 1 },
@@ -120,8 +122,8 @@ static const CopyTable copy_tables[] = {
     INSERTS ("lead_district", LEAD_COLUMNS, ROW_2),
     "ti", 2 },
   { BY_ID ("pilot", PILOT_COLUMNS),
-    INSERTS ("pilot", PILOT_COLUMNS, ROW_13),
-    "iiitttttttitt", 1 },
+    INSERTS ("pilot", PILOT_COLUMNS, ROW_14),
+    "iiitttttttitti", 1 },
   { BY_ID ("key_outcome", OUTCOME_COLUMNS),
     INSERTS ("key_outcome", OUTCOME_COLUMNS, ROW_4),
     "iiit", 1 },
@@ -136,8 +138,8 @@ static const CopyTable copy_tables[] = {
     "iiititt", 1 },
   { "SELECT " NARRATIVE_COLUMNS " FROM narrative WHERE (pilot_id, period) > (?1, ?2) "
     "ORDER BY pilot_id, period" BATCH_LIMIT,
-    INSERTS ("narrative", NARRATIVE_COLUMNS, ROW_6),
-    "ittttt", 2 },
+    INSERTS ("narrative", NARRATIVE_COLUMNS, ROW_8),
+    "ittttttt", 2 },
   { BY_ID ("kpi", KPI_COLUMNS),
     INSERTS ("kpi", KPI_COLUMNS, ROW_10),
     "iiittttrtt", 1 },

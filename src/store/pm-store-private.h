@@ -205,6 +205,18 @@ gboolean    _pm_store_run_entry_write  (PmStatement    *stmt,
 void        _pm_store_bind_entry       (PmStatement    *stmt,
                                         gint64          kpi_id,
                                         PmProgressEntry *entry);
+/* A pilot's delivery status is its nick in delivery_status, with
+ * delivery_stated 0 when nobody entered it ("not-stated" in the model):
+ * the SQL for each column from the nick bound at @param. */
+#define PM_STORE_DELIVERY_STATUS(param) \
+  "CASE WHEN " param " = 'not-stated' THEN 'on-track' ELSE " param " END"
+#define PM_STORE_DELIVERY_STATED(param) \
+  "CASE WHEN " param " = 'not-stated' THEN 0 ELSE 1 END"
+/* Binds the programme's committee, meeting date, report title and
+ * contact officer at @first and the three after it. */
+void        _pm_store_bind_settings    (PmStatement    *stmt,
+                                        int             first,
+                                        PmProgramme    *programme);
 gboolean    _pm_store_write_narrative  (PmDatabase     *db,
                                         gint64          pilot_id,
                                         PmNarrative    *narrative,

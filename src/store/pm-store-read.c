@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "model/pm-date.h"
 #include "model/pm-site-value.h"
 
 #include "pm-store-private.h"
@@ -202,6 +203,22 @@ read_targets (PmDatabase  *db,
   return TRUE;
 }
 
+/* Whether the database has the committee pack's columns (schema 11): one
+ * opened read-only is not migrated, and reads as it is. */
+static gboolean
+has_pack_columns (PmDatabase  *db,
+                  gboolean    *has,
+                  GError     **error)
+{
+  int version = 0;
+
+  if (!pm_database_get_schema_version (db, &version, error))
+    return FALSE;
+
+  *has = version >= 11;
+  return TRUE;
+}
+
 static gboolean
 read_entries (PmDatabase  *db,
               PmKpi       *kpi,
@@ -272,11 +289,11 @@ read_kpis (PmDatabase  *db,
 
   int version = 0;
 
-  /* Schema 8 and older (read-only, so not migrated) have no notes. */
+  /* Schema 9 and older (read-only, so not migrated) have no notes. */
   if (!pm_database_get_schema_version (db, &version, error))
     return FALSE;
   stmt = prepare_with_id (db,
-                          version >= 9
+                          version >= 10
                           ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes "
                             "FROM kpi WHERE pilot_id = ?1 ORDER BY position, id"
                           : "SELECT id, title, unit, direction, measure, tolerance, data_source, NULL "
@@ -441,10 +458,16 @@ read_narratives (PmDatabase  *db,
 {
   g_autoptr(PmStatement) stmt = NULL;
   GError *local_error = NULL;
+  gboolean pack = FALSE;
 
+  if (!has_pack_columns (db, &pack, error))
+    return FALSE;
   stmt = prepare_with_id (db,
-                          "SELECT period, progress, learning, case_study FROM narrative "
-                          "WHERE pilot_id = ?1 ORDER BY period",
+                          pack
+                          ? "SELECT period, progress, learning, case_study, risks, milestones FROM narrative "
+                            "WHERE pilot_id = ?1 ORDER BY period"
+                          : "SELECT period, progress, learning, case_study, NULL, NULL FROM narrative "
+                            "WHERE pilot_id = ?1 ORDER BY period",
                           pm_pilot_get_id (pilot), error);
   if (stmt == NULL)
     return FALSE;
@@ -461,6 +484,8 @@ read_narratives (PmDatabase  *db,
       pm_narrative_set_progress (narrative, pm_statement_get_text (stmt, 1));
       pm_narrative_set_learning (narrative, pm_statement_get_text (stmt, 2));
       pm_narrative_set_case_study (narrative, pm_statement_get_text (stmt, 3));
+      pm_narrative_set_risks (narrative, pm_statement_get_text (stmt, 4));
+      pm_narrative_set_milestones (narrative, pm_statement_get_text (stmt, 5));
       pm_pilot_set_narrative (pilot, narrative);
     }
 
@@ -480,14 +505,22 @@ read_pilots (PmDatabase  *db,
 {
   g_autoptr(PmStatement) stmt = NULL;
   GError *local_error = NULL;
+  gboolean pack = FALSE;
 
   int version = 0;
 
-  /* Schema 8 and older (read-only, so not migrated) have no notes. */
+  /* Schema 9 and older (read-only, so not migrated) have no notes on the
+   * data; 10 and older no committee pack columns. */
   if (!pm_database_get_schema_version (db, &version, error))
     return FALSE;
+  pack = version >= 11;
   stmt = prepare_with_id (db,
-                          version >= 9
+                          pack
+                          ? "SELECT id, title, summary, focus_area, start_date, lead, "
+                            "       CASE WHEN delivery_stated = 1 THEN delivery_status ELSE 'not-stated' END, "
+                            "       status_note, budget_pence, funding, data_notes "
+                            "FROM pilot WHERE district_id = ?1 ORDER BY position, id"
+                          : version >= 10
                           ? "SELECT id, title, summary, focus_area, start_date, lead, "
                             "       delivery_status, status_note, budget_pence, funding, data_notes "
                             "FROM pilot WHERE district_id = ?1 ORDER BY position, id"
@@ -560,9 +593,16 @@ _pm_store_read_programme (PmDatabase  *db,
   g_autoptr(PmProgramme) programme = NULL;
   g_auto(GStrv) criteria = NULL;
   GError *local_error = NULL;
+  gboolean pack = FALSE;
 
+  if (!has_pack_columns (db, &pack, error))
+    return NULL;
   stmt = pm_database_prepare (db,
-                              "SELECT id, name, description FROM programme ORDER BY id LIMIT 1",
+                              pack
+                              ? "SELECT id, name, description, committee, meeting_date, report_title, "
+                                "       contact_officer FROM programme ORDER BY id LIMIT 1"
+                              : "SELECT id, name, description, NULL, NULL, NULL, NULL "
+                                "FROM programme ORDER BY id LIMIT 1",
                               error);
   if (stmt == NULL)
     return NULL;
@@ -586,6 +626,11 @@ _pm_store_read_programme (PmDatabase  *db,
   programme = pm_programme_new (pm_statement_get_text (stmt, 1));
   pm_programme_set_id (programme, pm_statement_get_int64 (stmt, 0));
   pm_programme_set_description (programme, pm_statement_get_text (stmt, 2));
+  pm_programme_set_committee (programme, pm_statement_get_text (stmt, 3));
+  if (pm_date_validate_day (pm_statement_get_text (stmt, 4), NULL))
+    pm_programme_set_meeting_date (programme, pm_statement_get_text (stmt, 4));
+  pm_programme_set_report_title (programme, pm_statement_get_text (stmt, 5));
+  pm_programme_set_contact_officer (programme, pm_statement_get_text (stmt, 6));
 
   g_clear_pointer (&stmt, pm_statement_free);
   stmt = prepare_with_id (db,

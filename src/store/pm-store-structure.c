@@ -79,8 +79,9 @@ pm_store_update_pilot (PmStore  *self,
 
   stmt = pm_database_prepare (_pm_store_get_database (self),
                               "UPDATE pilot SET title = ?2, summary = ?3, focus_area = ?4, "
-                              "  start_date = ?5, lead = ?6, delivery_status = ?7, "
-                              "  status_note = ?8, budget_pence = ?9, funding = ?10, data_notes = ?11 "
+                              "  start_date = ?5, lead = ?6, delivery_status = " PM_STORE_DELIVERY_STATUS ("?7") ", "
+                              "  status_note = ?8, budget_pence = ?9, funding = ?10, data_notes = ?11, "
+                              "  delivery_stated = " PM_STORE_DELIVERY_STATED ("?7") " "
                               "WHERE id = ?1",
                               error);
   ok = stmt != NULL;
@@ -146,6 +147,17 @@ pm_store_update_district (PmStore     *self,
   return _pm_store_end_write (self, ok, error);
 }
 
+void
+_pm_store_bind_settings (PmStatement *stmt,
+                         int          first,
+                         PmProgramme *programme)
+{
+  pm_statement_bind_text (stmt, first, pm_programme_get_committee (programme));
+  pm_statement_bind_text (stmt, first + 1, pm_programme_get_meeting_date (programme));
+  pm_statement_bind_text (stmt, first + 2, pm_programme_get_report_title (programme));
+  pm_statement_bind_text (stmt, first + 3, pm_programme_get_contact_officer (programme));
+}
+
 gboolean
 pm_store_update_programme (PmStore      *self,
                            PmProgramme  *programme,
@@ -168,7 +180,8 @@ pm_store_update_programme (PmStore      *self,
     return FALSE;
 
   stmt = pm_database_prepare (_pm_store_get_database (self),
-                              "UPDATE programme SET name = ?2, description = ?3 WHERE id = ?1",
+                              "UPDATE programme SET name = ?2, description = ?3, committee = ?4, "
+                              "  meeting_date = ?5, report_title = ?6, contact_officer = ?7 WHERE id = ?1",
                               error);
   ok = stmt != NULL;
   if (ok)
@@ -176,6 +189,7 @@ pm_store_update_programme (PmStore      *self,
       pm_statement_bind_int64 (stmt, 1, pm_programme_get_id (programme));
       pm_statement_bind_text (stmt, 2, pm_programme_get_name (programme));
       pm_statement_bind_text (stmt, 3, pm_programme_get_description (programme));
+      _pm_store_bind_settings (stmt, 4, programme);
       ok = pm_statement_execute (stmt, error) &&
            (pm_database_get_changes (_pm_store_get_database (self)) > 0 || _pm_store_gone (error)) &&
            _pm_store_write_criteria (_pm_store_get_database (self), pm_programme_get_id (programme),

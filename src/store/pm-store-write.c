@@ -202,13 +202,16 @@ _pm_store_insert_programme (PmDatabase   *db,
     return FALSE;
 
   stmt = pm_database_prepare (db,
-                              "INSERT INTO programme (name, description) VALUES (?1, ?2) RETURNING id",
+                              "INSERT INTO programme (name, description, committee, meeting_date, "
+                              "                       report_title, contact_officer) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
                               error);
   if (stmt == NULL)
     return FALSE;
 
   pm_statement_bind_text (stmt, 1, pm_programme_get_name (programme));
   pm_statement_bind_text (stmt, 2, pm_programme_get_description (programme));
+  _pm_store_bind_settings (stmt, 3, programme);
   id = pm_statement_insert (stmt, error);
   if (id == 0)
     return FALSE;
@@ -417,10 +420,11 @@ _pm_store_insert_pilot (PmDatabase  *db,
   stmt = pm_database_prepare (db,
                               "INSERT INTO pilot (district_id, position, title, summary, focus_area, "
                               "                   start_date, lead, delivery_status, status_note, "
-                              "                   budget_pence, funding, data_notes) "
+                              "                   budget_pence, funding, data_notes, delivery_stated) "
                               "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM pilot "
                               "             WHERE district_id = ?1), "
-                              "        ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
+                              "        ?2, ?3, ?4, ?5, ?6, " PM_STORE_DELIVERY_STATUS ("?7") ", ?8, ?9, ?10, ?11, "
+                              "        " PM_STORE_DELIVERY_STATED ("?7") ") RETURNING id",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -774,11 +778,12 @@ _pm_store_write_narrative (PmDatabase   *db,
 
   stmt = pm_database_prepare (db,
                               "INSERT INTO narrative (pilot_id, period, progress, learning, "
-                              "                       case_study, updated_at) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                              "                       case_study, updated_at, risks, milestones) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
                               "ON CONFLICT (pilot_id, period) DO UPDATE SET "
                               "  progress = excluded.progress, learning = excluded.learning, "
-                              "  case_study = excluded.case_study, updated_at = excluded.updated_at",
+                              "  case_study = excluded.case_study, updated_at = excluded.updated_at, "
+                              "  risks = excluded.risks, milestones = excluded.milestones",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -789,6 +794,8 @@ _pm_store_write_narrative (PmDatabase   *db,
   pm_statement_bind_text (stmt, 4, pm_narrative_get_learning (narrative));
   pm_statement_bind_text (stmt, 5, pm_narrative_get_case_study (narrative));
   pm_statement_bind_now (stmt, 6);
+  pm_statement_bind_text (stmt, 7, pm_narrative_get_risks (narrative));
+  pm_statement_bind_text (stmt, 8, pm_narrative_get_milestones (narrative));
 
   return pm_statement_execute (stmt, error);
 }

@@ -384,6 +384,8 @@ add_narrative (Generator *g,
   g_autofree char *progress = maybe_text (g, PM_FIELD_NARRATIVE_PROGRESS);
   g_autofree char *learning = maybe_text (g, PM_FIELD_NARRATIVE_LEARNING);
   g_autofree char *case_study = maybe_text (g, PM_FIELD_NARRATIVE_CASE_STUDY);
+  g_autofree char *risks = maybe_text (g, PM_FIELD_NARRATIVE_RISKS);
+  g_autofree char *milestones = maybe_text (g, PM_FIELD_NARRATIVE_MILESTONES);
 
   /* An empty narrative is no narrative. */
   if (progress == NULL && learning == NULL && case_study == NULL)
@@ -391,6 +393,8 @@ add_narrative (Generator *g,
   pm_narrative_set_progress (narrative, progress);
   pm_narrative_set_learning (narrative, learning);
   pm_narrative_set_case_study (narrative, case_study);
+  pm_narrative_set_risks (narrative, risks);
+  pm_narrative_set_milestones (narrative, milestones);
   pm_pilot_set_narrative (pilot, narrative);
 }
 
@@ -437,7 +441,7 @@ make_pilot (Generator *g,
   pm_pilot_set_focus_area (pilot, focus);
   pm_pilot_set_start_date (pilot, start);
   pm_pilot_set_lead (pilot, lead);
-  pm_pilot_set_delivery_status (pilot, g_rand_int_range (g->rand, 0, 5));
+  pm_pilot_set_delivery_status (pilot, g_rand_int_range (g->rand, 0, PM_DELIVERY_NOT_STATED + 1));
   pm_pilot_set_status_note (pilot, status_note);
   pm_pilot_set_budget_pence (pilot, g_rand_boolean (g->rand) ? -1 : g_rand_int_range (g->rand, 0, G_MAXINT32));
   pm_pilot_set_funding (pilot, funding);

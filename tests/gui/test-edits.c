@@ -230,7 +230,7 @@ test_narrative (Fixture       *fixture,
   PmNarrative *narrative;
 
   g_assert_true (pm_edit_set_narrative (fixture->store, pilot, q4, "Twelve families now", "",
-                                        NULL, &undo, &error));
+                                        NULL, NULL, NULL, &undo, &error));
   g_assert_no_error (error);
   g_assert_nonnull (undo);
 
@@ -504,7 +504,7 @@ test_redo_each_kind (Fixture       *fixture,
   PmNarrative *narrative;
 
   g_assert_true (pm_edit_set_narrative (fixture->store, pilot, q4, "Twelve families now", NULL, NULL,
-                                        &undos[0], &error));
+                                        NULL, NULL, &undos[0], &error));
   g_assert_true (pm_edit_set_reach (fixture->store, pilot, q3, "WCFC", "12", &undos[1], &error));
   g_assert_true (pm_edit_set_baseline (fixture->store, referrals, baseline, &undos[2], &error));
   g_value_init (&value, G_TYPE_STRING);

@@ -17,6 +17,18 @@ test_css_classes (void)
   g_assert_cmpstr (pm_format_rag_css_class (PM_RAG_RED), ==, "rag-red");
   g_assert_cmpstr (pm_format_rag_css_class (PM_RAG_GREY), ==, "rag-grey");
   g_assert_cmpstr (pm_format_status_css_class (PM_DELIVERY_DELAYED), ==, "status-delayed");
+  g_assert_cmpstr (pm_format_status_css_class (PM_DELIVERY_NOT_STATED), ==, "status-not-stated");
+}
+
+/* The pilot page's pill for a pilot nobody has said anything of: no
+ * invented "on track". */
+static void
+test_lead_status_not_stated (void)
+{
+  g_autoptr(PmPilot) pilot = pm_pilot_new ("New pilot");
+
+  g_assert_cmpstr (pm_format_lead_status (pm_pilot_get_delivery_status (pilot)), ==, "Lead: not stated");
+  g_assert_cmpstr (pm_format_lead_status (PM_DELIVERY_ON_TRACK), ==, "Lead: on track");
 }
 
 static void
@@ -368,6 +380,20 @@ test_person_role (void)
   g_assert_cmpstr (pm_format_access (PM_ACCESS_LEAD), ==, "District lead");
 }
 
+/* A budget with no spending entered against it is not "£0 of" it. */
+static void
+test_summary_row_spend_not_reported (void)
+{
+  PmKpi *count, *percentage;
+  g_autoptr(PmProgramme) programme = make_programme (&count, &percentage);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmSummaryRow) total_row = NULL;
+
+  pm_pilot_set_budget_pence (pm_kpi_get_pilot (count), 5000000);
+  total_row = pm_summary_row_new (G_OBJECT (programme), q3);
+  g_assert_cmpstr (pm_summary_row_get_spend_text (total_row), ==, "Not reported, budget £50,000");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +402,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gui/format/css-classes", test_css_classes);
+  g_test_add_func ("/gui/format/summary-row-spend-not-reported", test_summary_row_spend_not_reported);
+  g_test_add_func ("/gui/format/lead-status-not-stated", test_lead_status_not_stated);
   g_test_add_func ("/gui/format/kpi-target", test_kpi_target);
   g_test_add_func ("/gui/format/parse-count", test_parse_count);
   g_test_add_func ("/gui/format/parse-period", test_parse_period);

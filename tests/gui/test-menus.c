@@ -246,6 +246,57 @@ test_export_appendix (Fixture       *fixture,
   g_assert_nonnull (strstr (text, CANNOCK));
 }
 
+/* The committee's details are asked for beside the PDFs, refused while
+ * the meeting date is not a day, kept with the programme and printed. */
+static void
+test_export_pack_settings (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "pack.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(PmProgramme) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  PmExportDialog *dialog;
+  GtkWidget *committee, *date;
+
+  dialog = open_export_dialog (fixture);
+  choose (dialog, "document_row", "Programme appendix (PDF)");
+  committee = gui_test_template_child (dialog, PM_TYPE_EXPORT_DIALOG, "committee_row");
+  date = gui_test_template_child (dialog, PM_TYPE_EXPORT_DIALOG, "meeting_date_row");
+  g_assert_true (gtk_widget_get_visible (committee));
+
+  gtk_editable_set_text (GTK_EDITABLE (committee), "Cabinet");
+  gtk_editable_set_text (GTK_EDITABLE (date), "14/01/2027");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "export"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "“14/01/2027” is not a date"));
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+
+  /* Not asked of a spreadsheet. */
+  choose (dialog, "document_row", "KPI table (CSV)");
+  g_assert_false (gtk_widget_get_visible (committee));
+  choose (dialog, "document_row", "Programme appendix (PDF)");
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "2027-01-14");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "export"));
+  pm_export_dialog_export_to (dialog, file);
+  gui_test_wait_until (progress_window_gone, NULL);
+  gui_test_wait_until (toast_shown, fixture);
+
+  text = read_pdf (path);
+  g_assert_nonnull (strstr (text, "Report to Cabinet, 14 January 2027"));
+
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  saved = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pm_programme_get_committee (saved), ==, "Cabinet");
+  g_assert_cmpstr (pm_programme_get_meeting_date (saved), ==, "2027-01-14");
+  g_assert_null (pm_programme_get_contact_officer (saved));
+}
+
 /* The KPI table as CSV: every row of the quarter chosen. */
 static void
 test_export_csv (Fixture       *fixture,
@@ -779,6 +830,7 @@ main (int   argc,
   ADD ("/gui/menus/export-dialog-starts-from-window", test_export_dialog_starts_from_window);
   ADD ("/gui/menus/export-summaries", test_export_summaries);
   ADD ("/gui/menus/export-appendix", test_export_appendix);
+  ADD ("/gui/menus/export-pack-settings", test_export_pack_settings);
   ADD ("/gui/menus/export-csv", test_export_csv);
   ADD ("/gui/menus/export-xlsx", test_export_xlsx);
   ADD ("/gui/menus/export-return", test_export_return);

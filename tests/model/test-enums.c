@@ -49,7 +49,7 @@ test_enums_names (void)
   static const NameCase deliveries[] = {
     { PM_DELIVERY_NOT_STARTED, "not-started" }, { PM_DELIVERY_ON_TRACK, "on-track" },
     { PM_DELIVERY_DELAYED, "delayed" }, { PM_DELIVERY_AT_RISK, "at-risk" },
-    { PM_DELIVERY_COMPLETED, "completed" },
+    { PM_DELIVERY_COMPLETED, "completed" }, { PM_DELIVERY_NOT_STATED, "not-stated" },
   };
   static const NameCase spends[] = {
     { PM_SPEND_SPENT, "spent" }, { PM_SPEND_COMMITTED, "committed" },

@@ -693,7 +693,9 @@ test_pilot_properties (void)
   guint title = 0, outcomes_count = 0, budget = 0;
 
   g_assert_cmpint (pm_pilot_get_budget_pence (pilot), ==, -1);
-  g_assert_cmpint (pm_pilot_get_delivery_status (pilot), ==, PM_DELIVERY_ON_TRACK);
+  /* Nobody has said how delivery goes: not stated, never a default. */
+  g_assert_cmpint (pm_pilot_get_delivery_status (pilot), ==, PM_DELIVERY_NOT_STATED);
+  g_assert_cmpstr (pm_delivery_status_get_label (pm_pilot_get_delivery_status (pilot)), ==, "Not stated");
 
   g_signal_connect (pilot, "notify::title", G_CALLBACK (count_notify_cb), &title);
   g_signal_connect (pilot, "notify::key-outcomes", G_CALLBACK (count_notify_cb), &outcomes_count);

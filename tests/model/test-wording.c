@@ -36,6 +36,37 @@ test_reach_total (void)
   g_assert_cmpstr (none, ==, "Not reported (target 125 families)");
 }
 
+/* Nothing entered is said to be so, never printed as £0 or a default. */
+static void
+test_not_entered (void)
+{
+  g_autofree char *money = pm_wording_money_reported (-1);
+  g_autofree char *zero = pm_wording_money_reported (0);
+  g_autofree char *budget_only = pm_wording_spend (-1, -1, 5000000);
+  g_autofree char *some = pm_wording_reach_cover (201, 125, 1, 8);
+  g_autofree char *all = pm_wording_reach_cover (7, 125, 1, 1);
+  g_autofree char *none = pm_wording_reach_cover (24, 0, 0, 2);
+  g_autofree char *nothing = pm_wording_reach_cover (-1, 0, 0, 2);
+  guint counts[PM_N_RAG] = { 0, };
+  g_autofree char *lead = NULL;
+  g_autofree char *unstated = NULL;
+
+  g_assert_cmpstr (money, ==, "not reported");
+  g_assert_cmpstr (zero, ==, "£0");
+  g_assert_cmpstr (budget_only, ==, "Not reported, budget £50,000");
+  g_assert_cmpstr (some, ==, "201 families; target 125 for 1 of 8 pilots that set one");
+  g_assert_cmpstr (all, ==, "7 of 125 families (6%)");
+  g_assert_cmpstr (none, ==, "24 families; no pilot set a target");
+  g_assert_cmpstr (nothing, ==, "Not reported");
+
+  counts[PM_RAG_RED] = 2;
+  counts[PM_RAG_GREY] = 3;
+  lead = pm_wording_lead_and_kpis (PM_DELIVERY_ON_TRACK, counts);
+  g_assert_cmpstr (lead, ==, "Lead’s view: on track · KPIs this quarter: 0 G, 0 A, 2 R, 3 not judged");
+  unstated = pm_wording_lead_and_kpis (PM_DELIVERY_NOT_STATED, counts);
+  g_assert_true (g_str_has_prefix (unstated, "Lead’s view: not stated · "));
+}
+
 static void
 test_spend (void)
 {
@@ -221,6 +252,7 @@ main (int   argc,
   g_test_add_func ("/model/wording/reach", test_reach);
   g_test_add_func ("/model/wording/reach-total", test_reach_total);
   g_test_add_func ("/model/wording/spend", test_spend);
+  g_test_add_func ("/model/wording/not-entered", test_not_entered);
   g_test_add_func ("/model/wording/money", test_money);
   g_test_add_func ("/model/wording/target", test_target);
   g_test_add_func ("/model/wording/kpi-texts", test_kpi_texts);

@@ -84,7 +84,9 @@ test_summary_all (void)
     }
   g_assert_nonnull (strstr (text, "grey: cannot be judged, because there is no value for the period, "
                                   "no baseline value or no target"));
-  g_assert_nonnull (strstr (text, "Printed 5 January 2017"));
+  /* When it was produced: in the footer now, not under the title. */
+  g_assert_nonnull (strstr (text, "Produced 5 January 2017"));
+  g_assert_null (strstr (text, "Printed"));
 }
 
 static void

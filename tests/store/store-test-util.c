@@ -85,6 +85,16 @@ add_narrative (PmPilot    *pilot,
   pm_narrative_set_progress (narrative, progress);
   pm_narrative_set_learning (narrative, learning);
   pm_narrative_set_case_study (narrative, case_study);
+  /* The risks and milestones follow the progress, so every narrative
+   * with progress carries them through each round trip. */
+  if (progress != NULL)
+    {
+      g_autofree char *risks = g_strdup_printf ("Risks for %s: staff turnover", code);
+      g_autofree char *milestones = g_strdup_printf ("Next after %s: second cohort", code);
+
+      pm_narrative_set_risks (narrative, risks);
+      pm_narrative_set_milestones (narrative, milestones);
+    }
   pm_pilot_set_narrative (pilot, narrative);
 }
 
@@ -252,6 +262,7 @@ store_test_build_full_programme (void)
     PM_DELIVERY_ON_TRACK,
     PM_DELIVERY_AT_RISK,
     PM_DELIVERY_COMPLETED,
+    PM_DELIVERY_NOT_STATED,
   };
   PmProgramme *programme = pm_programme_new ("Children and Families System Transformation Programme");
   g_autoptr(PmDistrict) cannock = pm_district_new ("Cannock Chase");
@@ -260,6 +271,10 @@ store_test_build_full_programme (void)
 
   pm_programme_set_description (programme, "District pilots reporting to the Select Committee.");
   pm_programme_set_design_criteria (programme, criteria);
+  pm_programme_set_committee (programme, "Corporate Review Committee");
+  pm_programme_set_meeting_date (programme, "2017-01-19");
+  pm_programme_set_report_title (programme, "Appendix A: District Pilots Progress");
+  pm_programme_set_contact_officer (programme, "Jane Smith, Commissioning Manager");
 
   pm_district_add_pilot (cannock, full);
 
@@ -488,6 +503,8 @@ assert_pilots_equal (PmPilot  *a,
       g_assert_cmpstr (pm_narrative_get_progress (na), ==, pm_narrative_get_progress (nb));
       g_assert_cmpstr (pm_narrative_get_learning (na), ==, pm_narrative_get_learning (nb));
       g_assert_cmpstr (pm_narrative_get_case_study (na), ==, pm_narrative_get_case_study (nb));
+      g_assert_cmpstr (pm_narrative_get_risks (na), ==, pm_narrative_get_risks (nb));
+      g_assert_cmpstr (pm_narrative_get_milestones (na), ==, pm_narrative_get_milestones (nb));
     }
 
   list_a = pm_pilot_get_kpis (a);
@@ -510,6 +527,10 @@ store_test_assert_programmes_equal (PmProgramme *a,
   g_assert_cmpstr (pm_programme_get_name (a), ==, pm_programme_get_name (b));
   g_assert_cmpstr (pm_programme_get_description (a), ==, pm_programme_get_description (b));
   assert_strv_equal (pm_programme_get_design_criteria (a), pm_programme_get_design_criteria (b));
+  g_assert_cmpstr (pm_programme_get_committee (a), ==, pm_programme_get_committee (b));
+  g_assert_cmpstr (pm_programme_get_meeting_date (a), ==, pm_programme_get_meeting_date (b));
+  g_assert_cmpstr (pm_programme_get_report_title (a), ==, pm_programme_get_report_title (b));
+  g_assert_cmpstr (pm_programme_get_contact_officer (a), ==, pm_programme_get_contact_officer (b));
 
   g_assert_cmpuint (g_list_model_get_n_items (districts_a), ==,
                     g_list_model_get_n_items (districts_b));

@@ -102,7 +102,10 @@ test_every_field (void)
                                                "WHERE status = 'committed'"), ==, 490000);
   /* An unknown budget is NULL, not -1. */
   g_assert_cmpint (store_test_query_int (path, "SELECT count(*) FROM pilot "
-                                               "WHERE budget_pence IS NULL"), ==, 4);
+                                               "WHERE budget_pence IS NULL"), ==, 5);
+  /* A delivery status nobody stated is marked so, not stored as a default. */
+  g_assert_cmpint (store_test_query_int (path, "SELECT count(*) FROM pilot "
+                                               "WHERE delivery_stated = 0"), ==, 1);
 
   g_clear_object (&store);
   store_test_remove_dir (dir);

@@ -343,7 +343,15 @@ pg_test_drop_database (const char  *uri,
     }
 
   sql = g_strdup_printf ("DROP DATABASE \"%s\" WITH (FORCE)", name);
-  return run_command (conn, sql, "Could not drop a test database", error);
+  if (!run_command (conn, sql, "Could not drop a test database", error))
+    return FALSE;
+  g_clear_pointer (&sql, g_free);
+
+  /* Its programme's group roles (schema 9) are the server's: named from
+   * it, as a short name is. */
+  sql = g_strdup_printf ("DROP ROLE IF EXISTS \"pm_%s_office\", \"pm_%s_lead\", \"pm_%s_viewer\"",
+                         name, name, name);
+  return run_command (conn, sql, "Could not drop a test database's roles", error);
 }
 
 /**

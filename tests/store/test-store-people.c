@@ -212,6 +212,9 @@ test_manage (Fixture       *fixture,
   g_autoptr(GListModel) people = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strdup_printf ("pm_test_people_new_%d", getpid ());
+  g_autofree char *two = g_strdup_printf ("pm_test_people_two_%d", getpid ());
+  g_autofree char *viewer_role = NULL;
+  g_autofree char *sql = NULL;
   g_autofree char *uri = NULL;
   const char *districts[] = { "tamworth", "Cannock Chase", NULL };
   const char *expected[] = { CANNOCK, TAMWORTH, NULL };
@@ -258,6 +261,24 @@ test_manage (Fixture       *fixture,
   as_new = pm_store_open (uri, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_clear_object (&as_new);
+
+  /* Someone who is also more than this programme's: their password is
+   * not this office's to set, and removing them leaves their login. */
+  viewer_role = store_test_group_role (fixture->location, "viewer");
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'two' IN ROLE %s, pm_office",
+                         two, viewer_role);
+  store_test_exec (fixture->location, sql);
+  g_assert_false (pm_store_set_password (office, two, "taken over", &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_true (pm_store_remove_person (office, two, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count (*) FROM pg_roles WHERE rolname = '%s'", two);
+  g_assert_cmpint (store_test_query_int (fixture->location, sql), ==, 1);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("DROP ROLE %s", two);
+  store_test_exec (fixture->location, sql);
 
   lead = open_as (fixture, fixture->lead, "lead", &lead_programme);
   g_assert_false (pm_store_remove_person (lead, name, &error));

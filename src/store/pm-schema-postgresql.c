@@ -848,6 +848,17 @@ const char * const _pm_schema_migrations_postgresql[] = {
   "  CHECK (delivery_stated IN (0, 1));"
   "UPDATE pilot SET delivery_stated = 1;"
   "ALTER TABLE narrative ADD COLUMN risks TEXT, ADD COLUMN milestones TEXT;"
+  "CREATE OR REPLACE FUNCTION pm_audit_narrative () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN"
+  "  IF TG_OP = 'INSERT' THEN"
+  "    PERFORM pm_audit_row ('narrative', NULL, NEW.pilot_id, NEW.period, NULL, NULL, NULL, NEW.progress);"
+  "  ELSIF OLD.progress IS DISTINCT FROM NEW.progress OR OLD.learning IS DISTINCT FROM NEW.learning"
+  "        OR OLD.case_study IS DISTINCT FROM NEW.case_study OR OLD.risks IS DISTINCT FROM NEW.risks"
+  "        OR OLD.milestones IS DISTINCT FROM NEW.milestones THEN"
+  "    PERFORM pm_audit_row ('narrative', NULL, NEW.pilot_id, NEW.period, NULL, NULL, OLD.progress, NEW.progress);"
+  "  END IF;"
+  "  RETURN NULL;"
+  " END $$;"
   "UPDATE pm_meta SET schema_version = 11;",
 };
 

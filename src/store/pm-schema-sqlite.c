@@ -461,7 +461,8 @@ const char * const _pm_schema_migrations[] = {
    * status was ever entered (one that was not is printed "not stated",
    * never as the old default: rows from before this version are taken as
    * entered, since nothing tells the two apart); and each pilot's risks
-   * and issues and next milestones for a period. */
+   * and issues and next milestones for a period, audited like the rest
+   * of the narrative. */
   "ALTER TABLE programme ADD COLUMN committee TEXT;"
   "ALTER TABLE programme ADD COLUMN meeting_date TEXT"
   "  CHECK (meeting_date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]');"
@@ -472,6 +473,16 @@ const char * const _pm_schema_migrations[] = {
   "UPDATE pilot SET delivery_stated = 1;"
   "ALTER TABLE narrative ADD COLUMN risks TEXT;"
   "ALTER TABLE narrative ADD COLUMN milestones TEXT;"
+  /* A change to the risks or milestones alone goes in the audit trail. */
+  "DROP TRIGGER audit_narrative_update;"
+  "CREATE TRIGGER audit_narrative_update AFTER UPDATE ON narrative"
+  "  WHEN OLD.progress IS NOT NEW.progress OR OLD.learning IS NOT NEW.learning OR OLD.case_study IS NOT NEW.case_study"
+  "    OR OLD.risks IS NOT NEW.risks OR OLD.milestones IS NOT NEW.milestones"
+  " BEGIN"
+  "  INSERT INTO audit (at, author, source, kind, pilot_id, period, old_text, new_text)"
+  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'narrative', NEW.pilot_id, NEW.period, OLD.progress, NEW.progress"
+  "  FROM change_context WHERE id = 1;"
+  " END;"
   "PRAGMA user_version = 11;",
 };
 

@@ -229,6 +229,35 @@ test_narrative_recorded (Fixture       *fixture,
   g_assert_cmpstr (new_text, ==, "Three centres open. by Alex Lead");
 }
 
+/* A change to the risks or the milestones alone is recorded too. */
+static void
+test_narrative_risks_recorded (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmNarrative) first = pm_narrative_new (q3);
+  g_autoptr(PmNarrative) risks = NULL;
+  g_autoptr(PmNarrative) milestones = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pm_narrative_set_progress (first, "Two centres open.");
+  g_assert_true (pm_store_save_narrative (fixture->store, fixture->pilot, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_query_int (fixture->path, "SELECT count(*) FROM audit WHERE kind = 'narrative'"), ==, 1);
+
+  risks = pm_narrative_copy (first);
+  pm_narrative_set_risks (risks, "Lease undecided.");
+  g_assert_true (pm_store_save_narrative (fixture->store, fixture->pilot, risks, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_query_int (fixture->path, "SELECT count(*) FROM audit WHERE kind = 'narrative'"), ==, 2);
+
+  milestones = pm_narrative_copy (risks);
+  pm_narrative_set_milestones (milestones, "Second cohort in February.");
+  g_assert_true (pm_store_save_narrative (fixture->store, fixture->pilot, milestones, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_query_int (fixture->path, "SELECT count(*) FROM audit WHERE kind = 'narrative'"), ==, 3);
+}
+
 static void
 test_csv_import_recorded (Fixture       *fixture,
                           gconstpointer  data)
@@ -297,6 +326,7 @@ main (int   argc,
   ADD ("/store/audit/delete-recorded", test_delete_recorded);
   ADD ("/store/audit/baseline-and-target", test_baseline_and_target_recorded);
   ADD ("/store/audit/narrative", test_narrative_recorded);
+  ADD ("/store/audit/narrative-risks", test_narrative_risks_recorded);
   ADD ("/store/audit/csv-import", test_csv_import_recorded);
   ADD ("/store/audit/rolled-back", test_rolled_back_not_recorded);
 #undef ADD

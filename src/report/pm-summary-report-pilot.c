@@ -288,6 +288,8 @@ add_kpi_table (PmReport     *report,
   /* Translators: above the repeated header of a table carried on to a new page */
   caption = g_strdup_printf (_("Headline KPIs, %s (continued)"), pm_district_get_name (district));
   table = _pm_report_table_new (flow, G_N_ELEMENTS (kpi_widths), kpi_widths, headers, caption);
+  _pm_report_table_set_alignment (table, 3, PANGO_ALIGN_RIGHT);
+  _pm_report_table_set_alignment (table, 4, PANGO_ALIGN_RIGHT);
   _pm_report_table_begin (table);
 
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
@@ -459,6 +461,7 @@ add_spend (PmReport     *report,
         {
           table = _pm_report_table_new (flow, G_N_ELEMENTS (spend_widths), spend_widths, headers,
                                         _("Spend (continued)"));
+          _pm_report_table_set_alignment (table, 3, PANGO_ALIGN_RIGHT);
           _pm_report_table_begin (table);
         }
 
@@ -710,6 +713,8 @@ _pm_summary_report_add_restatements (PmReport     *report,
                                   "The rest of this section shows the values as they are now."), 0);
           caption = g_strdup_printf (_("Restated values, %s (continued)"), pm_district_get_name (district));
           table = _pm_report_table_new (flow, G_N_ELEMENTS (restated_widths), restated_widths, headers, caption);
+          _pm_report_table_set_alignment (table, 2, PANGO_ALIGN_RIGHT);
+          _pm_report_table_set_alignment (table, 3, PANGO_ALIGN_RIGHT);
           _pm_report_table_begin (table);
         }
 
@@ -750,10 +755,12 @@ _pm_summary_report_add_district (PmReport     *report,
   PangoContext *context = _pm_report_flow_get_context (flow);
   GListModel *pilots = pm_district_get_pilots (district);
   g_autoptr(PangoLayout) heading = NULL;
+  g_autofree char *dest = _pm_summary_report_district_dest (report, district);
 
   heading = _pm_report_layout_new_text (context, PM_REPORT_FONT_TITLE, pm_district_get_name (district),
                                         _pm_report_flow_get_width (flow));
-  _pm_report_flow_add_text (flow, heading, 0, NULL, 0);
+  _pm_report_flow_add_heading_full (flow, heading, 2, pm_district_get_name (district), dest,
+                                    3 * HEADING_BEFORE, 4 * HEADING_KEEP, 0);
 
   _pm_summary_report_add_restatements (report, flow, district);
 

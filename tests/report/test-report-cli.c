@@ -264,23 +264,10 @@ section_texts (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PdfText) text = pdf_text_load (path, &error);
-  g_autoptr(GPtrArray) sections = NULL;
-  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   g_assert_no_error (error);
-  sections = summary_sections (text);
-  for (guint page = 0; page < text->n_pages; page++)
-    {
-      const char *section = g_ptr_array_index (sections, page);
-      g_autoptr(GPtrArray) words = pdf_text_select (text, page, 0, G_MAXDOUBLE, 0, G_MAXDOUBLE);
-      g_autofree char *joined = pdf_words_join (words, NULL);
-      const char *before = g_hash_table_lookup (texts, section);
 
-      g_hash_table_insert (texts, g_strdup (section),
-                           g_strconcat (before != NULL ? before : "", " ", joined, NULL));
-    }
-
-  return texts;
+  return summary_texts (text);
 }
 
 /* The office prints the pack and freezes the round; a later change to a
@@ -339,7 +326,8 @@ test_committee_round (Fixture       *fixture,
   g_assert_nonnull (cannock);
   g_test_message ("%s", cannock);
   g_assert_nonnull (strstr (cannock, "Restated since the committee’s report of 12 January 2017"));
-  g_assert_nonnull (strstr (cannock, "Q3 2016/17 5 6 One December referral was counted late"));
+  g_assert_nonnull (strstr (cannock, "Q3 2016/17 5 6 One December referral was"));
+  g_assert_nonnull (strstr (cannock, "counted late"));
   g_assert_nonnull (strstr (g_hash_table_lookup (texts, "Programme summary"),
                             "1 value has been restated since the committee’s report of 12 January 2017"));
   g_assert_null (strstr (g_hash_table_lookup (texts, "Tamworth"), "Restated"));

@@ -145,7 +145,7 @@ test_no_overlap (void)
   g_autofree char *appendix_path = export (appendix, "appendix.pdf");
 
   check_no_overlap (summary_path, 48);
-  check_no_overlap (appendix_path, 36);
+  check_no_overlap (appendix_path, 30);
 }
 
 /* A programme of one district and one pilot with @n_kpis KPIs, the title
@@ -301,7 +301,13 @@ test_appendix_continued (void)
     {
       g_assert_nonnull (pdf_text_find_phrase (pdf, p, "District", "Summary", "Key", "Outcomes", NULL));
       if (p > 0)
-        g_assert_nonnull (pdf_text_find_phrase (pdf, p, "Testshire", "(continued)", NULL));
+        {
+          /* "(continued)" may wrap under the name in the narrow column. */
+          g_autoptr(GPtrArray) words = pdf_text_select (pdf, p, 0, 100, 0, G_MAXDOUBLE);
+          g_autofree char *page_text = pdf_words_join (words, NULL);
+
+          g_assert_nonnull (strstr (page_text, "Testshire (continued)"));
+        }
     }
 
   /* Each KPI starts level with its baseline (1000 + its number). */
@@ -327,7 +333,7 @@ test_appendix_continued (void)
       g_assert_cmpfloat_with_epsilon (kpi_word->y0, baseline_word->y0, 1.0);
     }
 
-  check_no_overlap (path, 36);
+  check_no_overlap (path, 30);
 }
 
 static void

@@ -50,7 +50,8 @@ export_report (const char *database,
                PmPeriod   *period,
                const char *output,
                const char *freeze_on,
-               const char *author)
+               const char *author,
+               gboolean    district_per_page)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PmStore) store = _pm_cli_open_existing (database, freeze_on == NULL, &error);
@@ -84,6 +85,7 @@ export_report (const char *database,
           return PM_CLI_EXIT_FAILED;
         }
       pm_summary_report_set_restatements (PM_SUMMARY_REPORT (report), restatements);
+      pm_summary_report_set_district_per_page (PM_SUMMARY_REPORT (report), district_per_page);
     }
   else
     {
@@ -327,7 +329,8 @@ int
 _pm_cli_export_report (const PmCliRequest *request)
 {
   return export_report (request->database, request->export_summary, request->period,
-                        request->output, request->freeze_on, request->author);
+                        request->output, request->freeze_on, request->author,
+                        request->district_per_page);
 }
 
 /* --freeze-round alone: with an export it follows the PDF instead. */

@@ -48,6 +48,8 @@ _pm_report_table_new (PmReportFlow       *flow,
       table->headers[i] = _pm_report_layout_new_text (flow->context, PM_REPORT_FONT_TABLE_BOLD,
                                                       headers[i],
                                                       widths[i] - 2 * PM_REPORT_CELL_PADDING);
+      /* A heading wraps between words only: "Committe" over "d" read as two. */
+      pango_layout_set_wrap (table->headers[i], PANGO_WRAP_WORD);
       height = _pm_report_layout_height (table->headers[i]) + 2 * PM_REPORT_CELL_PADDING;
       table->header_height = MAX (table->header_height, height);
     }

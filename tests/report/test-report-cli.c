@@ -143,6 +143,51 @@ test_summary_district (Fixture       *fixture,
   check_summary_pdf (fixture->out, reference, "Newcastle-under-Lyme");
 }
 
+/* The districts follow one another; each starts a page only when asked. */
+static void
+test_district_per_page (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *apart = g_build_filename (fixture->dir, "apart.pdf", NULL);
+  g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-summary", "all",
+                                           "--period", "FY2016-Q3", "--output", fixture->out, NULL);
+  g_auto(PmTestRun) run_apart = pm_test_cli_run (fixture->dir, "--database", fixture->db, "--export-summary", "all",
+                                                 "--district-per-page", "--period", "FY2016-Q3",
+                                                 "--output", apart, NULL);
+  g_autoptr(PdfText) flowing = NULL;
+  g_autoptr(PdfText) separate = NULL;
+  g_autoptr(GPtrArray) flowing_headings = NULL;
+  g_autoptr(GPtrArray) separate_headings = NULL;
+  gboolean shared = FALSE;
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (run_apart.status, ==, 0);
+  flowing = pdf_text_load (fixture->out, NULL);
+  separate = pdf_text_load (apart, NULL);
+  flowing_headings = summary_headings (flowing);
+  separate_headings = summary_headings (separate);
+  g_assert_cmpuint (flowing_headings->len, ==, 8);
+  g_assert_cmpuint (separate_headings->len, ==, 8);
+
+  /* Apart: each district's heading at the top of a page of its own. */
+  for (guint i = 0; i < separate_headings->len; i++)
+    {
+      SummaryHeading *heading = g_ptr_array_index (separate_headings, i);
+
+      g_assert_cmpfloat (heading->y, <, 100);
+      if (i > 0)
+        g_assert_cmpuint (heading->page, >, ((SummaryHeading *) g_ptr_array_index (separate_headings, i - 1))->page);
+    }
+
+  /* Together: some page holds the end of one and the start of the next. */
+  for (guint i = 0; i < flowing_headings->len; i++)
+    if (((SummaryHeading *) g_ptr_array_index (flowing_headings, i))->y > 100)
+      shared = TRUE;
+  g_assert_true (shared);
+  g_assert_cmpuint (flowing->n_pages, <, separate->n_pages);
+  check_summary_pdf (apart, reference, NULL);
+}
+
 static void
 test_appendix (Fixture       *fixture,
                gconstpointer  data)
@@ -213,6 +258,8 @@ test_usage (Fixture       *fixture,
     { { "--database", db, "--period", "FY2016-Q3", "--output", out, NULL }, "--export-summary" },
     { { "--database", db, "--export-summary", "", "--period", "FY2016-Q3", "--output", out, NULL },
       "district" },
+    { { "--database", db, "--export-appendix", "--district-per-page", "--period", "FY2016-Q3",
+        "--output", out, NULL }, "--district-per-page goes with --export-summary" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -387,6 +434,7 @@ main (int   argc,
 
   ADD ("/report-cli/summary/all", test_summary_all);
   ADD ("/report-cli/summary/district", test_summary_district);
+  ADD ("/report-cli/summary/district-per-page", test_district_per_page);
   ADD ("/report-cli/appendix", test_appendix);
   ADD ("/report-cli/error/unknown-district", test_unknown_district);
   ADD ("/report-cli/error/bad-period", test_bad_period);

@@ -359,6 +359,147 @@ test_appendix_type_sizes (void)
   g_assert_cmpuint (text->n_pages, <=, 5);
 }
 
+
+static guint
+count_in (const char *haystack,
+          const char *needle)
+{
+  guint count = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    count++;
+
+  return count;
+}
+
+static char *
+page_text (PdfText *text,
+           guint    page)
+{
+  g_autoptr(GPtrArray) words = pdf_text_select (text, page, 0, G_MAXDOUBLE, 0, G_MAXDOUBLE);
+
+  return pdf_words_join (words, NULL);
+}
+
+/* The RAG legend once, at the foot of the first page (its table counts
+ * the KPIs by RAG), not on every page. */
+static void
+test_summary_legend_once (void)
+{
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
+  g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
+  g_autoptr(PmReport) report = pm_summary_report_new (programme, period, NULL);
+  g_autofree char *path = export (report, "summary-legend.pdf");
+  g_autoptr(PdfText) text = pdf_text_load (path, NULL);
+
+  for (guint p = 0; p < text->n_pages; p++)
+    {
+      g_autofree char *words = page_text (text, p);
+
+      g_assert_cmpuint (count_in (words, "RAG status compares the value"), ==, p == 0 ? 1 : 0);
+    }
+}
+
+/* "Worsening" once broke as "Worsenin" and "g" in the Travel column. */
+static void
+test_summary_travel_whole (void)
+{
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
+  g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
+  PmDistrict *stafford = pm_programme_find_district (programme, "Stafford");
+  PmKpi *kpi = pm_test_find_kpi (programme, "Stafford", "Reduction in the referrals into the LST");
+  g_autoptr(PmReport) report = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(PdfText) text = NULL;
+  g_autofree char *all = NULL;
+
+  pm_test_set_value (NULL, kpi, period, 18, NULL);
+  report = pm_summary_report_new (programme, period, stafford);
+  path = export (report, "summary-worsening.pdf");
+  text = pdf_text_load (path, NULL);
+  all = pdf_words_join (text->words, NULL);
+
+  g_assert_cmpint (find_token (all, "Worsening", 0), >=, 0);
+}
+
+/* Money right-aligned, with thousands separators, in the programme table. */
+static void
+test_summary_figures_aligned (void)
+{
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
+  g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
+  g_autoptr(PmReport) report = pm_summary_report_new (programme, period, NULL);
+  g_autofree char *path = export (report, "summary-aligned.pdf");
+  g_autoptr(PdfText) text = pdf_text_load (path, NULL);
+  PdfWord *spent = pdf_text_find_phrase (text, 0, "Spent", NULL);
+  PdfWord *committed = pdf_text_find_phrase (text, 0, "Committed", NULL);
+  PdfWord *total = pdf_text_find_phrase (text, 0, "Programme", "total", NULL);
+  g_autoptr(GPtrArray) column = NULL;
+  gboolean thousands = FALSE;
+  guint n_spent = 0;
+
+  /* The headings whole, not "Gree" over "n". */
+  g_assert_nonnull (pdf_text_find_phrase (text, 0, "Green", "Amber", "Red", "Grey", NULL));
+  g_assert_nonnull (spent);
+  g_assert_nonnull (committed);
+  g_assert_nonnull (total);
+  /* Each district's spend and the total end where the heading ends. */
+  column = pdf_text_select (text, 0, 0, G_MAXDOUBLE, spent->y1, total->y1 + 1);
+  for (guint i = 0; i < column->len; i++)
+    {
+      PdfWord *word = g_ptr_array_index (column, i);
+
+      if (!g_str_has_prefix (word->text, "£") || word->x0 > committed->x0)
+        continue;
+      g_assert_cmpfloat_with_epsilon (word->x1, spent->x1, 0.5);
+      n_spent++;
+      if (strchr (word->text, ',') != NULL)
+        thousands = TRUE;
+    }
+  g_assert_cmpuint (n_spent, ==, 9);
+  g_assert_true (thousands);
+}
+
+/* The appendix's progress column holds each KPI's value or says there is
+ * none; the narrative runs across the table under its row; a baseline
+ * several KPIs share is printed once. */
+static void
+test_appendix_progress (void)
+{
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
+  g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
+  g_autoptr(PmReport) report = pm_appendix_report_new (programme, period);
+  g_autofree char *path = export (report, "appendix-progress.pdf");
+  g_autoptr(PdfText) text = pdf_text_load (path, NULL);
+  g_autoptr(GPtrArray) progress = NULL;
+  g_autofree char *column = NULL;
+  g_autofree char *all = pdf_words_join (text->words, NULL);
+  PdfWord *header = pdf_text_find_phrase (text, 0, "Progress", "(Q3", NULL);
+  PdfWord *district = pdf_text_find_phrase (text, 0, "District", "Summary", NULL);
+  guint narratives = 0;
+
+  g_assert_nonnull (header);
+  progress = pdf_text_select (text, G_MAXUINT, header->x0 - 1, G_MAXDOUBLE, 0, G_MAXDOUBLE);
+  column = pdf_words_join (progress, NULL);
+  g_assert_cmpuint (count_in (column, "No value"), >=, 20);
+
+  for (guint i = 0; i < text->words->len; i++)
+    {
+      PdfWord *word = g_ptr_array_index (text->words, i);
+
+      PdfWord *next = i + 1 < text->words->len ? g_ptr_array_index (text->words, i + 1) : NULL;
+
+      if (g_str_equal (word->text, "Progress") && next != NULL && g_str_equal (next->text, "in"))
+        {
+          g_assert_cmpfloat_with_epsilon (word->x0, district->x0, 1.5);
+          narratives++;
+        }
+    }
+  g_assert_cmpuint (narratives, >=, 6);
+
+  g_assert_cmpuint (count_in (all, "Service yet to be commissioned"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +515,10 @@ main (int   argc,
   g_test_add_func ("/report-pdf/appendix/tagged", test_appendix_tagged);
   g_test_add_func ("/report-pdf/summary/type-sizes", test_summary_type_sizes);
   g_test_add_func ("/report-pdf/appendix/type-sizes-and-length", test_appendix_type_sizes);
+  g_test_add_func ("/report-pdf/summary/legend-once", test_summary_legend_once);
+  g_test_add_func ("/report-pdf/summary/travel-word-whole", test_summary_travel_whole);
+  g_test_add_func ("/report-pdf/summary/figures-right-aligned", test_summary_figures_aligned);
+  g_test_add_func ("/report-pdf/appendix/progress-column", test_appendix_progress);
 
   status = g_test_run ();
 

@@ -282,6 +282,42 @@ test_summary_many_kpis (void)
   check_no_overlap (path, 48);
 }
 
+/* A table carried on to a new page never leaves its last row alone under
+ * the repeated header: whatever the number of KPIs, each page it runs on
+ * to holds two rows at least. */
+static void
+test_summary_no_lone_row (void)
+{
+  for (guint n = 4; n <= 24; n++)
+    {
+      g_autoptr(PmProgramme) programme = make_programme (n, 12);
+      g_autoptr(PmPeriod) period = q3 ();
+      g_autoptr(PmReport) report = pm_summary_report_new (programme, period, NULL);
+      g_autofree char *name = g_strdup_printf ("lone-row-%u.pdf", n);
+      g_autofree char *path = export (report, name);
+      g_autoptr(PdfText) pdf = pdf_text_load (path, NULL);
+
+      for (guint p = 0; p < pdf->n_pages; p++)
+        {
+          PdfWord *caption = pdf_text_find_phrase (pdf, p, "Headline", "KPIs,", "Testshire", "(continued)", NULL);
+          guint rows = 0;
+
+          if (caption == NULL)
+            continue;
+
+          for (guint k = 0; k < n; k++)
+            {
+              g_autofree char *first = g_strdup_printf ("k%02uw0000", k);
+
+              if (pdf_text_find_phrase (pdf, p, first, NULL) != NULL)
+                rows++;
+            }
+          if (rows < 2)
+            g_error ("%u KPIs: page %u holds %u row under the repeated header", n, p + 1, rows);
+        }
+    }
+}
+
 static void
 test_appendix_continued (void)
 {
@@ -440,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/report/summary/row-taller-than-a-page", test_summary_long_row);
   g_test_add_func ("/report/summary/travel-in-words", test_summary_travel_words);
   g_test_add_func ("/report/summary/table-over-pages", test_summary_many_kpis);
+  g_test_add_func ("/report/summary/no-lone-row", test_summary_no_lone_row);
   g_test_add_func ("/report/appendix/sample", test_appendix);
   g_test_add_func ("/report/appendix/row-over-pages", test_appendix_continued);
   g_test_add_func ("/report/layout/no-overlap", test_no_overlap);

@@ -35,6 +35,16 @@ struct _PmReportFlow
   GArray           *outline;  /* PmReportOutlineEntry */
   double            footnote_space;
   int               footnote_page;  /* -1 until a page holds the footnote */
+
+  /* The heading placed last, to take it along to a new page */
+  PmReportPage     *heading_page;
+  guint             heading_n_items;  /* the page's items before it */
+  double            heading_bottom;   /* the flow's y after it */
+  PangoLayout      *heading_layout;
+  guint             heading_level;
+  char             *heading_outline;
+  char             *heading_dest;
+  double            heading_space_after;
 };
 
 typedef struct

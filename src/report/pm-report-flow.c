@@ -67,6 +67,9 @@ _pm_report_flow_free (PmReportFlow *flow)
   g_clear_pointer (&flow->pages, g_ptr_array_unref);
   g_clear_pointer (&flow->tags, g_ptr_array_unref);
   g_clear_pointer (&flow->outline, g_array_unref);
+  g_clear_object (&flow->heading_layout);
+  g_clear_pointer (&flow->heading_outline, g_free);
+  g_clear_pointer (&flow->heading_dest, g_free);
   g_free (flow);
 }
 
@@ -363,6 +366,16 @@ _pm_report_flow_add_heading_full (PmReportFlow *flow,
   _pm_report_flow_skip (flow, space_before);
   _pm_report_flow_ensure (flow, height + space_after + keep);
 
+  flow->heading_page = flow->page;
+  flow->heading_n_items = _pm_report_page_get_n_items (flow->page);
+  g_set_object (&flow->heading_layout, layout);
+  flow->heading_level = level;
+  g_free (flow->heading_outline);
+  flow->heading_outline = g_strdup (outline);
+  g_free (flow->heading_dest);
+  flow->heading_dest = g_strdup (dest);
+  flow->heading_space_after = space_after;
+
   if (outline != NULL)
     _pm_report_flow_add_outline (flow, outline);
 
@@ -381,6 +394,34 @@ _pm_report_flow_add_heading_full (PmReportFlow *flow,
 
   flow->y += height + space_after;
   flow->page_empty = FALSE;
+  flow->heading_bottom = flow->y;
+}
+
+void
+_pm_report_flow_new_page_with_heading (PmReportFlow *flow)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *outline = NULL;
+  g_autofree char *dest = NULL;
+
+  if (flow->heading_page == NULL || flow->heading_page != flow->page ||
+      ABS (flow->heading_bottom - flow->y) > 0.001 || flow->tags->len > 0)
+    {
+      _pm_report_flow_new_page (flow);
+      return;
+    }
+
+  /* Nothing under the heading yet: take it off this page, onto the next. */
+  _pm_report_page_truncate (flow->page, flow->heading_n_items);
+  if (flow->heading_outline != NULL && flow->outline->len > 0)
+    g_array_set_size (flow->outline, flow->outline->len - 1);
+  layout = g_steal_pointer (&flow->heading_layout);
+  outline = g_steal_pointer (&flow->heading_outline);
+  dest = g_steal_pointer (&flow->heading_dest);
+
+  _pm_report_flow_new_page (flow);
+  _pm_report_flow_add_heading_full (flow, layout, flow->heading_level, outline, dest, 0, 0,
+                                    flow->heading_space_after);
 }
 
 void

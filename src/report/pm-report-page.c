@@ -218,6 +218,20 @@ _pm_report_page_end_tag (PmReportPage *page,
   g_array_append_val (page->items, item);
 }
 
+guint
+_pm_report_page_get_n_items (PmReportPage *page)
+{
+  return page->items->len;
+}
+
+void
+_pm_report_page_truncate (PmReportPage *page,
+                          guint         n_items)
+{
+  if (n_items < page->items->len)
+    g_array_set_size (page->items, n_items);
+}
+
 void
 _pm_report_page_prepend (PmReportPage *page,
                          PmReportPage *first)

@@ -108,6 +108,11 @@ void          _pm_report_page_begin_tag  (PmReportPage         *page,
                                           const char           *alt);
 void          _pm_report_page_end_tag    (PmReportPage         *page,
                                           const char           *tag);
+/* How many drawing operations @page holds; dropping those after the
+ * first @n_items. */
+guint         _pm_report_page_get_n_items (PmReportPage        *page);
+void          _pm_report_page_truncate   (PmReportPage         *page,
+                                          guint                 n_items);
 /* Moves the items of @first in front of those of @page. */
 void          _pm_report_page_prepend    (PmReportPage         *page,
                                           PmReportPage         *first);
@@ -196,6 +201,9 @@ void           _pm_report_flow_set_page_func (PmReportFlow     *flow,
                                               gpointer          user_data);
 
 void           _pm_report_flow_new_page      (PmReportFlow     *flow);
+/* A new page that takes along the heading placed last, when nothing has
+ * been placed under it: a table that moves over keeps its heading. */
+void           _pm_report_flow_new_page_with_heading (PmReportFlow *flow);
 /* Starts a new page unless @height fits in what is left of this one. */
 void           _pm_report_flow_ensure        (PmReportFlow     *flow,
                                               double            height);

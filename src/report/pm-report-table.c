@@ -156,8 +156,12 @@ _pm_report_table_place_header (PmReportTable *table,
 
   g_assert (!table->header_placed);
 
-  /* The header with no row under it would be a stray. */
-  _pm_report_flow_ensure (flow, table->header_height + keep);
+  /* The header with no row under it would be a stray, and so would the
+   * heading above it. */
+  if (flow->page == NULL)
+    _pm_report_flow_new_page (flow);
+  else if (flow->body_bottom - flow->y < table->header_height + keep - 0.01 && !flow->page_empty)
+    _pm_report_flow_new_page_with_heading (flow);
   _pm_report_flow_begin_tag (flow, "Table");
   table_place_header (table, FALSE);
   flow->page_empty = FALSE;

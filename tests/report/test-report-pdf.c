@@ -500,6 +500,48 @@ test_appendix_progress (void)
   g_assert_cmpuint (count_in (all, "Service yet to be commissioned"), ==, 1);
 }
 
+/* No heading ends a page: "Headline KPIs" was left at the foot of a page
+ * with its table on the next. */
+static void
+test_summary_no_stray_heading (void)
+{
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
+  g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
+  g_autoptr(PmReport) report = pm_summary_report_new (programme, period, NULL);
+  g_autofree char *path = export (report, "summary-headings.pdf");
+  g_autoptr(PdfText) text = pdf_text_load (path, NULL);
+
+  for (guint p = 0; p < text->n_pages; p++)
+    {
+      g_autoptr(GPtrArray) words = pdf_text_select (text, p, 0, G_MAXDOUBLE, 50, G_MAXDOUBLE);
+      PdfWord *last_heading = NULL;
+      gboolean under = FALSE;
+
+      /* Headings are 11 pt or larger; body text and tables 9 to 10 pt. */
+      for (guint i = 0; i < words->len; i++)
+        {
+          PdfWord *word = g_ptr_array_index (words, i);
+
+          if (word->y1 - word->y0 > HEIGHT_OF (11) - 0.1 &&
+              (last_heading == NULL || word->y0 > last_heading->y0))
+            last_heading = word;
+        }
+      if (last_heading == NULL)
+        continue;
+
+      for (guint i = 0; i < words->len; i++)
+        {
+          PdfWord *word = g_ptr_array_index (words, i);
+          double height = word->y1 - word->y0;
+
+          if (word->y0 > last_heading->y1 && height >= HEIGHT_OF (9) && height < HEIGHT_OF (11) - 0.1)
+            under = TRUE;
+        }
+      if (!under)
+        g_error ("page %u ends with the heading “%s”", p + 1, last_heading->text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/report-pdf/summary/type-sizes", test_summary_type_sizes);
   g_test_add_func ("/report-pdf/appendix/type-sizes-and-length", test_appendix_type_sizes);
   g_test_add_func ("/report-pdf/summary/legend-once", test_summary_legend_once);
+  g_test_add_func ("/report-pdf/summary/no-stray-heading", test_summary_no_stray_heading);
   g_test_add_func ("/report-pdf/summary/travel-word-whole", test_summary_travel_whole);
   g_test_add_func ("/report-pdf/summary/figures-right-aligned", test_summary_figures_aligned);
   g_test_add_func ("/report-pdf/appendix/progress-column", test_appendix_progress);

@@ -55,6 +55,9 @@ typedef struct
   gboolean      emphasis;
   guint         link_column;
   char         *link;  /* a destination name, or NULL */
+  gboolean      merged;     /* its cell in the merge column is the one above */
+  gboolean      continues;  /* the row below shares its merged cell */
+  double        extra;      /* height added for a merged cell taller than its rows */
 } TableRow;
 
 struct _PmReportTable
@@ -71,6 +74,7 @@ struct _PmReportTable
   PangoAlignment *alignments;
   guint          n_rows;
   GArray        *queued;  /* TableRow, placed by _pm_report_table_end() */
+  int            merge_column;  /* identical adjacent cells share one; -1 */
   gboolean       header_placed;
 };
 

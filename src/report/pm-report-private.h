@@ -273,6 +273,10 @@ void           _pm_report_table_place_header (PmReportTable      *table,
 void           _pm_report_table_set_alignment (PmReportTable     *table,
                                               guint               column,
                                               PangoAlignment      alignment);
+/* Identical adjacent cells of @column are printed once, across their rows
+ * (kept on one page when they fit it). */
+void           _pm_report_table_set_merge_column (PmReportTable  *table,
+                                              guint               column);
 /* Makes the last row's cell in @column a link to the destination @dest. */
 void           _pm_report_table_link_last_row (PmReportTable     *table,
                                               guint               column,

@@ -33,6 +33,7 @@ _pm_report_table_new (PmReportFlow       *flow,
   table->headers = g_new0 (PangoLayout *, n_columns);
   table->alignments = g_new0 (PangoAlignment, n_columns);
   table->queued = g_array_new (FALSE, TRUE, sizeof (TableRow));
+  table->merge_column = -1;
   g_array_set_clear_func (table->queued, table_row_clear);
 
   x = flow->margin_x;
@@ -94,6 +95,15 @@ _pm_report_table_set_alignment (PmReportTable  *table,
 
   table->alignments[column] = alignment;
   pango_layout_set_alignment (table->headers[column], alignment);
+}
+
+void
+_pm_report_table_set_merge_column (PmReportTable *table,
+                                   guint          column)
+{
+  g_assert (column < table->n_columns);
+
+  table->merge_column = (int) column;
 }
 
 double
@@ -209,10 +219,22 @@ table_place_segment (PmReportTable  *table,
     offset = _pm_report_layout_height (table->continued);
 
   for (guint i = 0; i < table->n_columns; i++)
-    content = MAX (content, take[i]);
-  height = content + offset + 2 * PM_REPORT_CELL_PADDING;
+    if (!((row->merged || row->continues) && (int) i == table->merge_column))
+      content = MAX (content, take[i]);
+  height = content + offset + 2 * PM_REPORT_CELL_PADDING + row->extra;
 
-  if (table->n_rows % 2 == 1)
+  if (table->n_rows % 2 == 1 && row->merged)
+    {
+      /* Not over the cell that runs down from the row above. */
+      double gap = table->x[table->merge_column];
+      double gap_end = gap + table->widths[table->merge_column];
+
+      _pm_report_page_add_rect (page, flow->margin_x, top, gap - flow->margin_x, height, 0,
+                                &pm_report_stripe_fill);
+      _pm_report_page_add_rect (page, gap_end, top, flow->margin_x + table->total_width - gap_end, height, 0,
+                                &pm_report_stripe_fill);
+    }
+  else if (table->n_rows % 2 == 1)
     _pm_report_page_add_rect (page, flow->margin_x, top, table->total_width, height, 0,
                               &pm_report_stripe_fill);
 
@@ -240,7 +262,7 @@ table_place_segment (PmReportTable  *table,
           _pm_report_page_begin_tag (page, CAIRO_TAG_LINK, attributes, NULL);
         }
 
-      if (row->cells[i] == NULL || take[i] <= 0)
+      if (row->cells[i] == NULL || take[i] <= 0 || (row->merged && (int) i == table->merge_column))
         ;
       else if (row->rags != NULL && row->rags[i] != PM_REPORT_NO_BADGE)
         add_badge (page, row->cells[i], row->rags[i], table->x[i], y, table->widths[i]);
@@ -253,9 +275,21 @@ table_place_segment (PmReportTable  *table,
     }
   _pm_report_page_end_tag (page, "TR");
 
-  _pm_report_page_add_line (page, flow->margin_x, top + height,
-                            flow->margin_x + table->total_width, top + height,
-                            RULE_WIDTH, &pm_report_rule);
+  if (row->continues)
+    {
+      /* No rule across the cell that runs on beside the next row. */
+      double gap = table->x[table->merge_column];
+
+      _pm_report_page_add_line (page, flow->margin_x, top + height, gap, top + height,
+                                RULE_WIDTH, &pm_report_rule);
+      _pm_report_page_add_line (page, gap + table->widths[table->merge_column], top + height,
+                                flow->margin_x + table->total_width, top + height,
+                                RULE_WIDTH, &pm_report_rule);
+    }
+  else
+    _pm_report_page_add_line (page, flow->margin_x, top + height,
+                              flow->margin_x + table->total_width, top + height,
+                              RULE_WIDTH, &pm_report_rule);
 
   flow->y = top + height;
   flow->page_empty = FALSE;
@@ -342,10 +376,13 @@ row_height (PmReportTable  *table,
 
       if (heights != NULL)
         heights[i] = cell;
+      /* A merged cell is measured against its rows together. */
+      if ((row->merged || row->continues) && (int) i == table->merge_column)
+        continue;
       height = MAX (height, cell);
     }
 
-  return height + 2 * PM_REPORT_CELL_PADDING;
+  return height + 2 * PM_REPORT_CELL_PADDING + row->extra;
 }
 
 static void
@@ -426,6 +463,67 @@ table_place_row (PmReportTable  *table,
   table->n_rows++;
 }
 
+static const char *
+merge_text (PmReportTable  *table,
+            const TableRow *row)
+{
+  PangoLayout *cell = row->cells[table->merge_column];
+
+  return cell != NULL ? pango_layout_get_text (cell) : "";
+}
+
+/* The rows from @first that share its merged cell, and their height. */
+static guint
+merge_group (PmReportTable *table,
+             guint          first,
+             double        *height)
+{
+  guint last = first;
+
+  *height = row_height (table, &g_array_index (table->queued, TableRow, first), NULL);
+  while (g_array_index (table->queued, TableRow, last).continues)
+    *height += row_height (table, &g_array_index (table->queued, TableRow, ++last), NULL);
+
+  return last - first + 1;
+}
+
+static void
+find_merges (PmReportTable *table)
+{
+  guint n = table->queued->len;
+
+  if (table->merge_column < 0)
+    return;
+
+  for (guint i = 1; i < n; i++)
+    {
+      TableRow *above = &g_array_index (table->queued, TableRow, i - 1);
+      TableRow *row = &g_array_index (table->queued, TableRow, i);
+      const char *text = merge_text (table, row);
+
+      if (text[0] != '\0' && g_str_equal (text, merge_text (table, above)))
+        {
+          row->merged = TRUE;
+          above->continues = TRUE;
+        }
+    }
+
+  /* The last row of a group grows when the cell is taller than its rows. */
+  for (guint i = 0; i < n; i++)
+    {
+      TableRow *row = &g_array_index (table->queued, TableRow, i);
+      double height, cell;
+      guint size;
+
+      if (row->merged || !row->continues)
+        continue;
+      size = merge_group (table, i, &height);
+      cell = cell_height (row->cells[table->merge_column], PM_REPORT_NO_BADGE) + 2 * PM_REPORT_CELL_PADDING;
+      if (cell > height)
+        g_array_index (table->queued, TableRow, i + size - 1).extra = cell - height;
+    }
+}
+
 /* Places the rows kept so far, breaking pages between them: a row moves
  * to the next page when it does not fit (unless it is taller than a whole
  * page), and the last row takes the one before it along rather than be
@@ -451,23 +549,51 @@ table_place_queued (PmReportTable *table)
             _pm_report_flow_reserve_footnote (flow);
     }
 
+  find_merges (table);
+
   /* What a fresh page offers a row, under the repeated header. */
   fresh = flow->full_bottom - flow->body_top - table->header_height;
   if (table->caption != NULL)
     fresh -= _pm_report_layout_height (table->caption) + 2;
 
   /* The header with at least its first two rows, when they fit a page. */
-  for (guint i = 0; i < MIN (n, 2); i++)
-    first += row_height (table, &g_array_index (table->queued, TableRow, i), NULL);
+  if (g_array_index (table->queued, TableRow, 0).continues)
+    merge_group (table, 0, &first);
+  else
+    for (guint i = 0; i < MIN (n, 2); i++)
+      first += row_height (table, &g_array_index (table->queued, TableRow, i), NULL);
   if (!table->header_placed)
     _pm_report_table_place_header (table, MIN (first, fresh));
 
   for (guint i = 0; i < n; i++)
     {
-      const TableRow *row = &g_array_index (table->queued, TableRow, i);
+      TableRow *row = &g_array_index (table->queued, TableRow, i);
       double height = row_height (table, row, NULL);
       double room = flow->body_bottom - flow->y + 0.01;
       guint pages = flow->pages->len;
+
+      /* Rows that share a cell go over together, or apart if too tall. */
+      if (row->continues && !row->merged)
+        {
+          double group_height;
+          guint size = merge_group (table, i, &group_height);
+
+          if (group_height > room && group_height <= fresh + 0.01)
+            {
+              _pm_report_flow_new_page (flow);
+              on_page = 0;
+              room = flow->body_bottom - flow->y + 0.01;
+            }
+          else if (group_height > room)
+            for (guint k = i; k < i + size; k++)
+              {
+                TableRow *member = &g_array_index (table->queued, TableRow, k);
+
+                member->merged = member->continues = FALSE;
+                member->extra = 0;
+              }
+          height = row_height (table, row, NULL);
+        }
 
       if (height > room && height <= fresh + 0.01)
         {

@@ -291,6 +291,7 @@ add_kpi_table (PmReport     *report,
   table = _pm_report_table_new (flow, G_N_ELEMENTS (kpi_widths), kpi_widths, headers, caption);
   _pm_report_table_set_alignment (table, 3, PANGO_ALIGN_RIGHT);
   _pm_report_table_set_alignment (table, 4, PANGO_ALIGN_RIGHT);
+  _pm_report_table_set_merge_column (table, 1);
   _pm_report_table_begin (table);
 
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)

@@ -30,7 +30,7 @@ G_DEFINE_FINAL_TYPE (PmSummaryReport, pm_summary_report, PM_TYPE_REPORT)
 
 /* Column widths of the programme table, in points: they add up to the
  * width between the margins of an A4 portrait page. */
-static const double programme_widths[] = { 82, 48, 34, 38, 26, 30, 70, 46, 54, 42, 29.2756 };
+static const double programme_widths[] = { 82, 48, 34, 38, 26, 30, 66, 46, 54, 46, 29.2756 };
 
 static GPtrArray *
 list_districts (PmReport *report)

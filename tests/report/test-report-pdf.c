@@ -542,6 +542,22 @@ test_summary_no_stray_heading (void)
     }
 }
 
+/* Nine KPIs with the same four-line baseline: printed once, across them. */
+static void
+test_summary_cells_merged (void)
+{
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
+  g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
+  PmDistrict *newcastle = pm_programme_find_district (programme, "Newcastle-under-Lyme");
+  g_autoptr(PmReport) report = pm_summary_report_new (programme, period, newcastle);
+  g_autofree char *path = export (report, "summary-merged.pdf");
+  g_autoptr(PdfText) text = pdf_text_load (path, NULL);
+  g_autofree char *all = pdf_words_join (text->words, NULL);
+
+  g_assert_cmpuint (count_in (all, "Service yet to be commissioned"), ==, 1);
+  g_assert_nonnull (strstr (all, "Provider reporting progress towards self-sustaining"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +574,7 @@ main (int   argc,
   g_test_add_func ("/report-pdf/summary/type-sizes", test_summary_type_sizes);
   g_test_add_func ("/report-pdf/appendix/type-sizes-and-length", test_appendix_type_sizes);
   g_test_add_func ("/report-pdf/summary/legend-once", test_summary_legend_once);
+  g_test_add_func ("/report-pdf/summary/identical-cells-merged", test_summary_cells_merged);
   g_test_add_func ("/report-pdf/summary/no-stray-heading", test_summary_no_stray_heading);
   g_test_add_func ("/report-pdf/summary/travel-word-whole", test_summary_travel_whole);
   g_test_add_func ("/report-pdf/summary/figures-right-aligned", test_summary_figures_aligned);

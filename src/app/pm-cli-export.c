@@ -139,7 +139,11 @@ export_report (const PmCliRequest *request)
     }
 
   if (request->export_summary != NULL)
-    report = summary_report (store, programme, request->export_summary, request->period, &error);
+    {
+      report = summary_report (store, programme, request->export_summary, request->period, &error);
+      if (report != NULL)
+        pm_summary_report_set_district_per_page (PM_SUMMARY_REPORT (report), request->district_per_page);
+    }
   else
     report = pm_appendix_report_new (programme, request->period);
 

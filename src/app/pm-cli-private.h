@@ -35,6 +35,7 @@ typedef struct
   gboolean          export_appendix;
   gboolean          export_csv;
   gboolean          export_xlsx;
+  gboolean          district_per_page;
   const char       *import_path;
   const char       *export_path;
   const char       *copy_to;

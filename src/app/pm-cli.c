@@ -54,6 +54,8 @@ pm_cli_add_options (GApplication *application)
       N_("With --import-return: trust the key with this fingerprint for the district of the return it signed, having checked it with the lead (may be given more than once)"), N_("FINGERPRINT") },
     { "export-summary", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write the district summaries as PDF: all districts, or the one named"), N_("all|DISTRICT") },
+    { "district-per-page", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export-summary: start each district on a new page (by default they follow one another)"), NULL },
     { "export-appendix", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Write the programme appendix (the committee’s table) as PDF"), NULL },
     { "export-csv", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -204,6 +206,7 @@ read_request (GVariantDict *options,
   g_variant_dict_lookup (options, "trust-key", "^a&s", &request->trust_keys);
   g_variant_dict_lookup (options, "export-summary", "&s", &request->export_summary);
   g_variant_dict_lookup (options, "export-appendix", "b", &request->export_appendix);
+  g_variant_dict_lookup (options, "district-per-page", "b", &request->district_per_page);
   g_variant_dict_lookup (options, "export-csv", "b", &request->export_csv);
   g_variant_dict_lookup (options, "export-xlsx", "b", &request->export_xlsx);
   g_variant_dict_lookup (options, "period", "&s", &request->period_code);
@@ -337,6 +340,8 @@ check_companions (PmCliRequest *r)
     return _("--author goes with --export-return or --freeze-round");
   if (r->accept_valid && r->csv_path == NULL)
     return _("--accept-valid goes with --import-csv");
+  if (r->district_per_page && r->export_summary == NULL)
+    return _("--district-per-page goes with --export-summary");
 
   return NULL;
 }

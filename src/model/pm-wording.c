@@ -424,3 +424,56 @@ pm_wording_entry_context (PmKpi    *kpi,
   /* Translators: "Last quarter 5 · on track needs ≥ 12.5" */
   return g_strdup_printf (_("%s · %s"), earlier, track);
 }
+
+/* The RAG status as the chart's legend words it. */
+static const char *
+rag_track_word (PmRag rag)
+{
+  switch (rag)
+    {
+    case PM_RAG_GREEN:
+      return _("on track");
+    case PM_RAG_AMBER:
+      return _("close to track");
+    case PM_RAG_RED:
+      return _("off track");
+    case PM_RAG_GREY:
+    default:
+      return _("not judged");
+    }
+}
+
+char *
+pm_wording_chart_summary (PmKpi    *kpi,
+                          PmPeriod *period)
+{
+  g_autoptr(PmAssessment) assessment = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *target = NULL;
+  const char *track;
+  PmUnit unit;
+
+  g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+
+  assessment = pm_assessment_new (kpi, period);
+  label = pm_period_get_label (period);
+  unit = pm_kpi_get_unit (kpi);
+  track = rag_track_word (pm_assessment_get_rag (assessment));
+
+  if (!pm_assessment_has_value (assessment))
+    /* Translators: a chart's alternative text: "Families supported: no value for Q3 2016/17; not judged" */
+    return g_strdup_printf (_("%s: no value for %s; %s"), pm_kpi_get_title (kpi), label, track);
+
+  value = pm_unit_format_value (unit, pm_assessment_get_value (assessment));
+  if (!pm_assessment_has_profiled_target (assessment))
+    /* Translators: a chart's alternative text: "Families supported: 5 in Q3 2016/17, with no target to judge by; not judged" */
+    return g_strdup_printf (_("%s: %s in %s, with no target to judge by; %s"),
+                            pm_kpi_get_title (kpi), value, label, track);
+
+  target = pm_unit_format_value (unit, pm_assessment_get_profiled_target (assessment));
+  /* Translators: a chart's alternative text: "Families supported: 5 in Q3 2016/17 against a profiled target of 12.5; off track" */
+  return g_strdup_printf (_("%s: %s in %s against a profiled target of %s; %s"),
+                          pm_kpi_get_title (kpi), value, label, target, track);
+}

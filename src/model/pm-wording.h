@@ -90,5 +90,10 @@ char *pm_wording_entry_context (PmKpi     *kpi,
 /* "3 green, 1 amber, 0 red, 2 not judged": what a screen reader says for
  * a row of RAG pills. @counts is indexed by PmRag. */
 char *pm_wording_rag_counts  (const guint *counts);
+/* What @kpi's trend chart up to @period shows, for those who cannot see
+ * it (a PDF figure's alternative text): "Families supported: 5 in Q3
+ * 2016/17 against a profiled target of 12.5; off track". */
+char *pm_wording_chart_summary (PmKpi      *kpi,
+                                PmPeriod   *period);
 
 G_END_DECLS

@@ -2,10 +2,12 @@
  *
  * Each pilot is one row. Its first three cells (District, Summary, Key
  * Outcomes) span the row; the last three are split into sub-rows, one per
- * KPI, so that a KPI, its baseline and its progress start on the same
- * line however much each of them wraps. A row taller than what is left of
- * a page is split between sub-rows, the district named again as
- * "continued" on the next page under the repeated column headers.
+ * KPI, so that a KPI, its baseline and its progress (value and note)
+ * start on the same line however much each of them wraps. Adjacent KPIs
+ * with the same baseline share one cell. The pilot's narrative for the
+ * period follows the row across the whole table. A row taller than what
+ * is left of a page is split between sub-rows, the district named again
+ * as "continued" on the next page under the repeated column headers.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +20,7 @@
 
 #include "model/pm-date.h"
 
-#define PAD        PM_REPORT_CELL_PADDING
+#define PAD        2.0  /* less than elsewhere: the table is long */
 #define N_LEFT     3
 #define N_RIGHT    3
 #define N_COLUMNS  (N_LEFT + N_RIGHT)
@@ -33,13 +35,16 @@ struct _PmAppendixReport
 G_DEFINE_FINAL_TYPE (PmAppendixReport, pm_appendix_report, PM_TYPE_REPORT)
 
 /* They add up to the width between the margins of an A4 landscape page. */
-static const double widths[N_COLUMNS] = { 92, 168, 118, 150, 112, 129.8898 };
+static const double widths[N_COLUMNS] = { 80, 172, 120, 180, 105, 124.8898 };
 
 typedef struct
 {
   PangoLayout *cells[N_RIGHT];
   double       from[N_RIGHT];  /* how much of each cell is already placed */
-  gboolean     span;           /* cells[0] spans the three columns */
+  PangoLayout *shared;         /* the baseline of this and the next group - 1 KPIs */
+  guint        group;          /* how many KPIs share it (1 at the first alone) */
+  gboolean     merged;         /* the baseline is the one above */
+  double       extra;          /* height added for the shared baseline */
 } SubRow;
 
 typedef struct
@@ -50,6 +55,7 @@ typedef struct
   PangoLayout   *left[N_LEFT];
   double         left_from[N_LEFT];
   PangoLayout   *continued;
+  PangoLayout   *narrative;  /* across the table, under the row; or NULL */
   GArray        *subs;  /* SubRow */
   guint          next;  /* the first sub-row not wholly placed */
 } Row;
@@ -61,6 +67,7 @@ sub_row_clear (gpointer data)
 
   for (guint i = 0; i < N_RIGHT; i++)
     g_clear_object (&sub->cells[i]);
+  g_clear_object (&sub->shared);
 }
 
 static double
@@ -78,7 +85,7 @@ sub_row_rest (const SubRow *sub)
   for (guint i = 0; i < N_RIGHT; i++)
     height = MAX (height, rest_of (sub->cells[i], sub->from[i]));
 
-  return height + 2 * PAD;
+  return height + 2 * PAD + sub->extra;
 }
 
 static PangoLayout *
@@ -117,7 +124,34 @@ progress_markup (PmKpi    *kpi,
   if (note != NULL)
     return g_markup_escape_text (note, -1);
 
-  return NULL;
+  return g_markup_printf_escaped (SECONDARY_SPAN "%s</span>", _("No value"));
+}
+
+/* A baseline shared by several KPIs is placed once, beside the first of
+ * them; the last is made taller when the KPIs beside it are shorter than
+ * the baseline. A KPI alone keeps its baseline as its own cell. */
+static void
+share_baselines (Row *row)
+{
+  for (guint i = 0; i < row->subs->len; i++)
+    {
+      SubRow *sub = &g_array_index (row->subs, SubRow, i);
+      double height = 0;
+
+      if (sub->merged)
+        continue;
+      if (sub->group == 1)
+        {
+          sub->cells[1] = g_steal_pointer (&sub->shared);
+          continue;
+        }
+
+      for (guint k = i; k < i + sub->group; k++)
+        height += sub_row_rest (&g_array_index (row->subs, SubRow, k));
+      if (_pm_report_layout_height (sub->shared) + 2 * PAD > height)
+        g_array_index (row->subs, SubRow, i + sub->group - 1).extra =
+          _pm_report_layout_height (sub->shared) + 2 * PAD - height;
+    }
 }
 
 static void
@@ -135,6 +169,9 @@ row_init (Row          *row,
   g_autofree char *continued = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *pilot_notes = _pm_report_data_notes_markup (pm_pilot_get_data_notes (pilot));
+  g_autofree char *narrative_markup = NULL;
+  g_autofree char *baseline = NULL;
+  g_autofree char *previous = NULL;
 
   row->subs = g_array_new (FALSE, TRUE, sizeof (SubRow));
   g_array_set_clear_func (row->subs, sub_row_clear);
@@ -154,22 +191,37 @@ row_init (Row          *row,
   continued = g_markup_printf_escaped (_("<b>%s</b> (continued)"), pm_district_get_name (district));
   row->continued = cell_new (context, 0, continued);
 
-  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+  for (guint i = 0, first = 0; i < g_list_model_get_n_items (kpis); i++)
     {
       g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
       g_autofree char *escaped = g_markup_escape_text (pm_kpi_get_title (kpi), -1);
       g_autofree char *notes = _pm_report_data_notes_markup (pm_kpi_get_data_notes (kpi));
       g_autofree char *title = notes != NULL ? g_strdup_printf ("%s\n%s", escaped, notes) : g_strdup (escaped);
-      g_autofree char *baseline = baseline_markup (kpi);
       g_autofree char *progress = progress_markup (kpi, period);
       SubRow sub = { { NULL, }, };
 
       sub.cells[0] = cell_new (context, 3, title);
-      sub.cells[1] = cell_new (context, 4, baseline);
-      if (progress != NULL)
-        sub.cells[2] = cell_new (context, 5, progress);
+      sub.cells[2] = cell_new (context, 5, progress);
+      g_free (baseline);
+      baseline = baseline_markup (kpi);
+
+      /* The same baseline as the KPI above: one cell for both. */
+      if (i > 0 && g_strcmp0 (baseline, previous) == 0)
+        {
+          sub.merged = TRUE;
+          g_array_index (row->subs, SubRow, first).group++;
+        }
+      else
+        {
+          first = row->subs->len;
+          sub.shared = cell_new (context, 4, baseline);
+          sub.group = 1;
+        }
       g_array_append_val (row->subs, sub);
+      g_free (previous);
+      previous = g_strdup (baseline);
     }
+  share_baselines (row);
 
   if (row->subs->len == 0)
     {
@@ -181,33 +233,33 @@ row_init (Row          *row,
       g_array_append_val (row->subs, sub);
     }
 
-  /* The period's narrative closes the row, under the KPIs and across
-   * their three columns: in the progress column alone it would make the
-   * row several times taller. */
+  /* The period's narrative follows the row across the whole table (in
+   * the progress column it would make the row several times taller), and
+   * the notes on the pilot's data close it. */
   if (narrative != NULL && pm_narrative_get_progress (narrative) != NULL &&
       pm_narrative_get_progress (narrative)[0] != '\0')
     {
       g_autofree char *label = pm_period_get_label (period);
       g_autofree char *heading = g_strdup_printf (_("Progress in %s:"), label);
-      g_autofree char *text = g_markup_printf_escaped ("<b>%s</b> %s", heading,
-                                                       pm_narrative_get_progress (narrative));
-      SubRow sub = { { NULL, }, };
 
-      sub.cells[0] = _pm_report_layout_new (context, PM_REPORT_FONT_TABLE, text,
-                                            widths[3] + widths[4] + widths[5] - 2 * PAD);
-      sub.span = TRUE;
-      g_array_append_val (row->subs, sub);
+      narrative_markup = g_markup_printf_escaped ("<b>%s</b> %s", heading,
+                                                  pm_narrative_get_progress (narrative));
     }
-
-  /* The notes on the pilot's data close it, across the same columns. */
   if (pilot_notes != NULL)
     {
-      SubRow sub = { { NULL, }, };
+      g_autofree char *text = narrative_markup;
 
-      sub.cells[0] = _pm_report_layout_new (context, PM_REPORT_FONT_TABLE, pilot_notes,
-                                            widths[3] + widths[4] + widths[5] - 2 * PAD);
-      sub.span = TRUE;
-      g_array_append_val (row->subs, sub);
+      narrative_markup = text != NULL ? g_strdup_printf ("%s\n%s", text, pilot_notes)
+                                      : g_strdup (pilot_notes);
+    }
+  if (narrative_markup != NULL)
+    {
+      double width = 0;
+
+      for (guint i = 0; i < N_COLUMNS; i++)
+        width += widths[i];
+      row->narrative = _pm_report_layout_new (context, PM_REPORT_FONT_TABLE, narrative_markup,
+                                              width - 2 * PAD);
     }
 }
 
@@ -217,6 +269,7 @@ row_clear (Row *row)
   for (guint i = 0; i < N_LEFT; i++)
     g_clear_object (&row->left[i]);
   g_clear_object (&row->continued);
+  g_clear_object (&row->narrative);
   g_clear_pointer (&row->subs, g_array_unref);
 }
 
@@ -243,17 +296,97 @@ row_rest (const Row *row)
   return MAX (left + 2 * PAD, right);
 }
 
+/* The height the sub-rows from @i on take while they share a baseline
+ * (only @i's own when it shares none). */
+static double
+group_rest (const Row *row,
+            guint      i)
+{
+  const SubRow *sub = &g_array_index (row->subs, SubRow, i);
+  double height = 0;
+
+  if (sub->shared == NULL)
+    return sub_row_rest (sub);
+
+  for (guint k = i; k < i + sub->group && k < row->subs->len; k++)
+    height += sub_row_rest (&g_array_index (row->subs, SubRow, k));
+
+  return height;
+}
+
+/* Splits the group of KPIs sharing a baseline at @first so that its first
+ * part fits in @room; FALSE when not even the baseline beside one KPI does
+ * (then each KPI of the group takes its own copy, if on a fresh page). */
+static gboolean
+split_group (Row    *row,
+             guint   first,
+             double  room)
+{
+  SubRow *sub = &g_array_index (row->subs, SubRow, first);
+  double baseline = _pm_report_layout_height (sub->shared) + 2 * PAD;
+  double height = 0;
+  guint keep = 0;
+  guint group = sub->group;
+
+  for (guint k = first; k < first + group; k++)
+    g_array_index (row->subs, SubRow, k).extra = 0;
+
+  while (keep < group && height + sub_row_rest (&g_array_index (row->subs, SubRow, first + keep)) <= room + 0.01)
+    height += sub_row_rest (&g_array_index (row->subs, SubRow, first + keep++));
+
+  if (keep == 0 || baseline > room + 0.01)
+    {
+      /* Each its own: the only way when one KPI and the baseline do not fit. */
+      for (guint k = first + 1; k < first + group; k++)
+        {
+          SubRow *member = &g_array_index (row->subs, SubRow, k);
+
+          member->merged = FALSE;
+          member->cells[1] = g_object_ref (sub->shared);
+        }
+      sub->cells[1] = g_steal_pointer (&sub->shared);
+      sub->group = 1;
+      return FALSE;
+    }
+
+  if (keep < group)
+    {
+      SubRow *rest = &g_array_index (row->subs, SubRow, first + keep);
+
+      rest->merged = FALSE;
+      rest->shared = g_object_ref (sub->shared);
+      rest->group = group - keep;
+      sub->group = keep;
+    }
+  share_baselines (row);
+
+  return TRUE;
+}
+
+static void
+add_cell_text (PmReportPage *page,
+               PangoLayout  *layout,
+               double        x,
+               double        y,
+               double        from,
+               double        take)
+{
+  _pm_report_page_begin_tag (page, "TD", NULL, NULL);
+  if (layout != NULL && take > 0)
+    _pm_report_page_add_text (page, layout, x, y, from, from + take, NULL);
+  _pm_report_page_end_tag (page, "TD");
+}
+
 /* The right-hand sub-rows that fit in @room below @top: whole ones
- * first; one taller than a page is split at a line. Returns the height
- * used; @placed counts those begun, @last_span says whether the last
- * spans the columns. */
+ * first, and KPIs that share a baseline together; one taller than a page
+ * is split at a line. Returns the height used; @placed counts those
+ * begun. */
 static double
 place_sub_rows (Row      *row,
                 double    top,
                 double    room,
                 gboolean  fresh,
-                guint    *placed,
-                gboolean *last_span)
+                guint    *placed)
 {
   PmReportPage *page = _pm_report_flow_get_page (row->flow);
   double right_x = row->x[N_LEFT];
@@ -271,6 +404,21 @@ place_sub_rows (Row      *row,
       if (!whole && (*placed > 0 || !fresh))
         break;
 
+      /* KPIs sharing a baseline that do not all fit: those that do stay
+       * with it, the rest share a copy of it on the next page. */
+      if (sub->shared != NULL && group_rest (row, row->next) > room - used + 0.01)
+        {
+          if (!split_group (row, row->next, room - used) && (*placed > 0 || !fresh))
+            break;
+          sub = &g_array_index (row->subs, SubRow, row->next);
+          rest = sub_row_rest (sub);
+          whole = rest <= room - used + 0.01;
+        }
+
+      if (sub->shared != NULL)
+        add_cell_text (page, sub->shared, row->x[N_LEFT + 1] + PAD, top + used + PAD, 0,
+                       _pm_report_layout_height (sub->shared));
+
       for (guint c = 0; c < N_RIGHT; c++)
         {
           double cell_rest = rest_of (sub->cells[c], sub->from[c]);
@@ -281,26 +429,26 @@ place_sub_rows (Row      *row,
             sub_take[c] = _pm_report_layout_cut (sub->cells[c], sub->from[c], room - used - 2 * PAD) - sub->from[c];
           content = MAX (content, sub_take[c]);
         }
+      if (whole)
+        content += sub->extra;
 
       if (content <= 0 && !whole)
         break;
 
       for (guint c = 0; c < N_RIGHT; c++)
         {
-          if (sub->cells[c] != NULL && sub_take[c] > 0)
-            _pm_report_page_add_text (page, sub->cells[c], row->x[N_LEFT + c] + PAD, top + used + PAD,
-                                      sub->from[c], sub->from[c] + sub_take[c], NULL);
+          if (c != 1 || !sub->merged)
+            add_cell_text (page, sub->cells[c], row->x[N_LEFT + c] + PAD, top + used + PAD,
+                           sub->from[c], sub_take[c]);
           sub->from[c] += sub_take[c];
         }
 
       /* The rules between the KPI, baseline and progress columns. */
-      if (!sub->span)
-        for (guint c = 1; c < N_RIGHT; c++)
-          _pm_report_page_add_line (page, row->x[N_LEFT + c], top + used,
-                                    row->x[N_LEFT + c], top + used + content + 2 * PAD,
-                                    GRID_WIDTH, &pm_report_rule);
+      for (guint c = 1; c < N_RIGHT; c++)
+        _pm_report_page_add_line (page, row->x[N_LEFT + c], top + used,
+                                  row->x[N_LEFT + c], top + used + content + 2 * PAD,
+                                  GRID_WIDTH, &pm_report_rule);
 
-      *last_span = sub->span;
       used += content + 2 * PAD;
       (*placed)++;
 
@@ -309,8 +457,16 @@ place_sub_rows (Row      *row,
 
       row->next++;
       if (row->next < row->subs->len)
-        _pm_report_page_add_line (page, right_x, top + used, right_end, top + used,
-                                  GRID_WIDTH / 2, &pm_report_rule);
+        {
+          /* No rule across a baseline that runs on beside the next KPI. */
+          gboolean shared = g_array_index (row->subs, SubRow, row->next).merged;
+
+          _pm_report_page_add_line (page, right_x, top + used, shared ? row->x[N_LEFT + 1] : right_end,
+                                    top + used, GRID_WIDTH / 2, &pm_report_rule);
+          if (shared)
+            _pm_report_page_add_line (page, row->x[N_LEFT + 2], top + used, right_end, top + used,
+                                      GRID_WIDTH / 2, &pm_report_rule);
+        }
     }
 
   return used;
@@ -342,6 +498,7 @@ place_spanning_cells (Row      *row,
 
       if (rest <= 0.01)
         {
+          add_cell_text (page, NULL, 0, 0, 0, 0);
           left_used = MAX (left_used, offset);
           continue;
         }
@@ -352,9 +509,7 @@ place_spanning_cells (Row      *row,
         take = _pm_report_layout_cut (row->left[i], row->left_from[i], room - offset - 2 * PAD)
                - row->left_from[i];
 
-      if (take > 0)
-        _pm_report_page_add_text (page, row->left[i], row->x[i] + PAD, top + PAD + offset,
-                                  row->left_from[i], row->left_from[i] + take, NULL);
+      add_cell_text (page, row->left[i], row->x[i] + PAD, top + PAD + offset, row->left_from[i], take);
       row->left_from[i] += take;
       left_used = MAX (left_used, take + offset);
     }
@@ -363,14 +518,12 @@ place_spanning_cells (Row      *row,
 }
 
 /* The grid of a segment @height high: column rules and the rule under
- * it; the right-hand rules run on below the sub-rows, @used high, unless
- * the last of them spans. */
+ * it; the right-hand rules run on below the sub-rows, @used high. */
 static void
 draw_segment_grid (Row      *row,
                    double    top,
                    double    height,
-                   double    used,
-                   gboolean  last_span)
+                   double    used)
 {
   PmReportPage *page = _pm_report_flow_get_page (row->flow);
   double left_x = row->x[0];
@@ -378,7 +531,7 @@ draw_segment_grid (Row      *row,
 
   for (guint i = 1; i <= N_LEFT; i++)
     _pm_report_page_add_line (page, row->x[i], top, row->x[i], top + height, GRID_WIDTH, &pm_report_rule);
-  if (!last_span && used < height)
+  if (used < height)
     for (guint c = 1; c < N_RIGHT; c++)
       _pm_report_page_add_line (page, row->x[N_LEFT + c], top + used, row->x[N_LEFT + c], top + height,
                                 GRID_WIDTH, &pm_report_rule);
@@ -399,20 +552,83 @@ row_place_segment (Row      *row,
   double top = _pm_report_flow_get_y (flow);
   double room = _pm_report_flow_get_remaining (flow);
   double used, left_used, height;
-  gboolean last_span = FALSE;
   guint placed = 0;
 
-  used = place_sub_rows (row, top, room, fresh, &placed, &last_span);
+  /* One table row for each segment: its cells in reading order. */
+  _pm_report_flow_begin_tag (flow, "TR");
   left_used = place_spanning_cells (row, top, room, first);
+  used = place_sub_rows (row, top, room, fresh, &placed);
+  _pm_report_flow_end_tag (flow);
 
   if (placed == 0 && left_used <= 0)
     return FALSE;
 
   height = MAX (used, left_used + 2 * PAD);
-  draw_segment_grid (row, top, height, used, last_span);
+  draw_segment_grid (row, top, height, used);
   _pm_report_flow_set_y (flow, top + height);
 
   return TRUE;
+}
+
+/* What must fit for a row to start on this page: the district's cell
+ * and the first two KPIs (with the baseline they share). */
+static double
+first_part (const Row *row)
+{
+  double right = 0;
+
+  for (guint i = 0; i < MIN (2, row->subs->len); i++)
+    right += sub_row_rest (&g_array_index (row->subs, SubRow, i));
+  if (row->subs->len > 0 && g_array_index (row->subs, SubRow, 0).shared != NULL)
+    right = MAX (right, _pm_report_layout_height (g_array_index (row->subs, SubRow, 0).shared) + 2 * PAD);
+
+  return MAX (_pm_report_layout_height (row->left[0]) + 4 * PAD, right);
+}
+
+/* The narrative under its row, across the table: split at lines over
+ * pages, with at least two lines under the row. */
+static void
+place_narrative (Row *row)
+{
+  PmReportFlow *flow = row->flow;
+  double height = _pm_report_layout_height (row->narrative);
+  double left = row->x[0];
+  double right = row->x[N_COLUMNS - 1] + widths[N_COLUMNS - 1];
+  double from = 0;
+
+  if (_pm_report_flow_get_remaining (flow) < _pm_report_layout_lines_height (row->narrative, 2) + 2 * PAD)
+    _pm_report_flow_new_page (flow);
+
+  while (from < height - 0.01)
+    {
+      PmReportPage *page = _pm_report_flow_get_page (flow);
+      double top = _pm_report_flow_get_y (flow);
+      double room = _pm_report_flow_get_remaining (flow) - 2 * PAD;
+      double cut = height - from <= room + 0.01 ? height : _pm_report_layout_cut (row->narrative, from, room);
+      double bottom;
+
+      if (cut <= from && !_pm_report_flow_is_page_empty (flow))
+        {
+          _pm_report_flow_new_page (flow);
+          continue;
+        }
+      if (cut <= from)
+        cut = height;  /* a line taller than a page: let the page clip it */
+
+      _pm_report_flow_begin_tag (flow, "TR");
+      add_cell_text (page, row->narrative, left + PAD, top + PAD, from, cut - from);
+      _pm_report_flow_end_tag (flow);
+
+      bottom = top + cut - from + 2 * PAD;
+      _pm_report_page_add_line (page, left, top, left, bottom, GRID_WIDTH, &pm_report_rule);
+      _pm_report_page_add_line (page, right, top, right, bottom, GRID_WIDTH, &pm_report_rule);
+      _pm_report_page_add_line (page, left, bottom, right, bottom, GRID_WIDTH, &pm_report_rule);
+      _pm_report_flow_set_y (flow, bottom);
+
+      from = cut;
+      if (from < height - 0.01)
+        _pm_report_flow_new_page (flow);
+    }
 }
 
 static void
@@ -420,7 +636,8 @@ add_row (PmReportFlow  *flow,
          PmReportTable *table,
          PmPeriod      *period,
          PmDistrict    *district,
-         PmPilot       *pilot)
+         PmPilot       *pilot,
+         gboolean       first_of_district)
 {
   Row row = { flow, table, };
   double fresh_room;
@@ -431,14 +648,16 @@ add_row (PmReportFlow  *flow,
 
   row_init (&row, flow, period, district, pilot);
 
-  /* A row that fits on a page is moved to the next one rather than split,
-   * unless that would leave more than half of this page empty. */
+  /* A row is split between its KPIs rather than leave a gap, when the
+   * district and its first KPIs fit here; a short row is kept whole. */
   fresh_room = _pm_report_flow_get_body_height (flow);
   if (row_rest (&row) > _pm_report_flow_get_remaining (flow) &&
-      (row_rest (&row) <= fresh_room * 0.85 ||
-       _pm_report_flow_get_remaining (flow) < fresh_room * 0.5 ||
-       _pm_report_flow_get_remaining (flow) < _pm_report_layout_height (row.left[0]) + 4 * PAD))
+      (row_rest (&row) <= fresh_room * 0.3 ||
+       _pm_report_flow_get_remaining (flow) < first_part (&row)))
     _pm_report_flow_new_page (flow);
+
+  if (first_of_district)
+    _pm_report_flow_add_outline (flow, pm_district_get_name (district));
 
   while (!row_done (&row))
     {
@@ -454,6 +673,9 @@ add_row (PmReportFlow  *flow,
       if (!row_done (&row))
         _pm_report_flow_new_page (flow);
     }
+
+  if (row.narrative != NULL)
+    place_narrative (&row);
 
   row_clear (&row);
 }
@@ -505,7 +727,7 @@ pm_appendix_report_layout (PmReport     *report,
   title = appendix_title (report);
   title_layout = _pm_report_layout_new_text (context, PM_REPORT_FONT_HEADING, title,
                                              _pm_report_flow_get_width (flow));
-  _pm_report_flow_add_text (flow, title_layout, 0, NULL, 1);
+  _pm_report_flow_add_heading_full (flow, title_layout, 1, NULL, NULL, 0, 0, 1);
 
   if (committee != NULL)
     /* Translators: under the appendix title: "Q3 2016/17 · Report to Cabinet, 14 January 2027" */
@@ -518,6 +740,7 @@ pm_appendix_report_layout (PmReport     *report,
 
   table = _pm_report_table_new (flow, N_COLUMNS, widths, headers, NULL);
   _pm_report_table_begin (table);
+  _pm_report_table_place_header (table, 30);
 
   for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
     {
@@ -528,7 +751,7 @@ pm_appendix_report_layout (PmReport     *report,
         {
           g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
 
-          add_row (flow, table, period, district, pilot);
+          add_row (flow, table, period, district, pilot, p == 0);
         }
     }
 

@@ -10,45 +10,11 @@
 
 #include <glib/gi18n.h>
 
-#include "pm-report-private.h"
+#include "pm-report-flow-private.h"
 
 #define HEADER_TEXT_Y     28.0
 #define FOOTER_RULE_SPACE 30.0  /* from the foot of the page to the footer rule */
 #define FOOTNOTE_GAP      10.0
-#define RULE_WIDTH        0.5
-
-struct _PmReportFlow
-{
-  PangoContext     *context;
-  double            page_width;
-  double            page_height;
-  double            margin_x;
-  double            body_top;
-  double            body_bottom;
-
-  GPtrArray        *pages;
-  PmReportPage     *page;  /* the last of pages */
-  double            y;
-  gboolean          page_empty;
-
-  PmReportPageFunc  page_func;
-  gpointer          page_data;
-  PmReportTable    *table;  /* the table running on, whose header repeats */
-};
-
-struct _PmReportTable
-{
-  PmReportFlow  *flow;
-  guint          n_columns;
-  double        *x;
-  double        *widths;
-  double         total_width;
-  PangoLayout  **headers;
-  double         header_height;
-  PangoLayout   *caption;
-  PangoLayout   *continued;
-  guint          n_rows;
-};
 
 double
 _pm_report_body_bottom (double       page_height,
@@ -81,7 +47,12 @@ _pm_report_flow_new (PangoContext *context,
   flow->margin_x = margin_x;
   flow->body_top = body_top;
   flow->body_bottom = body_bottom;
+  flow->full_bottom = body_bottom;
   flow->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) _pm_report_page_free);
+  flow->tags = g_ptr_array_new_with_free_func (g_free);
+  flow->outline = g_array_new (FALSE, TRUE, sizeof (PmReportOutlineEntry));
+  g_array_set_clear_func (flow->outline, _pm_report_outline_entry_clear);
+  flow->footnote_page = -1;
 
   return flow;
 }
@@ -94,7 +65,97 @@ _pm_report_flow_free (PmReportFlow *flow)
 
   g_clear_object (&flow->context);
   g_clear_pointer (&flow->pages, g_ptr_array_unref);
+  g_clear_pointer (&flow->tags, g_ptr_array_unref);
+  g_clear_pointer (&flow->outline, g_array_unref);
+  g_clear_object (&flow->heading_layout);
+  g_clear_pointer (&flow->heading_outline, g_free);
+  g_clear_pointer (&flow->heading_dest, g_free);
   g_free (flow);
+}
+
+void
+_pm_report_outline_entry_clear (gpointer data)
+{
+  PmReportOutlineEntry *entry = data;
+
+  g_clear_pointer (&entry->title, g_free);
+}
+
+GArray *
+_pm_report_flow_steal_outline (PmReportFlow *flow)
+{
+  GArray *outline = g_steal_pointer (&flow->outline);
+
+  flow->outline = g_array_new (FALSE, TRUE, sizeof (PmReportOutlineEntry));
+  g_array_set_clear_func (flow->outline, _pm_report_outline_entry_clear);
+
+  return outline;
+}
+
+int
+_pm_report_flow_get_footnote_page (PmReportFlow *flow)
+{
+  return flow->footnote_page;
+}
+
+void
+_pm_report_flow_set_footnote_space (PmReportFlow *flow,
+                                    double        space)
+{
+  flow->footnote_space = space;
+}
+
+void
+_pm_report_flow_reserve_footnote (PmReportFlow *flow)
+{
+  double bottom = flow->full_bottom - flow->footnote_space;
+
+  if (flow->footnote_space <= 0 || flow->footnote_page >= 0)
+    return;
+
+  if (flow->page == NULL || flow->y > bottom + 0.01)
+    _pm_report_flow_new_page (flow);
+
+  flow->body_bottom = bottom;
+  flow->footnote_page = flow->pages->len - 1;
+}
+
+void
+_pm_report_flow_begin_tag (PmReportFlow *flow,
+                           const char   *tag)
+{
+  _pm_report_page_begin_tag (_pm_report_flow_get_page (flow), tag, NULL, NULL);
+  g_ptr_array_add (flow->tags, g_strdup (tag));
+}
+
+void
+_pm_report_flow_end_tag (PmReportFlow *flow)
+{
+  g_assert (flow->tags->len > 0);
+
+  _pm_report_page_end_tag (flow->page, g_ptr_array_index (flow->tags, flow->tags->len - 1));
+  g_ptr_array_remove_index (flow->tags, flow->tags->len - 1);
+}
+
+void
+_pm_report_flow_add_outline (PmReportFlow *flow,
+                             const char   *title)
+{
+  PmReportOutlineEntry entry = { NULL, };
+
+  entry.title = g_strdup (title);
+  entry.page = _pm_report_flow_get_n_pages (flow) > 0 ? flow->pages->len - 1 : 0;
+  entry.y = flow->y;
+  g_array_append_val (flow->outline, entry);
+}
+
+guint
+_pm_report_flow_get_last_outline_page (PmReportFlow *flow)
+{
+  if (flow->outline->len == 0)
+    return 0;
+
+  return g_array_index (flow->outline, PmReportOutlineEntry, flow->outline->len - 1).page + 1;
 }
 
 GPtrArray *
@@ -167,7 +228,7 @@ _pm_report_flow_get_remaining (PmReportFlow *flow)
 double
 _pm_report_flow_get_body_height (PmReportFlow *flow)
 {
-  return flow->body_bottom - flow->body_top;
+  return flow->full_bottom - flow->body_top;
 }
 
 gboolean
@@ -185,21 +246,30 @@ _pm_report_flow_set_page_func (PmReportFlow     *flow,
   flow->page_data = user_data;
 }
 
-static void table_place_header (PmReportTable *table,
-                                gboolean       continued);
 
 void
 _pm_report_flow_new_page (PmReportFlow *flow)
 {
+  /* The structure open at the foot of the page is closed there and opened
+   * again on the next, so that the running header and footer, drawn
+   * first, belong to no table or paragraph. */
+  if (flow->page != NULL)
+    for (guint i = flow->tags->len; i > 0; i--)
+      _pm_report_page_end_tag (flow->page, g_ptr_array_index (flow->tags, i - 1));
+
   flow->page = _pm_report_page_new ();
   g_ptr_array_add (flow->pages, flow->page);
   flow->y = flow->body_top;
+  flow->body_bottom = flow->full_bottom;
+
+  for (guint i = 0; i < flow->tags->len; i++)
+    _pm_report_page_begin_tag (flow->page, g_ptr_array_index (flow->tags, i), NULL, NULL);
 
   if (flow->page_func != NULL)
     flow->page_func (flow, flow->page_data);
 
   if (flow->table != NULL)
-    table_place_header (flow->table, TRUE);
+    _pm_report_table_place_continued_header (flow->table);
 
   flow->page_empty = TRUE;
 }
@@ -240,6 +310,7 @@ _pm_report_flow_add_text (PmReportFlow         *flow,
   double from = 0;
 
   _pm_report_flow_ensure (flow, MIN (height, _pm_report_layout_lines_height (layout, 2)));
+  _pm_report_flow_begin_tag (flow, "P");
 
   while (from < height - 0.01)
     {
@@ -273,7 +344,84 @@ _pm_report_flow_add_text (PmReportFlow         *flow,
         _pm_report_flow_new_page (flow);
     }
 
+  _pm_report_flow_end_tag (flow);
   flow->y = MIN (flow->y + space_after, flow->body_bottom);
+}
+
+void
+_pm_report_flow_add_heading_full (PmReportFlow *flow,
+                                  PangoLayout  *layout,
+                                  guint         level,
+                                  const char   *outline,
+                                  const char   *dest,
+                                  double        space_before,
+                                  double        keep,
+                                  double        space_after)
+{
+  double height = _pm_report_layout_height (layout);
+  char tag[4];
+
+  g_assert (level >= 1 && level <= 6);
+
+  _pm_report_flow_skip (flow, space_before);
+  _pm_report_flow_ensure (flow, height + space_after + keep);
+
+  flow->heading_page = flow->page;
+  flow->heading_n_items = _pm_report_page_get_n_items (flow->page);
+  g_set_object (&flow->heading_layout, layout);
+  flow->heading_level = level;
+  g_free (flow->heading_outline);
+  flow->heading_outline = g_strdup (outline);
+  g_free (flow->heading_dest);
+  flow->heading_dest = g_strdup (dest);
+  flow->heading_space_after = space_after;
+
+  if (outline != NULL)
+    _pm_report_flow_add_outline (flow, outline);
+
+  g_snprintf (tag, sizeof tag, "H%u", level);
+  _pm_report_page_begin_tag (flow->page, tag, NULL, NULL);
+  if (dest != NULL)
+    {
+      g_autofree char *attributes = g_strdup_printf ("name='%s'", dest);
+
+      _pm_report_page_begin_tag (flow->page, CAIRO_TAG_DEST, attributes, NULL);
+    }
+  _pm_report_page_add_text (flow->page, layout, flow->margin_x, flow->y, 0, -1, NULL);
+  if (dest != NULL)
+    _pm_report_page_end_tag (flow->page, CAIRO_TAG_DEST);
+  _pm_report_page_end_tag (flow->page, tag);
+
+  flow->y += height + space_after;
+  flow->page_empty = FALSE;
+  flow->heading_bottom = flow->y;
+}
+
+void
+_pm_report_flow_new_page_with_heading (PmReportFlow *flow)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *outline = NULL;
+  g_autofree char *dest = NULL;
+
+  if (flow->heading_page == NULL || flow->heading_page != flow->page ||
+      ABS (flow->heading_bottom - flow->y) > 0.001 || flow->tags->len > 0)
+    {
+      _pm_report_flow_new_page (flow);
+      return;
+    }
+
+  /* Nothing under the heading yet: take it off this page, onto the next. */
+  _pm_report_page_truncate (flow->page, flow->heading_n_items);
+  if (flow->heading_outline != NULL && flow->outline->len > 0)
+    g_array_set_size (flow->outline, flow->outline->len - 1);
+  layout = g_steal_pointer (&flow->heading_layout);
+  outline = g_steal_pointer (&flow->heading_outline);
+  dest = g_steal_pointer (&flow->heading_dest);
+
+  _pm_report_flow_new_page (flow);
+  _pm_report_flow_add_heading_full (flow, layout, flow->heading_level, outline, dest, 0, 0,
+                                    flow->heading_space_after);
 }
 
 void
@@ -283,330 +431,16 @@ _pm_report_flow_add_heading (PmReportFlow *flow,
                              double        keep,
                              double        space_after)
 {
-  double height = _pm_report_layout_height (layout);
+  const PangoFontDescription *font = pango_layout_get_font_description (layout);
+  int size = font != NULL ? pango_font_description_get_size (font) / PANGO_SCALE : 0;
 
-  _pm_report_flow_skip (flow, space_before);
-  _pm_report_flow_ensure (flow, height + space_after + keep);
-
-  _pm_report_page_add_text (flow->page, layout, flow->margin_x, flow->y, 0, -1, NULL);
-  flow->y += height + space_after;
-  flow->page_empty = FALSE;
+  /* Headings under a district's (H2): a pilot's title, then its parts. */
+  _pm_report_flow_add_heading_full (flow, layout, size >= 13 ? 3 : size >= 11 ? 4 : 5, NULL, NULL,
+                                    space_before, keep, space_after);
 }
 
 /* ------------------------------------------------------------------ */
 /* Tables */
-
-PmReportTable *
-_pm_report_table_new (PmReportFlow       *flow,
-                      guint               n_columns,
-                      const double       *widths,
-                      const char * const *headers,
-                      const char         *continued_caption)
-{
-  PmReportTable *table = g_new0 (PmReportTable, 1);
-  double x;
-
-  g_assert (n_columns > 0);
-
-  table->flow = flow;
-  table->n_columns = n_columns;
-  table->x = g_new0 (double, n_columns);
-  table->widths = g_new0 (double, n_columns);
-  table->headers = g_new0 (PangoLayout *, n_columns);
-
-  x = flow->margin_x;
-  for (guint i = 0; i < n_columns; i++)
-    {
-      double height;
-
-      table->x[i] = x;
-      table->widths[i] = widths[i];
-      x += widths[i];
-
-      table->headers[i] = _pm_report_layout_new_text (flow->context, PM_REPORT_FONT_TABLE_BOLD,
-                                                      headers[i],
-                                                      widths[i] - 2 * PM_REPORT_CELL_PADDING);
-      height = _pm_report_layout_height (table->headers[i]) + 2 * PM_REPORT_CELL_PADDING;
-      table->header_height = MAX (table->header_height, height);
-    }
-  table->total_width = x - flow->margin_x;
-
-  if (continued_caption != NULL)
-    table->caption = _pm_report_layout_new_text (flow->context, PM_REPORT_FONT_SMALL,
-                                                 continued_caption, table->total_width);
-  table->continued = _pm_report_layout_new_text (flow->context, PM_REPORT_FONT_SMALL,
-                                                 _("(continued)"), -1);
-
-  return table;
-}
-
-void
-_pm_report_table_free (PmReportTable *table)
-{
-  if (table == NULL)
-    return;
-
-  if (table->flow->table == table)
-    table->flow->table = NULL;
-
-  for (guint i = 0; i < table->n_columns; i++)
-    g_clear_object (&table->headers[i]);
-  g_free (table->headers);
-  g_free (table->x);
-  g_free (table->widths);
-  g_clear_object (&table->caption);
-  g_clear_object (&table->continued);
-  g_free (table);
-}
-
-double
-_pm_report_table_get_column_x (PmReportTable *table,
-                               guint          column)
-{
-  g_assert (column < table->n_columns);
-
-  return table->x[column];
-}
-
-static void
-table_place_header (PmReportTable *table,
-                    gboolean       continued)
-{
-  PmReportFlow *flow = table->flow;
-
-  if (continued && table->caption != NULL)
-    {
-      _pm_report_page_add_text (flow->page, table->caption, flow->margin_x, flow->y, 0, -1,
-                                &pm_report_secondary);
-      flow->y += _pm_report_layout_height (table->caption) + 2;
-    }
-
-  _pm_report_page_add_rect (flow->page, flow->margin_x, flow->y,
-                            table->total_width, table->header_height, 0,
-                            &pm_report_header_fill);
-
-  for (guint i = 0; i < table->n_columns; i++)
-    _pm_report_page_add_text (flow->page, table->headers[i],
-                              table->x[i] + PM_REPORT_CELL_PADDING,
-                              flow->y + PM_REPORT_CELL_PADDING, 0, -1, NULL);
-
-  flow->y += table->header_height;
-}
-
-void
-_pm_report_table_begin (PmReportTable *table)
-{
-  PmReportFlow *flow = table->flow;
-
-  /* The header with no row under it would be a stray. */
-  _pm_report_flow_ensure (flow, table->header_height + 30);
-  table_place_header (table, FALSE);
-  flow->page_empty = FALSE;
-  flow->table = table;
-}
-
-void
-_pm_report_table_end (PmReportTable *table,
-                      double         space_after)
-{
-  PmReportFlow *flow = table->flow;
-
-  if (flow->table == table)
-    flow->table = NULL;
-
-  flow->y = MIN (flow->y + space_after, flow->body_bottom);
-}
-
-static void
-add_badge (PmReportPage *page,
-           PangoLayout  *letter,
-           PmRag         rag,
-           double        x,
-           double        y,
-           double        width)
-{
-  PmReportColour fill, colour;
-  double text_width = _pm_report_layout_width (letter);
-  double text_height = _pm_report_layout_height (letter);
-  double badge_width = MAX (text_width + 8, 16);
-  double badge_x = x + (width - badge_width) / 2;
-
-  _pm_report_rag_colours (rag, &fill, &colour);
-  _pm_report_page_add_rect (page, badge_x, y, badge_width, text_height + 2, 3, &fill);
-  _pm_report_page_add_text (page, letter, badge_x + (badge_width - text_width) / 2, y + 1,
-                            0, -1, &colour);
-}
-
-/* Draws the part [from[i], from[i] + take[i]) of each cell at the flow's y;
- * returns the height used. */
-static double
-table_place_segment (PmReportTable  *table,
-                     PangoLayout   **cells,
-                     const PmRag    *rags,
-                     const double   *from,
-                     const double   *take,
-                     gboolean        continued,
-                     gboolean        emphasis)
-{
-  PmReportFlow *flow = table->flow;
-  double top = flow->y;
-  double offset = 0;
-  double content = 0;
-  double height;
-
-  if (continued)
-    offset = _pm_report_layout_height (table->continued);
-
-  for (guint i = 0; i < table->n_columns; i++)
-    content = MAX (content, take[i]);
-  height = content + offset + 2 * PM_REPORT_CELL_PADDING;
-
-  if (table->n_rows % 2 == 1)
-    _pm_report_page_add_rect (flow->page, flow->margin_x, top, table->total_width, height, 0,
-                              &pm_report_stripe_fill);
-
-  if (emphasis)
-    _pm_report_page_add_line (flow->page, flow->margin_x, top, flow->margin_x + table->total_width,
-                              top, 1.0, &pm_report_black);
-
-  if (continued)
-    _pm_report_page_add_text (flow->page, table->continued,
-                              table->x[0] + PM_REPORT_CELL_PADDING,
-                              top + PM_REPORT_CELL_PADDING, 0, -1, &pm_report_secondary);
-
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      double x = table->x[i] + PM_REPORT_CELL_PADDING;
-      double y = top + PM_REPORT_CELL_PADDING + offset;
-
-      if (cells[i] == NULL || take[i] <= 0)
-        continue;
-
-      if (rags != NULL && rags[i] != PM_REPORT_NO_BADGE)
-        add_badge (flow->page, cells[i], rags[i], table->x[i], y,
-                   table->widths[i]);
-      else
-        _pm_report_page_add_text (flow->page, cells[i], x, y, from[i], from[i] + take[i], NULL);
-    }
-
-  _pm_report_page_add_line (flow->page, flow->margin_x, top + height,
-                            flow->margin_x + table->total_width, top + height,
-                            RULE_WIDTH, &pm_report_rule);
-
-  flow->y = top + height;
-  flow->page_empty = FALSE;
-
-  return height;
-}
-
-static double
-cell_height (PangoLayout *cell,
-             PmRag        rag)
-{
-  if (cell == NULL)
-    return 0;
-
-  /* A badge is its letter plus a point above and below. */
-  return _pm_report_layout_height (cell) + (rag != PM_REPORT_NO_BADGE ? 2 : 0);
-}
-
-void
-_pm_report_table_add_row (PmReportTable  *table,
-                          PangoLayout   **cells,
-                          const PmRag    *rags,
-                          gboolean        emphasis)
-{
-  PmReportFlow *flow = table->flow;
-  g_autofree double *heights = g_new0 (double, table->n_columns);
-  g_autofree double *from = g_new0 (double, table->n_columns);
-  g_autofree double *take = g_new0 (double, table->n_columns);
-  double row_height = 0;
-  double fresh;
-  gboolean continued = FALSE;
-
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      heights[i] = cell_height (cells[i], rags != NULL ? rags[i] : PM_REPORT_NO_BADGE);
-      row_height = MAX (row_height, heights[i]);
-    }
-  row_height += 2 * PM_REPORT_CELL_PADDING;
-
-  /* What a fresh page offers the row, under the repeated header. */
-  fresh = flow->body_bottom - flow->body_top - table->header_height;
-  if (table->caption != NULL)
-    fresh -= _pm_report_layout_height (table->caption) + 2;
-
-  if (row_height > flow->body_bottom - flow->y + 0.01 && row_height <= fresh + 0.01)
-    _pm_report_flow_new_page (flow);
-
-  if (row_height <= flow->body_bottom - flow->y + 0.01)
-    {
-      for (guint i = 0; i < table->n_columns; i++)
-        take[i] = heights[i];
-      table_place_segment (table, cells, rags, from, take, FALSE, emphasis);
-      table->n_rows++;
-      return;
-    }
-
-  /* Taller than a page: split every cell at a line boundary, and mark
-   * the rest as continued. Badges are one line and go with the first part. */
-  for (;;)
-    {
-      double room = flow->body_bottom - flow->y - 2 * PM_REPORT_CELL_PADDING;
-      gboolean done = TRUE;
-      gboolean any = FALSE;
-
-      if (continued)
-        room -= _pm_report_layout_height (table->continued);
-
-      for (guint i = 0; i < table->n_columns; i++)
-        {
-          double rest = heights[i] - from[i];
-
-          take[i] = 0;
-          if (cells[i] == NULL || rest <= 0.01)
-            continue;
-
-          if (rest <= room + 0.01 || (rags != NULL && rags[i] != PM_REPORT_NO_BADGE))
-            take[i] = rest;
-          else
-            take[i] = _pm_report_layout_cut (cells[i], from[i], room) - from[i];
-
-          if (take[i] > 0)
-            any = TRUE;
-        }
-
-      if (!any && !flow->page_empty)
-        {
-          _pm_report_flow_new_page (flow);
-          continued = TRUE;
-          continue;
-        }
-
-      /* A single line taller than a page: nothing sensible fits, so put the
-       * rest here and let the page clip it rather than loop for ever. */
-      if (!any)
-        for (guint i = 0; i < table->n_columns; i++)
-          take[i] = cells[i] != NULL ? heights[i] - from[i] : 0;
-
-      table_place_segment (table, cells, rags, from, take, continued, emphasis);
-
-      for (guint i = 0; i < table->n_columns; i++)
-        {
-          from[i] += take[i];
-          if (cells[i] != NULL && heights[i] - from[i] > 0.01)
-            done = FALSE;
-        }
-
-      if (done)
-        break;
-
-      _pm_report_flow_new_page (flow);
-      continued = TRUE;
-    }
-
-  table->n_rows++;
-}
 
 /* ------------------------------------------------------------------ */
 /* Running header, footnote and footer */
@@ -620,7 +454,8 @@ _pm_report_add_page_furniture (GPtrArray          *pages,
                                const char         *left_header,
                                const char * const *right_headers,
                                const char         *footer_left,
-                               PangoLayout        *footnote)
+                               PangoLayout        *footnote,
+                               int                 footnote_page)
 {
   double width = page_width - 2 * margin_x;
   double footer_rule = page_height - FOOTER_RULE_SPACE;
@@ -632,7 +467,8 @@ _pm_report_add_page_furniture (GPtrArray          *pages,
 
   for (guint i = 0; i < pages->len; i++)
     {
-      PmReportPage *page = g_ptr_array_index (pages, i);
+      /* Drawn first, outside the tables and paragraphs of the page. */
+      PmReportPage *page = _pm_report_page_new ();
       g_autoptr(PangoLayout) number = NULL;
       g_autofree char *text = NULL;
       double header_bottom;
@@ -654,13 +490,15 @@ _pm_report_add_page_furniture (GPtrArray          *pages,
       _pm_report_page_add_line (page, margin_x, header_bottom + 3, page_width - margin_x,
                                 header_bottom + 3, RULE_WIDTH, &pm_report_rule);
 
-      if (footnote != NULL)
+      if (footnote != NULL && footnote_page == (int) i)
         {
           double top = footer_rule - 6 - _pm_report_layout_height (footnote);
 
           _pm_report_page_add_line (page, margin_x, top - 4, margin_x + 72, top - 4,
                                     RULE_WIDTH, &pm_report_rule);
+          _pm_report_page_begin_tag (page, "P", NULL, NULL);
           _pm_report_page_add_text (page, footnote, margin_x, top, 0, -1, &pm_report_secondary);
+          _pm_report_page_end_tag (page, "P");
         }
 
       _pm_report_page_add_line (page, margin_x, footer_rule, page_width - margin_x, footer_rule,
@@ -672,5 +510,8 @@ _pm_report_add_page_furniture (GPtrArray          *pages,
       number = _pm_report_layout_new_text (context, PM_REPORT_FONT_SMALL, text, -1);
       _pm_report_page_add_text (page, number, page_width - margin_x - _pm_report_layout_width (number),
                                 footer_rule + 4, 0, -1, &pm_report_secondary);
+
+      _pm_report_page_prepend (g_ptr_array_index (pages, i), page);
+      _pm_report_page_free (page);
     }
 }

@@ -14,6 +14,8 @@
 #include "pm-report-private.h"
 #include "pm-trend-chart.h"
 
+#include "model/pm-wording.h"
+
 const PmReportColour pm_report_black = { 0.0, 0.0, 0.0 };
 const PmReportColour pm_report_secondary = { 0.24, 0.22, 0.27 };      /* #3d3846 */
 const PmReportColour pm_report_rule = { 0.60, 0.60, 0.59 };           /* #9a9996 */
@@ -62,6 +64,8 @@ typedef enum
   ITEM_RECT,
   ITEM_LINE,
   ITEM_CHART,
+  ITEM_TAG_BEGIN,
+  ITEM_TAG_END,
 } ItemKind;
 
 typedef struct
@@ -78,6 +82,9 @@ typedef struct
   PangoLayout    *layout;
   PmKpi          *kpi;
   PmPeriod       *period;
+  char           *tag;         /* tags: the structure type, "Link", ... */
+  char           *attributes;  /* tags: cairo's attributes, or NULL */
+  char           *alt;         /* figures: the alternative text */
 } Item;
 
 struct _PmReportPage
@@ -93,6 +100,9 @@ item_clear (gpointer data)
   g_clear_object (&item->layout);
   g_clear_object (&item->kpi);
   g_clear_object (&item->period);
+  g_clear_pointer (&item->tag, g_free);
+  g_clear_pointer (&item->attributes, g_free);
+  g_clear_pointer (&item->alt, g_free);
 }
 
 PmReportPage *
@@ -180,6 +190,74 @@ _pm_report_page_add_line (PmReportPage         *page,
 }
 
 void
+_pm_report_page_begin_tag (PmReportPage *page,
+                           const char   *tag,
+                           const char   *attributes,
+                           const char   *alt)
+{
+  Item item = { ITEM_TAG_BEGIN, };
+
+  g_assert (page != NULL);
+  g_assert (tag != NULL);
+
+  item.tag = g_strdup (tag);
+  item.attributes = g_strdup (attributes);
+  item.alt = g_strdup (alt);
+  g_array_append_val (page->items, item);
+}
+
+void
+_pm_report_page_end_tag (PmReportPage *page,
+                         const char   *tag)
+{
+  Item item = { ITEM_TAG_END, };
+
+  g_assert (page != NULL);
+
+  item.tag = g_strdup (tag);
+  g_array_append_val (page->items, item);
+}
+
+guint
+_pm_report_page_get_n_items (PmReportPage *page)
+{
+  return page->items->len;
+}
+
+void
+_pm_report_page_truncate (PmReportPage *page,
+                          guint         n_items)
+{
+  if (n_items < page->items->len)
+    g_array_set_size (page->items, n_items);
+}
+
+void
+_pm_report_page_prepend (PmReportPage *page,
+                         PmReportPage *first)
+{
+  gsize n_items = 0;
+  Item *items = g_array_steal (first->items, &n_items);
+
+  /* The items change hands: @first is left empty, nothing is cleared. */
+  g_array_prepend_vals (page->items, items, n_items);
+  g_free (items);
+}
+
+void
+_pm_report_page_collect_alt_texts (PmReportPage *page,
+                                   GPtrArray    *alt_texts)
+{
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const Item *item = &g_array_index (page->items, Item, i);
+
+      if (item->kind == ITEM_TAG_BEGIN && g_str_equal (item->tag, "Figure"))
+        g_ptr_array_add (alt_texts, g_strdup (item->alt != NULL ? item->alt : ""));
+    }
+}
+
+void
 _pm_report_page_add_chart (PmReportPage *page,
                            PmKpi        *kpi,
                            PmPeriod     *upto,
@@ -189,6 +267,10 @@ _pm_report_page_add_chart (PmReportPage *page,
                            double        height)
 {
   Item item = { ITEM_CHART, };
+  g_autofree char *alt = pm_wording_chart_summary (kpi, upto);
+
+  /* A chart is a figure, told in words to those who cannot see it. */
+  _pm_report_page_begin_tag (page, "Figure", NULL, alt);
 
   item.kpi = g_object_ref (kpi);
   item.period = g_object_ref (upto);
@@ -197,6 +279,8 @@ _pm_report_page_add_chart (PmReportPage *page,
   item.width = width;
   item.height = height;
   g_array_append_val (page->items, item);
+
+  _pm_report_page_end_tag (page, "Figure");
 }
 
 static void
@@ -228,29 +312,46 @@ draw_text (cairo_t    *cr,
            const Item *item)
 {
   double to = item->to;
-  int width = pango_layout_get_width (item->layout);
+  PangoLayoutIter *iter;
 
   cairo_save (cr);
+  cairo_set_source_rgb (cr, item->colour.red, item->colour.green, item->colour.blue);
 
-  /* Only the lines between from and to belong on this page: clip the rest
-   * (with room for descenders and accents, which poke out of the lines). */
-  if (item->from > 0 || to >= 0)
+  if (item->from <= 0 && to < 0)
     {
-      if (to < 0)
-        to = _pm_report_layout_height (item->layout);
-      cairo_rectangle (cr, item->x - 4, item->y - 0.01,
-                       (width > 0 ? width / (double) PANGO_SCALE : _pm_report_layout_width (item->layout)) + 8,
-                       to - item->from + 0.02);
-      cairo_clip (cr);
+      cairo_move_to (cr, item->x, item->y);
+      /* Keep the layout's own context: updating it from @cr could change the
+       * font options and so the line breaks that pagination measured. */
+      pango_cairo_show_layout (cr, item->layout);
+      cairo_new_path (cr);
+      cairo_restore (cr);
+      return;
     }
 
-  cairo_set_source_rgb (cr, item->colour.red, item->colour.green, item->colour.blue);
-  cairo_move_to (cr, item->x, item->y - item->from);
-  /* Keep the layout's own context: updating it from @cr could change the
-   * font options and so the line breaks that pagination measured. */
-  pango_cairo_show_layout (cr, item->layout);
-  cairo_new_path (cr);
+  /* Only the lines between from and to belong on this page: the others
+   * are not drawn at all (clipped, they would still be in the PDF's text,
+   * read twice by a screen reader and found twice by a search). */
+  iter = pango_layout_get_iter (item->layout);
+  do
+    {
+      PangoRectangle logical;
+      int y0, y1;
 
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      if (y0 / (double) PANGO_SCALE < item->from - 0.01)
+        continue;
+      if (to >= 0 && y1 / (double) PANGO_SCALE > to + 0.01)
+        break;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      cairo_move_to (cr, item->x + logical.x / (double) PANGO_SCALE,
+                     item->y - item->from + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE);
+      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  cairo_new_path (cr);
   cairo_restore (cr);
 }
 
@@ -294,6 +395,14 @@ _pm_report_page_draw (PmReportPage *page,
           pm_trend_chart_draw (cr, item->kpi, item->period,
                                item->x, item->y, item->width, item->height);
           cairo_restore (cr);
+          break;
+
+        case ITEM_TAG_BEGIN:
+          cairo_tag_begin (cr, item->tag, item->attributes != NULL ? item->attributes : "");
+          break;
+
+        case ITEM_TAG_END:
+          cairo_tag_end (cr, item->tag);
           break;
 
         default:

@@ -99,6 +99,26 @@ void          _pm_report_page_add_chart  (PmReportPage         *page,
                                           double                height);
 void          _pm_report_page_draw       (PmReportPage         *page,
                                           cairo_t              *cr);
+/* Structure tags for a tagged PDF (cairo_tag_begin()): @attributes are
+ * cairo's (may be NULL), @alt a figure's alternative text (may be NULL).
+ * A chart is tagged as a Figure by _pm_report_page_add_chart() itself. */
+void          _pm_report_page_begin_tag  (PmReportPage         *page,
+                                          const char           *tag,
+                                          const char           *attributes,
+                                          const char           *alt);
+void          _pm_report_page_end_tag    (PmReportPage         *page,
+                                          const char           *tag);
+/* How many drawing operations @page holds; dropping those after the
+ * first @n_items. */
+guint         _pm_report_page_get_n_items (PmReportPage        *page);
+void          _pm_report_page_truncate   (PmReportPage         *page,
+                                          guint                 n_items);
+/* Moves the items of @first in front of those of @page. */
+void          _pm_report_page_prepend    (PmReportPage         *page,
+                                          PmReportPage         *first);
+/* Adds the alternative text of each Figure on @page, in order. */
+void          _pm_report_page_collect_alt_texts (PmReportPage  *page,
+                                                 GPtrArray     *alt_texts);
 
 /* ------------------------------------------------------------------ */
 /* Text */
@@ -145,6 +165,16 @@ char        *_pm_report_data_notes_markup (const char         *notes);
 typedef struct _PmReportFlow  PmReportFlow;
 typedef struct _PmReportTable PmReportTable;
 
+/* An entry of the PDF's outline: a title at @y on page @page (from 0). */
+typedef struct
+{
+  char  *title;
+  guint  page;
+  double y;
+} PmReportOutlineEntry;
+
+void           _pm_report_outline_entry_clear (gpointer        data);
+
 /* Called on every new page, before anything else is placed. */
 typedef void (*PmReportPageFunc) (PmReportFlow *flow,
                                   gpointer      user_data);
@@ -175,6 +205,9 @@ void           _pm_report_flow_set_page_func (PmReportFlow     *flow,
                                               gpointer          user_data);
 
 void           _pm_report_flow_new_page      (PmReportFlow     *flow);
+/* A new page that takes along the heading placed last, when nothing has
+ * been placed under it: a table that moves over keeps its heading. */
+void           _pm_report_flow_new_page_with_heading (PmReportFlow *flow);
 /* Starts a new page unless @height fits in what is left of this one. */
 void           _pm_report_flow_ensure        (PmReportFlow     *flow,
                                               double            height);
@@ -187,24 +220,71 @@ void           _pm_report_flow_add_text      (PmReportFlow     *flow,
                                               double            indent,
                                               const PmReportColour *colour,
                                               double            space_after);
-/* A heading kept on the same page as the first @keep points after it. */
+/* A heading kept on the same page as the first @keep points after it,
+ * tagged H3, H4 or H5 by the size of its font. */
 void           _pm_report_flow_add_heading   (PmReportFlow     *flow,
                                               PangoLayout      *layout,
                                               double            space_before,
                                               double            keep,
                                               double            space_after);
+/* The same, tagged H@level; with an entry @outline in the PDF's outline
+ * and a destination named @dest for links (both may be NULL). */
+void           _pm_report_flow_add_heading_full (PmReportFlow  *flow,
+                                              PangoLayout      *layout,
+                                              guint             level,
+                                              const char       *outline,
+                                              const char       *dest,
+                                              double            space_before,
+                                              double            keep,
+                                              double            space_after);
+/* An entry in the PDF's outline at the flow's place. */
+void           _pm_report_flow_add_outline   (PmReportFlow     *flow,
+                                              const char       *title);
+/* The page (from 1) of the latest outline entry; 0 when none. */
+guint          _pm_report_flow_get_last_outline_page (PmReportFlow *flow);
+/* The outline entries so far (PmReportOutlineEntry), handed over. */
+GArray        *_pm_report_flow_steal_outline (PmReportFlow     *flow);
+/* Structure tags (P, Table, TR...) around what is placed next; any open
+ * at a page break are closed there and opened again on the next page. */
+void           _pm_report_flow_begin_tag     (PmReportFlow     *flow,
+                                              const char       *tag);
+void           _pm_report_flow_end_tag       (PmReportFlow     *flow);
+/* The footnote (the RAG legend) is printed once, at the foot of the first
+ * page that asks for it: @space is what it takes there. */
+void           _pm_report_flow_set_footnote_space (PmReportFlow *flow,
+                                              double            space);
+void           _pm_report_flow_reserve_footnote (PmReportFlow  *flow);
+/* The page (from 0) that holds the footnote, or -1. */
+int            _pm_report_flow_get_footnote_page (PmReportFlow *flow);
 
 /* Tables: a row never splits across pages unless it is taller than a
  * whole page, and then only at line boundaries, marked "continued"; the
- * header row is repeated on every page the table runs on to. */
+ * header row is repeated on every page the table runs on to, never with
+ * one row alone under it. Rows are kept and placed by
+ * _pm_report_table_end(). A row with a RAG badge reserves the footnote. */
 PmReportTable *_pm_report_table_new          (PmReportFlow       *flow,
                                               guint               n_columns,
                                               const double       *widths,
                                               const char * const *headers,
                                               const char         *continued_caption);
 void           _pm_report_table_free         (PmReportTable      *table);
-/* Places the header row (and makes the flow repeat it on new pages). */
 void           _pm_report_table_begin        (PmReportTable      *table);
+/* For a caller placing its own rows: places the header row now, with
+ * @keep points under it (and makes the flow repeat it on new pages). */
+void           _pm_report_table_place_header (PmReportTable      *table,
+                                              double              keep);
+/* Aligns a column's cells (and header): PANGO_ALIGN_RIGHT for figures. */
+void           _pm_report_table_set_alignment (PmReportTable     *table,
+                                              guint               column,
+                                              PangoAlignment      alignment);
+/* Identical adjacent cells of @column are printed once, across their rows
+ * (kept on one page when they fit it). */
+void           _pm_report_table_set_merge_column (PmReportTable  *table,
+                                              guint               column);
+/* Makes the last row's cell in @column a link to the destination @dest. */
+void           _pm_report_table_link_last_row (PmReportTable     *table,
+                                              guint               column,
+                                              const char         *dest);
 /* Takes the layouts (NULL cells allowed). @badges marks the cells drawn
  * as a RAG badge: @rags gives their status. */
 void           _pm_report_table_add_row      (PmReportTable      *table,
@@ -237,13 +317,15 @@ double         _pm_report_margin_for_width   (double            page_width,
                                               double            page_height);
 
 /* Where the body of a page starts and ends, around the running header,
- * the footnote (may be NULL) and the footer. */
+ * the footnote (may be NULL: the space it takes is then not counted) and
+ * the footer. */
 #define PM_REPORT_BODY_TOP 58.0
 double         _pm_report_body_bottom        (double            page_height,
                                               PangoLayout      *footnote);
-/* Decorations drawn once the number of pages is known: the running header
- * (@right_headers: one per page, NULL entries allowed), the footnote and
- * the footer ("Page N of M"). */
+/* Decorations drawn once the number of pages is known, before anything
+ * else on the page: the running header (@right_headers: one per page,
+ * NULL entries allowed), the footnote on page @footnote_page (-1: none)
+ * and the footer ("Page N of M"). */
 void           _pm_report_add_page_furniture (GPtrArray        *pages,
                                               PangoContext     *context,
                                               double            page_width,
@@ -252,6 +334,7 @@ void           _pm_report_add_page_furniture (GPtrArray        *pages,
                                               const char       *left_header,
                                               const char * const *right_headers,
                                               const char       *footer_left,
-                                              PangoLayout      *footnote);
+                                              PangoLayout      *footnote,
+                                              int               footnote_page);
 
 G_END_DECLS

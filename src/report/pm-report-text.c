@@ -16,16 +16,18 @@
  * the minus sign). Both come with Debian: fonts-cantarell,
  * fonts-dejavu-core. */
 static const char * const font_names[PM_REPORT_N_FONTS] = {
-  [PM_REPORT_FONT_BODY] = "Cantarell, DejaVu Sans 9",
-  [PM_REPORT_FONT_BODY_BOLD] = "Cantarell, DejaVu Sans Bold 9",
-  [PM_REPORT_FONT_SMALL] = "Cantarell, DejaVu Sans 7",
-  [PM_REPORT_FONT_SMALL_BOLD] = "Cantarell, DejaVu Sans Bold 7",
-  [PM_REPORT_FONT_TABLE] = "Cantarell, DejaVu Sans 7.5",
-  [PM_REPORT_FONT_TABLE_BOLD] = "Cantarell, DejaVu Sans Bold 7.5",
+  /* Body text at 10 pt and tables at 9 pt: the least a committee member
+   * should have to read; notes and the running header at 8 pt. */
+  [PM_REPORT_FONT_BODY] = "Cantarell, DejaVu Sans 10",
+  [PM_REPORT_FONT_BODY_BOLD] = "Cantarell, DejaVu Sans Bold 10",
+  [PM_REPORT_FONT_SMALL] = "Cantarell, DejaVu Sans 8",
+  [PM_REPORT_FONT_SMALL_BOLD] = "Cantarell, DejaVu Sans Bold 8",
+  [PM_REPORT_FONT_TABLE] = "Cantarell, DejaVu Sans 9",
+  [PM_REPORT_FONT_TABLE_BOLD] = "Cantarell, DejaVu Sans Bold 9",
   [PM_REPORT_FONT_TITLE] = "Cantarell, DejaVu Sans Bold 20",
   [PM_REPORT_FONT_HEADING] = "Cantarell, DejaVu Sans Bold 13",
-  [PM_REPORT_FONT_SUBHEADING] = "Cantarell, DejaVu Sans Bold 10",
-  [PM_REPORT_FONT_BADGE] = "DejaVu Sans Bold 7",
+  [PM_REPORT_FONT_SUBHEADING] = "Cantarell, DejaVu Sans Bold 11",
+  [PM_REPORT_FONT_BADGE] = "DejaVu Sans Bold 8",
 };
 
 void
@@ -68,6 +70,9 @@ _pm_report_layout_new (PangoContext *context,
   attributes = pango_layout_get_attributes (layout);
   attributes = attributes != NULL ? pango_attr_list_copy (attributes) : pango_attr_list_new ();
   pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+  /* No ligatures either: "ﬁ" in "Lichfield" cut the word short for
+   * screen readers and searches that read the PDF's text. */
+  pango_attr_list_insert (attributes, pango_attr_font_features_new ("liga=0, clig=0"));
   pango_layout_set_attributes (layout, attributes);
   pango_attr_list_unref (attributes);
 

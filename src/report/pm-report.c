@@ -8,6 +8,7 @@
 #include <cairo-pdf.h>
 
 #include "pm-report.h"
+#include "pm-report-pdf.h"
 #include "pm-report-private.h"
 
 #include "model/pm-date.h"
@@ -27,6 +28,7 @@ typedef struct
   GPtrArray    *pages;      /* PmReportPage */
   GPtrArray    *sections;   /* the running header of each page, or NULL */
   char         *section;    /* the one for pages started now */
+  GArray       *outline;    /* PmReportOutlineEntry */
 } PmReportPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (PmReport, pm_report, G_TYPE_OBJECT)
@@ -48,8 +50,8 @@ double
 _pm_report_margin_for_width (double page_width,
                              double page_height)
 {
-  /* 17 mm at the sides of a portrait page; landscape tables need the width. */
-  return page_width > page_height ? 36.0 : 48.0;
+  /* 17 mm at the sides of a portrait page; landscape tables need the width (10.6 mm). */
+  return page_width > page_height ? 30.0 : 48.0;
 }
 
 void
@@ -136,6 +138,7 @@ pm_report_finalize (GObject *object)
   g_clear_pointer (&priv->printed_date, g_free);
   g_clear_pointer (&priv->sections, g_ptr_array_unref);
   g_clear_pointer (&priv->section, g_free);
+  g_clear_pointer (&priv->outline, g_array_unref);
 
   G_OBJECT_CLASS (pm_report_parent_class)->finalize (object);
 }
@@ -374,6 +377,7 @@ pm_report_paginate (PmReport *self,
   PmReportFlow *flow;
   double margin;
   guint old_n_pages;
+  int footnote_page;
 
   g_return_if_fail (PM_IS_REPORT (self));
   g_return_if_fail (cr != NULL);
@@ -402,8 +406,11 @@ pm_report_paginate (PmReport *self,
                                       width - 2 * margin);
 
   flow = _pm_report_flow_new (priv->context, width, height, margin, PM_REPORT_BODY_TOP,
-                              _pm_report_body_bottom (height, footnote));
+                              _pm_report_body_bottom (height, NULL));
   _pm_report_flow_set_page_func (flow, record_section, self);
+  if (footnote != NULL)
+    _pm_report_flow_set_footnote_space (flow, _pm_report_body_bottom (height, NULL) -
+                                              _pm_report_body_bottom (height, footnote));
 
   if (klass->layout != NULL)
     klass->layout (self, flow);
@@ -412,6 +419,9 @@ pm_report_paginate (PmReport *self,
   if (_pm_report_flow_get_n_pages (flow) == 0)
     _pm_report_flow_new_page (flow);
 
+  footnote_page = _pm_report_flow_get_footnote_page (flow);
+  g_clear_pointer (&priv->outline, g_array_unref);
+  priv->outline = _pm_report_flow_steal_outline (flow);
   priv->pages = _pm_report_flow_finish (flow);
 
   /* The running header names the meeting the pack is for; the date it was
@@ -427,7 +437,7 @@ pm_report_paginate (PmReport *self,
   _pm_report_add_page_furniture (priv->pages, priv->context, width, height, margin,
                                  header != NULL ? header : title,
                                  (const char * const *) priv->sections->pdata,
-                                 footer, footnote);
+                                 footer, footnote, footnote_page);
   g_ptr_array_set_size (priv->sections, priv->sections->len - 1);
 
   if (old_n_pages != priv->pages->len)
@@ -467,18 +477,48 @@ pm_report_draw_page (PmReport *self,
 /* ------------------------------------------------------------------ */
 /* PDF */
 
-/* cairo's stream: a failed write is kept by @file, and told from there. */
+/* cairo's stream, kept in memory to be amended before it is written. */
 static cairo_status_t
 write_cb (void                *closure,
           const unsigned char *data,
           unsigned int         length)
 {
-  PmSafeFile *file = closure;
-
-  if (!pm_safe_file_write (file, data, length, NULL))
-    return CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (closure, data, length);
 
   return CAIRO_STATUS_SUCCESS;
+}
+
+/* The outline: one entry for each district (or whatever the document
+ * made an entry for), pointing at its heading. */
+static void
+add_outline (PmReport        *self,
+             cairo_surface_t *surface)
+{
+  PmReportPrivate *priv = pm_report_get_instance_private (self);
+
+  for (guint i = 0; priv->outline != NULL && i < priv->outline->len; i++)
+    {
+      const PmReportOutlineEntry *entry = &g_array_index (priv->outline, PmReportOutlineEntry, i);
+      char y[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *link = NULL;
+
+      g_ascii_formatd (y, sizeof y, "%.2f", entry->y);
+      link = g_strdup_printf ("page=%u pos=[0 %s]", entry->page + 1, y);
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entry->title, link, 0);
+    }
+}
+
+static GStrv
+collect_alt_texts (PmReport *self)
+{
+  PmReportPrivate *priv = pm_report_get_instance_private (self);
+  g_autoptr(GPtrArray) alt_texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; priv->pages != NULL && i < priv->pages->len; i++)
+    _pm_report_page_collect_alt_texts (g_ptr_array_index (priv->pages, i), alt_texts);
+  g_ptr_array_add (alt_texts, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&alt_texts), FALSE);
 }
 
 static gboolean
@@ -496,18 +536,25 @@ write_pdf (PmReport              *self,
   cairo_status_t status;
   g_autofree char *title = pm_report_get_title (self);
   g_autofree char *name = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_auto(GStrv) alt_texts = NULL;
   double width, height;
 
   pm_report_get_paper_size (self, &width, &height);
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, file, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_cb, bytes, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  /* The programme office that prints the document. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
+                                  pm_programme_get_name (pm_report_get_programme (self)));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pilot Monitor " PACKAGE_VERSION);
 
   cr = cairo_create (surface);
   pm_report_paginate (self, cr, width, height);
   n_pages = pm_report_get_n_pages (self);
+  add_outline (self, surface);
 
+  cairo_tag_begin (cr, "Document", "");
   for (guint i = 0; i < n_pages; i++)
     {
       if (g_cancellable_is_cancelled (cancellable))
@@ -516,6 +563,8 @@ write_pdf (PmReport              *self,
           break;
         }
       pm_report_draw_page (self, cr, i);
+      if (i + 1 == n_pages)
+        cairo_tag_end (cr, "Document");
       cairo_show_page (cr);
       if (progress != NULL)
         progress (i + 1, n_pages, user_data);
@@ -528,15 +577,21 @@ write_pdf (PmReport              *self,
 
   if (cancelled)
     return !g_cancellable_set_error_if_cancelled (cancellable, error);
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-  if (!pm_safe_file_get_write_error (file, error))
-    return FALSE;
 
-  name = g_filename_display_basename (pm_safe_file_get_path (file));
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               _("Could not save “%s”: %s."), name, cairo_status_to_string (status));
-  return FALSE;
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      name = g_filename_display_basename (pm_safe_file_get_path (file));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not save “%s”: %s."), name, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  /* Translators: the language of the printed reports, as a BCP 47 tag
+   * ("en-GB"): screen readers read the PDF in it */
+  alt_texts = collect_alt_texts (self);
+  return _pm_report_pdf_add_accessibility (bytes, (const char * const *) alt_texts,
+                                           C_("PDF language", "en-GB"), error) &&
+         pm_safe_file_write (file, bytes->data, bytes->len, error);
 }
 
 gboolean

@@ -26,7 +26,8 @@
 #define CHART_GAP       16.0
 #define SECONDARY_SPAN  "<span foreground=\"#3d3846\">"
 
-static const double kpi_widths[] = { 135, 96, 68, 56, 48, 56, 40.2756 };
+/* The Travel column takes "Worsening" whole at 9 pt bold. */
+static const double kpi_widths[] = { 127, 96, 68, 56, 48, 64, 40.2756 };
 static const double spend_widths[] = { 259.2756, 80, 80, 80 };
 static const double delivery_widths[] = { 84, 150, 265.2756 };
 static const double restated_widths[] = { 170, 58, 64, 64, 143.2756 };
@@ -286,6 +287,9 @@ add_kpi_table (PmReport     *report,
   /* Translators: above the repeated header of a table carried on to a new page */
   caption = g_strdup_printf (_("Headline KPIs, %s (continued)"), pm_district_get_name (district));
   table = _pm_report_table_new (flow, G_N_ELEMENTS (kpi_widths), kpi_widths, headers, caption);
+  _pm_report_table_set_alignment (table, 3, PANGO_ALIGN_RIGHT);
+  _pm_report_table_set_alignment (table, 4, PANGO_ALIGN_RIGHT);
+  _pm_report_table_set_merge_column (table, 1);
   _pm_report_table_begin (table);
 
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
@@ -456,6 +460,7 @@ add_spend (PmReport     *report,
         {
           table = _pm_report_table_new (flow, G_N_ELEMENTS (spend_widths), spend_widths, headers,
                                         _("Spend (continued)"));
+          _pm_report_table_set_alignment (table, 3, PANGO_ALIGN_RIGHT);
           _pm_report_table_begin (table);
         }
 
@@ -729,6 +734,8 @@ _pm_summary_report_add_restatements (PmReport     *report,
                                   "The rest of this section shows the values as they are now."), 0);
           caption = g_strdup_printf (_("Restated values, %s (continued)"), pm_district_get_name (district));
           table = _pm_report_table_new (flow, G_N_ELEMENTS (restated_widths), restated_widths, headers, caption);
+          _pm_report_table_set_alignment (table, 2, PANGO_ALIGN_RIGHT);
+          _pm_report_table_set_alignment (table, 3, PANGO_ALIGN_RIGHT);
           _pm_report_table_begin (table);
         }
 
@@ -771,10 +778,12 @@ _pm_summary_report_add_district (PmReport     *report,
   g_autoptr(PangoLayout) heading = NULL;
   g_autoptr(PangoLayout) signoff_layout = NULL;
   const char *signoff;
+  g_autofree char *dest = _pm_summary_report_district_dest (report, district);
 
   heading = _pm_report_layout_new_text (context, PM_REPORT_FONT_TITLE, pm_district_get_name (district),
                                         _pm_report_flow_get_width (flow));
-  _pm_report_flow_add_text (flow, heading, 0, NULL, 0);
+  _pm_report_flow_add_heading_full (flow, heading, 2, pm_district_get_name (district), dest,
+                                    3 * HEADING_BEFORE, 4 * HEADING_KEEP, 0);
 
   /* Whether the committee is reading figures the office has accepted. */
   signoff = _pm_summary_report_get_signoff (report, district);

@@ -25,6 +25,11 @@ void  _pm_summary_report_add_district      (PmReport     *report,
 /* What pm_summary_report_set_signoff () said of @district, or NULL. */
 const char *_pm_summary_report_get_signoff   (PmReport   *report,
                                               PmDistrict *district);
+
+/* The name of the destination at @district's heading, for links. */
+char *_pm_summary_report_district_dest     (PmReport     *report,
+                                            PmDistrict   *district);
+
 /* The restatements since the committee's last round, or NULL. */
 GListModel *_pm_summary_report_get_restatements (PmReport  *report);
 /* How many of them belong to @district (all of them for NULL). */

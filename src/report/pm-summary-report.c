@@ -22,13 +22,16 @@ struct _PmSummaryReport
   GPtrArray *page_numbers;  /* PangoLayout, one per district row, filled in last */
   GListModel *restatements; /* PmRestatement, or NULL */
   GHashTable *signoffs;     /* PmDistrict → its quarter's sign-off, in words */
+
+  /* Plain data */
+  gboolean    district_per_page;
 };
 
 G_DEFINE_FINAL_TYPE (PmSummaryReport, pm_summary_report, PM_TYPE_REPORT)
 
 /* Column widths of the programme table, in points: they add up to the
  * width between the margins of an A4 portrait page. */
-static const double programme_widths[] = { 80, 54, 30, 30, 30, 30, 78, 44, 48, 46, 29.2756 };
+static const double programme_widths[] = { 82, 48, 34, 38, 26, 30, 66, 46, 54, 46, 29.2756 };
 
 static GPtrArray *
 list_districts (PmReport *report)
@@ -220,6 +223,12 @@ add_programme_row (PmSummaryReport *self,
 #undef CELL
 
   _pm_report_table_add_row (table, cells, NULL, district == NULL);
+  if (district != NULL)
+    {
+      g_autofree char *dest = _pm_summary_report_district_dest (PM_REPORT (self), district);
+
+      _pm_report_table_link_last_row (table, 10, dest);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
     g_clear_object (&cells[i]);
@@ -324,7 +333,7 @@ layout_programme_page (PmSummaryReport *self,
   title = _pm_report_layout_new_text (context, PM_REPORT_FONT_TITLE,
                                       report_title != NULL ? report_title : pm_programme_get_name (programme),
                                       width);
-  _pm_report_flow_add_text (flow, title, 0, NULL, 4);
+  _pm_report_flow_add_heading_full (flow, title, 1, NULL, NULL, 0, 0, 4);
 
   subtitle = g_strdup_printf (_("District summaries for %s"), period_text);
   subtitle_layout = _pm_report_layout_new_text (context, PM_REPORT_FONT_SUBHEADING, subtitle, width);
@@ -357,10 +366,14 @@ layout_programme_page (PmSummaryReport *self,
 
   heading = _pm_report_layout_new_text (context, PM_REPORT_FONT_HEADING,
                                         _("Districts and the programme total"), width);
-  _pm_report_flow_add_heading (flow, heading, 6, 40, 6);
+  _pm_report_flow_add_heading_full (flow, heading, 2, NULL, NULL, 6, 40, 6);
 
   table = _pm_report_table_new (flow, G_N_ELEMENTS (programme_widths), programme_widths, headers,
                                 _("Districts and the programme total (continued)"));
+  for (guint i = 2; i < G_N_ELEMENTS (programme_widths); i++)
+    _pm_report_table_set_alignment (table, i, PANGO_ALIGN_RIGHT);
+  /* The RAG columns: the legend is at the foot of this page. */
+  _pm_report_flow_reserve_footnote (flow);
   _pm_report_table_begin (table);
 
   for (guint i = 0; i < districts->len; i++)
@@ -417,17 +430,19 @@ pm_summary_report_layout (PmReport     *report,
   _pm_report_flow_new_page (flow);
   layout_programme_page (self, flow, districts);
 
+  /* The districts follow one another, each on a new page only when asked. */
   for (guint i = 0; i < districts->len; i++)
     {
       PmDistrict *district = g_ptr_array_index (districts, i);
       guint first;
 
       _pm_report_set_section (report, pm_district_get_name (district));
-      _pm_report_flow_new_page (flow);
-      first = _pm_report_flow_get_n_pages (flow);
-      g_array_append_val (first_pages, first);
+      if (self->district_per_page)
+        _pm_report_flow_new_page (flow);
 
       _pm_summary_report_add_district (report, flow, district);
+      first = _pm_report_flow_get_last_outline_page (flow);
+      g_array_append_val (first_pages, first);
     }
 
   /* Now the pages are known, the programme table can point at them. */
@@ -527,6 +542,42 @@ pm_summary_report_set_restatements (PmSummaryReport *self,
   g_return_if_fail (restatements == NULL || G_IS_LIST_MODEL (restatements));
 
   g_set_object (&self->restatements, restatements);
+}
+
+char *
+_pm_summary_report_district_dest (PmReport   *report,
+                                  PmDistrict *district)
+{
+  GListModel *all = pm_programme_get_districts (pm_report_get_programme (report));
+  guint position = 0;
+
+  /* By position: a programme not yet saved has no ids. */
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(PmDistrict) item = g_list_model_get_item (all, i);
+
+      if (item == district)
+        position = i + 1;
+    }
+
+  return g_strdup_printf ("district-%u", position);
+}
+
+void
+pm_summary_report_set_district_per_page (PmSummaryReport *self,
+                                         gboolean         district_per_page)
+{
+  g_return_if_fail (PM_IS_SUMMARY_REPORT (self));
+
+  self->district_per_page = !!district_per_page;
+}
+
+gboolean
+pm_summary_report_get_district_per_page (PmSummaryReport *self)
+{
+  g_return_val_if_fail (PM_IS_SUMMARY_REPORT (self), FALSE);
+
+  return self->district_per_page;
 }
 
 PmReport *

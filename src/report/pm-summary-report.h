@@ -32,5 +32,10 @@ void      pm_summary_report_set_restatements (PmSummaryReport *self,
 void      pm_summary_report_set_signoff      (PmSummaryReport *self,
                                               PmDistrict      *district,
                                               const char      *state);
+/* Whether each district's section starts on a new page (FALSE: the
+ * districts follow one another, which takes fewer pages). */
+void      pm_summary_report_set_district_per_page (PmSummaryReport *self,
+                                                   gboolean         district_per_page);
+gboolean  pm_summary_report_get_district_per_page (PmSummaryReport *self);
 
 G_END_DECLS

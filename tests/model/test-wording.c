@@ -242,6 +242,36 @@ test_money (void)
   g_assert_cmpstr (pounds, ==, "£4,900.50");
 }
 
+
+/* A chart's alternative text says what the chart shows. */
+static void
+test_chart_summary (void)
+{
+  g_autoptr(PmKpi) kpi = pm_kpi_new ("Families supported", PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+  g_autoptr(PmBaseline) baseline = pm_baseline_new_value (0, "2016-10-01", NULL);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q3);
+  g_autoptr(PmTarget) target = pm_target_new (20, NULL);
+  g_autofree char *untargeted = NULL;
+  g_autofree char *judged = NULL;
+  g_autofree char *empty = NULL;
+
+  g_assert_true (pm_kpi_set_baseline (kpi, baseline, NULL));
+  pm_progress_entry_set_value (entry, 5);
+  g_assert_true (pm_kpi_set_entry (kpi, entry, NULL));
+  untargeted = pm_wording_chart_summary (kpi, q3);
+  g_assert_cmpstr (untargeted, ==, "Families supported: 5 in Q3 2016/17, with no target to judge by; not judged");
+
+  /* An undated target is the profiled target itself: 5 is far short of 20. */
+  g_assert_true (pm_kpi_add_target (kpi, target, NULL));
+  judged = pm_wording_chart_summary (kpi, q3);
+  g_assert_cmpstr (judged, ==, "Families supported: 5 in Q3 2016/17 against a profiled target of 20; off track");
+
+  empty = pm_wording_chart_summary (kpi, q4);
+  g_assert_cmpstr (empty, ==, "Families supported: no value for Q4 2016/17; not judged");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/model/wording/travel-reduce", test_travel_reduce);
   g_test_add_func ("/model/wording/travel-unknown", test_travel_unknown);
   g_test_add_func ("/model/wording/entry-context", test_entry_context);
+  g_test_add_func ("/model/wording/chart-summary", test_chart_summary);
 
   return g_test_run ();
 }

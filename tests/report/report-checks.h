@@ -33,6 +33,21 @@ GPtrArray *reference_districts       (GPtrArray   *reference);
  * section it is). */
 GPtrArray *summary_sections          (PdfText     *text);
 
+/* A district's heading in the summaries: its name, where it is. */
+typedef struct
+{
+  guint  page;  /* from 0 */
+  double y;
+  char  *name;
+} SummaryHeading;
+
+/* The district headings (set in the title size, after the programme's
+ * own title), in order. */
+GPtrArray  *summary_headings         (PdfText     *text);
+/* The text of each district's section by its name, from its heading to
+ * the next; "Programme summary" for what comes before the first. */
+GHashTable *summary_texts            (PdfText     *text);
+
 /* Checks a district summaries PDF: the sections are the districts given
  * (all of the reference's when @only is NULL), in order, each headed by its
  * name, each with its KPI titles and baselines in its KPI table. */

@@ -147,7 +147,7 @@ test_no_overlap (void)
   g_autofree char *appendix_path = export (appendix, "appendix.pdf");
 
   check_no_overlap (summary_path, 48);
-  check_no_overlap (appendix_path, 36);
+  check_no_overlap (appendix_path, 30);
 }
 
 /* A programme of one district and one pilot with @n_kpis KPIs, the title
@@ -284,6 +284,42 @@ test_summary_many_kpis (void)
   check_no_overlap (path, 48);
 }
 
+/* A table carried on to a new page never leaves its last row alone under
+ * the repeated header: whatever the number of KPIs, each page it runs on
+ * to holds two rows at least. */
+static void
+test_summary_no_lone_row (void)
+{
+  for (guint n = 4; n <= 24; n++)
+    {
+      g_autoptr(PmProgramme) programme = make_programme (n, 12);
+      g_autoptr(PmPeriod) period = q3 ();
+      g_autoptr(PmReport) report = pm_summary_report_new (programme, period, NULL);
+      g_autofree char *name = g_strdup_printf ("lone-row-%u.pdf", n);
+      g_autofree char *path = export (report, name);
+      g_autoptr(PdfText) pdf = pdf_text_load (path, NULL);
+
+      for (guint p = 0; p < pdf->n_pages; p++)
+        {
+          PdfWord *caption = pdf_text_find_phrase (pdf, p, "Headline", "KPIs,", "Testshire", "(continued)", NULL);
+          guint rows = 0;
+
+          if (caption == NULL)
+            continue;
+
+          for (guint k = 0; k < n; k++)
+            {
+              g_autofree char *first = g_strdup_printf ("k%02uw0000", k);
+
+              if (pdf_text_find_phrase (pdf, p, first, NULL) != NULL)
+                rows++;
+            }
+          if (rows < 2)
+            g_error ("%u KPIs: page %u holds %u row under the repeated header", n, p + 1, rows);
+        }
+    }
+}
+
 static void
 test_appendix_continued (void)
 {
@@ -303,7 +339,13 @@ test_appendix_continued (void)
     {
       g_assert_nonnull (pdf_text_find_phrase (pdf, p, "District", "Summary", "Key", "Outcomes", NULL));
       if (p > 0)
-        g_assert_nonnull (pdf_text_find_phrase (pdf, p, "Testshire", "(continued)", NULL));
+        {
+          /* "(continued)" may wrap under the name in the narrow column. */
+          g_autoptr(GPtrArray) words = pdf_text_select (pdf, p, 0, 100, 0, G_MAXDOUBLE);
+          g_autofree char *page_text = pdf_words_join (words, NULL);
+
+          g_assert_nonnull (strstr (page_text, "Testshire (continued)"));
+        }
     }
 
   /* Each KPI starts level with its baseline (1000 + its number). */
@@ -329,7 +371,7 @@ test_appendix_continued (void)
       g_assert_cmpfloat_with_epsilon (kpi_word->y0, baseline_word->y0, 1.0);
     }
 
-  check_no_overlap (path, 36);
+  check_no_overlap (path, 30);
 }
 
 static void
@@ -436,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/report/summary/row-taller-than-a-page", test_summary_long_row);
   g_test_add_func ("/report/summary/travel-in-words", test_summary_travel_words);
   g_test_add_func ("/report/summary/table-over-pages", test_summary_many_kpis);
+  g_test_add_func ("/report/summary/no-lone-row", test_summary_no_lone_row);
   g_test_add_func ("/report/appendix/sample", test_appendix);
   g_test_add_func ("/report/appendix/row-over-pages", test_appendix_continued);
   g_test_add_func ("/report/layout/no-overlap", test_no_overlap);

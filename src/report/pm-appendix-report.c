@@ -170,6 +170,7 @@ row_init (Row          *row,
   g_autofree char *summary = NULL;
   g_autofree char *pilot_notes = _pm_report_data_notes_markup (pm_pilot_get_data_notes (pilot));
   g_autofree char *narrative_markup = NULL;
+  g_autoptr(GString) kpi_notes = g_string_new (NULL);
   g_autofree char *baseline = NULL;
   g_autofree char *previous = NULL;
 
@@ -194,9 +195,8 @@ row_init (Row          *row,
   for (guint i = 0, first = 0; i < g_list_model_get_n_items (kpis); i++)
     {
       g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
-      g_autofree char *escaped = g_markup_escape_text (pm_kpi_get_title (kpi), -1);
+      g_autofree char *title = g_markup_escape_text (pm_kpi_get_title (kpi), -1);
       g_autofree char *notes = _pm_report_data_notes_markup (pm_kpi_get_data_notes (kpi));
-      g_autofree char *title = notes != NULL ? g_strdup_printf ("%s\n%s", escaped, notes) : g_strdup (escaped);
       g_autofree char *progress = progress_markup (kpi, period);
       SubRow sub = { { NULL, }, };
 
@@ -220,6 +220,11 @@ row_init (Row          *row,
       g_array_append_val (row->subs, sub);
       g_free (previous);
       previous = g_strdup (baseline);
+
+      /* A KPI's notes go under the row, across the table, named by the
+       * KPI: in its narrow column they would make the row far taller. */
+      if (notes != NULL)
+        g_string_append_printf (kpi_notes, "\n<b>%s</b> %s", title, notes);
     }
   share_baselines (row);
 
@@ -251,6 +256,14 @@ row_init (Row          *row,
 
       narrative_markup = text != NULL ? g_strdup_printf ("%s\n%s", text, pilot_notes)
                                       : g_strdup (pilot_notes);
+    }
+  if (kpi_notes->len > 0)
+    {
+      g_autofree char *text = narrative_markup;
+
+      /* The first line break only parts them from what comes before. */
+      narrative_markup = text != NULL ? g_strconcat (text, kpi_notes->str, NULL)
+                                      : g_strdup (kpi_notes->str + 1);
     }
   if (narrative_markup != NULL)
     {

@@ -538,6 +538,31 @@ find_appendix_rows (PdfText     *text,
   *starts_out = starts;
 }
 
+/* The top of the first line in [@top, @bottom) of @page that starts at
+ * @x with "Progress in" or "Notes on": the narrative and the notes on the
+ * data run under a district's row across the whole table, so they end
+ * its columns. G_MAXDOUBLE when there is none. */
+static double
+spanning_top (PdfText *text,
+              guint    page,
+              double   x,
+              double   top,
+              double   bottom)
+{
+  static const char * const openings[][2] = { { "Progress", "in" }, { "Notes", "on" } };
+  double found = G_MAXDOUBLE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (openings); i++)
+    {
+      PdfWord *word = find_pair (text, page, top, bottom, openings[i][0], openings[i][1]);
+
+      if (word != NULL && ABS (word->x0 - x) < 3)
+        found = MIN (found, word->y0 - 1);
+    }
+
+  return found;
+}
+
 GPtrArray *
 appendix_column_texts (const char *path,
                        GPtrArray  *districts,
@@ -577,9 +602,12 @@ appendix_column_texts (const char *path,
           /* Above the running footer. */
           double bottom = next != NULL && p == next->page
                           ? next->y0 - 1 : g_array_index (text->page_heights, double, p) - 40;
-          g_autoptr(GPtrArray) column = pdf_text_select (text, p, from_x, to_x, top, bottom);
+          double spanning = spanning_top (text, p, headers[p]->x0, top, bottom);
+          g_autoptr(GPtrArray) column = pdf_text_select (text, p, from_x, to_x, top, MIN (bottom, spanning));
 
           g_ptr_array_extend (words, column, NULL, NULL);
+          if (spanning < bottom)
+            break;
         }
 
       g_ptr_array_add (texts, pdf_words_join (words, NULL));

@@ -136,6 +136,21 @@ export_text (Fixture    *fixture,
   return pdf_page_text (fixture->out, G_MAXUINT);
 }
 
+/* @text with every run of white space one space: a narrow cell breaks
+ * its text over lines wherever its width says. */
+static char *
+squash (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\t", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_string_append_printf (out, out->len > 0 ? " %s" : "%s", words[i]);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 assert_says_nothing_invented (const char *text)
 {
@@ -161,9 +176,10 @@ test_nothing_entered (Fixture       *fixture,
   g_assert_nonnull (strstr (all, "Lead’s view: not stated · KPIs this quarter: 0 G, 0 A, 0 R, 1 not judged"));
 
   /* A one-district summary names the programme's row for what it is
-   * ("Whole programme (2 districts), for comparison", over three lines
-   * of its cell). */
-  g_assert_nonnull (strstr (one, "Whole programme (2"));
+   * ("Whole programme (2 districts), for comparison", over several lines
+   * of its narrow cell). */
+  g_assert_nonnull (strstr (one, "Whole"));
+  g_assert_nonnull (strstr (one, "programme (2"));
   g_assert_nonnull (strstr (one, "comparison"));
   g_assert_null (strstr (one, "Programme total"));
   g_assert_nonnull (strstr (all, "Programme total"));
@@ -174,6 +190,7 @@ test_sample_says_what_is_missing (Fixture       *fixture,
                                   gconstpointer  data)
 {
   g_autofree char *text = export_text (fixture, fixture->db, "all");
+  g_autofree char *squashed = squash (text);
 
   /* The lead's view and the KPIs' marks side by side, labelled. */
   g_assert_nonnull (strstr (text, "Lead’s view: on track · KPIs this quarter: 0 G, 0 A, 2 R, 3 not judged"));
@@ -185,8 +202,10 @@ test_sample_says_what_is_missing (Fixture       *fixture,
   /* A total of reach says how many pilots its target covers ("201
    * families; target 125 for 1 of 8 pilots that set one", over the lines
    * of its cell). */
-  g_assert_nonnull (strstr (text, "201 families; target"));
-  g_assert_nonnull (strstr (text, "125 for 1 of 8 pilots"));
+  g_assert_nonnull (strstr (squashed, "201 families;"));
+  g_assert_nonnull (strstr (squashed, "target 125 for"));
+  g_assert_nonnull (strstr (squashed, "1 of 8 pilots"));
+  g_assert_nonnull (strstr (squashed, "that set one"));
   g_assert_null (strstr (text, "where set"));
 }
 

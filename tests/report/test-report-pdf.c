@@ -257,9 +257,9 @@ test_appendix_tagged (void)
   g_autoptr(GPtrArray) outline = outline_entries (path);
 
   g_assert_nonnull (strstr (info, "Tagged:          yes"));
-  g_assert_nonnull (strstr (info, "Title:           Programme appendix, Q3 2016/17"));
+  g_assert_nonnull (strstr (info, "Title:           Appendix A: District Pilots Progress, Q3 2016/17"));
   g_assert_cmpuint (h1->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (h1, 0), ==, "District pilots progress, Q3 2016/17");
+  g_assert_cmpstr (g_ptr_array_index (h1, 0), ==, "Appendix A: District Pilots Progress");
   g_assert_cmpuint (count_lines (tree, "Table (block)"), >=, 1);
   g_assert_cmpuint (count_lines (tree, "TH"), >=, 6);
   g_assert_cmpuint (count_lines (tree, "TD"), >=, 8 * 6);
@@ -304,7 +304,7 @@ test_summary_type_sizes (void)
   g_autoptr(PmReport) report = pm_summary_report_new (programme, period, NULL);
   g_autofree char *path = export (report, "summary-sizes.pdf");
   g_autoptr(PdfText) text = pdf_text_load (path, NULL);
-  PdfWord *printed = pdf_text_find_phrase (text, 0, "Printed", NULL);
+  PdfWord *printed = pdf_text_find_phrase (text, 0, "District", "summaries", "for", NULL);
   PdfWord *heading = pdf_text_find_phrase (text, 0, "Districts", "and", "the", NULL);
   PdfWord *total = pdf_text_find_phrase (text, 0, "Programme", "total", NULL);
   guint tables = 0;
@@ -356,7 +356,10 @@ test_appendix_type_sizes (void)
       assert_words_at_least (text, p, 0, G_MAXDOUBLE, header->y0, height - 32, HEIGHT_OF (9),
                              "the appendix");
     }
-  g_assert_cmpuint (text->n_pages, <=, 5);
+  /* Six pages at 7.5 pt before; five at 9 pt once the districts flowed,
+   * six again since the summaries carry every fact of Appendix A and the
+   * notes on the data print under each row. Not to grow past that. */
+  g_assert_cmpuint (text->n_pages, <=, 6);
 }
 
 
@@ -437,6 +440,7 @@ test_summary_figures_aligned (void)
   g_autoptr(GPtrArray) column = NULL;
   gboolean thousands = FALSE;
   guint n_spent = 0;
+  guint n_not = 0;
 
   /* The headings whole, not "Gree" over "n". */
   g_assert_nonnull (pdf_text_find_phrase (text, 0, "Green", "Amber", "Red", "Grey", NULL));
@@ -449,14 +453,21 @@ test_summary_figures_aligned (void)
     {
       PdfWord *word = g_ptr_array_index (column, i);
 
-      if (!g_str_has_prefix (word->text, "£") || word->x0 > committed->x0)
+      if (word->x0 > committed->x0)
+        continue;
+      /* A district that entered no spending says so, not "£0", in the
+       * same right-aligned column. */
+      if (g_ascii_strcasecmp (word->text, "not") == 0 && ABS (word->x1 - spent->x1) < 0.5)
+        n_not++;
+      if (!g_str_has_prefix (word->text, "£"))
         continue;
       g_assert_cmpfloat_with_epsilon (word->x1, spent->x1, 0.5);
       n_spent++;
       if (strchr (word->text, ',') != NULL)
         thousands = TRUE;
     }
-  g_assert_cmpuint (n_spent, ==, 9);
+  g_assert_cmpuint (n_spent, >=, 2);
+  g_assert_cmpuint (n_spent + n_not, ==, 9);
   g_assert_true (thousands);
 }
 

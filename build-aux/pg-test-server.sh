@@ -45,7 +45,7 @@ usage () {
 }
 
 case "$#:${1:-}" in
-  2:start | 2:stop | 3:start) ;;
+  2:start | 2:stop | 2:pause | 2:resume | 3:start) ;;
   *) usage ;;
 esac
 action=$1

@@ -40,7 +40,7 @@
   "INSERT INTO " table " (" columns ") VALUES " REPEAT_64 (row)
 
 /* The widest table (audit), and the longest key (reported_value). */
-#define MAX_COLUMNS 13
+#define MAX_COLUMNS 14
 #define MAX_KEY_COLUMNS 3
 
 typedef struct

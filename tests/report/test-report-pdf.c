@@ -508,7 +508,15 @@ test_appendix_progress (void)
     }
   g_assert_cmpuint (narratives, >=, 6);
 
-  g_assert_cmpuint (count_in (all, "Service yet to be commissioned"), ==, 1);
+  /* Nine KPIs share that baseline: once per page their rows run over. */
+  g_assert_cmpuint (count_in (all, "Service yet to be commissioned"), >=, 1);
+  for (guint p = 0; p < text->n_pages; p++)
+    {
+      g_autoptr(GPtrArray) page_words = pdf_text_select (text, p, 0, G_MAXDOUBLE, 0, G_MAXDOUBLE);
+      g_autofree char *page_text = pdf_words_join (page_words, NULL);
+
+      g_assert_cmpuint (count_in (page_text, "Service yet to be commissioned"), <=, 1);
+    }
 }
 
 /* No heading ends a page: "Headline KPIs" was left at the foot of a page

@@ -140,9 +140,15 @@ share_baselines (Row *row)
 
       if (sub->merged)
         continue;
+      /* Alone (again, after a split gave it its own copy): its cell
+       * is the baseline; one placed before is kept, not dropped. */
       if (sub->group == 1)
         {
-          sub->cells[1] = g_steal_pointer (&sub->shared);
+          if (sub->shared != NULL)
+            {
+              g_clear_object (&sub->cells[1]);
+              sub->cells[1] = g_steal_pointer (&sub->shared);
+            }
           continue;
         }
 

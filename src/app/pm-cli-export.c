@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "pm-cli-private.h"
+#include "pm-report-signoffs.h"
 #include "model/pm-date.h"
 #include "report/pm-appendix-report.h"
 #include "report/pm-kpi-listing.h"
@@ -74,29 +75,6 @@ apply_settings (const PmCliRequest  *request,
   return pm_store_update_programme (store, programme, error);
 }
 
-/* Each district's sign-off of the period, for its section. */
-static gboolean
-set_signoffs (PmSummaryReport  *report,
-              PmStore          *store,
-              PmProgramme      *programme,
-              PmPeriod         *period,
-              GError          **error)
-{
-  GListModel *districts = pm_programme_get_districts (programme);
-
-  for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
-    {
-      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, i);
-      PmSignoffState state = pm_store_get_signoff (store, district, period, NULL, error);
-
-      if (error != NULL && *error != NULL)
-        return FALSE;
-      pm_summary_report_set_signoff (report, district, pm_signoff_state_to_words (state));
-    }
-
-  return TRUE;
-}
-
 static PmReport *
 summary_report (PmStore      *store,
                 PmProgramme  *programme,
@@ -114,7 +92,7 @@ summary_report (PmStore      *store,
   report = pm_summary_report_new (programme, period, district);
   restatements = pm_store_list_restatements (store, programme, period, error);
   if (restatements == NULL ||
-      !set_signoffs (PM_SUMMARY_REPORT (report), store, programme, period, error))
+      !pm_report_set_signoffs (report, store, programme, period, error))
     return NULL;
   pm_summary_report_set_restatements (PM_SUMMARY_REPORT (report), restatements);
 

@@ -15,6 +15,7 @@
 
 #include "report/pm-appendix-report.h"
 #include "report/pm-summary-report.h"
+#include "pm-report-signoffs.h"
 
 #define MAX_PERIODS 40
 
@@ -28,6 +29,8 @@ struct _PmPrintOperation
   PmDistrict        *district;
   PmReport          *report;    /* between begin_print and end_print */
   GListModel        *restatements;
+  PmStore           *store;       /* the sign-offs' source; NULL for none */
+  GError            *error;       /* why begin_print cancelled */
 
   PmPrintDocument    document;
 
@@ -289,6 +292,16 @@ pm_print_operation_begin_print (GtkPrintOperation *operation,
       pm_summary_report_set_restatements (PM_SUMMARY_REPORT (self->report), self->restatements);
     }
 
+  /* A summary that left its sign-off out would pass for an open
+   * quarter: printing stops rather than print it without. */
+  g_clear_error (&self->error);
+  if (self->store != NULL &&
+      !pm_report_set_signoffs (self->report, self->store, self->programme, self->period, &self->error))
+    {
+      gtk_print_operation_cancel (operation);
+      return;
+    }
+
   /* Laid out for A4 whatever the paper, so the columns stay as designed;
    * draw_page scales to the paper. */
   pm_report_get_paper_size (self->report, &width, &height);
@@ -352,6 +365,8 @@ pm_print_operation_dispose (GObject *object)
   forget_report_tab (self);
   g_clear_object (&self->report);
   g_clear_object (&self->restatements);
+  g_clear_object (&self->store);
+  g_clear_error (&self->error);
   g_clear_object (&self->programme);
   g_clear_object (&self->period);
   g_clear_object (&self->district);
@@ -552,8 +567,19 @@ pm_print_operation_set_document (PmPrintOperation *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
+void
+pm_print_operation_set_store (PmPrintOperation *self,
+                              PmStore          *store)
+{
+  g_return_if_fail (PM_IS_PRINT_OPERATION (self));
+  g_return_if_fail (store == NULL || PM_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
 gboolean
 pm_print_operation_run (GtkWindow    *parent,
+                        PmStore      *store,
                         PmProgramme  *programme,
                         PmPeriod     *period,
                         GListModel   *restatements,
@@ -569,6 +595,7 @@ pm_print_operation_run (GtkWindow    *parent,
 
   self = pm_print_operation_new (programme, period);
   pm_print_operation_set_restatements (self, restatements);
+  pm_print_operation_set_store (self, store);
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), pm_programme_get_name (programme));
   if (last_settings != NULL)
     gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), last_settings);
@@ -578,6 +605,12 @@ pm_print_operation_run (GtkWindow    *parent,
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     return FALSE;
+
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return FALSE;
+    }
 
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     g_set_object (&last_settings, gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self)));

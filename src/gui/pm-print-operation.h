@@ -13,6 +13,7 @@
 
 #include "model/pm-programme.h"
 #include "report/pm-report.h"
+#include "store/pm-store.h"
 
 G_BEGIN_DECLS
 
@@ -44,9 +45,16 @@ PmPrintDocument   pm_print_operation_get_document  (PmPrintOperation  *self);
 void              pm_print_operation_set_document  (PmPrintOperation  *self,
                                                     PmPrintDocument    document);
 
+/* Where the district summaries read each district's sign-off of the
+ * period printed; NULL (the default) prints none. */
+void              pm_print_operation_set_store     (PmPrintOperation  *self,
+                                                    PmStore           *store);
+
 /* Shows the print dialog (with preview and the Report tab) for @parent and
- * prints. Cancelling is not an error. */
+ * prints, with the sign-offs read from @store (or none when NULL).
+ * Cancelling is not an error. */
 gboolean          pm_print_operation_run           (GtkWindow         *parent,
+                                                    PmStore           *store,
                                                     PmProgramme       *programme,
                                                     PmPeriod          *period,
                                                     GListModel        *restatements,

@@ -12,6 +12,7 @@
 
 #include "pm-export-dialog.h"
 #include "pm-print-operation.h"
+#include "pm-report-signoffs.h"
 #include "pm-progress-window.h"
 #include "pm-summary-report.h"
 #include "pm-table-export.h"
@@ -33,36 +34,6 @@ list_restatements (PmWindow     *self,
   return pm_store_list_restatements (store, programme, NULL, error);
 }
 
-/* Each district section says how its quarter's sign-off stands. */
-static gboolean
-set_signoffs (PmReport     *report,
-              PmStore      *store,
-              PmProgramme  *programme,
-              PmPeriod     *period,
-              GError      **error)
-{
-  GListModel *districts = pm_programme_get_districts (programme);
-
-  if (!PM_IS_SUMMARY_REPORT (report))
-    return TRUE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
-    {
-      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, i);
-      GError *local_error = NULL;
-      PmSignoffState state = pm_store_get_signoff (store, district, period, NULL, &local_error);
-
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return FALSE;
-        }
-      pm_summary_report_set_signoff (PM_SUMMARY_REPORT (report), district, pm_signoff_state_to_words (state));
-    }
-
-  return TRUE;
-}
-
 /* Print */
 
 static void
@@ -80,8 +51,8 @@ print_action (GtkWidget  *widget,
 
   restatements = list_restatements (self, programme, &error);
   if (restatements == NULL ||
-      !pm_print_operation_run (GTK_WINDOW (self), programme, pm_session_get_period (self->session),
-                               restatements, &error))
+      !pm_print_operation_run (GTK_WINDOW (self), pm_session_get_store (self->session), programme,
+                               pm_session_get_period (self->session), restatements, &error))
     pm_session_report_failure (self->session, _("Could Not Print"), error);
 }
 
@@ -225,7 +196,7 @@ _pm_window_export_pdf (PmWindow   *self,
     job->report = pm_print_operation_make_report (copy, copy_period,
                                                   !appendix && district != NULL ? pm_district_get_name (district) : NULL,
                                                   appendix, restatements, &error);
-  if (job->report != NULL && !set_signoffs (job->report, store, copy, copy_period, &error))
+  if (job->report != NULL && !pm_report_set_signoffs (job->report, store, copy, copy_period, &error))
     g_clear_object (&job->report);
   if (job->report == NULL || job->path == NULL)
     {

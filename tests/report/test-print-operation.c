@@ -11,6 +11,7 @@
 
 
 #include "pm-print-operation.h"
+#include "pm-report-signoffs.h"
 #include "report/pm-appendix-report.h"
 #include "report/pm-summary-report.h"
 #include "store/pm-programme-file.h"
@@ -129,6 +130,53 @@ test_operation (void)
   g_assert_cmpuint (pdf_info_n_pages (summary_path), ==, library_n_pages (summary_report));
 }
 
+/* Printing from the window says how each district's quarter stands, as
+ * the exports do; a store that cannot say stops the print. */
+static void
+test_operation_signoffs (void)
+{
+  g_autofree char *db = g_build_filename (tmp_dir, "signoffs.db", NULL);
+  g_autofree char *path = g_build_filename (tmp_dir, "op-signoffs.pdf", NULL);
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
+  g_autoptr(PmPrintOperation) operation = NULL;
+  g_autoptr(PmReport) report = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(PdfText) text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+  g_autofree char *joined = NULL;
+  PmDistrict *lichfield;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: GtkPrintOperation needs GTK initialised");
+      return;
+    }
+
+  store = pm_test_sample_store_new (db, &programme);
+  lichfield = pm_programme_find_district (programme, "Lichfield");
+  g_assert_true (pm_store_set_signoff (store, lichfield, period, PM_SIGNOFF_SUBMITTED, NULL, &error));
+  g_assert_no_error (error);
+
+  operation = pm_print_operation_new (programme, period);
+  pm_print_operation_set_store (operation, store);
+  run_operation (operation, path);
+  text = pdf_text_load (path, &error);
+  g_assert_no_error (error);
+  words = pdf_text_select (text, G_MAXUINT, 0, G_MAXDOUBLE, 0, G_MAXDOUBLE);
+  joined = pdf_words_join (words, NULL);
+  g_assert_nonnull (strstr (joined, "Lichfield Sign-off of Q3 2016/17: Submitted"));
+  g_assert_nonnull (strstr (joined, "Tamworth Sign-off of Q3 2016/17: Open"));
+
+  /* A closed store cannot say: the helper the print dialog uses fails
+   * with the store's error rather than print an open quarter. */
+  pm_store_close (store);
+  report = pm_summary_report_new (programme, period, NULL);
+  g_assert_false (pm_report_set_signoffs (report, store, programme, period, &error));
+  g_assert_nonnull (error);
+}
+
 static void
 find_widgets (GtkWidget *widget,
               GType      type,
@@ -219,6 +267,7 @@ main (int   argc,
   g_test_add_func ("/print/export-pdf/unknown-district", test_export_unknown_district);
   g_test_add_func ("/print/operation/export", test_operation);
   g_test_add_func ("/print/operation/report-tab", test_report_tab);
+  g_test_add_func ("/print/operation/signoffs", test_operation_signoffs);
 
   status = g_test_run ();
 

@@ -20,7 +20,11 @@
 
 #include "model/pm-date.h"
 
-#define PAD        2.0  /* less than elsewhere: the table is long */
+#define PAD_X      2.0  /* less than elsewhere: the table is long */
+#define PAD_Y      1.5
+/* 9 pt type on 10 pt lines (Cantarell's own are 10.8 pt), the setting
+ * of a dense council table: the appendix fits a page fewer. */
+#define LEADING    10.0
 #define N_LEFT     3
 #define N_RIGHT    3
 #define N_COLUMNS  (N_LEFT + N_RIGHT)
@@ -34,8 +38,10 @@ struct _PmAppendixReport
 
 G_DEFINE_FINAL_TYPE (PmAppendixReport, pm_appendix_report, PM_TYPE_REPORT)
 
-/* They add up to the width between the margins of an A4 landscape page. */
-static const double widths[N_COLUMNS] = { 80, 172, 120, 180, 105, 124.8898 };
+/* They add up to the width between the margins of an A4 landscape page;
+ * measured so the sample's rows are shortest: the Summary column sets
+ * most rows' height, the Baseline one most KPIs'. */
+static const double widths[N_COLUMNS] = { 80, 178, 117, 180, 126, 100.8898 };
 
 typedef struct
 {
@@ -85,7 +91,26 @@ sub_row_rest (const SubRow *sub)
   for (guint i = 0; i < N_RIGHT; i++)
     height = MAX (height, rest_of (sub->cells[i], sub->from[i]));
 
-  return height + 2 * PAD + sub->extra;
+  return height + 2 * PAD_Y + sub->extra;
+}
+
+/* Sets @layout's lines LEADING apart, before it is first measured. A
+ * negative spacing rather than a line-spacing factor: with a factor
+ * under 1 Pango's line ranges overlap, and a cell cut between pages
+ * would lose the line either side of the cut claims. */
+static PangoLayout *
+with_leading (PangoLayout *layout)
+{
+  PangoFontMetrics *metrics = pango_context_get_metrics (pango_layout_get_context (layout),
+                                                         pango_layout_get_font_description (layout),
+                                                         NULL);
+  int height = pango_font_metrics_get_height (metrics);
+
+  pango_font_metrics_unref (metrics);
+  if (height > LEADING * PANGO_SCALE)
+    pango_layout_set_spacing (layout, (int) (LEADING * PANGO_SCALE) - height);
+
+  return layout;
 }
 
 static PangoLayout *
@@ -93,7 +118,19 @@ cell_new (PangoContext *context,
           guint         column,
           const char   *markup)
 {
-  return _pm_report_layout_new (context, PM_REPORT_FONT_TABLE, markup, widths[column] - 2 * PAD);
+  return with_leading (_pm_report_layout_new (context, PM_REPORT_FONT_TABLE, markup,
+                                              widths[column] - 2 * PAD_X));
+}
+
+/* The summary's paragraphs parted by half a line, not a whole one. */
+static char *
+paragraphs_markup (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+  g_auto(GStrv) paragraphs = g_strsplit (escaped, "\n\n", -1);
+
+  /* The empty line between them set in small type. */
+  return g_strjoinv ("\n<span size=\"4.5pt\">\n</span>", paragraphs);
 }
 
 static char *
@@ -154,9 +191,9 @@ share_baselines (Row *row)
 
       for (guint k = i; k < i + sub->group; k++)
         height += sub_row_rest (&g_array_index (row->subs, SubRow, k));
-      if (_pm_report_layout_height (sub->shared) + 2 * PAD > height)
+      if (_pm_report_layout_height (sub->shared) + 2 * PAD_Y > height)
         g_array_index (row->subs, SubRow, i + sub->group - 1).extra =
-          _pm_report_layout_height (sub->shared) + 2 * PAD - height;
+          _pm_report_layout_height (sub->shared) + 2 * PAD_Y - height;
     }
 }
 
@@ -188,11 +225,12 @@ row_init (Row          *row,
                                              pm_pilot_get_title (pilot));
   row->left[0] = cell_new (context, 0, district_markup);
 
-  summary = g_markup_escape_text (pm_pilot_get_summary (pilot) != NULL ? pm_pilot_get_summary (pilot) : "", -1);
+  summary = paragraphs_markup (pm_pilot_get_summary (pilot));
   row->left[1] = cell_new (context, 1, summary);
 
   if (outcomes != NULL && outcomes[0] != NULL)
-    row->left[2] = _pm_report_bullets_new (context, PM_REPORT_FONT_TABLE, outcomes, widths[2] - 2 * PAD);
+    row->left[2] = with_leading (_pm_report_bullets_new (context, PM_REPORT_FONT_TABLE, outcomes,
+                                                         widths[2] - 2 * PAD_X));
 
   /* Translators: the district column of the appendix on a page the row runs on to */
   continued = g_markup_printf_escaped (_("<b>%s</b> (continued)"), pm_district_get_name (district));
@@ -277,8 +315,8 @@ row_init (Row          *row,
 
       for (guint i = 0; i < N_COLUMNS; i++)
         width += widths[i];
-      row->narrative = _pm_report_layout_new (context, PM_REPORT_FONT_TABLE, narrative_markup,
-                                              width - 2 * PAD);
+      row->narrative = with_leading (_pm_report_layout_new (context, PM_REPORT_FONT_TABLE,
+                                                            narrative_markup, width - 2 * PAD_X));
     }
 }
 
@@ -312,7 +350,7 @@ row_rest (const Row *row)
   for (guint i = row->next; i < row->subs->len; i++)
     right += sub_row_rest (&g_array_index (row->subs, SubRow, i));
 
-  return MAX (left + 2 * PAD, right);
+  return MAX (left + 2 * PAD_Y, right);
 }
 
 /* The height the sub-rows from @i on take while they share a baseline
@@ -342,7 +380,7 @@ split_group (Row    *row,
              double  room)
 {
   SubRow *sub = &g_array_index (row->subs, SubRow, first);
-  double baseline = _pm_report_layout_height (sub->shared) + 2 * PAD;
+  double baseline = _pm_report_layout_height (sub->shared) + 2 * PAD_Y;
   double height = 0;
   guint keep = 0;
   guint group = sub->group;
@@ -435,17 +473,17 @@ place_sub_rows (Row      *row,
         }
 
       if (sub->shared != NULL)
-        add_cell_text (page, sub->shared, row->x[N_LEFT + 1] + PAD, top + used + PAD, 0,
+        add_cell_text (page, sub->shared, row->x[N_LEFT + 1] + PAD_X, top + used + PAD_Y, 0,
                        _pm_report_layout_height (sub->shared));
 
       for (guint c = 0; c < N_RIGHT; c++)
         {
           double cell_rest = rest_of (sub->cells[c], sub->from[c]);
 
-          if (whole || cell_rest <= room - used - 2 * PAD + 0.01)
+          if (whole || cell_rest <= room - used - 2 * PAD_Y + 0.01)
             sub_take[c] = cell_rest;
           else
-            sub_take[c] = _pm_report_layout_cut (sub->cells[c], sub->from[c], room - used - 2 * PAD) - sub->from[c];
+            sub_take[c] = _pm_report_layout_cut (sub->cells[c], sub->from[c], room - used - 2 * PAD_Y) - sub->from[c];
           content = MAX (content, sub_take[c]);
         }
       if (whole)
@@ -457,7 +495,7 @@ place_sub_rows (Row      *row,
       for (guint c = 0; c < N_RIGHT; c++)
         {
           if (c != 1 || !sub->merged)
-            add_cell_text (page, sub->cells[c], row->x[N_LEFT + c] + PAD, top + used + PAD,
+            add_cell_text (page, sub->cells[c], row->x[N_LEFT + c] + PAD_X, top + used + PAD_Y,
                            sub->from[c], sub_take[c]);
           sub->from[c] += sub_take[c];
         }
@@ -465,10 +503,10 @@ place_sub_rows (Row      *row,
       /* The rules between the KPI, baseline and progress columns. */
       for (guint c = 1; c < N_RIGHT; c++)
         _pm_report_page_add_line (page, row->x[N_LEFT + c], top + used,
-                                  row->x[N_LEFT + c], top + used + content + 2 * PAD,
+                                  row->x[N_LEFT + c], top + used + content + 2 * PAD_Y,
                                   GRID_WIDTH, &pm_report_rule);
 
-      used += content + 2 * PAD;
+      used += content + 2 * PAD_Y;
       (*placed)++;
 
       if (!whole)
@@ -512,7 +550,7 @@ place_spanning_cells (Row      *row,
         {
           /* The district again, so a reader knows whose row this is. */
           offset = _pm_report_layout_height (row->continued);
-          _pm_report_page_add_text (page, row->continued, row->x[0] + PAD, top + PAD, 0, -1, NULL);
+          _pm_report_page_add_text (page, row->continued, row->x[0] + PAD_X, top + PAD_Y, 0, -1, NULL);
         }
 
       if (rest <= 0.01)
@@ -522,13 +560,13 @@ place_spanning_cells (Row      *row,
           continue;
         }
 
-      if (rest + offset + 2 * PAD <= room + 0.01)
+      if (rest + offset + 2 * PAD_Y <= room + 0.01)
         take = rest;
       else
-        take = _pm_report_layout_cut (row->left[i], row->left_from[i], room - offset - 2 * PAD)
+        take = _pm_report_layout_cut (row->left[i], row->left_from[i], room - offset - 2 * PAD_Y)
                - row->left_from[i];
 
-      add_cell_text (page, row->left[i], row->x[i] + PAD, top + PAD + offset, row->left_from[i], take);
+      add_cell_text (page, row->left[i], row->x[i] + PAD_X, top + PAD_Y + offset, row->left_from[i], take);
       row->left_from[i] += take;
       left_used = MAX (left_used, take + offset);
     }
@@ -582,7 +620,7 @@ row_place_segment (Row      *row,
   if (placed == 0 && left_used <= 0)
     return FALSE;
 
-  height = MAX (used, left_used + 2 * PAD);
+  height = MAX (used, left_used + 2 * PAD_Y);
   draw_segment_grid (row, top, height, used);
   _pm_report_flow_set_y (flow, top + height);
 
@@ -599,9 +637,9 @@ first_part (const Row *row)
   for (guint i = 0; i < MIN (2, row->subs->len); i++)
     right += sub_row_rest (&g_array_index (row->subs, SubRow, i));
   if (row->subs->len > 0 && g_array_index (row->subs, SubRow, 0).shared != NULL)
-    right = MAX (right, _pm_report_layout_height (g_array_index (row->subs, SubRow, 0).shared) + 2 * PAD);
+    right = MAX (right, _pm_report_layout_height (g_array_index (row->subs, SubRow, 0).shared) + 2 * PAD_Y);
 
-  return MAX (_pm_report_layout_height (row->left[0]) + 4 * PAD, right);
+  return MAX (_pm_report_layout_height (row->left[0]) + 4 * PAD_Y, right);
 }
 
 /* The narrative under its row, across the table: split at lines over
@@ -615,14 +653,14 @@ place_narrative (Row *row)
   double right = row->x[N_COLUMNS - 1] + widths[N_COLUMNS - 1];
   double from = 0;
 
-  if (_pm_report_flow_get_remaining (flow) < _pm_report_layout_lines_height (row->narrative, 2) + 2 * PAD)
+  if (_pm_report_flow_get_remaining (flow) < _pm_report_layout_lines_height (row->narrative, 2) + 2 * PAD_Y)
     _pm_report_flow_new_page (flow);
 
   while (from < height - 0.01)
     {
       PmReportPage *page = _pm_report_flow_get_page (flow);
       double top = _pm_report_flow_get_y (flow);
-      double room = _pm_report_flow_get_remaining (flow) - 2 * PAD;
+      double room = _pm_report_flow_get_remaining (flow) - 2 * PAD_Y;
       double cut = height - from <= room + 0.01 ? height : _pm_report_layout_cut (row->narrative, from, room);
       double bottom;
 
@@ -635,10 +673,10 @@ place_narrative (Row *row)
         cut = height;  /* a line taller than a page: let the page clip it */
 
       _pm_report_flow_begin_tag (flow, "TR");
-      add_cell_text (page, row->narrative, left + PAD, top + PAD, from, cut - from);
+      add_cell_text (page, row->narrative, left + PAD_X, top + PAD_Y, from, cut - from);
       _pm_report_flow_end_tag (flow);
 
-      bottom = top + cut - from + 2 * PAD;
+      bottom = top + cut - from + 2 * PAD_Y;
       _pm_report_page_add_line (page, left, top, left, bottom, GRID_WIDTH, &pm_report_rule);
       _pm_report_page_add_line (page, right, top, right, bottom, GRID_WIDTH, &pm_report_rule);
       _pm_report_page_add_line (page, left, bottom, right, bottom, GRID_WIDTH, &pm_report_rule);

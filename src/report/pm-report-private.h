@@ -320,6 +320,8 @@ double         _pm_report_margin_for_width   (double            page_width,
  * the footnote (may be NULL: the space it takes is then not counted) and
  * the footer. */
 #define PM_REPORT_BODY_TOP 58.0
+double         _pm_report_body_top           (double            page_width,
+                                              double            page_height);
 double         _pm_report_body_bottom        (double            page_height,
                                               PangoLayout      *footnote);
 /* Decorations drawn once the number of pages is known, before anything

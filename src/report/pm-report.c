@@ -54,6 +54,15 @@ _pm_report_margin_for_width (double page_width,
   return page_width > page_height ? 30.0 : 48.0;
 }
 
+double
+_pm_report_body_top (double page_width,
+                     double page_height)
+{
+  /* A landscape table needs the height: its body starts closer under
+   * the running header. */
+  return page_width > page_height ? 50.0 : PM_REPORT_BODY_TOP;
+}
+
 void
 _pm_report_set_section (PmReport   *report,
                         const char *section)
@@ -405,7 +414,7 @@ pm_report_paginate (PmReport *self,
     footnote = _pm_report_layout_new (priv->context, PM_REPORT_FONT_SMALL, footnote_markup,
                                       width - 2 * margin);
 
-  flow = _pm_report_flow_new (priv->context, width, height, margin, PM_REPORT_BODY_TOP,
+  flow = _pm_report_flow_new (priv->context, width, height, margin, _pm_report_body_top (width, height),
                               _pm_report_body_bottom (height, NULL));
   _pm_report_flow_set_page_func (flow, record_section, self);
   if (footnote != NULL)

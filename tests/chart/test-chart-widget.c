@@ -152,7 +152,7 @@ test_trend_keyboard (Fixture       *fixture,
   press_key (GTK_WIDGET (chart), GDK_KEY_Left);
   g_assert_cmpint (pm_chart_get_focus_point (chart), ==, 0);
   g_assert_nonnull (strstr (pm_chart_get_description (chart),
-                            "Selected: Q3 16/17: 5 (off track). West Chadsmoor Family Centre"));
+                            "Selected: Q3 16/17: 5 (off track). 5 families currently supported by West Chadsmoor Family Centre"));
   press_key (GTK_WIDGET (chart), GDK_KEY_End);
   g_assert_cmpint (pm_chart_get_focus_point (chart), ==, 1);
 }

@@ -132,8 +132,8 @@ test_appendix (void)
   check_appendix_pdf (path, reference);
 
   /* This period's values and narrative are in the progress column. */
-  g_assert_nonnull (strstr (text, "West Chadsmoor Family Centre currently working with 5 families"));
-  g_assert_nonnull (strstr (text, "Progress in Q3 2016/17: Since October 2016 WCFC"));
+  g_assert_nonnull (strstr (text, "5 families currently supported by West Chadsmoor Family Centre"));
+  g_assert_nonnull (strstr (text, "Progress in Q3 2016/17: As at November 2016, WCFC"));
 }
 
 static void

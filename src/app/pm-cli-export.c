@@ -14,6 +14,7 @@
 #include "pm-report-signoffs.h"
 #include "model/pm-date.h"
 #include "report/pm-appendix-report.h"
+#include "report/pm-indicator-totals.h"
 #include "report/pm-kpi-listing.h"
 #include "report/pm-summary-report.h"
 #include "report/pm-table-export.h"
@@ -340,6 +341,28 @@ _pm_cli_list (const PmCliRequest *request)
 
   out = g_string_new (NULL);
   pm_kpi_listing_write (programme, out);
+  fwrite (out->str, 1, out->len, stdout);
+  fflush (stdout);
+  return PM_CLI_EXIT_OK;
+}
+
+/* --list --totals: the programme indicators' totals, one line per
+ * indicator and period. */
+int
+_pm_cli_list_totals (const PmCliRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) programme = _pm_cli_load_programme (request->database, &error);
+  g_autoptr(GString) out = NULL;
+
+  if (programme == NULL)
+    {
+      _pm_cli_print_error (request->database, error);
+      return PM_CLI_EXIT_FAILED;
+    }
+
+  out = g_string_new (NULL);
+  pm_indicator_totals_write_listing (programme, request->period, out);
   fwrite (out->str, 1, out->len, stdout);
   fflush (stdout);
   return PM_CLI_EXIT_OK;

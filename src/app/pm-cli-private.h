@@ -30,6 +30,7 @@ typedef struct
 {
   gboolean          sample;
   gboolean          list;
+  gboolean          totals;     /* with --list: programme indicators' totals */
   gboolean          version;
   gboolean          accept_valid;
   gboolean          export_appendix;
@@ -90,6 +91,7 @@ int          _pm_cli_import_csv          (const PmCliRequest  *request);
 int          _pm_cli_import_returns      (const PmCliRequest  *request);
 int          _pm_cli_export_programme    (const PmCliRequest  *request);
 int          _pm_cli_list                (const PmCliRequest  *request);
+int          _pm_cli_list_totals         (const PmCliRequest  *request);
 int          _pm_cli_export_return       (const PmCliRequest  *request);
 int          _pm_cli_export_table        (const PmCliRequest  *request);
 int          _pm_cli_export_report       (const PmCliRequest  *request);

@@ -38,6 +38,8 @@ pm_cli_add_options (GApplication *application)
       N_("Copy the whole database, audit trail included, to DEST: a new file or an empty database on a PostgreSQL server (postgresql://user@host/db)"), N_("DEST") },
     { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
       N_("Print one tab-separated line per KPI: district, pilot, KPI, unit, direction, baseline, target, target date, latest period, latest value"), NULL },
+    { "totals", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --list: print one tab-separated line per programme indicator and period instead: indicator, unit, period, programme total, target, status, districts reported, each district’s value (with --period, that period only)"), NULL },
     { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Save quarterly values from a CSV file (columns district, pilot, kpi, period, value, note); nothing is saved if any row is refused"), N_("VALUES.csv") },
     { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -104,6 +106,7 @@ pm_cli_add_options (GApplication *application)
       "Examples:\n"
       "  pilot-monitor --database pilots.db --sample\n"
       "  pilot-monitor --database pilots.db --list\n"
+      "  pilot-monitor --database pilots.db --list --totals --period FY2016-Q3\n"
       "  pilot-monitor --database copy.db --import programme.json\n"
       "  pilot-monitor --database pilots.db --export programme.json\n"
       "  pilot-monitor --database pilots.db --copy-to postgresql://office@db.example.org/pilots\n"
@@ -193,6 +196,7 @@ read_request (GVariantDict *options,
 {
   g_variant_dict_lookup (options, "sample", "b", &request->sample);
   g_variant_dict_lookup (options, "list", "b", &request->list);
+  g_variant_dict_lookup (options, "totals", "b", &request->totals);
   g_variant_dict_lookup (options, "version", "b", &request->version);
   g_variant_dict_lookup (options, "import", "^&ay", &request->import_path);
   g_variant_dict_lookup (options, "export", "^&ay", &request->export_path);
@@ -318,7 +322,9 @@ check_companions (PmCliRequest *r)
              "or alone with --period");
   if (r->freeze_on != NULL && r->period_code == NULL)
     return _("--freeze-round needs --period: the last quarter the committee is shown, like FY2016-Q3");
-  if (!r->exporting && r->freeze_on == NULL && (r->period_code != NULL || r->output != NULL))
+  if (r->totals && !r->list)
+    return _("--totals goes with --list");
+  if (!r->exporting && r->freeze_on == NULL && !r->totals && (r->period_code != NULL || r->output != NULL))
     return _("--period and --output go with --export-summary, --export-appendix, "
              "--export-csv or --export-xlsx");
 
@@ -406,7 +412,13 @@ wants_export_programme (const PmCliRequest *r)
 static gboolean
 wants_list (const PmCliRequest *r)
 {
-  return r->list;
+  return r->list && !r->totals;
+}
+
+static gboolean
+wants_list_totals (const PmCliRequest *r)
+{
+  return r->list && r->totals;
 }
 
 static gboolean
@@ -462,6 +474,7 @@ static const struct {
   { wants_import_returns,   _pm_cli_import_returns },
   { wants_export_programme, _pm_cli_export_programme },
   { wants_list,             _pm_cli_list },
+  { wants_list_totals,      _pm_cli_list_totals },
   { wants_export_return,    _pm_cli_export_return },
   { wants_export_table,     _pm_cli_export_table },
   { wants_export_report,    _pm_cli_export_report },
@@ -494,7 +507,8 @@ read_period (PmCliRequest *request)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!request->exporting && request->freeze_on == NULL)
+  if ((!request->exporting && request->freeze_on == NULL && !request->totals) ||
+      request->period_code == NULL)
     return PM_CLI_EXIT_OK;
 
   request->period = pm_period_parse (request->period_code, &error);

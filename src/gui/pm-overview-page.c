@@ -15,6 +15,7 @@
 #include "pm-chase-item.h"
 #include "pm-mirror.h"
 #include "pm-district-chart.h"
+#include "pm-indicator-totals-group.h"
 #include "pm-overview-page.h"
 #include "pm-summary-row.h"
 #include "pm-watch.h"
@@ -38,6 +39,7 @@ struct _PmOverviewPage
   GtkGrid          *pilots_grid;
   AdwPreferencesGroup *chase_group;
   GtkListBox       *chase_list;
+  PmIndicatorTotalsGroup *indicator_totals;
 
   /* Owned references */
   PmSession        *session;
@@ -156,6 +158,8 @@ update_comparison (PmOverviewPage *self)
   pm_district_chart_set_programme (self->district_chart, self->programme);
   pm_district_chart_set_period (self->district_chart, self->period);
   pm_district_chart_refresh (self->district_chart);
+  pm_indicator_totals_group_update (self->indicator_totals,
+                                    self->district == NULL ? self->programme : NULL, self->period);
 }
 
 static gboolean
@@ -712,6 +716,7 @@ pm_overview_page_class_init (PmOverviewPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PM_TYPE_DISTRICT_CHART);
+  g_type_ensure (PM_TYPE_INDICATOR_TOTALS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pilotmonitor/PilotMonitor/pm-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, content_box);
@@ -721,6 +726,7 @@ pm_overview_page_class_init (PmOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, totals_group);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, totals_grid);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, comparison_group);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, indicator_totals);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, district_chart);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, measure_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, pilots_group);

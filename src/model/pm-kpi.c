@@ -26,6 +26,7 @@ struct _PmKpi
   gint64       id;
   char        *title;
   char        *data_source;
+  char        *indicator;
   char        *data_notes;
   double       tolerance;
   PmUnit       unit;
@@ -44,6 +45,7 @@ enum {
   PROP_MEASURE,
   PROP_TOLERANCE,
   PROP_DATA_SOURCE,
+  PROP_INDICATOR,
   PROP_DATA_NOTES,
   PROP_BASELINE,
   PROP_TARGETS,
@@ -74,6 +76,7 @@ pm_kpi_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->data_source, g_free);
+  g_clear_pointer (&self->indicator, g_free);
   g_clear_pointer (&self->data_notes, g_free);
 
   G_OBJECT_CLASS (pm_kpi_parent_class)->finalize (object);
@@ -115,6 +118,10 @@ pm_kpi_get_property (GObject    *object,
 
     case PROP_DATA_SOURCE:
       g_value_set_string (value, self->data_source);
+      break;
+
+    case PROP_INDICATOR:
+      g_value_set_string (value, self->indicator);
       break;
 
     case PROP_DATA_NOTES:
@@ -180,6 +187,10 @@ pm_kpi_set_property (GObject      *object,
       pm_kpi_set_data_source (self, g_value_get_string (value));
       break;
 
+    case PROP_INDICATOR:
+      pm_kpi_set_indicator (self, g_value_get_string (value));
+      break;
+
     case PROP_DATA_NOTES:
       pm_kpi_set_data_notes (self, g_value_get_string (value));
       break;
@@ -231,6 +242,11 @@ pm_kpi_class_init (PmKpiClass *klass)
 
   properties[PROP_DATA_SOURCE] =
     g_param_spec_string ("data-source", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_INDICATOR] =
+    g_param_spec_string ("indicator", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -422,6 +438,24 @@ pm_kpi_set_tolerance (PmKpi  *self,
 
   self->tolerance = tolerance;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOLERANCE]);
+}
+
+const char *
+pm_kpi_get_indicator (PmKpi *self)
+{
+  g_return_val_if_fail (PM_IS_KPI (self), NULL);
+
+  return self->indicator;
+}
+
+void
+pm_kpi_set_indicator (PmKpi      *self,
+                      const char *key)
+{
+  g_return_if_fail (PM_IS_KPI (self));
+
+  if (_pm_set_str (&self->indicator, key))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDICATOR]);
 }
 
 const char *

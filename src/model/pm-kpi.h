@@ -54,6 +54,11 @@ void             pm_kpi_set_tolerance        (PmKpi             *self,
 const char      *pm_kpi_get_data_source      (PmKpi             *self);
 void             pm_kpi_set_data_source      (PmKpi             *self,
                                               const char        *data_source);
+/* The key of the programme indicator this KPI is an instance of
+ * (pm_programme_find_indicator()), or NULL. */
+const char      *pm_kpi_get_indicator        (PmKpi             *self);
+void             pm_kpi_set_indicator        (PmKpi             *self,
+                                              const char        *key);
 const char      *pm_kpi_get_data_notes       (PmKpi             *self);
 void             pm_kpi_set_data_notes       (PmKpi             *self,
                                               const char        *notes);

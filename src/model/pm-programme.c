@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pm-date.h"
+#include "pm-indicator.h"
 #include "pm-model-private.h"
 #include "pm-programme.h"
 
@@ -14,6 +15,7 @@ struct _PmProgramme
 
   /* Owned references */
   GListStore  *districts;
+  GListStore  *indicators;
   /* Case-folded name → the first district of that name (borrowed), built
    * when first needed and dropped when a name changes. */
   GHashTable  *by_name;
@@ -53,6 +55,7 @@ pm_programme_dispose (GObject *object)
 
   g_clear_pointer (&self->by_name, g_hash_table_unref);
   g_clear_object (&self->districts);
+  g_clear_object (&self->indicators);
 
   G_OBJECT_CLASS (pm_programme_parent_class)->dispose (object);
 }
@@ -233,6 +236,7 @@ static void
 pm_programme_init (PmProgramme *self)
 {
   self->districts = g_list_store_new (PM_TYPE_DISTRICT);
+  self->indicators = g_list_store_new (PM_TYPE_INDICATOR);
 }
 
 PmProgramme *
@@ -575,4 +579,55 @@ pm_programme_set_contact_officer (PmProgramme *self,
 
   if (_pm_set_str (&self->contact_officer, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT_OFFICER]);
+}
+
+GListModel *
+pm_programme_get_indicators (PmProgramme *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRAMME (self), NULL);
+
+  return G_LIST_MODEL (self->indicators);
+}
+
+PmIndicator *
+pm_programme_find_indicator (PmProgramme *self,
+                             const char  *key)
+{
+  guint n;
+
+  g_return_val_if_fail (PM_IS_PROGRAMME (self), NULL);
+
+  if (key == NULL)
+    return NULL;
+
+  /* A programme has a handful of indicators: a walk is enough. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->indicators));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PmIndicator) indicator = g_list_model_get_item (G_LIST_MODEL (self->indicators), i);
+
+      if (g_str_equal (pm_indicator_get_key (indicator), key))
+        return indicator;
+    }
+
+  return NULL;
+}
+
+gboolean
+pm_programme_add_indicator (PmProgramme  *self,
+                            PmIndicator  *indicator,
+                            GError      **error)
+{
+  g_return_val_if_fail (PM_IS_PROGRAMME (self), FALSE);
+  g_return_val_if_fail (PM_IS_INDICATOR (indicator), FALSE);
+
+  if (pm_programme_find_indicator (self, pm_indicator_get_key (indicator)) != NULL)
+    {
+      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_DUPLICATE,
+                   _("There is already an indicator “%s”"), pm_indicator_get_key (indicator));
+      return FALSE;
+    }
+
+  g_list_store_append (self->indicators, indicator);
+  return TRUE;
 }

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "pm-district.h"
+#include "pm-indicator.h"
 
 G_BEGIN_DECLS
 
@@ -58,5 +59,15 @@ GListModel         *pm_programme_list_kpis           (PmProgramme        *self);
 void                pm_programme_count_rag           (PmProgramme        *self,
                                                       PmPeriod           *period,
                                                       guint              *counts);
+/* The programme-wide indicators (GListModel of PmIndicator, in file
+ * order); a KPI names one by its key (pm_kpi_get_indicator()). */
+GListModel         *pm_programme_get_indicators      (PmProgramme        *self);
+/* Exact match on the key, NULL when there is none. */
+PmIndicator        *pm_programme_find_indicator      (PmProgramme        *self,
+                                                      const char         *key);
+/* Refuses a second indicator of the same key (PM_MODEL_ERROR_DUPLICATE). */
+gboolean            pm_programme_add_indicator       (PmProgramme        *self,
+                                                      PmIndicator        *indicator,
+                                                      GError            **error);
 
 G_END_DECLS

@@ -477,3 +477,72 @@ pm_wording_chart_summary (PmKpi    *kpi,
   return g_strdup_printf (_("%s: %s in %s against a profiled target of %s; %s"),
                           pm_kpi_get_title (kpi), value, label, target, track);
 }
+
+static char *
+join_names (GPtrArray *names)
+{
+  g_autoptr(GPtrArray) copy = g_ptr_array_copy (names, NULL, NULL);
+
+  g_ptr_array_add (copy, NULL);
+  /* Translators: the separator between district names in a list */
+  return g_strjoinv (_(", "), (char **) copy->pdata);
+}
+
+char *
+pm_wording_total_reported (PmIndicatorTotal *total)
+{
+  g_autofree char *missing = NULL;
+  guint n;
+
+  g_return_val_if_fail (total != NULL, NULL);
+
+  n = total->shares->len;
+  if (total->not_reported->len == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u district reported",
+                                         "%u of %u districts reported", n),
+                            total->n_reported, n);
+
+  missing = join_names (total->not_reported);
+  /* Translators: "3 of 4 districts reported; not reported: Tamworth" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u district reported; not reported: %s",
+                                       "%u of %u districts reported; not reported: %s", n),
+                          total->n_reported, n, missing);
+}
+
+char *
+pm_wording_total_value (PmIndicatorTotal *total)
+{
+  PmUnit unit;
+  g_autofree char *value = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *num = NULL;
+  g_autofree char *den = NULL;
+
+  g_return_val_if_fail (total != NULL, NULL);
+
+  unit = pm_indicator_get_unit (total->indicator);
+  switch (total->gap)
+    {
+    case PM_TOTAL_GAP_NO_RULE:
+      return g_strdup (_("No total: levels and rates are not added up"));
+    case PM_TOTAL_GAP_NONE_REPORTED:
+      return g_strdup (_("No total: no district has reported"));
+    case PM_TOTAL_GAP_NO_PARTS:
+      names = join_names (total->without_parts);
+      /* Translators: %s names districts; averaging their percentages would mislead */
+      return g_strdup_printf (_("No total: %s gave a percentage without its numerator and denominator"),
+                              names);
+    case PM_TOTAL_GAP_NONE:
+    default:
+      break;
+    }
+
+  value = pm_unit_format_value (unit, total->total);
+  if (pm_indicator_get_aggregation (total->indicator) != PM_AGGREGATION_RATIO)
+    return g_steal_pointer (&value);
+
+  num = pm_unit_format_value (PM_UNIT_COUNT, total->numerator);
+  den = pm_unit_format_value (PM_UNIT_COUNT, total->denominator);
+  /* Translators: a percentage with its parts, "62.5% (250 of 400)" */
+  return g_strdup_printf (_("%s (%s of %s)"), value, num, den);
+}

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "pm-assessment.h"
+#include "pm-indicator-total.h"
 #include "pm-kpi.h"
 
 G_BEGIN_DECLS
@@ -95,5 +96,13 @@ char *pm_wording_rag_counts  (const guint *counts);
  * 2016/17 against a profiled target of 12.5; off track". */
 char *pm_wording_chart_summary (PmKpi      *kpi,
                                 PmPeriod   *period);
+/* Who reported towards an indicator's total: "4 of 4 districts
+ * reported", "3 of 4 districts reported; not reported: Tamworth". */
+char *pm_wording_total_reported (PmIndicatorTotal *total);
+/* The programme total: "1,234", "62.5% (250 of 400)", or why there is
+ * none: "No total: Lichfield gave a percentage without its numerator and
+ * denominator", "No total: no district has reported", "No total: levels
+ * and rates are not added up". */
+char *pm_wording_total_value    (PmIndicatorTotal *total);
 
 G_END_DECLS

@@ -814,6 +814,7 @@ pm_appendix_report_layout (PmReport     *report,
 
   _pm_report_table_end (table, 0);
   _pm_report_table_free (table);
+  _pm_report_add_indicator_totals (flow, programme, period);
 }
 
 static char *

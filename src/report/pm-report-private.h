@@ -298,6 +298,13 @@ double         _pm_report_table_get_column_x (PmReportTable      *table,
 #define PM_REPORT_CELL_PADDING 3.0
 #define PM_REPORT_NO_BADGE ((PmRag) -1)
 
+/* The "Programme totals" section (pm-indicator-totals.c): a heading and
+ * a table of each programme indicator's district values, total, target
+ * and status; nothing when the programme has no indicators. */
+void           _pm_report_add_indicator_totals (PmReportFlow   *flow,
+                                              PmProgramme      *programme,
+                                              PmPeriod         *period);
+
 /* ------------------------------------------------------------------ */
 
 typedef struct _PmReport PmReport;

@@ -410,6 +410,8 @@ layout_programme_page (PmSummaryReport *self,
 
   _pm_report_table_end (table, 14);
   _pm_report_table_free (table);
+  if (pm_report_get_district (report) == NULL)
+    _pm_report_add_indicator_totals (flow, programme, period);
 
   add_restatement_count (self, flow, districts);
 

@@ -43,6 +43,7 @@ typedef struct
   GString    *path;
   GHashTable *member_counts;  /* JsonObject → members parsed */
   GHashTable *duplicates;     /* JsonObject → first name given twice */
+  PmProgramme *programme;     /* borrowed: the one being read, for its indicators */
 } PmFileReader;
 
 typedef gboolean (*PmFileReadFunc) (PmFileReader  *r,
@@ -99,6 +100,20 @@ gpointer _pm_file_parse (const char        *data,
                          gsize              length,
                          PmFileReadRootFunc read_root,
                          GError           **error);
+
+/* pm-programme-file-indicators.c: the programme's "indicators" (read
+ * before its districts), and a KPI's "indicator", which must name one of
+ * them and share its unit. */
+gboolean _pm_file_read_indicators    (PmFileReader        *r,
+                                      JsonObject          *object,
+                                      PmProgramme         *programme,
+                                      GError             **error);
+gboolean _pm_file_read_kpi_indicator (PmFileReader        *r,
+                                      JsonObject          *object,
+                                      PmKpi               *kpi,
+                                      GError             **error);
+void     _pm_file_write_indicators   (JsonBuilder         *b,
+                                      PmProgramme         *programme);
 
 /* Reads a whole programme file's object (format, version, programme) at
  * the reader's current path: a return carries one inside it. */

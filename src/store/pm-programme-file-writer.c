@@ -199,6 +199,7 @@ write_kpi (JsonBuilder *b,
     add_number (b, "tolerance", pm_kpi_get_tolerance (kpi));
   add_string (b, "data_source", pm_kpi_get_data_source (kpi));
   add_string (b, "data_notes", pm_kpi_get_data_notes (kpi));
+  add_string (b, "indicator", pm_kpi_get_indicator (kpi));
 
   json_builder_set_member_name (b, "baseline");
   json_builder_begin_object (b);
@@ -429,6 +430,7 @@ pm_programme_file_to_data (PmProgramme *programme,
   add_string (b, "meeting_date", pm_programme_get_meeting_date (programme));
   add_string (b, "report_title", pm_programme_get_report_title (programme));
   add_string (b, "contact_officer", pm_programme_get_contact_officer (programme));
+  _pm_file_write_indicators (b, programme);
   add_list (b, "districts", pm_programme_get_districts (programme), TRUE, write_district);
   json_builder_end_object (b);
   json_builder_end_object (b);

@@ -321,7 +321,7 @@ read_kpi (PmFileReader *r,
 {
   static const char * const fields[] = {
     "title", "unit", "direction", "measure", "tolerance", "data_source", "data_notes",
-    "baseline", "targets", "progress", NULL
+    "indicator", "baseline", "targets", "progress", NULL
   };
   PmPilot *pilot = owner;
   g_autoptr(PmKpi) kpi = NULL;
@@ -355,6 +355,8 @@ read_kpi (PmFileReader *r,
   if (data_source != NULL)
     pm_kpi_set_data_source (kpi, data_source);
   pm_kpi_set_data_notes (kpi, data_notes);
+  if (!_pm_file_read_kpi_indicator (r, object, kpi, error))
+    return FALSE;
 
   mark = _pm_file_path_push_member (r, "baseline");
   if (!read_baseline (r, kpi, baseline, error))
@@ -604,7 +606,7 @@ read_programme (PmFileReader *r,
 {
   static const char * const fields[] = {
     "name", "description", "design_criteria", "committee", "meeting_date", "report_title",
-    "contact_officer", "districts", NULL
+    "contact_officer", "indicators", "districts", NULL
   };
   g_autoptr(PmProgramme) programme = NULL;
   g_auto(GStrv) criteria = NULL;
@@ -639,8 +641,10 @@ read_programme (PmFileReader *r,
   if (criteria != NULL)
     pm_programme_set_design_criteria (programme, (const char * const *) criteria);
 
-  if (!_pm_file_read_each (r, object, "districts", TRUE, PM_LIST_DISTRICTS, read_district, programme, error))
+  if (!_pm_file_read_indicators (r, object, programme, error) ||
+      !_pm_file_read_each (r, object, "districts", TRUE, PM_LIST_DISTRICTS, read_district, programme, error))
     return NULL;
+  r->programme = NULL;
   return g_steal_pointer (&programme);
 }
 

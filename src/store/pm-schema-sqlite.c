@@ -484,6 +484,25 @@ const char * const _pm_schema_migrations[] = {
   "  FROM change_context WHERE id = 1;"
   " END;"
   "PRAGMA user_version = 11;",
+
+  /* 12: programme indicators. A KPI may be an instance of an indicator
+   * every district measures alike, so that the programme total is formed
+   * by the indicator's rule; the KPI keeps its own unit, which the
+   * programme file checks against the indicator's. */
+  "CREATE TABLE indicator ("
+  "  id INTEGER PRIMARY KEY,"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  key TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  unit TEXT NOT NULL CHECK (unit IN ('count', 'percentage', 'days', 'rate', 'money')),"
+  "  direction TEXT NOT NULL CHECK (direction IN ('increase', 'reduce', 'maintain')),"
+  "  aggregation TEXT NOT NULL CHECK (aggregation IN ('sum', 'ratio', 'none')),"
+  "  UNIQUE (programme_id, key)"
+  ") STRICT;"
+  "ALTER TABLE kpi ADD COLUMN indicator_id INTEGER REFERENCES indicator (id) ON DELETE SET NULL;"
+  "CREATE INDEX kpi_indicator ON kpi (indicator_id);"
+  "PRAGMA user_version = 12;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);

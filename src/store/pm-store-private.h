@@ -234,4 +234,18 @@ gboolean    _pm_store_insert_spend     (PmDatabase     *db,
 PmProgramme *_pm_store_read_programme  (PmDatabase     *db,
                                         GError        **error);
 
+/* Programme indicators (pm-store-indicators.c): written after the
+ * programme's row, a KPI's reference after the KPI's row. */
+gboolean    _pm_store_write_indicators    (PmDatabase     *db,
+                                           gint64          programme_id,
+                                           PmProgramme    *programme,
+                                           GError        **error);
+gboolean    _pm_store_write_kpi_indicator (PmDatabase     *db,
+                                           gint64          kpi_id,
+                                           PmKpi          *kpi,
+                                           GError        **error);
+gboolean    _pm_store_read_indicators     (PmDatabase     *db,
+                                           PmProgramme    *programme,
+                                           GError        **error);
+
 G_END_DECLS

@@ -293,10 +293,14 @@ read_kpis (PmDatabase  *db,
   if (!pm_database_get_schema_version (db, &version, error))
     return FALSE;
   stmt = prepare_with_id (db,
-                          version >= 10
-                          ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes "
+                          version >= 12
+                          ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes, "
+                            "  (SELECT key FROM indicator i WHERE i.id = kpi.indicator_id) "
                             "FROM kpi WHERE pilot_id = ?1 ORDER BY position, id"
-                          : "SELECT id, title, unit, direction, measure, tolerance, data_source, NULL "
+                          : version >= 10
+                          ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes, NULL "
+                            "FROM kpi WHERE pilot_id = ?1 ORDER BY position, id"
+                          : "SELECT id, title, unit, direction, measure, tolerance, data_source, NULL, NULL "
                             "FROM kpi WHERE pilot_id = ?1 ORDER BY position, id",
                           pm_pilot_get_id (pilot), error);
   if (stmt == NULL)
@@ -319,6 +323,7 @@ read_kpis (PmDatabase  *db,
       pm_kpi_set_tolerance (kpi, pm_statement_get_double (stmt, 5));
       pm_kpi_set_data_source (kpi, pm_statement_get_text (stmt, 6));
       pm_kpi_set_data_notes (kpi, pm_statement_get_text (stmt, 7));
+      pm_kpi_set_indicator (kpi, pm_statement_get_text (stmt, 8));
 
       /* The baseline before the targets, whose dates are checked against it. */
       baseline = read_baseline (db, pm_kpi_get_id (kpi), error);
@@ -643,6 +648,8 @@ _pm_store_read_programme (PmDatabase  *db,
   if (criteria == NULL)
     return NULL;
   pm_programme_set_design_criteria (programme, (const char * const *) criteria);
+  if (!_pm_store_read_indicators (db, programme, error))
+    return NULL;
 
   g_clear_pointer (&stmt, pm_statement_free);
   stmt = prepare_with_id (db,

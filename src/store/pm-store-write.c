@@ -217,7 +217,8 @@ _pm_store_insert_programme (PmDatabase   *db,
     return FALSE;
   id_list_add (ids, programme, id);
 
-  if (!_pm_store_write_criteria (db, id, programme, error))
+  if (!_pm_store_write_criteria (db, id, programme, error) ||
+      !_pm_store_write_indicators (db, id, programme, error))
     return FALSE;
 
   /* Positions given, not looked up: districts have no index by position,
@@ -508,7 +509,8 @@ _pm_store_insert_kpi (PmDatabase  *db,
     return FALSE;
   id_list_add (ids, kpi, id);
 
-  return _pm_store_write_baseline (db, id, pm_kpi_get_baseline (kpi), error) &&
+  return _pm_store_write_kpi_indicator (db, id, kpi, error) &&
+         _pm_store_write_baseline (db, id, pm_kpi_get_baseline (kpi), error) &&
          write_each (db, id, pm_kpi_get_targets (kpi), write_target_cb, error) &&
          write_each (db, id, pm_kpi_get_entries (kpi), write_entry_cb, error);
 }

@@ -20,6 +20,7 @@
 #include "gui-test-util.h"
 #include "pm-application.h"
 #include "pm-edit-dialog.h"
+#include "pm-indicator-totals-group.h"
 #include "pm-kpi-table.h"
 #include "pm-pilot-about.h"
 #include "pm-preferences-dialog.h"
@@ -509,6 +510,89 @@ test_pilot_notes_edited (Fixture       *fixture,
   g_assert_cmpstr (pm_pilot_get_data_notes (pilot), ==, "The sources disagree.\n\nSee the body.");
 }
 
+static void
+add_district_kpi (PmProgramme *programme,
+                  const char  *name,
+                  PmPeriod    *period,
+                  double       value)
+{
+  g_autoptr(PmDistrict) district = pm_district_new (name);
+  g_autoptr(PmPilot) pilot = pm_pilot_new ("Children's centre");
+  g_autoptr(PmKpi) kpi = pm_kpi_new ("Children seen", PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+  g_autoptr(GError) error = NULL;
+
+  pm_kpi_set_indicator (kpi, "children-seen");
+  if (value >= 0)
+    {
+      g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
+
+      pm_progress_entry_set_value (entry, value);
+      g_assert_true (pm_kpi_set_entry (kpi, entry, &error));
+      g_assert_no_error (error);
+    }
+  pm_pilot_add_kpi (pilot, kpi);
+  pm_district_add_pilot (district, pilot);
+  g_assert_true (pm_programme_add_district (programme, district, &error));
+  g_assert_no_error (error);
+}
+
+/* A label under @widget whose text starts with @prefix, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The overview's programme totals: the sum of the districts that
+ * reported, and the one that has not named beside it. */
+static void
+test_indicator_totals (void)
+{
+  g_autoptr(PmProgramme) programme = pm_programme_new ("Programme");
+  g_autoptr(PmIndicator) indicator = pm_indicator_new ("children-seen", "Children seen", PM_UNIT_COUNT,
+                                                       PM_DIRECTION_INCREASE, PM_AGGREGATION_SUM);
+  g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
+  g_autoptr(GError) error = NULL;
+  PmIndicatorTotalsGroup *group = g_object_ref_sink (g_object_new (PM_TYPE_INDICATOR_TOTALS_GROUP, NULL));
+  GtkWidget *list = gui_test_template_child (group, PM_TYPE_INDICATOR_TOTALS_GROUP, "list");
+  GtkWidget *row;
+
+  g_assert_true (pm_programme_add_indicator (programme, indicator, &error));
+  g_assert_no_error (error);
+  add_district_kpi (programme, "Cannock Chase", period, 1200);
+  add_district_kpi (programme, "Lichfield", period, 87);
+  add_district_kpi (programme, "Tamworth", period, -1);
+
+  pm_indicator_totals_group_update (group, programme, period);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group)));
+  row = gtk_widget_get_first_child (list);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Children seen");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "2 of 3 districts reported; not reported: Tamworth"));
+  /* The total (1,200 + 87, Tamworth not counted) is a suffix label. */
+  g_assert_nonnull (find_label (row, "1,287"));
+
+  /* Without indicators, or on a district's page, there is nothing to show. */
+  pm_indicator_totals_group_update (group, NULL, period);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (group)));
+  g_assert_null (gtk_widget_get_first_child (list));
+  g_object_unref (group);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +614,7 @@ main (int   argc,
   ADD ("/gui/pages/overview-links", test_overview_links);
   ADD ("/gui/pages/kpi-notes-edited", test_kpi_notes_edited);
   ADD ("/gui/pages/pilot-notes-edited", test_pilot_notes_edited);
+  g_test_add_func ("/gui/pages/indicator-totals", test_indicator_totals);
 
 #undef ADD
 

@@ -401,7 +401,7 @@ assert_usable (const char *location)
 
   if (pm_store_location_is_server (location))
     {
-      g_assert_cmpint (store_test_query_int (location, IDENTITY_COLUMNS), ==, 15);
+      g_assert_cmpint (store_test_query_int (location, IDENTITY_COLUMNS), ==, 16);  /* schema 12: indicator */
       g_assert_cmpint (store_test_query_int (location, LAGGING_IDENTITIES), ==, 0);
     }
 

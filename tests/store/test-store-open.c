@@ -419,6 +419,60 @@ test_migrate_from_1 (Fixture       *fixture,
   g_assert_cmpint (store_test_schema_version (fixture->path), ==, PM_STORE_SCHEMA_VERSION);
 }
 
+/* Schema 12 adds programme indicators: a database of 11 keeps its
+ * programme with no indicator and its KPIs naming none, and the new
+ * table and column then hold an indicator the store reads back. */
+static void
+test_migrate_from_11 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(PmDatabase) db = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  PmIndicator *indicator;
+  PmKpi *kpi;
+
+  db = pm_database_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_database_migrate_to (db, 11, &error));
+  g_assert_no_error (error);
+  fill_version_1 (db);
+  g_clear_object (&db);
+  g_assert_false (store_test_has_column (fixture->path, "kpi", "indicator_id"));
+
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_schema_version (fixture->path), ==, PM_STORE_SCHEMA_VERSION);
+  g_assert_true (store_test_has_column (fixture->path, "kpi", "indicator_id"));
+  g_assert_true (store_test_has_column (fixture->path, "indicator", "aggregation"));
+
+  loaded = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_programme_get_indicators (loaded)), ==, 0);
+  kpi = pm_test_find_kpi (loaded, "Stafford", "Attendance");
+  g_assert_null (pm_kpi_get_indicator (kpi));
+  g_clear_object (&loaded);
+  g_clear_object (&store);
+
+  store_test_exec (fixture->path,
+                   "INSERT INTO indicator (programme_id, position, key, name, unit, direction, aggregation) "
+                   "  VALUES (1, 0, 'attendance', 'School attendance', 'percentage', 'increase', 'ratio');"
+                   "UPDATE kpi SET indicator_id = (SELECT id FROM indicator WHERE key = 'attendance');");
+
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  loaded = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  indicator = pm_programme_find_indicator (loaded, "attendance");
+  g_assert_nonnull (indicator);
+  g_assert_cmpstr (pm_indicator_get_name (indicator), ==, "School attendance");
+  g_assert_cmpint (pm_indicator_get_unit (indicator), ==, PM_UNIT_PERCENTAGE);
+  g_assert_cmpint (pm_indicator_get_aggregation (indicator), ==, PM_AGGREGATION_RATIO);
+  kpi = pm_test_find_kpi (loaded, "Stafford", "Attendance");
+  g_assert_cmpstr (pm_kpi_get_indicator (kpi), ==, "attendance");
+}
+
 static void
 test_read_only_does_not_migrate (Fixture       *fixture,
                                  gconstpointer  data)
@@ -577,6 +631,7 @@ main (int    argc,
   ADD ("/store/open/read-only-file", test_read_only_file);
   ADD ("/store/open/read-only-folder", test_read_only_folder);
   ADD ("/store/open/migrate-from-1", test_migrate_from_1);
+  ADD ("/store/open/migrate-from-11", test_migrate_from_11);
   ADD ("/store/open/read-only-does-not-migrate", test_read_only_does_not_migrate);
   ADD ("/store/open/closed", test_closed);
   ADD ("/store/open/server-refusals", test_server_refusals);

@@ -1,0 +1,253 @@
+/* pm-indicator-total.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+
+#include "pm-assessment.h"
+#include "pm-indicator-total.h"
+#include "pm-pilot.h"
+
+/* What the RAG of the total is judged on, summed over those reported. */
+typedef struct
+{
+  gboolean judgeable;
+  double   baseline;
+  double   target;
+  double   profiled;
+  double   tolerance;
+} TotalJudgement;
+
+static void
+read_share (PmIndicatorShare *share,
+            PmKpi            *kpi,
+            PmPeriod         *period)
+{
+  g_autoptr(PmAssessment) assessment = pm_assessment_new (kpi, period);
+  PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
+
+  share->kpi = kpi;
+  share->has_value = entry != NULL && pm_progress_entry_has_value (entry);
+  if (share->has_value)
+    share->value = pm_progress_entry_get_value (entry);
+  share->has_fraction = share->has_value && pm_progress_entry_has_fraction (entry);
+  if (share->has_fraction)
+    {
+      share->numerator = pm_progress_entry_get_numerator (entry);
+      share->denominator = pm_progress_entry_get_denominator (entry);
+    }
+  share->has_target = pm_assessment_has_profiled_target (assessment);
+  if (share->has_target)
+    share->target = pm_assessment_get_profiled_target (assessment);
+  share->rag = pm_assessment_get_rag (assessment);
+}
+
+static void
+collect_shares (PmIndicatorTotal *self,
+                PmProgramme      *programme)
+{
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
+  const char *key = pm_indicator_get_key (self->indicator);
+  guint n = g_list_model_get_n_items (kpis);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
+      PmIndicatorShare share = { 0, };
+      PmPilot *pilot;
+      PmDistrict *district;
+
+      if (g_strcmp0 (pm_kpi_get_indicator (kpi), key) != 0)
+        continue;
+
+      pilot = pm_kpi_get_pilot (kpi);
+      district = pilot != NULL ? pm_pilot_get_district (pilot) : NULL;
+      share.district = district != NULL ? pm_district_get_name (district) : NULL;
+      if (share.district == NULL)
+        share.district = pm_kpi_get_title (kpi);
+      /* The programme's list holds a reference to each KPI's pilot. */
+      read_share (&share, kpi, self->period);
+      g_array_append_val (self->shares, share);
+    }
+}
+
+/* Adds one reported share's baseline and target, weighted by @weight. */
+static void
+judge_share (TotalJudgement   *judgement,
+             PmIndicatorShare *share,
+             double            weight)
+{
+  PmBaseline *baseline = pm_kpi_get_baseline (share->kpi);
+  PmTarget *target = pm_kpi_get_current_target (share->kpi);
+
+  if (!share->has_target || target == NULL || !pm_baseline_has_value (baseline))
+    {
+      judgement->judgeable = FALSE;
+      return;
+    }
+
+  judgement->baseline += weight * pm_baseline_get_value (baseline);
+  judgement->target += weight * pm_target_get_value (target);
+  judgement->profiled += weight * share->target;
+  judgement->tolerance = MIN (judgement->tolerance, pm_kpi_get_tolerance (share->kpi));
+}
+
+static void
+judge_total (PmIndicatorTotal *self)
+{
+  TotalJudgement judgement = { TRUE, 0, 0, 0, G_MAXDOUBLE };
+  gboolean ratio = pm_indicator_get_aggregation (self->indicator) == PM_AGGREGATION_RATIO;
+
+  for (guint i = 0; i < self->shares->len; i++)
+    {
+      PmIndicatorShare *share = &g_array_index (self->shares, PmIndicatorShare, i);
+
+      if (!share->has_value)
+        continue;
+      /* A ratio's target weighs each district by its denominator, as the
+       * total does: the expected numerators over the summed denominators. */
+      judge_share (&judgement, share, ratio ? share->denominator / self->denominator : 1.0);
+    }
+
+  self->rag = PM_RAG_GREY;
+  self->has_target = judgement.judgeable;
+  if (!judgement.judgeable)
+    return;
+
+  self->target = judgement.profiled;
+  self->rag = pm_rag_evaluate (pm_indicator_get_direction (self->indicator),
+                               judgement.baseline, judgement.target, judgement.profiled,
+                               self->total, judgement.tolerance);
+}
+
+static void
+form_total (PmIndicatorTotal *self)
+{
+  PmAggregation rule = pm_indicator_get_aggregation (self->indicator);
+
+  for (guint i = 0; i < self->shares->len; i++)
+    {
+      PmIndicatorShare *share = &g_array_index (self->shares, PmIndicatorShare, i);
+
+      if (!share->has_value)
+        {
+          g_ptr_array_add (self->not_reported, (gpointer) share->district);
+          continue;
+        }
+
+      self->n_reported++;
+      self->total += share->value;
+      if (rule != PM_AGGREGATION_RATIO)
+        continue;
+      if (!share->has_fraction)
+        g_ptr_array_add (self->without_parts, (gpointer) share->district);
+      else
+        {
+          self->numerator += share->numerator;
+          self->denominator += share->denominator;
+        }
+    }
+
+  if (rule == PM_AGGREGATION_NONE)
+    self->gap = PM_TOTAL_GAP_NO_RULE;
+  else if (self->n_reported == 0)
+    self->gap = PM_TOTAL_GAP_NONE_REPORTED;
+  else if (rule == PM_AGGREGATION_RATIO && (self->without_parts->len > 0 || self->denominator <= 0))
+    self->gap = PM_TOTAL_GAP_NO_PARTS;
+  else if (rule == PM_AGGREGATION_RATIO)
+    self->total = 100.0 * self->numerator / self->denominator;
+
+  if (self->gap != PM_TOTAL_GAP_NONE)
+    {
+      self->total = 0;
+      self->rag = PM_RAG_GREY;
+      return;
+    }
+
+  judge_total (self);
+}
+
+PmIndicatorTotal *
+pm_indicator_total_compute (PmProgramme *programme,
+                            PmIndicator *indicator,
+                            PmPeriod    *period)
+{
+  PmIndicatorTotal *self;
+
+  g_return_val_if_fail (PM_IS_PROGRAMME (programme), NULL);
+  g_return_val_if_fail (PM_IS_INDICATOR (indicator), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+
+  self = g_new0 (PmIndicatorTotal, 1);
+  self->indicator = g_object_ref (indicator);
+  self->period = g_object_ref (period);
+  self->shares = g_array_new (FALSE, TRUE, sizeof (PmIndicatorShare));
+  self->not_reported = g_ptr_array_new ();
+  self->without_parts = g_ptr_array_new ();
+  self->rag = PM_RAG_GREY;
+
+  collect_shares (self, programme);
+  form_total (self);
+
+  return self;
+}
+
+void
+pm_indicator_total_free (PmIndicatorTotal *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->indicator);
+  g_clear_object (&self->period);
+  g_clear_pointer (&self->shares, g_array_unref);
+  g_clear_pointer (&self->not_reported, g_ptr_array_unref);
+  g_clear_pointer (&self->without_parts, g_ptr_array_unref);
+  g_free (self);
+}
+
+static int
+compare_periods (gconstpointer a,
+                 gconstpointer b)
+{
+  return pm_period_compare (*(PmPeriod **) a, *(PmPeriod **) b);
+}
+
+GPtrArray *
+pm_indicator_list_periods (PmProgramme *programme,
+                           PmIndicator *indicator)
+{
+  g_autoptr(GListModel) kpis = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GPtrArray *periods;
+
+  g_return_val_if_fail (PM_IS_PROGRAMME (programme), NULL);
+  g_return_val_if_fail (PM_IS_INDICATOR (indicator), NULL);
+
+  periods = g_ptr_array_new_with_free_func (g_object_unref);
+  kpis = pm_programme_list_kpis (programme);
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
+      GListModel *entries = pm_kpi_get_entries (kpi);
+
+      if (g_strcmp0 (pm_kpi_get_indicator (kpi), pm_indicator_get_key (indicator)) != 0)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (entries); j++)
+        {
+          g_autoptr(PmProgressEntry) entry = g_list_model_get_item (entries, j);
+          PmPeriod *period = pm_progress_entry_get_period (entry);
+          int index = pm_period_get_index (period);
+
+          if (!pm_progress_entry_has_value (entry) ||
+              g_hash_table_contains (seen, GINT_TO_POINTER (index)))
+            continue;
+          g_hash_table_add (seen, GINT_TO_POINTER (index));
+          g_ptr_array_add (periods, g_object_ref (period));
+        }
+    }
+
+  g_ptr_array_sort (periods, compare_periods);
+  return periods;
+}

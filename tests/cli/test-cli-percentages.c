@@ -87,6 +87,7 @@ test_parts_import_export_print (Fixture       *fixture,
   g_auto(PmTestRun) import = { 0, };
   g_auto(PmTestRun) export = { 0, };
   g_auto(PmTestRun) print = { 0, };
+  g_auto(PmTestRun) appendix = { 0, };
   g_auto(PmTestRun) list = { 0, };
   g_auto(GStrv) fields = NULL;
   g_auto(GStrv) columns = NULL;
@@ -125,6 +126,13 @@ test_parts_import_export_print (Fixture       *fixture,
   print = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--export-summary", "Lichfield",
                            "--period", "FY2016-Q3", "--output", pdf, NULL);
   g_assert_cmpint (print.status, ==, 0);
+  words = pdf_words (pdf);
+  g_assert_nonnull (strstr (words, "24.1% (212 of 879)"));
+  g_clear_pointer (&words, g_free);
+
+  appendix = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--export-appendix",
+                              "--period", "FY2016-Q3", "--output", pdf, NULL);
+  g_assert_cmpint (appendix.status, ==, 0);
   words = pdf_words (pdf);
   g_assert_nonnull (strstr (words, "24.1% (212 of 879)"));
 }

@@ -799,9 +799,18 @@ test_xlsx_sample (void)
     { "Cannock Chase", "Spend per family supported", 490050 },
   };
   guint n_known = 0;
+  g_autoptr(PmProgressEntry) parts = NULL;
+  PmKpi *reach;
+  guint n_parts = 0;
 
   add_test_values (programme);
   kpis = all_kpis (programme);
+  /* 44.8% given as its parts, which the district's sheet carries. */
+  reach = pm_test_find_kpi (programme, "Lichfield", "Increase Early Years reach (by Wards)");
+  parts = pm_progress_entry_new (period);
+  g_assert_true (pm_progress_entry_set_fraction (parts, 224, 500, &error));
+  g_assert_true (pm_kpi_set_entry (reach, parts, &error));
+  g_assert_no_error (error);
 
   g_assert_true (pm_table_export_xlsx (programme, period, path, &error));
   g_assert_no_error (error);
@@ -887,6 +896,17 @@ test_xlsx_sample (void)
 
           g_assert_cmpstr (csv_field (sheet, r, 1)->text, ==, pm_kpi_get_title (kpi));
           g_assert_cmpstr (csv_field (sheet, r, 12)->text, ==, note_of (kpi));
+          if (kpi == reach)
+            {
+              g_assert_cmpstr (csv_field (sheet, r, 10)->text, ==, "224");
+              g_assert_cmpstr (csv_field (sheet, r, 11)->text, ==, "500");
+              n_parts++;
+            }
+          else
+            {
+              g_assert_cmpstr (csv_field (sheet, r, 10)->text, ==, "");
+              g_assert_cmpstr (csv_field (sheet, r, 11)->text, ==, "");
+            }
           if (value_of (kpi, &value))
             assert_close (cell_number (csv_field (sheet, r, 9), pm_kpi_get_unit (kpi)),
                           cell_expected (pm_kpi_get_unit (kpi), value));
@@ -902,6 +922,7 @@ test_xlsx_sample (void)
         }
       g_assert_cmpuint (sheet->records->len, ==, r + 1);
     }
+  g_assert_cmpuint (n_parts, ==, 1);
 }
 
 /* The workbook keeps such notes (and the title) as text: LibreOffice

@@ -39,7 +39,7 @@ pm_cli_add_options (GApplication *application)
     { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
       N_("Print one tab-separated line per KPI: district, pilot, KPI, unit, direction, baseline, target, target date, latest period, latest value; with --period, then its status (G, A, R or –), profiled target and value"), NULL },
     { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Save quarterly values from a CSV file (columns district, pilot, kpi, period, value, note); nothing is saved if any row is refused"), N_("VALUES.csv") },
+      N_("Save quarterly values from a CSV file (columns district, pilot, kpi, period, value, note, and for a percentage numerator and denominator); nothing is saved if any row is refused"), N_("VALUES.csv") },
     { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("With --import-csv: save the rows that are valid even if others are refused"), NULL },
     { "export-return", 0, 0, G_OPTION_ARG_STRING, NULL,

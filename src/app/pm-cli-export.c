@@ -340,7 +340,7 @@ _pm_cli_list (const PmCliRequest *request)
     }
 
   out = g_string_new (NULL);
-  pm_kpi_listing_write (programme, out);
+  pm_kpi_listing_write_period (programme, request->period, out);
   fwrite (out->str, 1, out->len, stdout);
   fflush (stdout);
   return PM_CLI_EXIT_OK;

@@ -263,6 +263,20 @@ import_csv (const char *database,
   n_same = pm_progress_import_count_change (import, PM_IMPORT_CHANGE_UNCHANGED);
   for (guint i = 0; i < n_rejected; i++)
     g_printerr ("pilot-monitor: %s: %s\n", display, pm_progress_import_get_rejection (import, i, NULL));
+  for (guint i = 0; i < pm_progress_import_get_n_rows (import); i++)
+    {
+      const char *warning = pm_progress_import_get_warning (import, i);
+      PmKpi *kpi;
+      guint line;
+
+      if (warning == NULL)
+        continue;
+      line = pm_progress_import_get_row (import, i, &kpi, NULL, NULL);
+      /* Translators: a row saved as given that may not be what was meant:
+       * “Line 3: Hospital admissions: 0.62 is kept as 0.62%, but …” */
+      g_printerr (_("pilot-monitor: %s: Line %u: %s: %s\n"), display, line,
+                  pm_kpi_get_title (kpi), warning);
+    }
 
   /* Every row refused leaves nothing valid to save: a failure, with
    * --accept-valid or without. */

@@ -37,11 +37,11 @@ pm_cli_add_options (GApplication *application)
     { "copy-to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Copy the whole database, audit trail included, to DEST: a new file or an empty database on a PostgreSQL server (postgresql://user@host/db)"), N_("DEST") },
     { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
-      N_("Print one tab-separated line per KPI: district, pilot, KPI, unit, direction, baseline, target, target date, latest period, latest value"), NULL },
+      N_("Print one tab-separated line per KPI: district, pilot, KPI, unit, direction, baseline, target, target date, latest period, latest value; with --period, then its status (G, A, R or –), profiled target and value"), NULL },
     { "totals", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("With --list: print one tab-separated line per programme indicator and period instead: indicator, unit, period, programme total, target, status, districts reported, each district’s value (with --period, that period only)"), NULL },
     { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Save quarterly values from a CSV file (columns district, pilot, kpi, period, value, note); nothing is saved if any row is refused"), N_("VALUES.csv") },
+      N_("Save quarterly values from a CSV file (columns district, pilot, kpi, period, value, note, and for a percentage numerator and denominator); nothing is saved if any row is refused"), N_("VALUES.csv") },
     { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("With --import-csv: save the rows that are valid even if others are refused"), NULL },
     { "export-return", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -77,7 +77,7 @@ pm_cli_add_options (GApplication *application)
     { "save-settings", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("With --committee, --meeting-date, --report-title or --contact-officer: keep them in the database for later packs (without it they are for this export only)"), NULL },
     { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("The reporting period to export, like FY2016-Q3 (October to December 2016)"), N_("PERIOD") },
+      N_("The reporting period to export or to judge with --list, like FY2016-Q3 (October to December 2016)"), N_("PERIOD") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("The file to write: PDF, CSV or .xlsx, as the command says"), N_("FILE") },
     { "add-person", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -106,6 +106,7 @@ pm_cli_add_options (GApplication *application)
       "Examples:\n"
       "  pilot-monitor --database pilots.db --sample\n"
       "  pilot-monitor --database pilots.db --list\n"
+      "  pilot-monitor --database pilots.db --list --period FY2016-Q3\n"
       "  pilot-monitor --database pilots.db --list --totals --period FY2016-Q3\n"
       "  pilot-monitor --database copy.db --import programme.json\n"
       "  pilot-monitor --database pilots.db --export programme.json\n"
@@ -324,9 +325,10 @@ check_companions (PmCliRequest *r)
     return _("--freeze-round needs --period: the last quarter the committee is shown, like FY2016-Q3");
   if (r->totals && !r->list)
     return _("--totals goes with --list");
-  if (!r->exporting && r->freeze_on == NULL && !r->totals && (r->period_code != NULL || r->output != NULL))
+  if (!r->exporting && r->freeze_on == NULL &&
+      ((r->period_code != NULL && !r->list) || r->output != NULL))
     return _("--period and --output go with --export-summary, --export-appendix, "
-             "--export-csv or --export-xlsx");
+             "--export-csv or --export-xlsx (and --period with --list)");
 
   if (r->on_conflict != NULL)
     {
@@ -507,8 +509,8 @@ read_period (PmCliRequest *request)
 {
   g_autoptr(GError) error = NULL;
 
-  if ((!request->exporting && request->freeze_on == NULL && !request->totals) ||
-      request->period_code == NULL)
+  if (request->period_code == NULL ||
+      (!request->exporting && request->freeze_on == NULL && !request->list))
     return PM_CLI_EXIT_OK;
 
   request->period = pm_period_parse (request->period_code, &error);

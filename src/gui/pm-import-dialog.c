@@ -16,6 +16,7 @@
 
 #include "pm-import-dialog.h"
 #include "pm-watch.h"
+#include "model/pm-wording.h"
 #include "store/pm-progress-import.h"
 #include "store/pm-progress-writer.h"
 
@@ -118,12 +119,12 @@ describe_change (PmKpi           *kpi,
   PmUnit unit = pm_kpi_get_unit (kpi);
   g_autofree char *period = pm_period_get_label (pm_progress_entry_get_period (entry));
   g_autofree char *value = pm_progress_entry_has_value (entry)
-                           ? pm_unit_format_value (unit, pm_progress_entry_get_value (entry))
+                           ? pm_wording_entry_value (entry, unit)
                            : g_strdup (_("no value"));
 
   if (held != NULL && pm_progress_entry_has_value (held))
     {
-      g_autofree char *old = pm_unit_format_value (unit, pm_progress_entry_get_value (held));
+      g_autofree char *old = pm_wording_entry_value (held, unit);
 
       /* Translators: “Q4 2016/17: 5 → 9” (old value, then new) */
       return g_strdup_printf (_("%s: %s → %s"), period, old, value);
@@ -143,6 +144,7 @@ show_review (PmImportDialog *self)
   guint n_rejected = pm_progress_import_get_n_rejected (import);
   guint n_to_write = n_new + n_changed;
   guint n_rows = pm_progress_import_get_n_rows (import);
+  guint n_warnings = pm_progress_import_get_n_warnings (import);
   g_autofree char *basename = g_file_get_basename (self->file);
   g_autofree char *summary = NULL;
   g_autofree char *detail = NULL;
@@ -169,6 +171,19 @@ show_review (PmImportDialog *self)
                                            "1 row is refused and will not be saved: fix it in the file and import again.",
                                            "Some rows are refused and will not be saved: fix them in the file and import again.",
                                            n_rejected));
+  if (n_warnings > 0)
+    {
+      /* Translators: after the review's detail, when some values look
+       * like fractions (0.62 for 62%) */
+      g_autofree char *warned = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u value below needs a look before saving.",
+                                                              "%u values below need a look before saving.",
+                                                              n_warnings), n_warnings);
+      g_autofree char *joined = g_strconcat (detail, " ", warned, NULL);
+
+      g_free (detail);
+      detail = g_steal_pointer (&joined);
+    }
   gtk_label_set_label (self->detail_label, detail);
 
   gtk_widget_set_visible (self->rejected_heading, n_rejected > 0);
@@ -195,6 +210,15 @@ show_review (PmImportDialog *self)
       title = g_strdup_printf ("%s · %s", pm_district_get_name (pm_pilot_get_district (pm_kpi_get_pilot (kpi))),
                                pm_kpi_get_title (kpi));
       change = describe_change (kpi, entry, held);
+      if (pm_progress_import_get_warning (import, i) != NULL)
+        {
+          /* Translators: a change in the import review, then its warning */
+          g_autofree char *warned = g_strdup_printf (_("%s. Warning: %s"), change,
+                                                     pm_progress_import_get_warning (import, i));
+
+          g_free (change);
+          change = g_steal_pointer (&warned);
+        }
       gtk_list_box_append (self->changes_list, make_row (title, change));
       listed++;
     }

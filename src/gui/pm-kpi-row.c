@@ -130,8 +130,7 @@ recompute (PmKpiRow *self)
 
   if (entry != NULL && pm_progress_entry_has_value (entry))
     {
-      take_string (self, PROP_VALUE_TEXT,
-                   pm_unit_format_value (unit, pm_progress_entry_get_value (entry)));
+      take_string (self, PROP_VALUE_TEXT, pm_wording_entry_value (entry, unit));
       set_double (self, &self->sort_value, pm_progress_entry_get_value (entry), PROP_SORT_VALUE);
     }
   else

@@ -233,6 +233,47 @@ pm_wording_kpi_value (PmKpi    *kpi,
 }
 
 char *
+pm_wording_entry_value (PmProgressEntry *entry,
+                        PmUnit           unit)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *numerator = NULL;
+  g_autofree char *denominator = NULL;
+
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (entry), NULL);
+
+  if (!pm_progress_entry_has_value (entry))
+    return NULL;
+
+  value = pm_unit_format_value (unit, pm_progress_entry_get_value (entry));
+  if (unit != PM_UNIT_PERCENTAGE || !pm_progress_entry_has_fraction (entry))
+    return g_steal_pointer (&value);
+
+  numerator = pm_unit_format_value (PM_UNIT_COUNT, pm_progress_entry_get_numerator (entry));
+  denominator = pm_unit_format_value (PM_UNIT_COUNT, pm_progress_entry_get_denominator (entry));
+
+  /* Translators: a percentage with the counts it was worked out from,
+   * "24.1% (212 of 879)" */
+  return g_strdup_printf (_("%s (%s of %s)"), value, numerator, denominator);
+}
+
+char *
+pm_wording_kpi_value_printed (PmKpi    *kpi,
+                              PmPeriod *period)
+{
+  PmProgressEntry *entry;
+
+  g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+
+  entry = pm_kpi_get_entry (kpi, period);
+  if (entry == NULL)
+    return NULL;
+
+  return pm_wording_entry_value (entry, pm_kpi_get_unit (kpi));
+}
+
+char *
 pm_wording_kpi_baseline (PmKpi *kpi)
 {
   PmBaseline *baseline;

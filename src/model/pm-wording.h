@@ -65,6 +65,16 @@ char *pm_wording_kpi_target  (PmKpi       *kpi);
  * "£4,900"), or NULL when there is none. */
 char *pm_wording_kpi_value   (PmKpi       *kpi,
                               PmPeriod    *period);
+/* @entry's value as printed: a percentage entered as its parts with
+ * them, "24.1% (212 of 879)"; any other value as pm_unit_format_value().
+ * NULL when @entry has no value. */
+char *pm_wording_entry_value (PmProgressEntry *entry,
+                              PmUnit           unit);
+/* @kpi's value for @period as printed (pm_wording_entry_value()), or
+ * NULL when there is none. Unlike pm_wording_kpi_value(), not for typing
+ * back. */
+char *pm_wording_kpi_value_printed (PmKpi    *kpi,
+                                    PmPeriod *period);
 /* @kpi's baseline ("0 (October 2016)", "To be confirmed"), with its note
  * when the state's words leave the note out. */
 char *pm_wording_kpi_baseline (PmKpi      *kpi);

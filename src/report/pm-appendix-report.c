@@ -151,7 +151,7 @@ progress_markup (PmKpi    *kpi,
                  PmPeriod *period)
 {
   PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
-  g_autofree char *value = pm_wording_kpi_value (kpi, period);
+  g_autofree char *value = pm_wording_kpi_value_printed (kpi, period);
   const char *note = entry != NULL ? pm_progress_entry_get_note (entry) : NULL;
 
   if (value != NULL && note != NULL)

@@ -6,6 +6,7 @@
 
 #include "pm-kpi-listing.h"
 
+#include "model/pm-assessment.h"
 #include "model/pm-date.h"
 
 static void
@@ -18,11 +19,34 @@ append_field (GString    *out,
   g_string_append_c (out, last ? '\n' : '\t');
 }
 
+/* How @kpi stands in @period, as pm_assessment judges it for the
+ * window and the prints: status letter, profiled target, value. */
+static void
+write_judgement (GString  *out,
+                 PmKpi    *kpi,
+                 PmPeriod *period)
+{
+  g_autoptr(PmAssessment) assessment = pm_assessment_new (kpi, period);
+  PmUnit unit = pm_kpi_get_unit (kpi);
+  g_autofree char *profiled = NULL;
+  g_autofree char *value = NULL;
+
+  if (pm_assessment_has_profiled_target (assessment))
+    profiled = pm_unit_format_value (unit, pm_assessment_get_profiled_target (assessment));
+  if (pm_assessment_has_value (assessment))
+    value = pm_unit_format_value (unit, pm_assessment_get_value (assessment));
+
+  append_field (out, pm_rag_get_letter (pm_assessment_get_rag (assessment)), FALSE);
+  append_field (out, profiled, FALSE);
+  append_field (out, value, TRUE);
+}
+
 static void
 write_kpi (GString    *out,
            PmDistrict *district,
            PmPilot    *pilot,
-           PmKpi      *kpi)
+           PmKpi      *kpi,
+           PmPeriod   *period)
 {
   PmUnit unit = pm_kpi_get_unit (kpi);
   PmTarget *target = pm_kpi_get_current_target (kpi);
@@ -54,16 +78,27 @@ write_kpi (GString    *out,
   append_field (out, target_value, FALSE);
   append_field (out, target_date, FALSE);
   append_field (out, latest_period, FALSE);
-  append_field (out, latest_value, TRUE);
+  append_field (out, latest_value, period == NULL);
+  if (period != NULL)
+    write_judgement (out, kpi, period);
 }
 
 void
 pm_kpi_listing_write (PmProgramme *programme,
                       GString     *out)
 {
+  pm_kpi_listing_write_period (programme, NULL, out);
+}
+
+void
+pm_kpi_listing_write_period (PmProgramme *programme,
+                             PmPeriod    *period,
+                             GString     *out)
+{
   g_autoptr(GListModel) kpis = NULL;
 
   g_return_if_fail (PM_IS_PROGRAMME (programme));
+  g_return_if_fail (period == NULL || PM_IS_PERIOD (period));
   g_return_if_fail (out != NULL);
 
   kpis = pm_programme_list_kpis (programme);
@@ -72,6 +107,6 @@ pm_kpi_listing_write (PmProgramme *programme,
       g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
       PmPilot *pilot = pm_kpi_get_pilot (kpi);
 
-      write_kpi (out, pm_pilot_get_district (pilot), pilot, kpi);
+      write_kpi (out, pm_pilot_get_district (pilot), pilot, kpi, period);
     }
 }

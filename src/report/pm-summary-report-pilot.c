@@ -215,7 +215,7 @@ add_kpi_row (PmReportTable *table,
   g_autofree char *baseline = g_markup_escape_text (baseline_text, -1);
   g_autofree char *target_text = pm_wording_kpi_target (kpi);
   g_autofree char *target = escaped_or_secondary (target_text, _("No target"));
-  g_autofree char *value_text = pm_wording_kpi_value (kpi, period);
+  g_autofree char *value_text = pm_wording_kpi_value_printed (kpi, period);
   g_autofree char *value = escaped_or_secondary (value_text, _("No value"));
   g_autofree char *change_text = NULL;
   g_autofree char *change = NULL;

@@ -502,6 +502,27 @@ put_value (Book          *book,
     put_text (book, sheet, r, c, NULL, book->text);
 }
 
+/* A percentage's numerator and denominator, as counts, in @c and the
+ * column after; blank when it was given without them. */
+static void
+put_parts (Book          *book,
+           lxw_worksheet *sheet,
+           lxw_row_t      r,
+           lxw_col_t      c,
+           const KpiRow  *row)
+{
+  if (_pm_table_export_entry_has_value (row) && pm_progress_entry_has_fraction (row->entry))
+    {
+      put_number (book, sheet, r, c, PM_UNIT_COUNT, pm_progress_entry_get_numerator (row->entry));
+      put_number (book, sheet, r, c + 1, PM_UNIT_COUNT, pm_progress_entry_get_denominator (row->entry));
+    }
+  else
+    {
+      put_text (book, sheet, r, c, NULL, book->text);
+      put_text (book, sheet, r, c + 1, NULL, book->text);
+    }
+}
+
 static void
 add_appendix_sheet (Book       *book,
                     GArray     *rows,
@@ -556,6 +577,8 @@ add_district_sheet (Book       *book,
     { _("Target"), 9, TRUE },
     { _("Target date"), 16 },
     { value_title, 12, TRUE },
+    { _("Numerator"), 11, TRUE },
+    { _("Denominator"), 12, TRUE },
     { _("Note"), 30 },
     { _("Status"), 9 },
   };
@@ -601,8 +624,9 @@ add_district_sheet (Book       *book,
       put_target (book, sheet, r, 7, kpi);
       put_date (book, sheet, r, 8, target != NULL ? pm_target_get_date (target) : NULL);
       put_value (book, sheet, r, 9, row);
-      put_text (book, sheet, r, 10, _pm_table_export_entry_note (row), book->text);
-      put_status (book, sheet, r, 11, row->rag);
+      put_parts (book, sheet, r, 10, row);
+      put_text (book, sheet, r, 12, _pm_table_export_entry_note (row), book->text);
+      put_status (book, sheet, r, 13, row->rag);
       finish_row (book, sheet, r);
     }
 }

@@ -178,6 +178,8 @@ csv_append_row (GString      *out,
   g_autofree char *baseline_text = NULL;
   g_autofree char *target_text = NULL;
   g_autofree char *value_text = NULL;
+  g_autofree char *numerator_text = NULL;
+  g_autofree char *denominator_text = NULL;
 
   if (pm_baseline_has_value (baseline))
     baseline_text = csv_number (unit, pm_baseline_get_value (baseline));
@@ -189,6 +191,11 @@ csv_append_row (GString      *out,
 
   if (_pm_table_export_entry_has_value (row))
     value_text = csv_number (unit, pm_progress_entry_get_value (row->entry));
+  if (_pm_table_export_entry_has_value (row) && pm_progress_entry_has_fraction (row->entry))
+    {
+      numerator_text = plain_number (pm_progress_entry_get_numerator (row->entry));
+      denominator_text = plain_number (pm_progress_entry_get_denominator (row->entry));
+    }
 
   csv_append_field (out, pm_district_get_name (row->district), FALSE);
   csv_append_field (out, pm_pilot_get_title (row->pilot), FALSE);
@@ -201,6 +208,8 @@ csv_append_row (GString      *out,
   csv_append_field (out, target != NULL ? pm_target_get_date (target) : NULL, FALSE);
   csv_append_field (out, period_code, FALSE);
   csv_append_field (out, value_text, FALSE);
+  csv_append_field (out, numerator_text, FALSE);
+  csv_append_field (out, denominator_text, FALSE);
   csv_append_field (out, _pm_table_export_entry_note (row), FALSE);
   csv_append_field (out, pm_rag_get_label (row->rag), TRUE);
 }
@@ -214,7 +223,7 @@ pm_table_export_csv (PmProgramme  *programme,
   /* The names a CSV import looks the columns up by: never translated. */
   static const char header[] =
     "district,pilot,kpi,unit,direction,baseline,baseline_date,target,target_date,"
-    "period,value,note,status\r\n";
+    "period,value,numerator,denominator,note,status\r\n";
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GString) out = NULL;
   g_autofree char *period_code = NULL;

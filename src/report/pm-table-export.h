@@ -17,14 +17,16 @@ G_BEGIN_DECLS
  *
  * The header row is
  *   district,pilot,kpi,unit,direction,baseline,baseline_date,target,
- *   target_date,period,value,note,status
+ *   target_date,period,value,numerator,denominator,note,status
  * unit and direction are the programme file's names ("percentage",
  * "reduce"); period is the code ("FY2016-Q3"); dates are ISO ("2016-10",
  * "2017-10-31"). Numbers are plain, with a '.' decimal point and no
  * thousands separator, in the KPI's unit as pm_unit_parse_value() reads
  * them back: a percentage as 44.8, money in pounds (4900.5). A baseline
  * that is a state rather than a value is written as its words ("To be
- * confirmed"). value and note are empty when the period has none; status
+ * confirmed"). value and note are empty when the period has none;
+ * numerator and denominator are a percentage's parts, empty when its
+ * value was given without them; status
  * is the RAG word ("Green", "Grey").
  *
  * The file is written beside @path under a temporary name (mode 0600) and
@@ -40,7 +42,8 @@ gboolean pm_table_export_csv  (PmProgramme  *programme,
 /* Writes the programme appendix for @period as an Excel workbook: first
  * the sheet "Appendix" (district, pilot, KPI, baseline, target, the
  * period's value, status; one row per KPI), then one sheet per district
- * with its KPIs in more detail (unit, direction, dates, note). A sheet
+ * with its KPIs in more detail (unit, direction, dates, a percentage's
+ * numerator and denominator, note). A sheet
  * takes the district's name without []:*?/\, cut to 31 characters and
  * made unique.
  *

@@ -19,6 +19,7 @@
 #include "util/pm-csv-cell.h"
 #include "pm-programme-names.h"
 #include "pm-progress-import.h"
+#include "pm-progress-import-private.h"
 #include "pm-store-error.h"
 
 /* Bigger than any CSV a programme office would keep by hand, and small
@@ -39,6 +40,7 @@ typedef struct
   /* Set by the comparison, on the programme's thread. */
   PmKpi           *kpi;
   PmProgressEntry *held;
+  char            *warning;     /* accepted, but perhaps not as meant */
 } Row;
 
 typedef struct
@@ -69,10 +71,12 @@ struct _PmProgressImport
 
 G_DEFINE_FINAL_TYPE (PmProgressImport, pm_progress_import, G_TYPE_OBJECT)
 
-enum { COL_DISTRICT, COL_PILOT, COL_KPI, COL_PERIOD, COL_VALUE, COL_NOTE, N_COLUMNS };
+/* The columns from the note on may be left out. */
+enum { COL_DISTRICT, COL_PILOT, COL_KPI, COL_PERIOD, COL_VALUE, COL_NOTE, COL_NUMERATOR,
+       COL_DENOMINATOR, N_COLUMNS };
 
 static const char * const column_names[N_COLUMNS] = {
-  "district", "pilot", "kpi", "period", "value", "note",
+  "district", "pilot", "kpi", "period", "value", "note", "numerator", "denominator",
 };
 
 static void
@@ -81,6 +85,7 @@ clear_row (Row *row)
   g_clear_object (&row->kpi);
   g_clear_object (&row->entry);
   g_clear_object (&row->held);
+  g_clear_pointer (&row->warning, g_free);
 }
 
 static void
@@ -171,13 +176,13 @@ find_columns (GStrv    header,
           }
     }
 
-  /* The note is the one column that may be left out. */
+  /* The note and a percentage's parts may be left out. */
   for (guint c = 0; c < COL_NOTE; c++)
     if (columns[c] < 0)
       {
         g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_WRONG_FORMAT,
                      _("The first line must name the columns district, pilot, kpi, period "
-                       "and value (and may name note); there is no column “%s”."),
+                       "and value (and may name note, numerator and denominator); there is no column “%s”."),
                      column_names[c]);
         return FALSE;
       }
@@ -301,7 +306,9 @@ make_entry (Checker     *checker,
             guint        kpi_index,
             PmPeriod    *period,
             const char  *value_text,
-            const char  *note)
+            const char  *note,
+            const char  *numerator_text,
+            const char  *denominator_text)
 {
   PmProgrammeNames *names = checker->self->names;
   g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
@@ -318,6 +325,13 @@ make_entry (Checker     *checker,
           return NULL;
         }
       pm_progress_entry_set_value (entry, value);
+    }
+  if (!_pm_progress_import_read_parts (entry, _pm_programme_names_get_unit (names, kpi_index),
+                                       value_text, numerator_text, denominator_text, &error))
+    {
+      reject (checker->self, record->line, _("%s: %s"),
+              _pm_programme_names_get_title (names, kpi_index), error->message);
+      return NULL;
     }
 
   /* The store would refuse it: say so here, with the line. */
@@ -367,6 +381,7 @@ check_record (Checker     *checker,
   const int *columns = checker->columns;
   g_autoptr(PmProgressEntry) entry = NULL;
   const char *district, *pilot, *title, *period_code, *value_text, *note;
+  const char *numerator, *denominator;
   PmPeriod *period;
   guint kpi_index = 0;
   Row row = { 0, };
@@ -392,8 +407,10 @@ check_record (Checker     *checker,
   period_code = record->fields[columns[COL_PERIOD]];
   value_text = record->fields[columns[COL_VALUE]];
   note = columns[COL_NOTE] >= 0 ? record->fields[columns[COL_NOTE]] : "";
+  numerator = columns[COL_NUMERATOR] >= 0 ? record->fields[columns[COL_NUMERATOR]] : "";
+  denominator = columns[COL_DENOMINATOR] >= 0 ? record->fields[columns[COL_DENOMINATOR]] : "";
 
-  if (*value_text == '\0' && *note == '\0')
+  if (*value_text == '\0' && *note == '\0' && *numerator == '\0' && *denominator == '\0')
     {
       self->n_blank++;
       return;
@@ -403,13 +420,13 @@ check_record (Checker     *checker,
       (period = find_period (checker, record, period_code)) == NULL)
     return;
 
-  entry = make_entry (checker, record, kpi_index, period, value_text, note);
+  entry = make_entry (checker, record, kpi_index, period, value_text, note, numerator, denominator);
   if (entry == NULL || !check_first_for_quarter (checker, record, kpi_index, period, period_code))
     return;
 
   row.line = record->line;
   row.kpi_index = kpi_index;
-  row.keep_value = *value_text == '\0';
+  row.keep_value = !pm_progress_entry_has_value (entry);
   row.keep_note = *note == '\0';
   row.entry = g_steal_pointer (&entry);
   g_array_append_val (self->rows, row);
@@ -559,6 +576,7 @@ kpi_is_as_read (PmProgressImport *self,
 typedef struct
 {
   guint      n_rows;      /* rows that name it */
+  double     max_value;   /* the largest value they give, or -1 */
   gboolean   looked_at;
   gboolean   as_read;
   GPtrArray *held;        /* its values in period order, or NULL */
@@ -638,8 +656,17 @@ pm_progress_import_compare (PmProgressImport *self)
   g_array_set_clear_func (self->rows, (GDestroyNotify) clear_row);
 
   states = g_new0 (KpiState, self->kpis->len);
+  for (guint k = 0; k < self->kpis->len; k++)
+    states[k].max_value = -1;
   for (guint i = 0; i < rows->len; i++)
-    states[g_array_index (rows, Row, i).kpi_index].n_rows++;
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      KpiState *state = &states[row->kpi_index];
+
+      state->n_rows++;
+      if (pm_progress_entry_has_value (row->entry))
+        state->max_value = MAX (state->max_value, pm_progress_entry_get_value (row->entry));
+    }
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -661,7 +688,10 @@ pm_progress_import_compare (PmProgressImport *self)
         }
 
       held = find_held (state, kpi, pm_progress_entry_get_period (row->entry));
-      if (held != NULL && row->keep_value && pm_progress_entry_has_value (held))
+      if (held != NULL && row->keep_value && pm_progress_entry_has_fraction (held))
+        pm_progress_entry_set_fraction (row->entry, pm_progress_entry_get_numerator (held),
+                                        pm_progress_entry_get_denominator (held), NULL);
+      else if (held != NULL && row->keep_value && pm_progress_entry_has_value (held))
         pm_progress_entry_set_value (row->entry, pm_progress_entry_get_value (held));
       if (held != NULL && row->keep_note)
         pm_progress_entry_set_note (row->entry, pm_progress_entry_get_note (held));
@@ -670,10 +700,12 @@ pm_progress_import_compare (PmProgressImport *self)
       kept.held = held != NULL ? g_object_ref (held) : NULL;
       if (held == NULL)
         kept.change = PM_IMPORT_CHANGE_NEW;
-      else if (pm_progress_entry_equal (held, row->entry))
+      else if (pm_progress_entry_equal (held, row->entry) && _pm_progress_import_same_parts (held, row->entry))
         kept.change = PM_IMPORT_CHANGE_UNCHANGED;
       else
         kept.change = PM_IMPORT_CHANGE_CHANGED;
+
+      kept.warning = _pm_progress_import_check_fraction (kpi, row->entry, state->max_value);
 
       /* The row moves, entry and all. */
       row->entry = NULL;
@@ -831,4 +863,29 @@ pm_progress_import_get_rejection (PmProgressImport *self,
     *line = rejection->line;
 
   return rejection->message;
+}
+
+const char *
+pm_progress_import_get_warning (PmProgressImport *self,
+                                guint             index)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_IMPORT (self), NULL);
+  g_return_val_if_fail (self->state == STATE_COMPARED, NULL);
+  g_return_val_if_fail (index < self->rows->len, NULL);
+
+  return g_array_index (self->rows, Row, index).warning;
+}
+
+guint
+pm_progress_import_get_n_warnings (PmProgressImport *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (PM_IS_PROGRESS_IMPORT (self), 0);
+  g_return_val_if_fail (self->state == STATE_COMPARED, 0);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    n += g_array_index (self->rows, Row, i).warning != NULL;
+
+  return n;
 }

@@ -1,7 +1,10 @@
 /* pm-progress-import.h: quarterly values from a CSV file, checked first
  *
  * A PmProgressImport reads a CSV file with the columns district, pilot,
- * kpi, period, value and (optionally) note (an empty note keeps the note
+ * kpi, period, value and (optionally) note, numerator and denominator (a
+ * percentage's parts: both or neither; the value is worked out from them,
+ * and one given as well must agree to the decimals it is written with;
+ * the columns are found by their names) (an empty note keeps the note
  * already held; an apostrophe before text starting with =, +, -, @, a
  * tab or a carriage return is a spreadsheet's mark of text, as the CSV
  * export writes it, and is taken off), and checks every row against
@@ -85,6 +88,13 @@ guint             pm_progress_import_get_row       (PmProgressImport  *self,
                                                     PmProgressEntry  **held);
 PmImportChange    pm_progress_import_get_change    (PmProgressImport  *self,
                                                     guint              index);
+
+/* Row @index's warning, or NULL: it is saved as given, but looks like
+ * a mistake (0.62 for a percentage whose other values are above 1, as
+ * if 62% were meant). */
+const char       *pm_progress_import_get_warning   (PmProgressImport  *self,
+                                                    guint              index);
+guint             pm_progress_import_get_n_warnings (PmProgressImport *self);
 
 /* Refused rows, each a sentence starting with its line number. */
 guint             pm_progress_import_get_n_rejected (PmProgressImport *self);

@@ -780,6 +780,111 @@ test_steps_kpi_changed_while_read (Fixture       *fixture,
   g_assert_cmpstr (pm_kpi_get_title (kpi), ==, CESS_KPI);
 }
 
+/* ---- a percentage's parts, and a percentage that looks like a fraction --- */
+
+#define PARTS_HEADER "district,pilot,kpi,period,value,denominator,numerator\r\n"
+#define REACH_PARTS(period, value, denominator, numerator) \
+  LICHFIELD "," LICHFIELD_PILOT "," REACH_KPI "," period "," value "," denominator "," numerator "\r\n"
+#define OUTCOMES_KPI "% of families reporting improved outcomes by analysis of outcome star e.g. - " \
+                     "30 families all increased with regards to effective parenting"
+#define OUTCOMES_ROW(period, value) \
+  CANNOCK "," CANNOCK_PILOT "," OUTCOMES_KPI "," period "," value ",\r\n"
+
+static void
+test_import_parts (Fixture       *fixture,
+                   gconstpointer  data G_GNUC_UNUSED)
+{
+  /* Columns found by name, in any order; "24" rounds 24.118 as written,
+   * "24.2" does not. */
+  g_autoptr(PmProgressImport) import =
+    check (fixture, PARTS_HEADER
+                    REACH_PARTS ("FY2016-Q1", "24", "879", "212")
+                    REACH_PARTS ("FY2016-Q2", "24.2", "879", "212")
+                    REACH_PARTS ("FY2016-Q3", "", "10", "12")
+                    REACH_PARTS ("FY2016-Q4", "", "10", "")
+                    CANNOCK "," CANNOCK_PILOT ",\"" WCFC_KPI "\",FY2017-Q1,5,,\r\n"
+                    CANNOCK "," CANNOCK_PILOT ",\"" WCFC_KPI "\",FY2017-Q2,,2,1\r\n");
+  PmProgressEntry *entry;
+
+  g_assert_cmpuint (pm_progress_import_get_n_rows (import), ==, 2);
+  pm_progress_import_get_row (import, 0, NULL, &entry, NULL);
+  g_assert_true (pm_progress_entry_has_fraction (entry));
+  g_assert_cmpfloat (pm_progress_entry_get_numerator (entry), ==, 212);
+  g_assert_cmpfloat (pm_progress_entry_get_denominator (entry), ==, 879);
+  g_assert_cmpfloat_with_epsilon (pm_progress_entry_get_value (entry), 24.118, 0.001);
+  g_assert_null (pm_progress_import_get_warning (import, 0));
+
+  g_assert_cmpuint (pm_progress_import_get_n_rejected (import), ==, 4);
+  g_assert_nonnull (strstr (pm_progress_import_get_rejection (import, 0, NULL),
+                            "Line 3: " REACH_KPI ": the value 24.2% does not match its parts: "
+                            "212 of 879 is 24.1%."));
+  /* 12 of 10. */
+  g_assert_nonnull (strstr (pm_progress_import_get_rejection (import, 1, NULL), "Line 4: "));
+  g_assert_nonnull (strstr (pm_progress_import_get_rejection (import, 2, NULL),
+                            "Line 5: " REACH_KPI ": give both a numerator and a denominator, or neither."));
+  g_assert_nonnull (strstr (pm_progress_import_get_rejection (import, 3, NULL),
+                            "Line 7: " WCFC_KPI ": a numerator and denominator are only for percentages."));
+}
+
+/* A value now given with its parts is a change, and is stored with them. */
+static void
+test_import_parts_saved (Fixture       *fixture,
+                         gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(PmProgressImport) plain = check (fixture, HEADER REACH_ROW ("FY2016-Q4", "50", ""));
+  g_autoptr(PmProgressImport) parts = NULL;
+  g_autoptr(PmProgressWriter) writer = NULL;
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmPeriod) q4 = pm_period_parse ("FY2016-Q4", NULL);
+  g_autoptr(GError) error = NULL;
+  PmProgressEntry *entry;
+
+  writer = pm_progress_writer_new (fixture->store, plain);
+  g_assert_true (pm_progress_writer_run (writer, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&writer);
+
+  parts = check (fixture, PARTS_HEADER REACH_PARTS ("FY2016-Q4", "50", "10", "5"));
+  g_assert_cmpuint (pm_progress_import_count_change (parts, PM_IMPORT_CHANGE_CHANGED), ==, 1);
+  writer = pm_progress_writer_new (fixture->store, parts);
+  g_assert_true (pm_progress_writer_run (writer, NULL, &error));
+  g_assert_no_error (error);
+
+  loaded = pm_test_store_read (fixture->db, PM_STORE_OPEN_READ_ONLY);
+  entry = pm_kpi_get_entry (find_kpi (loaded, LICHFIELD, LICHFIELD_PILOT, REACH_KPI), q4);
+  g_assert_true (pm_progress_entry_has_fraction (entry));
+  g_assert_cmpfloat (pm_progress_entry_get_numerator (entry), ==, 5);
+  g_assert_cmpfloat (pm_progress_entry_get_denominator (entry), ==, 10);
+}
+
+static void
+test_import_fraction_warning (Fixture       *fixture,
+                              gconstpointer  data G_GNUC_UNUSED)
+{
+  /* The reach baseline is 44.8%: 0.62 is warned, 0 and 1.5 are not. The
+   * outcomes KPI has no baseline value and no values: 0.5 alone is not
+   * warned, but beside 45 in the same file it is. */
+  g_autoptr(PmProgressImport) reach =
+    check (fixture, HEADER REACH_ROW ("FY2016-Q2", "0.62", "") REACH_ROW ("FY2016-Q3", "0", "")
+                    REACH_ROW ("FY2016-Q4", "1.5", ""));
+  g_autoptr(PmProgressImport) alone = check (fixture, HEADER OUTCOMES_ROW ("FY2016-Q4", "0.5"));
+  g_autoptr(PmProgressImport) beside =
+    check (fixture, HEADER OUTCOMES_ROW ("FY2016-Q4", "0.5") OUTCOMES_ROW ("FY2017-Q1", "45"));
+  PmProgressEntry *entry;
+
+  g_assert_cmpuint (pm_progress_import_get_n_rejected (reach), ==, 0);
+  g_assert_cmpuint (pm_progress_import_get_n_warnings (reach), ==, 1);
+  g_assert_cmpstr (pm_progress_import_get_warning (reach, 0), ==,
+                   "0.62 is kept as 0.62%, but this KPI’s other values are above 1%: did you mean 62%?");
+  pm_progress_import_get_row (reach, 0, NULL, &entry, NULL);
+  g_assert_cmpfloat (pm_progress_entry_get_value (entry), ==, 0.62);
+
+  g_assert_cmpuint (pm_progress_import_get_n_rows (alone), ==, 1);
+  g_assert_cmpuint (pm_progress_import_get_n_warnings (alone), ==, 0);
+  g_assert_cmpuint (pm_progress_import_get_n_warnings (beside), ==, 1);
+  g_assert_nonnull (pm_progress_import_get_warning (beside, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -814,6 +919,9 @@ main (int   argc,
   ADD ("/csv/write/deleted-since-review", test_write_deleted_since_review);
   ADD ("/csv/steps/read-a-copy", test_steps_read_a_copy);
   ADD ("/csv/steps/kpi-changed-while-read", test_steps_kpi_changed_while_read);
+  ADD ("/csv/import/parts", test_import_parts);
+  ADD ("/csv/import/parts-saved", test_import_parts_saved);
+  ADD ("/csv/import/fraction-warning", test_import_fraction_warning);
 #undef ADD
 
   return g_test_run ();

@@ -357,7 +357,7 @@ test_csv_sample (void)
 {
   static const char * const header[] = {
     "district", "pilot", "kpi", "unit", "direction", "baseline", "baseline_date",
-    "target", "target_date", "period", "value", "note", "status",
+    "target", "target_date", "period", "value", "numerator", "denominator", "note", "status",
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
@@ -410,8 +410,8 @@ test_csv_sample (void)
       g_assert_cmpstr (csv_field (csv, r, 2)->text, ==, pm_kpi_get_title (kpi));
       g_assert_cmpstr (csv_field (csv, r, 3)->text, ==, pm_enum_to_name (PM_TYPE_UNIT, pm_kpi_get_unit (kpi)));
       g_assert_cmpstr (csv_field (csv, r, 9)->text, ==, "FY2016-Q3");
-      g_assert_cmpstr (csv_field (csv, r, 11)->text, ==, note_of (kpi));
-      g_assert_cmpstr (csv_field (csv, r, 12)->text, ==, status_of (kpi));
+      g_assert_cmpstr (csv_field (csv, r, 13)->text, ==, note_of (kpi));
+      g_assert_cmpstr (csv_field (csv, r, 14)->text, ==, status_of (kpi));
 
       if (pm_baseline_has_value (baseline))
         g_assert_cmpfloat (parse_number (csv_field (csv, r, 5)->text) * scale, ==,
@@ -442,9 +442,9 @@ test_csv_sample (void)
           g_assert_cmpstr (csv_field (csv, r, 10)->text, ==, "");
         }
 
-      if (g_strcmp0 (csv_field (csv, r, 11)->text, TRICKY_NOTE) == 0)
+      if (g_strcmp0 (csv_field (csv, r, 13)->text, TRICKY_NOTE) == 0)
         {
-          g_assert_true (csv_field (csv, r, 11)->quoted);
+          g_assert_true (csv_field (csv, r, 13)->quoted);
           tricky_seen = TRUE;
         }
     }
@@ -629,14 +629,14 @@ test_csv_formulas (void)
       if (g_str_equal (pm_kpi_get_title (kpi), FORMULA_TITLE))
         {
           g_assert_cmpstr (csv_field (csv, i + 1, 2)->text, ==, "'" FORMULA_TITLE);
-          g_assert_cmpstr (csv_field (csv, i + 1, 11)->text, ==, "'@Pilot lead");
+          g_assert_cmpstr (csv_field (csv, i + 1, 13)->text, ==, "'@Pilot lead");
           n_seen++;
           continue;
         }
       for (guint n = 0; n < G_N_ELEMENTS (formula_notes); n++)
         if (g_str_equal (note, formula_notes[n].note))
           {
-            g_assert_cmpstr (csv_field (csv, i + 1, 11)->text, ==, formula_notes[n].cell);
+            g_assert_cmpstr (csv_field (csv, i + 1, 13)->text, ==, formula_notes[n].cell);
             n_seen++;
           }
     }
@@ -799,9 +799,18 @@ test_xlsx_sample (void)
     { "Cannock Chase", "Spend per family supported", 490050 },
   };
   guint n_known = 0;
+  g_autoptr(PmProgressEntry) parts = NULL;
+  PmKpi *reach;
+  guint n_parts = 0;
 
   add_test_values (programme);
   kpis = all_kpis (programme);
+  /* 44.8% given as its parts, which the district's sheet carries. */
+  reach = pm_test_find_kpi (programme, "Lichfield", "Increase Early Years reach (by Wards)");
+  parts = pm_progress_entry_new (period);
+  g_assert_true (pm_progress_entry_set_fraction (parts, 224, 500, &error));
+  g_assert_true (pm_kpi_set_entry (reach, parts, &error));
+  g_assert_no_error (error);
 
   g_assert_true (pm_table_export_xlsx (programme, period, path, &error));
   g_assert_no_error (error);
@@ -886,7 +895,18 @@ test_xlsx_sample (void)
           r++;
 
           g_assert_cmpstr (csv_field (sheet, r, 1)->text, ==, pm_kpi_get_title (kpi));
-          g_assert_cmpstr (csv_field (sheet, r, 10)->text, ==, note_of (kpi));
+          g_assert_cmpstr (csv_field (sheet, r, 12)->text, ==, note_of (kpi));
+          if (kpi == reach)
+            {
+              g_assert_cmpstr (csv_field (sheet, r, 10)->text, ==, "224");
+              g_assert_cmpstr (csv_field (sheet, r, 11)->text, ==, "500");
+              n_parts++;
+            }
+          else
+            {
+              g_assert_cmpstr (csv_field (sheet, r, 10)->text, ==, "");
+              g_assert_cmpstr (csv_field (sheet, r, 11)->text, ==, "");
+            }
           if (value_of (kpi, &value))
             assert_close (cell_number (csv_field (sheet, r, 9), pm_kpi_get_unit (kpi)),
                           cell_expected (pm_kpi_get_unit (kpi), value));
@@ -902,6 +922,7 @@ test_xlsx_sample (void)
         }
       g_assert_cmpuint (sheet->records->len, ==, r + 1);
     }
+  g_assert_cmpuint (n_parts, ==, 1);
 }
 
 /* The workbook keeps such notes (and the title) as text: LibreOffice
@@ -950,8 +971,8 @@ test_xlsx_formulas (void)
           g_assert_true (csv_field (sheet, r, 1)->quoted);
           if (note[0] == '\0' || strchr (note, '\t') != NULL)
             continue;
-          g_assert_cmpstr (csv_field (sheet, r, 10)->text, ==, note);
-          g_assert_true (csv_field (sheet, r, 10)->quoted);
+          g_assert_cmpstr (csv_field (sheet, r, 12)->text, ==, note);
+          g_assert_true (csv_field (sheet, r, 12)->quoted);
           n_seen++;
         }
     }

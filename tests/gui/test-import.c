@@ -184,6 +184,33 @@ dump_values (Fixture *fixture)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* A percentage that looks like a fraction is listed with its warning,
+ * and one given as its parts is shown with them. */
+static void
+test_review_warns_fraction (Fixture       *fixture,
+                            gconstpointer  data G_GNUC_UNUSED)
+{
+  GtkWidget *changes;
+  g_autofree char *detail = NULL;
+  const char *warned;
+  const char *parts;
+
+  open_dialog (fixture, "district,pilot,kpi,period,value,note,numerator,denominator\r\n"
+                        "Lichfield,Community managed family centres in Burntwood,"
+                        "Increase Early Years reach (by Wards) quarterly,FY2016-Q3,0.62,,,\r\n"
+                        "Lichfield,Community managed family centres in Burntwood,"
+                        "Increase Early Years reach (by Wards) quarterly,FY2016-Q4,,,212,879\r\n");
+  changes = template_child (fixture->dialog, "changes_list");
+  g_assert_cmpuint (count_rows (changes), ==, 2);
+  warned = adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (changes), 0)));
+  parts = adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (changes), 1)));
+  g_test_message ("%s | %s", warned, parts);
+  g_assert_nonnull (strstr (warned, "did you mean 62%?"));
+  g_assert_cmpstr (parts, ==, "Q4 2016/17: 24.1% (212 of 879) (new)");
+  detail = g_strdup (gtk_label_get_label (GTK_LABEL (template_child (fixture->dialog, "detail_label"))));
+  g_assert_nonnull (strstr (detail, "1 value below needs a look before saving."));
+}
+
 static void
 test_review_then_import (Fixture       *fixture,
                          gconstpointer  data G_GNUC_UNUSED)
@@ -974,6 +1001,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/import/review-then-import", test_review_then_import);
+  ADD ("/gui/import/review-warns-fraction", test_review_warns_fraction);
   ADD ("/gui/import/cancel-midway", test_cancel_midway);
   ADD ("/gui/import/malformed-file", test_malformed_file);
   ADD ("/gui/import/changed-since-review", test_import_changed_since_review);

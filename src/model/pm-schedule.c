@@ -125,7 +125,7 @@ _pm_schedule_check_add (PmKpi     *kpi,
 
   if (number > by_number->len + 1)
     {
-      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_DATE_ORDER,
+      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE,
                    _("Milestone %u is given before milestone %u."),
                    number, by_number->len + 1);
       return FALSE;

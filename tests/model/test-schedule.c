@@ -201,7 +201,7 @@ test_schedule_refused (void)
 
   pm_target_set_milestone (gap, 4);
   g_assert_false (pm_kpi_add_target (kpi, gap, &error));
-  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_DATE_ORDER);
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE);
   g_clear_error (&error);
 
   pm_target_set_milestone (undated, 3);

@@ -317,6 +317,9 @@ target_accept_cb (PmEditDialog *dialog,
     }
 
   target = pm_target_new (value, date);
+  /* The dialog revises the final milestone of a schedule. */
+  if (pm_kpi_get_current_target (context->kpi) != NULL)
+    pm_target_set_milestone (target, pm_target_get_milestone (pm_kpi_get_current_target (context->kpi)));
   pm_target_set_set_on (target, today);
   pm_target_set_reason (target, _pm_dialog_empty_to_null (reason));
 

@@ -7,6 +7,7 @@
 #include "pm-assessment.h"
 #include "pm-date.h"
 #include "pm-model-private.h"
+#include "pm-schedule.h"
 
 struct _PmAssessment
 {
@@ -75,6 +76,32 @@ pm_rag_profiled_target (double  baseline,
 
   return baseline + (target - baseline) * (double) (t - baseline_day)
                                         / (double) (target_day - baseline_day);
+}
+
+double
+pm_rag_profiled_schedule (double         baseline,
+                          guint32        baseline_day,
+                          const double  *values,
+                          const guint32 *days,
+                          guint          n,
+                          guint32        t,
+                          double        *heading)
+{
+  guint i = 0;
+
+  g_return_val_if_fail (n > 0 && values != NULL && days != NULL, 0.0);
+
+  /* The segment @t falls in: the first milestone not yet passed. */
+  while (i + 1 < n && days[i] != 0 && t > days[i])
+    i++;
+
+  if (heading != NULL)
+    *heading = values[i];
+
+  if (i == 0)
+    return pm_rag_profiled_target (baseline, baseline_day, values[0], days[0], t);
+
+  return pm_rag_profiled_target (values[i - 1], days[i - 1], values[i], days[i], t);
 }
 
 PmRag
@@ -153,13 +180,14 @@ static void
 assess (PmAssessment *self)
 {
   PmBaseline *baseline = pm_kpi_get_baseline (self->kpi);
-  PmTarget *target = pm_kpi_get_current_target (self->kpi);
   PmDirection direction = pm_kpi_get_direction (self->kpi);
   PmProgressEntry *entry = pm_kpi_get_entry (self->kpi, self->period);
   PmProgressEntry *previous;
   gboolean has_baseline = pm_baseline_has_value (baseline);
   double baseline_value = has_baseline ? pm_baseline_get_value (baseline) : 0.0;
+  double heading = 0.0;
   double level;
+  GDate end;
 
   self->has_value = entry != NULL && pm_progress_entry_has_value (entry);
   self->value = self->has_value ? pm_progress_entry_get_value (entry) : 0.0;
@@ -167,19 +195,11 @@ assess (PmAssessment *self)
   self->has_change = self->has_value && has_baseline;
   self->change = self->has_change ? self->value - baseline_value : 0.0;
 
-  if (target != NULL)
-    {
-      GDate end;
-
-      pm_period_get_end_date (self->period, &end);
-      self->has_profiled_target = TRUE;
-      self->profiled_target =
-        pm_rag_profiled_target (baseline_value,
-                                has_baseline ? pm_date_to_julian (pm_baseline_get_date (baseline)) : 0,
-                                pm_target_get_value (target),
-                                pm_date_to_julian (pm_target_get_date (target)),
-                                g_date_get_julian (&end));
-    }
+  /* Judged against the milestone the period's end is heading for. */
+  pm_period_get_end_date (self->period, &end);
+  self->has_profiled_target =
+    pm_kpi_get_profiled_target (self->kpi, g_date_get_julian (&end),
+                                &self->profiled_target, &heading);
 
   /* Grey, in this order: nothing to judge, nothing to judge it from,
    * nothing to judge it against. */
@@ -187,7 +207,7 @@ assess (PmAssessment *self)
     self->grey_reason = PM_GREY_NO_VALUE;
   else if (!has_baseline)
     self->grey_reason = PM_GREY_NO_BASELINE;
-  else if (target == NULL)
+  else if (!self->has_profiled_target)
     self->grey_reason = PM_GREY_NO_TARGET;
   else
     self->grey_reason = PM_GREY_NONE;
@@ -195,15 +215,15 @@ assess (PmAssessment *self)
   if (self->grey_reason == PM_GREY_NONE)
     self->rag = pm_rag_evaluate (direction,
                                  baseline_value,
-                                 pm_target_get_value (target),
+                                 heading,
                                  self->profiled_target,
                                  self->value,
                                  pm_kpi_get_tolerance (self->kpi));
   else
     self->rag = PM_RAG_GREY;
 
-  if (target != NULL)
-    level = pm_target_get_value (target);
+  if (self->has_profiled_target)
+    level = heading;
   else if (has_baseline)
     level = baseline_value;
   else

@@ -61,9 +61,21 @@ double        pm_rag_profiled_target  (double       baseline,
                                        double       target,
                                        guint32      target_day,
                                        guint32      t);
+/* The same over a schedule of @n milestones (@values at @days, earliest
+ * first): from the baseline to the first milestone, from each milestone to
+ * the next, flat at the last after its date. @heading (may be NULL) gets
+ * the milestone the line heads for at @t, the last one after its date. */
+double        pm_rag_profiled_schedule (double         baseline,
+                                        guint32        baseline_day,
+                                        const double  *values,
+                                        const guint32 *days,
+                                        guint          n,
+                                        guint32        t,
+                                        double        *heading);
 /* Green when @value is on or better than @profiled (better honours
  * @direction); amber when worse by no more than @tolerance times
- * |target - baseline|; red beyond. For MAINTAIN there is no better side
+ * |target - baseline|, @target being the milestone the profile heads for;
+ * red beyond. For MAINTAIN there is no better side
  * and the baseline-to-target distance is nil, so the band is @tolerance
  * times |profiled|: green when |value - profiled| is within one band,
  * amber within two, red beyond. */

@@ -10,6 +10,7 @@
 #include "pm-kpi.h"
 #include "pm-model-private.h"
 #include "pm-pilot.h"
+#include "pm-schedule.h"
 
 struct _PmKpi
 {
@@ -581,20 +582,16 @@ pm_kpi_get_targets (PmKpi *self)
 PmTarget *
 pm_kpi_get_current_target (PmKpi *self)
 {
-  PmTarget *target;
-  guint n_targets;
+  g_autoptr(GPtrArray) milestones = NULL;
 
   g_return_val_if_fail (PM_IS_KPI (self), NULL);
 
-  n_targets = g_list_model_get_n_items (G_LIST_MODEL (self->targets));
-  if (n_targets == 0)
+  milestones = pm_kpi_get_milestones (self);
+  if (milestones->len == 0)
     return NULL;
 
-  target = g_list_model_get_item (G_LIST_MODEL (self->targets), n_targets - 1);
-  /* The store keeps its own reference: hand out a borrowed one. */
-  g_object_unref (target);
-
-  return target;
+  /* The list store keeps its own reference: hand out a borrowed one. */
+  return g_ptr_array_index (milestones, milestones->len - 1);
 }
 
 gboolean
@@ -620,7 +617,8 @@ pm_kpi_add_target (PmKpi     *self,
   if (set_on != NULL && !pm_date_validate (set_on, error))
     return FALSE;
 
-  if (!check_date_order (pm_baseline_get_date (self->baseline), date, TRUE, error))
+  if (!check_date_order (pm_baseline_get_date (self->baseline), date, TRUE, error) ||
+      !_pm_schedule_check_add (self, target, error))
     return FALSE;
 
   g_list_store_append (self->targets, target);

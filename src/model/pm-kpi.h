@@ -69,7 +69,8 @@ gboolean         pm_kpi_set_baseline         (PmKpi             *self,
                                               GError           **error);
 PmPilot         *pm_kpi_get_pilot            (PmKpi             *self);
 
-/* Targets: revisions append, nothing is overwritten. */
+/* Targets: revisions append, nothing is overwritten. The current target
+ * is the final milestone of the schedule (pm-schedule.h), as last revised. */
 GListModel      *pm_kpi_get_targets          (PmKpi             *self);
 PmTarget        *pm_kpi_get_current_target   (PmKpi             *self);
 /* Refuses a value out of the unit's range and a date before the baseline's

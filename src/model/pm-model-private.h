@@ -46,6 +46,13 @@ _pm_set_str (char       **str_pointer,
   return TRUE;
 }
 
+/* Refuses a target that would break the KPI's schedule of milestones
+ * (pm-schedule.c): one numbered out of turn, an undated milestone in a
+ * schedule, two milestones on one date. */
+gboolean _pm_schedule_check_add     (PmKpi        *kpi,
+                                     PmTarget     *target,
+                                     GError      **error);
+
 /* Slack when comparing computed doubles, so 0.1 + 0.2 counts as 0.3. */
 #define _PM_EPSILON 1e-9
 

@@ -13,6 +13,7 @@ struct _PmTarget
   char    *date;
   char    *set_on;
   char    *reason;
+  guint    milestone;
 };
 
 G_DEFINE_FINAL_TYPE (PmTarget, pm_target, G_TYPE_OBJECT)
@@ -23,6 +24,7 @@ enum {
   PROP_DATE,
   PROP_SET_ON,
   PROP_REASON,
+  PROP_MILESTONE,
   N_PROPS
 };
 
@@ -66,6 +68,10 @@ pm_target_get_property (GObject    *object,
       g_value_set_string (value, self->reason);
       break;
 
+    case PROP_MILESTONE:
+      g_value_set_uint (value, self->milestone);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -95,6 +101,10 @@ pm_target_set_property (GObject      *object,
 
     case PROP_REASON:
       pm_target_set_reason (self, g_value_get_string (value));
+      break;
+
+    case PROP_MILESTONE:
+      pm_target_set_milestone (self, g_value_get_uint (value));
       break;
 
     default:
@@ -131,12 +141,18 @@ pm_target_class_init (PmTargetClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_MILESTONE] =
+    g_param_spec_uint ("milestone", NULL, NULL,
+                       1, G_MAXUINT, 1,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 pm_target_init (PmTarget *self)
 {
+  self->milestone = 1;
 }
 
 PmTarget *
@@ -226,4 +242,26 @@ pm_target_set_reason (PmTarget   *self,
 
   if (_pm_set_str (&self->reason, reason))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REASON]);
+}
+
+guint
+pm_target_get_milestone (PmTarget *self)
+{
+  g_return_val_if_fail (PM_IS_TARGET (self), 1);
+
+  return self->milestone;
+}
+
+void
+pm_target_set_milestone (PmTarget *self,
+                         guint     milestone)
+{
+  g_return_if_fail (PM_IS_TARGET (self));
+  g_return_if_fail (milestone >= 1);
+
+  if (self->milestone == milestone)
+    return;
+
+  self->milestone = milestone;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MILESTONE]);
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pm-date.h"
+#include "pm-schedule.h"
 #include "pm-wording.h"
 
 /* Whole percent, rounded half up, so 7 of 125 (5.6%) reads "6%". */
@@ -205,15 +206,28 @@ pm_wording_target (PmTarget *target,
 char *
 pm_wording_kpi_target (PmKpi *kpi)
 {
-  PmTarget *target;
+  g_autoptr(GPtrArray) milestones = NULL;
+  char *text = NULL;
 
   g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
 
-  target = pm_kpi_get_current_target (kpi);
-  if (target == NULL)
-    return NULL;
+  /* Every milestone of a schedule, earliest first. */
+  milestones = pm_kpi_get_milestones (kpi);
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      g_autofree char *one = pm_wording_target (g_ptr_array_index (milestones, i),
+                                                pm_kpi_get_unit (kpi));
+      g_autofree char *before = text;
 
-  return pm_wording_target (target, pm_kpi_get_unit (kpi));
+      if (before == NULL)
+        text = g_steal_pointer (&one);
+      else
+        /* Translators: the milestones of a schedule of targets, earliest
+         * first: "40 by 31 March 2021; 60 by 31 March 2022" */
+        text = g_strdup_printf (_("%s; %s"), before, one);
+    }
+
+  return text;
 }
 
 char *

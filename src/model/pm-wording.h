@@ -59,7 +59,8 @@ char *pm_wording_spend       (gint64       spent_pence,
 /* "13 by 30 November 2017", or the value alone when it has no date. */
 char *pm_wording_target      (PmTarget    *target,
                               PmUnit       unit);
-/* @kpi's current target as above, or NULL when it has none. */
+/* @kpi's target as above, or NULL when it has none; a schedule gives each
+ * milestone, earliest first, joined by "; ". */
 char *pm_wording_kpi_target  (PmKpi       *kpi);
 /* @kpi's value for @period as it would be typed back ("44.8%",
  * "£4,900"), or NULL when there is none. */

@@ -8,6 +8,7 @@
 
 #include "model/pm-assessment.h"
 #include "model/pm-date.h"
+#include "model/pm-schedule.h"
 
 static void
 append_field (GString    *out,
@@ -49,18 +50,23 @@ write_kpi (GString    *out,
            PmPeriod   *period)
 {
   PmUnit unit = pm_kpi_get_unit (kpi);
-  PmTarget *target = pm_kpi_get_current_target (kpi);
+  g_autoptr(GPtrArray) milestones = pm_kpi_get_milestones (kpi);
   PmProgressEntry *latest = pm_kpi_get_latest_entry (kpi, NULL);
   g_autofree char *baseline = pm_baseline_format (pm_kpi_get_baseline (kpi), unit);
-  g_autofree char *target_value = NULL;
-  g_autofree char *target_date = NULL;
+  g_autoptr(GString) target_value = g_string_new (NULL);
+  g_autoptr(GString) target_date = g_string_new (NULL);
   g_autofree char *latest_period = NULL;
   g_autofree char *latest_value = NULL;
 
-  if (target != NULL)
+  /* A schedule lists each milestone, in the same order in both fields. */
+  for (guint i = 0; i < milestones->len; i++)
     {
-      target_value = pm_unit_format_value (unit, pm_target_get_value (target));
-      target_date = pm_date_format (pm_target_get_date (target));
+      PmTarget *target = g_ptr_array_index (milestones, i);
+      g_autofree char *value = pm_unit_format_value (unit, pm_target_get_value (target));
+      g_autofree char *date = pm_date_format (pm_target_get_date (target));
+
+      g_string_append_printf (target_value, "%s%s", i > 0 ? "; " : "", value);
+      g_string_append_printf (target_date, "%s%s", i > 0 ? "; " : "", date != NULL ? date : "");
     }
 
   if (latest != NULL)
@@ -75,8 +81,8 @@ write_kpi (GString    *out,
   append_field (out, pm_enum_to_name (PM_TYPE_UNIT, unit), FALSE);
   append_field (out, pm_enum_to_name (PM_TYPE_DIRECTION, pm_kpi_get_direction (kpi)), FALSE);
   append_field (out, baseline, FALSE);
-  append_field (out, target_value, FALSE);
-  append_field (out, target_date, FALSE);
+  append_field (out, target_value->str, FALSE);
+  append_field (out, target_date->str, FALSE);
   append_field (out, latest_period, FALSE);
   append_field (out, latest_value, period == NULL);
   if (period != NULL)

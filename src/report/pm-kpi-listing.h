@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 /* Appends one line per KPI to @out: district, pilot, KPI, unit, direction,
  * baseline (value or state, as a person reads it), target, target date,
- * latest period, latest value. Tabs and newlines inside fields become
+ * latest period, latest value. A schedule of targets gives each milestone,
+ * earliest first, separated by "; " in both target fields. Tabs and newlines inside fields become
  * spaces, so every line has exactly ten fields. */
 void pm_kpi_listing_write        (PmProgramme *programme,
                                   GString     *out);

@@ -566,8 +566,9 @@ add_trends (PmReport     *report,
   legend = _pm_report_layout_new_text (context, PM_REPORT_FONT_SMALL,
                                        _("Blue line: the values reported, each marked by its status (circle on track, "
                                          "triangle close to track, square off track, hollow circle not judged); "
-                                         "grey line: the baseline; diamond: the current target, at its date; "
-                                         "dashed line: the profiled target, from the baseline to the target, "
+                                         "grey line: the baseline; diamond: the current target, at its date (one for each "
+                                         "milestone of a schedule); dashed line: the profiled target, from the "
+                                         "baseline to the target (through each milestone), "
                                          "with the off-track side tinted."),
                                        _pm_report_flow_get_width (flow));
   _pm_report_flow_add_text (flow, legend, 0, &pm_report_secondary, 4);

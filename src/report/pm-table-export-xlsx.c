@@ -581,6 +581,7 @@ add_district_sheet (Book       *book,
     { _("Denominator"), 12, TRUE },
     { _("Note"), 30 },
     { _("Status"), 9 },
+    { _("Milestones"), 30 },
   };
   g_autofree char *name = sheet_name_for (book, pm_district_get_name (district));
   lxw_worksheet *sheet;
@@ -603,6 +604,7 @@ add_district_sheet (Book       *book,
       PmTarget *target = pm_kpi_get_current_target (kpi);
       const char *baseline_note = pm_baseline_get_note (baseline);
       g_autofree char *words = NULL;
+      g_autofree char *milestones = NULL;
 
       if (row->district != district)
         continue;
@@ -627,6 +629,8 @@ add_district_sheet (Book       *book,
       put_parts (book, sheet, r, 10, row);
       put_text (book, sheet, r, 12, _pm_table_export_entry_note (row), book->text);
       put_status (book, sheet, r, 13, row->rag);
+      milestones = pm_wording_kpi_target (kpi);
+      put_text (book, sheet, r, 14, milestones, book->text);
       finish_row (book, sheet, r);
     }
 }

@@ -21,6 +21,7 @@
 
 #include "model/pm-assessment.h"
 #include "model/pm-date.h"
+#include "model/pm-schedule.h"
 #include "model/pm-limits.h"
 #include "util/pm-csv-cell.h"
 #include "util/pm-safe-file.h"
@@ -166,6 +167,31 @@ csv_append_field (GString    *out,
   g_string_append (out, last ? "\r\n" : ",");
 }
 
+/* Every milestone of the KPI's schedule, earliest first, as
+ * "2021-03-31: 40; 2022-03-31: 60" (a value alone when undated). */
+static void
+csv_append_milestones (GString *out,
+                       PmKpi   *kpi)
+{
+  g_autoptr(GPtrArray) milestones = pm_kpi_get_milestones (kpi);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      PmTarget *target = g_ptr_array_index (milestones, i);
+      g_autofree char *value = csv_number (pm_kpi_get_unit (kpi), pm_target_get_value (target));
+      const char *date = pm_target_get_date (target);
+
+      if (i > 0)
+        g_string_append (text, "; ");
+      if (date != NULL)
+        g_string_append_printf (text, "%s: ", date);
+      g_string_append (text, value);
+    }
+
+  csv_append_field (out, text->str, TRUE);
+}
+
 static void
 csv_append_row (GString      *out,
                 const KpiRow *row,
@@ -211,7 +237,8 @@ csv_append_row (GString      *out,
   csv_append_field (out, numerator_text, FALSE);
   csv_append_field (out, denominator_text, FALSE);
   csv_append_field (out, _pm_table_export_entry_note (row), FALSE);
-  csv_append_field (out, pm_rag_get_label (row->rag), TRUE);
+  csv_append_field (out, pm_rag_get_label (row->rag), FALSE);
+  csv_append_milestones (out, kpi);
 }
 
 gboolean
@@ -223,7 +250,7 @@ pm_table_export_csv (PmProgramme  *programme,
   /* The names a CSV import looks the columns up by: never translated. */
   static const char header[] =
     "district,pilot,kpi,unit,direction,baseline,baseline_date,target,target_date,"
-    "period,value,numerator,denominator,note,status\r\n";
+    "period,value,numerator,denominator,note,status,milestones\r\n";
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GString) out = NULL;
   g_autofree char *period_code = NULL;

@@ -28,6 +28,8 @@
 
 #include "model/pm-assessment.h"
 #include "model/pm-date.h"
+#include "model/pm-limits.h"
+#include "model/pm-schedule.h"
 
 #define N_SLIDES 8         /* places along a line a label may try, less one */
 
@@ -303,26 +305,38 @@ static double
 trajectory_at (const PmTrendExtent *e,
                guint32       day)
 {
-  return pm_rag_profiled_target (e->baseline, e->baseline_day, e->target_value, e->target_day, day);
+  double profiled = e->target_value;
+
+  pm_kpi_get_profiled_target (e->kpi, day, &profiled, NULL);
+  return profiled;
 }
 
+/* Corners: the baseline's, one per milestone, the right edge. */
+#define MAX_CORNERS (PM_LIMIT_TARGETS + 2)
+
 /* The trajectory's corners on the chart: from the baseline's date (or
- * the left edge) through the target's date to the right edge. Returns
- * how many of the three there are. */
+ * the left edge) through each milestone's date to the right edge.
+ * Returns how many there are. */
 static guint
 trajectory_corners (const Frame  *f,
                     const PmTrendExtent *e,
-                    double        xy[3][2])
+                    double        xy[MAX_CORNERS][2])
 {
-  guint32 days[3];
+  g_autoptr(GPtrArray) milestones = pm_kpi_get_milestones (e->kpi);
+  guint32 days[MAX_CORNERS];
   guint n = 0;
 
   if (e->baseline_day >= e->end_day)
     return 0;
 
   days[n++] = MAX (e->baseline_day, e->start_day);
-  if (e->target_day > days[0] && e->target_day < e->end_day)
-    days[n++] = e->target_day;
+  for (guint i = 0; i < milestones->len && n < MAX_CORNERS - 1; i++)
+    {
+      guint32 day = pm_date_to_julian (pm_target_get_date (g_ptr_array_index (milestones, i)));
+
+      if (day > days[n - 1] && day < e->end_day)
+        days[n++] = day;
+    }
   days[n++] = e->end_day;
 
   for (guint i = 0; i < n; i++)
@@ -342,7 +356,7 @@ draw_trajectory (const Frame  *f,
 {
   static const double dash[] = { 4.0, 3.0 };
   cairo_t *cr = f->cr;
-  double xy[3][2];
+  double xy[MAX_CORNERS][2];
   guint n = trajectory_corners (f, e, xy);
 
   if (n < 2)
@@ -488,8 +502,17 @@ draw_target (PmTrendPlot  *self,
   double hy = f->y + _pm_report_layout_height (layout) / 2;
   PmChartBox key = { hx - 2 * r - 1, hy - r, 2 * r, 2 * r, PM_CHART_PART_TARGET, NULL };
 
-  if (e->target_day >= e->start_day && e->target_day <= e->end_day)
-    draw_diamond (f, X_OF (f, e->target_day), Y_OF (f, e->target_value), r, TRUE);
+  g_autoptr(GPtrArray) milestones = pm_kpi_get_milestones (self->kpi);
+
+  /* A diamond for each milestone on the chart. */
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      PmTarget *milestone = g_ptr_array_index (milestones, i);
+      guint32 day = pm_date_to_julian (pm_target_get_date (milestone));
+
+      if (day != 0 && day >= e->start_day && day <= e->end_day)
+        draw_diamond (f, X_OF (f, day), Y_OF (f, pm_target_get_value (milestone)), r, TRUE);
+    }
 
   if (pm_chart_layout_is_free (f->layout, &key, NULL)
       && place_text_at (f, layout, text, hx, f->y, &f->palette->target))

@@ -44,6 +44,7 @@ typedef struct
   PmTarget *target;
   double   target_value;
   guint32  target_day;     /* 0: no date */
+  PmKpi   *kpi;            /* borrowed: its schedule of milestones */
   gboolean has_trajectory;
   double   lo;
   double   hi;
@@ -55,7 +56,8 @@ guint32 _pm_trend_period_day          (int            index,
 void    _pm_trend_plot_compute_extent (PmTrendPlot   *self,
                                        PmTrendExtent *extent);
 
-/* "Target 75% by March 2017", or "Target 75% (no date)" */
+/* "Target 75% by March 2017", or "Target 75% (no date)"; a schedule of
+ * milestones: "Targets 40 by March 2021; 60 by March 2022". */
 char *_pm_trend_plot_target_text (PmKpi    *kpi,
                                   PmTarget *target);
 

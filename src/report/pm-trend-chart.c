@@ -18,6 +18,7 @@
 #include "model/pm-assessment.h"
 #include "model/pm-date.h"
 #include "model/pm-pilot.h"
+#include "model/pm-schedule.h"
 
 #define MAX_TARGET_LEAD 8  /* quarters past the period a target may stretch the chart */
 
@@ -225,13 +226,44 @@ pm_trend_plot_describe_point (PmTrendPlot *self,
   return g_strdup_printf (_("%s: %s (%s)"), period, value, pm_chart_rag_words (point->rag));
 }
 
-char *
-_pm_trend_plot_target_text (PmKpi    *kpi,
-                            PmTarget *target)
+static char *
+milestone_text (PmKpi    *kpi,
+                PmTarget *target)
 {
   g_autofree char *value = pm_unit_format_value (pm_kpi_get_unit (kpi), pm_target_get_value (target));
   g_autofree char *date = pm_date_format (pm_target_get_date (target));
 
+  /* Translators: one milestone of a schedule of targets: "40 by March 2021" */
+  return g_strdup_printf (_("%s by %s"), value, date);
+}
+
+char *
+_pm_trend_plot_target_text (PmKpi    *kpi,
+                            PmTarget *target)
+{
+  g_autoptr(GPtrArray) milestones = pm_kpi_get_milestones (kpi);
+  g_autofree char *value = NULL;
+  g_autofree char *date = NULL;
+
+  if (milestones->len > 1)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      /* Every milestone is dated (pm-schedule.c). */
+      for (guint i = 0; i < milestones->len; i++)
+        {
+          g_autofree char *one = milestone_text (kpi, g_ptr_array_index (milestones, i));
+
+          if (i > 0)
+            g_string_append (list, "; ");
+          g_string_append (list, one);
+        }
+      /* Translators: "Targets 40 by March 2021; 60 by March 2022" */
+      return g_strdup_printf (_("Targets %s"), list->str);
+    }
+
+  value = pm_unit_format_value (pm_kpi_get_unit (kpi), pm_target_get_value (target));
+  date = pm_date_format (pm_target_get_date (target));
   if (date != NULL)
     /* Translators: "Target 75% by March 2017" */
     return g_strdup_printf (_("Target %s by %s"), value, date);
@@ -373,14 +405,20 @@ _pm_trend_plot_compute_extent (PmTrendPlot   *self,
       hi = MAX (hi, e->baseline);
     }
 
+  e->kpi = self->kpi;
   e->target = pm_kpi_get_current_target (self->kpi);
   e->target_day = 0;
   if (e->target != NULL)
     {
+      g_autoptr(GPtrArray) milestones = pm_kpi_get_milestones (self->kpi);
+
       e->target_value = pm_target_get_value (e->target);
       e->target_day = pm_date_to_julian (pm_target_get_date (e->target));
-      lo = MIN (lo, e->target_value);
-      hi = MAX (hi, e->target_value);
+      for (guint i = 0; i < milestones->len; i++)
+        {
+          lo = MIN (lo, pm_target_get_value (g_ptr_array_index (milestones, i)));
+          hi = MAX (hi, pm_target_get_value (g_ptr_array_index (milestones, i)));
+        }
     }
 
   compute_span (self, e,

@@ -168,6 +168,9 @@ write_target (JsonBuilder *b,
   add_string (b, "date", pm_target_get_date (item));
   add_string (b, "set_on", pm_target_get_set_on (item));
   add_string (b, "reason", pm_target_get_reason (item));
+  /* Milestone 1 is what a target without a number means. */
+  if (pm_target_get_milestone (item) != 1)
+    add_int (b, "milestone", pm_target_get_milestone (item));
 }
 
 static void

@@ -15,6 +15,7 @@
 
 #include "pm-programme-file-private.h"
 #include "model/pm-date.h"
+#include "model/pm-schedule.h"
 
 /* A percentage may be given as a fraction: both parts or neither. */
 static gboolean
@@ -230,24 +231,35 @@ read_target (PmFileReader *r,
              JsonObject   *object,
              GError      **error)
 {
-  static const char * const fields[] = { "value", "date", "set_on", "reason", NULL };
+  static const char * const fields[] = { "value", "date", "set_on", "reason", "milestone", NULL };
   PmKpi *kpi = owner;
   g_autoptr(PmTarget) target = NULL;
   GError *local_error = NULL;
   const char *date, *set_on, *reason;
-  gboolean present;
+  gboolean present, has_milestone;
+  gint64 milestone = 1;
   double value;
 
   if (!_pm_file_check_members (r, object, fields, error)
       || !_pm_file_get_number (r, object, "value", TRUE, &present, &value, error)
       || !_pm_file_get_date (r, object, "date", &date, error)
       || !_pm_file_get_date (r, object, "set_on", &set_on, error)
-      || !_pm_file_get_text (r, object, "reason", FALSE, PM_FIELD_TARGET_REASON, &reason, error))
+      || !_pm_file_get_text (r, object, "reason", FALSE, PM_FIELD_TARGET_REASON, &reason, error)
+      || !_pm_file_get_integer (r, object, "milestone", FALSE, PM_LIMIT_TARGETS, &has_milestone, &milestone, error))
     return FALSE;
   if (!pm_unit_validate_value (pm_kpi_get_unit (kpi), value, &local_error))
     return _pm_file_model_error (r, error, "value", local_error);
+  if (has_milestone && milestone < 1)
+    {
+      g_set_error_literal (&local_error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE,
+                           _("Milestones are numbered from 1."));
+      return _pm_file_model_error (r, error, "milestone", local_error);
+    }
 
+  /* Without a number a target is milestone 1, as every target was before
+   * schedules: a later one revises it. */
   target = pm_target_new (value, date);
+  pm_target_set_milestone (target, (guint) milestone);
   if (set_on != NULL)
     pm_target_set_set_on (target, set_on);
   if (reason != NULL)
@@ -255,9 +267,13 @@ read_target (PmFileReader *r,
 
   if (!pm_kpi_add_target (kpi, target, &local_error))
     {
-      gboolean order = g_error_matches (local_error, PM_MODEL_ERROR, PM_MODEL_ERROR_DATE_ORDER);
+      gboolean on_date = g_error_matches (local_error, PM_MODEL_ERROR, PM_MODEL_ERROR_DATE_ORDER) ||
+                         g_error_matches (local_error, PM_MODEL_ERROR, PM_MODEL_ERROR_MISSING) ||
+                         g_error_matches (local_error, PM_MODEL_ERROR, PM_MODEL_ERROR_DUPLICATE);
 
-      return _pm_file_model_error (r, error, order ? "date" : NULL, local_error);
+      if (pm_target_get_milestone (target) > pm_kpi_next_milestone (kpi))
+        return _pm_file_model_error (r, error, "milestone", local_error);
+      return _pm_file_model_error (r, error, on_date ? "date" : NULL, local_error);
     }
   return TRUE;
 }

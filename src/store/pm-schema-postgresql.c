@@ -884,6 +884,21 @@ const char * const _pm_schema_migrations_postgresql[] = {
   "  EXECUTE format ('GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %I', pm_programme_role ('office'));"
   " END $$;"
   "UPDATE pm_meta SET schema_version = 12;",
+
+  /* 13: targets as a schedule: see the sqlite dialect. */
+  "ALTER TABLE target ADD COLUMN milestone INTEGER NOT NULL DEFAULT 1"
+  "  CHECK (milestone >= 1);"
+  "CREATE OR REPLACE FUNCTION pm_audit_target () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " DECLARE previous RECORD;"
+  " BEGIN"
+  "  SELECT value, date INTO previous FROM target"
+  "   WHERE kpi_id = NEW.kpi_id AND milestone = NEW.milestone AND id < NEW.id"
+  "   ORDER BY id DESC LIMIT 1;"
+  "  PERFORM pm_audit_row ('target', NEW.kpi_id, NULL, NULL, previous.value, NEW.value,"
+  "                        previous.date, NEW.date);"
+  "  RETURN NULL;"
+  " END $$;"
+  "UPDATE pm_meta SET schema_version = 13;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations_postgresql) == PM_STORE_SCHEMA_VERSION);

@@ -503,6 +503,23 @@ const char * const _pm_schema_migrations[] = {
   "ALTER TABLE kpi ADD COLUMN indicator_id INTEGER REFERENCES indicator (id) ON DELETE SET NULL;"
   "CREATE INDEX kpi_indicator ON kpi (indicator_id);"
   "PRAGMA user_version = 12;",
+
+  /* 13: targets as a schedule. Each target names the milestone it sets
+   * or revises; rows from before are all milestone 1, one target revised,
+   * as they meant. A revision's audit row shows the milestone's previous
+   * value, not another milestone's. */
+  "ALTER TABLE target ADD COLUMN milestone INTEGER NOT NULL DEFAULT 1"
+  "  CHECK (milestone >= 1);"
+  "DROP TRIGGER audit_target_insert;"
+  "CREATE TRIGGER audit_target_insert AFTER INSERT ON target"
+  " BEGIN"
+  "  INSERT INTO audit (at, author, source, kind, kpi_id, old_value, new_value, old_text, new_text)"
+  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'target', NEW.kpi_id,"
+  "   (SELECT value FROM target WHERE kpi_id = NEW.kpi_id AND milestone = NEW.milestone AND id < NEW.id ORDER BY id DESC LIMIT 1), NEW.value,"
+  "   (SELECT date FROM target WHERE kpi_id = NEW.kpi_id AND milestone = NEW.milestone AND id < NEW.id ORDER BY id DESC LIMIT 1), NEW.date"
+  "  FROM change_context WHERE id = 1;"
+  " END;"
+  "PRAGMA user_version = 13;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);

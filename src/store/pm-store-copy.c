@@ -61,7 +61,7 @@ typedef struct
  * copy_rows ()). Not copied: change_context (a file's scratch row for the
  * audit triggers, made by the migrations) and pm_meta (a server's version
  * stamp, likewise). */
-G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 12);  /* a new schema version adds itself here */
+G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 13);  /* a new schema version adds itself here */
 
 #define PROGRAMME_COLUMNS \
   "id, name, description, committee, meeting_date, report_title, contact_officer"
@@ -83,7 +83,7 @@ G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 12);  /* a new schema version adds i
   "indicator_id"
 #define BASELINE_COLUMNS "kpi_id, state, value, numerator, denominator, date, note, period, source"
 #define SITE_COLUMNS "id, kpi_id, position, site, value"
-#define TARGET_COLUMNS "id, kpi_id, value, date, set_on, reason"
+#define TARGET_COLUMNS "id, kpi_id, value, date, set_on, reason, milestone"
 #define PROGRESS_COLUMNS \
   "kpi_id, period, value, numerator, denominator, note, updated_at, revision"
 #define AUDIT_COLUMNS \
@@ -156,8 +156,8 @@ static const CopyTable copy_tables[] = {
     INSERTS ("baseline_site", SITE_COLUMNS, ROW_5),
     "iiitr", 1 },
   { BY_ID ("target", TARGET_COLUMNS),
-    INSERTS ("target", TARGET_COLUMNS, ROW_6),
-    "iirttt", 1 },
+    INSERTS ("target", TARGET_COLUMNS, ROW_7),
+    "iirttti", 1 },
   { "SELECT " PROGRESS_COLUMNS " FROM progress WHERE (kpi_id, period) > (?1, ?2) "
     "ORDER BY kpi_id, period" BATCH_LIMIT,
     INSERTS ("progress", PROGRESS_COLUMNS, ROW_8),

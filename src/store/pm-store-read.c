@@ -173,10 +173,18 @@ read_targets (PmDatabase  *db,
 {
   g_autoptr(PmStatement) stmt = NULL;
   GError *local_error = NULL;
+  int version = 0;
 
+  /* Schema 12 and older (read-only, so not migrated) number no
+   * milestones: every target is milestone 1, as it meant then. */
+  if (!pm_database_get_schema_version (db, &version, error))
+    return FALSE;
   stmt = prepare_with_id (db,
-                          "SELECT value, date, set_on, reason FROM target "
-                          "WHERE kpi_id = ?1 ORDER BY id",
+                          version >= 13
+                          ? "SELECT value, date, set_on, reason, milestone FROM target "
+                            "WHERE kpi_id = ?1 ORDER BY id"
+                          : "SELECT value, date, set_on, reason, 1 FROM target "
+                            "WHERE kpi_id = ?1 ORDER BY id",
                           pm_kpi_get_id (kpi), error);
   if (stmt == NULL)
     return FALSE;
@@ -189,6 +197,7 @@ read_targets (PmDatabase  *db,
                               pm_statement_get_text (stmt, 1));
       pm_target_set_set_on (target, pm_statement_get_text (stmt, 2));
       pm_target_set_reason (target, pm_statement_get_text (stmt, 3));
+      pm_target_set_milestone (target, (guint) MAX (pm_statement_get_int64 (stmt, 4), 1));
 
       if (!pm_kpi_add_target (kpi, target, error))
         return FALSE;

@@ -19,6 +19,7 @@ copy_target (PmTarget *target)
 
   pm_target_set_set_on (copy, pm_target_get_set_on (target));
   pm_target_set_reason (copy, pm_target_get_reason (target));
+  pm_target_set_milestone (copy, pm_target_get_milestone (target));
 
   return copy;
 }
@@ -512,6 +513,7 @@ pm_store_add_target (PmStore   *self,
   g_autoptr(PmKpi) scratch = NULL;
   g_autoptr(PmBaseline) baseline = NULL;
   g_autoptr(PmTarget) copy = NULL;
+  GListModel *targets;
   gint64 kpi_id;
 
   g_return_val_if_fail (PM_IS_STORE (self), FALSE);
@@ -523,11 +525,23 @@ pm_store_add_target (PmStore   *self,
   if (kpi_id == 0)
     return _pm_store_not_saved (error);
 
+  /* Tried after copies of the targets there are: a milestone is checked
+   * against the rest of the schedule. */
   scratch = scratch_kpi (kpi);
   baseline = pm_baseline_copy (pm_kpi_get_baseline (kpi));
+  if (!pm_kpi_set_baseline (scratch, baseline, error))
+    return FALSE;
+  targets = pm_kpi_get_targets (kpi);
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(PmTarget) target_i = g_list_model_get_item (targets, i);
+      g_autoptr(PmTarget) target_copy = copy_target (target_i);
+
+      if (!pm_kpi_add_target (scratch, target_copy, error))
+        return FALSE;
+    }
   copy = copy_target (target);
-  if (!pm_kpi_set_baseline (scratch, baseline, error) ||
-      !pm_kpi_add_target (scratch, copy, error))
+  if (!pm_kpi_add_target (scratch, copy, error))
     return FALSE;
 
   if (!_pm_store_begin_write (self, error))

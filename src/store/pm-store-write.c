@@ -610,8 +610,8 @@ _pm_store_insert_target (PmDatabase  *db,
     return FALSE;
 
   stmt = pm_database_prepare (db,
-                              "INSERT INTO target (kpi_id, value, date, set_on, reason) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5)",
+                              "INSERT INTO target (kpi_id, value, date, set_on, reason, milestone) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -621,6 +621,7 @@ _pm_store_insert_target (PmDatabase  *db,
   pm_statement_bind_text (stmt, 3, pm_target_get_date (target));
   pm_statement_bind_text (stmt, 4, pm_target_get_set_on (target));
   pm_statement_bind_text (stmt, 5, pm_target_get_reason (target));
+  pm_statement_bind_int64 (stmt, 6, pm_target_get_milestone (target));
 
   return pm_statement_execute (stmt, error);
 }

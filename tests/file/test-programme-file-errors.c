@@ -299,6 +299,29 @@ test_target_before_baseline (void)
                        KPI0 ".targets[0].date", NULL);
 }
 
+/* A schedule's milestones are numbered in turn, dated, on different days. */
+static void
+test_bad_schedule (void)
+{
+  const char *target = "{ \"value\": 50, \"date\": \"2017-10-31\" }";
+
+  assert_edit_refused (target,
+                       "{ \"value\": 50, \"date\": \"2017-10-31\" }, "
+                       "{ \"value\": 60, \"date\": \"2018-10-31\", \"milestone\": 3 }",
+                       PM_FILE_ERROR_INVALID, KPI0 ".targets[1].milestone", "Milestone 3");
+  assert_edit_refused (target,
+                       "{ \"value\": 50, \"date\": \"2017-10-31\" }, "
+                       "{ \"value\": 60, \"milestone\": 2 }",
+                       PM_FILE_ERROR_INVALID, KPI0 ".targets[1].date", "needs a date");
+  assert_edit_refused (target,
+                       "{ \"value\": 50, \"date\": \"2017-10-31\" }, "
+                       "{ \"value\": 60, \"date\": \"2017-10-31\", \"milestone\": 2 }",
+                       PM_FILE_ERROR_INVALID, KPI0 ".targets[1].date", "31 October 2017");
+  assert_edit_refused (target,
+                       "{ \"value\": 50, \"date\": \"2017-10-31\", \"milestone\": 0 }",
+                       PM_FILE_ERROR_INVALID, KPI0 ".targets[0].milestone", NULL);
+}
+
 static void
 test_duplicates (void)
 {
@@ -562,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/file/refuse/bad-period", test_bad_period);
   g_test_add_func ("/file/refuse/bad-date", test_bad_date);
   g_test_add_func ("/file/refuse/target-before-baseline", test_target_before_baseline);
+  g_test_add_func ("/file/refuse/bad-schedule", test_bad_schedule);
   g_test_add_func ("/file/refuse/duplicates", test_duplicates);
   g_test_add_func ("/file/refuse/unknown-provider", test_unknown_provider);
   g_test_add_func ("/file/refuse/huge-numbers", test_huge_numbers);

@@ -45,6 +45,31 @@ test_kpi_target (void)
   g_assert_cmpstr (set, ==, "13 by 30 November 2017");
 }
 
+/* The pilot page's KPI table: every milestone of a schedule, and the
+ * status against the milestone the period heads for (issue 16). */
+static void
+test_kpi_row_schedule (void)
+{
+  g_autoptr(PmKpi) kpi = pm_kpi_new ("Children ready for school", PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+  g_autoptr(PmBaseline) baseline = pm_baseline_new_value (30, "2020-03-31", NULL);
+  g_autoptr(PmTarget) first = pm_target_new (40, "2021-03-31");
+  g_autoptr(PmTarget) second = pm_target_new (60, "2022-03-31");
+  g_autoptr(PmPeriod) q4 = pm_period_new (2020, 4);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q4);
+  g_autoptr(PmKpiRow) row = NULL;
+
+  g_assert_true (pm_kpi_set_baseline (kpi, baseline, NULL));
+  g_assert_true (pm_kpi_add_target (kpi, first, NULL));
+  pm_target_set_milestone (second, 2);
+  g_assert_true (pm_kpi_add_target (kpi, second, NULL));
+  pm_progress_entry_set_value (entry, 41);
+  g_assert_true (pm_kpi_set_entry (kpi, entry, NULL));
+
+  row = pm_kpi_row_new (kpi, q4);
+  g_assert_cmpstr (pm_kpi_row_get_target_text (row), ==, "40 by 31 March 2021; 60 by 31 March 2022");
+  g_assert_cmpint (pm_kpi_row_get_rag (row), ==, PM_RAG_GREEN);
+}
+
 static void
 test_parse_count (void)
 {
@@ -405,6 +430,7 @@ main (int   argc,
   g_test_add_func ("/gui/format/summary-row-spend-not-reported", test_summary_row_spend_not_reported);
   g_test_add_func ("/gui/format/lead-status-not-stated", test_lead_status_not_stated);
   g_test_add_func ("/gui/format/kpi-target", test_kpi_target);
+  g_test_add_func ("/gui/format/kpi-row-schedule", test_kpi_row_schedule);
   g_test_add_func ("/gui/format/parse-count", test_parse_count);
   g_test_add_func ("/gui/format/parse-period", test_parse_period);
   g_test_add_func ("/gui/format/parse-date", test_parse_date);

@@ -14,6 +14,7 @@
 #include "pm-store-private.h"
 #include "store-test-util.h"
 #include "pg-test-util.h"
+#include "model/pm-schedule.h"
 
 typedef struct
 {
@@ -473,6 +474,66 @@ test_migrate_from_11 (Fixture       *fixture,
   g_assert_cmpstr (pm_kpi_get_indicator (kpi), ==, "attendance");
 }
 
+/* Version 13 numbers the milestones of a schedule of targets. A KPI of
+ * version 11 with a target revised keeps that meaning: both rows are
+ * milestone 1, the later one the current target. A milestone added after
+ * the migration is stored as one, and its audit row has no old value
+ * (it revises nothing). */
+static void
+test_migrate_targets_from_11 (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(PmDatabase) db = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmProgramme) again = NULL;
+  g_autoptr(PmTarget) milestone = pm_target_new (99, "2018-09-30");
+  g_autoptr(GError) error = NULL;
+  PmKpi *kpi;
+
+  db = pm_database_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_database_migrate_to (db, 11, &error));
+  g_assert_no_error (error);
+  fill_version_1 (db);
+  g_assert_true (pm_database_execute (db,
+    "INSERT INTO target (kpi_id, value, date, set_on, reason) "
+    "  VALUES (1, 97, '2018-03-31', '2017-01-10', 'Raised');",
+    &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_assert_false (store_test_has_column (fixture->path, "target", "milestone"));
+
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (store_test_has_column (fixture->path, "target", "milestone"));
+  g_assert_cmpint (store_test_query_int (fixture->path,
+                                         "SELECT COUNT(*) FROM target WHERE milestone = 1"), ==, 2);
+
+  loaded = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  kpi = pm_test_find_kpi (loaded, "Stafford", "Attendance");
+  g_assert_cmpuint (g_list_model_get_n_items (pm_kpi_get_targets (kpi)), ==, 2);
+  g_assert_cmpfloat (pm_target_get_value (pm_kpi_get_current_target (kpi)), ==, 97);
+  g_assert_cmpuint (pm_kpi_next_milestone (kpi), ==, 2);
+
+  pm_target_set_milestone (milestone, 2);
+  pm_store_add_target (store, kpi, milestone, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_query_int (fixture->path,
+                                         "SELECT COUNT(*) FROM audit WHERE kind = 'target' "
+                                         "AND new_value = 99 AND old_value IS NULL"), ==, 1);
+
+  g_clear_object (&store);
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  again = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  kpi = pm_test_find_kpi (again, "Stafford", "Attendance");
+  g_assert_cmpuint (pm_kpi_next_milestone (kpi), ==, 3);
+  g_assert_cmpfloat (pm_target_get_value (pm_kpi_get_current_target (kpi)), ==, 99);
+}
+
 static void
 test_read_only_does_not_migrate (Fixture       *fixture,
                                  gconstpointer  data)
@@ -632,6 +693,7 @@ main (int    argc,
   ADD ("/store/open/read-only-folder", test_read_only_folder);
   ADD ("/store/open/migrate-from-1", test_migrate_from_1);
   ADD ("/store/open/migrate-from-11", test_migrate_from_11);
+  ADD ("/store/open/migrate-targets-from-11", test_migrate_targets_from_11);
   ADD ("/store/open/read-only-does-not-migrate", test_read_only_does_not_migrate);
   ADD ("/store/open/closed", test_closed);
   ADD ("/store/open/server-refusals", test_server_refusals);

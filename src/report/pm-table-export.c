@@ -22,6 +22,7 @@
 #include "model/pm-assessment.h"
 #include "model/pm-date.h"
 #include "model/pm-limits.h"
+#include "model/pm-site-value.h"
 #include "util/pm-csv-cell.h"
 #include "util/pm-safe-file.h"
 
@@ -166,6 +167,32 @@ csv_append_field (GString    *out,
   g_string_append (out, last ? "\r\n" : ",");
 }
 
+/* The sites in a cell of their own, as machine-readable as the other
+ * numbers: "Rawlett=0; TEC=10" (NULL when there are none). */
+static char *
+csv_sites (PmUnit      unit,
+           PmBaseline *baseline)
+{
+  GListModel *sites = pm_baseline_get_sites (baseline);
+  guint n_sites = g_list_model_get_n_items (sites);
+  GString *str;
+
+  if (n_sites == 0)
+    return NULL;
+
+  str = g_string_new (NULL);
+  for (guint i = 0; i < n_sites; i++)
+    {
+      g_autoptr(PmSiteValue) site = g_list_model_get_item (sites, i);
+      g_autofree char *number = csv_number (unit, pm_site_value_get_value (site));
+
+      g_string_append_printf (str, "%s%s=%s", i > 0 ? "; " : "",
+                              pm_site_value_get_site (site), number);
+    }
+
+  return g_string_free (str, FALSE);
+}
+
 static void
 csv_append_row (GString      *out,
                 const KpiRow *row,
@@ -178,6 +205,7 @@ csv_append_row (GString      *out,
   g_autofree char *baseline_text = NULL;
   g_autofree char *target_text = NULL;
   g_autofree char *value_text = NULL;
+  g_autofree char *sites_text = csv_sites (unit, baseline);
 
   if (pm_baseline_has_value (baseline))
     baseline_text = csv_number (unit, pm_baseline_get_value (baseline));
@@ -202,7 +230,8 @@ csv_append_row (GString      *out,
   csv_append_field (out, period_code, FALSE);
   csv_append_field (out, value_text, FALSE);
   csv_append_field (out, _pm_table_export_entry_note (row), FALSE);
-  csv_append_field (out, pm_rag_get_label (row->rag), TRUE);
+  csv_append_field (out, pm_rag_get_label (row->rag), FALSE);
+  csv_append_field (out, sites_text, TRUE);
 }
 
 gboolean
@@ -214,7 +243,7 @@ pm_table_export_csv (PmProgramme  *programme,
   /* The names a CSV import looks the columns up by: never translated. */
   static const char header[] =
     "district,pilot,kpi,unit,direction,baseline,baseline_date,target,target_date,"
-    "period,value,note,status\r\n";
+    "period,value,note,status,baseline_sites\r\n";
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GString) out = NULL;
   g_autofree char *period_code = NULL;

@@ -141,6 +141,13 @@ read_value_baseline (PmFileReader *r,
   site_owner.unit = unit;
   if (!_pm_file_read_each (r, object, "sites", FALSE, PM_LIST_SITES, read_site, &site_owner, error))
     return NULL;
+  /* Counts and money given by site are totalled; a total given with them
+   * must be their sum. */
+  if (!pm_baseline_total_sites (baseline, unit, &local_error))
+    {
+      _pm_file_model_error (r, error, "value", local_error);
+      return NULL;
+    }
 
   return g_steal_pointer (&baseline);
 }

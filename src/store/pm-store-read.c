@@ -92,6 +92,7 @@ read_strings (PmStatement  *stmt,
 static PmBaseline *
 read_baseline (PmDatabase  *db,
                gint64       kpi_id,
+               PmUnit       unit,
                GError     **error)
 {
   g_autoptr(PmStatement) stmt = NULL;
@@ -162,6 +163,11 @@ read_baseline (PmDatabase  *db,
       g_propagate_error (error, local_error);
       return NULL;
     }
+
+  /* A count stored by site before totals were kept gets its sum; with no
+   * stored total there is nothing it could differ from. */
+  if (!pm_baseline_has_value (baseline) && !pm_baseline_total_sites (baseline, unit, error))
+    return NULL;
 
   return g_steal_pointer (&baseline);
 }
@@ -321,7 +327,7 @@ read_kpis (PmDatabase  *db,
       pm_kpi_set_data_notes (kpi, pm_statement_get_text (stmt, 7));
 
       /* The baseline before the targets, whose dates are checked against it. */
-      baseline = read_baseline (db, pm_kpi_get_id (kpi), error);
+      baseline = read_baseline (db, pm_kpi_get_id (kpi), unit, error);
       if (baseline == NULL ||
           !pm_kpi_set_baseline (kpi, baseline, error) ||
           !read_targets (db, kpi, error) ||

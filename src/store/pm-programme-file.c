@@ -526,13 +526,14 @@ read_pilot (PmFileReader *r,
 {
   static const char * const fields[] = {
     "title", "summary", "focus_area", "start_date", "lead", "delivery_status",
-    "status_note", "budget_pence", "funding", "key_outcomes", "data_notes", "providers",
-    "reach", "spend", "narratives", "kpis", NULL
+    "status_note", "budget_pence", "funding", "key_outcomes", "data_notes", "reach_unit",
+    "providers", "reach", "spend", "narratives", "kpis", NULL
   };
   PmDistrict *district = owner;
   g_autoptr(PmPilot) pilot = NULL;
   g_auto(GStrv) key_outcomes = NULL;
   const char *title, *summary, *focus_area, *start_date, *lead, *status_note, *funding, *data_notes;
+  const char *reach_unit;
   int status = PM_DELIVERY_NOT_STATED;
   gboolean has_budget;
   gint64 budget = -1;
@@ -550,10 +551,12 @@ read_pilot (PmFileReader *r,
       || !_pm_file_get_text (r, object, "funding", FALSE, PM_FIELD_FUNDING, &funding, error)
       || !_pm_file_get_strv (r, object, "key_outcomes", PM_LIST_KEY_OUTCOMES, PM_FIELD_KEY_OUTCOME,
                              &key_outcomes, error)
-      || !_pm_file_get_text (r, object, "data_notes", FALSE, PM_FIELD_DATA_NOTES, &data_notes, error))
+      || !_pm_file_get_text (r, object, "data_notes", FALSE, PM_FIELD_DATA_NOTES, &data_notes, error)
+      || !_pm_file_get_text (r, object, "reach_unit", FALSE, PM_FIELD_REACH_UNIT, &reach_unit, error))
     return FALSE;
 
   pilot = pm_pilot_new (title);
+  pm_pilot_set_reach_unit (pilot, reach_unit);
   pm_pilot_set_summary (pilot, summary);
   pm_pilot_set_focus_area (pilot, focus_area);
   pm_pilot_set_start_date (pilot, start_date);

@@ -521,17 +521,22 @@ read_pilots (PmDatabase  *db,
     return FALSE;
   pack = version >= 11;
   stmt = prepare_with_id (db,
-                          pack
+                          version >= 12
                           ? "SELECT id, title, summary, focus_area, start_date, lead, "
                             "       CASE WHEN delivery_stated = 1 THEN delivery_status ELSE 'not-stated' END, "
-                            "       status_note, budget_pence, funding, data_notes "
+                            "       status_note, budget_pence, funding, data_notes, reach_unit "
+                            "FROM pilot WHERE district_id = ?1 ORDER BY position, id"
+                          : pack
+                          ? "SELECT id, title, summary, focus_area, start_date, lead, "
+                            "       CASE WHEN delivery_stated = 1 THEN delivery_status ELSE 'not-stated' END, "
+                            "       status_note, budget_pence, funding, data_notes, NULL "
                             "FROM pilot WHERE district_id = ?1 ORDER BY position, id"
                           : version >= 10
                           ? "SELECT id, title, summary, focus_area, start_date, lead, "
-                            "       delivery_status, status_note, budget_pence, funding, data_notes "
+                            "       delivery_status, status_note, budget_pence, funding, data_notes, NULL "
                             "FROM pilot WHERE district_id = ?1 ORDER BY position, id"
                           : "SELECT id, title, summary, focus_area, start_date, lead, "
-                            "       delivery_status, status_note, budget_pence, funding, NULL "
+                            "       delivery_status, status_note, budget_pence, funding, NULL, NULL "
                             "FROM pilot WHERE district_id = ?1 ORDER BY position, id",
                           pm_district_get_id (district), error);
   if (stmt == NULL)
@@ -559,6 +564,7 @@ read_pilots (PmDatabase  *db,
                                         ? -1 : pm_statement_get_int64 (stmt, 8));
       pm_pilot_set_funding (pilot, pm_statement_get_text (stmt, 9));
       pm_pilot_set_data_notes (pilot, pm_statement_get_text (stmt, 10));
+      pm_pilot_set_reach_unit (pilot, pm_statement_get_text (stmt, 11));
 
       outcomes = prepare_with_id (db,
                                   "SELECT text FROM key_outcome WHERE pilot_id = ?1 "

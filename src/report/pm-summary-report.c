@@ -321,7 +321,8 @@ layout_programme_page (PmSummaryReport *self,
   g_autoptr(PangoLayout) heading = NULL;
   const char *headers[] = {
     _("District"), _("Lead’s view"), _("Green"), _("Amber"), _("Red"), _("Grey"),
-    _("Families reached"), _("Spent"), _("Committed"), _("Budget"), _("Page"),
+    /* Translators: a column of reach totals, each with its own noun ("7 of 125 families") */
+    _("Reached"), _("Spent"), _("Committed"), _("Budget"), _("Page"),
   };
   PmReportTable *table;
   guint counts[PM_N_RAG] = { 0, };

@@ -356,6 +356,44 @@ test_reach_saved (Fixture       *fixture,
   }
 }
 
+/* A pilot that counts children says so on its page and in its quarterly
+ * report, with the figures as the prints word them. */
+static void
+test_reach_unit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *report = quarter_report (fixture);
+  GtkWidget *page = gui_test_window_child (fixture, "pilot_page");
+  GtkLabel *label = GTK_LABEL (gui_test_template_child (page, PM_TYPE_PILOT_PAGE, "reach_label"));
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (gui_test_template_child (report, PM_TYPE_QUARTER_REPORT,
+                                                                                "reach_group"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmStore) store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(PmProgramme) programme = NULL;
+  PmPilot *pilot;
+
+  g_assert_no_error (error);
+  programme = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  pilot = pm_test_first_pilot (programme, CANNOCK);
+  pm_pilot_set_reach_unit (pilot, "children");
+  g_assert_true (pm_store_update_pilot (store, pilot, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_true (pm_window_open_database (fixture->window, fixture->path));
+  gui_test_drain ();
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  report = quarter_report (fixture);
+  page = gui_test_window_child (fixture, "pilot_page");
+  label = GTK_LABEL (gui_test_template_child (page, PM_TYPE_PILOT_PAGE, "reach_label"));
+  group = ADW_PREFERENCES_GROUP (gui_test_template_child (report, PM_TYPE_QUARTER_REPORT, "reach_group"));
+
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "Children supported: 7 of 125 children (6%)");
+  g_assert_cmpstr (adw_preferences_group_get_title (group), ==, "Children Supported by the End of Q3 2016/17");
+}
+
 /* About the pilot and the spend follow a change made through the pilot's
  * menu, as soon as it is saved. */
 static void
@@ -525,6 +563,7 @@ main (int   argc,
   ADD ("/gui/pages/preferences-name", test_preferences_name);
   ADD ("/gui/pages/narrative-saved", test_narrative_saved);
   ADD ("/gui/pages/reach-saved", test_reach_saved);
+  ADD ("/gui/pages/reach-unit", test_reach_unit);
   ADD ("/gui/pages/about-and-spend-follow-edits", test_about_and_spend_follow_edits);
   ADD ("/gui/pages/edit-forms-update", test_edit_forms_update);
   ADD ("/gui/pages/overview-links", test_overview_links);

@@ -565,6 +565,7 @@ pm_quarter_report_init (PmQuarterReport *self)
   self->pilot_signals = g_signal_group_new (PM_TYPE_PILOT);
   g_signal_group_connect_swapped (self->pilot_signals, "notify::budget-pence",
                                   G_CALLBACK (update_spend_summary), self);
+  g_signal_group_connect_swapped (self->pilot_signals, "notify::reach-unit", G_CALLBACK (reload_reach), self);
   self->spend_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->spend_signals, "items-changed", G_CALLBACK (update_spend_summary), self);
   self->reach_signals = g_signal_group_new (G_TYPE_LIST_MODEL);

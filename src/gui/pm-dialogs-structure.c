@@ -148,6 +148,7 @@ pilot_from_form (PmEditDialog *dialog)
   g_autofree char *note = pm_edit_dialog_get_text (dialog, "note");
   g_autofree char *budget_text = pm_edit_dialog_get_text (dialog, "budget");
   g_autofree char *funding = pm_edit_dialog_get_text (dialog, "funding");
+  g_autofree char *reach_unit = pm_edit_dialog_get_text (dialog, "reach-unit");
   g_autofree char *summary = pm_edit_dialog_get_text (dialog, "summary");
   g_autofree char *outcomes_text = pm_edit_dialog_get_text (dialog, "outcomes");
   g_autofree char *notes = pm_edit_dialog_get_text (dialog, "notes");
@@ -193,6 +194,7 @@ pilot_from_form (PmEditDialog *dialog)
   pm_pilot_set_status_note (pilot, _pm_dialog_empty_to_null (note));
   pm_pilot_set_budget_pence (pilot, (gint64) budget);
   pm_pilot_set_funding (pilot, _pm_dialog_empty_to_null (funding));
+  pm_pilot_set_reach_unit (pilot, _pm_dialog_empty_to_null (g_strstrip (reach_unit)));
   pm_pilot_set_summary (pilot, _pm_dialog_empty_to_null (summary));
   pm_pilot_set_key_outcomes (pilot, (const char * const *) outcomes);
   pm_pilot_set_data_notes (pilot, _pm_dialog_empty_to_null (notes));
@@ -205,8 +207,8 @@ pilot_accept_cb (PmEditDialog *dialog,
                  gpointer      user_data)
 {
   static const char *names[] = { "title", "focus-area", "start-date", "lead", "delivery-status",
-                                 "status-note", "budget-pence", "funding", "summary", "key-outcomes",
-                                 "data-notes" };
+                                 "status-note", "budget-pence", "funding", "reach-unit", "summary",
+                                 "key-outcomes", "data-notes" };
   PmDialogContext *context = user_data;
   g_autoptr(PmPilot) pilot = pilot_from_form (dialog);
   g_autoptr(PmDistrict) district = NULL;
@@ -301,6 +303,11 @@ pm_dialogs_edit_pilot (GtkWindow  *parent,
   pm_edit_dialog_add_entry (dialog, "note", _("Why"), pilot != NULL ? pm_pilot_get_status_note (pilot) : NULL);
   pm_edit_dialog_add_entry (dialog, "budget", _("Budget (optional)"), budget);
   pm_edit_dialog_add_entry (dialog, "funding", _("Funding sources"), pilot != NULL ? pm_pilot_get_funding (pilot) : NULL);
+  /* Translators: what the reach and its targets count; the words in
+   * brackets are the usual ones, in the plural */
+  pm_edit_dialog_add_entry (dialog, "reach-unit", _("Reach counts (families, children, people, visits, places)"),
+                            pilot != NULL && pm_pilot_get_reach_unit (pilot) != NULL
+                            ? pm_pilot_get_reach_unit (pilot) : "families");
 
   pm_edit_dialog_add_group (dialog, _("Description"), NULL);
   pm_edit_dialog_add_text (dialog, "summary", _("Summary"), pilot != NULL ? pm_pilot_get_summary (pilot) : NULL);

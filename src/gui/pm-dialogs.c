@@ -203,6 +203,20 @@ baseline_accept_cb (PmEditDialog *dialog,
           pm_edit_dialog_set_error (dialog, "value", error->message);
           return FALSE;
         }
+      else if (g_list_model_get_n_items (pm_baseline_get_sites (current)) > 0)
+        {
+          /* The sites stay with their total, which must still be their sum. */
+          baseline = pm_baseline_copy (current);
+          pm_baseline_set_date (baseline, date);
+          pm_baseline_set_note (baseline, _pm_dialog_empty_to_null (note));
+          if (!pm_baseline_has_value (current) || pm_baseline_get_value (current) != value)
+            pm_baseline_set_value (baseline, value);
+          if (!pm_baseline_total_sites (baseline, pm_kpi_get_unit (kpi), &error))
+            {
+              pm_edit_dialog_set_error (dialog, "value", error->message);
+              return FALSE;
+            }
+        }
       else
         {
           baseline = pm_baseline_new_value (value, date, _pm_dialog_empty_to_null (note));

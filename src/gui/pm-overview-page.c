@@ -212,7 +212,7 @@ update_texts (PmOverviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->district_menu_button), self->district != NULL);
 
   g_free (description);
-  description = g_strdup_printf (_("Families supported, spend and KPIs by RAG status at the end of %s."), period);
+  description = g_strdup_printf (_("Reach, spend and KPIs by RAG status at the end of %s."), period);
   adw_preferences_group_set_description (self->totals_group, description);
 
   g_free (description);
@@ -428,7 +428,7 @@ typedef struct
 static const TableColumn totals_columns[] = {
   { N_("Name"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_HEADING | PM_CELL_WIDE, TRUE, 0 },
   { N_("Pilots"), PM_CELL_KIND_LABEL, "pilots-text", PM_CELL_NUMERIC, FALSE, NARROW_WIDTH },
-  { N_("Families Supported"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
+  { N_("Reached"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
   { N_("Spend"), PM_CELL_KIND_LABEL, "spend-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
   { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE, 0 },
 };
@@ -437,7 +437,7 @@ static const TableColumn pilots_columns[] = {
   { N_("Pilot"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_WIDE, TRUE, 0 },
   { N_("District"), PM_CELL_KIND_LABEL, "district-name", PM_CELL_WRAP, FALSE, MEDIUM_WIDTH },
   { N_("Status"), PM_CELL_KIND_STATUS, NULL, PM_CELL_PLAIN, FALSE, MEDIUM_WIDTH },
-  { N_("Families Supported"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
+  { N_("Reached"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
   { N_("Spend"), PM_CELL_KIND_LABEL, "spend-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
   { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE, 0 },
 };

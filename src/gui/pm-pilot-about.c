@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "model/pm-date.h"
+#include "model/pm-wording.h"
 #include "pm-pilot-about.h"
 
 struct _PmPilotAbout
@@ -101,8 +102,10 @@ create_provider_row_cb (gpointer item,
 
   if (target > 0)
     {
-      g_autofree char *text = g_strdup_printf (ngettext ("To support %d family", "To support %d families", target),
-                                               target);
+      PmPilotAbout *self = user_data;
+      g_autofree char *count = pm_wording_reach (target, 0, pm_pilot_get_reach_unit (self->pilot));
+      /* Translators: a provider's reach target, "To support 75 families" */
+      g_autofree char *text = g_strdup_printf (_("To support %s"), count);
       GtkWidget *label = gtk_label_new (text);
 
       gtk_widget_add_css_class (label, "dim-label");

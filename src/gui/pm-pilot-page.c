@@ -95,6 +95,7 @@ update_header (PmPilotPage *self)
   g_autofree char *facts_text = NULL;
   g_autofree char *reach = NULL;
   g_autofree char *reach_text = NULL;
+  g_autofree char *reach_title = NULL;
   g_autofree char *spend = NULL;
   g_autofree char *spend_text = NULL;
   g_autofree char *started = NULL;
@@ -151,9 +152,11 @@ update_header (PmPilotPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), pm_format_status_css_class (status));
 
   reach = pm_wording_reach (pm_pilot_get_reach_at (self->pilot, self->period),
-                            pm_pilot_get_reach_target (self->pilot));
+                            pm_pilot_get_reach_target (self->pilot),
+                            pm_pilot_get_reach_unit (self->pilot));
+  reach_title = pm_wording_reach_title (pm_pilot_get_reach_unit (self->pilot));
   /* Translators: "Families supported: 7 of 125 families (6%)" */
-  reach_text = g_strdup_printf (_("Families supported: %s"), reach);
+  reach_text = g_strdup_printf (_("%s supported: %s"), reach_title, reach);
   gtk_label_set_label (self->reach_label, reach_text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->reach_label), reach_text);
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "model/pm-wording.h"
 #include "pm-format.h"
 #include "pm-quarter-report.h"
 
@@ -249,7 +250,11 @@ create_reach_row_cb (gpointer item,
 
   if (found != NULL && pm_provider_get_reach_target (found) > 0)
     /* Translators: "WCFC (target 75)" */
-    title = g_strdup_printf (_("%s (target %d)"), provider, pm_provider_get_reach_target (found));
+    {
+      g_autofree char *target = pm_unit_format_value (PM_UNIT_COUNT, pm_provider_get_reach_target (found));
+
+      title = g_strdup_printf (_("%s (target %s)"), provider, target);
+    }
   else if (provider != NULL)
     title = g_strdup (provider);
   else
@@ -281,6 +286,7 @@ reload_reach (PmQuarterReport *self)
   g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *period = pm_period_get_label (self->period);
   g_autofree char *title = NULL;
+  g_autofree char *reached = NULL;
   gboolean whole = TRUE;
 
   if (self->pilot != NULL)
@@ -321,8 +327,10 @@ reload_reach (PmQuarterReport *self)
                        slots->pdata, slots->len);
   show_reach_error (self, NULL, NULL);
 
-  /* Translators: "Families Supported by the End of Q3 2016/17" */
-  title = g_strdup_printf (_("Families Supported by the End of %s"), period);
+  reached = pm_wording_reach_title (self->pilot != NULL ? pm_pilot_get_reach_unit (self->pilot) : NULL);
+  /* Translators: what the pilot's reach counts, then the period:
+   * "Families Supported by the End of Q3 2016/17" */
+  title = g_strdup_printf (_("%s Supported by the End of %s"), reached, period);
   adw_preferences_group_set_title (self->reach_group, title);
 }
 
@@ -557,6 +565,7 @@ pm_quarter_report_init (PmQuarterReport *self)
   self->pilot_signals = g_signal_group_new (PM_TYPE_PILOT);
   g_signal_group_connect_swapped (self->pilot_signals, "notify::budget-pence",
                                   G_CALLBACK (update_spend_summary), self);
+  g_signal_group_connect_swapped (self->pilot_signals, "notify::reach-unit", G_CALLBACK (reload_reach), self);
   self->spend_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->spend_signals, "items-changed", G_CALLBACK (update_spend_summary), self);
   self->reach_signals = g_signal_group_new (G_TYPE_LIST_MODEL);

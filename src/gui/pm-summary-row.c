@@ -72,6 +72,7 @@ typedef struct
   gint64  committed;      /* likewise */
   gint64  budget;         /* -1 while no pilot has one */
   guint   counts[PM_N_RAG];
+  const char *reach_unit; /* shared by the pilots; "" when they differ */
 } Totals;
 
 static void
@@ -84,6 +85,8 @@ add_pilot (Totals   *totals,
   gint64 budget = pm_pilot_get_budget_pence (pilot);
   gint64 spent, committed;
 
+  totals->reach_unit = pm_wording_reach_unit_join (totals->pilots == 0, totals->reach_unit,
+                                                   pm_pilot_get_reach_unit (pilot));
   totals->pilots++;
   if (reached >= 0)
     totals->reached = MAX (totals->reached, 0) + reached;
@@ -158,7 +161,7 @@ set_double (PmSummaryRow *self,
 static void
 recompute (PmSummaryRow *self)
 {
-  Totals totals = { 0, -1, 0, 0, -1, -1, -1, { 0, } };
+  Totals totals = { 0, -1, 0, 0, -1, -1, -1, { 0, }, NULL };
   int status = -1;
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -199,7 +202,7 @@ recompute (PmSummaryRow *self)
 
   take_string (self, PROP_PILOTS_TEXT, g_strdup_printf ("%u", totals.pilots));
   take_string (self, PROP_REACH_TEXT, pm_wording_reach_total (totals.reached, totals.reached_with_target,
-                                                              totals.target));
+                                                              totals.target, totals.reach_unit));
   take_string (self, PROP_SPEND_TEXT, pm_wording_spend (totals.spent, totals.committed, totals.budget));
   take_string (self, PROP_RAG_TEXT, pm_wording_rag_counts (totals.counts));
 

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "pm-baseline.h"
@@ -554,6 +556,85 @@ pm_baseline_add_site (PmBaseline *self,
   g_list_store_append (self->sites, site_value);
 }
 
+gboolean
+pm_baseline_get_site_sum (PmBaseline *self,
+                          double     *sum)
+{
+  GListModel *sites;
+  guint n_sites;
+  double total = 0.0;
+
+  g_return_val_if_fail (PM_IS_BASELINE (self), FALSE);
+
+  sites = G_LIST_MODEL (self->sites);
+  n_sites = g_list_model_get_n_items (sites);
+  for (guint i = 0; i < n_sites; i++)
+    {
+      g_autoptr(PmSiteValue) site = g_list_model_get_item (sites, i);
+
+      total += pm_site_value_get_value (site);
+    }
+
+  if (sum != NULL)
+    *sum = total;
+
+  return n_sites > 0;
+}
+
+/* Sums of decimals are not exact in binary: a total that matches its
+ * sites to a millionth is theirs. */
+static gboolean
+same_total (double a,
+            double b)
+{
+  return fabs (a - b) <= 1e-6 * MAX (1.0, MAX (fabs (a), fabs (b)));
+}
+
+static gboolean
+check_site_total (PmBaseline  *self,
+                  PmUnit       unit,
+                  double       sum,
+                  GError     **error)
+{
+  g_autofree char *total_text = NULL;
+  g_autofree char *sum_text = NULL;
+
+  if (!self->has_value || same_total (self->value, sum))
+    return TRUE;
+
+  total_text = pm_unit_format_value (unit, self->value);
+  sum_text = pm_unit_format_value (unit, sum);
+  g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INCONSISTENT,
+               /* Translators: a baseline's total, then what its sites add
+                * up to: "total 4,593 differs from the sum of its sites, 4,592" */
+               _("total %s differs from the sum of its sites, %s"),
+               total_text, sum_text);
+  return FALSE;
+}
+
+gboolean
+pm_baseline_total_sites (PmBaseline  *self,
+                         PmUnit       unit,
+                         GError     **error)
+{
+  double sum;
+
+  g_return_val_if_fail (PM_IS_BASELINE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->state != PM_BASELINE_VALUE || !pm_unit_is_additive (unit) ||
+      !pm_baseline_get_site_sum (self, &sum))
+    return TRUE;
+
+  if (!check_site_total (self, unit, sum, error))
+    return FALSE;
+
+  if (!self->has_value)
+    update_value (self, TRUE, sum, FALSE, 0.0, 0.0);
+
+  return TRUE;
+}
+
 static gboolean
 is_blank (const char *text)
 {
@@ -664,6 +745,7 @@ pm_baseline_format (PmBaseline *self,
                     PmUnit      unit)
 {
   GString *str;
+  guint n_sites;
 
   g_return_val_if_fail (PM_IS_BASELINE (self), NULL);
 
@@ -700,21 +782,36 @@ pm_baseline_format (PmBaseline *self,
 
   str = g_string_new (NULL);
 
-  /* The sites are what the source gave; an overall value beside them is
-   * only their sum, so the split is the more faithful text. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sites)) > 0)
-    append_sites (self, unit, str);
-  else if (self->has_value)
+  /* A total is printed first with its sites beside it ("4,592 (1,000
+   * Rawlett and 3,592 TEC)"); sites without a total (percentages,
+   * which are not averaged) are printed alone. */
+  n_sites = g_list_model_get_n_items (G_LIST_MODEL (self->sites));
+  if (self->has_value)
     {
       g_autofree char *value = pm_unit_format_value (unit, self->value);
 
       g_string_append (str, value);
+      if (n_sites > 0)
+        {
+          g_string_append (str, " (");
+          append_sites (self, unit, str);
+          g_string_append_c (str, ')');
+        }
+      if (!is_blank (self->note))
+        g_string_append_printf (str, " %s", self->note);
+    }
+  else if (n_sites > 0)
+    {
+      append_sites (self, unit, str);
+      if (!is_blank (self->note))
+        g_string_append_printf (str, " %s", self->note);
     }
   else
-    g_string_append (str, _("No value entered"));
-
-  if (!is_blank (self->note))
-    g_string_append_printf (str, " %s", self->note);
+    {
+      g_string_append (str, _("No value entered"));
+      if (!is_blank (self->note))
+        g_string_append_printf (str, " %s", self->note);
+    }
 
   if (self->date != NULL)
     {

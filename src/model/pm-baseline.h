@@ -30,7 +30,8 @@ PmBaseline      *pm_baseline_new_value        (double            value,
                                                const char       *note);
 /* A baseline of the given state with no value (state must not be VALUE). */
 PmBaseline      *pm_baseline_new_state        (PmBaselineState   state);
-/* A value baseline split by site and with no overall value (percentages). */
+/* A value baseline split by site and with no overall value yet
+ * (percentages; counts get theirs from pm_baseline_total_sites()). */
 PmBaseline      *pm_baseline_new_sites        (const char       *date,
                                                const char       *note);
 
@@ -69,9 +70,23 @@ GListModel      *pm_baseline_get_sites        (PmBaseline       *self);
 void             pm_baseline_add_site         (PmBaseline       *self,
                                                const char       *site,
                                                double            value);
+/* The sum of the sites' values, or FALSE when there are none. */
+gboolean         pm_baseline_get_site_sum     (PmBaseline       *self,
+                                               double           *sum);
+/* For an additive unit (pm_unit_is_additive()), a baseline given by site
+ * gets their sum as its value; a value given with the sites must equal
+ * their sum, else PM_MODEL_ERROR_INCONSISTENT naming both ("total 4,593
+ * differs from the sum of its sites, 4,592") and nothing changes. Other
+ * units are left as they are: percentages are not averaged. */
+gboolean         pm_baseline_total_sites      (PmBaseline       *self,
+                                               PmUnit            unit,
+                                               GError          **error);
 
 /* Checks the baseline against the KPI's unit: a value in range, a valid
- * date, a period for to-be-reported, a source for awaiting-data. */
+ * date, a period for to-be-reported, a source for awaiting-data. A total
+ * that differs from its sites is checked where figures come in
+ * (pm_baseline_total_sites()), not here: a database stored before that
+ * check still opens, and prints both. */
 gboolean         pm_baseline_validate         (PmBaseline       *self,
                                                PmUnit            unit,
                                                GError          **error);

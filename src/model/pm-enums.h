@@ -146,6 +146,7 @@ typedef enum
   PM_MODEL_ERROR_TOO_LONG,     /* a text past its limit (pm-limits.h) */
   PM_MODEL_ERROR_TOO_MANY,     /* a list past its limit */
   PM_MODEL_ERROR_TOO_LARGE,    /* a file past its limit */
+  PM_MODEL_ERROR_INCONSISTENT, /* a total that is not the sum of its parts */
 } PmModelError;
 
 G_END_DECLS

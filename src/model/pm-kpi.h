@@ -117,6 +117,9 @@ gboolean         pm_unit_parse_value         (PmUnit             unit,
                                               double            *value,
                                               GError           **error);
 /* "44.8%", "41 days", "1 day", "£4,900", "£4,900.50", "1,250", "3.5". */
+/* TRUE for the units whose parts add up to a whole (counts and money):
+ * figures given by site are totalled for these only. */
+gboolean         pm_unit_is_additive         (PmUnit             unit);
 char            *pm_unit_format_value        (PmUnit             unit,
                                               double             value);
 /* A change: "+2.1 pts" for percentages, "−6 days", "+£1,000", "−12". */

@@ -48,6 +48,7 @@ static const FieldInfo fields[PM_N_FIELDS] = {
   [PM_FIELD_COMMITTEE] = { PM_TEXT_NAME, N_("A committee’s name") },
   [PM_FIELD_REPORT_TITLE] = { PM_TEXT_NAME, N_("A report’s title") },
   [PM_FIELD_CONTACT_OFFICER] = { PM_TEXT_NAME, N_("A contact officer") },
+  [PM_FIELD_REACH_UNIT] = { PM_TEXT_NAME, N_("What a pilot’s reach counts") },
 };
 
 static const guint list_max[PM_N_LISTS] = {
@@ -504,6 +505,7 @@ check_pilot_in (PmPilot  *pilot,
       !pm_limits_check_text (PM_FIELD_LEAD, pm_pilot_get_lead (pilot), error) ||
       !pm_limits_check_text (PM_FIELD_STATUS_NOTE, pm_pilot_get_status_note (pilot), error) ||
       !pm_limits_check_text (PM_FIELD_FUNDING, pm_pilot_get_funding (pilot), error) ||
+      !pm_limits_check_text (PM_FIELD_REACH_UNIT, pm_pilot_get_reach_unit (pilot), error) ||
       !pm_limits_check_text (PM_FIELD_DATA_NOTES, pm_pilot_get_data_notes (pilot), error) ||
       !check_strv (PM_FIELD_KEY_OUTCOME, PM_LIST_KEY_OUTCOMES, pm_pilot_get_key_outcomes (pilot), error))
     return FALSE;

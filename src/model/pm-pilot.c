@@ -29,6 +29,7 @@ struct _PmPilot
   char             *lead;
   char             *status_note;
   char             *funding;
+  char             *reach_unit;
   char             *data_notes;
   char            **key_outcomes;
   PmDeliveryStatus  delivery_status;
@@ -48,6 +49,7 @@ enum {
   PROP_STATUS_NOTE,
   PROP_BUDGET_PENCE,
   PROP_FUNDING,
+  PROP_REACH_UNIT,
   PROP_KEY_OUTCOMES,
   PROP_DATA_NOTES,
   PROP_DISTRICT,
@@ -98,6 +100,7 @@ pm_pilot_finalize (GObject *object)
   g_clear_pointer (&self->lead, g_free);
   g_clear_pointer (&self->status_note, g_free);
   g_clear_pointer (&self->funding, g_free);
+  g_clear_pointer (&self->reach_unit, g_free);
   g_clear_pointer (&self->data_notes, g_free);
   g_clear_pointer (&self->key_outcomes, g_strfreev);
 
@@ -152,6 +155,10 @@ pm_pilot_get_property (GObject    *object,
 
     case PROP_FUNDING:
       g_value_set_string (value, self->funding);
+      break;
+
+    case PROP_REACH_UNIT:
+      g_value_set_string (value, self->reach_unit);
       break;
 
     case PROP_KEY_OUTCOMES:
@@ -241,6 +248,10 @@ pm_pilot_set_property (GObject      *object,
       pm_pilot_set_funding (self, g_value_get_string (value));
       break;
 
+    case PROP_REACH_UNIT:
+      pm_pilot_set_reach_unit (self, g_value_get_string (value));
+      break;
+
     case PROP_KEY_OUTCOMES:
       pm_pilot_set_key_outcomes (self, g_value_get_boxed (value));
       break;
@@ -305,6 +316,7 @@ pm_pilot_class_init (PmPilotClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_FUNDING] = string_pspec ("funding");
+  properties[PROP_REACH_UNIT] = string_pspec ("reach-unit");
   properties[PROP_DATA_NOTES] = string_pspec ("data-notes");
 
   properties[PROP_KEY_OUTCOMES] =
@@ -538,6 +550,27 @@ pm_pilot_set_funding (PmPilot    *self,
   g_return_if_fail (PM_IS_PILOT (self));
 
   set_string_property (self, &self->funding, funding, PROP_FUNDING);
+}
+
+const char *
+pm_pilot_get_reach_unit (PmPilot *self)
+{
+  g_return_val_if_fail (PM_IS_PILOT (self), NULL);
+
+  return self->reach_unit;
+}
+
+void
+pm_pilot_set_reach_unit (PmPilot    *self,
+                         const char *reach_unit)
+{
+  g_return_if_fail (PM_IS_PILOT (self));
+
+  /* "families" is the default: kept as no unit, so that it reads as the
+   * default wherever it is stored. */
+  if (reach_unit != NULL && (reach_unit[0] == '\0' || g_str_equal (reach_unit, "families")))
+    reach_unit = NULL;
+  set_string_property (self, &self->reach_unit, reach_unit, PROP_REACH_UNIT);
 }
 
 const char *

@@ -24,7 +24,7 @@ typedef struct _PmDistrict PmDistrict;
 /* Properties: "id" (gint64), "title", "summary", "focus-area",
  * "start-date" (ISO or NULL), "lead", "delivery-status"
  * (PmDeliveryStatus), "status-note", "budget-pence" (gint64, -1 when not
- * known), "funding", "key-outcomes" (GStrv), "data-notes" (notes on
+ * known), "funding", "reach-unit" (string or NULL for families), "key-outcomes" (GStrv), "data-notes" (notes on
  * the data: where figures disagree or come from, string or NULL), "district" (weak, read-only),
  * and the read-only lists "providers", "reach", "spend", "narratives",
  * "kpis" (GListModels of PmProvider, PmReachEntry, PmSpendItem,
@@ -61,6 +61,12 @@ void                pm_pilot_set_budget_pence     (PmPilot            *self,
 const char         *pm_pilot_get_funding          (PmPilot            *self);
 void                pm_pilot_set_funding          (PmPilot            *self,
                                                    const char         *funding);
+/* What the reach counts, as a plural noun: NULL for the default,
+ * families; "children", "people", "visits", "places" (worded by
+ * pm_wording_reach_noun()) or any other noun as typed. */
+const char         *pm_pilot_get_reach_unit       (PmPilot            *self);
+void                pm_pilot_set_reach_unit       (PmPilot            *self,
+                                                   const char         *reach_unit);
 const char         *pm_pilot_get_data_notes       (PmPilot            *self);
 void                pm_pilot_set_data_notes       (PmPilot            *self,
                                                    const char         *notes);

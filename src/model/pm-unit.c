@@ -502,6 +502,12 @@ shows_as_zero (PmUnit unit,
     }
 }
 
+gboolean
+pm_unit_is_additive (PmUnit unit)
+{
+  return unit == PM_UNIT_COUNT || unit == PM_UNIT_MONEY;
+}
+
 char *
 pm_unit_format_value (PmUnit unit,
                       double value)

@@ -25,44 +25,115 @@ percent_of (gint64 part,
 }
 
 char *
-pm_wording_reach (int reached,
-                  int target)
+pm_wording_reach_noun (const char *unit,
+                       gint64      count)
 {
+  gulong n = (gulong) MIN (ABS (count), G_MAXLONG);
+
+  if (unit == NULL || g_str_equal (unit, "families"))
+    /* Translators: what a pilot's reach counts, by default */
+    return g_strdup (g_dngettext (GETTEXT_PACKAGE, "family", "families", n));
+  if (g_str_equal (unit, "children"))
+    return g_strdup (g_dngettext (GETTEXT_PACKAGE, "child", "children", n));
+  if (g_str_equal (unit, "people"))
+    return g_strdup (g_dngettext (GETTEXT_PACKAGE, "person", "people", n));
+  if (g_str_equal (unit, "visits"))
+    return g_strdup (g_dngettext (GETTEXT_PACKAGE, "visit", "visits", n));
+  if (g_str_equal (unit, "places"))
+    return g_strdup (g_dngettext (GETTEXT_PACKAGE, "place", "places", n));
+
+  /* A noun of the programme's own, as typed. */
+  return g_strdup (unit);
+}
+
+char *
+pm_wording_reach_title (const char *unit)
+{
+  g_autofree char *noun = pm_wording_reach_noun (unit, 2);
+  char first[8] = { 0, };
+
+  if (noun[0] == '\0')
+    return g_steal_pointer (&noun);
+
+  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (noun)), first);
+
+  return g_strconcat (first, g_utf8_next_char (noun), NULL);
+}
+
+/* "1,287 children"; the number alone when @unit is "" (pilots counting
+ * different things, whose sum has no one noun). */
+static char *
+count_with_noun (gint64      count,
+                 const char *unit)
+{
+  g_autofree char *number = pm_unit_format_value (PM_UNIT_COUNT, (double) count);
+  g_autofree char *noun = NULL;
+
+  if (unit != NULL && unit[0] == '\0')
+    return g_steal_pointer (&number);
+
+  noun = pm_wording_reach_noun (unit, count);
+  /* Translators: a number reached and what it counts, "1,287 families" */
+  return g_strdup_printf (_("%s %s"), number, noun);
+}
+
+const char *
+pm_wording_reach_unit_join (gboolean    first,
+                            const char *so_far,
+                            const char *next)
+{
+  if (first)
+    return next;
+
+  return g_strcmp0 (so_far, next) == 0 ? so_far : "";
+}
+
+char *
+pm_wording_reach (int         reached,
+                  int         target,
+                  const char *unit)
+{
+  g_autofree char *target_text = NULL;
+  g_autofree char *reached_text = NULL;
+
   if (reached < 0 && target <= 0)
     return g_strdup (_("Not reported"));
 
   if (reached < 0)
-    /* Translators: families reached when nothing is reported yet */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Not reported (target %d family)",
-                                         "Not reported (target %d families)", target),
-                            target);
+    {
+      target_text = count_with_noun (target, unit);
+      /* Translators: reach when nothing is reported yet, "Not reported
+       * (target 125 families)" */
+      return g_strdup_printf (_("Not reported (target %s)"), target_text);
+    }
 
   if (target <= 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d family", "%d families", reached),
-                            reached);
+    return count_with_noun (reached, unit);
 
-  /* Translators: families reached against the target, with the share:
-   * “7 of 125 families (6%)” */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d family (%d%%)",
-                                       "%d of %d families (%d%%)", target),
-                          reached, target, percent_of (reached, target));
+  reached_text = pm_unit_format_value (PM_UNIT_COUNT, reached);
+  target_text = count_with_noun (target, unit);
+  /* Translators: reach against the target, with the share: “7 of 125
+   * families (6%)” */
+  return g_strdup_printf (_("%s of %s (%d%%)"), reached_text, target_text,
+                          percent_of (reached, target));
 }
 
 char *
-pm_wording_reach_total (int reached,
-                        int reached_with_target,
-                        int target)
+pm_wording_reach_total (int         reached,
+                        int         reached_with_target,
+                        int         target,
+                        const char *unit)
 {
   g_autofree char *against = NULL;
+  g_autofree char *reached_text = NULL;
 
   if (reached < 0 || reached == reached_with_target || target <= 0)
-    return pm_wording_reach (reached, target);
+    return pm_wording_reach (reached, target, unit);
 
-  against = pm_wording_reach (MAX (reached_with_target, 0), target);
+  against = pm_wording_reach (MAX (reached_with_target, 0), target, unit);
+  reached_text = count_with_noun (reached, unit);
   /* Translators: "201 families; against targets, 7 of 125 families (6%)" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d family; against targets, %s",
-                                       "%d families; against targets, %s", reached),
-                          reached, against);
+  return g_strdup_printf (_("%s; against targets, %s"), reached_text, against);
 }
 
 char *
@@ -82,33 +153,37 @@ pm_wording_money_reported (gint64 pence)
 }
 
 char *
-pm_wording_reach_cover (int   reached,
-                        int   target,
-                        guint n_targeted,
-                        guint n_pilots)
+pm_wording_reach_cover (int         reached,
+                        int         target,
+                        guint       n_targeted,
+                        guint       n_pilots,
+                        const char *unit)
 {
-  g_autofree char *families = NULL;
+  g_autofree char *reached_text = NULL;
+  g_autofree char *target_text = NULL;
 
   if (n_targeted >= n_pilots || target <= 0 || n_targeted == 0)
     {
       if (n_targeted == 0 && reached >= 0)
-        /* Translators: families reached by pilots none of which set a target */
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d family; no pilot set a target",
-                                             "%d families; no pilot set a target", reached),
-                                reached);
-      return pm_wording_reach (reached, target);
+        {
+          reached_text = count_with_noun (reached, unit);
+          /* Translators: reach of pilots none of which set a target,
+           * "201 families; no pilot set a target" */
+          return g_strdup_printf (_("%s; no pilot set a target"), reached_text);
+        }
+      return pm_wording_reach (reached, target, unit);
     }
 
   if (reached < 0)
-    families = g_strdup (_("Not reported"));
+    reached_text = g_strdup (_("Not reported"));
   else
-    families = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d family", "%d families", reached),
-                                reached);
+    reached_text = count_with_noun (reached, unit);
+  target_text = pm_unit_format_value (PM_UNIT_COUNT, target);
 
   /* Translators: "201 families; target 125 for 1 of 8 pilots that set one" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; target %d for %u of %u pilots that set one",
-                                       "%s; target %d for %u of %u pilots that set one", n_pilots),
-                          families, target, n_targeted, n_pilots);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; target %s for %u of %u pilots that set one",
+                                       "%s; target %s for %u of %u pilots that set one", n_pilots),
+                          reached_text, target_text, n_targeted, n_pilots);
 }
 
 static const char *

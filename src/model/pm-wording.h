@@ -15,11 +15,23 @@
 
 G_BEGIN_DECLS
 
+/* What a pilot's reach counts, for @count of them: "family" or
+ * "families" for @unit NULL or "families"; "child"/"children",
+ * "person"/"people", "visit"/"visits", "place"/"places" for those units;
+ * any other @unit as it is. */
+char *pm_wording_reach_noun  (const char  *unit,
+                              gint64       count);
+/* The plural noun as a heading starts: "Families", "Children", "Volunteers". */
+char *pm_wording_reach_title (const char  *unit);
 /* "7 of 125 families (6%)"; "Not reported (target 125 families)" when
  * @reached is -1 ("Not reported" with no target either); "7 families"
- * when there is no target (@target 0 or less). */
+ * when there is no target (@target 0 or less). Numbers have thousands
+ * separators ("1,287"); @unit is the pilot's reach unit
+ * (pm_pilot_get_reach_unit(), NULL for families), or "" for the number
+ * without a noun (a total of pilots counting different things). */
 char *pm_wording_reach       (int          reached,
-                              int          target);
+                              int          target,
+                              const char  *unit);
 /* For a district or the programme: @reached by all its pilots, of which
  * @reached_with_target by the pilots that have a reach target; "201
  * families; against targets, 7 of 125 families (6%)" when the two
@@ -27,7 +39,8 @@ char *pm_wording_reach       (int          reached,
  * against the others'. */
 char *pm_wording_reach_total (int          reached,
                               int          reached_with_target,
-                              int          target);
+                              int          target,
+                              const char  *unit);
 /* "£4,900". */
 char *pm_wording_money       (gint64       pence);
 /* The same, or "not reported" when @pence is -1: a sum nobody entered is
@@ -40,7 +53,14 @@ char *pm_wording_money_reported (gint64    pence);
 char *pm_wording_reach_cover (int          reached,
                               int          target,
                               guint        n_targeted,
-                              guint        n_pilots);
+                              guint        n_pilots,
+                              const char  *unit);
+/* For a total over pilots: the unit so far joined with the next pilot's,
+ * @next itself for the first, "" once two differ (the number is then
+ * printed without a noun). */
+const char *pm_wording_reach_unit_join (gboolean     first,
+                                        const char  *so_far,
+                                        const char  *next);
 /* The lead's own view of delivery beside what the KPIs say, labelled so
  * that neither is read as the other: "Lead’s view: on track · KPIs this
  * quarter: 0 G, 0 A, 2 R, 3 not judged" ("Lead’s view: not stated" when

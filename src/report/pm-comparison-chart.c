@@ -41,7 +41,7 @@ pm_comparison_measure_title (PmComparisonMeasure measure)
   switch (measure)
     {
     case PM_COMPARISON_REACH:
-      return _("Families reached against the reach target");
+      return _("Reach against the reach target");
     case PM_COMPARISON_SPEND:
       return _("Spent against the budget");
     case PM_COMPARISON_ON_TRACK:

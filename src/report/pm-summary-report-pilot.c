@@ -366,12 +366,17 @@ add_reach (PmReport     *report,
   GListModel *providers = pm_pilot_get_providers (pilot);
   int reached = pm_pilot_get_reach_at (pilot, period);
   int target = pm_pilot_get_reach_target (pilot);
-  g_autofree char *reach = pm_wording_reach (reached, target);
+  const char *unit = pm_pilot_get_reach_unit (pilot);
+  g_autofree char *reach = pm_wording_reach (reached, target, unit);
   g_autofree char *label = pm_period_get_label (period);
+  g_autofree char *title = pm_wording_reach_title (unit);
+  g_autofree char *heading = NULL;
   g_autofree char *sentence = NULL;
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
-  add_heading (flow, PM_REPORT_FONT_SUBHEADING, _("Families reached against the target"));
+  /* Translators: a heading, "Families reached against the target" */
+  heading = g_strdup_printf (_("%s reached against the target"), title);
+  add_heading (flow, PM_REPORT_FONT_SUBHEADING, heading);
 
   /* Translators: "7 of 125 families (6%) by the end of Q3 2016/17." */
   sentence = g_strdup_printf (_("%s by the end of %s."), reach, label);
@@ -391,7 +396,7 @@ add_reach (PmReport     *report,
       if (provider_target <= 0 && provider_reached < 0)
         continue;
 
-      text = pm_wording_reach (provider_reached, provider_target);
+      text = pm_wording_reach (provider_reached, provider_target, unit);
       g_ptr_array_add (lines, g_strdup_printf ("%s: %s", pm_provider_get_name (provider), text));
     }
 

@@ -89,9 +89,10 @@ typedef struct
   guint  n_pilots;
   guint  n_targeted;
   guint  n_budgeted;
+  const char *reach_unit;  /* shared by the pilots; "" when they differ */
 } Totals;
 
-#define TOTALS_INIT { -1, 0, -1, -1, -1, 0, 0, 0 }
+#define TOTALS_INIT { -1, 0, -1, -1, -1, 0, 0, 0, NULL }
 
 static void
 add_reported (gint64 *total,
@@ -110,6 +111,8 @@ totals_add_pilot (Totals   *totals,
   int target = pm_pilot_get_reach_target (pilot);
   gint64 budget = pm_pilot_get_budget_pence (pilot);
 
+  totals->reach_unit = pm_wording_reach_unit_join (totals->n_pilots == 0, totals->reach_unit,
+                                                   pm_pilot_get_reach_unit (pilot));
   totals->n_pilots++;
   if (reached >= 0)
     totals->reached = MAX (totals->reached, 0) + reached;
@@ -144,7 +147,7 @@ static char *
 reach_text (const Totals *totals)
 {
   return pm_wording_reach_cover (totals->reached, totals->target,
-                                 totals->n_targeted, totals->n_pilots);
+                                 totals->n_targeted, totals->n_pilots, totals->reach_unit);
 }
 
 static char *
@@ -318,7 +321,8 @@ layout_programme_page (PmSummaryReport *self,
   g_autoptr(PangoLayout) heading = NULL;
   const char *headers[] = {
     _("District"), _("Lead’s view"), _("Green"), _("Amber"), _("Red"), _("Grey"),
-    _("Families reached"), _("Spent"), _("Committed"), _("Budget"), _("Page"),
+    /* Translators: a column of reach totals, each with its own noun ("7 of 125 families") */
+    _("Reached"), _("Spent"), _("Committed"), _("Budget"), _("Page"),
   };
   PmReportTable *table;
   guint counts[PM_N_RAG] = { 0, };

@@ -16,6 +16,7 @@
 
 #include "model/pm-date.h"
 #include "model/pm-limits.h"
+#include "model/pm-site-value.h"
 #include "util/pm-safe-file.h"
 
 /* Excel's limits: characters in a cell, and in a sheet name (UTF-16 units). */
@@ -635,6 +636,54 @@ add_district_sheet (Book       *book,
     }
 }
 
+/* The sites a baseline was given by, one row each, as numbers: the
+ * other sheets carry the total. Only when some KPI has sites. */
+static void
+add_sites_sheet (Book   *book,
+                 GArray *rows)
+{
+  const Column columns[] = {
+    { _("District"), 18 },
+    { _("Pilot"), 28 },
+    { _("Headline KPI"), 50 },
+    { _("Site"), 24 },
+    { _("Baseline"), 12, TRUE },
+  };
+  g_autofree char *name = NULL;
+  lxw_worksheet *sheet;
+  guint n_rows = 0;
+  lxw_row_t r = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    n_rows += g_list_model_get_n_items (pm_baseline_get_sites (pm_kpi_get_baseline (g_array_index (rows, KpiRow, i).kpi)));
+  if (n_rows == 0)
+    return;
+
+  name = sheet_name_for (book, _("Sites"));
+  sheet = book_add_sheet (book, name, columns, G_N_ELEMENTS (columns), n_rows);
+  if (sheet == NULL)
+    return;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KpiRow *row = &g_array_index (rows, KpiRow, i);
+      GListModel *sites = pm_baseline_get_sites (pm_kpi_get_baseline (row->kpi));
+
+      for (guint s = 0; s < g_list_model_get_n_items (sites); s++)
+        {
+          g_autoptr(PmSiteValue) site = g_list_model_get_item (sites, s);
+
+          r++;
+          put_text (book, sheet, r, 0, pm_district_get_name (row->district), book->text);
+          put_text (book, sheet, r, 1, pm_pilot_get_title (row->pilot), book->text);
+          put_text (book, sheet, r, 2, pm_kpi_get_title (row->kpi), book->text);
+          put_text (book, sheet, r, 3, pm_site_value_get_site (site), book->text);
+          put_number (book, sheet, r, 4, pm_kpi_get_unit (row->kpi), pm_site_value_get_value (site));
+          finish_row (book, sheet, r);
+        }
+    }
+}
+
 static void
 write_book (Book        *book,
             PmProgramme *programme,
@@ -667,6 +716,8 @@ write_book (Book        *book,
 
       add_district_sheet (book, rows, district, value_title);
     }
+
+  add_sites_sheet (book, rows);
 }
 
 gboolean

@@ -23,6 +23,7 @@
 #include "model/pm-date.h"
 #include "model/pm-schedule.h"
 #include "model/pm-limits.h"
+#include "model/pm-site-value.h"
 #include "util/pm-csv-cell.h"
 #include "util/pm-safe-file.h"
 
@@ -189,7 +190,33 @@ csv_append_milestones (GString *out,
       g_string_append (text, value);
     }
 
-  csv_append_field (out, text->str, TRUE);
+  csv_append_field (out, text->str, FALSE);
+}
+
+/* The sites in a cell of their own, as machine-readable as the other
+ * numbers: "Rawlett=0; TEC=10" (NULL when there are none). */
+static char *
+csv_sites (PmUnit      unit,
+           PmBaseline *baseline)
+{
+  GListModel *sites = pm_baseline_get_sites (baseline);
+  guint n_sites = g_list_model_get_n_items (sites);
+  GString *str;
+
+  if (n_sites == 0)
+    return NULL;
+
+  str = g_string_new (NULL);
+  for (guint i = 0; i < n_sites; i++)
+    {
+      g_autoptr(PmSiteValue) site = g_list_model_get_item (sites, i);
+      g_autofree char *number = csv_number (unit, pm_site_value_get_value (site));
+
+      g_string_append_printf (str, "%s%s=%s", i > 0 ? "; " : "",
+                              pm_site_value_get_site (site), number);
+    }
+
+  return g_string_free (str, FALSE);
 }
 
 static void
@@ -206,6 +233,7 @@ csv_append_row (GString      *out,
   g_autofree char *value_text = NULL;
   g_autofree char *numerator_text = NULL;
   g_autofree char *denominator_text = NULL;
+  g_autofree char *sites_text = csv_sites (unit, baseline);
 
   if (pm_baseline_has_value (baseline))
     baseline_text = csv_number (unit, pm_baseline_get_value (baseline));
@@ -239,6 +267,7 @@ csv_append_row (GString      *out,
   csv_append_field (out, _pm_table_export_entry_note (row), FALSE);
   csv_append_field (out, pm_rag_get_label (row->rag), FALSE);
   csv_append_milestones (out, kpi);
+  csv_append_field (out, sites_text, TRUE);
 }
 
 gboolean
@@ -250,7 +279,7 @@ pm_table_export_csv (PmProgramme  *programme,
   /* The names a CSV import looks the columns up by: never translated. */
   static const char header[] =
     "district,pilot,kpi,unit,direction,baseline,baseline_date,target,target_date,"
-    "period,value,numerator,denominator,note,status,milestones\r\n";
+    "period,value,numerator,denominator,note,status,milestones,baseline_sites\r\n";
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GString) out = NULL;
   g_autofree char *period_code = NULL;

@@ -273,6 +273,8 @@ write_pilot (JsonBuilder *b,
   add_string (b, "funding", pm_pilot_get_funding (pilot));
   add_strv (b, "key_outcomes", pm_pilot_get_key_outcomes (pilot));
   add_string (b, "data_notes", pm_pilot_get_data_notes (pilot));
+  /* Left out for the default, families. */
+  add_string (b, "reach_unit", pm_pilot_get_reach_unit (pilot));
   add_list (b, "providers", pm_pilot_get_providers (pilot), FALSE, write_provider);
   add_list (b, "reach", pm_pilot_get_reach (pilot), FALSE, write_reach);
   add_list (b, "spend", pm_pilot_get_spend (pilot), FALSE, write_spend);

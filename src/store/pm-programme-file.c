@@ -142,6 +142,13 @@ read_value_baseline (PmFileReader *r,
   site_owner.unit = unit;
   if (!_pm_file_read_each (r, object, "sites", FALSE, PM_LIST_SITES, read_site, &site_owner, error))
     return NULL;
+  /* Counts and money given by site are totalled; a total given with them
+   * must be their sum. */
+  if (!pm_baseline_total_sites (baseline, unit, &local_error))
+    {
+      _pm_file_model_error (r, error, "value", local_error);
+      return NULL;
+    }
 
   return g_steal_pointer (&baseline);
 }
@@ -537,13 +544,14 @@ read_pilot (PmFileReader *r,
 {
   static const char * const fields[] = {
     "title", "summary", "focus_area", "start_date", "lead", "delivery_status",
-    "status_note", "budget_pence", "funding", "key_outcomes", "data_notes", "providers",
-    "reach", "spend", "narratives", "kpis", NULL
+    "status_note", "budget_pence", "funding", "key_outcomes", "data_notes", "reach_unit",
+    "providers", "reach", "spend", "narratives", "kpis", NULL
   };
   PmDistrict *district = owner;
   g_autoptr(PmPilot) pilot = NULL;
   g_auto(GStrv) key_outcomes = NULL;
   const char *title, *summary, *focus_area, *start_date, *lead, *status_note, *funding, *data_notes;
+  const char *reach_unit;
   int status = PM_DELIVERY_NOT_STATED;
   gboolean has_budget;
   gint64 budget = -1;
@@ -561,10 +569,12 @@ read_pilot (PmFileReader *r,
       || !_pm_file_get_text (r, object, "funding", FALSE, PM_FIELD_FUNDING, &funding, error)
       || !_pm_file_get_strv (r, object, "key_outcomes", PM_LIST_KEY_OUTCOMES, PM_FIELD_KEY_OUTCOME,
                              &key_outcomes, error)
-      || !_pm_file_get_text (r, object, "data_notes", FALSE, PM_FIELD_DATA_NOTES, &data_notes, error))
+      || !_pm_file_get_text (r, object, "data_notes", FALSE, PM_FIELD_DATA_NOTES, &data_notes, error)
+      || !_pm_file_get_text (r, object, "reach_unit", FALSE, PM_FIELD_REACH_UNIT, &reach_unit, error))
     return FALSE;
 
   pilot = pm_pilot_new (title);
+  pm_pilot_set_reach_unit (pilot, reach_unit);
   pm_pilot_set_summary (pilot, summary);
   pm_pilot_set_focus_area (pilot, focus_area);
   pm_pilot_set_start_date (pilot, start_date);

@@ -899,6 +899,10 @@ const char * const _pm_schema_migrations_postgresql[] = {
   "  RETURN NULL;"
   " END $$;"
   "UPDATE pm_meta SET schema_version = 13;",
+
+  /* 14: what a pilot's reach counts: see the sqlite dialect. */
+  "ALTER TABLE pilot ADD COLUMN reach_unit TEXT;"
+  "UPDATE pm_meta SET schema_version = 14;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations_postgresql) == PM_STORE_SCHEMA_VERSION);

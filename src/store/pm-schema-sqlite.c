@@ -520,6 +520,11 @@ const char * const _pm_schema_migrations[] = {
   "  FROM change_context WHERE id = 1;"
   " END;"
   "PRAGMA user_version = 13;",
+
+  /* 14: what a pilot's reach counts (children, people, visits, places or
+   * a noun of its own); NULL is families, as every pilot before. */
+  "ALTER TABLE pilot ADD COLUMN reach_unit TEXT;"
+  "PRAGMA user_version = 14;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);

@@ -40,7 +40,7 @@
   "INSERT INTO " table " (" columns ") VALUES " REPEAT_64 (row)
 
 /* The widest table (audit), and the longest key (reported_value). */
-#define MAX_COLUMNS 14
+#define MAX_COLUMNS 15
 #define MAX_KEY_COLUMNS 3
 
 typedef struct
@@ -61,7 +61,7 @@ typedef struct
  * copy_rows ()). Not copied: change_context (a file's scratch row for the
  * audit triggers, made by the migrations) and pm_meta (a server's version
  * stamp, likewise). */
-G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 13);  /* a new schema version adds itself here */
+G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 14);  /* a new schema version adds itself here */
 
 #define PROGRAMME_COLUMNS \
   "id, name, description, committee, meeting_date, report_title, contact_officer"
@@ -70,7 +70,7 @@ G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 13);  /* a new schema version adds i
 #define LEAD_COLUMNS "role_name, district_id"
 #define PILOT_COLUMNS \
   "id, district_id, position, title, summary, focus_area, start_date, lead, delivery_status, " \
-  "status_note, budget_pence, funding, data_notes, delivery_stated"
+  "status_note, budget_pence, funding, data_notes, delivery_stated, reach_unit"
 #define OUTCOME_COLUMNS "id, pilot_id, position, text"
 #define PROVIDER_COLUMNS "id, pilot_id, position, name, full_name, reach_target"
 #define REACH_COLUMNS "id, pilot_id, position, period, provider, families"
@@ -106,6 +106,7 @@ G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 13);  /* a new schema version adds i
 #define ROW_11 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_13 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_14 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define ROW_15 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 #define BY_ID(table, columns) \
   "SELECT " columns " FROM " table " WHERE id > ?1 ORDER BY id" BATCH_LIMIT
@@ -125,8 +126,8 @@ static const CopyTable copy_tables[] = {
     INSERTS ("lead_district", LEAD_COLUMNS, ROW_2),
     "ti", 2 },
   { BY_ID ("pilot", PILOT_COLUMNS),
-    INSERTS ("pilot", PILOT_COLUMNS, ROW_14),
-    "iiitttttttitti", 1 },
+    INSERTS ("pilot", PILOT_COLUMNS, ROW_15),
+    "iiitttttttittit", 1 },
   { BY_ID ("key_outcome", OUTCOME_COLUMNS),
     INSERTS ("key_outcome", OUTCOME_COLUMNS, ROW_4),
     "iiit", 1 },

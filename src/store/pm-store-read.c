@@ -92,6 +92,7 @@ read_strings (PmStatement  *stmt,
 static PmBaseline *
 read_baseline (PmDatabase  *db,
                gint64       kpi_id,
+               PmUnit       unit,
                GError     **error)
 {
   g_autoptr(PmStatement) stmt = NULL;
@@ -162,6 +163,11 @@ read_baseline (PmDatabase  *db,
       g_propagate_error (error, local_error);
       return NULL;
     }
+
+  /* A count stored by site before totals were kept gets its sum; with no
+   * stored total there is nothing it could differ from. */
+  if (!pm_baseline_has_value (baseline) && !pm_baseline_total_sites (baseline, unit, error))
+    return NULL;
 
   return g_steal_pointer (&baseline);
 }
@@ -335,7 +341,7 @@ read_kpis (PmDatabase  *db,
       pm_kpi_set_indicator (kpi, pm_statement_get_text (stmt, 8));
 
       /* The baseline before the targets, whose dates are checked against it. */
-      baseline = read_baseline (db, pm_kpi_get_id (kpi), error);
+      baseline = read_baseline (db, pm_kpi_get_id (kpi), unit, error);
       if (baseline == NULL ||
           !pm_kpi_set_baseline (kpi, baseline, error) ||
           !read_targets (db, kpi, error) ||
@@ -529,17 +535,22 @@ read_pilots (PmDatabase  *db,
     return FALSE;
   pack = version >= 11;
   stmt = prepare_with_id (db,
-                          pack
+                          version >= 14
                           ? "SELECT id, title, summary, focus_area, start_date, lead, "
                             "       CASE WHEN delivery_stated = 1 THEN delivery_status ELSE 'not-stated' END, "
-                            "       status_note, budget_pence, funding, data_notes "
+                            "       status_note, budget_pence, funding, data_notes, reach_unit "
+                            "FROM pilot WHERE district_id = ?1 ORDER BY position, id"
+                          : pack
+                          ? "SELECT id, title, summary, focus_area, start_date, lead, "
+                            "       CASE WHEN delivery_stated = 1 THEN delivery_status ELSE 'not-stated' END, "
+                            "       status_note, budget_pence, funding, data_notes, NULL "
                             "FROM pilot WHERE district_id = ?1 ORDER BY position, id"
                           : version >= 10
                           ? "SELECT id, title, summary, focus_area, start_date, lead, "
-                            "       delivery_status, status_note, budget_pence, funding, data_notes "
+                            "       delivery_status, status_note, budget_pence, funding, data_notes, NULL "
                             "FROM pilot WHERE district_id = ?1 ORDER BY position, id"
                           : "SELECT id, title, summary, focus_area, start_date, lead, "
-                            "       delivery_status, status_note, budget_pence, funding, NULL "
+                            "       delivery_status, status_note, budget_pence, funding, NULL, NULL "
                             "FROM pilot WHERE district_id = ?1 ORDER BY position, id",
                           pm_district_get_id (district), error);
   if (stmt == NULL)
@@ -567,6 +578,7 @@ read_pilots (PmDatabase  *db,
                                         ? -1 : pm_statement_get_int64 (stmt, 8));
       pm_pilot_set_funding (pilot, pm_statement_get_text (stmt, 9));
       pm_pilot_set_data_notes (pilot, pm_statement_get_text (stmt, 10));
+      pm_pilot_set_reach_unit (pilot, pm_statement_get_text (stmt, 11));
 
       outcomes = prepare_with_id (db,
                                   "SELECT text FROM key_outcome WHERE pilot_id = ?1 "

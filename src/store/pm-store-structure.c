@@ -81,7 +81,7 @@ pm_store_update_pilot (PmStore  *self,
                               "UPDATE pilot SET title = ?2, summary = ?3, focus_area = ?4, "
                               "  start_date = ?5, lead = ?6, delivery_status = " PM_STORE_DELIVERY_STATUS ("?7") ", "
                               "  status_note = ?8, budget_pence = ?9, funding = ?10, data_notes = ?11, "
-                              "  delivery_stated = " PM_STORE_DELIVERY_STATED ("?7") " "
+                              "  delivery_stated = " PM_STORE_DELIVERY_STATED ("?7") ", reach_unit = ?12 "
                               "WHERE id = ?1",
                               error);
   ok = stmt != NULL;
@@ -104,6 +104,7 @@ pm_store_update_pilot (PmStore  *self,
         pm_statement_bind_null (stmt, 9);
       pm_statement_bind_text (stmt, 10, pm_pilot_get_funding (pilot));
       pm_statement_bind_text (stmt, 11, pm_pilot_get_data_notes (pilot));
+      pm_statement_bind_text (stmt, 12, pm_pilot_get_reach_unit (pilot));
       ok = pm_statement_execute (stmt, error) &&
            (pm_database_get_changes (_pm_store_get_database (self)) > 0 || _pm_store_gone (error)) &&
            _pm_store_write_outcomes (_pm_store_get_database (self), pm_pilot_get_id (pilot), pilot, error);

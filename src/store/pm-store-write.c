@@ -421,11 +421,11 @@ _pm_store_insert_pilot (PmDatabase  *db,
   stmt = pm_database_prepare (db,
                               "INSERT INTO pilot (district_id, position, title, summary, focus_area, "
                               "                   start_date, lead, delivery_status, status_note, "
-                              "                   budget_pence, funding, data_notes, delivery_stated) "
+                              "                   budget_pence, funding, data_notes, delivery_stated, reach_unit) "
                               "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM pilot "
                               "             WHERE district_id = ?1), "
                               "        ?2, ?3, ?4, ?5, ?6, " PM_STORE_DELIVERY_STATUS ("?7") ", ?8, ?9, ?10, ?11, "
-                              "        " PM_STORE_DELIVERY_STATED ("?7") ") RETURNING id",
+                              "        " PM_STORE_DELIVERY_STATED ("?7") ", ?12) RETURNING id",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -447,6 +447,7 @@ _pm_store_insert_pilot (PmDatabase  *db,
     pm_statement_bind_null (stmt, 9);
   pm_statement_bind_text (stmt, 10, pm_pilot_get_funding (pilot));
   pm_statement_bind_text (stmt, 11, pm_pilot_get_data_notes (pilot));
+  pm_statement_bind_text (stmt, 12, pm_pilot_get_reach_unit (pilot));
   id = pm_statement_insert (stmt, error);
   if (id == 0)
     return FALSE;

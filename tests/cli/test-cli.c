@@ -262,6 +262,45 @@ test_import_invalid_value (Fixture       *fixture,
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
+/* Tamworth's fixed exclusions given as a total with its schools' figures,
+ * the total one more than their sum: refused with both numbers, and no
+ * database made. The same schools with no total import with their sum. */
+static void
+test_import_site_total (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *sample = pm_test_read_text (g_getenv ("PM_SAMPLE_PROGRAMME"));
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.json", NULL);
+  g_autofree char *good = g_build_filename (fixture->dir, "good.json", NULL);
+  g_autoptr(GString) edited = g_string_new (sample);
+  g_auto(PmTestRun) run = { 0 };
+  g_auto(PmTestRun) list = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fixed = NULL;
+
+  g_assert_cmpuint (g_string_replace (edited, "\"value\": 29\n", "\"value\": 1000\n", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "\"value\": 110\n", "\"value\": 3592\n", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "\"value\": 139,", "\"value\": 4593,", 1), ==, 1);
+  g_assert_true (g_file_set_contents (bad, edited->str, -1, NULL));
+  run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import", bad, NULL);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "bad.json"));
+  g_assert_nonnull (strstr (run.err, "total 4,593 differs from the sum of its sites, 4,592"));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+
+  /* Without the total: the sum is the baseline. */
+  g_assert_cmpuint (g_string_replace (edited, "\"value\": 4593,", "", 1), ==, 1);
+  g_assert_true (g_file_set_contents (good, edited->str, -1, NULL));
+  pm_test_run_clear (&run);
+  run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import", good, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  list = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);
+  lines = g_strsplit (list.out, "\n", -1);
+  fixed = find_line (lines, "Tamworth", "Fixed exclusion rates for Rawlett & TEC");
+  g_assert_cmpstr (fixed[5], ==, "4,592 (1,000 Rawlett and 3,592 TEC) school data 2014-15");
+}
+
 static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
@@ -810,6 +849,7 @@ main (int   argc,
   ADD ("/cli/errors/not-a-database", test_not_a_database);
   ADD ("/cli/errors/import-malformed", test_import_malformed);
   ADD ("/cli/errors/import-invalid-value", test_import_invalid_value);
+  ADD ("/cli/errors/import-site-total", test_import_site_total);
   ADD ("/cli/errors/usage", test_usage_errors);
   ADD ("/cli/errors/export-unwritable", test_export_unwritable);
   ADD ("/cli/import-csv", test_import_csv);

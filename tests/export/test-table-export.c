@@ -357,7 +357,7 @@ test_csv_sample (void)
 {
   static const char * const header[] = {
     "district", "pilot", "kpi", "unit", "direction", "baseline", "baseline_date",
-    "target", "target_date", "period", "value", "numerator", "denominator", "note", "status", "milestones",
+    "target", "target_date", "period", "value", "numerator", "denominator", "note", "status", "milestones", "baseline_sites",
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
@@ -369,6 +369,7 @@ test_csv_sample (void)
   gsize length;
   PmKpi *money;
   gboolean tricky_seen = FALSE;
+  guint n_sites_seen = 0;
 
   money = add_test_values (programme);
   kpis = all_kpis (programme);
@@ -472,12 +473,27 @@ test_csv_sample (void)
           g_assert_cmpstr (csv_field (csv, r, 5)->text, ==, "To be confirmed");
           g_assert_cmpstr (csv_field (csv, r, 10)->text, ==, "7");
         }
+      else if (g_str_has_prefix (kpi, "Fixed exclusion rates for Rawlett & TEC"))
+        {
+          /* Given by site with no total: the total is their sum, the
+           * sites in a column of their own. */
+          g_assert_cmpstr (csv_field (csv, r, 5)->text, ==, "139");
+          g_assert_cmpstr (csv_field (csv, r, 16)->text, ==, "Rawlett=29; TEC=110");
+          n_sites_seen++;
+        }
+      else if (g_str_has_prefix (kpi, "Attendance rate for Rawlett & TEC"))
+        {
+          /* Percentages are not averaged: no total, the sites alone. */
+          g_assert_cmpstr (csv_field (csv, r, 16)->text, ==, "Rawlett=4.6; TEC=4.1");
+          n_sites_seen++;
+        }
       else if (g_str_has_prefix (kpi, "Reduce the number of referrals to LST in the two"))
         {
           g_assert_cmpstr (csv_field (csv, r, 5)->text, ==, "212");
           g_assert_cmpstr (csv_field (csv, r, 6)->text, ==, "2016-11");
         }
     }
+  g_assert_cmpuint (n_sites_seen, ==, 2);
 }
 
 /* An existing file is replaced whole, with no temporary file left; a
@@ -798,10 +814,12 @@ test_xlsx_sample (void)
     { "Stafford", "Improve the level of pupil premium attendance", 94.5 },
     { "Cannock Chase", "Spend per family supported", 490050 },
   };
+  g_autoptr(Csv) sites = NULL;
   guint n_known = 0;
   g_autoptr(PmProgressEntry) parts = NULL;
   PmKpi *reach;
   guint n_parts = 0;
+  guint n_sites = 0;
 
   add_test_values (programme);
   kpis = all_kpis (programme);
@@ -874,8 +892,9 @@ test_xlsx_sample (void)
     }
   g_assert_cmpuint (n_known, ==, G_N_ELEMENTS (known));
 
-  /* Then one sheet per district with its KPIs, dates as dates. */
-  g_assert_cmpuint (count_entries (out_dir), ==, 1 + g_list_model_get_n_items (districts));
+  /* Then one sheet per district with its KPIs, dates as dates, and one
+   * of the sites. */
+  g_assert_cmpuint (count_entries (out_dir), ==, 2 + g_list_model_get_n_items (districts));
   for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
     {
       g_autoptr(PmDistrict) district = g_list_model_get_item (districts, d);
@@ -923,6 +942,27 @@ test_xlsx_sample (void)
       g_assert_cmpuint (sheet->records->len, ==, r + 1);
     }
   g_assert_cmpuint (n_parts, ==, 1);
+
+  /* A count given by site carries its total as a number; the sites are
+   * rows of their own. */
+  for (guint r = 1; r < appendix->records->len; r++)
+    if (g_str_has_prefix (csv_field (appendix, r, 2)->text, "Fixed exclusion rates for Rawlett & TEC"))
+      {
+        assert_close (cell_number (csv_field (appendix, r, 3), PM_UNIT_COUNT), 139);
+        n_sites++;
+      }
+  g_assert_cmpuint (n_sites, ==, 1);
+
+  sites = load_sheet (out_dir, "appendix", "Sites");
+  g_assert_cmpstr (csv_field (sites, 0, 3)->text, ==, "Site");
+  for (guint r = 1; r < sites->records->len; r++)
+    if (g_str_has_prefix (csv_field (sites, r, 2)->text, "Fixed exclusion rates for Rawlett & TEC"))
+      {
+        g_assert_cmpstr (csv_field (sites, r, 3)->text, ==, n_sites == 1 ? "Rawlett" : "TEC");
+        assert_close (cell_number (csv_field (sites, r, 4), PM_UNIT_COUNT), n_sites == 1 ? 29 : 110);
+        n_sites++;
+      }
+  g_assert_cmpuint (n_sites, ==, 3);
 }
 
 /* The workbook keeps such notes (and the title) as text: LibreOffice

@@ -226,7 +226,8 @@ add_baseline (Generator *g,
         guint n_sites = full ? PM_LIMIT_SITES : (guint) g_rand_int_range (g->rand, 0, 3);
         guint form = g_rand_int_range (g->rand, 0, 3);
 
-        if (n_sites > 0 && form == 0)
+        /* Counts and money by site carry their sum (pm_baseline_total_sites()). */
+        if (n_sites > 0 && (form == 0 || pm_unit_is_additive (unit)))
           baseline = pm_baseline_new_sites (date, note);
         else
           baseline = pm_baseline_new_value (random_value (g, unit), date, note);
@@ -243,8 +244,16 @@ add_baseline (Generator *g,
             g_autofree char *prefix = g_strdup_printf ("S%u ", i);
             g_autofree char *site = text_for (g, PM_FIELD_SITE, prefix);
 
-            pm_baseline_add_site (baseline, site, random_value (g, unit));
+            double value = random_value (g, unit);
+
+            /* Sites of an additive unit small enough that their sum is a
+             * value too. */
+            if (pm_unit_is_additive (unit))
+              value = floor (value / (PM_LIMIT_SITES + 1));
+            pm_baseline_add_site (baseline, site, value);
           }
+        g_assert_true (pm_baseline_total_sites (baseline, unit, &error));
+        g_assert_no_error (error);
       }
       break;
 

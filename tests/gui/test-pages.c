@@ -357,6 +357,41 @@ test_reach_saved (Fixture       *fixture,
   }
 }
 
+/* What a pilot's reach counts is set in the pilot's form (families
+ * until then); the page and its quarterly report say it at once, with
+ * the figures as the prints word them, and the file keeps it. */
+static void
+test_reach_unit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *page = gui_test_window_child (fixture, "pilot_page");
+  GtkWidget *report = quarter_report (fixture);
+  GtkLabel *label = GTK_LABEL (gui_test_template_child (page, PM_TYPE_PILOT_PAGE, "reach_label"));
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (gui_test_template_child (report, PM_TYPE_QUARTER_REPORT,
+                                                                                "reach_group"));
+  g_autoptr(PmProgramme) saved = NULL;
+  PmEditDialog *dialog;
+  PmPilot *pilot;
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "Families supported: 7 of 125 families (6%)");
+
+  g_assert_true (gtk_widget_activate_action (page, "pilot.edit", NULL));
+  dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, "reach-unit"))), ==,
+                   "families");
+  set_edit_field ("reach-unit", "children");
+  accept_edit_dialog ();
+
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "Children supported: 7 of 125 children (6%)");
+  show_view (fixture, "report");
+  g_assert_cmpstr (adw_preferences_group_get_title (group), ==, "Children Supported by the End of Q3 2016/17");
+  saved = load_back (fixture, &pilot);
+  g_assert_cmpstr (pm_pilot_get_reach_unit (pilot), ==, "children");
+}
+
 /* About the pilot and the spend follow a change made through the pilot's
  * menu, as soon as it is saved. */
 static void
@@ -609,6 +644,7 @@ main (int   argc,
   ADD ("/gui/pages/preferences-name", test_preferences_name);
   ADD ("/gui/pages/narrative-saved", test_narrative_saved);
   ADD ("/gui/pages/reach-saved", test_reach_saved);
+  ADD ("/gui/pages/reach-unit", test_reach_unit);
   ADD ("/gui/pages/about-and-spend-follow-edits", test_about_and_spend_follow_edits);
   ADD ("/gui/pages/edit-forms-update", test_edit_forms_update);
   ADD ("/gui/pages/overview-links", test_overview_links);

@@ -854,6 +854,68 @@ test_baseline_dialog (Fixture       *fixture,
   g_assert_cmpfloat (read_baseline (fixture, REFERRALS), ==, 212);
 }
 
+#define FIXED "Fixed exclusion rates for Rawlett"
+
+/* Whether a visible label under @widget says @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A baseline given by school keeps its schools when its note is edited,
+ * and a total that is not their sum is refused beside the value, naming
+ * both, with nothing saved. */
+static void
+test_baseline_sites_dialog (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PmEditDialog *dialog;
+  GtkWidget *value;
+  GtkWidget *note;
+  g_autoptr(PmProgramme) programme = NULL;
+  PmBaseline *baseline;
+
+  gui_test_select_pilot (fixture, "Tamworth");
+  gui_test_select_kpi (fixture, FIXED);
+  g_assert_true (gtk_widget_activate_action (gui_test_kpi_table (fixture), "kpi.edit-baseline", NULL));
+  gui_test_drain ();
+  dialog = gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG);
+  g_assert_nonnull (dialog);
+  value = pm_edit_dialog_get_field (dialog, "value");
+  note = pm_edit_dialog_get_field (dialog, "note");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "139");
+
+  gtk_editable_set_text (GTK_EDITABLE (value), "140");
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  gui_test_drain ();
+  g_assert_true (gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG) == dialog);
+  g_assert_true (gtk_widget_has_css_class (value, "error"));
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "total 140 differs from the sum of its sites, 139"));
+
+  gtk_editable_set_text (GTK_EDITABLE (value), "139");
+  gtk_editable_set_text (GTK_EDITABLE (note), "school data 2015-16");
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  gui_test_drain ();
+  g_assert_null (gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG));
+
+  programme = pm_test_store_read (fixture->path, PM_STORE_OPEN_READ_ONLY);
+  baseline = pm_kpi_get_baseline (pm_test_find_kpi (programme, "Tamworth", FIXED));
+  g_assert_cmpfloat (pm_baseline_get_value (baseline), ==, 139);
+  g_assert_cmpstr (pm_baseline_get_note (baseline), ==, "school data 2015-16");
+  g_assert_cmpuint (g_list_model_get_n_items (pm_baseline_get_sites (baseline)), ==, 2);
+}
+
 static void
 test_empty_database (Fixture       *fixture,
                      gconstpointer  data)
@@ -968,6 +1030,7 @@ main (int   argc,
   ADD ("/gui/window/unreadable-file-keeps-document", test_unreadable_file_keeps_document);
   ADD ("/gui/window/search-finds-kpis", test_search_finds_kpis);
   ADD ("/gui/window/baseline-dialog", test_baseline_dialog);
+  ADD ("/gui/window/baseline-sites-dialog", test_baseline_sites_dialog);
   ADD ("/gui/window/history-shows-change", test_history_shows_change);
   ADD ("/gui/window/signoff-from-pilot-menu", test_signoff_from_pilot_menu);
   ADD ("/gui/window/freeze-round-from-menu", test_freeze_round_from_menu);

@@ -10,11 +10,11 @@
 static void
 test_reach (void)
 {
-  g_autofree char *some = pm_wording_reach (7, 125);
-  g_autofree char *none = pm_wording_reach (-1, 125);
-  g_autofree char *untargeted = pm_wording_reach (3, 0);
-  g_autofree char *nothing = pm_wording_reach (-1, 0);
-  g_autofree char *all = pm_wording_reach (125, 125);
+  g_autofree char *some = pm_wording_reach (7, 125, NULL);
+  g_autofree char *none = pm_wording_reach (-1, 125, NULL);
+  g_autofree char *untargeted = pm_wording_reach (3, 0, NULL);
+  g_autofree char *nothing = pm_wording_reach (-1, 0, NULL);
+  g_autofree char *all = pm_wording_reach (125, 125, NULL);
 
   g_assert_cmpstr (some, ==, "7 of 125 families (6%)");
   g_assert_cmpstr (none, ==, "Not reported (target 125 families)");
@@ -23,12 +23,46 @@ test_reach (void)
   g_assert_cmpstr (all, ==, "125 of 125 families (100%)");
 }
 
+/* What the reach counts is the pilot's own noun, and numbers are grouped
+ * in thousands. */
+static void
+test_reach_unit (void)
+{
+  g_autofree char *children = pm_wording_reach (1287, 4592, "children");
+  g_autofree char *one_child = pm_wording_reach (1, 0, "children");
+  g_autofree char *people = pm_wording_reach (-1, 2500, "people");
+  g_autofree char *visits = pm_wording_reach (12, 0, "visits");
+  g_autofree char *places = pm_wording_reach (1, 1, "places");
+  g_autofree char *own = pm_wording_reach (40, 50, "volunteers");
+  g_autofree char *families = pm_wording_reach (1287, 4592, NULL);
+  g_autofree char *total = pm_wording_reach_total (12870, 1287, 4592, "children");
+  g_autofree char *cover = pm_wording_reach_cover (12870, 4592, 1, 8, "people");
+  g_autofree char *mixed = pm_wording_reach_cover (12870, 0, 0, 3, "");
+  g_autofree char *title = pm_wording_reach_title ("children");
+  g_autofree char *own_title = pm_wording_reach_title ("volunteers");
+  g_autofree char *default_title = pm_wording_reach_title (NULL);
+
+  g_assert_cmpstr (children, ==, "1,287 of 4,592 children (28%)");
+  g_assert_cmpstr (one_child, ==, "1 child");
+  g_assert_cmpstr (people, ==, "Not reported (target 2,500 people)");
+  g_assert_cmpstr (visits, ==, "12 visits");
+  g_assert_cmpstr (places, ==, "1 of 1 place (100%)");
+  g_assert_cmpstr (own, ==, "40 of 50 volunteers (80%)");
+  g_assert_cmpstr (families, ==, "1,287 of 4,592 families (28%)");
+  g_assert_cmpstr (total, ==, "12,870 children; against targets, 1,287 of 4,592 children (28%)");
+  g_assert_cmpstr (cover, ==, "12,870 people; target 4,592 for 1 of 8 pilots that set one");
+  g_assert_cmpstr (mixed, ==, "12,870; no pilot set a target");
+  g_assert_cmpstr (title, ==, "Children");
+  g_assert_cmpstr (own_title, ==, "Volunteers");
+  g_assert_cmpstr (default_title, ==, "Families");
+}
+
 static void
 test_reach_total (void)
 {
-  g_autofree char *mixed = pm_wording_reach_total (201, 7, 125);
-  g_autofree char *targeted = pm_wording_reach_total (7, 7, 125);
-  g_autofree char *none = pm_wording_reach_total (-1, 0, 125);
+  g_autofree char *mixed = pm_wording_reach_total (201, 7, 125, NULL);
+  g_autofree char *targeted = pm_wording_reach_total (7, 7, 125, NULL);
+  g_autofree char *none = pm_wording_reach_total (-1, 0, 125, NULL);
 
   /* Families reached without a target are not set against others' targets. */
   g_assert_cmpstr (mixed, ==, "201 families; against targets, 7 of 125 families (6%)");
@@ -43,10 +77,10 @@ test_not_entered (void)
   g_autofree char *money = pm_wording_money_reported (-1);
   g_autofree char *zero = pm_wording_money_reported (0);
   g_autofree char *budget_only = pm_wording_spend (-1, -1, 5000000);
-  g_autofree char *some = pm_wording_reach_cover (201, 125, 1, 8);
-  g_autofree char *all = pm_wording_reach_cover (7, 125, 1, 1);
-  g_autofree char *none = pm_wording_reach_cover (24, 0, 0, 2);
-  g_autofree char *nothing = pm_wording_reach_cover (-1, 0, 0, 2);
+  g_autofree char *some = pm_wording_reach_cover (201, 125, 1, 8, NULL);
+  g_autofree char *all = pm_wording_reach_cover (7, 125, 1, 1, NULL);
+  g_autofree char *none = pm_wording_reach_cover (24, 0, 0, 2, NULL);
+  g_autofree char *nothing = pm_wording_reach_cover (-1, 0, 0, 2, NULL);
   guint counts[PM_N_RAG] = { 0, };
   g_autofree char *lead = NULL;
   g_autofree char *unstated = NULL;
@@ -280,6 +314,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/wording/reach", test_reach);
+  g_test_add_func ("/model/wording/reach-unit", test_reach_unit);
   g_test_add_func ("/model/wording/reach-total", test_reach_total);
   g_test_add_func ("/model/wording/spend", test_spend);
   g_test_add_func ("/model/wording/not-entered", test_not_entered);

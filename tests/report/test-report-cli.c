@@ -127,6 +127,46 @@ test_summary_all (Fixture       *fixture,
   check_summary_pdf (fixture->out, reference, NULL);
 }
 
+/* A pilot that counts children prints children, with thousands grouped:
+ * Cannock Chase's WCFC given 1,285 children and CESS 2. */
+static void
+test_reach_unit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *sample = pm_test_read_text (g_getenv ("PM_SAMPLE_PROGRAMME"));
+  g_autofree char *json = g_build_filename (fixture->dir, "children.json", NULL);
+  g_autofree char *db = g_build_filename (fixture->dir, "children.db", NULL);
+  g_autoptr(GString) edited = g_string_new (sample);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdfText) text = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+  g_autofree char *joined = NULL;
+  g_auto(PmTestRun) create = { 0 };
+  g_auto(PmTestRun) run = { 0 };
+
+  g_assert_cmpuint (g_string_replace (edited, "\"funding\": \"District pilot fund (two key workers",
+                                      "\"reach_unit\": \"children\", \"funding\": \"District pilot fund (two key workers",
+                                      1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "\"families\": 5\n", "\"families\": 1285\n", 1), ==, 1);
+  g_assert_true (g_file_set_contents (json, edited->str, -1, NULL));
+  create = pm_test_cli_run (fixture->dir, "--database", db, "--import", json, NULL);
+  g_assert_cmpint (create.status, ==, 0);
+
+  run = pm_test_cli_run (fixture->dir, "--database", db, "--export-summary", "Cannock Chase",
+                         "--period", "FY2016-Q3", "--output", fixture->out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  text = pdf_text_load (fixture->out, &error);
+  g_assert_no_error (error);
+  words = pdf_text_select (text, G_MAXUINT, 0, G_MAXDOUBLE, 0, G_MAXDOUBLE);
+  joined = pdf_words_join (words, NULL);
+  g_assert_nonnull (strstr (joined, "Children reached against the target"));
+  g_assert_nonnull (strstr (joined, "1,287 of 125 children (1030%) by the end of Q3 2016/17."));
+  g_assert_nonnull (strstr (joined, "WCFC: 1,285 of 75 children"));
+  g_assert_null (strstr (joined, "Families reached"));
+  g_assert_null (strstr (joined, "1287"));
+}
+
 static void
 test_summary_district (Fixture       *fixture,
                        gconstpointer  data)
@@ -443,6 +483,7 @@ main (int   argc,
   ADD ("/report-cli/error/keeps-existing-file", test_keeps_existing);
   ADD ("/report-cli/error/unwritable-folder", test_unwritable);
   ADD ("/report-cli/committee-round", test_committee_round);
+  ADD ("/report-cli/reach-unit", test_reach_unit);
   ADD ("/report-cli/error/committee-round", test_committee_round_errors);
 
 #undef ADD

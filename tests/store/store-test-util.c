@@ -145,6 +145,7 @@ build_full_pilot (void)
   pm_pilot_set_status_note (pilot, "Implementation delays reported December 2016");
   pm_pilot_set_budget_pence (pilot, 12500000);
   pm_pilot_set_funding (pilot, "Pilot fund; BRFC payment by results");
+  pm_pilot_set_reach_unit (pilot, "children");
   pm_pilot_set_data_notes (pilot, "The report body gives 125 families, the appendix 150.\n\nBoth are kept.");
   pm_pilot_set_key_outcomes (pilot, outcomes);
 
@@ -448,6 +449,7 @@ assert_pilots_equal (PmPilot  *a,
   g_assert_cmpstr (pm_pilot_get_status_note (a), ==, pm_pilot_get_status_note (b));
   g_assert_cmpint (pm_pilot_get_budget_pence (a), ==, pm_pilot_get_budget_pence (b));
   g_assert_cmpstr (pm_pilot_get_funding (a), ==, pm_pilot_get_funding (b));
+  g_assert_cmpstr (pm_pilot_get_reach_unit (a), ==, pm_pilot_get_reach_unit (b));
   g_assert_cmpstr (pm_pilot_get_data_notes (a), ==, pm_pilot_get_data_notes (b));
   assert_strv_equal (pm_pilot_get_key_outcomes (a), pm_pilot_get_key_outcomes (b));
 

@@ -106,6 +106,11 @@ test_every_field (void)
   /* A delivery status nobody stated is marked so, not stored as a default. */
   g_assert_cmpint (store_test_query_int (path, "SELECT count(*) FROM pilot "
                                                "WHERE delivery_stated = 0"), ==, 1);
+  /* What a pilot's reach counts; NULL for the default, families. */
+  g_assert_cmpint (store_test_query_int (path, "SELECT count(*) FROM pilot "
+                                               "WHERE reach_unit = 'children'"), ==, 1);
+  g_assert_cmpint (store_test_query_int (path, "SELECT count(*) FROM pilot "
+                                               "WHERE reach_unit IS NULL"), ==, 5);
 
   g_clear_object (&store);
   store_test_remove_dir (dir);

@@ -177,24 +177,17 @@ PmPeriod *
 pm_format_parse_period (const char  *text,
                         GError     **error)
 {
+  g_autoptr(PmPeriod) period = NULL;
   g_autofree char *stripped = NULL;
-  int quarter = 0, year = 0, next = 0;
-  char tail = '\0';
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  /* Any form the period parser knows, but only a quarter. */
+  period = pm_period_parse (text, NULL);
+  if (period != NULL && pm_period_get_frequency (period) == PM_FREQUENCY_QUARTERLY)
+    return g_steal_pointer (&period);
+
   stripped = g_strstrip (g_strdup (text));
-
-  if (g_ascii_strncasecmp (stripped, "FY", 2) == 0)
-    return pm_period_parse (stripped, error);
-
-  /* "Q4 2016/17": the second year must follow the first. */
-  if (sscanf (stripped, "Q%d %d/%d%c", &quarter, &year, &next, &tail) == 3
-      && quarter >= 1 && quarter <= 4
-      && year >= PM_PERIOD_MIN_YEAR && year <= PM_PERIOD_MAX_YEAR
-      && next == (year + 1) % 100)
-    return pm_period_new (year, quarter);
-
   g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD,
                _("“%s” is not a quarter: write it as “Q4 2016/17”"), stripped);
   return NULL;

@@ -31,6 +31,7 @@ struct _PmKpi
   PmUnit       unit;
   PmDirection  direction;
   PmMeasure    measure;
+  PmFrequency  frequency;
 };
 
 G_DEFINE_FINAL_TYPE (PmKpi, pm_kpi, G_TYPE_OBJECT)
@@ -42,6 +43,7 @@ enum {
   PROP_UNIT,
   PROP_DIRECTION,
   PROP_MEASURE,
+  PROP_FREQUENCY,
   PROP_TOLERANCE,
   PROP_DATA_SOURCE,
   PROP_DATA_NOTES,
@@ -109,6 +111,10 @@ pm_kpi_get_property (GObject    *object,
       g_value_set_enum (value, self->measure);
       break;
 
+    case PROP_FREQUENCY:
+      g_value_set_enum (value, self->frequency);
+      break;
+
     case PROP_TOLERANCE:
       g_value_set_double (value, self->tolerance);
       break;
@@ -172,6 +178,10 @@ pm_kpi_set_property (GObject      *object,
       pm_kpi_set_measure (self, g_value_get_enum (value));
       break;
 
+    case PROP_FREQUENCY:
+      pm_kpi_set_frequency (self, g_value_get_enum (value));
+      break;
+
     case PROP_TOLERANCE:
       pm_kpi_set_tolerance (self, g_value_get_double (value));
       break;
@@ -224,6 +234,11 @@ pm_kpi_class_init (PmKpiClass *klass)
                        PM_TYPE_MEASURE, PM_MEASURE_LEVEL,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_FREQUENCY] =
+    g_param_spec_enum ("frequency", NULL, NULL,
+                       PM_TYPE_FREQUENCY, PM_FREQUENCY_QUARTERLY,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_TOLERANCE] =
     g_param_spec_double ("tolerance", NULL, NULL,
                          0.0, G_MAXDOUBLE, PM_KPI_DEFAULT_TOLERANCE,
@@ -270,6 +285,7 @@ pm_kpi_init (PmKpi *self)
   self->unit = PM_UNIT_COUNT;
   self->direction = PM_DIRECTION_INCREASE;
   self->measure = PM_MEASURE_LEVEL;
+  self->frequency = PM_FREQUENCY_QUARTERLY;
   self->tolerance = PM_KPI_DEFAULT_TOLERANCE;
   /* Until told otherwise the baseline is unknown, which is not "none". */
   self->baseline = pm_baseline_new_state (PM_BASELINE_TO_BE_CONFIRMED);
@@ -400,6 +416,38 @@ pm_kpi_set_measure (PmKpi     *self,
 
   self->measure = measure;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURE]);
+}
+
+PmFrequency
+pm_kpi_get_frequency (PmKpi *self)
+{
+  g_return_val_if_fail (PM_IS_KPI (self), PM_FREQUENCY_QUARTERLY);
+
+  return self->frequency;
+}
+
+void
+pm_kpi_set_frequency (PmKpi       *self,
+                      PmFrequency  frequency)
+{
+  g_return_if_fail (PM_IS_KPI (self));
+
+  if (self->frequency == frequency)
+    return;
+
+  self->frequency = frequency;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FREQUENCY]);
+}
+
+gboolean
+pm_kpi_check_period (PmKpi     *self,
+                     PmPeriod  *period,
+                     GError   **error)
+{
+  g_return_val_if_fail (PM_IS_KPI (self), FALSE);
+  g_return_val_if_fail (PM_IS_PERIOD (period), FALSE);
+
+  return pm_period_check_frequency (period, self->frequency, self->title, error);
 }
 
 double
@@ -724,6 +772,9 @@ pm_kpi_set_entry (PmKpi            *self,
     return FALSE;
 
   period = pm_progress_entry_get_period (entry);
+
+  if (!pm_kpi_check_period (self, period, error))
+    return FALSE;
 
   if (find_position (self, period, &position))
     {

@@ -23,6 +23,8 @@ typedef struct _PmPilot PmPilot;
 
 /* Properties: "id" (gint64, the store's row id, 0 when unsaved), "title",
  * "unit" (PmUnit), "direction" (PmDirection), "measure" (PmMeasure),
+ * "frequency" (PmFrequency: how often it is reported, default quarterly;
+ * its entries are all of periods of that frequency),
  * "tolerance" (double, fraction of the baseline-to-target distance,
  * default 0.1), "data-source" (string or NULL), "data-notes" (notes on
  * the data, string or NULL), "baseline" (PmBaseline,
@@ -48,6 +50,15 @@ void             pm_kpi_set_direction        (PmKpi             *self,
 PmMeasure        pm_kpi_get_measure          (PmKpi             *self);
 void             pm_kpi_set_measure          (PmKpi             *self,
                                               PmMeasure          measure);
+PmFrequency      pm_kpi_get_frequency        (PmKpi             *self);
+/* Set it before any entry: entries of another frequency are refused. */
+void             pm_kpi_set_frequency        (PmKpi             *self,
+                                              PmFrequency        frequency);
+/* TRUE if @period is of the KPI's frequency; otherwise
+ * PM_MODEL_ERROR_INVALID_PERIOD naming the KPI and both frequencies. */
+gboolean         pm_kpi_check_period         (PmKpi             *self,
+                                              PmPeriod          *period,
+                                              GError           **error);
 double           pm_kpi_get_tolerance        (PmKpi             *self);
 void             pm_kpi_set_tolerance        (PmKpi             *self,
                                               double             tolerance);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "pm-chase-item.h"
 #include "pm-format.h"
@@ -96,6 +97,29 @@ test_parse_period (void)
   nonsense = pm_format_parse_period ("Q5 2016/17", &error);
   g_assert_null (nonsense);
   g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD);
+}
+
+/* A baseline is to be reported in a quarter: a year or a month is refused
+ * here, though the period parser knows them. */
+static void
+test_parse_period_quarter_only (void)
+{
+  static const char * const refused[] = { "FY2020", "2020/21", "Oct 2020", "FY2020-M07" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmPeriod) typed = pm_format_parse_period ("q3 2020-21", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pm_period_get_index (typed), ==, 2020 * 4 + 2);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(PmPeriod) period = pm_format_parse_period (refused[i], &error);
+
+      g_assert_null (period);
+      g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD);
+      g_assert_nonnull (strstr (error->message, "is not a quarter"));
+      g_clear_error (&error);
+    }
 }
 
 static void
@@ -407,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/gui/format/kpi-target", test_kpi_target);
   g_test_add_func ("/gui/format/parse-count", test_parse_count);
   g_test_add_func ("/gui/format/parse-period", test_parse_period);
+  g_test_add_func ("/gui/format/parse-period-quarter-only", test_parse_period_quarter_only);
   g_test_add_func ("/gui/format/parse-date", test_parse_date);
   g_test_add_func ("/gui/format/period-range", test_period_range);
   g_test_add_func ("/gui/format/search", test_search);

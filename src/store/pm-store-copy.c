@@ -61,7 +61,7 @@ typedef struct
  * copy_rows ()). Not copied: change_context (a file's scratch row for the
  * audit triggers, made by the migrations) and pm_meta (a server's version
  * stamp, likewise). */
-G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 11);  /* a new schema version adds itself here */
+G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 12);  /* a new schema version adds itself here */
 
 #define PROGRAMME_COLUMNS \
   "id, name, description, committee, meeting_date, report_title, contact_officer"
@@ -77,7 +77,9 @@ G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 11);  /* a new schema version adds i
 #define SPEND_COLUMNS "id, pilot_id, position, description, amount_pence, period, status"
 #define NARRATIVE_COLUMNS \
   "pilot_id, period, progress, learning, case_study, updated_at, risks, milestones"
-#define KPI_COLUMNS "id, pilot_id, position, title, unit, direction, measure, tolerance, data_source, data_notes"
+#define KPI_COLUMNS \
+  "id, pilot_id, position, title, unit, direction, measure, tolerance, data_source, data_notes, " \
+  "frequency"
 #define BASELINE_COLUMNS "kpi_id, state, value, numerator, denominator, date, note, period, source"
 #define SITE_COLUMNS "id, kpi_id, position, site, value"
 #define TARGET_COLUMNS "id, kpi_id, value, date, set_on, reason"
@@ -101,6 +103,7 @@ G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 11);  /* a new schema version adds i
 #define ROW_8 "(?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_9 "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_10 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define ROW_11 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_13 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_14 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
@@ -141,8 +144,8 @@ static const CopyTable copy_tables[] = {
     INSERTS ("narrative", NARRATIVE_COLUMNS, ROW_8),
     "ittttttt", 2 },
   { BY_ID ("kpi", KPI_COLUMNS),
-    INSERTS ("kpi", KPI_COLUMNS, ROW_10),
-    "iiittttrtt", 1 },
+    INSERTS ("kpi", KPI_COLUMNS, ROW_11),
+    "iiittttrttt", 1 },
   { "SELECT " BASELINE_COLUMNS " FROM baseline WHERE kpi_id > ?1 ORDER BY kpi_id" BATCH_LIMIT,
     INSERTS ("baseline", BASELINE_COLUMNS, ROW_9),
     "itrrrtttt", 1 },

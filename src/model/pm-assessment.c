@@ -155,7 +155,10 @@ assess (PmAssessment *self)
   PmBaseline *baseline = pm_kpi_get_baseline (self->kpi);
   PmTarget *target = pm_kpi_get_current_target (self->kpi);
   PmDirection direction = pm_kpi_get_direction (self->kpi);
-  PmProgressEntry *entry = pm_kpi_get_entry (self->kpi, self->period);
+  /* A KPI of another frequency is judged on its latest value by then,
+   * at the end of that value's own period. */
+  PmProgressEntry *entry = pm_kpi_get_entry_at (self->kpi, self->period);
+  PmPeriod *judged = entry != NULL ? pm_progress_entry_get_period (entry) : self->period;
   PmProgressEntry *previous;
   gboolean has_baseline = pm_baseline_has_value (baseline);
   double baseline_value = has_baseline ? pm_baseline_get_value (baseline) : 0.0;
@@ -171,7 +174,7 @@ assess (PmAssessment *self)
     {
       GDate end;
 
-      pm_period_get_end_date (self->period, &end);
+      pm_period_get_end_date (judged, &end);
       self->has_profiled_target = TRUE;
       self->profiled_target =
         pm_rag_profiled_target (baseline_value,
@@ -215,7 +218,7 @@ assess (PmAssessment *self)
   if (!self->has_value)
     return;
 
-  previous = pm_kpi_get_previous_entry (self->kpi, self->period);
+  previous = pm_kpi_get_previous_entry (self->kpi, judged);
   if (previous != NULL)
     {
       double from = pm_progress_entry_get_value (previous);

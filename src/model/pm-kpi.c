@@ -708,6 +708,31 @@ pm_kpi_get_entry (PmKpi    *self,
   return borrow_entry (self, position);
 }
 
+PmProgressEntry *
+pm_kpi_get_entry_at (PmKpi    *self,
+                     PmPeriod *period)
+{
+  guint n_entries;
+
+  g_return_val_if_fail (PM_IS_KPI (self), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+
+  if (pm_period_get_frequency (period) == self->frequency)
+    return pm_kpi_get_entry (self, period);
+
+  n_entries = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  for (guint i = n_entries; i > 0; i--)
+    {
+      PmProgressEntry *entry = borrow_entry (self, i - 1);
+
+      if (pm_progress_entry_has_value (entry) &&
+          pm_period_compare (pm_progress_entry_get_period (entry), period) <= 0)
+        return entry;
+    }
+
+  return NULL;
+}
+
 /* The latest entry with a value before @period (or at it, if @inclusive). */
 static PmProgressEntry *
 find_latest_with_value (PmKpi    *self,

@@ -89,6 +89,12 @@ GListModel      *pm_kpi_get_entries          (PmKpi             *self);
 PmProgressEntry *pm_kpi_get_entry            (PmKpi             *self,
                                               PmPeriod          *period);
 /* The latest entry with a value strictly before @period, or NULL. */
+/* The entry a report at @period shows: the KPI's own entry for @period
+ * when it is of the KPI's frequency, otherwise the latest entry with a
+ * value of a period ending by the end of @period (a yearly KPI printed at
+ * Q3 2021/22 shows its 2020/21 outturn); NULL if none. Borrowed. */
+PmProgressEntry *pm_kpi_get_entry_at         (PmKpi             *self,
+                                              PmPeriod          *period);
 PmProgressEntry *pm_kpi_get_previous_entry   (PmKpi             *self,
                                               PmPeriod          *period);
 /* The latest entry with a value at or before @period (any period if NULL). */

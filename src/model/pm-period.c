@@ -477,9 +477,9 @@ pm_period_new_from_index (int index)
   return pm_period_new (index / 4, index % 4 + 1);
 }
 
-static PmPeriod *
-new_from_index_full (PmFrequency frequency,
-                     int         index)
+PmPeriod *
+pm_period_new_from_index_full (PmFrequency frequency,
+                               int         index)
 {
   switch (frequency)
     {
@@ -547,7 +547,7 @@ pm_period_next (PmPeriod *self)
 {
   g_return_val_if_fail (PM_IS_PERIOD (self), NULL);
 
-  return new_from_index_full (self->frequency, pm_period_get_index (self) + 1);
+  return pm_period_new_from_index_full (self->frequency, pm_period_get_index (self) + 1);
 }
 
 PmPeriod *
@@ -555,7 +555,7 @@ pm_period_previous (PmPeriod *self)
 {
   g_return_val_if_fail (PM_IS_PERIOD (self), NULL);
 
-  return new_from_index_full (self->frequency, pm_period_get_index (self) - 1);
+  return pm_period_new_from_index_full (self->frequency, pm_period_get_index (self) - 1);
 }
 
 char *

@@ -44,6 +44,10 @@ PmPeriod *pm_period_new_current       (void);
 /* index = year * 4 + (quarter - 1): consecutive quarters are consecutive ints. */
 PmPeriod *pm_period_new_from_index    (int          index);
 
+/* The period of @frequency with index @index (as pm_period_get_index()). */
+PmPeriod *pm_period_new_from_index_full (PmFrequency frequency,
+                                         int         index);
+
 PmFrequency pm_period_get_frequency   (PmPeriod    *self);
 int       pm_period_get_year          (PmPeriod    *self);
 /* The quarter of a quarter or of a month; 0 for a year. */

@@ -118,6 +118,66 @@ test_import_csv (Fixture       *fixture,
   g_assert_null (strstr (list.out, "\t3\n"));
 }
 
+/* The text of the PDF at @path, as poppler's pdftotext reads it. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
+/* Printed at Q3 2021/22, the yearly KPI shows its latest outturn by
+ * then, 2020/21's (2021/22's is not over), labelled with its year; the
+ * monthly one its latest month (March 2021), labelled with it. Neither
+ * says "No value". */
+static void
+test_print_at_quarter (Fixture       *fixture,
+                       gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *csv = write_file (fixture, "outturn.csv",
+                                     "district,pilot,kpi,period,value,note\r\n"
+                                     ROW ("Outturn", "FY2021", "52")
+                                     ROW ("Referrals", "FY2021-Q3", "50"));
+  g_autofree char *summary = g_build_filename (fixture->dir, "summary.pdf", NULL);
+  g_autofree char *appendix = g_build_filename (fixture->dir, "appendix.pdf", NULL);
+  g_auto(PmTestRun) values = { 0, };
+  g_auto(PmTestRun) summary_run = { 0, };
+  g_auto(PmTestRun) appendix_run = { 0, };
+  g_autofree char *summary_text = NULL;
+  g_autofree char *appendix_text = NULL;
+
+  import_programme (fixture);
+  values = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
+  g_assert_cmpint (values.status, ==, 0);
+  summary_run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--export-summary", "all",
+                                 "--period", "FY2021-Q3", "--output", summary, NULL);
+  g_assert_cmpint (summary_run.status, ==, 0);
+  g_assert_cmpstr (summary_run.err, ==, "");
+  appendix_run = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--export-appendix",
+                                  "--period", "FY2021-Q3", "--output", appendix, NULL);
+  g_assert_cmpint (appendix_run.status, ==, 0);
+  g_assert_cmpstr (appendix_run.err, ==, "");
+
+  summary_text = pdf_text (summary);
+  appendix_text = pdf_text (appendix);
+  g_test_message ("%s", summary_text);
+  for (const char *const *text = (const char *const[]) { summary_text, appendix_text, NULL }; *text; text++)
+    {
+      g_assert_nonnull (strstr (*text, "41 (2020/21)"));
+      g_assert_nonnull (strstr (*text, "42 (March"));  /* the cell may wrap */
+      g_assert_null (strstr (*text, "52"));
+      g_assert_null (strstr (*text, "No value"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +188,7 @@ main (int   argc,
   g_test_add (path, Fixture, "pilots.db", pm_test_folder_set_up, func, pm_test_folder_tear_down)
   ADD ("/cli/frequency/import-and-list", test_import_and_list);
   ADD ("/cli/frequency/import-csv", test_import_csv);
+  ADD ("/cli/frequency/print-at-quarter", test_print_at_quarter);
 #undef ADD
 
   return g_test_run ();

@@ -227,7 +227,9 @@ widen (int      *first,
   if (period == NULL)
     return;
 
-  index = pm_period_get_index (period);
+  /* The selector offers quarters: a year or a month widens it to the
+   * quarter it ends in. */
+  index = pm_period_get_quarter_index (period);
   *first = MIN (*first, index);
   *last = MAX (*last, index);
 }
@@ -350,7 +352,7 @@ pm_period_indexes_with_values (PmProgramme *programme)
 
           if (pm_progress_entry_has_value (entry))
             g_hash_table_add (indexes,
-                              GINT_TO_POINTER (pm_period_get_index (pm_progress_entry_get_period (entry))));
+                              GINT_TO_POINTER (pm_period_get_quarter_index (pm_progress_entry_get_period (entry))));
         }
     }
 
@@ -366,7 +368,7 @@ every_kpi_has_value (PmProgramme *programme,
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
       g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
-      PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
+      PmProgressEntry *entry = pm_kpi_get_entry_at (kpi, period);
 
       if (entry == NULL || !pm_progress_entry_has_value (entry))
         return FALSE;

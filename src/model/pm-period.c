@@ -34,6 +34,10 @@ static GParamSpec *properties[N_PROPS];
 
 #define N_YEARS (PM_PERIOD_MAX_YEAR - PM_PERIOD_MIN_YEAR + 1)
 
+static void get_month_span (PmPeriod *self,
+                            int      *first,
+                            int      *last);
+
 /* English names, always understood, whatever the locale. */
 static const char * const month_names[] = {
   "january", "february", "march", "april", "may", "june", "july",
@@ -540,6 +544,17 @@ pm_period_get_index (PmPeriod *self)
     default:
       return self->year * 4 + (self->quarter - 1);
     }
+}
+
+int
+pm_period_get_quarter_index (PmPeriod *self)
+{
+  int first, last;
+
+  g_return_val_if_fail (PM_IS_PERIOD (self), 0);
+
+  get_month_span (self, &first, &last);
+  return self->year * 4 + (last - 1) / 3;
 }
 
 PmPeriod *

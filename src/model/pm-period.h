@@ -58,6 +58,9 @@ int       pm_period_get_month         (PmPeriod    *self);
  * quarter as pm_period_new_from_index(), for a month year * 12 +
  * (month - 1), for a year the year. */
 int       pm_period_get_index         (PmPeriod    *self);
+/* The index (as pm_period_new_from_index()) of the quarter @self ends
+ * in: a quarter's own, a year's fourth quarter, a month's quarter. */
+int       pm_period_get_quarter_index (PmPeriod    *self);
 PmPeriod *pm_period_next              (PmPeriod    *self);
 PmPeriod *pm_period_previous          (PmPeriod    *self);
 

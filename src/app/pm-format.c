@@ -177,24 +177,17 @@ PmPeriod *
 pm_format_parse_period (const char  *text,
                         GError     **error)
 {
+  g_autoptr(PmPeriod) period = NULL;
   g_autofree char *stripped = NULL;
-  int quarter = 0, year = 0, next = 0;
-  char tail = '\0';
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  /* Any form the period parser knows, but only a quarter. */
+  period = pm_period_parse (text, NULL);
+  if (period != NULL && pm_period_get_frequency (period) == PM_FREQUENCY_QUARTERLY)
+    return g_steal_pointer (&period);
+
   stripped = g_strstrip (g_strdup (text));
-
-  if (g_ascii_strncasecmp (stripped, "FY", 2) == 0)
-    return pm_period_parse (stripped, error);
-
-  /* "Q4 2016/17": the second year must follow the first. */
-  if (sscanf (stripped, "Q%d %d/%d%c", &quarter, &year, &next, &tail) == 3
-      && quarter >= 1 && quarter <= 4
-      && year >= PM_PERIOD_MIN_YEAR && year <= PM_PERIOD_MAX_YEAR
-      && next == (year + 1) % 100)
-    return pm_period_new (year, quarter);
-
   g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD,
                _("“%s” is not a quarter: write it as “Q4 2016/17”"), stripped);
   return NULL;
@@ -234,7 +227,9 @@ widen (int      *first,
   if (period == NULL)
     return;
 
-  index = pm_period_get_index (period);
+  /* The selector offers quarters: a year or a month widens it to the
+   * quarter it ends in. */
+  index = pm_period_get_quarter_index (period);
   *first = MIN (*first, index);
   *last = MAX (*last, index);
 }
@@ -357,7 +352,7 @@ pm_period_indexes_with_values (PmProgramme *programme)
 
           if (pm_progress_entry_has_value (entry))
             g_hash_table_add (indexes,
-                              GINT_TO_POINTER (pm_period_get_index (pm_progress_entry_get_period (entry))));
+                              GINT_TO_POINTER (pm_period_get_quarter_index (pm_progress_entry_get_period (entry))));
         }
     }
 
@@ -373,7 +368,7 @@ every_kpi_has_value (PmProgramme *programme,
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
       g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
-      PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
+      PmProgressEntry *entry = pm_kpi_get_entry_at (kpi, period);
 
       if (entry == NULL || !pm_progress_entry_has_value (entry))
         return FALSE;

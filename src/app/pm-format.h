@@ -59,15 +59,17 @@ gboolean    pm_format_parse_date        (const char      *text,
 
 /* The quarters the period selector offers: from a year before the
  * earliest period anything in @programme refers to, to four quarters
- * after @current (or after the latest period in the data, if later).
- * Indices as pm_period_get_index(). @programme may be NULL. */
+ * after @current (or after the latest period in the data, if later); a
+ * year or a month counts as the quarter it ends in. Indices as
+ * pm_period_get_index() of quarters. @programme may be NULL. */
 void        pm_period_range             (PmProgramme     *programme,
                                          PmPeriod        *current,
                                          int             *first_index,
                                          int             *last_index);
 
-/* The quarters for which some KPI of @programme has a value: a set of
- * indices as pm_period_get_index() (GINT_TO_POINTER keys). */
+/* The quarters for which some KPI of @programme has a value (a year's or
+ * a month's in the quarter it ends in): a set of quarters' indices as
+ * pm_period_get_index() (GINT_TO_POINTER keys). */
 GHashTable *pm_period_indexes_with_values (PmProgramme   *programme);
 /* The quarter whose return is due, where the window opens: the latest
  * with any value while some KPI still lacks one; once every KPI has its

@@ -181,7 +181,10 @@ assess (PmAssessment *self)
 {
   PmBaseline *baseline = pm_kpi_get_baseline (self->kpi);
   PmDirection direction = pm_kpi_get_direction (self->kpi);
-  PmProgressEntry *entry = pm_kpi_get_entry (self->kpi, self->period);
+  /* A KPI of another frequency is judged on its latest value by then,
+   * at the end of that value's own period. */
+  PmProgressEntry *entry = pm_kpi_get_entry_at (self->kpi, self->period);
+  PmPeriod *judged = entry != NULL ? pm_progress_entry_get_period (entry) : self->period;
   PmProgressEntry *previous;
   gboolean has_baseline = pm_baseline_has_value (baseline);
   double baseline_value = has_baseline ? pm_baseline_get_value (baseline) : 0.0;
@@ -195,8 +198,9 @@ assess (PmAssessment *self)
   self->has_change = self->has_value && has_baseline;
   self->change = self->has_change ? self->value - baseline_value : 0.0;
 
-  /* Judged against the milestone the period's end is heading for. */
-  pm_period_get_end_date (self->period, &end);
+  /* Judged against the milestone the end of the value's own period is
+   * heading for. */
+  pm_period_get_end_date (judged, &end);
   self->has_profiled_target =
     pm_kpi_get_profiled_target (self->kpi, g_date_get_julian (&end),
                                 &self->profiled_target, &heading);
@@ -235,7 +239,7 @@ assess (PmAssessment *self)
   if (!self->has_value)
     return;
 
-  previous = pm_kpi_get_previous_entry (self->kpi, self->period);
+  previous = pm_kpi_get_previous_entry (self->kpi, judged);
   if (previous != NULL)
     {
       double from = pm_progress_entry_get_value (previous);

@@ -25,6 +25,11 @@ G_DEFINE_ENUM_TYPE (PmMeasure, pm_measure,
   G_DEFINE_ENUM_VALUE (PM_MEASURE_CUMULATIVE, "cumulative"),
   G_DEFINE_ENUM_VALUE (PM_MEASURE_LEVEL, "level"))
 
+G_DEFINE_ENUM_TYPE (PmFrequency, pm_frequency,
+  G_DEFINE_ENUM_VALUE (PM_FREQUENCY_MONTHLY, "monthly"),
+  G_DEFINE_ENUM_VALUE (PM_FREQUENCY_QUARTERLY, "quarterly"),
+  G_DEFINE_ENUM_VALUE (PM_FREQUENCY_YEARLY, "yearly"))
+
 G_DEFINE_ENUM_TYPE (PmBaselineState, pm_baseline_state,
   G_DEFINE_ENUM_VALUE (PM_BASELINE_VALUE, "value"),
   G_DEFINE_ENUM_VALUE (PM_BASELINE_TO_BE_CONFIRMED, "to-be-confirmed"),
@@ -148,6 +153,18 @@ pm_measure_get_label (PmMeasure measure)
     case PM_MEASURE_CUMULATIVE: return _("Cumulative");
     case PM_MEASURE_LEVEL:      return _("Level");
     default:                    g_return_val_if_reached ("");
+    }
+}
+
+const char *
+pm_frequency_get_label (PmFrequency frequency)
+{
+  switch (frequency)
+    {
+    case PM_FREQUENCY_MONTHLY:   return _("monthly");
+    case PM_FREQUENCY_QUARTERLY: return _("quarterly");
+    case PM_FREQUENCY_YEARLY:    return _("yearly");
+    default:                     g_return_val_if_reached ("");
     }
 }
 

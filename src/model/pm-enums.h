@@ -34,6 +34,14 @@ typedef enum
   PM_MEASURE_LEVEL,
 } PmMeasure;
 
+/* How often a KPI is reported: the frequency of its periods. */
+typedef enum
+{
+  PM_FREQUENCY_MONTHLY,
+  PM_FREQUENCY_QUARTERLY,
+  PM_FREQUENCY_YEARLY,
+} PmFrequency;
+
 typedef enum
 {
   PM_BASELINE_VALUE,
@@ -92,6 +100,7 @@ typedef enum
 GType pm_unit_get_type             (void) G_GNUC_CONST;
 GType pm_direction_get_type        (void) G_GNUC_CONST;
 GType pm_measure_get_type          (void) G_GNUC_CONST;
+GType pm_frequency_get_type        (void) G_GNUC_CONST;
 GType pm_baseline_state_get_type   (void) G_GNUC_CONST;
 GType pm_delivery_status_get_type  (void) G_GNUC_CONST;
 GType pm_spend_status_get_type     (void) G_GNUC_CONST;
@@ -102,6 +111,7 @@ GType pm_access_get_type           (void) G_GNUC_CONST;
 #define PM_TYPE_UNIT            (pm_unit_get_type ())
 #define PM_TYPE_DIRECTION       (pm_direction_get_type ())
 #define PM_TYPE_MEASURE         (pm_measure_get_type ())
+#define PM_TYPE_FREQUENCY       (pm_frequency_get_type ())
 #define PM_TYPE_BASELINE_STATE  (pm_baseline_state_get_type ())
 #define PM_TYPE_DELIVERY_STATUS (pm_delivery_status_get_type ())
 #define PM_TYPE_SPEND_STATUS    (pm_spend_status_get_type ())
@@ -122,6 +132,8 @@ gboolean    pm_enum_from_name (GType        enum_type,
 const char *pm_unit_get_label            (PmUnit           unit);
 const char *pm_direction_get_label       (PmDirection      direction);
 const char *pm_measure_get_label         (PmMeasure        measure);
+/* "monthly", "quarterly", "yearly", as a sentence says it */
+const char *pm_frequency_get_label       (PmFrequency      frequency);
 const char *pm_delivery_status_get_label (PmDeliveryStatus status);
 const char *pm_spend_status_get_label    (PmSpendStatus    status);
 const char *pm_rag_get_label             (PmRag            rag);   /* "Green" */

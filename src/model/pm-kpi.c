@@ -33,6 +33,7 @@ struct _PmKpi
   PmUnit       unit;
   PmDirection  direction;
   PmMeasure    measure;
+  PmFrequency  frequency;
 };
 
 G_DEFINE_FINAL_TYPE (PmKpi, pm_kpi, G_TYPE_OBJECT)
@@ -44,6 +45,7 @@ enum {
   PROP_UNIT,
   PROP_DIRECTION,
   PROP_MEASURE,
+  PROP_FREQUENCY,
   PROP_TOLERANCE,
   PROP_DATA_SOURCE,
   PROP_INDICATOR,
@@ -113,6 +115,10 @@ pm_kpi_get_property (GObject    *object,
       g_value_set_enum (value, self->measure);
       break;
 
+    case PROP_FREQUENCY:
+      g_value_set_enum (value, self->frequency);
+      break;
+
     case PROP_TOLERANCE:
       g_value_set_double (value, self->tolerance);
       break;
@@ -180,6 +186,10 @@ pm_kpi_set_property (GObject      *object,
       pm_kpi_set_measure (self, g_value_get_enum (value));
       break;
 
+    case PROP_FREQUENCY:
+      pm_kpi_set_frequency (self, g_value_get_enum (value));
+      break;
+
     case PROP_TOLERANCE:
       pm_kpi_set_tolerance (self, g_value_get_double (value));
       break;
@@ -236,6 +246,11 @@ pm_kpi_class_init (PmKpiClass *klass)
                        PM_TYPE_MEASURE, PM_MEASURE_LEVEL,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_FREQUENCY] =
+    g_param_spec_enum ("frequency", NULL, NULL,
+                       PM_TYPE_FREQUENCY, PM_FREQUENCY_QUARTERLY,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_TOLERANCE] =
     g_param_spec_double ("tolerance", NULL, NULL,
                          0.0, G_MAXDOUBLE, PM_KPI_DEFAULT_TOLERANCE,
@@ -287,6 +302,7 @@ pm_kpi_init (PmKpi *self)
   self->unit = PM_UNIT_COUNT;
   self->direction = PM_DIRECTION_INCREASE;
   self->measure = PM_MEASURE_LEVEL;
+  self->frequency = PM_FREQUENCY_QUARTERLY;
   self->tolerance = PM_KPI_DEFAULT_TOLERANCE;
   /* Until told otherwise the baseline is unknown, which is not "none". */
   self->baseline = pm_baseline_new_state (PM_BASELINE_TO_BE_CONFIRMED);
@@ -417,6 +433,38 @@ pm_kpi_set_measure (PmKpi     *self,
 
   self->measure = measure;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURE]);
+}
+
+PmFrequency
+pm_kpi_get_frequency (PmKpi *self)
+{
+  g_return_val_if_fail (PM_IS_KPI (self), PM_FREQUENCY_QUARTERLY);
+
+  return self->frequency;
+}
+
+void
+pm_kpi_set_frequency (PmKpi       *self,
+                      PmFrequency  frequency)
+{
+  g_return_if_fail (PM_IS_KPI (self));
+
+  if (self->frequency == frequency)
+    return;
+
+  self->frequency = frequency;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FREQUENCY]);
+}
+
+gboolean
+pm_kpi_check_period (PmKpi     *self,
+                     PmPeriod  *period,
+                     GError   **error)
+{
+  g_return_val_if_fail (PM_IS_KPI (self), FALSE);
+  g_return_val_if_fail (PM_IS_PERIOD (period), FALSE);
+
+  return pm_period_check_frequency (period, self->frequency, self->title, error);
 }
 
 double
@@ -692,6 +740,31 @@ pm_kpi_get_entry (PmKpi    *self,
   return borrow_entry (self, position);
 }
 
+PmProgressEntry *
+pm_kpi_get_entry_at (PmKpi    *self,
+                     PmPeriod *period)
+{
+  guint n_entries;
+
+  g_return_val_if_fail (PM_IS_KPI (self), NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+
+  if (pm_period_get_frequency (period) == self->frequency)
+    return pm_kpi_get_entry (self, period);
+
+  n_entries = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  for (guint i = n_entries; i > 0; i--)
+    {
+      PmProgressEntry *entry = borrow_entry (self, i - 1);
+
+      if (pm_progress_entry_has_value (entry) &&
+          pm_period_compare (pm_progress_entry_get_period (entry), period) <= 0)
+        return entry;
+    }
+
+  return NULL;
+}
+
 /* The latest entry with a value before @period (or at it, if @inclusive). */
 static PmProgressEntry *
 find_latest_with_value (PmKpi    *self,
@@ -756,6 +829,9 @@ pm_kpi_set_entry (PmKpi            *self,
     return FALSE;
 
   period = pm_progress_entry_get_period (entry);
+
+  if (!pm_kpi_check_period (self, period, error))
+    return FALSE;
 
   if (find_position (self, period, &position))
     {

@@ -23,6 +23,8 @@ typedef struct _PmPilot PmPilot;
 
 /* Properties: "id" (gint64, the store's row id, 0 when unsaved), "title",
  * "unit" (PmUnit), "direction" (PmDirection), "measure" (PmMeasure),
+ * "frequency" (PmFrequency: how often it is reported, default quarterly;
+ * its entries are all of periods of that frequency),
  * "tolerance" (double, fraction of the baseline-to-target distance,
  * default 0.1), "data-source" (string or NULL), "data-notes" (notes on
  * the data, string or NULL), "baseline" (PmBaseline,
@@ -48,6 +50,15 @@ void             pm_kpi_set_direction        (PmKpi             *self,
 PmMeasure        pm_kpi_get_measure          (PmKpi             *self);
 void             pm_kpi_set_measure          (PmKpi             *self,
                                               PmMeasure          measure);
+PmFrequency      pm_kpi_get_frequency        (PmKpi             *self);
+/* Set it before any entry: entries of another frequency are refused. */
+void             pm_kpi_set_frequency        (PmKpi             *self,
+                                              PmFrequency        frequency);
+/* TRUE if @period is of the KPI's frequency; otherwise
+ * PM_MODEL_ERROR_INVALID_PERIOD naming the KPI and both frequencies. */
+gboolean         pm_kpi_check_period         (PmKpi             *self,
+                                              PmPeriod          *period,
+                                              GError           **error);
 double           pm_kpi_get_tolerance        (PmKpi             *self);
 void             pm_kpi_set_tolerance        (PmKpi             *self,
                                               double             tolerance);
@@ -84,6 +95,12 @@ GListModel      *pm_kpi_get_entries          (PmKpi             *self);
 PmProgressEntry *pm_kpi_get_entry            (PmKpi             *self,
                                               PmPeriod          *period);
 /* The latest entry with a value strictly before @period, or NULL. */
+/* The entry a report at @period shows: the KPI's own entry for @period
+ * when it is of the KPI's frequency, otherwise the latest entry with a
+ * value of a period ending by the end of @period (a yearly KPI printed at
+ * Q3 2021/22 shows its 2020/21 outturn); NULL if none. Borrowed. */
+PmProgressEntry *pm_kpi_get_entry_at         (PmKpi             *self,
+                                              PmPeriod          *period);
 PmProgressEntry *pm_kpi_get_previous_entry   (PmKpi             *self,
                                               PmPeriod          *period);
 /* The latest entry with a value at or before @period (any period if NULL). */

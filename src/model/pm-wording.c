@@ -310,15 +310,27 @@ pm_wording_kpi_value (PmKpi    *kpi,
                       PmPeriod *period)
 {
   PmProgressEntry *entry;
+  PmPeriod *own;
+  g_autofree char *value = NULL;
+  g_autofree char *label = NULL;
 
   g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
   g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
 
-  entry = pm_kpi_get_entry (kpi, period);
+  entry = pm_kpi_get_entry_at (kpi, period);
   if (entry == NULL || !pm_progress_entry_has_value (entry))
     return NULL;
 
-  return pm_unit_format_value (pm_kpi_get_unit (kpi), pm_progress_entry_get_value (entry));
+  value = pm_unit_format_value (pm_kpi_get_unit (kpi), pm_progress_entry_get_value (entry));
+  own = pm_progress_entry_get_period (entry);
+  if (pm_period_get_frequency (own) == pm_period_get_frequency (period))
+    return g_steal_pointer (&value);
+
+  /* A year's outturn or a month's figure in a quarter's report says
+   * which period it is. */
+  label = pm_period_get_label (own);
+  /* Translators: a value and its own period: "41 (2020/21)" */
+  return g_strdup_printf (_("%s (%s)"), value, label);
 }
 
 char *
@@ -351,15 +363,25 @@ pm_wording_kpi_value_printed (PmKpi    *kpi,
                               PmPeriod *period)
 {
   PmProgressEntry *entry;
+  g_autofree char *value = NULL;
+  g_autofree char *label = NULL;
+  PmPeriod *own;
 
   g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
   g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
 
-  entry = pm_kpi_get_entry (kpi, period);
-  if (entry == NULL)
+  entry = pm_kpi_get_entry_at (kpi, period);
+  if (entry == NULL || !pm_progress_entry_has_value (entry))
     return NULL;
 
-  return pm_wording_entry_value (entry, pm_kpi_get_unit (kpi));
+  value = pm_wording_entry_value (entry, pm_kpi_get_unit (kpi));
+  own = pm_progress_entry_get_period (entry);
+  if (pm_period_get_frequency (own) == pm_period_get_frequency (period))
+    return g_steal_pointer (&value);
+
+  /* As pm_wording_kpi_value(): a year's or a month's figure says which. */
+  label = pm_period_get_label (own);
+  return g_strdup_printf (_("%s (%s)"), value, label);
 }
 
 char *

@@ -91,9 +91,10 @@ char *pm_wording_kpi_value   (PmKpi       *kpi,
  * NULL when @entry has no value. */
 char *pm_wording_entry_value (PmProgressEntry *entry,
                               PmUnit           unit);
-/* @kpi's value for @period as printed (pm_wording_entry_value()), or
- * NULL when there is none. Unlike pm_wording_kpi_value(), not for typing
- * back. */
+/* @kpi's value for @period as printed (pm_wording_entry_value()): its
+ * latest of its own frequency by @period, labelled with its period when
+ * that is a year or a month in a quarter's report ("41 (2020/21)"); NULL
+ * when there is none. Unlike pm_wording_kpi_value(), not for typing back. */
 char *pm_wording_kpi_value_printed (PmKpi    *kpi,
                                     PmPeriod *period);
 /* @kpi's baseline ("0 (October 2016)", "To be confirmed"), with its note

@@ -150,7 +150,7 @@ static char *
 progress_markup (PmKpi    *kpi,
                  PmPeriod *period)
 {
-  PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
+  PmProgressEntry *entry = pm_kpi_get_entry_at (kpi, period);
   g_autofree char *value = pm_wording_kpi_value_printed (kpi, period);
   const char *note = entry != NULL ? pm_progress_entry_get_note (entry) : NULL;
 

@@ -275,6 +275,15 @@ pm_chart_quarter_label (int period_index)
   return pm_period_get_short_label (period);
 }
 
+char *
+pm_chart_period_label (PmFrequency frequency,
+                       int         period_index)
+{
+  g_autoptr(PmPeriod) period = pm_period_new_from_index_full (frequency, period_index);
+
+  return pm_period_get_short_label (period);
+}
+
 guint
 pm_chart_place_labels (const double *centres,
                        const double *widths,

@@ -69,6 +69,9 @@ char    *pm_chart_tick_label     (PmUnit              unit,
 const char *pm_chart_unit_title  (PmUnit              unit);
 /* "Q3 16/17" for the period with index @period_index. */
 char    *pm_chart_quarter_label  (int                 period_index);
+/* The same for a period of @frequency: "Oct 2016", "16/17". */
+char    *pm_chart_period_label   (PmFrequency         frequency,
+                                  int                 period_index);
 
 /* Labels centred at @centres (ascending) with @widths: marks in @shown
  * those that can be written without overlapping their neighbours by less

@@ -150,7 +150,7 @@ static char *
 kpi_cell_markup (PmKpi    *kpi,
                  PmPeriod *period)
 {
-  PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
+  PmProgressEntry *entry = pm_kpi_get_entry_at (kpi, period);
   const char *source = pm_kpi_get_data_source (kpi);
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *title = g_markup_escape_text (pm_kpi_get_title (kpi), -1);

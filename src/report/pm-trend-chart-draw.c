@@ -272,10 +272,10 @@ draw_quarter_axis (const Frame  *f,
 
   for (guint i = 0; i < n_quarters; i++)
     {
-      char *text = pm_chart_quarter_label (e->first + (int) i);
+      char *text = pm_chart_period_label (e->frequency, e->first + (int) i);
       PangoLayout *layout = label_new (cr, f->size, text);
 
-      centres[i] = X_OF (f, _pm_trend_period_day (e->first + (int) i, TRUE));
+      centres[i] = X_OF (f, _pm_trend_period_day (e->frequency, e->first + (int) i, TRUE));
       widths[i] = _pm_report_layout_width (layout);
       g_ptr_array_add (layouts, layout);
       g_ptr_array_add (texts, text);
@@ -537,7 +537,7 @@ draw_values (PmTrendPlot *self,
     {
       PmTrendPoint *point = &g_array_index (self->points, PmTrendPoint, i);
 
-      point->x = X_OF (f, _pm_trend_period_day (point->index, TRUE));
+      point->x = X_OF (f, _pm_trend_period_day (self->frequency, point->index, TRUE));
       point->y = Y_OF (f, point->value);
       cairo_line_to (cr, point->x, point->y);
       if (i > 0)

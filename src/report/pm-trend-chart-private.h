@@ -22,6 +22,7 @@ typedef struct
 struct _PmTrendPlot
 {
   PmKpi         *kpi;
+  PmFrequency    frequency;    /* the KPI's: the periods of the axis */
   int            upto;
   GArray        *points;
   double         font_size;
@@ -34,6 +35,7 @@ struct _PmTrendPlot
  * with their dates, and the values' range. */
 typedef struct
 {
+  PmFrequency frequency;   /* of the periods on the axis */
   int      first;          /* periods on the axis */
   int      last;
   guint32  start_day;      /* the first period's first day */
@@ -51,7 +53,8 @@ typedef struct
 } PmTrendExtent;
 
 /* The day period @index starts on, or (@end) ends on, as a Julian day. */
-guint32 _pm_trend_period_day          (int            index,
+guint32 _pm_trend_period_day          (PmFrequency    frequency,
+                                       int            index,
                                        gboolean       end);
 void    _pm_trend_plot_compute_extent (PmTrendPlot   *self,
                                        PmTrendExtent *extent);

@@ -32,6 +32,25 @@ point_clear (gpointer data)
   g_clear_pointer (&point->note, g_free);
 }
 
+/* The index of the last period of @frequency that has ended by the end
+ * of @upto: a yearly KPI charted at Q3 2021/22 runs to 2020/21. */
+static int
+own_period_index (PmFrequency  frequency,
+                  PmPeriod    *upto)
+{
+  g_autoptr(PmPeriod) own = NULL;
+  GDate end;
+
+  if (pm_period_get_frequency (upto) == frequency)
+    return pm_period_get_index (upto);
+
+  pm_period_get_end_date (upto, &end);
+  own = pm_period_new_for_date_full (&end, frequency);
+  if (pm_period_compare (own, upto) > 0)
+    return pm_period_get_index (own) - 1;
+  return pm_period_get_index (own);
+}
+
 PmTrendPlot *
 pm_trend_plot_new (PmKpi    *kpi,
                    PmPeriod *upto)
@@ -44,7 +63,8 @@ pm_trend_plot_new (PmKpi    *kpi,
 
   self = g_new0 (PmTrendPlot, 1);
   self->kpi = g_object_ref (kpi);
-  self->upto = pm_period_get_index (upto);
+  self->frequency = pm_kpi_get_frequency (kpi);
+  self->upto = own_period_index (self->frequency, upto);
   self->points = g_array_new (FALSE, TRUE, sizeof (PmTrendPoint));
   g_array_set_clear_func (self->points, point_clear);
   self->font_size = PRINT_FONT_SIZE;
@@ -214,7 +234,7 @@ pm_trend_plot_describe_point (PmTrendPlot *self,
   g_return_val_if_fail (self != NULL && i < self->points->len, NULL);
 
   point = get_point (self, i);
-  period = pm_chart_quarter_label (point->index);
+  period = pm_chart_period_label (self->frequency, point->index);
   value = pm_unit_format_value (pm_kpi_get_unit (self->kpi), point->value);
 
   if (point->note != NULL && point->note[0] != '\0')
@@ -319,7 +339,8 @@ pm_trend_chart_has_data (PmKpi    *kpi,
 
 /* The period a date falls in, as an index; -1 for no date. */
 static int
-date_index (const char *iso)
+date_index (PmFrequency  frequency,
+            const char  *iso)
 {
   GDate date;
   g_autoptr(PmPeriod) period = NULL;
@@ -327,16 +348,17 @@ date_index (const char *iso)
   if (iso == NULL || !pm_date_to_gdate (iso, &date))
     return -1;
 
-  period = pm_period_new_for_date (&date);
+  period = pm_period_new_for_date_full (&date, frequency);
   return pm_period_get_index (period);
 }
 
 /* The day period @index starts on, or (@end) ends on, as a Julian day. */
 guint32
-_pm_trend_period_day (int      index,
-                      gboolean end)
+_pm_trend_period_day (PmFrequency frequency,
+                      int         index,
+                      gboolean    end)
 {
-  g_autoptr(PmPeriod) period = pm_period_new_from_index (index);
+  g_autoptr(PmPeriod) period = pm_period_new_from_index_full (frequency, index);
   GDate date;
 
   if (end)
@@ -353,7 +375,7 @@ pilot_start_index (PmKpi *kpi)
 {
   PmPilot *pilot = pm_kpi_get_pilot (kpi);
 
-  return pilot != NULL ? date_index (pm_pilot_get_start_date (pilot)) : -1;
+  return pilot != NULL ? date_index (pm_kpi_get_frequency (kpi), pm_pilot_get_start_date (pilot)) : -1;
 }
 
 /* Quarters shown: from the baseline's or the first value's, whichever is
@@ -378,8 +400,9 @@ compute_span (PmTrendPlot   *self,
   if (target_index > e->last && target_index - self->upto <= MAX_TARGET_LEAD)
     e->last = target_index;
 
-  e->start_day = _pm_trend_period_day (e->first, FALSE);
-  e->end_day = _pm_trend_period_day (e->last, TRUE);
+  e->frequency = self->frequency;
+  e->start_day = _pm_trend_period_day (self->frequency, e->first, FALSE);
+  e->end_day = _pm_trend_period_day (self->frequency, e->last, TRUE);
 }
 
 void
@@ -422,8 +445,8 @@ _pm_trend_plot_compute_extent (PmTrendPlot   *self,
     }
 
   compute_span (self, e,
-                e->has_baseline ? date_index (pm_baseline_get_date (baseline)) : -1,
-                e->target != NULL ? date_index (pm_target_get_date (e->target)) : -1);
+                e->has_baseline ? date_index (self->frequency, pm_baseline_get_date (baseline)) : -1,
+                e->target != NULL ? date_index (self->frequency, pm_target_get_date (e->target)) : -1);
 
   /* The same condition as pm_rag_profiled_target() has for a line. */
   e->has_trajectory = e->has_baseline && e->target != NULL && e->baseline_day > 0

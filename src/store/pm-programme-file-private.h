@@ -186,7 +186,15 @@ gboolean _pm_file_get_date           (PmFileReader        *r,
                                       const char          *name,
                                       const char         **date,
                                       GError             **error);
+/* A quarter ("FY2016-Q3" or any form pm_period_parse() reads). */
 gboolean _pm_file_get_period         (PmFileReader        *r,
+                                      JsonObject          *object,
+                                      const char          *name,
+                                      gboolean             required,
+                                      PmPeriod           **period,
+                                      GError             **error);
+/* A period of any frequency: a year, a quarter or a month. */
+gboolean _pm_file_get_any_period     (PmFileReader        *r,
                                       JsonObject          *object,
                                       const char          *name,
                                       gboolean             required,

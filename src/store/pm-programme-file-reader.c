@@ -387,6 +387,28 @@ _pm_file_get_period (PmFileReader *r,
                      PmPeriod    **period,
                      GError      **error)
 {
+  *period = NULL;
+  if (!_pm_file_get_any_period (r, object, name, required, period, error))
+    return FALSE;
+  if (*period != NULL && pm_period_get_frequency (*period) != PM_FREQUENCY_QUARTERLY)
+    {
+      g_autofree char *shown = pm_period_to_code (*period);
+
+      g_clear_object (period);
+      return _pm_file_error (r, error, PM_FILE_ERROR_INVALID, name,
+                             _("“%s” is not a quarter: write it as FY2016-Q3"), shown);
+    }
+  return TRUE;
+}
+
+gboolean
+_pm_file_get_any_period (PmFileReader *r,
+                         JsonObject   *object,
+                         const char   *name,
+                         gboolean      required,
+                         PmPeriod    **period,
+                         GError      **error)
+{
   GError *local_error = NULL;
   const char *code;
 

@@ -198,6 +198,9 @@ write_kpi (JsonBuilder *b,
   add_enum (b, "unit", PM_TYPE_UNIT, pm_kpi_get_unit (kpi));
   add_enum (b, "direction", PM_TYPE_DIRECTION, pm_kpi_get_direction (kpi));
   add_enum (b, "measure", PM_TYPE_MEASURE, pm_kpi_get_measure (kpi));
+  /* Absent means quarterly: files of quarterly KPIs read as before. */
+  if (pm_kpi_get_frequency (kpi) != PM_FREQUENCY_QUARTERLY)
+    add_enum (b, "frequency", PM_TYPE_FREQUENCY, pm_kpi_get_frequency (kpi));
   if (pm_kpi_get_tolerance (kpi) != PM_KPI_DEFAULT_TOLERANCE)
     add_number (b, "tolerance", pm_kpi_get_tolerance (kpi));
   add_string (b, "data_source", pm_kpi_get_data_source (kpi));

@@ -305,7 +305,7 @@ read_progress (PmFileReader *r,
   const char *note;
 
   if (!_pm_file_check_members (r, object, fields, error)
-      || !_pm_file_get_period (r, object, "period", TRUE, &period, error)
+      || !_pm_file_get_any_period (r, object, "period", TRUE, &period, error)
       || !_pm_file_get_number (r, object, "value", FALSE, &has_value, &value, error)
       || !check_fraction (r, object, unit, &has_fraction, &numerator, &denominator, error)
       || !_pm_file_get_text (r, object, "note", FALSE, PM_FIELD_VALUE_NOTE, &note, error))
@@ -343,14 +343,14 @@ read_kpi (PmFileReader *r,
           GError      **error)
 {
   static const char * const fields[] = {
-    "title", "unit", "direction", "measure", "tolerance", "data_source", "data_notes",
+    "title", "unit", "direction", "measure", "frequency", "tolerance", "data_source", "data_notes",
     "indicator", "baseline", "targets", "progress", NULL
   };
   PmPilot *pilot = owner;
   g_autoptr(PmKpi) kpi = NULL;
   const char *title, *data_source, *data_notes;
   JsonObject *baseline;
-  int unit, direction, measure = PM_MEASURE_LEVEL;
+  int unit, direction, measure = PM_MEASURE_LEVEL, frequency = PM_FREQUENCY_QUARTERLY;
   gboolean has_tolerance;
   double tolerance = PM_KPI_DEFAULT_TOLERANCE;
   char text[G_ASCII_DTOSTR_BUF_SIZE];
@@ -361,6 +361,7 @@ read_kpi (PmFileReader *r,
       || !_pm_file_get_enum (r, object, "unit", TRUE, PM_TYPE_UNIT, _("unit"), &unit, error)
       || !_pm_file_get_enum (r, object, "direction", TRUE, PM_TYPE_DIRECTION, _("direction"), &direction, error)
       || !_pm_file_get_enum (r, object, "measure", FALSE, PM_TYPE_MEASURE, _("measure"), &measure, error)
+      || !_pm_file_get_enum (r, object, "frequency", FALSE, PM_TYPE_FREQUENCY, _("frequency"), &frequency, error)
       || !_pm_file_get_number (r, object, "tolerance", FALSE, &has_tolerance, &tolerance, error)
       || !_pm_file_get_text (r, object, "data_source", FALSE, PM_FIELD_DATA_SOURCE, &data_source, error)
       || !_pm_file_get_text (r, object, "data_notes", FALSE, PM_FIELD_DATA_NOTES, &data_notes, error)
@@ -374,6 +375,7 @@ read_kpi (PmFileReader *r,
 
   kpi = pm_kpi_new (title, unit, direction);
   pm_kpi_set_measure (kpi, measure);
+  pm_kpi_set_frequency (kpi, frequency);
   pm_kpi_set_tolerance (kpi, has_tolerance ? tolerance : PM_KPI_DEFAULT_TOLERANCE);
   if (data_source != NULL)
     pm_kpi_set_data_source (kpi, data_source);

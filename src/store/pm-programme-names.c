@@ -17,6 +17,7 @@ typedef struct
   guint   pilot;     /* its index in pilots */
   char   *title;
   PmUnit  unit;
+  PmFrequency frequency;
 } KpiName;
 
 struct _PmProgrammeNames
@@ -80,7 +81,7 @@ _pm_programme_names_new (PmProgramme *programme,
             {
               PmKpi *kpi = g_list_model_get_item (kpi_list, k);
               KpiName kpi_name = { self->pilots->len - 1, g_strdup (pm_kpi_get_title (kpi)),
-                                   pm_kpi_get_unit (kpi) };
+                                   pm_kpi_get_unit (kpi), pm_kpi_get_frequency (kpi) };
 
               g_array_append_val (self->kpis, kpi_name);
               if (kpis != NULL)
@@ -226,4 +227,14 @@ _pm_programme_names_get_unit (PmProgrammeNames *self,
   g_assert (index < self->kpis->len);
 
   return g_array_index (self->kpis, KpiName, index).unit;
+}
+
+PmFrequency
+_pm_programme_names_get_frequency (PmProgrammeNames *self,
+                                   guint             index)
+{
+  g_assert (self != NULL);
+  g_assert (index < self->kpis->len);
+
+  return g_array_index (self->kpis, KpiName, index).frequency;
 }

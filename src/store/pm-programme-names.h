@@ -54,6 +54,8 @@ const char       *_pm_programme_names_get_title  (PmProgrammeNames  *self,
                                                   guint              index);
 PmUnit            _pm_programme_names_get_unit   (PmProgrammeNames  *self,
                                                   guint              index);
+PmFrequency       _pm_programme_names_get_frequency (PmProgrammeNames *self,
+                                                     guint             index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmProgrammeNames, _pm_programme_names_free)
 

@@ -27,7 +27,8 @@
 #define MAX_FILE_SIZE PM_LIMIT_FILE_SIZE
 
 /* Every quarter a period may name. */
-#define N_QUARTERS ((PM_PERIOD_MAX_YEAR - PM_PERIOD_MIN_YEAR + 1) * 4)
+/* As many as there are months: the most periods of any frequency. */
+#define N_PERIODS ((PM_PERIOD_MAX_YEAR - PM_PERIOD_MIN_YEAR + 1) * 12)
 
 typedef struct
 {
@@ -287,12 +288,32 @@ find_period (Checker     *checker,
   period = pm_period_parse (code, &error);
   if (period == NULL)
     {
-      reject (checker->self, record->line, _("“%s” is not a period: write it as FY2016-Q3."), code);
+      reject (checker->self, record->line,
+              _("“%s” is not a period: write it as FY2016-Q3, FY2016 or FY2016-M07."), code);
       return NULL;
     }
   g_hash_table_insert (checker->periods, g_strdup (code), period);
 
   return period;
+}
+
+/* Whether @period is of the frequency of the KPI at @kpi_index; the row
+ * refused if not. */
+static gboolean
+check_frequency (Checker     *checker,
+                 PmCsvRecord *record,
+                 guint        kpi_index,
+                 PmPeriod    *period)
+{
+  PmProgrammeNames *names = checker->self->names;
+  g_autoptr(GError) error = NULL;
+
+  if (pm_period_check_frequency (period, _pm_programme_names_get_frequency (names, kpi_index),
+                                 _pm_programme_names_get_title (names, kpi_index), &error))
+    return TRUE;
+
+  reject (checker->self, record->line, "%s", error->message);
+  return FALSE;
 }
 
 /* The entry the row gives the KPI at @kpi_index for @period, or NULL
@@ -355,15 +376,26 @@ check_first_for_quarter (Checker     *checker,
                          PmPeriod    *period,
                          const char  *period_code)
 {
-  /* The KPI and the quarter, as one number; a small one, since
-   * g_int64_hash() hashes the low 32 bits alone. */
-  gint64 key = (gint64) kpi_index * N_QUARTERS + pm_period_get_index (period) - PM_PERIOD_MIN_YEAR * 4;
+  /* The KPI and the period, as one number; a small one, since
+   * g_int64_hash() hashes the low 32 bits alone. A KPI's periods are all
+   * of its one frequency, so their indexes are distinct. */
+  gint64 first_index;
+  gint64 key;
+
+  switch (pm_period_get_frequency (period))
+    {
+    case PM_FREQUENCY_MONTHLY: first_index = PM_PERIOD_MIN_YEAR * 12; break;
+    case PM_FREQUENCY_YEARLY:  first_index = PM_PERIOD_MIN_YEAR; break;
+    case PM_FREQUENCY_QUARTERLY:
+    default:                   first_index = PM_PERIOD_MIN_YEAR * 4; break;
+    }
+  key = (gint64) kpi_index * N_PERIODS + pm_period_get_index (period) - first_index;
 
   if (g_hash_table_contains (checker->seen, &key))
     {
       /* Translators: the line of the first row, and the period. */
       reject (checker->self, record->line,
-              _("line %u already gives %s for this KPI, and a quarter may be given only once: "
+              _("line %u already gives %s for this KPI, and a period may be given only once: "
                 "this row is refused."),
               GPOINTER_TO_UINT (g_hash_table_lookup (checker->seen, &key)), period_code);
       return FALSE;
@@ -417,7 +449,8 @@ check_record (Checker     *checker,
     }
 
   if (!find_kpi (checker, record, district, pilot, title, &kpi_index) ||
-      (period = find_period (checker, record, period_code)) == NULL)
+      (period = find_period (checker, record, period_code)) == NULL ||
+      !check_frequency (checker, record, kpi_index, period))
     return;
 
   entry = make_entry (checker, record, kpi_index, period, value_text, note, numerator, denominator);

@@ -91,6 +91,7 @@ copy_pilot (PmPilot  *pilot,
       PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
 
       pm_kpi_set_measure (kpi_copy, pm_kpi_get_measure (kpi));
+      pm_kpi_set_frequency (kpi_copy, pm_kpi_get_frequency (kpi));
       if (entry != NULL)
         {
           g_autoptr(PmProgressEntry) entry_copy = pm_progress_entry_copy (entry);

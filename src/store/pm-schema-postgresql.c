@@ -903,6 +903,15 @@ const char * const _pm_schema_migrations_postgresql[] = {
   /* 14: what a pilot's reach counts: see the sqlite dialect. */
   "ALTER TABLE pilot ADD COLUMN reach_unit TEXT;"
   "UPDATE pm_meta SET schema_version = 14;",
+
+  /* 15: how often each KPI is reported, and values of a year or a month:
+   * see the sqlite dialect. */
+  "ALTER TABLE kpi ADD COLUMN frequency TEXT NOT NULL DEFAULT 'quarterly'"
+  "  CHECK (frequency IN ('monthly', 'quarterly', 'yearly'));"
+  "ALTER TABLE progress DROP CONSTRAINT progress_period_check,"
+  "  ADD CONSTRAINT progress_period_check"
+  "  CHECK (period ~ '^FY[0-9]{4}(-Q[1-4]|-M0[1-9]|-M1[0-2])?$');"
+  "UPDATE pm_meta SET schema_version = 15;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations_postgresql) == PM_STORE_SCHEMA_VERSION);

@@ -525,6 +525,75 @@ const char * const _pm_schema_migrations[] = {
    * a noun of its own); NULL is families, as every pilot before. */
   "ALTER TABLE pilot ADD COLUMN reach_unit TEXT;"
   "PRAGMA user_version = 14;",
+
+  /* 15: how often each KPI is reported. Existing KPIs are quarterly. A
+   * value's period may now be a year (FY2020), a quarter (FY2020-Q3) or a
+   * month (FY2020-M07); sqlite cannot change a CHECK, so progress is
+   * rebuilt with its rows and triggers as they were. legacy_alter_table
+   * keeps the rename from checking the other tables' triggers, which name
+   * progress and find the new table under that name. */
+  "ALTER TABLE kpi ADD COLUMN frequency TEXT NOT NULL DEFAULT 'quarterly'"
+  "  CHECK (frequency IN ('monthly', 'quarterly', 'yearly'));"
+  "PRAGMA legacy_alter_table = ON;"
+  "CREATE TABLE progress_v15 ("
+  "  kpi_id INTEGER NOT NULL REFERENCES kpi (id) ON DELETE CASCADE,"
+  "  period TEXT NOT NULL CHECK (period GLOB 'FY[0-9][0-9][0-9][0-9]'"
+  "                              OR period GLOB 'FY[0-9][0-9][0-9][0-9]-Q[1-4]'"
+  "                              OR period GLOB 'FY[0-9][0-9][0-9][0-9]-M0[1-9]'"
+  "                              OR period GLOB 'FY[0-9][0-9][0-9][0-9]-M1[0-2]'),"
+  "  value REAL CHECK (abs (value) < 1e308),"
+  "  numerator REAL CHECK (numerator >= 0 AND numerator < 1e308),"
+  "  denominator REAL CHECK (denominator > 0 AND denominator < 1e308),"
+  "  note TEXT,"
+  "  updated_at TEXT,"
+  "  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),"
+  "  PRIMARY KEY (kpi_id, period)"
+  ") STRICT;"
+  "INSERT INTO progress_v15 (kpi_id, period, value, numerator, denominator, note, updated_at, revision)"
+  "  SELECT kpi_id, period, value, numerator, denominator, note, updated_at, revision FROM progress;"
+  "DROP TABLE progress;"
+  "ALTER TABLE progress_v15 RENAME TO progress;"
+  "PRAGMA legacy_alter_table = OFF;"
+  /* The triggers of versions 3, 4 and 8, unchanged. */
+  "CREATE TRIGGER audit_progress_insert AFTER INSERT ON progress"
+  " BEGIN"
+  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, new_value, new_text)"
+  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', NEW.kpi_id, NEW.period, NEW.value, NEW.note"
+  "  FROM change_context WHERE id = 1;"
+  " END;"
+  "CREATE TRIGGER audit_progress_update AFTER UPDATE ON progress"
+  "  WHEN OLD.value IS NOT NEW.value OR OLD.note IS NOT NEW.note"
+  " BEGIN"
+  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, old_value, new_value, old_text, new_text)"
+  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', NEW.kpi_id, NEW.period, OLD.value, NEW.value, OLD.note, NEW.note"
+  "  FROM change_context WHERE id = 1;"
+  " END;"
+  "CREATE TRIGGER audit_progress_delete AFTER DELETE ON progress"
+  " BEGIN"
+  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, old_value, old_text)"
+  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', OLD.kpi_id, OLD.period, OLD.value, OLD.note"
+  "  FROM change_context WHERE id = 1;"
+  " END;"
+  "CREATE TRIGGER accepted_progress_insert BEFORE INSERT ON progress"
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
+  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = NEW.kpi_id) AND s.period = NEW.period"
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_progress_update BEFORE UPDATE ON progress"
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
+  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = NEW.kpi_id) AND s.period = NEW.period"
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_progress_delete BEFORE DELETE ON progress"
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
+  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = OLD.kpi_id) AND s.period = OLD.period"
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_progress_move BEFORE UPDATE OF kpi_id, period ON progress"
+  "  WHEN " V8_ACCEPTED ("(SELECT p.district_id FROM kpi k JOIN pilot p ON p.id = k.pilot_id"
+  "                        WHERE k.id = OLD.kpi_id)", "OLD.period")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "PRAGMA user_version = 15;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);

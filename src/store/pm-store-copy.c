@@ -61,7 +61,7 @@ typedef struct
  * copy_rows ()). Not copied: change_context (a file's scratch row for the
  * audit triggers, made by the migrations) and pm_meta (a server's version
  * stamp, likewise). */
-G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 14);  /* a new schema version adds itself here */
+G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 15);  /* a new schema version adds itself here */
 
 #define PROGRAMME_COLUMNS \
   "id, name, description, committee, meeting_date, report_title, contact_officer"
@@ -80,7 +80,7 @@ G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 14);  /* a new schema version adds i
 #define INDICATOR_COLUMNS "id, programme_id, position, key, name, unit, direction, aggregation"
 #define KPI_COLUMNS \
   "id, pilot_id, position, title, unit, direction, measure, tolerance, data_source, data_notes, " \
-  "indicator_id"
+  "indicator_id, frequency"
 #define BASELINE_COLUMNS "kpi_id, state, value, numerator, denominator, date, note, period, source"
 #define SITE_COLUMNS "id, kpi_id, position, site, value"
 #define TARGET_COLUMNS "id, kpi_id, value, date, set_on, reason, milestone"
@@ -103,7 +103,7 @@ G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 14);  /* a new schema version adds i
 #define ROW_7 "(?, ?, ?, ?, ?, ?, ?)"
 #define ROW_8 "(?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_9 "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
-#define ROW_11 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define ROW_12 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_13 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_14 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define ROW_15 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -148,8 +148,8 @@ static const CopyTable copy_tables[] = {
     INSERTS ("indicator", INDICATOR_COLUMNS, ROW_8),
     "iiittttt", 1 },
   { BY_ID ("kpi", KPI_COLUMNS),
-    INSERTS ("kpi", KPI_COLUMNS, ROW_11),
-    "iiittttrtti", 1 },
+    INSERTS ("kpi", KPI_COLUMNS, ROW_12),
+    "iiittttrttit", 1 },
   { "SELECT " BASELINE_COLUMNS " FROM baseline WHERE kpi_id > ?1 ORDER BY kpi_id" BATCH_LIMIT,
     INSERTS ("baseline", BASELINE_COLUMNS, ROW_9),
     "itrrrtttt", 1 },

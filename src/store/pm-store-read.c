@@ -307,15 +307,23 @@ read_kpis (PmDatabase  *db,
   /* Schema 9 and older (read-only, so not migrated) have no notes. */
   if (!pm_database_get_schema_version (db, &version, error))
     return FALSE;
+  /* Schema 11 and older have no indicators, 14 and older no frequency:
+   * every KPI is then quarterly. */
   stmt = prepare_with_id (db,
-                          version >= 12
+                          version >= 15
                           ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes, "
-                            "  (SELECT key FROM indicator i WHERE i.id = kpi.indicator_id) "
+                            "  (SELECT key FROM indicator i WHERE i.id = kpi.indicator_id), frequency "
+                            "FROM kpi WHERE pilot_id = ?1 ORDER BY position, id"
+                          : version >= 12
+                          ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes, "
+                            "  (SELECT key FROM indicator i WHERE i.id = kpi.indicator_id), 'quarterly' "
                             "FROM kpi WHERE pilot_id = ?1 ORDER BY position, id"
                           : version >= 10
-                          ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes, NULL "
+                          ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes, NULL, "
+                            "  'quarterly' "
                             "FROM kpi WHERE pilot_id = ?1 ORDER BY position, id"
-                          : "SELECT id, title, unit, direction, measure, tolerance, data_source, NULL, NULL "
+                          : "SELECT id, title, unit, direction, measure, tolerance, data_source, NULL, NULL, "
+                            "  'quarterly' "
                             "FROM kpi WHERE pilot_id = ?1 ORDER BY position, id",
                           pm_pilot_get_id (pilot), error);
   if (stmt == NULL)
@@ -325,16 +333,18 @@ read_kpis (PmDatabase  *db,
     {
       g_autoptr(PmKpi) kpi = NULL;
       g_autoptr(PmBaseline) baseline = NULL;
-      int unit, direction, measure;
+      int unit, direction, measure, frequency;
 
       if (!read_enum (db, PM_TYPE_UNIT, pm_statement_get_text (stmt, 2), &unit, error) ||
           !read_enum (db, PM_TYPE_DIRECTION, pm_statement_get_text (stmt, 3), &direction, error) ||
-          !read_enum (db, PM_TYPE_MEASURE, pm_statement_get_text (stmt, 4), &measure, error))
+          !read_enum (db, PM_TYPE_MEASURE, pm_statement_get_text (stmt, 4), &measure, error) ||
+          !read_enum (db, PM_TYPE_FREQUENCY, pm_statement_get_text (stmt, 9), &frequency, error))
         return FALSE;
 
       kpi = pm_kpi_new (pm_statement_get_text (stmt, 1), unit, direction);
       pm_kpi_set_id (kpi, pm_statement_get_int64 (stmt, 0));
       pm_kpi_set_measure (kpi, measure);
+      pm_kpi_set_frequency (kpi, frequency);
       pm_kpi_set_tolerance (kpi, pm_statement_get_double (stmt, 5));
       pm_kpi_set_data_source (kpi, pm_statement_get_text (stmt, 6));
       pm_kpi_set_data_notes (kpi, pm_statement_get_text (stmt, 7));

@@ -29,7 +29,11 @@ copy_target (PmTarget *target)
 static PmKpi *
 scratch_kpi (PmKpi *kpi)
 {
-  return pm_kpi_new (pm_kpi_get_title (kpi), pm_kpi_get_unit (kpi), pm_kpi_get_direction (kpi));
+  PmKpi *scratch = pm_kpi_new (pm_kpi_get_title (kpi), pm_kpi_get_unit (kpi),
+                               pm_kpi_get_direction (kpi));
+
+  pm_kpi_set_frequency (scratch, pm_kpi_get_frequency (kpi));
+  return scratch;
 }
 
 static gboolean

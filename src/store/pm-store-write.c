@@ -489,10 +489,10 @@ _pm_store_insert_kpi (PmDatabase  *db,
 
   stmt = pm_database_prepare (db,
                               "INSERT INTO kpi (pilot_id, position, title, unit, direction, measure, "
-                              "                 tolerance, data_source, data_notes) "
+                              "                 tolerance, data_source, data_notes, frequency) "
                               "VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM kpi "
                               "             WHERE pilot_id = ?1), "
-                              "        ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+                              "        ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -505,6 +505,7 @@ _pm_store_insert_kpi (PmDatabase  *db,
   pm_statement_bind_double (stmt, 6, pm_kpi_get_tolerance (kpi));
   pm_statement_bind_text (stmt, 7, pm_kpi_get_data_source (kpi));
   pm_statement_bind_text (stmt, 8, pm_kpi_get_data_notes (kpi));
+  bind_enum (stmt, 9, PM_TYPE_FREQUENCY, pm_kpi_get_frequency (kpi));
   id = pm_statement_insert (stmt, error);
   if (id == 0)
     return FALSE;

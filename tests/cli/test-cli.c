@@ -430,7 +430,7 @@ test_import_csv_repeated_row (Fixture       *fixture,
   refused = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--import-csv", csv, NULL);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "Line 3: line 2 already gives FY2016-Q4 for this KPI, and a "
-                                         "quarter may be given only once: this row is refused.\n"));
+                                         "period may be given only once: this row is refused.\n"));
   g_assert_null (strstr (refused.err, "only the first is used"));
   g_assert_nonnull (strstr (refused.err, "1 row refused: nothing was saved."));
   unchanged = pm_test_cli_run (fixture->dir, "--database", fixture->path, "--list", NULL);

@@ -424,10 +424,15 @@ test_import_bad_period (Fixture       *fixture,
                         gconstpointer  data G_GNUC_UNUSED)
 {
   g_autoptr(PmProgressImport) q5 = check (fixture, HEADER WCFC_ROW ("FY2016-Q5", "1", ""));
-  g_autoptr(PmProgressImport) words = check (fixture, HEADER WCFC_ROW ("December 2016", "1", ""));
+  g_autoptr(PmProgressImport) words = check (fixture, HEADER WCFC_ROW ("Decem 2016", "1", ""));
+  g_autoptr(PmProgressImport) month = check (fixture, HEADER WCFC_ROW ("December 2016", "1", ""));
+  g_autoptr(PmProgressImport) year = check (fixture, HEADER WCFC_ROW ("2016/17", "1", ""));
 
   assert_one_rejection (q5, 2, "“FY2016-Q5” is not a period");
-  assert_one_rejection (words, 2, "“December 2016” is not a period");
+  assert_one_rejection (words, 2, "“Decem 2016” is not a period");
+  /* A period, but not of the KPI's frequency: the message names both. */
+  assert_one_rejection (month, 2, "is reported quarterly; “FY2016-M09” is a monthly period.");
+  assert_one_rejection (year, 2, "is reported quarterly; “FY2016” is a yearly period.");
 }
 
 static void

@@ -283,6 +283,50 @@ test_bad_period (void)
                        PM_FILE_ERROR_INVALID, PILOT ".narratives[0].period", "FY2016-Q5");
 }
 
+/* A KPI's values are of its frequency, in any form people write them;
+ * another frequency is refused naming the KPI and both. */
+static void
+test_frequency (void)
+{
+  g_autofree char *yearly = minimal_with ("\"progress\": [ { \"period\": \"FY2016-Q3\", \"value\": 200 } ]",
+                                          "\"frequency\": \"yearly\",\n"
+                                          "\"progress\": [ { \"period\": \"2020/21\", \"value\": 41 },"
+                                          " { \"period\": \"fy2021\", \"value\": 52 } ]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) programme = pm_programme_file_parse (yearly, -1, &error);
+  g_autoptr(GListModel) kpis = NULL;
+  PmKpi *kpi;
+  g_autofree char *first = NULL;
+  g_autofree char *written = NULL;
+
+  g_assert_no_error (error);
+  kpis = pm_programme_list_kpis (programme);
+  kpi = pm_test_item (kpis, 1);
+  g_assert_cmpint (pm_kpi_get_frequency (kpi), ==, PM_FREQUENCY_YEARLY);
+  g_assert_cmpint (pm_kpi_get_frequency (pm_test_item (kpis, 0)), ==, PM_FREQUENCY_QUARTERLY);
+  first = pm_period_to_code (pm_progress_entry_get_period (pm_test_item (pm_kpi_get_entries (kpi), 0)));
+  g_assert_cmpstr (first, ==, "FY2020");
+
+  /* Written with its codes; a quarterly KPI is written without one. */
+  written = pm_programme_file_to_data (programme, NULL);
+  g_assert_nonnull (strstr (written, "\"frequency\": \"yearly\""));
+  g_assert_nonnull (strstr (written, "\"period\": \"FY2021\""));
+  g_assert_null (strstr (written, "\"frequency\": \"quarterly\""));
+
+  assert_edit_refused ("\"progress\": [ { \"period\": \"FY2016-Q3\", \"value\": 200 } ]",
+                       "\"frequency\": \"yearly\", \"progress\": [ { \"period\": \"Oct 2020\", \"value\": 200 } ]",
+                       PM_FILE_ERROR_INVALID, KPI1 ".progress[0]",
+                       "“Referrals” is reported yearly; “FY2020-M07” is a monthly period.");
+  assert_edit_refused ("\"progress\": [ { \"period\": \"FY2016-Q3\", \"value\": 200 } ]",
+                       "\"progress\": [ { \"period\": \"2016/17\", \"value\": 200 } ]",
+                       PM_FILE_ERROR_INVALID, KPI1 ".progress[0]",
+                       "“Referrals” is reported quarterly; “FY2016” is a yearly period.");
+  assert_edit_refused ("\"narratives\": [ { \"period\": \"FY2016-Q3\"", "\"narratives\": [ { \"period\": \"FY2016\"",
+                       PM_FILE_ERROR_INVALID, PILOT ".narratives[0].period", "“FY2016” is not a quarter");
+  assert_edit_refused ("\"direction\": \"reduce\",", "\"direction\": \"reduce\", \"frequency\": \"weekly\",",
+                       PM_FILE_ERROR_INVALID, KPI1 ".frequency", "weekly");
+}
+
 static void
 test_bad_date (void)
 {
@@ -583,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/file/refuse/negative-count", test_negative_count);
   g_test_add_func ("/file/refuse/fractional-count", test_fractional_count);
   g_test_add_func ("/file/refuse/bad-period", test_bad_period);
+  g_test_add_func ("/file/refuse/frequency", test_frequency);
   g_test_add_func ("/file/refuse/bad-date", test_bad_date);
   g_test_add_func ("/file/refuse/target-before-baseline", test_target_before_baseline);
   g_test_add_func ("/file/refuse/bad-schedule", test_bad_schedule);

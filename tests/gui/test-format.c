@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "pm-chase-item.h"
 #include "pm-format.h"
@@ -123,6 +124,29 @@ test_parse_period (void)
   g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD);
 }
 
+/* A baseline is to be reported in a quarter: a year or a month is refused
+ * here, though the period parser knows them. */
+static void
+test_parse_period_quarter_only (void)
+{
+  static const char * const refused[] = { "FY2020", "2020/21", "Oct 2020", "FY2020-M07" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmPeriod) typed = pm_format_parse_period ("q3 2020-21", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pm_period_get_index (typed), ==, 2020 * 4 + 2);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(PmPeriod) period = pm_format_parse_period (refused[i], &error);
+
+      g_assert_null (period);
+      g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD);
+      g_assert_nonnull (strstr (error->message, "is not a quarter"));
+      g_clear_error (&error);
+    }
+}
+
 static void
 test_parse_date (void)
 {
@@ -193,6 +217,42 @@ test_period_range (void)
   pm_period_range (NULL, current, &first, &last);
   g_assert_cmpint (first, ==, 2025 * 4 + 1 - 4);
   g_assert_cmpint (last, ==, 2025 * 4 + 1 + 4);
+}
+
+/* A monthly KPI's months and a yearly one's years widen the selector to
+ * the quarters they end in, not to indexes of another frequency. */
+static void
+test_period_range_frequencies (void)
+{
+  PmKpi *count, *percentage;
+  g_autoptr(PmProgramme) programme = make_programme (&count, &percentage);
+  g_autoptr(PmPeriod) current = pm_period_new (2016, 3);
+  g_autoptr(PmPeriod) march = pm_period_new_month (2017, 12);
+  g_autoptr(PmPeriod) year = pm_period_new_year (2015);
+  g_autoptr(PmProgressEntry) monthly = pm_progress_entry_new (march);
+  g_autoptr(PmProgressEntry) yearly = pm_progress_entry_new (year);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(GHashTable) indexes = NULL;
+  int first, last;
+
+  /* Its quarterly value goes before the KPI becomes monthly. */
+  g_assert_true (pm_kpi_remove_entry (count, q3));
+  pm_kpi_set_frequency (count, PM_FREQUENCY_MONTHLY);
+  pm_kpi_set_frequency (percentage, PM_FREQUENCY_YEARLY);
+  pm_progress_entry_set_value (monthly, 5);
+  pm_progress_entry_set_value (yearly, 6);
+  g_assert_true (pm_kpi_set_entry (count, monthly, NULL));
+  g_assert_true (pm_kpi_set_entry (percentage, yearly, NULL));
+
+  pm_period_range (programme, current, &first, &last);
+  /* March 2018 ends Q4 2017/18; 2015/16 ends with Q4 2015/16. */
+  g_assert_cmpint (first, ==, 2015 * 4 + 3 - 4);
+  g_assert_cmpint (last, ==, 2017 * 4 + 3 + 4);
+
+  indexes = pm_period_indexes_with_values (programme);
+  g_assert_cmpuint (g_hash_table_size (indexes), ==, 2);
+  g_assert_true (g_hash_table_contains (indexes, GINT_TO_POINTER (2017 * 4 + 3)));
+  g_assert_true (g_hash_table_contains (indexes, GINT_TO_POINTER (2015 * 4 + 3)));
 }
 
 static void
@@ -433,6 +493,8 @@ main (int   argc,
   g_test_add_func ("/gui/format/kpi-row-schedule", test_kpi_row_schedule);
   g_test_add_func ("/gui/format/parse-count", test_parse_count);
   g_test_add_func ("/gui/format/parse-period", test_parse_period);
+  g_test_add_func ("/gui/format/parse-period-quarter-only", test_parse_period_quarter_only);
+  g_test_add_func ("/gui/format/period-range-frequencies", test_period_range_frequencies);
   g_test_add_func ("/gui/format/parse-date", test_parse_date);
   g_test_add_func ("/gui/format/period-range", test_period_range);
   g_test_add_func ("/gui/format/search", test_search);

@@ -41,6 +41,10 @@ test_enums_names (void)
     { PM_MEASURE_PER_PERIOD, "per-period" }, { PM_MEASURE_CUMULATIVE, "cumulative" },
     { PM_MEASURE_LEVEL, "level" },
   };
+  static const NameCase frequencies[] = {
+    { PM_FREQUENCY_MONTHLY, "monthly" }, { PM_FREQUENCY_QUARTERLY, "quarterly" },
+    { PM_FREQUENCY_YEARLY, "yearly" },
+  };
   static const NameCase states[] = {
     { PM_BASELINE_VALUE, "value" }, { PM_BASELINE_TO_BE_CONFIRMED, "to-be-confirmed" },
     { PM_BASELINE_TO_BE_REPORTED, "to-be-reported" }, { PM_BASELINE_NONE, "none" },
@@ -66,6 +70,7 @@ test_enums_names (void)
   check_names (PM_TYPE_UNIT, units, G_N_ELEMENTS (units));
   check_names (PM_TYPE_DIRECTION, directions, G_N_ELEMENTS (directions));
   check_names (PM_TYPE_MEASURE, measures, G_N_ELEMENTS (measures));
+  check_names (PM_TYPE_FREQUENCY, frequencies, G_N_ELEMENTS (frequencies));
   check_names (PM_TYPE_BASELINE_STATE, states, G_N_ELEMENTS (states));
   check_names (PM_TYPE_DELIVERY_STATUS, deliveries, G_N_ELEMENTS (deliveries));
   check_names (PM_TYPE_SPEND_STATUS, spends, G_N_ELEMENTS (spends));

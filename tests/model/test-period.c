@@ -1,4 +1,4 @@
-/* test-period.c: financial-year quarters
+/* test-period.c: financial-year years, quarters and months
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -94,9 +94,14 @@ static void
 test_period_parse_invalid (void)
 {
   static const char * const bad[] = {
-    "FY2016-Q5", "FY2016-Q0", "fy2016-Q3", "FY2016-q3", "FY16-Q3", "FY2016Q3",
-    "FY2016-Q3 ", " FY2016-Q3", "", "2016-Q3", "FY20a6-Q3", "FY2016-Q", "FY2016-Q34",
-    "Q3 2016/17", "FY1989-Q4", "FY2201-Q1",
+    "FY2016-Q5", "FY2016-Q0", "FY16-Q3", "FY2016Q3",
+    "", "2016-Q3", "FY20a6-Q3", "FY2016-Q", "FY2016-Q34",
+    "FY1989-Q4", "FY2201-Q1",
+    /* years, months and labels that are not quite one */
+    "FY2016-M13", "FY2016-M00", "FY2016-M", "FY2016-M007", "FY2016-Y", "FY2016-",
+    "FY1989", "FY2201", "2016", "2016/18", "2016-2018", "2016/", "/17", "16/18",
+    "Q5 2016/17", "Q0 2016/17", "Q3 2016", "Q3 2016/18", "Q3", "Q3  2016/17 x",
+    "Oct", "Octo 2016", "Oct 16", "Oct 2016/17", "Smarch 2016", "October 1989",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -120,7 +125,8 @@ test_period_parse_message (void)
   g_assert_null (period);
   g_assert_cmpstr (error->message, ==,
                    "“FY2016-Q5” is not a reporting period; write it as FY2016-Q3 "
-                   "(the financial year starting in April 2016, third quarter).");
+                   "(the financial year starting in April 2016, third quarter), "
+                   "FY2016 (the year 2016/17) or FY2016-M07 (October 2016).");
 }
 
 static void
@@ -260,6 +266,141 @@ test_period_parse_not_utf8 (void)
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
+typedef struct
+{
+  const char *text;
+  const char *code;
+} ParseCase;
+
+/* The codes, what the app prints and what people type, in any case. */
+static void
+test_period_parse_forms (void)
+{
+  static const ParseCase cases[] = {
+    { "FY2016-Q3", "FY2016-Q3" }, { "fy2016-q3", "FY2016-Q3" }, { " FY2016-Q3 ", "FY2016-Q3" },
+    { "Q3 2016/17", "FY2016-Q3" }, { "q3 2016/17", "FY2016-Q3" }, { "Q3 2016-17", "FY2016-Q3" },
+    { "Q3 16/17", "FY2016-Q3" }, { "Q4 99/00", "FY1999-Q4" }, { "Q3 2016/2017", "FY2016-Q3" },
+    { "FY2020", "FY2020" }, { "fy2020", "FY2020" }, { "2020/21", "FY2020" },
+    { "2020-21", "FY2020" }, { "2020/2021", "FY2020" }, { "20/21", "FY2020" },
+    { "1999/00", "FY1999" }, { "FY2020-M07", "FY2020-M07" }, { "fy2020-m7", "FY2020-M07" },
+    { "FY2020-M12", "FY2020-M12" }, { "Oct 2020", "FY2020-M07" }, { "October 2020", "FY2020-M07" },
+    { "OCTOBER 2020", "FY2020-M07" }, { "oct  2020", "FY2020-M07" }, { "April 2020", "FY2020-M01" },
+    { "Jan 2021", "FY2020-M10" }, { "March 2021", "FY2020-M12" }, { "Sept 2020", "FY2020-M06" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PmPeriod) period = pm_period_parse (cases[i].text, &error);
+      g_autofree char *code = NULL;
+
+      g_test_message ("parsing “%s”", cases[i].text);
+      g_assert_no_error (error);
+      code = pm_period_to_code (period);
+      g_assert_cmpstr (code, ==, cases[i].code);
+    }
+}
+
+static void
+test_period_year (void)
+{
+  g_autoptr(PmPeriod) year = pm_period_new_year (2020);
+  g_autoptr(PmPeriod) next = pm_period_next (year);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2020, 4);
+  g_autoptr(PmPeriod) q1 = pm_period_new (2021, 1);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2020, 3);
+  g_autofree char *code = pm_period_to_code (year);
+  g_autofree char *label = pm_period_get_label (year);
+  g_autofree char *short_label = pm_period_get_short_label (year);
+  GDate date;
+
+  g_assert_cmpint (pm_period_get_frequency (year), ==, PM_FREQUENCY_YEARLY);
+  g_assert_cmpstr (code, ==, "FY2020");
+  g_assert_cmpstr (label, ==, "2020/21");
+  g_assert_cmpstr (short_label, ==, "20/21");
+  g_assert_cmpint (pm_period_get_quarter (year), ==, 0);
+  g_assert_cmpint (pm_period_get_year (next), ==, 2021);
+  g_assert_cmpint (pm_period_get_frequency (next), ==, PM_FREQUENCY_YEARLY);
+
+  pm_period_get_start_date (year, &date);
+  assert_date (&date, 1, 4, 2020);
+  pm_period_get_end_date (year, &date);
+  assert_date (&date, 31, 3, 2021);
+
+  /* A year ends with its fourth quarter and after its third; the same
+   * year and its fourth quarter are not equal. */
+  g_assert_cmpint (pm_period_compare (q3, year), <, 0);
+  g_assert_cmpint (pm_period_compare (q4, year), <, 0);
+  g_assert_cmpint (pm_period_compare (year, q1), <, 0);
+  g_assert_false (pm_period_equal (year, q4));
+}
+
+static void
+test_period_month (void)
+{
+  g_autoptr(PmPeriod) october = pm_period_new_month (2020, 7);
+  g_autoptr(PmPeriod) march = pm_period_new_month (2020, 12);
+  g_autoptr(PmPeriod) april = pm_period_next (march);
+  g_autoptr(PmPeriod) back = pm_period_previous (april);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2020, 3);
+  g_autoptr(PmPeriod) december = pm_period_new_month (2020, 9);
+  g_autoptr(PmPeriod) leap_february = pm_period_new_month (2023, 11);
+  g_autofree char *code = pm_period_to_code (october);
+  g_autofree char *label = pm_period_get_label (october);
+  g_autofree char *short_label = pm_period_get_short_label (october);
+  g_autofree char *march_label = pm_period_get_label (march);
+  g_autofree char *april_code = pm_period_to_code (april);
+  GDate date;
+
+  g_assert_cmpint (pm_period_get_frequency (october), ==, PM_FREQUENCY_MONTHLY);
+  g_assert_cmpstr (code, ==, "FY2020-M07");
+  g_assert_cmpstr (label, ==, "October 2020");
+  g_assert_cmpstr (short_label, ==, "Oct 2020");
+  g_assert_cmpstr (march_label, ==, "March 2021");
+  g_assert_cmpstr (april_code, ==, "FY2021-M01");
+  g_assert_true (back == march);
+  g_assert_cmpint (pm_period_get_month (october), ==, 7);
+  g_assert_cmpint (pm_period_get_quarter (october), ==, 3);
+
+  pm_period_get_start_date (october, &date);
+  assert_date (&date, 1, 10, 2020);
+  pm_period_get_end_date (october, &date);
+  assert_date (&date, 31, 10, 2020);
+  pm_period_get_end_date (march, &date);
+  assert_date (&date, 31, 3, 2021);
+  pm_period_get_end_date (leap_february, &date);
+  assert_date (&date, 29, 2, 2024);
+
+  g_assert_cmpint (pm_period_compare (october, q3), <, 0);
+  g_assert_cmpint (pm_period_compare (december, q3), <, 0);
+  g_assert_cmpint (pm_period_compare (q3, march), <, 0);
+  g_assert_false (pm_period_equal (december, q3));
+}
+
+static void
+test_period_for_date_full (void)
+{
+  g_autoptr(PmPeriod) month = NULL;
+  g_autoptr(PmPeriod) year = NULL;
+  g_autoptr(PmPeriod) quarter = NULL;
+  g_autofree char *month_code = NULL;
+  g_autofree char *year_code = NULL;
+  g_autofree char *quarter_code = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 15, 2, 2021);
+  month = pm_period_new_for_date_full (&date, PM_FREQUENCY_MONTHLY);
+  year = pm_period_new_for_date_full (&date, PM_FREQUENCY_YEARLY);
+  quarter = pm_period_new_for_date_full (&date, PM_FREQUENCY_QUARTERLY);
+  month_code = pm_period_to_code (month);
+  year_code = pm_period_to_code (year);
+  quarter_code = pm_period_to_code (quarter);
+  g_assert_cmpstr (month_code, ==, "FY2020-M11");
+  g_assert_cmpstr (year_code, ==, "FY2020");
+  g_assert_cmpstr (quarter_code, ==, "FY2020-Q4");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +410,10 @@ main (int   argc,
   g_test_add_func ("/period/parse/q3", test_period_parse_q3);
   g_test_add_func ("/period/parse/invalid", test_period_parse_invalid);
   g_test_add_func ("/period/parse/message", test_period_parse_message);
+  g_test_add_func ("/period/parse/forms", test_period_parse_forms);
+  g_test_add_func ("/period/year", test_period_year);
+  g_test_add_func ("/period/month", test_period_month);
+  g_test_add_func ("/period/for-date-full", test_period_for_date_full);
   g_test_add_func ("/period/parse/not-utf8", test_period_parse_not_utf8);
   g_test_add_func ("/period/parse/year-limits", test_period_year_limits);
   g_test_add_func ("/period/q4-next-calendar-year", test_period_q4_is_next_calendar_year);

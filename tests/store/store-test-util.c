@@ -392,6 +392,7 @@ assert_kpis_equal (PmKpi    *a,
   g_assert_cmpint (pm_kpi_get_unit (a), ==, pm_kpi_get_unit (b));
   g_assert_cmpint (pm_kpi_get_direction (a), ==, pm_kpi_get_direction (b));
   g_assert_cmpint (pm_kpi_get_measure (a), ==, pm_kpi_get_measure (b));
+  g_assert_cmpint (pm_kpi_get_frequency (a), ==, pm_kpi_get_frequency (b));
   g_assert_cmpfloat (pm_kpi_get_tolerance (a), ==, pm_kpi_get_tolerance (b));
   g_assert_cmpstr (pm_kpi_get_data_source (a), ==, pm_kpi_get_data_source (b));
   g_assert_cmpstr (pm_kpi_get_data_notes (a), ==, pm_kpi_get_data_notes (b));

@@ -512,6 +512,24 @@ test_migrate (Fixture       *fixture,
   g_assert_cmpint (store_test_query_int (old_path, "SELECT count (*) FROM progress WHERE period = 'FY2016-Q3'"),
                    ==, 1);
   g_assert_cmpint (store_test_query_int (old_path, "SELECT count (*) FROM narrative"), ==, 1);
+
+  /* Version 12: the KPI is quarterly, and a month's value may be written
+   * (the audit trail still follows it). */
+  g_assert_cmpint (pm_kpi_get_frequency (pm_test_item (pm_pilot_get_kpis (pilot), 0)),
+                   ==, PM_FREQUENCY_QUARTERLY);
+  g_assert_cmpint (store_test_query_int (old_path, "SELECT count (*) FROM kpi WHERE frequency = 'quarterly'"),
+                   ==, 1);
+  g_assert_true (pm_database_execute (_pm_store_get_database (store),
+                                      "UPDATE kpi SET frequency = 'monthly';"
+                                      "INSERT INTO progress (kpi_id, period, value) VALUES (1, 'FY2017-M07', 3)",
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_query_int (old_path, "SELECT count (*) FROM audit WHERE period = 'FY2017-M07'"),
+                   ==, 1);
+  g_assert_false (pm_database_execute (_pm_store_get_database (store),
+                                       "INSERT INTO progress (kpi_id, period, value) VALUES (1, 'FY2017-M13', 3)",
+                                       &error));
+  g_clear_error (&error);
   pm_store_close (store);
 }
 
@@ -537,6 +555,9 @@ main (int   argc,
   g_test_add ("/store/accepted/migrate-from-6", Fixture, GINT_TO_POINTER (6),
               fixture_set_up, test_migrate, fixture_tear_down);
   g_test_add ("/store/accepted/migrate-from-7", Fixture, GINT_TO_POINTER (7),
+              fixture_set_up, test_migrate, fixture_tear_down);
+  /* Version 12 rebuilds progress on a file: its guards must survive. */
+  g_test_add ("/store/accepted/migrate-from-11", Fixture, GINT_TO_POINTER (11),
               fixture_set_up, test_migrate, fixture_tear_down);
 
   for (guint i = 0; i < G_N_ELEMENTS (holes); i++)

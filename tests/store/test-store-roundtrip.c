@@ -116,6 +116,75 @@ test_every_field (void)
   store_test_remove_dir (dir);
 }
 
+static PmKpi *
+add_kpi_of_frequency (PmPilot     *pilot,
+                      const char  *title,
+                      PmFrequency  frequency,
+                      const char  *first_code)
+{
+  g_autoptr(PmKpi) kpi = pm_kpi_new (title, PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+  g_autoptr(PmPeriod) period = pm_period_parse (first_code, NULL);
+  g_autoptr(GError) error = NULL;
+
+  pm_kpi_set_frequency (kpi, frequency);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
+      PmPeriod *next = pm_period_next (period);
+
+      pm_progress_entry_set_value (entry, 10 + i);
+      g_assert_true (pm_kpi_set_entry (kpi, entry, &error));
+      g_assert_no_error (error);
+      g_object_unref (period);
+      period = next;
+    }
+  pm_pilot_add_kpi (pilot, kpi);
+  return kpi;
+}
+
+/* A yearly and a monthly KPI keep their frequency and their periods. */
+static void
+test_frequencies (void)
+{
+  g_autofree char *dir = pm_test_dir_new ("pm-store");
+  g_autofree char *path = store_test_location (dir, "programme.pmdb");
+  g_autoptr(PmProgramme) programme = store_test_build_full_programme ();
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
+  PmDistrict *district = pm_test_item (pm_programme_get_districts (programme), 0);
+  PmPilot *pilot = pm_test_item (pm_district_get_pilots (district), 0);
+  const char *name = pm_district_get_name (district);
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  PmKpi *yearly, *monthly;
+  g_autofree char *month_code = NULL;
+
+  add_kpi_of_frequency (pilot, "Outturn", PM_FREQUENCY_YEARLY, "FY2020");
+  add_kpi_of_frequency (pilot, "Visits", PM_FREQUENCY_MONTHLY, "FY2020-M11");
+
+  store = pm_store_open (path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_import (store, programme, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  loaded = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  store_test_assert_programmes_equal (programme, loaded, TRUE);
+
+  yearly = pm_test_find_kpi (loaded, name, "Outturn");
+  monthly = pm_test_find_kpi (loaded, name, "Visits");
+  g_assert_cmpint (pm_kpi_get_frequency (yearly), ==, PM_FREQUENCY_YEARLY);
+  g_assert_cmpint (pm_kpi_get_frequency (monthly), ==, PM_FREQUENCY_MONTHLY);
+  month_code = pm_period_to_code (pm_progress_entry_get_period (pm_test_item (pm_kpi_get_entries (monthly), 2)));
+  g_assert_cmpstr (month_code, ==, "FY2021-M01");
+  g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM progress WHERE period = 'FY2022'"), ==, 1);
+  g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM kpi WHERE frequency = 'quarterly'"),
+                   ==, g_list_model_get_n_items (kpis));
+}
+
 static void
 test_load_empty (void)
 {
@@ -255,6 +324,7 @@ main (int    argc,
 
   g_test_add_func ("/store/roundtrip/every-field", test_every_field);
   g_test_add_func ("/store/roundtrip/load-empty", test_load_empty);
+  g_test_add_func ("/store/roundtrip/frequencies", test_frequencies);
   g_test_add_func ("/store/roundtrip/import-not-empty", test_import_not_empty);
   g_test_add_func ("/store/roundtrip/import-rolls-back", test_import_rolls_back);
   g_test_add_func ("/store/roundtrip/backup", test_backup);

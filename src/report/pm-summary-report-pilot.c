@@ -632,6 +632,7 @@ add_pilot (PmReport     *report,
   g_autoptr(PangoLayout) meta = NULL;
   g_autofree char *period_text = _pm_summary_report_period_text (report);
   g_autofree char *notes_markup = NULL;
+  const char *summary;
   g_autofree char *judgement = NULL;
   g_autoptr(PangoLayout) judgement_layout = NULL;
   guint counts[PM_N_RAG] = { 0, };
@@ -651,8 +652,12 @@ add_pilot (PmReport     *report,
 
   add_facts (report, flow, pilot);
 
+  /* A heading with nothing under it reads as a printing fault. */
+  summary = pm_pilot_get_summary (pilot);
+  if (summary == NULL || summary[0] == '\0')
+    summary = _("Not stated.");
   add_heading (flow, PM_REPORT_FONT_SUBHEADING, _("Summary"));
-  add_paragraphs (flow, pm_pilot_get_summary (pilot), 0);
+  add_paragraphs (flow, summary, 0);
   notes_markup = _pm_report_data_notes_markup (pm_pilot_get_data_notes (pilot));
   if (notes_markup != NULL)
     {

@@ -172,6 +172,8 @@ test_nothing_entered (Fixture       *fixture,
 
   assert_says_nothing_invented (all);
   assert_says_nothing_invented (one);
+  /* No summary entered: the heading says so rather than stand alone. */
+  g_assert_nonnull (strstr (one, "Summary Not stated. Headline KPIs"));
   g_assert_nonnull (strstr (all, "Lead’s view: not stated · KPIs this quarter: 0 G, 0 A, 1 R, 0 not judged"));
   g_assert_nonnull (strstr (all, "Lead’s view: not stated · KPIs this quarter: 0 G, 0 A, 0 R, 1 not judged"));
 

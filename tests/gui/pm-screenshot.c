@@ -418,6 +418,11 @@ activate_cb (GApplication *app)
                                                                                          "view_stack")),
                                            view);
 
+  /* One KPI: room for its chart, milestones and all, below the table. */
+  if (g_str_equal (view, "schedule"))
+    gtk_paned_set_position (GTK_PANED (gtk_widget_get_template_child (kpi_table (window), PM_TYPE_KPI_TABLE, "split")),
+                            150);
+
   gtk_window_present (GTK_WINDOW (window));
 
   if (g_str_equal (view, "baseline"))

@@ -18,7 +18,9 @@
 # district lead on a server, on another district's pilot: it needs the
 # PostgreSQL test server's PM_TEST_PG_URI; docs/screenshot-lead.png is
 # "1100 720 lead") or disconnected (the banner while a server's connection
-# is lost: docs/screenshot-disconnected.png is "1100 720 disconnected").
+# is lost: docs/screenshot-disconnected.png is "1100 720 disconnected") or
+# schedule (a yearly KPI with two milestones, from docs/schedule-example.json,
+# at 2021/22: docs/screenshot-schedule.png is "1100 720 schedule").
 # The build directory is ./build unless BUILD_DIR says otherwise.
 set -eu
 
@@ -39,6 +41,15 @@ fi
 meson compile -C "$build"
 
 mkdir -p "$(dirname "$output")"
+
+# The schedule view opens docs/schedule-example.json, imported afresh.
+if [ "$view" = schedule ]; then
+  scratch=$(mktemp -d)
+  trap 'rm -rf "$scratch"' EXIT
+  PM_SCREENSHOT_DATABASE="$scratch/schedule.db"
+  export PM_SCREENSHOT_DATABASE
+  "$build/src/pilot-monitor" --database "$PM_SCREENSHOT_DATABASE" --import "$top/docs/schedule-example.json"
+fi
 
 # The same environment as the tests: settings in memory, no accessibility
 # bus, the cairo renderer for repeatable pixels.

@@ -352,10 +352,19 @@ void
 pm_period_selector_set_period (PmPeriodSelector *self,
                                PmPeriod         *period)
 {
+  g_autoptr(PmPeriod) quarter = NULL;
   int position;
 
   g_return_if_fail (PM_IS_PERIOD_SELECTOR (self));
   g_return_if_fail (PM_IS_PERIOD (period));
+
+  /* It offers quarters: a year or a month stands for the quarter it ends
+   * in (its index counts years or months, not quarters). */
+  if (pm_period_get_frequency (period) != PM_FREQUENCY_QUARTERLY)
+    {
+      quarter = pm_period_new_from_index (pm_period_get_quarter_index (period));
+      period = quarter;
+    }
 
   if (self->period != NULL && pm_period_equal (self->period, period))
     return;

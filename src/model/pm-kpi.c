@@ -744,6 +744,7 @@ PmProgressEntry *
 pm_kpi_get_entry_at (PmKpi    *self,
                      PmPeriod *period)
 {
+  GDate end;
   guint n_entries;
 
   g_return_val_if_fail (PM_IS_KPI (self), NULL);
@@ -752,13 +753,19 @@ pm_kpi_get_entry_at (PmKpi    *self,
   if (pm_period_get_frequency (period) == self->frequency)
     return pm_kpi_get_entry (self, period);
 
+  /* By the end date alone: a year ends with its fourth quarter and its
+   * twelfth month, and is over by then, though it sorts after them. */
+  pm_period_get_end_date (period, &end);
   n_entries = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
   for (guint i = n_entries; i > 0; i--)
     {
       PmProgressEntry *entry = borrow_entry (self, i - 1);
+      GDate entry_end;
 
-      if (pm_progress_entry_has_value (entry) &&
-          pm_period_compare (pm_progress_entry_get_period (entry), period) <= 0)
+      if (!pm_progress_entry_has_value (entry))
+        continue;
+      pm_period_get_end_date (pm_progress_entry_get_period (entry), &entry_end);
+      if (g_date_compare (&entry_end, &end) <= 0)
         return entry;
     }
 

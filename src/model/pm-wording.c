@@ -536,7 +536,17 @@ pm_wording_entry_context (PmKpi    *kpi,
       PmPeriod *when = pm_progress_entry_get_period (previous);
       g_autofree char *value = pm_unit_format_value (unit, pm_progress_entry_get_value (previous));
 
-      if (pm_period_get_index (when) == pm_period_get_index (period) - 1)
+      PmFrequency frequency = pm_period_get_frequency (period);
+      gboolean just_before = pm_period_get_frequency (when) == frequency &&
+                             pm_period_get_index (when) == pm_period_get_index (period) - 1;
+
+      if (just_before && frequency == PM_FREQUENCY_YEARLY)
+        /* Translators: the value of the year before, beside the field: "Last year 5" */
+        earlier = g_strdup_printf (_("Last year %s"), value);
+      else if (just_before && frequency == PM_FREQUENCY_MONTHLY)
+        /* Translators: the value of the month before, beside the field: "Last month 5" */
+        earlier = g_strdup_printf (_("Last month %s"), value);
+      else if (just_before)
         /* Translators: the value of the quarter before, beside the field: "Last quarter 5" */
         earlier = g_strdup_printf (_("Last quarter %s"), value);
       else

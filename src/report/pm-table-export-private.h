@@ -15,7 +15,7 @@ typedef struct
   PmDistrict      *district;
   PmPilot         *pilot;
   PmKpi           *kpi;
-  PmProgressEntry *entry;  /* the period's, or NULL */
+  PmProgressEntry *entry;  /* pm_kpi_get_entry_at()'s for the period, or NULL */
   PmRag            rag;
 } KpiRow;
 

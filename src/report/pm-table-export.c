@@ -52,7 +52,9 @@ _pm_table_export_collect_rows (PmProgramme *programme,
       g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
       g_autoptr(PmAssessment) assessment = pm_assessment_new (kpi, period);
       PmPilot *pilot = pm_kpi_get_pilot (kpi);
-      PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
+      /* As the summaries show it: a yearly KPI exported at a quarter
+       * gives its latest outturn by then, judged as the assessment does. */
+      PmProgressEntry *entry = pm_kpi_get_entry_at (kpi, period);
       KpiRow row = {
         g_object_ref (pm_pilot_get_district (pilot)),
         g_object_ref (pilot),
@@ -234,6 +236,7 @@ csv_append_row (GString      *out,
   g_autofree char *numerator_text = NULL;
   g_autofree char *denominator_text = NULL;
   g_autofree char *sites_text = csv_sites (unit, baseline);
+  g_autofree char *entry_period_code = NULL;
 
   if (pm_baseline_has_value (baseline))
     baseline_text = csv_number (unit, pm_baseline_get_value (baseline));
@@ -243,6 +246,8 @@ csv_append_row (GString      *out,
   if (target != NULL)
     target_text = csv_number (unit, pm_target_get_value (target));
 
+  if (row->entry != NULL)
+    entry_period_code = pm_period_to_code (pm_progress_entry_get_period (row->entry));
   if (_pm_table_export_entry_has_value (row))
     value_text = csv_number (unit, pm_progress_entry_get_value (row->entry));
   if (_pm_table_export_entry_has_value (row) && pm_progress_entry_has_fraction (row->entry))
@@ -260,7 +265,8 @@ csv_append_row (GString      *out,
   csv_append_field (out, pm_baseline_get_date (baseline), FALSE);
   csv_append_field (out, target_text, FALSE);
   csv_append_field (out, target != NULL ? pm_target_get_date (target) : NULL, FALSE);
-  csv_append_field (out, period_code, FALSE);
+  /* The value's own period, so that an import puts it back there. */
+  csv_append_field (out, entry_period_code != NULL ? entry_period_code : period_code, FALSE);
   csv_append_field (out, value_text, FALSE);
   csv_append_field (out, numerator_text, FALSE);
   csv_append_field (out, denominator_text, FALSE);

@@ -11,7 +11,9 @@
  * disconnected (the banner of a lost server connection)
  * (the Edit Baseline dialog over the pilot page, drawn on its own), or
  * lead: the window of jo, Cannock Chase's lead, on the sample on the
- * PostgreSQL test server (PM_TEST_PG_URI), showing Tamworth's pilot.
+ * PostgreSQL test server (PM_TEST_PG_URI), showing Tamworth's pilot, or
+ * schedule: the database PM_SCREENSHOT_DATABASE names (build-aux/screenshot.sh
+ * imports docs/schedule-example.json into it), Northfield's pilot at 2021/22.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -371,6 +373,14 @@ activate_cb (GApplication *app)
   tmpdir = pm_test_dir_new ("pm-screenshot");
   if (g_str_equal (view, "lead"))
     path = make_lead_location ();
+  else if (g_str_equal (view, "schedule"))
+    {
+      /* The database build-aux/screenshot.sh imported
+       * docs/schedule-example.json into: a yearly KPI at 2021/22. */
+      path = g_strdup (g_getenv ("PM_SCREENSHOT_DATABASE"));
+      g_clear_object (&period);
+      period = pm_period_new_year (2021);
+    }
   else
     path = pm_test_sample_database (tmpdir, "sample.db");
   if (path == NULL)
@@ -398,7 +408,8 @@ activate_cb (GApplication *app)
   if (g_str_equal (view, "round"))
     pm_store_freeze_round (pm_window_get_store (window), "2017-01-12", period, NULL);
   pilot = find_pilot (pm_window_get_programme (window),
-                      g_str_equal (view, "lead") ? "Tamworth" : "Cannock Chase");
+                      g_str_equal (view, "lead") ? "Tamworth" :
+                      g_str_equal (view, "schedule") ? "Northfield" : "Cannock Chase");
   if (!g_str_equal (view, "overview") && pilot != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pilot", "x", pm_pilot_get_id (pilot));
   if (g_str_equal (view, "report") || g_str_equal (view, "about"))
@@ -406,6 +417,11 @@ activate_cb (GApplication *app)
                                                                                          PM_TYPE_PILOT_PAGE,
                                                                                          "view_stack")),
                                            view);
+
+  /* One KPI: room for its chart, milestones and all, below the table. */
+  if (g_str_equal (view, "schedule"))
+    gtk_paned_set_position (GTK_PANED (gtk_widget_get_template_child (kpi_table (window), PM_TYPE_KPI_TABLE, "split")),
+                            150);
 
   gtk_window_present (GTK_WINDOW (window));
 
@@ -452,7 +468,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|saved|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|export-return|add-district|about-app|preferences|lead|disconnected]\n");
+      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|saved|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|export-return|add-district|about-app|preferences|lead|disconnected|schedule]\n");
       return EXIT_FAILURE;
     }
 

@@ -268,6 +268,27 @@ test_entry_context (void)
   g_assert_cmpstr (reduce, ==, "No earlier value · on track needs ≤ 12");
 }
 
+/* A yearly KPI's earlier value is last year's, not last quarter's. */
+static void
+test_entry_context_yearly (void)
+{
+  g_autoptr(PmKpi) kpi = pm_kpi_new ("Outturn", PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+  g_autoptr(PmBaseline) baseline = pm_baseline_new_value (30, "2020-03-31", NULL);
+  g_autoptr(PmTarget) target = pm_target_new (40, "2021-03-31");
+  g_autoptr(PmPeriod) fy2020 = pm_period_new_year (2020);
+  g_autoptr(PmPeriod) fy2021 = pm_period_new_year (2021);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (fy2020);
+  g_autofree char *next = NULL;
+
+  pm_kpi_set_frequency (kpi, PM_FREQUENCY_YEARLY);
+  g_assert_true (pm_kpi_set_baseline (kpi, baseline, NULL));
+  g_assert_true (pm_kpi_add_target (kpi, target, NULL));
+  pm_progress_entry_set_value (entry, 41);
+  g_assert_true (pm_kpi_set_entry (kpi, entry, NULL));
+  next = pm_wording_entry_context (kpi, fy2021);
+  g_assert_cmpstr (next, ==, "Last year 41 · on track needs ≥ 40");
+}
+
 static void
 test_money (void)
 {
@@ -325,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/model/wording/travel-reduce", test_travel_reduce);
   g_test_add_func ("/model/wording/travel-unknown", test_travel_unknown);
   g_test_add_func ("/model/wording/entry-context", test_entry_context);
+  g_test_add_func ("/model/wording/entry-context-yearly", test_entry_context_yearly);
   g_test_add_func ("/model/wording/chart-summary", test_chart_summary);
 
   return g_test_run ();

@@ -163,6 +163,9 @@ add_total_row (PmReportTable    *table,
   rags[4] = total->rag;
 
   _pm_report_table_add_row (table, cells, rags, FALSE);
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_object_unref (cells[i]);
 }
 
 void

@@ -285,8 +285,9 @@ void           _pm_report_table_set_merge_column (PmReportTable  *table,
 void           _pm_report_table_link_last_row (PmReportTable     *table,
                                               guint               column,
                                               const char         *dest);
-/* Takes the layouts (NULL cells allowed). @badges marks the cells drawn
- * as a RAG badge: @rags gives their status. */
+/* Adds a reference to each layout (NULL cells allowed): the caller keeps
+ * its own. @rags, if given, marks the cells drawn as a RAG badge with
+ * their status (PM_REPORT_NO_BADGE for the others). */
 void           _pm_report_table_add_row      (PmReportTable      *table,
                                               PangoLayout       **cells,
                                               const PmRag        *rags,

@@ -326,8 +326,14 @@ _pm_cli_export_programme (const PmCliRequest *request)
   return PM_CLI_EXIT_OK;
 }
 
-int
-_pm_cli_list (const PmCliRequest *request)
+typedef void (*ListingWriter) (PmProgramme *programme,
+                               PmPeriod    *period,
+                               GString     *out);
+
+/* Loads the programme and writes one listing of it to standard output. */
+static int
+write_listing (const PmCliRequest *request,
+               ListingWriter       writer)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PmProgramme) programme = _pm_cli_load_programme (request->database, &error);
@@ -340,10 +346,16 @@ _pm_cli_list (const PmCliRequest *request)
     }
 
   out = g_string_new (NULL);
-  pm_kpi_listing_write_period (programme, request->period, out);
+  writer (programme, request->period, out);
   fwrite (out->str, 1, out->len, stdout);
   fflush (stdout);
   return PM_CLI_EXIT_OK;
+}
+
+int
+_pm_cli_list (const PmCliRequest *request)
+{
+  return write_listing (request, pm_kpi_listing_write_period);
 }
 
 /* --list --totals: the programme indicators' totals, one line per
@@ -351,21 +363,7 @@ _pm_cli_list (const PmCliRequest *request)
 int
 _pm_cli_list_totals (const PmCliRequest *request)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmProgramme) programme = _pm_cli_load_programme (request->database, &error);
-  g_autoptr(GString) out = NULL;
-
-  if (programme == NULL)
-    {
-      _pm_cli_print_error (request->database, error);
-      return PM_CLI_EXIT_FAILED;
-    }
-
-  out = g_string_new (NULL);
-  pm_indicator_totals_write_listing (programme, request->period, out);
-  fwrite (out->str, 1, out->len, stdout);
-  fflush (stdout);
-  return PM_CLI_EXIT_OK;
+  return write_listing (request, pm_indicator_totals_write_listing);
 }
 
 int

@@ -78,27 +78,6 @@ _pm_store_write_kpi_indicator (PmDatabase  *db,
   return pm_statement_execute (stmt, error);
 }
 
-static gboolean
-read_enum (PmDatabase   *db,
-           GType         type,
-           const char   *name,
-           int          *value,
-           GError      **error)
-{
-  g_autofree char *display_name = NULL;
-  g_autofree char *shown = NULL;
-
-  if (name != NULL && pm_enum_from_name (type, name, value))
-    return TRUE;
-
-  shown = g_utf8_make_valid (name != NULL ? name : "", -1);
-  display_name = g_filename_display_basename (pm_database_get_path (db));
-  g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT,
-               _("“%s” holds “%s”, which this version of Pilot Monitor does not understand."),
-               display_name, shown);
-  return FALSE;
-}
-
 gboolean
 _pm_store_read_indicators (PmDatabase   *db,
                            PmProgramme  *programme,
@@ -127,9 +106,9 @@ _pm_store_read_indicators (PmDatabase   *db,
       g_autoptr(PmIndicator) indicator = NULL;
       int unit, direction, aggregation;
 
-      if (!read_enum (db, PM_TYPE_UNIT, pm_statement_get_text (stmt, 2), &unit, error) ||
-          !read_enum (db, PM_TYPE_DIRECTION, pm_statement_get_text (stmt, 3), &direction, error) ||
-          !read_enum (db, PM_TYPE_AGGREGATION, pm_statement_get_text (stmt, 4), &aggregation, error))
+      if (!_pm_store_read_enum (db, PM_TYPE_UNIT, pm_statement_get_text (stmt, 2), &unit, error) ||
+          !_pm_store_read_enum (db, PM_TYPE_DIRECTION, pm_statement_get_text (stmt, 3), &direction, error) ||
+          !_pm_store_read_enum (db, PM_TYPE_AGGREGATION, pm_statement_get_text (stmt, 4), &aggregation, error))
         return FALSE;
 
       indicator = pm_indicator_new (pm_statement_get_text (stmt, 0), pm_statement_get_text (stmt, 1),

@@ -248,4 +248,10 @@ gboolean    _pm_store_read_indicators     (PmDatabase     *db,
                                            PmProgramme    *programme,
                                            GError        **error);
 
+gboolean    _pm_store_read_enum           (PmDatabase     *db,
+                                           GType           enum_type,
+                                           const char     *name,
+                                           int            *value,
+                                           GError        **error);
+
 G_END_DECLS

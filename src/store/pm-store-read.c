@@ -29,12 +29,14 @@ prepare_with_id (PmDatabase  *db,
   return stmt;
 }
 
-static gboolean
-read_enum (PmDatabase   *db,
-           GType         enum_type,
-           const char   *name,
-           int          *value,
-           GError      **error)
+/* An enum column by its nick; PM_STORE_ERROR_CORRUPT naming the file when
+ * the text is not one this version knows. */
+gboolean
+_pm_store_read_enum (PmDatabase   *db,
+                     GType         enum_type,
+                     const char   *name,
+                     int          *value,
+                     GError      **error)
 {
   g_autofree char *display_name = NULL;
   g_autofree char *shown = NULL;
@@ -121,7 +123,7 @@ read_baseline (PmDatabase  *db,
       return pm_baseline_new_state (PM_BASELINE_TO_BE_CONFIRMED);
     }
 
-  if (!read_enum (db, PM_TYPE_BASELINE_STATE, pm_statement_get_text (stmt, 0), &state, error) ||
+  if (!_pm_store_read_enum (db, PM_TYPE_BASELINE_STATE, pm_statement_get_text (stmt, 0), &state, error) ||
       !read_period (stmt, 6, &period, error))
     return NULL;
 
@@ -335,10 +337,10 @@ read_kpis (PmDatabase  *db,
       g_autoptr(PmBaseline) baseline = NULL;
       int unit, direction, measure, frequency;
 
-      if (!read_enum (db, PM_TYPE_UNIT, pm_statement_get_text (stmt, 2), &unit, error) ||
-          !read_enum (db, PM_TYPE_DIRECTION, pm_statement_get_text (stmt, 3), &direction, error) ||
-          !read_enum (db, PM_TYPE_MEASURE, pm_statement_get_text (stmt, 4), &measure, error) ||
-          !read_enum (db, PM_TYPE_FREQUENCY, pm_statement_get_text (stmt, 9), &frequency, error))
+      if (!_pm_store_read_enum (db, PM_TYPE_UNIT, pm_statement_get_text (stmt, 2), &unit, error) ||
+          !_pm_store_read_enum (db, PM_TYPE_DIRECTION, pm_statement_get_text (stmt, 3), &direction, error) ||
+          !_pm_store_read_enum (db, PM_TYPE_MEASURE, pm_statement_get_text (stmt, 4), &measure, error) ||
+          !_pm_store_read_enum (db, PM_TYPE_FREQUENCY, pm_statement_get_text (stmt, 9), &frequency, error))
         return FALSE;
 
       kpi = pm_kpi_new (pm_statement_get_text (stmt, 1), unit, direction);
@@ -462,7 +464,7 @@ read_spend (PmDatabase  *db,
       int status;
 
       if (!read_period (stmt, 2, &period, error) ||
-          !read_enum (db, PM_TYPE_SPEND_STATUS, pm_statement_get_text (stmt, 3), &status, error))
+          !_pm_store_read_enum (db, PM_TYPE_SPEND_STATUS, pm_statement_get_text (stmt, 3), &status, error))
         return FALSE;
 
       item = pm_spend_item_new (pm_statement_get_text (stmt, 0),
@@ -573,7 +575,7 @@ read_pilots (PmDatabase  *db,
       g_auto(GStrv) outcome_list = NULL;
       int status;
 
-      if (!read_enum (db, PM_TYPE_DELIVERY_STATUS, pm_statement_get_text (stmt, 6), &status, error))
+      if (!_pm_store_read_enum (db, PM_TYPE_DELIVERY_STATUS, pm_statement_get_text (stmt, 6), &status, error))
         return FALSE;
 
       pilot = pm_pilot_new (pm_statement_get_text (stmt, 1));

@@ -705,6 +705,14 @@ find_position (PmKpi    *self,
   guint low = 0;
   guint high = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
 
+  /* Entries loaded or entered in period order go at the end: one look. */
+  if (high > 0 &&
+      pm_period_compare (pm_progress_entry_get_period (borrow_entry (self, high - 1)), period) < 0)
+    {
+      *position = high;
+      return FALSE;
+    }
+
   while (low < high)
     {
       guint middle = low + (high - low) / 2;

@@ -91,134 +91,6 @@ read_strings (PmStatement  *stmt,
   return (char **) g_ptr_array_free (g_steal_pointer (&strings), FALSE);
 }
 
-static PmBaseline *
-read_baseline (PmDatabase  *db,
-               gint64       kpi_id,
-               PmUnit       unit,
-               GError     **error)
-{
-  g_autoptr(PmStatement) stmt = NULL;
-  g_autoptr(PmBaseline) baseline = NULL;
-  g_autoptr(PmPeriod) period = NULL;
-  GError *local_error = NULL;
-  int state;
-
-  stmt = prepare_with_id (db,
-                          "SELECT state, value, numerator, denominator, date, note, period, source "
-                          "FROM baseline WHERE kpi_id = ?1",
-                          kpi_id, error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (!pm_statement_step (stmt, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return NULL;
-        }
-
-      /* Every KPI is written with its baseline; keep the model's default
-       * rather than refuse the whole programme. */
-      return pm_baseline_new_state (PM_BASELINE_TO_BE_CONFIRMED);
-    }
-
-  if (!_pm_store_read_enum (db, PM_TYPE_BASELINE_STATE, pm_statement_get_text (stmt, 0), &state, error) ||
-      !read_period (stmt, 6, &period, error))
-    return NULL;
-
-  if (state != PM_BASELINE_VALUE)
-    baseline = pm_baseline_new_state (state);
-  else if (pm_statement_is_null (stmt, 1))
-    baseline = pm_baseline_new_sites (NULL, NULL);
-  else
-    baseline = pm_baseline_new_value (pm_statement_get_double (stmt, 1), NULL, NULL);
-
-  if (state == PM_BASELINE_VALUE &&
-      !pm_statement_is_null (stmt, 2) && !pm_statement_is_null (stmt, 3) &&
-      !pm_baseline_set_fraction (baseline,
-                                 pm_statement_get_double (stmt, 2),
-                                 pm_statement_get_double (stmt, 3),
-                                 error))
-    return NULL;
-
-  pm_baseline_set_date (baseline, pm_statement_get_text (stmt, 4));
-  pm_baseline_set_note (baseline, pm_statement_get_text (stmt, 5));
-  if (period != NULL)
-    pm_baseline_set_period (baseline, period);
-  pm_baseline_set_source (baseline, pm_statement_get_text (stmt, 7));
-
-  g_clear_pointer (&stmt, pm_statement_free);
-  stmt = prepare_with_id (db,
-                          "SELECT site, value FROM baseline_site WHERE kpi_id = ?1 "
-                          "ORDER BY position, id",
-                          kpi_id, error);
-  if (stmt == NULL)
-    return NULL;
-
-  while (pm_statement_step (stmt, &local_error))
-    pm_baseline_add_site (baseline, pm_statement_get_text (stmt, 0),
-                          pm_statement_get_double (stmt, 1));
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-
-  /* A count stored by site before totals were kept gets its sum; with no
-   * stored total there is nothing it could differ from. */
-  if (!pm_baseline_has_value (baseline) && !pm_baseline_total_sites (baseline, unit, error))
-    return NULL;
-
-  return g_steal_pointer (&baseline);
-}
-
-static gboolean
-read_targets (PmDatabase  *db,
-              PmKpi       *kpi,
-              GError     **error)
-{
-  g_autoptr(PmStatement) stmt = NULL;
-  GError *local_error = NULL;
-  int version = 0;
-
-  /* Schema 12 and older (read-only, so not migrated) number no
-   * milestones: every target is milestone 1, as it meant then. */
-  if (!pm_database_get_schema_version (db, &version, error))
-    return FALSE;
-  stmt = prepare_with_id (db,
-                          version >= 13
-                          ? "SELECT value, date, set_on, reason, milestone FROM target "
-                            "WHERE kpi_id = ?1 ORDER BY id"
-                          : "SELECT value, date, set_on, reason, 1 FROM target "
-                            "WHERE kpi_id = ?1 ORDER BY id",
-                          pm_kpi_get_id (kpi), error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while (pm_statement_step (stmt, &local_error))
-    {
-      g_autoptr(PmTarget) target = NULL;
-
-      target = pm_target_new (pm_statement_get_double (stmt, 0),
-                              pm_statement_get_text (stmt, 1));
-      pm_target_set_set_on (target, pm_statement_get_text (stmt, 2));
-      pm_target_set_reason (target, pm_statement_get_text (stmt, 3));
-      pm_target_set_milestone (target, (guint) MAX (pm_statement_get_int64 (stmt, 4), 1));
-
-      if (!pm_kpi_add_target (kpi, target, error))
-        return FALSE;
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
 
 /* Whether the database has the committee pack's columns (schema 11): one
  * opened read-only is not migrated, and reads as it is. */
@@ -236,54 +108,102 @@ has_pack_columns (PmDatabase  *db,
   return TRUE;
 }
 
-static gboolean
-read_entries (PmDatabase  *db,
-              PmKpi       *kpi,
-              GError     **error)
+/* What a load has read so far. Each table is read in one query, ordered
+ * by its parent's row id, and its rows found their parent through these
+ * indexes: a few large reads rather than one query per object, which on a
+ * server is one round trip each. An object joins its parent only once it
+ * is complete, as it did when each was read on its own, so the model's
+ * rules see the same order of calls for each object. */
+typedef struct
 {
-  g_autoptr(PmStatement) stmt = NULL;
+  PmDatabase *db;
+  int         version;
+  GHashTable *districts;      /* row id → PmDistrict, borrowed */
+  GHashTable *pilots;         /* row id → PmPilot, borrowed */
+  GHashTable *kpis;           /* row id → PmKpi, borrowed */
+  GHashTable *outcomes;       /* PmPilot → GPtrArray of strings */
+  GHashTable *baselines;      /* PmKpi → PmBaseline read from its row */
+  GHashTable *periods;        /* code → PmPeriod, each parsed once */
+  GPtrArray  *district_list;  /* owned, in the programme's order */
+  GPtrArray  *pilot_list;     /* owned, by district and position */
+  GPtrArray  *pilot_parents;  /* the district of each pilot, borrowed */
+  GPtrArray  *kpi_list;       /* owned, by pilot and position */
+  GPtrArray  *kpi_parents;    /* the pilot of each KPI, borrowed */
+} Load;
+
+typedef gboolean (*LoadRowFunc) (Load         *load,
+                                 gpointer      parent,
+                                 PmStatement  *stmt,
+                                 GError      **error);
+
+static void
+load_init (Load       *load,
+           PmDatabase *db)
+{
+  load->db = db;
+  load->version = 0;
+  load->districts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  load->pilots = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  load->kpis = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  load->outcomes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  load->baselines = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  load->periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  load->district_list = g_ptr_array_new_with_free_func (g_object_unref);
+  load->pilot_list = g_ptr_array_new_with_free_func (g_object_unref);
+  load->pilot_parents = g_ptr_array_new ();
+  load->kpi_list = g_ptr_array_new_with_free_func (g_object_unref);
+  load->kpi_parents = g_ptr_array_new ();
+}
+
+static void
+load_clear (Load *load)
+{
+  g_clear_pointer (&load->districts, g_hash_table_unref);
+  g_clear_pointer (&load->pilots, g_hash_table_unref);
+  g_clear_pointer (&load->kpis, g_hash_table_unref);
+  g_clear_pointer (&load->outcomes, g_hash_table_unref);
+  g_clear_pointer (&load->baselines, g_hash_table_unref);
+  g_clear_pointer (&load->periods, g_hash_table_unref);
+  g_clear_pointer (&load->district_list, g_ptr_array_unref);
+  g_clear_pointer (&load->pilot_list, g_ptr_array_unref);
+  g_clear_pointer (&load->pilot_parents, g_ptr_array_unref);
+  g_clear_pointer (&load->kpi_list, g_ptr_array_unref);
+  g_clear_pointer (&load->kpi_parents, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Load, load_clear)
+
+static void
+index_add (GHashTable *index,
+           gint64      id,
+           gpointer    object)
+{
+  g_hash_table_insert (index, g_memdup2 (&id, sizeof id), object);
+}
+
+/* Steps over every row of @sql, whose column @parent_column holds a row id
+ * in @parents, and hands each row to @func with its parent. Rows of
+ * another programme's objects have no parent here and are passed over. */
+static gboolean
+load_rows (Load         *load,
+           GHashTable   *parents,
+           const char   *sql,
+           int           parent_column,
+           LoadRowFunc   func,
+           GError      **error)
+{
+  g_autoptr(PmStatement) stmt = pm_database_prepare (load->db, sql, error);
   GError *local_error = NULL;
 
-  int version = 0;
-
-  /* Schema 1 (read-only, so not migrated) has no row versions. */
-  if (!pm_database_get_schema_version (db, &version, error))
-    return FALSE;
-  stmt = prepare_with_id (db,
-                          version >= 2
-                          ? "SELECT period, value, numerator, denominator, note, revision FROM progress "
-                            "WHERE kpi_id = ?1 ORDER BY period"
-                          : "SELECT period, value, numerator, denominator, note, 0 FROM progress "
-                            "WHERE kpi_id = ?1 ORDER BY period",
-                          pm_kpi_get_id (kpi), error);
   if (stmt == NULL)
     return FALSE;
 
   while (pm_statement_step (stmt, &local_error))
     {
-      g_autoptr(PmProgressEntry) entry = NULL;
-      g_autoptr(PmPeriod) period = NULL;
+      gint64 parent_id = pm_statement_get_int64 (stmt, parent_column);
+      gpointer parent = g_hash_table_lookup (parents, &parent_id);
 
-      if (!read_period (stmt, 0, &period, error))
-        return FALSE;
-
-      entry = pm_progress_entry_new (period);
-      if (!pm_statement_is_null (stmt, 2) && !pm_statement_is_null (stmt, 3))
-        {
-          if (!pm_progress_entry_set_fraction (entry,
-                                               pm_statement_get_double (stmt, 2),
-                                               pm_statement_get_double (stmt, 3),
-                                               error))
-            return FALSE;
-        }
-      else if (!pm_statement_is_null (stmt, 1))
-        {
-          pm_progress_entry_set_value (entry, pm_statement_get_double (stmt, 1));
-        }
-      pm_progress_entry_set_note (entry, pm_statement_get_text (stmt, 4));
-      pm_progress_entry_set_revision (entry, pm_statement_get_int64 (stmt, 5));
-
-      if (!pm_kpi_set_entry (kpi, entry, error))
+      if (parent != NULL && !func (load, parent, stmt, error))
         return FALSE;
     }
 
@@ -296,330 +216,506 @@ read_entries (PmDatabase  *db,
   return TRUE;
 }
 
+/* read_period() for the many rows of a load, which name few periods:
+ * periods are immutable, so the entries of one quarter share one. */
 static gboolean
-read_kpis (PmDatabase  *db,
-           PmPilot     *pilot,
-           GError     **error)
+load_period (Load         *load,
+             PmStatement  *stmt,
+             int           column,
+             PmPeriod    **period,
+             GError      **error)
 {
-  g_autoptr(PmStatement) stmt = NULL;
-  GError *local_error = NULL;
+  const char *code = pm_statement_get_text (stmt, column);
+  PmPeriod *known = code != NULL ? g_hash_table_lookup (load->periods, code) : NULL;
 
-  int version = 0;
-
-  /* Schema 9 and older (read-only, so not migrated) have no notes. */
-  if (!pm_database_get_schema_version (db, &version, error))
-    return FALSE;
-  /* Schema 11 and older have no indicators, 14 and older no frequency:
-   * every KPI is then quarterly. */
-  stmt = prepare_with_id (db,
-                          version >= 15
-                          ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes, "
-                            "  (SELECT key FROM indicator i WHERE i.id = kpi.indicator_id), frequency "
-                            "FROM kpi WHERE pilot_id = ?1 ORDER BY position, id"
-                          : version >= 12
-                          ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes, "
-                            "  (SELECT key FROM indicator i WHERE i.id = kpi.indicator_id), 'quarterly' "
-                            "FROM kpi WHERE pilot_id = ?1 ORDER BY position, id"
-                          : version >= 10
-                          ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes, NULL, "
-                            "  'quarterly' "
-                            "FROM kpi WHERE pilot_id = ?1 ORDER BY position, id"
-                          : "SELECT id, title, unit, direction, measure, tolerance, data_source, NULL, NULL, "
-                            "  'quarterly' "
-                            "FROM kpi WHERE pilot_id = ?1 ORDER BY position, id",
-                          pm_pilot_get_id (pilot), error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while (pm_statement_step (stmt, &local_error))
+  if (known != NULL)
     {
-      g_autoptr(PmKpi) kpi = NULL;
-      g_autoptr(PmBaseline) baseline = NULL;
-      int unit, direction, measure, frequency;
-
-      if (!_pm_store_read_enum (db, PM_TYPE_UNIT, pm_statement_get_text (stmt, 2), &unit, error) ||
-          !_pm_store_read_enum (db, PM_TYPE_DIRECTION, pm_statement_get_text (stmt, 3), &direction, error) ||
-          !_pm_store_read_enum (db, PM_TYPE_MEASURE, pm_statement_get_text (stmt, 4), &measure, error) ||
-          !_pm_store_read_enum (db, PM_TYPE_FREQUENCY, pm_statement_get_text (stmt, 9), &frequency, error))
-        return FALSE;
-
-      kpi = pm_kpi_new (pm_statement_get_text (stmt, 1), unit, direction);
-      pm_kpi_set_id (kpi, pm_statement_get_int64 (stmt, 0));
-      pm_kpi_set_measure (kpi, measure);
-      pm_kpi_set_frequency (kpi, frequency);
-      pm_kpi_set_tolerance (kpi, pm_statement_get_double (stmt, 5));
-      pm_kpi_set_data_source (kpi, pm_statement_get_text (stmt, 6));
-      pm_kpi_set_data_notes (kpi, pm_statement_get_text (stmt, 7));
-      pm_kpi_set_indicator (kpi, pm_statement_get_text (stmt, 8));
-
-      /* The baseline before the targets, whose dates are checked against it. */
-      baseline = read_baseline (db, pm_kpi_get_id (kpi), unit, error);
-      if (baseline == NULL ||
-          !pm_kpi_set_baseline (kpi, baseline, error) ||
-          !read_targets (db, kpi, error) ||
-          !read_entries (db, kpi, error))
-        return FALSE;
-
-      pm_pilot_add_kpi (pilot, kpi);
+      *period = g_object_ref (known);
+      return TRUE;
     }
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-
+  if (!read_period (stmt, column, period, error))
+    return FALSE;
+  if (*period != NULL)
+    g_hash_table_insert (load->periods, g_strdup (code), g_object_ref (*period));
   return TRUE;
 }
 
 static gboolean
-read_providers (PmDatabase  *db,
-                PmPilot     *pilot,
-                GError     **error)
+baseline_row (Load         *load,
+              gpointer      parent,
+              PmStatement  *stmt,
+              GError      **error)
 {
-  g_autoptr(PmStatement) stmt = NULL;
-  GError *local_error = NULL;
+  g_autoptr(PmBaseline) baseline = NULL;
+  g_autoptr(PmPeriod) period = NULL;
+  int state;
 
-  stmt = prepare_with_id (db,
-                          "SELECT name, full_name, reach_target FROM provider "
-                          "WHERE pilot_id = ?1 ORDER BY position, id",
-                          pm_pilot_get_id (pilot), error);
-  if (stmt == NULL)
+  /* One row a KPI; should there be more, the first counts. */
+  if (g_hash_table_contains (load->baselines, parent))
+    return TRUE;
+
+  if (!_pm_store_read_enum (load->db, PM_TYPE_BASELINE_STATE, pm_statement_get_text (stmt, 0), &state, error) ||
+      !read_period (stmt, 6, &period, error))
     return FALSE;
 
-  while (pm_statement_step (stmt, &local_error))
-    {
-      g_autoptr(PmProvider) provider = pm_provider_new (pm_statement_get_text (stmt, 0));
+  if (state != PM_BASELINE_VALUE)
+    baseline = pm_baseline_new_state (state);
+  else if (pm_statement_is_null (stmt, 1))
+    baseline = pm_baseline_new_sites (NULL, NULL);
+  else
+    baseline = pm_baseline_new_value (pm_statement_get_double (stmt, 1), NULL, NULL);
 
-      pm_provider_set_full_name (provider, pm_statement_get_text (stmt, 1));
-      pm_provider_set_reach_target (provider, (int) pm_statement_get_int64 (stmt, 2));
-      pm_pilot_add_provider (pilot, provider);
-    }
+  if (state == PM_BASELINE_VALUE &&
+      !pm_statement_is_null (stmt, 2) && !pm_statement_is_null (stmt, 3) &&
+      !pm_baseline_set_fraction (baseline,
+                                 pm_statement_get_double (stmt, 2),
+                                 pm_statement_get_double (stmt, 3),
+                                 error))
+    return FALSE;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  pm_baseline_set_date (baseline, pm_statement_get_text (stmt, 4));
+  pm_baseline_set_note (baseline, pm_statement_get_text (stmt, 5));
+  if (period != NULL)
+    pm_baseline_set_period (baseline, period);
+  pm_baseline_set_source (baseline, pm_statement_get_text (stmt, 7));
 
+  g_hash_table_insert (load->baselines, parent, g_steal_pointer (&baseline));
   return TRUE;
 }
 
 static gboolean
-read_reach (PmDatabase  *db,
-            PmPilot     *pilot,
-            GError     **error)
+baseline_site_row (Load         *load,
+                   gpointer      parent,
+                   PmStatement  *stmt,
+                   GError      **error)
 {
-  g_autoptr(PmStatement) stmt = NULL;
-  GError *local_error = NULL;
+  PmBaseline *baseline = g_hash_table_lookup (load->baselines, parent);
 
-  stmt = prepare_with_id (db,
-                          "SELECT period, provider, families FROM reach_entry "
-                          "WHERE pilot_id = ?1 ORDER BY position, id",
-                          pm_pilot_get_id (pilot), error);
-  if (stmt == NULL)
+  /* A KPI without a baseline row keeps the model's default, sites or not. */
+  if (baseline != NULL)
+    pm_baseline_add_site (baseline, pm_statement_get_text (stmt, 0),
+                          pm_statement_get_double (stmt, 1));
+  return TRUE;
+}
+
+/* Every KPI's baseline, before its targets, whose dates are checked
+ * against it. */
+static gboolean
+read_baselines (Load    *load,
+                GError **error)
+{
+  if (!load_rows (load, load->kpis,
+                  "SELECT state, value, numerator, denominator, date, note, period, source, kpi_id "
+                  "FROM baseline ORDER BY kpi_id",
+                  8, baseline_row, error) ||
+      !load_rows (load, load->kpis,
+                  "SELECT site, value, kpi_id FROM baseline_site ORDER BY kpi_id, position, id",
+                  2, baseline_site_row, error))
     return FALSE;
 
-  while (pm_statement_step (stmt, &local_error))
+  for (guint i = 0; i < load->kpi_list->len; i++)
     {
-      g_autoptr(PmReachEntry) entry = NULL;
-      g_autoptr(PmPeriod) period = NULL;
+      PmKpi *kpi = g_ptr_array_index (load->kpi_list, i);
+      PmBaseline *baseline = g_hash_table_lookup (load->baselines, kpi);
+      g_autoptr(PmBaseline) missing = NULL;
 
-      if (!read_period (stmt, 0, &period, error))
+      /* Every KPI is written with its baseline; keep the model's default
+       * rather than refuse the whole programme. */
+      if (baseline == NULL)
+        baseline = missing = pm_baseline_new_state (PM_BASELINE_TO_BE_CONFIRMED);
+      /* A count stored by site before totals were kept gets its sum; with
+       * no stored total there is nothing it could differ from. */
+      else if (!pm_baseline_has_value (baseline) &&
+               !pm_baseline_total_sites (baseline, pm_kpi_get_unit (kpi), error))
         return FALSE;
 
-      entry = pm_reach_entry_new (period, pm_statement_get_text (stmt, 1),
-                                  (int) pm_statement_get_int64 (stmt, 2));
-      pm_pilot_set_reach (pilot, entry);
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_spend (PmDatabase  *db,
-            PmPilot     *pilot,
-            GError     **error)
-{
-  g_autoptr(PmStatement) stmt = NULL;
-  GError *local_error = NULL;
-
-  stmt = prepare_with_id (db,
-                          "SELECT description, amount_pence, period, status FROM spend_item "
-                          "WHERE pilot_id = ?1 ORDER BY position, id",
-                          pm_pilot_get_id (pilot), error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while (pm_statement_step (stmt, &local_error))
-    {
-      g_autoptr(PmSpendItem) item = NULL;
-      g_autoptr(PmPeriod) period = NULL;
-      int status;
-
-      if (!read_period (stmt, 2, &period, error) ||
-          !_pm_store_read_enum (db, PM_TYPE_SPEND_STATUS, pm_statement_get_text (stmt, 3), &status, error))
+      if (!pm_kpi_set_baseline (kpi, baseline, error))
         return FALSE;
-
-      item = pm_spend_item_new (pm_statement_get_text (stmt, 0),
-                                pm_statement_get_int64 (stmt, 1));
-      pm_spend_item_set_period (item, period);
-      pm_spend_item_set_status (item, status);
-      pm_pilot_add_spend (pilot, item);
     }
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-
+  g_hash_table_remove_all (load->baselines);
   return TRUE;
 }
 
 static gboolean
-read_narratives (PmDatabase  *db,
-                 PmPilot     *pilot,
-                 GError     **error)
+target_row (Load         *load,
+            gpointer      parent,
+            PmStatement  *stmt,
+            GError      **error)
 {
-  g_autoptr(PmStatement) stmt = NULL;
-  GError *local_error = NULL;
-  gboolean pack = FALSE;
+  g_autoptr(PmTarget) target = NULL;
 
-  if (!has_pack_columns (db, &pack, error))
-    return FALSE;
-  stmt = prepare_with_id (db,
-                          pack
-                          ? "SELECT period, progress, learning, case_study, risks, milestones FROM narrative "
-                            "WHERE pilot_id = ?1 ORDER BY period"
-                          : "SELECT period, progress, learning, case_study, NULL, NULL FROM narrative "
-                            "WHERE pilot_id = ?1 ORDER BY period",
-                          pm_pilot_get_id (pilot), error);
-  if (stmt == NULL)
+  target = pm_target_new (pm_statement_get_double (stmt, 0),
+                          pm_statement_get_text (stmt, 1));
+  pm_target_set_set_on (target, pm_statement_get_text (stmt, 2));
+  pm_target_set_reason (target, pm_statement_get_text (stmt, 3));
+  pm_target_set_milestone (target, (guint) MAX (pm_statement_get_int64 (stmt, 4), 1));
+
+  return pm_kpi_add_target (parent, target, error);
+}
+
+static gboolean
+entry_row (Load         *load,
+           gpointer      parent,
+           PmStatement  *stmt,
+           GError      **error)
+{
+  g_autoptr(PmProgressEntry) entry = NULL;
+  g_autoptr(PmPeriod) period = NULL;
+
+  if (!load_period (load, stmt, 0, &period, error))
     return FALSE;
 
-  while (pm_statement_step (stmt, &local_error))
+  entry = pm_progress_entry_new (period);
+  if (!pm_statement_is_null (stmt, 2) && !pm_statement_is_null (stmt, 3))
     {
-      g_autoptr(PmNarrative) narrative = NULL;
-      g_autoptr(PmPeriod) period = NULL;
-
-      if (!read_period (stmt, 0, &period, error))
+      if (!pm_progress_entry_set_fraction (entry,
+                                           pm_statement_get_double (stmt, 2),
+                                           pm_statement_get_double (stmt, 3),
+                                           error))
         return FALSE;
-
-      narrative = pm_narrative_new (period);
-      pm_narrative_set_progress (narrative, pm_statement_get_text (stmt, 1));
-      pm_narrative_set_learning (narrative, pm_statement_get_text (stmt, 2));
-      pm_narrative_set_case_study (narrative, pm_statement_get_text (stmt, 3));
-      pm_narrative_set_risks (narrative, pm_statement_get_text (stmt, 4));
-      pm_narrative_set_milestones (narrative, pm_statement_get_text (stmt, 5));
-      pm_pilot_set_narrative (pilot, narrative);
     }
-
-  if (local_error != NULL)
+  else if (!pm_statement_is_null (stmt, 1))
     {
-      g_propagate_error (error, local_error);
-      return FALSE;
+      pm_progress_entry_set_value (entry, pm_statement_get_double (stmt, 1));
     }
+  pm_progress_entry_set_note (entry, pm_statement_get_text (stmt, 4));
+  pm_progress_entry_set_revision (entry, pm_statement_get_int64 (stmt, 5));
 
+  return pm_kpi_set_entry (parent, entry, error);
+}
+
+static gboolean
+kpi_row (Load         *load,
+         gpointer      parent,
+         PmStatement  *stmt,
+         GError      **error)
+{
+  g_autoptr(PmKpi) kpi = NULL;
+  int unit, direction, measure, frequency;
+
+  if (!_pm_store_read_enum (load->db, PM_TYPE_UNIT, pm_statement_get_text (stmt, 2), &unit, error) ||
+      !_pm_store_read_enum (load->db, PM_TYPE_DIRECTION, pm_statement_get_text (stmt, 3), &direction, error) ||
+      !_pm_store_read_enum (load->db, PM_TYPE_MEASURE, pm_statement_get_text (stmt, 4), &measure, error) ||
+      !_pm_store_read_enum (load->db, PM_TYPE_FREQUENCY, pm_statement_get_text (stmt, 9), &frequency, error))
+    return FALSE;
+
+  kpi = pm_kpi_new (pm_statement_get_text (stmt, 1), unit, direction);
+  pm_kpi_set_id (kpi, pm_statement_get_int64 (stmt, 0));
+  pm_kpi_set_measure (kpi, measure);
+  pm_kpi_set_frequency (kpi, frequency);
+  pm_kpi_set_tolerance (kpi, pm_statement_get_double (stmt, 5));
+  pm_kpi_set_data_source (kpi, pm_statement_get_text (stmt, 6));
+  pm_kpi_set_data_notes (kpi, pm_statement_get_text (stmt, 7));
+  pm_kpi_set_indicator (kpi, pm_statement_get_text (stmt, 8));
+
+  index_add (load->kpis, pm_kpi_get_id (kpi), kpi);
+  g_ptr_array_add (load->kpi_parents, parent);
+  g_ptr_array_add (load->kpi_list, g_steal_pointer (&kpi));
+  return TRUE;
+}
+
+/* Every KPI with its baseline, targets and values, each then added to its
+ * pilot in order. */
+static gboolean
+read_kpis (Load    *load,
+           GError **error)
+{
+  /* Schema 9 and older (read-only, so not migrated) have no notes; 11
+   * and older no indicators, 14 and older no frequency: every KPI is then
+   * quarterly. Schema 12 and older number no milestones: every target is
+   * milestone 1, as it meant then. Schema 1 has no row versions. */
+  int version = load->version;
+
+  if (!load_rows (load, load->pilots,
+                  version >= 15
+                  ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes, "
+                    "  (SELECT key FROM indicator i WHERE i.id = kpi.indicator_id), frequency, pilot_id "
+                    "FROM kpi ORDER BY pilot_id, position, id"
+                  : version >= 12
+                  ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes, "
+                    "  (SELECT key FROM indicator i WHERE i.id = kpi.indicator_id), 'quarterly', pilot_id "
+                    "FROM kpi ORDER BY pilot_id, position, id"
+                  : version >= 10
+                  ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes, NULL, "
+                    "  'quarterly', pilot_id "
+                    "FROM kpi ORDER BY pilot_id, position, id"
+                  : "SELECT id, title, unit, direction, measure, tolerance, data_source, NULL, NULL, "
+                    "  'quarterly', pilot_id "
+                    "FROM kpi ORDER BY pilot_id, position, id",
+                  10, kpi_row, error) ||
+      !read_baselines (load, error) ||
+      !load_rows (load, load->kpis,
+                  version >= 13
+                  ? "SELECT value, date, set_on, reason, milestone, kpi_id FROM target "
+                    "ORDER BY kpi_id, id"
+                  : "SELECT value, date, set_on, reason, 1, kpi_id FROM target "
+                    "ORDER BY kpi_id, id",
+                  5, target_row, error) ||
+      !load_rows (load, load->kpis,
+                  version >= 2
+                  ? "SELECT period, value, numerator, denominator, note, revision, kpi_id FROM progress "
+                    "ORDER BY kpi_id, period"
+                  : "SELECT period, value, numerator, denominator, note, 0, kpi_id FROM progress "
+                    "ORDER BY kpi_id, period",
+                  6, entry_row, error))
+    return FALSE;
+
+  for (guint i = 0; i < load->kpi_list->len; i++)
+    pm_pilot_add_kpi (g_ptr_array_index (load->kpi_parents, i),
+                      g_ptr_array_index (load->kpi_list, i));
   return TRUE;
 }
 
 static gboolean
-read_pilots (PmDatabase  *db,
-             PmDistrict  *district,
-             GError     **error)
+outcome_row (Load         *load,
+             gpointer      parent,
+             PmStatement  *stmt,
+             GError      **error)
 {
-  g_autoptr(PmStatement) stmt = NULL;
-  GError *local_error = NULL;
-  gboolean pack = FALSE;
+  GPtrArray *outcomes = g_hash_table_lookup (load->outcomes, parent);
 
-  int version = 0;
+  if (outcomes == NULL)
+    {
+      outcomes = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (load->outcomes, parent, outcomes);
+    }
+  g_ptr_array_add (outcomes, g_strdup (pm_statement_get_text (stmt, 0)));
+  return TRUE;
+}
 
+static gboolean
+read_outcomes (Load    *load,
+               GError **error)
+{
+  if (!load_rows (load, load->pilots,
+                  "SELECT text, pilot_id FROM key_outcome ORDER BY pilot_id, position, id",
+                  1, outcome_row, error))
+    return FALSE;
+
+  for (guint i = 0; i < load->pilot_list->len; i++)
+    {
+      PmPilot *pilot = g_ptr_array_index (load->pilot_list, i);
+      GPtrArray *outcomes = g_hash_table_lookup (load->outcomes, pilot);
+      const char *none[] = { NULL };
+
+      if (outcomes != NULL)
+        g_ptr_array_add (outcomes, NULL);
+      pm_pilot_set_key_outcomes (pilot, outcomes != NULL
+                                        ? (const char * const *) outcomes->pdata : none);
+    }
+
+  g_hash_table_remove_all (load->outcomes);
+  return TRUE;
+}
+
+static gboolean
+provider_row (Load         *load,
+              gpointer      parent,
+              PmStatement  *stmt,
+              GError      **error)
+{
+  g_autoptr(PmProvider) provider = pm_provider_new (pm_statement_get_text (stmt, 0));
+
+  pm_provider_set_full_name (provider, pm_statement_get_text (stmt, 1));
+  pm_provider_set_reach_target (provider, (int) pm_statement_get_int64 (stmt, 2));
+  pm_pilot_add_provider (parent, provider);
+  return TRUE;
+}
+
+static gboolean
+reach_row (Load         *load,
+           gpointer      parent,
+           PmStatement  *stmt,
+           GError      **error)
+{
+  g_autoptr(PmReachEntry) entry = NULL;
+  g_autoptr(PmPeriod) period = NULL;
+
+  if (!load_period (load, stmt, 0, &period, error))
+    return FALSE;
+
+  entry = pm_reach_entry_new (period, pm_statement_get_text (stmt, 1),
+                              (int) pm_statement_get_int64 (stmt, 2));
+  pm_pilot_set_reach (parent, entry);
+  return TRUE;
+}
+
+static gboolean
+spend_row (Load         *load,
+           gpointer      parent,
+           PmStatement  *stmt,
+           GError      **error)
+{
+  g_autoptr(PmSpendItem) item = NULL;
+  g_autoptr(PmPeriod) period = NULL;
+  int status;
+
+  if (!load_period (load, stmt, 2, &period, error) ||
+      !_pm_store_read_enum (load->db, PM_TYPE_SPEND_STATUS, pm_statement_get_text (stmt, 3), &status, error))
+    return FALSE;
+
+  item = pm_spend_item_new (pm_statement_get_text (stmt, 0),
+                            pm_statement_get_int64 (stmt, 1));
+  pm_spend_item_set_period (item, period);
+  pm_spend_item_set_status (item, status);
+  pm_pilot_add_spend (parent, item);
+  return TRUE;
+}
+
+static gboolean
+narrative_row (Load         *load,
+               gpointer      parent,
+               PmStatement  *stmt,
+               GError      **error)
+{
+  g_autoptr(PmNarrative) narrative = NULL;
+  g_autoptr(PmPeriod) period = NULL;
+
+  if (!load_period (load, stmt, 0, &period, error))
+    return FALSE;
+
+  narrative = pm_narrative_new (period);
+  pm_narrative_set_progress (narrative, pm_statement_get_text (stmt, 1));
+  pm_narrative_set_learning (narrative, pm_statement_get_text (stmt, 2));
+  pm_narrative_set_case_study (narrative, pm_statement_get_text (stmt, 3));
+  pm_narrative_set_risks (narrative, pm_statement_get_text (stmt, 4));
+  pm_narrative_set_milestones (narrative, pm_statement_get_text (stmt, 5));
+  pm_pilot_set_narrative (parent, narrative);
+  return TRUE;
+}
+
+static gboolean
+pilot_row (Load         *load,
+           gpointer      parent,
+           PmStatement  *stmt,
+           GError      **error)
+{
+  g_autoptr(PmPilot) pilot = NULL;
+  int status;
+
+  if (!_pm_store_read_enum (load->db, PM_TYPE_DELIVERY_STATUS, pm_statement_get_text (stmt, 6), &status, error))
+    return FALSE;
+
+  pilot = pm_pilot_new (pm_statement_get_text (stmt, 1));
+  pm_pilot_set_id (pilot, pm_statement_get_int64 (stmt, 0));
+  pm_pilot_set_summary (pilot, pm_statement_get_text (stmt, 2));
+  pm_pilot_set_focus_area (pilot, pm_statement_get_text (stmt, 3));
+  pm_pilot_set_start_date (pilot, pm_statement_get_text (stmt, 4));
+  pm_pilot_set_lead (pilot, pm_statement_get_text (stmt, 5));
+  pm_pilot_set_delivery_status (pilot, status);
+  pm_pilot_set_status_note (pilot, pm_statement_get_text (stmt, 7));
+  pm_pilot_set_budget_pence (pilot, pm_statement_is_null (stmt, 8)
+                                    ? -1 : pm_statement_get_int64 (stmt, 8));
+  pm_pilot_set_funding (pilot, pm_statement_get_text (stmt, 9));
+  pm_pilot_set_data_notes (pilot, pm_statement_get_text (stmt, 10));
+  pm_pilot_set_reach_unit (pilot, pm_statement_get_text (stmt, 11));
+
+  index_add (load->pilots, pm_pilot_get_id (pilot), pilot);
+  g_ptr_array_add (load->pilot_parents, parent);
+  g_ptr_array_add (load->pilot_list, g_steal_pointer (&pilot));
+  return TRUE;
+}
+
+/* Every pilot of the loaded districts, with all it holds, each then added
+ * to its district in order. */
+static gboolean
+read_pilots (Load    *load,
+             GError **error)
+{
   /* Schema 9 and older (read-only, so not migrated) have no notes on the
    * data; 10 and older no committee pack columns. */
-  if (!pm_database_get_schema_version (db, &version, error))
-    return FALSE;
-  pack = version >= 11;
-  stmt = prepare_with_id (db,
-                          version >= 14
-                          ? "SELECT id, title, summary, focus_area, start_date, lead, "
-                            "       CASE WHEN delivery_stated = 1 THEN delivery_status ELSE 'not-stated' END, "
-                            "       status_note, budget_pence, funding, data_notes, reach_unit "
-                            "FROM pilot WHERE district_id = ?1 ORDER BY position, id"
-                          : pack
-                          ? "SELECT id, title, summary, focus_area, start_date, lead, "
-                            "       CASE WHEN delivery_stated = 1 THEN delivery_status ELSE 'not-stated' END, "
-                            "       status_note, budget_pence, funding, data_notes, NULL "
-                            "FROM pilot WHERE district_id = ?1 ORDER BY position, id"
-                          : version >= 10
-                          ? "SELECT id, title, summary, focus_area, start_date, lead, "
-                            "       delivery_status, status_note, budget_pence, funding, data_notes, NULL "
-                            "FROM pilot WHERE district_id = ?1 ORDER BY position, id"
-                          : "SELECT id, title, summary, focus_area, start_date, lead, "
-                            "       delivery_status, status_note, budget_pence, funding, NULL, NULL "
-                            "FROM pilot WHERE district_id = ?1 ORDER BY position, id",
-                          pm_district_get_id (district), error);
-  if (stmt == NULL)
-    return FALSE;
+  int version = load->version;
+  gboolean pack = version >= 11;
 
-  while (pm_statement_step (stmt, &local_error))
-    {
-      g_autoptr(PmPilot) pilot = NULL;
-      g_autoptr(PmStatement) outcomes = NULL;
-      g_auto(GStrv) outcome_list = NULL;
-      int status;
-
-      if (!_pm_store_read_enum (db, PM_TYPE_DELIVERY_STATUS, pm_statement_get_text (stmt, 6), &status, error))
-        return FALSE;
-
-      pilot = pm_pilot_new (pm_statement_get_text (stmt, 1));
-      pm_pilot_set_id (pilot, pm_statement_get_int64 (stmt, 0));
-      pm_pilot_set_summary (pilot, pm_statement_get_text (stmt, 2));
-      pm_pilot_set_focus_area (pilot, pm_statement_get_text (stmt, 3));
-      pm_pilot_set_start_date (pilot, pm_statement_get_text (stmt, 4));
-      pm_pilot_set_lead (pilot, pm_statement_get_text (stmt, 5));
-      pm_pilot_set_delivery_status (pilot, status);
-      pm_pilot_set_status_note (pilot, pm_statement_get_text (stmt, 7));
-      pm_pilot_set_budget_pence (pilot, pm_statement_is_null (stmt, 8)
-                                        ? -1 : pm_statement_get_int64 (stmt, 8));
-      pm_pilot_set_funding (pilot, pm_statement_get_text (stmt, 9));
-      pm_pilot_set_data_notes (pilot, pm_statement_get_text (stmt, 10));
-      pm_pilot_set_reach_unit (pilot, pm_statement_get_text (stmt, 11));
-
-      outcomes = prepare_with_id (db,
-                                  "SELECT text FROM key_outcome WHERE pilot_id = ?1 "
-                                  "ORDER BY position, id",
-                                  pm_pilot_get_id (pilot), error);
-      if (outcomes == NULL)
-        return FALSE;
-      outcome_list = read_strings (outcomes, error);
-      if (outcome_list == NULL)
-        return FALSE;
-      pm_pilot_set_key_outcomes (pilot, (const char * const *) outcome_list);
-
+  if (!load_rows (load, load->districts,
+                  version >= 14
+                  ? "SELECT id, title, summary, focus_area, start_date, lead, "
+                    "       CASE WHEN delivery_stated = 1 THEN delivery_status ELSE 'not-stated' END, "
+                    "       status_note, budget_pence, funding, data_notes, reach_unit, district_id "
+                    "FROM pilot ORDER BY district_id, position, id"
+                  : pack
+                  ? "SELECT id, title, summary, focus_area, start_date, lead, "
+                    "       CASE WHEN delivery_stated = 1 THEN delivery_status ELSE 'not-stated' END, "
+                    "       status_note, budget_pence, funding, data_notes, NULL, district_id "
+                    "FROM pilot ORDER BY district_id, position, id"
+                  : version >= 10
+                  ? "SELECT id, title, summary, focus_area, start_date, lead, "
+                    "       delivery_status, status_note, budget_pence, funding, data_notes, NULL, district_id "
+                    "FROM pilot ORDER BY district_id, position, id"
+                  : "SELECT id, title, summary, focus_area, start_date, lead, "
+                    "       delivery_status, status_note, budget_pence, funding, NULL, NULL, district_id "
+                    "FROM pilot ORDER BY district_id, position, id",
+                  12, pilot_row, error) ||
+      !read_outcomes (load, error) ||
       /* Providers before reach, which names them. */
-      if (!read_providers (db, pilot, error) ||
-          !read_reach (db, pilot, error) ||
-          !read_spend (db, pilot, error) ||
-          !read_narratives (db, pilot, error) ||
-          !read_kpis (db, pilot, error))
-        return FALSE;
+      !load_rows (load, load->pilots,
+                  "SELECT name, full_name, reach_target, pilot_id FROM provider "
+                  "ORDER BY pilot_id, position, id",
+                  3, provider_row, error) ||
+      !load_rows (load, load->pilots,
+                  "SELECT period, provider, families, pilot_id FROM reach_entry "
+                  "ORDER BY pilot_id, position, id",
+                  3, reach_row, error) ||
+      !load_rows (load, load->pilots,
+                  "SELECT description, amount_pence, period, status, pilot_id FROM spend_item "
+                  "ORDER BY pilot_id, position, id",
+                  4, spend_row, error) ||
+      !load_rows (load, load->pilots,
+                  pack
+                  ? "SELECT period, progress, learning, case_study, risks, milestones, pilot_id "
+                    "FROM narrative ORDER BY pilot_id, period"
+                  : "SELECT period, progress, learning, case_study, NULL, NULL, pilot_id "
+                    "FROM narrative ORDER BY pilot_id, period",
+                  6, narrative_row, error) ||
+      !read_kpis (load, error))
+    return FALSE;
 
-      pm_district_add_pilot (district, pilot);
-    }
+  for (guint i = 0; i < load->pilot_list->len; i++)
+    pm_district_add_pilot (g_ptr_array_index (load->pilot_parents, i),
+                           g_ptr_array_index (load->pilot_list, i));
+  return TRUE;
+}
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
+static gboolean
+district_row (Load         *load,
+              gpointer      parent,
+              PmStatement  *stmt,
+              GError      **error)
+{
+  g_autoptr(PmDistrict) district = pm_district_new (pm_statement_get_text (stmt, 1));
+
+  pm_district_set_id (district, pm_statement_get_int64 (stmt, 0));
+  index_add (load->districts, pm_district_get_id (district), district);
+  g_ptr_array_add (load->district_list, g_steal_pointer (&district));
+  return TRUE;
+}
+
+/* The programme's districts, with all they hold. */
+static gboolean
+read_districts (PmDatabase   *db,
+                PmProgramme  *programme,
+                GError      **error)
+{
+  g_auto(Load) load;
+  g_autoptr(GHashTable) programmes = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gint64 programme_id = pm_programme_get_id (programme);
+
+  load_init (&load, db);
+  if (!pm_database_get_schema_version (db, &load.version, error))
+    return FALSE;
+
+  g_hash_table_add (programmes, &programme_id);
+  if (!load_rows (&load, programmes,
+                  "SELECT id, name, programme_id FROM district ORDER BY programme_id, position, id",
+                  2, district_row, error) ||
+      !read_pilots (&load, error))
+    return FALSE;
+
+  for (guint i = 0; i < load.district_list->len; i++)
+    if (!pm_programme_add_district (programme, g_ptr_array_index (load.district_list, i), error))
       return FALSE;
-    }
-
   return TRUE;
 }
 
@@ -684,29 +780,8 @@ _pm_store_read_programme (PmDatabase  *db,
   if (!_pm_store_read_indicators (db, programme, error))
     return NULL;
 
-  g_clear_pointer (&stmt, pm_statement_free);
-  stmt = prepare_with_id (db,
-                          "SELECT id, name FROM district WHERE programme_id = ?1 "
-                          "ORDER BY position, id",
-                          pm_programme_get_id (programme), error);
-  if (stmt == NULL)
+  if (!read_districts (db, programme, error))
     return NULL;
-
-  while (pm_statement_step (stmt, &local_error))
-    {
-      g_autoptr(PmDistrict) district = pm_district_new (pm_statement_get_text (stmt, 1));
-
-      pm_district_set_id (district, pm_statement_get_int64 (stmt, 0));
-      if (!read_pilots (db, district, error) ||
-          !pm_programme_add_district (programme, district, error))
-        return NULL;
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
 
   return g_steal_pointer (&programme);
 }

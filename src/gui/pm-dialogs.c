@@ -1,4 +1,4 @@
-/* pm-dialogs.c: the figures' dialogs (baseline, target, spend) and deleting
+/* pm-dialogs.c: the figures' dialogs (baseline, spend) and deleting
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -299,81 +299,6 @@ pm_dialogs_edit_baseline (GtkWindow *parent,
 
   g_signal_connect_object (combo, "notify::selected", G_CALLBACK (baseline_state_changed_cb), dialog, 0);
   baseline_state_changed_cb (ADW_COMBO_ROW (combo), NULL, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Target */
-
-static gboolean
-target_accept_cb (PmEditDialog *dialog,
-                  gpointer      user_data)
-{
-  PmDialogContext *context = user_data;
-  g_autofree char *value_text = pm_edit_dialog_get_text (dialog, "value");
-  g_autofree char *date_text = pm_edit_dialog_get_text (dialog, "date");
-  g_autofree char *reason = pm_edit_dialog_get_text (dialog, "reason");
-  g_autofree char *date = NULL;
-  g_autofree char *today = pm_date_today ();
-  g_autoptr(PmTarget) target = NULL;
-  g_autoptr(GError) error = NULL;
-  double value = 0;
-
-  if (!pm_unit_parse_value (pm_kpi_get_unit (context->kpi), value_text, &value, &error))
-    {
-      pm_edit_dialog_set_error (dialog, "value", error->message);
-      return FALSE;
-    }
-
-  if (!pm_format_parse_date (date_text, &date, &error))
-    {
-      pm_edit_dialog_set_error (dialog, "date", error->message);
-      return FALSE;
-    }
-
-  target = pm_target_new (value, date);
-  /* The dialog revises the final milestone of a schedule. */
-  if (pm_kpi_get_current_target (context->kpi) != NULL)
-    pm_target_set_milestone (target, pm_target_get_milestone (pm_kpi_get_current_target (context->kpi)));
-  pm_target_set_set_on (target, today);
-  pm_target_set_reason (target, _pm_dialog_empty_to_null (reason));
-
-  if (!pm_edit_add_target (pm_session_get_store (context->session), context->kpi, target, &error))
-    {
-      _pm_dialog_report_failure (dialog, context,
-                      g_error_matches (error, PM_MODEL_ERROR, PM_MODEL_ERROR_DATE_ORDER) ? "date" : "value",
-                      error);
-      return FALSE;
-    }
-
-  /* Targets are revised, never overwritten: there is nothing to undo to. */
-  pm_session_report_saved (context->session, _("Target added"), NULL);
-  return TRUE;
-}
-
-void
-pm_dialogs_add_target (GtkWindow *parent,
-                       PmSession *session,
-                       PmKpi     *kpi)
-{
-  PmEditDialog *dialog;
-  g_autofree char *current = NULL;
-  g_autofree char *description = NULL;
-
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (PM_IS_SESSION (session));
-  g_return_if_fail (PM_IS_KPI (kpi));
-
-  current = pm_format_kpi_target (kpi);
-  description = g_strdup_printf (_("Current target: %s. The new target is added as a revision; earlier targets are kept."),
-                                 current);
-
-  dialog = _pm_dialog_new (_pm_dialog_context_new (parent, session, NULL, NULL, kpi),
-                           _("Revise Target"), _("_Add"), target_accept_cb);
-  pm_edit_dialog_set_subject (dialog, pm_kpi_get_title (kpi));
-  pm_edit_dialog_add_group (dialog, NULL, description);
-  pm_edit_dialog_add_entry (dialog, "value", _("Target value"), NULL);
-  pm_edit_dialog_add_entry (dialog, "date", _("To be met by, as 2017-11-30 (optional)"), NULL);
-  pm_edit_dialog_add_entry (dialog, "reason", _("Why it was set or revised"), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

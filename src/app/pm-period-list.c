@@ -85,6 +85,17 @@ pm_period_list_get_label (PmPeriod *period)
   return g_strdup_printf (_("%s (whole year)"), label);
 }
 
+PmPeriod *
+pm_period_list_quarter_of (PmPeriod *period)
+{
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+
+  if (pm_period_get_frequency (period) == PM_FREQUENCY_QUARTERLY)
+    return g_object_ref (period);
+
+  return pm_period_new_from_index (pm_period_get_quarter_index (period));
+}
+
 GHashTable *
 pm_period_list_with_values (PmProgramme *programme)
 {

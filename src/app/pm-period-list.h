@@ -27,6 +27,11 @@ GPtrArray  *pm_period_list_build          (guint        frequencies,
 /* What the list shows for @period: a year is "2020/21 (whole year)",
  * the rest as pm_period_get_label(). */
 char       *pm_period_list_get_label      (PmPeriod    *period);
+/* The quarter that stands for @period where the store keeps things by
+ * quarter (narratives, reach, spend, sign-offs, committee rounds): a
+ * quarter itself, or the quarter a year or a month ends in. A new
+ * reference. */
+PmPeriod   *pm_period_list_quarter_of     (PmPeriod    *period);
 /* The codes ("FY2020-Q3") of the periods some KPI of @programme has a
  * value for: a set for pm_period_list_has_values(). */
 GHashTable *pm_period_list_with_values    (PmProgramme *programme);

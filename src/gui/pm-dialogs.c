@@ -8,6 +8,7 @@
 
 #include "model/pm-date.h"
 #include "pm-dialogs-private.h"
+#include "pm-period-list.h"
 
 PmDialogContext *
 _pm_dialog_context_new (GtkWindow  *parent,
@@ -312,10 +313,11 @@ spend_accept_cb (PmEditDialog *dialog,
   g_autofree char *description = pm_edit_dialog_get_text (dialog, "description");
   g_autofree char *amount = pm_edit_dialog_get_text (dialog, "amount");
   PmSpendStatus status = pm_edit_dialog_get_selected (dialog, "status");
+  g_autoptr(PmPeriod) quarter = pm_period_list_quarter_of (pm_session_get_period (context->session));
   g_autoptr(GError) error = NULL;
 
-  if (!pm_edit_add_spend (pm_session_get_store (context->session), context->pilot,
-                          pm_session_get_period (context->session),
+  /* Spend is recorded by quarter: a year's or a month's goes to its quarter. */
+  if (!pm_edit_add_spend (pm_session_get_store (context->session), context->pilot, quarter,
                           description, amount, status, &error))
     {
       _pm_dialog_report_failure (dialog, context,
@@ -337,6 +339,7 @@ pm_dialogs_add_spend (GtkWindow *parent,
   const char *statuses[] = {
     pm_spend_status_get_label (PM_SPEND_SPENT), pm_spend_status_get_label (PM_SPEND_COMMITTED), NULL,
   };
+  g_autoptr(PmPeriod) quarter = NULL;
   g_autofree char *period = NULL;
   g_autofree char *description = NULL;
   PmEditDialog *dialog;
@@ -345,7 +348,8 @@ pm_dialogs_add_spend (GtkWindow *parent,
   g_return_if_fail (PM_IS_SESSION (session));
   g_return_if_fail (PM_IS_PILOT (pilot));
 
-  period = pm_period_get_label (pm_session_get_period (session));
+  quarter = pm_period_list_quarter_of (pm_session_get_period (session));
+  period = pm_period_get_label (quarter);
   /* Translators: "Recorded against Q3 2016/17." */
   description = g_strdup_printf (_("Recorded against %s. A spend item cannot be removed once added."), period);
 

@@ -19,6 +19,7 @@
 #include "pm-kpi-table.h"
 #include "pm-period-selector.h"
 #include "pm-pilot-page.h"
+#include "pm-quarter-report.h"
 #include "pm-window-private.h"
 
 #define CANNOCK "Cannock Chase"
@@ -370,6 +371,69 @@ test_selector_offers_year (Fixture       *fixture,
   gui_test_drain ();
 }
 
+/* Narratives, spend and the sign-off are kept by quarter: with a year
+ * shown they are the year's fourth quarter's, and nothing is refused. */
+static void
+test_year_keeps_quarterly_records (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *page = gui_test_window_child (fixture, "pilot_page");
+  GtkWidget *report = gui_test_template_child (page, PM_TYPE_PILOT_PAGE, "quarter_report");
+  GtkTextView *progress = GTK_TEXT_VIEW (gui_test_template_child (report, PM_TYPE_QUARTER_REPORT, "progress_view"));
+  GtkWidget *group = gui_test_template_child (report, PM_TYPE_QUARTER_REPORT, "narrative_group");
+  PmSession *session = pm_window_get_session (fixture->window);
+  g_autoptr(PmPeriod) year = pm_period_new_year (2016);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmProgramme) saved = NULL;
+  PmNarrative *narrative;
+  PmEditDialog *dialog;
+  PmPilot *pilot;
+  GListModel *spend;
+  g_autoptr(PmSpendItem) last = NULL;
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  pm_session_set_period (session, year);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gui_test_template_child (page, PM_TYPE_PILOT_PAGE,
+                                                                                  "view_stack")),
+                                         "report");
+  gui_test_drain ();
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Narrative for Q4 2016/17");
+
+  gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (progress), "A year of family work.", -1,
+                                                TRUE);
+  pm_quarter_report_flush (PM_QUARTER_REPORT (report));
+  gui_test_drain ();
+  g_assert_cmpstr (adw_toast_get_title (_pm_window_get_toast (fixture->window)), ==, "Narrative saved");
+
+  g_assert_true (gtk_widget_activate_action (page, "pilot.add-spend", NULL));
+  dialog = edit_dialog ();
+  set_field (dialog, "description", "Room hire");
+  set_field (dialog, "amount", "£100");
+  press_save (dialog);
+  g_assert_null (gui_test_find_toplevel (PM_TYPE_EDIT_DIALOG));
+
+  g_assert_true (gtk_widget_activate_action (page, "pilot.submit-quarter", NULL));
+  gui_test_drain ();
+
+  saved = pm_test_store_read (fixture->path, PM_STORE_OPEN_READ_ONLY);
+  pilot = pm_test_first_pilot (saved, CANNOCK);
+  narrative = pm_pilot_get_narrative (pilot, q4);
+  g_assert_nonnull (narrative);
+  g_assert_cmpstr (pm_narrative_get_progress (narrative), ==, "A year of family work.");
+  spend = pm_pilot_get_spend (pilot);
+  last = g_list_model_get_item (spend, g_list_model_get_n_items (spend) - 1);
+  g_assert_cmpstr (pm_spend_item_get_description (last), ==, "Room hire");
+  g_assert_true (pm_period_equal (pm_spend_item_get_period (last), q4));
+
+  /* Submitted for the fourth quarter, as it shows there too. */
+  g_assert_cmpint (pm_session_get_signoff (session, pm_pilot_get_district (pm_pilot_page_get_pilot (PM_PILOT_PAGE (page)))),
+                   ==, PM_SIGNOFF_SUBMITTED);
+  pm_session_set_period (session, q4);
+  gui_test_drain ();
+  g_assert_cmpint (pm_session_get_signoff (session, pm_pilot_get_district (pm_pilot_page_get_pilot (PM_PILOT_PAGE (page)))),
+                   ==, PM_SIGNOFF_SUBMITTED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +452,7 @@ main (int   argc,
   ADD ("/gui/kpi-settings/milestone-added", test_milestone_added);
   ADD ("/gui/kpi-settings/milestone-before-baseline", test_milestone_before_baseline);
   ADD ("/gui/kpi-settings/selector-offers-year", test_selector_offers_year);
+  ADD ("/gui/kpi-settings/year-keeps-quarterly-records", test_year_keeps_quarterly_records);
 
 #undef ADD
 

@@ -371,6 +371,68 @@ test_selector_offers_year (Fixture       *fixture,
   gui_test_drain ();
 }
 
+/* With a monthly KPI the months stand after their quarter; a month
+ * chosen stays itself, and the pages and the export dialog cope. */
+static void
+test_selector_offers_month (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *page = gui_test_window_child (fixture, "pilot_page");
+  GtkWidget *selector = gui_test_window_child (fixture, "period_selector");
+  GtkDropDown *drop_down = GTK_DROP_DOWN (gui_test_template_child (selector, PM_TYPE_PERIOD_SELECTOR, "drop_down"));
+  GListModel *periods = gtk_drop_down_get_model (drop_down);
+  PmSession *session = pm_window_get_session (fixture->window);
+  g_autoptr(PmPeriod) october = pm_period_new_month (2016, 7);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  g_autoptr(PmProgramme) saved = NULL;
+  PmExportDialog *export;
+  AdwComboRow *period_row;
+  PmEditDialog *dialog;
+  GtkWidget *button;
+  int position = -1;
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  g_assert_true (gtk_widget_activate_action (page, "pilot.add-kpi", NULL));
+  dialog = edit_dialog ();
+  set_field (dialog, "title", "Families seen each month");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pm_edit_dialog_get_field (dialog, "frequency")), PM_FREQUENCY_MONTHLY);
+  press_save (dialog);
+  g_assert_cmpint (pm_kpi_get_frequency (saved_kpi (fixture, &saved, "Families seen each month")), ==,
+                   PM_FREQUENCY_MONTHLY);
+
+  for (guint i = 0; i < g_list_model_get_n_items (periods); i++)
+    {
+      g_autoptr(PmPeriod) each = g_list_model_get_item (periods, i);
+
+      if (pm_period_equal (each, october))
+        position = (int) i;
+    }
+  g_assert_cmpint (position, >, 0);
+  {
+    g_autoptr(PmPeriod) before = g_list_model_get_item (periods, (guint) position - 1);
+
+    g_assert_true (pm_period_equal (before, q3));
+  }
+
+  gtk_drop_down_set_selected (drop_down, (guint) position);
+  gui_test_drain ();
+  g_assert_true (pm_period_equal (pm_session_get_period (session), october));
+  button = gui_test_find_descendant (GTK_WIDGET (drop_down), GTK_TYPE_TOGGLE_BUTTON, NULL);
+  g_assert_true (has_label (button, "October 2016"));
+
+  select_wcfc (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL));
+  gui_test_drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-document", NULL));
+  gui_test_drain ();
+  export = gui_test_find_toplevel (PM_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (export);
+  period_row = ADW_COMBO_ROW (gui_test_template_child (export, PM_TYPE_EXPORT_DIALOG, "period_row"));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (period_row)), ==, "Q3 2016/17");
+  gtk_window_destroy (GTK_WINDOW (export));
+  gui_test_drain ();
+}
+
 /* Narratives, spend and the sign-off are kept by quarter: with a year
  * shown they are the year's fourth quarter's, and nothing is refused. */
 static void
@@ -452,6 +514,7 @@ main (int   argc,
   ADD ("/gui/kpi-settings/milestone-added", test_milestone_added);
   ADD ("/gui/kpi-settings/milestone-before-baseline", test_milestone_before_baseline);
   ADD ("/gui/kpi-settings/selector-offers-year", test_selector_offers_year);
+  ADD ("/gui/kpi-settings/selector-offers-month", test_selector_offers_month);
   ADD ("/gui/kpi-settings/year-keeps-quarterly-records", test_year_keeps_quarterly_records);
 
 #undef ADD

@@ -19,6 +19,7 @@
 #include "pm-kpi-table.h"
 #include "pm-period-selector.h"
 #include "pm-pilot-page.h"
+#include "pm-print-operation.h"
 #include "pm-quarter-report.h"
 #include "pm-window-private.h"
 
@@ -433,6 +434,35 @@ test_selector_offers_month (Fixture       *fixture,
   gui_test_drain ();
 }
 
+/* The print dialog's Report tab, for a year shown: the report is of the
+ * year's fourth quarter, offered first and printed. */
+static void
+test_print_year (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PmPeriod) year = pm_period_new_year (2016);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmPrintOperation) operation = pm_print_operation_new (pm_window_get_programme (fixture->window), year);
+  GtkWidget *tab = NULL;
+  GtkWidget *period = NULL;
+
+  g_signal_emit_by_name (operation, "create-custom-widget", &tab);
+  g_assert_nonnull (tab);
+  g_object_ref_sink (tab);
+  /* The district's drop-down, then the period's. */
+  for (GtkWidget *each = gui_test_find_descendant (tab, GTK_TYPE_DROP_DOWN, NULL); each != NULL;
+       each = gtk_widget_get_next_sibling (each))
+    if (GTK_IS_DROP_DOWN (each))
+      period = each;
+  g_assert_nonnull (period);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (period))), ==,
+                   "Q4 2016/17");
+
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+  g_assert_true (pm_period_equal (pm_print_operation_get_period (operation), q4));
+  g_object_unref (tab);
+}
+
 /* Narratives, spend and the sign-off are kept by quarter: with a year
  * shown they are the year's fourth quarter's, and nothing is refused. */
 static void
@@ -516,6 +546,7 @@ main (int   argc,
   ADD ("/gui/kpi-settings/selector-offers-year", test_selector_offers_year);
   ADD ("/gui/kpi-settings/selector-offers-month", test_selector_offers_month);
   ADD ("/gui/kpi-settings/year-keeps-quarterly-records", test_year_keeps_quarterly_records);
+  ADD ("/gui/kpi-settings/print-year", test_print_year);
 
 #undef ADD
 

@@ -20,7 +20,11 @@
 # "1100 720 lead") or disconnected (the banner while a server's connection
 # is lost: docs/screenshot-disconnected.png is "1100 720 disconnected") or
 # schedule (a yearly KPI with two milestones, from docs/schedule-example.json,
-# at 2021/22: docs/screenshot-schedule.png is "1100 720 schedule").
+# at 2021/22: docs/screenshot-schedule.png is "1100 720 schedule"), or
+# milestones (the Targets and Milestones dialog adding a second milestone),
+# milestone-saved (the pilot page once it is saved, the chart showing it),
+# periods (the period selector's list with a yearly and a monthly KPI) or
+# year (the window at 2016/17, the year chosen in that list).
 # The build directory is ./build unless BUILD_DIR says otherwise.
 set -eu
 

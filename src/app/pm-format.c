@@ -27,6 +27,20 @@ pm_format_kpi_target (PmKpi *kpi)
   return text;
 }
 
+char *
+pm_format_milestone (PmKpi    *kpi,
+                     PmTarget *milestone)
+{
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (PM_IS_KPI (kpi), NULL);
+  g_return_val_if_fail (PM_IS_TARGET (milestone), NULL);
+
+  target = pm_wording_target (milestone, pm_kpi_get_unit (kpi));
+  /* Translators: a milestone's number, then its target, "60 by 31 March 2022" */
+  return g_strdup_printf (_("Milestone %u: %s"), pm_target_get_milestone (milestone), target);
+}
+
 const char *
 pm_format_rag_css_class (PmRag rag)
 {

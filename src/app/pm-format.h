@@ -19,6 +19,10 @@ G_BEGIN_DECLS
 /* @kpi's current target as the window shows it (see
  * pm_wording_kpi_target()), or "None set". */
 char       *pm_format_kpi_target        (PmKpi           *kpi);
+/* One milestone of @kpi's schedule (pm_kpi_get_milestones()), numbered:
+ * "Milestone 2: 60 by 31 March 2022". */
+char       *pm_format_milestone         (PmKpi           *kpi,
+                                         PmTarget        *milestone);
 /* The CSS class colouring a RAG pill: "rag-green", "rag-amber"... */
 const char *pm_format_rag_css_class     (PmRag            rag);
 /* "status-on-track", "status-delayed"...: the delivery status pill. */

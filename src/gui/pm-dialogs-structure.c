@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "model/pm-kpi-rules.h"
 #include "pm-dialogs-private.h"
 
 /* KPI */
@@ -19,8 +20,8 @@ static gboolean
 kpi_accept_cb (PmEditDialog *dialog,
                gpointer      user_data)
 {
-  static const char *names[] = { "title", "unit", "direction", "measure", "tolerance", "data-source",
-                                 "data-notes" };
+  static const char *names[] = { "title", "unit", "direction", "measure", "frequency", "tolerance",
+                                 "data-source", "data-notes" };
   PmDialogContext *context = user_data;
   g_autofree char *title = pm_edit_dialog_get_text (dialog, "title");
   g_autofree char *tolerance_text = pm_edit_dialog_get_text (dialog, "tolerance");
@@ -29,11 +30,19 @@ kpi_accept_cb (PmEditDialog *dialog,
   g_autoptr(PmKpi) kpi = NULL;
   g_autoptr(PmUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
+  PmFrequency frequency = pm_edit_dialog_get_selected (dialog, "frequency");
   double tolerance = PM_KPI_DEFAULT_TOLERANCE * 100;
 
   if (title[0] == '\0')
     {
       pm_edit_dialog_set_error (dialog, "title", _("Give the KPI a title"));
+      return FALSE;
+    }
+
+  /* The store refuses it too; said here, it goes beside its field. */
+  if (context->kpi != NULL && !pm_kpi_check_frequency_change (context->kpi, frequency, NULL, &error))
+    {
+      pm_edit_dialog_set_error (dialog, "frequency", error->message);
       return FALSE;
     }
 
@@ -48,6 +57,7 @@ kpi_accept_cb (PmEditDialog *dialog,
                     pm_edit_dialog_get_selected (dialog, "unit"),
                     pm_edit_dialog_get_selected (dialog, "direction"));
   pm_kpi_set_measure (kpi, pm_edit_dialog_get_selected (dialog, "measure"));
+  pm_kpi_set_frequency (kpi, frequency);
   pm_kpi_set_tolerance (kpi, tolerance / 100);
   pm_kpi_set_data_source (kpi, _pm_dialog_empty_to_null (source));
   pm_kpi_set_data_notes (kpi, _pm_dialog_empty_to_null (notes));
@@ -97,6 +107,40 @@ measure_label (int measure)
   return pm_measure_get_label (measure);
 }
 
+static const char *
+frequency_label (int frequency)
+{
+  return pm_frequency_get_label (frequency);
+}
+
+/* An instance of an indicator is measured as the indicator is: its unit
+ * and direction are shown, not offered. */
+static void
+fix_to_indicator (PmEditDialog *dialog,
+                  PmSession    *session,
+                  PmKpi        *kpi)
+{
+  PmProgramme *programme = pm_session_get_programme (session);
+  PmIndicator *indicator = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (kpi != NULL && pm_kpi_get_indicator (kpi) != NULL && programme != NULL)
+    indicator = pm_programme_find_indicator (programme, pm_kpi_get_indicator (kpi));
+  if (indicator == NULL)
+    return;
+
+  /* Translators: under a KPI's unit and direction, which it takes from
+   * the programme indicator it is an instance of */
+  subtitle = g_strdup_printf (_("Set by the indicator “%s”"), pm_indicator_get_name (indicator));
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *row = pm_edit_dialog_get_field (dialog, i == 0 ? "unit" : "direction");
+
+      gtk_widget_set_sensitive (row, FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+}
+
 void
 pm_dialogs_edit_kpi (GtkWindow *parent,
                      PmSession *session,
@@ -106,6 +150,7 @@ pm_dialogs_edit_kpi (GtkWindow *parent,
   g_autofree const char **units = enum_labels (PM_TYPE_UNIT, unit_label);
   g_autofree const char **directions = enum_labels (PM_TYPE_DIRECTION, direction_label);
   g_autofree const char **measures = enum_labels (PM_TYPE_MEASURE, measure_label);
+  g_autofree const char **frequencies = enum_labels (PM_TYPE_FREQUENCY, frequency_label);
   g_autofree char *tolerance = NULL;
   PmEditDialog *dialog;
 
@@ -126,7 +171,10 @@ pm_dialogs_edit_kpi (GtkWindow *parent,
   pm_edit_dialog_add_combo (dialog, "unit", _("Unit"), units, kpi != NULL ? pm_kpi_get_unit (kpi) : PM_UNIT_COUNT);
   pm_edit_dialog_add_combo (dialog, "direction", _("Better when it"), directions,
                             kpi != NULL ? pm_kpi_get_direction (kpi) : PM_DIRECTION_INCREASE);
-  pm_edit_dialog_add_combo (dialog, "measure", _("Each quarter’s value is"), measures,
+  fix_to_indicator (dialog, session, kpi);
+  pm_edit_dialog_add_combo (dialog, "frequency", _("Reported"), frequencies,
+                            kpi != NULL ? pm_kpi_get_frequency (kpi) : PM_FREQUENCY_QUARTERLY);
+  pm_edit_dialog_add_combo (dialog, "measure", _("Each period’s value is"), measures,
                             kpi != NULL ? pm_kpi_get_measure (kpi) : PM_MEASURE_LEVEL);
   pm_edit_dialog_add_entry (dialog, "tolerance", _("Amber band, % of the way from baseline to target"), tolerance);
   pm_edit_dialog_add_entry (dialog, "source", _("Data source"), kpi != NULL ? pm_kpi_get_data_source (kpi) : NULL);

@@ -1,4 +1,4 @@
-/* pm-dialogs.c: the figures' dialogs (baseline, target, spend) and deleting
+/* pm-dialogs.c: the figures' dialogs (baseline, spend) and deleting
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,7 @@
 
 #include "model/pm-date.h"
 #include "pm-dialogs-private.h"
+#include "pm-period-list.h"
 
 PmDialogContext *
 _pm_dialog_context_new (GtkWindow  *parent,
@@ -302,81 +303,6 @@ pm_dialogs_edit_baseline (GtkWindow *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Target */
-
-static gboolean
-target_accept_cb (PmEditDialog *dialog,
-                  gpointer      user_data)
-{
-  PmDialogContext *context = user_data;
-  g_autofree char *value_text = pm_edit_dialog_get_text (dialog, "value");
-  g_autofree char *date_text = pm_edit_dialog_get_text (dialog, "date");
-  g_autofree char *reason = pm_edit_dialog_get_text (dialog, "reason");
-  g_autofree char *date = NULL;
-  g_autofree char *today = pm_date_today ();
-  g_autoptr(PmTarget) target = NULL;
-  g_autoptr(GError) error = NULL;
-  double value = 0;
-
-  if (!pm_unit_parse_value (pm_kpi_get_unit (context->kpi), value_text, &value, &error))
-    {
-      pm_edit_dialog_set_error (dialog, "value", error->message);
-      return FALSE;
-    }
-
-  if (!pm_format_parse_date (date_text, &date, &error))
-    {
-      pm_edit_dialog_set_error (dialog, "date", error->message);
-      return FALSE;
-    }
-
-  target = pm_target_new (value, date);
-  /* The dialog revises the final milestone of a schedule. */
-  if (pm_kpi_get_current_target (context->kpi) != NULL)
-    pm_target_set_milestone (target, pm_target_get_milestone (pm_kpi_get_current_target (context->kpi)));
-  pm_target_set_set_on (target, today);
-  pm_target_set_reason (target, _pm_dialog_empty_to_null (reason));
-
-  if (!pm_edit_add_target (pm_session_get_store (context->session), context->kpi, target, &error))
-    {
-      _pm_dialog_report_failure (dialog, context,
-                      g_error_matches (error, PM_MODEL_ERROR, PM_MODEL_ERROR_DATE_ORDER) ? "date" : "value",
-                      error);
-      return FALSE;
-    }
-
-  /* Targets are revised, never overwritten: there is nothing to undo to. */
-  pm_session_report_saved (context->session, _("Target added"), NULL);
-  return TRUE;
-}
-
-void
-pm_dialogs_add_target (GtkWindow *parent,
-                       PmSession *session,
-                       PmKpi     *kpi)
-{
-  PmEditDialog *dialog;
-  g_autofree char *current = NULL;
-  g_autofree char *description = NULL;
-
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (PM_IS_SESSION (session));
-  g_return_if_fail (PM_IS_KPI (kpi));
-
-  current = pm_format_kpi_target (kpi);
-  description = g_strdup_printf (_("Current target: %s. The new target is added as a revision; earlier targets are kept."),
-                                 current);
-
-  dialog = _pm_dialog_new (_pm_dialog_context_new (parent, session, NULL, NULL, kpi),
-                           _("Revise Target"), _("_Add"), target_accept_cb);
-  pm_edit_dialog_set_subject (dialog, pm_kpi_get_title (kpi));
-  pm_edit_dialog_add_group (dialog, NULL, description);
-  pm_edit_dialog_add_entry (dialog, "value", _("Target value"), NULL);
-  pm_edit_dialog_add_entry (dialog, "date", _("To be met by, as 2017-11-30 (optional)"), NULL);
-  pm_edit_dialog_add_entry (dialog, "reason", _("Why it was set or revised"), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Spend */
 
 static gboolean
@@ -387,10 +313,11 @@ spend_accept_cb (PmEditDialog *dialog,
   g_autofree char *description = pm_edit_dialog_get_text (dialog, "description");
   g_autofree char *amount = pm_edit_dialog_get_text (dialog, "amount");
   PmSpendStatus status = pm_edit_dialog_get_selected (dialog, "status");
+  g_autoptr(PmPeriod) quarter = pm_period_list_quarter_of (pm_session_get_period (context->session));
   g_autoptr(GError) error = NULL;
 
-  if (!pm_edit_add_spend (pm_session_get_store (context->session), context->pilot,
-                          pm_session_get_period (context->session),
+  /* Spend is recorded by quarter: a year's or a month's goes to its quarter. */
+  if (!pm_edit_add_spend (pm_session_get_store (context->session), context->pilot, quarter,
                           description, amount, status, &error))
     {
       _pm_dialog_report_failure (dialog, context,
@@ -412,6 +339,7 @@ pm_dialogs_add_spend (GtkWindow *parent,
   const char *statuses[] = {
     pm_spend_status_get_label (PM_SPEND_SPENT), pm_spend_status_get_label (PM_SPEND_COMMITTED), NULL,
   };
+  g_autoptr(PmPeriod) quarter = NULL;
   g_autofree char *period = NULL;
   g_autofree char *description = NULL;
   PmEditDialog *dialog;
@@ -420,7 +348,8 @@ pm_dialogs_add_spend (GtkWindow *parent,
   g_return_if_fail (PM_IS_SESSION (session));
   g_return_if_fail (PM_IS_PILOT (pilot));
 
-  period = pm_period_get_label (pm_session_get_period (session));
+  quarter = pm_period_list_quarter_of (pm_session_get_period (session));
+  period = pm_period_get_label (quarter);
   /* Translators: "Recorded against Q3 2016/17." */
   description = g_strdup_printf (_("Recorded against %s. A spend item cannot be removed once added."), period);
 

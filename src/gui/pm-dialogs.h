@@ -19,7 +19,9 @@ G_BEGIN_DECLS
 void pm_dialogs_edit_baseline  (GtkWindow  *parent,
                                 PmSession  *session,
                                 PmKpi      *kpi);
-/* A revision is appended; the earlier targets stay. */
+/* Adds a milestone to @kpi's schedule of targets, or revises one (the
+ * final one is offered first); a revision is appended and the earlier
+ * targets stay. */
 void pm_dialogs_add_target     (GtkWindow  *parent,
                                 PmSession  *session,
                                 PmKpi      *kpi);

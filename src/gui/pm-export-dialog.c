@@ -189,10 +189,11 @@ fill (PmExportDialog *self,
         adw_combo_row_set_selected (self->district_row, i + 1);
     }
 
-  /* The quarters the header offers, the one shown chosen. */
+  /* The documents are of a quarter: the quarters around the data, the
+   * one shown chosen (for a year or a month, the quarter it ends in). */
   pm_period_range (programme, current, &first, &last);
-  first = MIN (first, pm_period_get_index (period));
-  last = MAX (last, pm_period_get_index (period));
+  first = MIN (first, pm_period_get_quarter_index (period));
+  last = MAX (last, pm_period_get_quarter_index (period));
   self->first_period = first;
   for (int index = first; index <= last; index++)
     {
@@ -201,7 +202,7 @@ fill (PmExportDialog *self,
 
       gtk_string_list_append (self->period_names, label);
     }
-  adw_combo_row_set_selected (self->period_row, pm_period_get_index (period) - first);
+  adw_combo_row_set_selected (self->period_row, pm_period_get_quarter_index (period) - first);
 
   if (programme != NULL)
     {

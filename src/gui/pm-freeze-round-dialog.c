@@ -8,6 +8,7 @@
 
 #include "model/pm-date.h"
 #include "pm-freeze-round-dialog.h"
+#include "pm-period-list.h"
 
 struct _PmFreezeRoundDialog
 {
@@ -58,6 +59,7 @@ freeze (PmFreezeRoundDialog *self)
 {
   g_autofree char *reported_on = get_date (self);
   g_autoptr(GError) error = NULL;
+  g_autoptr(PmPeriod) quarter = NULL;
   g_autofree char *period = NULL;
   g_autofree char *when = NULL;
   g_autofree char *message = NULL;
@@ -71,7 +73,8 @@ freeze (PmFreezeRoundDialog *self)
       return;
     }
 
-  period = pm_period_get_label (pm_session_get_period (self->session));
+  quarter = pm_period_list_quarter_of (pm_session_get_period (self->session));
+  period = pm_period_get_label (quarter);
   when = pm_date_format (reported_on);
   /* Translators: toast: “Values up to Q3 2016/17 frozen as reported on 12 January 2017” */
   message = g_strdup_printf (_("Values up to %s frozen as reported on %s"), period, when);
@@ -95,6 +98,7 @@ static void
 pm_freeze_round_dialog_constructed (GObject *object)
 {
   PmFreezeRoundDialog *self = PM_FREEZE_ROUND_DIALOG (object);
+  g_autoptr(PmPeriod) quarter = NULL;
   g_autofree char *period = NULL;
   g_autofree char *body = NULL;
 
@@ -103,7 +107,9 @@ pm_freeze_round_dialog_constructed (GObject *object)
   if (self->session == NULL)
     return;
 
-  period = pm_period_get_label (pm_session_get_period (self->session));
+  /* Rounds are frozen by quarter: a year's or a month's is its quarter's. */
+  quarter = pm_period_list_quarter_of (pm_session_get_period (self->session));
+  period = pm_period_get_label (quarter);
   body = g_strdup_printf (_("Every value up to %s is kept as the committee is shown it. "
                             "Values can still be changed, and each change is then listed, beside "
                             "the reported value, in the next district summaries. "

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "pm-format.h"
+#include "pm-period-list.h"
 #include "pm-period-selector.h"
 
 struct _PmPeriodSelector
@@ -20,9 +21,9 @@ struct _PmPeriodSelector
   PmProgramme  *programme;
   PmPeriod     *period;
   GListStore   *periods;
-  GHashTable   *with_values;    /* indices of the quarters with values */
+  GHashTable   *with_values;    /* codes of the periods with values */
 
-  int           first_index;
+  guint         frequencies;    /* those offered, as pm_period_list_frequencies() */
   gboolean      rebuilding;
 };
 
@@ -139,46 +140,67 @@ item_bind_cb (GtkSignalListItemFactory *factory,
   PmPeriod *period = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
   GtkWidget *mark = gtk_widget_get_next_sibling (label);
-  g_autofree char *text = pm_period_get_label (period);
-  gboolean has_values = g_hash_table_contains (self->with_values,
-                                               GINT_TO_POINTER (pm_period_get_index (period)));
+  g_autofree char *text = pm_period_list_get_label (period);
+  gboolean month = pm_period_get_frequency (period) == PM_FREQUENCY_MONTHLY;
 
   gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_set_visible (mark, has_values);
+  /* Months stand under their quarter, when quarters are offered too. */
+  gtk_widget_set_margin_start (label,
+                               month && (self->frequencies & (1u << PM_FREQUENCY_QUARTERLY)) != 0 ? 18 : 0);
+  gtk_widget_set_visible (mark, pm_period_list_has_values (self->with_values, period));
+}
+
+/* Where @period is in the list, or -1. */
+static int
+find_period (PmPeriodSelector *self,
+             PmPeriod         *period)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->periods));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PmPeriod) each = g_list_model_get_item (G_LIST_MODEL (self->periods), i);
+
+      if (pm_period_equal (each, period))
+        return (int) i;
+    }
+
+  return -1;
 }
 
 static void
 select_period (PmPeriodSelector *self)
 {
-  int position = pm_period_get_index (self->period) - self->first_index;
+  int position = find_period (self, self->period);
 
-  if (position >= 0 && position < (int) g_list_model_get_n_items (G_LIST_MODEL (self->periods)))
+  if (position >= 0)
     gtk_drop_down_set_selected (self->drop_down, (guint) position);
 }
 
-/* Offers the quarters around the data and the current quarter, and the
- * selected one even when it lies outside them. */
+/* Offers the periods of the programme's frequencies around the data and
+ * the current quarter, and the selected one even when it lies outside
+ * them or is of a frequency no KPI has now. */
 static void
 rebuild (PmPeriodSelector *self)
 {
   g_autoptr(PmPeriod) current = pm_period_new_current ();
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = NULL;
+  guint frequencies = pm_period_list_frequencies (self->programme);
   int first, last;
 
   pm_period_range (self->programme, current, &first, &last);
   g_clear_pointer (&self->with_values, g_hash_table_unref);
-  self->with_values = pm_period_indexes_with_values (self->programme);
+  self->with_values = pm_period_list_with_values (self->programme);
   if (self->period != NULL)
     {
-      first = MIN (first, pm_period_get_index (self->period));
-      last = MAX (last, pm_period_get_index (self->period));
+      first = MIN (first, pm_period_get_quarter_index (self->period));
+      last = MAX (last, pm_period_get_quarter_index (self->period));
+      frequencies |= 1u << pm_period_get_frequency (self->period);
     }
-
-  for (int index = first; index <= last; index++)
-    g_ptr_array_add (items, pm_period_new_from_index (index));
+  items = pm_period_list_build (frequencies, first, last);
 
   /* The drop-down selects something while its model changes: ignore it. */
-  self->first_index = first;
+  self->frequencies = frequencies;
   self->rebuilding = TRUE;
   g_list_store_splice (self->periods, 0, g_list_model_get_n_items (G_LIST_MODEL (self->periods)),
                        items->pdata, items->len);
@@ -352,25 +374,18 @@ void
 pm_period_selector_set_period (PmPeriodSelector *self,
                                PmPeriod         *period)
 {
-  g_autoptr(PmPeriod) quarter = NULL;
   int position;
 
   g_return_if_fail (PM_IS_PERIOD_SELECTOR (self));
   g_return_if_fail (PM_IS_PERIOD (period));
 
-  /* It offers quarters: a year or a month stands for the quarter it ends
-   * in (its index counts years or months, not quarters). */
-  if (pm_period_get_frequency (period) != PM_FREQUENCY_QUARTERLY)
-    {
-      quarter = pm_period_new_from_index (pm_period_get_quarter_index (period));
-      period = quarter;
-    }
-
+  /* A year or a month stays itself: the list offers it (rebuilt to, if
+   * no KPI is of its frequency now). */
   if (self->period != NULL && pm_period_equal (self->period, period))
     return;
 
-  position = pm_period_get_index (period) - self->first_index;
-  if (position < 0 || position >= (int) g_list_model_get_n_items (G_LIST_MODEL (self->periods)))
+  position = find_period (self, period);
+  if (position < 0)
     {
       g_set_object (&self->period, period);
       rebuild (self);
@@ -389,7 +404,7 @@ pm_period_selector_has_values (PmPeriodSelector *self,
   g_return_val_if_fail (PM_IS_PERIOD_SELECTOR (self), FALSE);
   g_return_val_if_fail (PM_IS_PERIOD (period), FALSE);
 
-  return g_hash_table_contains (self->with_values, GINT_TO_POINTER (pm_period_get_index (period)));
+  return pm_period_list_has_values (self->with_values, period);
 }
 
 void
@@ -402,8 +417,11 @@ pm_period_selector_refresh (PmPeriodSelector *self)
 
   g_return_if_fail (PM_IS_PERIOD_SELECTOR (self));
 
-  now = pm_period_indexes_with_values (self->programme);
-  same = g_hash_table_size (now) == g_hash_table_size (self->with_values);
+  /* A KPI's frequency may have changed, or the first value of a period
+   * come. */
+  now = pm_period_list_with_values (self->programme);
+  same = (pm_period_list_frequencies (self->programme) & ~self->frequencies) == 0
+         && g_hash_table_size (now) == g_hash_table_size (self->with_values);
   g_hash_table_iter_init (&iter, now);
   while (same && g_hash_table_iter_next (&iter, &key, NULL))
     same = g_hash_table_contains (self->with_values, key);

@@ -1,4 +1,4 @@
-/* pm-period-selector.h: the reporting quarter, chosen in the header bar
+/* pm-period-selector.h: the reporting period, chosen in the header bar
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,9 +13,11 @@ G_BEGIN_DECLS
 #define PM_TYPE_PERIOD_SELECTOR (pm_period_selector_get_type ())
 G_DECLARE_FINAL_TYPE (PmPeriodSelector, pm_period_selector, PM, PERIOD_SELECTOR, AdwBin)
 
-/* Properties: "programme" (the quarters offered run from a year before
+/* Properties: "programme" (the periods offered, of its KPIs' frequencies
+ * (pm-period-list.h), run from a year before
  * its earliest data to four after the current quarter), "period" (the
- * selected quarter, never NULL; the current quarter at first). */
+ * selected period, a quarter, year or month, never NULL; the current
+ * quarter at first). */
 GtkWidget *pm_period_selector_new           (void);
 void       pm_period_selector_set_programme (PmPeriodSelector *self,
                                              PmProgramme      *programme);

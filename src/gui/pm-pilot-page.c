@@ -19,6 +19,7 @@
 #include "pm-dialogs.h"
 #include "pm-format.h"
 #include "pm-kpi-table.h"
+#include "pm-period-list.h"
 #include "pm-pilot-about.h"
 #include "pm-pilot-page.h"
 #include "pm-quarter-report.h"
@@ -116,7 +117,8 @@ update_header (PmPilotPage *self)
     g_ptr_array_add (facts, g_strdup_printf (_("Started %s"), started));
   {
     PmSignoffState state = get_signoff (self);
-    g_autofree char *period = pm_period_get_label (self->period);
+    g_autoptr(PmPeriod) quarter = pm_period_list_quarter_of (self->period);
+    g_autofree char *period = pm_period_get_label (quarter);
 
     /* Translators: the sign-off of the quarter: "Q3 2016/17: Accepted" */
     g_ptr_array_add (facts, g_strdup_printf (_("%s: %s"), period, pm_signoff_state_to_words (state)));

@@ -72,7 +72,8 @@ widen_range (PmPeriod  *period,
   if (period == NULL)
     return;
 
-  index = pm_period_get_index (period);
+  /* A year or a month counts as the quarter it ends in. */
+  index = pm_period_get_quarter_index (period);
   *first = MIN (*first, index);
   *last = MAX (*last, index);
 }
@@ -86,7 +87,7 @@ collect_periods (PmProgramme *programme,
   GPtrArray *periods = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
   GListModel *districts = pm_programme_get_districts (programme);
-  int first = pm_period_get_index (period);
+  int first = pm_period_get_quarter_index (period);
   int last = first;
 
   for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
@@ -206,7 +207,9 @@ pm_print_operation_create_custom_widget (GtkPrintOperation *operation)
       g_autofree char *label = pm_period_get_label (item);
 
       gtk_string_list_append (period_names, label);
-      if (pm_period_equal (item, self->period))
+      /* The report is of a quarter: a year or a month shown in the window
+       * is reported at the quarter it ends in. */
+      if (pm_period_get_index (item) == pm_period_get_quarter_index (self->period))
         selected_period = i;
     }
 

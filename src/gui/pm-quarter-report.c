@@ -13,6 +13,7 @@
 
 #include "model/pm-wording.h"
 #include "pm-format.h"
+#include "pm-period-list.h"
 #include "pm-quarter-report.h"
 
 struct _PmQuarterReport
@@ -633,15 +634,20 @@ void
 pm_quarter_report_set_period (PmQuarterReport *self,
                               PmPeriod        *period)
 {
+  g_autoptr(PmPeriod) quarter = NULL;
+
   g_return_if_fail (PM_IS_QUARTER_REPORT (self));
   g_return_if_fail (PM_IS_PERIOD (period));
 
-  if (pm_period_equal (self->period, period))
+  /* Narratives and reach are kept by quarter: with a year or a month
+   * shown, the report is of the quarter it ends in. */
+  quarter = pm_period_list_quarter_of (period);
+  if (pm_period_equal (self->period, quarter))
     return;
 
   /* ... and what was being typed for the last quarter. */
   save_narrative (self);
-  g_set_object (&self->period, period);
+  g_set_object (&self->period, quarter);
   reload (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);

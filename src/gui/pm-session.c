@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "pm-format.h"
+#include "pm-period-list.h"
 #include "pm-reconnect.h"
 #include "pm-session.h"
 
@@ -830,6 +831,7 @@ pm_session_get_signoff (PmSession  *self,
                         PmDistrict *district)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(PmPeriod) quarter = NULL;
   PmSignoffState state;
 
   g_return_val_if_fail (PM_IS_SESSION (self), PM_SIGNOFF_OPEN);
@@ -838,7 +840,8 @@ pm_session_get_signoff (PmSession  *self,
   if (self->store == NULL || district == NULL || pm_district_get_id (district) == 0)
     return PM_SIGNOFF_OPEN;
 
-  state = pm_store_get_signoff (self->store, district, self->period, NULL, &error);
+  quarter = pm_period_list_quarter_of (self->period);
+  state = pm_store_get_signoff (self->store, district, quarter, NULL, &error);
   if (error != NULL)
     g_warning ("Could not read the quarter's sign-off: %s", error->message);
 
@@ -852,11 +855,15 @@ pm_session_set_signoff (PmSession       *self,
                         const char      *comment,
                         GError         **error)
 {
+  g_autoptr(PmPeriod) quarter = NULL;
+
   g_return_val_if_fail (PM_IS_SESSION (self), FALSE);
   g_return_val_if_fail (PM_IS_DISTRICT (district), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
-  if (!pm_store_set_signoff (self->store, district, self->period, state, comment, error))
+  /* Sign-offs are by quarter: a year's or a month's is its quarter's. */
+  quarter = pm_period_list_quarter_of (self->period);
+  if (!pm_store_set_signoff (self->store, district, quarter, state, comment, error))
     return FALSE;
 
   g_signal_emit (self, signals[SIGNOFF_CHANGED], 0);
@@ -868,11 +875,14 @@ pm_session_freeze_round (PmSession   *self,
                          const char  *reported_on,
                          GError     **error)
 {
+  g_autoptr(PmPeriod) quarter = NULL;
+
   g_return_val_if_fail (PM_IS_SESSION (self), FALSE);
   g_return_val_if_fail (reported_on != NULL, FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
-  if (!pm_store_freeze_round (self->store, reported_on, self->period, error))
+  quarter = pm_period_list_quarter_of (self->period);
+  if (!pm_store_freeze_round (self->store, reported_on, quarter, error))
     return FALSE;
 
   g_signal_emit (self, signals[SIGNOFF_CHANGED], 0);

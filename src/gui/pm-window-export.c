@@ -183,7 +183,7 @@ _pm_window_export_pdf (PmWindow   *self,
     return;
 
   /* The thread's own. */
-  copy_period = pm_period_new_from_index (pm_period_get_index (period));
+  copy_period = pm_period_new_from_index_full (pm_period_get_frequency (period), pm_period_get_index (period));
 
   job = g_new0 (ExportJob, 1);
   job->window = g_object_ref (self);

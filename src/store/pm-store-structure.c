@@ -7,7 +7,77 @@
 
 #include <glib/gi18n.h>
 
+#include "model/pm-kpi-rules.h"
 #include "pm-store-private.h"
+
+/* The KPI's values as stored, each of the frequency it is set to: a
+ * value saved by someone else since the model was read counts too. */
+static gboolean
+check_stored_frequency (PmDatabase  *db,
+                        PmKpi       *kpi,
+                        GError     **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+  GError *local_error = NULL;
+
+  stmt = pm_database_prepare (db, "SELECT period FROM progress WHERE kpi_id = ?1 ORDER BY period", error);
+  if (stmt == NULL)
+    return FALSE;
+  pm_statement_bind_int64 (stmt, 1, pm_kpi_get_id (kpi));
+
+  while (pm_statement_step (stmt, &local_error))
+    {
+      g_autoptr(PmPeriod) period = pm_period_parse (pm_statement_get_text (stmt, 0), NULL);
+
+      if (period != NULL && !pm_kpi_check_frequency_change (kpi, pm_kpi_get_frequency (kpi), period, error))
+        return FALSE;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An instance of an indicator keeps the indicator's unit and direction,
+ * as stored. */
+static gboolean
+check_stored_indicator (PmDatabase  *db,
+                        PmKpi       *kpi,
+                        GError     **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+  g_autoptr(PmIndicator) indicator = NULL;
+  GError *local_error = NULL;
+  int unit, direction;
+
+  stmt = pm_database_prepare (db,
+                              "SELECT i.key, i.name, i.unit, i.direction FROM indicator i, kpi k "
+                              "WHERE k.id = ?1 AND i.id = k.indicator_id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  pm_statement_bind_int64 (stmt, 1, pm_kpi_get_id (kpi));
+
+  if (!pm_statement_step (stmt, &local_error))
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  /* The schema's CHECKs keep both names known. */
+  if (!pm_enum_from_name (PM_TYPE_UNIT, pm_statement_get_text (stmt, 2), &unit)
+      || !pm_enum_from_name (PM_TYPE_DIRECTION, pm_statement_get_text (stmt, 3), &direction))
+    return TRUE;
+
+  indicator = pm_indicator_new (pm_statement_get_text (stmt, 0), pm_statement_get_text (stmt, 1),
+                                unit, direction, PM_AGGREGATION_NONE);
+  return pm_kpi_check_indicator (kpi, indicator, error);
+}
 
 gboolean
 pm_store_update_kpi (PmStore  *self,
@@ -24,18 +94,23 @@ pm_store_update_kpi (PmStore  *self,
   if (pm_kpi_get_id (kpi) == 0)
     return _pm_store_not_saved (error);
 
-  if (!pm_limits_check_kpi (kpi, FALSE, error))
+  if (!pm_limits_check_kpi (kpi, FALSE, error) ||
+      !pm_kpi_check_frequency_change (kpi, pm_kpi_get_frequency (kpi), NULL, error))
     return FALSE;
 
   if (!_pm_store_begin_write (self, error))
     return FALSE;
 
-  stmt = pm_database_prepare (_pm_store_get_database (self),
-                              "UPDATE kpi SET title = ?2, unit = ?3, direction = ?4, "
-                              "  measure = ?5, tolerance = ?6, data_source = ?7, data_notes = ?8 "
-                              "WHERE id = ?1",
-                              error);
-  ok = stmt != NULL;
+  ok = check_stored_frequency (_pm_store_get_database (self), kpi, error) &&
+       check_stored_indicator (_pm_store_get_database (self), kpi, error);
+  if (ok)
+    stmt = pm_database_prepare (_pm_store_get_database (self),
+                                "UPDATE kpi SET title = ?2, unit = ?3, direction = ?4, "
+                                "  measure = ?5, tolerance = ?6, data_source = ?7, data_notes = ?8, "
+                                "  frequency = ?9 "
+                                "WHERE id = ?1",
+                                error);
+  ok = ok && stmt != NULL;
   if (ok)
     {
       pm_statement_bind_int64 (stmt, 1, pm_kpi_get_id (kpi));
@@ -48,6 +123,7 @@ pm_store_update_kpi (PmStore  *self,
       pm_statement_bind_double (stmt, 6, pm_kpi_get_tolerance (kpi));
       pm_statement_bind_text (stmt, 7, pm_kpi_get_data_source (kpi));
       pm_statement_bind_text (stmt, 8, pm_kpi_get_data_notes (kpi));
+      pm_statement_bind_text (stmt, 9, pm_enum_to_name (PM_TYPE_FREQUENCY, pm_kpi_get_frequency (kpi)));
       ok = pm_statement_execute (stmt, error) &&
            (pm_database_get_changes (_pm_store_get_database (self)) > 0 || _pm_store_gone (error));
     }

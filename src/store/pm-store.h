@@ -216,8 +216,13 @@ gboolean     pm_store_add_target        (PmStore           *self,
                                          PmTarget          *target,
                                          GError           **error);
 /* Writes the scalar fields of an object already in the store (title, unit,
- * direction, measure, tolerance, data source; a pilot's fields and key
- * outcomes; a district's or programme's name). */
+ * direction, measure, frequency, tolerance, data source; a pilot's fields
+ * and key outcomes; a district's or programme's name).
+ *
+ * A KPI's frequency is refused (PM_MODEL_ERROR_INVALID_PERIOD) while it
+ * holds values of another, in the model or stored; an instance of an
+ * indicator keeps the indicator's unit and direction
+ * (PM_MODEL_ERROR_INCONSISTENT). See pm-kpi-rules.h. */
 gboolean     pm_store_update_kpi        (PmStore           *self,
                                          PmKpi             *kpi,
                                          GError           **error);

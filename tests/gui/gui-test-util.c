@@ -211,7 +211,8 @@ gui_test_select_period (GuiTestWindow *fixture,
     {
       g_autoptr(PmPeriod) period = g_list_model_get_item (periods, i);
 
-      if (pm_period_get_year (period) == year && pm_period_get_quarter (period) == quarter)
+      if (pm_period_get_frequency (period) == PM_FREQUENCY_QUARTERLY
+          && pm_period_get_year (period) == year && pm_period_get_quarter (period) == quarter)
         {
           gtk_drop_down_set_selected (drop_down, i);
           gui_test_drain ();

@@ -13,7 +13,11 @@
  * lead: the window of jo, Cannock Chase's lead, on the sample on the
  * PostgreSQL test server (PM_TEST_PG_URI), showing Tamworth's pilot, or
  * schedule: the database PM_SCREENSHOT_DATABASE names (build-aux/screenshot.sh
- * imports docs/schedule-example.json into it), Northfield's pilot at 2021/22.
+ * imports docs/schedule-example.json into it), Northfield's pilot at 2021/22, or
+ * milestones (the Targets and Milestones dialog adding a second milestone),
+ * milestone-saved (the pilot page once it is saved), periods (the period
+ * selector's list, drawn on its own, with a yearly and a monthly KPI) or
+ * year (the window at 2016/17 with those KPIs).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +34,7 @@
 #include "pm-returns-dialog.h"
 #include "store/pm-return.h"
 #include "pm-kpi-table.h"
+#include "pm-period-selector.h"
 #include "pm-pilot-page.h"
 #include "pm-window.h"
 #include "store/pm-sample.h"
@@ -124,15 +129,15 @@ find_pilot (PmProgramme *programme,
 }
 
 static gboolean
-save_png (GtkWindow *window)
+save_png (GtkWidget *window)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  int w = gtk_widget_get_width (GTK_WIDGET (window));
-  int h = gtk_widget_get_height (GTK_WIDGET (window));
+  int w = gtk_widget_get_width (window);
+  int h = gtk_widget_get_height (window);
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -171,14 +176,45 @@ find_dialog (void)
   return NULL;
 }
 
+/* The first widget of @type under @widget (itself included), or NULL. */
+static GtkWidget *
+find_under (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_under (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The period selector's list (a surface of its own). */
+static GtkWidget *
+find_popover (PmWindow *window)
+{
+  return find_under (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PM_TYPE_WINDOW,
+                                                                "period_selector")),
+                     GTK_TYPE_POPOVER);
+}
+
 static gboolean
 take_cb (gpointer user_data)
 {
   PmWindow *window = user_data;
-  GtkWindow *shown = GTK_WINDOW (window);
+  GtkWidget *shown = GTK_WIDGET (window);
 
   if (find_dialog () != NULL)
-    shown = find_dialog ();
+    shown = GTK_WIDGET (find_dialog ());
+  if (g_str_equal (view, "periods") && find_popover (window) != NULL)
+    shown = find_popover (window);
 
   if (save_png (shown))
     status = EXIT_SUCCESS;
@@ -349,6 +385,90 @@ show_returns (PmWindow *window)
 
 /* Add District with a name the programme already has: refused, saying
  * why under the field. */
+/* The Targets and Milestones dialog adding a second milestone to the
+ * pilot's first KPI; with @save, saved, the chart showing it. */
+static void
+show_milestone_editor (PmWindow *window,
+                       gboolean  save)
+{
+  PmEditDialog *dialog;
+  AdwComboRow *milestone;
+
+  gtk_widget_activate_action (kpi_table (window), "kpi.add-target", NULL);
+  dialog = PM_EDIT_DIALOG (find_dialog ());
+  if (dialog == NULL)
+    return;
+  milestone = ADW_COMBO_ROW (pm_edit_dialog_get_field (dialog, "milestone"));
+  adw_combo_row_set_selected (milestone, g_list_model_get_n_items (adw_combo_row_get_model (milestone)) - 1);
+  gtk_editable_set_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, "value")), "120");
+  gtk_editable_set_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, "date")), "2018-10-31");
+  gtk_editable_set_text (GTK_EDITABLE (pm_edit_dialog_get_field (dialog, "reason")),
+                         "A second year agreed by the board");
+  if (save)
+    gtk_widget_activate (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
+}
+
+/* GTK 4.8's drop-down opens its list at the top: scrolled to show the
+ * selected period, a few rows down. */
+static gboolean
+scroll_periods_cb (gpointer user_data)
+{
+  PmWindow *window = user_data;
+  GtkWidget *popover = find_popover (window);
+  GtkWidget *selector = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PM_TYPE_WINDOW,
+                                                                   "period_selector"));
+  GtkDropDown *drop_down = GTK_DROP_DOWN (gtk_widget_get_template_child (selector, PM_TYPE_PERIOD_SELECTOR,
+                                                                         "drop_down"));
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  guint n = g_list_model_get_n_items (gtk_drop_down_get_model (drop_down));
+  double row;
+
+  scrolled = popover != NULL ? find_under (popover, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  if (scrolled == NULL || n == 0)
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  row = gtk_adjustment_get_upper (adjustment) / n;
+  gtk_adjustment_set_value (adjustment, row * MAX ((int) gtk_drop_down_get_selected (drop_down) - 8, 0));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The sample with Cannock's two KPIs that have no values yet made yearly
+ * and monthly (saved, as the KPI dialog would), at 2016/17; with @open,
+ * the list open. */
+static void
+show_periods (PmWindow *window,
+              gboolean  open)
+{
+  GtkWidget *selector = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PM_TYPE_WINDOW,
+                                                                   "period_selector"));
+  g_autoptr(GListModel) kpis = pm_programme_list_kpis (pm_window_get_programme (window));
+  g_autoptr(PmKpi) yearly = g_list_model_get_item (kpis, 3);
+  g_autoptr(PmKpi) monthly = g_list_model_get_item (kpis, 4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmPeriod) year = pm_period_new_year (2016);
+  GtkWidget *popover;
+
+  pm_kpi_set_frequency (yearly, PM_FREQUENCY_YEARLY);
+  pm_kpi_set_frequency (monthly, PM_FREQUENCY_MONTHLY);
+  if (!pm_store_update_kpi (pm_window_get_store (window), yearly, &error) ||
+      !pm_store_update_kpi (pm_window_get_store (window), monthly, &error))
+    {
+      g_printerr ("pm-screenshot: %s\n", error->message);
+      return;
+    }
+  pm_period_selector_refresh (PM_PERIOD_SELECTOR (selector));
+  pm_session_set_period (pm_window_get_session (window), year);
+  popover = find_popover (window);
+  if (open && popover != NULL)
+    {
+      gtk_popover_popup (GTK_POPOVER (popover));
+      g_timeout_add (1000, scroll_periods_cb, window);
+    }
+}
+
 static void
 show_add_district_refused (PmWindow *window)
 {
@@ -419,7 +539,7 @@ activate_cb (GApplication *app)
                                            view);
 
   /* One KPI: room for its chart, milestones and all, below the table. */
-  if (g_str_equal (view, "schedule"))
+  if (g_str_equal (view, "schedule") || g_str_equal (view, "milestone-saved"))
     gtk_paned_set_position (GTK_PANED (gtk_widget_get_template_child (kpi_table (window), PM_TYPE_KPI_TABLE, "split")),
                             150);
 
@@ -439,6 +559,10 @@ activate_cb (GApplication *app)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.freeze-round", NULL);
   else if (g_str_equal (view, "add-district"))
     show_add_district_refused (window);
+  else if (g_str_equal (view, "milestones") || g_str_equal (view, "milestone-saved"))
+    show_milestone_editor (window, g_str_equal (view, "milestone-saved"));
+  else if (g_str_equal (view, "periods") || g_str_equal (view, "year"))
+    show_periods (window, g_str_equal (view, "periods"));
   else if (g_str_equal (view, "about-app"))
     g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   else if (g_str_equal (view, "export"))
@@ -468,7 +592,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|saved|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|export-return|add-district|about-app|preferences|lead|disconnected|schedule]\n");
+      g_printerr ("Usage: pm-screenshot OUTPUT.png [WIDTH HEIGHT] [pilot|saved|report|about|overview|baseline|history|csv|returns|round|freeze|connect|export|export-return|add-district|about-app|preferences|lead|disconnected|schedule|milestones|milestone-saved|periods|year]\n");
       return EXIT_FAILURE;
     }
 

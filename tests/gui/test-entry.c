@@ -80,11 +80,11 @@ test_opens_on_due_period (Fixture       *fixture,
 }
 
 /* The window's period set to a year (as --period FY2021 or a yearly KPI
- * may give it) shows the quarter the year ends in, not a period built
- * from the year's number read as a quarter's index. */
+ * may give it) shows the year itself, offered in the list, not a period
+ * built from the year's number read as a quarter's index. */
 static void
-test_yearly_period_shown_as_its_last_quarter (Fixture       *fixture,
-                                              gconstpointer  data)
+test_yearly_period_shown_as_itself (Fixture       *fixture,
+                                    gconstpointer  data)
 {
   g_autoptr(PmPeriod) year = pm_period_new_year (2021);
   PmPeriodSelector *selector = gui_test_window_child (fixture, "period_selector");
@@ -93,7 +93,8 @@ test_yearly_period_shown_as_its_last_quarter (Fixture       *fixture,
   pm_session_set_period (pm_window_get_session (fixture->window), year);
   gui_test_drain ();
   shown = pm_period_to_code (pm_period_selector_get_period (selector));
-  g_assert_cmpstr (shown, ==, "FY2021-Q4");
+  g_assert_cmpstr (shown, ==, "FY2021");
+  g_assert_true (pm_period_equal (pm_session_get_period (pm_window_get_session (fixture->window)), year));
 }
 
 /* With a value in a later quarter, that quarter is the one being worked on. */
@@ -447,7 +448,7 @@ main (int   argc,
   ADD ("/gui/entry/context-beside-value", test_context_beside_value);
   ADD ("/gui/entry/chosen-kpi-scrolled-into-view", test_chosen_kpi_scrolled_into_view);
   ADD ("/gui/entry/travel-words-in-table", test_travel_words_in_table);
-  ADD ("/gui/entry/yearly-period-shown-as-its-last-quarter", test_yearly_period_shown_as_its_last_quarter);
+  ADD ("/gui/entry/yearly-period-shown-as-itself", test_yearly_period_shown_as_itself);
 
   status = g_test_run ();
   g_clear_object (&app);

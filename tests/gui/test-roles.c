@@ -331,7 +331,7 @@ test_viewer (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (access_note (fixture), "You are a viewer of this programme"));
   g_assert_false (narrative_editable (fixture));
   g_assert_false (add_spend_enabled (fixture));
-  g_assert_false (kpi_menu_enabled (fixture, "Revise Target…"));
+  g_assert_false (kpi_menu_enabled (fixture, "Targets and Milestones…"));
 
   /* Reading, printing and exporting stay. */
   g_assert_true (gtk_widget_get_sensitive (gui_test_window_child (&fixture->window, "print_button")));

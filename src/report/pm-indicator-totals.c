@@ -29,9 +29,19 @@ share_text (PmIndicatorShare *share,
   g_autofree char *num = NULL;
   g_autofree char *den = NULL;
 
+  if (!share->has_value && share->missing != NULL)
+    /* Translators: a district with two pilots towards a programme total,
+     * when one has no value: "Rugby not reported (Castle Centre missing)" */
+    return g_strdup_printf (_("%s not reported (%s missing)"), share->district, share->missing);
   if (!share->has_value)
     /* Translators: a district's value towards a programme total, when it has none */
     return g_strdup_printf (_("%s not reported"), share->district);
+  if (!share->combined)
+    /* Translators: a district with several pilots whose values (rates,
+     * percentages without their parts) cannot be put together */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %u value, not combined",
+                                         "%s %u values, not combined", share->n_kpis),
+                            share->district, share->n_kpis);
 
   value = pm_unit_format_value (unit, share->value);
   if (!share->has_fraction)

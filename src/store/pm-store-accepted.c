@@ -31,11 +31,7 @@
 #define HOLDS_VALUE \
   "EXISTS (SELECT 1 FROM kpi k JOIN progress pr ON pr.kpi_id = k.id " \
   "        WHERE k.pilot_id = p.id " \
-  "          AND (CASE WHEN length (pr.period) = 6 THEN pr.period || '-Q4' " \
-  "                    WHEN substr (pr.period, 8, 1) = 'M' " \
-  "                    THEN substr (pr.period, 1, 7) || 'Q' || " \
-  "                         CAST ((CAST (substr (pr.period, 9, 2) AS INTEGER) + 2) / 3 AS TEXT) " \
-  "                    ELSE pr.period END) = a.period "
+  "          AND " PM_STORE_SQL_END_QUARTER ("pr.period") " = a.period "
 #define HOLDS_NARRATIVE \
   "EXISTS (SELECT 1 FROM narrative n WHERE n.pilot_id = p.id AND n.period = a.period)"
 

@@ -427,6 +427,39 @@ test_printed (Fixture       *fixture,
   check_printed (fixture, FALSE);
 }
 
+/* A one-district summary gives each indicator the district has beside
+ * the programme's total, so that the district is read against it. */
+static void
+test_printed_one_district (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *json = programme_json (FALSE);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdf = g_build_filename (fixture->dir, "bravo.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  import_text (fixture, json);
+  {
+    g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->path,
+                                             "--export-summary", "Bravo", "--period", "FY2016-Q3",
+                                             "--output", pdf, NULL);
+
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  text = pdf_text (pdf);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Children seen: Bravo 77. Programme total: 212, 3 of 4 districts reported"));
+  g_assert_nonnull (strstr (text, "Parents in work: Bravo 30% (90 of 300). "
+                                  "Programme total: 20.2% (101 of 500), 3 of 4 districts reported"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -444,6 +477,7 @@ main (int    argc,
   ADD ("/cli/totals/export-round-trip", test_export_round_trip);
   ADD ("/cli/totals/copy", test_copy);
   ADD ("/cli/totals/printed", test_printed);
+  ADD ("/cli/totals/printed-one-district", test_printed_one_district);
 
 #undef ADD
 

@@ -42,9 +42,76 @@ read_share (PmIndicatorShare *share,
   share->rag = pm_assessment_get_rag (assessment);
 }
 
+/* Adds @part, one more KPI of the district of @share, to @share. */
+static void
+merge_part (PmIndicatorShare       *share,
+            const PmIndicatorShare *part)
+{
+  /* A percentage's target counts by its denominator, as in the total. */
+  if (share->n_kpis == 1 && share->has_fraction)
+    share->target *= share->denominator;
+  if (share->n_kpis == 1 && !share->has_value)
+    share->missing = pm_pilot_get_title (pm_kpi_get_pilot (share->kpi));
+  share->n_kpis++;
+  share->n_kpis_reported += part->n_kpis_reported;
+  if (!part->has_value && share->missing == NULL)
+    share->missing = pm_pilot_get_title (pm_kpi_get_pilot (part->kpi));
+  share->has_value = share->has_value && part->has_value;
+  share->value += part->value;
+  share->has_fraction = share->has_fraction && part->has_fraction;
+  share->numerator += part->numerator;
+  share->denominator += part->denominator;
+  share->has_target = share->has_target && part->has_target;
+  /* Weighted by the denominator, as the total's target is. */
+  share->target += part->has_fraction ? part->target * part->denominator : part->target;
+  if (part->rag != share->rag)
+    share->rag = PM_RAG_GREY;
+}
+
+/* A district of several KPIs: its value from the sums merge_part() made. */
+static void
+finish_share (PmIndicatorShare *share,
+              PmAggregation     rule)
+{
+  if (share->n_kpis == 1)
+    return;
+  /* Only a part is missing when another part is there. */
+  if (share->n_kpis_reported == 0)
+    share->missing = NULL;
+
+  if (rule == PM_AGGREGATION_RATIO && share->has_fraction && share->denominator > 0)
+    {
+      share->value = 100.0 * share->numerator / share->denominator;
+      share->target /= share->denominator;
+    }
+  else if (rule != PM_AGGREGATION_SUM)
+    {
+      share->combined = FALSE;
+      share->has_target = FALSE;
+    }
+}
+
+static PmIndicatorShare *
+find_share (GArray     *shares,
+            const char *district)
+{
+  for (guint i = 0; i < shares->len; i++)
+    {
+      PmIndicatorShare *share = &g_array_index (shares, PmIndicatorShare, i);
+
+      if (g_strcmp0 (share->district, district) == 0)
+        return share;
+    }
+
+  return NULL;
+}
+
+/* Each KPI of the indicator into @parts, and each district once into
+ * the total's shares. */
 static void
 collect_shares (PmIndicatorTotal *self,
-                PmProgramme      *programme)
+                PmProgramme      *programme,
+                GArray           *parts)
 {
   g_autoptr(GListModel) kpis = pm_programme_list_kpis (programme);
   const char *key = pm_indicator_get_key (self->indicator);
@@ -54,6 +121,7 @@ collect_shares (PmIndicatorTotal *self,
     {
       g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
       PmIndicatorShare share = { 0, };
+      PmIndicatorShare *same;
       PmPilot *pilot;
       PmDistrict *district;
 
@@ -65,9 +133,25 @@ collect_shares (PmIndicatorTotal *self,
       share.district = district != NULL ? pm_district_get_name (district) : NULL;
       if (share.district == NULL)
         share.district = pm_kpi_get_title (kpi);
+      share.n_kpis = 1;
+      share.combined = TRUE;
       /* The programme's list holds a reference to each KPI's pilot. */
       read_share (&share, kpi, self->period);
-      g_array_append_val (self->shares, share);
+      share.n_kpis_reported = share.has_value ? 1 : 0;
+      g_array_append_val (parts, share);
+
+      same = district != NULL ? find_share (self->shares, share.district) : NULL;
+      if (same != NULL)
+        merge_part (same, &share);
+      else
+        g_array_append_val (self->shares, share);
+    }
+
+  for (guint i = 0; i < self->shares->len; i++)
+    {
+      PmIndicatorShare *share = &g_array_index (self->shares, PmIndicatorShare, i);
+
+      finish_share (share, pm_indicator_get_aggregation (self->indicator));
     }
 }
 
@@ -92,17 +176,20 @@ judge_share (TotalJudgement   *judgement,
   judgement->tolerance = MIN (judgement->tolerance, pm_kpi_get_tolerance (share->kpi));
 }
 
+/* Judged KPI by KPI over the districts counted in the total. */
 static void
-judge_total (PmIndicatorTotal *self)
+judge_total (PmIndicatorTotal *self,
+             GArray           *parts)
 {
   TotalJudgement judgement = { TRUE, 0, 0, 0, G_MAXDOUBLE };
   gboolean ratio = pm_indicator_get_aggregation (self->indicator) == PM_AGGREGATION_RATIO;
 
-  for (guint i = 0; i < self->shares->len; i++)
+  for (guint i = 0; i < parts->len; i++)
     {
-      PmIndicatorShare *share = &g_array_index (self->shares, PmIndicatorShare, i);
+      PmIndicatorShare *share = &g_array_index (parts, PmIndicatorShare, i);
+      PmIndicatorShare *district = find_share (self->shares, share->district);
 
-      if (!share->has_value)
+      if (!share->has_value || district == NULL || !district->has_value)
         continue;
       /* A ratio's target weighs each district by its denominator, as the
        * total does: the expected numerators over the summed denominators. */
@@ -121,7 +208,8 @@ judge_total (PmIndicatorTotal *self)
 }
 
 static void
-form_total (PmIndicatorTotal *self)
+form_total (PmIndicatorTotal *self,
+            GArray           *parts)
 {
   PmAggregation rule = pm_indicator_get_aggregation (self->indicator);
 
@@ -139,7 +227,7 @@ form_total (PmIndicatorTotal *self)
       self->total += share->value;
       if (rule != PM_AGGREGATION_RATIO)
         continue;
-      if (!share->has_fraction)
+      if (!share->has_fraction || !share->combined)
         g_ptr_array_add (self->without_parts, (gpointer) share->district);
       else
         {
@@ -164,7 +252,7 @@ form_total (PmIndicatorTotal *self)
       return;
     }
 
-  judge_total (self);
+  judge_total (self, parts);
 }
 
 PmIndicatorTotal *
@@ -172,6 +260,7 @@ pm_indicator_total_compute (PmProgramme *programme,
                             PmIndicator *indicator,
                             PmPeriod    *period)
 {
+  g_autoptr(GArray) parts = g_array_new (FALSE, TRUE, sizeof (PmIndicatorShare));
   PmIndicatorTotal *self;
 
   g_return_val_if_fail (PM_IS_PROGRAMME (programme), NULL);
@@ -186,8 +275,8 @@ pm_indicator_total_compute (PmProgramme *programme,
   self->without_parts = g_ptr_array_new ();
   self->rag = PM_RAG_GREY;
 
-  collect_shares (self, programme);
-  form_total (self);
+  collect_shares (self, programme, parts);
+  form_total (self, parts);
 
   return self;
 }

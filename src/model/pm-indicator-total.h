@@ -27,12 +27,22 @@ typedef enum
   PM_TOTAL_GAP_NO_PARTS,       /* a percentage without numerator and denominator */
 } PmTotalGap;
 
-/* One district's share: the district's name and its KPI (borrowed from
- * the programme, which must outlive the total). */
+/* One district's share: the district's name and its first KPI of the
+ * indicator (borrowed from the programme, which must outlive the total).
+ * A district with several such KPIs (two pilots, say) is one share: it
+ * has a value only when every one of them has, the values summed and a
+ * percentage's parts summed; missing names the pilot of a KPI without a
+ * value when another of the district's has one. combined is FALSE when
+ * its values cannot be put together (a level or rate, or a percentage
+ * without its parts), and value is then meaningless. */
 typedef struct
 {
   const char *district;
   PmKpi      *kpi;
+  guint       n_kpis;
+  guint       n_kpis_reported;
+  const char *missing;
+  gboolean    combined;
   gboolean    has_value;
   double      value;
   gboolean    has_fraction;
@@ -61,7 +71,7 @@ typedef struct
 } PmIndicatorTotal;
 
 /* The total of @indicator for @period over every KPI of @programme that
- * names it. Sum: the sum of the values reported. Ratio: 100 times the
+ * names it, each district counted once. Sum: the sum of the values reported. Ratio: 100 times the
  * summed numerators over the summed denominators; if any value reported
  * lacks its parts the total is not formed (gap NO_PARTS, the districts
  * listed in without_parts) rather than averaging percentages. The target

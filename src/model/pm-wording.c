@@ -650,6 +650,32 @@ join_names (GPtrArray *names)
   return g_strjoinv (_(", "), (char **) copy->pdata);
 }
 
+/* The districts that have not reported, each with the part missing when
+ * the rest of it is there: "Tamworth, Rugby (Castle Centre missing)". */
+static char *
+not_reported_names (PmIndicatorTotal *total)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < total->shares->len; i++)
+    {
+      PmIndicatorShare *share = &g_array_index (total->shares, PmIndicatorShare, i);
+
+      if (share->has_value)
+        continue;
+      if (share->missing != NULL)
+        /* Translators: a district that reported for one pilot but not
+         * another: "Rugby (Castle Centre missing)" */
+        g_ptr_array_add (names, g_strdup_printf (_("%s (%s missing)"), share->district, share->missing));
+      else
+        g_ptr_array_add (names, g_strdup (share->district));
+    }
+
+  g_ptr_array_add (names, NULL);
+  /* Translators: the separator between district names in a list */
+  return g_strjoinv (_(", "), (char **) names->pdata);
+}
+
 char *
 pm_wording_total_reported (PmIndicatorTotal *total)
 {
@@ -664,7 +690,7 @@ pm_wording_total_reported (PmIndicatorTotal *total)
                                          "%u of %u districts reported", n),
                             total->n_reported, n);
 
-  missing = join_names (total->not_reported);
+  missing = not_reported_names (total);
   /* Translators: "3 of 4 districts reported; not reported: Tamworth" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u district reported; not reported: %s",
                                        "%u of %u districts reported; not reported: %s", n),

@@ -29,9 +29,19 @@ share_text (PmIndicatorShare *share,
   g_autofree char *num = NULL;
   g_autofree char *den = NULL;
 
+  if (!share->has_value && share->missing != NULL)
+    /* Translators: a district with two pilots towards a programme total,
+     * when one has no value: "Rugby not reported (Castle Centre missing)" */
+    return g_strdup_printf (_("%s not reported (%s missing)"), share->district, share->missing);
   if (!share->has_value)
     /* Translators: a district's value towards a programme total, when it has none */
     return g_strdup_printf (_("%s not reported"), share->district);
+  if (!share->combined)
+    /* Translators: a district with several pilots whose values (rates,
+     * percentages without their parts) cannot be put together */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %u value, not combined",
+                                         "%s %u values, not combined", share->n_kpis),
+                            share->district, share->n_kpis);
 
   value = pm_unit_format_value (unit, share->value);
   if (!share->has_fraction)
@@ -216,4 +226,72 @@ _pm_report_add_indicator_totals (PmReportFlow *flow,
 
   _pm_report_table_end (table, 10);
   _pm_report_table_free (table);
+}
+
+/* @district's share of @total, or NULL when it has no KPI of it. */
+static PmIndicatorShare *
+find_district_share (PmIndicatorTotal *total,
+                     PmDistrict       *district)
+{
+  for (guint i = 0; i < total->shares->len; i++)
+    {
+      PmIndicatorShare *share = &g_array_index (total->shares, PmIndicatorShare, i);
+      PmPilot *pilot = pm_kpi_get_pilot (share->kpi);
+
+      if (pilot != NULL && pm_pilot_get_district (pilot) == district)
+        return share;
+    }
+
+  return NULL;
+}
+
+void
+_pm_report_add_district_indicator_totals (PmReportFlow *flow,
+                                          PmProgramme  *programme,
+                                          PmDistrict   *district,
+                                          PmPeriod     *period)
+{
+  GListModel *indicators = pm_programme_get_indicators (programme);
+  PangoContext *context = _pm_report_flow_get_context (flow);
+  double width = _pm_report_flow_get_width (flow);
+  g_autofree char *label = pm_period_get_label (period);
+  gboolean headed = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(PmIndicator) indicator = g_list_model_get_item (indicators, i);
+      g_autoptr(PmIndicatorTotal) total = pm_indicator_total_compute (programme, indicator, period);
+      PmIndicatorShare *share = find_district_share (total, district);
+      g_autofree char *here = NULL;
+      g_autofree char *value = NULL;
+      g_autofree char *reported = NULL;
+      g_autofree char *programme_text = NULL;
+      g_autofree char *markup = NULL;
+      g_autoptr(PangoLayout) line = NULL;
+
+      if (share == NULL)
+        continue;
+
+      if (!headed)
+        {
+          /* Translators: a heading in a one-district summary: "Programme totals, Q3 2016/17" */
+          g_autofree char *title = g_strdup_printf (_("Programme totals, %s"), label);
+          g_autoptr(PangoLayout) heading = _pm_report_layout_new_text (context, PM_REPORT_FONT_HEADING,
+                                                                       title, width);
+
+          _pm_report_flow_add_heading_full (flow, heading, 2, title, NULL, 14, 40, 6);
+          headed = TRUE;
+        }
+
+      here = share_text (share, pm_indicator_get_unit (indicator));
+      value = pm_wording_total_value (total);
+      reported = pm_wording_total_reported (total);
+      /* Translators: beside a district's value in its own summary: "Programme
+       * total: 212, 3 of 4 districts reported" */
+      programme_text = g_strdup_printf (_("Programme total: %s, %s"), value, reported);
+      markup = g_markup_printf_escaped ("<b>%s</b>: %s. %s", pm_indicator_get_name (indicator),
+                                        here, programme_text);
+      line = _pm_report_layout_new (context, PM_REPORT_FONT_BODY, markup, width);
+      _pm_report_flow_add_text (flow, line, 0, NULL, 4);
+    }
 }

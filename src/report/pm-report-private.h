@@ -305,6 +305,14 @@ double         _pm_report_table_get_column_x (PmReportTable      *table,
 void           _pm_report_add_indicator_totals (PmReportFlow   *flow,
                                               PmProgramme      *programme,
                                               PmPeriod         *period);
+/* For a one-district summary: a heading and, for each programme
+ * indicator @district has a KPI of, a line with the district's value
+ * beside the programme total ("Programme total: 212, 3 of 4 districts
+ * reported"); nothing when it has none. */
+void           _pm_report_add_district_indicator_totals (PmReportFlow *flow,
+                                                         PmProgramme  *programme,
+                                                         PmDistrict   *district,
+                                                         PmPeriod     *period);
 
 /* ------------------------------------------------------------------ */
 

@@ -416,6 +416,8 @@ layout_programme_page (PmSummaryReport *self,
   _pm_report_table_free (table);
   if (pm_report_get_district (report) == NULL)
     _pm_report_add_indicator_totals (flow, programme, period);
+  else
+    _pm_report_add_district_indicator_totals (flow, programme, pm_report_get_district (report), period);
 
   add_restatement_count (self, flow, districts);
 

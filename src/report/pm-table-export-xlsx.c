@@ -489,6 +489,23 @@ put_target (Book          *book,
     put_text (book, sheet, r, c, NULL, book->text);
 }
 
+/* The period the row's value is for, as the prints name it: a yearly
+ * KPI's outturn in a quarter's workbook is "2015/16", not the quarter.
+ * Without a value, the workbook's period, as the CSV writes it. */
+static void
+put_period (Book          *book,
+            lxw_worksheet *sheet,
+            lxw_row_t      r,
+            lxw_col_t      c,
+            const KpiRow  *row,
+            PmPeriod      *period)
+{
+  PmPeriod *own = row->entry != NULL ? pm_progress_entry_get_period (row->entry) : period;
+  g_autofree char *label = pm_period_get_label (own);
+
+  put_text (book, sheet, r, c, label, book->text);
+}
+
 static void
 put_value (Book          *book,
            lxw_worksheet *sheet,
@@ -525,9 +542,9 @@ put_parts (Book          *book,
 }
 
 static void
-add_appendix_sheet (Book       *book,
-                    GArray     *rows,
-                    const char *value_title)
+add_appendix_sheet (Book     *book,
+                    GArray   *rows,
+                    PmPeriod *period)
 {
   const Column columns[] = {
     { _("District"), 18 },
@@ -535,7 +552,8 @@ add_appendix_sheet (Book       *book,
     { _("Headline KPI"), 50 },
     { _("Baseline"), 24, TRUE },
     { _("Target"), 10, TRUE },
-    { value_title, 12, TRUE },
+    { _("Period"), 14 },
+    { _("Value"), 12, TRUE },
     { _("Status"), 9 },
   };
   g_autofree char *name = sheet_name_for (book, _("Appendix"));
@@ -555,8 +573,9 @@ add_appendix_sheet (Book       *book,
       /* The words the printed appendix gives, with the reason for a state. */
       put_baseline (book, sheet, r, 3, row->kpi, pm_wording_kpi_baseline);
       put_target (book, sheet, r, 4, row->kpi);
-      put_value (book, sheet, r, 5, row);
-      put_status (book, sheet, r, 6, row->rag);
+      put_period (book, sheet, r, 5, row, period);
+      put_value (book, sheet, r, 6, row);
+      put_status (book, sheet, r, 7, row->rag);
       finish_row (book, sheet, r);
     }
 }
@@ -565,7 +584,7 @@ static void
 add_district_sheet (Book       *book,
                     GArray     *rows,
                     PmDistrict *district,
-                    const char *value_title)
+                    PmPeriod   *period)
 {
   const Column columns[] = {
     { _("Pilot"), 22 },
@@ -577,7 +596,8 @@ add_district_sheet (Book       *book,
     { _("Baseline note"), 24 },
     { _("Target"), 9, TRUE },
     { _("Target date"), 16 },
-    { value_title, 12, TRUE },
+    { _("Period"), 14 },
+    { _("Value"), 12, TRUE },
     { _("Numerator"), 11, TRUE },
     { _("Denominator"), 12, TRUE },
     { _("Note"), 30 },
@@ -626,12 +646,13 @@ add_district_sheet (Book       *book,
       put_text (book, sheet, r, 6, baseline_note, book->text);
       put_target (book, sheet, r, 7, kpi);
       put_date (book, sheet, r, 8, target != NULL ? pm_target_get_date (target) : NULL);
-      put_value (book, sheet, r, 9, row);
-      put_parts (book, sheet, r, 10, row);
-      put_text (book, sheet, r, 12, _pm_table_export_entry_note (row), book->text);
-      put_status (book, sheet, r, 13, row->rag);
+      put_period (book, sheet, r, 9, row, period);
+      put_value (book, sheet, r, 10, row);
+      put_parts (book, sheet, r, 11, row);
+      put_text (book, sheet, r, 13, _pm_table_export_entry_note (row), book->text);
+      put_status (book, sheet, r, 14, row->rag);
       milestones = pm_wording_kpi_target (kpi);
-      put_text (book, sheet, r, 14, milestones, book->text);
+      put_text (book, sheet, r, 15, milestones, book->text);
       finish_row (book, sheet, r);
     }
 }
@@ -693,7 +714,6 @@ write_book (Book        *book,
   g_autoptr(GArray) rows = _pm_table_export_collect_rows (programme, period);
   g_autofree char *label = pm_period_get_label (period);
   g_autofree char *title = NULL;
-  g_autofree char *value_title = NULL;
   lxw_doc_properties properties = { 0, };
 
   /* Translators: the appendix title: "District pilots progress, Q3 2016/17" */
@@ -702,19 +722,16 @@ write_book (Book        *book,
   properties.subject = (char *) pm_programme_get_name (programme);
   book_note (book, workbook_set_properties (book->workbook, &properties));
 
-  /* Translators: a column of the exported tables: "Value (Q3 2016/17)" */
-  value_title = g_strdup_printf (_("Value (%s)"), label);
-
   /* Excel keeps "History" for itself. */
   sheet_name_take (book, "History");
 
-  add_appendix_sheet (book, rows, value_title);
+  add_appendix_sheet (book, rows, period);
 
   for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
     {
       g_autoptr(PmDistrict) district = g_list_model_get_item (districts, d);
 
-      add_district_sheet (book, rows, district, value_title);
+      add_district_sheet (book, rows, district, period);
     }
 
   add_sites_sheet (book, rows);

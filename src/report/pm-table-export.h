@@ -44,10 +44,12 @@ gboolean pm_table_export_csv  (PmProgramme  *programme,
                                GError      **error);
 
 /* Writes the programme appendix for @period as an Excel workbook: first
- * the sheet "Appendix" (district, pilot, KPI, baseline, target, the
- * period's value, status; one row per KPI), then one sheet per district
- * with its KPIs in more detail (unit, direction, dates, a percentage's
- * numerator and denominator, note). A sheet
+ * the sheet "Appendix" (district, pilot, KPI, baseline, target, period,
+ * value, status; one row per KPI), then one sheet per district with its
+ * KPIs in more detail (unit, direction, dates, a percentage's numerator
+ * and denominator, note). As in the CSV, the period is the value's own:
+ * a yearly KPI's latest outturn by @period is "2015/16", a monthly KPI's
+ * "November 2016"; @period's label when there is no value. A sheet
  * takes the district's name without []:*?/\, cut to 31 characters and
  * made unique.
  *

@@ -158,17 +158,15 @@ collect_pilot (PmReturnMerge  *self,
   for (guint k = 0; k < g_list_model_get_n_items (return_kpis); k++)
     {
       g_autoptr(PmKpi) return_kpi = g_list_model_get_item (return_kpis, k);
-      PmProgressEntry *entry = pm_kpi_get_entry (return_kpi, period);
-      PmProgressEntry *held;
+      GListModel *entries = pm_kpi_get_entries (return_kpi);
       PmKpi *office_kpi;
-      Item item = { 0, };
 
       office_kpi = find_by_name (pm_pilot_get_kpis (office_pilot), pm_kpi_get_title (return_kpi),
                                  (const char *(*) (gpointer)) pm_kpi_get_title);
       if (office_kpi == NULL)
         {
           /* Only a KPI the return gives a value for matters. */
-          if (entry == NULL)
+          if (g_list_model_get_n_items (entries) == 0)
             continue;
           g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID,
                        _("The return gives a value for “%s” of the pilot “%s”, but this programme no "
@@ -177,24 +175,31 @@ collect_pilot (PmReturnMerge  *self,
                        pm_kpi_get_title (return_kpi), pm_pilot_get_title (return_pilot));
           return FALSE;
         }
-      if (entry == NULL)
-        continue;
 
-      held = pm_kpi_get_entry (office_kpi, period);
-      if (held != NULL && pm_progress_entry_equal (held, entry))
-        continue;
+      /* The quarter's value, or a monthly KPI's months, or a yearly
+       * KPI's year (pm_return_new()), each merged into its own period. */
+      for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
+        {
+          g_autoptr(PmProgressEntry) entry = g_list_model_get_item (entries, e);
+          PmPeriod *own = pm_progress_entry_get_period (entry);
+          PmProgressEntry *held = pm_kpi_get_entry (office_kpi, own);
+          Item item = { 0, };
 
-      if (held == NULL)
-        item.change = PM_MERGE_NEW;
-      else if (!classify_value (self, office_kpi, period, &item.change, error))
-        return FALSE;
+          if (held != NULL && pm_progress_entry_equal (held, entry))
+            continue;
 
-      item.choice = item.change == PM_MERGE_CONFLICT ? PM_MERGE_UNDECIDED : PM_MERGE_TAKE_RETURN;
-      item.pilot = g_object_ref (office_pilot);
-      item.kpi = g_object_ref (office_kpi);
-      item.office_entry = held != NULL ? g_object_ref (held) : NULL;
-      item.return_entry = g_object_ref (entry);
-      g_array_append_val (self->items, item);
+          if (held == NULL)
+            item.change = PM_MERGE_NEW;
+          else if (!classify_value (self, office_kpi, own, &item.change, error))
+            return FALSE;
+
+          item.choice = item.change == PM_MERGE_CONFLICT ? PM_MERGE_UNDECIDED : PM_MERGE_TAKE_RETURN;
+          item.pilot = g_object_ref (office_pilot);
+          item.kpi = g_object_ref (office_kpi);
+          item.office_entry = held != NULL ? g_object_ref (held) : NULL;
+          item.return_entry = g_object_ref (entry);
+          g_array_append_val (self->items, item);
+        }
     }
 
   if (theirs != NULL && !pm_narrative_is_empty (theirs) &&

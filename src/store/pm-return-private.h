@@ -47,6 +47,12 @@ gboolean    _pm_return_record_merged     (PmDatabase   *db,
                                           gboolean     *newer,
                                           GError      **error);
 
+/* Whether a return for @quarter carries a value of @period: one that
+ * ends in that quarter, as an accepted quarter locks it (the quarter's
+ * own, its months', and in a fourth quarter the year's). */
+gboolean    _pm_return_holds_period      (PmPeriod     *quarter,
+                                          PmPeriod     *period);
+
 /* Microseconds since 1970 of @time, to order returns by. */
 gint64      _pm_return_time_usec         (GDateTime    *time);
 

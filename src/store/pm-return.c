@@ -11,6 +11,7 @@
 
 #include "pm-programme-file-private.h"
 #include "pm-return.h"
+#include "pm-return-private.h"
 
 struct _PmReturn
 {
@@ -73,8 +74,18 @@ pm_return_init (PmReturn *self)
 {
 }
 
-/* The pilot with its KPIs, each with only @period's entry, and only
- * @period's narrative: what the lead vouches for this quarter. */
+gboolean
+_pm_return_holds_period (PmPeriod *quarter,
+                         PmPeriod *period)
+{
+  return pm_period_get_frequency (quarter) == PM_FREQUENCY_QUARTERLY &&
+         pm_period_get_quarter_index (period) == pm_period_get_index (quarter);
+}
+
+/* The pilot with its KPIs, each with only the entries of its own
+ * frequency that end in @period (a yearly KPI's year in the fourth
+ * quarter, a monthly KPI's three months), and only @period's narrative:
+ * what the lead vouches for this quarter. */
 static PmPilot *
 copy_pilot (PmPilot  *pilot,
             PmPeriod *period)
@@ -88,14 +99,18 @@ copy_pilot (PmPilot  *pilot,
       g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, i);
       g_autoptr(PmKpi) kpi_copy = pm_kpi_new (pm_kpi_get_title (kpi), pm_kpi_get_unit (kpi),
                                               pm_kpi_get_direction (kpi));
-      PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
+      GListModel *entries = pm_kpi_get_entries (kpi);
 
       pm_kpi_set_measure (kpi_copy, pm_kpi_get_measure (kpi));
       pm_kpi_set_frequency (kpi_copy, pm_kpi_get_frequency (kpi));
-      if (entry != NULL)
+      for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
         {
-          g_autoptr(PmProgressEntry) entry_copy = pm_progress_entry_copy (entry);
+          g_autoptr(PmProgressEntry) entry = g_list_model_get_item (entries, e);
+          g_autoptr(PmProgressEntry) entry_copy = NULL;
 
+          if (!_pm_return_holds_period (period, pm_progress_entry_get_period (entry)))
+            continue;
+          entry_copy = pm_progress_entry_copy (entry);
           pm_kpi_set_entry (kpi_copy, entry_copy, NULL);
         }
       pm_pilot_add_kpi (copy, kpi_copy);
@@ -332,8 +347,9 @@ decode_key (const char *text,
   return g_str_equal (again, text);
 }
 
-/* A return holds its own quarter only: a value or a narrative for
- * another would otherwise be dropped without a word. */
+/* A return holds its own quarter only (with the months and the year
+ * that end in it): a value or a narrative for another would otherwise
+ * be dropped without a word. */
 static gboolean
 check_one_period (PmFileReader  *r,
                   PmReturn      *self,
@@ -360,7 +376,7 @@ check_one_period (PmFileReader  *r,
               PmPeriod *period = pm_progress_entry_get_period (entry);
               g_autofree char *other = NULL;
 
-              if (pm_period_equal (period, self->period))
+              if (_pm_return_holds_period (self->period, period))
                 continue;
               other = pm_period_get_label (period);
               return _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "content",

@@ -51,7 +51,8 @@ gboolean     pm_return_save              (PmReturn     *self,
 /* Reads and checks a return: strict JSON, the format (an unsigned
  * return of version 1 is PM_FILE_ERROR_UNSIGNED), every field, the time
  * it was written (ISO 8601 with its zone), the content as a programme
- * file holding only the return's own quarter, and the signature against
+ * file holding only the return's own quarter (and the months and year
+ * that end in it), and the signature against
  * the public key it carries (a file changed since it was signed is
  * PM_FILE_ERROR_INVALID saying so). Whether that key is the one the
  * office trusts for the district is the merge's to check

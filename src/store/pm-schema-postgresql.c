@@ -912,6 +912,38 @@ const char * const _pm_schema_migrations_postgresql[] = {
   "  ADD CONSTRAINT progress_period_check"
   "  CHECK (period ~ '^FY[0-9]{4}(-Q[1-4]|-M0[1-9]|-M1[0-2])?$');"
   "UPDATE pm_meta SET schema_version = 15;",
+
+  /* 16: a yearly or monthly value is locked by the quarter it ends in
+   * (see the sqlite entry): the guards ask about that quarter. */
+  "CREATE FUNCTION pm_period_end_quarter (period TEXT) RETURNS TEXT"
+  " LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT CASE WHEN length (period) = 6 THEN period || '-Q4'"
+  "              WHEN substr (period, 8, 1) = 'M'"
+  "              THEN substr (period, 1, 7) || 'Q' || CAST ((CAST (substr (period, 9, 2) AS INTEGER) + 2) / 3 AS TEXT)"
+  "              ELSE period END"
+  "$$;"
+  "CREATE OR REPLACE FUNCTION pm_quarter_accepted (district BIGINT, quarter TEXT) RETURNS BOOLEAN"
+  " LANGUAGE sql STABLE AS $$"
+  "  SELECT coalesce ((SELECT state = 'accepted' FROM signoff"
+  "                    WHERE district_id = district AND period = pm_period_end_quarter (quarter)"
+  "                    ORDER BY id DESC LIMIT 1), false)"
+  "$$;"
+  "CREATE OR REPLACE FUNCTION pm_kpi_holds_accepted (the_kpi BIGINT, the_district BIGINT) RETURNS BOOLEAN"
+  " LANGUAGE sql STABLE AS $$"
+  "  SELECT EXISTS (SELECT 1 FROM progress"
+  "                 WHERE kpi_id = the_kpi"
+  "                   AND pm_period_end_quarter (period) IN (SELECT pm_accepted_quarters (the_district)))"
+  "$$;"
+  "CREATE OR REPLACE FUNCTION pm_pilot_holds_accepted (the_pilot BIGINT, the_district BIGINT) RETURNS BOOLEAN"
+  " LANGUAGE sql STABLE AS $$"
+  "  SELECT EXISTS (SELECT 1 FROM kpi k JOIN progress pr ON pr.kpi_id = k.id"
+  "                 WHERE k.pilot_id = the_pilot"
+  "                   AND pm_period_end_quarter (pr.period) IN (SELECT pm_accepted_quarters (the_district)))"
+  "      OR EXISTS (SELECT 1 FROM narrative"
+  "                 WHERE pilot_id = the_pilot"
+  "                   AND period IN (SELECT pm_accepted_quarters (the_district)))"
+  "$$;"
+  "UPDATE pm_meta SET schema_version = 16;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations_postgresql) == PM_STORE_SCHEMA_VERSION);

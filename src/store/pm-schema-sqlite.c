@@ -35,6 +35,33 @@
   "EXISTS (SELECT 1 FROM pilot p" \
   "        WHERE p.district_id = " district " AND " V8_PILOT_HOLDS ("p.id", district) ")"
 
+/* For migration 16: the quarter a value's period ends in, which is what
+ * an accepted quarter locks: FY2016 is FY2016-Q4, FY2016-M07 FY2016-Q3,
+ * a quarter itself. */
+#define V16_END_QUARTER(period) \
+  "(CASE WHEN length (" period ") = 6 THEN " period " || '-Q4'" \
+  " WHEN substr (" period ", 8, 1) = 'M'" \
+  " THEN substr (" period ", 1, 7) || 'Q' || CAST ((CAST (substr (" period ", 9, 2) AS INTEGER) + 2) / 3 AS TEXT)" \
+  " ELSE " period " END)"
+#define V16_ACCEPTED_VALUE(kpi, period) \
+  "(SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id" \
+  "  WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = " kpi ")" \
+  "    AND s.period = " V16_END_QUARTER (period) \
+  "  ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+#define V16_KPI_HOLDS(kpi, district) \
+  "EXISTS (SELECT 1 FROM progress pr" \
+  "        WHERE pr.kpi_id = " kpi " AND " V16_END_QUARTER ("pr.period") \
+  "              IN " V8_ACCEPTED_QUARTERS (district) ")"
+#define V16_PILOT_HOLDS(pilot, district) \
+  "(EXISTS (SELECT 1 FROM kpi k JOIN progress pr ON pr.kpi_id = k.id" \
+  "         WHERE k.pilot_id = " pilot " AND " V16_END_QUARTER ("pr.period") \
+  "               IN " V8_ACCEPTED_QUARTERS (district) ")" \
+  " OR EXISTS (SELECT 1 FROM narrative n" \
+  "            WHERE n.pilot_id = " pilot " AND n.period IN " V8_ACCEPTED_QUARTERS (district) "))"
+#define V16_DISTRICT_HOLDS(district) \
+  "EXISTS (SELECT 1 FROM pilot p" \
+  "        WHERE p.district_id = " district " AND " V16_PILOT_HOLDS ("p.id", district) ")"
+
 const char * const _pm_schema_migrations[] = {
   /* 1: the base schema */
   "CREATE TABLE programme ("
@@ -594,6 +621,57 @@ const char * const _pm_schema_migrations[] = {
   "                        WHERE k.id = OLD.kpi_id)", "OLD.period")
   " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
   "PRAGMA user_version = 15;",
+
+  /* 16: a yearly or monthly value is locked by the quarter it ends in: a
+   * year by its fourth quarter, a month by its own quarter. The guards of
+   * versions 4 and 8 compared the value's period with the quarter's code
+   * and so never matched one. */
+  "DROP TRIGGER accepted_progress_insert;"
+  "DROP TRIGGER accepted_progress_update;"
+  "DROP TRIGGER accepted_progress_delete;"
+  "DROP TRIGGER accepted_progress_move;"
+  "DROP TRIGGER accepted_kpi_delete;"
+  "DROP TRIGGER accepted_kpi_move;"
+  "DROP TRIGGER accepted_pilot_delete;"
+  "DROP TRIGGER accepted_pilot_move;"
+  "DROP TRIGGER accepted_district_delete;"
+  "DROP TRIGGER accepted_programme_delete;"
+  "CREATE TRIGGER accepted_progress_insert BEFORE INSERT ON progress"
+  "  WHEN " V16_ACCEPTED_VALUE ("NEW.kpi_id", "NEW.period")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_progress_update BEFORE UPDATE ON progress"
+  "  WHEN " V16_ACCEPTED_VALUE ("NEW.kpi_id", "NEW.period")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_progress_delete BEFORE DELETE ON progress"
+  "  WHEN " V16_ACCEPTED_VALUE ("OLD.kpi_id", "OLD.period")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_progress_move BEFORE UPDATE OF kpi_id, period ON progress"
+  "  WHEN " V16_ACCEPTED_VALUE ("OLD.kpi_id", "OLD.period")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_kpi_delete BEFORE DELETE ON kpi"
+  "  WHEN " V16_KPI_HOLDS ("OLD.id", "(SELECT district_id FROM pilot WHERE id = OLD.pilot_id)")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_kpi_move BEFORE UPDATE OF pilot_id ON kpi"
+  "  WHEN OLD.pilot_id IS NOT NEW.pilot_id"
+  "   AND (" V16_KPI_HOLDS ("OLD.id", "(SELECT district_id FROM pilot WHERE id = OLD.pilot_id)")
+  "        OR " V16_KPI_HOLDS ("OLD.id", "(SELECT district_id FROM pilot WHERE id = NEW.pilot_id)") ")"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_pilot_delete BEFORE DELETE ON pilot"
+  "  WHEN " V16_PILOT_HOLDS ("OLD.id", "OLD.district_id")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_pilot_move BEFORE UPDATE OF district_id ON pilot"
+  "  WHEN OLD.district_id IS NOT NEW.district_id"
+  "   AND (" V16_PILOT_HOLDS ("OLD.id", "OLD.district_id")
+  "        OR " V16_PILOT_HOLDS ("OLD.id", "NEW.district_id") ")"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_district_delete BEFORE DELETE ON district"
+  "  WHEN " V16_DISTRICT_HOLDS ("OLD.id")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_programme_delete BEFORE DELETE ON programme"
+  "  WHEN EXISTS (SELECT 1 FROM district d"
+  "               WHERE d.programme_id = OLD.id AND " V16_DISTRICT_HOLDS ("d.id") ")"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "PRAGMA user_version = 16;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);
@@ -603,3 +681,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION
 #undef V8_KPI_HOLDS
 #undef V8_PILOT_HOLDS
 #undef V8_DISTRICT_HOLDS
+#undef V16_END_QUARTER
+#undef V16_ACCEPTED_VALUE
+#undef V16_KPI_HOLDS
+#undef V16_PILOT_HOLDS
+#undef V16_DISTRICT_HOLDS

@@ -25,14 +25,18 @@
   "  AND a.id = (SELECT max (l.id) FROM signoff l " \
   "              WHERE l.district_id = a.district_id AND l.period = a.period) "
 
-/* ...where pilot p has a value of KPI k, or a narrative, in that quarter. */
+/* ...where pilot p has a value of KPI k, or a narrative, in that quarter:
+ * a year's value is in its fourth quarter, a month's in its quarter, as
+ * the schema's guards (version 16) have it. */
 #define HOLDS_VALUE \
   "EXISTS (SELECT 1 FROM kpi k JOIN progress pr ON pr.kpi_id = k.id " \
-  "        WHERE k.pilot_id = p.id AND pr.period = a.period "
+  "        WHERE k.pilot_id = p.id " \
+  "          AND " PM_STORE_SQL_END_QUARTER ("pr.period") " = a.period "
 #define HOLDS_NARRATIVE \
   "EXISTS (SELECT 1 FROM narrative n WHERE n.pilot_id = p.id AND n.period = a.period)"
 
-/* By scope: ?1 the object's id, ?2 the quarter being written. */
+/* By scope: ?1 the object's id, ?2 the quarter being written (that a
+ * year or month being written ends in). */
 static const char * const quarter_written_sql[] = {
   [PM_STORE_SCOPE_KPI] =
     ACCEPTED_PILOTS "AND a.period = ?2 AND p.id = (SELECT pilot_id FROM kpi WHERE id = ?1)",
@@ -84,7 +88,9 @@ find_accepted (PmStore        *self,
   pm_statement_bind_int64 (stmt, 1, id);
   if (period != NULL)
     {
-      written = pm_period_to_code (period);
+      g_autoptr(PmPeriod) quarter = pm_period_new_from_index (pm_period_get_quarter_index (period));
+
+      written = pm_period_to_code (quarter);
       pm_statement_bind_text (stmt, 2, written);
     }
 

@@ -1,7 +1,8 @@
 /* pm-store-round.c: committee rounds and the restatements since them
  *
- * Freezing a round keeps a copy of every quarterly value up to the
- * round's period as the committee saw it. Nothing is locked: a later
+ * Freezing a round keeps a copy of every value up to the round's period
+ * as the committee saw it: a month's or a year's when it ends by the
+ * end of that quarter. Nothing is locked: a later
  * change is allowed, and is found again by comparing the values now with
  * that copy.
  *
@@ -103,11 +104,11 @@ pm_store_freeze_round (PmStore     *self,
     return _pm_store_end_write (self, FALSE, error);
   g_clear_pointer (&stmt, pm_statement_free);
 
-  /* Period codes sort as the periods do. */
+  /* The codes of quarters sort as the quarters do. */
   stmt = pm_database_prepare (_pm_store_get_database (self),
                               "INSERT INTO reported_value (round_id, kpi_id, period, value, note) "
                               "SELECT ?1, kpi_id, period, value, note FROM progress "
-                              "WHERE period <= ?2 AND value IS NOT NULL",
+                              "WHERE " PM_STORE_SQL_END_QUARTER ("period") " <= ?2 AND value IS NOT NULL",
                               error);
   if (stmt == NULL)
     return _pm_store_end_write (self, FALSE, error);
@@ -177,18 +178,28 @@ pm_store_list_restatements (PmStore      *self,
                               "       CASE WHEN p.note IS DISTINCT FROM rv.note THEN p.note END "
                               "FROM latest l JOIN reported_value rv ON rv.round_id = l.id "
                               "LEFT JOIN progress p ON p.kpi_id = rv.kpi_id AND p.period = rv.period "
-                              "WHERE rv.period <= ?1 AND p.value IS DISTINCT FROM rv.value "
+                              "WHERE " PM_STORE_SQL_END_QUARTER ("rv.period") " <= ?1 "
+                              "  AND p.value IS DISTINCT FROM rv.value "
                               "UNION ALL "
                               "SELECT p.kpi_id, p.period, l.reported_on, NULL, p.value, p.note "
-                              "FROM latest l JOIN progress p ON p.period <= l.period "
-                              "WHERE p.period <= ?1 AND p.value IS NOT NULL AND NOT EXISTS "
+                              "FROM latest l JOIN progress p "
+                              "  ON " PM_STORE_SQL_END_QUARTER ("p.period") " <= l.period "
+                              "WHERE " PM_STORE_SQL_END_QUARTER ("p.period") " <= ?1 "
+                              "  AND p.value IS NOT NULL AND NOT EXISTS "
                               "  (SELECT 1 FROM reported_value rv WHERE rv.round_id = l.id "
                               "   AND rv.kpi_id = p.kpi_id AND rv.period = p.period) "
                               "ORDER BY 1, 2",
                               error);
   if (stmt == NULL)
     return NULL;
-  code = up_to != NULL ? pm_period_to_code (up_to) : g_strdup ("FY9999-Q4");
+  if (up_to != NULL)
+    {
+      g_autoptr(PmPeriod) quarter = pm_period_new_from_index (pm_period_get_quarter_index (up_to));
+
+      code = pm_period_to_code (quarter);
+    }
+  else
+    code = g_strdup ("FY9999-Q4");
   pm_statement_bind_text (stmt, 1, code);
 
   kpis = g_hash_table_new (NULL, NULL);

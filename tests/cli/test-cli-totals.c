@@ -164,6 +164,78 @@ test_list_totals (Fixture       *fixture,
   g_assert_cmpstr (fields[6], ==, "3 of 4 districts reported; not reported: Delta");
 }
 
+/* Two children's centres in one district (two pilots sharing the
+ * indicator) are one district of the total: Alpha's 30 + 12, Bravo's
+ * 77; Charlie's Centre B has not reported, so Charlie is not counted
+ * and its Centre A's 5 is not in the total: 119, 2 of 3 districts. */
+static void
+test_list_totals_two_pilots (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const struct {
+    const char *district;
+    const char *pilot;
+    int         children;  /* -1: not reported */
+  } pilots[] = {
+    { "Alpha", "Centre A", 30 },
+    { "Alpha", "Centre B", 12 },
+    { "Bravo", "Centre A", 77 },
+    { "Charlie", "Centre A", 5 },
+    { "Charlie", "Centre B", -1 },
+  };
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autofree char *children = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *alpha;
+
+  g_string_append (json,
+                   "{\"format\": \"pilot-monitor-programme\", \"version\": 1, \"programme\": {"
+                   "\"name\": \"Totals\", \"indicators\": ["
+                   "{\"key\": \"children-seen\", \"name\": \"Children seen\", \"unit\": \"count\", "
+                   "\"direction\": \"increase\"}], \"districts\": [");
+  for (guint i = 0; i < G_N_ELEMENTS (pilots); i++)
+    {
+      gboolean first = i == 0 || !g_str_equal (pilots[i - 1].district, pilots[i].district);
+      gboolean last = i + 1 == G_N_ELEMENTS (pilots) || !g_str_equal (pilots[i + 1].district, pilots[i].district);
+      g_autofree char *progress = pilots[i].children < 0 ? g_strdup ("")
+        : g_strdup_printf ("{\"period\": \"FY2016-Q3\", \"value\": %d}", pilots[i].children);
+
+      if (first)
+        g_string_append_printf (json, "%s{\"name\": \"%s\", \"pilots\": [", i > 0 ? ", " : "",
+                                pilots[i].district);
+      else
+        g_string_append (json, ", ");
+      g_string_append_printf (json, "{\"title\": \"%s\", \"kpis\": [", pilots[i].pilot);
+      append_kpi (json, "Children seen", "count", "children-seen", 10, 200, progress);
+      g_string_append (json, "]}");
+      if (last)
+        g_string_append (json, "]}");
+    }
+  g_string_append (json, "]}}\n");
+  import_text (fixture, json->str);
+
+  {
+    g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->path,
+                                             "--list", "--totals", "--period", "FY2016-Q3", NULL);
+
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    children = line_for (run.out, "Children seen");
+  }
+
+  fields = g_strsplit (children, "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 8);
+  g_assert_cmpstr (fields[3], ==, "119");
+  g_assert_cmpstr (fields[6], ==, "2 of 3 districts reported; not reported: Charlie (Centre B missing)");
+  /* One entry per district, Alpha's centres added up. */
+  alpha = strstr (fields[7], "Alpha 42");
+  g_assert_nonnull (alpha);
+  g_assert_null (strstr (alpha + 1, "Alpha"));
+  g_assert_null (strstr (fields[7], "Alpha 30"));
+  g_assert_nonnull (strstr (fields[7], "Charlie not reported (Centre B missing)"));
+  g_assert_null (strstr (fields[7], "Charlie 5"));
+}
+
 /* Without --period, a line per indicator and period reported. */
 static void
 test_list_totals_every_period (Fixture       *fixture,
@@ -355,6 +427,39 @@ test_printed (Fixture       *fixture,
   check_printed (fixture, FALSE);
 }
 
+/* A one-district summary gives each indicator the district has beside
+ * the programme's total, so that the district is read against it. */
+static void
+test_printed_one_district (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *json = programme_json (FALSE);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdf = g_build_filename (fixture->dir, "bravo.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  import_text (fixture, json);
+  {
+    g_auto(PmTestRun) run = pm_test_cli_run (fixture->dir, "--database", fixture->path,
+                                             "--export-summary", "Bravo", "--period", "FY2016-Q3",
+                                             "--output", pdf, NULL);
+
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  text = pdf_text (pdf);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Children seen: Bravo 77. Programme total: 212, 3 of 4 districts reported"));
+  g_assert_nonnull (strstr (text, "Parents in work: Bravo 30% (90 of 300). "
+                                  "Programme total: 20.2% (101 of 500), 3 of 4 districts reported"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -366,11 +471,13 @@ main (int    argc,
 
   ADD ("/cli/totals/list", test_list_totals);
   ADD ("/cli/totals/every-period", test_list_totals_every_period);
+  ADD ("/cli/totals/two-pilots", test_list_totals_two_pilots);
   ADD ("/cli/totals/percentage-without-parts", test_percentage_without_parts);
   ADD ("/cli/totals/import-refusals", test_import_refusals);
   ADD ("/cli/totals/export-round-trip", test_export_round_trip);
   ADD ("/cli/totals/copy", test_copy);
   ADD ("/cli/totals/printed", test_printed);
+  ADD ("/cli/totals/printed-one-district", test_printed_one_district);
 
 #undef ADD
 

@@ -847,7 +847,8 @@ test_xlsx_sample (void)
   appendix = load_sheet (out_dir, "appendix", "Appendix");
   g_assert_cmpuint (appendix->records->len, ==, 1 + kpis->len);
   g_assert_cmpstr (csv_field (appendix, 0, 0)->text, ==, "District");
-  g_assert_cmpstr (csv_field (appendix, 0, 5)->text, ==, "Value (Q3 2016/17)");
+  g_assert_cmpstr (csv_field (appendix, 0, 5)->text, ==, "Period");
+  g_assert_cmpstr (csv_field (appendix, 0, 6)->text, ==, "Value");
 
   for (guint i = 0; i < kpis->len; i++)
     {
@@ -860,7 +861,7 @@ test_xlsx_sample (void)
 
       g_assert_cmpstr (csv_field (appendix, r, 0)->text, ==, district_of (kpi));
       g_assert_cmpstr (csv_field (appendix, r, 2)->text, ==, pm_kpi_get_title (kpi));
-      g_assert_cmpstr (csv_field (appendix, r, 6)->text, ==, status_of (kpi));
+      g_assert_cmpstr (csv_field (appendix, r, 7)->text, ==, status_of (kpi));
 
       /* Numbers are number cells; a state is words. */
       if (pm_baseline_has_value (baseline))
@@ -876,16 +877,16 @@ test_xlsx_sample (void)
         g_assert_cmpstr (csv_field (appendix, r, 4)->text, ==, "");
 
       if (value_of (kpi, &value))
-        assert_close (cell_number (csv_field (appendix, r, 5), unit), cell_expected (unit, value));
+        assert_close (cell_number (csv_field (appendix, r, 6), unit), cell_expected (unit, value));
       else
-        g_assert_cmpstr (csv_field (appendix, r, 5)->text, ==, "");
+        g_assert_cmpstr (csv_field (appendix, r, 6)->text, ==, "");
 
       /* The values set above, by name, against the numbers written here. */
       for (guint k = 0; k < G_N_ELEMENTS (known); k++)
         if (g_str_equal (csv_field (appendix, r, 0)->text, known[k].district) &&
             g_str_has_prefix (csv_field (appendix, r, 2)->text, known[k].kpi))
           {
-            assert_close (cell_number (csv_field (appendix, r, 5), unit),
+            assert_close (cell_number (csv_field (appendix, r, 6), unit),
                           cell_expected (unit, known[k].value));
             n_known++;
           }
@@ -914,20 +915,20 @@ test_xlsx_sample (void)
           r++;
 
           g_assert_cmpstr (csv_field (sheet, r, 1)->text, ==, pm_kpi_get_title (kpi));
-          g_assert_cmpstr (csv_field (sheet, r, 12)->text, ==, note_of (kpi));
+          g_assert_cmpstr (csv_field (sheet, r, 13)->text, ==, note_of (kpi));
           if (kpi == reach)
             {
-              g_assert_cmpstr (csv_field (sheet, r, 10)->text, ==, "224");
-              g_assert_cmpstr (csv_field (sheet, r, 11)->text, ==, "500");
+              g_assert_cmpstr (csv_field (sheet, r, 11)->text, ==, "224");
+              g_assert_cmpstr (csv_field (sheet, r, 12)->text, ==, "500");
               n_parts++;
             }
           else
             {
-              g_assert_cmpstr (csv_field (sheet, r, 10)->text, ==, "");
               g_assert_cmpstr (csv_field (sheet, r, 11)->text, ==, "");
+              g_assert_cmpstr (csv_field (sheet, r, 12)->text, ==, "");
             }
           if (value_of (kpi, &value))
-            assert_close (cell_number (csv_field (sheet, r, 9), pm_kpi_get_unit (kpi)),
+            assert_close (cell_number (csv_field (sheet, r, 10), pm_kpi_get_unit (kpi)),
                           cell_expected (pm_kpi_get_unit (kpi), value));
 
           /* A dated target is a date cell: unquoted, with its year. */
@@ -1011,13 +1012,112 @@ test_xlsx_formulas (void)
           g_assert_true (csv_field (sheet, r, 1)->quoted);
           if (note[0] == '\0' || strchr (note, '\t') != NULL)
             continue;
-          g_assert_cmpstr (csv_field (sheet, r, 12)->text, ==, note);
-          g_assert_true (csv_field (sheet, r, 12)->quoted);
+          g_assert_cmpstr (csv_field (sheet, r, 13)->text, ==, note);
+          g_assert_true (csv_field (sheet, r, 13)->quoted);
           n_seen++;
         }
     }
   /* Every note but the one with a tab, and the title's note. */
   g_assert_cmpuint (n_seen, >=, G_N_ELEMENTS (formula_notes));
+}
+
+/* A yearly KPI's outturn and a monthly KPI's figure in a quarter's
+ * export: both files name the value's own period, never the quarter's. */
+static void
+test_frequencies (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
+  g_autoptr(PmPeriod) period = q3 ();
+  g_autoptr(PmPeriod) fy2015 = pm_period_new_year (2015);
+  g_autoptr(PmPeriod) november = pm_period_new_month (2016, 8);
+  g_autofree char *csv_path = g_build_filename (tmp_dir, "frequencies.csv", NULL);
+  g_autofree char *path = g_build_filename (tmp_dir, "frequencies.xlsx", NULL);
+  g_autofree char *out_dir = g_build_filename (tmp_dir, "frequencies-csv", NULL);
+  g_autofree char *soffice = NULL;
+  g_autoptr(Csv) csv = NULL;
+  g_autoptr(Csv) appendix = NULL;
+  g_autoptr(Csv) stafford = NULL;
+  PmKpi *yearly = pm_test_find_kpi (programme, "Stafford", "Reduce the number of fixed term exclusions");
+  PmKpi *monthly = pm_test_find_kpi (programme, "Stafford", "Improve the level of pupil premium attendance");
+  PmKpi *quarterly = pm_test_find_kpi (programme, "Lichfield", "Increase Early Years reach (by Wards)");
+  const struct {
+    PmKpi      *kpi;
+    const char *code;
+    const char *label;
+    double      value;
+  } expected[] = {
+    { yearly, "FY2015", "2015/16", 41 },
+    { monthly, "FY2016-M08", "November 2016", 93.5 },
+    { quarterly, "FY2016-Q3", "Q3 2016/17", 44.8 },
+  };
+  guint n_seen = 0;
+
+  pm_kpi_set_frequency (yearly, PM_FREQUENCY_YEARLY);
+  pm_kpi_set_frequency (monthly, PM_FREQUENCY_MONTHLY);
+  pm_test_set_value (NULL, yearly, fy2015, 41, NULL);
+  pm_test_set_value (NULL, monthly, november, 93.5, NULL);
+  pm_test_set_value (NULL, quarterly, period, 44.8, NULL);
+
+  g_assert_true (pm_table_export_csv (programme, period, csv_path, &error));
+  g_assert_no_error (error);
+  csv = csv_load (csv_path);
+  for (guint r = 1; r < csv->records->len; r++)
+    for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+      if (g_str_equal (csv_field (csv, r, 2)->text, pm_kpi_get_title (expected[e].kpi)) &&
+          g_str_equal (csv_field (csv, r, 0)->text, district_of (expected[e].kpi)))
+        {
+          g_assert_cmpstr (csv_field (csv, r, 9)->text, ==, expected[e].code);
+          assert_close (parse_number (csv_field (csv, r, 10)->text), expected[e].value);
+          n_seen++;
+        }
+  g_assert_cmpuint (n_seen, ==, G_N_ELEMENTS (expected));
+
+  g_assert_true (pm_table_export_xlsx (programme, period, path, &error));
+  g_assert_no_error (error);
+
+  soffice = find_libreoffice ();
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice (soffice) is not installed: the workbook was not opened");
+      return;
+    }
+  convert_to_csv (soffice, path, out_dir);
+
+  /* No column says the quarter over a value that is not the quarter's. */
+  appendix = load_sheet (out_dir, "frequencies", "Appendix");
+  g_assert_cmpstr (csv_field (appendix, 0, 5)->text, ==, "Period");
+  g_assert_cmpstr (csv_field (appendix, 0, 6)->text, ==, "Value");
+  stafford = load_sheet (out_dir, "frequencies", "Stafford");
+  g_assert_cmpstr (csv_field (stafford, 0, 9)->text, ==, "Period");
+  g_assert_cmpstr (csv_field (stafford, 0, 10)->text, ==, "Value");
+
+  n_seen = 0;
+  for (guint r = 1; r < appendix->records->len; r++)
+    for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+      if (g_str_equal (csv_field (appendix, r, 2)->text, pm_kpi_get_title (expected[e].kpi)) &&
+          g_str_equal (csv_field (appendix, r, 0)->text, district_of (expected[e].kpi)))
+        {
+          PmUnit unit = pm_kpi_get_unit (expected[e].kpi);
+
+          g_assert_cmpstr (csv_field (appendix, r, 5)->text, ==, expected[e].label);
+          assert_close (cell_number (csv_field (appendix, r, 6), unit), cell_expected (unit, expected[e].value));
+          n_seen++;
+        }
+  g_assert_cmpuint (n_seen, ==, G_N_ELEMENTS (expected));
+
+  n_seen = 0;
+  for (guint r = 1; r < stafford->records->len; r++)
+    for (guint e = 0; e < 2; e++)
+      if (g_str_equal (csv_field (stafford, r, 1)->text, pm_kpi_get_title (expected[e].kpi)))
+        {
+          PmUnit unit = pm_kpi_get_unit (expected[e].kpi);
+
+          g_assert_cmpstr (csv_field (stafford, r, 9)->text, ==, expected[e].label);
+          assert_close (cell_number (csv_field (stafford, r, 10), unit), cell_expected (unit, expected[e].value));
+          n_seen++;
+        }
+  g_assert_cmpuint (n_seen, ==, 2);
 }
 
 /* Sheet names: no []:*?/\, 31 characters at most, unique whatever the case
@@ -1075,7 +1175,7 @@ test_xlsx_sheet_names (void)
       g_autoptr(Csv) sheet = load_sheet (out_dir, "names", names[i].sheet);
 
       g_assert_cmpuint (sheet->records->len, ==, 2);
-      g_assert_cmpfloat (cell_number (csv_field (sheet, 1, 9), PM_UNIT_COUNT), ==, 10 + i);
+      g_assert_cmpfloat (cell_number (csv_field (sheet, 1, 10), PM_UNIT_COUNT), ==, 10 + i);
     }
 }
 
@@ -1123,6 +1223,7 @@ main (int   argc,
   g_test_add_func ("/export/xlsx/sample", test_xlsx_sample);
   g_test_add_func ("/export/xlsx/sheet-names", test_xlsx_sheet_names);
   g_test_add_func ("/export/xlsx/formulas", test_xlsx_formulas);
+  g_test_add_func ("/export/frequencies", test_frequencies);
   g_test_add_func ("/export/failure/missing-folder", test_missing_folder);
 
   status = g_test_run ();

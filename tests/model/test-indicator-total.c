@@ -12,18 +12,16 @@
  * (so the profiled target is the target itself), and for FY2016-Q3
  * @value (< 0: none) or, when @denominator > 0, @numerator of
  * @denominator. */
-static void
-add_district (PmProgramme *programme,
-              const char  *name,
-              const char  *key,
-              PmUnit       unit,
-              double       target,
-              double       value,
-              double       numerator,
-              double       denominator)
+static PmPilot *
+pilot_new (const char *title,
+           const char *key,
+           PmUnit      unit,
+           double      target,
+           double      value,
+           double      numerator,
+           double      denominator)
 {
-  g_autoptr(PmDistrict) district = pm_district_new (name);
-  g_autoptr(PmPilot) pilot = pm_pilot_new ("Pilot");
+  PmPilot *pilot = pm_pilot_new (title);
   g_autoptr(PmKpi) kpi = pm_kpi_new ("KPI", unit, PM_DIRECTION_INCREASE);
   g_autoptr(PmBaseline) baseline = pm_baseline_new_value (0, "2016-03-31", NULL);
   g_autoptr(PmTarget) goal = pm_target_new (target, NULL);
@@ -46,9 +44,56 @@ add_district (PmProgramme *programme,
       g_assert_no_error (error);
     }
   pm_pilot_add_kpi (pilot, kpi);
+
+  return pilot;
+}
+
+static void
+add_district (PmProgramme *programme,
+              const char  *name,
+              const char  *key,
+              PmUnit       unit,
+              double       target,
+              double       value,
+              double       numerator,
+              double       denominator)
+{
+  g_autoptr(PmDistrict) district = pm_district_new (name);
+  g_autoptr(PmPilot) pilot = pilot_new ("Pilot", key, unit, target, value, numerator, denominator);
+  g_autoptr(GError) error = NULL;
+
   pm_district_add_pilot (district, pilot);
   g_assert_true (pm_programme_add_district (programme, district, &error));
   g_assert_no_error (error);
+}
+
+/* A second pilot, @title, in the district @name added before, with a
+ * KPI as add_district() makes. */
+static void
+add_pilot (PmProgramme *programme,
+           const char  *name,
+           const char  *title,
+           const char  *key,
+           PmUnit       unit,
+           double       target,
+           double       value,
+           double       numerator,
+           double       denominator)
+{
+  GListModel *districts = pm_programme_get_districts (programme);
+  g_autoptr(PmPilot) pilot = pilot_new (title, key, unit, target, value, numerator, denominator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
+    {
+      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, i);
+
+      if (g_str_equal (pm_district_get_name (district), name))
+        {
+          pm_district_add_pilot (district, pilot);
+          return;
+        }
+    }
+  g_assert_not_reached ();
 }
 
 static PmIndicatorTotal *
@@ -173,6 +218,81 @@ test_no_total (void)
   g_assert_cmpint (pm_aggregation_default_for_unit (PM_UNIT_MONEY), ==, PM_AGGREGATION_SUM);
 }
 
+/* Two children's centres in Alpha are one district of the total: 30 +
+ * 12 there, 77 in Bravo, 119 in all. Charlie counts only once both its
+ * centres have reported: its 5 is not in the total, and the text says
+ * which centre is missing. */
+static void
+test_two_pilots_sum (void)
+{
+  g_autoptr(PmProgramme) programme = pm_programme_new ("P");
+  g_autoptr(PmIndicatorTotal) total = NULL;
+  g_autofree char *reported = NULL;
+  PmIndicatorShare *alpha;
+  PmIndicatorShare *charlie;
+
+  add_district (programme, "Alpha", "seen", PM_UNIT_COUNT, 20, 30, 0, 0);
+  add_pilot (programme, "Alpha", "Centre B", "seen", PM_UNIT_COUNT, 10, 12, 0, 0);
+  add_district (programme, "Bravo", "seen", PM_UNIT_COUNT, 50, 77, 0, 0);
+  add_district (programme, "Charlie", "seen", PM_UNIT_COUNT, 50, 5, 0, 0);
+  add_pilot (programme, "Charlie", "Centre B", "seen", PM_UNIT_COUNT, 50, -1, 0, 0);
+  total = total_of (programme, "seen", PM_UNIT_COUNT, PM_AGGREGATION_SUM);
+
+  g_assert_cmpint (total->gap, ==, PM_TOTAL_GAP_NONE);
+  g_assert_cmpuint (total->shares->len, ==, 3);
+  g_assert_cmpuint (total->n_reported, ==, 2);
+  g_assert_cmpfloat (total->total, ==, 119);
+  g_assert_true (total->has_target);
+  g_assert_cmpfloat (total->target, ==, 80);
+  g_assert_cmpuint (total->not_reported->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (total->not_reported, 0), ==, "Charlie");
+
+  alpha = &g_array_index (total->shares, PmIndicatorShare, 0);
+  g_assert_cmpstr (alpha->district, ==, "Alpha");
+  g_assert_cmpuint (alpha->n_kpis, ==, 2);
+  g_assert_true (alpha->has_value);
+  g_assert_cmpfloat (alpha->value, ==, 42);
+  charlie = &g_array_index (total->shares, PmIndicatorShare, 2);
+  g_assert_false (charlie->has_value);
+  g_assert_cmpstr (charlie->missing, ==, "Centre B");
+
+  reported = pm_wording_total_reported (total);
+  g_assert_cmpstr (reported, ==, "2 of 3 districts reported; not reported: Charlie (Centre B missing)");
+}
+
+/* Within a district, too, a percentage comes from its summed parts:
+ * Alpha's centres make 100 of 400 = 25%, its target (10×100 + 30×300) /
+ * 400 = 25; with Bravo, 101 of 500. */
+static void
+test_two_pilots_ratio (void)
+{
+  g_autoptr(PmProgramme) programme = pm_programme_new ("P");
+  g_autoptr(PmIndicatorTotal) total = NULL;
+  g_autofree char *reported = NULL;
+  PmIndicatorShare *alpha;
+
+  add_district (programme, "Alpha", "work", PM_UNIT_PERCENTAGE, 10, -1, 10, 100);
+  add_pilot (programme, "Alpha", "Centre B", "work", PM_UNIT_PERCENTAGE, 30, -1, 90, 300);
+  add_district (programme, "Bravo", "work", PM_UNIT_PERCENTAGE, 10, -1, 1, 100);
+  total = total_of (programme, "work", PM_UNIT_PERCENTAGE, PM_AGGREGATION_RATIO);
+
+  g_assert_cmpint (total->gap, ==, PM_TOTAL_GAP_NONE);
+  g_assert_cmpuint (total->shares->len, ==, 2);
+  g_assert_cmpuint (total->n_reported, ==, 2);
+  g_assert_cmpfloat_with_epsilon (total->total, 20.2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (total->target, 22, 1e-9);
+
+  alpha = &g_array_index (total->shares, PmIndicatorShare, 0);
+  g_assert_true (alpha->has_fraction);
+  g_assert_cmpfloat (alpha->numerator, ==, 100);
+  g_assert_cmpfloat (alpha->denominator, ==, 400);
+  g_assert_cmpfloat_with_epsilon (alpha->value, 25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (alpha->target, 25, 1e-9);
+
+  reported = pm_wording_total_reported (total);
+  g_assert_cmpstr (reported, ==, "2 of 2 districts reported");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -183,6 +303,8 @@ main (int    argc,
   g_test_add_func ("/model/indicator-total/ratio", test_ratio);
   g_test_add_func ("/model/indicator-total/ratio-without-parts", test_ratio_without_parts);
   g_test_add_func ("/model/indicator-total/no-total", test_no_total);
+  g_test_add_func ("/model/indicator-total/two-pilots-sum", test_two_pilots_sum);
+  g_test_add_func ("/model/indicator-total/two-pilots-ratio", test_two_pilots_ratio);
 
   return g_test_run ();
 }

@@ -218,6 +218,82 @@ test_two_leads_round_trip (Fixture       *fixture,
   }
 }
 
+/* A yearly and a monthly KPI of @title's kind in Cannock Chase's pilot. */
+static PmKpi *
+add_kpi_of (Copy        *copy,
+            const char  *title,
+            PmFrequency  frequency)
+{
+  g_autoptr(PmKpi) kpi = pm_kpi_new (title, PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+  g_autoptr(GError) error = NULL;
+  PmPilot *pilot = pm_kpi_get_pilot (pm_test_find_kpi (copy->programme, CANNOCK, "WCFC"));
+
+  pm_kpi_set_frequency (kpi, frequency);
+  g_assert_true (pm_store_add_kpi (copy->store, pilot, kpi, &error));
+  g_assert_no_error (error);
+  return kpi;
+}
+
+static double
+on_disk_at (Copy       *copy,
+            const char *kpi_title,
+            PmPeriod   *period)
+{
+  g_autoptr(PmProgramme) loaded = pm_test_store_read (copy->path, PM_STORE_OPEN_READ_ONLY);
+  PmProgressEntry *entry = pm_kpi_get_entry (pm_test_find_kpi (loaded, CANNOCK, kpi_title), period);
+
+  return entry != NULL && pm_progress_entry_has_value (entry) ? pm_progress_entry_get_value (entry) : NAN;
+}
+
+/* The Q4 return carries a yearly KPI's 2016/17 and a monthly KPI's
+ * January to March, each into its own period; the year before and
+ * December belong to other returns. */
+static void
+test_years_and_months (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PmPeriod) fy2015 = pm_period_new_year (2015);
+  g_autoptr(PmPeriod) fy2016 = pm_period_new_year (2016);
+  PmPeriod *months[4];
+  g_autoptr(PmReturnMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  PmKpi *yearly, *monthly;
+  guint written = 0;
+
+  for (guint m = 0; m < 4; m++)
+    months[m] = pm_period_new_month (2016, 9 + m);  /* December to March */
+
+  yearly = add_kpi_of (&fixture->cannock, "Outturn", PM_FREQUENCY_YEARLY);
+  monthly = add_kpi_of (&fixture->cannock, "Contacts", PM_FREQUENCY_MONTHLY);
+  add_kpi_of (&fixture->office, "Outturn", PM_FREQUENCY_YEARLY);
+  add_kpi_of (&fixture->office, "Contacts", PM_FREQUENCY_MONTHLY);
+
+  pm_test_set_value (fixture->cannock.store, yearly, fy2015, 300, NULL);
+  pm_test_set_value (fixture->cannock.store, yearly, fy2016, 400, NULL);
+  for (guint m = 0; m < 4; m++)
+    pm_test_set_value (fixture->cannock.store, monthly, months[m], 10 + m, NULL);
+  enter (&fixture->cannock, CANNOCK, "WCFC", 4, 9);
+
+  file = send_return (fixture, &fixture->cannock, CANNOCK, "cannock-q4.json");
+  merge = check_return (fixture, file);
+  /* WCFC's quarter, the year, three months. */
+  g_assert_cmpuint (pm_return_merge_count (merge, PM_MERGE_NEW), ==, 5);
+  g_assert_true (pm_return_merge_apply (merge, PM_MERGE_CONFLICTS_FAIL, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (written, ==, 5);
+
+  g_assert_cmpfloat (on_disk (&fixture->office, CANNOCK, "WCFC", 4), ==, 9);
+  g_assert_cmpfloat (on_disk_at (&fixture->office, "Outturn", fy2016), ==, 400);
+  g_assert_true (isnan (on_disk_at (&fixture->office, "Outturn", fy2015)));
+  g_assert_true (isnan (on_disk_at (&fixture->office, "Contacts", months[0])));
+  for (guint m = 1; m < 4; m++)
+    g_assert_cmpfloat (on_disk_at (&fixture->office, "Contacts", months[m]), ==, 10 + m);
+
+  for (guint m = 0; m < 4; m++)
+    g_object_unref (months[m]);
+}
+
 static void
 test_revision_is_a_change (Fixture       *fixture,
                            gconstpointer  data)
@@ -551,6 +627,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/returns/two-leads-round-trip", test_two_leads_round_trip);
   ADD ("/returns/revision-is-a-change", test_revision_is_a_change);
+  ADD ("/returns/years-and-months", test_years_and_months);
   ADD ("/returns/conflict/fail", test_conflict_fail);
   ADD ("/returns/conflict/keep-and-replace", test_conflict_keep_and_replace);
   ADD ("/returns/conflict/chosen-per-item", test_conflict_chosen_per_item);

@@ -180,6 +180,57 @@ test_added_and_removed (Fixture       *fixture,
   g_assert_true (saw_added && saw_removed);
 }
 
+static PmKpi *
+add_kpi_of (Fixture     *fixture,
+            const char  *title,
+            PmFrequency  frequency)
+{
+  g_autoptr(PmKpi) kpi = pm_kpi_new (title, PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+  g_autoptr(GError) error = NULL;
+
+  pm_kpi_set_frequency (kpi, frequency);
+  g_assert_true (pm_store_add_kpi (fixture->store, pm_kpi_get_pilot (fixture->wcfc), kpi, &error));
+  g_assert_no_error (error);
+  return kpi;   /* the pilot keeps it */
+}
+
+/* A round of Q3 2016/17 freezes December 2016 and the year 2015/16,
+ * which end by then, and not January 2017 nor 2016/17, which end after:
+ * changing those later is no restatement. */
+static void
+test_years_and_months (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PmKpi *monthly = add_kpi_of (fixture, "Contacts in the month", PM_FREQUENCY_MONTHLY);
+  PmKpi *yearly = add_kpi_of (fixture, "Outturn for the year", PM_FREQUENCY_YEARLY);
+  g_autoptr(PmPeriod) december = pm_period_new_month (2016, 9);
+  g_autoptr(PmPeriod) january = pm_period_new_month (2016, 10);
+  g_autoptr(PmPeriod) fy2015 = pm_period_new_year (2015);
+  g_autoptr(PmPeriod) fy2016 = pm_period_new_year (2016);
+  g_autoptr(GListModel) later = NULL;
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) up_to_year = NULL;
+
+  pm_test_set_value (fixture->store, monthly, december, 4, NULL);
+  pm_test_set_value (fixture->store, monthly, january, 5, NULL);
+  pm_test_set_value (fixture->store, yearly, fy2015, 100, NULL);
+  pm_test_set_value (fixture->store, yearly, fy2016, 200, NULL);
+  freeze (fixture, "2017-01-12", fixture->q3);
+
+  pm_test_set_value (fixture->store, monthly, january, 6, "February's count");
+  pm_test_set_value (fixture->store, yearly, fy2016, 210, "Outturn revised");
+  later = restatements (fixture, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (later), ==, 0);
+
+  pm_test_set_value (fixture->store, monthly, december, 7, "Late contacts");
+  pm_test_set_value (fixture->store, yearly, fy2015, 110, "Audited");
+  before = restatements (fixture, fixture->q3);
+  g_assert_cmpuint (g_list_model_get_n_items (before), ==, 2);
+  /* A report of a year reaches its fourth quarter. */
+  up_to_year = restatements (fixture, fy2015);
+  g_assert_cmpuint (g_list_model_get_n_items (up_to_year), ==, 1);
+}
+
 /* Only the periods the round froze, and only up to the report's period. */
 static void
 test_periods (Fixture       *fixture,
@@ -303,6 +354,7 @@ main (int   argc,
   ADD ("/rounds/no-reason", test_no_reason);
   ADD ("/rounds/added-and-removed", test_added_and_removed);
   ADD ("/rounds/periods", test_periods);
+  ADD ("/rounds/years-and-months", test_years_and_months);
   ADD ("/rounds/bad-dates", test_bad_dates);
   ADD ("/rounds/next-round", test_next_round);
   ADD ("/rounds/reopen-and-read-only", test_reopen_and_read_only);

@@ -165,6 +165,92 @@ count (Fixture    *fixture,
   return store_test_query_int (fixture->path, sql);
 }
 
+static PmKpi *
+add_kpi_of (Fixture     *fixture,
+            const char  *title,
+            PmFrequency  frequency)
+{
+  g_autoptr(PmKpi) kpi = pm_kpi_new (title, PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+  g_autoptr(GError) error = NULL;
+
+  pm_kpi_set_frequency (kpi, frequency);
+  g_assert_true (pm_store_add_kpi (fixture->store, fixture->pilot, kpi, &error));
+  g_assert_no_error (error);
+  return kpi;
+}
+
+static gboolean
+save_value (Fixture   *fixture,
+            PmKpi     *kpi,
+            PmPeriod  *period,
+            double     value,
+            GError   **error)
+{
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
+
+  pm_progress_entry_set_value (entry, value);
+  return pm_store_save_entry (fixture->store, kpi, entry, error);
+}
+
+/* A month or a year is locked by the accepted quarter it ends in, and
+ * only by that: October 2016 by Q3, January 2017 not; 2016/17 only once
+ * Q4 2016/17 is accepted too. The refusal names the quarter. */
+static void
+test_years_and_months (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PmKpi *monthly = add_kpi_of (fixture, "Contacts in the month", PM_FREQUENCY_MONTHLY);
+  PmKpi *yearly = add_kpi_of (fixture, "Outturn for the year", PM_FREQUENCY_YEARLY);
+  g_autoptr(PmPeriod) october = pm_period_new_month (2016, 7);
+  g_autoptr(PmPeriod) january = pm_period_new_month (2016, 10);
+  g_autoptr(PmPeriod) year = pm_period_new_year (2016);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(GError) error = NULL;
+
+  /* Reopened, values go in; accepted again, October is locked. */
+  reopen (fixture);
+  g_assert_true (save_value (fixture, monthly, october, 10, &error));
+  g_assert_true (save_value (fixture, monthly, january, 20, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_store_set_signoff (fixture->store, fixture->cannock, fixture->q3,
+                                       PM_SIGNOFF_SUBMITTED, NULL, &error));
+  g_assert_true (pm_store_set_signoff (fixture->store, fixture->cannock, fixture->q3,
+                                       PM_SIGNOFF_ACCEPTED, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (save_value (fixture, monthly, october, 11, &error));
+  assert_named_refusal (error);
+  g_clear_error (&error);
+  g_assert_false (pm_store_delete_entry (fixture->store, monthly, october, &error));
+  assert_named_refusal (error);
+  g_clear_error (&error);
+  g_assert_false (pm_store_delete_kpi (fixture->store, fixture->pilot, monthly, &error));
+  assert_named_refusal (error);
+  g_clear_error (&error);
+  g_assert_cmpint (count (fixture, "SELECT count (*) FROM progress WHERE period = 'FY2016-M07' AND value = 10"),
+                   ==, 1);
+
+  /* January ends after the accepted quarter, and so does the year. */
+  g_assert_true (save_value (fixture, monthly, january, 21, &error));
+  g_assert_no_error (error);
+  g_assert_true (save_value (fixture, yearly, year, 400, &error));
+  g_assert_no_error (error);
+
+  /* With Q4 accepted, the year is locked as well. */
+  g_assert_true (pm_store_set_signoff (fixture->store, fixture->cannock, q4, PM_SIGNOFF_SUBMITTED, NULL, &error));
+  g_assert_true (pm_store_set_signoff (fixture->store, fixture->cannock, q4, PM_SIGNOFF_ACCEPTED, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (save_value (fixture, yearly, year, 401, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==, "Q4 2016/17 of Cannock Chase has been accepted; reopen it to change it.");
+  g_clear_error (&error);
+  g_assert_false (pm_store_delete_kpi (fixture->store, fixture->pilot, yearly, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpint (count (fixture, "SELECT count (*) FROM progress WHERE period = 'FY2016' AND value = 400"),
+                   ==, 1);
+}
+
 /* The window's Delete KPI: a KPI with a value in the accepted quarter is
  * refused and keeps its values; one with values only in open quarters,
  * or none, goes. */
@@ -530,6 +616,13 @@ test_migrate (Fixture       *fixture,
                                        "INSERT INTO progress (kpi_id, period, value) VALUES (1, 'FY2017-M13', 3)",
                                        &error));
   g_clear_error (&error);
+
+  /* Version 16: November 2016 ends in the accepted quarter. */
+  g_assert_false (pm_database_execute (_pm_store_get_database (store),
+                                       "INSERT INTO progress (kpi_id, period, value) VALUES (1, 'FY2016-M08', 3)",
+                                       &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
   pm_store_close (store);
 }
 
@@ -551,6 +644,7 @@ main (int   argc,
   ADD ("/store/accepted/delete-district", test_delete_district);
   ADD ("/store/accepted/writes-name-the-quarter", test_writes_name_the_quarter);
   ADD ("/store/accepted/others-open", test_others_open);
+  ADD ("/store/accepted/years-and-months", test_years_and_months);
 #undef ADD
   g_test_add ("/store/accepted/migrate-from-6", Fixture, GINT_TO_POINTER (6),
               fixture_set_up, test_migrate, fixture_tear_down);
@@ -558,6 +652,9 @@ main (int   argc,
               fixture_set_up, test_migrate, fixture_tear_down);
   /* Version 12 rebuilds progress on a file: its guards must survive. */
   g_test_add ("/store/accepted/migrate-from-11", Fixture, GINT_TO_POINTER (11),
+              fixture_set_up, test_migrate, fixture_tear_down);
+  /* Version 16 redefines the guards of a database that has them. */
+  g_test_add ("/store/accepted/migrate-from-15", Fixture, GINT_TO_POINTER (15),
               fixture_set_up, test_migrate, fixture_tear_down);
 
   for (guint i = 0; i < G_N_ELEMENTS (holes); i++)

@@ -31,16 +31,11 @@ shares_text (PmIndicatorTotal *total)
   for (guint i = 0; i < total->shares->len; i++)
     {
       PmIndicatorShare *share = &g_array_index (total->shares, PmIndicatorShare, i);
-      g_autofree char *value = share->has_value ? pm_unit_format_value (unit, share->value) : NULL;
+      g_autofree char *text = pm_wording_indicator_share (share, unit);
 
       if (i > 0)
         g_string_append (out, " · ");
-      if (value != NULL)
-        /* Translators: a district and its value: "Cannock Chase 30" */
-        g_string_append_printf (out, _("%s %s"), share->district, value);
-      else
-        /* Translators: a district's value towards a programme total, when it has none */
-        g_string_append_printf (out, _("%s not reported"), share->district);
+      g_string_append (out, text);
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);

@@ -734,3 +734,37 @@ pm_wording_total_value (PmIndicatorTotal *total)
   /* Translators: a percentage with its parts, "62.5% (250 of 400)" */
   return g_strdup_printf (_("%s (%s of %s)"), value, num, den);
 }
+
+/* "Cannock Chase 30", "Lichfield 62.5% (250 of 400)", "Tamworth not reported". */
+char *
+pm_wording_indicator_share (PmIndicatorShare *share,
+                            PmUnit            unit)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *num = NULL;
+  g_autofree char *den = NULL;
+
+  if (!share->has_value && share->missing != NULL)
+    /* Translators: a district with two pilots towards a programme total,
+     * when one has no value: "Rugby not reported (Castle Centre missing)" */
+    return g_strdup_printf (_("%s not reported (%s missing)"), share->district, share->missing);
+  if (!share->has_value)
+    /* Translators: a district's value towards a programme total, when it has none */
+    return g_strdup_printf (_("%s not reported"), share->district);
+  if (!share->combined)
+    /* Translators: a district with several pilots whose values (rates,
+     * percentages without their parts) cannot be put together */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %u value, not combined",
+                                         "%s %u values, not combined", share->n_kpis),
+                            share->district, share->n_kpis);
+
+  value = pm_unit_format_value (unit, share->value);
+  if (!share->has_fraction)
+    /* Translators: a district and its value: "Cannock Chase 30" */
+    return g_strdup_printf (_("%s %s"), share->district, value);
+
+  num = pm_unit_format_value (PM_UNIT_COUNT, share->numerator);
+  den = pm_unit_format_value (PM_UNIT_COUNT, share->denominator);
+  /* Translators: a district and its percentage with its parts: "Rugby 62.5% (250 of 400)" */
+  return g_strdup_printf (_("%s %s (%s of %s)"), share->district, value, num, den);
+}

@@ -137,4 +137,10 @@ char *pm_wording_total_reported (PmIndicatorTotal *total);
  * and rates are not added up". */
 char *pm_wording_total_value    (PmIndicatorTotal *total);
 
+/* One district's part of a total: "Cannock Chase 30", "Lichfield 62.5%
+ * (250 of 400)", "Tamworth not reported", "Rugby not reported (Castle
+ * Centre missing)". */
+char *pm_wording_indicator_share (PmIndicatorShare *share,
+                                  PmUnit            unit);
+
 G_END_DECLS

@@ -20,40 +20,6 @@
 /* Shares of the body's width: indicator, districts, total, target, status. */
 static const double shares[N_COLUMNS] = { 0.22, 0.40, 0.18, 0.12, 0.08 };
 
-/* "Cannock Chase 30", "Lichfield 62.5% (250 of 400)", "Tamworth not reported". */
-static char *
-share_text (PmIndicatorShare *share,
-            PmUnit            unit)
-{
-  g_autofree char *value = NULL;
-  g_autofree char *num = NULL;
-  g_autofree char *den = NULL;
-
-  if (!share->has_value && share->missing != NULL)
-    /* Translators: a district with two pilots towards a programme total,
-     * when one has no value: "Rugby not reported (Castle Centre missing)" */
-    return g_strdup_printf (_("%s not reported (%s missing)"), share->district, share->missing);
-  if (!share->has_value)
-    /* Translators: a district's value towards a programme total, when it has none */
-    return g_strdup_printf (_("%s not reported"), share->district);
-  if (!share->combined)
-    /* Translators: a district with several pilots whose values (rates,
-     * percentages without their parts) cannot be put together */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %u value, not combined",
-                                         "%s %u values, not combined", share->n_kpis),
-                            share->district, share->n_kpis);
-
-  value = pm_unit_format_value (unit, share->value);
-  if (!share->has_fraction)
-    /* Translators: a district and its value: "Cannock Chase 30" */
-    return g_strdup_printf (_("%s %s"), share->district, value);
-
-  num = pm_unit_format_value (PM_UNIT_COUNT, share->numerator);
-  den = pm_unit_format_value (PM_UNIT_COUNT, share->denominator);
-  /* Translators: a district and its percentage with its parts: "Rugby 62.5% (250 of 400)" */
-  return g_strdup_printf (_("%s %s (%s of %s)"), share->district, value, num, den);
-}
-
 static char *
 shares_text (PmIndicatorTotal *total,
              const char       *separator)
@@ -63,7 +29,7 @@ shares_text (PmIndicatorTotal *total,
 
   for (guint i = 0; i < total->shares->len; i++)
     {
-      g_autofree char *text = share_text (&g_array_index (total->shares, PmIndicatorShare, i), unit);
+      g_autofree char *text = pm_wording_indicator_share (&g_array_index (total->shares, PmIndicatorShare, i), unit);
 
       if (i > 0)
         g_string_append (out, separator);
@@ -283,7 +249,7 @@ _pm_report_add_district_indicator_totals (PmReportFlow *flow,
           headed = TRUE;
         }
 
-      here = share_text (share, pm_indicator_get_unit (indicator));
+      here = pm_wording_indicator_share (share, pm_indicator_get_unit (indicator));
       value = pm_wording_total_value (total);
       reported = pm_wording_total_reported (total);
       /* Translators: beside a district's value in its own summary: "Programme

@@ -912,6 +912,16 @@ const char * const _pm_schema_migrations_postgresql[] = {
   "  ADD CONSTRAINT progress_period_check"
   "  CHECK (period ~ '^FY[0-9]{4}(-Q[1-4]|-M0[1-9]|-M1[0-2])?$');"
   "UPDATE pm_meta SET schema_version = 15;",
+
+  /* 16: calendar-yearly KPIs and their values (CY2020): see the sqlite
+   * dialect. */
+  "ALTER TABLE kpi DROP CONSTRAINT kpi_frequency_check,"
+  "  ADD CONSTRAINT kpi_frequency_check"
+  "  CHECK (frequency IN ('monthly', 'quarterly', 'yearly', 'calendar-yearly'));"
+  "ALTER TABLE progress DROP CONSTRAINT progress_period_check,"
+  "  ADD CONSTRAINT progress_period_check"
+  "  CHECK (period ~ '^(FY[0-9]{4}(-Q[1-4]|-M0[1-9]|-M1[0-2])?|CY[0-9]{4})$');"
+  "UPDATE pm_meta SET schema_version = 16;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations_postgresql) == PM_STORE_SCHEMA_VERSION);

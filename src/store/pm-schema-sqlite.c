@@ -594,6 +594,78 @@ const char * const _pm_schema_migrations[] = {
   "                        WHERE k.id = OLD.kpi_id)", "OLD.period")
   " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
   "PRAGMA user_version = 15;",
+
+  /* 16: calendar years, for a programme that chooses them: a KPI may be
+   * reported calendar-yearly, with values for CY2020 (January to
+   * December 2020). The frequency column is replaced by one with the
+   * wider CHECK (kpi cannot be rebuilt: dropping it would cascade to
+   * every table naming it), and progress is rebuilt as in 15. */
+  "ALTER TABLE kpi ADD COLUMN frequency_v16 TEXT NOT NULL DEFAULT 'quarterly'"
+  "  CHECK (frequency_v16 IN ('monthly', 'quarterly', 'yearly', 'calendar-yearly'));"
+  "UPDATE kpi SET frequency_v16 = frequency;"
+  "ALTER TABLE kpi DROP COLUMN frequency;"
+  "ALTER TABLE kpi RENAME COLUMN frequency_v16 TO frequency;"
+  "PRAGMA legacy_alter_table = ON;"
+  "CREATE TABLE progress_v16 ("
+  "  kpi_id INTEGER NOT NULL REFERENCES kpi (id) ON DELETE CASCADE,"
+  "  period TEXT NOT NULL CHECK (period GLOB 'FY[0-9][0-9][0-9][0-9]'"
+  "                              OR period GLOB 'FY[0-9][0-9][0-9][0-9]-Q[1-4]'"
+  "                              OR period GLOB 'FY[0-9][0-9][0-9][0-9]-M0[1-9]'"
+  "                              OR period GLOB 'FY[0-9][0-9][0-9][0-9]-M1[0-2]'"
+  "                              OR period GLOB 'CY[0-9][0-9][0-9][0-9]'),"
+  "  value REAL CHECK (abs (value) < 1e308),"
+  "  numerator REAL CHECK (numerator >= 0 AND numerator < 1e308),"
+  "  denominator REAL CHECK (denominator > 0 AND denominator < 1e308),"
+  "  note TEXT,"
+  "  updated_at TEXT,"
+  "  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),"
+  "  PRIMARY KEY (kpi_id, period)"
+  ") STRICT;"
+  "INSERT INTO progress_v16 (kpi_id, period, value, numerator, denominator, note, updated_at, revision)"
+  "  SELECT kpi_id, period, value, numerator, denominator, note, updated_at, revision FROM progress;"
+  "DROP TABLE progress;"
+  "ALTER TABLE progress_v16 RENAME TO progress;"
+  "PRAGMA legacy_alter_table = OFF;"
+  /* The triggers of 15, unchanged. */
+  "CREATE TRIGGER audit_progress_insert AFTER INSERT ON progress"
+  " BEGIN"
+  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, new_value, new_text)"
+  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', NEW.kpi_id, NEW.period, NEW.value, NEW.note"
+  "  FROM change_context WHERE id = 1;"
+  " END;"
+  "CREATE TRIGGER audit_progress_update AFTER UPDATE ON progress"
+  "  WHEN OLD.value IS NOT NEW.value OR OLD.note IS NOT NEW.note"
+  " BEGIN"
+  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, old_value, new_value, old_text, new_text)"
+  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', NEW.kpi_id, NEW.period, OLD.value, NEW.value, OLD.note, NEW.note"
+  "  FROM change_context WHERE id = 1;"
+  " END;"
+  "CREATE TRIGGER audit_progress_delete AFTER DELETE ON progress"
+  " BEGIN"
+  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, old_value, old_text)"
+  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', OLD.kpi_id, OLD.period, OLD.value, OLD.note"
+  "  FROM change_context WHERE id = 1;"
+  " END;"
+  "CREATE TRIGGER accepted_progress_insert BEFORE INSERT ON progress"
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
+  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = NEW.kpi_id) AND s.period = NEW.period"
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_progress_update BEFORE UPDATE ON progress"
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
+  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = NEW.kpi_id) AND s.period = NEW.period"
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_progress_delete BEFORE DELETE ON progress"
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
+  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = OLD.kpi_id) AND s.period = OLD.period"
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_progress_move BEFORE UPDATE OF kpi_id, period ON progress"
+  "  WHEN " V8_ACCEPTED ("(SELECT p.district_id FROM kpi k JOIN pilot p ON p.id = k.pilot_id"
+  "                        WHERE k.id = OLD.kpi_id)", "OLD.period")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "PRAGMA user_version = 16;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);

@@ -53,9 +53,10 @@ PmPeriod *pm_period_new_from_index_full (PmFrequency frequency,
                                          int         index);
 
 PmFrequency pm_period_get_frequency   (PmPeriod    *self);
+/* The calendar year the financial year starts in; for a calendar year,
+ * that year itself. */
 int       pm_period_get_year          (PmPeriod    *self);
-/* The quarter of a quarter or of a month; 0 for a year. @year is the
- * calendar year itself for a calendar year. */
+/* The quarter of a quarter or of a month; 0 for a year. */
 int       pm_period_get_quarter       (PmPeriod    *self);
 /* The month of a month, 1 (April) to 12 (March); 0 otherwise. */
 int       pm_period_get_month         (PmPeriod    *self);
@@ -73,7 +74,7 @@ PmPeriod *pm_period_previous          (PmPeriod    *self);
 char     *pm_period_to_code           (PmPeriod    *self);
 /* "Q3 2016/17", "2016/17", "October 2016", "2016" */
 char     *pm_period_get_label         (PmPeriod    *self);
-/* "Q3 16/17", "16/17", "Oct 2016" */
+/* "Q3 16/17", "16/17", "Oct 2016", "2016" */
 char     *pm_period_get_short_label   (PmPeriod    *self);
 void      pm_period_get_start_date    (PmPeriod    *self,
                                        GDate       *date);  /* 1 Oct 2016 */

@@ -28,7 +28,8 @@ G_DEFINE_ENUM_TYPE (PmMeasure, pm_measure,
 G_DEFINE_ENUM_TYPE (PmFrequency, pm_frequency,
   G_DEFINE_ENUM_VALUE (PM_FREQUENCY_MONTHLY, "monthly"),
   G_DEFINE_ENUM_VALUE (PM_FREQUENCY_QUARTERLY, "quarterly"),
-  G_DEFINE_ENUM_VALUE (PM_FREQUENCY_YEARLY, "yearly"))
+  G_DEFINE_ENUM_VALUE (PM_FREQUENCY_YEARLY, "yearly"),
+  G_DEFINE_ENUM_VALUE (PM_FREQUENCY_CALENDAR_YEARLY, "calendar-yearly"))
 
 G_DEFINE_ENUM_TYPE (PmBaselineState, pm_baseline_state,
   G_DEFINE_ENUM_VALUE (PM_BASELINE_VALUE, "value"),
@@ -164,6 +165,7 @@ pm_frequency_get_label (PmFrequency frequency)
     case PM_FREQUENCY_MONTHLY:   return _("monthly");
     case PM_FREQUENCY_QUARTERLY: return _("quarterly");
     case PM_FREQUENCY_YEARLY:    return _("yearly");
+    case PM_FREQUENCY_CALENDAR_YEARLY: return _("each calendar year");
     default:                     g_return_val_if_reached ("");
     }
 }

@@ -40,6 +40,8 @@ typedef enum
   PM_FREQUENCY_MONTHLY,
   PM_FREQUENCY_QUARTERLY,
   PM_FREQUENCY_YEARLY,
+  /* January to December, for a programme that chooses calendar years. */
+  PM_FREQUENCY_CALENDAR_YEARLY,
 } PmFrequency;
 
 typedef enum

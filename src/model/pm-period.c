@@ -156,6 +156,7 @@ intern (PmFrequency frequency,
   static PmPeriod *quarters[N_YEARS * 4];
   static PmPeriod *months[N_YEARS * 12];
   static PmPeriod *years[N_YEARS];
+  static PmPeriod *calendar_years[N_YEARS];
   G_LOCK_DEFINE_STATIC (interned);
   PmPeriod **slot;
   PmPeriod *period;
@@ -167,6 +168,9 @@ intern (PmFrequency frequency,
       break;
     case PM_FREQUENCY_YEARLY:
       slot = &years[year - PM_PERIOD_MIN_YEAR];
+      break;
+    case PM_FREQUENCY_CALENDAR_YEARLY:
+      slot = &calendar_years[year - PM_PERIOD_MIN_YEAR];
       break;
     case PM_FREQUENCY_QUARTERLY:
     default:
@@ -180,6 +184,7 @@ intern (PmFrequency frequency,
                           "frequency", frequency,
                           "year", year,
                           "quarter", frequency == PM_FREQUENCY_YEARLY ? 0
+                                     : frequency == PM_FREQUENCY_CALENDAR_YEARLY ? 0
                                      : frequency == PM_FREQUENCY_MONTHLY ? (number - 1) / 3 + 1
                                      : number,
                           "month", frequency == PM_FREQUENCY_MONTHLY ? number : 0,
@@ -218,6 +223,14 @@ pm_period_new_year (int year)
   return intern (PM_FREQUENCY_YEARLY, year, 0);
 }
 
+PmPeriod *
+pm_period_new_calendar_year (int year)
+{
+  g_return_val_if_fail (year >= PM_PERIOD_MIN_YEAR && year <= PM_PERIOD_MAX_YEAR, NULL);
+
+  return intern (PM_FREQUENCY_CALENDAR_YEARLY, year, 0);
+}
+
 /* Reads exactly @n_digits digits from *@text. */
 static gboolean
 read_digits (const char **text,
@@ -244,6 +257,29 @@ year_in_range (int year)
   return year >= PM_PERIOD_MIN_YEAR && year <= PM_PERIOD_MAX_YEAR;
 }
 
+/* A calendar year: "cy2020", "2020" or "calendar 2020" (folded). */
+static PmPeriod *
+parse_calendar_year (const char *text)
+{
+  int year;
+
+  if (g_str_has_prefix (text, "cy"))
+    text += 2;
+  else if (g_str_has_prefix (text, "calendar"))
+    {
+      text += strlen ("calendar");
+      if (!g_ascii_isspace (*text))
+        return NULL;
+      while (g_ascii_isspace (*text))
+        text++;
+    }
+
+  if (!read_digits (&text, 4, &year) || *text != '\0' || !year_in_range (year))
+    return NULL;
+
+  return pm_period_new_calendar_year (year);
+}
+
 /* "fy2016", "fy2016-q3", "fy2016-m07" (lower case) */
 static PmPeriod *
 parse_code (const char *text)
@@ -251,7 +287,7 @@ parse_code (const char *text)
   int year, number;
 
   if (!g_str_has_prefix (text, "fy"))
-    return NULL;
+    return parse_calendar_year (text);
   text += 2;
   if (!read_digits (&text, 4, &year) || !year_in_range (year))
     return NULL;
@@ -417,7 +453,8 @@ pm_period_parse (const char  *code,
     g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD,
                  _("“%s” is not a reporting period; write it as FY2016-Q3 "
                    "(the financial year starting in April 2016, third quarter), "
-                   "FY2016 (the year 2016/17) or FY2016-M07 (October 2016)."),
+                   "FY2016 (the year 2016/17), FY2016-M07 (October 2016) "
+                   "or CY2016 (the calendar year 2016)."),
                  shown);
   }
   return NULL;
@@ -433,6 +470,8 @@ pm_period_new_for_date_full (const GDate *date,
 
   year = g_date_get_year (date);
   month = g_date_get_month (date);
+  if (frequency == PM_FREQUENCY_CALENDAR_YEARLY)
+    return pm_period_new_calendar_year (year);
 
   /* January to March belong to the financial year that began the April
    * before. */
@@ -491,6 +530,8 @@ pm_period_new_from_index_full (PmFrequency frequency,
       return pm_period_new_month (index / 12, index % 12 + 1);
     case PM_FREQUENCY_YEARLY:
       return pm_period_new_year (index);
+    case PM_FREQUENCY_CALENDAR_YEARLY:
+      return pm_period_new_calendar_year (index);
     case PM_FREQUENCY_QUARTERLY:
     default:
       return pm_period_new_from_index (index);
@@ -539,6 +580,7 @@ pm_period_get_index (PmPeriod *self)
     case PM_FREQUENCY_MONTHLY:
       return self->year * 12 + (self->month - 1);
     case PM_FREQUENCY_YEARLY:
+    case PM_FREQUENCY_CALENDAR_YEARLY:
       return self->year;
     case PM_FREQUENCY_QUARTERLY:
     default:
@@ -584,6 +626,8 @@ pm_period_to_code (PmPeriod *self)
       return g_strdup_printf ("FY%04d-M%02d", self->year, self->month);
     case PM_FREQUENCY_YEARLY:
       return g_strdup_printf ("FY%04d", self->year);
+    case PM_FREQUENCY_CALENDAR_YEARLY:
+      return g_strdup_printf ("CY%04d", self->year);
     case PM_FREQUENCY_QUARTERLY:
     default:
       return g_strdup_printf ("FY%04d-Q%d", self->year, self->quarter);
@@ -616,6 +660,9 @@ pm_period_get_label (PmPeriod *self)
     case PM_FREQUENCY_YEARLY:
       /* Translators: a financial year, "2016/17" */
       return g_strdup_printf (_("%d/%02d"), self->year, (self->year + 1) % 100);
+    case PM_FREQUENCY_CALENDAR_YEARLY:
+      /* A calendar year, "2020" */
+      return g_strdup_printf ("%d", self->year);
     case PM_FREQUENCY_QUARTERLY:
     default:
       /* Translators: a financial-year quarter, "Q3 2016/17" */
@@ -637,6 +684,9 @@ pm_period_get_short_label (PmPeriod *self)
     case PM_FREQUENCY_YEARLY:
       /* Translators: a financial year in little room, "16/17" */
       return g_strdup_printf (_("%02d/%02d"), self->year % 100, (self->year + 1) % 100);
+    case PM_FREQUENCY_CALENDAR_YEARLY:
+      /* A calendar year in little room: no shorter. */
+      return g_strdup_printf ("%d", self->year);
     case PM_FREQUENCY_QUARTERLY:
     default:
       /* Translators: a financial-year quarter in little room, "Q3 16/17" */
@@ -646,7 +696,8 @@ pm_period_get_short_label (PmPeriod *self)
 }
 
 /* The first and the last month of @self, counted from April of its year:
- * 1..12, or 13..24 in the calendar year after. */
+ * 1..12, or 13..24 in the calendar year after; a calendar year runs from
+ * -2 (the January before) to 9 (December). */
 static void
 get_month_span (PmPeriod *self,
                 int      *first,
@@ -660,6 +711,10 @@ get_month_span (PmPeriod *self,
     case PM_FREQUENCY_YEARLY:
       *first = 1;
       *last = 12;
+      break;
+    case PM_FREQUENCY_CALENDAR_YEARLY:
+      *first = -2;
+      *last = 9;
       break;
     case PM_FREQUENCY_QUARTERLY:
     default:
@@ -752,6 +807,15 @@ pm_period_check_frequency (PmPeriod     *self,
     return TRUE;
 
   code = pm_period_to_code (self);
+  if (self->frequency == PM_FREQUENCY_CALENDAR_YEARLY)
+    {
+      g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD,
+                   /* Translators: "“Families supported” is reported yearly;
+                    * “CY2020” is a calendar year." */
+                   _("“%s” is reported %s; “%s” is a calendar year."),
+                   kpi_title, pm_frequency_get_label (frequency), code);
+      return FALSE;
+    }
   g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD,
                /* Translators: "“Families supported” is reported yearly;
                 * “FY2020-M07” is a monthly period." */

@@ -4,6 +4,8 @@
  * month of it: FY2016 is April 2016 to March 2017, shown as "2016/17";
  * FY2016-Q3 is October to December 2016, shown as "Q3 2016/17";
  * FY2016-M07 is October 2016, shown as "October 2016".
+ * A programme may choose calendar years instead: CY2016 is January to
+ * December 2016, shown as "2016".
  * Periods are immutable; compare them with pm_period_compare().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,10 +31,12 @@ PmPeriod *pm_period_new               (int          year,
 PmPeriod *pm_period_new_month         (int          year,
                                        int          month);
 PmPeriod *pm_period_new_year          (int          year);
-/* Parses a code ("FY2016-Q3", "FY2016", "FY2016-M07") or what the app
- * prints and people type ("Q3 2016/17", "Q3 16/17", "2016/17", "2016-17",
- * "Oct 2016", "October 2016"), in any case; PM_MODEL_ERROR_INVALID_PERIOD
- * otherwise. */
+/* January to December of @year. */
+PmPeriod *pm_period_new_calendar_year (int          year);
+/* Parses a code ("FY2016-Q3", "FY2016", "FY2016-M07", "CY2016") or what
+ * the app prints and people type ("Q3 2016/17", "Q3 16/17", "2016/17",
+ * "2016-17", "Oct 2016", "October 2016", "2016", "calendar 2016"), in
+ * any case; PM_MODEL_ERROR_INVALID_PERIOD otherwise. */
 PmPeriod *pm_period_parse             (const char  *code,
                                        GError     **error);
 /* The quarter holding @date. */
@@ -49,6 +53,8 @@ PmPeriod *pm_period_new_from_index_full (PmFrequency frequency,
                                          int         index);
 
 PmFrequency pm_period_get_frequency   (PmPeriod    *self);
+/* The calendar year the financial year starts in; for a calendar year,
+ * that year itself. */
 int       pm_period_get_year          (PmPeriod    *self);
 /* The quarter of a quarter or of a month; 0 for a year. */
 int       pm_period_get_quarter       (PmPeriod    *self);
@@ -64,11 +70,11 @@ int       pm_period_get_quarter_index (PmPeriod    *self);
 PmPeriod *pm_period_next              (PmPeriod    *self);
 PmPeriod *pm_period_previous          (PmPeriod    *self);
 
-/* "FY2016-Q3", "FY2016", "FY2016-M07" */
+/* "FY2016-Q3", "FY2016", "FY2016-M07", "CY2016" */
 char     *pm_period_to_code           (PmPeriod    *self);
-/* "Q3 2016/17", "2016/17", "October 2016" */
+/* "Q3 2016/17", "2016/17", "October 2016", "2016" */
 char     *pm_period_get_label         (PmPeriod    *self);
-/* "Q3 16/17", "16/17", "Oct 2016" */
+/* "Q3 16/17", "16/17", "Oct 2016", "2016" */
 char     *pm_period_get_short_label   (PmPeriod    *self);
 void      pm_period_get_start_date    (PmPeriod    *self,
                                        GDate       *date);  /* 1 Oct 2016 */

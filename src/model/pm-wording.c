@@ -540,7 +540,8 @@ pm_wording_entry_context (PmKpi    *kpi,
       gboolean just_before = pm_period_get_frequency (when) == frequency &&
                              pm_period_get_index (when) == pm_period_get_index (period) - 1;
 
-      if (just_before && frequency == PM_FREQUENCY_YEARLY)
+      if (just_before && (frequency == PM_FREQUENCY_YEARLY ||
+                          frequency == PM_FREQUENCY_CALENDAR_YEARLY))
         /* Translators: the value of the year before, beside the field: "Last year 5" */
         earlier = g_strdup_printf (_("Last year %s"), value);
       else if (just_before && frequency == PM_FREQUENCY_MONTHLY)

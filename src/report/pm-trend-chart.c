@@ -39,14 +39,17 @@ own_period_index (PmFrequency  frequency,
                   PmPeriod    *upto)
 {
   g_autoptr(PmPeriod) own = NULL;
-  GDate end;
+  GDate end, own_end;
 
   if (pm_period_get_frequency (upto) == frequency)
     return pm_period_get_index (upto);
 
+  /* By the end date alone, as pm_kpi_get_entry_at(): a calendar year
+   * is over at the third quarter it ends with. */
   pm_period_get_end_date (upto, &end);
   own = pm_period_new_for_date_full (&end, frequency);
-  if (pm_period_compare (own, upto) > 0)
+  pm_period_get_end_date (own, &own_end);
+  if (g_date_compare (&own_end, &end) > 0)
     return pm_period_get_index (own) - 1;
   return pm_period_get_index (own);
 }

@@ -44,6 +44,7 @@ typedef struct
   GHashTable *member_counts;  /* JsonObject → members parsed */
   GHashTable *duplicates;     /* JsonObject → first name given twice */
   PmProgramme *programme;     /* borrowed: the one being read, for its indicators */
+  gboolean    calendar_years; /* "years": "calendar": "yearly" means calendar-yearly */
 } PmFileReader;
 
 typedef gboolean (*PmFileReadFunc) (PmFileReader  *r,

@@ -43,6 +43,7 @@ _pm_file_reader_init (PmFileReader *r,
   r->member_counts = g_hash_table_new (NULL, NULL);
   r->duplicates = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   r->programme = NULL;
+  r->calendar_years = FALSE;
   g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), r);
 }
 

@@ -367,6 +367,8 @@ read_kpi (PmFileReader *r,
       || !_pm_file_get_text (r, object, "data_notes", FALSE, PM_FIELD_DATA_NOTES, &data_notes, error)
       || !_pm_file_get_object (r, object, "baseline", &baseline, error))
     return FALSE;
+  if (r->calendar_years && frequency == PM_FREQUENCY_YEARLY)
+    frequency = PM_FREQUENCY_CALENDAR_YEARLY;
 
   g_ascii_formatd (text, sizeof text, "%.15g", tolerance);
   if (has_tolerance && (tolerance < 0 || tolerance > 1))
@@ -634,11 +636,12 @@ read_programme (PmFileReader *r,
 {
   static const char * const fields[] = {
     "name", "description", "design_criteria", "committee", "meeting_date", "report_title",
-    "contact_officer", "indicators", "districts", NULL
+    "contact_officer", "years", "indicators", "districts", NULL
   };
   g_autoptr(PmProgramme) programme = NULL;
   g_auto(GStrv) criteria = NULL;
   const char *name, *description, *committee, *meeting_date, *report_title, *contact_officer;
+  const char *years;
   JsonArray *districts;
   GError *local_error = NULL;
 
@@ -652,8 +655,18 @@ read_programme (PmFileReader *r,
       || !_pm_file_get_text (r, object, "report_title", FALSE, PM_FIELD_REPORT_TITLE, &report_title, error)
       || !_pm_file_get_text (r, object, "contact_officer", FALSE, PM_FIELD_CONTACT_OFFICER,
                              &contact_officer, error)
+      || !_pm_file_get_string (r, object, "years", FALSE, &years, error)
       || !_pm_file_get_array (r, object, "districts", TRUE, &districts, error))
     return NULL;
+  /* Which years a KPI given as "yearly" is reported in: the UK financial
+   * year unless the programme chooses calendar years. */
+  if (years != NULL && g_strcmp0 (years, "financial") != 0 && g_strcmp0 (years, "calendar") != 0)
+    {
+      _pm_file_error (r, error, PM_FILE_ERROR_INVALID, "years",
+                      _("“%s” is not a kind of year: write “financial” or “calendar”"), years);
+      return NULL;
+    }
+  r->calendar_years = g_strcmp0 (years, "calendar") == 0;
   if (meeting_date != NULL && !pm_date_validate_day (meeting_date, &local_error))
     {
       _pm_file_model_error (r, error, "meeting_date", local_error);

@@ -385,7 +385,8 @@ check_first_for_quarter (Checker     *checker,
   switch (pm_period_get_frequency (period))
     {
     case PM_FREQUENCY_MONTHLY: first_index = PM_PERIOD_MIN_YEAR * 12; break;
-    case PM_FREQUENCY_YEARLY:  first_index = PM_PERIOD_MIN_YEAR; break;
+    case PM_FREQUENCY_YEARLY:
+    case PM_FREQUENCY_CALENDAR_YEARLY: first_index = PM_PERIOD_MIN_YEAR; break;
     case PM_FREQUENCY_QUARTERLY:
     default:                   first_index = PM_PERIOD_MIN_YEAR * 4; break;
     }

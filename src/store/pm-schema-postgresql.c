@@ -913,11 +913,22 @@ const char * const _pm_schema_migrations_postgresql[] = {
   "  CHECK (period ~ '^FY[0-9]{4}(-Q[1-4]|-M0[1-9]|-M1[0-2])?$');"
   "UPDATE pm_meta SET schema_version = 15;",
 
-  /* 16: a yearly or monthly value is locked by the quarter it ends in
+  /* 16: calendar-yearly KPIs and their values (CY2020): see the sqlite
+   * dialect. */
+  "ALTER TABLE kpi DROP CONSTRAINT kpi_frequency_check,"
+  "  ADD CONSTRAINT kpi_frequency_check"
+  "  CHECK (frequency IN ('monthly', 'quarterly', 'yearly', 'calendar-yearly'));"
+  "ALTER TABLE progress DROP CONSTRAINT progress_period_check,"
+  "  ADD CONSTRAINT progress_period_check"
+  "  CHECK (period ~ '^(FY[0-9]{4}(-Q[1-4]|-M0[1-9]|-M1[0-2])?|CY[0-9]{4})$');"
+  "UPDATE pm_meta SET schema_version = 16;",
+
+  /* 17: a yearly or monthly value is locked by the quarter it ends in
    * (see the sqlite entry): the guards ask about that quarter. */
   "CREATE FUNCTION pm_period_end_quarter (period TEXT) RETURNS TEXT"
   " LANGUAGE sql IMMUTABLE AS $$"
-  "  SELECT CASE WHEN length (period) = 6 THEN period || '-Q4'"
+  "  SELECT CASE WHEN substr (period, 1, 2) = 'CY' THEN 'FY' || substr (period, 3, 4) || '-Q3'"
+  "              WHEN length (period) = 6 THEN period || '-Q4'"
   "              WHEN substr (period, 8, 1) = 'M'"
   "              THEN substr (period, 1, 7) || 'Q' || CAST ((CAST (substr (period, 9, 2) AS INTEGER) + 2) / 3 AS TEXT)"
   "              ELSE period END"
@@ -943,7 +954,7 @@ const char * const _pm_schema_migrations_postgresql[] = {
   "                 WHERE pilot_id = the_pilot"
   "                   AND period IN (SELECT pm_accepted_quarters (the_district)))"
   "$$;"
-  "UPDATE pm_meta SET schema_version = 16;",
+  "UPDATE pm_meta SET schema_version = 17;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations_postgresql) == PM_STORE_SCHEMA_VERSION);

@@ -38,29 +38,30 @@
 /* For migration 16: the quarter a value's period ends in, which is what
  * an accepted quarter locks: FY2016 is FY2016-Q4, FY2016-M07 FY2016-Q3,
  * a quarter itself. */
-#define V16_END_QUARTER(period) \
-  "(CASE WHEN length (" period ") = 6 THEN " period " || '-Q4'" \
+#define V17_END_QUARTER(period) \
+  "(CASE WHEN substr (" period ", 1, 2) = 'CY' THEN 'FY' || substr (" period ", 3, 4) || '-Q3'" \
+  " WHEN length (" period ") = 6 THEN " period " || '-Q4'" \
   " WHEN substr (" period ", 8, 1) = 'M'" \
   " THEN substr (" period ", 1, 7) || 'Q' || CAST ((CAST (substr (" period ", 9, 2) AS INTEGER) + 2) / 3 AS TEXT)" \
   " ELSE " period " END)"
-#define V16_ACCEPTED_VALUE(kpi, period) \
+#define V17_ACCEPTED_VALUE(kpi, period) \
   "(SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id" \
   "  WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = " kpi ")" \
-  "    AND s.period = " V16_END_QUARTER (period) \
+  "    AND s.period = " V17_END_QUARTER (period) \
   "  ORDER BY s.id DESC LIMIT 1) = 'accepted'"
-#define V16_KPI_HOLDS(kpi, district) \
+#define V17_KPI_HOLDS(kpi, district) \
   "EXISTS (SELECT 1 FROM progress pr" \
-  "        WHERE pr.kpi_id = " kpi " AND " V16_END_QUARTER ("pr.period") \
+  "        WHERE pr.kpi_id = " kpi " AND " V17_END_QUARTER ("pr.period") \
   "              IN " V8_ACCEPTED_QUARTERS (district) ")"
-#define V16_PILOT_HOLDS(pilot, district) \
+#define V17_PILOT_HOLDS(pilot, district) \
   "(EXISTS (SELECT 1 FROM kpi k JOIN progress pr ON pr.kpi_id = k.id" \
-  "         WHERE k.pilot_id = " pilot " AND " V16_END_QUARTER ("pr.period") \
+  "         WHERE k.pilot_id = " pilot " AND " V17_END_QUARTER ("pr.period") \
   "               IN " V8_ACCEPTED_QUARTERS (district) ")" \
   " OR EXISTS (SELECT 1 FROM narrative n" \
   "            WHERE n.pilot_id = " pilot " AND n.period IN " V8_ACCEPTED_QUARTERS (district) "))"
-#define V16_DISTRICT_HOLDS(district) \
+#define V17_DISTRICT_HOLDS(district) \
   "EXISTS (SELECT 1 FROM pilot p" \
-  "        WHERE p.district_id = " district " AND " V16_PILOT_HOLDS ("p.id", district) ")"
+  "        WHERE p.district_id = " district " AND " V17_PILOT_HOLDS ("p.id", district) ")"
 
 const char * const _pm_schema_migrations[] = {
   /* 1: the base schema */
@@ -622,7 +623,79 @@ const char * const _pm_schema_migrations[] = {
   " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
   "PRAGMA user_version = 15;",
 
-  /* 16: a yearly or monthly value is locked by the quarter it ends in: a
+  /* 16: calendar years, for a programme that chooses them: a KPI may be
+   * reported calendar-yearly, with values for CY2020 (January to
+   * December 2020). The frequency column is replaced by one with the
+   * wider CHECK (kpi cannot be rebuilt: dropping it would cascade to
+   * every table naming it), and progress is rebuilt as in 15. */
+  "ALTER TABLE kpi ADD COLUMN frequency_v16 TEXT NOT NULL DEFAULT 'quarterly'"
+  "  CHECK (frequency_v16 IN ('monthly', 'quarterly', 'yearly', 'calendar-yearly'));"
+  "UPDATE kpi SET frequency_v16 = frequency;"
+  "ALTER TABLE kpi DROP COLUMN frequency;"
+  "ALTER TABLE kpi RENAME COLUMN frequency_v16 TO frequency;"
+  "PRAGMA legacy_alter_table = ON;"
+  "CREATE TABLE progress_v16 ("
+  "  kpi_id INTEGER NOT NULL REFERENCES kpi (id) ON DELETE CASCADE,"
+  "  period TEXT NOT NULL CHECK (period GLOB 'FY[0-9][0-9][0-9][0-9]'"
+  "                              OR period GLOB 'FY[0-9][0-9][0-9][0-9]-Q[1-4]'"
+  "                              OR period GLOB 'FY[0-9][0-9][0-9][0-9]-M0[1-9]'"
+  "                              OR period GLOB 'FY[0-9][0-9][0-9][0-9]-M1[0-2]'"
+  "                              OR period GLOB 'CY[0-9][0-9][0-9][0-9]'),"
+  "  value REAL CHECK (abs (value) < 1e308),"
+  "  numerator REAL CHECK (numerator >= 0 AND numerator < 1e308),"
+  "  denominator REAL CHECK (denominator > 0 AND denominator < 1e308),"
+  "  note TEXT,"
+  "  updated_at TEXT,"
+  "  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),"
+  "  PRIMARY KEY (kpi_id, period)"
+  ") STRICT;"
+  "INSERT INTO progress_v16 (kpi_id, period, value, numerator, denominator, note, updated_at, revision)"
+  "  SELECT kpi_id, period, value, numerator, denominator, note, updated_at, revision FROM progress;"
+  "DROP TABLE progress;"
+  "ALTER TABLE progress_v16 RENAME TO progress;"
+  "PRAGMA legacy_alter_table = OFF;"
+  /* The triggers of 15, unchanged. */
+  "CREATE TRIGGER audit_progress_insert AFTER INSERT ON progress"
+  " BEGIN"
+  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, new_value, new_text)"
+  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', NEW.kpi_id, NEW.period, NEW.value, NEW.note"
+  "  FROM change_context WHERE id = 1;"
+  " END;"
+  "CREATE TRIGGER audit_progress_update AFTER UPDATE ON progress"
+  "  WHEN OLD.value IS NOT NEW.value OR OLD.note IS NOT NEW.note"
+  " BEGIN"
+  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, old_value, new_value, old_text, new_text)"
+  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', NEW.kpi_id, NEW.period, OLD.value, NEW.value, OLD.note, NEW.note"
+  "  FROM change_context WHERE id = 1;"
+  " END;"
+  "CREATE TRIGGER audit_progress_delete AFTER DELETE ON progress"
+  " BEGIN"
+  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, old_value, old_text)"
+  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', OLD.kpi_id, OLD.period, OLD.value, OLD.note"
+  "  FROM change_context WHERE id = 1;"
+  " END;"
+  "CREATE TRIGGER accepted_progress_insert BEFORE INSERT ON progress"
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
+  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = NEW.kpi_id) AND s.period = NEW.period"
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_progress_update BEFORE UPDATE ON progress"
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
+  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = NEW.kpi_id) AND s.period = NEW.period"
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_progress_delete BEFORE DELETE ON progress"
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
+  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = OLD.kpi_id) AND s.period = OLD.period"
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "CREATE TRIGGER accepted_progress_move BEFORE UPDATE OF kpi_id, period ON progress"
+  "  WHEN " V8_ACCEPTED ("(SELECT p.district_id FROM kpi k JOIN pilot p ON p.id = k.pilot_id"
+  "                        WHERE k.id = OLD.kpi_id)", "OLD.period")
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  "PRAGMA user_version = 16;",
+
+  /* 17: a yearly or monthly value is locked by the quarter it ends in: a
    * year by its fourth quarter, a month by its own quarter. The guards of
    * versions 4 and 8 compared the value's period with the quarter's code
    * and so never matched one. */
@@ -637,41 +710,41 @@ const char * const _pm_schema_migrations[] = {
   "DROP TRIGGER accepted_district_delete;"
   "DROP TRIGGER accepted_programme_delete;"
   "CREATE TRIGGER accepted_progress_insert BEFORE INSERT ON progress"
-  "  WHEN " V16_ACCEPTED_VALUE ("NEW.kpi_id", "NEW.period")
+  "  WHEN " V17_ACCEPTED_VALUE ("NEW.kpi_id", "NEW.period")
   " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
   "CREATE TRIGGER accepted_progress_update BEFORE UPDATE ON progress"
-  "  WHEN " V16_ACCEPTED_VALUE ("NEW.kpi_id", "NEW.period")
+  "  WHEN " V17_ACCEPTED_VALUE ("NEW.kpi_id", "NEW.period")
   " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
   "CREATE TRIGGER accepted_progress_delete BEFORE DELETE ON progress"
-  "  WHEN " V16_ACCEPTED_VALUE ("OLD.kpi_id", "OLD.period")
+  "  WHEN " V17_ACCEPTED_VALUE ("OLD.kpi_id", "OLD.period")
   " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
   "CREATE TRIGGER accepted_progress_move BEFORE UPDATE OF kpi_id, period ON progress"
-  "  WHEN " V16_ACCEPTED_VALUE ("OLD.kpi_id", "OLD.period")
+  "  WHEN " V17_ACCEPTED_VALUE ("OLD.kpi_id", "OLD.period")
   " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
   "CREATE TRIGGER accepted_kpi_delete BEFORE DELETE ON kpi"
-  "  WHEN " V16_KPI_HOLDS ("OLD.id", "(SELECT district_id FROM pilot WHERE id = OLD.pilot_id)")
+  "  WHEN " V17_KPI_HOLDS ("OLD.id", "(SELECT district_id FROM pilot WHERE id = OLD.pilot_id)")
   " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
   "CREATE TRIGGER accepted_kpi_move BEFORE UPDATE OF pilot_id ON kpi"
   "  WHEN OLD.pilot_id IS NOT NEW.pilot_id"
-  "   AND (" V16_KPI_HOLDS ("OLD.id", "(SELECT district_id FROM pilot WHERE id = OLD.pilot_id)")
-  "        OR " V16_KPI_HOLDS ("OLD.id", "(SELECT district_id FROM pilot WHERE id = NEW.pilot_id)") ")"
+  "   AND (" V17_KPI_HOLDS ("OLD.id", "(SELECT district_id FROM pilot WHERE id = OLD.pilot_id)")
+  "        OR " V17_KPI_HOLDS ("OLD.id", "(SELECT district_id FROM pilot WHERE id = NEW.pilot_id)") ")"
   " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
   "CREATE TRIGGER accepted_pilot_delete BEFORE DELETE ON pilot"
-  "  WHEN " V16_PILOT_HOLDS ("OLD.id", "OLD.district_id")
+  "  WHEN " V17_PILOT_HOLDS ("OLD.id", "OLD.district_id")
   " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
   "CREATE TRIGGER accepted_pilot_move BEFORE UPDATE OF district_id ON pilot"
   "  WHEN OLD.district_id IS NOT NEW.district_id"
-  "   AND (" V16_PILOT_HOLDS ("OLD.id", "OLD.district_id")
-  "        OR " V16_PILOT_HOLDS ("OLD.id", "NEW.district_id") ")"
+  "   AND (" V17_PILOT_HOLDS ("OLD.id", "OLD.district_id")
+  "        OR " V17_PILOT_HOLDS ("OLD.id", "NEW.district_id") ")"
   " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
   "CREATE TRIGGER accepted_district_delete BEFORE DELETE ON district"
-  "  WHEN " V16_DISTRICT_HOLDS ("OLD.id")
+  "  WHEN " V17_DISTRICT_HOLDS ("OLD.id")
   " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
   "CREATE TRIGGER accepted_programme_delete BEFORE DELETE ON programme"
   "  WHEN EXISTS (SELECT 1 FROM district d"
-  "               WHERE d.programme_id = OLD.id AND " V16_DISTRICT_HOLDS ("d.id") ")"
+  "               WHERE d.programme_id = OLD.id AND " V17_DISTRICT_HOLDS ("d.id") ")"
   " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
-  "PRAGMA user_version = 16;",
+  "PRAGMA user_version = 17;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);
@@ -681,8 +754,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION
 #undef V8_KPI_HOLDS
 #undef V8_PILOT_HOLDS
 #undef V8_DISTRICT_HOLDS
-#undef V16_END_QUARTER
-#undef V16_ACCEPTED_VALUE
-#undef V16_KPI_HOLDS
-#undef V16_PILOT_HOLDS
-#undef V16_DISTRICT_HOLDS
+#undef V17_END_QUARTER
+#undef V17_ACCEPTED_VALUE
+#undef V17_KPI_HOLDS
+#undef V17_PILOT_HOLDS
+#undef V17_DISTRICT_HOLDS

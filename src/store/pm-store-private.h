@@ -15,9 +15,11 @@ G_BEGIN_DECLS
  * (the column or parameter @period) ends in: FY2016 is FY2016-Q4 (its
  * fourth quarter), FY2016-M07 FY2016-Q3, a quarter itself. Codes of
  * quarters sort as the quarters do; those of years and months do not
- * sort among them. As the guards of schema 16 have it. */
+ * sort among them. As the guards of schema 17 have it. */
 #define PM_STORE_SQL_END_QUARTER(period) \
-  "(CASE WHEN length (" period ") = 6 THEN " period " || '-Q4' " \
+  "(CASE WHEN substr (" period ", 1, 2) = 'CY' " \
+  "      THEN 'FY' || substr (" period ", 3, 4) || '-Q3' " \
+  "      WHEN length (" period ") = 6 THEN " period " || '-Q4' " \
   "      WHEN substr (" period ", 8, 1) = 'M' " \
   "      THEN substr (" period ", 1, 7) || 'Q' || " \
   "           CAST ((CAST (substr (" period ", 9, 2) AS INTEGER) + 2) / 3 AS TEXT) " \

@@ -298,6 +298,46 @@ julian (const char *iso)
 /* Cannock Chase's WCFC KPI at Q3 2016/17: 5 families against a baseline
  * of 0 in October 2016 and a target of 75 by 31 October 2017, judged red
  * on 31 December 2016, when the trajectory stands at about 17. */
+/* A year is charted once it is over: a calendar year at the quarter it
+ * ends with, a financial year at its fourth quarter; not before. */
+static void
+test_years_over_by_quarter (void)
+{
+  struct { PmFrequency frequency; const char *first, *second, *over, *not_over; } cases[] = {
+    { PM_FREQUENCY_CALENDAR_YEARLY, "CY2019", "CY2020", "FY2020-Q3", "FY2020-Q2" },
+    { PM_FREQUENCY_YEARLY, "FY2019", "FY2020", "FY2020-Q4", "FY2020-Q3" },
+  };
+
+  for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(PmKpi) kpi = pm_kpi_new ("Outturn", PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+      g_autoptr(PmPeriod) over = pm_test_period (cases[c].over);
+      g_autoptr(PmPeriod) not_over = pm_test_period (cases[c].not_over);
+      g_autoptr(PmPeriod) second = pm_test_period (cases[c].second);
+      g_autoptr(PmTrendPlot) plot = NULL;
+
+      pm_kpi_set_frequency (kpi, cases[c].frequency);
+      for (const char *const *code = (const char *const[]) { cases[c].first, cases[c].second, NULL }; *code; code++)
+        {
+          g_autoptr(PmPeriod) period = pm_test_period (*code);
+          g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
+
+          pm_progress_entry_set_value (entry, 41);
+          g_assert_true (pm_kpi_set_entry (kpi, entry, NULL));
+        }
+
+      g_test_message ("%s at %s", cases[c].second, cases[c].over);
+      plot = pm_trend_plot_new (kpi, over);
+      g_assert_cmpuint (pm_trend_plot_get_n_points (plot), ==, 2);
+      g_assert_cmpint (pm_trend_plot_get_point_period (plot, 1), ==, pm_period_get_index (second));
+      g_clear_pointer (&plot, pm_trend_plot_free);
+
+      plot = pm_trend_plot_new (kpi, not_over);
+      g_assert_cmpuint (pm_trend_plot_get_n_points (plot), ==, 1);
+      g_clear_pointer (&plot, pm_trend_plot_free);
+    }
+}
+
 static void
 test_judged_at_period_end (void)
 {
@@ -690,6 +730,7 @@ main (int   argc,
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
 
   g_test_add_func ("/chart/layout/judged-at-period-end", test_judged_at_period_end);
+  g_test_add_func ("/chart/layout/years-over-by-quarter", test_years_over_by_quarter);
   g_test_add_func ("/chart/layout/no-trajectory-without-dates", test_no_trajectory_without_dates);
   g_test_add_func ("/chart/layout/axis-start", test_axis_start);
   g_test_add_func ("/chart/layout/count-ticks", test_count_ticks);

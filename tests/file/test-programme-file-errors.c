@@ -327,6 +327,63 @@ test_frequency (void)
                        PM_FILE_ERROR_INVALID, KPI1 ".frequency", "weekly");
 }
 
+/* A programme of calendar years: its KPI given as "yearly" is reported
+ * each calendar year and takes CY2020 or 2020, not 2020/21; one given as
+ * "calendar-yearly" is so whatever the programme's years. The written
+ * file says "calendar-yearly", and reads back the same. */
+static void
+test_calendar_years (void)
+{
+  g_autofree char *calendar = minimal_with ("\"name\": \"Test programme\",",
+                                            "\"name\": \"Test programme\", \"years\": \"calendar\",");
+  g_autofree char *data = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(PmProgramme) again = NULL;
+  g_autoptr(GListModel) kpis = NULL;
+  PmKpi *kpi;
+  g_autofree char *first = NULL;
+
+  {
+    g_autoptr(GString) text = g_string_new (calendar);
+
+    g_string_replace (text, "\"progress\": [ { \"period\": \"FY2016-Q3\", \"value\": 200 } ]",
+                      "\"frequency\": \"yearly\", \"progress\": [ { \"period\": \"2020\", \"value\": 41 },"
+                      " { \"period\": \"CY2021\", \"value\": 52 } ]", 1);
+    data = g_string_free (g_steal_pointer (&text), FALSE);
+  }
+  programme = pm_programme_file_parse (data, -1, &error);
+  g_assert_no_error (error);
+  kpis = pm_programme_list_kpis (programme);
+  kpi = pm_test_item (kpis, 1);
+  g_assert_cmpint (pm_kpi_get_frequency (kpi), ==, PM_FREQUENCY_CALENDAR_YEARLY);
+  g_assert_cmpint (pm_kpi_get_frequency (pm_test_item (kpis, 0)), ==, PM_FREQUENCY_QUARTERLY);
+  first = pm_period_to_code (pm_progress_entry_get_period (pm_test_item (pm_kpi_get_entries (kpi), 0)));
+  g_assert_cmpstr (first, ==, "CY2020");
+
+  written = pm_programme_file_to_data (programme, NULL);
+  g_assert_nonnull (strstr (written, "\"frequency\": \"calendar-yearly\""));
+  g_assert_nonnull (strstr (written, "\"period\": \"CY2021\""));
+  again = pm_programme_file_parse (written, -1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&kpis);
+  kpis = pm_programme_list_kpis (again);
+  g_assert_cmpint (pm_kpi_get_frequency (pm_test_item (kpis, 1)), ==, PM_FREQUENCY_CALENDAR_YEARLY);
+
+  /* Financial years by default, and by name. */
+  assert_edit_refused ("\"progress\": [ { \"period\": \"FY2016-Q3\", \"value\": 200 } ]",
+                       "\"frequency\": \"yearly\", \"progress\": [ { \"period\": \"CY2020\", \"value\": 200 } ]",
+                       PM_FILE_ERROR_INVALID, KPI1 ".progress[0]",
+                       "“Referrals” is reported yearly; “CY2020” is a calendar year.");
+  assert_edit_refused ("\"progress\": [ { \"period\": \"FY2016-Q3\", \"value\": 200 } ]",
+                       "\"frequency\": \"calendar-yearly\", \"progress\": [ { \"period\": \"2020/21\", \"value\": 1 } ]",
+                       PM_FILE_ERROR_INVALID, KPI1 ".progress[0]",
+                       "“Referrals” is reported each calendar year; “FY2020” is a yearly period.");
+  assert_edit_refused ("\"name\": \"Test programme\",", "\"name\": \"Test programme\", \"years\": \"lunar\",",
+                       PM_FILE_ERROR_INVALID, "programme.years", "“lunar” is not a kind of year");
+}
+
 static void
 test_bad_date (void)
 {
@@ -628,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/file/refuse/fractional-count", test_fractional_count);
   g_test_add_func ("/file/refuse/bad-period", test_bad_period);
   g_test_add_func ("/file/refuse/frequency", test_frequency);
+  g_test_add_func ("/file/refuse/calendar-years", test_calendar_years);
   g_test_add_func ("/file/refuse/bad-date", test_bad_date);
   g_test_add_func ("/file/refuse/target-before-baseline", test_target_before_baseline);
   g_test_add_func ("/file/refuse/bad-schedule", test_bad_schedule);

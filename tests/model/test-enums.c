@@ -44,6 +44,7 @@ test_enums_names (void)
   static const NameCase frequencies[] = {
     { PM_FREQUENCY_MONTHLY, "monthly" }, { PM_FREQUENCY_QUARTERLY, "quarterly" },
     { PM_FREQUENCY_YEARLY, "yearly" },
+    { PM_FREQUENCY_CALENDAR_YEARLY, "calendar-yearly" },
   };
   static const NameCase states[] = {
     { PM_BASELINE_VALUE, "value" }, { PM_BASELINE_TO_BE_CONFIRMED, "to-be-confirmed" },

@@ -99,9 +99,12 @@ test_period_parse_invalid (void)
     "FY1989-Q4", "FY2201-Q1",
     /* years, months and labels that are not quite one */
     "FY2016-M13", "FY2016-M00", "FY2016-M", "FY2016-M007", "FY2016-Y", "FY2016-",
-    "FY1989", "FY2201", "2016", "2016/18", "2016-2018", "2016/", "/17", "16/18",
+    "FY1989", "FY2201", "2016/18", "2016-2018", "2016/", "/17", "16/18",
     "Q5 2016/17", "Q0 2016/17", "Q3 2016", "Q3 2016/18", "Q3", "Q3  2016/17 x",
     "Oct", "Octo 2016", "Oct 16", "Oct 2016/17", "Smarch 2016", "October 1989",
+    /* calendar years that are not quite one */
+    "CY20", "CY20201", "CY2020-Q1", "CY1989", "1989", "2201", "20200", "calendar", "calendar2020",
+    "calendar 2020/21", "calendar year 2020", "cy 2020", "2020 calendar",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -126,7 +129,8 @@ test_period_parse_message (void)
   g_assert_cmpstr (error->message, ==,
                    "“FY2016-Q5” is not a reporting period; write it as FY2016-Q3 "
                    "(the financial year starting in April 2016, third quarter), "
-                   "FY2016 (the year 2016/17) or FY2016-M07 (October 2016).");
+                   "FY2016 (the year 2016/17), FY2016-M07 (October 2016) "
+                   "or CY2016 (the calendar year 2016).");
 }
 
 static void
@@ -377,6 +381,93 @@ test_period_month (void)
   g_assert_false (pm_period_equal (december, q3));
 }
 
+/* A programme's calendar years: CY2020 is January to December 2020. */
+static void
+test_period_calendar_year (void)
+{
+  const char * const forms[] = { "CY2020", "cy2020", "2020", " 2020 ", "calendar 2020", "Calendar  2020",
+                                 "CALENDAR 2020" };
+  g_autoptr(PmPeriod) year = pm_period_new_calendar_year (2020);
+  g_autoptr(PmPeriod) next = pm_period_next (year);
+  g_autoptr(PmPeriod) previous = pm_period_previous (year);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2020, 3);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2020, 4);
+  g_autoptr(PmPeriod) december = pm_period_new_month (2020, 9);
+  g_autoptr(PmPeriod) january = pm_period_new_month (2020, 10);
+  g_autoptr(PmPeriod) financial = pm_period_new_year (2020);
+  g_autoptr(PmPeriod) earlier_financial = pm_period_new_year (2019);
+  g_autoptr(PmPeriod) from_index = pm_period_new_from_index_full (PM_FREQUENCY_CALENDAR_YEARLY, 2020);
+  g_autofree char *code = pm_period_to_code (year);
+  g_autofree char *label = pm_period_get_label (year);
+  g_autofree char *short_label = pm_period_get_short_label (year);
+  g_autofree char *next_code = pm_period_to_code (next);
+  g_autofree char *previous_code = pm_period_to_code (previous);
+  GDate date;
+
+  g_assert_cmpint (pm_period_get_frequency (year), ==, PM_FREQUENCY_CALENDAR_YEARLY);
+  g_assert_cmpstr (code, ==, "CY2020");
+  g_assert_cmpstr (label, ==, "2020");
+  g_assert_cmpstr (short_label, ==, "2020");
+  g_assert_cmpstr (next_code, ==, "CY2021");
+  g_assert_cmpstr (previous_code, ==, "CY2019");
+  g_assert_cmpint (pm_period_get_year (year), ==, 2020);
+  g_assert_cmpint (pm_period_get_index (year), ==, 2020);
+  g_assert_true (from_index == year);
+  g_assert_cmpint (pm_period_get_quarter (year), ==, 0);
+  g_assert_cmpint (pm_period_get_month (year), ==, 0);
+  /* It ends in Q3 2020/21. */
+  g_assert_cmpint (pm_period_get_quarter_index (year), ==, pm_period_get_index (q3));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PmPeriod) parsed = pm_period_parse (forms[i], &error);
+
+      g_test_message ("parsing “%s”", forms[i]);
+      g_assert_no_error (error);
+      g_assert_true (parsed == year);
+    }
+
+  pm_period_get_start_date (year, &date);
+  assert_date (&date, 1, 1, 2020);
+  pm_period_get_end_date (year, &date);
+  assert_date (&date, 31, 12, 2020);
+
+  /* By end date: it ends with December 2020 and Q3 2020/21, after both
+   * (the shorter first), before January 2021 and Q4; after 2019/20 and
+   * before 2020/21. */
+  g_assert_cmpint (pm_period_compare (december, year), <, 0);
+  g_assert_cmpint (pm_period_compare (year, december), >, 0);
+  g_assert_cmpint (pm_period_compare (q3, year), <, 0);
+  g_assert_cmpint (pm_period_compare (year, january), <, 0);
+  g_assert_cmpint (pm_period_compare (year, q4), <, 0);
+  g_assert_cmpint (pm_period_compare (earlier_financial, year), <, 0);
+  g_assert_cmpint (pm_period_compare (year, financial), <, 0);
+  g_assert_cmpint (pm_period_compare (year, year), ==, 0);
+  g_assert_false (pm_period_equal (year, financial));
+  g_assert_false (pm_period_equal (year, q3));
+}
+
+/* A KPI reported each calendar year takes only calendar years, and says
+ * so; a yearly KPI (financial years) refuses one. */
+static void
+test_period_calendar_year_frequency (void)
+{
+  g_autoptr(PmPeriod) year = pm_period_new_calendar_year (2020);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2020, 3);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pm_period_check_frequency (year, PM_FREQUENCY_CALENDAR_YEARLY, "Outturn", &error));
+  g_assert_no_error (error);
+  g_assert_false (pm_period_check_frequency (q3, PM_FREQUENCY_CALENDAR_YEARLY, "Outturn", &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INVALID_PERIOD);
+  g_assert_cmpstr (error->message, ==,
+                   "“Outturn” is reported each calendar year; “FY2020-Q3” is a quarterly period.");
+  g_clear_error (&error);
+  g_assert_false (pm_period_check_frequency (year, PM_FREQUENCY_YEARLY, "Outturn", &error));
+  g_assert_cmpstr (error->message, ==, "“Outturn” is reported yearly; “CY2020” is a calendar year.");
+}
+
 static void
 test_period_for_date_full (void)
 {
@@ -399,6 +490,19 @@ test_period_for_date_full (void)
   g_assert_cmpstr (month_code, ==, "FY2020-M11");
   g_assert_cmpstr (year_code, ==, "FY2020");
   g_assert_cmpstr (quarter_code, ==, "FY2020-Q4");
+
+  /* February 2021 is in the calendar year 2021, not 2020 as its
+   * financial year is. */
+  {
+    g_autoptr(PmPeriod) calendar = pm_period_new_for_date_full (&date, PM_FREQUENCY_CALENDAR_YEARLY);
+    g_autofree char *calendar_code = pm_period_to_code (calendar);
+
+    g_assert_cmpstr (calendar_code, ==, "CY2021");
+    g_date_set_dmy (&date, 31, 12, 2020);
+    g_clear_object (&calendar);
+    calendar = pm_period_new_for_date_full (&date, PM_FREQUENCY_CALENDAR_YEARLY);
+    g_assert_cmpint (pm_period_get_index (calendar), ==, 2020);
+  }
 }
 
 int
@@ -414,6 +518,8 @@ main (int   argc,
   g_test_add_func ("/period/year", test_period_year);
   g_test_add_func ("/period/month", test_period_month);
   g_test_add_func ("/period/for-date-full", test_period_for_date_full);
+  g_test_add_func ("/period/calendar-year", test_period_calendar_year);
+  g_test_add_func ("/period/calendar-year-frequency", test_period_calendar_year_frequency);
   g_test_add_func ("/period/parse/not-utf8", test_period_parse_not_utf8);
   g_test_add_func ("/period/parse/year-limits", test_period_year_limits);
   g_test_add_func ("/period/q4-next-calendar-year", test_period_q4_is_next_calendar_year);

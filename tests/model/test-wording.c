@@ -289,6 +289,27 @@ test_entry_context_yearly (void)
   g_assert_cmpstr (next, ==, "Last year 41 · on track needs ≥ 40");
 }
 
+/* So is a calendar-yearly KPI's: 2020's value is last year's at 2021. */
+static void
+test_entry_context_calendar_yearly (void)
+{
+  g_autoptr(PmKpi) kpi = pm_kpi_new ("Outturn", PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+  g_autoptr(PmBaseline) baseline = pm_baseline_new_value (30, "2019-12-31", NULL);
+  g_autoptr(PmTarget) target = pm_target_new (40, "2020-12-31");
+  g_autoptr(PmPeriod) cy2020 = pm_period_new_calendar_year (2020);
+  g_autoptr(PmPeriod) cy2021 = pm_period_new_calendar_year (2021);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (cy2020);
+  g_autofree char *next = NULL;
+
+  pm_kpi_set_frequency (kpi, PM_FREQUENCY_CALENDAR_YEARLY);
+  g_assert_true (pm_kpi_set_baseline (kpi, baseline, NULL));
+  g_assert_true (pm_kpi_add_target (kpi, target, NULL));
+  pm_progress_entry_set_value (entry, 41);
+  g_assert_true (pm_kpi_set_entry (kpi, entry, NULL));
+  next = pm_wording_entry_context (kpi, cy2021);
+  g_assert_cmpstr (next, ==, "Last year 41 · on track needs ≥ 40");
+}
+
 static void
 test_money (void)
 {
@@ -347,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/model/wording/travel-unknown", test_travel_unknown);
   g_test_add_func ("/model/wording/entry-context", test_entry_context);
   g_test_add_func ("/model/wording/entry-context-yearly", test_entry_context_yearly);
+  g_test_add_func ("/model/wording/entry-context-calendar-yearly", test_entry_context_calendar_yearly);
   g_test_add_func ("/model/wording/chart-summary", test_chart_summary);
 
   return g_test_run ();

@@ -626,6 +626,101 @@ test_migrate (Fixture       *fixture,
   pm_store_close (store);
 }
 
+/* Version 16 on a database of 15: each KPI keeps its frequency and each
+ * value its period, the guards of an accepted quarter hold, and a KPI
+ * may now be calendar-yearly with a value for a calendar year (audited
+ * as any other); nothing else is let in. */
+static void
+test_migrate_calendar_years (Fixture       *fixture,
+                             gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *old_path = store_test_location (fixture->dir, "older.pmdb");
+  g_autoptr(PmDatabase) db = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(GError) error = NULL;
+  PmDatabase *database;
+  PmPilot *pilot;
+
+  db = pm_database_open (old_path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_database_migrate_to (db, 15, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_database_execute (db,
+    "INSERT INTO programme (id, name) VALUES (1, 'Old programme');"
+    "INSERT INTO district (id, programme_id, position, name) VALUES (1, 1, 0, 'Cannock Chase');"
+    "INSERT INTO pilot (id, district_id, position, title) VALUES (1, 1, 0, 'Family hub');"
+    "INSERT INTO kpi (id, pilot_id, position, title, unit, direction, frequency)"
+    "  VALUES (1, 1, 0, 'Referrals', 'count', 'reduce', 'quarterly');"
+    "INSERT INTO kpi (id, pilot_id, position, title, unit, direction, frequency)"
+    "  VALUES (2, 1, 1, 'Outturn', 'count', 'increase', 'yearly');"
+    "INSERT INTO baseline (kpi_id, state) VALUES (1, 'none');"
+    "INSERT INTO baseline (kpi_id, state) VALUES (2, 'none');"
+    "INSERT INTO target (kpi_id, value, date) VALUES (2, 40, '2021-03-31');"
+    "INSERT INTO progress (kpi_id, period, value) VALUES (1, 'FY2016-Q3', 12);"
+    "INSERT INTO progress (kpi_id, period, value) VALUES (2, 'FY2020', 41);"
+    "INSERT INTO signoff (district_id, period, state, at) VALUES (1, 'FY2016-Q3', 'accepted', '2017-01-10T10:00:00Z');",
+    &error));
+  g_assert_no_error (error);
+  /* 15 refuses a calendar year. */
+  g_assert_false (pm_database_execute (db, "INSERT INTO progress (kpi_id, period, value) VALUES (2, 'CY2020', 1)",
+                                       NULL));
+  g_clear_object (&db);
+
+  store = pm_store_open (old_path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_schema_version (old_path), ==, PM_STORE_SCHEMA_VERSION);
+  programme = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  pilot = pm_test_item (pm_district_get_pilots (pm_programme_find_district (programme, CANNOCK)), 0);
+  g_assert_cmpint (pm_kpi_get_frequency (pm_test_item (pm_pilot_get_kpis (pilot), 0)), ==, PM_FREQUENCY_QUARTERLY);
+  g_assert_cmpint (pm_kpi_get_frequency (pm_test_item (pm_pilot_get_kpis (pilot), 1)), ==, PM_FREQUENCY_YEARLY);
+  g_assert_cmpint (store_test_query_int (old_path, "SELECT count (*) FROM progress"), ==, 2);
+  g_assert_cmpint (store_test_query_int (old_path, "SELECT count (*) FROM target"), ==, 1);
+  g_assert_cmpint (store_test_query_int (old_path, "SELECT count (*) FROM baseline"), ==, 2);
+
+  database = _pm_store_get_database (store);
+  g_assert_false (pm_database_execute (database, "UPDATE progress SET value = 13 WHERE period = 'FY2016-Q3'",
+                                       &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  g_assert_true (pm_database_execute (database,
+                                      "UPDATE kpi SET frequency = 'calendar-yearly' WHERE id = 2;"
+                                      "DELETE FROM progress WHERE kpi_id = 2;"
+                                      "INSERT INTO progress (kpi_id, period, value) VALUES (2, 'CY2020', 41)",
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_query_int (old_path, "SELECT count (*) FROM audit WHERE period = 'CY2020'"), ==, 1);
+  g_assert_cmpint (store_test_query_int (old_path, "SELECT count (*) FROM kpi WHERE frequency = 'calendar-yearly'"),
+                   ==, 1);
+
+  /* A calendar year ends in the third quarter of its financial year:
+   * with Q3 2016/17 accepted, Cannock's 2016 is locked, 2017 is not. */
+  g_assert_false (pm_database_execute (database,
+                                       "INSERT INTO progress (kpi_id, period, value) VALUES (2, 'CY2016', 7)",
+                                       &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_true (pm_database_execute (database,
+                                      "INSERT INTO progress (kpi_id, period, value) VALUES (2, 'CY2017', 7)",
+                                      &error));
+  g_assert_no_error (error);
+
+  for (const char *const *sql = (const char *const[]) {
+         "INSERT INTO progress (kpi_id, period, value) VALUES (2, 'CY2020-Q1', 1)",
+         "INSERT INTO progress (kpi_id, period, value) VALUES (2, 'CY20201', 1)",
+         "INSERT INTO progress (kpi_id, period, value) VALUES (2, 'cy2021', 1)",
+         "UPDATE kpi SET frequency = 'fortnightly' WHERE id = 1",
+         NULL }; *sql; sql++)
+    {
+      g_test_message ("%s", *sql);
+      g_assert_false (pm_database_execute (database, *sql, &error));
+      g_clear_error (&error);
+    }
+  pm_store_close (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -653,9 +748,12 @@ main (int   argc,
   /* Version 12 rebuilds progress on a file: its guards must survive. */
   g_test_add ("/store/accepted/migrate-from-11", Fixture, GINT_TO_POINTER (11),
               fixture_set_up, test_migrate, fixture_tear_down);
-  /* Version 16 redefines the guards of a database that has them. */
+  /* Version 17 redefines the guards of a database that has them. */
   g_test_add ("/store/accepted/migrate-from-15", Fixture, GINT_TO_POINTER (15),
               fixture_set_up, test_migrate, fixture_tear_down);
+  /* Version 16 rebuilds progress and replaces kpi's frequency column. */
+  g_test_add ("/store/accepted/calendar-years-from-15", Fixture, NULL,
+              fixture_set_up, test_migrate_calendar_years, fixture_tear_down);
 
   for (guint i = 0; i < G_N_ELEMENTS (holes); i++)
     {

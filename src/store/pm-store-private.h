@@ -205,6 +205,19 @@ gboolean    _pm_store_run_entry_write  (PmStatement    *stmt,
 void        _pm_store_bind_entry       (PmStatement    *stmt,
                                         gint64          kpi_id,
                                         PmProgressEntry *entry);
+/* Replaces the sites stored for @entry's value with its own (none: the
+ * value's sites are dropped). Run right after the value's write. */
+gboolean    _pm_store_write_entry_sites (PmDatabase      *db,
+                                         gint64           kpi_id,
+                                         PmProgressEntry *entry,
+                                         GError         **error);
+/* The sites of a KPI's values: period code to a GPtrArray of
+ * PmSiteValue, in order (empty for a database before schema 16). */
+GHashTable *_pm_store_read_kpi_sites    (PmDatabase      *db,
+                                         gint64           kpi_id,
+                                         GError         **error);
+void        _pm_store_add_read_sites    (PmProgressEntry *entry,
+                                         GHashTable      *by_period);
 /* A pilot's delivery status is its nick in delivery_status, with
  * delivery_stated 0 when nobody entered it ("not-stated" in the model):
  * the SQL for each column from the nick bound at @param. */

@@ -240,12 +240,16 @@ read_entries (PmDatabase  *db,
               GError     **error)
 {
   g_autoptr(PmStatement) stmt = NULL;
+  g_autoptr(GHashTable) sites = NULL;
   GError *local_error = NULL;
 
   int version = 0;
 
   /* Schema 1 (read-only, so not migrated) has no row versions. */
   if (!pm_database_get_schema_version (db, &version, error))
+    return FALSE;
+  sites = _pm_store_read_kpi_sites (db, pm_kpi_get_id (kpi), error);
+  if (sites == NULL)
     return FALSE;
   stmt = prepare_with_id (db,
                           version >= 2
@@ -280,6 +284,7 @@ read_entries (PmDatabase  *db,
         }
       pm_progress_entry_set_note (entry, pm_statement_get_text (stmt, 4));
       pm_progress_entry_set_revision (entry, pm_statement_get_int64 (stmt, 5));
+      _pm_store_add_read_sites (entry, sites);
 
       if (!pm_kpi_set_entry (kpi, entry, error))
         return FALSE;

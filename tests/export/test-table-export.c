@@ -357,7 +357,7 @@ test_csv_sample (void)
 {
   static const char * const header[] = {
     "district", "pilot", "kpi", "unit", "direction", "baseline", "baseline_date",
-    "target", "target_date", "period", "value", "numerator", "denominator", "note", "status", "milestones", "baseline_sites",
+    "target", "target_date", "period", "value", "numerator", "denominator", "note", "status", "milestones", "baseline_sites", "value_sites",
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();

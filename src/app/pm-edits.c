@@ -218,8 +218,11 @@ pm_edit_set_entry (PmStore     *store,
       && g_strcmp0 (note, pm_progress_entry_get_note (old)) == 0)
     return TRUE;
 
-  /* Keep a numerator and denominator that still give the typed value. */
-  if (old != NULL && typed != NULL && pm_progress_entry_has_fraction (old)
+  /* Keep a numerator and denominator, or sites, that still give the
+   * typed value; a different value typed replaces them. */
+  if (old != NULL && typed != NULL && pm_progress_entry_has_value (old)
+      && (pm_progress_entry_has_fraction (old)
+          || g_list_model_get_n_items (pm_progress_entry_get_sites (old)) > 0)
       && same_double (value, pm_progress_entry_get_value (old)))
     {
       entry = pm_progress_entry_copy (old);

@@ -133,6 +133,12 @@ recompute (PmKpiRow *self)
       take_string (self, PROP_VALUE_TEXT, pm_wording_entry_value (entry, unit));
       set_double (self, &self->sort_value, pm_progress_entry_get_value (entry), PROP_SORT_VALUE);
     }
+  else if (entry != NULL && g_list_model_get_n_items (pm_progress_entry_get_sites (entry)) > 0)
+    {
+      /* Percentages by site with no overall figure: the sites. */
+      take_string (self, PROP_VALUE_TEXT, pm_wording_entry_value (entry, unit));
+      set_double (self, &self->sort_value, -G_MAXDOUBLE, PROP_SORT_VALUE);
+    }
   else
     {
       /* A note alone still counts as reported, but it is not a figure. */

@@ -11,6 +11,7 @@
 #include "pm-kpi.h"
 #include "pm-model-private.h"
 #include "pm-site-value.h"
+#include "pm-wording.h"
 
 struct _PmBaseline
 {
@@ -722,22 +723,10 @@ append_sites (PmBaseline *self,
               PmUnit      unit,
               GString    *str)
 {
-  GListModel *sites = G_LIST_MODEL (self->sites);
-  guint n_sites = g_list_model_get_n_items (sites);
+  g_autofree char *sites = pm_wording_sites (G_LIST_MODEL (self->sites), unit);
 
-  for (guint i = 0; i < n_sites; i++)
-    {
-      g_autoptr(PmSiteValue) site = g_list_model_get_item (sites, i);
-      g_autofree char *value = pm_unit_format_value (unit, pm_site_value_get_value (site));
-
-      if (i > 0 && i == n_sites - 1)
-        g_string_append (str, _(" and "));
-      else if (i > 0)
-        g_string_append (str, _(", "));
-
-      /* Translators: a site's value then its name, "4.6% Rawlett" */
-      g_string_append_printf (str, _("%s %s"), value, pm_site_value_get_site (site));
-    }
+  if (sites != NULL)
+    g_string_append (str, sites);
 }
 
 char *

@@ -842,6 +842,8 @@ pm_kpi_set_entry (PmKpi            *self,
   if (pm_progress_entry_has_value (entry) &&
       !pm_unit_validate_value (self->unit, pm_progress_entry_get_value (entry), error))
     return FALSE;
+  if (!pm_progress_entry_check_sites (entry, self->unit, error))
+    return FALSE;
 
   period = pm_progress_entry_get_period (entry);
 

@@ -94,7 +94,7 @@ list_message (PmList      list,
     case PM_LIST_KPIS:
       return g_strdup_printf (_("A pilot may have at most %s KPIs, not %s."), max, count);
     case PM_LIST_SITES:
-      return g_strdup_printf (_("A baseline may be split into at most %s sites, not %s."), max, count);
+      return g_strdup_printf (_("A baseline or value may be split into at most %s sites, not %s."), max, count);
     case PM_LIST_TARGETS:
       return g_strdup_printf (_("A KPI may have at most %s targets, revisions included, not %s."), max, count);
     case PM_LIST_VALUES:
@@ -338,9 +338,26 @@ gboolean
 pm_limits_check_entry (PmProgressEntry  *entry,
                        GError          **error)
 {
+  GListModel *sites;
+  guint n_sites;
+
   g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (entry), FALSE);
 
-  return pm_limits_check_text (PM_FIELD_VALUE_NOTE, pm_progress_entry_get_note (entry), error);
+  sites = pm_progress_entry_get_sites (entry);
+  n_sites = g_list_model_get_n_items (sites);
+  if (!pm_limits_check_text (PM_FIELD_VALUE_NOTE, pm_progress_entry_get_note (entry), error) ||
+      !pm_limits_check_count (PM_LIST_SITES, n_sites, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_sites; i++)
+    {
+      g_autoptr(PmSiteValue) site = g_list_model_get_item (sites, i);
+
+      if (!pm_limits_check_text (PM_FIELD_SITE, pm_site_value_get_site (site), error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean

@@ -34,7 +34,7 @@ G_BEGIN_DECLS
 #define PM_LIMIT_REACH            1000   /* entries of a pilot */
 #define PM_LIMIT_SPEND            1000   /* items of a pilot */
 #define PM_LIMIT_TARGETS          100    /* of a KPI, revisions included */
-#define PM_LIMIT_SITES            100    /* of a baseline */
+#define PM_LIMIT_SITES            100    /* of a baseline or a value */
 /* Every quarter a period can name (see pm-period.h): a KPI has at most
  * one value, and a pilot one narrative, for each. */
 #define PM_LIMIT_QUARTERS ((PM_PERIOD_MAX_YEAR - PM_PERIOD_MIN_YEAR + 1) * 4)

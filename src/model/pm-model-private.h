@@ -7,6 +7,8 @@
  */
 #pragma once
 
+#include <math.h>
+
 #include "pm-district.h"
 #include "pm-kpi.h"
 #include "pm-pilot.h"
@@ -52,6 +54,15 @@ _pm_set_str (char       **str_pointer,
 gboolean _pm_schedule_check_add     (PmKpi        *kpi,
                                      PmTarget     *target,
                                      GError      **error);
+
+/* Sums of decimals are not exact in binary: a total that matches its
+ * sites to a millionth is theirs. */
+static inline gboolean
+_pm_same_total (double a,
+                double b)
+{
+  return fabs (a - b) <= 1e-6 * MAX (1.0, MAX (fabs (a), fabs (b)));
+}
 
 /* Slack when comparing computed doubles, so 0.1 + 0.2 counts as 0.3. */
 #define _PM_EPSILON 1e-9

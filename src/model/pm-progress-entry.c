@@ -7,8 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "pm-enums.h"
+#include "pm-kpi.h"
 #include "pm-model-private.h"
 #include "pm-progress-entry.h"
+#include "pm-site-value.h"
 
 struct _PmProgressEntry
 {
@@ -16,6 +18,8 @@ struct _PmProgressEntry
 
   PmPeriod *period;
   char     *note;
+  /* PmSiteValue: the figures by site the value was given as, if any. */
+  GListStore *sites;
   double    value;
   double    numerator;
   double    denominator;
@@ -84,6 +88,7 @@ pm_progress_entry_dispose (GObject *object)
   PmProgressEntry *self = PM_PROGRESS_ENTRY (object);
 
   g_clear_object (&self->period);
+  g_clear_object (&self->sites);
 
   G_OBJECT_CLASS (pm_progress_entry_parent_class)->dispose (object);
 }
@@ -221,6 +226,7 @@ pm_progress_entry_class_init (PmProgressEntryClass *klass)
 static void
 pm_progress_entry_init (PmProgressEntry *self)
 {
+  self->sites = g_list_store_new (PM_TYPE_SITE_VALUE);
 }
 
 PmProgressEntry *
@@ -397,6 +403,13 @@ pm_progress_entry_copy (PmProgressEntry *self)
   copy->denominator = self->denominator;
   copy->note = g_strdup (self->note);
   copy->revision = self->revision;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sites)); i++)
+    {
+      g_autoptr(PmSiteValue) site = g_list_model_get_item (G_LIST_MODEL (self->sites), i);
+
+      pm_progress_entry_add_site (copy, pm_site_value_get_site (site),
+                                  pm_site_value_get_value (site));
+    }
 
   return copy;
 }
@@ -419,6 +432,30 @@ pm_progress_entry_set_revision (PmProgressEntry *self,
   self->revision = revision;
 }
 
+static gboolean
+same_sites (PmProgressEntry *a,
+            PmProgressEntry *b)
+{
+  GListModel *sa = G_LIST_MODEL (a->sites);
+  GListModel *sb = G_LIST_MODEL (b->sites);
+  guint n = g_list_model_get_n_items (sa);
+
+  if (n != g_list_model_get_n_items (sb))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PmSiteValue) x = g_list_model_get_item (sa, i);
+      g_autoptr(PmSiteValue) y = g_list_model_get_item (sb, i);
+
+      if (g_strcmp0 (pm_site_value_get_site (x), pm_site_value_get_site (y)) != 0 ||
+          pm_site_value_get_value (x) != pm_site_value_get_value (y))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 pm_progress_entry_equal (PmProgressEntry *a,
                          PmProgressEntry *b)
@@ -430,5 +467,120 @@ pm_progress_entry_equal (PmProgressEntry *a,
     return FALSE;
   if (a->has_value && a->value != b->value)
     return FALSE;
+  if (!same_sites (a, b))
+    return FALSE;
   return g_strcmp0 (a->note, b->note) == 0;
+}
+
+GListModel *
+pm_progress_entry_get_sites (PmProgressEntry *self)
+{
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), NULL);
+
+  return G_LIST_MODEL (self->sites);
+}
+
+void
+pm_progress_entry_add_site (PmProgressEntry *self,
+                            const char      *site,
+                            double           value)
+{
+  g_autoptr(PmSiteValue) site_value = NULL;
+
+  g_return_if_fail (PM_IS_PROGRESS_ENTRY (self));
+  g_return_if_fail (site != NULL);
+
+  site_value = pm_site_value_new (site, value);
+  g_list_store_append (self->sites, site_value);
+}
+
+void
+pm_progress_entry_clear_sites (PmProgressEntry *self)
+{
+  g_return_if_fail (PM_IS_PROGRESS_ENTRY (self));
+
+  g_list_store_remove_all (self->sites);
+}
+
+gboolean
+pm_progress_entry_get_site_sum (PmProgressEntry *self,
+                                double          *sum)
+{
+  guint n_sites;
+  double total = 0.0;
+
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), FALSE);
+
+  n_sites = g_list_model_get_n_items (G_LIST_MODEL (self->sites));
+  for (guint i = 0; i < n_sites; i++)
+    {
+      g_autoptr(PmSiteValue) site = g_list_model_get_item (G_LIST_MODEL (self->sites), i);
+
+      total += pm_site_value_get_value (site);
+    }
+
+  if (sum != NULL)
+    *sum = total;
+
+  return n_sites > 0;
+}
+
+gboolean
+pm_progress_entry_check_sites (PmProgressEntry  *self,
+                               PmUnit            unit,
+                               GError          **error)
+{
+  g_autofree char *value_text = NULL;
+  g_autofree char *sum_text = NULL;
+  guint n_sites;
+  double sum;
+
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n_sites = g_list_model_get_n_items (G_LIST_MODEL (self->sites));
+  for (guint i = 0; i < n_sites; i++)
+    {
+      g_autoptr(PmSiteValue) site = g_list_model_get_item (G_LIST_MODEL (self->sites), i);
+
+      if (!pm_unit_validate_value (unit, pm_site_value_get_value (site), error))
+        {
+          /* Translators: the site's name, then the reason its value is wrong */
+          g_prefix_error (error, _("%s: "), pm_site_value_get_site (site));
+          return FALSE;
+        }
+    }
+
+  if (!pm_unit_is_additive (unit) || !self->has_value ||
+      !pm_progress_entry_get_site_sum (self, &sum) || _pm_same_total (self->value, sum))
+    return TRUE;
+
+  value_text = pm_unit_format_value (unit, self->value);
+  sum_text = pm_unit_format_value (unit, sum);
+  g_set_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INCONSISTENT,
+               /* Translators: a value's total, then what its sites add up
+                * to: "value 4,593 differs from the sum of its sites, 4,592" */
+               _("value %s differs from the sum of its sites, %s"),
+               value_text, sum_text);
+  return FALSE;
+}
+
+gboolean
+pm_progress_entry_total_sites (PmProgressEntry  *self,
+                               PmUnit            unit,
+                               GError          **error)
+{
+  double sum;
+
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!pm_progress_entry_check_sites (self, unit, error))
+    return FALSE;
+
+  if (!self->has_value && pm_unit_is_additive (unit) &&
+      pm_progress_entry_get_site_sum (self, &sum))
+    update_value (self, TRUE, sum, FALSE, 0.0, 0.0);
+
+  return TRUE;
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "pm-enums.h"
 #include "pm-period.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,8 @@ G_DECLARE_FINAL_TYPE (PmProgressEntry, pm_progress_entry, PM, PROGRESS_ENTRY, GO
 
 /* Properties: "period" (PmPeriod, construct-only), "has-value" (read-only),
  * "value" (double), "has-fraction" (read-only), "numerator",
- * "denominator", "note" (string or NULL). */
+ * "denominator", "note" (string or NULL); the sites (a GListModel of
+ * PmSiteValue) the value was given by, if any. */
 PmProgressEntry *pm_progress_entry_new              (PmPeriod         *period);
 PmPeriod        *pm_progress_entry_get_period       (PmProgressEntry  *self);
 gboolean         pm_progress_entry_has_value        (PmProgressEntry  *self);
@@ -44,8 +46,30 @@ PmProgressEntry *pm_progress_entry_copy             (PmProgressEntry  *self);
 gint64           pm_progress_entry_get_revision     (PmProgressEntry  *self);
 void             pm_progress_entry_set_revision     (PmProgressEntry  *self,
                                                      gint64            revision);
-/* The same value (or both none) and the same note; the period is not
- * compared. */
+/* The sites a value was given by, in the order given ("Rawlett", "TEC"). */
+GListModel      *pm_progress_entry_get_sites        (PmProgressEntry  *self);
+void             pm_progress_entry_add_site         (PmProgressEntry  *self,
+                                                     const char       *site,
+                                                     double            value);
+void             pm_progress_entry_clear_sites      (PmProgressEntry  *self);
+/* The sum of the sites' values, or FALSE when there are none. */
+gboolean         pm_progress_entry_get_site_sum     (PmProgressEntry  *self,
+                                                     double           *sum);
+/* Each site's value valid for @unit and, for an additive unit
+ * (pm_unit_is_additive()), a value given with the sites equal to their
+ * sum: else PM_MODEL_ERROR_INCONSISTENT naming both ("value 4,593 differs
+ * from the sum of its sites, 4,592"). Percentages, rates and days by site
+ * are not averaged: any value given beside them is kept as given. */
+gboolean         pm_progress_entry_check_sites      (PmProgressEntry  *self,
+                                                     PmUnit            unit,
+                                                     GError          **error);
+/* As pm_progress_entry_check_sites(), then an additive value given only
+ * by site gets their sum as its value. Nothing changes on an error. */
+gboolean         pm_progress_entry_total_sites      (PmProgressEntry  *self,
+                                                     PmUnit            unit,
+                                                     GError          **error);
+/* The same value (or both none), the same sites and the same note; the
+ * period is not compared. */
 gboolean         pm_progress_entry_equal            (PmProgressEntry  *a,
                                                      PmProgressEntry  *b);
 

@@ -11,6 +11,7 @@
 
 #include "pm-date.h"
 #include "pm-schedule.h"
+#include "pm-site-value.h"
 #include "pm-wording.h"
 
 /* Whole percent, rounded half up, so 7 of 125 (5.6%) reads "6%". */
@@ -334,17 +335,43 @@ pm_wording_kpi_value (PmKpi    *kpi,
 }
 
 char *
-pm_wording_entry_value (PmProgressEntry *entry,
-                        PmUnit           unit)
+pm_wording_sites (GListModel *sites,
+                  PmUnit      unit)
+{
+  guint n_sites;
+  GString *str;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (sites), NULL);
+
+  n_sites = g_list_model_get_n_items (sites);
+  if (n_sites == 0)
+    return NULL;
+
+  str = g_string_new (NULL);
+  for (guint i = 0; i < n_sites; i++)
+    {
+      g_autoptr(PmSiteValue) site = g_list_model_get_item (sites, i);
+      g_autofree char *value = pm_unit_format_value (unit, pm_site_value_get_value (site));
+
+      if (i > 0 && i == n_sites - 1)
+        g_string_append (str, _(" and "));
+      else if (i > 0)
+        g_string_append (str, _(", "));
+
+      /* Translators: a site's value then its name, "4.6% Rawlett" */
+      g_string_append_printf (str, _("%s %s"), value, pm_site_value_get_site (site));
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static char *
+entry_figure (PmProgressEntry *entry,
+              PmUnit           unit)
 {
   g_autofree char *value = NULL;
   g_autofree char *numerator = NULL;
   g_autofree char *denominator = NULL;
-
-  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (entry), NULL);
-
-  if (!pm_progress_entry_has_value (entry))
-    return NULL;
 
   value = pm_unit_format_value (unit, pm_progress_entry_get_value (entry));
   if (unit != PM_UNIT_PERCENTAGE || !pm_progress_entry_has_fraction (entry))
@@ -356,6 +383,31 @@ pm_wording_entry_value (PmProgressEntry *entry,
   /* Translators: a percentage with the counts it was worked out from,
    * "24.1% (212 of 879)" */
   return g_strdup_printf (_("%s (%s of %s)"), value, numerator, denominator);
+}
+
+char *
+pm_wording_entry_value (PmProgressEntry *entry,
+                        PmUnit           unit)
+{
+  g_autofree char *figure = NULL;
+  g_autofree char *sites = NULL;
+
+  g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (entry), NULL);
+
+  /* As a baseline: the total with its sites beside it, "4,592 (1,000
+   * Rawlett and 3,592 TEC)"; sites without a total (percentages, which
+   * are not averaged) alone. */
+  sites = pm_wording_sites (pm_progress_entry_get_sites (entry), unit);
+  if (!pm_progress_entry_has_value (entry))
+    return g_steal_pointer (&sites);
+
+  figure = entry_figure (entry, unit);
+  if (sites == NULL)
+    return g_steal_pointer (&figure);
+
+  /* Translators: a total then the sites it adds up from, "4,592 (1,000
+   * Rawlett and 3,592 TEC)" */
+  return g_strdup_printf (_("%s (%s)"), figure, sites);
 }
 
 char *
@@ -371,10 +423,12 @@ pm_wording_kpi_value_printed (PmKpi    *kpi,
   g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
 
   entry = pm_kpi_get_entry_at (kpi, period);
-  if (entry == NULL || !pm_progress_entry_has_value (entry))
+  if (entry == NULL)
     return NULL;
 
   value = pm_wording_entry_value (entry, pm_kpi_get_unit (kpi));
+  if (value == NULL)
+    return NULL;
   own = pm_progress_entry_get_period (entry);
   if (pm_period_get_frequency (own) == pm_period_get_frequency (period))
     return g_steal_pointer (&value);

@@ -86,9 +86,15 @@ char *pm_wording_kpi_target  (PmKpi       *kpi);
  * "£4,900"), or NULL when there is none. */
 char *pm_wording_kpi_value   (PmKpi       *kpi,
                               PmPeriod    *period);
+/* Sites as a person reads them: "1,000 Rawlett and 3,592 TEC", "4.6%
+ * Rawlett, 4.1% TEC and 3.9% Moor"; NULL when there are none. */
+char *pm_wording_sites       (GListModel      *sites,
+                              PmUnit           unit);
 /* @entry's value as printed: a percentage entered as its parts with
- * them, "24.1% (212 of 879)"; any other value as pm_unit_format_value().
- * NULL when @entry has no value. */
+ * them, "24.1% (212 of 879)"; any other value as pm_unit_format_value();
+ * a value given by site with its sites beside it, "4,592 (1,000 Rawlett
+ * and 3,592 TEC)", or the sites alone when they have no total (a
+ * percentage). NULL when @entry has neither value nor sites. */
 char *pm_wording_entry_value (PmProgressEntry *entry,
                               PmUnit           unit);
 /* @kpi's value for @period as printed (pm_wording_entry_value()): its

@@ -657,7 +657,32 @@ add_district_sheet (Book       *book,
     }
 }
 
-/* The sites a baseline was given by, one row each, as numbers: the
+/* One row of the Sites sheet: a site's part of a baseline or a value. */
+static void
+put_site_row (Book           *book,
+              lxw_worksheet  *sheet,
+              lxw_row_t       r,
+              const KpiRow   *row,
+              PmSiteValue    *site,
+              const char     *figure)
+{
+  put_text (book, sheet, r, 0, pm_district_get_name (row->district), book->text);
+  put_text (book, sheet, r, 1, pm_pilot_get_title (row->pilot), book->text);
+  put_text (book, sheet, r, 2, pm_kpi_get_title (row->kpi), book->text);
+  put_text (book, sheet, r, 3, pm_site_value_get_site (site), book->text);
+  put_number (book, sheet, r, 4, pm_kpi_get_unit (row->kpi), pm_site_value_get_value (site));
+  put_text (book, sheet, r, 5, figure, book->text);
+  finish_row (book, sheet, r);
+}
+
+static GListModel *
+value_sites (const KpiRow *row)
+{
+  return row->entry != NULL ? pm_progress_entry_get_sites (row->entry) : NULL;
+}
+
+/* The sites a baseline or the period's value was given by, one row each,
+ * as numbers, the last column saying which figure they make up: the
  * other sheets carry the total. Only when some KPI has sites. */
 static void
 add_sites_sheet (Book   *book,
@@ -668,7 +693,8 @@ add_sites_sheet (Book   *book,
     { _("Pilot"), 28 },
     { _("Headline KPI"), 50 },
     { _("Site"), 24 },
-    { _("Baseline"), 12, TRUE },
+    { _("Value"), 12, TRUE },
+    { _("Part of"), 18 },
   };
   g_autofree char *name = NULL;
   lxw_worksheet *sheet;
@@ -676,7 +702,13 @@ add_sites_sheet (Book   *book,
   lxw_row_t r = 0;
 
   for (guint i = 0; i < rows->len; i++)
-    n_rows += g_list_model_get_n_items (pm_baseline_get_sites (pm_kpi_get_baseline (g_array_index (rows, KpiRow, i).kpi)));
+    {
+      const KpiRow *row = &g_array_index (rows, KpiRow, i);
+
+      n_rows += g_list_model_get_n_items (pm_baseline_get_sites (pm_kpi_get_baseline (row->kpi)));
+      if (value_sites (row) != NULL)
+        n_rows += g_list_model_get_n_items (value_sites (row));
+    }
   if (n_rows == 0)
     return;
 
@@ -689,18 +721,24 @@ add_sites_sheet (Book   *book,
     {
       const KpiRow *row = &g_array_index (rows, KpiRow, i);
       GListModel *sites = pm_baseline_get_sites (pm_kpi_get_baseline (row->kpi));
+      g_autofree char *period = NULL;
 
       for (guint s = 0; s < g_list_model_get_n_items (sites); s++)
         {
           g_autoptr(PmSiteValue) site = g_list_model_get_item (sites, s);
 
-          r++;
-          put_text (book, sheet, r, 0, pm_district_get_name (row->district), book->text);
-          put_text (book, sheet, r, 1, pm_pilot_get_title (row->pilot), book->text);
-          put_text (book, sheet, r, 2, pm_kpi_get_title (row->kpi), book->text);
-          put_text (book, sheet, r, 3, pm_site_value_get_site (site), book->text);
-          put_number (book, sheet, r, 4, pm_kpi_get_unit (row->kpi), pm_site_value_get_value (site));
-          finish_row (book, sheet, r);
+          put_site_row (book, sheet, ++r, row, site, _("Baseline"));
+        }
+
+      sites = value_sites (row);
+      if (sites == NULL || g_list_model_get_n_items (sites) == 0)
+        continue;
+      period = pm_period_get_label (pm_progress_entry_get_period (row->entry));
+      for (guint s = 0; s < g_list_model_get_n_items (sites); s++)
+        {
+          g_autoptr(PmSiteValue) site = g_list_model_get_item (sites, s);
+
+          put_site_row (book, sheet, ++r, row, site, period);
         }
     }
 }

@@ -199,9 +199,8 @@ csv_append_milestones (GString *out,
  * numbers: "Rawlett=0; TEC=10" (NULL when there are none). */
 static char *
 csv_sites (PmUnit      unit,
-           PmBaseline *baseline)
+           GListModel *sites)
 {
-  GListModel *sites = pm_baseline_get_sites (baseline);
   guint n_sites = g_list_model_get_n_items (sites);
   GString *str;
 
@@ -235,7 +234,8 @@ csv_append_row (GString      *out,
   g_autofree char *value_text = NULL;
   g_autofree char *numerator_text = NULL;
   g_autofree char *denominator_text = NULL;
-  g_autofree char *sites_text = csv_sites (unit, baseline);
+  g_autofree char *sites_text = csv_sites (unit, pm_baseline_get_sites (baseline));
+  g_autofree char *value_sites_text = NULL;
   g_autofree char *entry_period_code = NULL;
 
   if (pm_baseline_has_value (baseline))
@@ -250,6 +250,8 @@ csv_append_row (GString      *out,
     entry_period_code = pm_period_to_code (pm_progress_entry_get_period (row->entry));
   if (_pm_table_export_entry_has_value (row))
     value_text = csv_number (unit, pm_progress_entry_get_value (row->entry));
+  if (row->entry != NULL)
+    value_sites_text = csv_sites (unit, pm_progress_entry_get_sites (row->entry));
   if (_pm_table_export_entry_has_value (row) && pm_progress_entry_has_fraction (row->entry))
     {
       numerator_text = plain_number (pm_progress_entry_get_numerator (row->entry));
@@ -273,7 +275,8 @@ csv_append_row (GString      *out,
   csv_append_field (out, _pm_table_export_entry_note (row), FALSE);
   csv_append_field (out, pm_rag_get_label (row->rag), FALSE);
   csv_append_milestones (out, kpi);
-  csv_append_field (out, sites_text, TRUE);
+  csv_append_field (out, sites_text, FALSE);
+  csv_append_field (out, value_sites_text, TRUE);
 }
 
 gboolean
@@ -285,7 +288,7 @@ pm_table_export_csv (PmProgramme  *programme,
   /* The names a CSV import looks the columns up by: never translated. */
   static const char header[] =
     "district,pilot,kpi,unit,direction,baseline,baseline_date,target,target_date,"
-    "period,value,numerator,denominator,note,status,milestones,baseline_sites\r\n";
+    "period,value,numerator,denominator,note,status,milestones,baseline_sites,value_sites\r\n";
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GString) out = NULL;
   g_autofree char *period_code = NULL;

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
  * The header row is
  *   district,pilot,kpi,unit,direction,baseline,baseline_date,target,
  *   target_date,period,value,numerator,denominator,note,status,milestones,
- *   baseline_sites
+ *   baseline_sites,value_sites
  * unit and direction are the programme file's names ("percentage",
  * "reduce"); period is the code ("FY2016-Q3"); dates are ISO ("2016-10",
  * "2017-10-31"). Numbers are plain, with a '.' decimal point and no
@@ -31,7 +31,9 @@ G_BEGIN_DECLS
  * "Grey"). target and target_date are the final target; milestones lists
  * every milestone of the KPI's schedule, earliest first, as
  * "2021-03-31: 40; 2022-03-31: 60"; baseline_sites lists a baseline given
- * by site as "Rawlett=29; TEC=110" (baseline then holds their total).
+ * by site as "Rawlett=29; TEC=110" (baseline then holds their total);
+ * value_sites does the same for a value given by site (value then holds
+ * their total, for counts and money).
  *
  * The file is written beside @path under a temporary name (mode 0600) and
  * renamed over @path only once complete: a failure leaves no file and an

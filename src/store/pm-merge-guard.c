@@ -177,7 +177,7 @@ _pm_merge_guard_write_entry (PmMergeGuard     *self,
     pm_statement_bind_int64 (stmt, 8, pm_progress_entry_get_revision (held));
 
   if (run_returning_revision (stmt, entry, &local_error))
-    return TRUE;
+    return _pm_store_write_entry_sites (self->db, pm_kpi_get_id (kpi), entry, error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);

@@ -186,6 +186,7 @@ write_progress (JsonBuilder *b,
       add_number (b, "denominator", pm_progress_entry_get_denominator (item));
     }
   add_string (b, "note", pm_progress_entry_get_note (item));
+  add_list (b, "sites", pm_progress_entry_get_sites (item), FALSE, write_site);
 }
 
 static void

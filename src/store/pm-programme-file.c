@@ -60,10 +60,12 @@ check_fraction_value (PmFileReader *r,
                          _("does not match the numerator and denominator, which give %s"), text);
 }
 
+/* Sites belong to a baseline or to a value: one of the two is set. */
 typedef struct
 {
-  PmBaseline *baseline;
-  PmUnit      unit;
+  PmBaseline      *baseline;
+  PmProgressEntry *entry;
+  PmUnit           unit;
 } SiteOwner;
 
 static gboolean
@@ -86,7 +88,10 @@ read_site (PmFileReader *r,
   if (!pm_unit_validate_value (site_owner->unit, value, &local_error))
     return _pm_file_model_error (r, error, "value", local_error);
 
-  pm_baseline_add_site (site_owner->baseline, site, value);
+  if (site_owner->baseline != NULL)
+    pm_baseline_add_site (site_owner->baseline, site, value);
+  else
+    pm_progress_entry_add_site (site_owner->entry, site, value);
   return TRUE;
 }
 
@@ -139,6 +144,7 @@ read_value_baseline (PmFileReader *r,
     }
 
   site_owner.baseline = baseline;
+  site_owner.entry = NULL;
   site_owner.unit = unit;
   if (!_pm_file_read_each (r, object, "sites", FALSE, PM_LIST_SITES, read_site, &site_owner, error))
     return NULL;
@@ -292,9 +298,10 @@ read_progress (PmFileReader *r,
                GError      **error)
 {
   static const char * const fields[] = {
-    "period", "value", "numerator", "denominator", "note", NULL
+    "period", "value", "numerator", "denominator", "note", "sites", NULL
   };
   PmKpi *kpi = owner;
+  SiteOwner site_owner = { NULL, NULL, pm_kpi_get_unit (kpi) };
   PmUnit unit = pm_kpi_get_unit (kpi);
   g_autoptr(PmPeriod) period = NULL;
   g_autoptr(PmProgressEntry) entry = NULL;
@@ -330,6 +337,14 @@ read_progress (PmFileReader *r,
     }
   if (note != NULL)
     pm_progress_entry_set_note (entry, note);
+
+  /* Counts and money given by site are totalled; a value given with them
+   * must be their sum. */
+  site_owner.entry = entry;
+  if (!_pm_file_read_each (r, object, "sites", FALSE, PM_LIST_SITES, read_site, &site_owner, error))
+    return FALSE;
+  if (!pm_progress_entry_total_sites (entry, unit, &local_error))
+    return _pm_file_model_error (r, error, "value", local_error);
 
   if (!pm_kpi_set_entry (kpi, entry, &local_error))
     return _pm_file_model_error (r, error, NULL, local_error);

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "model/pm-enums.h"
+#include "model/pm-limits.h"
 #include "pm-progress-import-private.h"
 #include "pm-store-error.h"
 
@@ -86,6 +87,50 @@ _pm_progress_import_read_parts (PmProgressEntry  *entry,
                _("the value %s does not match its parts: %s of %s is %s."),
                given, numerator_words, denominator_words, worked_out);
   return FALSE;
+}
+
+gboolean
+_pm_progress_import_read_sites (PmProgressEntry  *entry,
+                                PmUnit            unit,
+                                const char       *sites_text,
+                                GError          **error)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (*sites_text == '\0')
+    return TRUE;
+
+  parts = g_strsplit (sites_text, ";", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+      char *equals = strrchr (part, '=');
+      double value;
+
+      if (*part == '\0')
+        continue;
+      if (equals == NULL || equals == part)
+        {
+          /* Translators: what was given, then the form expected. */
+          g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_INVALID,
+                       _("value_sites: “%s” is not a site and its value (“%s”)."),
+                       part, "Rawlett=29; TEC=110");
+          return FALSE;
+        }
+      *equals = '\0';
+      if (!pm_unit_parse_value (unit, g_strstrip (equals + 1), &value, error))
+        {
+          /* Translators: a site's name, then why its value was refused */
+          g_prefix_error (error, _("%s: "), g_strstrip (part));
+          return FALSE;
+        }
+      pm_progress_entry_add_site (entry, g_strstrip (part), value);
+    }
+
+  /* Counts and money by site are totalled; a value given beside them
+   * must be their sum. */
+  return pm_limits_check_entry (entry, error) &&
+         pm_progress_entry_total_sites (entry, unit, error);
 }
 
 gboolean

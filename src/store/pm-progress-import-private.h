@@ -20,6 +20,15 @@ gboolean _pm_progress_import_read_parts      (PmProgressEntry  *entry,
                                               const char       *denominator_text,
                                               GError          **error);
 
+/* Adds the sites a row's value_sites gives ("Rawlett=29; TEC=110",
+ * numbers as in the value column) to @entry, whose value (if the row
+ * gives one) is set: a count or money gets their sum as its value, and a
+ * value given that differs is refused naming both. */
+gboolean _pm_progress_import_read_sites      (PmProgressEntry  *entry,
+                                              PmUnit            unit,
+                                              const char       *sites_text,
+                                              GError          **error);
+
 /* Whether @a and @b have the same parts, or neither has any:
  * pm_progress_entry_equal() leaves them out, but a value now given with
  * its parts is a change to save. */

@@ -74,10 +74,10 @@ G_DEFINE_FINAL_TYPE (PmProgressImport, pm_progress_import, G_TYPE_OBJECT)
 
 /* The columns from the note on may be left out. */
 enum { COL_DISTRICT, COL_PILOT, COL_KPI, COL_PERIOD, COL_VALUE, COL_NOTE, COL_NUMERATOR,
-       COL_DENOMINATOR, N_COLUMNS };
+       COL_DENOMINATOR, COL_VALUE_SITES, N_COLUMNS };
 
 static const char * const column_names[N_COLUMNS] = {
-  "district", "pilot", "kpi", "period", "value", "note", "numerator", "denominator",
+  "district", "pilot", "kpi", "period", "value", "note", "numerator", "denominator", "value_sites",
 };
 
 static void
@@ -414,7 +414,8 @@ check_record (Checker     *checker,
   const int *columns = checker->columns;
   g_autoptr(PmProgressEntry) entry = NULL;
   const char *district, *pilot, *title, *period_code, *value_text, *note;
-  const char *numerator, *denominator;
+  const char *numerator, *denominator, *sites;
+  g_autoptr(GError) error = NULL;
   PmPeriod *period;
   guint kpi_index = 0;
   Row row = { 0, };
@@ -442,8 +443,10 @@ check_record (Checker     *checker,
   note = columns[COL_NOTE] >= 0 ? record->fields[columns[COL_NOTE]] : "";
   numerator = columns[COL_NUMERATOR] >= 0 ? record->fields[columns[COL_NUMERATOR]] : "";
   denominator = columns[COL_DENOMINATOR] >= 0 ? record->fields[columns[COL_DENOMINATOR]] : "";
+  sites = columns[COL_VALUE_SITES] >= 0 ? record->fields[columns[COL_VALUE_SITES]] : "";
 
-  if (*value_text == '\0' && *note == '\0' && *numerator == '\0' && *denominator == '\0')
+  if (*value_text == '\0' && *note == '\0' && *numerator == '\0' && *denominator == '\0' &&
+      *sites == '\0')
     {
       self->n_blank++;
       return;
@@ -455,7 +458,13 @@ check_record (Checker     *checker,
     return;
 
   entry = make_entry (checker, record, kpi_index, period, value_text, note, numerator, denominator);
-  if (entry == NULL || !check_first_for_quarter (checker, record, kpi_index, period, period_code))
+  if (entry != NULL &&
+      !_pm_progress_import_read_sites (entry, _pm_programme_names_get_unit (self->names, kpi_index),
+                                       sites, &error))
+    reject (self, record->line, _("%s: %s"), _pm_programme_names_get_title (self->names, kpi_index),
+            error->message);
+  if (entry == NULL || error != NULL ||
+      !check_first_for_quarter (checker, record, kpi_index, period, period_code))
     return;
 
   row.line = record->line;

@@ -955,6 +955,38 @@ const char * const _pm_schema_migrations_postgresql[] = {
   "                   AND period IN (SELECT pm_accepted_quarters (the_district)))"
   "$$;"
   "UPDATE pm_meta SET schema_version = 17;",
+
+  /* 18: values given by site: see the sqlite dialect. Written with their
+   * value, so by whoever may write the value. */
+  "CREATE TABLE progress_site ("
+  "  kpi_id BIGINT NOT NULL,"
+  "  period TEXT NOT NULL,"
+  "  position BIGINT NOT NULL,"
+  "  site TEXT NOT NULL,"
+  "  value DOUBLE PRECISION NOT NULL CHECK (abs (value) < 1e308),"
+  "  PRIMARY KEY (kpi_id, period, position),"
+  "  FOREIGN KEY (kpi_id, period) REFERENCES progress (kpi_id, period)"
+  "    ON DELETE CASCADE ON UPDATE CASCADE"
+  ");"
+  "ALTER TABLE progress_site ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY everyone_reads ON progress_site FOR SELECT USING (true);"
+  "CREATE POLICY office_writes ON progress_site USING (true) WITH CHECK (true);"
+  "CREATE POLICY lead_writes ON progress_site"
+  "  USING (pm_leads (pm_kpi_district (kpi_id))) WITH CHECK (pm_leads (pm_kpi_district (kpi_id)));"
+  "CREATE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE ON progress_site"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION pm_notify_change ();"
+  "DO $$"
+  " DECLARE"
+  "  office TEXT := pm_programme_role ('office');"
+  "  lead TEXT := pm_programme_role ('lead');"
+  "  viewer TEXT := pm_programme_role ('viewer');"
+  " BEGIN"
+  "  EXECUTE format ('GRANT SELECT ON progress_site TO %I, %I, %I', office, lead, viewer);"
+  "  EXECUTE format ('GRANT INSERT, UPDATE, DELETE ON progress_site TO %I, %I', office, lead);"
+  "  EXECUTE format ('ALTER POLICY office_writes ON progress_site TO %I', office);"
+  "  EXECUTE format ('ALTER POLICY lead_writes ON progress_site TO %I', lead);"
+  " END $$;"
+  "UPDATE pm_meta SET schema_version = 18;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations_postgresql) == PM_STORE_SCHEMA_VERSION);

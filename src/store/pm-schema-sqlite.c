@@ -745,6 +745,21 @@ const char * const _pm_schema_migrations[] = {
   "               WHERE d.programme_id = OLD.id AND " V17_DISTRICT_HOLDS ("d.id") ")"
   " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
   "PRAGMA user_version = 17;",
+
+  /* 18: a value given by site keeps its sites, in the order given; they
+   * go with their value row. The value row carries the audit trail: the
+   * sites are written in the same transaction as it. */
+  "CREATE TABLE progress_site ("
+  "  kpi_id INTEGER NOT NULL,"
+  "  period TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  site TEXT NOT NULL,"
+  "  value REAL NOT NULL CHECK (abs (value) < 1e308),"
+  "  PRIMARY KEY (kpi_id, period, position),"
+  "  FOREIGN KEY (kpi_id, period) REFERENCES progress (kpi_id, period)"
+  "    ON DELETE CASCADE ON UPDATE CASCADE"
+  ") STRICT;"
+  "PRAGMA user_version = 18;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);

@@ -61,7 +61,7 @@ typedef struct
  * copy_rows ()). Not copied: change_context (a file's scratch row for the
  * audit triggers, made by the migrations) and pm_meta (a server's version
  * stamp, likewise). */
-G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 17);  /* a new schema version adds itself here */
+G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 18);  /* a new schema version adds itself here */
 
 #define PROGRAMME_COLUMNS \
   "id, name, description, committee, meeting_date, report_title, contact_officer"
@@ -86,6 +86,7 @@ G_STATIC_ASSERT (PM_STORE_SCHEMA_VERSION == 17);  /* a new schema version adds i
 #define TARGET_COLUMNS "id, kpi_id, value, date, set_on, reason, milestone"
 #define PROGRESS_COLUMNS \
   "kpi_id, period, value, numerator, denominator, note, updated_at, revision"
+#define PROGRESS_SITE_COLUMNS "kpi_id, period, position, site, value"
 #define AUDIT_COLUMNS \
   "id, at, author, source, kind, kpi_id, pilot_id, period, old_value, new_value, old_text, new_text, " \
   "key_fingerprint"
@@ -163,6 +164,11 @@ static const CopyTable copy_tables[] = {
     "ORDER BY kpi_id, period" BATCH_LIMIT,
     INSERTS ("progress", PROGRESS_COLUMNS, ROW_8),
     "itrrrtti", 2 },
+  { "SELECT " PROGRESS_SITE_COLUMNS " FROM progress_site "
+    "WHERE (kpi_id, period, position) > (?1, ?2, ?3) "
+    "ORDER BY kpi_id, period, position" BATCH_LIMIT,
+    INSERTS ("progress_site", PROGRESS_SITE_COLUMNS, ROW_5),
+    "ititr", 3 },
   { BY_ID ("audit", AUDIT_COLUMNS),
     INSERTS ("audit", AUDIT_COLUMNS, ROW_13),
     "ittttiitrrttt", 1 },

@@ -219,6 +219,20 @@ gboolean    _pm_store_run_entry_write  (PmStatement    *stmt,
 void        _pm_store_bind_entry       (PmStatement    *stmt,
                                         gint64          kpi_id,
                                         PmProgressEntry *entry);
+/* Replaces the sites stored for @entry's value with its own (none: the
+ * value's sites are dropped). Run right after the value's write. */
+gboolean    _pm_store_write_entry_sites (PmDatabase      *db,
+                                         gint64           kpi_id,
+                                         PmProgressEntry *entry,
+                                         GError         **error);
+/* The sites of every value in the database: "kpi-row-id period-code" to
+ * a GPtrArray of PmSiteValue, in order (empty before schema 18). */
+GHashTable *_pm_store_read_value_sites  (PmDatabase      *db,
+                                         GError         **error);
+/* Adds to @entry, of the KPI with row @kpi_id, the sites read for it. */
+void        _pm_store_add_read_sites    (PmProgressEntry *entry,
+                                         gint64           kpi_id,
+                                         GHashTable      *by_value);
 /* A pilot's delivery status is its nick in delivery_status, with
  * delivery_stated 0 when nobody entered it ("not-stated" in the model):
  * the SQL for each column from the nick bound at @param. */

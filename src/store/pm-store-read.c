@@ -124,6 +124,7 @@ typedef struct
   GHashTable *outcomes;       /* PmPilot → GPtrArray of strings */
   GHashTable *baselines;      /* PmKpi → PmBaseline read from its row */
   GHashTable *periods;        /* code → PmPeriod, each parsed once */
+  GHashTable *value_sites;    /* the sites of values, see _pm_store_read_value_sites () */
   GPtrArray  *district_list;  /* owned, in the programme's order */
   GPtrArray  *pilot_list;     /* owned, by district and position */
   GPtrArray  *pilot_parents;  /* the district of each pilot, borrowed */
@@ -148,6 +149,7 @@ load_init (Load       *load,
   load->outcomes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   load->baselines = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   load->periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  load->value_sites = NULL;
   load->district_list = g_ptr_array_new_with_free_func (g_object_unref);
   load->pilot_list = g_ptr_array_new_with_free_func (g_object_unref);
   load->pilot_parents = g_ptr_array_new ();
@@ -164,6 +166,7 @@ load_clear (Load *load)
   g_clear_pointer (&load->outcomes, g_hash_table_unref);
   g_clear_pointer (&load->baselines, g_hash_table_unref);
   g_clear_pointer (&load->periods, g_hash_table_unref);
+  g_clear_pointer (&load->value_sites, g_hash_table_unref);
   g_clear_pointer (&load->district_list, g_ptr_array_unref);
   g_clear_pointer (&load->pilot_list, g_ptr_array_unref);
   g_clear_pointer (&load->pilot_parents, g_ptr_array_unref);
@@ -382,6 +385,7 @@ entry_row (Load         *load,
     }
   pm_progress_entry_set_note (entry, pm_statement_get_text (stmt, 4));
   pm_progress_entry_set_revision (entry, pm_statement_get_int64 (stmt, 5));
+  _pm_store_add_read_sites (entry, pm_kpi_get_id (parent), load->value_sites);
 
   return pm_kpi_set_entry (parent, entry, error);
 }
@@ -427,6 +431,10 @@ read_kpis (Load    *load,
    * quarterly. Schema 12 and older number no milestones: every target is
    * milestone 1, as it meant then. Schema 1 has no row versions. */
   int version = load->version;
+
+  load->value_sites = _pm_store_read_value_sites (load->db, error);
+  if (load->value_sites == NULL)
+    return FALSE;
 
   if (!load_rows (load, load->pilots,
                   version >= 15

@@ -225,6 +225,11 @@ pm_store_save_entry (PmStore          *self,
   if (kpi_id == 0)
     return _pm_store_not_saved (error);
 
+  /* A count given by site gets their sum; a value that differs from it
+   * is refused here, before anything is written. */
+  if (!pm_progress_entry_total_sites (entry, pm_kpi_get_unit (kpi), error))
+    return FALSE;
+
   scratch = scratch_kpi (kpi);
   copy = pm_progress_entry_copy (entry);
   if (!pm_kpi_set_entry (scratch, copy, error))
@@ -248,6 +253,10 @@ pm_store_save_entry (PmStore          *self,
 
   ok = _pm_store_row_exists (self, PM_STORE_KPI_EXISTS, kpi_id, error) &&
        _pm_store_write_entry_if_unchanged (_pm_store_get_database (self), kpi_id, entry, expected, &written, error);
+  /* The sites with their value, in its transaction: a value saved
+   * without sites drops those the stored one had. */
+  if (ok && written)
+    ok = _pm_store_write_entry_sites (_pm_store_get_database (self), kpi_id, entry, error);
   if (ok && !written)
     {
       _pm_store_end_write (self, FALSE, NULL);

@@ -393,7 +393,7 @@ write_entry_cb (PmDatabase  *db,
                 gpointer     item,
                 GError     **error)
 {
-  return _pm_store_write_entry (db, id, item, error);
+  return _pm_store_write_entry (db, id, item, error) && _pm_store_write_entry_sites (db, id, item, error);
 }
 
 gboolean

@@ -110,13 +110,13 @@ test_parts_import_export_print (Fixture       *fixture,
                             "--output", exported, NULL);
   g_assert_cmpint (export.status, ==, 0);
   text = pm_test_read_text (exported);
-  g_assert_nonnull (strstr (text, "period,value,numerator,denominator,note,status,milestones,baseline_sites\r\n"));
+  g_assert_nonnull (strstr (text, "period,value,numerator,denominator,note,status,milestones,baseline_sites,value_sites\r\n"));
   row = strstr (text, "\r\nLichfield,Community managed family centres in Burntwood,"
                       "Increase Early Years reach (by Wards) quarterly,");
   g_assert_nonnull (row);
   *strstr (row + 2, "\r\n") = '\0';
   columns = g_strsplit (row + 2, ",", -1);
-  g_assert_cmpuint (g_strv_length (columns), ==, 17);
+  g_assert_cmpuint (g_strv_length (columns), ==, 18);
   g_assert_cmpstr (columns[9], ==, "FY2016-Q3");
   /* The value worked out from the parts, in full. */
   g_assert_cmpfloat_with_epsilon (g_ascii_strtod (columns[10], NULL), 100.0 * 212 / 879, 1e-9);

@@ -357,7 +357,7 @@ test_csv_sample (void)
 {
   static const char * const header[] = {
     "district", "pilot", "kpi", "unit", "direction", "baseline", "baseline_date",
-    "target", "target_date", "period", "value", "numerator", "denominator", "note", "status", "milestones", "baseline_sites",
+    "target", "target_date", "period", "value", "numerator", "denominator", "note", "status", "milestones", "baseline_sites", "value_sites",
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
@@ -817,6 +817,8 @@ test_xlsx_sample (void)
   g_autoptr(Csv) sites = NULL;
   guint n_known = 0;
   g_autoptr(PmProgressEntry) parts = NULL;
+  g_autoptr(PmProgressEntry) by_site = NULL;
+  PmKpi *exclusions;
   PmKpi *reach;
   guint n_parts = 0;
   guint n_sites = 0;
@@ -828,6 +830,14 @@ test_xlsx_sample (void)
   parts = pm_progress_entry_new (period);
   g_assert_true (pm_progress_entry_set_fraction (parts, 224, 500, &error));
   g_assert_true (pm_kpi_set_entry (reach, parts, &error));
+  g_assert_no_error (error);
+  /* The quarter's fixed exclusions given by school, totalled. */
+  exclusions = pm_test_find_kpi (programme, "Tamworth", "Fixed exclusion rates for Rawlett & TEC");
+  by_site = pm_progress_entry_new (period);
+  pm_progress_entry_add_site (by_site, "Rawlett", 12);
+  pm_progress_entry_add_site (by_site, "TEC", 30);
+  g_assert_true (pm_progress_entry_total_sites (by_site, PM_UNIT_COUNT, &error));
+  g_assert_true (pm_kpi_set_entry (exclusions, by_site, &error));
   g_assert_no_error (error);
 
   g_assert_true (pm_table_export_xlsx (programme, period, path, &error));
@@ -959,11 +969,17 @@ test_xlsx_sample (void)
   for (guint r = 1; r < sites->records->len; r++)
     if (g_str_has_prefix (csv_field (sites, r, 2)->text, "Fixed exclusion rates for Rawlett & TEC"))
       {
-        g_assert_cmpstr (csv_field (sites, r, 3)->text, ==, n_sites == 1 ? "Rawlett" : "TEC");
-        assert_close (cell_number (csv_field (sites, r, 4), PM_UNIT_COUNT), n_sites == 1 ? 29 : 110);
+        static const char * const site_names[] = { "Rawlett", "TEC", "Rawlett", "TEC" };
+        static const double site_values[] = { 29, 110, 12, 30 };
+
+        g_assert_cmpuint (n_sites, <=, 4);
+        g_assert_cmpstr (csv_field (sites, r, 3)->text, ==, site_names[n_sites - 1]);
+        assert_close (cell_number (csv_field (sites, r, 4), PM_UNIT_COUNT), site_values[n_sites - 1]);
+        /* The baseline's sites, then the quarter's value's. */
+        g_assert_cmpstr (csv_field (sites, r, 5)->text, ==, n_sites <= 2 ? "Baseline" : "Q3 2016/17");
         n_sites++;
       }
-  g_assert_cmpuint (n_sites, ==, 3);
+  g_assert_cmpuint (n_sites, ==, 5);
 }
 
 /* The workbook keeps such notes (and the title) as text: LibreOffice

@@ -94,6 +94,52 @@ test_entry_new_and_undo (Fixture       *fixture,
   g_assert_null (pm_kpi_get_entry (pm_test_find_kpi (undone, CANNOCK, WCFC), q4));
 }
 
+/* A value given by site keeps its sites when its total is typed again
+ * with a new note; a different value typed replaces them, and Undo puts
+ * them back. */
+static void
+test_entry_sites (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  PmKpi *kpi = pm_test_find_kpi (fixture->programme, CANNOCK, WCFC);
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmProgressEntry) by_site = pm_progress_entry_new (q4);
+  g_autoptr(PmUndo) same = NULL;
+  g_autoptr(PmUndo) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) kept = NULL;
+  g_autoptr(PmProgramme) replaced = NULL;
+  g_autoptr(PmProgramme) undone = NULL;
+  PmProgressEntry *entry;
+
+  pm_progress_entry_add_site (by_site, "West Chadsmoor", 4);
+  pm_progress_entry_add_site (by_site, "Hednesford", 6);
+  g_assert_true (pm_store_save_entry (fixture->store, kpi, by_site, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pm_edit_set_entry (fixture->store, kpi, q4, "10", "Ten by March", &same, &error));
+  g_assert_no_error (error);
+  kept = reload (fixture);
+  entry = pm_kpi_get_entry (pm_test_find_kpi (kept, CANNOCK, WCFC), q4);
+  g_assert_cmpstr (pm_progress_entry_get_note (entry), ==, "Ten by March");
+  g_assert_cmpuint (g_list_model_get_n_items (pm_progress_entry_get_sites (entry)), ==, 2);
+
+  g_assert_true (pm_edit_set_entry (fixture->store, kpi, q4, "11", "Ten by March", &other, &error));
+  g_assert_no_error (error);
+  replaced = reload (fixture);
+  entry = pm_kpi_get_entry (pm_test_find_kpi (replaced, CANNOCK, WCFC), q4);
+  g_assert_cmpfloat (pm_progress_entry_get_value (entry), ==, 11);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_progress_entry_get_sites (entry)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_progress_entry_get_sites (pm_kpi_get_entry (kpi, q4))), ==, 0);
+
+  g_assert_true (pm_undo_run (other, fixture->store, &error));
+  g_assert_no_error (error);
+  undone = reload (fixture);
+  entry = pm_kpi_get_entry (pm_test_find_kpi (undone, CANNOCK, WCFC), q4);
+  g_assert_cmpfloat (pm_progress_entry_get_value (entry), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_progress_entry_get_sites (entry)), ==, 2);
+}
+
 static void
 test_entry_refused (Fixture       *fixture,
                     gconstpointer  data)
@@ -638,6 +684,7 @@ main (int   argc,
 
   ADD ("/gui/edits/entry/replace-and-undo", test_entry_replace_and_undo);
   ADD ("/gui/edits/entry/new-and-undo", test_entry_new_and_undo);
+  ADD ("/gui/edits/entry/sites", test_entry_sites);
   ADD ("/gui/edits/entry/refused", test_entry_refused);
   ADD ("/gui/edits/entry/note-limit", test_entry_note_limit);
   ADD ("/gui/edits/entry/numbers", test_entry_numbers);

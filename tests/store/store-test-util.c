@@ -62,6 +62,27 @@ add_fraction_entry (PmKpi      *kpi,
   g_assert_no_error (error);
 }
 
+/* A count given by two sites, totalled as the store totals it. */
+static void
+add_site_entry (PmKpi      *kpi,
+                const char *code,
+                const char *site_a,
+                double      value_a,
+                const char *site_b,
+                double      value_b)
+{
+  g_autoptr(PmPeriod) p = pm_test_period (code);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (p);
+  g_autoptr(GError) error = NULL;
+
+  pm_progress_entry_add_site (entry, site_a, value_a);
+  pm_progress_entry_add_site (entry, site_b, value_b);
+  g_assert_true (pm_progress_entry_total_sites (entry, pm_kpi_get_unit (kpi), &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_kpi_set_entry (kpi, entry, &error));
+  g_assert_no_error (error);
+}
+
 static void
 set_baseline (PmKpi      *kpi,
               PmBaseline *baseline)
@@ -245,6 +266,7 @@ build_full_pilot (void)
   pm_baseline_set_note (baseline, "To be confirmed with the police");
   set_baseline (contacts, baseline);
   g_clear_object (&baseline);
+  add_site_entry (contacts, "FY2016-Q4", "Cannock", 120, "Rugeley", 85);
   pm_pilot_add_kpi (pilot, contacts);
 
   return pilot;
@@ -344,6 +366,21 @@ assert_periods_equal (PmPeriod *a,
 }
 
 static void
+assert_sites_equal (GListModel *sites_a,
+                    GListModel *sites_b)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (sites_a), ==, g_list_model_get_n_items (sites_b));
+  for (guint i = 0; i < g_list_model_get_n_items (sites_a); i++)
+    {
+      PmSiteValue *site_a = pm_test_item (sites_a, i);
+      PmSiteValue *site_b = pm_test_item (sites_b, i);
+
+      g_assert_cmpstr (pm_site_value_get_site (site_a), ==, pm_site_value_get_site (site_b));
+      g_assert_cmpfloat (pm_site_value_get_value (site_a), ==, pm_site_value_get_value (site_b));
+    }
+}
+
+static void
 assert_baselines_equal (PmBaseline *a,
                         PmBaseline *b)
 {
@@ -365,15 +402,7 @@ assert_baselines_equal (PmBaseline *a,
   assert_periods_equal (pm_baseline_get_period (a), pm_baseline_get_period (b));
   g_assert_cmpstr (pm_baseline_get_source (a), ==, pm_baseline_get_source (b));
 
-  g_assert_cmpuint (g_list_model_get_n_items (sites_a), ==, g_list_model_get_n_items (sites_b));
-  for (guint i = 0; i < g_list_model_get_n_items (sites_a); i++)
-    {
-      PmSiteValue *site_a = pm_test_item (sites_a, i);
-      PmSiteValue *site_b = pm_test_item (sites_b, i);
-
-      g_assert_cmpstr (pm_site_value_get_site (site_a), ==, pm_site_value_get_site (site_b));
-      g_assert_cmpfloat (pm_site_value_get_value (site_a), ==, pm_site_value_get_value (site_b));
-    }
+  assert_sites_equal (sites_a, sites_b);
 }
 
 static void
@@ -429,6 +458,7 @@ assert_kpis_equal (PmKpi    *a,
                              pm_progress_entry_get_denominator (eb));
         }
       g_assert_cmpstr (pm_progress_entry_get_note (ea), ==, pm_progress_entry_get_note (eb));
+      assert_sites_equal (pm_progress_entry_get_sites (ea), pm_progress_entry_get_sites (eb));
     }
 }
 

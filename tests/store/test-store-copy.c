@@ -58,6 +58,8 @@ static const struct
   { "SELECT id, kpi_id, value, date, set_on, reason FROM target ORDER BY id", "iirttt" },
   { "SELECT kpi_id, period, value, numerator, denominator, note, updated_at, revision "
     "FROM progress ORDER BY kpi_id, period", "itrrrtti" },
+  { "SELECT kpi_id, period, position, site, value FROM progress_site "
+    "ORDER BY kpi_id, period, position", "ititr" },
   { "SELECT id, at, author, source, kind, kpi_id, pilot_id, period, old_value, new_value, "
     "old_text, new_text FROM audit ORDER BY id", "ittttiitrrtt" },
   { "SELECT id, district_id, period, state, comment, author, at FROM signoff ORDER BY id", "iittttt" },

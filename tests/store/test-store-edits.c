@@ -10,6 +10,7 @@
 #include "pm-database.h"
 #include "pm-store-private.h"
 #include "store-test-util.h"
+#include "model/pm-site-value.h"
 
 /* A store holding the small programme, and that programme as loaded. */
 typedef StoreTestSmall Fixture;
@@ -112,6 +113,71 @@ test_save_entry_refused (Fixture       *fixture,
   g_assert_true (error != NULL && error->domain == PM_MODEL_ERROR);
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM progress"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (pm_kpi_get_entries (fixture->count)), ==, 0);
+}
+
+/* A count given by site is stored with its sites and their sum, with the
+ * value's audit row; a total that is not their sum is refused with both
+ * numbers and changes nothing; a plain value saved over it drops them. */
+static void
+test_save_entry_sites (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmProgressEntry) by_site = pm_progress_entry_new (q4);
+  g_autoptr(PmProgressEntry) wrong = pm_progress_entry_new (q4);
+  g_autoptr(PmProgressEntry) plain = make_entry (2016, 4, 12);
+  g_autoptr(PmProgramme) reloaded = NULL;
+  g_autoptr(PmProgramme) cleared = NULL;
+  g_autoptr(GError) error = NULL;
+  PmProgressEntry *saved;
+
+  pm_progress_entry_add_site (by_site, "Rawlett", 1000);
+  pm_progress_entry_add_site (by_site, "TEC", 3592);
+  g_assert_true (pm_store_save_entry (fixture->store, fixture->count, by_site, &error));
+  g_assert_no_error (error);
+  saved = pm_kpi_get_entry (fixture->count, q4);
+  g_assert_true (saved == by_site);
+  g_assert_true (pm_progress_entry_has_value (saved));
+  g_assert_cmpfloat (pm_progress_entry_get_value (saved), ==, 4592);
+  g_assert_cmpint (count_rows (fixture, "SELECT value FROM progress WHERE period = 'FY2016-Q4'"), ==, 4592);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM progress_site WHERE period = 'FY2016-Q4'"), ==, 2);
+  g_assert_cmpint (count_rows (fixture, "SELECT sum (value) FROM progress_site"), ==, 4592);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM audit WHERE kind = 'value' "
+                                        "AND period = 'FY2016-Q4' AND new_value = 4592"), ==, 1);
+
+  reloaded = reload (fixture);
+  saved = pm_kpi_get_entry (first_kpi (reloaded, 1), q4);
+  g_assert_nonnull (saved);
+  g_assert_cmpfloat (pm_progress_entry_get_value (saved), ==, 4592);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_progress_entry_get_sites (saved)), ==, 2);
+  g_assert_cmpstr (pm_site_value_get_site (pm_test_item (pm_progress_entry_get_sites (saved), 0)), ==, "Rawlett");
+  g_assert_cmpfloat (pm_site_value_get_value (pm_test_item (pm_progress_entry_get_sites (saved), 1)), ==, 3592);
+
+  /* A total that is not the sum: both numbers said, nothing changed. */
+  pm_progress_entry_set_value (wrong, 4593);
+  pm_progress_entry_add_site (wrong, "Rawlett", 1000);
+  pm_progress_entry_add_site (wrong, "TEC", 3592);
+  g_assert_false (pm_store_save_entry (fixture->store, fixture->count, wrong, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_INCONSISTENT);
+  g_assert_nonnull (strstr (error->message, "4,593"));
+  g_assert_nonnull (strstr (error->message, "4,592"));
+  g_clear_error (&error);
+  g_assert_true (pm_kpi_get_entry (fixture->count, q4) == by_site);
+  g_assert_cmpint (count_rows (fixture, "SELECT value FROM progress WHERE period = 'FY2016-Q4'"), ==, 4592);
+  g_assert_cmpint (count_rows (fixture, "SELECT revision FROM progress WHERE period = 'FY2016-Q4'"), ==, 1);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM progress_site"), ==, 2);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM audit WHERE kind = 'value' "
+                                        "AND new_value = 4593"), ==, 0);
+
+  /* A plain value over it: the sites go, in the file and in the model. */
+  g_assert_true (pm_store_save_entry (fixture->store, fixture->count, plain, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM progress_site"), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_progress_entry_get_sites (pm_kpi_get_entry (fixture->count, q4))), ==, 0);
+  cleared = reload (fixture);
+  saved = pm_kpi_get_entry (first_kpi (cleared, 1), q4);
+  g_assert_cmpfloat (pm_progress_entry_get_value (saved), ==, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_progress_entry_get_sites (saved)), ==, 0);
 }
 
 static void
@@ -522,6 +588,7 @@ main (int    argc,
 
   ADD ("/store/edits/save-entry", test_save_entry);
   ADD ("/store/edits/save-entry-refused", test_save_entry_refused);
+  ADD ("/store/edits/save-entry-sites", test_save_entry_sites);
   ADD ("/store/edits/save-entry-not-in-store", test_save_entry_not_in_store);
   ADD ("/store/edits/delete-entry", test_delete_entry);
   ADD ("/store/edits/add-target", test_add_target);

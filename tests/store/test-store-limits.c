@@ -165,7 +165,7 @@ test_baseline (Fixture       *fixture,
                    &error, "A site’s name");
   g_assert_false (pm_store_set_baseline (fixture->store, fixture->percentage, many_sites, &error));
   g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_TOO_MANY);
-  g_assert_cmpstr (error->message, ==, "A baseline may be split into at most 100 sites, not 101.");
+  g_assert_cmpstr (error->message, ==, "A baseline or value may be split into at most 100 sites, not 101.");
   g_clear_error (&error);
   assert_unchanged (fixture);
 

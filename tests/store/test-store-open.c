@@ -15,6 +15,7 @@
 #include "store-test-util.h"
 #include "pg-test-util.h"
 #include "model/pm-schedule.h"
+#include "model/pm-site-value.h"
 
 typedef struct
 {
@@ -474,6 +475,68 @@ test_migrate_from_11 (Fixture       *fixture,
   g_assert_cmpstr (pm_kpi_get_indicator (kpi), ==, "attendance");
 }
 
+/* Version 16 keeps the sites a value was given by, in a table of their
+ * own. A database of version 15 gains it with its values untouched; a
+ * value saved by site afterwards reads back with its sites, and they go
+ * when their value is deleted. */
+static void
+test_migrate_from_15 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(PmDatabase) db = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmProgramme) again = NULL;
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (q4);
+  g_autoptr(GError) error = NULL;
+  PmProgressEntry *saved;
+  PmKpi *kpi;
+
+  db = pm_database_open (fixture->path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_database_migrate_to (db, 15, &error));
+  g_assert_no_error (error);
+  fill_version_1 (db);
+  g_clear_object (&db);
+  g_assert_false (store_test_has_column (fixture->path, "progress_site", "site"));
+
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_schema_version (fixture->path), ==, PM_STORE_SCHEMA_VERSION);
+  g_assert_true (store_test_has_column (fixture->path, "progress_site", "site"));
+
+  loaded = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  kpi = pm_test_find_kpi (loaded, "Stafford", "Attendance");
+  g_assert_cmpuint (g_list_model_get_n_items (pm_kpi_get_entries (kpi)), ==, 1);
+  saved = pm_test_item (pm_kpi_get_entries (kpi), 0);
+  g_assert_cmpfloat (pm_progress_entry_get_value (saved), ==, 94.2);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_progress_entry_get_sites (saved)), ==, 0);
+
+  /* A percentage by site: kept as given beside its overall value. */
+  pm_progress_entry_set_value (entry, 95);
+  pm_progress_entry_add_site (entry, "Rawlett", 96.5);
+  pm_progress_entry_add_site (entry, "TEC", 91);
+  g_assert_true (pm_store_save_entry (store, kpi, entry, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  again = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  saved = pm_kpi_get_entry (pm_test_find_kpi (again, "Stafford", "Attendance"), q4);
+  g_assert_nonnull (saved);
+  g_assert_cmpfloat (pm_progress_entry_get_value (saved), ==, 95);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_progress_entry_get_sites (saved)), ==, 2);
+  g_assert_cmpstr (pm_site_value_get_site (pm_test_item (pm_progress_entry_get_sites (saved), 1)), ==, "TEC");
+
+  g_assert_true (pm_store_delete_entry (store, pm_test_find_kpi (again, "Stafford", "Attendance"), q4, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_query_int (fixture->path, "SELECT count (*) FROM progress_site"), ==, 0);
+}
+
 /* Version 13 numbers the milestones of a schedule of targets. A KPI of
  * version 11 with a target revised keeps that meaning: both rows are
  * milestone 1, the later one the current target. A milestone added after
@@ -694,6 +757,7 @@ main (int    argc,
   ADD ("/store/open/migrate-from-1", test_migrate_from_1);
   ADD ("/store/open/migrate-from-11", test_migrate_from_11);
   ADD ("/store/open/migrate-targets-from-11", test_migrate_targets_from_11);
+  ADD ("/store/open/migrate-from-15", test_migrate_from_15);
   ADD ("/store/open/read-only-does-not-migrate", test_read_only_does_not_migrate);
   ADD ("/store/open/closed", test_closed);
   ADD ("/store/open/server-refusals", test_server_refusals);

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 extern const char * const _pm_schema_migrations[];
 /* The same, migration for migration, in PostgreSQL's dialect. */
 extern const char * const _pm_schema_migrations_postgresql[];
+/* Its entry 9, roles per programme. */
+extern const char _pm_schema_postgresql_v9[];
 
 /* What an engine provides. The base class keeps the location, the
  * read-only flag and whether a transaction is open, checks arguments, and

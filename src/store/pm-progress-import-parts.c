@@ -1,5 +1,6 @@
-/* pm-progress-import-parts.c: a percentage in a CSV row, given as its
- * parts or as a number that may be a fraction
+/* pm-progress-import-parts.c: a CSV of values' header, and a row's
+ * percentage (given as its parts or as a number that may be a fraction)
+ * and sites
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,8 @@
 
 #include "model/pm-enums.h"
 #include "model/pm-limits.h"
+#include "pm-csv.h"
+#include "pm-programme-names.h"
 #include "pm-progress-import-private.h"
 #include "pm-store-error.h"
 
@@ -192,4 +195,49 @@ _pm_progress_import_check_fraction (PmKpi           *kpi,
    * this KPI’s other values are above 1%: did you mean 62%?” */
   return g_strdup_printf (_("%s is kept as %s%%, but this KPI’s other values are above 1%%: "
                             "did you mean %s%%?"), given, given, meant);
+}
+
+static const char * const column_names[PM_IMPORT_N_COLUMNS] = {
+  "district", "pilot", "kpi", "period", "value", "note", "numerator", "denominator", "value_sites",
+};
+
+gboolean
+_pm_progress_import_find_columns (GStrv    header,
+                                  int      columns[PM_IMPORT_N_COLUMNS],
+                                  GError **error)
+{
+  for (guint c = 0; c < PM_IMPORT_N_COLUMNS; c++)
+    columns[c] = -1;
+
+  for (int i = 0; header[i] != NULL; i++)
+    {
+      g_autofree char *name = _pm_programme_names_fold (header[i]);
+
+      for (guint c = 0; c < PM_IMPORT_N_COLUMNS; c++)
+        if (g_strcmp0 (name, column_names[c]) == 0)
+          {
+            if (columns[c] >= 0)
+              {
+                g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_WRONG_FORMAT,
+                             _("The first line names the column “%s” twice."),
+                             column_names[c]);
+                return FALSE;
+              }
+            columns[c] = i;
+          }
+    }
+
+  /* The note and a percentage's parts may be left out. */
+  for (guint c = 0; c < PM_IMPORT_COL_NOTE; c++)
+    if (columns[c] < 0)
+      {
+        g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_WRONG_FORMAT,
+                     _("The first line must name the columns district, pilot, kpi, period "
+                       "and value (and may name note, numerator, denominator and value_sites); "
+                       "there is no column “%s”."),
+                     column_names[c]);
+        return FALSE;
+      }
+
+  return TRUE;
 }

@@ -1,4 +1,4 @@
-/* pm-progress-import-private.h: the checks of a CSV row's percentage
+/* pm-progress-import-private.h: the checks of a CSV's header and of a row's parts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +7,19 @@
 #include "model/pm-programme.h"
 
 G_BEGIN_DECLS
+
+/* The columns of a CSV of values, in their usual order; those from the
+ * note on may be left out. */
+enum { PM_IMPORT_COL_DISTRICT, PM_IMPORT_COL_PILOT, PM_IMPORT_COL_KPI, PM_IMPORT_COL_PERIOD,
+       PM_IMPORT_COL_VALUE, PM_IMPORT_COL_NOTE, PM_IMPORT_COL_NUMERATOR,
+       PM_IMPORT_COL_DENOMINATOR, PM_IMPORT_COL_VALUE_SITES, PM_IMPORT_N_COLUMNS };
+
+/* Finds each column in the first line, @header: @columns[c] is its index
+ * or -1. Refused with @error when a column is named twice or one that may
+ * not be left out is missing. */
+gboolean _pm_progress_import_find_columns    (GStrv             header,
+                                              int               columns[PM_IMPORT_N_COLUMNS],
+                                              GError          **error);
 
 /* Sets @entry's value from the row's numerator and denominator, if it
  * gives them (both or neither; only for a percentage), checking that a

@@ -72,13 +72,6 @@ struct _PmProgressImport
 
 G_DEFINE_FINAL_TYPE (PmProgressImport, pm_progress_import, G_TYPE_OBJECT)
 
-/* The columns from the note on may be left out. */
-enum { COL_DISTRICT, COL_PILOT, COL_KPI, COL_PERIOD, COL_VALUE, COL_NOTE, COL_NUMERATOR,
-       COL_DENOMINATOR, COL_VALUE_SITES, N_COLUMNS };
-
-static const char * const column_names[N_COLUMNS] = {
-  "district", "pilot", "kpi", "period", "value", "note", "numerator", "denominator", "value_sites",
-};
 
 static void
 clear_row (Row *row)
@@ -151,46 +144,6 @@ reject (PmProgressImport *self,
   g_array_append_val (self->rejections, rejection);
 }
 
-static gboolean
-find_columns (GStrv    header,
-              int      columns[N_COLUMNS],
-              GError **error)
-{
-  for (guint c = 0; c < N_COLUMNS; c++)
-    columns[c] = -1;
-
-  for (int i = 0; header[i] != NULL; i++)
-    {
-      g_autofree char *name = _pm_programme_names_fold (header[i]);
-
-      for (guint c = 0; c < N_COLUMNS; c++)
-        if (g_strcmp0 (name, column_names[c]) == 0)
-          {
-            if (columns[c] >= 0)
-              {
-                g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_WRONG_FORMAT,
-                             _("The first line names the column “%s” twice."),
-                             column_names[c]);
-                return FALSE;
-              }
-            columns[c] = i;
-          }
-    }
-
-  /* The note and a percentage's parts may be left out. */
-  for (guint c = 0; c < COL_NOTE; c++)
-    if (columns[c] < 0)
-      {
-        g_set_error (error, PM_FILE_ERROR, PM_FILE_ERROR_WRONG_FORMAT,
-                     _("The first line must name the columns district, pilot, kpi, period "
-                       "and value (and may name note, numerator and denominator); there is no column “%s”."),
-                     column_names[c]);
-        return FALSE;
-      }
-
-  return TRUE;
-}
-
 /* The names of the row before (copies), and what they gave. */
 typedef struct
 {
@@ -207,7 +160,7 @@ typedef struct
   PmProgressImport *self;
   GError           *error;       /* a fault in the header */
   gboolean          have_header;
-  int               columns[N_COLUMNS];
+  int               columns[PM_IMPORT_N_COLUMNS];
   guint             n_columns;
   GHashTable       *periods;
   GHashTable       *seen;
@@ -435,15 +388,15 @@ check_record (Checker     *checker,
   for (guint i = 0; record->fields[i] != NULL; i++)
     pm_csv_strip_formula_guard (g_strstrip (record->fields[i]));
 
-  district = record->fields[columns[COL_DISTRICT]];
-  pilot = record->fields[columns[COL_PILOT]];
-  title = record->fields[columns[COL_KPI]];
-  period_code = record->fields[columns[COL_PERIOD]];
-  value_text = record->fields[columns[COL_VALUE]];
-  note = columns[COL_NOTE] >= 0 ? record->fields[columns[COL_NOTE]] : "";
-  numerator = columns[COL_NUMERATOR] >= 0 ? record->fields[columns[COL_NUMERATOR]] : "";
-  denominator = columns[COL_DENOMINATOR] >= 0 ? record->fields[columns[COL_DENOMINATOR]] : "";
-  sites = columns[COL_VALUE_SITES] >= 0 ? record->fields[columns[COL_VALUE_SITES]] : "";
+  district = record->fields[columns[PM_IMPORT_COL_DISTRICT]];
+  pilot = record->fields[columns[PM_IMPORT_COL_PILOT]];
+  title = record->fields[columns[PM_IMPORT_COL_KPI]];
+  period_code = record->fields[columns[PM_IMPORT_COL_PERIOD]];
+  value_text = record->fields[columns[PM_IMPORT_COL_VALUE]];
+  note = columns[PM_IMPORT_COL_NOTE] >= 0 ? record->fields[columns[PM_IMPORT_COL_NOTE]] : "";
+  numerator = columns[PM_IMPORT_COL_NUMERATOR] >= 0 ? record->fields[columns[PM_IMPORT_COL_NUMERATOR]] : "";
+  denominator = columns[PM_IMPORT_COL_DENOMINATOR] >= 0 ? record->fields[columns[PM_IMPORT_COL_DENOMINATOR]] : "";
+  sites = columns[PM_IMPORT_COL_VALUE_SITES] >= 0 ? record->fields[columns[PM_IMPORT_COL_VALUE_SITES]] : "";
 
   if (*value_text == '\0' && *note == '\0' && *numerator == '\0' && *denominator == '\0' &&
       *sites == '\0')
@@ -488,7 +441,7 @@ check_record_cb (const PmCsvRecord *record,
     {
       checker->have_header = TRUE;
       checker->n_columns = g_strv_length (record->fields);
-      find_columns (record->fields, checker->columns, &checker->error);
+      _pm_progress_import_find_columns (record->fields, checker->columns, &checker->error);
       return;
     }
 

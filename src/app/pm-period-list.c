@@ -61,6 +61,10 @@ pm_period_list_build (guint frequencies,
           if (HAS (frequencies, PM_FREQUENCY_MONTHLY))
             for (int month = (quarter - 1) * 3 + 1; month <= quarter * 3; month++)
               g_ptr_array_add (periods, pm_period_new_month (year, month));
+          /* A calendar year ends with the third quarter of the
+           * financial year it starts in. */
+          if (quarter == 3 && HAS (frequencies, PM_FREQUENCY_CALENDAR_YEARLY))
+            g_ptr_array_add (periods, pm_period_new_calendar_year (year));
           if (quarter == 4 && HAS (frequencies, PM_FREQUENCY_YEARLY))
             g_ptr_array_add (periods, pm_period_new_year (year));
         }
@@ -77,6 +81,10 @@ pm_period_list_get_label (PmPeriod *period)
   g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
 
   label = pm_period_get_label (period);
+  if (pm_period_get_frequency (period) == PM_FREQUENCY_CALENDAR_YEARLY)
+    /* Translators: a calendar year in the list of periods, after the
+     * quarter it ends with: "2020 (calendar year)" */
+    return g_strdup_printf (_("%s (calendar year)"), label);
   if (pm_period_get_frequency (period) != PM_FREQUENCY_YEARLY)
     return g_steal_pointer (&label);
 
@@ -150,6 +158,7 @@ pm_period_list_has_values (GHashTable *with_values,
   switch (pm_period_get_frequency (period))
     {
     case PM_FREQUENCY_MONTHLY:
+    case PM_FREQUENCY_CALENDAR_YEARLY:
       return FALSE;
 
     case PM_FREQUENCY_QUARTERLY:

@@ -86,6 +86,25 @@ test_build_order (void)
   g_assert_cmpstr (months_text, ==, "FY2020-M07 FY2020-M08 FY2020-M09");
 }
 
+/* A calendar year after the quarter it ends with, October to December. */
+static void
+test_build_calendar_years (void)
+{
+  g_autoptr(GPtrArray) periods = pm_period_list_build (MASK (PM_FREQUENCY_QUARTERLY)
+                                                       | MASK (PM_FREQUENCY_CALENDAR_YEARLY),
+                                                       2020 * 4 + 1, 2021 * 4);
+  g_autoptr(GPtrArray) alone = pm_period_list_build (MASK (PM_FREQUENCY_CALENDAR_YEARLY),
+                                                     2020 * 4, 2021 * 4 + 3);
+  g_autoptr(PmPeriod) year = pm_period_new_calendar_year (2020);
+  g_autofree char *periods_text = codes (periods);
+  g_autofree char *alone_text = codes (alone);
+  g_autofree char *label = pm_period_list_get_label (year);
+
+  g_assert_cmpstr (periods_text, ==, "FY2020-Q2 FY2020-Q3 CY2020 FY2020-Q4 FY2021-Q1");
+  g_assert_cmpstr (alone_text, ==, "CY2020 CY2021");
+  g_assert_cmpstr (label, ==, "2020 (calendar year)");
+}
+
 static void
 test_labels (void)
 {
@@ -136,6 +155,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/period-list/frequencies", test_frequencies);
   g_test_add_func ("/gui/period-list/build-order", test_build_order);
+  g_test_add_func ("/gui/period-list/build-calendar-years", test_build_calendar_years);
   g_test_add_func ("/gui/period-list/labels", test_labels);
   g_test_add_func ("/gui/period-list/has-values", test_has_values);
 

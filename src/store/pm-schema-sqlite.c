@@ -63,6 +63,48 @@
   "EXISTS (SELECT 1 FROM pilot p" \
   "        WHERE p.district_id = " district " AND " V17_PILOT_HOLDS ("p.id", district) ")"
 
+/* The triggers on progress as versions 3, 4 and 8 made them: 15 and 16
+ * rebuild the table and make them again. */
+#define V15_PROGRESS_TRIGGERS \
+  "CREATE TRIGGER audit_progress_insert AFTER INSERT ON progress" \
+  " BEGIN" \
+  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, new_value, new_text)" \
+  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', NEW.kpi_id, NEW.period, NEW.value, NEW.note" \
+  "  FROM change_context WHERE id = 1;" \
+  " END;" \
+  "CREATE TRIGGER audit_progress_update AFTER UPDATE ON progress" \
+  "  WHEN OLD.value IS NOT NEW.value OR OLD.note IS NOT NEW.note" \
+  " BEGIN" \
+  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, old_value, new_value, old_text, new_text)" \
+  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', NEW.kpi_id, NEW.period, OLD.value, NEW.value, OLD.note, NEW.note" \
+  "  FROM change_context WHERE id = 1;" \
+  " END;" \
+  "CREATE TRIGGER audit_progress_delete AFTER DELETE ON progress" \
+  " BEGIN" \
+  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, old_value, old_text)" \
+  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', OLD.kpi_id, OLD.period, OLD.value, OLD.note" \
+  "  FROM change_context WHERE id = 1;" \
+  " END;" \
+  "CREATE TRIGGER accepted_progress_insert BEFORE INSERT ON progress" \
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id" \
+  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = NEW.kpi_id) AND s.period = NEW.period" \
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'" \
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;" \
+  "CREATE TRIGGER accepted_progress_update BEFORE UPDATE ON progress" \
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id" \
+  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = NEW.kpi_id) AND s.period = NEW.period" \
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'" \
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;" \
+  "CREATE TRIGGER accepted_progress_delete BEFORE DELETE ON progress" \
+  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id" \
+  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = OLD.kpi_id) AND s.period = OLD.period" \
+  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'" \
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;" \
+  "CREATE TRIGGER accepted_progress_move BEFORE UPDATE OF kpi_id, period ON progress" \
+  "  WHEN " V8_ACCEPTED ("(SELECT p.district_id FROM kpi k JOIN pilot p ON p.id = k.pilot_id" \
+  "                        WHERE k.id = OLD.kpi_id)", "OLD.period") \
+  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+
 const char * const _pm_schema_migrations[] = {
   /* 1: the base schema */
   "CREATE TABLE programme ("
@@ -583,44 +625,7 @@ const char * const _pm_schema_migrations[] = {
   "ALTER TABLE progress_v15 RENAME TO progress;"
   "PRAGMA legacy_alter_table = OFF;"
   /* The triggers of versions 3, 4 and 8, unchanged. */
-  "CREATE TRIGGER audit_progress_insert AFTER INSERT ON progress"
-  " BEGIN"
-  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, new_value, new_text)"
-  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', NEW.kpi_id, NEW.period, NEW.value, NEW.note"
-  "  FROM change_context WHERE id = 1;"
-  " END;"
-  "CREATE TRIGGER audit_progress_update AFTER UPDATE ON progress"
-  "  WHEN OLD.value IS NOT NEW.value OR OLD.note IS NOT NEW.note"
-  " BEGIN"
-  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, old_value, new_value, old_text, new_text)"
-  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', NEW.kpi_id, NEW.period, OLD.value, NEW.value, OLD.note, NEW.note"
-  "  FROM change_context WHERE id = 1;"
-  " END;"
-  "CREATE TRIGGER audit_progress_delete AFTER DELETE ON progress"
-  " BEGIN"
-  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, old_value, old_text)"
-  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', OLD.kpi_id, OLD.period, OLD.value, OLD.note"
-  "  FROM change_context WHERE id = 1;"
-  " END;"
-  "CREATE TRIGGER accepted_progress_insert BEFORE INSERT ON progress"
-  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
-  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = NEW.kpi_id) AND s.period = NEW.period"
-  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
-  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
-  "CREATE TRIGGER accepted_progress_update BEFORE UPDATE ON progress"
-  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
-  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = NEW.kpi_id) AND s.period = NEW.period"
-  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
-  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
-  "CREATE TRIGGER accepted_progress_delete BEFORE DELETE ON progress"
-  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
-  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = OLD.kpi_id) AND s.period = OLD.period"
-  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
-  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
-  "CREATE TRIGGER accepted_progress_move BEFORE UPDATE OF kpi_id, period ON progress"
-  "  WHEN " V8_ACCEPTED ("(SELECT p.district_id FROM kpi k JOIN pilot p ON p.id = k.pilot_id"
-  "                        WHERE k.id = OLD.kpi_id)", "OLD.period")
-  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  V15_PROGRESS_TRIGGERS
   "PRAGMA user_version = 15;",
 
   /* 16: calendar years, for a programme that chooses them: a KPI may be
@@ -655,44 +660,7 @@ const char * const _pm_schema_migrations[] = {
   "ALTER TABLE progress_v16 RENAME TO progress;"
   "PRAGMA legacy_alter_table = OFF;"
   /* The triggers of 15, unchanged. */
-  "CREATE TRIGGER audit_progress_insert AFTER INSERT ON progress"
-  " BEGIN"
-  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, new_value, new_text)"
-  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', NEW.kpi_id, NEW.period, NEW.value, NEW.note"
-  "  FROM change_context WHERE id = 1;"
-  " END;"
-  "CREATE TRIGGER audit_progress_update AFTER UPDATE ON progress"
-  "  WHEN OLD.value IS NOT NEW.value OR OLD.note IS NOT NEW.note"
-  " BEGIN"
-  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, old_value, new_value, old_text, new_text)"
-  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', NEW.kpi_id, NEW.period, OLD.value, NEW.value, OLD.note, NEW.note"
-  "  FROM change_context WHERE id = 1;"
-  " END;"
-  "CREATE TRIGGER audit_progress_delete AFTER DELETE ON progress"
-  " BEGIN"
-  "  INSERT INTO audit (at, author, source, kind, kpi_id, period, old_value, old_text)"
-  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), author, source, 'value', OLD.kpi_id, OLD.period, OLD.value, OLD.note"
-  "  FROM change_context WHERE id = 1;"
-  " END;"
-  "CREATE TRIGGER accepted_progress_insert BEFORE INSERT ON progress"
-  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
-  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = NEW.kpi_id) AND s.period = NEW.period"
-  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
-  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
-  "CREATE TRIGGER accepted_progress_update BEFORE UPDATE ON progress"
-  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
-  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = NEW.kpi_id) AND s.period = NEW.period"
-  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
-  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
-  "CREATE TRIGGER accepted_progress_delete BEFORE DELETE ON progress"
-  "  WHEN (SELECT s.state FROM signoff s JOIN pilot p ON p.district_id = s.district_id"
-  "        WHERE p.id = (SELECT pilot_id FROM kpi WHERE id = OLD.kpi_id) AND s.period = OLD.period"
-  "        ORDER BY s.id DESC LIMIT 1) = 'accepted'"
-  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
-  "CREATE TRIGGER accepted_progress_move BEFORE UPDATE OF kpi_id, period ON progress"
-  "  WHEN " V8_ACCEPTED ("(SELECT p.district_id FROM kpi k JOIN pilot p ON p.id = k.pilot_id"
-  "                        WHERE k.id = OLD.kpi_id)", "OLD.period")
-  " BEGIN SELECT RAISE (ABORT, 'pm-quarter-accepted'); END;"
+  V15_PROGRESS_TRIGGERS
   "PRAGMA user_version = 16;",
 
   /* 17: a yearly or monthly value is locked by the quarter it ends in: a
@@ -764,6 +732,7 @@ const char * const _pm_schema_migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations) == PM_STORE_SCHEMA_VERSION);
 
+#undef V15_PROGRESS_TRIGGERS
 #undef V8_ACCEPTED
 #undef V8_ACCEPTED_QUARTERS
 #undef V8_KPI_HOLDS

@@ -283,7 +283,13 @@ pg_test_create_database (const char  *prefix,
   if (uri == NULL)
     return NULL;
 
-  /* The name is plain (checked above): quoting it is enough. */
+  /* A database of this name is a killed test's: process ids come round
+   * again, and one left behind would fail this test. The name is plain
+   * (checked above): quoting it is enough. */
+  sql = g_strdup_printf ("DROP DATABASE IF EXISTS \"%s\" WITH (FORCE)", name);
+  if (!run_command (conn, sql, "Could not drop a killed test's database", error))
+    return NULL;
+  g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("CREATE DATABASE \"%s\"", name);
   if (!run_command (conn, sql, "Could not create a test database", error))
     return NULL;

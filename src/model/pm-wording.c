@@ -477,6 +477,7 @@ pm_wording_travel_move (PmKpi    *kpi,
 {
   g_autoptr(PmAssessment) assessment = NULL;
   PmUnit unit;
+  PmProgressEntry *shown;
   PmProgressEntry *previous;
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
@@ -490,7 +491,12 @@ pm_wording_travel_move (PmKpi    *kpi,
 
   assessment = pm_assessment_new (kpi, period);
   unit = pm_kpi_get_unit (kpi);
-  previous = pm_kpi_get_previous_entry (kpi, period);
+  /* As the assessment does: a KPI of another frequency moves from the
+   * value before the one shown, which may be months or a year back. */
+  shown = pm_kpi_get_entry_at (kpi, period);
+  previous = pm_kpi_get_previous_entry (kpi, shown != NULL
+                                        ? pm_progress_entry_get_period (shown)
+                                        : period);
 
   /* The same choice as the window's and the prints' Travel column. */
   found = pm_assessment_get_travel_since_previous (assessment);

@@ -215,6 +215,52 @@ test_travel_reduce (void)
   g_assert_cmpstr (same, ==, "Steady: unchanged at 16, and this KPI should go down");
 }
 
+/* A monthly or yearly KPI in a quarter's print moves from the value
+ * before the one shown, not from the one shown itself: December's 114
+ * after November's 117 is "down from 117 to 114", never "unchanged". */
+static void
+test_travel_other_frequency (void)
+{
+  g_autoptr(PmKpi) monthly = pm_kpi_new ("Referrals", PM_UNIT_COUNT, PM_DIRECTION_REDUCE);
+  g_autoptr(PmKpi) yearly = pm_kpi_new ("Outturn", PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+  g_autoptr(PmBaseline) baseline = pm_baseline_new_value (140, "2020-03-31", NULL);
+  g_autoptr(PmBaseline) base_year = pm_baseline_new_value (30, "2019-03-31", NULL);
+  g_autoptr(PmPeriod) nov = pm_period_new_month (2020, 8);
+  g_autoptr(PmPeriod) dec = pm_period_new_month (2020, 9);
+  g_autoptr(PmPeriod) fy2019 = pm_period_new_year (2019);
+  g_autoptr(PmPeriod) fy2020 = pm_period_new_year (2020);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2020, 3);
+  g_autoptr(PmPeriod) q3_next = pm_period_new (2021, 3);
+  g_autoptr(PmProgressEntry) e_nov = pm_progress_entry_new (nov);
+  g_autoptr(PmProgressEntry) e_dec = pm_progress_entry_new (dec);
+  g_autoptr(PmProgressEntry) e_2019 = pm_progress_entry_new (fy2019);
+  g_autoptr(PmProgressEntry) e_2020 = pm_progress_entry_new (fy2020);
+  g_autofree char *month_move = NULL;
+  g_autofree char *year_move = NULL;
+  PmTravel travel = PM_TRAVEL_UNKNOWN;
+
+  pm_kpi_set_frequency (monthly, PM_FREQUENCY_MONTHLY);
+  g_assert_true (pm_kpi_set_baseline (monthly, baseline, NULL));
+  pm_progress_entry_set_value (e_nov, 117);
+  pm_progress_entry_set_value (e_dec, 114);
+  g_assert_true (pm_kpi_set_entry (monthly, e_nov, NULL));
+  g_assert_true (pm_kpi_set_entry (monthly, e_dec, NULL));
+  month_move = pm_wording_travel_move (monthly, q3, &travel);
+  g_assert_cmpint (travel, ==, PM_TRAVEL_IMPROVING);
+  g_assert_cmpstr (month_move, ==, "down from 117 to 114");
+
+  pm_kpi_set_frequency (yearly, PM_FREQUENCY_YEARLY);
+  g_assert_true (pm_kpi_set_baseline (yearly, base_year, NULL));
+  pm_progress_entry_set_value (e_2019, 35);
+  pm_progress_entry_set_value (e_2020, 41);
+  g_assert_true (pm_kpi_set_entry (yearly, e_2019, NULL));
+  g_assert_true (pm_kpi_set_entry (yearly, e_2020, NULL));
+  /* At Q3 2021/22 the latest year is 2020/21's 41, after 2019/20's 35. */
+  year_move = pm_wording_travel_move (yearly, q3_next, &travel);
+  g_assert_cmpint (travel, ==, PM_TRAVEL_IMPROVING);
+  g_assert_cmpstr (year_move, ==, "up from 35 to 41");
+}
+
 static void
 test_travel_unknown (void)
 {
@@ -366,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/model/wording/rag-counts", test_rag_words);
   g_test_add_func ("/model/wording/travel-reduce", test_travel_reduce);
   g_test_add_func ("/model/wording/travel-unknown", test_travel_unknown);
+  g_test_add_func ("/model/wording/travel-other-frequency", test_travel_other_frequency);
   g_test_add_func ("/model/wording/entry-context", test_entry_context);
   g_test_add_func ("/model/wording/entry-context-yearly", test_entry_context_yearly);
   g_test_add_func ("/model/wording/entry-context-calendar-yearly", test_entry_context_calendar_yearly);

@@ -18,13 +18,31 @@ typedef struct
   double   tolerance;
 } TotalJudgement;
 
+/* The value of @kpi that is @period's: of the KPI's own frequency, the one
+ * ending when @period does (a quarter's for its last month or, the fourth,
+ * for its year). A value ending earlier is shown, with its own period, in
+ * the KPI's row, but is not this period's in a total. */
+static PmProgressEntry *
+entry_ending_with (PmKpi    *kpi,
+                   PmPeriod *period)
+{
+  PmProgressEntry *entry = pm_kpi_get_entry_at (kpi, period);
+  GDate entry_end, end;
+
+  if (entry == NULL)
+    return NULL;
+  pm_period_get_end_date (pm_progress_entry_get_period (entry), &entry_end);
+  pm_period_get_end_date (period, &end);
+  return g_date_compare (&entry_end, &end) == 0 ? entry : NULL;
+}
+
 static void
 read_share (PmIndicatorShare *share,
             PmKpi            *kpi,
             PmPeriod         *period)
 {
   g_autoptr(PmAssessment) assessment = pm_assessment_new (kpi, period);
-  PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
+  PmProgressEntry *entry = entry_ending_with (kpi, period);
 
   share->kpi = kpi;
   share->has_value = entry != NULL && pm_progress_entry_has_value (entry);

@@ -293,6 +293,45 @@ test_two_pilots_ratio (void)
   g_assert_cmpstr (reported, ==, "2 of 2 districts reported");
 }
 
+/* Printed for December 2016 or for the year 2016/17, the districts' KPIs
+ * show their latest quarter; the total beside them adds the quarter that
+ * ends with the chosen period (Q3 ends with December), and never calls a
+ * district that the table shows a value for "not reported". A quarter
+ * that ends before the chosen period (Q3 for the year) is not its value. */
+static void
+test_other_frequency (void)
+{
+  g_autoptr(PmProgramme) programme = pm_programme_new ("P");
+  g_autoptr(PmIndicator) indicator = pm_indicator_new ("seen", "seen", PM_UNIT_COUNT,
+                                                       PM_DIRECTION_INCREASE,
+                                                       PM_AGGREGATION_SUM);
+  g_autoptr(PmPeriod) december = pm_period_new_month (2016, 9);
+  g_autoptr(PmPeriod) november = pm_period_new_month (2016, 8);
+  g_autoptr(PmPeriod) year = pm_period_new_year (2016);
+  g_autoptr(PmIndicatorTotal) at_december = NULL;
+  g_autoptr(PmIndicatorTotal) at_november = NULL;
+  g_autoptr(PmIndicatorTotal) at_year = NULL;
+
+  add_district (programme, "Alpha", "seen", PM_UNIT_COUNT, 100, 1130, 0, 0);
+  add_district (programme, "Bravo", "seen", PM_UNIT_COUNT, 50, 77, 0, 0);
+  add_district (programme, "Delta", "seen", PM_UNIT_COUNT, 400, -1, 0, 0);
+  g_assert_true (pm_programme_add_indicator (programme, indicator, NULL));
+
+  at_december = pm_indicator_total_compute (programme, indicator, december);
+  g_assert_cmpint (at_december->gap, ==, PM_TOTAL_GAP_NONE);
+  g_assert_cmpfloat (at_december->total, ==, 1207);
+  g_assert_cmpuint (at_december->n_reported, ==, 2);
+  g_assert_cmpuint (at_december->not_reported->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (at_december->not_reported, 0), ==, "Delta");
+  g_assert_true (at_december->has_target);
+  g_assert_cmpfloat (at_december->target, ==, 150);
+
+  at_november = pm_indicator_total_compute (programme, indicator, november);
+  g_assert_cmpuint (at_november->n_reported, ==, 0);
+  at_year = pm_indicator_total_compute (programme, indicator, year);
+  g_assert_cmpuint (at_year->n_reported, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -305,6 +344,7 @@ main (int    argc,
   g_test_add_func ("/model/indicator-total/no-total", test_no_total);
   g_test_add_func ("/model/indicator-total/two-pilots-sum", test_two_pilots_sum);
   g_test_add_func ("/model/indicator-total/two-pilots-ratio", test_two_pilots_ratio);
+  g_test_add_func ("/model/indicator-total/other-frequency", test_other_frequency);
 
   return g_test_run ();
 }

@@ -780,6 +780,16 @@ pm_baseline_format (PmBaseline *self,
       g_autofree char *value = pm_unit_format_value (unit, self->value);
 
       g_string_append (str, value);
+      if (unit == PM_UNIT_PERCENTAGE && self->has_fraction)
+        {
+          g_autofree char *numerator = pm_unit_format_value (PM_UNIT_COUNT, self->numerator);
+          g_autofree char *denominator = pm_unit_format_value (PM_UNIT_COUNT, self->denominator);
+
+          g_string_truncate (str, 0);
+          /* Translators: a percentage with the counts it was worked out
+           * from, "24.1% (212 of 879)" */
+          g_string_append_printf (str, _("%s (%s of %s)"), value, numerator, denominator);
+        }
       if (n_sites > 0)
         {
           g_string_append (str, " (");

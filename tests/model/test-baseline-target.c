@@ -157,6 +157,8 @@ test_baseline_fraction (void)
   g_assert_cmpfloat (pm_baseline_get_value (baseline), ==, 75);
   g_assert_cmpfloat (pm_baseline_get_numerator (baseline), ==, 45);
   g_assert_cmpfloat (pm_baseline_get_denominator (baseline), ==, 60);
+  /* Printed with its parts, as a value given so is. */
+  assert_format (baseline, PM_UNIT_PERCENTAGE, "75% (45 of 60)");
 
   g_assert_false (pm_baseline_set_fraction (baseline, 1, 0, &error));
   g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE);

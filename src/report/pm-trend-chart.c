@@ -334,10 +334,18 @@ gboolean
 pm_trend_chart_has_data (PmKpi    *kpi,
                          PmPeriod *upto)
 {
+  PmProgressEntry *shown;
+
   g_return_val_if_fail (PM_IS_KPI (kpi), FALSE);
   g_return_val_if_fail (PM_IS_PERIOD (upto), FALSE);
 
-  return pm_kpi_get_latest_entry (kpi, upto) != NULL;
+  if (pm_kpi_get_latest_entry (kpi, upto) != NULL)
+    return TRUE;
+
+  /* A year's or a month's value ending with @upto sorts after it, but
+   * is shown with it (see pm_kpi_get_entry_at()), so it is drawn too. */
+  shown = pm_kpi_get_entry_at (kpi, upto);
+  return shown != NULL && pm_progress_entry_has_value (shown);
 }
 
 /* The period a date falls in, as an index; -1 for no date. */

@@ -44,6 +44,20 @@ static const char revised[] =
   "                           \"reason\": \"Raised\" } ],\n"
   PROGRAMME_TAIL;
 
+/* Reported yearly: 2020/21's outturn alone, which the print at Q4 2020/21
+ * shows, so its chart is drawn too. */
+static const char yearly[] =
+  "{ \"format\": \"pilot-monitor-programme\", \"version\": 1,\n"
+  "  \"programme\": { \"name\": \"Schedules\", \"districts\": [\n"
+  "    { \"name\": \"Northfield\", \"pilots\": [\n"
+  "      { \"title\": \"Northfield family hub\", \"kpis\": [\n"
+  "        { \"title\": \"Children ready for school\", \"unit\": \"count\",\n"
+  "          \"direction\": \"increase\", \"frequency\": \"yearly\",\n"
+  "          \"baseline\": { \"state\": \"value\", \"value\": 30, \"date\": \"2020-03-31\" },\n"
+  "          \"targets\": [ { \"value\": 40, \"date\": \"2021-03-31\", \"milestone\": 1 },\n"
+  "                         { \"value\": 60, \"date\": \"2022-03-31\", \"milestone\": 2 } ],\n"
+  "          \"progress\": [ { \"period\": \"FY2020\", \"value\": 41 } ] } ] } ] } ] } }\n";
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -189,6 +203,21 @@ test_schedule_printed (Fixture       *fixture,
   g_assert_nonnull (strstr (appendix, "Target 40 by 31 March 2021; 60 by 31 March 2022"));
 }
 
+/* A yearly KPI whose only value is the year ending with the quarter
+ * printed: the table shows it, and the trend chart (with its heading of
+ * targets) is drawn, not left out as if there were nothing to draw. */
+static void
+test_yearly_charted (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *db = import_programme (fixture, yearly, "yearly.db");
+  g_autofree char *summary = pdf_text (fixture, db, "all");
+
+  g_assert_nonnull (strstr (summary, "41 (2020/21)"));
+  g_assert_nonnull (strstr (summary, "Children ready for school Number"));
+  g_assert_nonnull (strstr (summary, "Targets 40 by 31 March 2021; 60 by 31 March 2022"));
+}
+
 static void
 test_schedule_exported (Fixture       *fixture,
                         gconstpointer  data)
@@ -234,6 +263,7 @@ main (int   argc,
   g_test_add ("/schedule/listed", Fixture, NULL, fixture_set_up, test_schedule_listed, fixture_tear_down);
   g_test_add ("/schedule/revision-kept", Fixture, NULL, fixture_set_up, test_revision_kept, fixture_tear_down);
   g_test_add ("/schedule/printed", Fixture, NULL, fixture_set_up, test_schedule_printed, fixture_tear_down);
+  g_test_add ("/schedule/yearly-charted", Fixture, NULL, fixture_set_up, test_yearly_charted, fixture_tear_down);
   g_test_add ("/schedule/exported", Fixture, NULL, fixture_set_up, test_schedule_exported, fixture_tear_down);
 
   return g_test_run ();

@@ -242,7 +242,7 @@ find_period (Checker     *checker,
   if (period == NULL)
     {
       reject (checker->self, record->line,
-              _("“%s” is not a period: write it as FY2016-Q3, FY2016 or FY2016-M07."), code);
+              _("“%s” is not a period: write it as FY2016-Q3, FY2016, FY2016-M07 or CY2016."), code);
       return NULL;
     }
   g_hash_table_insert (checker->periods, g_strdup (code), period);

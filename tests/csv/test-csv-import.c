@@ -430,6 +430,8 @@ test_import_bad_period (Fixture       *fixture,
 
   assert_one_rejection (q5, 2, "“FY2016-Q5” is not a period");
   assert_one_rejection (words, 2, "“Decem 2016” is not a period");
+  /* The forms it names include a calendar year's, for calendar-yearly KPIs. */
+  assert_one_rejection (words, 2, "FY2016-Q3, FY2016, FY2016-M07 or CY2016.");
   /* A period, but not of the KPI's frequency: the message names both. */
   assert_one_rejection (month, 2, "is reported quarterly; “FY2016-M09” is a monthly period.");
   assert_one_rejection (year, 2, "is reported quarterly; “FY2016” is a yearly period.");

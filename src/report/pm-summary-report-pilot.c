@@ -27,7 +27,7 @@
 #define SECONDARY_SPAN  "<span foreground=\"#3d3846\">"
 
 /* The Travel column takes "Worsening" whole at 9 pt bold. */
-static const double kpi_widths[] = { 127, 96, 68, 56, 48, 64, 40.2756 };
+static const double kpi_widths[] = { 117, 96, 68, 56, 58, 64, 40.2756 };
 static const double spend_widths[] = { 259.2756, 80, 80, 80 };
 static const double delivery_widths[] = { 84, 150, 265.2756 };
 static const double restated_widths[] = { 170, 58, 64, 64, 143.2756 };

@@ -58,6 +58,19 @@ static const char yearly[] =
   "                         { \"value\": 60, \"date\": \"2022-03-31\", \"milestone\": 2 } ],\n"
   "          \"progress\": [ { \"period\": \"FY2020\", \"value\": 41 } ] } ] } ] } ] } }\n";
 
+/* Children counted in millions: the change since baseline is a long
+ * number. */
+static const char millions[] =
+  "{ \"format\": \"pilot-monitor-programme\", \"version\": 1,\n"
+  "  \"programme\": { \"name\": \"Schedules\", \"districts\": [\n"
+  "    { \"name\": \"Northfield\", \"pilots\": [\n"
+  "      { \"title\": \"Northfield family hub\", \"kpis\": [\n"
+  "        { \"title\": \"Children seen\", \"unit\": \"count\",\n"
+  "          \"direction\": \"increase\",\n"
+  "          \"baseline\": { \"state\": \"value\", \"value\": 703705, \"date\": \"2020-03-31\" },\n"
+  "          \"targets\": [ { \"value\": 8000000, \"date\": \"2021-03-31\" } ],\n"
+  "          \"progress\": [ { \"period\": \"FY2020-Q4\", \"value\": 7037034 } ] } ] } ] } ] } }\n";
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -218,6 +231,18 @@ test_yearly_charted (Fixture       *fixture,
   g_assert_nonnull (strstr (summary, "Targets 40 by 31 March 2021; 60 by 31 March 2022"));
 }
 
+/* The summary's change column holds a seven-digit change on one line,
+ * not broken inside the number ("+6,333,32" over "9"). */
+static void
+test_change_unbroken (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *db = import_programme (fixture, millions, "millions.db");
+  g_autofree char *summary = pdf_text (fixture, db, "all");
+
+  g_assert_nonnull (strstr (summary, "+6,333,329"));
+}
+
 static void
 test_schedule_exported (Fixture       *fixture,
                         gconstpointer  data)
@@ -264,6 +289,7 @@ main (int   argc,
   g_test_add ("/schedule/revision-kept", Fixture, NULL, fixture_set_up, test_revision_kept, fixture_tear_down);
   g_test_add ("/schedule/printed", Fixture, NULL, fixture_set_up, test_schedule_printed, fixture_tear_down);
   g_test_add ("/schedule/yearly-charted", Fixture, NULL, fixture_set_up, test_yearly_charted, fixture_tear_down);
+  g_test_add ("/schedule/change-unbroken", Fixture, NULL, fixture_set_up, test_change_unbroken, fixture_tear_down);
   g_test_add ("/schedule/exported", Fixture, NULL, fixture_set_up, test_schedule_exported, fixture_tear_down);
 
   return g_test_run ();

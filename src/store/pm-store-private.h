@@ -25,6 +25,15 @@ G_BEGIN_DECLS
   "           CAST ((CAST (substr (" period ", 9, 2) AS INTEGER) + 2) / 3 AS TEXT) " \
   "      ELSE " period " END)"
 
+/* In a scoped read of one district (pm_store_load_district()), the KPIs
+ * (joined with their pilot) every value of which is read: the district's
+ * own (?1), those linked to a programme indicator (totalled over every
+ * district) and those of another frequency than the period's (?3), which
+ * are judged on their latest value by then. Of the other KPIs only the
+ * value of the period itself (?2) is read: all a RAG rating at it uses. */
+#define PM_STORE_SQL_SCOPE_ALL_VALUES \
+  "(pilot.district_id = ?1 OR kpi.indicator_id IS NOT NULL OR kpi.frequency IS DISTINCT FROM ?3)"
+
 /* The connection behind a store, for tests (a short busy timeout, raw
  * queries on what was written). */
 PmDatabase *_pm_store_get_database (PmStore *self);
@@ -229,6 +238,14 @@ gboolean    _pm_store_write_entry_sites (PmDatabase      *db,
  * a GPtrArray of PmSiteValue, in order (empty before schema 18). */
 GHashTable *_pm_store_read_value_sites  (PmDatabase      *db,
                                          GError         **error);
+/* The same for a scoped read (pm_store_load_district()): the sites of the
+ * values that read loads, with ?1 @district_id, ?2 @period's code and ?3
+ * its frequency's name as in PM_STORE_SQL_SCOPE_ALL_VALUES. */
+GHashTable *_pm_store_read_scoped_value_sites (PmDatabase  *db,
+                                               gint64       district_id,
+                                               const char  *period,
+                                               const char  *frequency,
+                                               GError     **error);
 /* Adds to @entry, of the KPI with row @kpi_id, the sites read for it. */
 void        _pm_store_add_read_sites    (PmProgressEntry *entry,
                                          gint64           kpi_id,
@@ -259,7 +276,10 @@ gboolean    _pm_store_insert_spend     (PmDatabase     *db,
                                         GError        **error);
 
 /* The readers (pm-store-read.c). */
+/* With @district (and @period), pm_store_load_district()'s read. */
 PmProgramme *_pm_store_read_programme  (PmDatabase     *db,
+                                        const char     *district,
+                                        PmPeriod       *period,
                                         GError        **error);
 
 /* Programme indicators (pm-store-indicators.c): written after the

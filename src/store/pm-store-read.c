@@ -118,6 +118,13 @@ typedef struct
 {
   PmDatabase *db;
   int         version;
+  /* A scoped read (pm_store_load_district()): the district whose values
+   * and narratives are read, by name then by row id (-1 for none); the
+   * period, and its frequency's name, for the values of the others. */
+  char       *scope_name;     /* casefolded, NULL when everything is read */
+  gint64      scope_district;
+  char       *scope_period;
+  const char *scope_frequency;
   GHashTable *districts;      /* row id → PmDistrict, borrowed */
   GHashTable *pilots;         /* row id → PmPilot, borrowed */
   GHashTable *kpis;           /* row id → PmKpi, borrowed */
@@ -143,6 +150,10 @@ load_init (Load       *load,
 {
   load->db = db;
   load->version = 0;
+  load->scope_name = NULL;
+  load->scope_district = -1;
+  load->scope_period = NULL;
+  load->scope_frequency = NULL;
   load->districts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   load->pilots = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   load->kpis = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -160,6 +171,8 @@ load_init (Load       *load,
 static void
 load_clear (Load *load)
 {
+  g_clear_pointer (&load->scope_name, g_free);
+  g_clear_pointer (&load->scope_period, g_free);
   g_clear_pointer (&load->districts, g_hash_table_unref);
   g_clear_pointer (&load->pilots, g_hash_table_unref);
   g_clear_pointer (&load->kpis, g_hash_table_unref);
@@ -184,22 +197,18 @@ index_add (GHashTable *index,
   g_hash_table_insert (index, g_memdup2 (&id, sizeof id), object);
 }
 
-/* Steps over every row of @sql, whose column @parent_column holds a row id
- * in @parents, and hands each row to @func with its parent. Rows of
+/* Steps over every row of @stmt, whose column @parent_column holds a row
+ * id in @parents, and hands each row to @func with its parent. Rows of
  * another programme's objects have no parent here and are passed over. */
 static gboolean
-load_rows (Load         *load,
-           GHashTable   *parents,
-           const char   *sql,
-           int           parent_column,
-           LoadRowFunc   func,
-           GError      **error)
+load_statement_rows (Load         *load,
+                     GHashTable   *parents,
+                     PmStatement  *stmt,
+                     int           parent_column,
+                     LoadRowFunc   func,
+                     GError      **error)
 {
-  g_autoptr(PmStatement) stmt = pm_database_prepare (load->db, sql, error);
   GError *local_error = NULL;
-
-  if (stmt == NULL)
-    return FALSE;
 
   while (pm_statement_step (stmt, &local_error))
     {
@@ -217,6 +226,44 @@ load_rows (Load         *load,
     }
 
   return TRUE;
+}
+
+/* load_statement_rows() over the rows of @sql. */
+static gboolean
+load_rows (Load         *load,
+           GHashTable   *parents,
+           const char   *sql,
+           int           parent_column,
+           LoadRowFunc   func,
+           GError      **error)
+{
+  g_autoptr(PmStatement) stmt = pm_database_prepare (load->db, sql, error);
+
+  return stmt != NULL && load_statement_rows (load, parents, stmt, parent_column, func, error);
+}
+
+/* load_rows() for a scoped read: ?1 is the district's row id; with
+ * @values, ?2 the period's code and ?3 its frequency's name too. */
+static gboolean
+load_scoped_rows (Load         *load,
+                  GHashTable   *parents,
+                  const char   *sql,
+                  gboolean      values,
+                  int           parent_column,
+                  LoadRowFunc   func,
+                  GError      **error)
+{
+  g_autoptr(PmStatement) stmt = pm_database_prepare (load->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  pm_statement_bind_int64 (stmt, 1, load->scope_district);
+  if (values)
+    {
+      pm_statement_bind_text (stmt, 2, load->scope_period);
+      pm_statement_bind_text (stmt, 3, load->scope_frequency);
+    }
+  return load_statement_rows (load, parents, stmt, parent_column, func, error);
 }
 
 /* read_period() for the many rows of a load, which name few periods:
@@ -432,7 +479,12 @@ read_kpis (Load    *load,
    * milestone 1, as it meant then. Schema 1 has no row versions. */
   int version = load->version;
 
-  load->value_sites = _pm_store_read_value_sites (load->db, error);
+  if (load->scope_name != NULL)
+    load->value_sites = _pm_store_read_scoped_value_sites (load->db, load->scope_district,
+                                                           load->scope_period,
+                                                           load->scope_frequency, error);
+  else
+    load->value_sites = _pm_store_read_value_sites (load->db, error);
   if (load->value_sites == NULL)
     return FALSE;
 
@@ -461,13 +513,26 @@ read_kpis (Load    *load,
                   : "SELECT value, date, set_on, reason, 1, kpi_id FROM target "
                     "ORDER BY kpi_id, id",
                   5, target_row, error) ||
-      !load_rows (load, load->kpis,
+      !(load->scope_name != NULL
+        ? load_scoped_rows (load, load->kpis,
+                            "SELECT period, value, numerator, denominator, note, revision, kpi_id "
+                            "FROM progress WHERE kpi_id IN "
+                            "  (SELECT kpi.id FROM kpi JOIN pilot ON pilot.id = kpi.pilot_id "
+                            "   WHERE " PM_STORE_SQL_SCOPE_ALL_VALUES ") "
+                            "UNION ALL "
+                            "SELECT period, value, numerator, denominator, note, revision, kpi_id "
+                            "FROM progress WHERE period = ?2 AND kpi_id IN "
+                            "  (SELECT kpi.id FROM kpi JOIN pilot ON pilot.id = kpi.pilot_id "
+                            "   WHERE NOT " PM_STORE_SQL_SCOPE_ALL_VALUES ") "
+                            "ORDER BY 7, 1",
+                            TRUE, 6, entry_row, error)
+        : load_rows (load, load->kpis,
                   version >= 2
                   ? "SELECT period, value, numerator, denominator, note, revision, kpi_id FROM progress "
                     "ORDER BY kpi_id, period"
                   : "SELECT period, value, numerator, denominator, note, 0, kpi_id FROM progress "
                     "ORDER BY kpi_id, period",
-                  6, entry_row, error))
+                  6, entry_row, error)))
     return FALSE;
 
   for (guint i = 0; i < load->kpi_list->len; i++)
@@ -670,13 +735,20 @@ read_pilots (Load    *load,
                   "SELECT description, amount_pence, period, status, pilot_id FROM spend_item "
                   "ORDER BY pilot_id, position, id",
                   4, spend_row, error) ||
-      !load_rows (load, load->pilots,
+      !(load->scope_name != NULL
+        ? load_scoped_rows (load, load->pilots,
+                            "SELECT n.period, n.progress, n.learning, n.case_study, n.risks, "
+                            "       n.milestones, n.pilot_id "
+                            "FROM pilot JOIN narrative n ON n.pilot_id = pilot.id "
+                            "WHERE pilot.district_id = ?1 ORDER BY n.pilot_id, n.period",
+                            FALSE, 6, narrative_row, error)
+        : load_rows (load, load->pilots,
                   pack
                   ? "SELECT period, progress, learning, case_study, risks, milestones, pilot_id "
                     "FROM narrative ORDER BY pilot_id, period"
                   : "SELECT period, progress, learning, case_study, NULL, NULL, pilot_id "
                     "FROM narrative ORDER BY pilot_id, period",
-                  6, narrative_row, error) ||
+                  6, narrative_row, error)) ||
       !read_kpis (load, error))
     return FALSE;
 
@@ -695,15 +767,26 @@ district_row (Load         *load,
   g_autoptr(PmDistrict) district = pm_district_new (pm_statement_get_text (stmt, 1));
 
   pm_district_set_id (district, pm_statement_get_int64 (stmt, 0));
+  /* Casefolded, as pm_programme_find_district() finds it. */
+  if (load->scope_name != NULL && load->scope_district == -1 && pm_district_get_name (district) != NULL)
+    {
+      g_autofree char *name = g_utf8_casefold (pm_district_get_name (district), -1);
+
+      if (g_str_equal (name, load->scope_name))
+        load->scope_district = pm_district_get_id (district);
+    }
   index_add (load->districts, pm_district_get_id (district), district);
   g_ptr_array_add (load->district_list, g_steal_pointer (&district));
   return TRUE;
 }
 
-/* The programme's districts, with all they hold. */
+/* The programme's districts, with all they hold; with @district, only
+ * what a summary of it at @period needs (pm_store_load_district()). */
 static gboolean
 read_districts (PmDatabase   *db,
                 PmProgramme  *programme,
+                const char   *district,
+                PmPeriod     *period,
                 GError      **error)
 {
   g_auto(Load) load;
@@ -713,6 +796,15 @@ read_districts (PmDatabase   *db,
   load_init (&load, db);
   if (!pm_database_get_schema_version (db, &load.version, error))
     return FALSE;
+
+  /* Files before schema 18 (read-only, not migrated) lack columns the
+   * scoped read selects on: they are read whole. */
+  if (district != NULL && load.version >= 18)
+    {
+      load.scope_name = g_utf8_casefold (district, -1);
+      load.scope_period = pm_period_to_code (period);
+      load.scope_frequency = pm_enum_to_name (PM_TYPE_FREQUENCY, pm_period_get_frequency (period));
+    }
 
   g_hash_table_add (programmes, &programme_id);
   if (!load_rows (&load, programmes,
@@ -729,6 +821,8 @@ read_districts (PmDatabase   *db,
 
 PmProgramme *
 _pm_store_read_programme (PmDatabase  *db,
+                          const char  *district,
+                          PmPeriod    *period,
                           GError     **error)
 {
   g_autoptr(PmStatement) stmt = NULL;
@@ -788,7 +882,7 @@ _pm_store_read_programme (PmDatabase  *db,
   if (!_pm_store_read_indicators (db, programme, error))
     return NULL;
 
-  if (!read_districts (db, programme, error))
+  if (!read_districts (db, programme, district, period, error))
     return NULL;
 
   return g_steal_pointer (&programme);

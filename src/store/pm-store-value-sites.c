@@ -65,32 +65,16 @@ sites_key (gint64      kpi_id,
   return g_strdup_printf ("%" G_GINT64_FORMAT " %s", kpi_id, code);
 }
 
-GHashTable *
-_pm_store_read_value_sites (PmDatabase  *db,
-                            GError     **error)
+/* The sites of the rows of @stmt: kpi_id, period, site, value, in order. */
+static GHashTable *
+read_sites (PmStatement  *stmt,
+            GError      **error)
 {
   g_autoptr(GHashTable) by_value = NULL;
-  g_autoptr(PmStatement) stmt = NULL;
   GError *local_error = NULL;
-  int version = 0;
 
   by_value = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                     (GDestroyNotify) g_ptr_array_unref);
-
-  /* Older files, opened read-only and not migrated, have no sites. */
-  if (!pm_database_get_schema_version (db, &version, error))
-    return NULL;
-  if (version < 18)
-    return g_steal_pointer (&by_value);
-
-  /* One read for the whole database, as the rest of a load. */
-  stmt = pm_database_prepare (db,
-                              "SELECT kpi_id, period, site, value FROM progress_site "
-                              "ORDER BY kpi_id, period, position",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
   while (pm_statement_step (stmt, &local_error))
     {
       g_autofree char *key = sites_key (pm_statement_get_int64 (stmt, 0),
@@ -113,6 +97,63 @@ _pm_store_read_value_sites (PmDatabase  *db,
     }
 
   return g_steal_pointer (&by_value);
+}
+
+GHashTable *
+_pm_store_read_value_sites (PmDatabase  *db,
+                            GError     **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+  int version = 0;
+
+  /* Older files, opened read-only and not migrated, have no sites. */
+  if (!pm_database_get_schema_version (db, &version, error))
+    return NULL;
+  if (version < 18)
+    return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                  (GDestroyNotify) g_ptr_array_unref);
+
+  /* One read for the whole database, as the rest of a load. */
+  stmt = pm_database_prepare (db,
+                              "SELECT kpi_id, period, site, value FROM progress_site "
+                              "ORDER BY kpi_id, period, position",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  return read_sites (stmt, error);
+}
+
+GHashTable *
+_pm_store_read_scoped_value_sites (PmDatabase  *db,
+                                   gint64       district_id,
+                                   const char  *period,
+                                   const char  *frequency,
+                                   GError     **error)
+{
+  g_autoptr(PmStatement) stmt = NULL;
+
+  /* The same values as the scoped read of progress (pm-store-read.c),
+   * which is only made from schema 18. */
+  stmt = pm_database_prepare (db,
+                              "SELECT kpi_id, period, site, value, position FROM progress_site "
+                              "WHERE kpi_id IN "
+                              "  (SELECT kpi.id FROM kpi JOIN pilot ON pilot.id = kpi.pilot_id "
+                              "   WHERE " PM_STORE_SQL_SCOPE_ALL_VALUES ") "
+                              "UNION ALL "
+                              "SELECT kpi_id, period, site, value, position FROM progress_site "
+                              "WHERE period = ?2 AND kpi_id IN "
+                              "  (SELECT kpi.id FROM kpi JOIN pilot ON pilot.id = kpi.pilot_id "
+                              "   WHERE NOT " PM_STORE_SQL_SCOPE_ALL_VALUES ") "
+                              "ORDER BY 1, 2, 5",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  pm_statement_bind_int64 (stmt, 1, district_id);
+  pm_statement_bind_text (stmt, 2, period);
+  pm_statement_bind_text (stmt, 3, frequency);
+
+  return read_sites (stmt, error);
 }
 
 void

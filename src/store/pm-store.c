@@ -533,7 +533,21 @@ pm_store_load (PmStore  *self,
   g_return_val_if_fail (PM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _pm_store_read_programme (self->database, error);
+  return _pm_store_read_programme (self->database, NULL, NULL, error);
+}
+
+PmProgramme *
+pm_store_load_district (PmStore     *self,
+                        const char  *district,
+                        PmPeriod    *period,
+                        GError     **error)
+{
+  g_return_val_if_fail (PM_IS_STORE (self), NULL);
+  g_return_val_if_fail (district != NULL, NULL);
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _pm_store_read_programme (self->database, district, period, error);
 }
 
 gboolean

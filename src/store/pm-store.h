@@ -82,6 +82,18 @@ void         pm_store_close             (PmStore           *self);
  * when the database holds none yet. */
 PmProgramme *pm_store_load              (PmStore           *self,
                                          GError           **error);
+/* For a summary of one district at @period, without reading the whole
+ * programme: every district's structure (pilots and what they hold but
+ * narratives, KPIs with baselines and targets), the values and narratives
+ * of @district (named as pm_programme_find_district() finds it), and of
+ * the others only the values the programme-wide figures at @period rest
+ * on: each KPI's value at @period, and every value of a KPI of another
+ * frequency or linked to a programme indicator. For reading only: never
+ * save or edit it. With no such district, no district's values are read. */
+PmProgramme *pm_store_load_district     (PmStore           *self,
+                                         const char        *district,
+                                         PmPeriod          *period,
+                                         GError           **error);
 /* Writes @programme into an empty database in one transaction and sets the
  * ids of its objects; PM_STORE_ERROR_NOT_EMPTY otherwise. */
 gboolean     pm_store_import            (PmStore           *self,

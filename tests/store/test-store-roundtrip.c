@@ -373,6 +373,175 @@ test_load_few_queries (void)
   store_test_remove_dir (dir);
 }
 
+/* A district of the scoped load's programme: one pilot with narratives
+ * for Q2 and Q3, and a quarterly count KPI with a value each quarter of
+ * 2016/17, Q3's given by two sites; with @yearly a yearly KPI with two
+ * years' values too; with @linked the quarterly KPI is linked to the
+ * programme's indicator. */
+static void
+add_scoped_district (PmProgramme *programme,
+                     const char  *name,
+                     gboolean     yearly,
+                     gboolean     linked)
+{
+  static const char *const quarters[] = { "FY2016-Q1", "FY2016-Q2", "FY2016-Q3", "FY2016-Q4" };
+  g_autoptr(PmDistrict) district = pm_district_new (name);
+  g_autoptr(PmPilot) pilot = pm_pilot_new (name);
+  g_autoptr(PmKpi) visits = pm_kpi_new ("Visits", PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+  g_autoptr(PmBaseline) baseline = pm_baseline_new_value (10, "2016-03-31", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pm_kpi_set_baseline (visits, baseline, &error));
+  store_test_add_target (visits, 200, "2017-03-31", NULL, NULL);
+  if (linked)
+    pm_kpi_set_indicator (visits, "visits");
+  for (guint i = 0; i < G_N_ELEMENTS (quarters); i++)
+    {
+      g_autoptr(PmPeriod) period = pm_test_period (quarters[i]);
+      g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
+
+      if (i == 2)
+        {
+          pm_progress_entry_add_site (entry, "North", 30);
+          pm_progress_entry_add_site (entry, "South", 12);
+          g_assert_true (pm_progress_entry_total_sites (entry, PM_UNIT_COUNT, &error));
+        }
+      else
+        pm_progress_entry_set_value (entry, 20 + i);
+      g_assert_true (pm_kpi_set_entry (visits, entry, &error));
+      g_assert_no_error (error);
+    }
+  pm_pilot_add_kpi (pilot, visits);
+
+  if (yearly)
+    {
+      g_autoptr(PmKpi) survey = pm_kpi_new ("Survey", PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+
+      pm_kpi_set_frequency (survey, PM_FREQUENCY_YEARLY);
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autoptr(PmPeriod) year = pm_period_parse (i == 0 ? "FY2015" : "FY2016", &error);
+          g_autoptr(PmProgressEntry) entry = NULL;
+
+          g_assert_no_error (error);
+          entry = pm_progress_entry_new (year);
+          pm_progress_entry_set_value (entry, 5 + i);
+          g_assert_true (pm_kpi_set_entry (survey, entry, &error));
+          g_assert_no_error (error);
+        }
+      pm_pilot_add_kpi (pilot, survey);
+    }
+
+  for (guint i = 1; i < 3; i++)
+    {
+      g_autoptr(PmPeriod) period = pm_test_period (quarters[i]);
+      g_autoptr(PmNarrative) narrative = pm_narrative_new (period);
+
+      pm_narrative_set_progress (narrative, name);
+      pm_pilot_set_narrative (pilot, narrative);
+    }
+
+  pm_district_add_pilot (district, pilot);
+  g_assert_true (pm_programme_add_district (programme, district, &error));
+  g_assert_no_error (error);
+}
+
+static PmKpi *
+scoped_kpi (PmProgramme *programme,
+            guint        district,
+            guint        kpi)
+{
+  PmDistrict *d = pm_test_item (pm_programme_get_districts (programme), district);
+  PmPilot *pilot = pm_test_item (pm_district_get_pilots (d), 0);
+
+  return pm_test_item (pm_pilot_get_kpis (pilot), kpi);
+}
+
+static guint
+n_narratives (PmProgramme *programme,
+              guint        district)
+{
+  PmDistrict *d = pm_test_item (pm_programme_get_districts (programme), district);
+  PmPilot *pilot = pm_test_item (pm_district_get_pilots (d), 0);
+
+  return g_list_model_get_n_items (pm_pilot_get_narratives (pilot));
+}
+
+static guint
+n_entries (PmKpi *kpi)
+{
+  return g_list_model_get_n_items (pm_kpi_get_entries (kpi));
+}
+
+/* A one-district load for FY2016-Q3 has every district, pilot, KPI,
+ * baseline and target; the named district's values (with their sites)
+ * and narratives; of the others, the Q3 value of a quarterly KPI (with
+ * its sites) and every value of a yearly or linked one, and no
+ * narratives. */
+static void
+test_load_district (void)
+{
+  g_autofree char *dir = pm_test_dir_new ("pm-store");
+  g_autofree char *path = store_test_location (dir, "programme.pmdb");
+  g_autoptr(PmProgramme) programme = pm_programme_new ("Scoped");
+  g_autoptr(PmIndicator) indicator = pm_indicator_new ("visits", "Visits", PM_UNIT_COUNT,
+                                                       PM_DIRECTION_INCREASE, PM_AGGREGATION_SUM);
+  g_autoptr(PmPeriod) q3 = pm_test_period ("FY2016-Q3");
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  PmProgressEntry *entry;
+
+  g_assert_true (pm_programme_add_indicator (programme, indicator, &error));
+  add_scoped_district (programme, "Alpha", FALSE, FALSE);
+  add_scoped_district (programme, "Bravo", TRUE, FALSE);
+  add_scoped_district (programme, "Charlie", FALSE, TRUE);
+  pm_test_store_create (path, programme);
+
+  store = pm_store_open (path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  /* Named as pm_programme_find_district() finds it. */
+  loaded = pm_store_load_district (store, "bravo", q3, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+
+  g_assert_cmpuint (g_list_model_get_n_items (pm_programme_get_districts (loaded)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      PmKpi *visits = scoped_kpi (loaded, i, 0);
+
+      g_assert_cmpfloat (pm_baseline_get_value (pm_kpi_get_baseline (visits)), ==, 10);
+      g_assert_cmpuint (g_list_model_get_n_items (pm_kpi_get_targets (visits)), ==, 1);
+      entry = pm_kpi_get_entry (visits, q3);
+      g_assert_nonnull (entry);
+      g_assert_cmpfloat (pm_progress_entry_get_value (entry), ==, 42);
+      g_assert_cmpuint (g_list_model_get_n_items (pm_progress_entry_get_sites (entry)), ==, 2);
+    }
+
+  /* Bravo whole. */
+  g_assert_cmpuint (n_entries (scoped_kpi (loaded, 1, 0)), ==, 4);
+  g_assert_cmpuint (n_entries (scoped_kpi (loaded, 1, 1)), ==, 2);
+  g_assert_cmpuint (n_narratives (loaded, 1), ==, 2);
+  /* Alpha: Q3 alone; Charlie's KPI is linked, so all of it. */
+  g_assert_cmpuint (n_entries (scoped_kpi (loaded, 0, 0)), ==, 1);
+  g_assert_cmpuint (n_narratives (loaded, 0), ==, 0);
+  g_assert_cmpuint (n_entries (scoped_kpi (loaded, 2, 0)), ==, 4);
+  g_assert_cmpuint (n_narratives (loaded, 2), ==, 0);
+
+  /* A name the programme does not have: every district, no district's
+   * own values. */
+  g_clear_object (&loaded);
+  loaded = pm_store_load_district (store, "Zulu", q3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_programme_get_districts (loaded)), ==, 3);
+  g_assert_cmpuint (n_entries (scoped_kpi (loaded, 1, 0)), ==, 1);
+  g_assert_cmpuint (n_entries (scoped_kpi (loaded, 1, 1)), ==, 2);
+  g_assert_cmpuint (n_narratives (loaded, 1), ==, 0);
+
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -388,6 +557,7 @@ main (int    argc,
   g_test_add_func ("/store/roundtrip/import-rolls-back", test_import_rolls_back);
   g_test_add_func ("/store/roundtrip/backup", test_backup);
   g_test_add_func ("/store/roundtrip/load-few-queries", test_load_few_queries);
+  g_test_add_func ("/store/roundtrip/load-district", test_load_district);
 
   return g_test_run ();
 }

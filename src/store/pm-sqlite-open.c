@@ -189,9 +189,11 @@ check_folder_writable (Self        *self,
 }
 
 /* Everything that can refuse a file, on a read-only connection so that a
- * file that is not ours is never written to. */
+ * file that is not ours is never written to. Without @check_pages, for a
+ * read-only export, a damaged page is found only if it is read. */
 static gboolean
 check_database (Self        *self,
+                gboolean     check_pages,
                 GError     **error)
 {
   const char *path = PATH (self);
@@ -249,6 +251,12 @@ check_database (Self        *self,
                    display_name, version, PM_STORE_SCHEMA_VERSION);
       sqlite3_close (db);
       return FALSE;
+    }
+
+  if (!check_pages)
+    {
+      sqlite3_close (db);
+      return TRUE;
     }
 
   rc = _pm_sqlite_query_on (db, "PRAGMA quick_check", NULL, &check);
@@ -346,6 +354,7 @@ pm_sqlite_database_open (const char        *path,
   g_autoptr(PmSqliteDatabase) self = NULL;
   g_autofree char *display_name = NULL;
   gboolean read_only = (flags & PM_STORE_OPEN_READ_ONLY) != 0;
+  gboolean check_pages = !read_only || (flags & PM_STORE_OPEN_SKIP_PAGE_CHECK) == 0;
   gboolean created = FALSE;
   struct stat st;
 
@@ -375,7 +384,7 @@ pm_sqlite_database_open (const char        *path,
   else
     {
       if (!_pm_file_check_header (path, &st, error) ||
-          !check_database (self, error))
+          !check_database (self, check_pages, error))
         return NULL;
 
       if (!read_only)

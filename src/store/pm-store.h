@@ -32,6 +32,12 @@ typedef enum
   PM_STORE_OPEN_DEFAULT   = 0,
   PM_STORE_OPEN_CREATE    = 1 << 0,  /* create the file (mode 0600) if missing */
   PM_STORE_OPEN_READ_ONLY = 1 << 1,
+  /* With READ_ONLY, for an export that only reads: skip sqlite's check of
+   * every page at open (most of the open of a large file). The file is
+   * still refused if it is not ours or too new, and a damaged page that
+   * the export reads fails as PM_STORE_ERROR_CORRUPT; nothing is ever
+   * written. Ignored without READ_ONLY, and by a server. */
+  PM_STORE_OPEN_SKIP_PAGE_CHECK = 1 << 2,
 } PmStoreOpenFlags;
 
 /* Opens (and migrates) the database at @path: a file, or a PostgreSQL

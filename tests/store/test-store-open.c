@@ -165,6 +165,8 @@ test_foreign (Fixture       *fixture,
 
   assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_FOREIGN);
   assert_refused (fixture->path, PM_STORE_OPEN_READ_ONLY, PM_STORE_ERROR_FOREIGN);
+  assert_refused (fixture->path, PM_STORE_OPEN_READ_ONLY | PM_STORE_OPEN_SKIP_PAGE_CHECK,
+                  PM_STORE_ERROR_FOREIGN);
 }
 
 static void
@@ -189,6 +191,8 @@ test_too_new (Fixture       *fixture,
 
   assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_TOO_NEW);
   assert_refused (fixture->path, PM_STORE_OPEN_READ_ONLY, PM_STORE_ERROR_TOO_NEW);
+  assert_refused (fixture->path, PM_STORE_OPEN_READ_ONLY | PM_STORE_OPEN_SKIP_PAGE_CHECK,
+                  PM_STORE_ERROR_TOO_NEW);
 
   store = pm_store_open (fixture->path, PM_STORE_OPEN_DEFAULT, &error);
   g_assert_nonnull (strstr (error->message, words));
@@ -216,6 +220,49 @@ test_corrupt (Fixture       *fixture,
   pm_test_write_file (fixture->path, damaged, size);
 
   assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_CORRUPT);
+  assert_refused (fixture->path, PM_STORE_OPEN_READ_ONLY, PM_STORE_ERROR_CORRUPT);
+  /* Skipping the check of every page is for read-only opens alone. */
+  assert_refused (fixture->path, PM_STORE_OPEN_SKIP_PAGE_CHECK, PM_STORE_ERROR_CORRUPT);
+}
+
+/* An export's open, which does not check every page, still finds the
+ * damage when it reads it, and writes nothing. */
+static void
+test_corrupt_unchecked (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(PmProgramme) programme = store_test_build_full_programme ();
+  g_autoptr(PmPeriod) period = pm_test_period ("FY2016-Q3");
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *damaged = NULL;
+  gsize size;
+
+  if (store_test_skip_unless_file ())
+    return;
+
+  pm_test_store_create (fixture->path, programme);
+  bytes = pm_test_read_file (fixture->path);
+  size = g_bytes_get_size (bytes);
+  damaged = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
+  memset (damaged + 4096, 0x7f, 16);
+  pm_test_write_file (fixture->path, damaged, size);
+  before = pm_test_read_file (fixture->path);
+
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY | PM_STORE_OPEN_SKIP_PAGE_CHECK, &error);
+  g_assert_no_error (error);
+  loaded = pm_store_load (store, &error);
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT);
+  g_assert_null (loaded);
+  g_clear_error (&error);
+  loaded = pm_store_load_district (store, "Cannock Chase", period, &error);
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT);
+  g_assert_null (loaded);
+  g_clear_object (&store);
+  pm_test_assert_file_unchanged (fixture->path, before);
 }
 
 static void
@@ -750,6 +797,7 @@ main (int    argc,
   ADD ("/store/open/foreign", test_foreign);
   ADD ("/store/open/too-new", test_too_new);
   ADD ("/store/open/corrupt", test_corrupt);
+  ADD ("/store/open/corrupt-unchecked", test_corrupt_unchecked);
   ADD ("/store/open/new-file-private", test_new_file_private);
   ADD ("/store/open/missing-file", test_missing_file);
   ADD ("/store/open/read-only-file", test_read_only_file);

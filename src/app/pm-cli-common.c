@@ -32,13 +32,11 @@ _pm_cli_print_usage_error (const char *message)
 
 /* Opens an existing database; a missing file is an error here rather than
  * a new empty database, since a typo in --database should not create one. */
-PmStore *
-_pm_cli_open_existing (const char  *path,
-                       gboolean     read_only,
-                       GError     **error)
+static PmStore *
+open_existing (const char        *path,
+               PmStoreOpenFlags   flags,
+               GError           **error)
 {
-  g_autoptr(PmStore) store = NULL;
-
   if (!pm_store_location_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -46,8 +44,25 @@ _pm_cli_open_existing (const char  *path,
       return NULL;
     }
 
-  store = pm_store_open (path, read_only ? PM_STORE_OPEN_READ_ONLY : PM_STORE_OPEN_DEFAULT, error);
-  return g_steal_pointer (&store);
+  return pm_store_open (path, flags, error);
+}
+
+PmStore *
+_pm_cli_open_existing (const char  *path,
+                       gboolean     read_only,
+                       GError     **error)
+{
+  return open_existing (path, read_only ? PM_STORE_OPEN_READ_ONLY : PM_STORE_OPEN_DEFAULT, error);
+}
+
+/* Read-only, for an export that never writes: the file is still refused
+ * if it is not ours or too new, but its pages are checked only as they
+ * are read (a damaged one read is still an error). */
+PmStore *
+_pm_cli_open_for_export (const char  *path,
+                         GError     **error)
+{
+  return open_existing (path, PM_STORE_OPEN_READ_ONLY | PM_STORE_OPEN_SKIP_PAGE_CHECK, error);
 }
 
 PmProgramme *

@@ -105,11 +105,18 @@ export_report (const PmCliRequest *request)
 {
   g_autoptr(GError) error = NULL;
   gboolean read_only = request->freeze_on == NULL && !request->save_settings;
-  g_autoptr(PmStore) store = _pm_cli_open_existing (request->database, read_only, &error);
+  g_autoptr(PmStore) store = NULL;
   g_autoptr(PmProgramme) programme = NULL;
   g_autoptr(PmReport) report = NULL;
 
-  if (store != NULL)
+  /* A pack that writes nothing skips the check of every page at open, and
+   * one district's reads only what its summary prints. */
+  store = read_only ? _pm_cli_open_for_export (request->database, &error)
+                    : _pm_cli_open_existing (request->database, FALSE, &error);
+  if (store != NULL && read_only && request->export_summary != NULL &&
+      g_ascii_strcasecmp (request->export_summary, "all") != 0 && request->period != NULL)
+    programme = pm_store_load_district (store, request->export_summary, request->period, &error);
+  else if (store != NULL)
     programme = pm_store_load (store, &error);
   if (programme == NULL || !apply_settings (request, store, programme, &error))
     {

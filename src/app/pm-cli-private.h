@@ -75,6 +75,8 @@ void         _pm_cli_print_usage_error   (const char          *message);
 PmStore     *_pm_cli_open_existing       (const char          *path,
                                           gboolean             read_only,
                                           GError             **error);
+PmStore     *_pm_cli_open_for_export     (const char          *path,
+                                          GError             **error);
 PmProgramme *_pm_cli_load_programme      (const char          *path,
                                           GError             **error);
 PmDistrict  *_pm_cli_find_district       (PmProgramme         *programme,

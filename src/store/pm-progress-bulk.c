@@ -77,9 +77,10 @@ struct _PmProgressBulk
 
 /* The first row the slice may not write, and whether an accepted
  * quarter refuses it (1) or a change since the review (0). One row at a
- * time, a conditional write that matches no row fires no trigger. */
+ * time, an update that matches no row fires no trigger, but an insert
+ * fires its guard before ON CONFLICT DO NOTHING. */
 #define ROWS_CHECK \
-  "SELECT b.pos, " STILL_AS_REVIEWED " " \
+  "SELECT b.pos, " STILL_AS_REVIEWED " OR (b.held IS NULL AND " ACCEPTED ("b.kpi_id", "b.period") ") " \
   "FROM temp.pm_bulk_rows b " \
   "LEFT JOIN progress cur ON cur.kpi_id = b.kpi_id AND cur.period = b.period " \
   "WHERE NOT " STILL_AS_REVIEWED " OR (b.changed AND " ACCEPTED ("b.kpi_id", "b.period") ") " \

@@ -435,6 +435,61 @@ test_changed_since_review_refused (Fixture       *fixture,
   assert_same_rows (fixture->bulk, fixture->row_by_row);
 }
 
+/* A value added by someone else since the review, in a quarter accepted
+ * since: the refusal is the accepted quarter's, as row by row, where the
+ * guard of an insert fires before its conflict is found. */
+static void
+test_added_and_accepted_since_review (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  const char *paths[] = { fixture->bulk, fixture->row_by_row };
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+
+  if (store_test_skip_unless_file ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(PmProgramme) programme = NULL;
+      g_autoptr(PmStore) store = open_store (paths[i], &programme);
+      g_autoptr(PmProgramme) other_programme = NULL;
+      g_autoptr(PmStore) other = open_store (paths[i], &other_programme);
+      g_autoptr(PmProgressImport) import = NULL;
+      g_autoptr(PmProgressWriter) writer = NULL;
+      g_autoptr(GError) error = NULL;
+      GString *csv = g_string_new ("district,pilot,kpi,period,value,note,value_sites\r\n");
+      g_autofree char *text = NULL;
+      GListModel *kpis, *other_kpis;
+      guint k;
+
+      kpis = pm_pilot_get_kpis (pm_test_item (pm_district_get_pilots (pm_programme_find_district (programme, CANNOCK)), 0));
+      for (k = 0; k < g_list_model_get_n_items (kpis); k++)
+        if (pm_kpi_get_frequency (pm_test_item (kpis, k)) == PM_FREQUENCY_QUARTERLY
+            && pm_kpi_get_entry (pm_test_item (kpis, k), q3) == NULL)
+          break;
+      g_assert_cmpuint (k, <, g_list_model_get_n_items (kpis));
+      add_row (csv, pm_test_item (kpis, k), q3, "5", NULL, NULL);
+      text = g_string_free (csv, FALSE);
+      import = pm_progress_import_new_from_csv (programme, text, strlen (text), &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (pm_progress_import_get_change (import, 0), ==, PM_IMPORT_CHANGE_NEW);
+
+      other_kpis = pm_pilot_get_kpis (pm_test_item (pm_district_get_pilots (pm_programme_find_district (other_programme, CANNOCK)), 0));
+      pm_test_set_value (other, pm_test_item (other_kpis, k), q3, 9, NULL);
+      pm_store_close (other);
+      accept_q3 (paths[i]);
+
+      writer = pm_progress_writer_new (store, import);
+      _pm_progress_writer_set_row_by_row (writer, i == 1);
+      g_assert_false (pm_progress_writer_run (writer, NULL, &error));
+      g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY);
+      g_assert_cmpstr (error->message, ==, NAMED);
+      pm_store_close (store);
+    }
+
+  assert_same_rows (fixture->bulk, fixture->row_by_row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +502,7 @@ main (int   argc,
   ADD ("/store/bulk/same-as-row-by-row", test_same_as_row_by_row);
   ADD ("/store/bulk/accepted-quarter-refused", test_accepted_quarter_refused);
   ADD ("/store/bulk/changed-since-review-refused", test_changed_since_review_refused);
+  ADD ("/store/bulk/added-and-accepted-since-review", test_added_and_accepted_since_review);
 #undef ADD
 
   return g_test_run ();

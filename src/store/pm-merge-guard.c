@@ -93,10 +93,10 @@ district_name_of_pilot (PmPilot *pilot)
   return district != NULL ? pm_district_get_name (district) : "";
 }
 
-static gboolean
-entry_changed (PmKpi     *kpi,
-               PmPeriod  *period,
-               GError   **error)
+gboolean
+_pm_merge_guard_entry_changed (PmKpi     *kpi,
+                               PmPeriod  *period,
+                               GError   **error)
 {
   g_autofree char *label = pm_period_get_label (period);
 
@@ -184,7 +184,7 @@ _pm_merge_guard_write_entry (PmMergeGuard     *self,
       return FALSE;
     }
 
-  return entry_changed (kpi, pm_progress_entry_get_period (entry), error);
+  return _pm_merge_guard_entry_changed (kpi, pm_progress_entry_get_period (entry), error);
 }
 
 gboolean
@@ -220,7 +220,7 @@ _pm_merge_guard_check_entry (PmMergeGuard     *self,
   else
     same = FALSE;
 
-  return same || entry_changed (kpi, pm_progress_entry_get_period (held), error);
+  return same || _pm_merge_guard_entry_changed (kpi, pm_progress_entry_get_period (held), error);
 }
 
 static void

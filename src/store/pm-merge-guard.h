@@ -41,6 +41,10 @@ gboolean      _pm_merge_guard_check_entry     (PmMergeGuard     *self,
                                                PmKpi            *kpi,
                                                PmProgressEntry  *held,
                                                GError          **error);
+/* The refusal of a value changed since its review (always FALSE). */
+gboolean      _pm_merge_guard_entry_changed   (PmKpi            *kpi,
+                                               PmPeriod         *period,
+                                               GError          **error);
 /* Writes @narrative for @pilot where the review saw @held (NULL: none). */
 gboolean      _pm_merge_guard_write_narrative (PmMergeGuard     *self,
                                                PmPilot          *pilot,

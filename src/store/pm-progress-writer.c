@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pm-merge-guard.h"
+#include "pm-progress-bulk.h"
 #include "pm-progress-writer.h"
 #include "pm-store-private.h"
 
@@ -22,7 +23,9 @@ struct _PmProgressWriter
   PmStore          *store;
   PmProgressImport *import;
   PmMergeGuard     *guard;
+  PmProgressBulk   *bulk;
   State             state;
+  gboolean          row_by_row;
   guint             position;
   guint             n_written;
 };
@@ -39,6 +42,7 @@ pm_progress_writer_dispose (GObject *object)
     pm_progress_writer_cancel (self);
 
   g_clear_pointer (&self->guard, _pm_merge_guard_free);
+  g_clear_pointer (&self->bulk, _pm_progress_bulk_free);
   g_clear_object (&self->store);
   g_clear_object (&self->import);
 
@@ -76,6 +80,8 @@ gboolean
 pm_progress_writer_begin (PmProgressWriter  *self,
                           GError           **error)
 {
+  PmDatabase *db;
+
   g_return_val_if_fail (PM_IS_PROGRESS_WRITER (self), FALSE);
   g_return_val_if_fail (self->state == STATE_NEW, FALSE);
 
@@ -84,8 +90,14 @@ pm_progress_writer_begin (PmProgressWriter  *self,
   if (!_pm_store_begin_write_from (self->store, "csv", error))
     return FALSE;
 
-  self->guard = _pm_merge_guard_new (_pm_store_get_database (self->store), error);
-  if (self->guard == NULL)
+  /* A file takes the rows set by set; a server, one by one (its
+   * triggers run on the server and do not stand aside). */
+  db = _pm_store_get_database (self->store);
+  if (!self->row_by_row && !pm_database_is_server (db))
+    self->bulk = _pm_progress_bulk_new (db, error);
+  else
+    self->guard = _pm_merge_guard_new (db, error);
+  if (self->guard == NULL && self->bulk == NULL)
     {
       _pm_store_end_write (self->store, FALSE, NULL);
       return FALSE;
@@ -93,6 +105,31 @@ pm_progress_writer_begin (PmProgressWriter  *self,
 
   self->state = STATE_OPEN;
   return TRUE;
+}
+
+static gboolean
+step_bulk (PmProgressWriter  *self,
+           guint              end,
+           GError           **error)
+{
+  PmProgressEntry *entry;
+  guint failed;
+  PmKpi *kpi;
+
+  if (_pm_progress_bulk_write (self->bulk, self->import, self->position, end,
+                               &self->n_written, &failed, error))
+    {
+      self->position = end;
+      return TRUE;
+    }
+
+  pm_progress_writer_cancel (self);
+  if (failed == G_MAXUINT)
+    return FALSE;
+
+  pm_progress_import_get_row (self->import, failed, &kpi, &entry, NULL);
+  return _pm_store_name_accepted_quarter (self->store, PM_STORE_SCOPE_KPI, pm_kpi_get_id (kpi),
+                                          pm_progress_entry_get_period (entry), error);
 }
 
 gboolean
@@ -108,6 +145,9 @@ pm_progress_writer_step (PmProgressWriter  *self,
 
   n_rows = pm_progress_import_get_n_rows (self->import);
   end = MIN (n_rows, self->position + max_rows);
+
+  if (self->bulk != NULL)
+    return step_bulk (self, end, error) && self->position == n_rows;
 
   /* Each row is written, or checked, only if its value is still the one
    * the review compared it with: counts shown before Import stay true. */
@@ -173,6 +213,7 @@ pm_progress_writer_finish (PmProgressWriter  *self,
   g_return_val_if_fail (self->position == n_rows, FALSE);
 
   g_clear_pointer (&self->guard, _pm_merge_guard_free);
+  g_clear_pointer (&self->bulk, _pm_progress_bulk_free);
   self->state = STATE_DONE;
   if (!_pm_store_end_write (self->store, TRUE, error))
     return FALSE;
@@ -204,9 +245,20 @@ pm_progress_writer_cancel (PmProgressWriter *self)
     return;
 
   g_clear_pointer (&self->guard, _pm_merge_guard_free);
+  g_clear_pointer (&self->bulk, _pm_progress_bulk_free);
   _pm_store_end_write (self->store, FALSE, NULL);
   self->state = STATE_DONE;
   self->n_written = 0;
+}
+
+void
+_pm_progress_writer_set_row_by_row (PmProgressWriter *self,
+                                    gboolean          row_by_row)
+{
+  g_return_if_fail (PM_IS_PROGRESS_WRITER (self));
+  g_return_if_fail (self->state == STATE_NEW);
+
+  self->row_by_row = row_by_row;
 }
 
 gboolean

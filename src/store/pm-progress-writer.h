@@ -53,4 +53,9 @@ gboolean          pm_progress_writer_run          (PmProgressWriter  *self,
                                                    GCancellable      *cancellable,
                                                    GError           **error);
 
+/* Before begin: write row by row through the schema's triggers, as on a
+ * server, even to a file (for tests comparing the two ways). */
+void              _pm_progress_writer_set_row_by_row (PmProgressWriter *self,
+                                                      gboolean          row_by_row);
+
 G_END_DECLS

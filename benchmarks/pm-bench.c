@@ -2,14 +2,16 @@
  *
  *   pm-bench [--districts 150 --pilots-per-district 4 --kpis-per-pilot 25
  *             --quarters 40] [--seed 1] [--workdir DIR] [--saves 1000]
- *            [--many-districts 10000]
+ *            [--many-districts 10000] [--copies 19] [--soffice PATH | --no-soffice]
  *
  * Each figure is measured in a process of its own (this program run again
  * with --measure, or pilot-monitor itself), so that its peak memory (the
  * child's ru_maxrss) is its own. Where one makes sense a floor is
  * measured beside it in the same run: plain sqlite doing the same reads
  * or writes with nothing above it. The first-frame figure needs a display
- * (run under xvfb-run); without one it is left out. Prints one table.
+ * (run under xvfb-run); without one it is left out. The appendix of the
+ * sample, and of the sample many times over, is set beside LibreOffice
+ * setting the same table from HTML. Prints one table.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +30,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-appendix.h"
 #include "bench-generate.h"
 #include "util/pm-csv-cell.h"
 #include "store/pm-programme-file.h"
@@ -463,6 +466,36 @@ generate_districts (const char *json,
     g_error ("%s: %s", json, error->message);
 }
 
+/* The sample @n_copies times over, in a new store at @db. */
+static void
+generate_copies (const char *db,
+                 guint       n_copies)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmProgramme) programme = bench_appendix_copies (n_copies, &error);
+
+  if (programme == NULL)
+    g_error ("copies: %s", error->message);
+  make_store (db, programme);
+}
+
+/* The appendix's table for @period_code, from the store at @db, as HTML:
+ * all of it ("table") or its KPIs' rows ("kpis"). */
+static void
+write_appendix_html (const char *db,
+                     const char *period_code,
+                     const char *what,
+                     const char *html)
+{
+  g_autoptr(PmStore) store = open_store (db);
+  g_autoptr(PmProgramme) programme = load (store);
+  g_autoptr(PmPeriod) period = pm_period_parse (period_code, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!bench_appendix_write_html (programme, period, g_str_equal (what, "kpis"), html, &error))
+    g_error ("%s: %s", html, error->message);
+}
+
 static int
 run_measure (int    argc,
              char **argv)
@@ -489,6 +522,10 @@ run_measure (int    argc,
     measure_programme_import (argv[3], argv[4]);
   else if (g_str_equal (what, "sqlite-rewrite") && argc == 5)
     measure_sqlite_rewrite (argv[3], argv[4]);
+  else if (g_str_equal (what, "generate-copies") && argc == 5)
+    generate_copies (argv[3], atoi (argv[4]));
+  else if (g_str_equal (what, "appendix-html") && argc == 7)
+    write_appendix_html (argv[3], argv[4], argv[5], argv[6]);
   else if (g_str_equal (what, "generate-districts") && argc == 5)
     generate_districts (argv[3], atoi (argv[4]));
   else if (g_str_equal (what, "generate") && argc == 10)
@@ -795,6 +832,119 @@ bench_districts (const char *workdir,
     g_free (json[i]);
 }
 
+/* Runs @argv twice and keeps the second run: the first warms the page
+ * cache and, for LibreOffice, makes its profile. */
+static void
+run_warm (char  **argv,
+          Child  *child)
+{
+  g_auto(Child) first = { 0, };
+
+  run_child (argv, NULL, &first);
+  run_child (argv, NULL, child);
+}
+
+/* LibreOffice converting the appendix of @db written as HTML (@what:
+ * "table" or "kpis"; writing it is not timed) to PDF: seconds, or -1
+ * when it made no PDF (no Writer installed, say). */
+static double
+time_soffice (const char *workdir,
+              const char *soffice,
+              const char *db,
+              const char *period,
+              const char *what)
+{
+  g_autofree char *html = g_strdup_printf ("%s/appendix-%s.html", workdir, what);
+  g_autofree char *converted = g_build_filename (workdir, "appendix-soffice", NULL);
+  g_autofree char *name = g_strdup_printf ("appendix-%s.pdf", what);
+  g_autofree char *converted_pdf = g_build_filename (converted, name, NULL);
+  g_autofree char *profile = g_build_filename (workdir, "soffice-profile", NULL);
+  g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
+  g_autofree char *profile_arg = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+  char *argv[] = { (char *) soffice, profile_arg, "--headless", "--convert-to", "pdf",
+                   "--outdir", converted, html, NULL };
+  g_auto(Child) written = { 0, }, theirs = { 0, };
+
+  measure (&written, "appendix-html", db, period, what, html, NULL);
+  g_mkdir_with_parents (converted, 0700);
+  g_unlink (converted_pdf);
+  run_warm (argv, &theirs);
+  if (!g_file_test (converted_pdf, G_FILE_TEST_IS_REGULAR))
+    {
+      fprintf (stderr, "pm-bench: %s made no PDF of %s: %s\n", soffice, html, theirs.output);
+      return -1;
+    }
+  g_unlink (converted_pdf);
+  return theirs.wall;
+}
+
+/* The appendix of @db for @period to PDF by pilot-monitor, against the
+ * same table converted by LibreOffice, and against its KPIs' rows alone
+ * (LibreOffice's easier job): whole processes, each the second of two
+ * runs in a row, so neither pays for a cold start. */
+static void
+bench_appendix_pair (const char *workdir,
+                     const char *db,
+                     const char *period,
+                     const char *scale,
+                     const char *soffice)
+{
+  static const char *const whats[] = { "table", "kpis" };
+  static const char *const labels[] = { "appendix to PDF vs LibreOffice", "  vs LibreOffice, KPI rows only" };
+  g_autofree char *pdf = g_build_filename (workdir, "appendix.pdf", NULL);
+  char *argv_app[] = { (char *) app_path, "--database", (char *) db, "--export-appendix",
+                       "--period", (char *) period, "--output", pdf, NULL };
+  g_auto(Child) ours = { 0, };
+  char figure[64], floor[64];
+
+  run_warm (argv_app, &ours);
+  g_unlink (pdf);
+  g_snprintf (figure, sizeof figure, "%.3f s", ours.wall);
+  for (guint i = 0; i < G_N_ELEMENTS (whats); i++)
+    {
+      double theirs = soffice != NULL ? time_soffice (workdir, soffice, db, period, whats[i]) : -1;
+
+      if (theirs < 0)
+        g_snprintf (floor, sizeof floor, "soffice skipped");
+      else
+        g_snprintf (floor, sizeof floor, "soffice %.2f s, %.1fx", theirs, theirs / ours.wall);
+      print_row (labels[i], scale, figure, floor, ours.max_rss_mb,
+                 g_str_equal (scale, "sample") ? "" : ">= 10x");
+      if (soffice == NULL)
+        {
+          g_autofree char *html = g_build_filename (workdir, "appendix-table.html", NULL);
+          g_auto(Child) written = { 0, };
+
+          /* Written all the same, so that the small run checks it. */
+          measure (&written, "appendix-html", db, period, "table", html, NULL);
+          break;
+        }
+    }
+}
+
+/* The sample's appendix, and that of the sample @n_copies times over
+ * (1,159 KPIs at 19), against LibreOffice. */
+static void
+bench_appendix (const char *workdir,
+                const char *sample_db,
+                guint       n_copies,
+                const char *soffice)
+{
+  g_autofree char *db = g_strdup_printf ("%s/sample-x%u.db", workdir, n_copies);
+  g_autofree char *count = g_strdup_printf ("%u", n_copies);
+  g_autofree char *scale = g_strdup_printf ("x%u", n_copies);
+
+  /* Kept between runs, as the large programme is. */
+  if (!g_file_test (db, G_FILE_TEST_EXISTS))
+    {
+      g_auto(Child) generate = { 0, };
+
+      measure (&generate, "generate-copies", db, count, NULL);
+    }
+  bench_appendix_pair (workdir, sample_db, "FY2016-Q3", "sample", soffice);
+  bench_appendix_pair (workdir, db, "FY2016-Q3", scale, soffice);
+}
+
 /* A sample CSV: a new value for every KPI of the sample, next quarter. */
 static guint
 write_sample_csv (PmProgramme *programme,
@@ -850,6 +1000,9 @@ main (int   argc,
   g_autoptr(PmProgramme) sample = NULL;
   int saves = 1000;
   int many_districts = 10000;
+  int copies = 19;
+  gboolean no_soffice = FALSE;
+  g_autofree char *soffice = NULL;
   int districts = 150, pilots = 4, kpis = 25, quarters = 40, seed = 1;
   GOptionEntry entries[] = {
     { "districts", 0, 0, G_OPTION_ARG_INT, &districts, "Districts in the large programme", "N" },
@@ -860,6 +1013,10 @@ main (int   argc,
     { "saves", 0, 0, G_OPTION_ARG_INT, &saves, "Saves to time", "N" },
     { "many-districts", 0, 0, G_OPTION_ARG_INT, &many_districts,
       "Districts in the programme file to import (and a tenth as many)", "N" },
+    { "copies", 0, 0, G_OPTION_ARG_INT, &copies,
+      "Copies of the sample whose appendix is set against LibreOffice's", "N" },
+    { "soffice", 0, 0, G_OPTION_ARG_FILENAME, &soffice, "LibreOffice's soffice (found in PATH)", "PATH" },
+    { "no-soffice", 0, 0, G_OPTION_ARG_NONE, &no_soffice, "Leave out the LibreOffice comparison", NULL },
     { "workdir", 0, 0, G_OPTION_ARG_FILENAME, &workdir, "Where to keep the generated files", "DIR" },
     { "app", 0, 0, G_OPTION_ARG_FILENAME, &app, "The pilot-monitor binary", "PATH" },
     { NULL }
@@ -878,10 +1035,10 @@ main (int   argc,
       return 2;
     }
   if (districts < 1 || pilots < 1 || kpis < 1 || quarters < 1 || quarters > 40 || saves < 10 ||
-      many_districts < 10)
+      many_districts < 10 || copies < 1)
     {
       fprintf (stderr, "pm-bench: sizes must be positive, quarters at most 40, saves and "
-                       "many-districts at least 10\n");
+                       "many-districts at least 10, copies at least 1\n");
       return 2;
     }
   shape = (BenchShape) { districts, pilots, kpis, quarters, seed };
@@ -981,6 +1138,18 @@ main (int   argc,
   }
 
   bench_districts (workdir, many_districts);
+
+  if (soffice == NULL && !no_soffice)
+    soffice = g_find_program_in_path ("soffice");
+  if (no_soffice)
+    g_clear_pointer (&soffice, g_free);
+  bench_appendix (workdir, sample_db, copies, soffice);
+  if (soffice == NULL)
+    printf ("\nThe comparison with LibreOffice was skipped: %s.\n",
+            no_soffice ? "--no-soffice" : "soffice is not installed");
+  else
+    printf ("\nLibreOffice: %s converting the appendix's table written as HTML (writing it not "
+            "timed); both sides the second of two runs in a row.\n", soffice);
 
   return 0;
 }

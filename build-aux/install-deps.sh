@@ -27,13 +27,13 @@ gettext libxml2-utils desktop-file-utils fonts-dejavu-core fonts-cantarell"
 # The test suite adds: Xvfb for the widget tests, poppler to read the PDFs
 # back, the AppStream validators, the sanitizer runtimes,
 # clang and libFuzzer, valgrind, LibreOffice Calc (to open the exported
-# workbooks), a PostgreSQL server for the server tests and openssl to make
+# workbooks) and Writer (the benchmark's appendix against it), a PostgreSQL server for the server tests and openssl to make
 # the certificates of the TLS test.
 TEST_PACKAGES="git xvfb xauth dbus dbus-x11 poppler-utils
 appstream appstream-util
 libasan8 libubsan1 sqlite3
 clang libclang-rt-14-dev libfuzzer-14-dev valgrind
-libreoffice-calc-nogui postgresql openssl"
+libreoffice-calc-nogui libreoffice-writer-nogui postgresql openssl"
 
 case "${1:-test}" in
   run) PACKAGES=$RUN_PACKAGES ;;

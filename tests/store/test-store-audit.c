@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <sqlite3.h>
 
 #include "pm-progress-import.h"
 #include "pm-progress-writer.h"
@@ -310,6 +311,119 @@ test_rolled_back_not_recorded (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
 }
 
+/* What the trail says of each change, without when or in which order. */
+#define AUDIT_ROW "SELECT kind, author, source, kpi_id, pilot_id, period, old_value, new_value, " \
+                  "old_text, new_text, key_fingerprint FROM "
+
+static gint64
+sql_int (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Copies every row of the file at @from into the new store at @to, table
+ * by table, with its triggers on: the trail they write is the one a
+ * programme inserted row by row gets. */
+static void
+rewrite_with_triggers (const char *from,
+                       const char *to,
+                       sqlite3    *db)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  char *attach = sqlite3_mprintf ("ATTACH %Q AS src", from);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_exec (db, attach, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_free (attach);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF; "
+                                     "UPDATE change_context SET author = NULL, source = 'import'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM src.sqlite_master WHERE type = 'table' "
+                                           "AND name NOT LIKE 'sqlite%' AND name <> 'audit' ORDER BY rowid",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      /* A new store's own rows (its change context) are kept; a table
+       * is read in the order its rows were written. */
+      char *copy = sqlite3_mprintf ("INSERT INTO main.\"%w\" SELECT * FROM src.\"%w\" "
+                                    "WHERE NOT EXISTS (SELECT 1 FROM main.\"%w\")",
+                                    tables->pdata[i], tables->pdata[i], tables->pdata[i]);
+
+      if (sqlite3_exec (db, copy, NULL, NULL, NULL) != SQLITE_OK)
+        g_error ("%s: %s", copy, sqlite3_errmsg (db));
+      sqlite3_free (copy);
+    }
+}
+
+/* An import into a file writes its trail at once, not row by row: it
+ * must be the trail the row-by-row triggers write, change for change. */
+static void
+test_import_as_triggers (void)
+{
+  g_autofree char *dir = pm_test_dir_new ("pm-store");
+  g_autofree char *imported = g_build_filename (dir, "imported.db", NULL);
+  g_autofree char *rewritten = g_build_filename (dir, "rewritten.db", NULL);
+  g_autoptr(PmProgramme) full = store_test_build_full_programme ();
+  g_autoptr(PmStore) empty = NULL;
+  sqlite3 *db = NULL;
+  gint64 n;
+
+  if (store_test_skip_unless_file ())
+    return;
+
+  /* A schedule of two milestones, the first revised after the second was
+   * set: each revision replaces its own milestone's target. */
+  {
+    PmDistrict *district = pm_test_item (pm_programme_get_districts (full), 0);
+    PmPilot *pilot = pm_test_item (pm_district_get_pilots (district), 0);
+    PmKpi *kpi = pm_test_item (pm_pilot_get_kpis (pilot), 0);
+    double values[] = { 70, 65 };
+    const char *dates[] = { "2019-03-31", "2018-03-31" };
+    guint milestones[] = { 2, 1 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      {
+        g_autoptr(PmTarget) target = pm_target_new (values[i], dates[i]);
+        g_autoptr(GError) error = NULL;
+
+        pm_target_set_milestone (target, milestones[i]);
+        g_assert_true (pm_kpi_add_target (kpi, target, &error));
+        g_assert_no_error (error);
+      }
+  }
+
+  pm_test_store_create (imported, full);
+  empty = pm_test_store_open (rewritten, PM_STORE_OPEN_CREATE);
+  pm_store_close (empty);
+
+  g_assert_cmpint (sqlite3_open (rewritten, &db), ==, SQLITE_OK);
+  rewrite_with_triggers (imported, rewritten, db);
+
+  n = sql_int (db, "SELECT count(*) FROM audit");
+  /* Each kind of change the programme holds, revised targets among them. */
+  g_assert_cmpint (sql_int (db, "SELECT count(DISTINCT kind) FROM audit"), ==, 4);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM audit WHERE old_value IS NOT NULL"), >, 0);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM src.audit"), ==, n);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM (" AUDIT_ROW "main.audit EXCEPT "
+                                AUDIT_ROW "src.audit)"), ==, 0);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM (" AUDIT_ROW "src.audit EXCEPT "
+                                AUDIT_ROW "main.audit)"), ==, 0);
+  sqlite3_close (db);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +442,7 @@ main (int   argc,
   ADD ("/store/audit/narrative", test_narrative_recorded);
   ADD ("/store/audit/narrative-risks", test_narrative_risks_recorded);
   ADD ("/store/audit/csv-import", test_csv_import_recorded);
+  g_test_add_func ("/store/audit/import-as-triggers", test_import_as_triggers);
   ADD ("/store/audit/rolled-back", test_rolled_back_not_recorded);
 #undef ADD
 

@@ -34,6 +34,13 @@ G_DEFINE_QUARK (pm-file-error-quark, pm_file_error)
 #define GET_PRIVATE(self) ((PmDatabasePrivate *) pm_database_get_instance_private (self))
 #define ENGINE(self) PM_DATABASE_GET_CLASS (self)
 
+enum {
+  CHANGED_ELSEWHERE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 pm_database_dispose (GObject *object)
 {
@@ -60,6 +67,18 @@ pm_database_class_init (PmDatabaseClass *klass)
 
   object_class->dispose = pm_database_dispose;
   object_class->finalize = pm_database_finalize;
+
+  /**
+   * PmDatabase::changed-elsewhere:
+   *
+   * Emitted, once pm_database_watch_changes() has started watching, on
+   * the main loop when another connection's change has arrived (the next
+   * pm_database_poll_changes() returns TRUE) or when the connection has
+   * been lost (pm_database_is_connected() returns FALSE).
+   */
+  signals[CHANGED_ELSEWHERE] =
+    g_signal_new ("changed-elsewhere", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -493,6 +512,23 @@ pm_database_poll_changes (PmDatabase  *self,
     return FALSE;
 
   return ENGINE (self)->poll_changes (self, error);
+}
+
+gboolean
+pm_database_watch_changes (PmDatabase *self)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+
+  if (ENGINE (self)->watch_changes == NULL || !ENGINE (self)->is_open (self))
+    return FALSE;
+
+  return ENGINE (self)->watch_changes (self);
+}
+
+void
+_pm_database_emit_changed_elsewhere (PmDatabase *self)
+{
+  g_signal_emit (self, signals[CHANGED_ELSEWHERE], 0);
 }
 
 gboolean

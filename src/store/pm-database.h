@@ -136,6 +136,11 @@ gboolean     pm_database_set_change_key      (PmDatabase        *self,
  * since the last call (or the open): a window refreshes then. */
 gboolean     pm_database_poll_changes        (PmDatabase        *self,
                                               GError           **error);
+/* Watches for other connections' changes on the thread-default main
+ * context, emitting PmDatabase::changed-elsewhere as they arrive (a
+ * server's notifications, read as its socket has them). FALSE when the
+ * engine cannot (a file): poll it with pm_database_poll_changes(). */
+gboolean     pm_database_watch_changes       (PmDatabase        *self);
 /* FALSE once a server's connection has been lost (a file is always
  * connected). */
 gboolean     pm_database_is_connected        (PmDatabase        *self);

@@ -26,6 +26,13 @@ struct _PmPgDatabase
   int         lock_timeout;   /* milliseconds; -1 when never set */
   gboolean    lost;           /* the connection went: until reconnected */
   gboolean    missed_changes; /* reconnected: notifications may be lost */
+  gboolean    pending_changes; /* another connection's notification, read */
+  /* Watching for changes (pm_database_watch_changes()): the socket's
+   * source (NULL while there is no connection), and an idle source for
+   * notifications read while running a statement. */
+  GMainContext *watch_context;
+  GSource      *watch_source;
+  GSource      *idle_source;
 };
 
 /* A statement prepared on a connection, kept for the next one. */
@@ -43,6 +50,10 @@ typedef PmPgDatabase Self;
 void         _pm_pg_database_set_error              (PmPgDatabase  *self,
                                                      PGresult      *result,
                                                      GError       **error);
+
+/* Takes the notifications libpq has read: another connection's make the
+ * next poll return TRUE, and are announced when watching. */
+void         _pm_pg_database_take_notifies          (PmPgDatabase  *self);
 
 /* pm-pg-statement.c */
 /* Prepares @prepared on the current connection, unless it already is. */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 #include <libpq-fe.h>
 
 #include "pm-database-private.h"
@@ -29,6 +30,8 @@ pg_prepared_free (gpointer data)
 }
 
 G_DEFINE_FINAL_TYPE (PmPgDatabase, pm_pg_database, PM_TYPE_DATABASE)
+
+static void stop_watching (Self *self);
 
 #define DISPLAY_NAME(self) pm_database_get_display_name (PM_DATABASE (self))
 
@@ -113,6 +116,7 @@ run (Self        *self,
   ExecStatusType status = PQresultStatus (result);
   gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 
+  _pm_pg_database_take_notifies (self);
   if (!ok)
     _pm_pg_database_set_error (self, result, error);
   else
@@ -392,6 +396,7 @@ pg_close (PmDatabase *database)
 {
   Self *self = PM_PG_DATABASE (database);
 
+  stop_watching (self);
   g_hash_table_remove_all (self->prepared);
   g_clear_pointer (&self->conn, PQfinish);
 }
@@ -520,21 +525,40 @@ pg_set_change_key (PmDatabase  *database,
   return pm_statement_execute (stmt, error);
 }
 
-/* Every change on the server notifies pm_changes (schema 6); our own
- * are not news. */
+/* Watching for changes */
+
 static gboolean
-pg_poll_changes (PmDatabase  *database,
-                 GError     **error)
+idle_cb (gpointer data)
 {
-  Self *self = PM_PG_DATABASE (database);
+  Self *self = data;
+
+  g_clear_pointer (&self->idle_source, g_source_unref);
+  _pm_database_emit_changed_elsewhere (PM_DATABASE (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* When watching, PmDatabase::changed-elsewhere from the main loop. */
+static void
+schedule_idle (Self *self)
+{
+  if (self->watch_context == NULL || self->idle_source != NULL)
+    return;
+
+  self->idle_source = g_idle_source_new ();
+  g_source_set_callback (self->idle_source, idle_cb, self, NULL);
+  g_source_set_static_name (self->idle_source, "[pm] pg notifications");
+  g_source_attach (self->idle_source, self->watch_context);
+}
+
+/* Every change on the server notifies pm_changes (schema 6); our own
+ * are not news. libpq reads them with whatever else comes in, during our
+ * own statements too, when the socket has nothing left to wake the
+ * watch: those are announced from an idle. */
+void
+_pm_pg_database_take_notifies (Self *self)
+{
   gboolean changed = FALSE;
   PGnotify *notify;
-
-  if (!PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
-    {
-      _pm_pg_database_set_error (self, NULL, error);
-      return FALSE;
-    }
 
   while ((notify = PQnotifies (self->conn)) != NULL)
     {
@@ -542,6 +566,108 @@ pg_poll_changes (PmDatabase  *database,
         changed = TRUE;
       PQfreemem (notify);
     }
+  if (!changed)
+    return;
+
+  self->pending_changes = TRUE;
+  schedule_idle (self);
+}
+
+static void
+remove_source (GSource **source)
+{
+  if (*source == NULL)
+    return;
+  g_source_destroy (*source);
+  g_clear_pointer (source, g_source_unref);
+}
+
+static gboolean
+socket_cb (int          fd,
+           GIOCondition condition,
+           gpointer     data)
+{
+  Self *self = data;
+
+  /* The server hung up: the watch goes with the socket (a closed socket
+   * is always ready), and the window's reconnection takes over. */
+  if ((condition & (G_IO_HUP | G_IO_ERR | G_IO_NVAL)) != 0 ||
+      !PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_debug ("The connection to “%s” went: %s", DISPLAY_NAME (self), PQerrorMessage (self->conn));
+      self->lost = TRUE;
+      g_clear_pointer (&self->watch_source, g_source_unref);
+      remove_source (&self->idle_source);
+      _pm_database_emit_changed_elsewhere (PM_DATABASE (self));
+      return G_SOURCE_REMOVE;
+    }
+
+  _pm_pg_database_take_notifies (self);
+  if (self->pending_changes)
+    {
+      remove_source (&self->idle_source);
+      _pm_database_emit_changed_elsewhere (PM_DATABASE (self));
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* On the current connection's socket, which a reconnection changes. */
+static void
+add_socket_watch (Self *self)
+{
+  int fd = PQsocket (self->conn);
+
+  remove_source (&self->watch_source);
+  if (self->watch_context == NULL || fd < 0)
+    return;
+
+  self->watch_source = g_unix_fd_source_new (fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
+  g_source_set_callback (self->watch_source, G_SOURCE_FUNC (socket_cb), self, NULL);
+  g_source_set_static_name (self->watch_source, "[pm] pg socket");
+  g_source_attach (self->watch_source, self->watch_context);
+}
+
+static gboolean
+pg_watch_changes (PmDatabase *database)
+{
+  Self *self = PM_PG_DATABASE (database);
+
+  if (self->watch_context == NULL)
+    self->watch_context = g_main_context_ref_thread_default ();
+  if (self->watch_source == NULL && !self->lost)
+    add_socket_watch (self);
+  /* Read before the watch began. */
+  _pm_pg_database_take_notifies (self);
+  if (self->pending_changes || self->missed_changes)
+    schedule_idle (self);
+  return TRUE;
+}
+
+static void
+stop_watching (Self *self)
+{
+  remove_source (&self->watch_source);
+  remove_source (&self->idle_source);
+  g_clear_pointer (&self->watch_context, g_main_context_unref);
+}
+
+static gboolean
+pg_poll_changes (PmDatabase  *database,
+                 GError     **error)
+{
+  Self *self = PM_PG_DATABASE (database);
+  gboolean changed;
+
+  if (!PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      _pm_pg_database_set_error (self, NULL, error);
+      return FALSE;
+    }
+
+  _pm_pg_database_take_notifies (self);
+  changed = self->pending_changes;
+  self->pending_changes = FALSE;
+  remove_source (&self->idle_source);
 
   /* Whatever changed while we were away sent no notification to us. */
   if (self->missed_changes)
@@ -570,6 +696,9 @@ pg_reconnect (PmDatabase  *database,
 {
   Self *self = PM_PG_DATABASE (database);
 
+  /* The old socket is closed by the reset, and the new one may have its
+   * number or another. */
+  remove_source (&self->watch_source);
   PQreset (self->conn);
   self->generation++;
   if (PQstatus (self->conn) != CONNECTION_OK)
@@ -580,7 +709,12 @@ pg_reconnect (PmDatabase  *database,
 
   self->lost = FALSE;
   self->missed_changes = TRUE;
-  return set_up_connection (self, error);
+  if (!set_up_connection (self, error))
+    return FALSE;
+  add_socket_watch (self);
+  /* Whatever changed while the connection was gone. */
+  schedule_idle (self);
+  return TRUE;
 }
 
 static int
@@ -683,6 +817,7 @@ pm_pg_database_finalize (GObject *object)
 {
   Self *self = PM_PG_DATABASE (object);
 
+  stop_watching (self);
   g_clear_pointer (&self->prepared, g_hash_table_unref);
 
   G_OBJECT_CLASS (pm_pg_database_parent_class)->finalize (object);
@@ -715,6 +850,7 @@ pm_pg_database_class_init (PmPgDatabaseClass *klass)
   database_class->poll_changes = pg_poll_changes;
   database_class->is_connected = pg_is_connected;
   database_class->reconnect = pg_reconnect;
+  database_class->watch_changes = pg_watch_changes;
   database_class->reset_ids = pg_reset_ids;
   database_class->set_triggers_enabled = pg_set_triggers_enabled;
 }

@@ -105,6 +105,11 @@ gboolean     pm_store_backup_to         (PmStore           *self,
  * server. Reload it then with pm_store_load(). */
 gboolean     pm_store_poll_changes      (PmStore           *self,
                                          GError           **error);
+/* A server tells of each change as it is made: from here on the store
+ * emits PmStore::changed-elsewhere on the thread-default main context as
+ * they arrive, or when the connection is lost, and needs no polling.
+ * FALSE for a file, which is polled as before. */
+gboolean     pm_store_watch_changes     (PmStore           *self);
 
 /* A server's connection can be lost (the server restarted, the network
  * went): every call then fails with PM_STORE_ERROR_DISCONNECTED, and

@@ -428,16 +428,37 @@ poll_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Someone else's change has arrived, or the connection went. */
+/* Someone else's change has arrived, or the connection went. A value
+ * saved elsewhere is read into the programme shown, and anything else
+ * reloads it, as a file's check does. */
 static void
 store_changed_elsewhere_cb (PmWindow *self)
 {
   PmStore *store = pm_session_get_store (self->session);
+  PmProgramme *programme = pm_session_get_programme (self->session);
+  g_autoptr(GError) error = NULL;
+  gboolean reload = FALSE;
 
-  if (store != NULL && !pm_store_is_connected (store))
-    pm_session_connection_lost (self->session);
-  else
-    check_for_changes (self);
+  if (store == NULL || programme == NULL)
+    return;
+  if (!pm_store_is_connected (store))
+    {
+      pm_session_connection_lost (self->session);
+      return;
+    }
+  /* As check_for_changes(): later, when the window comes to the front. */
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+
+  if (!pm_store_update_changes (store, programme, &reload, &error))
+    {
+      if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_DISCONNECTED))
+        pm_session_connection_lost (self->session);
+      else
+        g_warning ("Could not read other people’s changes: %s", error->message);
+    }
+  else if (reload)
+    _pm_window_reload (self);
 }
 
 static void

@@ -83,6 +83,16 @@ struct _PmDatabaseClass
   /* Starts watching for other connections' changes on the thread-default
    * main context (NULL: the engine cannot, and is polled). */
   gboolean     (*watch_changes)      (PmDatabase   *self);
+  /* Inside a write: tells the others which row changed (NULL: the
+   * engine has no one to tell). */
+  gboolean     (*announce_change)    (PmDatabase   *self,
+                                      const char   *what,
+                                      GError      **error);
+  /* As poll_changes, with what changed: *@rows the rows announced, or
+   * NULL when anything may have (NULL: always anything). */
+  gboolean     (*poll_changed_rows)  (PmDatabase   *self,
+                                      GStrv        *rows,
+                                      GError      **error);
 };
 
 /* For the engines: where the database is, set once when it is opened. */

@@ -525,6 +525,37 @@ pm_database_watch_changes (PmDatabase *self)
   return ENGINE (self)->watch_changes (self);
 }
 
+gboolean
+pm_database_announce_change (PmDatabase  *self,
+                             const char  *what,
+                             GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  if (ENGINE (self)->announce_change == NULL)
+    return TRUE;
+
+  return ENGINE (self)->announce_change (self, what, error);
+}
+
+gboolean
+pm_database_poll_changed_rows (PmDatabase  *self,
+                               GStrv       *rows,
+                               GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  *rows = NULL;
+  if (ENGINE (self)->poll_changed_rows == NULL)
+    return pm_database_poll_changes (self, error);
+  if (!_pm_database_check_open (self, error))
+    return FALSE;
+
+  return ENGINE (self)->poll_changed_rows (self, rows, error);
+}
+
 void
 _pm_database_emit_changed_elsewhere (PmDatabase *self)
 {

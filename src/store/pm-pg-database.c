@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <glib-unix.h>
 #include <libpq-fe.h>
 
 #include "pm-database-private.h"
@@ -31,7 +30,6 @@ pg_prepared_free (gpointer data)
 
 G_DEFINE_FINAL_TYPE (PmPgDatabase, pm_pg_database, PM_TYPE_DATABASE)
 
-static void stop_watching (Self *self);
 
 #define DISPLAY_NAME(self) pm_database_get_display_name (PM_DATABASE (self))
 
@@ -396,7 +394,7 @@ pg_close (PmDatabase *database)
 {
   Self *self = PM_PG_DATABASE (database);
 
-  stop_watching (self);
+  _pm_pg_database_stop_watching (self);
   g_hash_table_remove_all (self->prepared);
   g_clear_pointer (&self->conn, PQfinish);
 }
@@ -525,160 +523,6 @@ pg_set_change_key (PmDatabase  *database,
   return pm_statement_execute (stmt, error);
 }
 
-/* Watching for changes */
-
-static gboolean
-idle_cb (gpointer data)
-{
-  Self *self = data;
-
-  g_clear_pointer (&self->idle_source, g_source_unref);
-  _pm_database_emit_changed_elsewhere (PM_DATABASE (self));
-  return G_SOURCE_REMOVE;
-}
-
-/* When watching, PmDatabase::changed-elsewhere from the main loop. */
-static void
-schedule_idle (Self *self)
-{
-  if (self->watch_context == NULL || self->idle_source != NULL)
-    return;
-
-  self->idle_source = g_idle_source_new ();
-  g_source_set_callback (self->idle_source, idle_cb, self, NULL);
-  g_source_set_static_name (self->idle_source, "[pm] pg notifications");
-  g_source_attach (self->idle_source, self->watch_context);
-}
-
-/* Every change on the server notifies pm_changes (schema 6); our own
- * are not news. libpq reads them with whatever else comes in, during our
- * own statements too, when the socket has nothing left to wake the
- * watch: those are announced from an idle. */
-void
-_pm_pg_database_take_notifies (Self *self)
-{
-  gboolean changed = FALSE;
-  PGnotify *notify;
-
-  while ((notify = PQnotifies (self->conn)) != NULL)
-    {
-      if (notify->be_pid != PQbackendPID (self->conn))
-        changed = TRUE;
-      PQfreemem (notify);
-    }
-  if (!changed)
-    return;
-
-  self->pending_changes = TRUE;
-  schedule_idle (self);
-}
-
-static void
-remove_source (GSource **source)
-{
-  if (*source == NULL)
-    return;
-  g_source_destroy (*source);
-  g_clear_pointer (source, g_source_unref);
-}
-
-static gboolean
-socket_cb (int          fd,
-           GIOCondition condition,
-           gpointer     data)
-{
-  Self *self = data;
-
-  /* The server hung up: the watch goes with the socket (a closed socket
-   * is always ready), and the window's reconnection takes over. */
-  if ((condition & (G_IO_HUP | G_IO_ERR | G_IO_NVAL)) != 0 ||
-      !PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
-    {
-      g_debug ("The connection to “%s” went: %s", DISPLAY_NAME (self), PQerrorMessage (self->conn));
-      self->lost = TRUE;
-      g_clear_pointer (&self->watch_source, g_source_unref);
-      remove_source (&self->idle_source);
-      _pm_database_emit_changed_elsewhere (PM_DATABASE (self));
-      return G_SOURCE_REMOVE;
-    }
-
-  _pm_pg_database_take_notifies (self);
-  if (self->pending_changes)
-    {
-      remove_source (&self->idle_source);
-      _pm_database_emit_changed_elsewhere (PM_DATABASE (self));
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-/* On the current connection's socket, which a reconnection changes. */
-static void
-add_socket_watch (Self *self)
-{
-  int fd = PQsocket (self->conn);
-
-  remove_source (&self->watch_source);
-  if (self->watch_context == NULL || fd < 0)
-    return;
-
-  self->watch_source = g_unix_fd_source_new (fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
-  g_source_set_callback (self->watch_source, G_SOURCE_FUNC (socket_cb), self, NULL);
-  g_source_set_static_name (self->watch_source, "[pm] pg socket");
-  g_source_attach (self->watch_source, self->watch_context);
-}
-
-static gboolean
-pg_watch_changes (PmDatabase *database)
-{
-  Self *self = PM_PG_DATABASE (database);
-
-  if (self->watch_context == NULL)
-    self->watch_context = g_main_context_ref_thread_default ();
-  if (self->watch_source == NULL && !self->lost)
-    add_socket_watch (self);
-  /* Read before the watch began. */
-  _pm_pg_database_take_notifies (self);
-  if (self->pending_changes || self->missed_changes)
-    schedule_idle (self);
-  return TRUE;
-}
-
-static void
-stop_watching (Self *self)
-{
-  remove_source (&self->watch_source);
-  remove_source (&self->idle_source);
-  g_clear_pointer (&self->watch_context, g_main_context_unref);
-}
-
-static gboolean
-pg_poll_changes (PmDatabase  *database,
-                 GError     **error)
-{
-  Self *self = PM_PG_DATABASE (database);
-  gboolean changed;
-
-  if (!PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
-    {
-      _pm_pg_database_set_error (self, NULL, error);
-      return FALSE;
-    }
-
-  _pm_pg_database_take_notifies (self);
-  changed = self->pending_changes;
-  self->pending_changes = FALSE;
-  remove_source (&self->idle_source);
-
-  /* Whatever changed while we were away sent no notification to us. */
-  if (self->missed_changes)
-    {
-      self->missed_changes = FALSE;
-      changed = TRUE;
-    }
-
-  return changed;
-}
-
 static gboolean
 pg_is_connected (PmDatabase *database)
 {
@@ -698,7 +542,7 @@ pg_reconnect (PmDatabase  *database,
 
   /* The old socket is closed by the reset, and the new one may have its
    * number or another. */
-  remove_source (&self->watch_source);
+  _pm_pg_database_remove_socket_watch (self);
   PQreset (self->conn);
   self->generation++;
   if (PQstatus (self->conn) != CONNECTION_OK)
@@ -711,9 +555,9 @@ pg_reconnect (PmDatabase  *database,
   self->missed_changes = TRUE;
   if (!set_up_connection (self, error))
     return FALSE;
-  add_socket_watch (self);
+  _pm_pg_database_add_socket_watch (self);
   /* Whatever changed while the connection was gone. */
-  schedule_idle (self);
+  _pm_pg_database_schedule_idle (self);
   return TRUE;
 }
 
@@ -817,8 +661,10 @@ pm_pg_database_finalize (GObject *object)
 {
   Self *self = PM_PG_DATABASE (object);
 
-  stop_watching (self);
+  _pm_pg_database_stop_watching (self);
   g_clear_pointer (&self->prepared, g_hash_table_unref);
+  g_clear_pointer (&self->blanks_by_pid, g_hash_table_unref);
+  g_clear_pointer (&self->changed_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pm_pg_database_parent_class)->finalize (object);
 }
@@ -847,10 +693,12 @@ pm_pg_database_class_init (PmPgDatabaseClass *klass)
   database_class->backup_to = pg_backup_to;
   database_class->set_busy_timeout = pg_set_busy_timeout;
   database_class->prepare = pg_prepare;
-  database_class->poll_changes = pg_poll_changes;
+  database_class->poll_changes = _pm_pg_database_poll_changes;
   database_class->is_connected = pg_is_connected;
   database_class->reconnect = pg_reconnect;
-  database_class->watch_changes = pg_watch_changes;
+  database_class->watch_changes = _pm_pg_database_watch_changes;
+  database_class->announce_change = _pm_pg_database_announce_change;
+  database_class->poll_changed_rows = _pm_pg_database_poll_changed_rows;
   database_class->reset_ids = pg_reset_ids;
   database_class->set_triggers_enabled = pg_set_triggers_enabled;
 }
@@ -860,4 +708,6 @@ pm_pg_database_init (Self *self)
 {
   self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pg_prepared_free);
   self->lock_timeout = -1;
+  self->blanks_by_pid = g_hash_table_new (NULL, NULL);
+  self->changed_rows = g_ptr_array_new_with_free_func (g_free);
 }

@@ -508,6 +508,70 @@ test_watch_after_reconnect (Fixture       *fixture,
   g_assert_cmpfloat (value_held (&fixture->sam), ==, 88);
 }
 
+/* A value saved elsewhere is read into the programme shown, that value
+ * alone; anything else asks for the programme to be loaded again. */
+static void
+test_watch_reads_the_value_alone (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  PmKpi *shown = fixture->sam.kpi;
+  gboolean reload = TRUE;
+  Watch watch = { 0 };
+
+  if (!pm_store_watch_changes (fixture->sam.store))
+    {
+      /* A file says only that something changed (since it was first
+       * asked). */
+      g_assert_false (pm_store_poll_changes (fixture->sam.store, &error));
+      g_assert_true (save (&fixture->alex, 77, NULL, &error));
+      g_assert_true (pm_store_update_changes (fixture->sam.store, fixture->sam.programme, &reload, &error));
+      g_assert_no_error (error);
+      g_assert_true (reload);
+      return;
+    }
+  g_signal_connect (fixture->sam.store, "changed-elsewhere", G_CALLBACK (told_cb), &watch);
+
+  g_assert_true (save (&fixture->alex, 77, "From Alex", &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until_told (&watch, 10));
+  g_assert_true (pm_store_update_changes (fixture->sam.store, fixture->sam.programme, &reload, &error));
+  g_assert_no_error (error);
+  g_assert_false (reload);
+  g_assert_true (fixture->sam.kpi == shown);
+  g_assert_cmpfloat (value_held (&fixture->sam), ==, 77);
+  g_assert_cmpstr (pm_progress_entry_get_note (pm_kpi_get_entry (shown, q3)), ==, "From Alex");
+  g_assert_cmpint (pm_progress_entry_get_revision (pm_kpi_get_entry (shown, q3)), ==,
+                   pm_progress_entry_get_revision (pm_kpi_get_entry (fixture->alex.kpi, q3)));
+
+  /* Sam can save over it: the revision read is the one stored. */
+  g_assert_true (save (&fixture->sam, 79, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A deleted value goes. */
+  client_load_again (&fixture->alex);
+  g_assert_true (pm_store_delete_entry (fixture->alex.store, fixture->alex.kpi, q3, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until_told (&watch, 10));
+  g_assert_true (pm_store_update_changes (fixture->sam.store, fixture->sam.programme, &reload, &error));
+  g_assert_no_error (error);
+  g_assert_false (reload);
+  g_assert_null (pm_kpi_get_entry (shown, q3));
+
+  /* Anything else: loaded again. */
+  store_test_exec (fixture->path, "UPDATE kpi SET title = title");
+  g_assert_true (wait_until_told (&watch, 10));
+  g_assert_true (pm_store_update_changes (fixture->sam.store, fixture->sam.programme, &reload, &error));
+  g_assert_no_error (error);
+  g_assert_true (reload);
+
+  /* Nothing new: nothing to do. */
+  g_assert_true (pm_store_update_changes (fixture->sam.store, fixture->sam.programme, &reload, &error));
+  g_assert_no_error (error);
+  g_assert_false (reload);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +590,7 @@ main (int   argc,
   ADD ("/store/concurrent/return-review-then-narrative", test_return_review_then_narrative);
   ADD ("/store/concurrent/watch-told-of-other-save", test_watch_told_of_other_save);
   ADD ("/store/concurrent/watch-after-reconnect", test_watch_after_reconnect);
+  ADD ("/store/concurrent/watch-reads-the-value-alone", test_watch_reads_the_value_alone);
 #undef ADD
 
   return g_test_run ();

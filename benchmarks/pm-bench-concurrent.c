@@ -598,6 +598,147 @@ measure_run (Run        *run,
           run->wall, run->found, period_code);
 }
 
+/* ---- another client's save, seen by a watching one ------------------------ */
+
+#define NOTIFY_SAVES 50
+#define NOTIFY_RELOADS 5
+
+static void
+told_cb (PmStore  *store,
+         gboolean *told)
+{
+  *told = TRUE;
+}
+
+static gboolean
+notify_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static PmKpi *
+first_kpi (PmProgramme *programme)
+{
+  PmDistrict *district = g_list_model_get_item (pm_programme_get_districts (programme), 0);
+  PmPilot *pilot = g_list_model_get_item (pm_district_get_pilots (district), 0);
+  PmKpi *kpi = g_list_model_get_item (pm_pilot_get_kpis (pilot), 0);
+
+  g_object_unref (district);
+  g_object_unref (pilot);
+  g_object_unref (kpi);
+  return kpi;
+}
+
+static double
+value_in (PmKpi    *kpi,
+          PmPeriod *period)
+{
+  PmProgressEntry *entry = pm_kpi_get_entry (kpi, period);
+
+  return entry != NULL && pm_progress_entry_has_value (entry) ? pm_progress_entry_get_value (entry) : -1;
+}
+
+/* Client 1 saves a value NOTIFY_SAVES times; client 2, another store in
+ * this process watching with pm_store_watch_changes(), runs its main loop
+ * until PmStore::changed-elsewhere, then reads the value into its model
+ * with pm_store_update_changes(), as the window does. Timed from client
+ * 1's save returning to client 2 being told, and to its model holding
+ * the value; and, for NOTIFY_RELOADS saves, what loading the whole
+ * programme again (what a structural change costs) takes. */
+static gboolean
+measure_notify (const char  *location,
+                const char  *period_code,
+                char       **summary,
+                GError     **error)
+{
+  g_autoptr(PmStore) writer = NULL;
+  g_autoptr(PmStore) watcher = NULL;
+  g_autoptr(PmProgramme) writer_programme = NULL;
+  g_autoptr(PmProgramme) watcher_programme = NULL;
+  g_autoptr(PmPeriod) period = pm_period_parse (period_code, NULL);
+  g_autoptr(GArray) told = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) updated = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean was_told = FALSE;
+  gboolean reload = FALSE;
+
+  writer = pm_store_open (location, PM_STORE_OPEN_DEFAULT, error);
+  watcher = writer != NULL ? pm_store_open (location, PM_STORE_OPEN_DEFAULT, error) : NULL;
+  if (watcher == NULL ||
+      (writer_programme = pm_store_load (writer, error)) == NULL ||
+      (watcher_programme = pm_store_load (watcher, error)) == NULL)
+    return FALSE;
+  if (!pm_store_watch_changes (watcher))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "the store cannot watch");
+      return FALSE;
+    }
+  g_signal_connect (watcher, "changed-elsewhere", G_CALLBACK (told_cb), &was_told);
+
+  for (guint i = 0; i < NOTIFY_SAVES; i++)
+    {
+      g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
+      gboolean timed_out = FALSE;
+      guint timeout_id;
+      gint64 saved, t;
+
+      pm_progress_entry_set_value (entry, 1 + i % 40);
+      if (!pm_store_save_entry (writer, first_kpi (writer_programme), entry, error))
+        return FALSE;
+      saved = g_get_monotonic_time ();
+
+      was_told = FALSE;
+      timeout_id = g_timeout_add_seconds (10, notify_timeout_cb, &timed_out);
+      while (!was_told && !timed_out)
+        g_main_context_iteration (NULL, TRUE);
+      if (timed_out)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "save %u: not told within 10 s", i);
+          return FALSE;
+        }
+      g_source_remove (timeout_id);
+      t = g_get_monotonic_time () - saved;
+      g_array_append_val (told, t);
+
+      /* The value alone read into the model, as the window does. */
+      if (!pm_store_update_changes (watcher, watcher_programme, &reload, error))
+        return FALSE;
+      t = g_get_monotonic_time () - saved;
+      if (reload || value_in (first_kpi (watcher_programme), period) != 1 + i % 40)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "save %u: the value was not read alone", i);
+          return FALSE;
+        }
+      g_array_append_val (updated, t);
+
+      /* What a whole load takes, for comparison. */
+      if (i < NOTIFY_RELOADS)
+        {
+          gint64 start = g_get_monotonic_time ();
+          g_autoptr(PmProgramme) loaded = pm_store_load (watcher, error);
+
+          if (loaded == NULL)
+            return FALSE;
+          t = g_get_monotonic_time () - start;
+          g_array_append_val (seen, t);
+        }
+    }
+
+  g_array_sort (told, compare_int64);
+  g_array_sort (updated, compare_int64);
+  g_array_sort (seen, compare_int64);
+  *summary = g_strdup_printf ("another client's save, %u saves: told (changed-elsewhere) p50 %.2f ms, "
+                              "p99 %.2f ms, max %.2f ms; the value in its model (pm_store_update_changes) "
+                              "p50 %.2f ms, p99 %.2f ms, max %.2f ms; a whole load instead "
+                              "(%u times) p50 %.1f ms, max %.1f ms",
+                              told->len, percentile (told, 50) / 1e3, percentile (told, 99) / 1e3,
+                              percentile (told, 100) / 1e3, percentile (updated, 50) / 1e3,
+                              percentile (updated, 99) / 1e3, percentile (updated, 100) / 1e3, seen->len,
+                              percentile (seen, 50) / 1e3, percentile (seen, 100) / 1e3);
+  return TRUE;
+}
+
 /* ---- the databases ------------------------------------------------------- */
 
 static gboolean
@@ -787,6 +928,7 @@ describe_server (const char *admin_uri)
  * and runs @run on it; drops it after. */
 static void
 bench_pg_runs (GPtrArray  *runs,
+               GPtrArray  *notes,
                const char *admin_uri,
                const char *template_location,
                guint       n_clients,
@@ -825,6 +967,20 @@ bench_pg_runs (GPtrArray  *runs,
       g_clear_pointer (&conn, PQfinish);
 
       measure_run (run, location, period, workdir);
+
+      /* On the copy the single client has written: its values are there. */
+      if (i == 0)
+        {
+          g_autofree char *summary = NULL;
+          g_autoptr(GError) notify_error = NULL;
+
+          if (measure_notify (location, period, &summary, &notify_error))
+            g_ptr_array_add (notes, g_strdup_printf ("%s: %s", engine, summary));
+          else
+            g_ptr_array_add (notes, g_strdup_printf ("%s: another client's save: NOT MEASURED: %s",
+                                                     engine, notify_error->message));
+          printf ("  %s\n", (const char *) g_ptr_array_index (notes, notes->len - 1));
+        }
 
       if (!pg_test_drop_database (location, &error))
         printf ("  could not drop %s: %s\n", name, error->message);
@@ -1027,7 +1183,7 @@ bench_pg (GPtrArray        *runs,
   else
     {
       printf ("  programme written in %.1f s\n", (g_get_monotonic_time () - t0) / 1e6);
-      bench_pg_runs (runs, admin_uri, template_location, n_clients, period, workdir);
+      bench_pg_runs (runs, notes, admin_uri, template_location, n_clients, period, workdir);
 
       if (own_dir != NULL && durable_run)
         {
@@ -1035,7 +1191,7 @@ bench_pg (GPtrArray        *runs,
           if (make_server_durable (admin_uri, &error))
             {
               printf ("postgresql: fsync, synchronous_commit, full_page_writes now on\n");
-              bench_pg_runs (runs, admin_uri, template_location, n_clients, period, workdir);
+              bench_pg_runs (runs, notes, admin_uri, template_location, n_clients, period, workdir);
             }
           else
             {

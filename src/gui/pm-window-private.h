@@ -44,8 +44,9 @@ struct _PmWindow
   /* Owned references */
   PmSession            *session;
   GSignalGroup         *programme_signals;
+  GSignalGroup         *store_signals;  /* a server's changed-elsewhere */
   AdwToast             *toast;          /* the latest, while it shows */
-  guint                 poll_id;        /* for other people's changes */
+  guint                 poll_id;        /* a file's: for other people's changes */
 };
 
 /* The latest toast, while it shows (for tests). */

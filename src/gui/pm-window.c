@@ -121,11 +121,30 @@ back_clicked_cb (PmWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static gboolean poll_cb (gpointer data);
+
+/* A server tells of other people's changes as they are made; a file is
+ * asked every few seconds. */
+static void
+watch_changes (PmWindow *self)
+{
+  PmStore *store = pm_session_get_store (self->session);
+  gboolean watched = store != NULL && pm_store_watch_changes (store);
+
+  g_signal_group_set_target (self->store_signals, watched ? store : NULL);
+  if (watched)
+    g_clear_handle_id (&self->poll_id, g_source_remove);
+  else if (self->poll_id == 0)
+    self->poll_id = g_timeout_add_seconds (5, poll_cb, self);
+}
+
 /* The session has a new document (or the same, loaded again). */
 static void
 document_changed_cb (PmWindow *self)
 {
   PmProgramme *programme = pm_session_get_programme (self->session);
+
+  watch_changes (self);
 
   if (self->toast != NULL)
     adw_toast_dismiss (self->toast);
@@ -377,9 +396,9 @@ _pm_window_reload (PmWindow *self)
   pm_session_report_saved (self->session, _("Updated with changes made elsewhere"), NULL);
 }
 
-/* Asked when the window comes to the front, and every few seconds while it
- * is there: cheap on both engines (a pragma, or notifications already
- * received). */
+/* Asked when the window comes to the front, when a server has told of a
+ * change, and every few seconds for a file: cheap on both engines (a
+ * pragma, or notifications already received). */
 static void
 check_for_changes (PmWindow *self)
 {
@@ -407,6 +426,39 @@ poll_cb (gpointer data)
 {
   check_for_changes (PM_WINDOW (data));
   return G_SOURCE_CONTINUE;
+}
+
+/* Someone else's change has arrived, or the connection went. A value
+ * saved elsewhere is read into the programme shown, and anything else
+ * reloads it, as a file's check does. */
+static void
+store_changed_elsewhere_cb (PmWindow *self)
+{
+  PmStore *store = pm_session_get_store (self->session);
+  PmProgramme *programme = pm_session_get_programme (self->session);
+  g_autoptr(GError) error = NULL;
+  gboolean reload = FALSE;
+
+  if (store == NULL || programme == NULL)
+    return;
+  if (!pm_store_is_connected (store))
+    {
+      pm_session_connection_lost (self->session);
+      return;
+    }
+  /* As check_for_changes(): later, when the window comes to the front. */
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+
+  if (!pm_store_update_changes (store, programme, &reload, &error))
+    {
+      if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_DISCONNECTED))
+        pm_session_connection_lost (self->session);
+      else
+        g_warning ("Could not read other people’s changes: %s", error->message);
+    }
+  else if (reload)
+    _pm_window_reload (self);
 }
 
 static void
@@ -472,10 +524,13 @@ pm_window_dispose (GObject *object)
   g_clear_handle_id (&self->poll_id, g_source_remove);
   if (self->programme_signals != NULL)
     g_signal_group_set_target (self->programme_signals, NULL);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PM_TYPE_WINDOW);
   g_clear_object (&self->toast);
   g_clear_object (&self->programme_signals);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (pm_window_parent_class)->dispose (object);
@@ -579,6 +634,9 @@ pm_window_init (PmWindow *self)
   self->programme_signals = g_signal_group_new (PM_TYPE_PROGRAMME);
   g_signal_group_connect_object (self->programme_signals, "notify::name",
                                  G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  self->store_signals = g_signal_group_new (PM_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "changed-elsewhere",
+                                 G_CALLBACK (store_changed_elsewhere_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->session, "notify::programme",
                            G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
@@ -601,7 +659,7 @@ pm_window_init (PmWindow *self)
   update_title (self);
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
-  self->poll_id = g_timeout_add_seconds (5, poll_cb, self);
+  watch_changes (self);
 }
 
 /* Public API */

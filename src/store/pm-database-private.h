@@ -80,6 +80,19 @@ struct _PmDatabaseClass
   gboolean     (*is_connected)       (PmDatabase   *self);
   gboolean     (*reconnect)          (PmDatabase   *self,
                                       GError      **error);
+  /* Starts watching for other connections' changes on the thread-default
+   * main context (NULL: the engine cannot, and is polled). */
+  gboolean     (*watch_changes)      (PmDatabase   *self);
+  /* Inside a write: tells the others which row changed (NULL: the
+   * engine has no one to tell). */
+  gboolean     (*announce_change)    (PmDatabase   *self,
+                                      const char   *what,
+                                      GError      **error);
+  /* As poll_changes, with what changed: *@rows the rows announced, or
+   * NULL when anything may have (NULL: always anything). */
+  gboolean     (*poll_changed_rows)  (PmDatabase   *self,
+                                      GStrv        *rows,
+                                      GError      **error);
 };
 
 /* For the engines: where the database is, set once when it is opened. */
@@ -89,6 +102,8 @@ void     _pm_database_set_location  (PmDatabase  *self,
                                      gboolean     read_only);
 void     _pm_database_set_created   (PmDatabase  *self,
                                      gboolean     created);
+/* For an engine that watches: emits PmDatabase::changed-elsewhere. */
+void     _pm_database_emit_changed_elsewhere (PmDatabase *self);
 /* When @detail, an engine's message, is a refusal by one of the
  * schema's guards (triggers raising "pm-quarter-accepted" or
  * "pm-signoff-kept"): sets @error to say so, and returns TRUE. */

@@ -34,6 +34,13 @@ G_DEFINE_QUARK (pm-file-error-quark, pm_file_error)
 #define GET_PRIVATE(self) ((PmDatabasePrivate *) pm_database_get_instance_private (self))
 #define ENGINE(self) PM_DATABASE_GET_CLASS (self)
 
+enum {
+  CHANGED_ELSEWHERE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 pm_database_dispose (GObject *object)
 {
@@ -60,6 +67,18 @@ pm_database_class_init (PmDatabaseClass *klass)
 
   object_class->dispose = pm_database_dispose;
   object_class->finalize = pm_database_finalize;
+
+  /**
+   * PmDatabase::changed-elsewhere:
+   *
+   * Emitted, once pm_database_watch_changes() has started watching, on
+   * the main loop when another connection's change has arrived (the next
+   * pm_database_poll_changes() returns TRUE) or when the connection has
+   * been lost (pm_database_is_connected() returns FALSE).
+   */
+  signals[CHANGED_ELSEWHERE] =
+    g_signal_new ("changed-elsewhere", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -493,6 +512,54 @@ pm_database_poll_changes (PmDatabase  *self,
     return FALSE;
 
   return ENGINE (self)->poll_changes (self, error);
+}
+
+gboolean
+pm_database_watch_changes (PmDatabase *self)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+
+  if (ENGINE (self)->watch_changes == NULL || !ENGINE (self)->is_open (self))
+    return FALSE;
+
+  return ENGINE (self)->watch_changes (self);
+}
+
+gboolean
+pm_database_announce_change (PmDatabase  *self,
+                             const char  *what,
+                             GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  if (ENGINE (self)->announce_change == NULL)
+    return TRUE;
+
+  return ENGINE (self)->announce_change (self, what, error);
+}
+
+gboolean
+pm_database_poll_changed_rows (PmDatabase  *self,
+                               GStrv       *rows,
+                               GError     **error)
+{
+  g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  *rows = NULL;
+  if (ENGINE (self)->poll_changed_rows == NULL)
+    return pm_database_poll_changes (self, error);
+  if (!_pm_database_check_open (self, error))
+    return FALSE;
+
+  return ENGINE (self)->poll_changed_rows (self, rows, error);
+}
+
+void
+_pm_database_emit_changed_elsewhere (PmDatabase *self)
+{
+  g_signal_emit (self, signals[CHANGED_ELSEWHERE], 0);
 }
 
 gboolean

@@ -136,6 +136,23 @@ gboolean     pm_database_set_change_key      (PmDatabase        *self,
  * since the last call (or the open): a window refreshes then. */
 gboolean     pm_database_poll_changes        (PmDatabase        *self,
                                               GError           **error);
+/* Watches for other connections' changes on the thread-default main
+ * context, emitting PmDatabase::changed-elsewhere as they arrive (a
+ * server's notifications, read as its socket has them). FALSE when the
+ * engine cannot (a file): poll it with pm_database_poll_changes(). */
+gboolean     pm_database_watch_changes       (PmDatabase        *self);
+/* Inside a write transaction: tells the others watching that @what
+ * ("progress KPI_ID PERIOD") is what it changes, so that they read that
+ * row alone. Nothing for a file. */
+gboolean     pm_database_announce_change     (PmDatabase        *self,
+                                              const char        *what,
+                                              GError           **error);
+/* pm_database_poll_changes(), with what changed: *@rows (free with
+ * g_strfreev()) the rows announced when they are all that changed, or
+ * NULL when anything may have. */
+gboolean     pm_database_poll_changed_rows   (PmDatabase        *self,
+                                              GStrv             *rows,
+                                              GError           **error);
 /* FALSE once a server's connection has been lost (a file is always
  * connected). */
 gboolean     pm_database_is_connected        (PmDatabase        *self);

@@ -26,6 +26,20 @@ struct _PmPgDatabase
   int         lock_timeout;   /* milliseconds; -1 when never set */
   gboolean    lost;           /* the connection went: until reconnected */
   gboolean    missed_changes; /* reconnected: notifications may be lost */
+  gboolean    pending_changes; /* another connection's notification, read */
+  /* What the notifications read said: each change sends "" (the
+   * schema's triggers), and an entry's save follows it with its row
+   * (pm_database_announce_change()). A "" not followed so, or anything
+   * else, may be any change. */
+  GHashTable *blanks_by_pid;   /* pid → "" not yet followed by a row */
+  GPtrArray  *changed_rows;
+  gboolean    changed_anything;
+  /* Watching for changes (pm_database_watch_changes()): the socket's
+   * source (NULL while there is no connection), and an idle source for
+   * notifications read while running a statement. */
+  GMainContext *watch_context;
+  GSource      *watch_source;
+  GSource      *idle_source;
 };
 
 /* A statement prepared on a connection, kept for the next one. */
@@ -43,6 +57,28 @@ typedef PmPgDatabase Self;
 void         _pm_pg_database_set_error              (PmPgDatabase  *self,
                                                      PGresult      *result,
                                                      GError       **error);
+
+/* Takes the notifications libpq has read: another connection's make the
+ * next poll return TRUE, and are announced when watching. */
+void         _pm_pg_database_take_notifies          (PmPgDatabase  *self);
+
+/* pm-pg-changes.c: the engine's watch_changes, poll_changes,
+ * poll_changed_rows and announce_change; and the socket's watch, taken
+ * off before a reconnection and put on the new socket after. */
+gboolean     _pm_pg_database_watch_changes          (PmDatabase    *database);
+gboolean     _pm_pg_database_poll_changes           (PmDatabase    *database,
+                                                     GError       **error);
+gboolean     _pm_pg_database_poll_changed_rows      (PmDatabase    *database,
+                                                     GStrv         *rows,
+                                                     GError       **error);
+gboolean     _pm_pg_database_announce_change        (PmDatabase    *database,
+                                                     const char    *what,
+                                                     GError       **error);
+void         _pm_pg_database_add_socket_watch       (PmPgDatabase  *self);
+void         _pm_pg_database_remove_socket_watch    (PmPgDatabase  *self);
+/* PmDatabase::changed-elsewhere from the main loop, when watching. */
+void         _pm_pg_database_schedule_idle          (PmPgDatabase  *self);
+void         _pm_pg_database_stop_watching          (PmPgDatabase  *self);
 
 /* pm-pg-statement.c */
 /* Prepares @prepared on the current connection, unless it already is. */

@@ -30,6 +30,7 @@ pg_prepared_free (gpointer data)
 
 G_DEFINE_FINAL_TYPE (PmPgDatabase, pm_pg_database, PM_TYPE_DATABASE)
 
+
 #define DISPLAY_NAME(self) pm_database_get_display_name (PM_DATABASE (self))
 
 /* Errors */
@@ -113,6 +114,7 @@ run (Self        *self,
   ExecStatusType status = PQresultStatus (result);
   gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 
+  _pm_pg_database_take_notifies (self);
   if (!ok)
     _pm_pg_database_set_error (self, result, error);
   else
@@ -392,6 +394,7 @@ pg_close (PmDatabase *database)
 {
   Self *self = PM_PG_DATABASE (database);
 
+  _pm_pg_database_stop_watching (self);
   g_hash_table_remove_all (self->prepared);
   g_clear_pointer (&self->conn, PQfinish);
 }
@@ -520,39 +523,6 @@ pg_set_change_key (PmDatabase  *database,
   return pm_statement_execute (stmt, error);
 }
 
-/* Every change on the server notifies pm_changes (schema 6); our own
- * are not news. */
-static gboolean
-pg_poll_changes (PmDatabase  *database,
-                 GError     **error)
-{
-  Self *self = PM_PG_DATABASE (database);
-  gboolean changed = FALSE;
-  PGnotify *notify;
-
-  if (!PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
-    {
-      _pm_pg_database_set_error (self, NULL, error);
-      return FALSE;
-    }
-
-  while ((notify = PQnotifies (self->conn)) != NULL)
-    {
-      if (notify->be_pid != PQbackendPID (self->conn))
-        changed = TRUE;
-      PQfreemem (notify);
-    }
-
-  /* Whatever changed while we were away sent no notification to us. */
-  if (self->missed_changes)
-    {
-      self->missed_changes = FALSE;
-      changed = TRUE;
-    }
-
-  return changed;
-}
-
 static gboolean
 pg_is_connected (PmDatabase *database)
 {
@@ -570,6 +540,9 @@ pg_reconnect (PmDatabase  *database,
 {
   Self *self = PM_PG_DATABASE (database);
 
+  /* The old socket is closed by the reset, and the new one may have its
+   * number or another. */
+  _pm_pg_database_remove_socket_watch (self);
   PQreset (self->conn);
   self->generation++;
   if (PQstatus (self->conn) != CONNECTION_OK)
@@ -580,7 +553,12 @@ pg_reconnect (PmDatabase  *database,
 
   self->lost = FALSE;
   self->missed_changes = TRUE;
-  return set_up_connection (self, error);
+  if (!set_up_connection (self, error))
+    return FALSE;
+  _pm_pg_database_add_socket_watch (self);
+  /* Whatever changed while the connection was gone. */
+  _pm_pg_database_schedule_idle (self);
+  return TRUE;
 }
 
 static int
@@ -683,7 +661,10 @@ pm_pg_database_finalize (GObject *object)
 {
   Self *self = PM_PG_DATABASE (object);
 
+  _pm_pg_database_stop_watching (self);
   g_clear_pointer (&self->prepared, g_hash_table_unref);
+  g_clear_pointer (&self->blanks_by_pid, g_hash_table_unref);
+  g_clear_pointer (&self->changed_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pm_pg_database_parent_class)->finalize (object);
 }
@@ -712,9 +693,12 @@ pm_pg_database_class_init (PmPgDatabaseClass *klass)
   database_class->backup_to = pg_backup_to;
   database_class->set_busy_timeout = pg_set_busy_timeout;
   database_class->prepare = pg_prepare;
-  database_class->poll_changes = pg_poll_changes;
+  database_class->poll_changes = _pm_pg_database_poll_changes;
   database_class->is_connected = pg_is_connected;
   database_class->reconnect = pg_reconnect;
+  database_class->watch_changes = _pm_pg_database_watch_changes;
+  database_class->announce_change = _pm_pg_database_announce_change;
+  database_class->poll_changed_rows = _pm_pg_database_poll_changed_rows;
   database_class->reset_ids = pg_reset_ids;
   database_class->set_triggers_enabled = pg_set_triggers_enabled;
 }
@@ -724,4 +708,6 @@ pm_pg_database_init (Self *self)
 {
   self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pg_prepared_free);
   self->lock_timeout = -1;
+  self->blanks_by_pid = g_hash_table_new (NULL, NULL);
+  self->changed_rows = g_ptr_array_new_with_free_func (g_free);
 }

@@ -149,6 +149,7 @@ statement_step (PmStatement  *statement,
       self->result = PQexecPrepared (database->conn, self->prepared->name, self->n_params,
                                      (const char * const *) self->values, NULL, NULL, 0);
       status = PQresultStatus (self->result);
+      _pm_pg_database_take_notifies (database);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         {
           _pm_pg_database_set_error (database, self->result, error);

@@ -97,6 +97,139 @@ read_entry (PmStore           *self,
   return TRUE;
 }
 
+/* Tells the others watching which value changes (a server's). */
+static gboolean
+announce_entry (PmStore   *self,
+                gint64     kpi_id,
+                PmPeriod  *period,
+                GError   **error)
+{
+  g_autofree char *code = pm_period_to_code (period);
+  g_autofree char *what = g_strdup_printf ("progress %" G_GINT64_FORMAT " %s", kpi_id, code);
+
+  return pm_database_announce_change (_pm_store_get_database (self), what, error);
+}
+
+static PmKpi *
+find_kpi (PmProgramme *programme,
+          gint64       kpi_id)
+{
+  GListModel *districts = pm_programme_get_districts (programme);
+
+  for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
+    {
+      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, d);
+      GListModel *pilots = pm_district_get_pilots (district);
+
+      for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
+        {
+          g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
+          GListModel *kpis = pm_pilot_get_kpis (pilot);
+
+          for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
+            {
+              g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
+
+              if (pm_kpi_get_id (kpi) == kpi_id)
+                return kpi;
+            }
+        }
+    }
+  return NULL;
+}
+
+/* One announced value ("progress KPI_ID PERIOD") read into @programme:
+ * FALSE in *@done when it cannot be alone (no such KPI here, or the value
+ * is kept by site, which only a load reads). */
+static gboolean
+update_entry (PmStore      *self,
+              PmProgramme  *programme,
+              const char   *what,
+              gboolean     *done,
+              GError      **error)
+{
+  g_auto(GStrv) parts = g_strsplit (what, " ", 3);
+  g_autoptr(PmPeriod) period = NULL;
+  g_autoptr(PmProgressEntry) entry = NULL;
+  g_autoptr(PmStatement) stmt = NULL;
+  PmProgressEntry *held;
+  PmKpi *kpi;
+  gint64 kpi_id;
+  int version = 0;
+
+  *done = FALSE;
+  if (g_strv_length (parts) != 3 ||
+      (kpi_id = g_ascii_strtoll (parts[1], NULL, 10)) <= 0 ||
+      (period = pm_period_parse (parts[2], NULL)) == NULL ||
+      (kpi = find_kpi (programme, kpi_id)) == NULL)
+    return TRUE;
+
+  held = pm_kpi_get_entry (kpi, period);
+  if (held != NULL && g_list_model_get_n_items (pm_progress_entry_get_sites (held)) > 0)
+    return TRUE;
+  /* Sites are kept from schema 18 (an older database open read-only). */
+  if (!pm_database_get_schema_version (_pm_store_get_database (self), &version, error))
+    return FALSE;
+  if (version >= 18 &&
+      (stmt = pm_database_prepare (_pm_store_get_database (self),
+                              "SELECT count (*) FROM progress_site WHERE kpi_id = ?1 AND period = ?2",
+                              error)) == NULL)
+    return FALSE;
+  if (stmt != NULL)
+    {
+      pm_statement_bind_int64 (stmt, 1, kpi_id);
+      pm_statement_bind_text (stmt, 2, parts[2]);
+      if (!pm_statement_step (stmt, error))
+        return FALSE;
+      if (pm_statement_get_int64 (stmt, 0) > 0)
+        return TRUE;
+    }
+
+  if (!read_entry (self, kpi, period, &entry, error))
+    return FALSE;
+  if (entry != NULL && !pm_kpi_set_entry (kpi, entry, error))
+    return FALSE;
+  if (entry == NULL)
+    pm_kpi_remove_entry (kpi, period);
+
+  *done = TRUE;
+  return TRUE;
+}
+
+gboolean
+pm_store_update_changes (PmStore      *self,
+                         PmProgramme  *programme,
+                         gboolean     *reload,
+                         GError      **error)
+{
+  g_auto(GStrv) rows = NULL;
+  GError *local_error = NULL;
+  gboolean done = TRUE;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PM_IS_PROGRAMME (programme), FALSE);
+  g_return_val_if_fail (reload != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *reload = FALSE;
+  if (!pm_database_poll_changed_rows (_pm_store_get_database (self), &rows, &local_error))
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  for (guint i = 0; rows != NULL && rows[i] != NULL && done; i++)
+    {
+      if (!update_entry (self, programme, rows[i], &done, error))
+        return FALSE;
+    }
+
+  *reload = rows == NULL || !done;
+  return TRUE;
+}
+
 /* Someone else saved this KPI's value for the period after we read it:
  * says whose value is there now, and puts it in the model, so that the
  * window shows it. Ours was not written. */
@@ -256,7 +389,8 @@ pm_store_save_entry (PmStore          *self,
   /* The sites with their value, in its transaction: a value saved
    * without sites drops those the stored one had. */
   if (ok && written)
-    ok = _pm_store_write_entry_sites (_pm_store_get_database (self), kpi_id, entry, error);
+    ok = _pm_store_write_entry_sites (_pm_store_get_database (self), kpi_id, entry, error) &&
+         announce_entry (self, kpi_id, pm_progress_entry_get_period (entry), error);
   if (ok && !written)
     {
       _pm_store_end_write (self, FALSE, NULL);
@@ -335,6 +469,7 @@ pm_store_delete_entry (PmStore   *self,
         }
     }
 
+  ok = ok && announce_entry (self, kpi_id, period, error);
   if (!_pm_store_end_write (self, ok, error))
     return _pm_store_name_accepted_quarter (self, PM_STORE_SCOPE_KPI, kpi_id, period, error);
 

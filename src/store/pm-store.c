@@ -31,9 +31,17 @@ struct _PmStore
   PmProgressEntry      *unknown_entry;
   gint64                unknown_kpi_id;
   gint64                unknown_expected;
+  gboolean              watching;
 };
 
 G_DEFINE_FINAL_TYPE (PmStore, pm_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED_ELSEWHERE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 gboolean
 _pm_store_not_saved (GError **error)
@@ -287,6 +295,18 @@ pm_store_class_init (PmStoreClass *klass)
 
   object_class->dispose = pm_store_dispose;
   object_class->finalize = pm_store_finalize;
+
+  /**
+   * PmStore::changed-elsewhere:
+   *
+   * Emitted on the main loop, once pm_store_watch_changes() has begun,
+   * when someone else's change has arrived (pm_store_poll_changes()
+   * then returns TRUE) or the server's connection has been lost
+   * (pm_store_is_connected() then returns FALSE).
+   */
+  signals[CHANGED_ELSEWHERE] =
+    g_signal_new ("changed-elsewhere", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -423,6 +443,27 @@ pm_store_poll_changes (PmStore  *self,
   g_return_val_if_fail (PM_IS_STORE (self), FALSE);
 
   return pm_database_poll_changes (self->database, error);
+}
+
+static void
+changed_elsewhere_cb (PmStore *self)
+{
+  g_signal_emit (self, signals[CHANGED_ELSEWHERE], 0);
+}
+
+gboolean
+pm_store_watch_changes (PmStore *self)
+{
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+
+  if (!pm_database_watch_changes (self->database))
+    return FALSE;
+
+  if (!self->watching)
+    g_signal_connect_object (self->database, "changed-elsewhere",
+                             G_CALLBACK (changed_elsewhere_cb), self, G_CONNECT_SWAPPED);
+  self->watching = TRUE;
+  return TRUE;
 }
 
 gboolean

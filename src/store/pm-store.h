@@ -123,6 +123,19 @@ gboolean     pm_store_backup_to         (PmStore           *self,
  * server. Reload it then with pm_store_load(). */
 gboolean     pm_store_poll_changes      (PmStore           *self,
                                          GError           **error);
+/* A server tells of each change as it is made: from here on the store
+ * emits PmStore::changed-elsewhere on the thread-default main context as
+ * they arrive, or when the connection is lost, and needs no polling.
+ * FALSE for a file, which is polled as before. */
+gboolean     pm_store_watch_changes     (PmStore           *self);
+/* pm_store_poll_changes() that reads into @programme, loaded from this
+ * store, the values others have saved, when those are all they changed
+ * (a server says which); TRUE in *@reload when anything else may have
+ * changed: load the programme again. */
+gboolean     pm_store_update_changes    (PmStore           *self,
+                                         PmProgramme       *programme,
+                                         gboolean          *reload,
+                                         GError           **error);
 
 /* A server's connection can be lost (the server restarted, the network
  * went): every call then fails with PM_STORE_ERROR_DISCONNECTED, and

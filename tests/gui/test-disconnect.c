@@ -7,7 +7,8 @@
  * its field, not marked saved; a banner says the connection is lost and
  * when the next try is, trying less and less often; once the server is
  * back, Retry Now saves the value, or says that someone else saved
- * first.
+ * first. On the server the window is told of others' saves, and of the
+ * server going, at once rather than at its next look.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -300,6 +301,82 @@ test_someone_else_saved_meanwhile (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (table_child (fixture, "value_row"))), ==, "4");
 }
 
+/* Runs the main loop until @done, for at most two seconds (far less than
+ * the five between a file's checks): TRUE if done. */
+static gboolean
+done_within_two_seconds (gboolean (*done) (gpointer),
+                         gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return TRUE;
+}
+
+static gboolean
+shows_twelve (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (table_child (fixture, "value_row"))), "12") == 0;
+}
+
+static gboolean
+banner_shown (gpointer data)
+{
+  return pm_connection_banner_is_shown (banner (data));
+}
+
+/* Someone else saves on the server: the window shows their value at
+ * once, told by the server, without waiting to ask. */
+static void
+test_told_of_change_elsewhere (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(PmStore) other = NULL;
+  g_autoptr(PmProgramme) theirs = NULL;
+  g_autoptr(PmProgressEntry) entry = NULL;
+  g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
+  g_autoptr(GError) error = NULL;
+
+  if (!open_on_server (fixture))
+    return;
+  gui_test_drain ();
+  g_assert_false (shows_twelve (fixture));
+
+  other = pm_test_store_open (pg_test_server_get_uri (fixture->server), PM_STORE_OPEN_DEFAULT);
+  theirs = pm_test_store_load (other);
+  entry = pm_progress_entry_new (q4);
+  pm_progress_entry_set_value (entry, 12);
+  g_assert_true (pm_store_save_entry (other, pm_test_find_kpi (theirs, CANNOCK, WCFC), entry, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (done_within_two_seconds (shows_twelve, fixture));
+  g_assert_cmpfloat (value_held (fixture), ==, 12);
+  g_assert_null (fixture->failed_heading);
+}
+
+/* The server goes while nothing is being typed: the banner says so at
+ * once, told by the socket, and the window does not spin on it. */
+static void
+test_banner_when_server_goes (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  if (!open_on_server (fixture))
+    return;
+  gui_test_drain ();
+  g_assert_false (pm_connection_banner_is_shown (banner (fixture)));
+
+  pg_test_server_pause (fixture->server);
+  g_assert_true (done_within_two_seconds (banner_shown, fixture));
+  g_assert_false (pm_store_is_connected (pm_window_get_store (fixture->ui.window)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +390,10 @@ main (int   argc,
               test_value_kept_and_saved, fixture_tear_down);
   g_test_add ("/gui/disconnect/someone-else-saved-meanwhile", Fixture, NULL, NULL,
               test_someone_else_saved_meanwhile, fixture_tear_down);
+  g_test_add ("/gui/disconnect/told-of-change-elsewhere", Fixture, NULL, NULL,
+              test_told_of_change_elsewhere, fixture_tear_down);
+  g_test_add ("/gui/disconnect/banner-when-server-goes", Fixture, NULL, NULL,
+              test_banner_when_server_goes, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);

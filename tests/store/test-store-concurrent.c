@@ -53,6 +53,23 @@ client_open (Client     *client,
   g_assert_cmpstr (pm_kpi_get_title (client->kpi), ==, "Attendance");
 }
 
+/* Loads the programme again, as the window does after someone else's
+ * change. */
+static void
+client_load_again (Client *client)
+{
+  g_autoptr(GError) error = NULL;
+  PmDistrict *district;
+  PmPilot *pilot;
+
+  g_clear_object (&client->programme);
+  client->programme = pm_store_load (client->store, &error);
+  g_assert_no_error (error);
+  district = pm_test_item (pm_programme_get_districts (client->programme), 0);
+  pilot = pm_test_item (pm_district_get_pilots (district), 0);
+  client->kpi = pm_test_item (pm_pilot_get_kpis (pilot), 0);
+}
+
 static void
 client_close (Client *client)
 {
@@ -341,6 +358,220 @@ test_return_review_then_narrative (Fixture       *fixture,
   g_assert_cmpstr (progress, ==, "Typed by Sam.");
 }
 
+/* Watching for other people's changes: a server tells the second client
+ * on its main loop, as the window is told, with no polling. */
+
+typedef struct
+{
+  guint    told;
+  gboolean timed_out;
+} Watch;
+
+static void
+told_cb (PmStore *store,
+         Watch   *watch)
+{
+  watch->told++;
+}
+
+static gboolean
+time_out_cb (gpointer data)
+{
+  ((Watch *) data)->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the store has told of a change, or for at
+ * most @seconds (a bound on the test, not a poll): TRUE if it told. */
+static gboolean
+wait_until_told (Watch *watch,
+                 guint  seconds)
+{
+  guint told = watch->told;
+  guint timeout_id;
+
+  watch->timed_out = FALSE;
+  timeout_id = g_timeout_add_seconds (seconds, time_out_cb, watch);
+  while (watch->told == told && !watch->timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!watch->timed_out)
+    g_source_remove (timeout_id);
+  return watch->told > told;
+}
+
+/* Runs whatever is ready on the main loop, and what comes in @ms. */
+static void
+run_main_loop_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+    }
+}
+
+/* As the window does when told: reads the programme again. */
+static void
+client_reload (Client *client)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pm_store_poll_changes (client->store, &error));
+  g_assert_no_error (error);
+  client_load_again (client);
+}
+
+static void
+test_watch_told_of_other_save (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Watch watch = { 0 };
+
+  g_assert_cmpint (pm_store_watch_changes (fixture->sam.store), ==, store_test_engine_is_server ());
+  if (!store_test_engine_is_server ())
+    {
+      g_test_skip ("A file is polled for other people’s changes");
+      return;
+    }
+  g_signal_connect (fixture->sam.store, "changed-elsewhere", G_CALLBACK (told_cb), &watch);
+
+  /* Sam's own save is not news to Sam. */
+  g_assert_true (save (&fixture->sam, 60, NULL, &error));
+  g_assert_no_error (error);
+  run_main_loop_for (300);
+  g_assert_cmpuint (watch.told, ==, 0);
+  g_assert_false (pm_store_poll_changes (fixture->sam.store, &error));
+  g_assert_no_error (error);
+
+  /* Alex's is, and arrives without Sam asking. */
+  client_reload (&fixture->alex);
+  g_assert_true (save (&fixture->alex, 77, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until_told (&watch, 10));
+  client_reload (&fixture->sam);
+  g_assert_cmpfloat (value_held (&fixture->sam), ==, 77);
+
+  /* Read by libpq during Sam's own statement (the reload's), it is
+   * told all the same, though the socket has nothing more to say. */
+  g_assert_true (save (&fixture->alex, 78, NULL, &error));
+  g_assert_no_error (error);
+  g_usleep (200 * G_TIME_SPAN_MILLISECOND);
+  client_load_again (&fixture->sam);
+  g_assert_true (wait_until_told (&watch, 10));
+  client_reload (&fixture->sam);
+  g_assert_cmpfloat (value_held (&fixture->sam), ==, 78);
+}
+
+/* The server ends Sam's connection: the watch goes with the socket (no
+ * source left ready, so no loop spinning on it), Sam is told it is
+ * lost, and after reconnecting watches the new socket. */
+static void
+test_watch_after_reconnect (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Watch watch = { 0 };
+
+  if (!store_test_engine_is_server ())
+    {
+      g_test_skip ("Only a server’s connection is lost");
+      return;
+    }
+  g_assert_true (pm_store_watch_changes (fixture->sam.store));
+  g_signal_connect (fixture->sam.store, "changed-elsewhere", G_CALLBACK (told_cb), &watch);
+
+  store_test_exec (fixture->path,
+                   "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                   "WHERE datname = current_database () AND pid <> pg_backend_pid () "
+                   "AND application_name = 'pilot-monitor'");
+  g_assert_true (wait_until_told (&watch, 10));
+  g_assert_false (pm_store_is_connected (fixture->sam.store));
+  g_assert_false (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_true (pm_store_reconnect (fixture->sam.store, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_store_reconnect (fixture->alex.store, &error));
+  g_assert_no_error (error);
+  /* What changed while it was gone: Sam reads it all again. */
+  g_assert_true (wait_until_told (&watch, 10));
+  client_reload (&fixture->sam);
+  client_reload (&fixture->alex);
+
+  g_assert_true (save (&fixture->alex, 88, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until_told (&watch, 10));
+  client_reload (&fixture->sam);
+  g_assert_cmpfloat (value_held (&fixture->sam), ==, 88);
+}
+
+/* A value saved elsewhere is read into the programme shown, that value
+ * alone; anything else asks for the programme to be loaded again. */
+static void
+test_watch_reads_the_value_alone (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  PmKpi *shown = fixture->sam.kpi;
+  gboolean reload = TRUE;
+  Watch watch = { 0 };
+
+  if (!pm_store_watch_changes (fixture->sam.store))
+    {
+      /* A file says only that something changed (since it was first
+       * asked). */
+      g_assert_false (pm_store_poll_changes (fixture->sam.store, &error));
+      g_assert_true (save (&fixture->alex, 77, NULL, &error));
+      g_assert_true (pm_store_update_changes (fixture->sam.store, fixture->sam.programme, &reload, &error));
+      g_assert_no_error (error);
+      g_assert_true (reload);
+      return;
+    }
+  g_signal_connect (fixture->sam.store, "changed-elsewhere", G_CALLBACK (told_cb), &watch);
+
+  g_assert_true (save (&fixture->alex, 77, "From Alex", &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until_told (&watch, 10));
+  g_assert_true (pm_store_update_changes (fixture->sam.store, fixture->sam.programme, &reload, &error));
+  g_assert_no_error (error);
+  g_assert_false (reload);
+  g_assert_true (fixture->sam.kpi == shown);
+  g_assert_cmpfloat (value_held (&fixture->sam), ==, 77);
+  g_assert_cmpstr (pm_progress_entry_get_note (pm_kpi_get_entry (shown, q3)), ==, "From Alex");
+  g_assert_cmpint (pm_progress_entry_get_revision (pm_kpi_get_entry (shown, q3)), ==,
+                   pm_progress_entry_get_revision (pm_kpi_get_entry (fixture->alex.kpi, q3)));
+
+  /* Sam can save over it: the revision read is the one stored. */
+  g_assert_true (save (&fixture->sam, 79, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A deleted value goes. */
+  client_load_again (&fixture->alex);
+  g_assert_true (pm_store_delete_entry (fixture->alex.store, fixture->alex.kpi, q3, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until_told (&watch, 10));
+  g_assert_true (pm_store_update_changes (fixture->sam.store, fixture->sam.programme, &reload, &error));
+  g_assert_no_error (error);
+  g_assert_false (reload);
+  g_assert_null (pm_kpi_get_entry (shown, q3));
+
+  /* Anything else: loaded again. */
+  store_test_exec (fixture->path, "UPDATE kpi SET title = title");
+  g_assert_true (wait_until_told (&watch, 10));
+  g_assert_true (pm_store_update_changes (fixture->sam.store, fixture->sam.programme, &reload, &error));
+  g_assert_no_error (error);
+  g_assert_true (reload);
+
+  /* Nothing new: nothing to do. */
+  g_assert_true (pm_store_update_changes (fixture->sam.store, fixture->sam.programme, &reload, &error));
+  g_assert_no_error (error);
+  g_assert_false (reload);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +588,9 @@ main (int   argc,
   ADD ("/store/concurrent/simultaneous-saves", test_simultaneous_saves);
   ADD ("/store/concurrent/csv-review-then-delete", test_csv_review_then_delete);
   ADD ("/store/concurrent/return-review-then-narrative", test_return_review_then_narrative);
+  ADD ("/store/concurrent/watch-told-of-other-save", test_watch_told_of_other_save);
+  ADD ("/store/concurrent/watch-after-reconnect", test_watch_after_reconnect);
+  ADD ("/store/concurrent/watch-reads-the-value-alone", test_watch_reads_the_value_alone);
 #undef ADD
 
   return g_test_run ();

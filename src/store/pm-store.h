@@ -32,6 +32,11 @@ typedef enum
   PM_STORE_OPEN_DEFAULT   = 0,
   PM_STORE_OPEN_CREATE    = 1 << 0,  /* create the file (mode 0600) if missing */
   PM_STORE_OPEN_READ_ONLY = 1 << 1,
+  /* A file's integrity check (sqlite's quick_check, seconds on a large
+   * file) is left to pm_store_check_async(), and every write is refused
+   * until it has passed. Only a file that needs no migration and no change
+   * of journal is opened so; any other is checked before it opens. */
+  PM_STORE_OPEN_CHECK_LATER = 1 << 2,
 } PmStoreOpenFlags;
 
 /* Opens (and migrates) the database at @path: a file, or a PostgreSQL
@@ -50,6 +55,20 @@ PmStore     *pm_store_open_with_password (const char       *path,
                                           PmStoreOpenFlags  flags,
                                           GError          **error);
 const char  *pm_store_get_path          (PmStore           *self);
+/* Whether the store was opened with its integrity check left for later
+ * and pm_store_check_finish() has not yet said it passed. */
+gboolean     pm_store_check_pending     (PmStore           *self);
+/* Runs the integrity check left by PM_STORE_OPEN_CHECK_LATER in a worker
+ * thread (at once when none is left). Once pm_store_check_finish() has
+ * returned TRUE the store writes; once it has failed (a damaged file is
+ * PM_STORE_ERROR_CORRUPT) it never does. */
+void         pm_store_check_async       (PmStore             *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean     pm_store_check_finish      (PmStore             *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
 /* @location (a file, or a PostgreSQL connection string or URI) as it may
  * be shown: a file's path as it is; for a server "dbname on host", never
  * its password. */

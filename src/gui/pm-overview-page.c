@@ -13,6 +13,7 @@
 #include "pm-bin-measure.h"
 #include "pm-cells.h"
 #include "pm-chase-item.h"
+#include "pm-chase-row.h"
 #include "pm-mirror.h"
 #include "pm-district-chart.h"
 #include "pm-indicator-totals-group.h"
@@ -39,6 +40,9 @@ struct _PmOverviewPage
   GtkGrid          *pilots_grid;
   AdwPreferencesGroup *chase_group;
   GtkListBox       *chase_list;
+  GtkButton        *more_districts_button;
+  GtkButton        *more_pilots_button;
+  GtkButton        *more_chase_button;
   PmIndicatorTotalsGroup *indicator_totals;
 
   /* Owned references */
@@ -56,6 +60,9 @@ struct _PmOverviewPage
   GListModel       *pilots;     /* PmSummaryRow */
   GListStore       *chase;      /* PmChaseItem */
   GListStore       *chase_groups; /* GListStore of PmChaseItem, one per pilot */
+  GtkSliceListModel *district_slice; /* PmDistrict, the first shown */
+  GtkSliceListModel *pilot_slice;    /* PmPilot, the first shown */
+  GtkSliceListModel *chase_slice;    /* of chase_groups, the first shown */
   PmWatch          *watch;
   guint             chase_idle;
 };
@@ -73,7 +80,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A large programme has hundreds of districts and pilots: a table or
+ * the chase list shows its first rows, and the rest when asked, so that
+ * the window does not build and lay out thousands of widgets nobody has
+ * scrolled to. Rows are made only for what is shown. */
+#define FIRST_ROWS 25
+
 static void fill_tables (PmOverviewPage *self);
+static void update_more_buttons (PmOverviewPage *self);
 
 static gpointer
 summary_row_new_cb (gpointer item,
@@ -146,6 +160,7 @@ fill_chase (PmOverviewPage *self)
 
   g_list_store_splice (self->chase_groups, 0, g_list_model_get_n_items (G_LIST_MODEL (self->chase_groups)),
                        groups->pdata, groups->len);
+  update_more_buttons (self);
 }
 
 /* The comparison is across all districts: shown on the programme's page,
@@ -239,14 +254,18 @@ rebuild (PmOverviewPage *self)
   GListModel *district_list;
   GtkMapListModel *pilot_lists;
   GtkFlattenListModel *all_pilots;
+  GtkSliceListModel *district_slice;
 
   g_clear_pointer (&self->watch, pm_watch_free);
   g_signal_group_set_target (self->totals_signals, NULL);
   g_signal_group_set_target (self->pilots_signals, NULL);
   g_clear_object (&self->totals);
   g_clear_object (&self->pilots);
+  g_clear_object (&self->district_slice);
+  g_clear_object (&self->pilot_slice);
   g_list_store_remove_all (self->chase);
   g_list_store_remove_all (self->chase_groups);
+  gtk_slice_list_model_set_size (self->chase_slice, FIRST_ROWS);
 
   update_texts (self);
   update_stack (self);
@@ -254,6 +273,7 @@ rebuild (PmOverviewPage *self)
   if (self->programme == NULL)
     {
       fill_tables (self);
+      update_more_buttons (self);
       return;
     }
 
@@ -275,18 +295,24 @@ rebuild (PmOverviewPage *self)
     g_list_store_append (fixed, total);
   }
   totals_sources = g_list_store_new (G_TYPE_LIST_MODEL);
+  district_slice = gtk_slice_list_model_new (g_object_ref (district_list), 0, FIRST_ROWS);
+  self->district_slice = g_object_ref (district_slice);
   {
-    g_autoptr(GListModel) district_rows = pm_mirror_new (district_list, PM_TYPE_SUMMARY_ROW,
+    g_autoptr(GListModel) district_rows = pm_mirror_new (G_LIST_MODEL (district_slice), PM_TYPE_SUMMARY_ROW,
                                                          summary_row_new_cb, self);
     g_list_store_append (totals_sources, district_rows);
   }
+  g_object_unref (district_slice);
   g_list_store_append (totals_sources, fixed);
   self->totals = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&totals_sources))));
 
   pilot_lists = gtk_map_list_model_new (g_object_ref (district_list), district_pilots_cb, NULL, NULL);
   all_pilots = gtk_flatten_list_model_new (G_LIST_MODEL (pilot_lists));
-  self->pilots = pm_mirror_new (G_LIST_MODEL (all_pilots), PM_TYPE_SUMMARY_ROW, summary_row_new_cb, self);
-  g_object_unref (all_pilots);
+  /* A pilot added or removed past the rows shown changes only the count. */
+  g_signal_connect_object (all_pilots, "items-changed", G_CALLBACK (update_more_buttons), self,
+                           G_CONNECT_SWAPPED);
+  self->pilot_slice = gtk_slice_list_model_new (G_LIST_MODEL (all_pilots), 0, FIRST_ROWS);
+  self->pilots = pm_mirror_new (G_LIST_MODEL (self->pilot_slice), PM_TYPE_SUMMARY_ROW, summary_row_new_cb, self);
 
   g_signal_group_set_target (self->totals_signals, self->totals);
   g_signal_group_set_target (self->pilots_signals, self->pilots);
@@ -296,6 +322,7 @@ rebuild (PmOverviewPage *self)
                               queue_chase_refill, self);
   fill_chase (self);
   update_comparison (self);
+  update_more_buttons (self);
 }
 
 static void
@@ -303,107 +330,85 @@ programme_changed_cb (PmOverviewPage *self)
 {
   update_texts (self);
   update_stack (self);
+  update_more_buttons (self);
 }
 
-/* The chase list */
-
-/* Activating the row goes to the KPI, through the window's action. */
-static GtkWidget *
-create_chase_item_row (PmChaseItem *chase)
+/* The number of items a "Show All" button below @slice would show, or 0
+ * when the slice already shows them all. */
+static guint
+count_hidden (GtkSliceListModel *slice)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  g_autofree char *reason = pm_chase_item_get_reason (chase);
+  GListModel *all;
+  guint n_all;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pm_kpi_get_title (pm_chase_item_get_kpi (chase)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row),
-                                pm_chase_item_get_kind (chase) == PM_CHASE_BASELINE
-                                  ? "dialog-warning-symbolic" : "document-edit-symbolic");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-kpi");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", pm_kpi_get_id (pm_chase_item_get_kpi (chase)));
+  if (slice == NULL || (all = gtk_slice_list_model_get_model (slice)) == NULL)
+    return 0;
 
-  return row;
-}
-
-/* A pilot's group of the chase list, filled when first opened. */
-typedef struct
-{
-  GListModel *items;   /* PmChaseItem */
-  gboolean    filled;
-} ChaseGroup;
-
-static void
-chase_group_free (gpointer  data,
-                  GClosure *closure)
-{
-  ChaseGroup *group = data;
-
-  g_clear_object (&group->items);
-  g_free (group);
+  n_all = g_list_model_get_n_items (all);
+  return n_all > g_list_model_get_n_items (G_LIST_MODEL (slice)) ? n_all : 0;
 }
 
 static void
-chase_group_expanded_cb (AdwExpanderRow *row,
-                         GParamSpec     *pspec,
-                         ChaseGroup     *group)
+set_more_label (GtkButton  *button,
+                const char *label)
 {
-  if (!adw_expander_row_get_expanded (row) || group->filled)
-    return;
+  gtk_widget_set_visible (GTK_WIDGET (button), label != NULL);
+  if (label != NULL)
+    gtk_button_set_label (button, label);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (group->items); i++)
-    {
-      g_autoptr(PmChaseItem) item = g_list_model_get_item (group->items, i);
-      adw_expander_row_add_row (row, create_chase_item_row (item));
-    }
-  group->filled = TRUE;
+static void
+update_more_buttons (PmOverviewPage *self)
+{
+  guint n;
+  g_autofree char *districts = NULL;
+  g_autofree char *pilots = NULL;
+  g_autofree char *chase = NULL;
+
+  if ((n = count_hidden (self->district_slice)) > 0)
+    districts = g_strdup_printf (ngettext ("Show All %u District", "Show All %u Districts", n), n);
+  if ((n = count_hidden (self->pilot_slice)) > 0)
+    pilots = g_strdup_printf (ngettext ("Show All %u Pilot", "Show All %u Pilots", n), n);
+  if ((n = count_hidden (self->chase_slice)) > 0)
+    chase = g_strdup_printf (ngettext ("Show All %u Pilot to Chase", "Show All %u Pilots to Chase", n), n);
+
+  set_more_label (self->more_districts_button, districts);
+  set_more_label (self->more_pilots_button, pilots);
+  set_more_label (self->more_chase_button, chase);
+}
+
+static void
+show_all (PmOverviewPage    *self,
+          GtkSliceListModel *slice)
+{
+  if (slice != NULL)
+    gtk_slice_list_model_set_size (slice, G_MAXUINT);
+  update_more_buttons (self);
+}
+
+static void
+more_districts_clicked_cb (PmOverviewPage *self)
+{
+  show_all (self, self->district_slice);
+}
+
+static void
+more_pilots_clicked_cb (PmOverviewPage *self)
+{
+  show_all (self, self->pilot_slice);
+}
+
+static void
+more_chase_clicked_cb (PmOverviewPage *self)
+{
+  show_all (self, self->chase_slice);
 }
 
 static GtkWidget *
 create_chase_row_cb (gpointer item,
                      gpointer user_data)
 {
-  GListModel *items = item;
-  ChaseGroup *group = g_new0 (ChaseGroup, 1);
-  g_autoptr(PmChaseItem) first = g_list_model_get_item (items, 0);
-  PmPilot *pilot = pm_kpi_get_pilot (pm_chase_item_get_kpi (first));
-  g_autofree char *place = pm_chase_item_get_place (first);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *counts = NULL;
-  GtkWidget *row = adw_expander_row_new ();
-  guint baselines = 0, values = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(PmChaseItem) each = g_list_model_get_item (items, i);
-
-      if (pm_chase_item_get_kind (each) == PM_CHASE_BASELINE)
-        baselines++;
-      else
-        values++;
-    }
-
-  if (baselines > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u baseline to settle", "%u baselines to settle", baselines),
-                                             baselines));
-  if (values > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u KPI with no value", "%u KPIs with no value", values),
-                                             values));
-  g_ptr_array_add (parts, NULL);
-  counts = g_strjoinv (", ", (char **) parts->pdata);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pilot != NULL ? place : "");
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), counts);
-  group->items = g_object_ref (items);
-  g_signal_connect_data (row, "notify::expanded", G_CALLBACK (chase_group_expanded_cb), group,
-                         chase_group_free, 0);
-
-  return row;
+  return pm_chase_row_new (G_LIST_MODEL (item));
 }
 
 /* The tables are grids, not list views: they are short, and a grid gives
@@ -613,6 +618,9 @@ pm_overview_page_dispose (GObject *object)
   g_clear_object (&self->pilots);
   g_clear_object (&self->chase);
   g_clear_object (&self->chase_groups);
+  g_clear_object (&self->chase_slice);
+  g_clear_object (&self->district_slice);
+  g_clear_object (&self->pilot_slice);
   g_clear_object (&self->session_bindings);
   g_clear_object (&self->programme_signals);
   g_clear_object (&self->districts_signals);
@@ -733,6 +741,12 @@ pm_overview_page_class_init (PmOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, pilots_grid);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, chase_group);
   gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, chase_list);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, more_districts_button);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, more_pilots_button);
+  gtk_widget_class_bind_template_child (widget_class, PmOverviewPage, more_chase_button);
+  gtk_widget_class_bind_template_callback (widget_class, more_districts_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, more_pilots_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, more_chase_clicked_cb);
 }
 
 static void
@@ -760,8 +774,9 @@ pm_overview_page_init (PmOverviewPage *self)
   self->period = pm_period_new_current ();
   self->chase = g_list_store_new (PM_TYPE_CHASE_ITEM);
   self->chase_groups = g_list_store_new (G_TYPE_LIST_STORE);
-  gtk_list_box_bind_model (self->chase_list, G_LIST_MODEL (self->chase_groups),
-                           create_chase_row_cb, self, NULL);
+  self->chase_slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->chase_groups)), 0, FIRST_ROWS);
+  gtk_list_box_bind_model (self->chase_list, G_LIST_MODEL (self->chase_slice),
+                           create_chase_row_cb, NULL, NULL);
   update_stack (self);
 }
 

@@ -670,17 +670,50 @@ pm_window_new (PmApplication *application)
   return g_object_new (PM_TYPE_WINDOW, "application", application, NULL);
 }
 
+/* The integrity check left from opening has finished: a damaged file is
+ * closed and refused as it would have been at open (it was never
+ * written: the store refuses writes until the check has passed). */
+static void
+store_checked_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PmWindow) self = user_data;
+  PmStore *store = PM_STORE (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (pm_store_check_finish (store, result, &error))
+    return;
+
+  g_debug ("Integrity check of “%s” failed: %s", pm_store_get_path (store), error->message);
+  /* Another file opened meanwhile is not this one. */
+  if (pm_session_get_store (self->session) != store)
+    return;
+
+  path = g_strdup (pm_store_get_path (store));
+  pm_session_set_document (self->session, NULL, NULL);
+  _pm_window_report_open_failure (self, path, error);
+}
+
 gboolean
 pm_window_open_database (PmWindow   *self,
                          const char *path)
 {
   g_autoptr(GError) error = NULL;
+  PmStore *store;
 
   g_return_val_if_fail (PM_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (pm_session_open (self->session, path, NULL, PM_STORE_OPEN_CREATE, &error))
-    return TRUE;
+  /* The file is checked for damage while the first frame is drawn. */
+  if (pm_session_open (self->session, path, NULL, PM_STORE_OPEN_CREATE | PM_STORE_OPEN_CHECK_LATER, &error))
+    {
+      store = pm_session_get_store (self->session);
+      if (pm_store_check_pending (store))
+        pm_store_check_async (store, NULL, store_checked_cb, g_object_ref (self));
+      return TRUE;
+    }
 
   /* A server remembered without its password: ask for it. */
   if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION))

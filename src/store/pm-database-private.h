@@ -78,6 +78,11 @@ struct _PmDatabaseClass
   /* A server's: FALSE once the connection is lost; and connecting again
    * (NULL for a file, which is always there). */
   gboolean     (*is_connected)       (PmDatabase   *self);
+  /* The integrity check left for later (PM_STORE_OPEN_CHECK_LATER), run
+   * in a worker thread on a connection of its own; NULL when an engine
+   * leaves none. */
+  gboolean     (*check_integrity)    (PmDatabase   *self,
+                                      GError      **error);
   gboolean     (*reconnect)          (PmDatabase   *self,
                                       GError      **error);
   /* Starts watching for other connections' changes on the thread-default
@@ -110,6 +115,11 @@ void     _pm_database_emit_changed_elsewhere (PmDatabase *self);
 gboolean _pm_database_set_guard_error (const char  *detail,
                                        GError     **error);
 /* PM_STORE_ERROR_IO naming the database, once it has been closed. */
+void     _pm_database_set_check_pending (PmDatabase *self,
+                                        gboolean    pending);
+gboolean _pm_database_get_check_pending (PmDatabase *self);
+gboolean _pm_database_check_integrity   (PmDatabase  *self,
+                                         GError     **error);
 gboolean _pm_database_check_open    (PmDatabase  *self,
                                      GError     **error);
 

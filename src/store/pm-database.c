@@ -22,6 +22,7 @@ typedef struct
   char     *display_name;
   gboolean  read_only;
   gboolean  created;
+  gboolean  check_pending;
   gboolean  in_transaction;
   int       version;   /* as last read outside a transaction; -1 unknown */
 } PmDatabasePrivate;
@@ -191,6 +192,31 @@ pm_database_create (const char  *path,
     }
 
   return pm_sqlite_database_create (path, version, error);
+}
+
+void
+_pm_database_set_check_pending (PmDatabase *self,
+                                gboolean    pending)
+{
+  GET_PRIVATE (self)->check_pending = pending;
+}
+
+gboolean
+_pm_database_get_check_pending (PmDatabase *self)
+{
+  return GET_PRIVATE (self)->check_pending;
+}
+
+/* Reads only what is fixed at open (the path), so it may run in a worker
+ * thread while the connection serves the main one. */
+gboolean
+_pm_database_check_integrity (PmDatabase  *self,
+                              GError     **error)
+{
+  if (ENGINE (self)->check_integrity == NULL)
+    return TRUE;
+
+  return ENGINE (self)->check_integrity (self, error);
 }
 
 gboolean

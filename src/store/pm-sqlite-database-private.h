@@ -34,6 +34,10 @@ struct _PmSqliteDatabase
  * PRAGMA takes no bound parameters, so the id is spelt out once here. */
 #define SET_APPLICATION_ID_SQL "PRAGMA application_id = 1347243854;"
 
+/* sqlite's quick_check of the file at @path on a connection of its own,
+ * read-only: safe in a worker thread. */
+gboolean _pm_sqlite_quick_check (const char  *path,
+                                 GError     **error);
 /* @rc as a PM_STORE_ERROR about the file shown as @display_name, with
  * sqlite's own words as @raw_detail. */
 void _pm_sqlite_set_error_from_code (GError           **error,

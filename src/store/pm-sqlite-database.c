@@ -471,6 +471,13 @@ pm_sqlite_database_finalize (GObject *object)
   G_OBJECT_CLASS (pm_sqlite_database_parent_class)->finalize (object);
 }
 
+static gboolean
+sqlite_check_integrity (PmDatabase  *database,
+                        GError     **error)
+{
+  return _pm_sqlite_quick_check (pm_database_get_path (database), error);
+}
+
 static void
 pm_sqlite_database_class_init (PmSqliteDatabaseClass *klass)
 {
@@ -487,6 +494,7 @@ pm_sqlite_database_class_init (PmSqliteDatabaseClass *klass)
   database_class->execute = sqlite_execute;
   database_class->begin = sqlite_begin;
   database_class->begin_read = sqlite_begin_read;
+  database_class->check_integrity = sqlite_check_integrity;
   database_class->set_triggers_enabled = sqlite_set_triggers_enabled;
   database_class->commit = sqlite_commit;
   database_class->rollback = sqlite_rollback;

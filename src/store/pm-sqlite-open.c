@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -188,23 +189,99 @@ check_folder_writable (Self        *self,
   return FALSE;
 }
 
+/* Whether the header of the file at @path says it is in WAL mode (its
+ * read and write versions, bytes 18 and 19, are 2). */
+static gboolean
+is_wal_file (const char *path)
+{
+  guint8 header[20];
+  gboolean wal = FALSE;
+  FILE *file = g_fopen (path, "rbe");
+
+  if (file == NULL)
+    return FALSE;
+  if (fread (header, 1, sizeof header, file) == sizeof header)
+    wal = header[18] == 2 && header[19] == 2;
+  fclose (file);
+
+  return wal;
+}
+
+static gboolean
+quick_check_on (sqlite3     *db,
+                const char  *path,
+                const char  *display_name,
+                GError     **error)
+{
+  g_autofree char *check = NULL;
+  int rc;
+
+  rc = _pm_sqlite_query_on (db, "PRAGMA quick_check", NULL, &check);
+  if (rc != SQLITE_OK)
+    {
+      _pm_sqlite_set_error_from_code (error, rc, display_name, sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  if (g_strcmp0 (check, "ok") != 0)
+    {
+      /* sqlite's report names pages and b-trees: for a bug report, not
+       * for the person who wanted their programme. */
+      g_autofree char *report = g_utf8_make_valid (check ? check : "no result", -1);
+
+      g_debug ("“%s” failed quick_check: %s", path, report);
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT, DAMAGED_MESSAGE,
+                   display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_pm_sqlite_quick_check (const char  *path,
+                        GError     **error)
+{
+  g_autofree char *display_name = g_filename_display_basename (path);
+  sqlite3 *db = NULL;
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _pm_sqlite_set_error_from_code (error, rc, display_name,
+                                      db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  sqlite3_busy_timeout (db, PM_DATABASE_DEFAULT_BUSY_TIMEOUT_MS);
+  ok = quick_check_on (db, path, display_name, error);
+  sqlite3_close (db);
+  return ok;
+}
+
 /* Everything that can refuse a file, on a read-only connection so that a
  * file that is not ours is never written to. Without @check_pages, for a
- * read-only export, a damaged page is found only if it is read. */
+ * read-only export, a damaged page is found only if it is read; with
+ * @may_defer, the integrity check may be left for later
+ * (PM_STORE_OPEN_CHECK_LATER). */
 static gboolean
 check_database (Self        *self,
                 gboolean     check_pages,
+                gboolean     may_defer,
                 GError     **error)
 {
   const char *path = PATH (self);
   const char *display_name = DISPLAY_NAME (self);
-  g_autofree char *check = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   sqlite3 *db = NULL;
   int application_id = 0;
   int version = 0;
+  gboolean ok;
   int rc;
 
   /* Even a read-only connection leaves -wal and -shm files behind in a WAL
@@ -259,25 +336,18 @@ check_database (Self        *self,
       return TRUE;
     }
 
-  rc = _pm_sqlite_query_on (db, "PRAGMA quick_check", NULL, &check);
-  if (rc != SQLITE_OK)
-    goto failed;
-
-  if (g_strcmp0 (check, "ok") != 0)
+  /* Left for later only where opening writes nothing: the file is in WAL
+   * already and needs no migration. */
+  if (may_defer && version == PM_STORE_SCHEMA_VERSION && is_wal_file (path))
     {
-      /* sqlite's report names pages and b-trees: for a bug report, not
-       * for the person who wanted their programme. */
-      g_autofree char *report = g_utf8_make_valid (check ? check : "no result", -1);
-
-      g_debug ("“%s” failed quick_check: %s", path, report);
-      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT, DAMAGED_MESSAGE,
-                   display_name);
+      _pm_database_set_check_pending (PM_DATABASE (self), TRUE);
       sqlite3_close (db);
-      return FALSE;
+      return TRUE;
     }
 
+  ok = quick_check_on (db, path, display_name, error);
   sqlite3_close (db);
-  return TRUE;
+  return ok;
 
 failed:
   _pm_sqlite_set_error_from_code (error, rc, display_name,
@@ -384,7 +454,8 @@ pm_sqlite_database_open (const char        *path,
   else
     {
       if (!_pm_file_check_header (path, &st, error) ||
-          !check_database (self, check_pages, error))
+          !check_database (self, check_pages,
+                           (flags & PM_STORE_OPEN_CHECK_LATER) != 0 && !read_only, error))
         return NULL;
 
       if (!read_only)

@@ -14,6 +14,7 @@
 
 #include "util/pm-safe-file.h"
 #include "pm-store-private.h"
+#include "pm-database-private.h"
 #include "pm-pg-database.h"
 
 struct _PmStore
@@ -32,6 +33,8 @@ struct _PmStore
   gint64                unknown_kpi_id;
   gint64                unknown_expected;
   gboolean              watching;
+  /* The integrity check left for later failed: never written. */
+  GError               *check_error;
 };
 
 G_DEFINE_FINAL_TYPE (PmStore, pm_store, G_TYPE_OBJECT)
@@ -90,6 +93,24 @@ _pm_store_begin_write_as (PmStore     *self,
 
       g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
                    _("“%s” is open read-only: changes cannot be saved."),
+                   display_name);
+      return FALSE;
+    }
+
+  /* A file whose integrity check has not passed is not written: a
+   * damaged one would only be damaged further. */
+  if (self->check_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->check_error));
+      return FALSE;
+    }
+  if (_pm_database_get_check_pending (self->database))
+    {
+      g_autofree char *display_name = g_filename_display_basename (self->path);
+
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED,
+                   _("“%s” is still being checked for damage, and nothing is saved until "
+                     "that is done. Try again in a moment."),
                    display_name);
       return FALSE;
     }
@@ -283,6 +304,7 @@ pm_store_finalize (GObject *object)
   g_clear_pointer (&self->protection, pm_safe_file_protection_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->author, g_free);
+  g_clear_error (&self->check_error);
   _pm_store_identity_clear (&self->identity);
 
   G_OBJECT_CLASS (pm_store_parent_class)->finalize (object);
@@ -726,3 +748,78 @@ pm_store_get_author (PmStore *self)
   return self->author;
 }
 
+gboolean
+pm_store_check_pending (PmStore *self)
+{
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+
+  return _pm_database_get_check_pending (self->database);
+}
+
+/* In the worker: touches only the database's path, fixed at open, on a
+ * connection of its own. */
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (_pm_database_check_integrity (PM_DATABASE (task_data), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+pm_store_check_async (PmStore             *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PM_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+
+  if (self->check_error != NULL)
+    {
+      g_task_return_error (task, g_error_copy (self->check_error));
+      return;
+    }
+  if (!_pm_database_get_check_pending (self->database))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  g_task_set_task_data (task, g_object_ref (self->database), g_object_unref);
+  g_task_run_in_thread (task, check_thread);
+}
+
+gboolean
+pm_store_check_finish (PmStore       *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (g_task_propagate_boolean (G_TASK (result), &local_error))
+    {
+      _pm_database_set_check_pending (self->database, FALSE);
+      return TRUE;
+    }
+
+  /* A check that could not run (the file gone, say) is not a pass
+   * either: nothing is written until one does. */
+  if (self->check_error == NULL)
+    self->check_error = g_error_copy (local_error);
+  _pm_database_set_check_pending (self->database, FALSE);
+  g_propagate_error (error, local_error);
+  return FALSE;
+}

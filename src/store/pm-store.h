@@ -38,6 +38,11 @@ typedef enum
    * the export reads fails as PM_STORE_ERROR_CORRUPT; nothing is ever
    * written. Ignored without READ_ONLY, and by a server. */
   PM_STORE_OPEN_SKIP_PAGE_CHECK = 1 << 2,
+  /* A file's integrity check (sqlite's quick_check, seconds on a large
+   * file) is left to pm_store_check_async(), and every write is refused
+   * until it has passed. Only a file that needs no migration and no change
+   * of journal is opened so; any other is checked before it opens. */
+  PM_STORE_OPEN_CHECK_LATER = 1 << 3,
 } PmStoreOpenFlags;
 
 /* Opens (and migrates) the database at @path: a file, or a PostgreSQL
@@ -56,6 +61,20 @@ PmStore     *pm_store_open_with_password (const char       *path,
                                           PmStoreOpenFlags  flags,
                                           GError          **error);
 const char  *pm_store_get_path          (PmStore           *self);
+/* Whether the store was opened with its integrity check left for later
+ * and pm_store_check_finish() has not yet said it passed. */
+gboolean     pm_store_check_pending     (PmStore           *self);
+/* Runs the integrity check left by PM_STORE_OPEN_CHECK_LATER in a worker
+ * thread (at once when none is left). Once pm_store_check_finish() has
+ * returned TRUE the store writes; once it has failed (a damaged file is
+ * PM_STORE_ERROR_CORRUPT) it never does. */
+void         pm_store_check_async       (PmStore             *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean     pm_store_check_finish      (PmStore             *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
 /* @location (a file, or a PostgreSQL connection string or URI) as it may
  * be shown: a file's path as it is; for a server "dbname on host", never
  * its password. */

@@ -4,6 +4,9 @@
  */
 #include "pm-test-sample.h"
 
+#include <sqlite3.h>
+#include <string.h>
+
 #include "store/pm-programme-file.h"
 #include "store/pm-sample.h"
 
@@ -266,4 +269,46 @@ pm_test_office_tear_down (PmTestOffice  *office,
   pm_test_store_clear (&office->store);
   pm_test_clear_dir (&office->dir);
   g_clear_pointer (&office->path, g_free);
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+void
+pm_test_damage_unread_index (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
+  /* Immutable: no -wal or -shm is left beside it. */
+  g_autofree char *uri = g_strconcat (file_uri, "?immutable=1", NULL);
+  sqlite3 *db = NULL;
+  gint64 page_size, root;
+  gsize length;
+
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  page_size = query_int (db, "PRAGMA page_size");
+  root = query_int (db, "SELECT rootpage FROM sqlite_master WHERE name = 'audit_kpi'");
+  sqlite3_close (db);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint ((root - 1) * page_size + 16, <=, (gint64) length);
+  /* Not a page type sqlite knows, and a header to match. */
+  memset (contents + (root - 1) * page_size, 0x7f, 16);
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
 }

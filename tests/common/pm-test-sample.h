@@ -30,6 +30,10 @@ void         pm_test_store_create         (const char        *location,
 /* Makes @name in @dir a database of the sample; returns its path. */
 char        *pm_test_sample_database      (const char        *dir,
                                            const char        *name);
+/* Damages the b-tree of an index that loading the programme never reads
+ * (the audit trail's, by KPI) in the database file at @path: it opens and
+ * loads, and only its integrity check finds the damage. */
+void         pm_test_damage_unread_index  (const char        *path);
 /* Makes @location a database of the sample and opens it, as the window
  * would; the programme it loads goes in @programme. */
 PmStore     *pm_test_sample_store_new     (const char        *location,

@@ -94,6 +94,14 @@ gui_test_init (int             *argc,
 
 /* The window */
 
+gboolean
+gui_test_is_checked (gpointer data)
+{
+  PmStore *store = pm_window_get_store (PM_WINDOW (data));
+
+  return store == NULL || !pm_store_check_pending (store);
+}
+
 void
 gui_test_window_open (GuiTestWindow *fixture,
                       PmApplication *app,
@@ -104,6 +112,7 @@ gui_test_window_open (GuiTestWindow *fixture,
   fixture->dir = gui_test_make_sample_database (prefix, &fixture->path);
   fixture->window = g_object_ref_sink (pm_window_new (app));
   g_assert_true (pm_window_open_database (fixture->window, fixture->path));
+  gui_test_wait_until (gui_test_is_checked, fixture->window);
   if (width > 0 && height > 0)
     gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
   gtk_window_present (GTK_WINDOW (fixture->window));

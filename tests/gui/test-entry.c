@@ -51,6 +51,7 @@ open_window (const char *path)
   PmWindow *window = g_object_ref_sink (pm_window_new (app));
 
   g_assert_true (pm_window_open_database (window, path));
+  gui_test_wait_until (gui_test_is_checked, window);
   gtk_window_present (GTK_WINDOW (window));
   gui_test_wait_until (gui_test_is_mapped, window);
 

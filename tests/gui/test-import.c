@@ -55,6 +55,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = g_object_ref_sink (pm_window_new (app));
   g_assert_true (pm_window_open_database (fixture->window, fixture->db));
+  gui_test_wait_until (gui_test_is_checked, fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
   gui_test_wait_until (gui_test_is_mapped, fixture->window);
 }

@@ -219,6 +219,101 @@ test_overview_links (Fixture       *fixture,
   g_assert_true (pm_pilot_page_get_selected_kpi (PM_PILOT_PAGE (page)) == kpi);
 }
 
+/* The number of links to @action_name among @grid's cells. */
+static guint
+count_links (GtkWidget  *grid,
+             const char *action_name)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_ACTIONABLE (child) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0;
+
+  return n;
+}
+
+/* Whether one of @grid's cells is a label reading @text. */
+static gboolean
+has_label (GtkWidget  *grid,
+           const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A large programme's tables show their first rows and a button for the
+ * rest, rather than build a row of widgets for every district and pilot
+ * before the window can be drawn; the programme's total stays below. */
+static void
+test_overview_first_rows (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *overview = gui_test_window_child (fixture, "overview_page");
+  GtkWidget *totals = gui_test_template_child (overview, PM_TYPE_OVERVIEW_PAGE, "totals_grid");
+  GtkWidget *pilots = gui_test_template_child (overview, PM_TYPE_OVERVIEW_PAGE, "pilots_grid");
+  GtkButton *more_districts = GTK_BUTTON (gui_test_template_child (overview, PM_TYPE_OVERVIEW_PAGE, "more_districts_button"));
+  GtkButton *more_pilots = GTK_BUTTON (gui_test_template_child (overview, PM_TYPE_OVERVIEW_PAGE, "more_pilots_button"));
+  PmStore *store = pm_window_get_store (fixture->window);
+  PmProgramme *programme = pm_window_get_programme (fixture->window);
+  GListModel *districts = pm_programme_get_districts (programme);
+  g_autofree char *districts_label = NULL;
+  g_autofree char *pilots_label = NULL;
+  guint n_districts, n_pilots = 0;
+
+  gui_test_drain ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (more_districts)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (more_pilots)));
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("New District %u", i + 1);
+      g_autoptr(PmDistrict) district = pm_district_new (name);
+      g_autoptr(PmPilot) pilot = pm_pilot_new ("A new pilot");
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (pm_store_add_district (store, programme, district, &error));
+      g_assert_no_error (error);
+      g_assert_true (pm_store_add_pilot (store, district, pilot, &error));
+      g_assert_no_error (error);
+    }
+  gui_test_drain ();
+
+  n_districts = g_list_model_get_n_items (districts);
+  for (guint i = 0; i < n_districts; i++)
+    {
+      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, i);
+      n_pilots += g_list_model_get_n_items (pm_district_get_pilots (district));
+    }
+  g_assert_cmpuint (n_districts, >, 25);
+  g_assert_cmpuint (n_pilots, >, 25);
+
+  g_assert_cmpuint (count_links (totals, "win.show-district"), ==, 25);
+  g_assert_cmpuint (count_links (pilots, "win.show-pilot"), ==, 25);
+  /* The programme's total is a plain label, not a link. */
+  g_assert_true (has_label (totals, "Programme total"));
+  districts_label = g_strdup_printf ("Show All %u Districts", n_districts);
+  pilots_label = g_strdup_printf ("Show All %u Pilots", n_pilots);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (more_districts)));
+  g_assert_cmpstr (gtk_button_get_label (more_districts), ==, districts_label);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (more_pilots)));
+  g_assert_cmpstr (gtk_button_get_label (more_pilots), ==, pilots_label);
+
+  g_signal_emit_by_name (more_districts, "clicked");
+  g_signal_emit_by_name (more_pilots, "clicked");
+  gui_test_drain ();
+  g_assert_cmpuint (count_links (totals, "win.show-district"), ==, n_districts);
+  g_assert_cmpuint (count_links (pilots, "win.show-pilot"), ==, n_pilots);
+  g_assert_true (has_label (totals, "Programme total"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (more_districts)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (more_pilots)));
+}
+
 /* Preferences, from the main menu: the name typed is the one changes are
  * recorded under from then on. */
 static void
@@ -648,6 +743,7 @@ main (int   argc,
   ADD ("/gui/pages/about-and-spend-follow-edits", test_about_and_spend_follow_edits);
   ADD ("/gui/pages/edit-forms-update", test_edit_forms_update);
   ADD ("/gui/pages/overview-links", test_overview_links);
+  ADD ("/gui/pages/overview-first-rows", test_overview_first_rows);
   ADD ("/gui/pages/kpi-notes-edited", test_kpi_notes_edited);
   ADD ("/gui/pages/pilot-notes-edited", test_pilot_notes_edited);
   g_test_add_func ("/gui/pages/indicator-totals", test_indicator_totals);

@@ -134,6 +134,7 @@ open_as (Fixture    *fixture,
   fixture->window.path = pg_test_uri_for_user (fixture->admin_uri, name, PASSWORD);
   fixture->window.window = g_object_ref_sink (pm_window_new (app));
   g_assert_true (pm_window_open_database (fixture->window.window, fixture->window.path));
+  gui_test_wait_until (gui_test_is_checked, fixture->window.window);
   gtk_window_present (GTK_WINDOW (fixture->window.window));
   gui_test_wait_until (gui_test_is_mapped, fixture->window.window);
 }

@@ -802,6 +802,7 @@ test_connect_to_server (Fixture       *fixture,
 
   /* Back to a file, so the server database can go. */
   g_assert_true (pm_window_open_database (fixture->window, fixture->path));
+  gui_test_wait_until (gui_test_is_checked, fixture->window);
   g_assert_true (pg_test_drop_database (uri, &error));
   g_assert_no_error (error);
 }
@@ -916,6 +917,44 @@ test_baseline_sites_dialog (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (pm_baseline_get_sites (baseline)), ==, 2);
 }
 
+/* A damaged file is drawn at once while its integrity check runs in the
+ * background, but it is never written: a save before the check is done
+ * is refused, and once the check fails the window closes the file and
+ * says it is damaged, as it does for a file refused at open. */
+static void
+test_damaged_file_not_written (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = pm_test_sample_database (fixture->dir, "damaged.db");
+  g_autoptr(PmDistrict) district = pm_district_new ("Lichfield North");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwStatusPage *error_page;
+
+  pm_test_damage_unread_index (path);
+  before = pm_test_read_file (path);
+
+  g_assert_true (pm_window_open_database (fixture->window, path));
+  g_assert_nonnull (pm_window_get_programme (fixture->window));
+  g_assert_true (pm_store_check_pending (pm_window_get_store (fixture->window)));
+  g_assert_false (pm_store_add_district (pm_window_get_store (fixture->window),
+                                         pm_window_get_programme (fixture->window), district, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED);
+
+  gui_test_wait_until (gui_test_is_checked, fixture->window);
+  gui_test_drain ();
+  g_assert_null (pm_window_get_store (fixture->window));
+  g_assert_null (pm_window_get_programme (fixture->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (gui_test_window_child (fixture, "stack")), ==, "error");
+  error_page = ADW_STATUS_PAGE (gui_test_window_child (fixture, "error_page"));
+  g_assert_cmpstr (adw_status_page_get_title (error_page), ==, "Could Not Open “damaged.db”");
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "is damaged"));
+
+  after = pm_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 static void
 test_empty_database (Fixture       *fixture,
                      gconstpointer  data)
@@ -929,6 +968,7 @@ test_empty_database (Fixture       *fixture,
 
   /* A new, empty file: the window says so and offers to start. */
   g_assert_true (pm_window_open_database (fixture->window, path));
+  gui_test_wait_until (gui_test_is_checked, fixture->window);
   g_assert_null (pm_window_get_programme (fixture->window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (gui_test_window_child (fixture, "stack")), ==, "empty");
   /* The overview's own Add District button follows the action. */
@@ -1040,6 +1080,7 @@ main (int   argc,
   ADD ("/gui/window/refreshes-with-changes-elsewhere", test_refreshes_with_changes_elsewhere);
   ADD ("/gui/window/connect-to-server", test_connect_to_server);
   ADD ("/gui/window/empty-database", test_empty_database);
+  ADD ("/gui/window/damaged-file-not-written", test_damaged_file_not_written);
 
   status = g_test_run ();
   g_clear_object (&app);

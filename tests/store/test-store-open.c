@@ -266,6 +266,113 @@ test_corrupt_unchecked (Fixture       *fixture,
 }
 
 static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* pm_store_check_async() to the end, as the window's main loop runs it. */
+static gboolean
+run_check (PmStore  *store,
+           GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pm_store_check_async (store, NULL, check_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return pm_store_check_finish (store, result, error);
+}
+
+static gboolean
+add_district (PmStore     *store,
+              PmProgramme *programme,
+              GError     **error)
+{
+  g_autoptr(PmDistrict) district = pm_district_new ("Lichfield North");
+
+  return pm_store_add_district (store, programme, district, error);
+}
+
+/* Opened with its check left for later, a sound file is read at once
+ * and written only once the check has passed. */
+static void
+test_check_later (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(PmProgramme) programme = store_test_build_full_programme ();
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store_test_skip_unless_file ())
+    return;
+
+  pm_test_store_create (fixture->path, programme);
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_check_pending (store));
+  loaded = pm_test_store_load (store);
+
+  g_assert_false (add_district (store, loaded, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "still being checked"));
+  g_clear_error (&error);
+
+  g_assert_true (run_check (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (pm_store_check_pending (store));
+  g_assert_true (add_district (store, loaded, &error));
+  g_assert_no_error (error);
+}
+
+/* A damaged file opened with its check left for later is never written:
+ * not while the check runs, not once it has failed. Opened as before, the
+ * same file is refused at once. */
+static void
+test_check_later_damaged (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(PmProgramme) programme = store_test_build_full_programme ();
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  if (store_test_skip_unless_file ())
+    return;
+
+  pm_test_store_create (fixture->path, programme);
+  pm_test_damage_unread_index (fixture->path);
+  assert_refused (fixture->path, PM_STORE_OPEN_DEFAULT, PM_STORE_ERROR_CORRUPT);
+  before = pm_test_read_file (fixture->path);
+
+  store = pm_store_open (fixture->path, PM_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  loaded = pm_test_store_load (store);
+  g_assert_false (add_district (store, loaded, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  g_assert_false (run_check (store, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_false (add_district (store, loaded, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  pm_test_store_clear (&store);
+  after = pm_test_read_file (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
 test_new_file_private (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -798,6 +905,8 @@ main (int    argc,
   ADD ("/store/open/too-new", test_too_new);
   ADD ("/store/open/corrupt", test_corrupt);
   ADD ("/store/open/corrupt-unchecked", test_corrupt_unchecked);
+  ADD ("/store/open/check-later", test_check_later);
+  ADD ("/store/open/check-later-damaged", test_check_later_damaged);
   ADD ("/store/open/new-file-private", test_new_file_private);
   ADD ("/store/open/missing-file", test_missing_file);
   ADD ("/store/open/read-only-file", test_read_only_file);

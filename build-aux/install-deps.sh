@@ -27,8 +27,9 @@ gettext libxml2-utils desktop-file-utils fonts-dejavu-core fonts-cantarell"
 # The test suite adds: Xvfb for the widget tests, poppler to read the PDFs
 # back, the AppStream validators, the sanitizer runtimes,
 # clang and libFuzzer, valgrind, LibreOffice Calc (to open the exported
-# workbooks) and Writer (the benchmark's appendix against it), a PostgreSQL server for the server tests and openssl to make
-# the certificates of the TLS test.
+# workbooks) and Writer (the benchmark times the appendix against it), a
+# PostgreSQL server for the server tests and openssl to make the
+# certificates of the TLS test.
 TEST_PACKAGES="git xvfb xauth dbus dbus-x11 poppler-utils
 appstream appstream-util
 libasan8 libubsan1 sqlite3

@@ -301,13 +301,15 @@ test_someone_else_saved_meanwhile (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (table_child (fixture, "value_row"))), ==, "4");
 }
 
-/* Runs the main loop until @done, for at most two seconds (far less than
- * the five between a file's checks): TRUE if done. */
+/* Runs the main loop until @done, for at most ten seconds: TRUE if done.
+ * A window on a server has no timer looking for changes, so only its
+ * socket can bring them; the wait is long for a loaded sanitizer run
+ * (pm-bench-concurrent times the real delay). */
 static gboolean
-done_within_two_seconds (gboolean (*done) (gpointer),
+done_within_ten_seconds (gboolean (*done) (gpointer),
                          gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   while (!done (data))
     {
@@ -356,7 +358,7 @@ test_told_of_change_elsewhere (Fixture       *fixture,
   g_assert_true (pm_store_save_entry (other, pm_test_find_kpi (theirs, CANNOCK, WCFC), entry, &error));
   g_assert_no_error (error);
 
-  g_assert_true (done_within_two_seconds (shows_twelve, fixture));
+  g_assert_true (done_within_ten_seconds (shows_twelve, fixture));
   g_assert_cmpfloat (value_held (fixture), ==, 12);
   g_assert_null (fixture->failed_heading);
 }
@@ -373,7 +375,7 @@ test_banner_when_server_goes (Fixture       *fixture,
   g_assert_false (pm_connection_banner_is_shown (banner (fixture)));
 
   pg_test_server_pause (fixture->server);
-  g_assert_true (done_within_two_seconds (banner_shown, fixture));
+  g_assert_true (done_within_ten_seconds (banner_shown, fixture));
   g_assert_false (pm_store_is_connected (pm_window_get_store (fixture->ui.window)));
 }
 

@@ -428,6 +428,24 @@ poll_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Whether a dialog of this window is open: it may hold objects of the
+ * programme a reload would replace. */
+static gboolean
+has_open_dialog (PmWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Someone else's change has arrived, or the connection went. A value
  * saved elsewhere is read into the programme shown, and anything else
  * reloads it, as a file's check does. */
@@ -446,8 +464,10 @@ store_changed_elsewhere_cb (PmWindow *self)
       pm_session_connection_lost (self->session);
       return;
     }
-  /* As check_for_changes(): later, when the window comes to the front. */
-  if (!gtk_window_is_active (GTK_WINDOW (self)))
+  /* Shown at once even in a window behind another application's, but not
+   * under one of its own dialogs: then when it comes to the front, as
+   * check_for_changes() does. */
+  if (has_open_dialog (self))
     return;
 
   if (!pm_store_update_changes (store, programme, &reload, &error))

@@ -57,6 +57,9 @@ void       _pm_window_show_toast      (PmWindow      *self,
 /* Loads the programme again from the store (someone else changed it),
  * keeping the page, KPI and period shown. */
 void       _pm_window_reload          (PmWindow      *self);
+/* Reloads if the store has others' changes, unless one of the window's
+ * dialogs is open (what the file's poll and coming to the front do). */
+void       _pm_window_check_for_changes (PmWindow    *self);
 /* The district the person is looking at (itself, or a pilot's), if any. */
 PmDistrict *_pm_window_get_current_district (PmWindow *self);
 /* Shows @location's failure to open: on the error page with no programme

@@ -396,11 +396,15 @@ _pm_window_reload (PmWindow *self)
   pm_session_report_saved (self->session, _("Updated with changes made elsewhere"), NULL);
 }
 
+static gboolean has_open_dialog (PmWindow *self);
+
 /* Asked when the window comes to the front, when a server has told of a
  * change, and every few seconds for a file: cheap on both engines (a
- * pragma, or notifications already received). */
-static void
-check_for_changes (PmWindow *self)
+ * pragma, or notifications already received). A window behind another
+ * application's is brought up to date too, so a lead who comes back to it
+ * sees others' values without having to click into it first. */
+void
+_pm_window_check_for_changes (PmWindow *self)
 {
   PmStore *store = pm_session_get_store (self->session);
   g_autoptr(GError) error = NULL;
@@ -408,9 +412,10 @@ check_for_changes (PmWindow *self)
   if (store == NULL || pm_session_get_programme (self->session) == NULL)
     return;
 
-  /* Not under an open dialog that holds objects of this programme, nor
-   * while the connection is lost (the banner's retries find it). */
-  if (!gtk_window_is_active (GTK_WINDOW (self)) || !pm_store_is_connected (store))
+  /* Not under an open dialog that holds objects of this programme (the
+   * change stays pending until it closes), nor while the connection is
+   * lost (the banner's retries find it). */
+  if (has_open_dialog (self) || !pm_store_is_connected (store))
     return;
 
   if (pm_store_poll_changes (store, &error))
@@ -424,7 +429,7 @@ check_for_changes (PmWindow *self)
 static gboolean
 poll_cb (gpointer data)
 {
-  check_for_changes (PM_WINDOW (data));
+  _pm_window_check_for_changes (PM_WINDOW (data));
   return G_SOURCE_CONTINUE;
 }
 
@@ -465,8 +470,8 @@ store_changed_elsewhere_cb (PmWindow *self)
       return;
     }
   /* Shown at once even in a window behind another application's, but not
-   * under one of its own dialogs: then when it comes to the front, as
-   * check_for_changes() does. */
+   * under one of its own dialogs: then at the next check after it closes,
+   * as _pm_window_check_for_changes() does. */
   if (has_open_dialog (self))
     return;
 
@@ -484,7 +489,7 @@ store_changed_elsewhere_cb (PmWindow *self)
 static void
 is_active_changed_cb (PmWindow *self)
 {
-  check_for_changes (self);
+  _pm_window_check_for_changes (self);
 }
 
 /* GObject */

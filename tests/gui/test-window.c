@@ -731,6 +731,81 @@ test_refreshes_with_changes_elsewhere (Fixture       *fixture,
                    "Updated with changes made elsewhere");
 }
 
+static gboolean
+window_is_inactive (gpointer data)
+{
+  return !gtk_window_is_active (GTK_WINDOW (data));
+}
+
+static const char *
+shown_value (Fixture *fixture)
+{
+  GtkWidget *value_row = gui_test_template_child (gui_test_kpi_table (fixture), PM_TYPE_KPI_TABLE, "value_row");
+
+  return gtk_editable_get_text (GTK_EDITABLE (value_row));
+}
+
+/* A window behind another application's window is brought up to date by
+ * its check too: a lead coming back to it sees the value someone else
+ * saved without first clicking into it. */
+static void
+test_changes_elsewhere_in_background (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  GtkWidget *other = gtk_window_new ();
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, WCFC);
+  g_assert_cmpstr (shown_value (fixture), !=, "12");
+
+  /* Another toplevel, not one of the window's dialogs, takes the focus. */
+  gtk_window_present (GTK_WINDOW (other));
+  gui_test_wait_until (gui_test_is_mapped, other);
+  gui_test_wait_until (window_is_inactive, fixture->window);
+
+  save_elsewhere (fixture, 12);
+  _pm_window_check_for_changes (fixture->window);
+  g_assert_cmpstr (shown_value (fixture), ==, "12");
+  g_assert_false (gtk_window_is_active (GTK_WINDOW (fixture->window)));
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  gui_test_drain ();
+}
+
+/* Under one of the window's own dialogs (which may hold objects of the
+ * programme shown) the change waits, and is shown at the first check
+ * after the dialog has closed: it is not lost. */
+static void
+test_changes_elsewhere_wait_for_dialog (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  GtkWidget *dialog = gtk_window_new ();
+  g_autofree char *before = NULL;
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, WCFC);
+  before = g_strdup (shown_value (fixture));
+  g_assert_cmpstr (before, !=, "13");
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (fixture->window));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gui_test_wait_until (gui_test_is_mapped, dialog);
+
+  save_elsewhere (fixture, 13);
+  _pm_window_check_for_changes (fixture->window);
+  g_assert_cmpstr (shown_value (fixture), ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_drain ();
+  _pm_window_check_for_changes (fixture->window);
+  g_assert_cmpstr (shown_value (fixture), ==, "13");
+  g_assert_cmpstr (adw_toast_get_title (_pm_window_get_toast (fixture->window)), ==,
+                   "Updated with changes made elsewhere");
+}
+
 /* Connect to Server: the address and password typed, the programme on the
  * server opened; a wrong password asks again; what is remembered has no
  * password in it. */
@@ -1078,6 +1153,8 @@ main (int   argc,
   ADD ("/gui/window/export-over-database-refused", test_export_over_database_refused);
   ADD ("/gui/window/delete-in-accepted-quarter", test_delete_in_accepted_quarter);
   ADD ("/gui/window/refreshes-with-changes-elsewhere", test_refreshes_with_changes_elsewhere);
+  ADD ("/gui/window/changes-elsewhere-in-background", test_changes_elsewhere_in_background);
+  ADD ("/gui/window/changes-elsewhere-wait-for-dialog", test_changes_elsewhere_wait_for_dialog);
   ADD ("/gui/window/connect-to-server", test_connect_to_server);
   ADD ("/gui/window/empty-database", test_empty_database);
   ADD ("/gui/window/damaged-file-not-written", test_damaged_file_not_written);

@@ -335,7 +335,9 @@ banner_shown (gpointer data)
 }
 
 /* Someone else saves on the server: the window shows their value at
- * once, told by the server, without waiting to ask. */
+ * once, told by the server, without waiting to ask; only that value is
+ * read, into the objects shown (the programme is not loaded again, so the
+ * page, its KPI and anything open on it stay as they were). */
 static void
 test_told_of_change_elsewhere (Fixture       *fixture,
                                gconstpointer  data)
@@ -345,11 +347,17 @@ test_told_of_change_elsewhere (Fixture       *fixture,
   g_autoptr(PmProgressEntry) entry = NULL;
   g_autoptr(PmPeriod) q4 = pm_period_new (2016, 4);
   g_autoptr(GError) error = NULL;
+  PmProgramme *shown;
+  PmKpi *kpi;
 
   if (!open_on_server (fixture))
     return;
   gui_test_drain ();
   g_assert_false (shows_twelve (fixture));
+  shown = pm_window_get_programme (fixture->ui.window);
+  kpi = selected_kpi (fixture);
+  g_assert_nonnull (shown);
+  g_assert_nonnull (kpi);
 
   other = pm_test_store_open (pg_test_server_get_uri (fixture->server), PM_STORE_OPEN_DEFAULT);
   theirs = pm_test_store_load (other);
@@ -361,6 +369,9 @@ test_told_of_change_elsewhere (Fixture       *fixture,
   g_assert_true (done_within_ten_seconds (shows_twelve, fixture));
   g_assert_cmpfloat (value_held (fixture), ==, 12);
   g_assert_null (fixture->failed_heading);
+  g_assert_true (pm_window_get_programme (fixture->ui.window) == shown);
+  g_assert_true (selected_kpi (fixture) == kpi);
+  g_assert_null (_pm_window_get_toast (fixture->ui.window));
 }
 
 /* The server goes while nothing is being typed: the banner says so at

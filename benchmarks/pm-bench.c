@@ -669,6 +669,7 @@ run_child (char  **argv,
 
 static const char *self_path;
 static const char *app_path;
+static const char *window_bench_path;
 
 static void
 measure (Child *child,
@@ -770,6 +771,42 @@ bench_server_load (Scale    *scale,
     g_error ("drop: %s", error->message);
 }
 
+/* The window on a copy of the programme: the overview scrolled a page at
+ * a time and pilots opened from it, each from the request to the end of
+ * the frame that shows it (pm-bench-window). */
+static void
+bench_window (Scale      *scale,
+              const char *scratch,
+              gboolean    large)
+{
+  /* Fewer steps for the sample: it runs in every test run. */
+  char *argv[] = { (char *) window_bench_path, (char *) scratch, large ? "20" : "5", NULL };
+  char *envp[] = { "GSETTINGS_BACKEND=memory", NULL };
+  g_auto(Child) child = { 0, };
+  char figure[64];
+  double p50, p99, max;
+  const char *line;
+
+  if (window_bench_path == NULL)
+    return;
+  copy_file (scale->db, scratch);
+  run_child (argv, envp, &child);
+
+  line = strstr (child.output, "scroll ");
+  if (line != NULL && sscanf (line, "scroll %lf %lf %lf", &p50, &p99, &max) == 3)
+    g_snprintf (figure, sizeof figure, "p50 %.0f p99 %.0f ms", p50, p99);
+  else
+    g_snprintf (figure, sizeof figure, "nothing to scroll");
+  print_row ("  scroll the overview a page", scale->name, figure, "", child.max_rss_mb,
+             large ? "< 100 ms" : "");
+
+  line = strstr (child.output, "pilot ");
+  if (line == NULL || sscanf (line, "pilot %lf %lf %lf", &p50, &p99, &max) != 3)
+    g_error ("pm-bench-window printed no pilot times: %s", child.output);
+  g_snprintf (figure, sizeof figure, "p50 %.0f p99 %.0f ms", p50, p99);
+  print_row ("  open a pilot", scale->name, figure, "", child.max_rss_mb, large ? "< 100 ms" : "");
+}
+
 static void
 bench_scale (Scale *scale,
              const char *workdir,
@@ -809,6 +846,7 @@ bench_scale (Scale *scale,
       g_snprintf (floor, sizeof floor, "process %.3f s", frame.wall);
       print_row ("first frame of the window", scale->name, figure, floor, frame.max_rss_mb,
                  large ? "< 0.5 s" : "");
+      bench_window (scale, scratch, large);
     }
   else
     print_row ("first frame of the window", scale->name, "no display", "", 0, large ? "< 0.5 s" : "");
@@ -1091,6 +1129,7 @@ main (int   argc,
   BenchShape shape = { 150, 4, 25, 40, 1 };
   g_autofree char *workdir = NULL;
   g_autofree char *app = NULL;
+  g_autofree char *window_bench = NULL;
   g_autofree char *large_db = NULL;
   g_autofree char *large_csv = NULL;
   g_autofree char *sample_db = NULL;
@@ -1119,6 +1158,8 @@ main (int   argc,
     { "no-soffice", 0, 0, G_OPTION_ARG_NONE, &no_soffice, "Leave out the LibreOffice comparison", NULL },
     { "workdir", 0, 0, G_OPTION_ARG_FILENAME, &workdir, "Where to keep the generated files", "DIR" },
     { "app", 0, 0, G_OPTION_ARG_FILENAME, &app, "The pilot-monitor binary", "PATH" },
+    { "window-bench", 0, 0, G_OPTION_ARG_FILENAME, &window_bench,
+      "pm-bench-window, to time scrolling and opening pilots (left out without it)", "PATH" },
     { NULL }
   };
   double t0;
@@ -1153,6 +1194,7 @@ main (int   argc,
       return 2;
     }
   app_path = app;
+  window_bench_path = window_bench;
   if (workdir == NULL)
     workdir = g_build_filename (g_get_tmp_dir (), "pm-bench", NULL);
   g_mkdir_with_parents (workdir, 0700);

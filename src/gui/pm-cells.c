@@ -74,6 +74,40 @@ draw_sparkline (GtkDrawingArea *area,
                      pm_kpi_row_get_period (row), 0, 2, width, height - 4);
 }
 
+/* A cell's tooltip is given when GTK asks for it: setting one with
+ * gtk_widget_set_tooltip_text() asks the display where the pointer is (a
+ * round trip to the X server), for every cell of every row each time a
+ * pilot opens. */
+static gboolean
+query_tip_cb (GtkWidget  *widget,
+              int         x,
+              int         y,
+              gboolean    keyboard,
+              GtkTooltip *tooltip,
+              gpointer    user_data)
+{
+  const char *tip = pm_cell_get_tip (widget);
+
+  if (tip == NULL || tip[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, tip);
+  return TRUE;
+}
+
+static void
+set_tip (GtkWidget  *child,
+         const char *text)
+{
+  g_object_set_data_full (G_OBJECT (child), "pm-tip", g_strdup (text), g_free);
+}
+
+static void
+add_tip (GtkWidget *child)
+{
+  gtk_widget_set_has_tooltip (child, TRUE);
+  g_signal_connect (child, "query-tooltip", G_CALLBACK (query_tip_cb), NULL);
+}
+
 static GtkWidget *
 create_cell (const CellSpec *spec)
 {
@@ -136,6 +170,9 @@ create_cell (const CellSpec *spec)
       g_assert_not_reached ();
     }
 
+  if (spec->kind != PM_CELL_KIND_LABEL && spec->kind != PM_CELL_KIND_STATUS)
+    add_tip (child);
+
   return child;
 }
 
@@ -182,7 +219,7 @@ update_cell (GtkWidget      *child,
 
         g_object_get (row, "rag", &rag, NULL);
         gtk_label_set_label (GTK_LABEL (child), letter);
-        gtk_widget_set_tooltip_text (child, label);
+        set_tip (child, label);
         set_pill_class (child, pm_format_rag_css_class (rag));
         gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -197,7 +234,7 @@ update_cell (GtkWidget      *child,
 
         /* Words, not arrows: ↑ for a count that fell read as "up". */
         gtk_label_set_label (GTK_LABEL (child), known ? label : "–");
-        gtk_widget_set_tooltip_text (child, reason);
+        set_tip (child, reason);
         gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, reason, -1);
       }
@@ -233,7 +270,7 @@ update_cell (GtkWidget      *child,
             gtk_widget_set_opacity (pill, count > 0 ? 1.0 : 0.45);
           }
 
-        gtk_widget_set_tooltip_text (child, text);
+        set_tip (child, text);
         gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
       }
@@ -246,7 +283,7 @@ update_cell (GtkWidget      *child,
         g_autofree char *words = pm_trend_plot_describe (plot);
 
         g_object_set_data_full (G_OBJECT (child), "pm-row", g_object_ref (row), g_object_unref);
-        gtk_widget_set_tooltip_text (child, words);
+        set_tip (child, words);
         gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
         gtk_widget_queue_draw (child);
@@ -390,4 +427,12 @@ pm_cell_new (PmCellKind   kind,
   update_cell (child, row, spec);
 
   return child;
+}
+
+const char *
+pm_cell_get_tip (GtkWidget *cell)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (cell), NULL);
+
+  return g_object_get_data (G_OBJECT (cell), "pm-tip");
 }

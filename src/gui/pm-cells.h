@@ -54,4 +54,8 @@ GtkListItemFactory *pm_cell_status_factory_new     (void);
 /* PmSummaryRow: four pills counting the KPIs green, amber, red, grey. */
 GtkListItemFactory *pm_cell_rag_counts_factory_new (void);
 
+/* The tooltip a cell shows (its words for a RAG, travel, counts or trend
+ * cell), or NULL. */
+const char         *pm_cell_get_tip                (GtkWidget   *cell);
+
 G_END_DECLS

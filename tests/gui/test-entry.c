@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "pm-cells.h"
 #include "pm-kpi-table.h"
 #include "pm-pilot-page.h"
 #include "pm-period-selector.h"
@@ -382,7 +383,14 @@ test_travel_words_in_table (Fixture       *fixture,
       g_assert_null (strstr (text, "↓"));
       if (g_str_equal (text, "Improving"))
         {
-          const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (cell));
+          const char *tooltip = pm_cell_get_tip (GTK_WIDGET (cell));
+          g_autoptr(GtkTooltip) shown = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+          gboolean has_tip = FALSE;
+
+          /* What GTK asks when the pointer rests on the cell. */
+          g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (cell)));
+          g_signal_emit_by_name (cell, "query-tooltip", 1, 1, FALSE, shown, &has_tip);
+          g_assert_true (has_tip);
 
           g_assert_cmpstr (tooltip, ==, "Improving: down from a baseline of 17 to 16, and this KPI should go down");
           improving++;

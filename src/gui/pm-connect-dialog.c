@@ -76,13 +76,51 @@ address_changed_cb (PmConnectDialog *self)
   self->syncing = FALSE;
 }
 
+/* What is needed once the server has answered: the dialog has gone. */
+typedef struct
+{
+  GtkWindow *parent;
+  char      *location;
+} Connecting;
+
+static void
+connecting_free (Connecting *connecting)
+{
+  g_clear_object (&connecting->parent);
+  g_free (connecting->location);
+  g_free (connecting);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Connecting, connecting_free)
+
+static void
+connected_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(Connecting) connecting = user_data;
+  PmSession *session = PM_SESSION (source);
+  g_autoptr(GError) error = NULL;
+
+  if (pm_session_open_finish (session, result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION))
+    pm_connect_dialog_ask (connecting->parent, session, connecting->location, error->message);
+  else
+    pm_session_report_failure (session, _("Could Not Connect"), error);
+}
+
+/* The window stays live while the server is reached and the programme
+ * loaded (pm_session_open_async()), and shows it. */
 static void
 connect_to (PmConnectDialog *self,
             const char      *location,
             const char      *password)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr(GError) error = NULL;
+  Connecting *connecting;
 
   if (!pm_store_location_is_server (location))
     {
@@ -91,14 +129,11 @@ connect_to (PmConnectDialog *self,
       return;
     }
 
-  if (pm_session_open (self->session, location, password[0] != '\0' ? password : NULL,
-                       PM_STORE_OPEN_CREATE, &error))
-    return;
-
-  if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION))
-    pm_connect_dialog_ask (parent, self->session, location, error->message);
-  else
-    pm_session_report_failure (self->session, _("Could Not Connect"), error);
+  connecting = g_new0 (Connecting, 1);
+  connecting->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  connecting->location = g_strdup (location);
+  pm_session_open_async (self->session, location, password[0] != '\0' ? password : NULL,
+                         PM_STORE_OPEN_CREATE, connected_cb, connecting);
 }
 
 static void

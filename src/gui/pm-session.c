@@ -9,7 +9,7 @@
 #include "pm-format.h"
 #include "pm-period-list.h"
 #include "pm-reconnect.h"
-#include "pm-session.h"
+#include "pm-session-private.h"
 
 #define MAX_RECENT 10
 
@@ -35,6 +35,9 @@ struct _PmSession
   PmPeriod     *pending_period;
   char         *pending_value;
   char         *pending_note;
+  /* A server being opened in a worker (pm-session-server.c). */
+  GCancellable *opening;
+  char         *opening_name;
 };
 
 G_DEFINE_FINAL_TYPE (PmSession, pm_session, G_TYPE_OBJECT)
@@ -46,6 +49,7 @@ enum {
   PROP_PROGRAMME,
   PROP_PERIOD,
   PROP_AUTHOR,
+  PROP_OPENING,
   N_PROPS
 };
 
@@ -224,6 +228,9 @@ pm_session_dispose (GObject *object)
 
   g_clear_pointer (&self->undo, pm_undo_free);
   g_clear_pointer (&self->redo, pm_undo_free);
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
   if (self->reconnect != NULL)
     pm_reconnect_stop (self->reconnect);
   g_clear_object (&self->reconnect);
@@ -246,6 +253,7 @@ pm_session_finalize (GObject *object)
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->pending_value, g_free);
   g_clear_pointer (&self->pending_note, g_free);
+  g_clear_pointer (&self->opening_name, g_free);
 
   G_OBJECT_CLASS (pm_session_parent_class)->finalize (object);
 }
@@ -278,6 +286,10 @@ pm_session_get_property (GObject    *object,
 
     case PROP_AUTHOR:
       g_value_set_string (value, self->author);
+      break;
+
+    case PROP_OPENING:
+      g_value_set_string (value, self->opening_name);
       break;
 
     default:
@@ -328,6 +340,9 @@ pm_session_class_init (PmSessionClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_AUTHOR] =
     g_param_spec_string ("author", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OPENING] =
+    g_param_spec_string ("opening", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -481,6 +496,8 @@ pm_session_open (PmSession         *self,
   g_return_val_if_fail (PM_IS_SESSION (self), FALSE);
   g_return_val_if_fail (location != NULL, FALSE);
 
+  /* What is opened now wins over a server still loading. */
+  pm_session_cancel_opening (self);
   store = pm_store_open_with_password (location, password, flags, error);
   if (store == NULL)
     return FALSE;
@@ -521,101 +538,6 @@ pm_session_reload (PmSession  *self,
   pm_session_set_document (self, store, programme);
 
   return TRUE;
-}
-
-/* Lookups */
-
-typedef gboolean (*Visit) (GObject *item,
-                           gint64   id);
-
-static gboolean
-district_has_id (GObject *item,
-                 gint64   id)
-{
-  return PM_IS_DISTRICT (item) && pm_district_get_id (PM_DISTRICT (item)) == id;
-}
-
-static gboolean
-pilot_has_id (GObject *item,
-              gint64   id)
-{
-  return PM_IS_PILOT (item) && pm_pilot_get_id (PM_PILOT (item)) == id;
-}
-
-static gboolean
-kpi_has_id (GObject *item,
-            gint64   id)
-{
-  return PM_IS_KPI (item) && pm_kpi_get_id (PM_KPI (item)) == id;
-}
-
-/* Walks districts, their pilots and the pilots' KPIs in programme order;
- * ids are the store's, so the programme has at most one of each. */
-static gpointer
-find_item (PmSession *self,
-           Visit      matches,
-           gint64     id)
-{
-  GListModel *districts;
-
-  if (self->programme == NULL || id <= 0)
-    return NULL;
-
-  districts = pm_programme_get_districts (self->programme);
-  for (guint d = 0; d < g_list_model_get_n_items (districts); d++)
-    {
-      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, d);
-      GListModel *pilots = pm_district_get_pilots (district);
-
-      if (matches (G_OBJECT (district), id))
-        return district;
-
-      for (guint p = 0; p < g_list_model_get_n_items (pilots); p++)
-        {
-          g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, p);
-          GListModel *kpis = pm_pilot_get_kpis (pilot);
-
-          if (matches (G_OBJECT (pilot), id))
-            return pilot;
-
-          for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
-            {
-              g_autoptr(PmKpi) kpi = g_list_model_get_item (kpis, k);
-
-              if (matches (G_OBJECT (kpi), id))
-                return kpi;
-            }
-        }
-    }
-
-  return NULL;
-}
-
-PmDistrict *
-pm_session_find_district (PmSession *self,
-                          gint64     id)
-{
-  g_return_val_if_fail (PM_IS_SESSION (self), NULL);
-
-  return find_item (self, district_has_id, id);
-}
-
-PmPilot *
-pm_session_find_pilot (PmSession *self,
-                       gint64     id)
-{
-  g_return_val_if_fail (PM_IS_SESSION (self), NULL);
-
-  return find_item (self, pilot_has_id, id);
-}
-
-PmKpi *
-pm_session_find_kpi (PmSession *self,
-                     gint64     id)
-{
-  g_return_val_if_fail (PM_IS_SESSION (self), NULL);
-
-  return find_item (self, kpi_has_id, id);
 }
 
 /* Reporting */
@@ -887,4 +809,45 @@ pm_session_freeze_round (PmSession   *self,
 
   g_signal_emit (self, signals[SIGNOFF_CHANGED], 0);
   return TRUE;
+}
+
+/* Opening in a worker (pm-session-server.c) */
+
+void
+_pm_session_adopt (PmSession   *self,
+                   const char  *location,
+                   PmStore     *store,
+                   PmProgramme *programme)
+{
+  /* As pm_session_open() does once its store is open. */
+  g_clear_pointer (&self->location, g_free);
+  pm_session_set_document (self, store, programme);
+  remember_location (self, location);
+  self->location = pm_store_location_to_keep (location);
+  choose_period (self);
+}
+
+GCancellable *
+_pm_session_get_opening_cancellable (PmSession *self)
+{
+  return self->opening;
+}
+
+void
+_pm_session_set_opening (PmSession    *self,
+                         GCancellable *cancellable,
+                         const char   *name)
+{
+  g_set_object (&self->opening, cancellable);
+  g_free (self->opening_name);
+  self->opening_name = cancellable != NULL ? g_strdup (name) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPENING]);
+}
+
+const char *
+pm_session_get_opening (PmSession *self)
+{
+  g_return_val_if_fail (PM_IS_SESSION (self), NULL);
+
+  return self->opening_name;
 }

@@ -30,7 +30,8 @@ G_DECLARE_FINAL_TYPE (PmSession, pm_session, PM, SESSION, GObject)
  * order, whenever a document is set, even the same again), "period" (the
  * quarter shown, never NULL: the current one at first), "author"
  * (read-only), "settings" (read-only; NULL when the application's schema
- * is not installed, as in a build tree).
+ * is not installed, as in a build tree), "opening" (read-only; see
+ * pm_session_open_async()).
  *
  * Signals: "saved" (const char *message, PmUndo *undo or NULL: the
  * session keeps it until the next save, until it is run or forgotten;
@@ -73,6 +74,25 @@ gboolean        pm_session_open             (PmSession        *self,
                                              const char       *password,
                                              PmStoreOpenFlags  flags,
                                              GError          **error);
+/* pm-session-server.c: pm_session_open() in a worker thread (see
+ * pm_store_open_async()), for a server, where it takes seconds: the
+ * caller's main loop runs meanwhile, and "opening" names what is being
+ * opened (pm_store_describe_location()) until it is done. Another
+ * opening, or pm_session_cancel_opening(), cancels it: the connection is
+ * closed, nothing changes and the result is G_IO_ERROR_CANCELLED. On
+ * failure nothing changes either. */
+void            pm_session_open_async       (PmSession           *self,
+                                             const char          *location,
+                                             const char          *password,
+                                             PmStoreOpenFlags     flags,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean        pm_session_open_finish      (PmSession           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+/* What is being opened, as it may be shown; NULL when nothing is. */
+const char     *pm_session_get_opening      (PmSession           *self);
+void            pm_session_cancel_opening   (PmSession           *self);
 /* Loads the programme again from the store (someone else changed it). */
 gboolean        pm_session_reload           (PmSession        *self,
                                              GError          **error);

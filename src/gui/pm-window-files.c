@@ -231,8 +231,7 @@ open_path (PmWindow   *self,
   /* A server remembered without its password: asked for, not refused. */
   if (pm_store_location_is_server (path))
     {
-      if (!pm_session_open (self->session, path, NULL, PM_STORE_OPEN_DEFAULT, &error))
-        pm_connect_dialog_ask (GTK_WINDOW (self), self->session, path, error->message);
+      _pm_window_open_server (self, path, NULL, PM_STORE_OPEN_DEFAULT);
       return;
     }
 

@@ -47,6 +47,9 @@ struct _PmWindow
   GSignalGroup         *store_signals;  /* a server's changed-elsewhere */
   AdwToast             *toast;          /* the latest, while it shows */
   guint                 poll_id;        /* a file's: for other people's changes */
+  /* pm-window-server.c: the page a server's opening covers (interned). */
+  AdwStatusPage        *opening_page;
+  const char           *page_before_opening;
 };
 
 /* The latest toast, while it shows (for tests). */
@@ -122,6 +125,17 @@ void       _pm_window_add_filter           (GtkFileChooser       *chooser,
     g_autofree char *heading_ = g_strdup_printf (format, basename_);      \
     pm_session_report_failure ((self)->session, heading_, (error));       \
   } G_STMT_END
+
+/* pm-window-server.c: opens the server at @location (with @password,
+ * which may be NULL) in a worker, showing it on the "opening" page with
+ * a Cancel (win.cancel-opening); a password wanted or refused asks for
+ * it (pm-connect-dialog.h), any other failure is reported as an open's. */
+void       _pm_window_class_init_server    (GtkWidgetClass   *widget_class);
+void       _pm_window_server_init          (PmWindow         *self);
+void       _pm_window_open_server          (PmWindow         *self,
+                                            const char       *location,
+                                            const char       *password,
+                                            PmStoreOpenFlags  flags);
 
 /* pm-window-returns.c */
 void       _pm_window_class_init_returns   (GtkWidgetClass *widget_class);

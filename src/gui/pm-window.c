@@ -547,6 +547,9 @@ pm_window_dispose (GObject *object)
   PmWindow *self = PM_WINDOW (object);
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
+  /* A server still loading is not wanted any more. */
+  if (self->session != NULL)
+    pm_session_cancel_opening (self->session);
   if (self->programme_signals != NULL)
     g_signal_group_set_target (self->programme_signals, NULL);
   if (self->store_signals != NULL)
@@ -626,6 +629,7 @@ pm_window_class_init (PmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   _pm_window_class_actions_init (widget_class);
+  _pm_window_class_init_server (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.show-people", NULL, show_people_action);
   gtk_widget_class_install_action (widget_class, "win.show-district", "x", show_district_action);
@@ -680,6 +684,7 @@ pm_window_init (PmWindow *self)
   pm_sidebar_set_key_capture_widget (self->sidebar, GTK_WIDGET (self->sidebar));
 
   restore_state (self);
+  _pm_window_server_init (self);
   _pm_window_actions_init (self);
   update_title (self);
 
@@ -730,6 +735,13 @@ pm_window_open_database (PmWindow   *self,
 
   g_return_val_if_fail (PM_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  /* A server is reached, and its programme loaded, with the window live. */
+  if (pm_store_location_is_server (path))
+    {
+      _pm_window_open_server (self, path, NULL, PM_STORE_OPEN_CREATE);
+      return TRUE;
+    }
 
   /* The file is checked for damage while the first frame is drawn. */
   if (pm_session_open (self->session, path, NULL, PM_STORE_OPEN_CREATE | PM_STORE_OPEN_CHECK_LATER, &error))

@@ -60,6 +60,25 @@ PmStore     *pm_store_open_with_password (const char       *path,
                                           const char       *password,
                                           PmStoreOpenFlags  flags,
                                           GError          **error);
+/* pm-store-async.c: pm_store_open_with_password() and, unless the
+ * database is empty, pm_store_load(), in a worker thread that alone uses
+ * the connection until @callback runs (on the thread-default main
+ * context), so that a slow server never freezes the caller. Cancelling
+ * @cancellable cancels the query running on the server (PQcancel); the
+ * connection is then closed and the result is G_IO_ERROR_CANCELLED, with
+ * nothing loaded. @password is wiped from memory once used. */
+void         pm_store_open_async        (const char          *path,
+                                         const char          *password,
+                                         PmStoreOpenFlags     flags,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+/* The store, now the caller's alone, and its programme in @programme
+ * (NULL for an empty database); NULL with @error as pm_store_open() and
+ * pm_store_load() give them. */
+PmStore     *pm_store_open_finish       (GAsyncResult        *result,
+                                         PmProgramme        **programme,
+                                         GError             **error);
 const char  *pm_store_get_path          (PmStore           *self);
 /* Whether the store was opened with its integrity check left for later
  * and pm_store_check_finish() has not yet said it passed. */

@@ -99,6 +99,10 @@ gui_test_is_checked (gpointer data)
 {
   PmStore *store = pm_window_get_store (PM_WINDOW (data));
 
+  /* A server is opened in a worker: done when it no longer shows. */
+  if (pm_session_get_opening (pm_window_get_session (PM_WINDOW (data))) != NULL)
+    return FALSE;
+
   return store == NULL || !pm_store_check_pending (store);
 }
 

@@ -524,6 +524,8 @@ activate_cb (GApplication *app)
   if (!pm_window_open_database (window, path))
     return;
   /* The views that save need the file's integrity check done. */
+  while (pm_session_get_opening (pm_window_get_session (window)) != NULL)
+    g_main_context_iteration (NULL, TRUE);
   while (pm_window_get_store (window) != NULL && pm_store_check_pending (pm_window_get_store (window)))
     g_main_context_iteration (NULL, TRUE);
 

@@ -87,6 +87,7 @@ open_on_server (Fixture *fixture)
 
   fixture->ui.window = g_object_ref_sink (pm_window_new (app));
   g_assert_true (pm_window_open_database (fixture->ui.window, pg_test_server_get_uri (fixture->server)));
+  gui_test_wait_until (gui_test_is_checked, fixture->ui.window);
   gtk_window_present (GTK_WINDOW (fixture->ui.window));
   gui_test_wait_until (gui_test_is_mapped, fixture->ui.window);
   g_signal_connect_swapped (pm_window_get_session (fixture->ui.window), "failed",

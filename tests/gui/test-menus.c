@@ -469,6 +469,8 @@ test_connect_fields (Fixture       *fixture,
   /* Nothing listens on port 1: the failure says so, without the password. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "connect");
   gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The window stays live while the server is tried. */
+  gui_test_wait_until (gui_test_is_checked, fixture->window);
   failure = find_dialog_except (dialog);
   g_assert_nonnull (failure);
   g_test_message ("%s: %s", adw_message_dialog_get_heading (failure), adw_message_dialog_get_body (failure));

@@ -854,6 +854,8 @@ test_connect_to_server (Fixture       *fixture,
   first = dialog;
   gtk_window_destroy (GTK_WINDOW (first));
   g_assert_true (toplevel_gone (first));
+  /* The server answers while the window stays live. */
+  gui_test_wait_until (gui_test_is_checked, fixture->window);
   dialog = find_dialog_headed ("Connect to Server");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "refused the password"));
@@ -862,6 +864,7 @@ test_connect_to_server (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (gui_test_template_child (dialog, PM_TYPE_CONNECT_DIALOG, "password_entry")), password);
   adw_message_dialog_response (dialog, "connect");
   gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_wait_until (gui_test_is_checked, fixture->window);
   gui_test_wait_until (no_message_dialog, NULL);
 
   g_assert_true (pm_store_is_server (pm_window_get_store (fixture->window)));

@@ -1,0 +1,26 @@
+/* pm-session-private.h: what pm-session.c shares with the session's
+ * other files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pm-session.h"
+
+G_BEGIN_DECLS
+
+/* Makes the newly opened @store (with @programme, NULL when empty) the
+ * document, as pm_session_open() does: remembered among the recent
+ * ones, on the period last picked there. */
+void          _pm_session_adopt                   (PmSession    *self,
+                                                   const char   *location,
+                                                   PmStore      *store,
+                                                   PmProgramme  *programme);
+/* The opening under way (pm-session-server.c): its @cancellable and the
+ * @name of what is opened (notifies "opening"); NULL when none is. */
+void          _pm_session_set_opening             (PmSession    *self,
+                                                   GCancellable *cancellable,
+                                                   const char   *name);
+GCancellable *_pm_session_get_opening_cancellable (PmSession    *self);
+
+G_END_DECLS

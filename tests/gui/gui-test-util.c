@@ -99,7 +99,7 @@ gui_test_is_checked (gpointer data)
 {
   PmStore *store = pm_window_get_store (PM_WINDOW (data));
 
-  return store == NULL || !pm_store_check_pending (store);
+  return store == NULL || (!pm_store_check_pending (store) && !pm_store_rest_pending (store));
 }
 
 void

@@ -35,22 +35,26 @@ list_restatements (PmWindow     *self,
 }
 
 /* Printing and exporting need every value of the programme: while the
- * window is still reading them (pm_store_load_rest_async()), refused
- * with why, rather than print a history with holes. */
+ * window is still reading them (pm_store_load_rest_async()), or once
+ * that failed, refused with why, rather than print a history with holes. */
 static gboolean
 programme_read_whole (PmWindow   *self,
                       const char *heading)
 {
   PmStore *store = pm_session_get_store (self->session);
-  g_autofree char *display_name = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (store == NULL || !pm_store_rest_pending (store))
+  if (store == NULL || pm_store_check_loaded (store, &error))
     return TRUE;
 
-  display_name = g_filename_display_basename (pm_store_get_path (store));
-  g_set_error (&error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED,
-               _("“%s” is still being loaded. Try again in a moment."), display_name);
+  if (pm_store_rest_pending (store))
+    {
+      g_autofree char *display_name = g_filename_display_basename (pm_store_get_path (store));
+
+      g_clear_error (&error);
+      g_set_error (&error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED,
+                   _("“%s” is still being loaded. Try again in a moment."), display_name);
+    }
   pm_session_report_failure (self->session, heading, error);
   return FALSE;
 }

@@ -128,6 +128,16 @@ pm_store_load_shown (PmStore   *self,
   return programme;
 }
 
+gboolean
+pm_store_check_loaded (PmStore  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _pm_store_check_rest (self, error);
+}
+
 typedef struct
 {
   char        *path;       /* read in the worker */

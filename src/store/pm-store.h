@@ -137,6 +137,11 @@ PmPeriod    *pm_store_read_latest_quarter (PmStore         *self,
                                            GError         **error);
 /* TRUE between pm_store_load_shown() and pm_store_load_rest_finish(). */
 gboolean     pm_store_rest_pending      (PmStore           *self);
+/* FALSE, with why, while the rest is pending (PM_STORE_ERROR_LOCKED) or
+ * once reading it has failed (that error): the model is not the whole
+ * programme then. */
+gboolean     pm_store_check_loaded      (PmStore           *self,
+                                         GError           **error);
 /* Reads the values pm_store_load_shown() left in a worker thread, on a
  * read-only connection of its own, and adds them to @programme (the one
  * it returned) on the main thread in pm_store_load_rest_finish(): to

@@ -248,6 +248,8 @@ test_rest_equals_full (Fixture       *fixture,
   g_assert_true (load_rest (fixture, &error));
   g_assert_no_error (error);
   g_assert_false (pm_store_rest_pending (fixture->store));
+  g_assert_true (pm_store_check_loaded (fixture->store, &error));
+  g_assert_no_error (error);
 
   full = pm_store_load (fixture->store, &error);
   g_assert_no_error (error);
@@ -285,6 +287,9 @@ test_write_refused_while_loading (Fixture       *fixture,
   g_assert_false (pm_store_save_entry (fixture->store, kpi, entry, &error));
   g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED);
   g_assert_nonnull (strstr (error->message, "still being loaded"));
+  g_clear_error (&error);
+  g_assert_false (pm_store_check_loaded (fixture->store, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED);
   g_assert_cmpint (count_values (fixture->path), ==, before);
   g_assert_null (pm_kpi_get_entry (kpi, q4));
   g_clear_error (&error);
@@ -325,6 +330,11 @@ test_rest_fails (Fixture       *fixture,
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "Not all of the programme could be read"));
   g_assert_cmpint (count_values (fixture->path), ==, before);
+  g_clear_error (&error);
+
+  /* Nor is it taken for the whole programme, to print from. */
+  g_assert_false (pm_store_check_loaded (fixture->store, &error));
+  g_assert_nonnull (strstr (error->message, "Not all of the programme could be read"));
 }
 
 /* The quarter the window opens from, read without the values. */

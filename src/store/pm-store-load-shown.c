@@ -141,7 +141,9 @@ pm_store_check_loaded (PmStore  *self,
 typedef struct
 {
   char        *path;       /* read in the worker */
-  PmProgramme *programme;  /* the model's: touched on the main thread only */
+  /* The model's: touched on the main thread only, and let go there in
+   * pm_store_load_rest_finish(), never by a worker freeing the task. */
+  PmProgramme *programme;
 } RestLoad;
 
 static void
@@ -248,6 +250,7 @@ pm_store_load_rest_finish (PmStore       *self,
   g_autoptr(PmProgramme) whole = NULL;
   g_autoptr(GError) local_error = NULL;
   RestLoad *rest;
+  gboolean ok;
 
   g_return_val_if_fail (PM_IS_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
@@ -257,7 +260,10 @@ pm_store_load_rest_finish (PmStore       *self,
     return g_task_propagate_boolean (G_TASK (result), error);
 
   whole = g_task_propagate_pointer (G_TASK (result), &local_error);
-  if (whole != NULL && merge_values (rest->programme, whole, &local_error))
+  ok = whole != NULL && merge_values (rest->programme, whole, &local_error);
+  /* The task may be freed last by its worker: it keeps no live object. */
+  g_clear_object (&rest->programme);
+  if (ok)
     {
       _pm_store_set_rest (self, FALSE, NULL);
       return TRUE;

@@ -82,6 +82,45 @@ measure_open (const char *db)
   printf ("%.6f\n", now () - t0);
 }
 
+static void
+rest_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pm_store_load_rest_finish (PM_STORE (source), result, &error))
+    g_error ("%s", error->message);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* The window's two reads: the period it opens on (the latest quarter),
+ * then the rest from a worker; prints the seconds until each is in. */
+static void
+measure_load_shown (const char *db)
+{
+  double t0 = now ();
+  g_autoptr(PmStore) store = open_store (db);
+  g_autoptr(PmPeriod) latest = NULL;
+  g_autoptr(PmProgramme) programme = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  double t1;
+
+  latest = pm_store_read_latest_quarter (store, &error);
+  if (latest == NULL)
+    g_error ("%s: no latest quarter", db);
+  programme = pm_store_load_shown (store, latest, &error);
+  if (programme == NULL)
+    g_error ("%s: %s", db, error->message);
+  t1 = now ();
+
+  pm_store_load_rest_async (store, programme, NULL, rest_loaded_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  printf ("%.6f %.6f\n", t1 - t0, now () - t0);
+}
+
 static sqlite3 *
 open_sqlite (const char *db,
              int         flags)
@@ -557,6 +596,8 @@ run_measure (int    argc,
 
   if (g_str_equal (what, "open") && argc == 4)
     measure_open (argv[3]);
+  else if (g_str_equal (what, "load-shown") && argc == 4)
+    measure_load_shown (argv[3]);
   else if (g_str_equal (what, "sqlite-select") && argc == 4)
     measure_sqlite_select (argv[3]);
   else if (g_str_equal (what, "server-open") && argc == 3)

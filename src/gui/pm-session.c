@@ -505,7 +505,9 @@ pm_session_open (PmSession         *self,
   pm_store_set_author (store, self->author);
   if (!pm_store_is_empty (store))
     {
-      programme = pm_store_load (store, error);
+      programme = (flags & PM_STORE_OPEN_CHECK_LATER) != 0
+                  ? pm_session_load_shown (self, store, location, error)
+                  : pm_store_load (store, error);
       if (programme == NULL)
         return FALSE;
     }

@@ -96,6 +96,13 @@ void            pm_session_cancel_opening   (PmSession           *self);
 /* Loads the programme again from the store (someone else changed it). */
 gboolean        pm_session_reload           (PmSession        *self,
                                              GError          **error);
+/* With PM_STORE_OPEN_CHECK_LATER (the window), pm_session_open() reads
+ * a file with pm_store_load_shown() at the period it will open on, and
+ * the caller has the rest read (pm-session-load.c). */
+PmProgramme    *pm_session_load_shown       (PmSession        *self,
+                                             PmStore          *store,
+                                             const char       *location,
+                                             GError          **error);
 
 /* The district, pilot or KPI of the programme with @id, or NULL. */
 PmDistrict     *pm_session_find_district    (PmSession        *self,

@@ -34,6 +34,31 @@ list_restatements (PmWindow     *self,
   return pm_store_list_restatements (store, programme, NULL, error);
 }
 
+/* Printing and exporting need every value of the programme: while the
+ * window is still reading them (pm_store_load_rest_async()), or once
+ * that failed, refused with why, rather than print a history with holes. */
+static gboolean
+programme_read_whole (PmWindow   *self,
+                      const char *heading)
+{
+  PmStore *store = pm_session_get_store (self->session);
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL || pm_store_check_loaded (store, &error))
+    return TRUE;
+
+  if (pm_store_rest_pending (store))
+    {
+      g_autofree char *display_name = g_filename_display_basename (pm_store_get_path (store));
+
+      g_clear_error (&error);
+      g_set_error (&error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED,
+                   _("“%s” is still being loaded. Try again in a moment."), display_name);
+    }
+  pm_session_report_failure (self->session, heading, error);
+  return FALSE;
+}
+
 /* Print */
 
 static void
@@ -46,7 +71,7 @@ print_action (GtkWidget  *widget,
   g_autoptr(GListModel) restatements = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (programme == NULL)
+  if (programme == NULL || !programme_read_whole (self, _("Could Not Print")))
     return;
 
   restatements = list_restatements (self, programme, &error);
@@ -415,7 +440,8 @@ export_to_action (GtkWidget  *widget,
   FileKind kind;
   int period;
 
-  if (pm_session_get_programme (self->session) == NULL)
+  if (pm_session_get_programme (self->session) == NULL ||
+      !programme_read_whole (self, _("Could Not Export")))
     return;
 
   g_variant_get (parameter, "(&sxi&s)", &document, &district_id, &period, &uri);

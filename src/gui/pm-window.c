@@ -18,6 +18,7 @@
 #include "pm-connect-dialog.h"
 #include "pm-connection-banner.h"
 #include "pm-format.h"
+#include "pm-watch.h"
 #include "pm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PmWindow, pm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -726,6 +727,45 @@ store_checked_cb (GObject      *source,
   _pm_window_report_open_failure (self, path, error);
 }
 
+/* The values pm_session_open() left for later have joined the model:
+ * periods may now have values in the list. A failure is shown; the store
+ * then refuses every write, the model not being the file. */
+static void
+store_rest_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(PmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  /* Thousands of KPIs change at once: each view redraws once. */
+  pm_watch_freeze_all ();
+  ok = pm_store_load_rest_finish (PM_STORE (source), result, &error);
+  pm_watch_thaw_all ();
+  if (ok)
+    {
+      g_debug ("The rest of “%s” has been read", pm_store_get_path (PM_STORE (source)));
+      pm_period_selector_refresh (self->period_selector);
+      return;
+    }
+  if (pm_session_get_store (self->session) == PM_STORE (source))
+    pm_session_report_failure (self->session, _("Could not read the whole programme"), error);
+}
+
+static gboolean
+load_rest_cb (gpointer user_data)
+{
+  PmWindow *self = user_data;
+  PmStore *store = pm_session_get_store (self->session);
+
+  /* Another file opened meanwhile has started its own, or needs none. */
+  if (store != NULL && pm_store_rest_pending (store))
+    pm_store_load_rest_async (store, pm_session_get_programme (self->session), NULL,
+                              store_rest_loaded_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 pm_window_open_database (PmWindow   *self,
                          const char *path)
@@ -749,6 +789,10 @@ pm_window_open_database (PmWindow   *self,
       store = pm_session_get_store (self->session);
       if (pm_store_check_pending (store))
         pm_store_check_async (store, NULL, store_checked_cb, g_object_ref (self));
+      /* The rest of the values once the first frame is drawn: on two
+       * cores the worker would otherwise compete with it. */
+      if (pm_store_rest_pending (store))
+        g_idle_add_full (G_PRIORITY_LOW, load_rest_cb, g_object_ref (self), g_object_unref);
       return TRUE;
     }
 

@@ -92,6 +92,12 @@ gboolean         pm_kpi_add_target           (PmKpi             *self,
 
 /* Quarterly values. */
 GListModel      *pm_kpi_get_entries          (PmKpi             *self);
+/* Adds those of @entries (of PmProgressEntry, sorted by period) whose
+ * period the KPI has no entry for, checked as pm_kpi_set_entry() checks
+ * them, in one change of the entries (pm-kpi-history.c). */
+gboolean         pm_kpi_merge_entries        (PmKpi             *self,
+                                              GListModel        *entries,
+                                              GError           **error);
 PmProgressEntry *pm_kpi_get_entry            (PmKpi             *self,
                                               PmPeriod          *period);
 /* The latest entry with a value strictly before @period, or NULL. */

@@ -34,6 +34,31 @@ G_BEGIN_DECLS
 #define PM_STORE_SQL_SCOPE_ALL_VALUES \
   "(pilot.district_id = ?1 OR kpi.indicator_id IS NOT NULL OR kpi.frequency IS DISTINCT FROM ?3)"
 
+/* In the window's first read (pm_store_load_shown()), the (kpi_id,
+ * period) of each value read: every value of the KPIs of
+ * PM_STORE_SQL_SCOPE_ALL_VALUES (?1 is -1: no district), and of the
+ * others the value of the period shown (?2) and their latest value
+ * before it, which travel is judged from. Codes of one frequency sort as
+ * their periods do, and a KPI's values are all of its frequency. */
+#define PM_STORE_SQL_SHOWN_KEYS \
+  "SELECT p.kpi_id AS kpi_id, p.period AS period FROM progress p WHERE p.kpi_id IN " \
+  "  (SELECT kpi.id FROM kpi JOIN pilot ON pilot.id = kpi.pilot_id " \
+  "   WHERE " PM_STORE_SQL_SCOPE_ALL_VALUES ") " \
+  "UNION ALL SELECT kpi.id, ?2 FROM kpi JOIN pilot ON pilot.id = kpi.pilot_id " \
+  "WHERE NOT " PM_STORE_SQL_SCOPE_ALL_VALUES " " \
+  "UNION ALL SELECT kpi.id, " \
+  "  (SELECT q.period FROM progress q WHERE q.kpi_id = kpi.id AND q.period < ?2 " \
+  "     AND (q.value IS NOT NULL OR (q.numerator IS NOT NULL AND q.denominator IS NOT NULL)) " \
+  "   ORDER BY q.period DESC LIMIT 1) " \
+  "FROM kpi JOIN pilot ON pilot.id = kpi.pilot_id " \
+  "WHERE NOT " PM_STORE_SQL_SCOPE_ALL_VALUES
+
+/* The values of PM_STORE_SQL_SHOWN_KEYS, as the load reads them. */
+#define PM_STORE_SQL_SHOWN_VALUES \
+  "SELECT p.period, p.value, p.numerator, p.denominator, p.note, p.revision, p.kpi_id " \
+  "FROM (" PM_STORE_SQL_SHOWN_KEYS ") k " \
+  "JOIN progress p ON p.kpi_id = k.kpi_id AND p.period = k.period ORDER BY 7, 1"
+
 /* The connection behind a store, for tests (a short busy timeout, raw
  * queries on what was written). */
 PmDatabase *_pm_store_get_database (PmStore *self);
@@ -51,6 +76,15 @@ PmStoreIdentity *_pm_store_get_identity   (PmStore          *self);
 gboolean         _pm_store_read_identity  (PmStore          *self,
                                            GError          **error);
 void             _pm_store_identity_clear (PmStoreIdentity  *identity);
+
+/* The rest of a programme read by pm_store_load_shown() (pm-store.c):
+ * pending, or failed with @error (kept; never written then). */
+void     _pm_store_set_rest   (PmStore       *self,
+                               gboolean       pending,
+                               const GError  *error);
+/* FALSE, with why, while the rest is pending or once it failed. */
+gboolean _pm_store_check_rest (PmStore       *self,
+                               GError       **error);
 
 /* Shared by the store's edits (pm-store.c, pm-store-structure.c). */
 #define PM_STORE_PROGRAMME_EXISTS "SELECT 1 FROM programme WHERE id = ?1"
@@ -246,6 +280,12 @@ GHashTable *_pm_store_read_scoped_value_sites (PmDatabase  *db,
                                                const char  *period,
                                                const char  *frequency,
                                                GError     **error);
+/* The same for the window's first read (pm_store_load_shown()): the sites
+ * of the values of PM_STORE_SQL_SHOWN_KEYS (pm-store-load-shown.c). */
+GHashTable *_pm_store_read_shown_value_sites  (PmDatabase  *db,
+                                               const char  *period,
+                                               const char  *frequency,
+                                               GError     **error);
 /* Adds to @entry, of the KPI with row @kpi_id, the sites read for it. */
 void        _pm_store_add_read_sites    (PmProgressEntry *entry,
                                          gint64           kpi_id,
@@ -276,7 +316,8 @@ gboolean    _pm_store_insert_spend     (PmDatabase     *db,
                                         GError        **error);
 
 /* The readers (pm-store-read.c). */
-/* With @district (and @period), pm_store_load_district()'s read. */
+/* With @district (and @period), pm_store_load_district()'s read; with
+ * @period alone, pm_store_load_shown()'s (schema 18; older is read whole). */
 PmProgramme *_pm_store_read_programme  (PmDatabase     *db,
                                         const char     *district,
                                         PmPeriod       *period,

@@ -122,6 +122,7 @@ typedef struct
    * and narratives are read, by name then by row id (-1 for none); the
    * period, and its frequency's name, for the values of the others. */
   char       *scope_name;     /* casefolded, NULL when everything is read */
+  gboolean    scope_shown;    /* pm_store_load_shown(): the period's values */
   gint64      scope_district;
   char       *scope_period;
   const char *scope_frequency;
@@ -151,6 +152,7 @@ load_init (Load       *load,
   load->db = db;
   load->version = 0;
   load->scope_name = NULL;
+  load->scope_shown = FALSE;
   load->scope_district = -1;
   load->scope_period = NULL;
   load->scope_frequency = NULL;
@@ -483,6 +485,9 @@ read_kpis (Load    *load,
     load->value_sites = _pm_store_read_scoped_value_sites (load->db, load->scope_district,
                                                            load->scope_period,
                                                            load->scope_frequency, error);
+  else if (load->scope_shown)
+    load->value_sites = _pm_store_read_shown_value_sites (load->db, load->scope_period,
+                                                          load->scope_frequency, error);
   else
     load->value_sites = _pm_store_read_value_sites (load->db, error);
   if (load->value_sites == NULL)
@@ -526,6 +531,8 @@ read_kpis (Load    *load,
                             "   WHERE NOT " PM_STORE_SQL_SCOPE_ALL_VALUES ") "
                             "ORDER BY 7, 1",
                             TRUE, 6, entry_row, error)
+        : load->scope_shown
+        ? load_scoped_rows (load, load->kpis, PM_STORE_SQL_SHOWN_VALUES, TRUE, 6, entry_row, error)
         : load_rows (load, load->kpis,
                   version >= 2
                   ? "SELECT period, value, numerator, denominator, note, revision, kpi_id FROM progress "
@@ -799,9 +806,10 @@ read_districts (PmDatabase   *db,
 
   /* Files before schema 18 (read-only, not migrated) lack columns the
    * scoped read selects on: they are read whole. */
-  if (district != NULL && load.version >= 18)
+  if (period != NULL && load.version >= 18)
     {
-      load.scope_name = g_utf8_casefold (district, -1);
+      load.scope_name = district != NULL ? g_utf8_casefold (district, -1) : NULL;
+      load.scope_shown = district == NULL;
       load.scope_period = pm_period_to_code (period);
       load.scope_frequency = pm_enum_to_name (PM_TYPE_FREQUENCY, pm_period_get_frequency (period));
     }

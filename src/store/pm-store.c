@@ -35,6 +35,10 @@ struct _PmStore
   gboolean              watching;
   /* The integrity check left for later failed: never written. */
   GError               *check_error;
+  /* pm_store_load_shown() read part of the programme: nothing is written
+   * until the rest has joined it, nor ever if reading the rest failed. */
+  gboolean              rest_pending;
+  GError               *rest_error;
 };
 
 G_DEFINE_FINAL_TYPE (PmStore, pm_store, G_TYPE_OBJECT)
@@ -114,6 +118,8 @@ _pm_store_begin_write_as (PmStore     *self,
                    display_name);
       return FALSE;
     }
+  if (!_pm_store_check_rest (self, error))
+    return FALSE;
 
   /* A bulk import holds its transaction open between slices. */
   if (pm_database_in_transaction (self->database))
@@ -305,6 +311,7 @@ pm_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->author, g_free);
   g_clear_error (&self->check_error);
+  g_clear_error (&self->rest_error);
   _pm_store_identity_clear (&self->identity);
 
   G_OBJECT_CLASS (pm_store_parent_class)->finalize (object);
@@ -746,6 +753,46 @@ pm_store_get_author (PmStore *self)
   g_return_val_if_fail (PM_IS_STORE (self), NULL);
 
   return self->author;
+}
+
+void
+_pm_store_set_rest (PmStore      *self,
+                    gboolean      pending,
+                    const GError *error)
+{
+  self->rest_pending = pending;
+  if (error != NULL && self->rest_error == NULL)
+    self->rest_error = g_error_copy (error);
+}
+
+gboolean
+_pm_store_check_rest (PmStore  *self,
+                      GError  **error)
+{
+  g_autofree char *display_name = NULL;
+
+  if (self->rest_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->rest_error));
+      return FALSE;
+    }
+  if (!self->rest_pending)
+    return TRUE;
+
+  display_name = g_filename_display_basename (self->path);
+  g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED,
+               _("“%s” is still being loaded, and nothing is saved until it is. "
+                 "Try again in a moment."),
+               display_name);
+  return FALSE;
+}
+
+gboolean
+pm_store_rest_pending (PmStore *self)
+{
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+
+  return self->rest_pending;
 }
 
 gboolean

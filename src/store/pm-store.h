@@ -138,6 +138,42 @@ PmProgramme *pm_store_load_district     (PmStore           *self,
                                          const char        *district,
                                          PmPeriod          *period,
                                          GError           **error);
+/* For the window's first frame: the programme as pm_store_load() reads
+ * it but for the values, of which only those the first screen at @period
+ * shows and judges by: each KPI's value at @period and its latest before
+ * it (travel), and every value of a KPI of another frequency or linked to
+ * a programme indicator (pm-store-load-shown.c). Until
+ * pm_store_load_rest_finish() has added the rest, every write is refused
+ * (PM_STORE_ERROR_LOCKED); once that has failed, it always is. A server,
+ * or a file too old to read so, is read whole, with nothing left. */
+PmProgramme *pm_store_load_shown        (PmStore           *self,
+                                         PmPeriod          *period,
+                                         GError           **error);
+/* The quarter the programme's latest value ends in (the period
+ * pm_period_due() starts from), or NULL, without error, when it has no
+ * value; read without loading the values. */
+PmPeriod    *pm_store_read_latest_quarter (PmStore         *self,
+                                           GError         **error);
+/* TRUE between pm_store_load_shown() and pm_store_load_rest_finish(). */
+gboolean     pm_store_rest_pending      (PmStore           *self);
+/* FALSE, with why, while the rest is pending (PM_STORE_ERROR_LOCKED) or
+ * once reading it has failed (that error): the model is not the whole
+ * programme then. */
+gboolean     pm_store_check_loaded      (PmStore           *self,
+                                         GError           **error);
+/* Reads the values pm_store_load_shown() left in a worker thread, on a
+ * read-only connection of its own, and adds them to @programme (the one
+ * it returned) on the main thread in pm_store_load_rest_finish(): to
+ * each KPI in one change of its entries, keeping an entry it already
+ * has. At once when nothing is left to read. */
+void         pm_store_load_rest_async   (PmStore             *self,
+                                         PmProgramme         *programme,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean     pm_store_load_rest_finish  (PmStore             *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
 /* Writes @programme into an empty database in one transaction and sets the
  * ids of its objects; PM_STORE_ERROR_NOT_EMPTY otherwise. */
 gboolean     pm_store_import            (PmStore           *self,

@@ -103,7 +103,7 @@ gui_test_is_checked (gpointer data)
   if (pm_session_get_opening (pm_window_get_session (PM_WINDOW (data))) != NULL)
     return FALSE;
 
-  return store == NULL || !pm_store_check_pending (store);
+  return store == NULL || (!pm_store_check_pending (store) && !pm_store_rest_pending (store));
 }
 
 void

@@ -22,8 +22,9 @@ void      gui_test_wait_until            (gboolean  (*done) (gpointer),
 /* For gui_test_wait_until(): TRUE once the widget @data is mapped. */
 gboolean  gui_test_is_mapped             (gpointer    data);
 /* For gui_test_wait_until(): TRUE once the PmWindow @data is opening no
- * server and its store (if any) has passed or failed the integrity
- * check it opened with. */
+ * server, its store (if any) has passed or failed the integrity check it
+ * opened with, and the values left from its first read have arrived (or
+ * failed to). */
 gboolean  gui_test_is_checked            (gpointer    data);
 /* Runs every main loop source that is ready. */
 void      gui_test_drain                 (void);

@@ -523,10 +523,13 @@ activate_cb (GApplication *app)
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   if (!pm_window_open_database (window, path))
     return;
-  /* The views that save need the file's integrity check done. */
+  /* The views that save need the file's integrity check done, and the
+   * whole programme read (a server's in its worker first). */
   while (pm_session_get_opening (pm_window_get_session (window)) != NULL)
     g_main_context_iteration (NULL, TRUE);
-  while (pm_window_get_store (window) != NULL && pm_store_check_pending (pm_window_get_store (window)))
+  while (pm_window_get_store (window) != NULL &&
+         (pm_store_check_pending (pm_window_get_store (window)) ||
+          pm_store_rest_pending (pm_window_get_store (window))))
     g_main_context_iteration (NULL, TRUE);
 
   pm_session_set_period (pm_window_get_session (window), period);

@@ -18,7 +18,9 @@ struct _PmProgressEntry
 
   PmPeriod *period;
   char     *note;
-  /* PmSiteValue: the figures by site the value was given as, if any. */
+  /* PmSiteValue: the figures by site the value was given as, if any;
+   * made when first asked for, as most values have none and a
+   * programme holds hundreds of thousands of values. */
   GListStore *sites;
   double    value;
   double    numerator;
@@ -226,7 +228,33 @@ pm_progress_entry_class_init (PmProgressEntryClass *klass)
 static void
 pm_progress_entry_init (PmProgressEntry *self)
 {
-  self->sites = g_list_store_new (PM_TYPE_SITE_VALUE);
+}
+
+static GListStore *
+ensure_sites (PmProgressEntry *self)
+{
+  if (self->sites == NULL)
+    self->sites = g_list_store_new (PM_TYPE_SITE_VALUE);
+
+  return self->sites;
+}
+
+static guint
+n_sites (PmProgressEntry *self)
+{
+  return self->sites != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->sites)) : 0;
+}
+
+/* The site at @position, borrowed. */
+static PmSiteValue *
+borrow_site (PmProgressEntry *self,
+             guint            position)
+{
+  PmSiteValue *site = g_list_model_get_item (G_LIST_MODEL (self->sites), position);
+
+  g_object_unref (site);
+
+  return site;
 }
 
 PmProgressEntry *
@@ -237,6 +265,49 @@ pm_progress_entry_new (PmPeriod *period)
   return g_object_new (PM_TYPE_PROGRESS_ENTRY,
                        "period", period,
                        NULL);
+}
+
+PmProgressEntry *
+pm_progress_entry_new_full (PmPeriod    *period,
+                            gboolean     has_value,
+                            double       value,
+                            gboolean     has_fraction,
+                            double       numerator,
+                            double       denominator,
+                            const char  *note,
+                            gint64       revision,
+                            GError     **error)
+{
+  PmProgressEntry *self;
+
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+  g_return_val_if_fail (revision >= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (has_fraction && !_pm_check_fraction (numerator, denominator, error))
+    return NULL;
+
+  /* The fields directly: nobody can listen to an object not yet
+   * returned, and a load makes one of these per value. */
+  self = g_object_new (PM_TYPE_PROGRESS_ENTRY, NULL);
+  self->period = g_object_ref (period);
+  if (has_fraction)
+    {
+      self->has_value = TRUE;
+      self->value = 100.0 * numerator / denominator;
+      self->has_fraction = TRUE;
+      self->numerator = numerator;
+      self->denominator = denominator;
+    }
+  else if (has_value)
+    {
+      self->has_value = TRUE;
+      self->value = value;
+    }
+  self->note = g_strdup (note);
+  self->revision = revision;
+
+  return self;
 }
 
 PmPeriod *
@@ -403,9 +474,9 @@ pm_progress_entry_copy (PmProgressEntry *self)
   copy->denominator = self->denominator;
   copy->note = g_strdup (self->note);
   copy->revision = self->revision;
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sites)); i++)
+  for (guint i = 0; i < n_sites (self); i++)
     {
-      g_autoptr(PmSiteValue) site = g_list_model_get_item (G_LIST_MODEL (self->sites), i);
+      PmSiteValue *site = borrow_site (self, i);
 
       pm_progress_entry_add_site (copy, pm_site_value_get_site (site),
                                   pm_site_value_get_value (site));
@@ -436,17 +507,15 @@ static gboolean
 same_sites (PmProgressEntry *a,
             PmProgressEntry *b)
 {
-  GListModel *sa = G_LIST_MODEL (a->sites);
-  GListModel *sb = G_LIST_MODEL (b->sites);
-  guint n = g_list_model_get_n_items (sa);
+  guint n = n_sites (a);
 
-  if (n != g_list_model_get_n_items (sb))
+  if (n != n_sites (b))
     return FALSE;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PmSiteValue) x = g_list_model_get_item (sa, i);
-      g_autoptr(PmSiteValue) y = g_list_model_get_item (sb, i);
+      PmSiteValue *x = borrow_site (a, i);
+      PmSiteValue *y = borrow_site (b, i);
 
       if (g_strcmp0 (pm_site_value_get_site (x), pm_site_value_get_site (y)) != 0 ||
           pm_site_value_get_value (x) != pm_site_value_get_value (y))
@@ -477,7 +546,7 @@ pm_progress_entry_get_sites (PmProgressEntry *self)
 {
   g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), NULL);
 
-  return G_LIST_MODEL (self->sites);
+  return G_LIST_MODEL (ensure_sites (self));
 }
 
 void
@@ -491,7 +560,7 @@ pm_progress_entry_add_site (PmProgressEntry *self,
   g_return_if_fail (site != NULL);
 
   site_value = pm_site_value_new (site, value);
-  g_list_store_append (self->sites, site_value);
+  g_list_store_append (ensure_sites (self), site_value);
 }
 
 void
@@ -499,30 +568,27 @@ pm_progress_entry_clear_sites (PmProgressEntry *self)
 {
   g_return_if_fail (PM_IS_PROGRESS_ENTRY (self));
 
-  g_list_store_remove_all (self->sites);
+  if (self->sites != NULL)
+    g_list_store_remove_all (self->sites);
 }
 
 gboolean
 pm_progress_entry_get_site_sum (PmProgressEntry *self,
                                 double          *sum)
 {
-  guint n_sites;
+  guint n;
   double total = 0.0;
 
   g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), FALSE);
 
-  n_sites = g_list_model_get_n_items (G_LIST_MODEL (self->sites));
-  for (guint i = 0; i < n_sites; i++)
-    {
-      g_autoptr(PmSiteValue) site = g_list_model_get_item (G_LIST_MODEL (self->sites), i);
-
-      total += pm_site_value_get_value (site);
-    }
+  n = n_sites (self);
+  for (guint i = 0; i < n; i++)
+    total += pm_site_value_get_value (borrow_site (self, i));
 
   if (sum != NULL)
     *sum = total;
 
-  return n_sites > 0;
+  return n > 0;
 }
 
 gboolean
@@ -532,16 +598,16 @@ pm_progress_entry_check_sites (PmProgressEntry  *self,
 {
   g_autofree char *value_text = NULL;
   g_autofree char *sum_text = NULL;
-  guint n_sites;
+  guint n;
   double sum;
 
   g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  n_sites = g_list_model_get_n_items (G_LIST_MODEL (self->sites));
-  for (guint i = 0; i < n_sites; i++)
+  n = n_sites (self);
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PmSiteValue) site = g_list_model_get_item (G_LIST_MODEL (self->sites), i);
+      PmSiteValue *site = borrow_site (self, i);
 
       if (!pm_unit_validate_value (unit, pm_site_value_get_value (site), error))
         {

@@ -657,6 +657,12 @@ test_kpi_add_entries (void)
   g_assert_cmpuint (g_list_model_get_n_items (pm_kpi_get_entries (kpi)), ==, 4);
 }
 
+static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
 /* The constructor a load uses gives what the setters give, refuses the
  * fractions pm_progress_entry_set_fraction() refuses, and has no sites
  * until some are added. */
@@ -671,6 +677,7 @@ test_progress_entry_new_full (void)
   g_autoptr(PmProgressEntry) expected = pm_progress_entry_new (q3);
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) setter_error = NULL;
+  guint n_notified = 0;
 
   /* With both, the fraction gives the value, as the loader always did. */
   fraction = pm_progress_entry_new_full (q3, TRUE, 12, TRUE, 6, 7, "six of seven", 4, &error);
@@ -685,6 +692,15 @@ test_progress_entry_new_full (void)
   g_assert_true (pm_progress_entry_set_fraction (expected, 6, 7, NULL));
   pm_progress_entry_set_note (expected, "six of seven");
   g_assert_true (pm_progress_entry_equal (fraction, expected));
+
+  /* A value typed over it drops the fraction, and says so. */
+  g_signal_connect_swapped (fraction, "notify::has-fraction", G_CALLBACK (count_notify), &n_notified);
+  g_signal_connect_swapped (fraction, "notify::numerator", G_CALLBACK (count_notify), &n_notified);
+  pm_progress_entry_set_value (fraction, 90);
+  g_assert_cmpuint (n_notified, ==, 2);
+  g_assert_false (pm_progress_entry_has_fraction (fraction));
+  g_assert_cmpfloat (pm_progress_entry_get_numerator (fraction), ==, 0);
+  g_assert_cmpfloat (pm_progress_entry_get_denominator (fraction), ==, 0);
 
   value = pm_progress_entry_new_full (q3, TRUE, 12.5, FALSE, 0, 0, NULL, 0, &error);
   g_assert_no_error (error);

@@ -117,6 +117,14 @@ PmProgressEntry *pm_kpi_get_latest_entry     (PmKpi             *self,
 gboolean         pm_kpi_set_entry            (PmKpi             *self,
                                               PmProgressEntry   *entry,
                                               GError           **error);
+/* As pm_kpi_set_entry() on each of @entries in turn (a later entry for
+ * the same period replaces an earlier one; on an error those before the
+ * refused one are added), but entries in period order after the KPI's
+ * last are appended at once, with one items-changed. */
+gboolean         pm_kpi_add_entries          (PmKpi             *self,
+                                              PmProgressEntry  **entries,
+                                              guint              n_entries,
+                                              GError           **error);
 gboolean         pm_kpi_remove_entry         (PmKpi             *self,
                                               PmPeriod          *period);
 

@@ -12,21 +12,30 @@
 #include "pm-progress-entry.h"
 #include "pm-site-value.h"
 
+typedef struct
+{
+  double numerator;
+  double denominator;
+} Fraction;
+
 struct _PmProgressEntry
 {
   GObject   parent_instance;
 
   PmPeriod *period;
   char     *note;
-  /* PmSiteValue: the figures by site the value was given as, if any. */
+  /* PmSiteValue: the figures by site the value was given as, if any;
+   * made when first asked for, as most values have none and a
+   * programme holds hundreds of thousands of values. */
   GListStore *sites;
+  /* The number and total a percentage was given as, or NULL: kept
+   * apart, as few values have one and every byte here counts 600,000
+   * times in a large programme. */
+  Fraction *fraction;
   double    value;
-  double    numerator;
-  double    denominator;
   /* The row version this value was read or written as; 0 if unknown. */
   gint64    revision;
   guint     has_value : 1;
-  guint     has_fraction : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PmProgressEntry, pm_progress_entry, G_TYPE_OBJECT)
@@ -99,6 +108,7 @@ pm_progress_entry_finalize (GObject *object)
   PmProgressEntry *self = PM_PROGRESS_ENTRY (object);
 
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->fraction, g_free);
 
   G_OBJECT_CLASS (pm_progress_entry_parent_class)->finalize (object);
 }
@@ -126,15 +136,15 @@ pm_progress_entry_get_property (GObject    *object,
       break;
 
     case PROP_HAS_FRACTION:
-      g_value_set_boolean (value, self->has_fraction);
+      g_value_set_boolean (value, self->fraction != NULL);
       break;
 
     case PROP_NUMERATOR:
-      g_value_set_double (value, self->numerator);
+      g_value_set_double (value, pm_progress_entry_get_numerator (self));
       break;
 
     case PROP_DENOMINATOR:
-      g_value_set_double (value, self->denominator);
+      g_value_set_double (value, pm_progress_entry_get_denominator (self));
       break;
 
     case PROP_NOTE:
@@ -226,7 +236,33 @@ pm_progress_entry_class_init (PmProgressEntryClass *klass)
 static void
 pm_progress_entry_init (PmProgressEntry *self)
 {
-  self->sites = g_list_store_new (PM_TYPE_SITE_VALUE);
+}
+
+static GListStore *
+ensure_sites (PmProgressEntry *self)
+{
+  if (self->sites == NULL)
+    self->sites = g_list_store_new (PM_TYPE_SITE_VALUE);
+
+  return self->sites;
+}
+
+static guint
+n_sites (PmProgressEntry *self)
+{
+  return self->sites != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->sites)) : 0;
+}
+
+/* The site at @position, borrowed. */
+static PmSiteValue *
+borrow_site (PmProgressEntry *self,
+             guint            position)
+{
+  PmSiteValue *site = g_list_model_get_item (G_LIST_MODEL (self->sites), position);
+
+  g_object_unref (site);
+
+  return site;
 }
 
 PmProgressEntry *
@@ -237,6 +273,49 @@ pm_progress_entry_new (PmPeriod *period)
   return g_object_new (PM_TYPE_PROGRESS_ENTRY,
                        "period", period,
                        NULL);
+}
+
+PmProgressEntry *
+pm_progress_entry_new_full (PmPeriod    *period,
+                            gboolean     has_value,
+                            double       value,
+                            gboolean     has_fraction,
+                            double       numerator,
+                            double       denominator,
+                            const char  *note,
+                            gint64       revision,
+                            GError     **error)
+{
+  PmProgressEntry *self;
+
+  g_return_val_if_fail (PM_IS_PERIOD (period), NULL);
+  g_return_val_if_fail (revision >= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (has_fraction && !_pm_check_fraction (numerator, denominator, error))
+    return NULL;
+
+  /* The fields directly: nobody can listen to an object not yet
+   * returned, and a load makes one of these per value. */
+  self = g_object_new (PM_TYPE_PROGRESS_ENTRY, NULL);
+  self->period = g_object_ref (period);
+  if (has_fraction)
+    {
+      self->has_value = TRUE;
+      self->value = 100.0 * numerator / denominator;
+      self->fraction = g_new (Fraction, 1);
+      self->fraction->numerator = numerator;
+      self->fraction->denominator = denominator;
+    }
+  else if (has_value)
+    {
+      self->has_value = TRUE;
+      self->value = value;
+    }
+  self->note = g_strdup (note);
+  self->revision = revision;
+
+  return self;
 }
 
 PmPeriod *
@@ -289,22 +368,23 @@ update_value (PmProgressEntry *self,
       g_object_notify_by_pspec (object, properties[PROP_VALUE]);
     }
 
-  if (self->has_fraction != has_fraction)
-    {
-      self->has_fraction = has_fraction;
-      g_object_notify_by_pspec (object, properties[PROP_HAS_FRACTION]);
-    }
+  if (has_fraction != (self->fraction != NULL))
+    g_object_notify_by_pspec (object, properties[PROP_HAS_FRACTION]);
+  if (pm_progress_entry_get_numerator (self) != numerator)
+    g_object_notify_by_pspec (object, properties[PROP_NUMERATOR]);
+  if (pm_progress_entry_get_denominator (self) != denominator)
+    g_object_notify_by_pspec (object, properties[PROP_DENOMINATOR]);
 
-  if (self->numerator != numerator)
+  if (has_fraction)
     {
-      self->numerator = numerator;
-      g_object_notify_by_pspec (object, properties[PROP_NUMERATOR]);
+      if (self->fraction == NULL)
+        self->fraction = g_new (Fraction, 1);
+      self->fraction->numerator = numerator;
+      self->fraction->denominator = denominator;
     }
-
-  if (self->denominator != denominator)
+  else
     {
-      self->denominator = denominator;
-      g_object_notify_by_pspec (object, properties[PROP_DENOMINATOR]);
+      g_clear_pointer (&self->fraction, g_free);
     }
 
   g_object_thaw_notify (object);
@@ -333,7 +413,7 @@ pm_progress_entry_has_fraction (PmProgressEntry *self)
 {
   g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), FALSE);
 
-  return self->has_fraction;
+  return self->fraction != NULL;
 }
 
 double
@@ -341,7 +421,7 @@ pm_progress_entry_get_numerator (PmProgressEntry *self)
 {
   g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), 0.0);
 
-  return self->numerator;
+  return self->fraction != NULL ? self->fraction->numerator : 0.0;
 }
 
 double
@@ -349,7 +429,7 @@ pm_progress_entry_get_denominator (PmProgressEntry *self)
 {
   g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), 0.0);
 
-  return self->denominator;
+  return self->fraction != NULL ? self->fraction->denominator : 0.0;
 }
 
 gboolean
@@ -398,14 +478,13 @@ pm_progress_entry_copy (PmProgressEntry *self)
   copy = pm_progress_entry_new (self->period);
   copy->has_value = self->has_value;
   copy->value = self->value;
-  copy->has_fraction = self->has_fraction;
-  copy->numerator = self->numerator;
-  copy->denominator = self->denominator;
+  if (self->fraction != NULL)
+    copy->fraction = g_memdup2 (self->fraction, sizeof *self->fraction);
   copy->note = g_strdup (self->note);
   copy->revision = self->revision;
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sites)); i++)
+  for (guint i = 0; i < n_sites (self); i++)
     {
-      g_autoptr(PmSiteValue) site = g_list_model_get_item (G_LIST_MODEL (self->sites), i);
+      PmSiteValue *site = borrow_site (self, i);
 
       pm_progress_entry_add_site (copy, pm_site_value_get_site (site),
                                   pm_site_value_get_value (site));
@@ -436,17 +515,15 @@ static gboolean
 same_sites (PmProgressEntry *a,
             PmProgressEntry *b)
 {
-  GListModel *sa = G_LIST_MODEL (a->sites);
-  GListModel *sb = G_LIST_MODEL (b->sites);
-  guint n = g_list_model_get_n_items (sa);
+  guint n = n_sites (a);
 
-  if (n != g_list_model_get_n_items (sb))
+  if (n != n_sites (b))
     return FALSE;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PmSiteValue) x = g_list_model_get_item (sa, i);
-      g_autoptr(PmSiteValue) y = g_list_model_get_item (sb, i);
+      PmSiteValue *x = borrow_site (a, i);
+      PmSiteValue *y = borrow_site (b, i);
 
       if (g_strcmp0 (pm_site_value_get_site (x), pm_site_value_get_site (y)) != 0 ||
           pm_site_value_get_value (x) != pm_site_value_get_value (y))
@@ -477,7 +554,7 @@ pm_progress_entry_get_sites (PmProgressEntry *self)
 {
   g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), NULL);
 
-  return G_LIST_MODEL (self->sites);
+  return G_LIST_MODEL (ensure_sites (self));
 }
 
 void
@@ -491,7 +568,7 @@ pm_progress_entry_add_site (PmProgressEntry *self,
   g_return_if_fail (site != NULL);
 
   site_value = pm_site_value_new (site, value);
-  g_list_store_append (self->sites, site_value);
+  g_list_store_append (ensure_sites (self), site_value);
 }
 
 void
@@ -499,30 +576,27 @@ pm_progress_entry_clear_sites (PmProgressEntry *self)
 {
   g_return_if_fail (PM_IS_PROGRESS_ENTRY (self));
 
-  g_list_store_remove_all (self->sites);
+  if (self->sites != NULL)
+    g_list_store_remove_all (self->sites);
 }
 
 gboolean
 pm_progress_entry_get_site_sum (PmProgressEntry *self,
                                 double          *sum)
 {
-  guint n_sites;
+  guint n;
   double total = 0.0;
 
   g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), FALSE);
 
-  n_sites = g_list_model_get_n_items (G_LIST_MODEL (self->sites));
-  for (guint i = 0; i < n_sites; i++)
-    {
-      g_autoptr(PmSiteValue) site = g_list_model_get_item (G_LIST_MODEL (self->sites), i);
-
-      total += pm_site_value_get_value (site);
-    }
+  n = n_sites (self);
+  for (guint i = 0; i < n; i++)
+    total += pm_site_value_get_value (borrow_site (self, i));
 
   if (sum != NULL)
     *sum = total;
 
-  return n_sites > 0;
+  return n > 0;
 }
 
 gboolean
@@ -532,16 +606,16 @@ pm_progress_entry_check_sites (PmProgressEntry  *self,
 {
   g_autofree char *value_text = NULL;
   g_autofree char *sum_text = NULL;
-  guint n_sites;
+  guint n;
   double sum;
 
   g_return_val_if_fail (PM_IS_PROGRESS_ENTRY (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  n_sites = g_list_model_get_n_items (G_LIST_MODEL (self->sites));
-  for (guint i = 0; i < n_sites; i++)
+  n = n_sites (self);
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PmSiteValue) site = g_list_model_get_item (G_LIST_MODEL (self->sites), i);
+      PmSiteValue *site = borrow_site (self, i);
 
       if (!pm_unit_validate_value (unit, pm_site_value_get_value (site), error))
         {

@@ -19,6 +19,19 @@ G_DECLARE_FINAL_TYPE (PmProgressEntry, pm_progress_entry, PM, PROGRESS_ENTRY, GO
  * "denominator", "note" (string or NULL); the sites (a GListModel of
  * PmSiteValue) the value was given by, if any. */
 PmProgressEntry *pm_progress_entry_new              (PmPeriod         *period);
+/* An entry with its value known at once, as a load reads it: with
+ * @has_fraction, value = 100 * numerator / denominator, refused as
+ * pm_progress_entry_set_fraction() refuses it (NULL and @error); else
+ * @value when @has_value, else none. No notifications are emitted. */
+PmProgressEntry *pm_progress_entry_new_full         (PmPeriod         *period,
+                                                     gboolean          has_value,
+                                                     double            value,
+                                                     gboolean          has_fraction,
+                                                     double            numerator,
+                                                     double            denominator,
+                                                     const char       *note,
+                                                     gint64            revision,
+                                                     GError          **error);
 PmPeriod        *pm_progress_entry_get_period       (PmProgressEntry  *self);
 gboolean         pm_progress_entry_has_value        (PmProgressEntry  *self);
 double           pm_progress_entry_get_value        (PmProgressEntry  *self);

@@ -286,6 +286,21 @@ GHashTable *_pm_store_read_shown_value_sites  (PmDatabase  *db,
                                                const char  *period,
                                                const char  *frequency,
                                                GError     **error);
+/* The entry of a progress row (period, value, numerator, denominator,
+ * note, revision: @period read from the first), with its sites; NULL
+ * and @error for a fraction the model refuses. */
+PmProgressEntry *_pm_store_read_entry   (PmStatement     *stmt,
+                                         PmPeriod        *period,
+                                         gint64           kpi_id,
+                                         GHashTable      *value_sites,
+                                         GError         **error);
+/* Steps @stmt over rows of one text column into a NULL-terminated array. */
+char      **_pm_store_read_strings      (PmStatement     *stmt,
+                                         GError         **error);
+/* pm_kpi_add_entries() of @entries, read for @kpi; empties @entries. */
+gboolean    _pm_store_add_read_entries  (PmKpi           *kpi,
+                                         GPtrArray       *entries,
+                                         GError         **error);
 /* Adds to @entry, of the KPI with row @kpi_id, the sites read for it. */
 void        _pm_store_add_read_sites    (PmProgressEntry *entry,
                                          gint64           kpi_id,

@@ -70,28 +70,6 @@ read_period (PmStatement  *stmt,
   return *period != NULL;
 }
 
-/* Steps @stmt over rows of one text column into a NULL-terminated array. */
-static char **
-read_strings (PmStatement  *stmt,
-              GError      **error)
-{
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  GError *local_error = NULL;
-
-  while (pm_statement_step (stmt, &local_error))
-    g_ptr_array_add (strings, g_strdup (pm_statement_get_text (stmt, 0)));
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-
-  g_ptr_array_add (strings, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&strings), FALSE);
-}
-
-
 /* Whether the database has the committee pack's columns (schema 11): one
  * opened read-only is not migrated, and reads as it is. */
 static gboolean
@@ -138,6 +116,8 @@ typedef struct
   GPtrArray  *pilot_parents;  /* the district of each pilot, borrowed */
   GPtrArray  *kpi_list;       /* owned, by pilot and position */
   GPtrArray  *kpi_parents;    /* the pilot of each KPI, borrowed */
+  PmKpi      *entries_kpi;    /* whose values these are, borrowed */
+  GPtrArray  *entries;        /* values read, not yet added to it */
 } Load;
 
 typedef gboolean (*LoadRowFunc) (Load         *load,
@@ -168,6 +148,8 @@ load_init (Load       *load,
   load->pilot_parents = g_ptr_array_new ();
   load->kpi_list = g_ptr_array_new_with_free_func (g_object_unref);
   load->kpi_parents = g_ptr_array_new ();
+  load->entries_kpi = NULL;
+  load->entries = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 static void
@@ -187,6 +169,7 @@ load_clear (Load *load)
   g_clear_pointer (&load->pilot_parents, g_ptr_array_unref);
   g_clear_pointer (&load->kpi_list, g_ptr_array_unref);
   g_clear_pointer (&load->kpi_parents, g_ptr_array_unref);
+  g_clear_pointer (&load->entries, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Load, load_clear)
@@ -221,6 +204,13 @@ load_statement_rows (Load         *load,
         return FALSE;
     }
 
+  /* Values read before an error go in first, as they did before it was
+   * met: a value they refuse is the error told. */
+  if (!_pm_store_add_read_entries (load->entries_kpi, load->entries, error))
+    {
+      g_clear_error (&local_error);
+      return FALSE;
+    }
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -413,30 +403,28 @@ entry_row (Load         *load,
            PmStatement  *stmt,
            GError      **error)
 {
-  g_autoptr(PmProgressEntry) entry = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(PmPeriod) period = NULL;
+  PmProgressEntry *entry = NULL;
 
-  if (!load_period (load, stmt, 0, &period, error))
+  /* A KPI's values join it together (pm-store-read-values.c). */
+  if (parent != load->entries_kpi &&
+      !_pm_store_add_read_entries (load->entries_kpi, load->entries, error))
     return FALSE;
+  load->entries_kpi = parent;
 
-  entry = pm_progress_entry_new (period);
-  if (!pm_statement_is_null (stmt, 2) && !pm_statement_is_null (stmt, 3))
+  /* A bad row: first what the values before it would have refused. */
+  if (!load_period (load, stmt, 0, &period, &local_error) ||
+      !(entry = _pm_store_read_entry (stmt, period, pm_kpi_get_id (parent),
+                                      load->value_sites, &local_error)))
     {
-      if (!pm_progress_entry_set_fraction (entry,
-                                           pm_statement_get_double (stmt, 2),
-                                           pm_statement_get_double (stmt, 3),
-                                           error))
-        return FALSE;
+      if (_pm_store_add_read_entries (load->entries_kpi, load->entries, error))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
-  else if (!pm_statement_is_null (stmt, 1))
-    {
-      pm_progress_entry_set_value (entry, pm_statement_get_double (stmt, 1));
-    }
-  pm_progress_entry_set_note (entry, pm_statement_get_text (stmt, 4));
-  pm_progress_entry_set_revision (entry, pm_statement_get_int64 (stmt, 5));
-  _pm_store_add_read_sites (entry, pm_kpi_get_id (parent), load->value_sites);
 
-  return pm_kpi_set_entry (parent, entry, error);
+  g_ptr_array_add (load->entries, entry);
+  return TRUE;
 }
 
 static gboolean
@@ -883,7 +871,7 @@ _pm_store_read_programme (PmDatabase  *db,
                           pm_programme_get_id (programme), error);
   if (stmt == NULL)
     return NULL;
-  criteria = read_strings (stmt, error);
+  criteria = _pm_store_read_strings (stmt, error);
   if (criteria == NULL)
     return NULL;
   pm_programme_set_design_criteria (programme, (const char * const *) criteria);

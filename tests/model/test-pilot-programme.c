@@ -575,6 +575,155 @@ test_kpi_entries_sorted_replaced (void)
   g_assert_null (pm_kpi_get_entry (kpi, q3));
 }
 
+static PmProgressEntry *
+entry_of (int     quarter,
+          double  value)
+{
+  g_autoptr(PmPeriod) p = period (2016, quarter);
+  g_autoptr(GError) error = NULL;
+  PmProgressEntry *entry = pm_progress_entry_new_full (p, TRUE, value, FALSE, 0, 0, NULL, 0, &error);
+
+  g_assert_no_error (error);
+  return entry;
+}
+
+static double
+entry_value (PmKpi *kpi,
+             guint  position)
+{
+  g_autoptr(PmProgressEntry) entry = g_list_model_get_item (pm_kpi_get_entries (kpi), position);
+
+  return pm_progress_entry_get_value (entry);
+}
+
+/* Entries added together as a load adds them: in period order after the
+ * last, one items-changed; out of order or for a period already there,
+ * as pm_kpi_set_entry() one by one; the first refused stops the rest
+ * with its own message, and those before it stay. */
+static void
+test_kpi_add_entries (void)
+{
+  g_autoptr(PmKpi) kpi = pm_kpi_new ("Attendance", PM_UNIT_PERCENTAGE, PM_DIRECTION_INCREASE);
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (ItemsChanged));
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (pm_kpi_get_entries (kpi), "items-changed", G_CALLBACK (items_changed_cb), log);
+
+  g_ptr_array_add (first, entry_of (1, 70));
+  g_ptr_array_add (first, entry_of (2, 75));
+  g_assert_true (pm_kpi_add_entries (kpi, (PmProgressEntry **) first->pdata, first->len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 1);
+  assert_change (log, 0, 0, 0, 2);
+
+  /* Q3 after the last; then Q2 again (replaces 75) and Q4 before Q3's
+   * replacement: the whole list still in period order. */
+  g_ptr_array_add (second, entry_of (3, 80));
+  g_ptr_array_add (second, entry_of (2, 76));
+  g_ptr_array_add (second, entry_of (4, 90));
+  g_ptr_array_add (second, entry_of (3, 81));
+  g_assert_true (pm_kpi_add_entries (kpi, (PmProgressEntry **) second->pdata, second->len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_kpi_get_entries (kpi)), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (entry_quarter (kpi, i), ==, i + 1);
+  g_assert_cmpfloat (entry_value (kpi, 0), ==, 70);
+  g_assert_cmpfloat (entry_value (kpi, 1), ==, 76);
+  g_assert_cmpfloat (entry_value (kpi, 2), ==, 81);
+  g_assert_cmpfloat (entry_value (kpi, 3), ==, 90);
+  assert_change (log, 1, 2, 0, 1);
+  assert_change (log, 2, 1, 1, 1);
+  assert_change (log, 3, 3, 0, 1);
+  assert_change (log, 4, 2, 1, 1);
+  g_assert_cmpuint (log->len, ==, 5);
+
+  /* A value the unit refuses: the same message as pm_kpi_set_entry(),
+   * the one before it added, none after it. */
+  g_ptr_array_add (refused, entry_of (1, 71));
+  g_ptr_array_add (refused, entry_of (2, 140));
+  g_ptr_array_add (refused, entry_of (3, 150));
+  g_assert_false (pm_kpi_add_entries (kpi, (PmProgressEntry **) refused->pdata, refused->len, &error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE);
+  g_assert_nonnull (strstr (error->message, "140"));
+  g_assert_cmpfloat (entry_value (kpi, 0), ==, 71);
+  g_assert_cmpfloat (entry_value (kpi, 1), ==, 76);
+  g_assert_cmpfloat (entry_value (kpi, 2), ==, 81);
+
+  /* None at all: nothing changes. */
+  g_assert_true (pm_kpi_add_entries (kpi, NULL, 0, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (pm_kpi_get_entries (kpi)), ==, 4);
+}
+
+static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+/* The constructor a load uses gives what the setters give, refuses the
+ * fractions pm_progress_entry_set_fraction() refuses, and has no sites
+ * until some are added. */
+static void
+test_progress_entry_new_full (void)
+{
+  g_autoptr(PmPeriod) q3 = period (2016, 3);
+  g_autoptr(PmProgressEntry) fraction = NULL;
+  g_autoptr(PmProgressEntry) value = NULL;
+  g_autoptr(PmProgressEntry) words = NULL;
+  g_autoptr(PmProgressEntry) bad = NULL;
+  g_autoptr(PmProgressEntry) expected = pm_progress_entry_new (q3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) setter_error = NULL;
+  guint n_notified = 0;
+
+  /* With both, the fraction gives the value, as the loader always did. */
+  fraction = pm_progress_entry_new_full (q3, TRUE, 12, TRUE, 6, 7, "six of seven", 4, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_progress_entry_get_period (fraction) == q3);
+  g_assert_true (pm_progress_entry_has_fraction (fraction));
+  g_assert_cmpfloat_with_epsilon (pm_progress_entry_get_value (fraction), 600.0 / 7, 1e-9);
+  g_assert_cmpfloat (pm_progress_entry_get_numerator (fraction), ==, 6);
+  g_assert_cmpfloat (pm_progress_entry_get_denominator (fraction), ==, 7);
+  g_assert_cmpstr (pm_progress_entry_get_note (fraction), ==, "six of seven");
+  g_assert_cmpint (pm_progress_entry_get_revision (fraction), ==, 4);
+  g_assert_true (pm_progress_entry_set_fraction (expected, 6, 7, NULL));
+  pm_progress_entry_set_note (expected, "six of seven");
+  g_assert_true (pm_progress_entry_equal (fraction, expected));
+
+  /* A value typed over it drops the fraction, and says so. */
+  g_signal_connect_swapped (fraction, "notify::has-fraction", G_CALLBACK (count_notify), &n_notified);
+  g_signal_connect_swapped (fraction, "notify::numerator", G_CALLBACK (count_notify), &n_notified);
+  pm_progress_entry_set_value (fraction, 90);
+  g_assert_cmpuint (n_notified, ==, 2);
+  g_assert_false (pm_progress_entry_has_fraction (fraction));
+  g_assert_cmpfloat (pm_progress_entry_get_numerator (fraction), ==, 0);
+  g_assert_cmpfloat (pm_progress_entry_get_denominator (fraction), ==, 0);
+
+  value = pm_progress_entry_new_full (q3, TRUE, 12.5, FALSE, 0, 0, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_progress_entry_has_value (value));
+  g_assert_false (pm_progress_entry_has_fraction (value));
+  g_assert_cmpfloat (pm_progress_entry_get_value (value), ==, 12.5);
+  g_assert_null (pm_progress_entry_get_note (value));
+
+  words = pm_progress_entry_new_full (q3, FALSE, 0, FALSE, 0, 0, "Awaiting data", 0, &error);
+  g_assert_no_error (error);
+  g_assert_false (pm_progress_entry_has_value (words));
+  g_assert_false (pm_progress_entry_get_site_sum (words, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (pm_progress_entry_get_sites (words)), ==, 0);
+  pm_progress_entry_add_site (words, "Rawlett", 4);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_progress_entry_get_sites (words)), ==, 1);
+
+  bad = pm_progress_entry_new_full (q3, TRUE, 0, TRUE, 8, 7, NULL, 0, &error);
+  g_assert_null (bad);
+  g_assert_false (pm_progress_entry_set_fraction (expected, 8, 7, &setter_error));
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE);
+  g_assert_cmpstr (error->message, ==, setter_error->message);
+}
+
 static void
 test_kpi_previous_latest (void)
 {
@@ -732,6 +881,8 @@ main (int   argc,
   g_test_add_func ("/pilot/properties", test_pilot_properties);
   g_test_add_func ("/kpi/entries/sorted-replaced", test_kpi_entries_sorted_replaced);
   g_test_add_func ("/kpi/entries/previous-latest", test_kpi_previous_latest);
+  g_test_add_func ("/kpi/entries/add", test_kpi_add_entries);
+  g_test_add_func ("/progress-entry/new-full", test_progress_entry_new_full);
   g_test_add_func ("/progress-entry/fraction", test_progress_entry_fraction);
   g_test_add_func ("/programme/count-rag", test_programme_count_rag);
   g_test_add_func ("/programme/duplicate-district", test_programme_duplicate_district);

@@ -542,6 +542,75 @@ test_load_district (void)
   store_test_remove_dir (dir);
 }
 
+/* A value the KPI's unit refuses, written past the model, fails the load
+ * with the model's message, on either engine; with two, the first in
+ * period order is told, even when a bad fraction follows it. */
+static void
+test_load_refuses_value (void)
+{
+  g_autofree char *dir = pm_test_dir_new ("pm-store");
+  g_autofree char *path = store_test_location (dir, "programme.pmdb");
+  g_autoptr(PmProgramme) programme = store_test_build_small_programme ();
+  g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = pm_store_open (path, PM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_store_import (store, programme, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store_test_exec (path,
+                   "INSERT INTO progress (kpi_id, period, value) "
+                   "SELECT id, 'FY2016-Q1', 140 FROM kpi WHERE title = 'Attendance'");
+  store_test_exec (path,
+                   "INSERT INTO progress (kpi_id, period, value, numerator, denominator) "
+                   "SELECT id, 'FY2016-Q2', 50, 8, 7 FROM kpi WHERE title = 'Attendance'");
+
+  store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  loaded = pm_store_load (store, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE);
+  g_assert_cmpstr (error->message, ==, "140% is not a percentage: it must be between 0 and 100.");
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* The bad fraction alone: refused as the model refuses it. */
+  store_test_exec (path, "DELETE FROM progress WHERE period = 'FY2016-Q1'");
+  store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  loaded = pm_store_load (store, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, PM_MODEL_ERROR, PM_MODEL_ERROR_OUT_OF_RANGE);
+  g_assert_nonnull (strstr (error->message, "8 out of 7"));
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* Put right, the programme loads with its values in period order. */
+  store_test_exec (path, "UPDATE progress SET numerator = 6 WHERE period = 'FY2016-Q2'");
+  store = pm_store_open (path, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  loaded = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  {
+    PmDistrict *district = pm_test_item (pm_programme_get_districts (loaded), 0);
+    PmPilot *pilot = pm_test_item (pm_district_get_pilots (district), 0);
+    PmKpi *kpi = pm_test_item (pm_pilot_get_kpis (pilot), 0);
+    GListModel *entries = pm_kpi_get_entries (kpi);
+
+    g_assert_cmpstr (pm_kpi_get_title (kpi), ==, "Attendance");
+    g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 2);
+    g_assert_cmpint (pm_period_get_quarter (pm_progress_entry_get_period (pm_test_item (entries, 0))), ==, 2);
+    g_assert_cmpfloat_with_epsilon (pm_progress_entry_get_value (pm_test_item (entries, 0)), 600.0 / 7, 1e-9);
+    g_assert_cmpfloat (pm_progress_entry_get_value (pm_test_item (entries, 1)), ==, 50);
+  }
+
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -558,6 +627,7 @@ main (int    argc,
   g_test_add_func ("/store/roundtrip/backup", test_backup);
   g_test_add_func ("/store/roundtrip/load-few-queries", test_load_few_queries);
   g_test_add_func ("/store/roundtrip/load-district", test_load_district);
+  g_test_add_func ("/store/roundtrip/load-refuses-value", test_load_refuses_value);
 
   return g_test_run ();
 }

@@ -263,7 +263,8 @@ hand_over (PmReportFlow *flow,
     {
       PmReportPage *page = g_ptr_array_index (flow->pages, flow->n_done);
 
-      flow->done_func (page, flow->n_done, flow->done_data);
+      if (flow->done_func (page, flow->n_done, flow->done_data))
+        continue;
       if (flow->heading_page == page)
         flow->heading_page = NULL;
       _pm_report_page_free (page);

@@ -178,11 +178,12 @@ void           _pm_report_outline_entry_clear (gpointer        data);
 /* Called on every new page, before anything else is placed. */
 typedef void (*PmReportPageFunc) (PmReportFlow *flow,
                                   gpointer      user_data);
-/* Called with each page once nothing more can go on it (@index from 0),
- * after which the flow frees it and keeps NULL in its place. */
-typedef void (*PmReportDoneFunc) (PmReportPage *page,
-                                  guint         index,
-                                  gpointer      user_data);
+/* Called with each page once nothing more can go on it (@index from 0);
+ * unless it returns TRUE (keep), the flow then frees the page and keeps
+ * NULL in its place. */
+typedef gboolean (*PmReportDoneFunc) (PmReportPage *page,
+                                      guint         index,
+                                      gpointer      user_data);
 
 PmReportFlow  *_pm_report_flow_new           (PangoContext     *context,
                                               double            page_width,
@@ -386,5 +387,10 @@ void           _pm_report_furniture_add      (const PmReportFurniture *furniture
                                               guint              index,
                                               const char        *right_header);
 void           _pm_report_furniture_clear    (PmReportFurniture *furniture);
+
+/* Exports of more than @n_pages (100 unless set) are laid out twice and
+ * drawn as they are laid out, not held whole: for tests of both ways. */
+void           _pm_report_set_kept_pages     (PmReport          *report,
+                                              guint              n_pages);
 
 G_END_DECLS

@@ -29,7 +29,12 @@ typedef struct
   GPtrArray    *sections;   /* the running header of each page, or NULL */
   char         *section;    /* the one for pages started now */
   GArray       *outline;    /* PmReportOutlineEntry */
+  guint         kept_pages; /* an export longer than this is drawn as laid out */
 } PmReportPrivate;
+
+/* A short export is kept whole after it is counted, and drawn from what
+ * was laid out: laying it out again would cost more than holding it. */
+#define KEPT_PAGES 100
 
 G_DEFINE_TYPE_WITH_PRIVATE (PmReport, pm_report, G_TYPE_OBJECT)
 
@@ -258,6 +263,7 @@ pm_report_init (PmReport *self)
 
   priv->printed_date = pm_date_today ();
   priv->sections = g_ptr_array_new_with_free_func (g_free);
+  priv->kept_pages = KEPT_PAGES;
 }
 
 PmProgramme *
@@ -575,14 +581,33 @@ typedef struct
   gpointer              user_data;
 } Export;
 
-static void
+typedef struct
+{
+  guint    limit;
+  gboolean keep;
+} Count;
+
+static gboolean
 count_page (PmReportPage *page,
             guint         index,
             gpointer      user_data)
 {
+  Count *count = user_data;
+
+  count->keep = count->keep && index < count->limit;
+  return count->keep;
 }
 
-static void
+void
+_pm_report_set_kept_pages (PmReport *report,
+                           guint     n_pages)
+{
+  PmReportPrivate *priv = pm_report_get_instance_private (report);
+
+  priv->kept_pages = n_pages;
+}
+
+static gboolean
 draw_page (PmReportPage *page,
            guint         index,
            gpointer      user_data)
@@ -591,11 +616,11 @@ draw_page (PmReportPage *page,
   guint n_pages = export->furniture.n_pages;
 
   if (export->cancelled || index >= n_pages)
-    return;
+    return FALSE;
   if (g_cancellable_is_cancelled (export->cancellable))
     {
       export->cancelled = TRUE;
-      return;
+      return FALSE;
     }
 
   _pm_report_furniture_add (&export->furniture, page, index, section_of_page (export->report, index));
@@ -610,9 +635,10 @@ draw_page (PmReportPage *page,
   cairo_show_page (export->cr);
   if (export->progress != NULL)
     export->progress (index + 1, n_pages, export->user_data);
+  return FALSE;
 }
 
-/* Lays the document out twice: once to count its pages (the footer's
+/* Lays a long document out twice: once to count its pages (the footer's
  * "of M", the programme table's page numbers and the outline need them
  * before the first page is drawn), then drawing each page as it comes. */
 static gboolean
@@ -628,12 +654,24 @@ draw_pages (PmReport  *self,
   double width, height;
   int footnote_page, footnote_page_again;
   guint old_n_pages = pm_report_get_n_pages (self);
+  Count count = { priv->kept_pages, TRUE };
 
   pm_report_get_paper_size (self, &width, &height);
-  counted = lay_out (self, cr, width, height, count_page, NULL, &footnote, &footnote_page);
+  counted = lay_out (self, cr, width, height, count_page, &count, &footnote, &footnote_page);
   add_outline (self, cairo_get_target (cr));
 
   furniture_init (self, &export->furniture, width, height, footnote, footnote_page, counted->len);
+  if (count.keep)
+    {
+      for (guint i = 0; i < counted->len; i++)
+        draw_page (g_ptr_array_index (counted, i), i, export);
+      priv->pages = g_steal_pointer (&counted);
+      _pm_report_furniture_clear (&export->furniture);
+      if (old_n_pages != priv->pages->len)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+      return TRUE;
+    }
+
   priv->pages = lay_out (self, cr, width, height, draw_page, export, &footnote_again, &footnote_page_again);
   _pm_report_furniture_clear (&export->furniture);
 

@@ -29,6 +29,9 @@ struct _PmReportFlow
 
   PmReportPageFunc  page_func;
   gpointer          page_data;
+  PmReportDoneFunc  done_func;
+  gpointer          done_data;
+  guint             n_done;  /* pages handed to done_func, and freed */
   PmReportTable    *table;  /* the table running on, whose header repeats */
 
   GPtrArray        *tags;     /* the structure tags open, outermost first */

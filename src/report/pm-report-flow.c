@@ -246,6 +246,39 @@ _pm_report_flow_set_page_func (PmReportFlow     *flow,
   flow->page_data = user_data;
 }
 
+void
+_pm_report_flow_set_done_func (PmReportFlow     *flow,
+                               PmReportDoneFunc  func,
+                               gpointer          user_data)
+{
+  flow->done_func = func;
+  flow->done_data = user_data;
+}
+
+static void
+hand_over (PmReportFlow *flow,
+           guint         end)
+{
+  for (; flow->done_func != NULL && flow->n_done < end; flow->n_done++)
+    {
+      PmReportPage *page = g_ptr_array_index (flow->pages, flow->n_done);
+
+      if (flow->done_func (page, flow->n_done, flow->done_data))
+        continue;
+      if (flow->heading_page == page)
+        flow->heading_page = NULL;
+      _pm_report_page_free (page);
+      flow->pages->pdata[flow->n_done] = NULL;
+    }
+}
+
+void
+_pm_report_flow_flush (PmReportFlow *flow)
+{
+  flow->page = NULL;
+  flow->heading_page = NULL;
+  hand_over (flow, flow->pages->len);
+}
 
 void
 _pm_report_flow_new_page (PmReportFlow *flow)
@@ -259,6 +292,8 @@ _pm_report_flow_new_page (PmReportFlow *flow)
 
   flow->page = _pm_report_page_new ();
   g_ptr_array_add (flow->pages, flow->page);
+  if (flow->pages->len > 2)
+    hand_over (flow, flow->pages->len - 2);
   flow->y = flow->body_top;
   flow->body_bottom = flow->full_bottom;
 
@@ -446,72 +481,92 @@ _pm_report_flow_add_heading (PmReportFlow *flow,
 /* Running header, footnote and footer */
 
 void
-_pm_report_add_page_furniture (GPtrArray          *pages,
-                               PangoContext       *context,
-                               double              page_width,
-                               double              page_height,
-                               double              margin_x,
-                               const char         *left_header,
-                               const char * const *right_headers,
-                               const char         *footer_left,
-                               PangoLayout        *footnote,
-                               int                 footnote_page)
+_pm_report_furniture_init (PmReportFurniture *furniture,
+                           PangoContext      *context,
+                           double             page_width,
+                           double             page_height,
+                           double             margin_x,
+                           const char        *left_header,
+                           const char        *footer_left,
+                           PangoLayout       *footnote,
+                           int                footnote_page,
+                           guint              n_pages)
 {
   double width = page_width - 2 * margin_x;
-  double footer_rule = page_height - FOOTER_RULE_SPACE;
-  g_autoptr(PangoLayout) left = NULL;
-  g_autoptr(PangoLayout) footer = NULL;
 
-  left = _pm_report_layout_new_text (context, PM_REPORT_FONT_SMALL, left_header, width * 0.6);
-  footer = _pm_report_layout_new_text (context, PM_REPORT_FONT_SMALL, footer_left, width * 0.7);
+  furniture->context = g_object_ref (context);
+  furniture->page_width = page_width;
+  furniture->page_height = page_height;
+  furniture->margin_x = margin_x;
+  furniture->left = _pm_report_layout_new_text (context, PM_REPORT_FONT_SMALL, left_header, width * 0.6);
+  furniture->footer = _pm_report_layout_new_text (context, PM_REPORT_FONT_SMALL, footer_left, width * 0.7);
+  furniture->footnote = footnote != NULL ? g_object_ref (footnote) : NULL;
+  furniture->footnote_page = footnote_page;
+  furniture->n_pages = n_pages;
+}
 
-  for (guint i = 0; i < pages->len; i++)
+void
+_pm_report_furniture_clear (PmReportFurniture *furniture)
+{
+  g_clear_object (&furniture->context);
+  g_clear_object (&furniture->left);
+  g_clear_object (&furniture->footer);
+  g_clear_object (&furniture->footnote);
+}
+
+void
+_pm_report_furniture_add (const PmReportFurniture *furniture,
+                          PmReportPage            *target,
+                          guint                    i,
+                          const char              *right_header)
+{
+  double page_width = furniture->page_width;
+  double margin_x = furniture->margin_x;
+  double footer_rule = furniture->page_height - FOOTER_RULE_SPACE;
+  PangoLayout *footnote = furniture->footnote;
+  /* Drawn first, outside the tables and paragraphs of the page. */
+  PmReportPage *page = _pm_report_page_new ();
+  g_autoptr(PangoLayout) number = NULL;
+  g_autofree char *text = NULL;
+  double header_bottom;
+
+  /* Running header: what the document is, and whose page this is. */
+  _pm_report_page_add_text (page, furniture->left, margin_x, HEADER_TEXT_Y, 0, -1, &pm_report_secondary);
+  header_bottom = HEADER_TEXT_Y + _pm_report_layout_height (furniture->left);
+
+  if (right_header != NULL)
     {
-      /* Drawn first, outside the tables and paragraphs of the page. */
-      PmReportPage *page = _pm_report_page_new ();
-      g_autoptr(PangoLayout) number = NULL;
-      g_autofree char *text = NULL;
-      double header_bottom;
+      g_autoptr(PangoLayout) right = NULL;
 
-      /* Running header: what the document is, and whose page this is. */
-      _pm_report_page_add_text (page, left, margin_x, HEADER_TEXT_Y, 0, -1, &pm_report_secondary);
-      header_bottom = HEADER_TEXT_Y + _pm_report_layout_height (left);
-
-      if (right_headers != NULL && right_headers[i] != NULL)
-        {
-          g_autoptr(PangoLayout) right = NULL;
-
-          right = _pm_report_layout_new_text (context, PM_REPORT_FONT_SMALL_BOLD,
-                                              right_headers[i], -1);
-          _pm_report_page_add_text (page, right, page_width - margin_x - _pm_report_layout_width (right),
-                                    HEADER_TEXT_Y, 0, -1, NULL);
-        }
-
-      _pm_report_page_add_line (page, margin_x, header_bottom + 3, page_width - margin_x,
-                                header_bottom + 3, RULE_WIDTH, &pm_report_rule);
-
-      if (footnote != NULL && footnote_page == (int) i)
-        {
-          double top = footer_rule - 6 - _pm_report_layout_height (footnote);
-
-          _pm_report_page_add_line (page, margin_x, top - 4, margin_x + 72, top - 4,
-                                    RULE_WIDTH, &pm_report_rule);
-          _pm_report_page_begin_tag (page, "P", NULL, NULL);
-          _pm_report_page_add_text (page, footnote, margin_x, top, 0, -1, &pm_report_secondary);
-          _pm_report_page_end_tag (page, "P");
-        }
-
-      _pm_report_page_add_line (page, margin_x, footer_rule, page_width - margin_x, footer_rule,
-                                RULE_WIDTH, &pm_report_rule);
-      _pm_report_page_add_text (page, footer, margin_x, footer_rule + 4, 0, -1, &pm_report_secondary);
-
-      /* Translators: the page number in the footer of printed reports */
-      text = g_strdup_printf (_("Page %u of %u"), i + 1, pages->len);
-      number = _pm_report_layout_new_text (context, PM_REPORT_FONT_SMALL, text, -1);
-      _pm_report_page_add_text (page, number, page_width - margin_x - _pm_report_layout_width (number),
-                                footer_rule + 4, 0, -1, &pm_report_secondary);
-
-      _pm_report_page_prepend (g_ptr_array_index (pages, i), page);
-      _pm_report_page_free (page);
+      right = _pm_report_layout_new_text (furniture->context, PM_REPORT_FONT_SMALL_BOLD, right_header, -1);
+      _pm_report_page_add_text (page, right, page_width - margin_x - _pm_report_layout_width (right),
+                                HEADER_TEXT_Y, 0, -1, NULL);
     }
+
+  _pm_report_page_add_line (page, margin_x, header_bottom + 3, page_width - margin_x,
+                            header_bottom + 3, RULE_WIDTH, &pm_report_rule);
+
+  if (footnote != NULL && furniture->footnote_page == (int) i)
+    {
+      double top = footer_rule - 6 - _pm_report_layout_height (footnote);
+
+      _pm_report_page_add_line (page, margin_x, top - 4, margin_x + 72, top - 4,
+                                RULE_WIDTH, &pm_report_rule);
+      _pm_report_page_begin_tag (page, "P", NULL, NULL);
+      _pm_report_page_add_text (page, footnote, margin_x, top, 0, -1, &pm_report_secondary);
+      _pm_report_page_end_tag (page, "P");
+    }
+
+  _pm_report_page_add_line (page, margin_x, footer_rule, page_width - margin_x, footer_rule,
+                            RULE_WIDTH, &pm_report_rule);
+  _pm_report_page_add_text (page, furniture->footer, margin_x, footer_rule + 4, 0, -1, &pm_report_secondary);
+
+  /* Translators: the page number in the footer of printed reports */
+  text = g_strdup_printf (_("Page %u of %u"), i + 1, furniture->n_pages);
+  number = _pm_report_layout_new_text (furniture->context, PM_REPORT_FONT_SMALL, text, -1);
+  _pm_report_page_add_text (page, number, page_width - margin_x - _pm_report_layout_width (number),
+                            footer_rule + 4, 0, -1, &pm_report_secondary);
+
+  _pm_report_page_prepend (target, page);
+  _pm_report_page_free (page);
 }

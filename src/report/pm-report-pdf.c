@@ -219,16 +219,17 @@ append_object (GString    *update,
 }
 
 gboolean
-_pm_report_pdf_add_accessibility (GByteArray         *bytes,
+_pm_report_pdf_add_accessibility (const char         *data,
+                                  gsize               length,
                                   const char * const *alt_texts,
                                   const char         *language,
+                                  GString            *update,
                                   GError            **error)
 {
-  Pdf pdf = { (const char *) bytes->data, bytes->len, NULL };
+  Pdf pdf = { data, length, NULL };
   g_autoptr(GArray) offsets = g_array_new (FALSE, TRUE, sizeof (gsize));
   g_autoptr(GArray) figures = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GString) update = g_string_new (NULL);
   g_autoptr(GString) value = g_string_new (NULL);
   g_autofree char *trailer = NULL;
   g_autofree char *catalog = NULL;
@@ -265,8 +266,8 @@ _pm_report_pdf_add_accessibility (GByteArray         *bytes,
       return FALSE;
     }
 
-  base = bytes->len;
-  if (bytes->data[bytes->len - 1] != '\n')
+  base = length;
+  if (data[length - 1] != '\n')
     g_string_append_c (update, '\n');
 
   g_string_append (value, "(");
@@ -297,8 +298,6 @@ _pm_report_pdf_add_accessibility (GByteArray         *bytes,
   g_string_append_printf (update, " /Prev %" G_GSIZE_FORMAT " >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
                           (gsize) g_ascii_strtoull (find_last (&pdf, "startxref") + 9, NULL, 10),
                           xref);
-
-  g_byte_array_append (bytes, (const guint8 *) update->str, update->len);
 
   return TRUE;
 }

@@ -178,6 +178,12 @@ void           _pm_report_outline_entry_clear (gpointer        data);
 /* Called on every new page, before anything else is placed. */
 typedef void (*PmReportPageFunc) (PmReportFlow *flow,
                                   gpointer      user_data);
+/* Called with each page once nothing more can go on it (@index from 0);
+ * unless it returns TRUE (keep), the flow then frees the page and keeps
+ * NULL in its place. */
+typedef gboolean (*PmReportDoneFunc) (PmReportPage *page,
+                                      guint         index,
+                                      gpointer      user_data);
 
 PmReportFlow  *_pm_report_flow_new           (PangoContext     *context,
                                               double            page_width,
@@ -203,6 +209,15 @@ gboolean       _pm_report_flow_is_page_empty (PmReportFlow     *flow);
 void           _pm_report_flow_set_page_func (PmReportFlow     *flow,
                                               PmReportPageFunc  func,
                                               gpointer          user_data);
+
+/* Hands over the pages as they are complete, so that a long document
+ * need not be held whole: a page is complete once the page after next
+ * has begun (a heading may still move from the last page to the next). */
+void           _pm_report_flow_set_done_func (PmReportFlow     *flow,
+                                              PmReportDoneFunc  func,
+                                              gpointer          user_data);
+/* Hands over every page not yet handed over: the document is complete. */
+void           _pm_report_flow_flush         (PmReportFlow     *flow);
 
 void           _pm_report_flow_new_page      (PmReportFlow     *flow);
 /* A new page that takes along the heading placed last, when nothing has
@@ -341,18 +356,41 @@ double         _pm_report_body_top           (double            page_width,
 double         _pm_report_body_bottom        (double            page_height,
                                               PangoLayout      *footnote);
 /* Decorations drawn once the number of pages is known, before anything
- * else on the page: the running header (@right_headers: one per page,
- * NULL entries allowed), the footnote on page @footnote_page (-1: none)
- * and the footer ("Page N of M"). */
-void           _pm_report_add_page_furniture (GPtrArray        *pages,
-                                              PangoContext     *context,
-                                              double            page_width,
-                                              double            page_height,
-                                              double            margin_x,
-                                              const char       *left_header,
-                                              const char * const *right_headers,
-                                              const char       *footer_left,
-                                              PangoLayout      *footnote,
-                                              int               footnote_page);
+ * else on the page: the running header (@right_header: the page's own,
+ * or NULL), the footnote on page @footnote_page (-1: none) and the footer
+ * ("Page N of M"). */
+typedef struct
+{
+  PangoContext *context;
+  double        page_width;
+  double        page_height;
+  double        margin_x;
+  PangoLayout  *left;
+  PangoLayout  *footer;
+  PangoLayout  *footnote;
+  int           footnote_page;
+  guint         n_pages;
+} PmReportFurniture;
+
+void           _pm_report_furniture_init     (PmReportFurniture *furniture,
+                                              PangoContext      *context,
+                                              double             page_width,
+                                              double             page_height,
+                                              double             margin_x,
+                                              const char        *left_header,
+                                              const char        *footer_left,
+                                              PangoLayout       *footnote,
+                                              int                footnote_page,
+                                              guint              n_pages);
+void           _pm_report_furniture_add      (const PmReportFurniture *furniture,
+                                              PmReportPage      *page,
+                                              guint              index,
+                                              const char        *right_header);
+void           _pm_report_furniture_clear    (PmReportFurniture *furniture);
+
+/* Exports of more than @n_pages (100 unless set) are laid out twice and
+ * drawn as they are laid out, not held whole: for tests of both ways. */
+void           _pm_report_set_kept_pages     (PmReport          *report,
+                                              guint              n_pages);
 
 G_END_DECLS

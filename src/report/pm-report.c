@@ -29,7 +29,12 @@ typedef struct
   GPtrArray    *sections;   /* the running header of each page, or NULL */
   char         *section;    /* the one for pages started now */
   GArray       *outline;    /* PmReportOutlineEntry */
+  guint         kept_pages; /* an export longer than this is drawn as laid out */
 } PmReportPrivate;
+
+/* A short export is kept whole after it is counted, and drawn from what
+ * was laid out: laying it out again would cost more than holding it. */
+#define KEPT_PAGES 100
 
 G_DEFINE_TYPE_WITH_PRIVATE (PmReport, pm_report, G_TYPE_OBJECT)
 
@@ -258,6 +263,7 @@ pm_report_init (PmReport *self)
 
   priv->printed_date = pm_date_today ();
   priv->sections = g_ptr_array_new_with_free_func (g_free);
+  priv->kept_pages = KEPT_PAGES;
 }
 
 PmProgramme *
@@ -368,35 +374,60 @@ pm_report_get_paper_size (PmReport *self,
     *height = priv->landscape ? PM_REPORT_A4_SHORT : PM_REPORT_A4_LONG;
 }
 
-void
-pm_report_paginate (PmReport *self,
-                    cairo_t  *cr,
-                    double    width,
-                    double    height)
+/* The pages' running header and footer, for a document of @n_pages. */
+static void
+furniture_init (PmReport          *self,
+                PmReportFurniture *furniture,
+                double             width,
+                double             height,
+                PangoLayout       *footnote,
+                int                footnote_page,
+                guint              n_pages)
 {
-  PmReportPrivate *priv;
-  PmReportClass *klass;
-  g_autoptr(PangoLayout) footnote = NULL;
-  g_autofree char *footnote_markup = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *meeting = NULL;
+  PmReportPrivate *priv = pm_report_get_instance_private (self);
+  g_autofree char *title = pm_report_get_title (self);
+  g_autofree char *meeting = _pm_report_meeting_text (self);
   g_autofree char *header = NULL;
-  g_autofree char *printed = NULL;
+  g_autofree char *printed = pm_date_format (priv->printed_date);
   g_autofree char *footer = NULL;
+
+  /* The running header names the meeting the pack is for; the date it was
+   * produced is in the footer, in small type. */
+  if (meeting != NULL)
+    header = g_strdup_printf ("%s · %s", title, meeting);
+  /* Translators: the footer of a printed report: the programme, then when it was produced */
+  footer = g_strdup_printf (_("%s · Produced %s"), pm_programme_get_name (priv->programme), printed);
+  _pm_report_furniture_init (furniture, priv->context, width, height,
+                             _pm_report_margin_for_width (width, height),
+                             header != NULL ? header : title, footer, footnote, footnote_page, n_pages);
+}
+
+static const char *
+section_of_page (PmReport *self,
+                 guint     page)
+{
+  PmReportPrivate *priv = pm_report_get_instance_private (self);
+
+  return page < priv->sections->len ? g_ptr_array_index (priv->sections, page) : NULL;
+}
+
+/* Lays the document out; with @done, each page is handed to it once
+ * complete and not kept (the array returned then holds NULLs). */
+static GPtrArray *
+lay_out (PmReport          *self,
+         cairo_t           *cr,
+         double             width,
+         double             height,
+         PmReportDoneFunc   done,
+         gpointer           done_data,
+         PangoLayout      **footnote,
+         int               *footnote_page)
+{
+  PmReportPrivate *priv = pm_report_get_instance_private (self);
+  PmReportClass *klass = PM_REPORT_GET_CLASS (self);
+  g_autofree char *footnote_markup = NULL;
   PmReportFlow *flow;
   double margin;
-  guint old_n_pages;
-  int footnote_page;
-
-  g_return_if_fail (PM_IS_REPORT (self));
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (width > 144 && height > 144);
-
-  priv = pm_report_get_instance_private (self);
-  g_return_if_fail (priv->programme != NULL && priv->period != NULL);
-
-  klass = PM_REPORT_GET_CLASS (self);
-  old_n_pages = pm_report_get_n_pages (self);
 
   g_clear_pointer (&priv->pages, g_ptr_array_unref);
   g_ptr_array_set_size (priv->sections, 0);
@@ -408,18 +439,20 @@ pm_report_paginate (PmReport *self,
 
   margin = _pm_report_margin_for_width (width, height);
 
+  *footnote = NULL;
   if (klass->get_footnote != NULL)
     footnote_markup = klass->get_footnote (self);
   if (footnote_markup != NULL)
-    footnote = _pm_report_layout_new (priv->context, PM_REPORT_FONT_SMALL, footnote_markup,
-                                      width - 2 * margin);
+    *footnote = _pm_report_layout_new (priv->context, PM_REPORT_FONT_SMALL, footnote_markup,
+                                       width - 2 * margin);
 
   flow = _pm_report_flow_new (priv->context, width, height, margin, _pm_report_body_top (width, height),
                               _pm_report_body_bottom (height, NULL));
   _pm_report_flow_set_page_func (flow, record_section, self);
-  if (footnote != NULL)
+  _pm_report_flow_set_done_func (flow, done, done_data);
+  if (*footnote != NULL)
     _pm_report_flow_set_footnote_space (flow, _pm_report_body_bottom (height, NULL) -
-                                              _pm_report_body_bottom (height, footnote));
+                                              _pm_report_body_bottom (height, *footnote));
 
   if (klass->layout != NULL)
     klass->layout (self, flow);
@@ -428,26 +461,41 @@ pm_report_paginate (PmReport *self,
   if (_pm_report_flow_get_n_pages (flow) == 0)
     _pm_report_flow_new_page (flow);
 
-  footnote_page = _pm_report_flow_get_footnote_page (flow);
+  *footnote_page = _pm_report_flow_get_footnote_page (flow);
   g_clear_pointer (&priv->outline, g_array_unref);
   priv->outline = _pm_report_flow_steal_outline (flow);
-  priv->pages = _pm_report_flow_finish (flow);
+  if (done != NULL)
+    _pm_report_flow_flush (flow);
 
-  /* The running header names the meeting the pack is for; the date it was
-   * produced is in the footer, in small type. */
-  title = pm_report_get_title (self);
-  meeting = _pm_report_meeting_text (self);
-  if (meeting != NULL)
-    header = g_strdup_printf ("%s · %s", title, meeting);
-  printed = pm_date_format (priv->printed_date);
-  /* Translators: the footer of a printed report: the programme, then when it was produced */
-  footer = g_strdup_printf (_("%s · Produced %s"), pm_programme_get_name (priv->programme), printed);
-  g_ptr_array_add (priv->sections, NULL);  /* NULL-terminated for the furniture */
-  _pm_report_add_page_furniture (priv->pages, priv->context, width, height, margin,
-                                 header != NULL ? header : title,
-                                 (const char * const *) priv->sections->pdata,
-                                 footer, footnote, footnote_page);
-  g_ptr_array_set_size (priv->sections, priv->sections->len - 1);
+  return _pm_report_flow_finish (flow);
+}
+
+void
+pm_report_paginate (PmReport *self,
+                    cairo_t  *cr,
+                    double    width,
+                    double    height)
+{
+  PmReportPrivate *priv;
+  PmReportFurniture furniture;
+  g_autoptr(PangoLayout) footnote = NULL;
+  guint old_n_pages;
+  int footnote_page;
+
+  g_return_if_fail (PM_IS_REPORT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (width > 144 && height > 144);
+
+  priv = pm_report_get_instance_private (self);
+  g_return_if_fail (priv->programme != NULL && priv->period != NULL);
+
+  old_n_pages = pm_report_get_n_pages (self);
+  priv->pages = lay_out (self, cr, width, height, NULL, NULL, &footnote, &footnote_page);
+
+  furniture_init (self, &furniture, width, height, footnote, footnote_page, priv->pages->len);
+  for (guint i = 0; i < priv->pages->len; i++)
+    _pm_report_furniture_add (&furniture, g_ptr_array_index (priv->pages, i), i, section_of_page (self, i));
+  _pm_report_furniture_clear (&furniture);
 
   if (old_n_pages != priv->pages->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
@@ -477,6 +525,8 @@ pm_report_draw_page (PmReport *self,
   g_return_if_fail (page < pm_report_get_n_pages (self));
 
   priv = pm_report_get_instance_private (self);
+  /* After an export the pages were drawn and let go: paginate again. */
+  g_return_if_fail (g_ptr_array_index (priv->pages, page) != NULL);
 
   cairo_save (cr);
   _pm_report_page_draw (g_ptr_array_index (priv->pages, page), cr);
@@ -486,15 +536,15 @@ pm_report_draw_page (PmReport *self,
 /* ------------------------------------------------------------------ */
 /* PDF */
 
-/* cairo's stream, kept in memory to be amended before it is written. */
+/* cairo's stream, straight to the file: a national pack is tens of
+ * megabytes. A failure is kept by the file and told at the end. */
 static cairo_status_t
 write_cb (void                *closure,
           const unsigned char *data,
           unsigned int         length)
 {
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
+  return pm_safe_file_write (closure, data, length, NULL) ? CAIRO_STATUS_SUCCESS
+                                                           : CAIRO_STATUS_WRITE_ERROR;
 }
 
 /* The outline: one entry for each district (or whatever the document
@@ -517,17 +567,147 @@ add_outline (PmReport        *self,
     }
 }
 
-static GStrv
-collect_alt_texts (PmReport *self)
+/* The second pass of an export: each page is drawn as soon as it is laid
+ * out, then let go, so that the whole document is never held at once. */
+typedef struct
+{
+  PmReport             *report;
+  cairo_t              *cr;
+  PmReportFurniture     furniture;
+  GPtrArray            *alt_texts;
+  GCancellable         *cancellable;
+  gboolean              cancelled;
+  PmReportProgressFunc  progress;
+  gpointer              user_data;
+} Export;
+
+typedef struct
+{
+  guint    limit;
+  gboolean keep;
+} Count;
+
+static gboolean
+count_page (PmReportPage *page,
+            guint         index,
+            gpointer      user_data)
+{
+  Count *count = user_data;
+
+  count->keep = count->keep && index < count->limit;
+  return count->keep;
+}
+
+void
+_pm_report_set_kept_pages (PmReport *report,
+                           guint     n_pages)
+{
+  PmReportPrivate *priv = pm_report_get_instance_private (report);
+
+  priv->kept_pages = n_pages;
+}
+
+static gboolean
+draw_page (PmReportPage *page,
+           guint         index,
+           gpointer      user_data)
+{
+  Export *export = user_data;
+  guint n_pages = export->furniture.n_pages;
+
+  if (export->cancelled || index >= n_pages)
+    return FALSE;
+  if (g_cancellable_is_cancelled (export->cancellable))
+    {
+      export->cancelled = TRUE;
+      return FALSE;
+    }
+
+  _pm_report_furniture_add (&export->furniture, page, index, section_of_page (export->report, index));
+  if (index == 0)
+    cairo_tag_begin (export->cr, "Document", "");
+  cairo_save (export->cr);
+  _pm_report_page_draw (page, export->cr);
+  cairo_restore (export->cr);
+  _pm_report_page_collect_alt_texts (page, export->alt_texts);
+  if (index + 1 == n_pages)
+    cairo_tag_end (export->cr, "Document");
+  cairo_show_page (export->cr);
+  if (export->progress != NULL)
+    export->progress (index + 1, n_pages, export->user_data);
+  return FALSE;
+}
+
+/* Lays a long document out twice: once to count its pages (the footer's
+ * "of M", the programme table's page numbers and the outline need them
+ * before the first page is drawn), then drawing each page as it comes. */
+static gboolean
+draw_pages (PmReport  *self,
+            cairo_t   *cr,
+            Export    *export,
+            GError   **error)
 {
   PmReportPrivate *priv = pm_report_get_instance_private (self);
-  g_autoptr(GPtrArray) alt_texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PangoLayout) footnote = NULL;
+  g_autoptr(PangoLayout) footnote_again = NULL;
+  g_autoptr(GPtrArray) counted = NULL;
+  double width, height;
+  int footnote_page, footnote_page_again;
+  guint old_n_pages = pm_report_get_n_pages (self);
+  Count count = { priv->kept_pages, TRUE };
 
-  for (guint i = 0; priv->pages != NULL && i < priv->pages->len; i++)
-    _pm_report_page_collect_alt_texts (g_ptr_array_index (priv->pages, i), alt_texts);
-  g_ptr_array_add (alt_texts, NULL);
+  pm_report_get_paper_size (self, &width, &height);
+  counted = lay_out (self, cr, width, height, count_page, &count, &footnote, &footnote_page);
+  add_outline (self, cairo_get_target (cr));
 
-  return (GStrv) g_ptr_array_free (g_steal_pointer (&alt_texts), FALSE);
+  furniture_init (self, &export->furniture, width, height, footnote, footnote_page, counted->len);
+  if (count.keep)
+    {
+      for (guint i = 0; i < counted->len; i++)
+        draw_page (g_ptr_array_index (counted, i), i, export);
+      priv->pages = g_steal_pointer (&counted);
+      _pm_report_furniture_clear (&export->furniture);
+      if (old_n_pages != priv->pages->len)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+      return TRUE;
+    }
+
+  priv->pages = lay_out (self, cr, width, height, draw_page, export, &footnote_again, &footnote_page_again);
+  _pm_report_furniture_clear (&export->furniture);
+
+  if (old_n_pages != priv->pages->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+
+  /* Both passes lay out the same document: a difference is a bug. */
+  if (priv->pages->len != counted->len || footnote_page != footnote_page_again)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The report came out with %u pages where %u were counted."),
+                   priv->pages->len, counted->len);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads back what cairo wrote and appends the accessibility update. */
+static gboolean
+add_accessibility (PmSafeFile          *file,
+                   const char * const  *alt_texts,
+                   GError             **error)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new_from_fd (pm_safe_file_get_fd (file), FALSE, error);
+  g_autoptr(GString) update = g_string_new (NULL);
+
+  if (mapped == NULL)
+    return FALSE;
+
+  /* Translators: the language of the printed reports, as a BCP 47 tag
+   * ("en-GB"): screen readers read the PDF in it */
+  return _pm_report_pdf_add_accessibility (g_mapped_file_get_contents (mapped),
+                                           g_mapped_file_get_length (mapped), alt_texts,
+                                           C_("PDF language", "en-GB"), update, error) &&
+         pm_safe_file_write (file, update->str, update->len, error);
 }
 
 static gboolean
@@ -538,55 +718,45 @@ write_pdf (PmReport              *self,
            gpointer               user_data,
            GError               **error)
 {
-  gboolean cancelled = FALSE;
-  guint n_pages;
+  Export export = { self, NULL, { NULL, }, NULL, cancellable, FALSE, progress, user_data };
   cairo_surface_t *surface;
-  cairo_t *cr;
   cairo_status_t status;
   g_autofree char *title = pm_report_get_title (self);
   g_autofree char *name = NULL;
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_auto(GStrv) alt_texts = NULL;
+  g_autoptr(GPtrArray) alt_texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
   double width, height;
+  gboolean drawn;
 
   pm_report_get_paper_size (self, &width, &height);
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, bytes, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_cb, file, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   /* The programme office that prints the document. */
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
                                   pm_programme_get_name (pm_report_get_programme (self)));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pilot Monitor " PACKAGE_VERSION);
 
-  cr = cairo_create (surface);
-  pm_report_paginate (self, cr, width, height);
-  n_pages = pm_report_get_n_pages (self);
-  add_outline (self, surface);
+  export.cr = cairo_create (surface);
+  export.alt_texts = alt_texts;
+  drawn = draw_pages (self, export.cr, &export, &local_error);
 
-  cairo_tag_begin (cr, "Document", "");
-  for (guint i = 0; i < n_pages; i++)
-    {
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          cancelled = TRUE;
-          break;
-        }
-      pm_report_draw_page (self, cr, i);
-      if (i + 1 == n_pages)
-        cairo_tag_end (cr, "Document");
-      cairo_show_page (cr);
-      if (progress != NULL)
-        progress (i + 1, n_pages, user_data);
-    }
-
-  cairo_destroy (cr);
+  cairo_destroy (export.cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (cancelled)
+  if (export.cancelled)
     return !g_cancellable_set_error_if_cancelled (cancellable, error);
+  if (!drawn)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
+  /* A failure to write is the file's to tell, with its reason. */
+  if (!pm_safe_file_get_write_error (file, error))
+    return FALSE;
   if (status != CAIRO_STATUS_SUCCESS)
     {
       name = g_filename_display_basename (pm_safe_file_get_path (file));
@@ -595,12 +765,8 @@ write_pdf (PmReport              *self,
       return FALSE;
     }
 
-  /* Translators: the language of the printed reports, as a BCP 47 tag
-   * ("en-GB"): screen readers read the PDF in it */
-  alt_texts = collect_alt_texts (self);
-  return _pm_report_pdf_add_accessibility (bytes, (const char * const *) alt_texts,
-                                           C_("PDF language", "en-GB"), error) &&
-         pm_safe_file_write (file, bytes->data, bytes->len, error);
+  g_ptr_array_add (alt_texts, NULL);
+  return add_accessibility (file, (const char * const *) alt_texts->pdata, error);
 }
 
 gboolean

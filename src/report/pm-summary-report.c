@@ -20,6 +20,7 @@ struct _PmSummaryReport
 
   /* Owned references */
   GPtrArray *page_numbers;  /* PangoLayout, one per district row, filled in last */
+  GArray    *first_pages;   /* guint per district, from the layout before */
   GListModel *restatements; /* PmRestatement, or NULL */
   GHashTable *signoffs;     /* PmDistrict → its quarter's sign-off, in words */
 
@@ -218,8 +219,14 @@ add_programme_row (PmSummaryReport *self,
   cells[9] = CELL (9, budget);
   if (district != NULL)
     {
-      /* Filled in once the district sections have been laid out. */
-      cells[10] = CELL (10, "");
+      /* Filled in once the district sections have been laid out; known
+       * already when the pages are laid out again to be drawn one by one. */
+      guint row = self->page_numbers->len;
+      g_autofree char *number = row < self->first_pages->len
+                                ? g_strdup_printf ("%u", g_array_index (self->first_pages, guint, row))
+                                : g_strdup ("");
+
+      cells[10] = CELL (10, number);
       g_ptr_array_add (self->page_numbers, g_object_ref (cells[10]));
     }
 
@@ -431,8 +438,12 @@ pm_summary_report_layout (PmReport     *report,
   PmSummaryReport *self = PM_SUMMARY_REPORT (report);
   g_autoptr(GPtrArray) districts = list_districts (report);
   g_autoptr(GArray) first_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) known = g_steal_pointer (&self->first_pages);
 
   g_ptr_array_set_size (self->page_numbers, 0);
+  /* The district list is the same as last time, or no pages are known. */
+  self->first_pages = known->len == districts->len ? g_array_ref (known)
+                                                    : g_array_new (FALSE, FALSE, sizeof (guint));
 
   _pm_report_set_section (report, _("Programme summary"));
   _pm_report_flow_new_page (flow);
@@ -460,6 +471,8 @@ pm_summary_report_layout (PmReport     *report,
 
       pango_layout_set_text (g_ptr_array_index (self->page_numbers, i), number, -1);
     }
+  g_array_unref (self->first_pages);
+  self->first_pages = g_steal_pointer (&first_pages);
 }
 
 static char *
@@ -497,6 +510,7 @@ pm_summary_report_dispose (GObject *object)
   PmSummaryReport *self = PM_SUMMARY_REPORT (object);
 
   g_clear_pointer (&self->page_numbers, g_ptr_array_unref);
+  g_clear_pointer (&self->first_pages, g_array_unref);
   g_clear_object (&self->restatements);
   g_clear_pointer (&self->signoffs, g_hash_table_unref);
 
@@ -520,6 +534,7 @@ static void
 pm_summary_report_init (PmSummaryReport *self)
 {
   self->page_numbers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->first_pages = g_array_new (FALSE, FALSE, sizeof (guint));
   self->signoffs = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
 }
 

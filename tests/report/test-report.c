@@ -5,13 +5,18 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+
+#include <cairo-pdf.h>
 
 #include <glib/gstdio.h>
 
 #include "pm-appendix-report.h"
 #include "pm-summary-report.h"
+#include "pm-report-private.h"
 #include "store/pm-programme-file.h"
 
 #include "pm-test-sample.h"
@@ -405,6 +410,105 @@ test_export_failure (void)
     g_assert_false (g_str_has_prefix (name, "."));
 }
 
+/* The pages laid out whole and drawn one after another, as printing
+ * does, into a plain cairo PDF: what an export must match. */
+static char *
+draw_held (PmReport   *report,
+           const char *name)
+{
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+
+  pm_report_get_paper_size (report, &width, &height);
+  surface = cairo_pdf_surface_create (path, width, height);
+  cr = cairo_create (surface);
+  pm_report_paginate (report, cr, width, height);
+  for (guint i = 0; i < pm_report_get_n_pages (report); i++)
+    {
+      pm_report_draw_page (report, cr, i);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return path;
+}
+
+/* An export lays the pages out twice and draws each as soon as it is
+ * complete, never holding them all: the file must be the same document,
+ * page numbers in the programme table and footers included. */
+static void
+test_export_streamed (void)
+{
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
+  g_autoptr(PmPeriod) period = q3 ();
+
+  for (guint per_page = 0; per_page < 2; per_page++)
+    {
+      g_autoptr(PmReport) streamed = pm_summary_report_new (programme, period, NULL);
+      g_autoptr(PmReport) held = pm_summary_report_new (programme, period, NULL);
+      g_autofree char *streamed_path = NULL;
+      g_autofree char *held_path = NULL;
+      g_autofree char *streamed_text = NULL;
+      g_autofree char *held_text = NULL;
+
+      /* Seventeen pages or more: streamed past the second. */
+      _pm_report_set_kept_pages (streamed, 2);
+      pm_summary_report_set_district_per_page (PM_SUMMARY_REPORT (streamed), per_page);
+      pm_summary_report_set_district_per_page (PM_SUMMARY_REPORT (held), per_page);
+      pm_report_set_printed_date (held, "2017-01-05");
+      streamed_path = export (streamed, per_page ? "streamed-per-page.pdf" : "streamed.pdf");
+      held_path = draw_held (held, per_page ? "held-per-page.pdf" : "held.pdf");
+
+      g_assert_cmpuint (pm_report_get_n_pages (streamed), ==, pm_report_get_n_pages (held));
+      g_assert_cmpuint (pdf_info_n_pages (held_path), ==, pdf_info_n_pages (streamed_path));
+      streamed_text = whole_text (streamed_path);
+      held_text = whole_text (held_path);
+      g_assert_cmpstr (streamed_text, ==, held_text);
+    }
+}
+
+/* The disk fills part-way through a long export: an error naming the
+ * file, and neither the file nor its temporary copy is left. */
+static void
+test_export_disk_full (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "too-big.pdf", NULL);
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
+      g_autoptr(PmPeriod) period = q3 ();
+      g_autoptr(PmReport) report = pm_summary_report_new (programme, period, NULL);
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit = { 64 * 1024, 64 * 1024 };
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      _pm_report_set_kept_pages (report, 2);
+      /* Writes past 64 KiB fail with EFBIG, as on a full disk. */
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      g_assert_false (pm_report_export_pdf (report, path, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "too-big.pdf"));
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      dir = g_dir_open (tmp_dir, 0, NULL);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        g_assert_false (g_str_has_prefix (name, ".too-big.pdf"));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -484,6 +588,8 @@ main (int   argc,
   g_test_add_func ("/report/layout/no-overlap", test_no_overlap);
   g_test_add_func ("/report/export/progress-and-cancel", test_export_progress_and_cancel);
   g_test_add_func ("/report/export/failure", test_export_failure);
+  g_test_add_func ("/report/export/streamed-as-held", test_export_streamed);
+  g_test_add_func ("/report/export/disk-full", test_export_disk_full);
 
   status = g_test_run ();
 

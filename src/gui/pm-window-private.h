@@ -49,6 +49,7 @@ struct _PmWindow
   guint                 poll_id;        /* a file's: for other people's changes */
   /* pm-window-server.c: the page a server's opening covers (interned). */
   AdwStatusPage        *opening_page;
+  GtkSpinner           *opening_spinner;
   const char           *page_before_opening;
 };
 

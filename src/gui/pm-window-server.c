@@ -17,6 +17,10 @@ opening_changed_cb (PmWindow *self)
 {
   const char *opening = pm_session_get_opening (self->session);
 
+  /* Spinning only while it shows: a spinning spinner anywhere in the
+   * window, even on a page not shown, keeps its styles ticking every
+   * frame. */
+  gtk_spinner_set_spinning (self->opening_spinner, opening != NULL);
   if (opening != NULL)
     {
       if (self->page_before_opening == NULL)
@@ -106,6 +110,7 @@ void
 _pm_window_class_init_server (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_child (widget_class, PmWindow, opening_page);
+  gtk_widget_class_bind_template_child (widget_class, PmWindow, opening_spinner);
   gtk_widget_class_install_action (widget_class, "win.cancel-opening", NULL, cancel_opening_action);
 }
 

@@ -40,6 +40,7 @@ struct _PmImportDialog
   GtkListBox       *changes_list;
   GtkProgressBar   *progress_bar;
   AdwStatusPage    *checking_page;
+  GtkSpinner       *checking_spinner;
 
   /* Owned references */
   PmStore          *store;
@@ -405,6 +406,16 @@ pm_import_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (pm_import_dialog_parent_class)->dispose (object);
 }
 
+/* The spinner spins only while its page shows: a spinning spinner on a
+ * hidden page still ticks the frame clock, redrawing the dialog every
+ * frame for as long as it stays open. */
+static void
+stack_page_changed_cb (PmImportDialog *self)
+{
+  gtk_spinner_set_spinning (self->checking_spinner,
+                            g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "checking") == 0);
+}
+
 static void
 pm_import_dialog_class_init (PmImportDialogClass *klass)
 {
@@ -434,6 +445,8 @@ pm_import_dialog_class_init (PmImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmImportDialog, changes_list);
   gtk_widget_class_bind_template_child (widget_class, PmImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PmImportDialog, checking_page);
+  gtk_widget_class_bind_template_child (widget_class, PmImportDialog, checking_spinner);
+  gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "import.accept", NULL, accept_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);

@@ -213,6 +213,57 @@ test_review_warns_fraction (Fixture       *fixture,
 }
 
 static void
+count_frame_cb (GdkFrameClock *clock G_GNUC_UNUSED,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+static gboolean
+quit_loop_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The frames @widget's window draws in @ms of doing nothing. */
+static guint
+count_idle_frames (GtkWidget *widget,
+                   guint      ms)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean done = FALSE;
+  guint n_frames = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "update", G_CALLBACK (count_frame_cb), &n_frames);
+  g_timeout_add (ms, quit_loop_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+
+  return n_frames;
+}
+
+/* A dialog left open on its review draws nothing until something
+ * changes: the checking page's spinner stops with the check, rather than
+ * keeping every frame ticking (a core's worth of wake-ups for as long as
+ * the dialog stays open). */
+static void
+test_review_is_idle (Fixture       *fixture,
+                     gconstpointer  data G_GNUC_UNUSED)
+{
+  open_dialog (fixture, HEADER
+                        CANNOCK "," CANNOCK_PILOT ",\"" WCFC_KPI "\",FY2016-Q4,9,\r\n");
+  g_assert_cmpstr (pm_import_dialog_get_stage (fixture->dialog), ==, "review");
+
+  /* Let the page change and its transition settle first. */
+  count_idle_frames (GTK_WIDGET (fixture->dialog), 500);
+  g_assert_cmpuint (count_idle_frames (GTK_WIDGET (fixture->dialog), 500), ==, 0);
+}
+
+static void
 test_review_then_import (Fixture       *fixture,
                          gconstpointer  data G_GNUC_UNUSED)
 {
@@ -1003,6 +1054,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/import/review-then-import", test_review_then_import);
   ADD ("/gui/import/review-warns-fraction", test_review_warns_fraction);
+  ADD ("/gui/import/review-is-idle", test_review_is_idle);
   ADD ("/gui/import/cancel-midway", test_cancel_midway);
   ADD ("/gui/import/malformed-file", test_malformed_file);
   ADD ("/gui/import/changed-since-review", test_import_changed_since_review);

@@ -40,20 +40,47 @@ get_point (PmTrendPlot *self,
   return &g_array_index (self->points, PmTrendPoint, i);
 }
 
-static PangoLayout *
-label_new (cairo_t    *cr,
-           double      size,
-           const char *text)
+/* What every section of the drawing shares: where the chart and its plot
+ * are, the scales, the sizes derived from the font's, and the record of
+ * what is drawn where. */
+typedef struct
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *description = pango_font_description_from_string ("Cantarell, DejaVu Sans");
+  cairo_t              *cr;
+  PangoContext         *context;   /* the labels', made once for the chart */
+  PangoFontDescription *font;
+  const PmChartPalette *palette;
+  PmChartLayout        *layout;
+  PmUnit                unit;
+  double                size;      /* of the labels' font */
+  double                gap;
+  double                mark;      /* a value's mark, across its centre */
+  double                label_h;
+  double                axis_gap;  /* from the plot's bottom to the quarters */
+  guint                 legend_rows;
+  double                x, y, width, height;
+  double                plot[4];   /* x, y, width, height of the plotted area */
+  double                labels[4]; /* where labels about the data may go */
+  PmChartTicks          ticks;
+  PmChartScale          xs;        /* Julian day to x */
+  PmChartScale          ys;        /* value to y */
+} Frame;
 
-  pango_font_description_set_absolute_size (description, size * PANGO_SCALE);
-  _pm_report_context_setup (pango_layout_get_context (layout));
-  pango_layout_context_changed (layout);
-  pango_layout_set_font_description (layout, description);
+/* A label in the chart's font at @size. The chart's labels share one
+ * context, brought up to date with @f->cr as pango_cairo_create_layout()
+ * would make a new one: making a context and parsing the font for each
+ * of a chart's fifty-odd labels was most of their cost. */
+static PangoLayout *
+label_new (const Frame *f,
+           double       size,
+           const char  *text)
+{
+  PangoLayout *layout;
+
+  pango_cairo_update_context (f->cr, f->context);
+  layout = pango_layout_new (f->context);
+  pango_font_description_set_absolute_size (f->font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, f->font);
   pango_layout_set_text (layout, text, -1);
-  pango_font_description_free (description);
 
   return layout;
 }
@@ -72,29 +99,6 @@ show_label (cairo_t             *cr,
   cairo_new_path (cr);
   cairo_restore (cr);
 }
-
-/* What every section of the drawing shares: where the chart and its plot
- * are, the scales, the sizes derived from the font's, and the record of
- * what is drawn where. */
-typedef struct
-{
-  cairo_t              *cr;
-  const PmChartPalette *palette;
-  PmChartLayout        *layout;
-  PmUnit                unit;
-  double                size;      /* of the labels' font */
-  double                gap;
-  double                mark;      /* a value's mark, across its centre */
-  double                label_h;
-  double                axis_gap;  /* from the plot's bottom to the quarters */
-  guint                 legend_rows;
-  double                x, y, width, height;
-  double                plot[4];   /* x, y, width, height of the plotted area */
-  double                labels[4]; /* where labels about the data may go */
-  PmChartTicks          ticks;
-  PmChartScale          xs;        /* Julian day to x */
-  PmChartScale          ys;        /* value to y */
-} Frame;
 
 #define X_OF(f, day) pm_chart_scale_map (&(f)->xs, (double) (day))
 #define Y_OF(f, value) pm_chart_scale_map (&(f)->ys, (value))
@@ -157,7 +161,7 @@ lay_out_legend (const Frame *f,
   for (guint i = 0; i < G_N_ELEMENTS (legend_order); i++)
     {
       const char *text = pm_chart_rag_words (legend_order[i]);
-      g_autoptr(PangoLayout) words = label_new (f->cr, size, text);
+      g_autoptr(PangoLayout) words = label_new (f, size, text);
       double h = _pm_report_layout_height (words);
       double w = _pm_report_layout_width (words);
 
@@ -188,7 +192,7 @@ frame_lay_out (Frame        *f,
                const PmTrendExtent *e,
                gboolean      show_legend)
 {
-  g_autoptr(PangoLayout) probe = label_new (f->cr, f->size, "Q0");
+  g_autoptr(PangoLayout) probe = label_new (f, f->size, "Q0");
   double top, bottom, left = 0;
   guint max_ticks;
 
@@ -204,7 +208,7 @@ frame_lay_out (Frame        *f,
   for (guint i = 0; i < f->ticks.n_ticks; i++)
     {
       g_autofree char *text = pm_chart_tick_label (f->unit, pm_chart_ticks_get (&f->ticks, i), f->ticks.step);
-      g_autoptr(PangoLayout) layout = label_new (f->cr, f->size, text);
+      g_autoptr(PangoLayout) layout = label_new (f, f->size, text);
 
       left = MAX (left, _pm_report_layout_width (layout));
     }
@@ -227,7 +231,7 @@ static void
 draw_heading (const Frame *f)
 {
   const char *text = pm_chart_unit_title (f->unit);
-  g_autoptr(PangoLayout) title = label_new (f->cr, f->size, text);
+  g_autoptr(PangoLayout) title = label_new (f, f->size, text);
 
   place_text_at (f, title, text, f->x, f->y, &f->palette->secondary);
 }
@@ -243,7 +247,7 @@ draw_value_axis (const Frame *f)
     {
       double value = pm_chart_ticks_get (&f->ticks, i);
       g_autofree char *text = pm_chart_tick_label (f->unit, value, f->ticks.step);
-      g_autoptr(PangoLayout) layout = label_new (cr, f->size, text);
+      g_autoptr(PangoLayout) layout = label_new (f, f->size, text);
       double ty = round (Y_OF (f, value)) + 0.5;
 
       pm_chart_set_source (cr, &f->palette->grid, 1);
@@ -273,7 +277,7 @@ draw_quarter_axis (const Frame  *f,
   for (guint i = 0; i < n_quarters; i++)
     {
       char *text = pm_chart_period_label (e->frequency, e->first + (int) i);
-      PangoLayout *layout = label_new (cr, f->size, text);
+      PangoLayout *layout = label_new (f, f->size, text);
 
       centres[i] = X_OF (f, _pm_trend_period_day (e->frequency, e->first + (int) i, TRUE));
       widths[i] = _pm_report_layout_width (layout);
@@ -414,7 +418,7 @@ place_along_level (const Frame *f,
                    const char  *text,
                    double       level)
 {
-  g_autoptr(PangoLayout) layout = label_new (f->cr, f->size, text);
+  g_autoptr(PangoLayout) layout = label_new (f, f->size, text);
   double w = _pm_report_layout_width (layout);
   double left = f->plot[0] + f->gap;
   double right = f->plot[0] + f->plot[2] - f->gap - w;
@@ -497,7 +501,7 @@ draw_target (PmTrendPlot  *self,
 {
   double r = f->mark * 1.5;
   g_autofree char *text = _pm_trend_plot_target_text (self->kpi, e->target);
-  g_autoptr(PangoLayout) layout = label_new (f->cr, f->size, text);
+  g_autoptr(PangoLayout) layout = label_new (f, f->size, text);
   double hx = f->plot[0] + f->plot[2] - _pm_report_layout_width (layout);
   double hy = f->y + _pm_report_layout_height (layout) / 2;
   PmChartBox key = { hx - 2 * r - 1, hy - r, 2 * r, 2 * r, PM_CHART_PART_TARGET, NULL };
@@ -572,7 +576,7 @@ place_note (const Frame *f,
             double       wrap_width,
             int          lines)
 {
-  g_autoptr(PangoLayout) layout = label_new (f->cr, f->size, text);
+  g_autoptr(PangoLayout) layout = label_new (f, f->size, text);
   double w, h, left, right, top, bottom;
   double corners[2 * (N_SLIDES + 1)][2];
 
@@ -626,7 +630,7 @@ label_latest (PmTrendPlot *self,
     {
       const char *none = _("No values reported yet");
 
-      layout = label_new (f->cr, f->size * 1.2, none);
+      layout = label_new (f, f->size * 1.2, none);
       if (!place_text_at (f, layout, none, f->plot[0] + (f->plot[2] - _pm_report_layout_width (layout)) / 2,
                           f->plot[1] + (f->plot[3] - _pm_report_layout_height (layout)) / 2,
                           &f->palette->secondary))
@@ -636,7 +640,7 @@ label_latest (PmTrendPlot *self,
 
   point = get_point (self, self->points->len - 1);
   text = pm_unit_format_value (f->unit, point->value);
-  layout = label_new (f->cr, f->size, text);
+  layout = label_new (f, f->size, text);
   w = _pm_report_layout_width (layout);
   h = _pm_report_layout_height (layout);
   g = f->mark * 1.3 + 1;
@@ -686,6 +690,9 @@ frame_init (Frame                *f,
             const PmChartPalette *palette)
 {
   f->cr = cr;
+  f->context = pango_cairo_create_context (cr);
+  _pm_report_context_setup (f->context);
+  f->font = pango_font_description_from_string ("Cantarell, DejaVu Sans");
   f->palette = palette;
   f->layout = self->layout;
   f->unit = pm_kpi_get_unit (self->kpi);
@@ -756,15 +763,18 @@ pm_trend_plot_draw (PmTrendPlot          *self,
   _pm_trend_plot_compute_extent (self, &e);
   frame_lay_out (&f, &e, self->show_legend);
 
-  if (f.plot[2] < 10 || f.plot[3] < 10)
-    return;
+  if (f.plot[2] >= 10 && f.plot[3] >= 10)
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, x, y, width, height);
+      cairo_clip (cr);
+      draw_plot (self, &f, &e, focus);
+      self->drawn = TRUE;
+      cairo_restore (cr);
+    }
 
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_clip (cr);
-  draw_plot (self, &f, &e, focus);
-  self->drawn = TRUE;
-  cairo_restore (cr);
+  g_object_unref (f.context);
+  pango_font_description_free (f.font);
 }
 
 void

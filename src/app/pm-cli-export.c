@@ -76,9 +76,13 @@ apply_settings (const PmCliRequest  *request,
   return pm_store_update_programme (store, programme, error);
 }
 
+/* @scoped: @programme holds only the KPIs of the district printed
+ * (pm_store_load_district()), so the programme's ratings are counted by
+ * the store. */
 static PmReport *
 summary_report (PmStore      *store,
                 PmProgramme  *programme,
+                gboolean      scoped,
                 const char   *summary,
                 PmPeriod     *period,
                 GError      **error)
@@ -86,11 +90,18 @@ summary_report (PmStore      *store,
   PmDistrict *district = _pm_cli_find_district (programme, summary, error);
   g_autoptr(GListModel) restatements = NULL;
   g_autoptr(PmReport) report = NULL;
+  guint counts[PM_N_RAG];
 
   if (error != NULL && *error != NULL)
     return NULL;
 
   report = pm_summary_report_new (programme, period, district);
+  if (scoped)
+    {
+      if (!pm_store_count_programme_rag (store, period, counts, error))
+        return NULL;
+      pm_summary_report_set_programme_rag (PM_SUMMARY_REPORT (report), counts);
+    }
   restatements = pm_store_list_restatements (store, programme, period, error);
   if (restatements == NULL ||
       !pm_report_set_signoffs (report, store, programme, period, error))
@@ -108,13 +119,15 @@ export_report (const PmCliRequest *request)
   g_autoptr(PmStore) store = NULL;
   g_autoptr(PmProgramme) programme = NULL;
   g_autoptr(PmReport) report = NULL;
+  gboolean scoped;
 
   /* A pack that writes nothing skips the check of every page at open, and
    * one district's reads only what its summary prints. */
   store = read_only ? _pm_cli_open_for_export (request->database, &error)
                     : _pm_cli_open_existing (request->database, FALSE, &error);
-  if (store != NULL && read_only && request->export_summary != NULL &&
-      g_ascii_strcasecmp (request->export_summary, "all") != 0 && request->period != NULL)
+  scoped = store != NULL && read_only && request->export_summary != NULL &&
+           g_ascii_strcasecmp (request->export_summary, "all") != 0 && request->period != NULL;
+  if (scoped)
     programme = pm_store_load_district (store, request->export_summary, request->period, &error);
   else if (store != NULL)
     programme = pm_store_load (store, &error);
@@ -126,7 +139,7 @@ export_report (const PmCliRequest *request)
 
   if (request->export_summary != NULL)
     {
-      report = summary_report (store, programme, request->export_summary, request->period, &error);
+      report = summary_report (store, programme, scoped, request->export_summary, request->period, &error);
       if (report != NULL)
         pm_summary_report_set_district_per_page (PM_SUMMARY_REPORT (report), request->district_per_page);
     }

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "pm-summary-report.h"
@@ -26,6 +28,8 @@ struct _PmSummaryReport
 
   /* Plain data */
   gboolean    district_per_page;
+  gboolean    has_programme_rag;
+  guint       programme_rag[PM_N_RAG];  /* counted by the store, when set */
 };
 
 G_DEFINE_FINAL_TYPE (PmSummaryReport, pm_summary_report, PM_TYPE_REPORT)
@@ -401,7 +405,10 @@ layout_programme_page (PmSummaryReport *self,
   /* The total is the whole programme's even when one district is printed,
    * so a district is always seen beside it; then it says so, lest it be
    * read as the district's own. */
-  pm_programme_count_rag (programme, period, counts);
+  if (self->has_programme_rag)
+    memcpy (counts, self->programme_rag, sizeof counts);
+  else
+    pm_programme_count_rag (programme, period, counts);
   all = pm_programme_get_districts (programme);
   if (pm_report_get_district (report) != NULL)
     /* Translators: the last row of a one-district summary's table */
@@ -586,6 +593,17 @@ _pm_summary_report_district_dest (PmReport   *report,
     }
 
   return g_strdup_printf ("district-%u", position);
+}
+
+void
+pm_summary_report_set_programme_rag (PmSummaryReport *self,
+                                     const guint     *counts)
+{
+  g_return_if_fail (PM_IS_SUMMARY_REPORT (self));
+
+  self->has_programme_rag = counts != NULL;
+  if (counts != NULL)
+    memcpy (self->programme_rag, counts, sizeof self->programme_rag);
 }
 
 void

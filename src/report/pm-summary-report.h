@@ -32,6 +32,13 @@ void      pm_summary_report_set_restatements (PmSummaryReport *self,
 void      pm_summary_report_set_signoff      (PmSummaryReport *self,
                                               PmDistrict      *district,
                                               const char      *state);
+/* The whole programme's RAG counts at the report's period (PM_N_RAG of
+ * them, indexed by PmRag, from pm_store_count_programme_rag()) for the
+ * programme row, when the programme given holds only the KPIs of the
+ * district printed (pm_store_load_district()). NULL: counted from the
+ * programme, which then holds them all. */
+void      pm_summary_report_set_programme_rag (PmSummaryReport *self,
+                                               const guint     *counts);
 /* Whether each district's section starts on a new page (FALSE: the
  * districts follow one another, which takes fewer pages). */
 void      pm_summary_report_set_district_per_page (PmSummaryReport *self,

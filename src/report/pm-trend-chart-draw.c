@@ -40,45 +40,14 @@ get_point (PmTrendPlot *self,
   return &g_array_index (self->points, PmTrendPoint, i);
 }
 
-static PangoLayout *
-label_new (cairo_t    *cr,
-           double      size,
-           const char *text)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *description = pango_font_description_from_string ("Cantarell, DejaVu Sans");
-
-  pango_font_description_set_absolute_size (description, size * PANGO_SCALE);
-  _pm_report_context_setup (pango_layout_get_context (layout));
-  pango_layout_context_changed (layout);
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_text (layout, text, -1);
-  pango_font_description_free (description);
-
-  return layout;
-}
-
-static void
-show_label (cairo_t             *cr,
-            PangoLayout         *layout,
-            double               x,
-            double               y,
-            const PmChartColour *colour)
-{
-  cairo_save (cr);
-  pm_chart_set_source (cr, colour, 1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  cairo_new_path (cr);
-  cairo_restore (cr);
-}
-
 /* What every section of the drawing shares: where the chart and its plot
  * are, the scales, the sizes derived from the font's, and the record of
  * what is drawn where. */
 typedef struct
 {
   cairo_t              *cr;
+  PangoContext         *context;   /* the labels', made once for the chart */
+  PangoFontDescription *font;
   const PmChartPalette *palette;
   PmChartLayout        *layout;
   PmUnit                unit;
@@ -95,6 +64,84 @@ typedef struct
   PmChartScale          xs;        /* Julian day to x */
   PmChartScale          ys;        /* value to y */
 } Frame;
+
+/* A label in the chart's font at @size. The chart's labels share one
+ * context, brought up to date with @f->cr as pango_cairo_create_layout()
+ * would make a new one: making a context and parsing the font for each
+ * of a chart's fifty-odd labels was most of their cost. */
+static PangoLayout *
+label_new (const Frame *f,
+           double       size,
+           const char  *text)
+{
+  PangoLayout *layout;
+
+  pango_cairo_update_context (f->cr, f->context);
+  layout = pango_layout_new (f->context);
+  pango_font_description_set_absolute_size (f->font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, f->font);
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+static cairo_user_data_key_t width_cache_key;
+
+/* The width of @text as label_new() lays it out. The quarters along the
+ * bottom of every chart of a document are the same forty-odd labels,
+ * each measured to see which fit: the widths are kept with the cairo
+ * context (one per document or window frame, and per thread), by the
+ * context's transformation too, which the layout is made for. */
+static double
+label_width (const Frame *f,
+             double       size,
+             const char  *text)
+{
+  GHashTable *cache = cairo_get_user_data (f->cr, &width_cache_key);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *key = NULL;
+  cairo_matrix_t m;
+  double *width;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      if (cairo_set_user_data (f->cr, &width_cache_key, cache,
+                               (cairo_destroy_func_t) g_hash_table_unref) != CAIRO_STATUS_SUCCESS)
+        {
+          g_hash_table_unref (cache);
+          layout = label_new (f, size, text);
+          return _pm_report_layout_width (layout);
+        }
+    }
+
+  cairo_get_matrix (f->cr, &m);
+  key = g_strdup_printf ("%a %a %a %a %a %s", m.xx, m.yx, m.xy, m.yy, size, text);
+  width = g_hash_table_lookup (cache, key);
+  if (width != NULL)
+    return *width;
+
+  layout = label_new (f, size, text);
+  width = g_new (double, 1);
+  *width = _pm_report_layout_width (layout);
+  g_hash_table_insert (cache, g_steal_pointer (&key), width);
+  return *width;
+}
+
+static void
+show_label (cairo_t             *cr,
+            PangoLayout         *layout,
+            double               x,
+            double               y,
+            const PmChartColour *colour)
+{
+  cairo_save (cr);
+  pm_chart_set_source (cr, colour, 1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+  cairo_restore (cr);
+}
 
 #define X_OF(f, day) pm_chart_scale_map (&(f)->xs, (double) (day))
 #define Y_OF(f, value) pm_chart_scale_map (&(f)->ys, (value))
@@ -157,7 +204,7 @@ lay_out_legend (const Frame *f,
   for (guint i = 0; i < G_N_ELEMENTS (legend_order); i++)
     {
       const char *text = pm_chart_rag_words (legend_order[i]);
-      g_autoptr(PangoLayout) words = label_new (f->cr, size, text);
+      g_autoptr(PangoLayout) words = label_new (f, size, text);
       double h = _pm_report_layout_height (words);
       double w = _pm_report_layout_width (words);
 
@@ -188,7 +235,7 @@ frame_lay_out (Frame        *f,
                const PmTrendExtent *e,
                gboolean      show_legend)
 {
-  g_autoptr(PangoLayout) probe = label_new (f->cr, f->size, "Q0");
+  g_autoptr(PangoLayout) probe = label_new (f, f->size, "Q0");
   double top, bottom, left = 0;
   guint max_ticks;
 
@@ -204,7 +251,7 @@ frame_lay_out (Frame        *f,
   for (guint i = 0; i < f->ticks.n_ticks; i++)
     {
       g_autofree char *text = pm_chart_tick_label (f->unit, pm_chart_ticks_get (&f->ticks, i), f->ticks.step);
-      g_autoptr(PangoLayout) layout = label_new (f->cr, f->size, text);
+      g_autoptr(PangoLayout) layout = label_new (f, f->size, text);
 
       left = MAX (left, _pm_report_layout_width (layout));
     }
@@ -227,7 +274,7 @@ static void
 draw_heading (const Frame *f)
 {
   const char *text = pm_chart_unit_title (f->unit);
-  g_autoptr(PangoLayout) title = label_new (f->cr, f->size, text);
+  g_autoptr(PangoLayout) title = label_new (f, f->size, text);
 
   place_text_at (f, title, text, f->x, f->y, &f->palette->secondary);
 }
@@ -243,7 +290,7 @@ draw_value_axis (const Frame *f)
     {
       double value = pm_chart_ticks_get (&f->ticks, i);
       g_autofree char *text = pm_chart_tick_label (f->unit, value, f->ticks.step);
-      g_autoptr(PangoLayout) layout = label_new (cr, f->size, text);
+      g_autoptr(PangoLayout) layout = label_new (f, f->size, text);
       double ty = round (Y_OF (f, value)) + 0.5;
 
       pm_chart_set_source (cr, &f->palette->grid, 1);
@@ -267,17 +314,14 @@ draw_quarter_axis (const Frame  *f,
   g_autofree double *centres = g_new (double, n_quarters);
   g_autofree double *widths = g_new (double, n_quarters);
   g_autofree gboolean *shown = g_new (gboolean, n_quarters);
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < n_quarters; i++)
     {
       char *text = pm_chart_period_label (e->frequency, e->first + (int) i);
-      PangoLayout *layout = label_new (cr, f->size, text);
 
       centres[i] = X_OF (f, _pm_trend_period_day (e->frequency, e->first + (int) i, TRUE));
-      widths[i] = _pm_report_layout_width (layout);
-      g_ptr_array_add (layouts, layout);
+      widths[i] = label_width (f, f->size, text);
       g_ptr_array_add (texts, text);
     }
 
@@ -295,9 +339,13 @@ draw_quarter_axis (const Frame  *f,
   cairo_stroke (cr);
   for (guint i = 0; i < n_quarters; i++)
     if (shown[i])
-      place_text_at (f, g_ptr_array_index (layouts, i), g_ptr_array_index (texts, i),
-                     CLAMP (centres[i] - widths[i] / 2, f->x, f->x + f->width - widths[i]),
-                     bottom + f->axis_gap, &f->palette->secondary);
+      {
+        g_autoptr(PangoLayout) layout = label_new (f, f->size, g_ptr_array_index (texts, i));
+
+        place_text_at (f, layout, g_ptr_array_index (texts, i),
+                       CLAMP (centres[i] - widths[i] / 2, f->x, f->x + f->width - widths[i]),
+                       bottom + f->axis_gap, &f->palette->secondary);
+      }
 }
 
 /* The profiled target at day @day, as pm-assessment.c works it out. */
@@ -414,7 +462,7 @@ place_along_level (const Frame *f,
                    const char  *text,
                    double       level)
 {
-  g_autoptr(PangoLayout) layout = label_new (f->cr, f->size, text);
+  g_autoptr(PangoLayout) layout = label_new (f, f->size, text);
   double w = _pm_report_layout_width (layout);
   double left = f->plot[0] + f->gap;
   double right = f->plot[0] + f->plot[2] - f->gap - w;
@@ -497,7 +545,7 @@ draw_target (PmTrendPlot  *self,
 {
   double r = f->mark * 1.5;
   g_autofree char *text = _pm_trend_plot_target_text (self->kpi, e->target);
-  g_autoptr(PangoLayout) layout = label_new (f->cr, f->size, text);
+  g_autoptr(PangoLayout) layout = label_new (f, f->size, text);
   double hx = f->plot[0] + f->plot[2] - _pm_report_layout_width (layout);
   double hy = f->y + _pm_report_layout_height (layout) / 2;
   PmChartBox key = { hx - 2 * r - 1, hy - r, 2 * r, 2 * r, PM_CHART_PART_TARGET, NULL };
@@ -572,7 +620,7 @@ place_note (const Frame *f,
             double       wrap_width,
             int          lines)
 {
-  g_autoptr(PangoLayout) layout = label_new (f->cr, f->size, text);
+  g_autoptr(PangoLayout) layout = label_new (f, f->size, text);
   double w, h, left, right, top, bottom;
   double corners[2 * (N_SLIDES + 1)][2];
 
@@ -626,7 +674,7 @@ label_latest (PmTrendPlot *self,
     {
       const char *none = _("No values reported yet");
 
-      layout = label_new (f->cr, f->size * 1.2, none);
+      layout = label_new (f, f->size * 1.2, none);
       if (!place_text_at (f, layout, none, f->plot[0] + (f->plot[2] - _pm_report_layout_width (layout)) / 2,
                           f->plot[1] + (f->plot[3] - _pm_report_layout_height (layout)) / 2,
                           &f->palette->secondary))
@@ -636,7 +684,7 @@ label_latest (PmTrendPlot *self,
 
   point = get_point (self, self->points->len - 1);
   text = pm_unit_format_value (f->unit, point->value);
-  layout = label_new (f->cr, f->size, text);
+  layout = label_new (f, f->size, text);
   w = _pm_report_layout_width (layout);
   h = _pm_report_layout_height (layout);
   g = f->mark * 1.3 + 1;
@@ -686,6 +734,9 @@ frame_init (Frame                *f,
             const PmChartPalette *palette)
 {
   f->cr = cr;
+  f->context = pango_cairo_create_context (cr);
+  _pm_report_context_setup (f->context);
+  f->font = pango_font_description_from_string ("Cantarell, DejaVu Sans");
   f->palette = palette;
   f->layout = self->layout;
   f->unit = pm_kpi_get_unit (self->kpi);
@@ -756,15 +807,18 @@ pm_trend_plot_draw (PmTrendPlot          *self,
   _pm_trend_plot_compute_extent (self, &e);
   frame_lay_out (&f, &e, self->show_legend);
 
-  if (f.plot[2] < 10 || f.plot[3] < 10)
-    return;
+  if (f.plot[2] >= 10 && f.plot[3] >= 10)
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, x, y, width, height);
+      cairo_clip (cr);
+      draw_plot (self, &f, &e, focus);
+      self->drawn = TRUE;
+      cairo_restore (cr);
+    }
 
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_clip (cr);
-  draw_plot (self, &f, &e, focus);
-  self->drawn = TRUE;
-  cairo_restore (cr);
+  g_object_unref (f.context);
+  pango_font_description_free (f.font);
 }
 
 void

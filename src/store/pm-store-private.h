@@ -25,7 +25,7 @@ G_BEGIN_DECLS
   "           CAST ((CAST (substr (" period ", 9, 2) AS INTEGER) + 2) / 3 AS TEXT) " \
   "      ELSE " period " END)"
 
-/* In a scoped read of one district (pm_store_load_district()), the KPIs
+/* In a read scoped to a period (pm_store_load_shown(), ?1 a district), the KPIs
  * (joined with their pilot) every value of which is read: the district's
  * own (?1), those linked to a programme indicator (totalled over every
  * district) and those of another frequency than the period's (?3), which
@@ -33,6 +33,13 @@ G_BEGIN_DECLS
  * value of the period itself (?2) is read: all a RAG rating at it uses. */
 #define PM_STORE_SQL_SCOPE_ALL_VALUES \
   "(pilot.district_id = ?1 OR kpi.indicator_id IS NOT NULL OR kpi.frequency IS DISTINCT FROM ?3)"
+
+/* In a scoped read of one district (pm_store_load_district()), the KPIs
+ * read: the district's own (?1) and those linked to a programme
+ * indicator, which are totalled over every district. */
+#define PM_STORE_SQL_SCOPE_KPI_IDS \
+  "(SELECT kpi.id FROM kpi JOIN pilot ON pilot.id = kpi.pilot_id " \
+  " WHERE pilot.district_id = ?1 OR kpi.indicator_id IS NOT NULL)"
 
 /* In the window's first read (pm_store_load_shown()), the (kpi_id,
  * period) of each value read: every value of the KPIs of
@@ -273,12 +280,9 @@ gboolean    _pm_store_write_entry_sites (PmDatabase      *db,
 GHashTable *_pm_store_read_value_sites  (PmDatabase      *db,
                                          GError         **error);
 /* The same for a scoped read (pm_store_load_district()): the sites of the
- * values that read loads, with ?1 @district_id, ?2 @period's code and ?3
- * its frequency's name as in PM_STORE_SQL_SCOPE_ALL_VALUES. */
+ * values of the KPIs of PM_STORE_SQL_SCOPE_KPI_IDS, ?1 @district_id. */
 GHashTable *_pm_store_read_scoped_value_sites (PmDatabase  *db,
                                                gint64       district_id,
-                                               const char  *period,
-                                               const char  *frequency,
                                                GError     **error);
 /* The same for the window's first read (pm_store_load_shown()): the sites
  * of the values of PM_STORE_SQL_SHOWN_KEYS (pm-store-load-shown.c). */

@@ -258,6 +258,21 @@ load_scoped_rows (Load         *load,
   return load_statement_rows (load, parents, stmt, parent_column, func, error);
 }
 
+/* load_rows() of @whole, or of @scoped in a scoped read. */
+static gboolean
+load_kpi_rows (Load         *load,
+               GHashTable   *parents,
+               const char   *whole,
+               const char   *scoped,
+               int           parent_column,
+               LoadRowFunc   func,
+               GError      **error)
+{
+  if (load->scope_name != NULL)
+    return load_scoped_rows (load, parents, scoped, FALSE, parent_column, func, error);
+  return load_rows (load, parents, whole, parent_column, func, error);
+}
+
 /* read_period() for the many rows of a load, which name few periods:
  * periods are immutable, so the entries of one quarter share one. */
 static gboolean
@@ -347,13 +362,15 @@ static gboolean
 read_baselines (Load    *load,
                 GError **error)
 {
-  if (!load_rows (load, load->kpis,
-                  "SELECT state, value, numerator, denominator, date, note, period, source, kpi_id "
-                  "FROM baseline ORDER BY kpi_id",
-                  8, baseline_row, error) ||
-      !load_rows (load, load->kpis,
-                  "SELECT site, value, kpi_id FROM baseline_site ORDER BY kpi_id, position, id",
-                  2, baseline_site_row, error))
+#define BASELINES "SELECT state, value, numerator, denominator, date, note, period, source, kpi_id " \
+                  "FROM baseline "
+#define BASELINE_SITES "SELECT site, value, kpi_id FROM baseline_site "
+  if (!load_kpi_rows (load, load->kpis, BASELINES "ORDER BY kpi_id",
+                      BASELINES "WHERE kpi_id IN " PM_STORE_SQL_SCOPE_KPI_IDS " ORDER BY kpi_id",
+                      8, baseline_row, error) ||
+      !load_kpi_rows (load, load->kpis, BASELINE_SITES "ORDER BY kpi_id, position, id",
+                      BASELINE_SITES "WHERE kpi_id IN " PM_STORE_SQL_SCOPE_KPI_IDS " ORDER BY kpi_id, position, id",
+                      2, baseline_site_row, error))
     return FALSE;
 
   for (guint i = 0; i < load->kpi_list->len; i++)
@@ -470,9 +487,7 @@ read_kpis (Load    *load,
   int version = load->version;
 
   if (load->scope_name != NULL)
-    load->value_sites = _pm_store_read_scoped_value_sites (load->db, load->scope_district,
-                                                           load->scope_period,
-                                                           load->scope_frequency, error);
+    load->value_sites = _pm_store_read_scoped_value_sites (load->db, load->scope_district, error);
   else if (load->scope_shown)
     load->value_sites = _pm_store_read_shown_value_sites (load->db, load->scope_period,
                                                           load->scope_frequency, error);
@@ -481,11 +496,11 @@ read_kpis (Load    *load,
   if (load->value_sites == NULL)
     return FALSE;
 
-  if (!load_rows (load, load->pilots,
+#define KPIS_15 "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes, " \
+                "  (SELECT key FROM indicator i WHERE i.id = kpi.indicator_id), frequency, pilot_id FROM kpi "
+  if (!load_kpi_rows (load, load->pilots,
                   version >= 15
-                  ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes, "
-                    "  (SELECT key FROM indicator i WHERE i.id = kpi.indicator_id), frequency, pilot_id "
-                    "FROM kpi ORDER BY pilot_id, position, id"
+                  ? KPIS_15 "ORDER BY pilot_id, position, id"
                   : version >= 12
                   ? "SELECT id, title, unit, direction, measure, tolerance, data_source, data_notes, "
                     "  (SELECT key FROM indicator i WHERE i.id = kpi.indicator_id), 'quarterly', pilot_id "
@@ -497,28 +512,23 @@ read_kpis (Load    *load,
                   : "SELECT id, title, unit, direction, measure, tolerance, data_source, NULL, NULL, "
                     "  'quarterly', pilot_id "
                     "FROM kpi ORDER BY pilot_id, position, id",
+                  KPIS_15 "WHERE id IN " PM_STORE_SQL_SCOPE_KPI_IDS " ORDER BY pilot_id, position, id",
                   10, kpi_row, error) ||
       !read_baselines (load, error) ||
-      !load_rows (load, load->kpis,
+      !load_kpi_rows (load, load->kpis,
                   version >= 13
                   ? "SELECT value, date, set_on, reason, milestone, kpi_id FROM target "
                     "ORDER BY kpi_id, id"
                   : "SELECT value, date, set_on, reason, 1, kpi_id FROM target "
                     "ORDER BY kpi_id, id",
+                  "SELECT value, date, set_on, reason, milestone, kpi_id FROM target "
+                  "WHERE kpi_id IN " PM_STORE_SQL_SCOPE_KPI_IDS " ORDER BY kpi_id, id",
                   5, target_row, error) ||
       !(load->scope_name != NULL
         ? load_scoped_rows (load, load->kpis,
                             "SELECT period, value, numerator, denominator, note, revision, kpi_id "
-                            "FROM progress WHERE kpi_id IN "
-                            "  (SELECT kpi.id FROM kpi JOIN pilot ON pilot.id = kpi.pilot_id "
-                            "   WHERE " PM_STORE_SQL_SCOPE_ALL_VALUES ") "
-                            "UNION ALL "
-                            "SELECT period, value, numerator, denominator, note, revision, kpi_id "
-                            "FROM progress WHERE period = ?2 AND kpi_id IN "
-                            "  (SELECT kpi.id FROM kpi JOIN pilot ON pilot.id = kpi.pilot_id "
-                            "   WHERE NOT " PM_STORE_SQL_SCOPE_ALL_VALUES ") "
-                            "ORDER BY 7, 1",
-                            TRUE, 6, entry_row, error)
+                            "FROM progress WHERE kpi_id IN " PM_STORE_SQL_SCOPE_KPI_IDS " ORDER BY 7, 1",
+                            FALSE, 6, entry_row, error)
         : load->scope_shown
         ? load_scoped_rows (load, load->kpis, PM_STORE_SQL_SHOWN_VALUES, TRUE, 6, entry_row, error)
         : load_rows (load, load->kpis,

@@ -127,8 +127,6 @@ _pm_store_read_value_sites (PmDatabase  *db,
 GHashTable *
 _pm_store_read_scoped_value_sites (PmDatabase  *db,
                                    gint64       district_id,
-                                   const char  *period,
-                                   const char  *frequency,
                                    GError     **error)
 {
   g_autoptr(PmStatement) stmt = NULL;
@@ -137,21 +135,12 @@ _pm_store_read_scoped_value_sites (PmDatabase  *db,
    * which is only made from schema 18. */
   stmt = pm_database_prepare (db,
                               "SELECT kpi_id, period, site, value, position FROM progress_site "
-                              "WHERE kpi_id IN "
-                              "  (SELECT kpi.id FROM kpi JOIN pilot ON pilot.id = kpi.pilot_id "
-                              "   WHERE " PM_STORE_SQL_SCOPE_ALL_VALUES ") "
-                              "UNION ALL "
-                              "SELECT kpi_id, period, site, value, position FROM progress_site "
-                              "WHERE period = ?2 AND kpi_id IN "
-                              "  (SELECT kpi.id FROM kpi JOIN pilot ON pilot.id = kpi.pilot_id "
-                              "   WHERE NOT " PM_STORE_SQL_SCOPE_ALL_VALUES ") "
+                              "WHERE kpi_id IN " PM_STORE_SQL_SCOPE_KPI_IDS " "
                               "ORDER BY 1, 2, 5",
                               error);
   if (stmt == NULL)
     return NULL;
   pm_statement_bind_int64 (stmt, 1, district_id);
-  pm_statement_bind_text (stmt, 2, period);
-  pm_statement_bind_text (stmt, 3, frequency);
 
   return read_sites (stmt, error);
 }

@@ -127,17 +127,25 @@ void         pm_store_close             (PmStore           *self);
 PmProgramme *pm_store_load              (PmStore           *self,
                                          GError           **error);
 /* For a summary of one district at @period, without reading the whole
- * programme: every district's structure (pilots and what they hold but
- * narratives, KPIs with baselines and targets), the values and narratives
- * of @district (named as pm_programme_find_district() finds it), and of
- * the others only the values the programme-wide figures at @period rest
- * on: each KPI's value at @period, and every value of a KPI of another
- * frequency or linked to a programme indicator. For reading only: never
- * save or edit it. With no such district, no district's values are read. */
+ * programme: every district and pilot (with what a pilot holds but
+ * narratives and KPIs), @district (named as pm_programme_find_district()
+ * finds it) whole, and of the others only the KPIs linked to a programme
+ * indicator, whole, for the indicators' totals. The other KPIs are not
+ * read: the programme's ratings at @period come from
+ * pm_store_count_programme_rag(). For reading only: never save or edit
+ * it. With no such district, no district's KPIs but linked ones are read. */
 PmProgramme *pm_store_load_district     (PmStore           *self,
                                          const char        *district,
                                          PmPeriod          *period,
                                          GError           **error);
+/* How many KPIs of the programme are rated green, amber, red and grey at
+ * @period (@counts indexed by PmRag, PM_N_RAG of them), as
+ * pm_programme_count_rag() counts the programme pm_store_load() reads,
+ * but from the database, without loading it. */
+gboolean     pm_store_count_programme_rag (PmStore         *self,
+                                           PmPeriod        *period,
+                                           guint           *counts,
+                                           GError         **error);
 /* For the window's first frame: the programme as pm_store_load() reads
  * it but for the values, of which only those the first screen at @period
  * shows and judges by: each KPI's value at @period and its latest before

@@ -473,11 +473,21 @@ n_entries (PmKpi *kpi)
   return g_list_model_get_n_items (pm_kpi_get_entries (kpi));
 }
 
-/* A one-district load for FY2016-Q3 has every district, pilot, KPI,
- * baseline and target; the named district's values (with their sites)
- * and narratives; of the others, the Q3 value of a quarterly KPI (with
- * its sites) and every value of a yearly or linked one, and no
- * narratives. */
+static guint
+n_kpis (PmProgramme *programme,
+        guint        district)
+{
+  PmDistrict *d = pm_test_item (pm_programme_get_districts (programme), district);
+  PmPilot *pilot = pm_test_item (pm_district_get_pilots (d), 0);
+
+  return g_list_model_get_n_items (pm_pilot_get_kpis (pilot));
+}
+
+/* A one-district load for FY2016-Q3 has every district and pilot; the
+ * named district whole (values with their sites, narratives); of the
+ * others only the KPIs linked to an indicator, with every value, and no
+ * narratives. The programme's ratings at the period are counted by the
+ * store as the whole programme's load counts them. */
 static void
 test_load_district (void)
 {
@@ -488,9 +498,10 @@ test_load_district (void)
                                                        PM_DIRECTION_INCREASE, PM_AGGREGATION_SUM);
   g_autoptr(PmPeriod) q3 = pm_test_period ("FY2016-Q3");
   g_autoptr(PmProgramme) loaded = NULL;
+  g_autoptr(PmProgramme) whole = NULL;
   g_autoptr(PmStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  PmProgressEntry *entry;
+  guint counts[PM_N_RAG], expected[PM_N_RAG];
 
   g_assert_true (pm_programme_add_indicator (programme, indicator, &error));
   add_scoped_district (programme, "Alpha", FALSE, FALSE);
@@ -506,37 +517,40 @@ test_load_district (void)
   g_assert_nonnull (loaded);
 
   g_assert_cmpuint (g_list_model_get_n_items (pm_programme_get_districts (loaded)), ==, 3);
-  for (guint i = 0; i < 3; i++)
-    {
-      PmKpi *visits = scoped_kpi (loaded, i, 0);
-
-      g_assert_cmpfloat (pm_baseline_get_value (pm_kpi_get_baseline (visits)), ==, 10);
-      g_assert_cmpuint (g_list_model_get_n_items (pm_kpi_get_targets (visits)), ==, 1);
-      entry = pm_kpi_get_entry (visits, q3);
-      g_assert_nonnull (entry);
-      g_assert_cmpfloat (pm_progress_entry_get_value (entry), ==, 42);
-      g_assert_cmpuint (g_list_model_get_n_items (pm_progress_entry_get_sites (entry)), ==, 2);
-    }
-
-  /* Bravo whole. */
+  /* Bravo whole, its values' sites too. */
+  g_assert_cmpuint (n_kpis (loaded, 1), ==, 2);
   g_assert_cmpuint (n_entries (scoped_kpi (loaded, 1, 0)), ==, 4);
   g_assert_cmpuint (n_entries (scoped_kpi (loaded, 1, 1)), ==, 2);
   g_assert_cmpuint (n_narratives (loaded, 1), ==, 2);
-  /* Alpha: Q3 alone; Charlie's KPI is linked, so all of it. */
-  g_assert_cmpuint (n_entries (scoped_kpi (loaded, 0, 0)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_progress_entry_get_sites (
+                      pm_kpi_get_entry (scoped_kpi (loaded, 1, 0), q3))), ==, 2);
+  g_assert_cmpfloat (pm_baseline_get_value (pm_kpi_get_baseline (scoped_kpi (loaded, 1, 0))), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_kpi_get_targets (scoped_kpi (loaded, 1, 0))), ==, 1);
+  /* Alpha: its pilot, none of its KPIs; Charlie's KPI is linked, so all of it. */
+  g_assert_cmpuint (n_kpis (loaded, 0), ==, 0);
   g_assert_cmpuint (n_narratives (loaded, 0), ==, 0);
+  g_assert_cmpuint (n_kpis (loaded, 2), ==, 1);
   g_assert_cmpuint (n_entries (scoped_kpi (loaded, 2, 0)), ==, 4);
   g_assert_cmpuint (n_narratives (loaded, 2), ==, 0);
 
+  /* The ratings of KPIs not loaded, counted by the store. */
+  whole = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  pm_programme_count_rag (whole, q3, expected);
+  g_assert_true (pm_store_count_programme_rag (store, q3, counts, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < PM_N_RAG; i++)
+    g_assert_cmpuint (counts[i], ==, expected[i]);
+
   /* A name the programme does not have: every district, no district's
-   * own values. */
+   * own KPIs. */
   g_clear_object (&loaded);
   loaded = pm_store_load_district (store, "Zulu", q3, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (pm_programme_get_districts (loaded)), ==, 3);
-  g_assert_cmpuint (n_entries (scoped_kpi (loaded, 1, 0)), ==, 1);
-  g_assert_cmpuint (n_entries (scoped_kpi (loaded, 1, 1)), ==, 2);
+  g_assert_cmpuint (n_kpis (loaded, 1), ==, 0);
   g_assert_cmpuint (n_narratives (loaded, 1), ==, 0);
+  g_assert_cmpuint (n_kpis (loaded, 2), ==, 1);
 
   g_clear_object (&store);
   store_test_remove_dir (dir);

@@ -78,13 +78,17 @@ pm_store_read_latest_quarter (PmStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Each KPI's latest value from the end of its index, then the latest
-   * quarter they end in: codes of quarters sort as the quarters do. */
+   * quarter they end in: codes of quarters sort as the quarters do.
+   * Materialised, as sqlite would otherwise look each KPI's latest up
+   * again for every mention of it in the expression (three times as long
+   * on 15,000 KPIs). */
   stmt = pm_database_prepare (_pm_store_get_database (self),
-                              "SELECT max (" PM_STORE_SQL_END_QUARTER ("latest") ") FROM "
+                              "WITH l AS MATERIALIZED "
                               "  (SELECT (SELECT q.period FROM progress q WHERE q.kpi_id = kpi.id "
                               "             AND (q.value IS NOT NULL OR "
                               "                  (q.numerator IS NOT NULL AND q.denominator IS NOT NULL)) "
                               "           ORDER BY q.period DESC LIMIT 1) AS latest FROM kpi) "
+                              "SELECT max (" PM_STORE_SQL_END_QUARTER ("latest") ") FROM l "
                               "WHERE latest IS NOT NULL",
                               error);
   if (stmt == NULL)

@@ -800,6 +800,8 @@ void
 pm_overview_page_set_programme (PmOverviewPage *self,
                                 PmProgramme    *programme)
 {
+  gboolean period_changed = FALSE;
+
   g_return_if_fail (PM_IS_OVERVIEW_PAGE (self));
   g_return_if_fail (programme == NULL || PM_IS_PROGRAMME (programme));
 
@@ -813,8 +815,19 @@ pm_overview_page_set_programme (PmOverviewPage *self,
   g_signal_group_set_target (self->districts_signals,
                              programme != NULL ? pm_programme_get_districts (programme) : NULL);
 
+  /* A session opening a file has its period already, and tells of it
+   * after the programme: built at it, the rows are built once. */
+  if (self->session != NULL && programme != NULL && programme == pm_session_get_programme (self->session)
+      && !pm_period_equal (self->period, pm_session_get_period (self->session)))
+    {
+      g_set_object (&self->period, pm_session_get_period (self->session));
+      period_changed = TRUE;
+    }
+
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME]);
+  if (period_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }
 
 void

@@ -78,13 +78,17 @@ pm_store_read_latest_quarter (PmStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Each KPI's latest value from the end of its index, then the latest
-   * quarter they end in: codes of quarters sort as the quarters do. */
+   * quarter they end in: codes of quarters sort as the quarters do.
+   * Materialised, as sqlite would otherwise look each KPI's latest up
+   * again for every mention of it in the expression (three times as long
+   * on 15,000 KPIs). */
   stmt = pm_database_prepare (_pm_store_get_database (self),
-                              "SELECT max (" PM_STORE_SQL_END_QUARTER ("latest") ") FROM "
+                              "WITH l AS MATERIALIZED "
                               "  (SELECT (SELECT q.period FROM progress q WHERE q.kpi_id = kpi.id "
                               "             AND (q.value IS NOT NULL OR "
                               "                  (q.numerator IS NOT NULL AND q.denominator IS NOT NULL)) "
                               "           ORDER BY q.period DESC LIMIT 1) AS latest FROM kpi) "
+                              "SELECT max (" PM_STORE_SQL_END_QUARTER ("latest") ") FROM l "
                               "WHERE latest IS NOT NULL",
                               error);
   if (stmt == NULL)
@@ -208,9 +212,57 @@ pm_store_load_rest_async (PmStore             *self,
   g_task_run_in_thread (task, rest_thread);
 }
 
+/* Each pilot of @programme gets the narratives of its namesake by id in
+ * @whole (the first read leaves them all), keeping one it has already. */
+static void
+merge_narratives (PmProgramme *programme,
+                  PmProgramme *whole)
+{
+  GListModel *districts = pm_programme_get_districts (whole);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                       g_free, g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
+    {
+      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, i);
+      GListModel *pilots = pm_district_get_pilots (district);
+
+      for (guint j = 0; j < g_list_model_get_n_items (pilots); j++)
+        {
+          PmPilot *pilot = g_list_model_get_item (pilots, j);
+          gint64 id = pm_pilot_get_id (pilot);
+
+          g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), pilot);
+        }
+    }
+
+  districts = pm_programme_get_districts (programme);
+  for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
+    {
+      g_autoptr(PmDistrict) district = g_list_model_get_item (districts, i);
+      GListModel *pilots = pm_district_get_pilots (district);
+
+      for (guint j = 0; j < g_list_model_get_n_items (pilots); j++)
+        {
+          g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, j);
+          gint64 id = pm_pilot_get_id (pilot);
+          PmPilot *read = g_hash_table_lookup (by_id, &id);
+          GListModel *narratives = read != NULL ? pm_pilot_get_narratives (read) : NULL;
+
+          for (guint k = 0; narratives != NULL && k < g_list_model_get_n_items (narratives); k++)
+            {
+              g_autoptr(PmNarrative) narrative = g_list_model_get_item (narratives, k);
+
+              if (pm_pilot_get_narrative (pilot, pm_narrative_get_period (narrative)) == NULL)
+                pm_pilot_set_narrative (pilot, narrative);
+            }
+        }
+    }
+}
+
 /* Each KPI of @programme gets the values of its namesake by id in @whole
- * that it lacks. A KPI deleted meanwhile has none; one added meanwhile
- * is in neither. */
+ * that it lacks, and each pilot its narratives. A KPI deleted meanwhile
+ * has none; one added meanwhile is in neither. */
 static gboolean
 merge_values (PmProgramme  *programme,
               PmProgramme  *whole,
@@ -239,6 +291,7 @@ merge_values (PmProgramme  *programme,
         return FALSE;
     }
 
+  merge_narratives (programme, whole);
   return TRUE;
 }
 

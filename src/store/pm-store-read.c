@@ -740,7 +740,10 @@ read_pilots (Load    *load,
                   "SELECT description, amount_pence, period, status, pilot_id FROM spend_item "
                   "ORDER BY pilot_id, position, id",
                   4, spend_row, error) ||
-      !(load->scope_name != NULL
+      /* The window's first read leaves the narratives to the rest: its
+       * first frame shows none, and they are a large part of the file. */
+      !(load->scope_shown
+        || (load->scope_name != NULL
         ? load_scoped_rows (load, load->pilots,
                             "SELECT n.period, n.progress, n.learning, n.case_study, n.risks, "
                             "       n.milestones, n.pilot_id "
@@ -753,7 +756,7 @@ read_pilots (Load    *load,
                     "FROM narrative ORDER BY pilot_id, period"
                   : "SELECT period, progress, learning, case_study, NULL, NULL, pilot_id "
                     "FROM narrative ORDER BY pilot_id, period",
-                  6, narrative_row, error)) ||
+                  6, narrative_row, error))) ||
       !read_kpis (load, error))
     return FALSE;
 

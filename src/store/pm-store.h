@@ -147,10 +147,11 @@ gboolean     pm_store_count_programme_rag (PmStore         *self,
                                            guint           *counts,
                                            GError         **error);
 /* For the window's first frame: the programme as pm_store_load() reads
- * it but for the values, of which only those the first screen at @period
- * shows and judges by: each KPI's value at @period and its latest before
- * it (travel), and every value of a KPI of another frequency or linked to
- * a programme indicator (pm-store-load-shown.c). Until
+ * it but for the narratives, none of which is read, and the values, of
+ * which only those the first screen at @period shows and judges by: each
+ * KPI's value at @period and its latest before it (travel), and every
+ * value of a KPI of another frequency or linked to a programme indicator
+ * (pm-store-load-shown.c). Until
  * pm_store_load_rest_finish() has added the rest, every write is refused
  * (PM_STORE_ERROR_LOCKED); once that has failed, it always is. A server,
  * or a file too old to read so, is read whole, with nothing left. */
@@ -173,7 +174,8 @@ gboolean     pm_store_check_loaded      (PmStore           *self,
  * read-only connection of its own, and adds them to @programme (the one
  * it returned) on the main thread in pm_store_load_rest_finish(): to
  * each KPI in one change of its entries, keeping an entry it already
- * has. At once when nothing is left to read. */
+ * has, and to each pilot its narratives. At once when nothing is left to
+ * read. */
 void         pm_store_load_rest_async   (PmStore             *self,
                                          PmProgramme         *programme,
                                          GCancellable        *cancellable,

@@ -3,8 +3,8 @@
  *
  * The window reads the values of the period it opens on first and the
  * rest in a worker: it must show the period's values at once, refuse
- * saves until the rest has arrived, and then have every period, as a
- * whole read would, and save again.
+ * saves until the rest has arrived, and then have every period and
+ * narrative, as a whole read would, and save again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +14,8 @@
 
 #include "gui-test-util.h"
 #include "pm-period-selector.h"
+#include "pm-pilot-page.h"
+#include "pm-quarter-report.h"
 #include "pm-session.h"
 
 static PmApplication *app;
@@ -36,6 +38,20 @@ failed_cb (PmSession    *session,
 {
   g_free (*told);
   *told = g_strdup_printf ("%s: %s", heading, error->message);
+}
+
+/* What the pilot page's narrative shows as the progress made. */
+static char *
+progress_shown (PmWindow *window)
+{
+  GtkWidget *page = gui_test_template_child (window, PM_TYPE_WINDOW, "pilot_page");
+  GtkWidget *report = gui_test_template_child (page, PM_TYPE_PILOT_PAGE, "quarter_report");
+  GtkWidget *view = gui_test_template_child (report, PM_TYPE_QUARTER_REPORT, "progress_view");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 static guint
@@ -66,6 +82,9 @@ test_shown_then_rest (void)
   g_autoptr(PmWindow) window = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *told = NULL;
+  g_autofree char *progress = NULL;
+  PmNarrative *narrative;
+  PmPilot *pilot;
   gulong failed_id;
   PmPeriodSelector *selector;
   PmProgramme *programme;
@@ -106,6 +125,18 @@ test_shown_then_rest (void)
   g_assert_null (pm_kpi_get_entry (nth_kpi (programme, 0), early));
   g_assert_false (pm_period_selector_has_values (selector, early));
 
+  /* The narratives come with the rest: the first pilot's page shows
+   * none yet, though the file has one for the period. */
+  narrative = pm_pilot_get_narrative (pm_kpi_get_pilot (nth_kpi (whole, 0)), period);
+  g_assert_nonnull (narrative);
+  g_assert_cmpstr (pm_narrative_get_progress (narrative), !=, "");
+  pilot = pm_kpi_get_pilot (nth_kpi (programme, 0));
+  g_assert_null (pm_pilot_get_narrative (pilot, period));
+  pm_pilot_page_set_pilot (PM_PILOT_PAGE (gui_test_template_child (window, PM_TYPE_WINDOW, "pilot_page")), pilot);
+  progress = progress_shown (window);
+  g_assert_cmpstr (progress, ==, "");
+  g_clear_pointer (&progress, g_free);
+
   entry = pm_progress_entry_new (later);
   pm_progress_entry_set_value (entry, 13);
   g_assert_false (pm_store_save_entry (store, nth_kpi (programme, 0), entry, &error));
@@ -129,6 +160,8 @@ test_shown_then_rest (void)
   g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (nth_kpi (programme, 0), early)), ==, 11);
   g_assert_true (pm_period_selector_has_values (selector, early));
   g_assert_true (pm_period_selector_has_values (selector, later));
+  progress = progress_shown (window);
+  g_assert_cmpstr (progress, ==, pm_narrative_get_progress (narrative));
 
   g_assert_true (pm_store_save_entry (store, nth_kpi (programme, 0), entry, &error));
   g_assert_no_error (error);

@@ -186,6 +186,45 @@ test_open (Fixture       *fixture,
     }
 }
 
+static void
+programme_told_cb (PmSession  *session,
+                   GParamSpec *pspec,
+                   char      **period)
+{
+  g_free (*period);
+  *period = pm_period_to_code (pm_session_get_period (session));
+}
+
+/* When a session tells of the programme it opened, its period is already
+ * the one it opens on, so that views are built once, at it; the period
+ * is told of once, after the programme. */
+static void
+test_open_period_first (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(PmSession) session = pm_session_new ();
+  g_autoptr(PmPeriod) current = pm_period_new_current ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *at_programme = NULL;
+  g_autofree char *opened_on = NULL;
+  const char *told;
+
+  g_string_truncate (fixture->notified, 0);
+  g_signal_connect (session, "notify", G_CALLBACK (notify_cb), fixture);
+  g_signal_connect (session, "notify::programme", G_CALLBACK (programme_told_cb), &at_programme);
+  g_assert_true (pm_session_open (session, fixture->path, NULL, PM_STORE_OPEN_DEFAULT, &error));
+  g_assert_no_error (error);
+
+  opened_on = pm_period_to_code (pm_session_get_period (session));
+  g_assert_false (pm_period_equal (pm_session_get_period (session), current));
+  g_assert_cmpstr (at_programme, ==, opened_on);
+  told = strstr (fixture->notified->str, "programme;");
+  g_assert_nonnull (told);
+  g_assert_nonnull (strstr (told, "period;"));
+  g_assert_null (strstr (strstr (fixture->notified->str, "period;") + 1, "period;"));
+  pm_store_close (pm_session_get_store (session));
+}
+
 /* A file that is not a database: refused, and the document stays. */
 static void
 test_open_refused (Fixture       *fixture,
@@ -464,6 +503,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/gui/session/open", test_open);
+  ADD ("/gui/session/open-period-first", test_open_period_first);
   ADD ("/gui/session/open-refused", test_open_refused);
   ADD ("/gui/session/saved-then-undone", test_saved_then_undone);
   ADD ("/gui/session/forgotten-undo", test_forgotten_undo);

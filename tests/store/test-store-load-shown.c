@@ -197,7 +197,8 @@ count_values (const char *path)
   return store_test_query_int (path, "SELECT count(*) FROM progress");
 }
 
-/* The first read at FY2016-Q3 has every district, KPI and narrative; of
+/* The first read at FY2016-Q3 has every district and KPI but no
+ * narrative (none shows in the first frame); of
  * an unlinked quarterly KPI the value at Q3 (with its sites) and the
  * latest value before it (Q1: Q2 has a note only), nothing else; of a
  * linked or yearly KPI every value. */
@@ -231,7 +232,75 @@ test_shown_values (Fixture       *fixture,
   g_assert_cmpfloat (pm_progress_entry_get_numerator (pm_test_item (pm_kpi_get_entries (kpi_of (fixture->shown, 0, 1)), 0)),
                      ==, 13);
   g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_narratives (pm_test_first_pilot (fixture->shown, "Alpha"))),
-                    ==, G_N_ELEMENTS (quarters));
+                    ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_narratives (pm_test_first_pilot (fixture->shown, "Bravo"))),
+                    ==, 0);
+}
+
+/* The narratives arrive with the rest, each pilot's own, in period order. */
+static void
+test_rest_brings_narratives (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "Alpha", "Bravo" };
+
+  g_assert_true (load_rest (fixture, &error));
+  g_assert_no_error (error);
+  for (guint d = 0; d < G_N_ELEMENTS (names); d++)
+    {
+      PmPilot *pilot = pm_test_first_pilot (fixture->shown, names[d]);
+      GListModel *narratives = pm_pilot_get_narratives (pilot);
+
+      g_assert_cmpuint (g_list_model_get_n_items (narratives), ==, G_N_ELEMENTS (quarters));
+      for (guint i = 0; i < G_N_ELEMENTS (quarters); i++)
+        {
+          PmNarrative *narrative = pm_test_item (narratives, i);
+          g_autofree char *code = pm_period_to_code (pm_narrative_get_period (narrative));
+
+          g_assert_cmpstr (code, ==, quarters[i]);
+          g_assert_cmpstr (pm_narrative_get_progress (narrative), ==, quarters[i]);
+        }
+    }
+}
+
+/* Before the rest has arrived a narrative's save is refused, and the
+ * file keeps the narrative, which then arrives as it was written. A
+ * narrative the model holds already (here one put there without a
+ * store) is kept rather than the file's. */
+static void
+test_narrative_refused_while_loading (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(PmPeriod) q3 = pm_test_period ("FY2016-Q3");
+  g_autoptr(PmPeriod) q4 = pm_test_period ("FY2016-Q4");
+  g_autoptr(PmNarrative) edited = pm_narrative_new (q3);
+  g_autoptr(PmNarrative) kept = pm_narrative_new (q4);
+  g_autoptr(GError) error = NULL;
+  PmPilot *alpha = pm_test_first_pilot (fixture->shown, "Alpha");
+
+  pm_narrative_set_progress (edited, "Rewritten");
+  g_assert_false (pm_store_save_narrative (fixture->store, alpha, edited, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "still being loaded"));
+  g_clear_error (&error);
+  g_assert_cmpint (store_test_query_int (fixture->path,
+                                         "SELECT count(*) FROM narrative WHERE progress = 'Rewritten'"), ==, 0);
+  g_assert_null (pm_pilot_get_narrative (alpha, q3));
+
+  pm_narrative_set_progress (kept, "Held");
+  pm_pilot_set_narrative (alpha, kept);
+  g_assert_true (load_rest (fixture, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pm_narrative_get_progress (pm_pilot_get_narrative (alpha, q3)), ==, "FY2016-Q3");
+  g_assert_cmpstr (pm_narrative_get_progress (pm_pilot_get_narrative (alpha, q4)), ==, "Held");
+  g_assert_cmpuint (g_list_model_get_n_items (pm_pilot_get_narratives (alpha)), ==, G_N_ELEMENTS (quarters));
+
+  /* Once it has arrived the save is written. */
+  g_assert_true (pm_store_save_narrative (fixture->store, alpha, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_query_int (fixture->path,
+                                         "SELECT count(*) FROM narrative WHERE progress = 'Rewritten'"), ==, 1);
 }
 
 /* Once the rest has arrived the programme is the whole one, entry for
@@ -387,6 +456,8 @@ main (int    argc,
   ADD ("/store/load-shown/values", test_shown_values);
   ADD ("/store/load-shown/rest-equals-full", test_rest_equals_full);
   ADD ("/store/load-shown/write-refused-while-loading", test_write_refused_while_loading);
+  ADD ("/store/load-shown/rest-brings-narratives", test_rest_brings_narratives);
+  ADD ("/store/load-shown/narrative-refused-while-loading", test_narrative_refused_while_loading);
   ADD ("/store/load-shown/rest-fails", test_rest_fails);
   ADD ("/store/load-shown/latest-quarter", test_latest_quarter);
 #undef ADD

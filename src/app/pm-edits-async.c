@@ -15,9 +15,8 @@ static const char set_entry_tag[] = "pm_edit_set_entry_async";
 
 typedef struct
 {
-  PmKpi           *kpi;
-  PmPeriod        *period;
-  PmProgressEntry *old;
+  PmKpi    *kpi;
+  PmPeriod *period;
 } EntryEdit;
 
 static void
@@ -25,7 +24,6 @@ entry_edit_free (EntryEdit *edit)
 {
   g_clear_object (&edit->kpi);
   g_clear_object (&edit->period);
-  g_clear_object (&edit->old);
   g_free (edit);
 }
 
@@ -36,12 +34,15 @@ entry_saved_cb (GObject      *source_object,
 {
   g_autoptr(GTask) task = user_data;
   EntryEdit *edit = g_task_get_task_data (task);
+  g_autoptr(PmProgressEntry) replaced = NULL;
   GError *error = NULL;
 
-  if (!pm_store_save_entry_finish (PM_STORE (source_object), result, &error))
+  /* The undo puts back what the save replaced, which a save queued
+   * before it may have written since this one was asked for. */
+  if (!pm_store_save_entry_finish (PM_STORE (source_object), result, &replaced, &error))
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, _pm_edit_entry_undo_new (edit->kpi, edit->period, edit->old),
+    g_task_return_pointer (task, _pm_edit_entry_undo_new (edit->kpi, edit->period, replaced),
                            (GDestroyNotify) pm_undo_free);
 }
 
@@ -91,7 +92,6 @@ pm_edit_set_entry_async (PmStore             *store,
   edit = g_new0 (EntryEdit, 1);
   edit->kpi = g_object_ref (kpi);
   edit->period = g_object_ref (period);
-  edit->old = g_steal_pointer (&old);
   g_task_set_task_data (task, edit, (GDestroyNotify) entry_edit_free);
   pm_store_save_entry_async (store, kpi, entry, entry_saved_cb, g_steal_pointer (&task));
 }

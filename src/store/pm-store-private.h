@@ -178,9 +178,11 @@ typedef enum
  * narratives. Any other error is left as it is. Returns FALSE, for the
  * caller to return. */
 /* pm-store-save.c: pm_store_save_entry()'s writing, without the model
- * (a save's worker runs it), and its conflict's error, which puts the
- * winning row in the model. */
+ * (a save's worker runs it, with the author as it was when the save
+ * started), and its conflict's error, which puts the winning row in the
+ * model. */
 gboolean    _pm_store_write_entry_job (PmStore           *self,
+                                       const char        *author_now,
                                        gint64             kpi_id,
                                        PmProgressEntry   *entry,
                                        gint64             expected,

@@ -33,6 +33,7 @@ typedef struct
   PmKpi           *kpi;
   PmProgressEntry *entry;    /* the caller's: in the model once written */
   PmProgressEntry *copy;     /* as asked, for a COMMIT whose fate is unknown */
+  char            *author_now; /* pm_store_set_author() may change it meanwhile */
   gint64           kpi_id;
   gint64           expected;
   /* What the worker found. */
@@ -40,6 +41,7 @@ typedef struct
   gboolean         commit_unknown;
   PmProgressEntry *theirs;
   char            *author;
+  PmProgressEntry *replaced;  /* what the model held before it, once saved */
 } SaveJob;
 
 /* The store's saves: the one in the worker, and those waiting. */
@@ -58,7 +60,9 @@ save_job_free (SaveJob *job)
   g_clear_object (&job->entry);
   g_clear_object (&job->copy);
   g_clear_object (&job->theirs);
+  g_clear_object (&job->replaced);
   g_free (job->author);
+  g_free (job->author_now);
   g_free (job);
 }
 
@@ -102,8 +106,9 @@ save_thread (GTask        *task,
   gboolean ok;
 
   _pm_database_lock (database);
-  ok = _pm_store_write_entry_job (self, job->kpi_id, job->entry, job->expected, &job->conflict,
-                                  &job->theirs, &job->author, &job->commit_unknown, &error);
+  ok = _pm_store_write_entry_job (self, job->author_now, job->kpi_id, job->entry, job->expected,
+                                  &job->conflict, &job->theirs, &job->author, &job->commit_unknown,
+                                  &error);
   _pm_database_unlock (database);
 
   if (!ok)
@@ -119,6 +124,8 @@ apply_job (PmStore       *self,
            GAsyncResult  *result,
            GError       **error)
 {
+  PmProgressEntry *held;
+
   if (!g_task_propagate_boolean (G_TASK (result), error))
     {
       if (job->commit_unknown)
@@ -128,6 +135,8 @@ apply_job (PmStore       *self,
   if (job->conflict)
     return _pm_store_conflict_error (job->kpi, job->entry, job->theirs, job->author, error);
 
+  held = pm_kpi_get_entry (job->kpi, pm_progress_entry_get_period (job->entry));
+  g_set_object (&job->replaced, held);
   return pm_kpi_set_entry (job->kpi, job->entry, error);
 }
 
@@ -189,6 +198,22 @@ prepare_job (PmStore   *self,
   /* Read now, after the saves before it are in the model. */
   held = pm_kpi_get_entry (job->kpi, period);
   job->expected = held != NULL ? pm_progress_entry_get_revision (held) : 0;
+  job->author_now = g_strdup (pm_store_get_author (self));
+  return TRUE;
+}
+
+static gboolean
+save_at_once (PmStore  *self,
+              SaveJob  *job,
+              GError  **error)
+{
+  PmProgressEntry *held = pm_kpi_get_entry (job->kpi, pm_progress_entry_get_period (job->entry));
+  g_autoptr(PmProgressEntry) before = held != NULL ? g_object_ref (held) : NULL;
+
+  if (!pm_store_save_entry (self, job->kpi, job->entry, error))
+    return FALSE;
+
+  g_set_object (&job->replaced, before);
   return TRUE;
 }
 
@@ -207,7 +232,7 @@ start_next (PmStore *self)
 
       if (!prepare_job (self, job, &at_once, &error))
         g_task_return_error (task, error);
-      else if (at_once && !pm_store_save_entry (self, job->kpi, job->entry, &error))
+      else if (at_once && !save_at_once (self, job, &error))
         g_task_return_error (task, error);
       else if (at_once)
         g_task_return_boolean (task, TRUE);
@@ -255,14 +280,24 @@ pm_store_save_entry_async (PmStore             *self,
 }
 
 gboolean
-pm_store_save_entry_finish (PmStore       *self,
-                            GAsyncResult  *result,
-                            GError       **error)
+pm_store_save_entry_finish (PmStore           *self,
+                            GAsyncResult      *result,
+                            PmProgressEntry  **replaced,
+                            GError           **error)
 {
+  SaveJob *job;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == save_tag, FALSE);
+  g_return_val_if_fail (replaced == NULL || *replaced == NULL, FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (replaced != NULL && job->replaced != NULL)
+    *replaced = g_object_ref (job->replaced);
+  return TRUE;
 }
 
 gboolean

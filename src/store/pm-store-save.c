@@ -411,7 +411,7 @@ pm_store_save_entry (PmStore          *self,
       return TRUE;
     }
 
-  if (!_pm_store_write_entry_job (self, kpi_id, entry, expected, &conflict, &theirs, &author,
+  if (!_pm_store_write_entry_job (self, pm_store_get_author (self), kpi_id, entry, expected, &conflict, &theirs, &author,
                                   &commit_unknown, error))
     {
       if (commit_unknown)
@@ -432,6 +432,7 @@ pm_store_save_entry (PmStore          *self,
  * during the COMMIT. */
 gboolean
 _pm_store_write_entry_job (PmStore           *self,
+                           const char        *author_now,
                            gint64             kpi_id,
                            PmProgressEntry   *entry,
                            gint64             expected,
@@ -447,7 +448,7 @@ _pm_store_write_entry_job (PmStore           *self,
 
   *conflict = FALSE;
   *commit_unknown = FALSE;
-  if (!_pm_store_begin_write (self, error))
+  if (!_pm_store_begin_write_as (self, "typed", author_now, error))
     return FALSE;
 
   ok = _pm_store_row_exists (self, PM_STORE_KPI_EXISTS, kpi_id, error) &&

@@ -308,8 +308,11 @@ void         pm_store_save_entry_async  (PmStore             *self,
                                          PmProgressEntry     *entry,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
+/* *@replaced (may be NULL): the entry the model held before the saved
+ * one, NULL when there was none. */
 gboolean     pm_store_save_entry_finish (PmStore           *self,
                                          GAsyncResult      *result,
+                                         PmProgressEntry  **replaced,
                                          GError           **error);
 gboolean     pm_store_is_saving         (PmStore           *self);
 gboolean     pm_store_delete_entry      (PmStore           *self,

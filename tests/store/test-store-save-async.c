@@ -29,6 +29,7 @@ typedef struct
   PmPeriod    *q3;
   guint        done;       /* saves finished */
   GPtrArray   *errors;     /* theirs, in the order they finished (NULL: saved) */
+  GPtrArray   *replaced;   /* each save's replaced entry, in order */
   guint        changed_elsewhere;
 } Fixture;
 
@@ -47,6 +48,13 @@ changed_elsewhere_cb (PmStore *store,
                       Fixture *fixture)
 {
   fixture->changed_elsewhere++;
+}
+
+static void
+object_unref_or_null (gpointer data)
+{
+  if (data != NULL)
+    g_object_unref (data);
 }
 
 static void
@@ -75,6 +83,7 @@ open_store (Fixture    *fixture,
   g_assert_cmpstr (pm_kpi_get_title (fixture->kpi), ==, "Attendance");
   fixture->q3 = pm_period_new (2016, 3);
   fixture->errors = g_ptr_array_new_with_free_func (error_free);
+  fixture->replaced = g_ptr_array_new_with_free_func (object_unref_or_null);
 }
 
 static void
@@ -107,6 +116,7 @@ fixture_tear_down (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&fixture->errors, g_ptr_array_unref);
+  g_clear_pointer (&fixture->replaced, g_ptr_array_unref);
   g_clear_object (&fixture->q3);
   g_clear_object (&fixture->programme);
   if (fixture->store != NULL)
@@ -169,11 +179,15 @@ saved_cb (GObject      *source,
           gpointer      user_data)
 {
   Fixture *fixture = user_data;
+  g_autoptr(PmProgressEntry) replaced = NULL;
   GError *error = NULL;
 
   g_assert_true (source == G_OBJECT (fixture->store));
-  if (pm_store_save_entry_finish (PM_STORE (source), result, &error))
-    g_assert_no_error (error);
+  if (pm_store_save_entry_finish (PM_STORE (source), result, &replaced, &error))
+    {
+      g_assert_no_error (error);
+      g_ptr_array_add (fixture->replaced, replaced != NULL ? g_object_ref (replaced) : NULL);
+    }
   else
     g_assert_nonnull (error);
   g_ptr_array_add (fixture->errors, error);
@@ -307,6 +321,10 @@ test_in_order (Fixture       *fixture,
   g_assert_cmpfloat (value_held (fixture), ==, 53);
   g_assert_cmpint (pm_progress_entry_get_revision (pm_kpi_get_entry (fixture->kpi, fixture->q3)), ==, revision + 3);
   g_assert_cmpfloat (stored_value (fixture), ==, 53);
+  /* Each replaced the one before it (what an undo puts back). */
+  g_assert_cmpuint (fixture->replaced->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpfloat (pm_progress_entry_get_value (g_ptr_array_index (fixture->replaced, i)), ==, 50 + i);
 
   /* Each was written, in turn: the audit trail has all three, each over
    * the one before. */
@@ -425,6 +443,7 @@ test_file (void)
   g_assert_cmpint (store_test_query_int (path, sql), ==, 61);
 
   g_clear_pointer (&fixture.errors, g_ptr_array_unref);
+  g_clear_pointer (&fixture.replaced, g_ptr_array_unref);
   g_clear_object (&fixture.q3);
   g_clear_object (&fixture.programme);
   pm_store_close (fixture.store);

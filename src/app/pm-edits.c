@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pm-edits.h"
+#include "pm-edits-private.h"
 #include "pm-format.h"
 
 /* Writes the state @data holds back and, when it can, sets *@redo to
@@ -122,9 +123,6 @@ entry_undo_free (gpointer data)
   g_free (undo);
 }
 
-static PmUndo *entry_undo_new (PmKpi           *kpi,
-                               PmPeriod        *period,
-                               PmProgressEntry *old);
 
 static gboolean
 entry_undo_run (PmStore  *store,
@@ -154,14 +152,14 @@ entry_undo_run (PmStore  *store,
         return FALSE;
     }
 
-  *redo = entry_undo_new (undo->kpi, undo->period, replaced);
+  *redo = _pm_edit_entry_undo_new (undo->kpi, undo->period, replaced);
   return TRUE;
 }
 
-static PmUndo *
-entry_undo_new (PmKpi           *kpi,
-                PmPeriod        *period,
-                PmProgressEntry *old)
+PmUndo *
+_pm_edit_entry_undo_new (PmKpi           *kpi,
+                         PmPeriod        *period,
+                         PmProgressEntry *old)
 {
   EntryUndo *undo = g_new0 (EntryUndo, 1);
 
@@ -173,6 +171,60 @@ entry_undo_new (PmKpi           *kpi,
 }
 
 gboolean
+_pm_edit_entry_to_save (PmKpi             *kpi,
+                        PmPeriod          *period,
+                        const char        *value_text,
+                        const char        *note_text,
+                        PmProgressEntry  **entry,
+                        PmProgressEntry  **old,
+                        GError           **error)
+{
+  g_autofree char *typed = strip_or_null (value_text);
+  g_autofree char *note = strip_or_null (note_text);
+  PmProgressEntry *current;
+  double value = 0;
+
+  *entry = NULL;
+  *old = NULL;
+  if (typed != NULL && !pm_unit_parse_value (pm_kpi_get_unit (kpi), typed, &value, error))
+    return FALSE;
+
+  current = pm_kpi_get_entry (kpi, period);
+  if (current != NULL)
+    *old = g_object_ref (current);
+
+  if (typed == NULL && note == NULL)
+    return TRUE;
+
+  if (*old != NULL
+      && (typed != NULL) == pm_progress_entry_has_value (*old)
+      && (typed == NULL || same_double (value, pm_progress_entry_get_value (*old)))
+      && g_strcmp0 (note, pm_progress_entry_get_note (*old)) == 0)
+    {
+      g_clear_object (old);
+      return TRUE;
+    }
+
+  /* Keep a numerator and denominator, or sites, that still give the
+   * typed value; a different value typed replaces them. */
+  if (*old != NULL && typed != NULL && pm_progress_entry_has_value (*old)
+      && (pm_progress_entry_has_fraction (*old)
+          || g_list_model_get_n_items (pm_progress_entry_get_sites (*old)) > 0)
+      && same_double (value, pm_progress_entry_get_value (*old)))
+    {
+      *entry = pm_progress_entry_copy (*old);
+    }
+  else
+    {
+      *entry = pm_progress_entry_new (period);
+      if (typed != NULL)
+        pm_progress_entry_set_value (*entry, value);
+    }
+  pm_progress_entry_set_note (*entry, note);
+  return TRUE;
+}
+
+gboolean
 pm_edit_set_entry (PmStore     *store,
                    PmKpi       *kpi,
                    PmPeriod    *period,
@@ -181,64 +233,29 @@ pm_edit_set_entry (PmStore     *store,
                    PmUndo     **undo,
                    GError     **error)
 {
-  g_autofree char *typed = strip_or_null (value_text);
-  g_autofree char *note = strip_or_null (note_text);
   g_autoptr(PmProgressEntry) entry = NULL;
   g_autoptr(PmProgressEntry) old = NULL;
-  PmProgressEntry *current;
-  double value = 0;
 
   g_return_val_if_fail (PM_IS_STORE (store), FALSE);
   g_return_val_if_fail (PM_IS_KPI (kpi), FALSE);
   g_return_val_if_fail (PM_IS_PERIOD (period), FALSE);
   g_return_val_if_fail (undo != NULL && *undo == NULL, FALSE);
 
-  if (typed != NULL && !pm_unit_parse_value (pm_kpi_get_unit (kpi), typed, &value, error))
+  if (!_pm_edit_entry_to_save (kpi, period, value_text, note_text, &entry, &old, error))
     return FALSE;
-
-  current = pm_kpi_get_entry (kpi, period);
-  if (current != NULL)
-    old = g_object_ref (current);
-
-  if (typed == NULL && note == NULL)
-    {
-      if (old == NULL)
-        return TRUE;
-
-      if (!pm_store_delete_entry (store, kpi, period, error))
-        return FALSE;
-
-      *undo = entry_undo_new (kpi, period, old);
-      return TRUE;
-    }
-
-  if (old != NULL
-      && (typed != NULL) == pm_progress_entry_has_value (old)
-      && (typed == NULL || same_double (value, pm_progress_entry_get_value (old)))
-      && g_strcmp0 (note, pm_progress_entry_get_note (old)) == 0)
+  /* Nothing changed. */
+  if (entry == NULL && old == NULL)
     return TRUE;
 
-  /* Keep a numerator and denominator, or sites, that still give the
-   * typed value; a different value typed replaces them. */
-  if (old != NULL && typed != NULL && pm_progress_entry_has_value (old)
-      && (pm_progress_entry_has_fraction (old)
-          || g_list_model_get_n_items (pm_progress_entry_get_sites (old)) > 0)
-      && same_double (value, pm_progress_entry_get_value (old)))
+  if (entry == NULL)
     {
-      entry = pm_progress_entry_copy (old);
+      if (!pm_store_delete_entry (store, kpi, period, error))
+        return FALSE;
     }
-  else
-    {
-      entry = pm_progress_entry_new (period);
-      if (typed != NULL)
-        pm_progress_entry_set_value (entry, value);
-    }
-  pm_progress_entry_set_note (entry, note);
-
-  if (!pm_store_save_entry (store, kpi, entry, error))
+  else if (!pm_store_save_entry (store, kpi, entry, error))
     return FALSE;
 
-  *undo = entry_undo_new (kpi, period, old);
+  *undo = _pm_edit_entry_undo_new (kpi, period, old);
   return TRUE;
 }
 

@@ -44,6 +44,21 @@ gboolean  pm_edit_set_entry            (PmStore      *store,
                                         const char   *note,
                                         PmUndo      **undo,
                                         GError      **error);
+/* The same, saved without waiting on a server (pm_store_save_entry_async():
+ * saves are made one at a time, in the order asked); a value that does not
+ * parse is an error from the main loop. The model changes only once the
+ * save has committed. */
+void      pm_edit_set_entry_async      (PmStore             *store,
+                                        PmKpi               *kpi,
+                                        PmPeriod            *period,
+                                        const char          *value_text,
+                                        const char          *note_text,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean  pm_edit_set_entry_finish     (PmStore      *store,
+                                        GAsyncResult *result,
+                                        PmUndo      **undo,
+                                        GError      **error);
 gboolean  pm_edit_set_narrative        (PmStore      *store,
                                         PmPilot      *pilot,
                                         PmPeriod     *period,

@@ -190,14 +190,19 @@ fade_saved_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* "✓ Saved", fading after a moment; or "Saving…" until it is. */
 static void
-show_saved (PmKpiTable *self)
+show_saved_label (PmKpiTable *self,
+                  const char *label,
+                  gboolean    fade)
 {
   g_clear_handle_id (&self->fade_id, g_source_remove);
+  gtk_label_set_label (GTK_LABEL (self->saved_label), label);
   gtk_widget_remove_css_class (self->saved_label, "faded");
   gtk_widget_set_visible (self->saved_label, TRUE);
   update_status_line (self);
-  self->fade_id = g_timeout_add_seconds (3, fade_saved_cb, self);
+  if (fade)
+    self->fade_id = g_timeout_add_seconds (3, fade_saved_cb, self);
 }
 
 static void
@@ -367,11 +372,6 @@ static void
 entry_apply_cb (PmKpiTable *self)
 {
   PmStore *store = get_store (self);
-  g_autoptr(PmUndo) undo = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *period = NULL;
-  g_autofree char *message = NULL;
-  PmKpi *kpi;
 
   if (store == NULL || self->selected_row == NULL)
     return;
@@ -381,47 +381,40 @@ entry_apply_cb (PmKpiTable *self)
   if (gtk_widget_get_visible (GTK_WIDGET (self->value_error)))
     return;
 
-  kpi = pm_kpi_row_get_kpi (self->selected_row);
-  if (!pm_edit_set_entry (store, kpi, self->period,
-                          gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
-                          gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
-                          &undo, &error))
-    {
-      /* Someone else saved first: the model now holds their value, which
-       * the fields show, and the dialog says whose it is. */
-      if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT))
-        {
-          update_editor_fields (self);
-          pm_session_report_failure (self->session, _("Someone Else Saved This Value First"), error);
-          return;
-        }
-      /* The server went: what was typed stays, and is saved once the
-       * connection is back (the window's banner says so). */
-      if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_DISCONNECTED))
-        {
-          pm_session_keep_pending_entry (self->session, kpi, self->period,
-                                         gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
-                                         gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
-          return;
-        }
+  /* A server's is saved in a worker: "Saving…" until it has committed. */
+  if (pm_store_is_server (store))
+    show_saved_label (self, _("Saving…"), FALSE);
+  pm_session_save_entry (self->session, pm_kpi_row_get_kpi (self->selected_row), self->period,
+                         gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
+                         gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
+}
 
-      show_value_error (self, error->message);
-      /* A value that does not parse is explained beside the field; a
-       * failure to write deserves a dialog. */
-      if (error->domain != PM_MODEL_ERROR)
-        pm_session_report_failure (self->session, _("Could Not Save the Value"), error);
-      return;
-    }
+/* The value saved (or not): said here if it is still the one edited. */
+static void
+entry_saved_cb (PmKpiTable   *self,
+                PmKpi        *kpi,
+                PmPeriod     *period,
+                gboolean      changed,
+                const GError *error)
+{
+  gboolean conflict = g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_CONFLICT);
 
-  update_editor_fields (self);
-  if (undo == NULL)
+  if (self->selected_row == NULL || pm_kpi_row_get_kpi (self->selected_row) != kpi ||
+      !pm_period_equal (period, self->period))
     return;
 
-  show_saved (self);
-  period = pm_period_get_label (self->period);
-  /* Translators: toast after saving a KPI value: "Saved for Q3 2016/17" */
-  message = g_strdup_printf (_("Saved for %s"), period);
-  pm_session_report_saved (self->session, message, g_steal_pointer (&undo));
+  /* Lost with the connection, what was typed stays to be saved later. */
+  if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_DISCONNECTED))
+    hide_saved (self);
+  else if (error != NULL && !conflict)
+    show_value_error (self, error->message);
+  else
+    update_editor_fields (self);
+
+  if (error == NULL && changed)
+    show_saved_label (self, _("✓ Saved"), TRUE);
+  else if (error == NULL || conflict)
+    hide_saved (self);
 }
 
 /* The table */
@@ -744,6 +737,7 @@ pm_kpi_table_init (PmKpiTable *self)
   /* A sign-off or a committee round that moved changes what may be typed. */
   self->session_signals = g_signal_group_new (PM_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "signoff-changed", G_CALLBACK (update_signoff), self);
+  g_signal_group_connect_swapped (self->session_signals, "entry-saved", G_CALLBACK (entry_saved_cb), self);
 
   /* The model changed under the selected row (a save, an undo). */
   self->selected_row_signals = g_signal_group_new (PM_TYPE_KPI_ROW);

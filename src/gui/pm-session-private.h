@@ -22,5 +22,11 @@ void          _pm_session_set_opening             (PmSession    *self,
                                                    GCancellable *cancellable,
                                                    const char   *name);
 GCancellable *_pm_session_get_opening_cancellable (PmSession    *self);
+/* Emits "entry-saved" (pm-session-save.c). */
+void          _pm_session_emit_entry_saved        (PmSession    *self,
+                                                   PmKpi        *kpi,
+                                                   PmPeriod     *period,
+                                                   gboolean      changed,
+                                                   const GError *error);
 
 G_END_DECLS

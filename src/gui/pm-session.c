@@ -57,6 +57,7 @@ enum {
   SAVED,
   FAILED,
   SIGNOFF_CHANGED,
+  ENTRY_SAVED,
   N_SIGNALS
 };
 
@@ -375,6 +376,13 @@ pm_session_class_init (PmSessionClass *klass)
                                            G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 0);
+  signals[ENTRY_SAVED] = g_signal_new ("entry-saved",
+                                       G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 4,
+                                       PM_TYPE_KPI, PM_TYPE_PERIOD, G_TYPE_BOOLEAN,
+                                       G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static gboolean retry_cb (PmSession *self);
@@ -584,6 +592,16 @@ emit_saved (PmSession  *self,
   self->redo = redo;
 
   g_signal_emit (self, signals[SAVED], 0, message, undo);
+}
+
+void
+_pm_session_emit_entry_saved (PmSession    *self,
+                              PmKpi        *kpi,
+                              PmPeriod     *period,
+                              gboolean      changed,
+                              const GError *error)
+{
+  g_signal_emit (self, signals[ENTRY_SAVED], 0, kpi, period, changed, error);
 }
 
 void

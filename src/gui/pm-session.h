@@ -37,7 +37,8 @@ G_DECLARE_FINAL_TYPE (PmSession, pm_session, PM, SESSION, GObject)
  * session keeps it until the next save, until it is run or forgotten;
  * after an undo, emitted with no undo, pm_session_can_redo() says
  * whether Redo is offered);
- * "failed" (const char *heading, GError *error); "signoff-changed". */
+ * "failed" (const char *heading, GError *error); "signoff-changed";
+ * "entry-saved" (see pm_session_save_entry()). */
 PmSession      *pm_session_new              (void);
 
 GSettings      *pm_session_get_settings     (PmSession        *self);
@@ -141,6 +142,21 @@ void            pm_session_connection_lost  (PmSession        *self);
  * kept (the last one only) and saved as typed once it is back, then
  * reported like any save ("saved", or "failed" when someone else saved
  * first). */
+/* Saves the value and note typed for @kpi's @period (pm_edit_set_entry()),
+ * a server's without waiting on the network (in the store's worker, one
+ * save at a time, in order; the application is held until it is done, so
+ * that closing the window does not lose it), and reports it: "saved" with
+ * its undo; "failed" when someone else saved first (the model then holds
+ * their value) or it could not be written; kept for the connection's
+ * return when that went (pm_session_keep_pending_entry()). Then, in every
+ * case, "entry-saved" (PmKpi *, PmPeriod *, gboolean changed, const GError
+ * *error or NULL), for the editor: a value the KPI refuses is only told
+ * there. A file's is saved and reported before this returns. */
+void            pm_session_save_entry       (PmSession        *self,
+                                             PmKpi            *kpi,
+                                             PmPeriod         *period,
+                                             const char       *value_text,
+                                             const char       *note_text);
 void            pm_session_keep_pending_entry (PmSession      *self,
                                                PmKpi          *kpi,
                                                PmPeriod       *period,

@@ -418,6 +418,9 @@ _pm_window_check_for_changes (PmWindow *self)
    * lost (the banner's retries find it). */
   if (has_open_dialog (self) || !pm_store_is_connected (store))
     return;
+  /* A save's worker has the connection: asked again once it is done. */
+  if (pm_store_is_saving (store))
+    return;
 
   if (pm_store_poll_changes (store, &error))
     _pm_window_reload (self);
@@ -473,7 +476,7 @@ store_changed_elsewhere_cb (PmWindow *self)
   /* Shown at once even in a window behind another application's, but not
    * under one of its own dialogs: then at the next check after it closes,
    * as _pm_window_check_for_changes() does. */
-  if (has_open_dialog (self))
+  if (has_open_dialog (self) || pm_store_is_saving (store))
     return;
 
   if (!pm_store_update_changes (store, programme, &reload, &error))

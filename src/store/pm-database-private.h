@@ -153,7 +153,15 @@ typedef struct
 struct _PmStatement
 {
   const PmStatementOps *ops;
+  GRecMutex            *lock;  /* the connection's, when it is locked */
 };
+
+/* A server's connection, for one thread at a time (a no-op for a file):
+ * recursive; pm_database_begin() takes it until the commit or rollback,
+ * pm_database_prepare() and pm_statement_step() for their call. */
+void     _pm_database_lock             (PmDatabase   *self);
+gboolean _pm_database_trylock          (PmDatabase   *self);
+void     _pm_database_unlock           (PmDatabase   *self);
 
 /* pm-database-file.c */
 /* A PM_STORE_ERROR for a failed system call on @path. */

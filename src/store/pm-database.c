@@ -25,6 +25,9 @@ typedef struct
   gboolean  check_pending;
   gboolean  in_transaction;
   int       version;   /* as last read outside a transaction; -1 unknown */
+  /* A server's connection, for one thread at a time (_pm_database_lock()). */
+  GRecMutex conn_lock;
+  gboolean  locking;
 } PmDatabasePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PmDatabase, pm_database, G_TYPE_OBJECT)
@@ -57,6 +60,7 @@ pm_database_finalize (GObject *object)
 
   g_clear_pointer (&priv->path, g_free);
   g_clear_pointer (&priv->display_name, g_free);
+  g_rec_mutex_clear (&priv->conn_lock);
 
   G_OBJECT_CLASS (pm_database_parent_class)->finalize (object);
 }
@@ -86,6 +90,33 @@ static void
 pm_database_init (PmDatabase *self)
 {
   GET_PRIVATE (self)->version = -1;
+  g_rec_mutex_init (&GET_PRIVATE (self)->conn_lock);
+}
+
+void
+_pm_database_lock (PmDatabase *self)
+{
+  PmDatabasePrivate *priv = GET_PRIVATE (self);
+
+  if (priv->locking)
+    g_rec_mutex_lock (&priv->conn_lock);
+}
+
+gboolean
+_pm_database_trylock (PmDatabase *self)
+{
+  PmDatabasePrivate *priv = GET_PRIVATE (self);
+
+  return !priv->locking || g_rec_mutex_trylock (&priv->conn_lock);
+}
+
+void
+_pm_database_unlock (PmDatabase *self)
+{
+  PmDatabasePrivate *priv = GET_PRIVATE (self);
+
+  if (priv->locking)
+    g_rec_mutex_unlock (&priv->conn_lock);
 }
 
 void
@@ -101,6 +132,7 @@ _pm_database_set_location (PmDatabase *self,
   g_free (priv->display_name);
   priv->display_name = g_strdup (display_name);
   priv->read_only = read_only;
+  priv->locking = ENGINE (self)->reconnect != NULL;
 }
 
 void
@@ -278,10 +310,12 @@ pm_database_close (PmDatabase *self)
   if (!ENGINE (self)->is_open (self))
     return;
 
+  _pm_database_lock (self);
   if (GET_PRIVATE (self)->in_transaction)
     pm_database_rollback (self);
 
   ENGINE (self)->close (self);
+  _pm_database_unlock (self);
 }
 
 gboolean
@@ -424,9 +458,14 @@ pm_database_begin (PmDatabase  *self,
   g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (!GET_PRIVATE (self)->in_transaction, FALSE);
 
+  /* Held until the commit or rollback. */
+  _pm_database_lock (self);
   if (!_pm_database_check_open (self, error) ||
       !ENGINE (self)->begin (self, error))
-    return FALSE;
+    {
+      _pm_database_unlock (self);
+      return FALSE;
+    }
 
   GET_PRIVATE (self)->in_transaction = TRUE;
   return TRUE;
@@ -439,9 +478,13 @@ pm_database_begin_read (PmDatabase  *self,
   g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (!GET_PRIVATE (self)->in_transaction, FALSE);
 
+  _pm_database_lock (self);
   if (!_pm_database_check_open (self, error) ||
       !ENGINE (self)->begin_read (self, error))
-    return FALSE;
+    {
+      _pm_database_unlock (self);
+      return FALSE;
+    }
 
   GET_PRIVATE (self)->in_transaction = TRUE;
   return TRUE;
@@ -468,6 +511,7 @@ pm_database_commit (PmDatabase  *self,
     return FALSE;
 
   GET_PRIVATE (self)->in_transaction = FALSE;
+  _pm_database_unlock (self);
   return TRUE;
 }
 
@@ -482,6 +526,7 @@ pm_database_rollback (PmDatabase *self)
   GET_PRIVATE (self)->in_transaction = FALSE;
   if (ENGINE (self)->is_open (self))
     ENGINE (self)->rollback (self);
+  _pm_database_unlock (self);
 }
 
 gboolean
@@ -495,7 +540,12 @@ pm_database_execute (PmDatabase  *self,
   if (!_pm_database_check_open (self, error))
     return FALSE;
 
-  return ENGINE (self)->execute (self, sql, error);
+  gboolean ret;
+
+  _pm_database_lock (self);
+  ret = ENGINE (self)->execute (self, sql, error);
+  _pm_database_unlock (self);
+  return ret;
 }
 
 gboolean
@@ -537,7 +587,12 @@ pm_database_poll_changes (PmDatabase  *self,
   if (!_pm_database_check_open (self, error))
     return FALSE;
 
-  return ENGINE (self)->poll_changes (self, error);
+  gboolean ret;
+
+  _pm_database_lock (self);
+  ret = ENGINE (self)->poll_changes (self, error);
+  _pm_database_unlock (self);
+  return ret;
 }
 
 gboolean
@@ -579,7 +634,12 @@ pm_database_poll_changed_rows (PmDatabase  *self,
   if (!_pm_database_check_open (self, error))
     return FALSE;
 
-  return ENGINE (self)->poll_changed_rows (self, rows, error);
+  gboolean ret;
+
+  _pm_database_lock (self);
+  ret = ENGINE (self)->poll_changed_rows (self, rows, error);
+  _pm_database_unlock (self);
+  return ret;
 }
 
 void
@@ -603,20 +663,28 @@ gboolean
 pm_database_reconnect (PmDatabase  *self,
                        GError     **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (PM_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!_pm_database_check_open (self, error))
     return FALSE;
 
-  /* The server rolled back whatever was open when the connection went. */
-  GET_PRIVATE (self)->in_transaction = FALSE;
-  GET_PRIVATE (self)->version = -1;
-
   if (ENGINE (self)->reconnect == NULL)
     return TRUE;
 
-  return ENGINE (self)->reconnect (self, error);
+  _pm_database_lock (self);
+  /* The server rolled back whatever was open when the connection went
+   * (and this thread held the lock for it). */
+  if (GET_PRIVATE (self)->in_transaction)
+    _pm_database_unlock (self);
+  GET_PRIVATE (self)->in_transaction = FALSE;
+  GET_PRIVATE (self)->version = -1;
+
+  ok = ENGINE (self)->reconnect (self, error);
+  _pm_database_unlock (self);
+  return ok;
 }
 
 int
@@ -653,7 +721,14 @@ pm_database_prepare (PmDatabase  *self,
   if (!_pm_database_check_open (self, error))
     return NULL;
 
-  return ENGINE (self)->prepare (self, sql, error);
+  PmStatement * ret;
+
+  _pm_database_lock (self);
+  ret = ENGINE (self)->prepare (self, sql, error);
+  _pm_database_unlock (self);
+  if (ret != NULL && GET_PRIVATE (self)->locking)
+    ret->lock = &GET_PRIVATE (self)->conn_lock;
+  return ret;
 }
 
 /* Statements */
@@ -718,9 +793,17 @@ gboolean
 pm_statement_step (PmStatement  *self,
                    GError      **error)
 {
+  gboolean ret;
+
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return self->ops->step (self, error);
+  if (self->lock == NULL)
+    return self->ops->step (self, error);
+
+  g_rec_mutex_lock (self->lock);
+  ret = self->ops->step (self, error);
+  g_rec_mutex_unlock (self->lock);
+  return ret;
 }
 
 gint64

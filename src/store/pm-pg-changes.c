@@ -29,7 +29,9 @@ idle_cb (gpointer data)
 void
 _pm_pg_database_schedule_idle (Self *self)
 {
-  if (self->watch_context == NULL || self->idle_source != NULL)
+  /* Not from a save's worker: the main thread's resume asks again. */
+  if (self->watch_context == NULL || self->idle_source != NULL ||
+      self->watch_thread != g_thread_self ())
     return;
 
   self->idle_source = g_idle_source_new ();
@@ -95,6 +97,16 @@ socket_cb (int          fd,
 {
   Self *self = data;
 
+  /* A save's worker has the connection (and reads this socket): the
+   * watch waits off, until _pm_pg_database_resume_watch(). */
+  if (!_pm_database_trylock (PM_DATABASE (self)))
+    {
+      self->watch_paused = TRUE;
+      g_clear_pointer (&self->watch_source, g_source_unref);
+      return G_SOURCE_REMOVE;
+    }
+  _pm_database_unlock (PM_DATABASE (self));
+
   /* The server hung up: the watch goes with the socket (a closed socket
    * is always ready), and the window's reconnection takes over. */
   if ((condition & (G_IO_HUP | G_IO_ERR | G_IO_NVAL)) != 0 ||
@@ -146,6 +158,7 @@ _pm_pg_database_watch_changes (PmDatabase *database)
 
   if (self->watch_context == NULL)
     self->watch_context = g_main_context_ref_thread_default ();
+  self->watch_thread = g_thread_self ();
   if (self->watch_source == NULL && !self->lost)
     _pm_pg_database_add_socket_watch (self);
   /* Read before the watch began. */
@@ -153,6 +166,21 @@ _pm_pg_database_watch_changes (PmDatabase *database)
   if (self->pending_changes || self->missed_changes)
     _pm_pg_database_schedule_idle (self);
   return TRUE;
+}
+
+/* On the watching thread, once a worker has let go of the connection:
+ * the watch back on, and what the worker's statements read announced. */
+void
+_pm_pg_database_resume_watch (Self *self)
+{
+  if (self->watch_context == NULL || g_thread_self () != self->watch_thread)
+    return;
+
+  if (self->watch_paused && self->watch_source == NULL && !self->lost)
+    _pm_pg_database_add_socket_watch (self);
+  self->watch_paused = FALSE;
+  if (self->pending_changes || self->lost)
+    _pm_pg_database_schedule_idle (self);
 }
 
 void

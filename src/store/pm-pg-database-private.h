@@ -40,6 +40,8 @@ struct _PmPgDatabase
   GMainContext *watch_context;
   GSource      *watch_source;
   GSource      *idle_source;
+  GThread      *watch_thread;  /* the watch's; a save's worker is not it */
+  gboolean      watch_paused;  /* while a worker had the connection */
 };
 
 /* A statement prepared on a connection, kept for the next one. */
@@ -79,6 +81,8 @@ void         _pm_pg_database_remove_socket_watch    (PmPgDatabase  *self);
 /* PmDatabase::changed-elsewhere from the main loop, when watching. */
 void         _pm_pg_database_schedule_idle          (PmPgDatabase  *self);
 void         _pm_pg_database_stop_watching          (PmPgDatabase  *self);
+/* After a worker used the connection: the watch again, on this thread. */
+void         _pm_pg_database_resume_watch           (PmPgDatabase  *self);
 
 /* pm-pg-statement.c */
 /* Prepares @prepared on the current connection, unless it already is. */

@@ -184,6 +184,26 @@ typedef enum
  * names the first accepted quarter holding the object's values or
  * narratives. Any other error is left as it is. Returns FALSE, for the
  * caller to return. */
+/* pm-store-save.c: pm_store_save_entry()'s writing, without the model
+ * (a save's worker runs it, with the author as it was when the save
+ * started), and its conflict's error, which puts the winning row in the
+ * model. */
+gboolean    _pm_store_write_entry_job (PmStore           *self,
+                                       const char        *author_now,
+                                       gint64             kpi_id,
+                                       PmProgressEntry   *entry,
+                                       gint64             expected,
+                                       gboolean          *conflict,
+                                       PmProgressEntry  **theirs,
+                                       char             **author,
+                                       gboolean          *commit_unknown,
+                                       GError           **error);
+gboolean    _pm_store_conflict_error  (PmKpi             *kpi,
+                                       PmProgressEntry   *ours,
+                                       PmProgressEntry   *theirs,
+                                       const char        *author,
+                                       GError           **error);
+
 gboolean    _pm_store_name_accepted_quarter (PmStore       *self,
                                              PmStoreScope   scope,
                                              gint64         id,

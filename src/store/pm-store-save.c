@@ -58,7 +58,7 @@ same_entry (PmProgressEntry *a,
 /* @kpi's row for @period as the server holds it, or NULL (no row). */
 static gboolean
 read_entry (PmStore           *self,
-            PmKpi             *kpi,
+            gint64             kpi_id,
             PmPeriod          *period,
             PmProgressEntry  **entry,
             GError           **error)
@@ -74,7 +74,7 @@ read_entry (PmStore           *self,
                               error);
   if (stmt == NULL)
     return FALSE;
-  pm_statement_bind_int64 (stmt, 1, pm_kpi_get_id (kpi));
+  pm_statement_bind_int64 (stmt, 1, kpi_id);
   pm_statement_bind_text (stmt, 2, code);
   if (pm_statement_step (stmt, &local_error))
     {
@@ -185,7 +185,7 @@ update_entry (PmStore      *self,
         return TRUE;
     }
 
-  if (!read_entry (self, kpi, period, &entry, error))
+  if (!read_entry (self, kpi_id, period, &entry, error))
     return FALSE;
   if (entry != NULL && !pm_kpi_set_entry (kpi, entry, error))
     return FALSE;
@@ -231,32 +231,20 @@ pm_store_update_changes (PmStore      *self,
 }
 
 /* Someone else saved this KPI's value for the period after we read it:
- * says whose value is there now, and puts it in the model, so that the
- * window shows it. Ours was not written. */
-static gboolean
-report_conflict (PmStore          *self,
-                 PmKpi            *kpi,
-                 PmProgressEntry  *ours,
-                 GError          **error)
+ * whose value is there now (@theirs, NULL for none, by @author) goes in
+ * the model, so that the window shows it, and the error says so. Ours
+ * was not written. */
+gboolean
+_pm_store_conflict_error (PmKpi            *kpi,
+                          PmProgressEntry  *ours,
+                          PmProgressEntry  *theirs,
+                          const char       *author,
+                          GError          **error)
 {
   PmPeriod *period = pm_progress_entry_get_period (ours);
-  g_autoptr(PmProgressEntry) theirs = NULL;
   g_autofree char *label = pm_period_get_label (period);
-  g_autofree char *source = NULL;
-  g_autofree char *author = NULL;
   g_autofree char *their_text = NULL;
   g_autofree char *our_text = NULL;
-  GError *local_error = NULL;
-
-  if (!read_entry (self, kpi, period, &theirs, error))
-    return FALSE;
-
-  if (!_pm_store_last_value_change (self, pm_kpi_get_id (kpi), period, &source, &author, &local_error) &&
-      local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
 
   if (theirs != NULL && pm_progress_entry_has_value (theirs))
     their_text = pm_unit_format_value (pm_kpi_get_unit (kpi), pm_progress_entry_get_value (theirs));
@@ -285,6 +273,46 @@ report_conflict (PmStore          *self,
                  label, their_text != NULL ? their_text : _("no value"),
                  our_text != NULL ? our_text : _("no value"));
   return FALSE;
+}
+
+/* The row that won, and who saved it (NULL when not known). */
+static gboolean
+read_winner (PmStore           *self,
+             gint64             kpi_id,
+             PmPeriod          *period,
+             PmProgressEntry  **theirs,
+             char             **author,
+             GError           **error)
+{
+  g_autofree char *source = NULL;
+  GError *local_error = NULL;
+
+  if (!read_entry (self, kpi_id, period, theirs, error))
+    return FALSE;
+
+  if (!_pm_store_last_value_change (self, kpi_id, period, &source, author, &local_error) &&
+      local_error != NULL)
+    {
+      g_clear_object (theirs);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+report_conflict (PmStore          *self,
+                 PmKpi            *kpi,
+                 PmProgressEntry  *ours,
+                 GError          **error)
+{
+  g_autoptr(PmProgressEntry) theirs = NULL;
+  g_autofree char *author = NULL;
+
+  if (!read_winner (self, pm_kpi_get_id (kpi), pm_progress_entry_get_period (ours), &theirs, &author, error))
+    return FALSE;
+
+  return _pm_store_conflict_error (kpi, ours, theirs, author, error);
 }
 
 /* A save of @kpi's value for @period lost the connection during its
@@ -316,7 +344,7 @@ resolve_unknown_save (PmStore   *self,
       return TRUE;
     }
 
-  if (!read_entry (self, kpi, period, &stored, error))
+  if (!read_entry (self, pm_kpi_get_id (kpi), period, &stored, error))
     return FALSE;
 
   if (stored != NULL && pm_progress_entry_get_revision (stored) == expected + 1 &&
@@ -342,10 +370,12 @@ pm_store_save_entry (PmStore          *self,
 {
   g_autoptr(PmKpi) scratch = NULL;
   g_autoptr(PmProgressEntry) copy = NULL;
+  g_autoptr(PmProgressEntry) theirs = NULL;
+  g_autofree char *author = NULL;
   PmProgressEntry *held;
-  gboolean written = FALSE;
   gboolean was_written = FALSE;
-  gboolean ok;
+  gboolean conflict = FALSE;
+  gboolean commit_unknown = FALSE;
   gint64 expected;
   gint64 kpi_id;
 
@@ -381,30 +411,63 @@ pm_store_save_entry (PmStore          *self,
       return TRUE;
     }
 
-  if (!_pm_store_begin_write (self, error))
+  if (!_pm_store_write_entry_job (self, pm_store_get_author (self), kpi_id, entry, expected, &conflict, &theirs, &author,
+                                  &commit_unknown, error))
+    {
+      if (commit_unknown)
+        _pm_store_set_unknown_save (self, kpi_id, copy, expected);
+      return FALSE;
+    }
+  if (conflict)
+    return _pm_store_conflict_error (kpi, entry, theirs, author, error);
+
+  return pm_kpi_set_entry (kpi, entry, error);
+}
+
+/* The database's part of pm_store_save_entry(), touching no model
+ * object (a save's worker runs it, holding the connection): @entry
+ * written over revision @expected, taking its new revision; or, when
+ * someone else saved first, TRUE with *@conflict and their row in
+ * *@theirs; or FALSE, with *@commit_unknown when the connection went
+ * during the COMMIT. */
+gboolean
+_pm_store_write_entry_job (PmStore           *self,
+                           const char        *author_now,
+                           gint64             kpi_id,
+                           PmProgressEntry   *entry,
+                           gint64             expected,
+                           gboolean          *conflict,
+                           PmProgressEntry  **theirs,
+                           char             **author,
+                           gboolean          *commit_unknown,
+                           GError           **error)
+{
+  PmPeriod *period = pm_progress_entry_get_period (entry);
+  gboolean written = FALSE;
+  gboolean ok;
+
+  *conflict = FALSE;
+  *commit_unknown = FALSE;
+  if (!_pm_store_begin_write_as (self, "typed", author_now, error))
     return FALSE;
 
   ok = _pm_store_row_exists (self, PM_STORE_KPI_EXISTS, kpi_id, error) &&
        _pm_store_write_entry_if_unchanged (_pm_store_get_database (self), kpi_id, entry, expected, &written, error);
-  /* The sites with their value, in its transaction: a value saved
-   * without sites drops those the stored one had. */
   if (ok && written)
     ok = _pm_store_write_entry_sites (_pm_store_get_database (self), kpi_id, entry, error) &&
-         announce_entry (self, kpi_id, pm_progress_entry_get_period (entry), error);
+         announce_entry (self, kpi_id, period, error);
   if (ok && !written)
     {
       _pm_store_end_write (self, FALSE, NULL);
-      return report_conflict (self, kpi, entry, error);
+      *conflict = TRUE;
+      return read_winner (self, kpi_id, period, theirs, author, error);
     }
   if (!_pm_store_end_write (self, ok, error))
     {
-      if (_pm_store_take_commit_unknown (self))
-        _pm_store_set_unknown_save (self, kpi_id, copy, expected);
-      return _pm_store_name_accepted_quarter (self, PM_STORE_SCOPE_KPI, kpi_id,
-                                              pm_progress_entry_get_period (entry), error);
+      *commit_unknown = _pm_store_take_commit_unknown (self);
+      return _pm_store_name_accepted_quarter (self, PM_STORE_SCOPE_KPI, kpi_id, period, error);
     }
-
-  return pm_kpi_set_entry (kpi, entry, error);
+  return TRUE;
 }
 
 gboolean

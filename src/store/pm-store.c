@@ -85,11 +85,11 @@ _pm_store_begin_write_from (PmStore     *self,
   return _pm_store_begin_write_as (self, source, self->author, error);
 }
 
-gboolean
-_pm_store_begin_write_as (PmStore     *self,
-                          const char  *source,
-                          const char  *author,
-                          GError     **error)
+static gboolean
+begin_write_as (PmStore     *self,
+                const char  *source,
+                const char  *author,
+                GError     **error)
 {
   if (pm_database_is_read_only (self->database))
     {
@@ -136,6 +136,22 @@ _pm_store_begin_write_as (PmStore     *self,
     return _pm_store_end_write (self, FALSE, error);
 
   return TRUE;
+}
+
+gboolean
+_pm_store_begin_write_as (PmStore     *self,
+                          const char  *source,
+                          const char  *author,
+                          GError     **error)
+{
+  gboolean ok;
+
+  /* A save's worker in its transaction is waited for, not taken for an
+   * import's. */
+  _pm_database_lock (self->database);
+  ok = begin_write_as (self, source, author, error);
+  _pm_database_unlock (self->database);
+  return ok;
 }
 
 gboolean

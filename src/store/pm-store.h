@@ -306,6 +306,25 @@ gboolean     pm_store_save_entry        (PmStore           *self,
                                          PmKpi             *kpi,
                                          PmProgressEntry   *entry,
                                          GError           **error);
+/* pm_store_save_entry() without waiting on the network: a server's saves
+ * queue and are made one at a time, in the order asked, in a worker that
+ * has the connection to itself; the model is updated here, once the save
+ * has committed (or, on a conflict, holds the other person's value, as
+ * above). A file's save is made at once and reported from the main loop.
+ * Meanwhile the main thread's own statements on the connection wait for
+ * the save; pm_store_is_saving() says whether one is queued or running. */
+void         pm_store_save_entry_async  (PmStore             *self,
+                                         PmKpi               *kpi,
+                                         PmProgressEntry     *entry,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+/* *@replaced (may be NULL): the entry the model held before the saved
+ * one, NULL when there was none. */
+gboolean     pm_store_save_entry_finish (PmStore           *self,
+                                         GAsyncResult      *result,
+                                         PmProgressEntry  **replaced,
+                                         GError           **error);
+gboolean     pm_store_is_saving         (PmStore           *self);
 gboolean     pm_store_delete_entry      (PmStore           *self,
                                          PmKpi             *kpi,
                                          PmPeriod          *period,

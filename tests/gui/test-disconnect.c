@@ -127,6 +127,13 @@ table_child (Fixture    *fixture,
   return gui_test_template_child (gui_test_kpi_table (&fixture->ui), PM_TYPE_KPI_TABLE, name);
 }
 
+/* A server's save is told from the main loop once its worker is done. */
+static gboolean
+is_pending (gpointer data)
+{
+  return pm_session_has_pending_entry (PM_SESSION (data));
+}
+
 static PmConnectionBanner *
 banner (Fixture *fixture)
 {
@@ -216,6 +223,7 @@ test_value_kept_and_saved (Fixture       *fixture,
 
   pg_test_server_pause (fixture->server);
   gui_test_type_value (&fixture->ui, "9");
+  gui_test_wait_until (is_pending, pm_window_get_session (fixture->ui.window));
 
   /* Kept as typed, not shown as saved, no dialog. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value_row)), ==, "9");
@@ -282,6 +290,7 @@ test_someone_else_saved_meanwhile (Fixture       *fixture,
 
   pg_test_server_pause (fixture->server);
   gui_test_type_value (&fixture->ui, "9");
+  gui_test_wait_until (is_pending, pm_window_get_session (fixture->ui.window));
   g_assert_true (pm_connection_banner_is_shown (banner (fixture)));
 
   pg_test_server_resume (fixture->server);

@@ -18,17 +18,10 @@
 
 #include "pm-report-pdf.h"
 
-typedef struct
-{
-  const char *data;
-  gsize       length;
-  GArray     *offsets;  /* gsize per object number; 0 when free */
-} Pdf;
-
 /* Searches bytes, not strings: compressed streams hold NULs, where
  * g_strstr_len() would stop. */
-static const char *
-find (const Pdf  *pdf,
+const char *
+_pm_pdf_find (const Pdf  *pdf,
       gsize       from,
       const char *needle)
 {
@@ -41,8 +34,8 @@ find (const Pdf  *pdf,
   return NULL;
 }
 
-static const char *
-find_last (const Pdf  *pdf,
+const char *
+_pm_pdf_find_last (const Pdf  *pdf,
            const char *needle)
 {
   gsize length = strlen (needle);
@@ -54,8 +47,8 @@ find_last (const Pdf  *pdf,
   return NULL;
 }
 
-static gboolean
-read_xref (Pdf *pdf)
+gboolean
+_pm_pdf_read_xref (Pdf *pdf)
 {
   const char *end = pdf->data + pdf->length;
   const char *p;
@@ -102,8 +95,8 @@ read_xref (Pdf *pdf)
 }
 
 /* The dictionary of object @number, "<< ... >>", or NULL. */
-static char *
-object_dict (const Pdf *pdf,
+char *
+_pm_pdf_object_dict (const Pdf *pdf,
              guint      number)
 {
   const char *start, *stop;
@@ -113,8 +106,8 @@ object_dict (const Pdf *pdf,
     return NULL;
 
   at = g_array_index (pdf->offsets, gsize, number);
-  start = find (pdf, at, "obj");
-  stop = find (pdf, at, "endobj");
+  start = _pm_pdf_find (pdf, at, "obj");
+  stop = _pm_pdf_find (pdf, at, "endobj");
   if (at == 0 || start == NULL || stop == NULL || stop < start)
     return NULL;
 
@@ -124,8 +117,8 @@ object_dict (const Pdf *pdf,
 
 /* The object number of the reference after @key in @dict ("/Root 5 0 R"),
  * or 0. */
-static guint
-dict_ref (const char *dict,
+guint
+_pm_pdf_dict_ref (const char *dict,
           const char *key)
 {
   const char *p = strstr (dict, key);
@@ -142,7 +135,7 @@ walk (const Pdf *pdf,
       GArray    *figures,
       guint      depth)
 {
-  g_autofree char *dict = object_dict (pdf, number);
+  g_autofree char *dict = _pm_pdf_object_dict (pdf, number);
   const char *p;
   int nesting = 0;
 
@@ -190,8 +183,8 @@ walk (const Pdf *pdf,
 }
 
 /* A PDF text string: UTF-16BE with its byte-order mark, in hex. */
-static void
-append_text_string (GString    *out,
+void
+_pm_pdf_append_text_string (GString    *out,
                     const char *utf8)
 {
   g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (utf8, -1, NULL, NULL, NULL);
@@ -241,12 +234,12 @@ _pm_report_pdf_add_accessibility (const char         *data,
   pdf.offsets = offsets;
   n_alt = alt_texts != NULL ? g_strv_length ((char **) alt_texts) : 0;
 
-  trailer_at = read_xref (&pdf) ? find_last (&pdf, "trailer") : NULL;
+  trailer_at = _pm_pdf_read_xref (&pdf) ? _pm_pdf_find_last (&pdf, "trailer") : NULL;
   if (trailer_at != NULL)
     trailer = g_strndup (trailer_at, pdf.data + pdf.length - trailer_at);
-  root = trailer != NULL ? dict_ref (trailer, "/Root ") : 0;
-  info = trailer != NULL ? dict_ref (trailer, "/Info ") : 0;
-  catalog = object_dict (&pdf, root);
+  root = trailer != NULL ? _pm_pdf_dict_ref (trailer, "/Root ") : 0;
+  info = trailer != NULL ? _pm_pdf_dict_ref (trailer, "/Info ") : 0;
+  catalog = _pm_pdf_object_dict (&pdf, root);
   if (catalog == NULL || !g_str_has_prefix (catalog, "<<"))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -254,9 +247,9 @@ _pm_report_pdf_add_accessibility (const char         *data,
       return FALSE;
     }
 
-  tree = object_dict (&pdf, dict_ref (catalog, "/StructTreeRoot "));
+  tree = _pm_pdf_object_dict (&pdf, _pm_pdf_dict_ref (catalog, "/StructTreeRoot "));
   if (tree != NULL)
-    walk (&pdf, dict_ref (catalog, "/StructTreeRoot "), figures, 0);
+    walk (&pdf, _pm_pdf_dict_ref (catalog, "/StructTreeRoot "), figures, 0);
 
   /* Each figure was tagged in the order its alternative text was taken. */
   if (figures->len != n_alt)
@@ -280,10 +273,10 @@ _pm_report_pdf_add_accessibility (const char         *data,
   for (guint i = 0; i < figures->len; i++)
     {
       guint number = g_array_index (figures, guint, i);
-      g_autofree char *dict = object_dict (&pdf, number);
+      g_autofree char *dict = _pm_pdf_object_dict (&pdf, number);
 
       g_string_truncate (value, 0);
-      append_text_string (value, alt_texts[i]);
+      _pm_pdf_append_text_string (value, alt_texts[i]);
       append_object (update, entries, base, number, dict, "/Alt", value);
     }
 
@@ -296,7 +289,7 @@ _pm_report_pdf_add_accessibility (const char         *data,
   if (info != 0)
     g_string_append_printf (update, " /Info %u 0 R", info);
   g_string_append_printf (update, " /Prev %" G_GSIZE_FORMAT " >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
-                          (gsize) g_ascii_strtoull (find_last (&pdf, "startxref") + 9, NULL, 10),
+                          (gsize) g_ascii_strtoull (_pm_pdf_find_last (&pdf, "startxref") + 9, NULL, 10),
                           xref);
 
   return TRUE;

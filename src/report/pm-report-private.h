@@ -393,4 +393,9 @@ void           _pm_report_furniture_clear    (PmReportFurniture *furniture);
 void           _pm_report_set_kept_pages     (PmReport          *report,
                                               guint              n_pages);
 
+/* Exports drawn in parts of @n_pages (0: one file, the default), each
+ * on its own surface, and joined: for tests of the joining. */
+void           _pm_report_set_part_pages     (PmReport          *report,
+                                              guint              n_pages);
+
 G_END_DECLS

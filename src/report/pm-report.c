@@ -30,6 +30,7 @@ typedef struct
   char         *section;    /* the one for pages started now */
   GArray       *outline;    /* PmReportOutlineEntry */
   guint         kept_pages; /* an export longer than this is drawn as laid out */
+  guint         part_pages; /* pages per part file, joined after; 0: one file */
 } PmReportPrivate;
 
 /* A short export is kept whole after it is counted, and drawn from what
@@ -536,17 +537,6 @@ pm_report_draw_page (PmReport *self,
 /* ------------------------------------------------------------------ */
 /* PDF */
 
-/* cairo's stream, straight to the file: a national pack is tens of
- * megabytes. A failure is kept by the file and told at the end. */
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  return pm_safe_file_write (closure, data, length, NULL) ? CAIRO_STATUS_SUCCESS
-                                                           : CAIRO_STATUS_WRITE_ERROR;
-}
-
 /* The outline: one entry for each district (or whatever the document
  * made an entry for), pointing at its heading. */
 static void
@@ -573,6 +563,9 @@ typedef struct
 {
   PmReport             *report;
   cairo_t              *cr;
+  PmSafeFile           *file;
+  GPtrArray            *parts;  /* PmSafeFile, each part's; NULL: drawn into file */
+  GError               *error;  /* a part that could not be written */
   PmReportFurniture     furniture;
   GPtrArray            *alt_texts;
   GCancellable         *cancellable;
@@ -607,30 +600,76 @@ _pm_report_set_kept_pages (PmReport *report,
   priv->kept_pages = n_pages;
 }
 
+void
+_pm_report_set_part_pages (PmReport *report,
+                           guint     n_pages)
+{
+  PmReportPrivate *priv = pm_report_get_instance_private (report);
+
+  priv->part_pages = n_pages;
+}
+
+/* Starts the next part: a temporary file beside the export's, removed
+ * whatever happens ("NAME.partN" is never made). */
+static cairo_t *
+begin_part (Export  *export,
+            GError **error)
+{
+  g_autofree char *target = g_strdup_printf ("%s.part%u", pm_safe_file_get_path (export->file),
+                                             export->parts->len + 1);
+  PmSafeFile *part = pm_safe_file_begin (target, PM_SAFE_FILE_DEFAULT, error);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (part == NULL)
+    return NULL;
+  g_ptr_array_add (export->parts, part);
+  surface = _pm_report_pdf_surface_new (export->report, part);
+  cr = cairo_create (surface);
+  cairo_surface_destroy (surface);
+  return cr;
+}
+
+static gboolean
+next_part (Export *export)
+{
+  PmSafeFile *last = g_ptr_array_index (export->parts, export->parts->len - 1);
+
+  if (!_pm_report_pdf_surface_finish (g_steal_pointer (&export->cr), last, &export->error))
+    return FALSE;
+  export->cr = begin_part (export, &export->error);
+  return export->cr != NULL;
+}
+
 static gboolean
 draw_page (PmReportPage *page,
            guint         index,
            gpointer      user_data)
 {
   Export *export = user_data;
+  PmReportPrivate *priv = pm_report_get_instance_private (export->report);
   guint n_pages = export->furniture.n_pages;
+  guint part_pages = export->parts != NULL ? priv->part_pages : n_pages;
 
-  if (export->cancelled || index >= n_pages)
+  if (export->cancelled || export->error != NULL || index >= n_pages)
     return FALSE;
   if (g_cancellable_is_cancelled (export->cancellable))
     {
       export->cancelled = TRUE;
       return FALSE;
     }
+  if (index > 0 && index % part_pages == 0 && !next_part (export))
+    return FALSE;
 
   _pm_report_furniture_add (&export->furniture, page, index, section_of_page (export->report, index));
-  if (index == 0)
+  /* Each part is a whole tagged document, joined into one after. */
+  if (index % part_pages == 0)
     cairo_tag_begin (export->cr, "Document", "");
   cairo_save (export->cr);
   _pm_report_page_draw (page, export->cr);
   cairo_restore (export->cr);
   _pm_report_page_collect_alt_texts (page, export->alt_texts);
-  if (index + 1 == n_pages)
+  if (index + 1 == n_pages || (index + 1) % part_pages == 0)
     cairo_tag_end (export->cr, "Document");
   cairo_show_page (export->cr);
   if (export->progress != NULL)
@@ -658,7 +697,9 @@ draw_pages (PmReport  *self,
 
   pm_report_get_paper_size (self, &width, &height);
   counted = lay_out (self, cr, width, height, count_page, &count, &footnote, &footnote_page);
-  add_outline (self, cairo_get_target (cr));
+  /* Parts are given the outline when they are joined. */
+  if (export->parts == NULL)
+    add_outline (self, cairo_get_target (cr));
 
   furniture_init (self, &export->furniture, width, height, footnote, footnote_page, counted->len);
   if (count.keep)
@@ -690,24 +731,22 @@ draw_pages (PmReport  *self,
   return TRUE;
 }
 
-/* Reads back what cairo wrote and appends the accessibility update. */
+/* Joins the parts into @file, when drawn in parts. */
 static gboolean
-add_accessibility (PmSafeFile          *file,
-                   const char * const  *alt_texts,
-                   GError             **error)
+join_parts (PmReport    *self,
+            Export      *export,
+            GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = g_mapped_file_new_from_fd (pm_safe_file_get_fd (file), FALSE, error);
-  g_autoptr(GString) update = g_string_new (NULL);
+  PmReportPrivate *priv = pm_report_get_instance_private (self);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  double height;
 
-  if (mapped == NULL)
-    return FALSE;
+  for (guint i = 0; i < export->parts->len; i++)
+    g_ptr_array_add (paths, (gpointer) pm_safe_file_get_temp_path (g_ptr_array_index (export->parts, i)));
+  g_ptr_array_add (paths, NULL);
+  pm_report_get_paper_size (self, NULL, &height);
 
-  /* Translators: the language of the printed reports, as a BCP 47 tag
-   * ("en-GB"): screen readers read the PDF in it */
-  return _pm_report_pdf_add_accessibility (g_mapped_file_get_contents (mapped),
-                                           g_mapped_file_get_length (mapped), alt_texts,
-                                           C_("PDF language", "en-GB"), update, error) &&
-         pm_safe_file_write (file, update->str, update->len, error);
+  return _pm_report_pdf_join ((const char * const *) paths->pdata, priv->outline, height, export->file, error);
 }
 
 static gboolean
@@ -718,55 +757,60 @@ write_pdf (PmReport              *self,
            gpointer               user_data,
            GError               **error)
 {
-  Export export = { self, NULL, { NULL, }, NULL, cancellable, FALSE, progress, user_data };
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  g_autofree char *title = pm_report_get_title (self);
-  g_autofree char *name = NULL;
+  PmReportPrivate *priv = pm_report_get_instance_private (self);
+  Export export = { self, NULL, file, NULL, NULL, { NULL, }, NULL, cancellable, FALSE, progress, user_data };
   g_autoptr(GPtrArray) alt_texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) parts = NULL;
   g_autoptr(GError) local_error = NULL;
-  double width, height;
-  gboolean drawn;
+  gboolean drawn, finished;
 
-  pm_report_get_paper_size (self, &width, &height);
+  if (priv->part_pages > 0)
+    {
+      export.parts = parts = g_ptr_array_new_with_free_func ((GDestroyNotify) pm_safe_file_free);
+      export.cr = begin_part (&export, error);
+      if (export.cr == NULL)
+        return FALSE;
+    }
+  else
+    {
+      cairo_surface_t *surface = _pm_report_pdf_surface_new (self, file);
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, file, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  /* The programme office that prints the document. */
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
-                                  pm_programme_get_name (pm_report_get_programme (self)));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pilot Monitor " PACKAGE_VERSION);
+      export.cr = cairo_create (surface);
+      cairo_surface_destroy (surface);
+    }
 
-  export.cr = cairo_create (surface);
   export.alt_texts = alt_texts;
   drawn = draw_pages (self, export.cr, &export, &local_error);
 
-  cairo_destroy (export.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  if (export.cr != NULL)
+    finished = _pm_report_pdf_surface_finish (g_steal_pointer (&export.cr),
+                               parts != NULL ? g_ptr_array_index (parts, parts->len - 1) : file,
+                               export.error == NULL ? &export.error : NULL);
+  else
+    finished = FALSE;
 
   if (export.cancelled)
-    return !g_cancellable_set_error_if_cancelled (cancellable, error);
+    {
+      g_clear_error (&export.error);
+      return !g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
+  if (export.error != NULL)
+    {
+      g_propagate_error (error, export.error);
+      return FALSE;
+    }
   if (!drawn)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  g_assert (finished);
 
-  /* A failure to write is the file's to tell, with its reason. */
-  if (!pm_safe_file_get_write_error (file, error))
+  if (parts != NULL && !join_parts (self, &export, error))
     return FALSE;
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      name = g_filename_display_basename (pm_safe_file_get_path (file));
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not save “%s”: %s."), name, cairo_status_to_string (status));
-      return FALSE;
-    }
 
   g_ptr_array_add (alt_texts, NULL);
-  return add_accessibility (file, (const char * const *) alt_texts->pdata, error);
+  return _pm_report_pdf_file_add_accessibility (file, (const char * const *) alt_texts->pdata, error);
 }
 
 gboolean

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "pm-appendix-report.h"
+#include "pm-report-private.h"
 #include "pm-summary-report.h"
 
 #include "pm-test-sample.h"
@@ -622,6 +623,92 @@ test_summary_cells_merged (void)
   g_assert_nonnull (strstr (all, "Provider reporting progress towards self-sustaining"));
 }
 
+/* `pdfinfo -struct-text` without the object numbers, which joining
+ * renumbers. */
+static char *
+structure_of (const char *path)
+{
+  g_autofree char *tree = run ("pdfinfo", "-struct-text", path);
+  g_auto(GStrv) lines = g_strsplit (tree, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "Object ") == NULL)
+      g_string_append_printf (out, "%s\n", lines[i]);
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+text_of (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  char *out = NULL;
+
+  g_assert_cmpint (run_command (argv, NULL, &out, NULL), ==, 0);
+  return out;
+}
+
+/* Drawn in parts of three pages and joined, the summary is the document
+ * drawn whole: its text ("Page 4 of N" and the programme table's page
+ * numbers across the joins included), metadata, structure tree, figures'
+ * words, outline and links. */
+static void
+test_summary_joined (void)
+{
+  g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
+  g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
+
+  for (guint streamed = 0; streamed < 2; streamed++)
+    {
+      g_autoptr(PmReport) whole = pm_summary_report_new (programme, period, NULL);
+      g_autoptr(PmReport) parts = pm_summary_report_new (programme, period, NULL);
+      g_autofree char *whole_path = export (whole, "whole.pdf");
+      g_autofree char *parts_path = NULL;
+      g_autofree char *whole_text = text_of (whole_path);
+      g_autofree char *parts_text = NULL;
+      g_autofree char *whole_tree = structure_of (whole_path);
+      g_autofree char *parts_tree = NULL;
+      g_autofree char *parts_info = NULL;
+      g_autofree char *whole_dests = run ("pdfinfo", "-dests", whole_path);
+      g_autofree char *parts_dests = NULL;
+      g_autoptr(GPtrArray) whole_outline = outline_entries (whole_path);
+      g_autoptr(GPtrArray) parts_outline = NULL;
+      g_autoptr(GPtrArray) whole_alts = alt_texts (whole_path);
+      g_autoptr(GPtrArray) parts_alts = NULL;
+
+      _pm_report_set_part_pages (parts, 3);
+      if (streamed)
+        _pm_report_set_kept_pages (parts, 2);
+      parts_path = export (parts, "parts.pdf");
+      parts_text = text_of (parts_path);
+      parts_tree = structure_of (parts_path);
+      parts_info = run ("pdfinfo", NULL, parts_path);
+      parts_dests = run ("pdfinfo", "-dests", parts_path);
+      parts_outline = outline_entries (parts_path);
+      parts_alts = alt_texts (parts_path);
+
+      g_assert_cmpuint (pm_report_get_n_pages (parts), >, 6);
+      g_assert_nonnull (strstr (parts_text, "Page 4 of "));
+      g_assert_cmpstr (parts_text, ==, whole_text);
+      g_assert_cmpstr (parts_tree, ==, whole_tree);
+      g_assert_cmpstr (parts_dests, ==, whole_dests);
+      g_assert_nonnull (strstr (parts_info, "Tagged:          yes"));
+      g_assert_nonnull (strstr (parts_info, "Title:           District summaries, Q3 2016/17"));
+      g_assert_nonnull (strstr (parts_info, "Author:          Children and Families System Transformation Programme"));
+      g_assert_true (file_contains (parts_path, "/Lang (en-GB)"));
+
+      g_assert_cmpuint (parts_outline->len, ==, 8);
+      g_assert_cmpuint (parts_outline->len, ==, whole_outline->len);
+      for (guint i = 0; i < whole_outline->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (parts_outline, i), ==, g_ptr_array_index (whole_outline, i));
+      g_assert_cmpuint (parts_alts->len, >, 0);
+      g_assert_cmpuint (parts_alts->len, ==, whole_alts->len);
+      for (guint i = 0; i < whole_alts->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (parts_alts, i), ==, g_ptr_array_index (whole_alts, i));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -635,6 +722,7 @@ main (int   argc,
 
   g_test_add_func ("/report-pdf/summary/tagged", test_summary_tagged);
   g_test_add_func ("/report-pdf/appendix/tagged", test_appendix_tagged);
+  g_test_add_func ("/report-pdf/summary/joined-parts", test_summary_joined);
   g_test_add_func ("/report-pdf/summary/type-sizes", test_summary_type_sizes);
   g_test_add_func ("/report-pdf/appendix/type-sizes-and-length", test_appendix_type_sizes);
   g_test_add_func ("/report-pdf/appendix/cells-whole-over-pages", test_appendix_cells_whole);

@@ -475,8 +475,9 @@ test_export_streamed (void)
 /* The disk fills part-way through a long export: an error naming the
  * file, and neither the file nor its temporary copy is left. */
 static void
-test_export_disk_full (void)
+test_export_disk_full (gconstpointer data)
 {
+  guint part_pages = GPOINTER_TO_UINT (data);
   g_autofree char *path = g_build_filename (tmp_dir, "too-big.pdf", NULL);
 
   if (g_test_subprocess ())
@@ -490,6 +491,8 @@ test_export_disk_full (void)
       const char *name;
 
       _pm_report_set_kept_pages (report, 2);
+      /* In parts, the disk fills while a part is written. */
+      _pm_report_set_part_pages (report, part_pages);
       /* Writes past 64 KiB fail with EFBIG, as on a full disk. */
       signal (SIGXFSZ, SIG_IGN);
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
@@ -535,7 +538,7 @@ progress_cb (guint    done,
 }
 
 static void
-test_export_progress_and_cancel (void)
+test_export_progress_and_cancel (gconstpointer data)
 {
   g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = q3 ();
@@ -549,6 +552,8 @@ test_export_progress_and_cancel (void)
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
+  /* In parts of one page, cancelled after the second part began. */
+  _pm_report_set_part_pages (report, GPOINTER_TO_UINT (data));
   g_assert_false (pm_report_export_pdf_full (report, path, cancellable, progress_cb, &progress, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (progress.calls, ==, 2);
@@ -586,10 +591,14 @@ main (int   argc,
   g_test_add_func ("/report/appendix/sample", test_appendix);
   g_test_add_func ("/report/appendix/row-over-pages", test_appendix_continued);
   g_test_add_func ("/report/layout/no-overlap", test_no_overlap);
-  g_test_add_func ("/report/export/progress-and-cancel", test_export_progress_and_cancel);
+  g_test_add_data_func ("/report/export/progress-and-cancel", GUINT_TO_POINTER (0),
+                        test_export_progress_and_cancel);
+  g_test_add_data_func ("/report/export/progress-and-cancel-in-parts", GUINT_TO_POINTER (1),
+                        test_export_progress_and_cancel);
   g_test_add_func ("/report/export/failure", test_export_failure);
   g_test_add_func ("/report/export/streamed-as-held", test_export_streamed);
-  g_test_add_func ("/report/export/disk-full", test_export_disk_full);
+  g_test_add_data_func ("/report/export/disk-full", GUINT_TO_POINTER (0), test_export_disk_full);
+  g_test_add_data_func ("/report/export/disk-full-in-parts", GUINT_TO_POINTER (3), test_export_disk_full);
 
   status = g_test_run ();
 

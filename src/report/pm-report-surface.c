@@ -1,0 +1,91 @@
+/* pm-report-surface.c: the cairo PDF surface an export draws on
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <cairo-pdf.h>
+
+#include "pm-report.h"
+#include "pm-report-pdf.h"
+
+/* cairo's stream, straight to the file: a national pack is tens of
+ * megabytes. A failure is kept by the file and told at the end. */
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  return pm_safe_file_write (closure, data, length, NULL) ? CAIRO_STATUS_SUCCESS
+                                                           : CAIRO_STATUS_WRITE_ERROR;
+}
+
+cairo_surface_t *
+_pm_report_pdf_surface_new (PmReport   *self,
+                            PmSafeFile *file)
+{
+  g_autofree char *title = pm_report_get_title (self);
+  cairo_surface_t *surface;
+  double width, height;
+
+  pm_report_get_paper_size (self, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (write_cb, file, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  /* The programme office that prints the document. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
+                                  pm_programme_get_name (pm_report_get_programme (self)));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pilot Monitor " PACKAGE_VERSION);
+
+  return surface;
+}
+
+/* Finishes what @cr draws on, into @file: FALSE with the reason when it
+ * could not be written. */
+gboolean
+_pm_report_pdf_surface_finish (cairo_t     *cr,
+                               PmSafeFile  *file,
+                               GError     **error)
+{
+  cairo_surface_t *surface = cairo_surface_reference (cairo_get_target (cr));
+  cairo_status_t status;
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  /* A failure to write is the file's to tell, with its reason. */
+  if (!pm_safe_file_get_write_error (file, error))
+    return FALSE;
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *name = g_filename_display_basename (pm_safe_file_get_path (file));
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not save “%s”: %s."), name, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads back what cairo wrote and appends the accessibility update. */
+gboolean
+_pm_report_pdf_file_add_accessibility (PmSafeFile          *file,
+                                       const char * const  *alt_texts,
+                                       GError             **error)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new_from_fd (pm_safe_file_get_fd (file), FALSE, error);
+  g_autoptr(GString) update = g_string_new (NULL);
+
+  if (mapped == NULL)
+    return FALSE;
+
+  /* Translators: the language of the printed reports, as a BCP 47 tag
+   * ("en-GB"): screen readers read the PDF in it */
+  return _pm_report_pdf_add_accessibility (g_mapped_file_get_contents (mapped),
+                                           g_mapped_file_get_length (mapped), alt_texts,
+                                           C_("PDF language", "en-GB"), update, error) &&
+         pm_safe_file_write (file, update->str, update->len, error);
+}

@@ -341,6 +341,10 @@ void        _pm_store_add_read_sites    (PmProgressEntry *entry,
 void        _pm_store_bind_settings    (PmStatement    *stmt,
                                         int             first,
                                         PmProgramme    *programme);
+/* Binds @period's code at @index, or NULL without one. */
+void        _pm_store_bind_period      (PmStatement    *stmt,
+                                        int             index,
+                                        PmPeriod       *period);
 gboolean    _pm_store_write_narrative  (PmDatabase     *db,
                                         gint64          pilot_id,
                                         PmNarrative    *narrative,

@@ -3,7 +3,8 @@
  * Rows that show computed figures (RAG counts, reach, change since
  * baseline) depend on many model objects at once. A watch connects to
  * all of them, follows lists as they grow and shrink, and calls back on
- * any change, so those rows stay bound to the models.
+ * any change, so those rows stay bound to the models. Watches on one
+ * root share its handlers, and are called back in the order made.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -90,12 +90,33 @@ remove_source (GSource **source)
   g_clear_pointer (source, g_source_unref);
 }
 
+/* What the socket has, read with the connection held: FALSE when the
+ * connection went. */
+static gboolean
+read_socket (Self         *self,
+             GIOCondition  condition)
+{
+  /* The server hung up: the watch goes with the socket (a closed socket
+   * is always ready), and the window's reconnection takes over. */
+  if ((condition & (G_IO_HUP | G_IO_ERR | G_IO_NVAL)) != 0 ||
+      !PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_debug ("The connection to “%s” went: %s", pm_database_get_display_name (PM_DATABASE (self)), PQerrorMessage (self->conn));
+      self->lost = TRUE;
+      return FALSE;
+    }
+
+  _pm_pg_database_take_notifies (self);
+  return TRUE;
+}
+
 static gboolean
 socket_cb (int          fd,
            GIOCondition condition,
            gpointer     data)
 {
   Self *self = data;
+  gboolean connected;
 
   /* A save's worker has the connection (and reads this socket): the
    * watch waits off, until _pm_pg_database_resume_watch(). */
@@ -105,22 +126,17 @@ socket_cb (int          fd,
       g_clear_pointer (&self->watch_source, g_source_unref);
       return G_SOURCE_REMOVE;
     }
+  connected = read_socket (self, condition);
   _pm_database_unlock (PM_DATABASE (self));
 
-  /* The server hung up: the watch goes with the socket (a closed socket
-   * is always ready), and the window's reconnection takes over. */
-  if ((condition & (G_IO_HUP | G_IO_ERR | G_IO_NVAL)) != 0 ||
-      !PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
+  if (!connected)
     {
-      g_debug ("The connection to “%s” went: %s", pm_database_get_display_name (PM_DATABASE (self)), PQerrorMessage (self->conn));
-      self->lost = TRUE;
       g_clear_pointer (&self->watch_source, g_source_unref);
       remove_source (&self->idle_source);
       _pm_database_emit_changed_elsewhere (PM_DATABASE (self));
       return G_SOURCE_REMOVE;
     }
 
-  _pm_pg_database_take_notifies (self);
   if (self->pending_changes)
     {
       remove_source (&self->idle_source);
@@ -162,7 +178,9 @@ _pm_pg_database_watch_changes (PmDatabase *database)
   if (self->watch_source == NULL && !self->lost)
     _pm_pg_database_add_socket_watch (self);
   /* Read before the watch began. */
+  _pm_database_lock (database);
   _pm_pg_database_take_notifies (self);
+  _pm_database_unlock (database);
   if (self->pending_changes || self->missed_changes)
     _pm_pg_database_schedule_idle (self);
   return TRUE;

@@ -150,17 +150,20 @@ worker_done_cb (GObject      *source_object,
   PmDatabase *database = _pm_store_get_database (self);
   SaveQueue *queue = get_queue (self);
   GError *error = NULL;
+  gboolean ok;
 
-  if (!apply_job (self, g_task_get_task_data (task), result, &error))
+  ok = apply_job (self, g_task_get_task_data (task), result, &error);
+
+  /* What the worker's statements read, and the socket, watched again;
+   * done before the caller hears, who may look or save again. */
+  if (PM_IS_PG_DATABASE (database))
+    _pm_pg_database_resume_watch (PM_PG_DATABASE (database));
+  g_clear_object (&queue->running);
+
+  if (!ok)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
-
-  /* What the worker's statements read, and the socket, watched again. */
-  if (PM_IS_PG_DATABASE (database))
-    _pm_pg_database_resume_watch (PM_PG_DATABASE (database));
-
-  g_clear_object (&queue->running);
   start_next (self);
 }
 

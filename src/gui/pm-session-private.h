@@ -28,5 +28,7 @@ void          _pm_session_emit_entry_saved        (PmSession    *self,
                                                    PmPeriod     *period,
                                                    gboolean      changed,
                                                    const GError *error);
+/* Emits "signoff-changed" (pm-session-signoff.c). */
+void          _pm_session_emit_signoff_changed    (PmSession    *self);
 
 G_END_DECLS

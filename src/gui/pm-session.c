@@ -794,69 +794,10 @@ pm_session_forget_undo (PmSession *self)
   g_clear_pointer (&self->redo, pm_undo_free);
 }
 
-/* A quarter's standing */
-
-PmSignoffState
-pm_session_get_signoff (PmSession  *self,
-                        PmDistrict *district)
+void
+_pm_session_emit_signoff_changed (PmSession *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmPeriod) quarter = NULL;
-  PmSignoffState state;
-
-  g_return_val_if_fail (PM_IS_SESSION (self), PM_SIGNOFF_OPEN);
-  g_return_val_if_fail (district == NULL || PM_IS_DISTRICT (district), PM_SIGNOFF_OPEN);
-
-  if (self->store == NULL || district == NULL || pm_district_get_id (district) == 0)
-    return PM_SIGNOFF_OPEN;
-
-  quarter = pm_period_list_quarter_of (self->period);
-  state = pm_store_get_signoff (self->store, district, quarter, NULL, &error);
-  if (error != NULL)
-    g_warning ("Could not read the quarter's sign-off: %s", error->message);
-
-  return state;
-}
-
-gboolean
-pm_session_set_signoff (PmSession       *self,
-                        PmDistrict      *district,
-                        PmSignoffState   state,
-                        const char      *comment,
-                        GError         **error)
-{
-  g_autoptr(PmPeriod) quarter = NULL;
-
-  g_return_val_if_fail (PM_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (PM_IS_DISTRICT (district), FALSE);
-  g_return_val_if_fail (self->store != NULL, FALSE);
-
-  /* Sign-offs are by quarter: a year's or a month's is its quarter's. */
-  quarter = pm_period_list_quarter_of (self->period);
-  if (!pm_store_set_signoff (self->store, district, quarter, state, comment, error))
-    return FALSE;
-
   g_signal_emit (self, signals[SIGNOFF_CHANGED], 0);
-  return TRUE;
-}
-
-gboolean
-pm_session_freeze_round (PmSession   *self,
-                         const char  *reported_on,
-                         GError     **error)
-{
-  g_autoptr(PmPeriod) quarter = NULL;
-
-  g_return_val_if_fail (PM_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (reported_on != NULL, FALSE);
-  g_return_val_if_fail (self->store != NULL, FALSE);
-
-  quarter = pm_period_list_quarter_of (self->period);
-  if (!pm_store_freeze_round (self->store, reported_on, quarter, error))
-    return FALSE;
-
-  g_signal_emit (self, signals[SIGNOFF_CHANGED], 0);
-  return TRUE;
 }
 
 /* Opening in a worker (pm-session-server.c) */

@@ -270,8 +270,12 @@ collect_child (Part     *part,
   /* The texts, an empty one, then the outcome. */
   while (p < end && *p != '\0')
     {
-      g_ptr_array_add (part->alt_texts, g_strndup (p, end - p));
-      p += strlen (g_ptr_array_index (part->alt_texts, part->alt_texts->len - 1)) + 1;
+      const char *nul = memchr (p, '\0', end - p);
+
+      if (nul == NULL)
+        break;
+      g_ptr_array_add (part->alt_texts, g_strndup (p, nul - p));
+      p = nul + 1;
     }
   p++;
 

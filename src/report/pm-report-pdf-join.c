@@ -491,9 +491,15 @@ copy_objects (Join      *join,
       if (start == NULL || start >= stop)
         return FALSE;
 
+      /* "N 0 obj" and its line end are written anew. */
+      start += 3;
+      if (start < stop && *start == '\r')
+        start++;
+      if (start < stop && *start == '\n')
+        start++;
       begin_object (join, number);
       rw->out = join->out;
-      p = rewrite (rw, start + 3, stop);
+      p = rewrite (rw, start, stop);
       g_string_append_len (join->out, p, stop - p);
       if (!flush (join, FALSE, error))
         return FALSE;

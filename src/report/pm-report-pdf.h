@@ -67,6 +67,17 @@ gboolean _pm_report_pdf_join (const char * const *parts,
  * information (title, author, creator) set. */
 cairo_surface_t *_pm_report_pdf_surface_new    (PmReport    *report,
                                                 PmSafeFile  *file);
+/* The @outline (PmReportOutlineEntry) as cairo's outline of @surface. */
+void             _pm_report_pdf_add_outline    (const GArray    *outline,
+                                                cairo_surface_t *surface);
+/* A context drawing on a new _pm_report_pdf_surface_new(). */
+cairo_t         *_pm_report_pdf_context_new    (PmReport    *report,
+                                                PmSafeFile  *file);
+/* The temporary file for part @number of the export into @file, beside
+ * it and removed when freed. */
+PmSafeFile      *_pm_report_pdf_part_begin     (PmSafeFile  *file,
+                                                guint        number,
+                                                GError     **error);
 /* Destroys @cr and finishes its surface: FALSE, with the reason, when
  * @file could not be written. */
 gboolean         _pm_report_pdf_surface_finish (cairo_t     *cr,

@@ -19,6 +19,8 @@
 #include "model/pm-pilot.h"
 #include "model/pm-period.h"
 #include "model/pm-wording.h"
+#include "util/pm-safe-file.h"
+#include "pm-report.h"
 
 G_BEGIN_DECLS
 
@@ -392,6 +394,46 @@ void           _pm_report_furniture_clear    (PmReportFurniture *furniture);
  * drawn as they are laid out, not held whole: for tests of both ways. */
 void           _pm_report_set_kept_pages     (PmReport          *report,
                                               guint              n_pages);
+
+/* The processes a long export is drawn in (1: one after the other); the
+ * number of processors (at most 4) unless set. */
+void           _pm_report_set_processes      (PmReport          *report,
+                                              guint              n_processes);
+/* Whether this process has one thread, and so may fork(). */
+gboolean       _pm_report_can_fork           (void);
+/* The document laid out as for an export, pages handed to @done; with
+ * the paper size's furniture, and the running header of a page. */
+GPtrArray     *_pm_report_lay_out            (PmReport          *report,
+                                              cairo_t           *cr,
+                                              PmReportDoneFunc   done,
+                                              gpointer           done_data,
+                                              PangoLayout      **footnote,
+                                              int               *footnote_page);
+void           _pm_report_furniture_for      (PmReport          *report,
+                                              PmReportFurniture *furniture,
+                                              PangoLayout       *footnote,
+                                              int                footnote_page,
+                                              guint              n_pages);
+const char    *_pm_report_section_of_page    (PmReport          *report,
+                                              guint              page);
+/* pm-report-parts.c: draws an export of @n_pages in parts, side by side
+ * in @n_processes processes: the first on @cr (taken) into parts[0], the
+ * others by children into new parts beside @file, added to @parts.
+ * Returns the pages as laid out, or NULL when cancelled (@cancelled) or
+ * failed. */
+GPtrArray     *_pm_report_draw_parts         (PmReport              *self,
+                                              cairo_t               *cr,
+                                              GPtrArray             *parts,
+                                              PmSafeFile            *file,
+                                              guint                  n_processes,
+                                              guint                  n_pages,
+                                              int                    footnote_page,
+                                              GPtrArray             *alt_texts,
+                                              GCancellable          *cancellable,
+                                              PmReportProgressFunc   progress,
+                                              gpointer               user_data,
+                                              gboolean              *cancelled,
+                                              GError               **error);
 
 /* Exports drawn in parts of @n_pages (0: one file, the default), each
  * on its own surface, and joined: for tests of the joining. */

@@ -9,6 +9,7 @@
 
 #include "pm-report.h"
 #include "pm-report-pdf.h"
+#include "pm-report-private.h"
 
 /* cairo's stream, straight to the file: a national pack is tens of
  * megabytes. A failure is kept by the file and told at the end. */
@@ -88,4 +89,44 @@ _pm_report_pdf_file_add_accessibility (PmSafeFile          *file,
                                            g_mapped_file_get_length (mapped), alt_texts,
                                            C_("PDF language", "en-GB"), update, error) &&
          pm_safe_file_write (file, update->str, update->len, error);
+}
+
+cairo_t *
+_pm_report_pdf_context_new (PmReport   *report,
+                            PmSafeFile *file)
+{
+  cairo_surface_t *surface = _pm_report_pdf_surface_new (report, file);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_surface_destroy (surface);
+  return cr;
+}
+
+PmSafeFile *
+_pm_report_pdf_part_begin (PmSafeFile  *file,
+                           guint        number,
+                           GError     **error)
+{
+  /* Only the temporary file is made: "NAME.partN" never is. */
+  g_autofree char *target = g_strdup_printf ("%s.part%u", pm_safe_file_get_path (file), number);
+
+  return pm_safe_file_begin (target, PM_SAFE_FILE_DEFAULT, error);
+}
+
+/* The outline: one entry for each district (or whatever the document
+ * made an entry for), pointing at its heading. */
+void
+_pm_report_pdf_add_outline (const GArray    *outline,
+                            cairo_surface_t *surface)
+{
+  for (guint i = 0; outline != NULL && i < outline->len; i++)
+    {
+      const PmReportOutlineEntry *entry = &g_array_index (outline, PmReportOutlineEntry, i);
+      char y[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *link = NULL;
+
+      g_ascii_formatd (y, sizeof y, "%.2f", entry->y);
+      link = g_strdup_printf ("page=%u pos=[0 %s]", entry->page + 1, y);
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entry->title, link, 0);
+    }
 }

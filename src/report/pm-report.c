@@ -31,11 +31,13 @@ typedef struct
   GArray       *outline;    /* PmReportOutlineEntry */
   guint         kept_pages; /* an export longer than this is drawn as laid out */
   guint         part_pages; /* pages per part file, joined after; 0: one file */
+  guint         n_processes; /* a long export's parts drawn side by side */
 } PmReportPrivate;
 
 /* A short export is kept whole after it is counted, and drawn from what
  * was laid out: laying it out again would cost more than holding it. */
 #define KEPT_PAGES 100
+#define MAX_PROCESSES 4
 
 G_DEFINE_TYPE_WITH_PRIVATE (PmReport, pm_report, G_TYPE_OBJECT)
 
@@ -265,6 +267,8 @@ pm_report_init (PmReport *self)
   priv->printed_date = pm_date_today ();
   priv->sections = g_ptr_array_new_with_free_func (g_free);
   priv->kept_pages = KEPT_PAGES;
+  /* Parts beyond the processors would only wait for one. */
+  priv->n_processes = CLAMP (g_get_num_processors (), 1, MAX_PROCESSES);
 }
 
 PmProgramme *
@@ -471,6 +475,40 @@ lay_out (PmReport          *self,
   return _pm_report_flow_finish (flow);
 }
 
+GPtrArray *
+_pm_report_lay_out (PmReport          *report,
+                    cairo_t           *cr,
+                    PmReportDoneFunc   done,
+                    gpointer           done_data,
+                    PangoLayout      **footnote,
+                    int               *footnote_page)
+{
+  double width, height;
+
+  pm_report_get_paper_size (report, &width, &height);
+  return lay_out (report, cr, width, height, done, done_data, footnote, footnote_page);
+}
+
+void
+_pm_report_furniture_for (PmReport          *report,
+                          PmReportFurniture *furniture,
+                          PangoLayout       *footnote,
+                          int                footnote_page,
+                          guint              n_pages)
+{
+  double width, height;
+
+  pm_report_get_paper_size (report, &width, &height);
+  furniture_init (report, furniture, width, height, footnote, footnote_page, n_pages);
+}
+
+const char *
+_pm_report_section_of_page (PmReport *report,
+                            guint     page)
+{
+  return section_of_page (report, page);
+}
+
 void
 pm_report_paginate (PmReport *self,
                     cairo_t  *cr,
@@ -537,26 +575,6 @@ pm_report_draw_page (PmReport *self,
 /* ------------------------------------------------------------------ */
 /* PDF */
 
-/* The outline: one entry for each district (or whatever the document
- * made an entry for), pointing at its heading. */
-static void
-add_outline (PmReport        *self,
-             cairo_surface_t *surface)
-{
-  PmReportPrivate *priv = pm_report_get_instance_private (self);
-
-  for (guint i = 0; priv->outline != NULL && i < priv->outline->len; i++)
-    {
-      const PmReportOutlineEntry *entry = &g_array_index (priv->outline, PmReportOutlineEntry, i);
-      char y[G_ASCII_DTOSTR_BUF_SIZE];
-      g_autofree char *link = NULL;
-
-      g_ascii_formatd (y, sizeof y, "%.2f", entry->y);
-      link = g_strdup_printf ("page=%u pos=[0 %s]", entry->page + 1, y);
-      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entry->title, link, 0);
-    }
-}
-
 /* The second pass of an export: each page is drawn as soon as it is laid
  * out, then let go, so that the whole document is never held at once. */
 typedef struct
@@ -601,6 +619,25 @@ _pm_report_set_kept_pages (PmReport *report,
 }
 
 void
+_pm_report_set_processes (PmReport *report,
+                          guint     n_processes)
+{
+  PmReportPrivate *priv = pm_report_get_instance_private (report);
+
+  priv->n_processes = CLAMP (n_processes, 1, MAX_PROCESSES);
+}
+
+/* Whether an export is drawn into parts, joined after: in parts of a
+ * test's size, or side by side where a process may fork. */
+static gboolean
+in_parts (PmReport *self)
+{
+  PmReportPrivate *priv = pm_report_get_instance_private (self);
+
+  return priv->part_pages > 0 || (priv->n_processes > 1 && _pm_report_can_fork ());
+}
+
+void
 _pm_report_set_part_pages (PmReport *report,
                            guint     n_pages)
 {
@@ -609,25 +646,16 @@ _pm_report_set_part_pages (PmReport *report,
   priv->part_pages = n_pages;
 }
 
-/* Starts the next part: a temporary file beside the export's, removed
- * whatever happens ("NAME.partN" is never made). */
 static cairo_t *
 begin_part (Export  *export,
             GError **error)
 {
-  g_autofree char *target = g_strdup_printf ("%s.part%u", pm_safe_file_get_path (export->file),
-                                             export->parts->len + 1);
-  PmSafeFile *part = pm_safe_file_begin (target, PM_SAFE_FILE_DEFAULT, error);
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  PmSafeFile *part = _pm_report_pdf_part_begin (export->file, export->parts->len + 1, error);
 
   if (part == NULL)
     return NULL;
   g_ptr_array_add (export->parts, part);
-  surface = _pm_report_pdf_surface_new (export->report, part);
-  cr = cairo_create (surface);
-  cairo_surface_destroy (surface);
-  return cr;
+  return _pm_report_pdf_context_new (export->report, part);
 }
 
 static gboolean
@@ -649,7 +677,7 @@ draw_page (PmReportPage *page,
   Export *export = user_data;
   PmReportPrivate *priv = pm_report_get_instance_private (export->report);
   guint n_pages = export->furniture.n_pages;
-  guint part_pages = export->parts != NULL ? priv->part_pages : n_pages;
+  guint part_pages = priv->part_pages > 0 && export->parts != NULL ? priv->part_pages : n_pages;
 
   if (export->cancelled || export->error != NULL || index >= n_pages)
     return FALSE;
@@ -699,7 +727,7 @@ draw_pages (PmReport  *self,
   counted = lay_out (self, cr, width, height, count_page, &count, &footnote, &footnote_page);
   /* Parts are given the outline when they are joined. */
   if (export->parts == NULL)
-    add_outline (self, cairo_get_target (cr));
+    _pm_report_pdf_add_outline (priv->outline, cairo_get_target (cr));
 
   furniture_init (self, &export->furniture, width, height, footnote, footnote_page, counted->len);
   if (count.keep)
@@ -713,8 +741,22 @@ draw_pages (PmReport  *self,
       return TRUE;
     }
 
-  priv->pages = lay_out (self, cr, width, height, draw_page, export, &footnote_again, &footnote_page_again);
-  _pm_report_furniture_clear (&export->furniture);
+  if (export->parts != NULL && priv->part_pages == 0)
+    {
+      _pm_report_furniture_clear (&export->furniture);
+      priv->pages = _pm_report_draw_parts (self, g_steal_pointer (&export->cr), export->parts, export->file,
+                                           priv->n_processes, counted->len, footnote_page, export->alt_texts,
+                                           export->cancellable, export->progress, export->user_data,
+                                           &export->cancelled, &export->error);
+      if (priv->pages == NULL)
+        return FALSE;
+      footnote_page_again = footnote_page;
+    }
+  else
+    {
+      priv->pages = lay_out (self, cr, width, height, draw_page, export, &footnote_again, &footnote_page_again);
+      _pm_report_furniture_clear (&export->furniture);
+    }
 
   if (old_n_pages != priv->pages->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
@@ -757,14 +799,13 @@ write_pdf (PmReport              *self,
            gpointer               user_data,
            GError               **error)
 {
-  PmReportPrivate *priv = pm_report_get_instance_private (self);
   Export export = { self, NULL, file, NULL, NULL, { NULL, }, NULL, cancellable, FALSE, progress, user_data };
   g_autoptr(GPtrArray) alt_texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) parts = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean drawn, finished;
 
-  if (priv->part_pages > 0)
+  if (in_parts (self))
     {
       export.parts = parts = g_ptr_array_new_with_free_func ((GDestroyNotify) pm_safe_file_free);
       export.cr = begin_part (&export, error);
@@ -782,12 +823,13 @@ write_pdf (PmReport              *self,
   export.alt_texts = alt_texts;
   drawn = draw_pages (self, export.cr, &export, &local_error);
 
+  /* Drawn in threads, the parts were finished there. */
   if (export.cr != NULL)
     finished = _pm_report_pdf_surface_finish (g_steal_pointer (&export.cr),
-                               parts != NULL ? g_ptr_array_index (parts, parts->len - 1) : file,
-                               export.error == NULL ? &export.error : NULL);
+                                              parts != NULL ? g_ptr_array_index (parts, parts->len - 1) : file,
+                                              export.error == NULL ? &export.error : NULL);
   else
-    finished = FALSE;
+    finished = export.error == NULL;
 
   if (export.cancelled)
     {

@@ -649,17 +649,21 @@ text_of (const char *path)
   return out;
 }
 
-/* Drawn in parts of three pages and joined, the summary is the document
- * drawn whole: its text ("Page 4 of N" and the programme table's page
- * numbers across the joins included), metadata, structure tree, figures'
- * words, outline and links. */
+/* Drawn in parts and joined, the summary is the document drawn whole:
+ * its text ("Page 4 of N" and the programme table's page numbers across
+ * the joins included), metadata, structure tree, figures' words, outline
+ * and links. Parts of three pages, drawn one after the other (held or
+ * streamed), or two and three parts drawn side by side by processes. */
 static void
 test_summary_joined (void)
 {
   g_autoptr(PmProgramme) programme = pm_test_sample_file_load ();
   g_autoptr(PmPeriod) period = pm_period_new (2016, 3);
 
-  for (guint streamed = 0; streamed < 2; streamed++)
+  /* Side by side only from a process of one thread. */
+  g_assert_true (_pm_report_can_fork ());
+
+  for (guint way = 0; way < 4; way++)
     {
       g_autoptr(PmReport) whole = pm_summary_report_new (programme, period, NULL);
       g_autoptr(PmReport) parts = pm_summary_report_new (programme, period, NULL);
@@ -677,8 +681,10 @@ test_summary_joined (void)
       g_autoptr(GPtrArray) whole_alts = alt_texts (whole_path);
       g_autoptr(GPtrArray) parts_alts = NULL;
 
-      _pm_report_set_part_pages (parts, 3);
-      if (streamed)
+      _pm_report_set_processes (whole, 1);
+      _pm_report_set_part_pages (parts, way < 2 ? 3 : 0);
+      _pm_report_set_processes (parts, way < 2 ? 1 : way);
+      if (way > 0)
         _pm_report_set_kept_pages (parts, 2);
       parts_path = export (parts, "parts.pdf");
       parts_text = text_of (parts_path);

@@ -456,8 +456,10 @@ test_export_streamed (void)
       g_autofree char *streamed_text = NULL;
       g_autofree char *held_text = NULL;
 
-      /* Seventeen pages or more: streamed past the second. */
+      /* Seventeen pages or more: streamed past the second, on one
+       * surface, or in two parts side by side. */
       _pm_report_set_kept_pages (streamed, 2);
+      _pm_report_set_processes (streamed, per_page + 1);
       pm_summary_report_set_district_per_page (PM_SUMMARY_REPORT (streamed), per_page);
       pm_summary_report_set_district_per_page (PM_SUMMARY_REPORT (held), per_page);
       pm_report_set_printed_date (held, "2017-01-05");
@@ -491,8 +493,10 @@ test_export_disk_full (gconstpointer data)
       const char *name;
 
       _pm_report_set_kept_pages (report, 2);
-      /* In parts, the disk fills while a part is written. */
-      _pm_report_set_part_pages (report, part_pages);
+      /* In parts, the disk fills while a part is written, by this
+       * process or (G_MAXUINT) by a child drawing one. */
+      _pm_report_set_processes (report, part_pages == G_MAXUINT ? 2 : 1);
+      _pm_report_set_part_pages (report, part_pages == G_MAXUINT ? 0 : part_pages);
       /* Writes past 64 KiB fail with EFBIG, as on a full disk. */
       signal (SIGXFSZ, SIG_IGN);
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
@@ -552,8 +556,20 @@ test_export_progress_and_cancel (gconstpointer data)
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
-  /* In parts of one page, cancelled after the second part began. */
-  _pm_report_set_part_pages (report, GPOINTER_TO_UINT (data));
+  /* In parts of one page, cancelled after the second part began; or
+   * (G_MAXUINT) long, in parts drawn side by side by processes, cancelled
+   * while the children draw. */
+  if (GPOINTER_TO_UINT (data) == G_MAXUINT)
+    {
+      g_assert_true (_pm_report_can_fork ());
+      _pm_report_set_kept_pages (report, 2);
+      _pm_report_set_processes (report, 2);
+    }
+  else
+    {
+      _pm_report_set_processes (report, 1);
+      _pm_report_set_part_pages (report, GPOINTER_TO_UINT (data));
+    }
   g_assert_false (pm_report_export_pdf_full (report, path, cancellable, progress_cb, &progress, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (progress.calls, ==, 2);
@@ -595,10 +611,14 @@ main (int   argc,
                         test_export_progress_and_cancel);
   g_test_add_data_func ("/report/export/progress-and-cancel-in-parts", GUINT_TO_POINTER (1),
                         test_export_progress_and_cancel);
+  g_test_add_data_func ("/report/export/progress-and-cancel-side-by-side", GUINT_TO_POINTER (G_MAXUINT),
+                        test_export_progress_and_cancel);
   g_test_add_func ("/report/export/failure", test_export_failure);
   g_test_add_func ("/report/export/streamed-as-held", test_export_streamed);
   g_test_add_data_func ("/report/export/disk-full", GUINT_TO_POINTER (0), test_export_disk_full);
   g_test_add_data_func ("/report/export/disk-full-in-parts", GUINT_TO_POINTER (3), test_export_disk_full);
+  g_test_add_data_func ("/report/export/disk-full-side-by-side", GUINT_TO_POINTER (G_MAXUINT),
+                        test_export_disk_full);
 
   status = g_test_run ();
 

@@ -212,57 +212,23 @@ test_review_warns_fraction (Fixture       *fixture,
   g_assert_nonnull (strstr (detail, "1 value below needs a look before saving."));
 }
 
-static void
-count_frame_cb (GdkFrameClock *clock G_GNUC_UNUSED,
-                guint         *n_frames)
-{
-  (*n_frames)++;
-}
-
-static gboolean
-quit_loop_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* The frames @widget's window draws in @ms of doing nothing. */
-static guint
-count_idle_frames (GtkWidget *widget,
-                   guint      ms)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean done = FALSE;
-  guint n_frames = 0;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "update", G_CALLBACK (count_frame_cb), &n_frames);
-  g_timeout_add (ms, quit_loop_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-
-  return n_frames;
-}
-
 /* A dialog left open on its review draws nothing until something
  * changes: the checking page's spinner stops with the check, rather than
- * keeping every frame ticking (a core's worth of wake-ups for as long as
- * the dialog stays open). */
+ * keeping every frame ticking (a spinning spinner does even on a hidden
+ * page: 27 frames in half a second of doing nothing). Frames themselves
+ * are not counted: the test suite's other windows share its X server,
+ * and their focus changes animate this dialog now and then. */
 static void
 test_review_is_idle (Fixture       *fixture,
                      gconstpointer  data G_GNUC_UNUSED)
 {
+  GtkWidget *spinner;
+
   open_dialog (fixture, HEADER
                         CANNOCK "," CANNOCK_PILOT ",\"" WCFC_KPI "\",FY2016-Q4,9,\r\n");
   g_assert_cmpstr (pm_import_dialog_get_stage (fixture->dialog), ==, "review");
-
-  /* Let the page change and its transition settle first. A ticking
-   * spinner draws every frame (about 55 a second here); a busy machine
-   * may still make the dialog redraw now and then, once or twice. */
-  count_idle_frames (GTK_WIDGET (fixture->dialog), 1000);
-  g_assert_cmpuint (count_idle_frames (GTK_WIDGET (fixture->dialog), 1000), <, 10);
+  spinner = template_child (fixture->dialog, "checking_spinner");
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
 }
 
 static void

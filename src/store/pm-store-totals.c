@@ -21,7 +21,9 @@
  * its baseline value is: a fraction gives it, else the value, else for a
  * count or money the sum of its sites (as a load totals them); and for a
  * KPI of the period's frequency (?2) its value at the period (?1), joined
- * here rather than read by a query of its own. */
+ * here rather than read by a query of its own. CROSS JOIN keeps SQLite
+ * walking kpi in id order: the ORDER BY needs no sort and the progress
+ * lookups go through its key in order. */
 #define KPIS_SQL \
   "SELECT kpi.id, kpi.direction, kpi.tolerance, kpi.frequency, b.state, b.date, " \
   "       CASE WHEN b.numerator IS NOT NULL AND b.denominator <> 0 " \
@@ -32,11 +34,11 @@
   "       p.kpi_id, " \
   "       CASE WHEN p.numerator IS NOT NULL AND p.denominator <> 0 " \
   "            THEN 100.0 * p.numerator / p.denominator ELSE p.value END " \
-  "FROM kpi JOIN pilot ON pilot.id = kpi.pilot_id " \
-  "JOIN district ON district.id = pilot.district_id " \
+  "FROM kpi CROSS JOIN pilot CROSS JOIN district " \
   "LEFT JOIN baseline b ON b.kpi_id = kpi.id " \
   "LEFT JOIN progress p ON p.kpi_id = kpi.id AND p.period = ?1 AND kpi.frequency = ?2 " \
-  "WHERE district.programme_id = (SELECT id FROM programme ORDER BY id LIMIT 1) " \
+  "WHERE pilot.id = kpi.pilot_id AND district.id = pilot.district_id " \
+  "  AND district.programme_id = (SELECT id FROM programme ORDER BY id LIMIT 1) " \
   "ORDER BY kpi.id"
 
 /* Each target, each milestone's latest revision last. */

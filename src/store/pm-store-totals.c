@@ -3,7 +3,8 @@
  * A one-district summary prints the whole programme's ratings beside the
  * district's. Loading 15,000 KPIs with their baselines, targets and values
  * to count four numbers is most of its time, so the database narrows each
- * KPI to what its rating rests on (three queries, ordered by KPI), and the
+ * KPI to what its rating rests on (two queries, ordered by KPI, and a
+ * third only for KPIs of another frequency than the period's), and the
  * model's own rule (pm_rag_profiled_schedule(), pm_rag_evaluate()) judges
  * it, as PmAssessment does for a loaded KPI.
  *
@@ -18,38 +19,41 @@
 
 /* Every KPI of the programme (the first, as a load reads it), with what
  * its baseline value is: a fraction gives it, else the value, else for a
- * count or money the sum of its sites (as a load totals them). */
+ * count or money the sum of its sites (as a load totals them); and for a
+ * KPI of the period's frequency (?2) its value at the period (?1), joined
+ * here rather than read by a query of its own. CROSS JOIN keeps SQLite
+ * walking kpi in id order: the ORDER BY needs no sort and the progress
+ * lookups go through its key in order. */
 #define KPIS_SQL \
   "SELECT kpi.id, kpi.direction, kpi.tolerance, kpi.frequency, b.state, b.date, " \
   "       CASE WHEN b.numerator IS NOT NULL AND b.denominator <> 0 " \
   "            THEN 100.0 * b.numerator / b.denominator " \
   "            WHEN b.value IS NOT NULL THEN b.value " \
   "            WHEN kpi.unit IN ('count', 'money') " \
-  "            THEN (SELECT sum (s.value) FROM baseline_site s WHERE s.kpi_id = kpi.id) END " \
-  "FROM kpi JOIN pilot ON pilot.id = kpi.pilot_id " \
-  "JOIN district ON district.id = pilot.district_id " \
+  "            THEN (SELECT sum (s.value) FROM baseline_site s WHERE s.kpi_id = kpi.id) END, " \
+  "       p.kpi_id, " \
+  "       CASE WHEN p.numerator IS NOT NULL AND p.denominator <> 0 " \
+  "            THEN 100.0 * p.numerator / p.denominator ELSE p.value END " \
+  "FROM kpi CROSS JOIN pilot CROSS JOIN district " \
   "LEFT JOIN baseline b ON b.kpi_id = kpi.id " \
-  "WHERE district.programme_id = (SELECT id FROM programme ORDER BY id LIMIT 1) " \
+  "LEFT JOIN progress p ON p.kpi_id = kpi.id AND p.period = ?1 AND kpi.frequency = ?2 " \
+  "WHERE pilot.id = kpi.pilot_id AND district.id = pilot.district_id " \
+  "  AND district.programme_id = (SELECT id FROM programme ORDER BY id LIMIT 1) " \
   "ORDER BY kpi.id"
 
 /* Each target, each milestone's latest revision last. */
 #define TARGETS_SQL \
   "SELECT kpi_id, value, date, milestone FROM target ORDER BY kpi_id, id"
 
-/* The values a rating at the period (?1, of frequency ?2) can rest on:
- * of a KPI of its frequency the period's own; of another, every value
- * (the latest ended by then counts). A fraction gives the value. */
-#define VALUE_COLUMNS \
+/* Every value of a KPI of another frequency than the period's (?1), in
+ * period order (the latest ended by then counts). A fraction gives the
+ * value. Read only when the programme has such a KPI. */
+#define VALUES_SQL \
   "SELECT p.kpi_id, p.period, " \
   "       CASE WHEN p.numerator IS NOT NULL AND p.denominator <> 0 " \
-  "            THEN 100.0 * p.numerator / p.denominator ELSE p.value END "
-/* By the key of progress, (kpi_id, period), rather than a scan of it. */
-#define VALUES_SQL \
-  VALUE_COLUMNS "FROM progress p WHERE p.period = ?1 " \
-  "  AND p.kpi_id IN (SELECT id FROM kpi WHERE frequency = ?2) " \
-  "UNION ALL " \
-  VALUE_COLUMNS "FROM progress p " \
-  "WHERE p.kpi_id IN (SELECT id FROM kpi WHERE frequency IS DISTINCT FROM ?2) " \
+  "            THEN 100.0 * p.numerator / p.denominator ELSE p.value END " \
+  "FROM progress p " \
+  "WHERE p.kpi_id IN (SELECT id FROM kpi WHERE frequency IS DISTINCT FROM ?1) " \
   "  AND (p.value IS NOT NULL OR (p.numerator IS NOT NULL AND p.denominator IS NOT NULL)) " \
   "ORDER BY 1, 2"
 
@@ -60,7 +64,7 @@ typedef struct
   guint   milestone;
 } Milestone;
 
-/* One KPI's rating inputs, filled from the three queries in turn. */
+/* One KPI's rating inputs, filled from the queries in turn. */
 typedef struct
 {
   gint64       id;
@@ -127,16 +131,26 @@ rate (Rating *rating)
 
 static gboolean
 read_kpis (PmDatabase  *db,
+           PmPeriod    *period,
+           const char  *code,
            const char  *frequency,
            GArray      *ratings,
            GHashTable  *by_id,
+           gboolean    *other_frequency,
            GError     **error)
 {
   g_autoptr(PmStatement) stmt = pm_database_prepare (db, KPIS_SQL, error);
   GError *local_error = NULL;
+  guint32 period_end;
+  GDate end;
 
   if (stmt == NULL)
     return FALSE;
+  pm_statement_bind_text (stmt, 1, code);
+  pm_statement_bind_text (stmt, 2, frequency);
+  pm_period_get_end_date (period, &end);
+  period_end = g_date_get_julian (&end);
+  *other_frequency = FALSE;
 
   while (pm_statement_step (stmt, &local_error))
     {
@@ -152,10 +166,18 @@ read_kpis (PmDatabase  *db,
       rating.direction = direction;
       rating.tolerance = pm_statement_get_double (stmt, 2);
       rating.same_frequency = g_strcmp0 (pm_statement_get_text (stmt, 3), frequency) == 0;
+      *other_frequency |= !rating.same_frequency;
       rating.has_baseline = g_strcmp0 (pm_statement_get_text (stmt, 4), "value") == 0 &&
                             !pm_statement_is_null (stmt, 6);
       rating.baseline = rating.has_baseline ? pm_statement_get_double (stmt, 6) : 0.0;
       rating.baseline_day = rating.has_baseline ? pm_date_to_julian (pm_statement_get_text (stmt, 5)) : 0;
+      /* Of its frequency, the period's own value (a row, maybe empty). */
+      if (rating.same_frequency && !pm_statement_is_null (stmt, 7))
+        {
+          rating.has_value = !pm_statement_is_null (stmt, 8);
+          rating.value = pm_statement_get_double (stmt, 8);
+          rating.judged_day = period_end;
+        }
       rating.milestones = g_array_new (FALSE, TRUE, sizeof (Milestone));
       g_array_append_val (ratings, rating);
       g_hash_table_insert (by_id, g_memdup2 (&rating.id, sizeof rating.id),
@@ -244,7 +266,6 @@ end_day (GHashTable *days,
 static gboolean
 read_values (PmDatabase  *db,
              PmPeriod    *period,
-             const char  *code,
              const char  *frequency,
              GArray      *ratings,
              GHashTable  *by_id,
@@ -258,8 +279,7 @@ read_values (PmDatabase  *db,
 
   if (stmt == NULL)
     return FALSE;
-  pm_statement_bind_text (stmt, 1, code);
-  pm_statement_bind_text (stmt, 2, frequency);
+  pm_statement_bind_text (stmt, 1, frequency);
   pm_period_get_end_date (period, &end);
   period_end = g_date_get_julian (&end);
 
@@ -268,15 +288,8 @@ read_values (PmDatabase  *db,
       Rating *rating = find_rating (ratings, by_id, pm_statement_get_int64 (stmt, 0));
       guint32 day;
 
-      if (rating == NULL)
+      if (rating == NULL || rating->same_frequency)
         continue;
-      if (rating->same_frequency)
-        {
-          rating->has_value = !pm_statement_is_null (stmt, 2);
-          rating->value = pm_statement_get_double (stmt, 2);
-          rating->judged_day = period_end;
-          continue;
-        }
 
       /* In period order: the latest value ended by the period's end. */
       day = end_day (days, pm_statement_get_text (stmt, 1));
@@ -315,6 +328,7 @@ pm_store_count_programme_rag (PmStore   *self,
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autofree char *code = NULL;
   const char *frequency;
+  gboolean other_frequency = FALSE;
   int version = 0;
 
   g_return_val_if_fail (PM_IS_STORE (self), FALSE);
@@ -341,9 +355,9 @@ pm_store_count_programme_rag (PmStore   *self,
   code = pm_period_to_code (period);
   frequency = pm_enum_to_name (PM_TYPE_FREQUENCY, pm_period_get_frequency (period));
 
-  if (!read_kpis (db, frequency, ratings, by_id, error) ||
+  if (!read_kpis (db, period, code, frequency, ratings, by_id, &other_frequency, error) ||
       !read_targets (db, ratings, by_id, error) ||
-      !read_values (db, period, code, frequency, ratings, by_id, error))
+      (other_frequency && !read_values (db, period, frequency, ratings, by_id, error)))
     return FALSE;
 
   for (guint i = 0; i < PM_N_RAG; i++)

@@ -74,15 +74,6 @@ skip_without_server (void)
   return TRUE;
 }
 
-static void
-run (PGconn     *conn,
-     const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
-}
-
 /* Connections to the database other than the locker's (@condition
  * narrows them), as they are now, not as the transaction first saw. */
 static gint64
@@ -142,7 +133,7 @@ open_while_locked (Fixture    *fixture,
   AdwStatusPage *page;
   guint frames;
 
-  run (fixture->locker, "BEGIN; LOCK TABLE baseline IN ACCESS EXCLUSIVE MODE;");
+  pg_test_run (fixture->locker, "BEGIN; LOCK TABLE baseline IN ACCESS EXCLUSIVE MODE;");
   g_assert_true (pm_window_open_database (fixture->ui.window, uri));
   g_assert_cmpstr (pm_session_get_opening (session), ==, described);
   gui_test_wait_until (load_waits, fixture);
@@ -182,7 +173,7 @@ test_loading_then_programme (Fixture       *fixture,
   /* Nothing half-loaded is shown. */
   g_assert_null (pm_window_get_programme (fixture->ui.window));
 
-  run (fixture->locker, "COMMIT;");
+  pg_test_run (fixture->locker, "COMMIT;");
   gui_test_wait_until (gui_test_is_checked, fixture->ui.window);
   store = pm_window_get_store (fixture->ui.window);
   g_assert_nonnull (store);
@@ -217,7 +208,7 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "overview");
   g_assert_true (pm_window_get_store (fixture->ui.window) == store);
   gui_test_wait_until (no_connection, fixture);
-  run (fixture->locker, "COMMIT;");
+  pg_test_run (fixture->locker, "COMMIT;");
 
   gui_test_drain ();
   g_assert_true (pm_window_get_store (fixture->ui.window) == store);
@@ -239,7 +230,7 @@ test_file_opened_meanwhile (Fixture       *fixture,
   g_assert_null (pm_session_get_opening (pm_window_get_session (fixture->ui.window)));
   gui_test_wait_until (gui_test_is_checked, fixture->ui.window);
   gui_test_wait_until (no_connection, fixture);
-  run (fixture->locker, "COMMIT;");
+  pg_test_run (fixture->locker, "COMMIT;");
   gui_test_drain ();
   g_assert_false (pm_store_is_server (pm_window_get_store (fixture->ui.window)));
   g_assert_cmpstr (visible_page (fixture), ==, "overview");

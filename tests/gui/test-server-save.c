@@ -120,15 +120,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->saved_messages, g_ptr_array_unref);
 }
 
-static void
-run (PGconn     *conn,
-     const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
-}
-
 static gint64
 count_waiting (Fixture *fixture)
 {
@@ -235,7 +226,7 @@ test_held_by_lock (Fixture       *fixture,
   before = value_held (kpi);
   g_assert_cmpfloat (before, !=, 12);
 
-  run (fixture->locker, "BEGIN; LOCK TABLE progress IN ACCESS EXCLUSIVE MODE;");
+  pg_test_run (fixture->locker, "BEGIN; LOCK TABLE progress IN ACCESS EXCLUSIVE MODE;");
   gui_test_type_value (&fixture->ui, "12");
   gui_test_wait_until (save_waits, fixture);
 
@@ -258,7 +249,7 @@ test_held_by_lock (Fixture       *fixture,
   g_assert_cmpuint (fixture->saved_messages->len, ==, 0);
   g_assert_null (_pm_window_get_toast (fixture->ui.window));
 
-  run (fixture->locker, "COMMIT;");
+  pg_test_run (fixture->locker, "COMMIT;");
   gui_test_wait_until (was_saved, fixture);
   g_assert_cmpstr (g_ptr_array_index (fixture->saved_messages, 0), ==, "Saved for Q4 2016/17");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (saved_label)), ==, "✓ Saved");
@@ -339,7 +330,7 @@ test_closed_while_saving (Fixture       *fixture,
     return;
 
   g_assert_cmpfloat (stored_value (fixture), !=, 12);
-  run (fixture->locker, "BEGIN; LOCK TABLE progress IN ACCESS EXCLUSIVE MODE;");
+  pg_test_run (fixture->locker, "BEGIN; LOCK TABLE progress IN ACCESS EXCLUSIVE MODE;");
   gui_test_type_value (&fixture->ui, "12");
   gui_test_wait_until (save_waits, fixture);
 
@@ -347,7 +338,7 @@ test_closed_while_saving (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->ui.window));
   g_clear_object (&fixture->ui.window);
   gui_test_drain ();
-  run (fixture->locker, "COMMIT;");
+  pg_test_run (fixture->locker, "COMMIT;");
   gui_test_wait_until (is_stored_12, fixture);
   /* No window is left to say so. */
   g_assert_null (fixture->failed_heading);

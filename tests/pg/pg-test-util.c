@@ -520,3 +520,23 @@ pg_test_server_free (PgTestServer *self)
   g_free (self->uri);
   g_free (self);
 }
+
+void
+pg_test_run (PGconn     *conn,
+             const char *sql)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+}
+
+gint64
+pg_test_query_int (PGconn     *conn,
+                   const char *sql)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (PQntuples (result), ==, 1);
+  return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+}

@@ -34,6 +34,13 @@ char     *pg_test_uri_for_user    (const char  *uri,
                                    const char  *user,
                                    const char  *password);
 
+/* Runs @sql on @conn, asserting it succeeds (a command, no rows). */
+void      pg_test_run             (PGconn      *conn,
+                                   const char  *sql);
+/* The one integer the query @sql returns, asserting it does. */
+gint64    pg_test_query_int       (PGconn      *conn,
+                                   const char  *sql);
+
 /* A private throwaway server of one test's own, for tests that stop it
  * under a client: never the shared one of PM_TEST_PG_URI. Made with
  * build-aux/pg-test-server.sh (PM_PG_TEST_SERVER_SCRIPT). */

@@ -81,26 +81,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->uri, g_free);
 }
 
-static void
-run (PGconn     *conn,
-     const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
-}
-
-static gint64
-query_int (PGconn     *conn,
-           const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
-  g_assert_cmpint (PQntuples (result), ==, 1);
-  return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-}
-
 /* Connections to the test's database other than the locker's, as they
  * are now (within a transaction the statistics are otherwise those of
  * its first look). */
@@ -114,7 +94,7 @@ count_others (Fixture    *fixture,
                                           "AND pid <> pg_backend_pid () %s",
                                           condition);
 
-  return query_int (fixture->locker, sql);
+  return pg_test_query_int (fixture->locker, sql);
 }
 
 static void
@@ -242,7 +222,7 @@ test_main_loop_runs (Fixture       *fixture,
   if (skip_without_server ())
     return;
 
-  run (fixture->locker, "BEGIN; LOCK TABLE baseline IN ACCESS EXCLUSIVE MODE;");
+  pg_test_run (fixture->locker, "BEGIN; LOCK TABLE baseline IN ACCESS EXCLUSIVE MODE;");
   tick_id = g_timeout_add (10, tick_cb, fixture);
   pm_store_open_async (fixture->uri, NULL, PM_STORE_OPEN_DEFAULT, NULL, opened_cb, fixture);
 
@@ -254,7 +234,7 @@ test_main_loop_runs (Fixture       *fixture,
   g_assert_false (fixture->done);
   g_assert_cmpuint (fixture->ticks, >, ticks_blocked);
 
-  run (fixture->locker, "COMMIT;");
+  pg_test_run (fixture->locker, "COMMIT;");
   wait_done (fixture);
   g_source_remove (tick_id);
   g_assert_no_error (fixture->error);
@@ -271,7 +251,7 @@ test_cancel (Fixture       *fixture,
   if (skip_without_server ())
     return;
 
-  run (fixture->locker, "BEGIN; LOCK TABLE baseline IN ACCESS EXCLUSIVE MODE;");
+  pg_test_run (fixture->locker, "BEGIN; LOCK TABLE baseline IN ACCESS EXCLUSIVE MODE;");
   pm_store_open_async (fixture->uri, NULL, PM_STORE_OPEN_DEFAULT, cancellable, opened_cb, fixture);
   wait_blocked (fixture);
   g_assert_cmpint (count_others (fixture, ""), ==, 1);
@@ -287,7 +267,7 @@ test_cancel (Fixture       *fixture,
 
   wait_no_connection (fixture);
 
-  run (fixture->locker, "COMMIT;");
+  pg_test_run (fixture->locker, "COMMIT;");
 }
 
 static void

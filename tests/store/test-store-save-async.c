@@ -131,26 +131,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->uri, g_free);
 }
 
-static void
-run (PGconn     *conn,
-     const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
-}
-
-static gint64
-query_int (PGconn     *conn,
-           const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
-  g_assert_cmpint (PQntuples (result), ==, 1);
-  return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-}
-
 /* What the server holds for Attendance in FY2016-Q3 (another session's
  * view, outside the locker's transaction when there is none). */
 static double
@@ -219,7 +199,7 @@ wait_blocked (Fixture *fixture)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  while (query_int (fixture->locker,
+  while (pg_test_query_int (fixture->locker,
                     "SELECT pg_stat_clear_snapshot (); SELECT count (*) FROM pg_stat_activity "
                     "WHERE datname = current_database () AND pid <> pg_backend_pid () "
                     "AND wait_event_type = 'Lock'") == 0)
@@ -263,7 +243,7 @@ test_held_by_lock (Fixture       *fixture,
     return;
 
   g_assert_cmpfloat (value_held (fixture), ==, 50);
-  run (fixture->locker, "BEGIN; LOCK TABLE progress IN ACCESS EXCLUSIVE MODE;");
+  pg_test_run (fixture->locker, "BEGIN; LOCK TABLE progress IN ACCESS EXCLUSIVE MODE;");
   gap_id = g_timeout_add (10, gap_cb, &gaps);
   save_async (fixture, fixture->kpi, 61);
   g_assert_true (pm_store_is_saving (fixture->store));
@@ -273,7 +253,7 @@ test_held_by_lock (Fixture       *fixture,
    * wakes the socket's watch meanwhile, which stands aside. */
   wait_blocked (fixture);
   other = PQconnectdb (fixture->uri);
-  run (other, "NOTIFY pm_changes, ''");
+  pg_test_run (other, "NOTIFY pm_changes, ''");
   gaps.last = 0;
   gaps.ticks = 0;
   gaps.longest = 0;
@@ -288,7 +268,7 @@ test_held_by_lock (Fixture       *fixture,
    * slow: there only that it goes on ticking while the save waits. */
   g_assert_cmpint (gaps.longest, <, (g_getenv ("PM_TEST_SLOW") != NULL ? 2000 : 150) * 1000);
 
-  run (fixture->locker, "COMMIT;");
+  pg_test_run (fixture->locker, "COMMIT;");
   wait_done (fixture, 1);
   g_source_remove (gap_id);
   g_assert_no_error (g_ptr_array_index (fixture->errors, 0));
@@ -316,12 +296,12 @@ test_in_order (Fixture       *fixture,
   revision = pm_progress_entry_get_revision (pm_kpi_get_entry (fixture->kpi, fixture->q3));
   /* Quick edits one after another, before the first has been made: each
    * saves over the one before it, not over what was there at first. */
-  run (fixture->locker, "BEGIN; LOCK TABLE progress IN ACCESS EXCLUSIVE MODE;");
+  pg_test_run (fixture->locker, "BEGIN; LOCK TABLE progress IN ACCESS EXCLUSIVE MODE;");
   save_async (fixture, fixture->kpi, 51);
   save_async (fixture, fixture->kpi, 52);
   save_async (fixture, fixture->kpi, 53);
   wait_blocked (fixture);
-  run (fixture->locker, "COMMIT;");
+  pg_test_run (fixture->locker, "COMMIT;");
   wait_done (fixture, 3);
 
   for (guint i = 0; i < 3; i++)
@@ -336,11 +316,11 @@ test_in_order (Fixture       *fixture,
 
   /* Each was written, in turn: the audit trail has all three, each over
    * the one before. */
-  g_assert_cmpint (query_int (fixture->locker,
+  g_assert_cmpint (pg_test_query_int (fixture->locker,
                               "SELECT count (*) FROM audit WHERE kind = 'value' AND "
                               "((old_value = 50 AND new_value = 51) OR (old_value = 51 AND new_value = 52) "
                               "OR (old_value = 52 AND new_value = 53))"), ==, 3);
-  g_assert_cmpint (query_int (fixture->locker,
+  g_assert_cmpint (pg_test_query_int (fixture->locker,
                               "SELECT count (*) FROM (SELECT new_value, lag (new_value) OVER (ORDER BY id) AS before "
                               "FROM audit WHERE kind = 'value' AND new_value IN (51, 52, 53)) AS a "
                               "WHERE before IS NOT NULL AND before > new_value"), ==, 0);
@@ -396,18 +376,18 @@ test_connection_dropped (Fixture       *fixture,
   if (skip_without_server ())
     return;
 
-  run (fixture->locker, "BEGIN; LOCK TABLE progress IN ACCESS EXCLUSIVE MODE;");
+  pg_test_run (fixture->locker, "BEGIN; LOCK TABLE progress IN ACCESS EXCLUSIVE MODE;");
   save_async (fixture, fixture->kpi, 61);
   save_async (fixture, fixture->kpi, 62);
   wait_blocked (fixture);
 
   /* The save's connection is ended while it waits. */
-  g_assert_cmpint (query_int (fixture->locker,
+  g_assert_cmpint (pg_test_query_int (fixture->locker,
                               "SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity "
                               "WHERE datname = current_database () AND pid <> pg_backend_pid () "
                               "AND wait_event_type = 'Lock'"), ==, 1);
   wait_done (fixture, 2);
-  run (fixture->locker, "COMMIT;");
+  pg_test_run (fixture->locker, "COMMIT;");
 
   failed = g_ptr_array_index (fixture->errors, 0);
   g_assert_error (failed, PM_STORE_ERROR, PM_STORE_ERROR_DISCONNECTED);

@@ -28,6 +28,10 @@ void          _pm_session_emit_entry_saved        (PmSession    *self,
                                                    PmPeriod     *period,
                                                    gboolean      changed,
                                                    const GError *error);
+/* FALSE, with a G_IO_ERROR_BUSY saying so, while a value is still being
+ * saved to the session's store: another document must not replace it. */
+gboolean      _pm_session_check_not_saving        (PmSession    *self,
+                                                   GError      **error);
 /* Emits "signoff-changed" (pm-session-signoff.c). */
 void          _pm_session_emit_signoff_changed    (PmSession    *self);
 

@@ -39,6 +39,14 @@ store_opened_cb (GObject      *source,
     }
   if (g_task_return_error_if_cancelled (task))
     return;
+  /* A value typed meanwhile is still being saved to the programme shown:
+   * that one stays, and the new connection is closed unused. */
+  if (!_pm_session_check_not_saving (self, &error))
+    {
+      pm_store_close (store);
+      g_task_return_error (task, error);
+      return;
+    }
 
   _pm_session_adopt (self, location, store, programme);
   g_task_return_boolean (task, TRUE);
@@ -54,6 +62,7 @@ pm_session_open_async (PmSession           *self,
 {
   g_autoptr(GCancellable) cancellable = NULL;
   g_autofree char *name = NULL;
+  GError *error = NULL;
   GTask *task;
 
   g_return_if_fail (PM_IS_SESSION (self));
@@ -64,6 +73,12 @@ pm_session_open_async (PmSession           *self,
 
   cancellable = g_cancellable_new ();
   task = g_task_new (self, cancellable, callback, user_data);
+  if (!_pm_session_check_not_saving (self, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
   g_task_set_task_data (task, g_strdup (location), g_free);
 
   name = pm_store_describe_location (location);

@@ -502,6 +502,20 @@ pm_session_set_document (PmSession   *self,
 }
 
 gboolean
+_pm_session_check_not_saving (PmSession  *self,
+                              GError    **error)
+{
+  if (self->store == NULL || !pm_store_is_saving (self->store))
+    return TRUE;
+
+  /* Closing the store now would drop the saves still queued on it. */
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                       _("A value is still being saved to the server. "
+                         "Open another programme once it is saved."));
+  return FALSE;
+}
+
+gboolean
 pm_session_open (PmSession         *self,
                  const char        *location,
                  const char        *password,
@@ -516,6 +530,9 @@ pm_session_open (PmSession         *self,
 
   g_return_val_if_fail (PM_IS_SESSION (self), FALSE);
   g_return_val_if_fail (location != NULL, FALSE);
+
+  if (!_pm_session_check_not_saving (self, error))
+    return FALSE;
 
   /* What is opened now wins over a server still loading. */
   pm_session_cancel_opening (self);

@@ -322,10 +322,19 @@ is_stored_12 (gpointer data)
   return stored_value (data) == 12;
 }
 
+static gboolean
+is_done_saving (gpointer data)
+{
+  return !pm_store_is_saving (data);
+}
+
 static void
 test_closed_while_saving (Fixture       *fixture,
                           gconstpointer  data)
 {
+  g_autoptr(PmSession) session = NULL;
+  g_autoptr(PmStore) store = NULL;
+
   if (skip_without_server ())
     return;
 
@@ -335,6 +344,8 @@ test_closed_while_saving (Fixture       *fixture,
   gui_test_wait_until (save_waits, fixture);
 
   /* The window goes; the save it started does not. */
+  session = g_object_ref (pm_window_get_session (fixture->ui.window));
+  store = g_object_ref (pm_session_get_store (session));
   gtk_window_destroy (GTK_WINDOW (fixture->ui.window));
   g_clear_object (&fixture->ui.window);
   gui_test_drain ();
@@ -342,6 +353,74 @@ test_closed_while_saving (Fixture       *fixture,
   gui_test_wait_until (is_stored_12, fixture);
   /* No window is left to say so. */
   g_assert_null (fixture->failed_heading);
+
+  /* The session hears of its save after the value is stored: not in the
+   * next test, to this one's fixture. */
+  gui_test_wait_until (is_done_saving, store);
+  gui_test_drain ();
+  g_signal_handlers_disconnect_by_data (session, fixture);
+}
+
+static void
+open_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (pm_session_open_finish (PM_SESSION (source), result, error));
+  g_assert_nonnull (*error);
+}
+
+static gboolean
+has_error (gpointer data)
+{
+  return *(GError **) data != NULL;
+}
+
+/* While a value is still being saved, another programme does not replace
+ * the one it is saved to (closing its store would drop the save), by
+ * either way of opening; the save then completes. */
+static void
+test_open_while_saving (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PmSession *session = pm_window_get_session (fixture->ui.window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) async_error = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *folder = NULL;
+  PmStore *store;
+
+  if (skip_without_server ())
+    return;
+
+  folder = gui_test_make_sample_database ("pm-test-server-save", &db_path);
+  store = pm_session_get_store (session);
+  pg_test_run (fixture->locker, "BEGIN; LOCK TABLE progress IN ACCESS EXCLUSIVE MODE;");
+  gui_test_type_value (&fixture->ui, "12");
+  gui_test_wait_until (save_waits, fixture);
+
+  g_assert_false (pm_session_open (session, db_path, NULL, PM_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "still being saved"));
+  pm_session_open_async (session, db_path, NULL, PM_STORE_OPEN_DEFAULT, open_done_cb, &async_error);
+  gui_test_wait_until (has_error, &async_error);
+  g_assert_error (async_error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_true (pm_session_get_store (session) == store);
+
+  pg_test_run (fixture->locker, "COMMIT;");
+  gui_test_wait_until (was_saved, fixture);
+  g_assert_cmpfloat (stored_value (fixture), ==, 12);
+  g_assert_true (pm_session_get_store (session) == store);
+  g_assert_null (fixture->failed_heading);
+
+  /* Saved, the other programme opens. */
+  g_clear_error (&error);
+  g_assert_true (pm_session_open (session, db_path, NULL, PM_STORE_OPEN_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_session_get_store (session) != store);
+  pm_test_remove_tree (folder);
 }
 
 int
@@ -358,6 +437,7 @@ main (int   argc,
   ADD ("/gui/server-save/held-by-lock", test_held_by_lock);
   ADD ("/gui/server-save/someone-else-first", test_someone_else_first);
   ADD ("/gui/server-save/closed-while-saving", test_closed_while_saving);
+  ADD ("/gui/server-save/open-while-saving", test_open_while_saving);
 #undef ADD
 
   status = g_test_run ();

@@ -114,7 +114,7 @@ update_reported (PmKpiTable *self)
 
   if (store != NULL &&
       !pm_store_get_latest_round (store, &reported_on, &frozen, &error) && error != NULL)
-    g_warning ("Could not read the committee rounds: %s", error->message);
+    pm_session_report_read_failure (self->session, _("Could not read the committee rounds"), error);
 
   if (frozen == NULL || pm_period_compare (self->period, frozen) > 0)
     {

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pm-period-list.h"
 #include "pm-session-private.h"
 
@@ -27,7 +29,7 @@ pm_session_get_signoff (PmSession  *self,
   quarter = pm_period_list_quarter_of (pm_session_get_period (self));
   state = pm_store_get_signoff (pm_session_get_store (self), district, quarter, NULL, &error);
   if (error != NULL)
-    g_warning ("Could not read the quarter's sign-off: %s", error->message);
+    pm_session_report_read_failure (self, _("Could not read the quarter’s sign-off"), error);
 
   return state;
 }

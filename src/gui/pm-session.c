@@ -57,6 +57,7 @@ enum {
   SAVED,
   FAILED,
   SIGNOFF_CHANGED,
+  READ_FAILED,
   ENTRY_SAVED,
   N_SIGNALS
 };
@@ -376,6 +377,13 @@ pm_session_class_init (PmSessionClass *klass)
                                            G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 0);
+  signals[READ_FAILED] = g_signal_new ("read-failed",
+                                       G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 2,
+                                       G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                                       G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
   signals[ENTRY_SAVED] = g_signal_new ("entry-saved",
                                        G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST,
@@ -643,6 +651,20 @@ pm_session_report_failure (PmSession    *self,
   if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_DISCONNECTED))
     pm_session_connection_lost (self);
   g_signal_emit (self, signals[FAILED], 0, heading, error);
+}
+
+void
+pm_session_report_read_failure (PmSession    *self,
+                                const char   *heading,
+                                const GError *error)
+{
+  g_return_if_fail (PM_IS_SESSION (self));
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_DISCONNECTED))
+    pm_session_connection_lost (self);
+  g_signal_emit (self, signals[READ_FAILED], 0, heading, error);
 }
 
 /* A lost connection */

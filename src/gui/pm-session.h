@@ -122,6 +122,12 @@ void            pm_session_report_saved     (PmSession        *self,
 void            pm_session_report_failure   (PmSession        *self,
                                              const char       *heading,
                                              const GError     *error);
+/* Emits "read-failed": something the window shows could not be read
+ * (nothing was changed). Unlike "failed", it may come from a timer or a
+ * redraw, so the window says it without interrupting. */
+void            pm_session_report_read_failure (PmSession    *self,
+                                                const char   *heading,
+                                                const GError *error);
 /* Runs the latest undo through the store and reports how it went
  * ("saved" with "Change undone"); the session then keeps the redo of
  * what was undone, when there is one, until the next save. */

@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pm-preferences-dialog.h"
 #include "pm-window-private.h"
 
@@ -147,6 +149,62 @@ _pm_window_update_recent (PmWindow *self)
     }
 }
 
+/* What could not be read */
+
+static void
+read_toast_dismissed_cb (AdwToast *toast,
+                         PmWindow *self)
+{
+  if (toast == self->read_toast)
+    g_clear_object (&self->read_toast);
+}
+
+/* A read that fails may fail again at each redraw or poll: one toast
+ * says so until it goes, and Details gives the reason. */
+void
+_pm_window_show_read_failure (PmWindow     *self,
+                              const char   *heading,
+                              const GError *error)
+{
+  g_autoptr(AdwToast) toast = NULL;
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (PM_IS_WINDOW (self));
+
+  if (self->read_toast != NULL && g_strcmp0 (self->read_heading, heading) == 0)
+    return;
+
+  g_free (self->read_heading);
+  self->read_heading = g_strdup (heading);
+  g_clear_error (&self->read_error);
+  self->read_error = g_error_copy (error);
+
+  /* A toast's title is markup. */
+  markup = g_markup_escape_text (heading, -1);
+  toast = adw_toast_new (markup);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.read-failure-details");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (read_toast_dismissed_cb), self, 0);
+  g_set_object (&self->read_toast, toast);
+  adw_toast_overlay_add_toast (self->toasts, g_steal_pointer (&toast));
+}
+
+static void
+read_failure_details_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  PmWindow *self = PM_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->read_error == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), self->read_heading, self->read_error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _pm_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -158,6 +216,8 @@ _pm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.read-failure-details", NULL,
+                                   read_failure_details_action);
 }
 
 void

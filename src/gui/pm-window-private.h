@@ -46,6 +46,10 @@ struct _PmWindow
   GSignalGroup         *programme_signals;
   GSignalGroup         *store_signals;  /* a server's changed-elsewhere */
   AdwToast             *toast;          /* the latest, while it shows */
+  /* pm-window-actions.c: what could not be read, while its toast shows */
+  AdwToast             *read_toast;
+  char                 *read_heading;
+  GError               *read_error;
   guint                 poll_id;        /* a file's: for other people's changes */
   /* pm-window-server.c: the page a server's opening covers (interned). */
   AdwStatusPage        *opening_page;
@@ -78,6 +82,11 @@ void       _pm_window_report_open_failure (PmWindow     *self,
 void       _pm_window_class_actions_init   (GtkWidgetClass *widget_class);
 void       _pm_window_actions_init         (PmWindow       *self);
 void       _pm_window_update_actions       (PmWindow       *self);
+/* The session's "read-failed": a toast naming what could not be read,
+ * with Details; the same heading again is not repeated while it shows. */
+void       _pm_window_show_read_failure    (PmWindow       *self,
+                                            const char     *heading,
+                                            const GError   *error);
 void       _pm_window_update_recent        (PmWindow       *self);
 /* Asks the person's name for the changes they save (into preferences). */
 void       _pm_window_ask_author           (PmWindow       *self);

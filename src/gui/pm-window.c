@@ -427,7 +427,7 @@ _pm_window_check_for_changes (PmWindow *self)
   else if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_DISCONNECTED))
     pm_session_connection_lost (self->session);
   else if (error != NULL)
-    g_warning ("Could not check for other people’s changes: %s", error->message);
+    pm_session_report_read_failure (self->session, _("Could not check for other people’s changes"), error);
 }
 
 static gboolean
@@ -484,7 +484,7 @@ store_changed_elsewhere_cb (PmWindow *self)
       if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_DISCONNECTED))
         pm_session_connection_lost (self->session);
       else
-        g_warning ("Could not read other people’s changes: %s", error->message);
+        pm_session_report_read_failure (self->session, _("Could not read other people’s changes"), error);
     }
   else if (reload)
     _pm_window_reload (self);
@@ -561,6 +561,9 @@ pm_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PM_TYPE_WINDOW);
   g_clear_object (&self->toast);
+  g_clear_object (&self->read_toast);
+  g_clear_pointer (&self->read_heading, g_free);
+  g_clear_error (&self->read_error);
   g_clear_object (&self->programme_signals);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->session);
@@ -680,6 +683,8 @@ pm_window_init (PmWindow *self)
                            G_CALLBACK (pm_period_selector_refresh), self->period_selector, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "failed",
                            G_CALLBACK (session_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "read-failed",
+                           G_CALLBACK (_pm_window_show_read_failure), self, G_CONNECT_SWAPPED);
 
   g_object_bind_property (self->period_selector, "period", self->session, "period",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);

@@ -14,6 +14,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "gui-test-util.h"
 #include "pm-session.h"
 
@@ -34,6 +36,9 @@ typedef struct
   char      *failed_heading;
   GError    *failed_error;
   guint      n_signoff_changed;
+  guint      n_read_failed;
+  char      *read_failed_heading;
+  GError    *read_failed_error;
   GString   *notified;
 } Fixture;
 
@@ -63,6 +68,19 @@ failed_cb (PmSession    *session,
 }
 
 static void
+read_failed_cb (PmSession    *session,
+                const char   *heading,
+                const GError *error,
+                Fixture      *fixture)
+{
+  fixture->n_read_failed++;
+  g_free (fixture->read_failed_heading);
+  fixture->read_failed_heading = g_strdup (heading);
+  g_clear_error (&fixture->read_failed_error);
+  fixture->read_failed_error = g_error_copy (error);
+}
+
+static void
 signoff_changed_cb (PmSession *session,
                     Fixture   *fixture)
 {
@@ -89,6 +107,7 @@ fixture_set_up (Fixture       *fixture,
   g_signal_connect (fixture->session, "saved", G_CALLBACK (saved_cb), fixture);
   g_signal_connect (fixture->session, "failed", G_CALLBACK (failed_cb), fixture);
   g_signal_connect (fixture->session, "signoff-changed", G_CALLBACK (signoff_changed_cb), fixture);
+  g_signal_connect (fixture->session, "read-failed", G_CALLBACK (read_failed_cb), fixture);
   g_signal_connect (fixture->session, "notify", G_CALLBACK (notify_cb), fixture);
 
   g_assert_true (pm_session_open (fixture->session, fixture->path, NULL, PM_STORE_OPEN_DEFAULT, &error));
@@ -113,6 +132,8 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->saved_message, g_free);
   g_clear_pointer (&fixture->failed_heading, g_free);
   g_clear_error (&fixture->failed_error);
+  g_clear_pointer (&fixture->read_failed_heading, g_free);
+  g_clear_error (&fixture->read_failed_error);
   g_string_free (fixture->notified, TRUE);
 
   pm_test_clear_dir (&fixture->dir);
@@ -437,6 +458,34 @@ test_signoff_changed (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_signoff_changed, ==, 2);
 }
 
+/* A sign-off that cannot be read (here its table has gone from under
+ * the window) is taken as open and said to the window, which shows it:
+ * not a warning on stderr that nobody reads. */
+static void
+test_signoff_read_failed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PmDistrict *cannock = pm_programme_find_district (pm_session_get_programme (fixture->session), CANNOCK);
+  g_autoptr(PmPeriod) q3 = pm_period_new (2016, 3);
+  sqlite3 *db = NULL;
+
+  pm_session_set_period (fixture->session, q3);
+  g_assert_cmpint (pm_session_get_signoff (fixture->session, cannock), ==, PM_SIGNOFF_OPEN);
+  g_assert_cmpuint (fixture->n_read_failed, ==, 0);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE signoff RENAME TO signoff_moved", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_cmpint (pm_session_get_signoff (fixture->session, cannock), ==, PM_SIGNOFF_OPEN);
+  g_assert_cmpuint (fixture->n_read_failed, ==, 1);
+  g_assert_cmpstr (fixture->read_failed_heading, ==, "Could not read the quarter’s sign-off");
+  g_assert_nonnull (fixture->read_failed_error);
+  g_assert_nonnull (strstr (fixture->read_failed_error->message, "signoff"));
+  /* Nothing was being changed: no failure dialog. */
+  g_assert_cmpuint (fixture->n_failed, ==, 0);
+}
+
 /* The name typed in preferences goes with every change from then on. */
 static void
 test_author_follows_settings (Fixture       *fixture,
@@ -512,6 +561,7 @@ main (int   argc,
   ADD ("/gui/session/redo-forgotten", test_redo_forgotten);
   ADD ("/gui/session/redo-failed", test_redo_failed);
   ADD ("/gui/session/signoff-changed", test_signoff_changed);
+  ADD ("/gui/session/signoff-read-failed", test_signoff_read_failed);
   ADD ("/gui/session/author-follows-settings", test_author_follows_settings);
   g_test_add_func ("/gui/session/author-default", test_author_default);
 

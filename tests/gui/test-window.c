@@ -705,6 +705,57 @@ test_delete_in_accepted_quarter (Fixture       *fixture,
   pm_store_close (fresh);
 }
 
+/* Something that could not be read, from a redraw or the poll, shows as
+ * a toast that does not take the place of Undo's; said again while it
+ * shows, it is not repeated; Details gives the reason. */
+static void
+test_read_failure_toast (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = g_error_new_literal (PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT, "no such table: signoff");
+  g_autoptr(GError) other = g_error_new_literal (PM_STORE_ERROR, PM_STORE_ERROR_CORRUPT, "disk I/O error");
+  PmSession *session = fixture->window->session;
+  AdwMessageDialog *dialog;
+  AdwToast *first;
+
+  gui_test_select_pilot (fixture, CANNOCK);
+  gui_test_select_period (fixture, 2016, 3);
+  gui_test_select_kpi (fixture, WCFC);
+  gui_test_type_value (fixture, "9");
+  g_assert_nonnull (_pm_window_get_toast (fixture->window));
+
+  pm_session_report_read_failure (session, "Could not read the quarter’s sign-off & round", error);
+  gui_test_drain ();
+  first = fixture->window->read_toast;
+  g_assert_nonnull (first);
+  /* Markup: the ampersand is escaped, not an error. */
+  g_assert_cmpstr (adw_toast_get_title (first), ==, "Could not read the quarter’s sign-off &amp; round");
+  g_assert_cmpstr (adw_toast_get_action_name (first), ==, "win.read-failure-details");
+  /* Undo's toast is still the latest change's. */
+  g_assert_cmpstr (adw_toast_get_action_name (_pm_window_get_toast (fixture->window)), ==, "win.undo");
+
+  pm_session_report_read_failure (session, "Could not read the quarter’s sign-off & round", error);
+  gui_test_drain ();
+  g_assert_true (fixture->window->read_toast == first);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.read-failure-details", NULL));
+  dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not read the quarter’s sign-off & round");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "no such table: signoff");
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_close (GTK_WINDOW (dialog));
+  gui_test_wait_until (no_message_dialog, NULL);
+  g_object_unref (dialog);
+
+  /* Another failure is said too, with its own reason. */
+  pm_session_report_read_failure (session, "Could not check for other people’s changes", other);
+  gui_test_drain ();
+  g_assert_true (fixture->window->read_toast != first);
+  g_assert_cmpstr (fixture->window->read_error->message, ==, "disk I/O error");
+}
+
 /* A change made elsewhere appears when the window looks again (it does
  * when it comes to the front, and every few seconds), on the same page. */
 static void
@@ -1155,6 +1206,7 @@ main (int   argc,
   ADD ("/gui/window/conflict-shown", test_conflict_shown);
   ADD ("/gui/window/export-over-database-refused", test_export_over_database_refused);
   ADD ("/gui/window/delete-in-accepted-quarter", test_delete_in_accepted_quarter);
+  ADD ("/gui/window/read-failure-toast", test_read_failure_toast);
   ADD ("/gui/window/refreshes-with-changes-elsewhere", test_refreshes_with_changes_elsewhere);
   ADD ("/gui/window/changes-elsewhere-in-background", test_changes_elsewhere_in_background);
   ADD ("/gui/window/changes-elsewhere-wait-for-dialog", test_changes_elsewhere_wait_for_dialog);

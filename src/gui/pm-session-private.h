@@ -32,6 +32,10 @@ void          _pm_session_emit_entry_saved        (PmSession    *self,
  * saved to the session's store: another document must not replace it. */
 gboolean      _pm_session_check_not_saving        (PmSession    *self,
                                                    GError      **error);
+/* FALSE while a value is still being saved to the session's store, and
+ * said with @heading (pm-session-save.c): an undo or redo must wait. */
+gboolean      _pm_session_check_saved             (PmSession    *self,
+                                                   const char   *heading);
 /* Emits "signoff-changed" (pm-session-signoff.c). */
 void          _pm_session_emit_signoff_changed    (PmSession    *self);
 

@@ -138,3 +138,22 @@ pm_session_save_entry (PmSession  *self,
     }
   pm_edit_set_entry_async (store, kpi, period, value_text, note_text, entry_saved_cb, save);
 }
+
+/* A value still on its way to the server would be saved after the undo
+ * (or the undo would find it), and one of them would be reported as
+ * someone else's change: the undo waits to be asked again. */
+gboolean
+_pm_session_check_saved (PmSession  *self,
+                         const char *heading)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pm_store_is_saving (pm_session_get_store (self)))
+    return TRUE;
+
+  g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                       _("A value is still being saved to the server. "
+                         "Try again once it is saved."));
+  pm_session_report_failure (self, heading, error);
+  return FALSE;
+}

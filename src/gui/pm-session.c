@@ -778,9 +778,11 @@ pm_session_undo (PmSession *self)
 
   g_return_if_fail (PM_IS_SESSION (self));
 
-  undo = g_steal_pointer (&self->undo);
-  if (undo == NULL || self->store == NULL)
+  if (self->undo == NULL || self->store == NULL)
     return;
+  if (!_pm_session_check_saved (self, _("Could Not Undo")))
+    return;
+  undo = g_steal_pointer (&self->undo);
 
   g_clear_pointer (&self->redo, pm_undo_free);
   if (!pm_undo_run_with_redo (undo, self->store, &redo, &error))
@@ -801,9 +803,11 @@ pm_session_redo (PmSession *self)
 
   g_return_if_fail (PM_IS_SESSION (self));
 
-  redo = g_steal_pointer (&self->redo);
-  if (redo == NULL || self->store == NULL)
+  if (self->redo == NULL || self->store == NULL)
     return;
+  if (!_pm_session_check_saved (self, _("Could Not Redo")))
+    return;
+  redo = g_steal_pointer (&self->redo);
 
   /* Making the change again is a change saved: Undo takes it back. */
   g_clear_pointer (&self->undo, pm_undo_free);

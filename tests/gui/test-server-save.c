@@ -423,6 +423,57 @@ test_open_while_saving (Fixture       *fixture,
   pm_test_remove_tree (folder);
 }
 
+static gboolean
+saved_twice (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->saved_messages->len > 1;
+}
+
+/* Undo clicked while a newer value is still on its way would race it,
+ * and one of the two would come back as someone else's change: it is
+ * refused with a reason, and works once the value is saved. */
+static void
+test_undo_while_saving (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *window;
+  GtkWindow *dialog;
+
+  if (skip_without_server ())
+    return;
+
+  window = GTK_WIDGET (fixture->ui.window);
+  gui_test_type_value (&fixture->ui, "12");
+  gui_test_wait_until (was_saved, fixture);
+  g_assert_cmpfloat (stored_value (fixture), ==, 12);
+
+  pg_test_run (fixture->locker, "BEGIN; LOCK TABLE progress IN ACCESS EXCLUSIVE MODE;");
+  gui_test_type_value (&fixture->ui, "13");
+  gui_test_wait_until (save_waits, fixture);
+
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  g_assert_cmpstr (fixture->failed_heading, ==, "Could Not Undo");
+  dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "still being saved"));
+  gtk_window_destroy (dialog);
+  g_clear_pointer (&fixture->failed_heading, g_free);
+
+  pg_test_run (fixture->locker, "COMMIT;");
+  gui_test_wait_until (saved_twice, fixture);
+  g_assert_cmpfloat (stored_value (fixture), ==, 13);
+  /* Our own save is not taken for someone else's. */
+  g_assert_null (fixture->failed_heading);
+
+  /* Saved, Undo takes the latest change back. */
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  gui_test_drain ();
+  g_assert_null (fixture->failed_heading);
+  g_assert_cmpfloat (stored_value (fixture), ==, 12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +489,7 @@ main (int   argc,
   ADD ("/gui/server-save/someone-else-first", test_someone_else_first);
   ADD ("/gui/server-save/closed-while-saving", test_closed_while_saving);
   ADD ("/gui/server-save/open-while-saving", test_open_while_saving);
+  ADD ("/gui/server-save/undo-while-saving", test_undo_while_saving);
 #undef ADD
 
   status = g_test_run ();

@@ -116,16 +116,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->added, g_free);
 }
 
-static gboolean
-skip_without_server (void)
-{
-  if (pg_test_available ())
-    return FALSE;
-
-  g_test_skip ("no PostgreSQL test server (build-aux/run-tests.sh starts one)");
-  return TRUE;
-}
-
 /* The window on the programme, logged in as @name. */
 static void
 open_as (Fixture    *fixture,
@@ -283,7 +273,7 @@ test_lead (Fixture       *fixture,
 {
   g_autofree char *who = NULL;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   open_as (fixture, fixture->lead);
@@ -320,7 +310,7 @@ test_viewer (Fixture       *fixture,
 {
   g_autofree char *who = NULL;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   open_as (fixture, fixture->viewer);
@@ -350,7 +340,7 @@ test_office (Fixture       *fixture,
   PmPeoplePage *page;
   GListModel *people;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   open_as (fixture, fixture->office);
@@ -435,7 +425,7 @@ test_people_page (Fixture       *fixture,
   g_autofree char *remove_heading = NULL;
   guint position = 0;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   open_as (fixture, fixture->office);

@@ -65,44 +65,17 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static gboolean
-skip_without_server (void)
-{
-  if (pg_test_available ())
-    return FALSE;
-
-  g_test_skip ("no PostgreSQL test server (build-aux/run-tests.sh starts one)");
-  return TRUE;
-}
-
-/* Connections to the database other than the locker's (@condition
- * narrows them), as they are now, not as the transaction first saw. */
-static gint64
-count_others (Fixture    *fixture,
-              const char *condition)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT pg_stat_clear_snapshot (); "
-                                          "SELECT count (*) FROM pg_stat_activity "
-                                          "WHERE datname = current_database () "
-                                          "AND pid <> pg_backend_pid () %s",
-                                          condition);
-  g_autoptr(PGresult) result = PQexec (fixture->locker, sql);
-
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
-  return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-}
-
-static gboolean
 load_waits (gpointer data)
 {
   g_usleep (5000);
-  return count_others (data, "AND wait_event_type = 'Lock'") > 0;
+  return pg_test_count_lock_waiters (((Fixture *) data)->locker) > 0;
 }
 
 static gboolean
 no_connection (gpointer data)
 {
   g_usleep (5000);
-  return count_others (data, "") == 0;
+  return pg_test_count_others (((Fixture *) data)->locker, "") == 0;
 }
 
 static gboolean
@@ -160,7 +133,7 @@ test_loading_then_programme (Fixture       *fixture,
   g_autoptr(PmProgramme) sample = NULL;
   PmStore *store;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   fixture->ui.window = g_object_ref_sink (pm_window_new (app));
@@ -191,7 +164,7 @@ test_cancel (Fixture       *fixture,
 {
   PmStore *store;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   gui_test_window_open (&fixture->ui, app, "pm-server-open", 1200, 800);
@@ -219,7 +192,7 @@ static void
 test_file_opened_meanwhile (Fixture       *fixture,
                             gconstpointer  data)
 {
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   gui_test_window_open (&fixture->ui, app, "pm-server-open", 1200, 800);
@@ -244,7 +217,7 @@ test_wrong_password (Fixture       *fixture,
   const char *user = g_getenv ("PM_TEST_PG_USER");
   AdwMessageDialog *dialog;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   fixture->ui.window = g_object_ref_sink (pm_window_new (app));

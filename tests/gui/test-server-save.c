@@ -34,16 +34,6 @@ typedef struct
   GPtrArray     *saved_messages;
 } Fixture;
 
-static gboolean
-skip_without_server (void)
-{
-  if (pg_test_available ())
-    return FALSE;
-
-  g_test_skip ("no PostgreSQL test server (build-aux/run-tests.sh starts one)");
-  return TRUE;
-}
-
 static void
 saved_cb (Fixture    *fixture,
           const char *message,
@@ -120,19 +110,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->saved_messages, g_ptr_array_unref);
 }
 
-static gint64
-count_waiting (Fixture *fixture)
-{
-  g_autoptr(PGresult) result = PQexec (fixture->locker,
-                                       "SELECT pg_stat_clear_snapshot (); "
-                                       "SELECT count (*) FROM pg_stat_activity "
-                                       "WHERE datname = current_database () AND pid <> pg_backend_pid () "
-                                       "AND wait_event_type = 'Lock'");
-
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
-  return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-}
-
 /* What the server holds for WCFC in 2016 Q4, -1 for nothing. */
 static double
 stored_value (Fixture *fixture)
@@ -169,7 +146,7 @@ value_held (PmKpi *kpi)
 static gboolean
 save_waits (gpointer data)
 {
-  return count_waiting (data) > 0;
+  return pg_test_count_lock_waiters (((Fixture *) data)->locker) > 0;
 }
 
 static gboolean
@@ -188,26 +165,6 @@ has_failed (gpointer data)
   return fixture->failed_heading != NULL;
 }
 
-typedef struct
-{
-  gint64 last;
-  gint64 longest;
-  guint  ticks;
-} Gaps;
-
-static gboolean
-gap_cb (gpointer user_data)
-{
-  Gaps *gaps = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (gaps->last != 0)
-    gaps->longest = MAX (gaps->longest, now - gaps->last);
-  gaps->last = now;
-  gaps->ticks++;
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 test_held_by_lock (Fixture       *fixture,
                    gconstpointer  data)
@@ -215,10 +172,10 @@ test_held_by_lock (Fixture       *fixture,
   GtkWidget *saved_label;
   PmKpi *kpi;
   double before;
-  Gaps gaps = { 0, 0, 0 };
+  PgTestGaps gaps = { 0, 0, 0 };
   guint gap_id;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   kpi = pm_kpi_table_get_selected_kpi (PM_KPI_TABLE (gui_test_kpi_table (&fixture->ui)));
@@ -231,7 +188,7 @@ test_held_by_lock (Fixture       *fixture,
   gui_test_wait_until (save_waits, fixture);
 
   /* The window goes on while the server holds the save. */
-  gap_id = g_timeout_add (10, gap_cb, &gaps);
+  gap_id = g_timeout_add (10, pg_test_gaps_tick, &gaps);
   /* A third of a second, and a few ticks (a slow run's may be longer). */
   for (gint64 until = g_get_monotonic_time () + 300000;
        g_get_monotonic_time () < until || gaps.ticks < 3;)
@@ -272,7 +229,7 @@ test_someone_else_first (Fixture       *fixture,
   PmKpi *theirs = NULL;
   GListModel *districts;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   /* Sam saves 4 from another connection first. */
@@ -335,7 +292,7 @@ test_closed_while_saving (Fixture       *fixture,
   g_autoptr(PmSession) session = NULL;
   g_autoptr(PmStore) store = NULL;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   g_assert_cmpfloat (stored_value (fixture), !=, 12);
@@ -392,7 +349,7 @@ test_open_while_saving (Fixture       *fixture,
   g_autofree char *folder = NULL;
   PmStore *store;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   folder = gui_test_make_sample_database ("pm-test-server-save", &db_path);
@@ -441,7 +398,7 @@ test_undo_while_saving (Fixture       *fixture,
   GtkWidget *window;
   GtkWindow *dialog;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   window = GTK_WIDGET (fixture->ui.window);

@@ -540,3 +540,45 @@ pg_test_query_int (PGconn     *conn,
   g_assert_cmpint (PQntuples (result), ==, 1);
   return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
 }
+
+gboolean
+pg_test_skip_without_server (void)
+{
+  if (pg_test_available ())
+    return FALSE;
+
+  g_test_skip ("no PostgreSQL test server (build-aux/run-tests.sh starts one)");
+  return TRUE;
+}
+
+gint64
+pg_test_count_others (PGconn     *conn,
+                      const char *condition)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT pg_stat_clear_snapshot (); "
+                                          "SELECT count (*) FROM pg_stat_activity "
+                                          "WHERE datname = current_database () "
+                                          "AND pid <> pg_backend_pid () %s",
+                                          condition);
+
+  return pg_test_query_int (conn, sql);
+}
+
+gint64
+pg_test_count_lock_waiters (PGconn *conn)
+{
+  return pg_test_count_others (conn, "AND wait_event_type = 'Lock'");
+}
+
+gboolean
+pg_test_gaps_tick (gpointer data)
+{
+  PgTestGaps *gaps = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (gaps->last != 0)
+    gaps->longest = MAX (gaps->longest, now - gaps->last);
+  gaps->last = now;
+  gaps->ticks++;
+  return G_SOURCE_CONTINUE;
+}

@@ -23,6 +23,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 #endif
 
 gboolean  pg_test_available       (void);
+/* TRUE, with the test marked skipped, when there is no test server. */
+gboolean  pg_test_skip_without_server (void);
 
 char     *pg_test_create_database (const char  *prefix,
                                    GError     **error);
@@ -40,6 +42,26 @@ void      pg_test_run             (PGconn      *conn,
 /* The one integer the query @sql returns, asserting it does. */
 gint64    pg_test_query_int       (PGconn      *conn,
                                    const char  *sql);
+
+/* Connections to @conn's database other than @conn (@condition, SQL
+ * after "AND", narrows them), as they are now, not as the transaction
+ * first saw them. */
+gint64    pg_test_count_others    (PGconn      *conn,
+                                   const char  *condition);
+/* How many other connections to @conn's database wait on a lock now:
+ * a statement under test has reached the lock a test holds. */
+gint64    pg_test_count_lock_waiters (PGconn    *conn);
+
+/* The main loop's longest pause while a test waits on the server: add
+ * pg_test_gaps_tick() as a short timeout with a PgTestGaps. */
+typedef struct
+{
+  gint64 last;
+  gint64 longest;   /* microseconds */
+  guint  ticks;
+} PgTestGaps;
+
+gboolean  pg_test_gaps_tick       (gpointer     gaps);
 
 /* A private throwaway server of one test's own, for tests that stop it
  * under a client: never the shared one of PM_TEST_PG_URI. Made with

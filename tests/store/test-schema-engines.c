@@ -239,15 +239,6 @@ new_location (Fixture    *fixture,
   return location;
 }
 
-static gboolean
-skip_without_server (void)
-{
-  if (pg_test_available ())
-    return FALSE;
-  g_test_skip ("no PostgreSQL test server (PM_TEST_PG_URI; build-aux/run-tests.sh starts one)");
-  return TRUE;
-}
-
 /* A new database at the current version, made as the application makes
  * one: pm_store_open() with PM_STORE_OPEN_CREATE. */
 static void
@@ -300,7 +291,7 @@ test_same_design (Fixture       *fixture,
   g_autoptr(SchemaFacts) on_server = NULL;
   g_autofree char *differences = NULL;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   file = new_location (fixture, ENGINE_SQLITE, "fresh.pmdb");
@@ -331,7 +322,7 @@ test_finds_differences (Fixture       *fixture,
   g_autoptr(SchemaFacts) on_server = NULL;
   g_autofree char *differences = NULL;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   file = new_location (fixture, ENGINE_SQLITE, "fresh.pmdb");
@@ -364,7 +355,7 @@ test_migrated_as_new (Fixture       *fixture,
   const char *fresh;
   g_autoptr(SchemaFacts) fresh_schema = NULL;
 
-  if (engine == ENGINE_POSTGRESQL && skip_without_server ())
+  if (engine == ENGINE_POSTGRESQL && pg_test_skip_without_server ())
     return;
 
   fresh = new_location (fixture, engine, "fresh.pmdb");

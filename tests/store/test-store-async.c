@@ -34,16 +34,6 @@ typedef struct
   guint        ticks;
 } Fixture;
 
-static gboolean
-skip_without_server (void)
-{
-  if (pg_test_available ())
-    return FALSE;
-
-  g_test_skip ("no PostgreSQL test server (build-aux/run-tests.sh starts one)");
-  return TRUE;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -81,22 +71,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->uri, g_free);
 }
 
-/* Connections to the test's database other than the locker's, as they
- * are now (within a transaction the statistics are otherwise those of
- * its first look). */
-static gint64
-count_others (Fixture    *fixture,
-              const char *condition)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT pg_stat_clear_snapshot (); "
-                                          "SELECT count (*) FROM pg_stat_activity "
-                                          "WHERE datname = current_database () "
-                                          "AND pid <> pg_backend_pid () %s",
-                                          condition);
-
-  return pg_test_query_int (fixture->locker, sql);
-}
-
 static void
 opened_cb (GObject      *source,
            GAsyncResult *result,
@@ -131,7 +105,7 @@ wait_blocked (Fixture *fixture)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  while (count_others (fixture, "AND wait_event_type = 'Lock'") == 0)
+  while (pg_test_count_lock_waiters (fixture->locker) == 0)
     {
       g_assert_false (fixture->done);
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
@@ -146,7 +120,7 @@ wait_no_connection (Fixture *fixture)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  while (count_others (fixture, "") > 0)
+  while (pg_test_count_others (fixture->locker, "") > 0)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_usleep (10000);
@@ -161,7 +135,7 @@ test_same_programme (Fixture       *fixture,
   g_autoptr(PmStore) store = NULL;
   g_autoptr(PmProgramme) loaded = NULL;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   store = pm_store_open (fixture->uri, PM_STORE_OPEN_DEFAULT, &error);
@@ -195,7 +169,7 @@ test_empty (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *empty = NULL;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   /* A new database on the server: set up, with no programme yet. */
@@ -219,7 +193,7 @@ test_main_loop_runs (Fixture       *fixture,
   guint ticks_blocked;
   guint tick_id;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   pg_test_run (fixture->locker, "BEGIN; LOCK TABLE baseline IN ACCESS EXCLUSIVE MODE;");
@@ -248,13 +222,13 @@ test_cancel (Fixture       *fixture,
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   pg_test_run (fixture->locker, "BEGIN; LOCK TABLE baseline IN ACCESS EXCLUSIVE MODE;");
   pm_store_open_async (fixture->uri, NULL, PM_STORE_OPEN_DEFAULT, cancellable, opened_cb, fixture);
   wait_blocked (fixture);
-  g_assert_cmpint (count_others (fixture, ""), ==, 1);
+  g_assert_cmpint (pg_test_count_others (fixture->locker, ""), ==, 1);
 
   /* Cancelled while the lock is still held: the server stops the query,
    * and the caller hears once the connection is closed. */
@@ -263,7 +237,7 @@ test_cancel (Fixture       *fixture,
   g_assert_error (fixture->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (fixture->store);
   g_assert_null (fixture->programme);
-  g_assert_cmpint (count_others (fixture, "AND wait_event_type = 'Lock'"), ==, 0);
+  g_assert_cmpint (pg_test_count_lock_waiters (fixture->locker), ==, 0);
 
   wait_no_connection (fixture);
 
@@ -276,7 +250,7 @@ test_cancel_before (Fixture       *fixture,
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   /* Cancelled before it has connected: nothing is kept. */
@@ -296,7 +270,7 @@ test_wrong_password (Fixture       *fixture,
   g_autofree char *wrong = NULL;
   const char *user = g_getenv ("PM_TEST_PG_USER");
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   wrong = pg_test_uri_for_user (fixture->uri, user != NULL ? user : "pm_admin", "not-the-password");
@@ -308,24 +282,6 @@ test_wrong_password (Fixture       *fixture,
 }
 
 /* The measurement */
-
-typedef struct
-{
-  gint64 last;
-  gint64 longest;
-} Gaps;
-
-static gboolean
-gap_cb (gpointer user_data)
-{
-  Gaps *gaps = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (gaps->last != 0)
-    gaps->longest = MAX (gaps->longest, now - gaps->last);
-  gaps->last = now;
-  return G_SOURCE_CONTINUE;
-}
 
 static gboolean
 open_sync_cb (gpointer user_data)
@@ -343,9 +299,9 @@ static void
 measure_once (Fixture  *fixture,
               gboolean  in_worker)
 {
-  Gaps gaps = { 0, 0 };
+  PgTestGaps gaps = { 0, 0, 0 };
   gint64 start = g_get_monotonic_time ();
-  guint id = g_timeout_add (10, gap_cb, &gaps);
+  guint id = g_timeout_add (10, pg_test_gaps_tick, &gaps);
 
   fixture->done = FALSE;
   if (in_worker)

@@ -33,16 +33,6 @@ typedef struct
   guint        changed_elsewhere;
 } Fixture;
 
-static gboolean
-skip_without_server (void)
-{
-  if (pg_test_available ())
-    return FALSE;
-
-  g_test_skip ("no PostgreSQL test server (build-aux/run-tests.sh starts one)");
-  return TRUE;
-}
-
 static void
 changed_elsewhere_cb (PmStore *store,
                       Fixture *fixture)
@@ -199,10 +189,7 @@ wait_blocked (Fixture *fixture)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  while (pg_test_query_int (fixture->locker,
-                    "SELECT pg_stat_clear_snapshot (); SELECT count (*) FROM pg_stat_activity "
-                    "WHERE datname = current_database () AND pid <> pg_backend_pid () "
-                    "AND wait_event_type = 'Lock'") == 0)
+  while (pg_test_count_lock_waiters (fixture->locker) == 0)
     {
       g_assert_cmpuint (fixture->done, ==, 0);
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
@@ -211,40 +198,20 @@ wait_blocked (Fixture *fixture)
     }
 }
 
-typedef struct
-{
-  gint64 last;
-  gint64 longest;
-  guint  ticks;
-} Gaps;
-
-static gboolean
-gap_cb (gpointer user_data)
-{
-  Gaps *gaps = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (gaps->last != 0)
-    gaps->longest = MAX (gaps->longest, now - gaps->last);
-  gaps->last = now;
-  gaps->ticks++;
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 test_held_by_lock (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(PGconn) other = NULL;
-  Gaps gaps = { 0, 0, 0 };
+  PgTestGaps gaps = { 0, 0, 0 };
   guint gap_id;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   g_assert_cmpfloat (value_held (fixture), ==, 50);
   pg_test_run (fixture->locker, "BEGIN; LOCK TABLE progress IN ACCESS EXCLUSIVE MODE;");
-  gap_id = g_timeout_add (10, gap_cb, &gaps);
+  gap_id = g_timeout_add (10, pg_test_gaps_tick, &gaps);
   save_async (fixture, fixture->kpi, 61);
   g_assert_true (pm_store_is_saving (fixture->store));
 
@@ -290,7 +257,7 @@ test_in_order (Fixture       *fixture,
 {
   gint64 revision;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   revision = pm_progress_entry_get_revision (pm_kpi_get_entry (fixture->kpi, fixture->q3));
@@ -337,7 +304,7 @@ test_conflict (Fixture       *fixture,
   PmKpi *kpi;
   GError *failed;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   /* Sam saves first, from another connection. */
@@ -373,7 +340,7 @@ test_connection_dropped (Fixture       *fixture,
 {
   GError *failed;
 
-  if (skip_without_server ())
+  if (pg_test_skip_without_server ())
     return;
 
   pg_test_run (fixture->locker, "BEGIN; LOCK TABLE progress IN ACCESS EXCLUSIVE MODE;");

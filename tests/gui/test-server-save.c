@@ -342,15 +342,17 @@ static void
 test_open_while_saving (Fixture       *fixture,
                         gconstpointer  data)
 {
-  PmSession *session = pm_window_get_session (fixture->ui.window);
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) async_error = NULL;
   g_autofree char *db_path = NULL;
   g_autofree char *folder = NULL;
+  PmSession *session;
   PmStore *store;
 
   if (pg_test_skip_without_server ())
     return;
+
+  session = pm_window_get_session (fixture->ui.window);
 
   folder = gui_test_make_sample_database ("pm-test-server-save", &db_path);
   store = pm_session_get_store (session);

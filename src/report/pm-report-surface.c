@@ -113,6 +113,30 @@ _pm_report_pdf_part_begin (PmSafeFile  *file,
   return pm_safe_file_begin (target, PM_SAFE_FILE_DEFAULT, error);
 }
 
+void
+_pm_report_pdf_name_export (GError     *error,
+                            PmSafeFile *file,
+                            GPtrArray  *parts)
+{
+  g_autofree char *name = g_filename_display_basename (pm_safe_file_get_path (file));
+  g_autoptr(GString) message = NULL;
+
+  if (error == NULL || parts == NULL)
+    return;
+
+  message = g_string_new (error->message);
+  /* The last first: "NAME.part12" before "NAME.part1". */
+  for (guint i = parts->len; i > 0; i--)
+    {
+      PmSafeFile *part = g_ptr_array_index (parts, i - 1);
+      g_autofree char *part_name = g_filename_display_basename (pm_safe_file_get_path (part));
+
+      g_string_replace (message, part_name, name, 0);
+    }
+  g_free (error->message);
+  error->message = g_string_free (g_steal_pointer (&message), FALSE);
+}
+
 /* The outline: one entry for each district (or whatever the document
  * made an entry for), pointing at its heading. */
 void

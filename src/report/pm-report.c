@@ -838,11 +838,13 @@ write_pdf (PmReport              *self,
     }
   if (export.error != NULL)
     {
+      _pm_report_pdf_name_export (export.error, file, parts);
       g_propagate_error (error, export.error);
       return FALSE;
     }
   if (!drawn)
     {
+      _pm_report_pdf_name_export (local_error, file, parts);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }

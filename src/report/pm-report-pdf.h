@@ -78,6 +78,12 @@ cairo_t         *_pm_report_pdf_context_new    (PmReport    *report,
 PmSafeFile      *_pm_report_pdf_part_begin     (PmSafeFile  *file,
                                                 guint        number,
                                                 GError     **error);
+/* A part is a temporary file of the export into @file: @error (may be
+ * NULL), when it names one of the @parts (PmSafeFile; may be NULL), names
+ * the file the user chose instead ("NAME.pdf", not "NAME.pdf.part2"). */
+void             _pm_report_pdf_name_export    (GError      *error,
+                                                PmSafeFile  *file,
+                                                GPtrArray   *parts);
 /* Destroys @cr and finishes its surface: FALSE, with the reason, when
  * @file could not be written. */
 gboolean         _pm_report_pdf_surface_finish (cairo_t     *cr,

@@ -416,16 +416,36 @@ void           _pm_report_furniture_for      (PmReport          *report,
                                               guint              n_pages);
 const char    *_pm_report_section_of_page    (PmReport          *report,
                                               guint              page);
-/* pm-report-parts.c: draws an export of @n_pages in parts, side by side
- * in @n_processes processes: the first on @cr (taken) into parts[0], the
- * others by children into new parts beside @file, added to @parts.
- * Returns the pages as laid out, or NULL when cancelled (@cancelled) or
- * failed. */
-GPtrArray     *_pm_report_draw_parts         (PmReport              *self,
-                                              cairo_t               *cr,
-                                              GPtrArray             *parts,
+/* pm-report-parts.c: an export drawn in parts side by side, by
+ * @n_processes processes: the first into files[0] (already there), the
+ * others by children forked while the pages are counted, into new parts
+ * beside @file, added to @files. @footnote is where the count's layout
+ * puts its footnote. */
+typedef struct _PmReportParts PmReportParts;
+
+PmReportParts *_pm_report_parts_new          (PmReport              *report,
                                               PmSafeFile            *file,
+                                              GPtrArray             *files,
                                               guint                  n_processes,
+                                              PangoLayout          **footnote);
+/* Called by a report's layout where a section (a district) begins, with
+ * the work before it out of the whole (its KPIs, say): while the pages
+ * are counted a child may take over from here. FALSE: stop the layout,
+ * the part drawn here is complete. */
+gboolean       _pm_report_resume_point       (PmReport              *report,
+                                              PmReportFlow          *flow,
+                                              guint64                work_done,
+                                              guint64                work_total);
+/* Once the pages are counted (in a child this never returns): @parts,
+ * or NULL when the document is drawn @whole after all (the children and
+ * their files go, and @parts is freed). */
+PmReportParts *_pm_report_parts_counted      (PmReportParts         *parts,
+                                              gboolean               whole);
+/* Draws the @n_pages counted: the first part on @cr (taken), the others
+ * by the children, and frees @parts. Returns the pages as laid out, or NULL when cancelled
+ * (@cancelled) or failed. */
+GPtrArray     *_pm_report_draw_parts         (PmReportParts         *parts,
+                                              cairo_t               *cr,
                                               guint                  n_pages,
                                               int                    footnote_page,
                                               GPtrArray             *alt_texts,

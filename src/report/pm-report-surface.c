@@ -11,15 +11,55 @@
 #include "pm-report-pdf.h"
 #include "pm-report-private.h"
 
-/* cairo's stream, straight to the file: a national pack is tens of
- * megabytes. A failure is kept by the file and told at the end. */
+/* cairo's stream, to the file through a buffer: cairo writes a PDF in
+ * pieces of a few bytes, a system call each unbuffered, and a national
+ * pack is tens of megabytes. A failure is kept by the file and told at
+ * the end. */
+#define SINK_SIZE (256 * 1024)
+
+typedef struct
+{
+  PmSafeFile *file;
+  GByteArray *buffer;
+} Sink;
+
+static const cairo_user_data_key_t sink_key;
+
+static gboolean
+sink_flush (Sink *sink)
+{
+  gboolean written = pm_safe_file_write (sink->file, sink->buffer->data, sink->buffer->len, NULL);
+
+  g_byte_array_set_size (sink->buffer, 0);
+  return written;
+}
+
+/* When the surface goes, once cairo has written all it had. */
+static void
+sink_free (gpointer data)
+{
+  Sink *sink = data;
+
+  sink_flush (sink);
+  g_byte_array_unref (sink->buffer);
+  g_free (sink);
+}
+
 static cairo_status_t
 write_cb (void                *closure,
           const unsigned char *data,
           unsigned int         length)
 {
-  return pm_safe_file_write (closure, data, length, NULL) ? CAIRO_STATUS_SUCCESS
-                                                           : CAIRO_STATUS_WRITE_ERROR;
+  Sink *sink = closure;
+
+  if (sink->buffer->len + length > SINK_SIZE && !sink_flush (sink))
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (length >= SINK_SIZE)
+    return pm_safe_file_write (sink->file, data, length, NULL) ? CAIRO_STATUS_SUCCESS
+                                                               : CAIRO_STATUS_WRITE_ERROR;
+
+  g_byte_array_append (sink->buffer, data, length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
 cairo_surface_t *
@@ -29,9 +69,13 @@ _pm_report_pdf_surface_new (PmReport   *self,
   g_autofree char *title = pm_report_get_title (self);
   cairo_surface_t *surface;
   double width, height;
+  Sink *sink = g_new0 (Sink, 1);
 
+  sink->file = file;
+  sink->buffer = g_byte_array_sized_new (SINK_SIZE);
   pm_report_get_paper_size (self, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (write_cb, file, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_cb, sink, width, height);
+  cairo_surface_set_user_data (surface, &sink_key, sink, sink_free);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   /* The programme office that prints the document. */
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
@@ -111,6 +155,30 @@ _pm_report_pdf_part_begin (PmSafeFile  *file,
   g_autofree char *target = g_strdup_printf ("%s.part%u", pm_safe_file_get_path (file), number);
 
   return pm_safe_file_begin (target, PM_SAFE_FILE_DEFAULT, error);
+}
+
+void
+_pm_report_pdf_name_export (GError     *error,
+                            PmSafeFile *file,
+                            GPtrArray  *parts)
+{
+  g_autofree char *name = g_filename_display_basename (pm_safe_file_get_path (file));
+  g_autoptr(GString) message = NULL;
+
+  if (error == NULL || parts == NULL)
+    return;
+
+  message = g_string_new (error->message);
+  /* The last first: "NAME.part12" before "NAME.part1". */
+  for (guint i = parts->len; i > 0; i--)
+    {
+      PmSafeFile *part = g_ptr_array_index (parts, i - 1);
+      g_autofree char *part_name = g_filename_display_basename (pm_safe_file_get_path (part));
+
+      g_string_replace (message, part_name, name, 0);
+    }
+  g_free (error->message);
+  error->message = g_string_free (g_steal_pointer (&message), FALSE);
 }
 
 /* The outline: one entry for each district (or whatever the document

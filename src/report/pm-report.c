@@ -722,9 +722,15 @@ draw_pages (PmReport  *self,
   int footnote_page, footnote_page_again;
   guint old_n_pages = pm_report_get_n_pages (self);
   Count count = { priv->kept_pages, TRUE };
+  PmReportParts *side_by_side = NULL;
 
   pm_report_get_paper_size (self, &width, &height);
+  /* Side by side, the children are forked while the pages are counted. */
+  if (export->parts != NULL && priv->part_pages == 0)
+    side_by_side = _pm_report_parts_new (self, export->file, export->parts, priv->n_processes, &footnote);
   counted = lay_out (self, cr, width, height, count_page, &count, &footnote, &footnote_page);
+  if (side_by_side != NULL)
+    side_by_side = _pm_report_parts_counted (side_by_side, count.keep);
   /* Parts are given the outline when they are joined. */
   if (export->parts == NULL)
     _pm_report_pdf_add_outline (priv->outline, cairo_get_target (cr));
@@ -741,13 +747,18 @@ draw_pages (PmReport  *self,
       return TRUE;
     }
 
-  if (export->parts != NULL && priv->part_pages == 0)
+  if (side_by_side != NULL)
     {
+      /* The first part's layout stops where the children took over. */
+      g_autoptr(GArray) outline = g_steal_pointer (&priv->outline);
+
       _pm_report_furniture_clear (&export->furniture);
-      priv->pages = _pm_report_draw_parts (self, g_steal_pointer (&export->cr), export->parts, export->file,
-                                           priv->n_processes, counted->len, footnote_page, export->alt_texts,
-                                           export->cancellable, export->progress, export->user_data,
-                                           &export->cancelled, &export->error);
+      priv->pages = _pm_report_draw_parts (side_by_side, g_steal_pointer (&export->cr), counted->len,
+                                           footnote_page, export->alt_texts, export->cancellable,
+                                           export->progress, export->user_data, &export->cancelled,
+                                           &export->error);
+      g_clear_pointer (&priv->outline, g_array_unref);
+      priv->outline = g_steal_pointer (&outline);
       if (priv->pages == NULL)
         return FALSE;
       footnote_page_again = footnote_page;
@@ -838,11 +849,13 @@ write_pdf (PmReport              *self,
     }
   if (export.error != NULL)
     {
+      _pm_report_pdf_name_export (export.error, file, parts);
       g_propagate_error (error, export.error);
       return FALSE;
     }
   if (!drawn)
     {
+      _pm_report_pdf_name_export (local_error, file, parts);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }

@@ -438,6 +438,24 @@ layout_programme_page (PmSummaryReport *self,
   _pm_summary_report_add_delivery_list (report, flow, districts);
 }
 
+/* The work of laying a district out and drawing it: its KPIs, each a
+ * row and a chart, and its pilots. */
+static guint64
+district_work (PmDistrict *district)
+{
+  GListModel *pilots = pm_district_get_pilots (district);
+  guint64 work = 1;
+
+  for (guint i = 0; i < g_list_model_get_n_items (pilots); i++)
+    {
+      g_autoptr(PmPilot) pilot = g_list_model_get_item (pilots, i);
+
+      work += 1 + g_list_model_get_n_items (pm_pilot_get_kpis (pilot));
+    }
+
+  return work;
+}
+
 static void
 pm_summary_report_layout (PmReport     *report,
                           PmReportFlow *flow)
@@ -446,6 +464,9 @@ pm_summary_report_layout (PmReport     *report,
   g_autoptr(GPtrArray) districts = list_districts (report);
   g_autoptr(GArray) first_pages = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) known = g_steal_pointer (&self->first_pages);
+  g_autoptr(GArray) work = g_array_sized_new (FALSE, FALSE, sizeof (guint64), districts->len);
+  /* The programme's pages: rows for each district and its pilots. */
+  guint64 total = 5 * (guint64) districts->len;
 
   g_ptr_array_set_size (self->page_numbers, 0);
   /* The district list is the same as last time, or no pages are known. */
@@ -456,11 +477,26 @@ pm_summary_report_layout (PmReport     *report,
   _pm_report_flow_new_page (flow);
   layout_programme_page (self, flow, districts);
 
+  /* The work before each district, for a long export drawn side by side. */
+  for (guint i = 0; i < districts->len; i++)
+    {
+      g_array_append_val (work, total);
+      total += district_work (g_ptr_array_index (districts, i));
+    }
+
   /* The districts follow one another, each on a new page only when asked. */
   for (guint i = 0; i < districts->len; i++)
     {
       PmDistrict *district = g_ptr_array_index (districts, i);
       guint first;
+
+      /* The part drawn here is complete: the rest is another's. */
+      if (!_pm_report_resume_point (report, flow, g_array_index (work, guint64, i), total))
+        {
+          g_array_unref (self->first_pages);
+          self->first_pages = g_steal_pointer (&known);
+          return;
+        }
 
       _pm_report_set_section (report, pm_district_get_name (district));
       if (self->district_per_page)

@@ -503,7 +503,9 @@ test_export_disk_full (gconstpointer data)
 
       g_assert_false (pm_report_export_pdf (report, path, &error));
       g_assert_nonnull (error);
-      g_assert_nonnull (strstr (error->message, "too-big.pdf"));
+      /* The file chosen, not a part of it ("too-big.pdf.part2"). */
+      g_assert_nonnull (strstr (error->message, "“too-big.pdf”"));
+      g_assert_null (strstr (error->message, ".part"));
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
       dir = g_dir_open (tmp_dir, 0, NULL);
       while ((name = g_dir_read_name (dir)) != NULL)

@@ -577,6 +577,7 @@ draw_values (PmTrendPlot *self,
 {
   cairo_t *cr = f->cr;
   double extent = f->mark * 1.3;  /* the largest mark's reach from its centre */
+  g_autofree PmChartMark *marks = NULL;
 
   pm_chart_set_source (cr, &f->palette->line, 1);
   cairo_set_line_width (cr, MAX (1.0, f->size / 5));
@@ -594,22 +595,31 @@ draw_values (PmTrendPlot *self,
     }
   cairo_stroke (cr);
 
+  marks = g_new (PmChartMark, MAX (self->points->len, 1));
   for (guint i = 0; i < self->points->len; i++)
     {
       const PmTrendPoint *point = get_point (self, i);
 
-      pm_chart_draw_rag_mark (cr, f->palette, point->rag, point->x, point->y, f->mark);
+      marks[i] = (PmChartMark) { point->x, point->y, point->rag };
       pm_chart_layout_add_mark (f->layout, PM_CHART_PART_POINT, point->x - extent, point->y - extent,
                                 2 * extent, 2 * extent);
-      if ((int) i == focus)
-        {
-          cairo_new_path (cr);
-          cairo_arc (cr, point->x, point->y, f->mark * 2.2, 0, 2 * G_PI);
-          cairo_set_line_width (cr, 2);
-          pm_chart_set_source (cr, &f->palette->focus, 1);
-          cairo_stroke (cr);
-        }
     }
+
+  /* The focused point's ring goes over its mark, under the marks after it. */
+  if (focus >= 0 && (guint) focus < self->points->len)
+    {
+      const PmTrendPoint *point = get_point (self, focus);
+
+      pm_chart_draw_rag_marks (cr, f->palette, marks, focus + 1, f->mark);
+      cairo_new_path (cr);
+      cairo_arc (cr, point->x, point->y, f->mark * 2.2, 0, 2 * G_PI);
+      cairo_set_line_width (cr, 2);
+      pm_chart_set_source (cr, &f->palette->focus, 1);
+      cairo_stroke (cr);
+      pm_chart_draw_rag_marks (cr, f->palette, marks + focus + 1, self->points->len - focus - 1, f->mark);
+    }
+  else
+    pm_chart_draw_rag_marks (cr, f->palette, marks, self->points->len, f->mark);
 }
 
 /* Writes @text wrapped at @wrap_width, in at most @lines lines, along

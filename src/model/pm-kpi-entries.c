@@ -108,27 +108,31 @@ pm_kpi_get_entry_at (PmKpi    *self,
   return NULL;
 }
 
-/* The latest entry with a value before @period (or at it, if @inclusive). */
+/* The latest entry with a value before @period (or at it, if @inclusive).
+ * The walk back starts at @period's place, found by a binary search: a
+ * trend chart asks this of each of its points, and a walk from the last
+ * entry made that quadratic in the KPI's history. */
 static PmProgressEntry *
 find_latest_with_value (PmKpi    *self,
                         PmPeriod *period,
                         gboolean  inclusive)
 {
-  guint n_entries = g_list_model_get_n_items (pm_kpi_get_entries (self));
+  guint i = g_list_model_get_n_items (pm_kpi_get_entries (self));
 
-  for (guint i = n_entries; i > 0; i--)
+  if (period != NULL)
+    {
+      guint position;
+
+      if (find_position (self, period, &position) && inclusive)
+        position++;
+      i = position;
+    }
+
+  for (; i > 0; i--)
     {
       PmProgressEntry *entry = borrow_entry (self, i - 1);
-      int cmp;
 
-      if (!pm_progress_entry_has_value (entry))
-        continue;
-
-      if (period == NULL)
-        return entry;
-
-      cmp = pm_period_compare (pm_progress_entry_get_period (entry), period);
-      if (cmp < 0 || (inclusive && cmp == 0))
+      if (pm_progress_entry_has_value (entry))
         return entry;
     }
 

@@ -62,17 +62,23 @@ pm_chart_set_source (cairo_t             *cr,
   cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, alpha);
 }
 
-void
-pm_chart_draw_rag_mark (cairo_t              *cr,
-                        const PmChartPalette *palette,
-                        PmRag                 rag,
-                        double                x,
-                        double                y,
-                        double                radius)
+/* The width of a mark's outline. */
+static double
+outline_width (PmRag  rag,
+               double radius)
 {
-  cairo_save (cr);
-  cairo_new_path (cr);
+  return rag == PM_RAG_GREY ? MAX (1.0, radius / 3) : MAX (0.5, radius / 5);
+}
 
+/* Adds the shape of a mark to the path, as a sub-path of its own. */
+static void
+add_mark_path (cairo_t *cr,
+               PmRag    rag,
+               double   x,
+               double   y,
+               double   radius)
+{
+  cairo_new_sub_path (cr);
   switch (rag)
     {
     case PM_RAG_GREEN:
@@ -90,22 +96,152 @@ pm_chart_draw_rag_mark (cairo_t              *cr,
     case PM_RAG_GREY:
     default:
       cairo_arc (cr, x, y, radius * 0.85, 0, 2 * G_PI);
+      break;
+    }
+}
+
+/* Fills and outlines the path, marks of @rag, and clears it. */
+static void
+paint_marks (cairo_t              *cr,
+             const PmChartPalette *palette,
+             PmRag                 rag,
+             double                radius)
+{
+  if (rag == PM_RAG_GREY)
+    {
       pm_chart_set_source (cr, &palette->background, 1);
       cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, MAX (1.0, radius / 3));
+      cairo_set_line_width (cr, outline_width (rag, radius));
       pm_chart_set_source (cr, &palette->rag[PM_RAG_GREY], 1);
       cairo_stroke (cr);
-      cairo_restore (cr);
       return;
     }
 
   pm_chart_set_source (cr, &palette->rag[rag], 1);
   cairo_fill_preserve (cr);
   /* An outline keeps light marks visible on paper. */
-  cairo_set_line_width (cr, MAX (0.5, radius / 5));
+  cairo_set_line_width (cr, outline_width (rag, radius));
   pm_chart_set_source (cr, &palette->text, 0.6);
   cairo_stroke (cr);
+}
+
+void
+pm_chart_draw_rag_mark (cairo_t              *cr,
+                        const PmChartPalette *palette,
+                        PmRag                 rag,
+                        double                x,
+                        double                y,
+                        double                radius)
+{
+  if ((guint) rag >= PM_N_RAG)
+    rag = PM_RAG_GREY;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  add_mark_path (cr, rag, x, y, radius);
+  paint_marks (cr, palette, rag, radius);
   cairo_restore (cr);
+}
+
+/* The box a mark covers, outline included: [left, top, right, bottom].
+ * A triangle's mitred corners reach further than half the outline. */
+static void
+mark_box (const PmChartMark *mark,
+          double             radius,
+          double             box[4])
+{
+  double w = outline_width (mark->rag, radius);
+  double side, top, bottom;
+
+  switch (mark->rag)
+    {
+    case PM_RAG_GREEN:
+      side = top = bottom = radius + w / 2;
+      break;
+    case PM_RAG_AMBER:
+      side = radius * 1.1 + w * 0.85;
+      top = radius * 1.2 + w * 1.05;
+      bottom = radius * 0.8 + w / 2;
+      break;
+    case PM_RAG_RED:
+      side = top = bottom = radius * 0.9 + w / 2;
+      break;
+    case PM_RAG_GREY:
+    default:
+      side = top = bottom = radius * 0.85 + w / 2;
+      break;
+    }
+
+  box[0] = mark->x - side;
+  box[1] = mark->y - top;
+  box[2] = mark->x + side;
+  box[3] = mark->y + bottom;
+}
+
+/* Whether marks[@n] touches any of marks[0 .. @n - 1]. */
+static gboolean
+touches_earlier (const PmChartMark *marks,
+                 guint              n,
+                 double             radius)
+{
+  double box[4], other[4];
+
+  mark_box (&marks[n], radius, box);
+  for (guint i = 0; i < n; i++)
+    {
+      mark_box (&marks[i], radius, other);
+      if (box[0] <= other[2] && other[0] <= box[2] && box[1] <= other[3] && other[1] <= box[3])
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+pm_chart_draw_rag_marks (cairo_t              *cr,
+                         const PmChartPalette *palette,
+                         const PmChartMark    *marks,
+                         guint                 n_marks,
+                         double                radius)
+{
+  guint start = 0;
+
+  g_return_if_fail (n_marks == 0 || marks != NULL);
+
+  /* Drawn one by one, a mark is two operations a PDF page analyses and
+   * writes apart: thousands a district summary. Marks that touch none
+   * other of their run can go in any order, so a run is drawn as one
+   * fill and one outline a status; a mark touching an earlier one of the
+   * run starts the next run, so the later mark still covers the earlier. */
+  while (start < n_marks)
+    {
+      guint n = 1;
+
+      while (start + n < n_marks && !touches_earlier (marks + start, n, radius))
+        n++;
+
+      cairo_save (cr);
+      for (guint rag = 0; rag < PM_N_RAG; rag++)
+        {
+          gboolean any = FALSE;
+
+          cairo_new_path (cr);
+          for (guint i = start; i < start + n; i++)
+            {
+              guint mark_rag = (guint) marks[i].rag < PM_N_RAG ? marks[i].rag : PM_RAG_GREY;
+
+              if (mark_rag == rag)
+                {
+                  add_mark_path (cr, (PmRag) rag, marks[i].x, marks[i].y, radius);
+                  any = TRUE;
+                }
+            }
+          if (any)
+            paint_marks (cr, palette, (PmRag) rag, radius);
+        }
+      cairo_new_path (cr);
+      cairo_restore (cr);
+      start += n;
+    }
 }
 
 const char *

@@ -36,6 +36,14 @@ typedef struct
   PmChartColour rag[PM_N_RAG];
 } PmChartPalette;
 
+/* A status mark's place, for pm_chart_draw_rag_marks(). */
+typedef struct
+{
+  double x;
+  double y;
+  PmRag  rag;
+} PmChartMark;
+
 const PmChartPalette *pm_chart_palette_get     (gboolean              dark);
 void                  pm_chart_set_source      (cairo_t              *cr,
                                                 const PmChartColour  *colour,
@@ -48,6 +56,14 @@ void                  pm_chart_draw_rag_mark   (cairo_t              *cr,
                                                 PmRag                 rag,
                                                 double                x,
                                                 double                y,
+                                                double                radius);
+/* Draws @n_marks marks of @radius as pm_chart_draw_rag_mark() would one
+ * after another (a later one covering an earlier it touches), in fewer
+ * operations: marks that touch no other are drawn together. */
+void                  pm_chart_draw_rag_marks  (cairo_t              *cr,
+                                                const PmChartPalette *palette,
+                                                const PmChartMark    *marks,
+                                                guint                 n_marks,
                                                 double                radius);
 /* "on track", "close to track", "off track", "not judged". */
 const char           *pm_chart_rag_words       (PmRag                 rag);

@@ -85,47 +85,47 @@ label_new (const Frame *f,
   return layout;
 }
 
-static cairo_user_data_key_t width_cache_key;
+static cairo_user_data_key_t label_cache_key;
 
-/* The width of @text as label_new() lays it out. The quarters along the
- * bottom of every chart of a document are the same forty-odd labels,
- * each measured to see which fit: the widths are kept with the cairo
- * context (one per document or window frame, and per thread), by the
- * context's transformation too, which the layout is made for. */
-static double
-label_width (const Frame *f,
-             double       size,
-             const char  *text)
+/* @text laid out as label_new() would, shared: a new reference. The
+ * quarters along the bottom of every chart of a document are the same
+ * forty-odd labels, each measured to see which fit and most written: the
+ * layouts are kept with the cairo context (one per document or window
+ * frame, and per thread), by the context's transformation too, which a
+ * layout is made for, so each is shaped once a document. */
+static PangoLayout *
+label_shared (const Frame *f,
+              double       size,
+              const char  *text)
 {
-  GHashTable *cache = cairo_get_user_data (f->cr, &width_cache_key);
-  g_autoptr(PangoLayout) layout = NULL;
+  GHashTable *cache = cairo_get_user_data (f->cr, &label_cache_key);
   g_autofree char *key = NULL;
+  PangoLayout *layout;
   cairo_matrix_t m;
-  double *width;
 
   if (cache == NULL)
     {
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      if (cairo_set_user_data (f->cr, &width_cache_key, cache,
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      if (cairo_set_user_data (f->cr, &label_cache_key, cache,
                                (cairo_destroy_func_t) g_hash_table_unref) != CAIRO_STATUS_SUCCESS)
         {
           g_hash_table_unref (cache);
-          layout = label_new (f, size, text);
-          return _pm_report_layout_width (layout);
+          return label_new (f, size, text);
         }
     }
 
   cairo_get_matrix (f->cr, &m);
   key = g_strdup_printf ("%a %a %a %a %a %s", m.xx, m.yx, m.xy, m.yy, size, text);
-  width = g_hash_table_lookup (cache, key);
-  if (width != NULL)
-    return *width;
-
-  layout = label_new (f, size, text);
-  width = g_new (double, 1);
-  *width = _pm_report_layout_width (layout);
-  g_hash_table_insert (cache, g_steal_pointer (&key), width);
-  return *width;
+  layout = g_hash_table_lookup (cache, key);
+  if (layout == NULL)
+    {
+      layout = label_new (f, size, text);
+      g_hash_table_insert (cache, g_steal_pointer (&key), layout);
+    }
+  else
+    /* The shared context may have been set for another transformation. */
+    pango_cairo_update_context (f->cr, f->context);
+  return g_object_ref (layout);
 }
 
 static void
@@ -315,13 +315,15 @@ draw_quarter_axis (const Frame  *f,
   g_autofree double *widths = g_new (double, n_quarters);
   g_autofree gboolean *shown = g_new (gboolean, n_quarters);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n_quarters; i++)
     {
       char *text = pm_chart_period_label (e->frequency, e->first + (int) i);
 
       centres[i] = X_OF (f, _pm_trend_period_day (e->frequency, e->first + (int) i, TRUE));
-      widths[i] = label_width (f, f->size, text);
+      g_ptr_array_add (layouts, label_shared (f, f->size, text));
+      widths[i] = _pm_report_layout_width (g_ptr_array_index (layouts, i));
       g_ptr_array_add (texts, text);
     }
 
@@ -340,9 +342,7 @@ draw_quarter_axis (const Frame  *f,
   for (guint i = 0; i < n_quarters; i++)
     if (shown[i])
       {
-        g_autoptr(PangoLayout) layout = label_new (f, f->size, g_ptr_array_index (texts, i));
-
-        place_text_at (f, layout, g_ptr_array_index (texts, i),
+        place_text_at (f, g_ptr_array_index (layouts, i), g_ptr_array_index (texts, i),
                        CLAMP (centres[i] - widths[i] / 2, f->x, f->x + f->width - widths[i]),
                        bottom + f->axis_gap, &f->palette->secondary);
       }
@@ -577,6 +577,7 @@ draw_values (PmTrendPlot *self,
 {
   cairo_t *cr = f->cr;
   double extent = f->mark * 1.3;  /* the largest mark's reach from its centre */
+  g_autofree PmChartMark *marks = NULL;
 
   pm_chart_set_source (cr, &f->palette->line, 1);
   cairo_set_line_width (cr, MAX (1.0, f->size / 5));
@@ -594,22 +595,31 @@ draw_values (PmTrendPlot *self,
     }
   cairo_stroke (cr);
 
+  marks = g_new (PmChartMark, MAX (self->points->len, 1));
   for (guint i = 0; i < self->points->len; i++)
     {
       const PmTrendPoint *point = get_point (self, i);
 
-      pm_chart_draw_rag_mark (cr, f->palette, point->rag, point->x, point->y, f->mark);
+      marks[i] = (PmChartMark) { point->x, point->y, point->rag };
       pm_chart_layout_add_mark (f->layout, PM_CHART_PART_POINT, point->x - extent, point->y - extent,
                                 2 * extent, 2 * extent);
-      if ((int) i == focus)
-        {
-          cairo_new_path (cr);
-          cairo_arc (cr, point->x, point->y, f->mark * 2.2, 0, 2 * G_PI);
-          cairo_set_line_width (cr, 2);
-          pm_chart_set_source (cr, &f->palette->focus, 1);
-          cairo_stroke (cr);
-        }
     }
+
+  /* The focused point's ring goes over its mark, under the marks after it. */
+  if (focus >= 0 && (guint) focus < self->points->len)
+    {
+      const PmTrendPoint *point = get_point (self, focus);
+
+      pm_chart_draw_rag_marks (cr, f->palette, marks, focus + 1, f->mark);
+      cairo_new_path (cr);
+      cairo_arc (cr, point->x, point->y, f->mark * 2.2, 0, 2 * G_PI);
+      cairo_set_line_width (cr, 2);
+      pm_chart_set_source (cr, &f->palette->focus, 1);
+      cairo_stroke (cr);
+      pm_chart_draw_rag_marks (cr, f->palette, marks + focus + 1, self->points->len - focus - 1, f->mark);
+    }
+  else
+    pm_chart_draw_rag_marks (cr, f->palette, marks, self->points->len, f->mark);
 }
 
 /* Writes @text wrapped at @wrap_width, in at most @lines lines, along

@@ -483,6 +483,91 @@ test_dark_palette (void)
   g_assert_true (light != dark);
 }
 
+/* Whether the pixel is at least @by darker (summed channels) than @colour. */
+static gboolean
+pixel_darker (cairo_surface_t     *surface,
+              int                  x,
+              int                  y,
+              const PmChartColour *colour,
+              double               by)
+{
+  double r, g, b;
+
+  pixel (surface, x, y, &r, &g, &b);
+  return r + g + b < colour->red + colour->green + colour->blue - by;
+}
+
+#define MARK_R 20
+
+/* Marks drawn together look as drawn one by one: each status in its
+ * colour and shape with a dark outline (a grey one hollow), and a mark
+ * drawn after another it overlaps covers it, whatever their statuses. */
+static void
+test_marks (void)
+{
+  const PmChartPalette *palette = pm_chart_palette_get (FALSE);
+  const PmChartColour white = { 1, 1, 1 };
+  /* One of each status apart, then a green overlapped by a later red, a
+   * mark apart from both between them in the list. */
+  const PmChartMark marks[] = {
+    { 60, 60, PM_RAG_GREEN }, { 140, 60, PM_RAG_AMBER }, { 220, 60, PM_RAG_RED },
+    { 300, 60, PM_RAG_GREY }, { 60, 180, PM_RAG_GREEN }, { 300, 180, PM_RAG_AMBER },
+    { 60 + MARK_R, 180, PM_RAG_RED },
+  };
+  cairo_surface_t *together, *apart;
+  cairo_t *cr, *cr_apart;
+  guint differing = 0;
+
+  together = surface_new (&cr);
+  apart = surface_new (&cr_apart);
+  pm_chart_draw_rag_marks (cr, palette, marks, G_N_ELEMENTS (marks), MARK_R);
+  pm_chart_draw_rag_marks (cr, palette, NULL, 0, MARK_R);
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    pm_chart_draw_rag_mark (cr_apart, palette, marks[i].rag, marks[i].x, marks[i].y, MARK_R);
+  write_png (together, "marks");
+
+  for (int y = 0; y < H; y++)
+    for (int x = 0; x < W; x++)
+      {
+        double r, g, b, r2, g2, b2;
+
+        pixel (together, x, y, &r, &g, &b);
+        pixel (apart, x, y, &r2, &g2, &b2);
+        if (fabs (r - r2) > 0.02 || fabs (g - g2) > 0.02 || fabs (b - b2) > 0.02)
+          differing++;
+      }
+  g_assert_cmpuint (differing, ==, 0);
+
+  /* On track: a circle, filled to its edge but not into the corners of
+   * its box, outlined inside its edge in a darker colour. */
+  g_assert_true (pixel_is (together, 60, 60, &palette->rag[PM_RAG_GREEN]));
+  g_assert_true (pixel_is (together, 60 + 16, 60, &palette->rag[PM_RAG_GREEN]));
+  g_assert_true (pixel_is (together, 60 + 17, 60 - 17, &white));
+  g_assert_true (pixel_darker (together, 60 + 18, 60, &palette->rag[PM_RAG_GREEN], 0.3));
+  /* Close to track: a triangle, point up. */
+  g_assert_true (pixel_is (together, 140, 60, &palette->rag[PM_RAG_AMBER]));
+  g_assert_true (pixel_is (together, 140, 60 - 16, &palette->rag[PM_RAG_AMBER]));
+  g_assert_true (pixel_is (together, 140 + 16, 60 - 16, &white));
+  g_assert_true (pixel_darker (together, 140, 60 + 14, &palette->rag[PM_RAG_AMBER], 0.3));
+  /* Off track: a square, filled into its corners. */
+  g_assert_true (pixel_is (together, 220, 60, &palette->rag[PM_RAG_RED]));
+  g_assert_true (pixel_is (together, 220 + 14, 60 - 14, &palette->rag[PM_RAG_RED]));
+  g_assert_true (pixel_darker (together, 220 + 16, 60, &palette->rag[PM_RAG_RED], 0.3));
+  /* Not judged: hollow, a grey ring. */
+  g_assert_true (pixel_is (together, 300, 60, &palette->background));
+  g_assert_true (pixel_is (together, 300 + 17, 60, &palette->rag[PM_RAG_GREY]));
+  /* The later red covers the green it overlaps. */
+  g_assert_true (pixel_is (together, 60 + 10, 180, &palette->rag[PM_RAG_RED]));
+  g_assert_true (pixel_is (together, 60 - 10, 180, &palette->rag[PM_RAG_GREEN]));
+  g_assert_true (pixel_is (together, 300, 180, &palette->rag[PM_RAG_AMBER]));
+  assert_margin_blank (together);
+
+  cairo_destroy (cr);
+  cairo_destroy (cr_apart);
+  cairo_surface_destroy (together);
+  cairo_surface_destroy (apart);
+}
+
 /* The sample holds the one quarter the source document reports. Charts
  * are about several quarters, so later quarters are entered here as a lead
  * would: for two KPIs of each direction with a numeric baseline and a
@@ -554,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/chart/render/districts/spend", test_comparison_spend);
   g_test_add_func ("/chart/render/districts/on-track", test_comparison_on_track);
   g_test_add_func ("/chart/render/palette", test_dark_palette);
+  g_test_add_func ("/chart/render/marks", test_marks);
 
   status = g_test_run ();
 

@@ -748,6 +748,25 @@ test_kpi_previous_latest (void)
   g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_latest_entry (kpi, q2)), ==, 18);
   g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_latest_entry (kpi, q3)), ==, 18);
   g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_latest_entry (kpi, NULL)), ==, 18);
+
+  /* Before every entry, and in the middle of a longer history, a
+   * period with an entry and one without. */
+  {
+    g_autoptr(PmPeriod) before = period (2015, 4);
+    g_autoptr(PmPeriod) q3_next = period (2017, 3);
+    g_autoptr(PmPeriod) q4_next = period (2017, 4);
+
+    g_assert_null (pm_kpi_get_latest_entry (kpi, before));
+    g_assert_null (pm_kpi_get_previous_entry (kpi, before));
+    g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_previous_entry (kpi, q3)), ==, 18);
+    set_entry (kpi, 2017, 1, 16);
+    set_entry (kpi, 2017, 2, 15);
+    set_entry (kpi, 2018, 1, 11);
+    g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_previous_entry (kpi, q3_next)), ==, 15);
+    g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_latest_entry (kpi, q4_next)), ==, 15);
+    g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_latest_entry (kpi, q4)), ==, 18);
+    g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_latest_entry (kpi, NULL)), ==, 11);
+  }
 }
 
 static void

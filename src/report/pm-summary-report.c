@@ -310,14 +310,15 @@ add_restatement_count (PmSummaryReport *self,
   _pm_report_flow_add_text (flow, layout, 0, NULL, 10);
 }
 
+/* The pack's own title when the programme's settings give one, the
+ * programme otherwise; then the meeting and who to ask, and what the
+ * programme is. */
 static void
-layout_programme_page (PmSummaryReport *self,
-                       PmReportFlow    *flow,
-                       GPtrArray       *districts)
+layout_programme_title (PmSummaryReport *self,
+                        PmReportFlow    *flow)
 {
   PmReport *report = PM_REPORT (self);
   PmProgramme *programme = pm_report_get_programme (report);
-  PmPeriod *period = pm_report_get_period (report);
   PangoContext *context = _pm_report_flow_get_context (flow);
   double width = _pm_report_flow_get_width (flow);
   const char *description = pm_programme_get_description (programme);
@@ -329,22 +330,7 @@ layout_programme_page (PmSummaryReport *self,
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) subtitle_layout = NULL;
   g_autoptr(PangoLayout) meta_layout = NULL;
-  g_autoptr(PangoLayout) heading = NULL;
-  const char *headers[] = {
-    _("District"), _("Lead’s view"), _("Green"), _("Amber"), _("Red"), _("Grey"),
-    /* Translators: a column of reach totals, each with its own noun ("7 of 125 families") */
-    _("Reached"), _("Spent"), _("Committed"), _("Budget"), _("Page"),
-  };
-  PmReportTable *table;
-  guint counts[PM_N_RAG] = { 0, };
-  Totals total = TOTALS_INIT;
-  g_autofree char *total_label = NULL;
-  GListModel *all;
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (headers) == G_N_ELEMENTS (programme_widths));
-
-  /* The pack's own title when the programme's settings give one, the
-   * programme otherwise; then the meeting and who to ask. */
   title = _pm_report_layout_new_text (context, PM_REPORT_FONT_TITLE,
                                       report_title != NULL ? report_title : pm_programme_get_name (programme),
                                       width);
@@ -378,6 +364,33 @@ layout_programme_page (PmSummaryReport *self,
       paragraph = _pm_report_layout_new_text (context, PM_REPORT_FONT_BODY, description, width);
       _pm_report_flow_add_text (flow, paragraph, 0, NULL, 10);
     }
+}
+
+static void
+layout_programme_page (PmSummaryReport *self,
+                       PmReportFlow    *flow,
+                       GPtrArray       *districts)
+{
+  PmReport *report = PM_REPORT (self);
+  PmProgramme *programme = pm_report_get_programme (report);
+  PmPeriod *period = pm_report_get_period (report);
+  PangoContext *context = _pm_report_flow_get_context (flow);
+  double width = _pm_report_flow_get_width (flow);
+  g_autoptr(PangoLayout) heading = NULL;
+  const char *headers[] = {
+    _("District"), _("Lead’s view"), _("Green"), _("Amber"), _("Red"), _("Grey"),
+    /* Translators: a column of reach totals, each with its own noun ("7 of 125 families") */
+    _("Reached"), _("Spent"), _("Committed"), _("Budget"), _("Page"),
+  };
+  PmReportTable *table;
+  guint counts[PM_N_RAG] = { 0, };
+  Totals total = TOTALS_INIT;
+  g_autofree char *total_label = NULL;
+  GListModel *all;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (headers) == G_N_ELEMENTS (programme_widths));
+
+  layout_programme_title (self, flow);
 
   heading = _pm_report_layout_new_text (context, PM_REPORT_FONT_HEADING,
                                         _("Districts and the programme total"), width);

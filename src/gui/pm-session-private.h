@@ -16,6 +16,12 @@ void          _pm_session_adopt                   (PmSession    *self,
                                                    const char   *location,
                                                    PmStore      *store,
                                                    PmProgramme  *programme);
+/* What pm_session_open() does once @store is open and @programme (NULL
+ * when empty) read: they become the document, on its opening period. */
+void          _pm_session_open_read               (PmSession    *self,
+                                                   const char   *location,
+                                                   PmStore      *store,
+                                                   PmProgramme  *programme);
 /* The opening under way (pm-session-server.c): its @cancellable and the
  * @name of what is opened (notifies "opening"); NULL when none is. */
 void          _pm_session_set_opening             (PmSession    *self,

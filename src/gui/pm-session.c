@@ -524,9 +524,6 @@ pm_session_open (PmSession         *self,
 {
   g_autoptr(PmStore) store = NULL;
   g_autoptr(PmProgramme) programme = NULL;
-  g_autoptr(PmPeriod) period = NULL;
-  g_autofree char *kept = NULL;
-  gboolean told;
 
   g_return_val_if_fail (PM_IS_SESSION (self), FALSE);
   g_return_val_if_fail (location != NULL, FALSE);
@@ -540,7 +537,6 @@ pm_session_open (PmSession         *self,
   if (store == NULL)
     return FALSE;
 
-  pm_store_set_author (store, self->author);
   if (!pm_store_is_empty (store))
     {
       programme = (flags & PM_STORE_OPEN_CHECK_LATER) != 0
@@ -549,6 +545,22 @@ pm_session_open (PmSession         *self,
       if (programme == NULL)
         return FALSE;
     }
+
+  _pm_session_open_read (self, location, store, programme);
+  return TRUE;
+}
+
+void
+_pm_session_open_read (PmSession   *self,
+                       const char  *location,
+                       PmStore     *store,
+                       PmProgramme *programme)
+{
+  g_autoptr(PmPeriod) period = NULL;
+  g_autofree char *kept = NULL;
+  gboolean told;
+
+  pm_store_set_author (store, self->author);
 
   /* The period it opens on is the session's before its programme is
    * told of: views are then built once, at that period, rather than at
@@ -571,8 +583,6 @@ pm_session_open (PmSession         *self,
   else if (!told)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
   self->choosing = FALSE;
-
-  return TRUE;
 }
 
 gboolean

@@ -166,7 +166,12 @@ pm_application_activate (GApplication *app)
       path = choose_database (self);
       window = GTK_WINDOW (pm_window_new (self));
       if (self->prefetch != NULL && g_strcmp0 (pm_session_prefetch_get_location (self->prefetch), path) == 0)
-        pm_window_open_prefetched (PM_WINDOW (window), self->prefetch);
+        {
+          /* Its surface and renderer made (a twentieth of a second with
+           * a software renderer) while the file is still being read. */
+          gtk_widget_realize (GTK_WIDGET (window));
+          pm_window_open_prefetched (PM_WINDOW (window), self->prefetch);
+        }
       else
         pm_window_open_database (PM_WINDOW (window), path);
       g_clear_pointer (&self->prefetch, pm_session_prefetch_free);

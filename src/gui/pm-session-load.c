@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "pm-format.h"
 #include "pm-session-private.h"
 
 /* The period last picked on @location, as remembered in @settings. */
@@ -92,6 +93,7 @@ struct _PmSessionPrefetch
   /* The worker's until it is joined, then the caller's. */
   PmStore          *store;
   PmProgramme      *programme;
+  PmPeriod         *opening;    /* the period due, when none is remembered */
   GError           *error;
 };
 
@@ -112,7 +114,21 @@ prefetch_thread (gpointer data)
   if (period != NULL)
     prefetch->programme = pm_store_load_shown (prefetch->store, period, &prefetch->error);
   if (prefetch->programme == NULL)
-    g_clear_object (&prefetch->store);
+    {
+      g_clear_object (&prefetch->store);
+      return NULL;
+    }
+
+  /* The period it opens on, as pm_session_open() would choose it. */
+  g_clear_object (&period);
+  if (prefetch->remembered != NULL)
+    period = pm_period_parse (prefetch->remembered, NULL);
+  if (period == NULL)
+    {
+      g_autoptr(PmPeriod) current = pm_period_new_current ();
+
+      prefetch->opening = pm_period_due (prefetch->programme, current);
+    }
 
   return NULL;
 }
@@ -163,6 +179,7 @@ pm_session_prefetch_free (PmSessionPrefetch *prefetch)
     return;
 
   prefetch_join (prefetch);
+  g_clear_object (&prefetch->opening);
   g_clear_object (&prefetch->programme);
   g_clear_object (&prefetch->store);
   g_clear_error (&prefetch->error);
@@ -197,6 +214,6 @@ pm_session_open_prefetched (PmSession          *self,
       return FALSE;
     }
 
-  _pm_session_open_read (self, prefetch->location, store, programme);
+  _pm_session_open_read (self, prefetch->location, store, programme, prefetch->opening);
   return TRUE;
 }

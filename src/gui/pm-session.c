@@ -546,7 +546,7 @@ pm_session_open (PmSession         *self,
         return FALSE;
     }
 
-  _pm_session_open_read (self, location, store, programme);
+  _pm_session_open_read (self, location, store, programme, NULL);
   return TRUE;
 }
 
@@ -554,7 +554,8 @@ void
 _pm_session_open_read (PmSession   *self,
                        const char  *location,
                        PmStore     *store,
-                       PmProgramme *programme)
+                       PmProgramme *programme,
+                       PmPeriod    *opening)
 {
   g_autoptr(PmPeriod) period = NULL;
   g_autofree char *kept = NULL;
@@ -567,7 +568,7 @@ _pm_session_open_read (PmSession   *self,
    * the last one first (on a large programme the overview took 55 ms
    * more). It is told of once the programme has been. */
   kept = pm_store_location_to_keep (location);
-  period = opening_period (self, kept, programme);
+  period = opening != NULL ? g_object_ref (opening) : opening_period (self, kept, programme);
   told = pm_period_equal (self->period, period);
   g_set_object (&self->period, period);
 

@@ -277,6 +277,13 @@ test_prefetched_failures (void)
   gui_test_wait_until (gui_test_is_checked, plain);
   g_assert_nonnull (pm_window_get_programme (plain));
 
+  /* With no period remembered, the one due, as the window finds it. */
+  prefetch = pm_session_prefetch_new (NULL, path, PM_WINDOW_OPEN_FLAGS);
+  g_assert_true (pm_window_open_prefetched (window, prefetch));
+  g_assert_true (pm_period_equal (pm_session_get_period (pm_window_get_session (window)),
+                                  pm_session_get_period (pm_window_get_session (plain))));
+  gui_test_wait_until (gui_test_is_checked, window);
+
   g_assert_null (pm_session_prefetch_new (NULL, "postgresql://localhost/pilot_monitor", PM_WINDOW_OPEN_FLAGS));
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -11,13 +11,13 @@
 #include <glib/gi18n.h>
 
 #include "pm-bin-measure.h"
-#include "pm-cells.h"
 #include "pm-chase-item.h"
 #include "pm-chase-row.h"
 #include "pm-mirror.h"
 #include "pm-district-chart.h"
 #include "pm-indicator-totals-group.h"
 #include "pm-overview-page.h"
+#include "pm-overview-tables.h"
 #include "pm-summary-row.h"
 #include "pm-watch.h"
 
@@ -63,8 +63,14 @@ struct _PmOverviewPage
   GtkSliceListModel *district_slice; /* PmDistrict, the first shown */
   GtkSliceListModel *pilot_slice;    /* PmPilot, the first shown */
   GtkSliceListModel *chase_slice;    /* of chase_groups, the first shown */
+  GListStore       *fixed;      /* PmSummaryRow: the programme's total */
+  GListStore       *districts;  /* PmDistrict: the one shown, if any */
   PmWatch          *watch;
   guint             chase_idle;
+  /* What is below the first rows, built once they have been drawn. */
+  gboolean          rest_pending;
+  guint             rest_tick;
+  guint             rest_idle;
 };
 
 G_DEFINE_FINAL_TYPE (PmOverviewPage, pm_overview_page, ADW_TYPE_BIN)
@@ -86,8 +92,14 @@ static GParamSpec *properties[N_PROPS];
  * scrolled to. Rows are made only for what is shown. */
 #define FIRST_ROWS 25
 
-static void fill_tables (PmOverviewPage *self);
 static void update_more_buttons (PmOverviewPage *self);
+
+static void
+fill_tables (PmOverviewPage *self)
+{
+  _pm_overview_table_fill (self->totals_grid, PM_OVERVIEW_TABLE_TOTALS, self->totals);
+  _pm_overview_table_fill (self->pilots_grid, PM_OVERVIEW_TABLE_PILOTS, self->pilots);
+}
 
 static gpointer
 summary_row_new_cb (gpointer item,
@@ -244,23 +256,99 @@ update_stack (PmOverviewPage *self)
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "overview");
 }
 
+/* What lies below the districts' first rows: the programme's total, the
+ * comparison, the pilots and the chase list, and the watch that keeps
+ * the chase list and the comparison current. */
+static void
+build_rest (PmOverviewPage *self)
+{
+  GListModel *district_list = self->district != NULL ? G_LIST_MODEL (self->districts)
+                                                     : pm_programme_get_districts (self->programme);
+  GtkMapListModel *pilot_lists;
+  GtkFlattenListModel *all_pilots;
+
+  self->rest_pending = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->pilots_group), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->chase_group), TRUE);
+
+  /* The table is filled once, below, rather than on each change. */
+  g_signal_group_block (self->totals_signals);
+  {
+    g_autoptr(PmSummaryRow) total = pm_summary_row_new (G_OBJECT (self->programme), self->period);
+    g_list_store_append (self->fixed, total);
+  }
+  g_signal_group_unblock (self->totals_signals);
+
+  pilot_lists = gtk_map_list_model_new (g_object_ref (district_list), district_pilots_cb, NULL, NULL);
+  all_pilots = gtk_flatten_list_model_new (G_LIST_MODEL (pilot_lists));
+  /* A pilot added or removed past the rows shown changes only the count. */
+  g_signal_connect_object (all_pilots, "items-changed", G_CALLBACK (update_more_buttons), self,
+                           G_CONNECT_SWAPPED);
+  self->pilot_slice = gtk_slice_list_model_new (G_LIST_MODEL (all_pilots), 0, FIRST_ROWS);
+  self->pilots = pm_mirror_new (G_LIST_MODEL (self->pilot_slice), PM_TYPE_SUMMARY_ROW, summary_row_new_cb, self);
+  g_signal_group_set_target (self->pilots_signals, self->pilots);
+  fill_tables (self);
+
+  self->watch = pm_watch_new (self->district != NULL ? G_OBJECT (self->district) : G_OBJECT (self->programme),
+                              queue_chase_refill, self);
+  fill_chase (self);
+  update_comparison (self);
+  update_more_buttons (self);
+}
+
+static gboolean
+rest_idle_cb (gpointer user_data)
+{
+  PmOverviewPage *self = user_data;
+
+  self->rest_idle = 0;
+  if (self->rest_pending)
+    build_rest (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called as the page's first frame is drawn: the rest follows it. */
+static gboolean
+rest_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  PmOverviewPage *self = PM_OVERVIEW_PAGE (widget);
+
+  self->rest_tick = 0;
+  if (self->rest_idle == 0)
+    self->rest_idle = g_idle_add (rest_idle_cb, self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_rest (PmOverviewPage *self)
+{
+  self->rest_pending = FALSE;
+  if (self->rest_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rest_tick);
+  self->rest_tick = 0;
+  g_clear_handle_id (&self->rest_idle, g_source_remove);
+}
+
 /* The tables: rebuilt when the programme or the district changes. */
 static void
 rebuild (PmOverviewPage *self)
 {
-  g_autoptr(GListStore) districts = NULL;
   g_autoptr(GListStore) totals_sources = NULL;
-  g_autoptr(GListStore) fixed = NULL;
   GListModel *district_list;
-  GtkMapListModel *pilot_lists;
-  GtkFlattenListModel *all_pilots;
   GtkSliceListModel *district_slice;
 
+  cancel_rest (self);
   g_clear_pointer (&self->watch, pm_watch_free);
   g_signal_group_set_target (self->totals_signals, NULL);
   g_signal_group_set_target (self->pilots_signals, NULL);
   g_clear_object (&self->totals);
   g_clear_object (&self->pilots);
+  g_clear_object (&self->fixed);
+  g_clear_object (&self->districts);
   g_clear_object (&self->district_slice);
   g_clear_object (&self->pilot_slice);
   g_list_store_remove_all (self->chase);
@@ -279,9 +367,9 @@ rebuild (PmOverviewPage *self)
 
   if (self->district != NULL)
     {
-      districts = g_list_store_new (PM_TYPE_DISTRICT);
-      g_list_store_append (districts, self->district);
-      district_list = G_LIST_MODEL (districts);
+      self->districts = g_list_store_new (PM_TYPE_DISTRICT);
+      g_list_store_append (self->districts, self->district);
+      district_list = G_LIST_MODEL (self->districts);
     }
   else
     {
@@ -289,11 +377,7 @@ rebuild (PmOverviewPage *self)
     }
 
   /* Each district, then the programme total below them. */
-  fixed = g_list_store_new (PM_TYPE_SUMMARY_ROW);
-  {
-    g_autoptr(PmSummaryRow) total = pm_summary_row_new (G_OBJECT (self->programme), self->period);
-    g_list_store_append (fixed, total);
-  }
+  self->fixed = g_list_store_new (PM_TYPE_SUMMARY_ROW);
   totals_sources = g_list_store_new (G_TYPE_LIST_MODEL);
   district_slice = gtk_slice_list_model_new (g_object_ref (district_list), 0, FIRST_ROWS);
   self->district_slice = g_object_ref (district_slice);
@@ -303,26 +387,28 @@ rebuild (PmOverviewPage *self)
     g_list_store_append (totals_sources, district_rows);
   }
   g_object_unref (district_slice);
-  g_list_store_append (totals_sources, fixed);
+  g_list_store_append (totals_sources, self->fixed);
   self->totals = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&totals_sources))));
-
-  pilot_lists = gtk_map_list_model_new (g_object_ref (district_list), district_pilots_cb, NULL, NULL);
-  all_pilots = gtk_flatten_list_model_new (G_LIST_MODEL (pilot_lists));
-  /* A pilot added or removed past the rows shown changes only the count. */
-  g_signal_connect_object (all_pilots, "items-changed", G_CALLBACK (update_more_buttons), self,
-                           G_CONNECT_SWAPPED);
-  self->pilot_slice = gtk_slice_list_model_new (G_LIST_MODEL (all_pilots), 0, FIRST_ROWS);
-  self->pilots = pm_mirror_new (G_LIST_MODEL (self->pilot_slice), PM_TYPE_SUMMARY_ROW, summary_row_new_cb, self);
-
   g_signal_group_set_target (self->totals_signals, self->totals);
-  g_signal_group_set_target (self->pilots_signals, self->pilots);
-  fill_tables (self);
 
-  self->watch = pm_watch_new (self->district != NULL ? G_OBJECT (self->district) : G_OBJECT (self->programme),
-                              queue_chase_refill, self);
-  fill_chase (self);
-  update_comparison (self);
-  update_more_buttons (self);
+  /* Below a full table of districts nothing else is on screen: it is
+   * built once the page has been drawn (on the large programme the
+   * programme's total, the chase list and the watch behind them took
+   * a sixth of a second), hidden until then rather than shown empty. */
+  if (g_list_model_get_n_items (district_list) >= FIRST_ROWS)
+    {
+      self->rest_pending = TRUE;
+      gtk_widget_set_visible (GTK_WIDGET (self->comparison_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->indicator_totals), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->pilots_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->chase_group), FALSE);
+      fill_tables (self);
+      update_more_buttons (self);
+      self->rest_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), rest_tick_cb, NULL, NULL);
+      return;
+    }
+
+  build_rest (self);
 }
 
 static void
@@ -411,166 +497,6 @@ create_chase_row_cb (gpointer item,
   return pm_chase_row_new (G_LIST_MODEL (item));
 }
 
-/* The tables are grids, not list views: they are short, and a grid gives
- * every wrapped row the height it needs. */
-typedef struct
-{
-  const char  *title;
-  PmCellKind   kind;
-  const char  *property;
-  PmCellFlags  flags;
-  gboolean     link;
-  guint        drop_below;   /* the page's width under which it is hidden */
-} TableColumn;
-
-/* Narrow, a table keeps its names and KPIs by status; a little wider,
- * families and spend too. Narrower still, it scrolls sideways. */
-#define NARROW_WIDTH 700
-#define MEDIUM_WIDTH 1000
-/* A phone's: narrower margins. */
-#define PHONE_WIDTH 500
-
-static const TableColumn totals_columns[] = {
-  { N_("Name"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_HEADING | PM_CELL_WIDE, TRUE, 0 },
-  { N_("Pilots"), PM_CELL_KIND_LABEL, "pilots-text", PM_CELL_NUMERIC, FALSE, NARROW_WIDTH },
-  { N_("Reached"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
-  { N_("Spend"), PM_CELL_KIND_LABEL, "spend-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
-  { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE, 0 },
-};
-
-static const TableColumn pilots_columns[] = {
-  { N_("Pilot"), PM_CELL_KIND_LABEL, "name", PM_CELL_WRAP | PM_CELL_WIDE, TRUE, 0 },
-  { N_("District"), PM_CELL_KIND_LABEL, "district-name", PM_CELL_WRAP, FALSE, MEDIUM_WIDTH },
-  { N_("Status"), PM_CELL_KIND_STATUS, NULL, PM_CELL_PLAIN, FALSE, MEDIUM_WIDTH },
-  { N_("Reached"), PM_CELL_KIND_LABEL, "reach-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
-  { N_("Spend"), PM_CELL_KIND_LABEL, "spend-text", PM_CELL_WRAP, FALSE, NARROW_WIDTH },
-  { N_("KPIs by Status"), PM_CELL_KIND_RAG_COUNTS, NULL, PM_CELL_PLAIN, FALSE, 0 },
-};
-
-/* A pilot's or a district's name, as a button to its page; the
- * programme's total row is not a link (its page is this one). */
-static GtkWidget *
-make_link (PmSummaryRow      *row,
-           const TableColumn *column)
-{
-  GObject *item = pm_summary_row_get_item (row);
-  GtkWidget *label = pm_cell_new (column->kind, column->property, column->flags, G_OBJECT (row));
-  GtkWidget *button;
-
-  if (!PM_IS_PILOT (item) && !PM_IS_DISTRICT (item))
-    return label;
-
-  button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "pm-link");
-  gtk_widget_set_halign (button, GTK_ALIGN_FILL);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  if (PM_IS_PILOT (item))
-    {
-      gtk_widget_set_tooltip_text (button, _("Show the pilot’s KPIs"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-pilot");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", pm_pilot_get_id (PM_PILOT (item)));
-    }
-  else
-    {
-      gtk_widget_set_tooltip_text (button, _("Show the district’s pilots"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-district");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", pm_district_get_id (PM_DISTRICT (item)));
-    }
-
-  return button;
-}
-
-static void
-fill_table (GtkGrid           *grid,
-            GListModel        *rows,
-            const TableColumn *columns,
-            guint              n_columns)
-{
-  GtkWidget *child;
-  guint n_rows = rows != NULL ? g_list_model_get_n_items (rows) : 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
-    gtk_grid_remove (grid, child);
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      GtkWidget *header = gtk_label_new (_(columns[c].title));
-
-      gtk_label_set_xalign (GTK_LABEL (header), (columns[c].flags & PM_CELL_NUMERIC) ? 1.0f : 0.0f);
-      gtk_widget_add_css_class (header, "pm-table-header");
-      gtk_widget_add_css_class (header, "dim-label");
-      gtk_widget_add_css_class (header, "caption-heading");
-      gtk_grid_attach (grid, header, c, 0, 1, 1);
-    }
-
-  for (guint r = 0; r < n_rows; r++)
-    {
-      g_autoptr(PmSummaryRow) row = g_list_model_get_item (rows, r);
-      GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
-
-      gtk_grid_attach (grid, separator, 0, 2 * r + 1, n_columns, 1);
-
-      for (guint c = 0; c < n_columns; c++)
-        {
-          GtkWidget *cell;
-
-          if (columns[c].link)
-            cell = make_link (row, &columns[c]);
-          else
-            cell = pm_cell_new (columns[c].kind, columns[c].property, columns[c].flags, G_OBJECT (row));
-
-          gtk_widget_add_css_class (cell, "pm-table-cell");
-          gtk_widget_set_hexpand (cell, (columns[c].flags & PM_CELL_WIDE) != 0);
-
-          gtk_grid_attach (grid, cell, c, 2 * r + 2, 1, 1);
-        }
-    }
-}
-
-static void
-fill_tables (PmOverviewPage *self)
-{
-  fill_table (self->totals_grid, self->totals, totals_columns, G_N_ELEMENTS (totals_columns));
-  fill_table (self->pilots_grid, self->pilots, pilots_columns, G_N_ELEMENTS (pilots_columns));
-}
-
-/* Shows the columns of @grid that @width has room for. */
-static void
-fit_table (GtkGrid           *grid,
-           const TableColumn *columns,
-           guint              n_columns,
-           int                width)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int column, row, span;
-      gboolean visible;
-
-      gtk_grid_query_child (grid, child, &column, &row, &span, NULL);
-      if (span != 1 || column < 0 || (guint) column >= n_columns)
-        continue;
-
-      visible = width >= (int) columns[column].drop_below;
-      if (gtk_widget_get_visible (child) != visible)
-        gtk_widget_set_visible (child, visible);
-
-      /* On a phone the names wrap sooner, to leave room for the KPIs by
-       * status; otherwise they are as wide as pm-cells makes them. */
-      if (row > 0 && (columns[column].flags & PM_CELL_WIDE))
-        {
-          GtkWidget *label = GTK_IS_BUTTON (child) ? gtk_button_get_child (GTK_BUTTON (child)) : child;
-          int chars = width < PHONE_WIDTH ? 10 : 20;
-
-          if (GTK_IS_LABEL (label) && gtk_label_get_width_chars (GTK_LABEL (label)) != chars)
-            gtk_label_set_width_chars (GTK_LABEL (label), chars);
-        }
-    }
-}
-
 /* libadwaita 1.2 has no breakpoints: the tables are fitted to the width
  * here, before the child is given it. (The page allocates its child
  * itself, see pm-bin-measure.h.) */
@@ -581,15 +507,15 @@ pm_overview_page_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   PmOverviewPage *self = PM_OVERVIEW_PAGE (widget);
-  int margin = width < PHONE_WIDTH ? 12 : 18;
+  int margin = width < PM_OVERVIEW_PHONE_WIDTH ? 12 : 18;
 
   if (gtk_widget_get_margin_start (self->content_box) != margin)
     {
       gtk_widget_set_margin_start (self->content_box, margin);
       gtk_widget_set_margin_end (self->content_box, margin);
     }
-  fit_table (self->totals_grid, totals_columns, G_N_ELEMENTS (totals_columns), width);
-  fit_table (self->pilots_grid, pilots_columns, G_N_ELEMENTS (pilots_columns), width);
+  _pm_overview_table_fit (self->totals_grid, PM_OVERVIEW_TABLE_TOTALS, width);
+  _pm_overview_table_fit (self->pilots_grid, PM_OVERVIEW_TABLE_PILOTS, width);
   if (adw_bin_get_child (ADW_BIN (widget)) != NULL)
     gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
 }
@@ -602,6 +528,7 @@ pm_overview_page_dispose (GObject *object)
   PmOverviewPage *self = PM_OVERVIEW_PAGE (object);
 
   g_clear_handle_id (&self->chase_idle, g_source_remove);
+  cancel_rest (self);
   g_clear_pointer (&self->watch, pm_watch_free);
   g_binding_group_set_source (self->session_bindings, NULL);
   g_signal_group_set_target (self->programme_signals, NULL);
@@ -616,6 +543,8 @@ pm_overview_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PM_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->totals);
   g_clear_object (&self->pilots);
+  g_clear_object (&self->fixed);
+  g_clear_object (&self->districts);
   g_clear_object (&self->chase);
   g_clear_object (&self->chase_groups);
   g_clear_object (&self->chase_slice);
@@ -861,8 +790,12 @@ pm_overview_page_set_period (PmOverviewPage *self,
   set_rows_period (self->totals, period);
   set_rows_period (self->pilots, period);
   update_texts (self);
-  fill_chase (self);
-  update_comparison (self);
+  /* Those still to be built are built at the new period. */
+  if (!self->rest_pending)
+    {
+      fill_chase (self);
+      update_comparison (self);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }

@@ -16,6 +16,14 @@ void          _pm_session_adopt                   (PmSession    *self,
                                                    const char   *location,
                                                    PmStore      *store,
                                                    PmProgramme  *programme);
+/* What pm_session_open() does once @store is open and @programme (NULL
+ * when empty) read: they become the document, on its opening period
+ * (@opening when it has been found already). */
+void          _pm_session_open_read               (PmSession    *self,
+                                                   const char   *location,
+                                                   PmStore      *store,
+                                                   PmProgramme  *programme,
+                                                   PmPeriod     *opening);
 /* The opening under way (pm-session-server.c): its @cancellable and the
  * @name of what is opened (notifies "opening"); NULL when none is. */
 void          _pm_session_set_opening             (PmSession    *self,

@@ -532,9 +532,6 @@ pm_session_open (PmSession         *self,
 {
   g_autoptr(PmStore) store = NULL;
   g_autoptr(PmProgramme) programme = NULL;
-  g_autoptr(PmPeriod) period = NULL;
-  g_autofree char *kept = NULL;
-  gboolean told;
 
   g_return_val_if_fail (PM_IS_SESSION (self), FALSE);
   g_return_val_if_fail (location != NULL, FALSE);
@@ -548,7 +545,6 @@ pm_session_open (PmSession         *self,
   if (store == NULL)
     return FALSE;
 
-  pm_store_set_author (store, self->author);
   if (!pm_store_is_empty (store))
     {
       programme = (flags & PM_STORE_OPEN_CHECK_LATER) != 0
@@ -558,12 +554,29 @@ pm_session_open (PmSession         *self,
         return FALSE;
     }
 
+  _pm_session_open_read (self, location, store, programme, NULL);
+  return TRUE;
+}
+
+void
+_pm_session_open_read (PmSession   *self,
+                       const char  *location,
+                       PmStore     *store,
+                       PmProgramme *programme,
+                       PmPeriod    *opening)
+{
+  g_autoptr(PmPeriod) period = NULL;
+  g_autofree char *kept = NULL;
+  gboolean told;
+
+  pm_store_set_author (store, self->author);
+
   /* The period it opens on is the session's before its programme is
    * told of: views are then built once, at that period, rather than at
    * the last one first (on a large programme the overview took 55 ms
    * more). It is told of once the programme has been. */
   kept = pm_store_location_to_keep (location);
-  period = opening_period (self, kept, programme);
+  period = opening != NULL ? g_object_ref (opening) : opening_period (self, kept, programme);
   told = pm_period_equal (self->period, period);
   g_set_object (&self->period, period);
 
@@ -579,8 +592,6 @@ pm_session_open (PmSession         *self,
   else if (!told)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
   self->choosing = FALSE;
-
-  return TRUE;
 }
 
 gboolean

@@ -105,6 +105,24 @@ PmProgramme    *pm_session_load_shown       (PmSession        *self,
                                              const char       *location,
                                              GError          **error);
 
+/* pm_session_open() with PM_STORE_OPEN_CHECK_LATER in two halves: the
+ * file opened and its first read in a thread of its own, started before
+ * there is a session or a window (at start-up, beside gtk_init()), then
+ * made the document (pm_session_open_prefetched(), which waits for the
+ * thread) with what it found, or its error. NULL for a server, whose
+ * programme is read whole with the window live instead. @settings gives
+ * the period last picked on @location, as the session's would. */
+typedef struct _PmSessionPrefetch PmSessionPrefetch;
+
+PmSessionPrefetch *pm_session_prefetch_new          (GSettings          *settings,
+                                                     const char         *location,
+                                                     PmStoreOpenFlags    flags);
+const char        *pm_session_prefetch_get_location (PmSessionPrefetch  *prefetch);
+void               pm_session_prefetch_free         (PmSessionPrefetch  *prefetch);
+gboolean           pm_session_open_prefetched       (PmSession          *self,
+                                                     PmSessionPrefetch  *prefetch,
+                                                     GError            **error);
+
 /* The district, pilot or KPI of the programme with @id, or NULL. */
 PmDistrict     *pm_session_find_district    (PmSession        *self,
                                              gint64            id);
@@ -223,5 +241,7 @@ gboolean        pm_session_add_person          (PmSession          *self,
 gboolean        pm_session_remove_person       (PmSession        *self,
                                                 const char       *name,
                                                 GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmSessionPrefetch, pm_session_prefetch_free)
 
 G_END_DECLS

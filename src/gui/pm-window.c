@@ -774,12 +774,42 @@ load_rest_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Once the file is open: its check, and the rest of its values. */
+static void
+read_rest (PmWindow *self)
+{
+  PmStore *store = pm_session_get_store (self->session);
+
+  if (pm_store_check_pending (store))
+    pm_store_check_async (store, NULL, store_checked_cb, g_object_ref (self));
+  /* The rest of the values once the first frame is drawn: on two
+   * cores the worker would otherwise compete with it. */
+  if (pm_store_rest_pending (store))
+    g_idle_add_full (G_PRIORITY_LOW, load_rest_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+report_open_failure (PmWindow   *self,
+                     const char *path,
+                     GError     *error)
+{
+  /* A server remembered without its password: ask for it. */
+  if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION))
+    {
+      if (pm_session_get_store (self->session) == NULL)
+        _pm_window_report_open_failure (self, path, error);
+      pm_connect_dialog_ask (GTK_WINDOW (self), self->session, path, error->message);
+      return;
+    }
+
+  _pm_window_report_open_failure (self, path, error);
+}
+
 gboolean
 pm_window_open_database (PmWindow   *self,
                          const char *path)
 {
   g_autoptr(GError) error = NULL;
-  PmStore *store;
 
   g_return_val_if_fail (PM_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -792,28 +822,32 @@ pm_window_open_database (PmWindow   *self,
     }
 
   /* The file is checked for damage while the first frame is drawn. */
-  if (pm_session_open (self->session, path, NULL, PM_STORE_OPEN_CREATE | PM_STORE_OPEN_CHECK_LATER, &error))
+  if (pm_session_open (self->session, path, NULL, PM_WINDOW_OPEN_FLAGS, &error))
     {
-      store = pm_session_get_store (self->session);
-      if (pm_store_check_pending (store))
-        pm_store_check_async (store, NULL, store_checked_cb, g_object_ref (self));
-      /* The rest of the values once the first frame is drawn: on two
-       * cores the worker would otherwise compete with it. */
-      if (pm_store_rest_pending (store))
-        g_idle_add_full (G_PRIORITY_LOW, load_rest_cb, g_object_ref (self), g_object_unref);
+      read_rest (self);
       return TRUE;
     }
 
-  /* A server remembered without its password: ask for it. */
-  if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_AUTHENTICATION))
+  report_open_failure (self, path, error);
+  return FALSE;
+}
+
+gboolean
+pm_window_open_prefetched (PmWindow          *self,
+                           PmSessionPrefetch *prefetch)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (prefetch != NULL, FALSE);
+
+  if (pm_session_open_prefetched (self->session, prefetch, &error))
     {
-      if (pm_session_get_store (self->session) == NULL)
-        _pm_window_report_open_failure (self, path, error);
-      pm_connect_dialog_ask (GTK_WINDOW (self), self->session, path, error->message);
-      return FALSE;
+      read_rest (self);
+      return TRUE;
     }
 
-  _pm_window_report_open_failure (self, path, error);
+  report_open_failure (self, pm_session_prefetch_get_location (prefetch), error);
   return FALSE;
 }
 

@@ -19,6 +19,13 @@ PmWindow    *pm_window_new           (PmApplication *application);
  * that cannot be opened is reported in the window and nothing changes. */
 gboolean     pm_window_open_database (PmWindow      *self,
                                       const char    *path);
+/* The flags pm_window_open_database() opens a file with, for
+ * pm_session_prefetch_new(). */
+#define PM_WINDOW_OPEN_FLAGS (PM_STORE_OPEN_CREATE | PM_STORE_OPEN_CHECK_LATER)
+/* The same, with what @prefetch has opened and read meanwhile (see
+ * pm_session_prefetch_new()); @prefetch is used up. */
+gboolean     pm_window_open_prefetched (PmWindow          *self,
+                                        PmSessionPrefetch *prefetch);
 /* The window's session (see pm-session.h), and its document. */
 PmSession   *pm_window_get_session   (PmWindow      *self);
 PmStore     *pm_window_get_store     (PmWindow      *self);

@@ -17,6 +17,7 @@
 #include "pm-pilot-page.h"
 #include "pm-quarter-report.h"
 #include "pm-session.h"
+#include "pm-window.h"
 
 static PmApplication *app;
 
@@ -175,6 +176,122 @@ test_shown_then_rest (void)
   pm_test_clear_dir (&dir);
 }
 
+/* The file opened and read in a thread of its own while the window is
+ * built (as the application does at start-up): the window then shows
+ * what pm_window_open_database() would, at the period last picked on
+ * the file, and reads the rest as it would. */
+static void
+test_prefetched (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = gui_test_make_sample_database ("pm-load-prefetched", &path);
+  g_autofree char *kept = pm_store_location_to_keep (path);
+  g_autoptr(PmPeriod) later = pm_test_period ("FY2015-Q2");
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PmProgramme) whole = NULL;
+  g_autoptr(PmWindow) window = NULL;
+  g_autoptr(PmWindow) plain = NULL;
+  g_autoptr(PmSessionPrefetch) prefetch = NULL;
+  PmProgramme *programme;
+  guint n_kpis;
+
+  {
+    g_autoptr(PmStore) writer = pm_test_store_open (path, PM_STORE_OPEN_DEFAULT);
+    g_autoptr(PmProgramme) loaded = pm_test_store_load (writer);
+
+    pm_test_set_value (writer, nth_kpi (loaded, 0), later, 12, "restated");
+  }
+  whole = pm_test_store_read (path, PM_STORE_OPEN_READ_ONLY);
+  g_settings_set_value (settings, "database-periods", g_variant_new_parsed ("{%s: 'FY2015-Q2'}", kept));
+
+  prefetch = pm_session_prefetch_new (settings, path, PM_WINDOW_OPEN_FLAGS);
+  g_assert_nonnull (prefetch);
+  g_assert_cmpstr (pm_session_prefetch_get_location (prefetch), ==, path);
+  window = g_object_ref_sink (pm_window_new (app));
+  g_assert_true (pm_window_open_prefetched (window, prefetch));
+  programme = pm_window_get_programme (window);
+
+  /* The period remembered, its values read first, the rest to come. */
+  g_assert_true (pm_period_equal (pm_session_get_period (pm_window_get_session (window)), later));
+  g_assert_true (pm_store_rest_pending (pm_window_get_store (window)));
+  g_assert_cmpfloat (pm_progress_entry_get_value (pm_kpi_get_entry (nth_kpi (programme, 0), later)), ==, 12);
+  g_assert_cmpstr (pm_store_get_path (pm_window_get_store (window)), ==, path);
+
+  /* As the window opening it itself has it. */
+  plain = g_object_ref_sink (pm_window_new (app));
+  g_assert_true (pm_window_open_database (plain, path));
+  g_assert_true (pm_period_equal (pm_session_get_period (pm_window_get_session (plain)),
+                                  pm_session_get_period (pm_window_get_session (window))));
+  n_kpis = n_kpis_of (whole);
+  g_assert_cmpuint (n_kpis_of (programme), ==, n_kpis);
+  g_assert_cmpuint (n_kpis_of (pm_window_get_programme (plain)), ==, n_kpis);
+
+  /* Then the rest, as a whole read has it. */
+  gui_test_wait_until (gui_test_is_checked, window);
+  gui_test_wait_until (gui_test_is_checked, plain);
+  g_assert_true (pm_window_get_programme (window) == programme);
+  for (guint i = 0; i < n_kpis; i++)
+    g_assert_cmpuint (n_entries (nth_kpi (programme, i)), ==, n_entries (nth_kpi (whole, i)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (plain));
+  gui_test_drain ();
+  g_settings_reset (settings, "database-periods");
+  pm_test_clear_dir (&dir);
+}
+
+/* A file that is not a database fails as it does opened by the window,
+ * the window keeping nothing; a prefetch not used is let go; a server
+ * is not read ahead. */
+static void
+test_prefetched_failures (void)
+{
+  g_autofree char *dir = pm_test_dir_new ("pm-load-prefetched-bad");
+  g_autofree char *bad = g_build_filename (dir, "notes.db", NULL);
+  g_autofree char *path = pm_test_sample_database (dir, "sample.db");
+  g_autoptr(PmSessionPrefetch) prefetch = NULL;
+  g_autoptr(PmWindow) window = NULL;
+  g_autoptr(PmWindow) plain = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "Minutes of the committee, not a database. "
+                                     "Minutes of the committee, not a database.\n", -1, &error));
+  g_assert_no_error (error);
+
+  prefetch = pm_session_prefetch_new (NULL, bad, PM_WINDOW_OPEN_FLAGS);
+  g_assert_nonnull (prefetch);
+  window = g_object_ref_sink (pm_window_new (app));
+  g_assert_false (pm_window_open_prefetched (window, prefetch));
+  g_assert_null (pm_window_get_store (window));
+  g_assert_null (pm_window_get_programme (window));
+  plain = g_object_ref_sink (pm_window_new (app));
+  g_assert_false (pm_window_open_database (plain, bad));
+  g_assert_null (pm_window_get_store (plain));
+  g_clear_pointer (&prefetch, pm_session_prefetch_free);
+
+  /* Let go unused (the window was asked for another file): the file is
+   * closed, and opens as ever. */
+  prefetch = pm_session_prefetch_new (NULL, path, PM_WINDOW_OPEN_FLAGS);
+  g_clear_pointer (&prefetch, pm_session_prefetch_free);
+  g_assert_true (pm_window_open_database (plain, path));
+  gui_test_wait_until (gui_test_is_checked, plain);
+  g_assert_nonnull (pm_window_get_programme (plain));
+
+  /* With no period remembered, the one due, as the window finds it. */
+  prefetch = pm_session_prefetch_new (NULL, path, PM_WINDOW_OPEN_FLAGS);
+  g_assert_true (pm_window_open_prefetched (window, prefetch));
+  g_assert_true (pm_period_equal (pm_session_get_period (pm_window_get_session (window)),
+                                  pm_session_get_period (pm_window_get_session (plain))));
+  gui_test_wait_until (gui_test_is_checked, window);
+
+  g_assert_null (pm_session_prefetch_new (NULL, "postgresql://localhost/pilot_monitor", PM_WINDOW_OPEN_FLAGS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (plain));
+  gui_test_drain ();
+  pm_test_clear_dir (&dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +303,8 @@ main (int   argc,
   app = application;
 
   g_test_add_func ("/gui/load-shown/shown-then-rest", test_shown_then_rest);
+  g_test_add_func ("/gui/load-shown/prefetched", test_prefetched);
+  g_test_add_func ("/gui/load-shown/prefetched-failures", test_prefetched_failures);
 
   return g_test_run ();
 }

@@ -314,6 +314,136 @@ test_overview_first_rows (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (more_pilots)));
 }
 
+/* The cell beside @grid's label @text, @columns to its right. */
+static GtkWidget *
+cell_beside (GtkWidget  *grid,
+             const char *text,
+             int         columns)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+      {
+        int column, row;
+
+        gtk_grid_query_child (GTK_GRID (grid), child, &column, &row, NULL, NULL);
+        return gtk_grid_get_child_at (GTK_GRID (grid), column + columns, row);
+      }
+
+  return NULL;
+}
+
+/* Whether one of @grid's links reads @text. */
+static gboolean
+has_link (GtkWidget  *grid,
+          const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (child)))
+        && g_strcmp0 (gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (child)))), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+shows_programme_total (gpointer grid)
+{
+  return has_label (grid, "Programme total");
+}
+
+static void
+add_pilot_to_first_district (PmStore     *store,
+                             PmProgramme *programme,
+                             const char  *name)
+{
+  g_autoptr(PmDistrict) district = g_list_model_get_item (pm_programme_get_districts (programme), 0);
+  g_autoptr(PmPilot) pilot = pm_pilot_new (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pm_store_add_pilot (store, district, pilot, &error));
+  g_assert_no_error (error);
+}
+
+/* A programme with a full table of districts shows them first, and what
+ * is below them (the programme's total, the pilots, the chase list) once
+ * they are drawn: as the data is then, a change made before included,
+ * and following changes from then on. */
+static void
+test_overview_rest_after_first_frame (void)
+{
+  GuiTestWindow fixture = { 0, };
+  GtkWidget *overview, *totals, *pilots, *chase_list, *pilots_group, *chase_group, *cell;
+  PmProgramme *programme;
+  PmStore *store;
+
+  fixture.dir = gui_test_make_sample_database ("pm-test-pages-rest", &fixture.path);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PmStore) setup = pm_store_open (fixture.path, PM_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(PmProgramme) whole = NULL;
+
+    g_assert_no_error (error);
+    whole = pm_store_load (setup, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < 30; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("New District %u", i + 1);
+        g_autoptr(PmDistrict) district = pm_district_new (name);
+        g_autoptr(PmPilot) pilot = pm_pilot_new ("A new pilot");
+
+        g_assert_true (pm_store_add_district (setup, whole, district, &error));
+        g_assert_no_error (error);
+        g_assert_true (pm_store_add_pilot (setup, district, pilot, &error));
+        g_assert_no_error (error);
+      }
+  }
+
+  fixture.window = g_object_ref_sink (pm_window_new (app));
+  g_assert_true (pm_window_open_database (fixture.window, fixture.path));
+  gui_test_wait_until (gui_test_is_checked, fixture.window);
+  overview = gui_test_window_child (&fixture, "overview_page");
+  totals = gui_test_template_child (overview, PM_TYPE_OVERVIEW_PAGE, "totals_grid");
+  pilots = gui_test_template_child (overview, PM_TYPE_OVERVIEW_PAGE, "pilots_grid");
+  chase_list = gui_test_template_child (overview, PM_TYPE_OVERVIEW_PAGE, "chase_list");
+  pilots_group = gui_test_template_child (overview, PM_TYPE_OVERVIEW_PAGE, "pilots_group");
+  chase_group = gui_test_template_child (overview, PM_TYPE_OVERVIEW_PAGE, "chase_group");
+  store = pm_window_get_store (fixture.window);
+  programme = pm_window_get_programme (fixture.window);
+
+  /* Not drawn yet: the districts' first rows, and nothing shown below
+   * them, rather than something empty or out of date. */
+  g_assert_cmpuint (count_links (totals, "win.show-district"), ==, 25);
+  g_assert_false (has_label (totals, "Programme total"));
+  g_assert_false (gtk_widget_get_visible (pilots_group));
+  g_assert_false (gtk_widget_get_visible (chase_group));
+  g_assert_cmpuint (count_links (pilots, "win.show-pilot"), ==, 0);
+
+  /* A change before the rest is built is in it. */
+  add_pilot_to_first_district (store, programme, "Arrived Before the Rest");
+
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  gui_test_wait_until (shows_programme_total, totals);
+  g_assert_true (gtk_widget_get_visible (pilots_group));
+  g_assert_true (gtk_widget_get_visible (chase_group));
+  g_assert_nonnull (gtk_widget_get_first_child (chase_list));
+  g_assert_cmpuint (count_links (pilots, "win.show-pilot"), ==, 25);
+  g_assert_true (has_link (pilots, "Arrived Before the Rest"));
+  /* The sample's 8 pilots, the 30 added, and the one added since. */
+  cell = cell_beside (totals, "Programme total", 1);
+  g_assert_true (GTK_IS_LABEL (cell));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "39");
+
+  /* From then on the total follows the programme. */
+  add_pilot_to_first_district (store, programme, "Arrived After the Rest");
+  gui_test_drain ();
+  cell = cell_beside (totals, "Programme total", 1);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "40");
+
+  gui_test_window_close (&fixture);
+}
+
 /* Preferences, from the main menu: the name typed is the one changes are
  * recorded under from then on. */
 static void
@@ -744,6 +874,7 @@ main (int   argc,
   ADD ("/gui/pages/edit-forms-update", test_edit_forms_update);
   ADD ("/gui/pages/overview-links", test_overview_links);
   ADD ("/gui/pages/overview-first-rows", test_overview_first_rows);
+  g_test_add_func ("/gui/pages/overview-rest-after-first-frame", test_overview_rest_after_first_frame);
   ADD ("/gui/pages/kpi-notes-edited", test_kpi_notes_edited);
   ADD ("/gui/pages/pilot-notes-edited", test_pilot_notes_edited);
   g_test_add_func ("/gui/pages/indicator-totals", test_indicator_totals);

@@ -62,6 +62,8 @@ pm_chart_set_source (cairo_t             *cr,
   cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, alpha);
 }
 
+#define MIX(a, b, share) ((a) * (share) + (b) * (1 - (share)))
+
 /* The width of a mark's outline. */
 static double
 outline_width (PmRag  rag,
@@ -119,9 +121,15 @@ paint_marks (cairo_t              *cr,
 
   pm_chart_set_source (cr, &palette->rag[rag], 1);
   cairo_fill_preserve (cr);
-  /* An outline keeps light marks visible on paper. */
+  /* An outline keeps light marks visible on paper. It is the text's
+   * colour at 60% over the mark's, mixed here rather than drawn
+   * translucent: a PDF page writes an opaque fill and outline of one
+   * path as one operator, the path once, not twice. */
   cairo_set_line_width (cr, outline_width (rag, radius));
-  pm_chart_set_source (cr, &palette->text, 0.6);
+  cairo_set_source_rgb (cr,
+                        MIX (palette->text.red, palette->rag[rag].red, 0.6),
+                        MIX (palette->text.green, palette->rag[rag].green, 0.6),
+                        MIX (palette->text.blue, palette->rag[rag].blue, 0.6));
   cairo_stroke (cr);
 }
 

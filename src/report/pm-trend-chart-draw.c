@@ -187,6 +187,8 @@ place_text_at (const Frame         *f,
   return place_text (f, layout, text, corner, 1, NULL, colour);
 }
 
+#define LEGEND_LIFT(f) ((f)->size * 0.25)
+
 static const PmRag legend_order[] = { PM_RAG_GREEN, PM_RAG_AMBER, PM_RAG_RED, PM_RAG_GREY };
 
 /* The key to the status marks from (@x, @y), in as many rows as it needs
@@ -208,7 +210,7 @@ lay_out_legend (const Frame *f,
       double h = _pm_report_layout_height (words);
       double w = _pm_report_layout_width (words);
 
-      if (x > left && x + size + w > f->x + f->width)
+      if (x > left && x + size * 1.1 + w > f->x + f->width)
         {
           x = left;
           y += f->label_h;
@@ -216,9 +218,11 @@ lay_out_legend (const Frame *f,
         }
       if (draw)
         {
-          pm_chart_draw_rag_mark (f->cr, f->palette, legend_order[i], x + size * 0.4, y + h / 2, size * 0.4);
-          pm_chart_layout_add_mark (f->layout, PM_CHART_PART_OTHER, x, y + h / 2 - size * 0.5, size * 0.8, size);
-          place_text_at (f, words, text, x + size, y, &f->palette->secondary);
+          /* The mark stands in from the edge by more than half its outline. */
+          pm_chart_draw_rag_mark (f->cr, f->palette, legend_order[i], x + size * 0.5, y + h / 2, size * 0.4);
+          pm_chart_layout_add_mark (f->layout, PM_CHART_PART_OTHER, x + size * 0.1, y + h / 2 - size * 0.5,
+                                    size * 0.8, size);
+          place_text_at (f, words, text, x + size * 1.1, y, &f->palette->secondary);
         }
       x += size * 2 + w;
     }
@@ -243,7 +247,10 @@ frame_lay_out (Frame        *f,
   f->axis_gap = MAX (f->gap, f->label_h / 2 + 1);
   top = f->label_h * 1.5 + f->gap / 2;
   f->legend_rows = show_legend ? lay_out_legend (f, f->x, 0, FALSE) : 0;
-  bottom = f->axis_gap + f->label_h + (show_legend ? f->legend_rows * f->label_h + f->gap : 0);
+  /* The key's last row stands a little above the bottom: a descender
+   * ("g") reaches below a line's height. */
+  bottom = f->axis_gap + f->label_h +
+           (show_legend ? f->legend_rows * f->label_h + f->gap + LEGEND_LIFT (f) : 0);
 
   max_ticks = (guint) CLAMP ((f->height - top - bottom) / (f->label_h * 2.2), 2, 6);
   pm_chart_ticks_compute_for_unit (&f->ticks, f->unit, e->lo, e->hi, max_ticks);
@@ -786,7 +793,7 @@ draw_plot (PmTrendPlot *self,
   if (e->has_baseline)
     label_baseline (f, e, pm_kpi_get_baseline (self->kpi));
   if (self->show_legend)
-    lay_out_legend (f, f->x, f->y + f->height - f->legend_rows * f->label_h, TRUE);
+    lay_out_legend (f, f->x, f->y + f->height - f->legend_rows * f->label_h - LEGEND_LIFT (f), TRUE);
 }
 
 void
@@ -819,8 +826,12 @@ pm_trend_plot_draw (PmTrendPlot          *self,
 
   if (f.plot[2] >= 10 && f.plot[3] >= 10)
     {
+      /* The clip reaches a label's size past the box: cairo measures a
+       * label by its font's bounding box, taller than its letters, and
+       * would clip each label along the edge on its own, in a PDF a
+       * saved state, a clip and the colours again, label by label. */
       cairo_save (cr);
-      cairo_rectangle (cr, x, y, width, height);
+      cairo_rectangle (cr, x - f.size, y - f.size, width + 2 * f.size, height + 2 * f.size);
       cairo_clip (cr);
       draw_plot (self, &f, &e, focus);
       self->drawn = TRUE;

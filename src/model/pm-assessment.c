@@ -176,6 +176,36 @@ pm_travel_evaluate (PmDirection direction,
 }
 
 /* Takes the snapshot: everything is computed once, here. */
+/* The rule on what was found for a value of @kpi. Grey, in this order:
+ * nothing to judge, nothing to judge it from, nothing to judge it
+ * against. */
+static PmRag
+rate (PmKpi        *kpi,
+      gboolean      has_value,
+      double        value,
+      gboolean      has_baseline,
+      double        baseline_value,
+      gboolean      has_profiled_target,
+      double        profiled_target,
+      double        heading,
+      PmGreyReason *grey_reason)
+{
+  if (!has_value)
+    *grey_reason = PM_GREY_NO_VALUE;
+  else if (!has_baseline)
+    *grey_reason = PM_GREY_NO_BASELINE;
+  else if (!has_profiled_target)
+    *grey_reason = PM_GREY_NO_TARGET;
+  else
+    *grey_reason = PM_GREY_NONE;
+
+  if (*grey_reason != PM_GREY_NONE)
+    return PM_RAG_GREY;
+
+  return pm_rag_evaluate (pm_kpi_get_direction (kpi), baseline_value, heading, profiled_target,
+                          value, pm_kpi_get_tolerance (kpi));
+}
+
 static void
 assess (PmAssessment *self)
 {
@@ -205,26 +235,8 @@ assess (PmAssessment *self)
     pm_kpi_get_profiled_target (self->kpi, g_date_get_julian (&end),
                                 &self->profiled_target, &heading);
 
-  /* Grey, in this order: nothing to judge, nothing to judge it from,
-   * nothing to judge it against. */
-  if (!self->has_value)
-    self->grey_reason = PM_GREY_NO_VALUE;
-  else if (!has_baseline)
-    self->grey_reason = PM_GREY_NO_BASELINE;
-  else if (!self->has_profiled_target)
-    self->grey_reason = PM_GREY_NO_TARGET;
-  else
-    self->grey_reason = PM_GREY_NONE;
-
-  if (self->grey_reason == PM_GREY_NONE)
-    self->rag = pm_rag_evaluate (direction,
-                                 baseline_value,
-                                 heading,
-                                 self->profiled_target,
-                                 self->value,
-                                 pm_kpi_get_tolerance (self->kpi));
-  else
-    self->rag = PM_RAG_GREY;
+  self->rag = rate (self->kpi, self->has_value, self->value, has_baseline, baseline_value,
+                    self->has_profiled_target, self->profiled_target, heading, &self->grey_reason);
 
   if (self->has_profiled_target)
     level = heading;
@@ -252,6 +264,51 @@ assess (PmAssessment *self)
   if (has_baseline)
     self->travel_since_baseline =
       pm_travel_evaluate (direction, baseline_value, self->value, level);
+}
+
+void
+pm_assessment_rate_entries (PmKpi            *kpi,
+                            PmProgressEntry **entries,
+                            guint             n_entries,
+                            PmRag            *rags)
+{
+  g_autofree guint32 *days = NULL;
+  g_autofree double *profiled = NULL;
+  g_autofree double *heading = NULL;
+  PmBaseline *baseline;
+  gboolean has_baseline, has_target;
+  double baseline_value;
+
+  g_return_if_fail (PM_IS_KPI (kpi));
+  g_return_if_fail (entries != NULL || n_entries == 0);
+  g_return_if_fail (rags != NULL || n_entries == 0);
+
+  baseline = pm_kpi_get_baseline (kpi);
+  has_baseline = pm_baseline_has_value (baseline);
+  baseline_value = has_baseline ? pm_baseline_get_value (baseline) : 0.0;
+
+  /* Each judged at the end of its own period, as assess() judges it. */
+  days = g_new (guint32, MAX (n_entries, 1));
+  profiled = g_new0 (double, MAX (n_entries, 1));
+  heading = g_new0 (double, MAX (n_entries, 1));
+  for (guint i = 0; i < n_entries; i++)
+    {
+      GDate end;
+
+      g_return_if_fail (PM_IS_PROGRESS_ENTRY (entries[i]));
+      pm_period_get_end_date (pm_progress_entry_get_period (entries[i]), &end);
+      days[i] = g_date_get_julian (&end);
+    }
+  has_target = pm_kpi_get_profiled_targets (kpi, days, n_entries, profiled, heading);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      gboolean has_value = pm_progress_entry_has_value (entries[i]);
+      PmGreyReason reason;
+
+      rags[i] = rate (kpi, has_value, has_value ? pm_progress_entry_get_value (entries[i]) : 0.0,
+                      has_baseline, baseline_value, has_target, profiled[i], heading[i], &reason);
+    }
 }
 
 static void

@@ -50,6 +50,14 @@ PmGreyReason  pm_assessment_get_grey_reason           (PmAssessment *self);
 PmTravel      pm_assessment_get_travel_since_previous (PmAssessment *self);
 PmTravel      pm_assessment_get_travel_since_baseline (PmAssessment *self);
 
+/* The status of each of @kpi's @entries at its own period, into @rags:
+ * what pm_assessment_new() at that period would rate it, the KPI's
+ * schedule read once for all (a chart's points). */
+void          pm_assessment_rate_entries              (PmKpi             *kpi,
+                                                       PmProgressEntry  **entries,
+                                                       guint              n_entries,
+                                                       PmRag             *rags);
+
 /* The rule itself, on plain numbers, so it can be tested alone.
  *
  * Profiled target at time @t (julian days): a straight line from

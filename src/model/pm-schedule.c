@@ -75,41 +75,59 @@ pm_kpi_next_milestone (PmKpi *kpi)
 }
 
 gboolean
-pm_kpi_get_profiled_target (PmKpi   *kpi,
-                            guint32  day,
-                            double  *profiled,
-                            double  *heading)
+pm_kpi_get_profiled_targets (PmKpi         *kpi,
+                             const guint32 *days,
+                             guint          n_days,
+                             double        *profiled,
+                             double        *heading)
 {
   g_autoptr(GPtrArray) milestones = NULL;
   g_autofree double *values = NULL;
-  g_autofree guint32 *days = NULL;
+  g_autofree guint32 *dates = NULL;
   PmBaseline *baseline;
   gboolean has_baseline;
-  double value;
+  double baseline_value;
+  guint32 baseline_day;
 
   g_return_val_if_fail (PM_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (days != NULL || n_days == 0, FALSE);
 
   milestones = pm_kpi_get_milestones (kpi);
   if (milestones->len == 0)
     return FALSE;
 
   values = g_new (double, milestones->len);
-  days = g_new (guint32, milestones->len);
+  dates = g_new (guint32, milestones->len);
   for (guint i = 0; i < milestones->len; i++)
     {
       values[i] = pm_target_get_value (milestones->pdata[i]);
-      days[i] = pm_date_to_julian (pm_target_get_date (milestones->pdata[i]));
+      dates[i] = pm_date_to_julian (pm_target_get_date (milestones->pdata[i]));
     }
 
   baseline = pm_kpi_get_baseline (kpi);
   has_baseline = pm_baseline_has_value (baseline);
-  value = pm_rag_profiled_schedule (has_baseline ? pm_baseline_get_value (baseline) : 0.0,
-                                    has_baseline ? pm_date_to_julian (pm_baseline_get_date (baseline)) : 0,
-                                    values, days, milestones->len, day, heading);
-  if (profiled != NULL)
-    *profiled = value;
+  baseline_value = has_baseline ? pm_baseline_get_value (baseline) : 0.0;
+  baseline_day = has_baseline ? pm_date_to_julian (pm_baseline_get_date (baseline)) : 0;
+  for (guint i = 0; i < n_days; i++)
+    {
+      double value = pm_rag_profiled_schedule (baseline_value, baseline_day, values, dates,
+                                               milestones->len, days[i],
+                                               heading != NULL ? &heading[i] : NULL);
+
+      if (profiled != NULL)
+        profiled[i] = value;
+    }
 
   return TRUE;
+}
+
+gboolean
+pm_kpi_get_profiled_target (PmKpi   *kpi,
+                            guint32  day,
+                            double  *profiled,
+                            double  *heading)
+{
+  return pm_kpi_get_profiled_targets (kpi, &day, 1, profiled, heading);
 }
 
 /* A schedule needs every milestone dated, on different dates, and

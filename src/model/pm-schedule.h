@@ -27,5 +27,12 @@ gboolean   pm_kpi_get_profiled_target (PmKpi   *kpi,
                                        guint32  day,
                                        double  *profiled,
                                        double  *heading);
+/* The same on each of @n_days days, the milestones read once: into
+ * @profiled and @heading (either may be NULL), @n_days each. */
+gboolean   pm_kpi_get_profiled_targets (PmKpi         *kpi,
+                                        const guint32 *days,
+                                        guint          n_days,
+                                        double        *profiled,
+                                        double        *heading);
 
 G_END_DECLS

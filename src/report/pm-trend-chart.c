@@ -58,6 +58,8 @@ PmTrendPlot *
 pm_trend_plot_new (PmKpi    *kpi,
                    PmPeriod *upto)
 {
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autofree PmRag *rags = NULL;
   PmTrendPlot *self;
   GListModel *entries;
 
@@ -73,22 +75,30 @@ pm_trend_plot_new (PmKpi    *kpi,
   self->font_size = PRINT_FONT_SIZE;
   self->layout = pm_chart_layout_new ();
 
+  /* The values shown, then their statuses rated together: one reading
+   * of the KPI's schedule, not an assessment each. */
   entries = pm_kpi_get_entries (kpi);
+  shown = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
       g_autoptr(PmProgressEntry) entry = g_list_model_get_item (entries, i);
-      PmPeriod *period = pm_progress_entry_get_period (entry);
-      g_autoptr(PmAssessment) assessment = NULL;
+
+      if (pm_period_get_index (pm_progress_entry_get_period (entry)) <= self->upto &&
+          pm_progress_entry_has_value (entry))
+        g_ptr_array_add (shown, g_steal_pointer (&entry));
+    }
+  rags = g_new (PmRag, MAX (shown->len, 1));
+  pm_assessment_rate_entries (kpi, (PmProgressEntry **) shown->pdata, shown->len, rags);
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      PmProgressEntry *entry = shown->pdata[i];
       PmTrendPoint point = { 0, };
 
-      point.index = pm_period_get_index (period);
-      if (point.index > self->upto || !pm_progress_entry_has_value (entry))
-        continue;
-
-      assessment = pm_assessment_new (kpi, period);
+      point.index = pm_period_get_index (pm_progress_entry_get_period (entry));
       point.value = pm_progress_entry_get_value (entry);
       point.note = g_strdup (pm_progress_entry_get_note (entry));
-      point.rag = pm_assessment_get_rag (assessment);
+      point.rag = rags[i];
       g_array_append_val (self->points, point);
     }
 

@@ -5,6 +5,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
+
 #include "pm-assessment.h"
 #include "pm-date.h"
 #include "pm-enums.h"
@@ -215,6 +217,89 @@ test_schedule_refused (void)
   g_assert_cmpuint (g_list_model_get_n_items (pm_kpi_get_targets (kpi)), ==, 2);
 }
 
+/* A chart rates all its points at once: each as an assessment at its own
+ * period would, the schedule read once. */
+static void
+test_schedule_rate_entries (void)
+{
+  g_autoptr(PmKpi) kpi = make_schedule ();
+  g_autoptr(PmKpi) no_target = pm_kpi_new ("No target", PM_UNIT_COUNT, PM_DIRECTION_INCREASE);
+  g_autoptr(PmBaseline) baseline = pm_baseline_new_value (30, "2020-03-31", NULL);
+  /* FY2020 Q4 at the first milestone; FY2021 Q2 halfway to 60, about 50;
+   * FY2021 Q3 with a note and no value; FY2022 Q1 after the last. */
+  const struct { int year, quarter; double value; PmRag rag; } cases[] = {
+    { 2020, 4, 41, PM_RAG_GREEN }, { 2020, 4, 39.5, PM_RAG_AMBER },
+    { 2021, 2, 44, PM_RAG_RED }, { 2021, 2, 51, PM_RAG_GREEN },
+    { 2021, 3, NAN, PM_RAG_GREY }, { 2022, 1, 57.5, PM_RAG_AMBER },
+  };
+  double days_profiled[2], one;
+  const guint32 days[] = { pm_date_to_julian ("2020-09-30"), pm_date_to_julian ("2022-06-30") };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PmPeriod) period = pm_period_new (cases[i].year, cases[i].quarter);
+      g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
+      g_autoptr(PmAssessment) assessment = NULL;
+      PmProgressEntry *entries[1] = { entry };
+      PmRag rag = PM_N_RAG;
+
+      if (isnan (cases[i].value))
+        pm_progress_entry_set_note (entry, "Figures late from the provider");
+      else
+        pm_progress_entry_set_value (entry, cases[i].value);
+      g_assert_true (pm_kpi_set_entry (kpi, entry, NULL));
+      pm_assessment_rate_entries (kpi, entries, 1, &rag);
+      assessment = pm_assessment_new (kpi, period);
+      g_test_message ("%d Q%d %g", cases[i].year, cases[i].quarter, cases[i].value);
+      g_assert_cmpint (rag, ==, cases[i].rag);
+      g_assert_cmpint (rag, ==, pm_assessment_get_rag (assessment));
+    }
+
+  /* All the KPI's entries at once, as one by one. */
+  {
+    GListModel *model = pm_kpi_get_entries (kpi);
+    guint n = g_list_model_get_n_items (model);
+    g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autofree PmRag *rags = g_new (PmRag, n);
+
+    g_assert_cmpuint (n, ==, 4);
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (entries, g_list_model_get_item (model, i));
+    pm_assessment_rate_entries (kpi, (PmProgressEntry **) entries->pdata, n, rags);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(PmAssessment) assessment =
+          pm_assessment_new (kpi, pm_progress_entry_get_period (entries->pdata[i]));
+
+        g_assert_cmpint (rags[i], ==, pm_assessment_get_rag (assessment));
+      }
+    g_assert_cmpint (rags[0], ==, PM_RAG_AMBER);  /* 39.5 replaced 41 */
+    g_assert_cmpint (rags[2], ==, PM_RAG_GREY);
+  }
+
+  /* Several days at once, as one at a time. */
+  g_assert_true (pm_kpi_get_profiled_targets (kpi, days, 2, days_profiled, NULL));
+  g_assert_true (pm_kpi_get_profiled_target (kpi, days[0], &one, NULL));
+  g_assert_cmpfloat_with_epsilon (days_profiled[0], one, EPS);
+  g_assert_cmpfloat_with_epsilon (days_profiled[0], 30 + 10.0 * 183 / 365, EPS);
+  g_assert_cmpfloat_with_epsilon (days_profiled[1], 60, EPS);
+
+  /* Without a target, every value is grey, and no day has a line. */
+  g_assert_true (pm_kpi_set_baseline (no_target, baseline, NULL));
+  {
+    g_autoptr(PmPeriod) period = pm_period_new (2020, 4);
+    g_autoptr(PmProgressEntry) entry = pm_progress_entry_new (period);
+    PmProgressEntry *entries[1] = { entry };
+    PmRag rag = PM_N_RAG;
+
+    pm_progress_entry_set_value (entry, 41);
+    g_assert_true (pm_kpi_set_entry (no_target, entry, NULL));
+    pm_assessment_rate_entries (no_target, entries, 1, &rag);
+    g_assert_cmpint (rag, ==, PM_RAG_GREY);
+    g_assert_false (pm_kpi_get_profiled_targets (no_target, days, 2, days_profiled, NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/schedule/milestones", test_schedule_milestones);
   g_test_add_func ("/schedule/revision-kept", test_schedule_revision_kept);
   g_test_add_func ("/schedule/refused", test_schedule_refused);
+  g_test_add_func ("/schedule/rate-entries", test_schedule_rate_entries);
 
   return g_test_run ();
 }

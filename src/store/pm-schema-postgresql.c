@@ -767,6 +767,11 @@ const char * const _pm_schema_migrations_postgresql[] = {
   "  EXECUTE format ('ALTER POLICY lead_writes ON progress_site TO %I', lead);"
   " END $$;"
   "UPDATE pm_meta SET schema_version = 18;",
+
+  /* 19: each KPI's value at one period read from the index alone: see
+   * the sqlite dialect. The value's columns are carried, not keyed. */
+  "CREATE INDEX progress_value ON progress (kpi_id, period) INCLUDE (value, numerator, denominator);"
+  "UPDATE pm_meta SET schema_version = 19;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_pm_schema_migrations_postgresql) == PM_STORE_SCHEMA_VERSION);

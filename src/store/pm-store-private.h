@@ -366,6 +366,12 @@ PmProgramme *_pm_store_read_programme  (PmDatabase     *db,
                                         PmPeriod       *period,
                                         GError        **error);
 
+/* The query pm_store_count_programme_rag() (pm-store-totals.c) reads
+ * the KPIs with, on @db at schema @version: ?1 the period's code, ?2
+ * its frequency. For the tests of its plan. */
+const char *_pm_store_totals_kpis_sql  (PmDatabase     *db,
+                                        int             version);
+
 /* Programme indicators (pm-store-indicators.c): written after the
  * programme's row, a KPI's reference after the KPI's row. */
 gboolean    _pm_store_write_indicators    (PmDatabase     *db,

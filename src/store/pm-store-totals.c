@@ -23,8 +23,9 @@
  * KPI of the period's frequency (?2) its value at the period (?1), joined
  * here rather than read by a query of its own. CROSS JOIN keeps SQLite
  * walking kpi in id order: the ORDER BY needs no sort and the progress
- * lookups go through its key in order. */
-#define KPIS_SQL \
+ * lookups go through its key in order. @progress: the table, as the
+ * engine and version want it (below). */
+#define KPIS_SQL(progress) \
   "SELECT kpi.id, kpi.direction, kpi.tolerance, kpi.frequency, b.state, b.date, " \
   "       CASE WHEN b.numerator IS NOT NULL AND b.denominator <> 0 " \
   "            THEN 100.0 * b.numerator / b.denominator " \
@@ -36,10 +37,18 @@
   "            THEN 100.0 * p.numerator / p.denominator ELSE p.value END " \
   "FROM kpi CROSS JOIN pilot CROSS JOIN district " \
   "LEFT JOIN baseline b ON b.kpi_id = kpi.id " \
-  "LEFT JOIN progress p ON p.kpi_id = kpi.id AND p.period = ?1 AND kpi.frequency = ?2 " \
+  "LEFT JOIN " progress " ON p.kpi_id = kpi.id AND p.period = ?1 AND kpi.frequency = ?2 " \
   "WHERE pilot.id = kpi.pilot_id AND district.id = pilot.district_id " \
   "  AND district.programme_id = (SELECT id FROM programme ORDER BY id LIMIT 1) " \
   "ORDER BY kpi.id"
+
+/* A file from schema 19 has the covering index progress_value, which
+ * gives each KPI's value at the period without a read of the table's
+ * rows (those of one period lie pages apart); sqlite would take the
+ * key's index, so the query names it. A server picks its own plan, and
+ * an older file (read-only, not migrated) has no such index. */
+#define KPIS_COVERED_SQL KPIS_SQL ("progress p INDEXED BY progress_value")
+#define KPIS_PLAIN_SQL KPIS_SQL ("progress p")
 
 /* Each target, each milestone's latest revision last. */
 #define TARGETS_SQL \
@@ -56,6 +65,13 @@
   "WHERE p.kpi_id IN (SELECT id FROM kpi WHERE frequency IS DISTINCT FROM ?1) " \
   "  AND (p.value IS NOT NULL OR (p.numerator IS NOT NULL AND p.denominator IS NOT NULL)) " \
   "ORDER BY 1, 2"
+
+const char *
+_pm_store_totals_kpis_sql (PmDatabase *db,
+                           int         version)
+{
+  return version >= 19 && !pm_database_is_server (db) ? KPIS_COVERED_SQL : KPIS_PLAIN_SQL;
+}
 
 typedef struct
 {
@@ -131,6 +147,7 @@ rate (Rating *rating)
 
 static gboolean
 read_kpis (PmDatabase  *db,
+           int          version,
            PmPeriod    *period,
            const char  *code,
            const char  *frequency,
@@ -139,7 +156,8 @@ read_kpis (PmDatabase  *db,
            gboolean    *other_frequency,
            GError     **error)
 {
-  g_autoptr(PmStatement) stmt = pm_database_prepare (db, KPIS_SQL, error);
+  g_autoptr(PmStatement) stmt = pm_database_prepare (db, _pm_store_totals_kpis_sql (db, version),
+                                                     error);
   GError *local_error = NULL;
   guint32 period_end;
   GDate end;
@@ -355,7 +373,7 @@ pm_store_count_programme_rag (PmStore   *self,
   code = pm_period_to_code (period);
   frequency = pm_enum_to_name (PM_TYPE_FREQUENCY, pm_period_get_frequency (period));
 
-  if (!read_kpis (db, period, code, frequency, ratings, by_id, &other_frequency, error) ||
+  if (!read_kpis (db, version, period, code, frequency, ratings, by_id, &other_frequency, error) ||
       !read_targets (db, ratings, by_id, error) ||
       (other_frequency && !read_values (db, period, frequency, ratings, by_id, error)))
     return FALSE;

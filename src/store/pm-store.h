@@ -25,7 +25,7 @@ G_DECLARE_FINAL_TYPE (PmStore, pm_store, PM, STORE, GObject)
 
 /* The schema version this build writes (PRAGMA user_version on a file,
  * pm_meta.schema_version on a server). */
-#define PM_STORE_SCHEMA_VERSION 18
+#define PM_STORE_SCHEMA_VERSION 19
 
 typedef enum
 {

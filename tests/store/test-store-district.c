@@ -9,7 +9,10 @@
  * the sample, a programme with every field the model has, and one made
  * here with yearly KPIs, percentages, schedules of milestones, KPIs to
  * be maintained and an indicator shared by the districts, one of whose
- * values is split by site.
+ * values is split by site. On a file the count reads each KPI's value
+ * at the period from the covering index of schema 19 (progress_value);
+ * a file of schema 18, read-only and so not migrated, has none and is
+ * still counted.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +20,10 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
+#include "pm-database.h"
+#include "pm-store-private.h"
 #include "report/pm-summary-report.h"
 #include "store-test-util.h"
 
@@ -65,8 +72,61 @@ summary_of (PmProgramme *programme,
   return pm_summary_report_new (programme, period, found);
 }
 
+/* What sqlite's EXPLAIN QUERY PLAN says of the count's query of the
+ * KPIs on the file at @path, at schema @version, a line a step. */
+static char *
+kpis_plan (PmStore    *store,
+           const char *path,
+           int         version)
+{
+  const char *sql = _pm_store_totals_kpis_sql (_pm_store_get_database (store), version);
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  GString *plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  rc = sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", explain, sqlite3_errmsg (db));
+  sqlite3_bind_text (stmt, 1, "FY2016-Q3", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, "quarterly", -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (plan, FALSE);
+}
+
+/* The store's counts at each of quarters[] are @whole's; @all, when
+ * given, keeps them, quarter after quarter. */
+static void
+assert_counts (PmStore     *store,
+               PmProgramme *whole,
+               guint       *all)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (quarters); i++)
+    {
+      g_autoptr(PmPeriod) quarter = pm_test_period (quarters[i]);
+      guint expected[PM_N_RAG], counts[PM_N_RAG];
+
+      pm_programme_count_rag (whole, quarter, expected);
+      g_assert_true (pm_store_count_programme_rag (store, quarter, counts, &error));
+      g_assert_no_error (error);
+      for (guint r = 0; r < PM_N_RAG; r++)
+        g_assert_cmpuint (counts[r], ==, expected[r]);
+      if (all != NULL)
+        memcpy (all + i * PM_N_RAG, counts, sizeof counts);
+    }
+}
+
 /* Every district's summary at @period, scoped and whole, and the
- * programme's counts at each of quarters[]. */
+ * programme's counts at each of quarters[]; on a file, through the
+ * covering index. */
 static void
 compare_with_whole (const char  *dir,
                     const char  *location,
@@ -83,16 +143,12 @@ compare_with_whole (const char  *dir,
   whole = pm_store_load (store, &error);
   g_assert_no_error (error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (quarters); i++)
+  assert_counts (store, whole, NULL);
+  if (!store_test_engine_is_server ())
     {
-      g_autoptr(PmPeriod) quarter = pm_test_period (quarters[i]);
-      guint expected[PM_N_RAG], counts[PM_N_RAG];
+      g_autofree char *plan = kpis_plan (store, location, PM_STORE_SCHEMA_VERSION);
 
-      pm_programme_count_rag (whole, quarter, expected);
-      g_assert_true (pm_store_count_programme_rag (store, quarter, counts, &error));
-      g_assert_no_error (error);
-      for (guint r = 0; r < PM_N_RAG; r++)
-        g_assert_cmpuint (counts[r], ==, expected[r]);
+      g_assert_nonnull (strstr (plan, "USING COVERING INDEX progress_value (kpi_id=? AND period=?)"));
     }
 
   districts = pm_programme_get_districts (whole);
@@ -263,11 +319,9 @@ made_district (guint d)
   return district;
 }
 
-static void
-test_made (void)
+static PmProgramme *
+made_programme (void)
 {
-  g_autofree char *dir = pm_test_dir_new ("pm-district");
-  g_autofree char *location = store_test_location (dir, "made.pmdb");
   g_autoptr(PmProgramme) programme = pm_programme_new ("Made");
   g_autoptr(PmIndicator) indicator = pm_indicator_new ("children-seen", "Children seen", PM_UNIT_COUNT,
                                                        PM_DIRECTION_INCREASE, PM_AGGREGATION_SUM);
@@ -281,10 +335,120 @@ test_made (void)
       g_assert_true (pm_programme_add_district (programme, district, &error));
       g_assert_no_error (error);
     }
+  return g_steal_pointer (&programme);
+}
+
+static void
+test_made (void)
+{
+  g_autofree char *dir = pm_test_dir_new ("pm-district");
+  g_autofree char *location = store_test_location (dir, "made.pmdb");
+  g_autoptr(PmProgramme) programme = made_programme ();
+
   pm_test_store_create (location, programme);
 
   compare_with_whole (dir, location, "FY2016-Q3");
   compare_with_whole (dir, location, "FY2017-Q1");
+  store_test_remove_dir (dir);
+}
+
+/* 1 if the database at @location has the covering index of schema 19. */
+static gint64
+n_value_indexes (const char *location)
+{
+  if (store_test_engine_is_server ())
+    return store_test_query_int (location,
+                                 "SELECT count (*) FROM pg_indexes "
+                                 "WHERE indexname = 'progress_value' AND schemaname = current_schema ()");
+  return store_test_query_int (location,
+                               "SELECT count (*) FROM sqlite_master "
+                               "WHERE type = 'index' AND name = 'progress_value'");
+}
+
+/* A database as schema 18 left it (no covering index). A file opened
+ * read-only is not migrated: it is counted without the index. Opened to
+ * write, it is migrated to 19, has the index and counts the same. */
+static void
+test_from_schema_18 (void)
+{
+  g_autofree char *dir = pm_test_dir_new ("pm-district");
+  g_autofree char *location = store_test_location (dir, "made.pmdb");
+  g_autoptr(PmProgramme) programme = made_programme ();
+  g_autoptr(PmProgramme) whole = NULL;
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean server = store_test_engine_is_server ();
+  guint before[G_N_ELEMENTS (quarters) * PM_N_RAG], after[G_N_ELEMENTS (quarters) * PM_N_RAG];
+  int version = 0;
+
+  pm_test_store_create (location, programme);
+  g_assert_cmpint (n_value_indexes (location), ==, 1);
+  store_test_exec (location, server ? "DROP INDEX progress_value; UPDATE pm_meta SET schema_version = 18;"
+                                    : "DROP INDEX progress_value; PRAGMA user_version = 18;");
+  g_assert_cmpint (n_value_indexes (location), ==, 0);
+
+  if (!server)
+    {
+      store = pm_store_open (location, PM_STORE_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      whole = pm_store_load (store, &error);
+      g_assert_no_error (error);
+      assert_counts (store, whole, before);
+      g_clear_object (&store);
+      g_clear_object (&whole);
+      g_assert_cmpint (store_test_schema_version (location), ==, 18);
+      g_assert_cmpint (n_value_indexes (location), ==, 0);
+    }
+
+  store = pm_store_open (location, PM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_database_get_schema_version (_pm_store_get_database (store), &version, &error));
+  g_assert_cmpint (version, ==, 19);
+  g_assert_cmpint (store_test_schema_version (location), ==, 19);
+  g_assert_cmpint (n_value_indexes (location), ==, 1);
+  whole = pm_store_load (store, &error);
+  g_assert_no_error (error);
+  assert_counts (store, whole, after);
+
+  if (!server)
+    {
+      g_autofree char *plan = kpis_plan (store, location, version);
+
+      g_assert_cmpmem (after, sizeof after, before, sizeof before);
+      g_assert_nonnull (strstr (plan, "USING COVERING INDEX progress_value"));
+    }
+
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
+/* A file of schema 19 whose covering index is gone (edited by hand) is
+ * not what the schema says: the count fails with sqlite's word for it,
+ * rather than guess. */
+static void
+test_index_missing (void)
+{
+  g_autofree char *dir = pm_test_dir_new ("pm-district");
+  g_autofree char *location = store_test_location (dir, "made.pmdb");
+  g_autoptr(PmProgramme) programme = made_programme ();
+  g_autoptr(PmPeriod) period = pm_test_period ("FY2016-Q3");
+  g_autoptr(PmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counts[PM_N_RAG];
+
+  if (store_test_skip_unless_file ())
+    return;
+
+  pm_test_store_create (location, programme);
+  store_test_exec (location, "DROP INDEX progress_value;");
+  store = pm_store_open (location, PM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (pm_store_count_programme_rag (store, period, counts, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "progress_value"));
+
+  g_clear_object (&store);
   store_test_remove_dir (dir);
 }
 
@@ -299,6 +463,8 @@ main (int    argc,
   g_test_add_func ("/store/district/sample", test_sample);
   g_test_add_func ("/store/district/full", test_full);
   g_test_add_func ("/store/district/made", test_made);
+  g_test_add_func ("/store/district/from-schema-18", test_from_schema_18);
+  g_test_add_func ("/store/district/index-missing", test_index_missing);
 
   return g_test_run ();
 }

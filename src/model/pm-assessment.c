@@ -175,7 +175,6 @@ pm_travel_evaluate (PmDirection direction,
     }
 }
 
-/* Takes the snapshot: everything is computed once, here. */
 /* The rule on what was found for a value of @kpi. Grey, in this order:
  * nothing to judge, nothing to judge it from, nothing to judge it
  * against. */
@@ -206,6 +205,7 @@ rate (PmKpi        *kpi,
                           value, pm_kpi_get_tolerance (kpi));
 }
 
+/* Takes the snapshot: everything is computed once, here. */
 static void
 assess (PmAssessment *self)
 {
